@@ -1,0 +1,56 @@
+/**
+ * Every NATS subject, stream and consumer name Parallax uses. Nothing else in the
+ * code base spells a subject: both apps call `natsNames(prefix)`.
+ *
+ * The prefix (default `parallax`) lets several installations, or several test
+ * suites, share one NATS server without seeing each other's traffic.
+ */
+export const DEFAULT_NATS_PREFIX = 'parallax';
+
+/** Region ids become subject tokens, so they may not contain `.`, `*`, `>` or spaces. */
+export const REGION_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62})$/;
+export const NATS_PREFIX_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/i;
+
+export function isValidRegionId(region: string): boolean {
+  return REGION_ID_PATTERN.test(region);
+}
+
+export function natsNames(prefix: string = DEFAULT_NATS_PREFIX) {
+  if (!NATS_PREFIX_PATTERN.test(prefix)) {
+    throw new Error(`invalid NATS prefix "${prefix}": letters, digits, "-" and "_" only`);
+  }
+  const upper = prefix.toUpperCase().replace(/-/g, '_');
+  return {
+    /** Core NATS: the control plane publishes one job per region and round here. */
+    jobs: (region: string) => `${prefix}.jobs.${region}`,
+    /** Queue group that a region's probes share, so each job runs once per region. */
+    jobsQueue: (region: string) => `${prefix}-probes-${region}`,
+    /** JetStream: probes publish results here; `Nats-Msg-Id` = `<job id>.<region>`. */
+    results: (region: string) => `${prefix}.results.${region}`,
+    resultsWildcard: `${prefix}.results.*`,
+    resultsStream: `${upper}_RESULTS`,
+    /** Durable pull consumer shared by every control-plane replica. */
+    resultsConsumer: `${prefix}-control-plane`,
+    /** Core NATS: probes announce themselves every few seconds. */
+    presence: (region: string) => `${prefix}.presence.${region}`,
+    presenceWildcard: `${prefix}.presence.*`,
+    /** The region token of a results/presence/jobs subject, or null when it is not ours. */
+    regionOf: (subject: string): string | null => {
+      const parts = subject.split('.');
+      if (parts.length !== 3 || parts[0] !== prefix) return null;
+      return parts[2];
+    },
+  } as const;
+}
+
+export type NatsNames = ReturnType<typeof natsNames>;
+
+/** Id of one (monitor, round) job; every region of the round shares it. */
+export function jobId(monitorId: string, round: number): string {
+  return `${monitorId}.${round}`;
+}
+
+/** The JetStream de-duplication id of a result: `<job id>.<region>`. */
+export function resultMsgId(job: string, region: string): string {
+  return `${job}.${region}`;
+}
