@@ -1,0 +1,33 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+@Entity('accounts')
+export class AccountEntity {
+  @PrimaryColumn('text') id!: string;
+  @Column('text') name!: string;
+  @Column('text') plan!: 'free' | 'pro';
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+}
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryColumn('text') id!: string;
+  @Index() @Column('text') accountId!: string;
+  @Index({ unique: true }) @Column('text') email!: string;
+  @Column('text') name!: string;
+  @Column('text') passwordHash!: string;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+}
+
+@Entity('api_keys')
+export class ApiKeyEntity {
+  @PrimaryColumn('text') id!: string;
+  @Index() @Column('text') accountId!: string;
+  @Column('text') name!: string;
+  /** First characters of the key, shown in listings so a user can tell keys apart. */
+  @Column('text') prefix!: string;
+  /** SHA-256 of the whole key; the key itself is shown once and never stored. */
+  @Index({ unique: true }) @Column('text') keyHash!: string;
+  @Column('text') scope!: 'read_write' | 'read_only';
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @Column('timestamptz', { nullable: true }) lastUsedAt!: Date | null;
+}

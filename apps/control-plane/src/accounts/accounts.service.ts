@@ -1,0 +1,238 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { clampInt } from '../common/clamp';
+import { Paged } from '../common/envelope.interceptor';
+import { DomainError, notFound } from '../common/errors';
+import { newId } from '../common/ids';
+import type { Principal } from '../common/principal';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { TransactionRunner } from '../database/transaction';
+import { AccountEntity, ApiKeyEntity, UserEntity } from './account.entity';
+import { AccountsRepository } from './accounts.repository';
+import { apiKeyMatchesHash, generateApiKey, hashApiKey, isWellFormedApiKey } from './api-key';
+import { CreateApiKeyDto } from './dto/create-api-key.dto';
+import { LoginDto } from './dto/login.dto';
+import { SignupDto } from './dto/signup.dto';
+import { AccountView, ApiKeyView, CreatedApiKeyView, DeletedView, LoginView, MeView, SignupView, UserView } from './dto/views';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
+import { PlanLimitsService } from './plan-limits';
+
+/** Credentials read from a request by the AuthGuard. */
+export type Credential = { kind: 'api_key'; value: string } | { kind: 'jwt'; value: string };
+
+export const INVALID_LOGIN = 'invalid email or password';
+export const EMAIL_TAKEN = 'email already registered';
+export const INVALID_CREDENTIALS = 'invalid or expired credentials';
+export const READ_ONLY_KEY = 'read-only API key cannot modify resources';
+
+/** Successful credential lookups are reused for this long, then checked against the database again. */
+const PRINCIPAL_CACHE_MS = 5_000;
+const CACHE_MAX_ENTRIES = 10_000;
+/** `last_used_at` is written at most this often per key. */
+const TOUCH_INTERVAL_SECONDS = 60;
+const FIRST_KEY_NAME = 'default';
+const DEFAULT_PAGE = 500;
+const MAX_PAGE = 500;
+
+interface JwtClaims {
+  sub?: unknown;
+  acc?: unknown;
+}
+
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+const iso = (d: Date): string => d.toISOString();
+const accountView = (a: AccountEntity): AccountView => ({ id: a.id, name: a.name, plan: a.plan, created_at: iso(a.createdAt) });
+const userView = (u: UserEntity): UserView => ({ id: u.id, email: u.email, name: u.name, created_at: iso(u.createdAt) });
+const apiKeyView = (k: ApiKeyEntity): ApiKeyView => ({
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  scope: k.scope,
+  created_at: iso(k.createdAt),
+  last_used_at: k.lastUsedAt ? iso(k.lastUsedAt) : null,
+});
+const createdKeyView = (k: ApiKeyEntity, key: string): CreatedApiKeyView => ({
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  scope: k.scope,
+  key,
+  created_at: iso(k.createdAt),
+});
+
+/** Accounts, users, API keys and authentication of requests. */
+@Injectable()
+export class AccountsService {
+  private readonly logger = new Logger(AccountsService.name);
+  private readonly principals = new Map<string, { principal: Principal; expiresAt: number }>();
+  private readonly keyTouchedAt = new Map<string, number>();
+
+  constructor(
+    private readonly repo: AccountsRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly jwt: JwtService,
+    private readonly limits: PlanLimitsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Creates an account, its first user and a first read_write API key in one transaction. */
+  async signup(dto: SignupDto): Promise<SignupView> {
+    const email = normalizeEmail(dto.email);
+    const name = dto.name.trim();
+    const passwordHash = await hashPassword(dto.password);
+    const now = new Date();
+    const account: AccountEntity = { id: newId('acc'), name, plan: this.config.defaultPlan, createdAt: now };
+    const user: UserEntity = { id: newId('usr'), accountId: account.id, email, name, passwordHash, createdAt: now };
+    const generated = generateApiKey();
+    const key = this.newKeyEntity(account.id, FIRST_KEY_NAME, 'read_write', generated, now);
+    await this.transactions.run(async (tx) => {
+      await this.repo.insertAccount(tx, account);
+      if (!(await this.repo.insertUser(tx, user))) throw new DomainError('conflict', EMAIL_TAKEN);
+      await this.repo.insertApiKey(key, tx);
+    });
+    return { account: accountView(account), user: userView(user), api_key: createdKeyView(key, generated.key) };
+  }
+
+  /** Email and password to a JWT; an unknown email and a wrong password answer alike, in similar time. */
+  async login(dto: LoginDto): Promise<LoginView> {
+    const found = await this.repo.findUserByEmail(normalizeEmail(dto.email));
+    const ok = found ? await verifyPassword(dto.password, found.user.passwordHash) : await verifyAgainstDummy(dto.password);
+    if (!found || !ok) throw new DomainError('unauthorized', INVALID_LOGIN);
+    const { user, plan } = found;
+    const token = await this.jwt.signAsync({ sub: user.id, acc: user.accountId });
+    return { user: { id: user.id, email: user.email, name: user.name, plan, account_id: user.accountId }, token };
+  }
+
+  async me(principal: Principal): Promise<MeView> {
+    const account = await this.repo.findAccount(principal.accountId);
+    if (!account) throw new DomainError('unauthorized', INVALID_CREDENTIALS);
+    const user = principal.userId ? await this.repo.findUser(principal.accountId, principal.userId) : null;
+    const limits = this.limits.planLimits(account.plan);
+    return {
+      user: user ? userView(user) : null,
+      account: accountView(account),
+      auth: { method: principal.keyId ? 'api_key' : 'jwt', key_id: principal.keyId, scope: principal.scope },
+      limits: { max_monitors: limits.maxMonitors, min_interval_seconds: limits.minIntervalSeconds },
+    };
+  }
+
+  /** A new key; the full key is in this answer only. */
+  async createApiKey(principal: Principal, dto: CreateApiKeyDto): Promise<CreatedApiKeyView> {
+    this.assertWritable(principal);
+    const generated = generateApiKey();
+    const key = this.newKeyEntity(principal.accountId, dto.name.trim(), dto.scope ?? 'read_write', generated, new Date());
+    await this.repo.insertApiKey(key);
+    return createdKeyView(key, generated.key);
+  }
+
+  async listApiKeys(principal: Principal, query: { limit?: unknown; offset?: unknown } = {}): Promise<Paged<ApiKeyView>> {
+    const limit = clampInt(query.limit, 1, MAX_PAGE, DEFAULT_PAGE);
+    const offset = clampInt(query.offset, 0, Number.MAX_SAFE_INTEGER, 0);
+    const { items, total } = await this.repo.listApiKeys(principal.accountId, limit, offset);
+    return new Paged(items.map(apiKeyView), { total, limit, offset });
+  }
+
+  /** Deletes one of the caller's keys (possibly the one in use); another account's key is "not found". */
+  async deleteApiKey(principal: Principal, id: string): Promise<DeletedView> {
+    this.assertWritable(principal);
+    if (!(await this.repo.deleteApiKey(principal.accountId, id))) throw notFound('api key', id);
+    this.forgetKey(id);
+    return { deleted: true, id };
+  }
+
+  /** The caller behind a credential, or null when it is unknown, revoked or expired. */
+  authenticate(credential: Credential): Promise<Principal | null> {
+    return credential.kind === 'api_key' ? this.authenticateApiKey(credential.value) : this.authenticateJwt(credential.value);
+  }
+
+  private async authenticateApiKey(key: string): Promise<Principal | null> {
+    if (!isWellFormedApiKey(key)) return null;
+    const hash = hashApiKey(key);
+    const cacheKey = `key:${hash}`;
+    let principal = this.cached(cacheKey);
+    if (!principal) {
+      const found = await this.repo.findApiKeyByHash(hash);
+      if (!found || !apiKeyMatchesHash(key, found.key.keyHash)) return null;
+      principal = { accountId: found.key.accountId, userId: null, keyId: found.key.id, scope: found.key.scope, plan: found.plan };
+      this.cache(cacheKey, principal);
+    }
+    await this.noteKeyUse(principal.accountId, principal.keyId!);
+    return principal;
+  }
+
+  private async authenticateJwt(token: string): Promise<Principal | null> {
+    let claims: JwtClaims;
+    try {
+      claims = await this.jwt.verifyAsync<JwtClaims>(token, { algorithms: ['HS256'] });
+    } catch {
+      return null;
+    }
+    if (typeof claims.sub !== 'string' || typeof claims.acc !== 'string') return null;
+    const cacheKey = `usr:${claims.acc}:${claims.sub}`;
+    let principal = this.cached(cacheKey);
+    if (!principal) {
+      const found = await this.repo.findUserWithPlan(claims.acc, claims.sub);
+      if (!found) return null;
+      principal = { accountId: found.user.accountId, userId: found.user.id, keyId: null, scope: 'read_write', plan: found.plan };
+      this.cache(cacheKey, principal);
+    }
+    return principal;
+  }
+
+  private assertWritable(principal: Principal): void {
+    if (principal.scope !== 'read_write') throw new DomainError('forbidden', READ_ONLY_KEY);
+  }
+
+  private newKeyEntity(
+    accountId: string,
+    name: string,
+    scope: ApiKeyEntity['scope'],
+    generated: { prefix: string; hash: string },
+    createdAt: Date,
+  ): ApiKeyEntity {
+    return { id: newId('key'), accountId, name, prefix: generated.prefix, keyHash: generated.hash, scope, createdAt, lastUsedAt: null };
+  }
+
+  /** Writes `last_used_at` at most once a minute per key; bookkeeping never fails a request. */
+  private async noteKeyUse(accountId: string, keyId: string): Promise<void> {
+    const now = Date.now();
+    const last = this.keyTouchedAt.get(keyId);
+    if (last !== undefined && now - last < TOUCH_INTERVAL_SECONDS * 1000) return;
+    if (this.keyTouchedAt.size >= CACHE_MAX_ENTRIES) {
+      for (const [id, at] of this.keyTouchedAt) if (now - at >= TOUCH_INTERVAL_SECONDS * 1000) this.keyTouchedAt.delete(id);
+      if (this.keyTouchedAt.size >= CACHE_MAX_ENTRIES) this.keyTouchedAt.clear();
+    }
+    this.keyTouchedAt.set(keyId, now);
+    try {
+      await this.repo.touchApiKey(accountId, keyId, TOUCH_INTERVAL_SECONDS);
+    } catch (err) {
+      this.logger.warn({ err, keyId }, 'could not record API key use');
+    }
+  }
+
+  private cached(cacheKey: string): Principal | null {
+    const hit = this.principals.get(cacheKey);
+    if (!hit) return null;
+    if (hit.expiresAt <= Date.now()) {
+      this.principals.delete(cacheKey);
+      return null;
+    }
+    return hit.principal;
+  }
+
+  private cache(cacheKey: string, principal: Principal): void {
+    const now = Date.now();
+    if (this.principals.size >= CACHE_MAX_ENTRIES) {
+      for (const [k, v] of this.principals) if (v.expiresAt <= now) this.principals.delete(k);
+      if (this.principals.size >= CACHE_MAX_ENTRIES) this.principals.clear();
+    }
+    this.principals.set(cacheKey, { principal, expiresAt: now + PRINCIPAL_CACHE_MS });
+  }
+
+  /** A deleted key stops working at once on this replica (others within PRINCIPAL_CACHE_MS). */
+  private forgetKey(keyId: string): void {
+    for (const [k, v] of this.principals) if (v.principal.keyId === keyId) this.principals.delete(k);
+    this.keyTouchedAt.delete(keyId);
+  }
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Public } from '../common/principal';
+import { AccountsService } from './accounts.service';
+import { LoginDto } from './dto/login.dto';
+import { SignupDto } from './dto/signup.dto';
+import { LoginView, MeView, SignupView } from './dto/views';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Public()
+  @Post('signup')
+  @ApiOperation({ summary: 'Create an account, its first user and a first read_write API key (shown once)' })
+  @ApiCreatedResponse({ type: SignupView })
+  signup(@Body() dto: SignupDto): Promise<SignupView> {
+    return this.accounts.signup(dto);
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Exchange email and password for a JWT' })
+  @ApiOkResponse({ type: LoginView })
+  login(@Body() dto: LoginDto): Promise<LoginView> {
+    return this.accounts.login(dto);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiSecurity('api_key')
+  @ApiOperation({ summary: 'The caller: user (null for an API key), account, how it authenticated and plan limits' })
+  @ApiOkResponse({ type: MeView })
+  me(@CurrentPrincipal() principal: Principal): Promise<MeView> {
+    return this.accounts.me(principal);
+  }
+}

@@ -1,0 +1,57 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AccountsModule, ApiThrottlerGuard, AuthGuard } from './accounts/accounts.module';
+import { EnvelopeInterceptor } from './common/envelope.interceptor';
+import { HttpErrorFilter } from './common/http-error.filter';
+import { AppConfig } from './config/config';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DecisionsModule } from './decisions/decisions.module';
+import { OperationsModule } from './health/operations.module';
+import { HistoryModule } from './history/history.module';
+import { IncidentsModule } from './incidents/incidents.module';
+import { IngestionModule } from './ingestion/ingestion.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { MonitorsModule } from './monitors/monitors.module';
+import { NatsModule } from './nats/nats.module';
+import { RegionsModule } from './regions/regions.module';
+import { SchedulerModule } from './scheduler/scheduler.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            autoLogging: { ignore: (req) => req.url === '/metrics' || (req.url ?? '').startsWith('/health') },
+            redact: ['req.headers["x-api-key"]', 'req.headers.authorization', 'req.headers.cookie'],
+            customProps: () => ({ app: 'control-plane' }),
+          },
+        }),
+        DatabaseModule.forRoot(config.databaseUrl),
+        MetricsModule,
+        NatsModule,
+        AccountsModule,
+        MonitorsModule,
+        SchedulerModule,
+        DecisionsModule,
+        IngestionModule,
+        IncidentsModule,
+        HistoryModule,
+        RegionsModule,
+        OperationsModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useExisting: AuthGuard },
+        { provide: APP_GUARD, useExisting: ApiThrottlerGuard },
+        { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+    };
+  }
+}

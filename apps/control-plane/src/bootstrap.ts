@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { connect } from 'nats';
+import { Client } from 'pg';
+import { AppModule } from './app.module';
+import { createValidationPipe } from './common/validation';
+import { AppConfig } from './config/config';
+import { runMigrations } from './database/migrate';
+import { NatsService } from './nats/nats.service';
+
+export class StartupError extends Error {}
+
+/** Fails fast, with a message that says what to fix, when PostgreSQL or NATS is unreachable. */
+export async function checkServices(config: AppConfig): Promise<void> {
+  const pg = new Client({ connectionString: config.databaseUrl, connectionTimeoutMillis: 5000 });
+  try {
+    await pg.connect();
+    await pg.query('SELECT 1');
+  } catch (e) {
+    const safeUrl = config.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+    throw new StartupError(`cannot reach PostgreSQL at DATABASE_URL=${safeUrl}: ${(e as Error).message}. Start PostgreSQL or fix DATABASE_URL.`);
+  } finally {
+    await pg.end().catch(() => undefined);
+  }
+  try {
+    const nc = await connect({ servers: config.nats.url.split(','), user: config.nats.user, pass: config.nats.pass, timeout: 5000, maxReconnectAttempts: 0 });
+    const jsm = await nc.jetstreamManager().catch((e) => {
+      throw new Error(`JetStream is not enabled on this server (${(e as Error).message}); start nats-server with -js`);
+    });
+    void jsm;
+    await nc.close();
+  } catch (e) {
+    throw new StartupError(`cannot use NATS at NATS_URL=${config.nats.url}: ${(e as Error).message}. Start nats-server -js or fix NATS_URL.`);
+  }
+}
+
+/** Builds the control plane: migrations, NATS stream, HTTP app. Used by main.ts and by tests. */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  await checkServices(config);
+  await runMigrations(config.databaseUrl);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: '256kb' });
+  app.set('trust proxy', 'loopback');
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'metrics', method: RequestMethod.GET }, { path: 'health/live', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }] });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  // NATS connects (and the stream is ensured) before the consumers start in onApplicationBootstrap.
+  await app.get(NatsService).connect();
+  const doc = new DocumentBuilder()
+    .setTitle('Parallax API')
+    .setDescription('Multi-region uptime monitoring with quorum decisions. Envelope: {"data": …, "error": null, "meta": {…}}.')
+    .setVersion('1')
+    .addApiKey({ type: 'apiKey', name: 'X-API-Key', in: 'header' }, 'api_key')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

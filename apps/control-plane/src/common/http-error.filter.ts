@@ -1,0 +1,74 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { randomBytes } from 'node:crypto';
+import { DOMAIN_ERROR_STATUS, DomainError, FieldError } from './errors';
+
+/**
+ * The single edge where errors become HTTP answers, in the envelope
+ * `{"data": null, "error": "...", "details"?: [...]}`. An unexpected error is a
+ * 500 whose body holds only an error id; the id and the stack go to the log.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request>();
+    const { status, body, headers } = this.toHttp(exception, req);
+    if (res.headersSent) return;
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    res.status(status).json(body);
+  }
+
+  private toHttp(exception: unknown, req: Request): { status: number; body: Record<string, unknown>; headers: Record<string, string> } {
+    if (exception instanceof DomainError) {
+      const body: Record<string, unknown> = { data: null, error: exception.message };
+      if (exception.details) body.details = exception.details;
+      return { status: DOMAIN_ERROR_STATUS[exception.code], body, headers: {} };
+    }
+    if (exception instanceof ThrottlerException) {
+      const retryAfter = Number(req.res?.getHeader('Retry-After') ?? 60) || 60;
+      return {
+        status: 429,
+        body: { data: null, error: `rate limit exceeded: try again in ${retryAfter} seconds`, retry_after: retryAfter },
+        headers: { 'Retry-After': String(retryAfter) },
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      let message = exception.message;
+      let details: FieldError[] | undefined;
+      if (typeof response === 'object' && response !== null) {
+        const r = response as { message?: unknown; details?: FieldError[] };
+        if (typeof r.message === 'string') message = r.message;
+        else if (Array.isArray(r.message)) message = r.message.join('; ');
+        details = r.details;
+      }
+      if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(message)) message = 'route not found';
+      // Nest turns body-parser's SyntaxError into a BadRequestException carrying only its message.
+      if (status === 400 && /JSON|Unexpected (token|end|non-whitespace)/.test(message)) message = `malformed JSON body: ${message}`;
+      const body: Record<string, unknown> = { data: null, error: message };
+      if (details) body.details = details;
+      return { status, body, headers: {} };
+    }
+    // body-parser errors (malformed JSON, too large) arrive as plain errors with a status.
+    const e = exception as { status?: number; statusCode?: number; type?: string; message?: string };
+    const status = e?.status ?? e?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const message =
+        e.type === 'entity.parse.failed'
+          ? `malformed JSON body: ${e.message}`
+          : e.type === 'entity.too.large'
+            ? 'request body too large'
+            : (e.message ?? 'bad request');
+      return { status, body: { data: null, error: message }, headers: {} };
+    }
+    const errorId = `err_${randomBytes(8).toString('hex')}`;
+    this.logger.error({ err: exception, errorId, method: req.method, url: req.url }, `unexpected error ${errorId}`);
+    return { status: 500, body: { data: null, error: `internal error (reference ${errorId})` }, headers: {} };
+  }
+}

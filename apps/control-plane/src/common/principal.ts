@@ -1,0 +1,25 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+
+export type KeyScope = 'read_write' | 'read_only';
+export type Plan = 'free' | 'pro';
+
+/** Who is calling: set on the request by the global AuthGuard. Every query takes `accountId`. */
+export interface Principal {
+  accountId: string;
+  userId: string | null;
+  /** Set when the caller authenticated with an API key. */
+  keyId: string | null;
+  scope: KeyScope;
+  plan: Plan;
+}
+
+export const PUBLIC_ROUTE = 'parallax:public';
+/** Marks a route (signup, login, health, metrics) as callable without credentials. */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** The authenticated caller of this request. */
+export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal => {
+  const req = ctx.switchToHttp().getRequest<{ principal?: Principal }>();
+  if (!req.principal) throw new Error('CurrentPrincipal used on a public route');
+  return req.principal;
+});

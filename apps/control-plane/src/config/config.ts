@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { DEFAULT_NATS_PREFIX, NATS_PREFIX_PATTERN, REGION_ID_PATTERN } from '@parallax/contracts';
+
+/**
+ * The control plane's configuration, read from the environment once at boot and
+ * validated into a typed, frozen object. Nothing else reads process.env.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be an integer')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
+const schema = z.object({
+  PORT: int(0, 65535).default(3000),
+  DATABASE_URL: z
+    .string({ required_error: 'is required (e.g. postgres://user@127.0.0.1:5432/parallax)' })
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+  NATS_PREFIX: z.string().regex(NATS_PREFIX_PATTERN, 'letters, digits, "-" and "_" only').default(DEFAULT_NATS_PREFIX),
+  NATS_USER: z.string().optional(),
+  NATS_PASS: z.string().optional(),
+  NATS_CREDS_FILE: z.string().optional(),
+  REGIONS: z
+    .string()
+    .default('eu-west,us-east,ap-south')
+    .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
+    .refine((rs) => rs.length > 0, 'must list at least one region id')
+    .refine((rs) => rs.every((r) => REGION_ID_PATTERN.test(r)), 'region ids are lowercase letters, digits and "-"')
+    .refine((rs) => new Set(rs).size === rs.length, 'must not repeat a region'),
+  JWT_SECRET: z.string({ required_error: 'is required (at least 16 characters)' }).min(16, 'must be at least 16 characters'),
+  JWT_TTL_SECONDS: int(60, 30 * 86400).default(86400),
+  ALLOW_PRIVATE_TARGETS: bool.default('false'),
+  DEFAULT_PLAN: z.enum(['free', 'pro'], { message: 'must be free or pro' }).default('free'),
+  MIN_INTERVAL_SECONDS: int(1, 3600).optional(),
+  PLAN_FREE_MAX_MONITORS: int(1, 1_000_000).default(10),
+  PLAN_PRO_MAX_MONITORS: int(1, 1_000_000).default(200),
+  RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(120),
+  ROUND_GRACE_SECONDS: int(1, 300).default(5),
+  SCHEDULER_TICK_MS: int(50, 60_000).default(500),
+  PRESENCE_TTL_SECONDS: int(5, 3600).default(20),
+  RESULTS_MAX_AGE_HOURS: int(1, 24 * 30).default(72),
+  PUBLIC_URL: z.string().url('must be a URL').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface PlanLimits {
+  maxMonitors: number;
+  minIntervalSeconds: number;
+  maxIntervalSeconds: number;
+  defaultIntervalSeconds: number;
+}
+
+export interface AppConfig {
+  port: number;
+  databaseUrl: string;
+  nats: { url: string; prefix: string; user?: string; pass?: string; credsFile?: string };
+  regions: string[];
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  allowPrivateTargets: boolean;
+  defaultPlan: 'free' | 'pro';
+  plans: Record<'free' | 'pro', PlanLimits>;
+  rateLimitPerMinute: number;
+  roundGraceSeconds: number;
+  schedulerTickMs: number;
+  presenceTtlSeconds: number;
+  resultsMaxAgeHours: number;
+  publicUrl: string;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Validates an environment; throws ConfigError listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NATS_USER && !e.NATS_PASS) throw new ConfigError('invalid configuration:\n  NATS_PASS: is required when NATS_USER is set');
+  // The references allow 60-300 s; self-hosted installs (and tests) may lower the floor.
+  const minInterval = e.MIN_INTERVAL_SECONDS ?? 60;
+  const maxInterval = Math.max(300, minInterval);
+  const plan = (maxMonitors: number): PlanLimits => ({
+    maxMonitors,
+    minIntervalSeconds: minInterval,
+    maxIntervalSeconds: maxInterval,
+    defaultIntervalSeconds: Math.min(Math.max(60, minInterval), maxInterval),
+  });
+  return Object.freeze({
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    nats: { url: e.NATS_URL, prefix: e.NATS_PREFIX, user: e.NATS_USER, pass: e.NATS_PASS, credsFile: e.NATS_CREDS_FILE },
+    regions: e.REGIONS,
+    jwtSecret: e.JWT_SECRET,
+    jwtTtlSeconds: e.JWT_TTL_SECONDS,
+    allowPrivateTargets: e.ALLOW_PRIVATE_TARGETS,
+    defaultPlan: e.DEFAULT_PLAN,
+    plans: { free: plan(e.PLAN_FREE_MAX_MONITORS), pro: plan(e.PLAN_PRO_MAX_MONITORS) },
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    roundGraceSeconds: e.ROUND_GRACE_SECONDS,
+    schedulerTickMs: e.SCHEDULER_TICK_MS,
+    presenceTtlSeconds: e.PRESENCE_TTL_SECONDS,
+    resultsMaxAgeHours: e.RESULTS_MAX_AGE_HOURS,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+  });
+}
+
+/** Injection token for the validated AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

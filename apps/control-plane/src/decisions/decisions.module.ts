@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IncidentsModule } from '../incidents/incidents.module';
+import { CheckResultEntity } from '../ingestion/check-result.entity';
+import { ResultsRepository } from '../ingestion/results.repository';
+import { MonitorsModule } from '../monitors/monitors.module';
+import { SchedulerModule } from '../scheduler/scheduler.module';
+import { DeadlineService } from './deadline.service';
+import { DecisionService } from './decision.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CheckResultEntity]), SchedulerModule, MonitorsModule, IncidentsModule],
+  providers: [DecisionService, DeadlineService, ResultsRepository],
+  exports: [DecisionService, ResultsRepository],
+})
+export class DecisionsModule {}

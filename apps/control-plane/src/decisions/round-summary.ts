@@ -1,0 +1,67 @@
+import type { TimingPhases } from '@parallax/contracts';
+import { Decision, decide } from './quorum';
+
+/** The fields of one region's result that a decision and its summary need. */
+export interface RegionResult {
+  region: string;
+  isUp: boolean;
+  statusCode: number | null;
+  responseMs: number | null;
+  error: string | null;
+  phases?: TimingPhases;
+  responseHeaders?: Record<string, string> | null;
+  responseBody?: string | null;
+}
+
+export interface RoundSummary {
+  decision: Decision;
+  reported: string[];
+  failing: string[];
+  unknown: string[];
+  regionsChecked: number;
+  regionsUp: number;
+  /** Median response time of the regions that answered. */
+  responseMs: number | null;
+  statusCode: number | null;
+  responseMsByRegion: Record<string, number | null>;
+  locationStatus: Record<string, 'up' | 'down' | 'unknown'>;
+  /** The first failing region's result: the incident's failure details. */
+  firstFailure: RegionResult | null;
+}
+
+export function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  const m = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  return Math.round(m * 100) / 100;
+}
+
+/** Applies the quorum rule to a round's on-time results and summarises it (pure). */
+export function summariseRound(regions: readonly string[], quorum: number, results: readonly RegionResult[]): RoundSummary {
+  const d = decide({ regions, quorum, results: results.map((r) => ({ region: r.region, isUp: r.isUp })) });
+  const byRegion = new Map(results.filter((r) => regions.includes(r.region)).map((r) => [r.region, r]));
+  const reportedResults = d.reported.map((r) => byRegion.get(r)!);
+  const responseMsByRegion: Record<string, number | null> = {};
+  const locationStatus: Record<string, 'up' | 'down' | 'unknown'> = {};
+  for (const region of regions) {
+    const r = byRegion.get(region);
+    locationStatus[region] = r ? (r.isUp ? 'up' : 'down') : 'unknown';
+    if (r) responseMsByRegion[region] = r.responseMs;
+  }
+  const firstFailure = d.failing.length ? byRegion.get(d.failing[0])! : null;
+  const representative = d.decision === 'down' ? firstFailure : (reportedResults.find((r) => r.isUp) ?? reportedResults[0] ?? null);
+  return {
+    decision: d.decision,
+    reported: d.reported,
+    failing: d.failing,
+    unknown: d.unknown,
+    regionsChecked: d.reported.length,
+    regionsUp: d.reported.length - d.failing.length,
+    responseMs: median(reportedResults.map((r) => r.responseMs).filter((v): v is number => v !== null)),
+    statusCode: representative?.statusCode ?? null,
+    responseMsByRegion,
+    locationStatus,
+    firstFailure,
+  };
+}

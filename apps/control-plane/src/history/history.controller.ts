@@ -1,0 +1,22 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { clampInt } from '../common/clamp';
+import { Paged } from '../common/envelope.interceptor';
+import { CurrentPrincipal, Principal } from '../common/principal';
+import { HistoryService } from './history.service';
+
+@ApiTags('monitors')
+@ApiSecurity('api_key')
+@Controller('monitors')
+export class HistoryController {
+  constructor(private readonly history: HistoryService) {}
+
+  @Get(':id/checks')
+  @ApiOperation({ summary: 'Check history, newest first: one entry per round with every region’s result' })
+  @ApiQuery({ name: 'limit', required: false, description: '1–500, default 100 (clamped)' })
+  async checks(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query('limit') limitRaw?: string) {
+    const limit = clampInt(limitRaw, 1, 500, 100);
+    const { items, total } = await this.history.checks(p, id, limit);
+    return new Paged(items, { monitor_id: id, total, limit });
+  }
+}

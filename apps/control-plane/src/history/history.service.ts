@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { notFound } from '../common/errors';
+import type { Principal } from '../common/principal';
+import { ResultsRepository } from '../ingestion/results.repository';
+import { MonitorsRepository } from '../monitors/monitors.repository';
+import { RoundsRepository } from '../scheduler/rounds.repository';
+
+/** Check history: one entry per decided round, with each region's result. */
+@Injectable()
+export class HistoryService {
+  constructor(
+    private readonly monitors: MonitorsRepository,
+    private readonly rounds: RoundsRepository,
+    private readonly results: ResultsRepository,
+  ) {}
+
+  async checks(p: Principal, monitorId: string, limit: number) {
+    if (!(await this.monitors.findOne(p.accountId, monitorId))) throw notFound('monitor', monitorId);
+    const [rounds, total] = await Promise.all([
+      this.rounds.listDecided(p.accountId, monitorId, limit),
+      this.rounds.countDecided(p.accountId, monitorId),
+    ]);
+    const results = await this.results.forRounds(p.accountId, monitorId, rounds.map((r) => r.round));
+    const byRound = new Map<number, typeof results>();
+    for (const r of results) byRound.set(r.round, [...(byRound.get(r.round) ?? []), r]);
+    const items = rounds.map((round) => {
+      const rs = byRound.get(round.round) ?? [];
+      const responseByRegion: Record<string, number | null> = {};
+      for (const r of rs) if (!r.late) responseByRegion[r.region] = r.responseMs;
+      return {
+        id: round.id,
+        round: round.round,
+        timestamp: round.scheduledAt.toISOString(),
+        status: round.outcome,
+        is_up: round.outcome === 'no_data' ? null : round.outcome !== 'down',
+        status_code: round.statusCode,
+        response_ms: round.responseMs,
+        regions: round.regions,
+        quorum: round.quorum,
+        regions_checked: round.regionsChecked,
+        regions_up: round.regionsUp,
+        response_ms_by_region: responseByRegion,
+        region_results: round.regions.map((region) => {
+          const r = rs.find((x) => x.region === region);
+          if (!r) return { region, reported: false, is_up: null, status_code: null, response_ms: null, error: 'no result', phases: null, late: false };
+          return {
+            region,
+            reported: !r.late,
+            is_up: r.isUp,
+            status_code: r.statusCode,
+            response_ms: r.responseMs,
+            error: r.error,
+            phases: r.phases,
+            probe_id: r.probeId,
+            checked_at: r.checkedAt.toISOString(),
+            late: r.late,
+          };
+        }),
+        decided_at: round.decidedAt?.toISOString() ?? null,
+      };
+    });
+    return { items, total };
+  }
+}

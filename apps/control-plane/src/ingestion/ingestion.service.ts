@@ -1,0 +1,102 @@
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import type { ConsumerMessages, JsMsg } from 'nats';
+import { parseResult, ResultV1 } from '@parallax/contracts';
+import { TransactionRunner } from '../database/transaction';
+import { DecisionService } from '../decisions/decision.service';
+import { ResultsRepository } from './results.repository';
+import { MetricsService } from '../metrics/metrics.service';
+import { NatsService } from '../nats/nats.service';
+import { RoundsRepository } from '../scheduler/rounds.repository';
+
+/** Results processed at once by one replica; a round's rows are serialised by their locks. */
+const CONCURRENCY = 8;
+
+/**
+ * Consumes probe results from the JetStream stream through the durable consumer
+ * that all replicas share. A message is acked only after its transaction commits;
+ * a failure naks it for redelivery, and a redelivered result is recognised by its
+ * identity (monitor, round, region) and ignored.
+ */
+@Injectable()
+export class IngestionService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(IngestionService.name);
+  private messages?: ConsumerMessages;
+  private loop?: Promise<void>;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly nats: NatsService,
+    private readonly tx: TransactionRunner,
+    private readonly results: ResultsRepository,
+    private readonly rounds: RoundsRepository,
+    private readonly decisions: DecisionService,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { resultsStream, resultsConsumer } = this.nats.names;
+    const consumer = await this.nats.js.consumers.get(resultsStream, resultsConsumer);
+    this.messages = await consumer.consume({ max_messages: 64 });
+    this.loop = this.run(this.messages);
+  }
+
+  /** Stops pulling, then waits for the results being processed (drain). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.messages?.close();
+    await this.loop;
+    await Promise.all(this.inFlight);
+  }
+
+  private async run(messages: ConsumerMessages): Promise<void> {
+    for await (const m of messages) {
+      const p = this.handle(m).finally(() => this.inFlight.delete(p));
+      this.inFlight.add(p);
+      if (this.inFlight.size >= CONCURRENCY) await Promise.race(this.inFlight);
+    }
+  }
+
+  /** Public for tests: processes one message and acks, naks or terminates it. */
+  async handle(m: JsMsg): Promise<void> {
+    const subjectRegion = this.nats.names.regionOf(m.subject);
+    const parsed = parseResult(m.data);
+    if (!parsed.ok) {
+      this.metrics.resultsRefused.inc({ reason: 'malformed' });
+      this.metrics.malformedMessages.inc({ kind: 'result' });
+      this.logger.warn({ subject: m.subject, error: parsed.error }, 'dropping malformed result');
+      m.term();
+      return;
+    }
+    const result = parsed.value;
+    if (result.region !== subjectRegion) {
+      this.metrics.resultsRefused.inc({ reason: 'region_mismatch' });
+      this.logger.warn({ subject: m.subject, region: result.region, monitor: result.monitor_id }, 'dropping result whose region does not match its subject');
+      m.term();
+      return;
+    }
+    try {
+      const outcome = await this.store(result);
+      this.metrics.resultsIngested.inc({ region: result.region, outcome });
+      if (outcome === 'stored' || outcome === 'late') {
+        this.metrics.ingestionLag.observe(Math.max(0, Date.now() - Date.parse(result.started_at)) / 1000);
+      }
+      m.ack();
+    } catch (err) {
+      this.logger.error({ err, monitor: result.monitor_id, round: result.round, region: result.region }, 'storing result failed; will be redelivered');
+      m.nak(1000);
+    }
+  }
+
+  private store(result: ResultV1) {
+    return this.tx.run(async (tx) => {
+      const outcome = await this.results.insert(tx, result);
+      if (outcome !== 'stored') return outcome;
+      const round = await this.rounds.lockUndecided(tx, result.monitor_id, result.round);
+      if (round) {
+        const onTime = await this.results.onTime(tx, round.monitorId, round.round);
+        const answered = new Set(onTime.map((r) => r.region));
+        if (round.regions.every((r) => answered.has(r))) await this.decisions.decideLocked(tx, round);
+      }
+      return outcome;
+    });
+  }
+}

@@ -1,0 +1,179 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { HTTP_METHODS } from '@parallax/contracts';
+
+export class HeaderDto {
+  @ApiProperty({ example: 'Accept' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  @Matches(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, { message: 'key must be a valid HTTP header name' })
+  key!: string;
+
+  @ApiProperty({ example: 'text/html' })
+  @IsString()
+  @MaxLength(8192)
+  @Matches(/^[^\r\n]*$/, { message: 'value must not contain line breaks' })
+  value!: string;
+}
+
+export class MaintenanceWindowDto {
+  @ApiProperty({ enum: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'daily'] })
+  @IsIn(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'daily'], {
+    message: 'day must be one of monday…sunday or daily',
+  })
+  day!: string;
+
+  @ApiProperty({ example: '02:00' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'start_utc must be HH:MM (UTC)' })
+  start_utc!: string;
+
+  @ApiProperty({ example: '04:00' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'end_utc must be HH:MM (UTC)' })
+  end_utc!: string;
+}
+
+/** Fields of an http monitor (StatusRooster reference) plus regions, quorum and tags. */
+export class CreateMonitorDto {
+  @ApiProperty({ example: 'My Website' })
+  @IsString()
+  @MinLength(1, { message: 'name must not be empty' })
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ enum: ['http'], default: 'http' })
+  @IsOptional()
+  @IsIn(['http'], { message: 'monitor_type must be one of: http' })
+  monitor_type?: 'http';
+
+  @ApiProperty({ example: 'https://example.com/health' })
+  @IsString()
+  @MaxLength(2048)
+  url!: string;
+
+  @ApiPropertyOptional({ default: 200 })
+  @IsOptional()
+  @IsInt({ message: 'expected_status_code must be an integer' })
+  @Min(100, { message: 'expected_status_code must be between 100 and 599' })
+  @Max(599, { message: 'expected_status_code must be between 100 and 599' })
+  expected_status_code?: number;
+
+  @ApiPropertyOptional({ default: 10, minimum: 1, maximum: 60 })
+  @IsOptional()
+  @IsInt({ message: 'timeout must be an integer' })
+  @Min(1, { message: 'timeout must be between 1 and 60 seconds' })
+  @Max(60, { message: 'timeout must be between 1 and 60 seconds' })
+  timeout?: number;
+
+  @ApiPropertyOptional({ enum: HTTP_METHODS, default: 'GET' })
+  @IsOptional()
+  @IsIn(HTTP_METHODS, { message: `http_method must be one of: ${HTTP_METHODS.join(', ')}` })
+  http_method?: (typeof HTTP_METHODS)[number];
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  follow_redirects?: boolean;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) basic_auth_user?: string;
+  @ApiPropertyOptional({ description: 'write-only; answered as "********"' }) @IsOptional() @IsString() @MaxLength(512) basic_auth_pass?: string;
+  @ApiPropertyOptional({ description: 'write-only; answered as "********"' }) @IsOptional() @IsString() @MaxLength(4096) bearer_token?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(65536) request_body?: string;
+
+  @ApiPropertyOptional({ enum: ['', 'application/json', 'text/plain', 'application/x-www-form-urlencoded'] })
+  @IsOptional()
+  @IsIn(['', 'application/json', 'text/plain', 'application/x-www-form-urlencoded'], {
+    message: 'request_content_type must be one of: application/json, text/plain, application/x-www-form-urlencoded',
+  })
+  request_content_type?: string;
+
+  @ApiPropertyOptional({ type: [HeaderDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => HeaderDto)
+  custom_headers?: HeaderDto[];
+
+  @ApiPropertyOptional({ example: 'OK AND !error' }) @IsOptional() @IsString() @MaxLength(1024) keyword?: string;
+
+  @ApiPropertyOptional({ example: '> 2000', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  response_threshold_ms?: string | null;
+
+  @ApiPropertyOptional({ example: 60, description: 'seconds; plan range' })
+  @IsOptional()
+  @IsInt({ message: 'check_interval must be an integer' })
+  @Min(1, { message: 'check_interval must be at least 1 second' })
+  @Max(86400, { message: 'check_interval must be at most 86400 seconds' })
+  check_interval?: number;
+
+  @ApiPropertyOptional({ example: ['eu-west', 'us-east', 'ap-south'], description: 'default: every configured region' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(32)
+  @IsString({ each: true })
+  regions?: string[];
+
+  @ApiPropertyOptional({ description: 'failing regions that make the monitor down; default: a strict majority of regions' })
+  @IsOptional()
+  @IsInt({ message: 'quorum must be an integer' })
+  @Min(1, { message: 'quorum must be at least 1' })
+  quorum?: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(320) alert_email?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048) alert_slack_webhook?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048) webhook_url?: string;
+  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() public?: boolean;
+  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() paused?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) group?: string;
+
+  @ApiPropertyOptional({ example: 'my-api' }) @IsOptional() @IsString() @MaxLength(100) slug?: string;
+
+  @ApiPropertyOptional({ example: ['production'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  tags?: string[];
+
+  @ApiPropertyOptional({ type: [MaintenanceWindowDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => MaintenanceWindowDto)
+  maintenance_windows?: MaintenanceWindowDto[];
+}
+
+/** PUT and PATCH both update partially: omitted fields are preserved. */
+export class UpdateMonitorDto extends PartialType(CreateMonitorDto) {}
+
+export class ToggleMonitorDto {
+  @ApiPropertyOptional({ description: 'true to enable (resume), false to disable (pause); omitted: flip' })
+  @IsOptional()
+  @IsBoolean()
+  is_active?: boolean;
+}
+
+export class PublicMonitorDto {
+  @ApiProperty() @IsBoolean() public_status!: boolean;
+}

@@ -1,0 +1,73 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { bigintNumber } from '../database/bigint.transformer';
+
+export type MonitorStatus = 'pending' | 'up' | 'degraded' | 'down' | 'warn';
+export interface HeaderPair {
+  key: string;
+  value: string;
+}
+export interface MaintenanceWindow {
+  day: string;
+  start_utc: string;
+  end_utc: string;
+}
+
+@Entity('monitors')
+@Index('monitors_due_idx', ['nextDueAt'], { where: 'paused = false' })
+@Index('monitors_account_created_idx', ['accountId', 'createdAt'])
+export class MonitorEntity {
+  @PrimaryColumn('text') id!: string;
+  @Column('text') accountId!: string;
+  @Column('text') name!: string;
+  @Column('text', { default: 'http' }) monitorType!: 'http';
+  @Column('text') url!: string;
+  @Column('text', { default: 'GET' }) httpMethod!: string;
+  @Column('int', { default: 200 }) expectedStatusCode!: number;
+  @Column('int', { default: 10 }) timeout!: number;
+  @Column('boolean', { default: true }) followRedirects!: boolean;
+  @Column('text', { default: '' }) basicAuthUser!: string;
+  @Column('text', { default: '' }) basicAuthPass!: string;
+  @Column('text', { default: '' }) bearerToken!: string;
+  @Column('text', { default: '' }) requestBody!: string;
+  @Column('text', { default: '' }) requestContentType!: string;
+  @Column('jsonb', { default: () => "'[]'" }) customHeaders!: HeaderPair[];
+  @Column('text', { default: '' }) keyword!: string;
+  @Column('text', { nullable: true }) responseThresholdMs!: string | null;
+  @Column('int') checkInterval!: number;
+  @Column('text', { array: true }) regions!: string[];
+  @Column('int') quorum!: number;
+  @Column('text', { default: '' }) alertEmail!: string;
+  @Column('text', { default: '' }) alertSlackWebhook!: string;
+  @Column('text', { default: '' }) webhookUrl!: string;
+  @Column('boolean', { default: true }) public!: boolean;
+  @Column('boolean', { default: false }) paused!: boolean;
+  @Column('text', { default: '' }) group!: string;
+  @Index({ unique: true }) @Column('text') slug!: string;
+  @Column('text', { array: true, default: () => "'{}'" }) tags!: string[];
+  @Column('jsonb', { default: () => "'[]'" }) maintenanceWindows!: MaintenanceWindow[];
+
+  // Read model, kept by the decision service.
+  @Column('text', { default: 'pending' }) status!: MonitorStatus;
+  @Column('timestamptz', { nullable: true }) statusChangedAt!: Date | null;
+  @Column('timestamptz', { nullable: true }) lastChecked!: Date | null;
+  @Column('int', { nullable: true }) lastStatusCode!: number | null;
+  @Column('double precision', { nullable: true }) lastResponseMs!: number | null;
+  @Column('jsonb', { nullable: true }) lastResponseByRegion!: Record<string, number | null> | null;
+  @Column('jsonb', { nullable: true }) locationStatus!: Record<string, string> | null;
+  @Column('int', { default: 0 }) checksTotal!: number;
+  @Column('int', { default: 0 }) checksFailed!: number;
+  @Column('timestamptz', { nullable: true }) sslExpiry!: Date | null;
+  @Column('text', { nullable: true }) sslIssuer!: string | null;
+  /** scheduled_at of the newest round whose decision was applied to the status. */
+  @Column('timestamptz', { nullable: true }) lastRoundAt!: Date | null;
+
+  // Scheduling.
+  /** Stable offset of this monitor's rounds inside its interval, in ms. */
+  @Column('int') phaseMs!: number;
+  @Column('bigint', { transformer: bigintNumber })
+  nextRound!: number;
+  @Column('timestamptz') nextDueAt!: Date;
+
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

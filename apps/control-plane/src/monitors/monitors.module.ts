@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MonitorEntity } from './monitor.entity';
+import { MonitorsController } from './monitors.controller';
+import { MonitorsRepository } from './monitors.repository';
+import { MonitorsService } from './monitors.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([MonitorEntity])],
+  controllers: [MonitorsController],
+  providers: [MonitorsService, MonitorsRepository],
+  exports: [MonitorsRepository],
+})
+export class MonitorsModule {}

@@ -1,0 +1,178 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { resolveAndGuard, TargetRefusedError } from '@parallax/checks';
+import { DomainError, notFound, validationFailed } from '../common/errors';
+import { newId } from '../common/ids';
+import type { Principal } from '../common/principal';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { TransactionRunner } from '../database/transaction';
+import { defaultQuorum } from '../decisions/quorum';
+import { firstRound, phaseMs } from '../scheduler/schedule';
+import { CreateMonitorDto, UpdateMonitorDto } from './dto/monitor.dto';
+import { MonitorEntity } from './monitor.entity';
+import { autoSlug, MonitorResponse, sanitizeSlug, toMonitorResponse } from './monitor.mapper';
+import { intervalProblem, nextQuorum, planLimitMessage, validateDraft } from './monitor-rules';
+import { MonitorFilter, MonitorsRepository } from './monitors.repository';
+
+@Injectable()
+export class MonitorsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly monitors: MonitorsRepository,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async create(p: Principal, dto: CreateMonitorDto): Promise<MonitorResponse> {
+    const plan = this.config.plans[p.plan];
+    const id = newId('mon');
+    const regions = dto.regions ?? [...this.config.regions];
+    const interval = dto.check_interval ?? plan.defaultIntervalSeconds;
+    const m = Object.assign(new MonitorEntity(), {
+      id,
+      accountId: p.accountId,
+      name: dto.name.trim(),
+      monitorType: 'http' as const,
+      url: dto.url.trim(),
+      httpMethod: dto.http_method ?? 'GET',
+      expectedStatusCode: dto.expected_status_code ?? 200,
+      timeout: dto.timeout ?? 10,
+      followRedirects: dto.follow_redirects ?? true,
+      basicAuthUser: dto.basic_auth_user ?? '',
+      basicAuthPass: dto.basic_auth_pass ?? '',
+      bearerToken: dto.bearer_token ?? '',
+      requestBody: dto.request_body ?? '',
+      requestContentType: dto.request_content_type ?? '',
+      customHeaders: (dto.custom_headers ?? []).map((h) => ({ key: h.key, value: h.value })),
+      keyword: dto.keyword ?? '',
+      responseThresholdMs: dto.response_threshold_ms?.trim() || null,
+      checkInterval: interval,
+      regions,
+      quorum: dto.quorum ?? defaultQuorum(regions.length),
+      alertEmail: dto.alert_email ?? '',
+      alertSlackWebhook: dto.alert_slack_webhook ?? '',
+      webhookUrl: dto.webhook_url ?? '',
+      public: dto.public ?? true,
+      paused: dto.paused ?? false,
+      group: dto.group ?? '',
+      slug: dto.slug !== undefined ? sanitizeSlug(dto.slug) : autoSlug(dto.name, id),
+      tags: dto.tags ?? [],
+      maintenanceWindows: (dto.maintenance_windows ?? []).map((w) => ({ day: w.day, start_utc: w.start_utc, end_utc: w.end_utc })),
+      status: 'pending' as const,
+      checksTotal: 0,
+      checksFailed: 0,
+    });
+    this.reschedule(m, Date.now());
+    await this.validate(m, plan, dto.slug);
+    const saved = await this.tx.run(async (tx) => {
+      await this.monitors.lockAccount(p.accountId, tx);
+      if ((await this.monitors.count(p.accountId, tx)) >= plan.maxMonitors) {
+        throw new DomainError('plan_limit', planLimitMessage(p.plan, this.config.plans));
+      }
+      if (await this.monitors.slugTaken(m.slug, null, tx)) throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
+      return this.monitors.insert(m, tx);
+    });
+    return toMonitorResponse(saved);
+  }
+
+  async get(p: Principal, id: string): Promise<MonitorResponse> {
+    return toMonitorResponse(await this.require(p, id));
+  }
+
+  async list(p: Principal, f: MonitorFilter) {
+    const { items, total } = await this.monitors.list(p.accountId, f);
+    return { items: items.map(toMonitorResponse), total };
+  }
+
+  async update(p: Principal, id: string, dto: UpdateMonitorDto): Promise<MonitorResponse> {
+    const plan = this.config.plans[p.plan];
+    const saved = await this.tx.run(async (tx) => {
+      const m = await this.monitors.lockOne(p.accountId, id, tx);
+      if (!m) throw notFound('monitor', id);
+      const before = { interval: m.checkInterval, paused: m.paused, regions: m.regions.length, quorum: m.quorum };
+      const set = <K extends keyof MonitorEntity>(key: K, value: MonitorEntity[K] | undefined) => {
+        if (value !== undefined) m[key] = value;
+      };
+      set('name', dto.name?.trim());
+      set('url', dto.url?.trim());
+      set('httpMethod', dto.http_method);
+      set('expectedStatusCode', dto.expected_status_code);
+      set('timeout', dto.timeout);
+      set('followRedirects', dto.follow_redirects);
+      set('basicAuthUser', dto.basic_auth_user);
+      set('basicAuthPass', dto.basic_auth_pass);
+      set('bearerToken', dto.bearer_token);
+      set('requestBody', dto.request_body);
+      set('requestContentType', dto.request_content_type);
+      if (dto.custom_headers) m.customHeaders = dto.custom_headers.map((h) => ({ key: h.key, value: h.value }));
+      set('keyword', dto.keyword);
+      if (dto.response_threshold_ms !== undefined) m.responseThresholdMs = dto.response_threshold_ms?.trim() || null;
+      set('checkInterval', dto.check_interval);
+      if (dto.regions) m.regions = dto.regions;
+      m.quorum = nextQuorum(before.regions, before.quorum, m.regions.length, dto.quorum);
+      set('alertEmail', dto.alert_email);
+      set('alertSlackWebhook', dto.alert_slack_webhook);
+      set('webhookUrl', dto.webhook_url);
+      set('public', dto.public);
+      set('paused', dto.paused);
+      set('group', dto.group);
+      if (dto.slug !== undefined) m.slug = sanitizeSlug(dto.slug);
+      set('tags', dto.tags);
+      if (dto.maintenance_windows) m.maintenanceWindows = dto.maintenance_windows.map((w) => ({ day: w.day, start_utc: w.start_utc, end_utc: w.end_utc }));
+      await this.validate(m, plan, dto.slug, dto.check_interval !== undefined);
+      if (dto.slug !== undefined && (await this.monitors.slugTaken(m.slug, m.id, tx))) {
+        throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
+      }
+      if (m.checkInterval !== before.interval || (before.paused && !m.paused)) this.reschedule(m, Date.now());
+      return this.monitors.save(m, tx);
+    });
+    return toMonitorResponse(saved);
+  }
+
+  async remove(p: Principal, id: string): Promise<{ deleted: true; monitor_id: string }> {
+    if (!(await this.monitors.delete(p.accountId, id))) throw notFound('monitor', id);
+    return { deleted: true, monitor_id: id };
+  }
+
+  /** `PATCH /monitors/{id}/toggle`: `is_active` true resumes, false pauses, omitted flips. */
+  async toggle(p: Principal, id: string, isActive: boolean | undefined): Promise<MonitorResponse> {
+    const current = await this.require(p, id);
+    return this.update(p, id, { paused: isActive === undefined ? !current.paused : !isActive });
+  }
+
+  async setPublic(p: Principal, id: string, isPublic: boolean): Promise<MonitorResponse> {
+    return this.update(p, id, { public: isPublic });
+  }
+
+  private async require(p: Principal, id: string): Promise<MonitorEntity> {
+    const m = await this.monitors.findOne(p.accountId, id);
+    if (!m) throw notFound('monitor', id);
+    return m;
+  }
+
+  /** A new, resumed or re-timed monitor: new phase, and its current slot runs at once. */
+  private reschedule(m: MonitorEntity, nowMs: number): void {
+    m.phaseMs = phaseMs(m.id, m.checkInterval);
+    const f = firstRound(nowMs, m.checkInterval, m.phaseMs);
+    m.nextRound = f.nextRound;
+    m.nextDueAt = new Date(f.nextDueAt);
+  }
+
+  private async validate(m: MonitorEntity, plan: AppConfig['plans']['free'], slugGiven: string | undefined, intervalGiven = true): Promise<void> {
+    const errors = validateDraft(m, this.config.regions);
+    if (slugGiven !== undefined && !m.slug) errors.push({ field: 'slug', message: 'slug must contain letters or digits' });
+    if (errors.length) throw validationFailed(errors);
+    if (intervalGiven) {
+      const problem = intervalProblem(m.checkInterval, plan);
+      if (problem?.code === 'forbidden') throw new DomainError('forbidden', problem.message);
+      if (problem) throw validationFailed([{ field: 'check_interval', message: problem.message }]);
+    }
+    if (!this.config.allowPrivateTargets) {
+      const host = new URL(m.url).hostname.replace(/^\[|\]$/g, '');
+      try {
+        await resolveAndGuard(host, false);
+      } catch (e) {
+        const message = e instanceof TargetRefusedError ? e.message : `url host "${host}" could not be resolved`;
+        throw validationFailed([{ field: 'url', message }]);
+      }
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import {
+  AckPolicy,
+  connect,
+  credsAuthenticator,
+  DeliverPolicy,
+  JetStreamClient,
+  JetStreamManager,
+  NatsConnection,
+  nanos,
+  RetentionPolicy,
+  StorageType,
+} from 'nats';
+import { readFileSync } from 'node:fs';
+import { natsNames, NatsNames } from '@parallax/contracts';
+import { APP_CONFIG, AppConfig } from '../config/config';
+
+/**
+ * The control plane's NATS connection. It owns the results stream and the durable
+ * consumer that every replica shares; probes only publish to it.
+ */
+@Injectable()
+export class NatsService implements OnApplicationShutdown {
+  private readonly logger = new Logger(NatsService.name);
+  readonly names: NatsNames;
+  private connection?: NatsConnection;
+  private jsClient?: JetStreamClient;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.names = natsNames(config.nats.prefix);
+  }
+
+  get nc(): NatsConnection {
+    if (!this.connection) throw new Error('NATS is not connected yet');
+    return this.connection;
+  }
+
+  get js(): JetStreamClient {
+    if (!this.jsClient) throw new Error('NATS is not connected yet');
+    return this.jsClient;
+  }
+
+  get isConnected(): boolean {
+    return !!this.connection && !this.connection.isClosed();
+  }
+
+  /** Connects and makes sure the results stream and the durable consumer exist. */
+  async connect(): Promise<void> {
+    const { url, user, pass, credsFile } = this.config.nats;
+    this.connection = await connect({
+      servers: url.split(','),
+      name: 'parallax-control-plane',
+      user,
+      pass,
+      authenticator: credsFile ? credsAuthenticator(readFileSync(credsFile)) : undefined,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      timeout: 5000,
+    });
+    void (async () => {
+      for await (const s of this.connection!.status()) {
+        if (s.type === 'disconnect' || s.type === 'reconnect') this.logger.warn({ nats: s.type, data: s.data }, `NATS ${s.type}`);
+      }
+    })();
+    const jsm = await this.connection.jetstreamManager();
+    await this.ensureStream(jsm);
+    this.jsClient = this.connection.jetstream();
+  }
+
+  private async ensureStream(jsm: JetStreamManager): Promise<void> {
+    const n = this.names;
+    const config = {
+      name: n.resultsStream,
+      subjects: [n.resultsWildcard],
+      storage: StorageType.File,
+      retention: RetentionPolicy.Limits,
+      max_age: nanos(this.config.resultsMaxAgeHours * 3600_000),
+      duplicate_window: nanos(10 * 60_000),
+    };
+    try {
+      await jsm.streams.info(n.resultsStream);
+      await jsm.streams.update(n.resultsStream, config);
+    } catch (e) {
+      if (!/stream not found/i.test((e as Error).message)) throw e;
+      await jsm.streams.add(config);
+    }
+    try {
+      await jsm.consumers.info(n.resultsStream, n.resultsConsumer);
+    } catch (e) {
+      if (!/consumer not found/i.test((e as Error).message)) throw e;
+      await jsm.consumers.add(n.resultsStream, {
+        durable_name: n.resultsConsumer,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        ack_wait: nanos(30_000),
+        max_deliver: -1,
+        max_ack_pending: 2000,
+      });
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.connection && !this.connection.isClosed()) {
+      await this.connection.drain().catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProbeEntity } from './probe.entity';
+import { ProbesRepository } from './probes.repository';
+import { RegionsController } from './regions.controller';
+import { RegionsService } from './regions.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ProbeEntity])],
+  controllers: [RegionsController],
+  providers: [RegionsService, ProbesRepository],
+  exports: [RegionsService],
+})
+export class RegionsModule {}

@@ -1,0 +1,33 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { bigintNumber } from '../database/bigint.transformer';
+
+export type RoundOutcome = 'up' | 'degraded' | 'down' | 'no_data';
+
+/**
+ * One scheduled slot of a monitor: one job per region. The row is written when the
+ * round is claimed (the dispatch outbox: `dispatched_at` null until its jobs are
+ * published) and completed by the decision (the check record of `GET /checks`).
+ */
+@Entity('rounds')
+@Index('rounds_monitor_round_uq', ['monitorId', 'round'], { unique: true })
+@Index('rounds_monitor_scheduled_idx', ['monitorId', 'scheduledAt'])
+@Index('rounds_undecided_idx', ['deadlineAt'], { where: 'decided_at IS NULL' })
+@Index('rounds_undispatched_idx', ['createdAt'], { where: 'dispatched_at IS NULL' })
+export class RoundEntity {
+  @PrimaryColumn('text') id!: string;
+  @Column('text') monitorId!: string;
+  @Column('text') accountId!: string;
+  @Column('bigint', { transformer: bigintNumber }) round!: number;
+  @Column('timestamptz') scheduledAt!: Date;
+  @Column('timestamptz') deadlineAt!: Date;
+  @Column('text', { array: true }) regions!: string[];
+  @Column('int') quorum!: number;
+  @Column('timestamptz', { nullable: true }) dispatchedAt!: Date | null;
+  @Column('timestamptz', { nullable: true }) decidedAt!: Date | null;
+  @Column('text', { nullable: true }) outcome!: RoundOutcome | null;
+  @Column('int', { nullable: true }) regionsChecked!: number | null;
+  @Column('int', { nullable: true }) regionsUp!: number | null;
+  @Column('double precision', { nullable: true }) responseMs!: number | null;
+  @Column('int', { nullable: true }) statusCode!: number | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+}

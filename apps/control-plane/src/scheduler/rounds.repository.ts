@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { Tx } from '../database/transaction';
+import { MonitorEntity } from '../monitors/monitor.entity';
+import { RoundEntity } from './round.entity';
+
+export interface ScheduleAdvance {
+  id: string;
+  nextRound: number;
+  nextDueAt: Date;
+}
+
+/**
+ * Rounds and the scheduling columns of monitors. The scheduler works across all
+ * accounts (it is not a tenant request); every claim uses FOR UPDATE SKIP LOCKED so
+ * that replicas share the work and never take the same row.
+ */
+@Injectable()
+export class RoundsRepository {
+  constructor(@InjectRepository(RoundEntity) private readonly repo: Repository<RoundEntity>) {}
+
+  /** Active monitors whose next round is due, locked for this transaction. */
+  lockDueMonitors(tx: Tx, now: Date, limit: number): Promise<MonitorEntity[]> {
+    return tx
+      .getRepository(MonitorEntity)
+      .createQueryBuilder('m')
+      .where('m.paused = false AND m.next_due_at <= :now', { now })
+      .orderBy('m.next_due_at', 'ASC')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  async advanceSchedules(tx: Tx, rows: ScheduleAdvance[]): Promise<void> {
+    if (!rows.length) return;
+    await tx.query(
+      `UPDATE monitors m SET next_round = v.next_round, next_due_at = v.next_due_at
+         FROM unnest($1::text[], $2::bigint[], $3::timestamptz[]) AS v(id, next_round, next_due_at)
+        WHERE m.id = v.id`,
+      [rows.map((r) => r.id), rows.map((r) => r.nextRound), rows.map((r) => r.nextDueAt.toISOString())],
+    );
+  }
+
+  /** Inserts rounds; a round that already exists (same monitor and number) is skipped. Returns the inserted ids. */
+  async insertRounds(tx: Tx, rounds: Omit<RoundEntity, 'createdAt' | 'dispatchedAt' | 'decidedAt' | 'outcome' | 'regionsChecked' | 'regionsUp' | 'responseMs' | 'statusCode'>[]): Promise<Set<string>> {
+    if (!rounds.length) return new Set();
+    const rows: { id: string }[] = await tx.query(
+      `INSERT INTO rounds (id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum)
+       SELECT v.id, v.monitor_id, v.account_id, v.round, v.scheduled_at, v.deadline_at,
+              string_to_array(v.regions, ','), v.quorum
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::int[])
+           AS v(id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum)
+       ON CONFLICT (monitor_id, round) DO NOTHING
+       RETURNING id`,
+      [
+        rounds.map((r) => r.id),
+        rounds.map((r) => r.monitorId),
+        rounds.map((r) => r.accountId),
+        rounds.map((r) => r.round),
+        rounds.map((r) => r.scheduledAt.toISOString()),
+        rounds.map((r) => r.deadlineAt.toISOString()),
+        rounds.map((r) => r.regions.join(',')),
+        rounds.map((r) => r.quorum),
+      ],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async markDispatched(ids: string[]): Promise<void> {
+    if (ids.length) await this.repo.query('UPDATE rounds SET dispatched_at = now() WHERE id = ANY($1::text[])', [ids]);
+  }
+
+  /**
+   * Rounds claimed by a replica that died before publishing their jobs: still
+   * before their deadline, undispatched for longer than `staleMs`. Locked.
+   */
+  async lockStaleUndispatched(tx: Tx, staleMs: number, limit: number): Promise<{ round: RoundEntity; monitor: MonitorEntity }[]> {
+    const rounds = await tx
+      .getRepository(RoundEntity)
+      .createQueryBuilder('r')
+      .where('r.dispatched_at IS NULL')
+      .andWhere(`r.created_at < now() - make_interval(secs => :s)`, { s: staleMs / 1000 })
+      .andWhere('r.deadline_at > now()')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+    if (!rounds.length) return [];
+    const monitors = await tx.getRepository(MonitorEntity).createQueryBuilder('m').where('m.id IN (:...ids)', { ids: rounds.map((r) => r.monitorId) }).getMany();
+    const byId = new Map(monitors.map((m) => [m.id, m]));
+    return rounds.filter((r) => byId.has(r.monitorId)).map((round) => ({ round, monitor: byId.get(round.monitorId)! }));
+  }
+
+  async markDispatchedTx(tx: Tx, ids: string[]): Promise<void> {
+    if (ids.length) await tx.query('UPDATE rounds SET dispatched_at = now() WHERE id = ANY($1::text[])', [ids]);
+  }
+
+  /** Undecided rounds past their deadline, locked; the decision service decides them. */
+  lockExpired(tx: Tx, limit: number): Promise<RoundEntity[]> {
+    return tx
+      .getRepository(RoundEntity)
+      .createQueryBuilder('r')
+      .where('r.decided_at IS NULL AND r.deadline_at <= now()')
+      .orderBy('r.deadline_at', 'ASC')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  /** The round a result belongs to, locked, if it is still undecided. */
+  lockUndecided(tx: Tx, monitorId: string, round: number): Promise<RoundEntity | null> {
+    return tx
+      .getRepository(RoundEntity)
+      .createQueryBuilder('r')
+      .where('r.monitor_id = :monitorId AND r.round = :round AND r.decided_at IS NULL', { monitorId, round })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  async complete(tx: Tx, id: string, fields: Pick<RoundEntity, 'outcome' | 'regionsChecked' | 'regionsUp' | 'responseMs' | 'statusCode'>): Promise<void> {
+    await tx.getRepository(RoundEntity).update({ id }, { ...fields, decidedAt: new Date() });
+  }
+
+  /** Decided rounds of one monitor, newest first (the check history). */
+  listDecided(accountId: string, monitorId: string, limit: number): Promise<RoundEntity[]> {
+    return this.repo
+      .createQueryBuilder('r')
+      .where('r.account_id = :accountId AND r.monitor_id = :monitorId AND r.decided_at IS NOT NULL', { accountId, monitorId })
+      .orderBy('r.scheduled_at', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+
+  countDecided(accountId: string, monitorId: string): Promise<number> {
+    return this.repo.createQueryBuilder('r').where('r.account_id = :accountId AND r.monitor_id = :monitorId AND r.decided_at IS NOT NULL', { accountId, monitorId }).getCount();
+  }
+}

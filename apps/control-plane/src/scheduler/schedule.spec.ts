@@ -1,0 +1,66 @@
+import { claimRound, firstRound, latestRound, phaseMs, roundDueAt } from './schedule';
+
+describe('schedule math', () => {
+  it('gives each monitor a stable phase inside its interval', () => {
+    for (const interval of [1, 30, 60, 300]) {
+      for (let i = 0; i < 200; i++) {
+        const p = phaseMs(`mon_${i}`, interval);
+        expect(p).toBeGreaterThanOrEqual(0);
+        expect(p).toBeLessThan(interval * 1000);
+        expect(phaseMs(`mon_${i}`, interval)).toBe(p);
+      }
+    }
+  });
+
+  it('spreads monitors over the interval instead of firing together', () => {
+    const buckets = new Array(10).fill(0);
+    for (let i = 0; i < 5000; i++) buckets[Math.floor(phaseMs(`mon_${i.toString(36)}x`, 60) / 6000)]++;
+    for (const b of buckets) {
+      expect(b).toBeGreaterThan(350);
+      expect(b).toBeLessThan(650);
+    }
+  });
+
+  it('latestRound and roundDueAt are inverse at slot boundaries', () => {
+    const phase = 12_345;
+    for (const round of [0, 1, 29_000_000, 29_000_001]) {
+      const due = roundDueAt(round, 60, phase);
+      expect(latestRound(due, 60, phase)).toBe(round);
+      expect(latestRound(due - 1, 60, phase)).toBe(round - 1);
+      expect(latestRound(due + 59_999, 60, phase)).toBe(round);
+    }
+  });
+
+  it('claims the stored round when it is due, and schedules the next slot', () => {
+    const phase = 500;
+    const round = 1000;
+    const now = roundDueAt(round, 10, phase) + 30; // 30 ms late
+    expect(claimRound(round, now, 10, phase)).toEqual({ round, nextRound: round + 1, nextDueAt: roundDueAt(round + 1, 10, phase), skipped: 0 });
+  });
+
+  it('a restart within the interval neither skips nor repeats a round', () => {
+    const phase = 0;
+    const now = roundDueAt(1000, 60, phase) + 59_000; // down for 59 s
+    expect(claimRound(1000, now, 60, phase)).toMatchObject({ round: 1000, nextRound: 1001, skipped: 0 });
+  });
+
+  it('after a long outage only the newest due round runs (no burst)', () => {
+    const phase = 0;
+    const now = roundDueAt(1010, 60, phase) + 5;
+    const c = claimRound(1000, now, 60, phase);
+    expect(c).toMatchObject({ round: 1010, nextRound: 1011, skipped: 10 });
+    expect(c.nextDueAt).toBeGreaterThan(now);
+  });
+
+  it('a new monitor runs its current slot at once, then follows its phase', () => {
+    const phase = 42_000;
+    const now = 1_800_000_000_000;
+    const f = firstRound(now, 60, phase);
+    expect(f.nextDueAt).toBe(now);
+    expect(roundDueAt(f.nextRound, 60, phase)).toBeLessThanOrEqual(now);
+    const c = claimRound(f.nextRound, now, 60, phase);
+    expect(c.round).toBe(f.nextRound);
+    expect(c.nextDueAt).toBeGreaterThan(now);
+    expect(c.nextDueAt - now).toBeLessThanOrEqual(60_000);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Scheduling math, pure. A monitor with interval I seconds and phase p ms has one
+ * round per slot: round r is due at r·I·1000 + p (epoch ms). The phase is a stable
+ * hash of the monitor id, so monitors with the same interval spread over it
+ * instead of firing together, and every replica computes the same slots.
+ */
+
+/** FNV-1a 32-bit hash of a string. */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** Stable offset of a monitor's rounds inside its interval, in ms: [0, I·1000). */
+export function phaseMs(monitorId: string, intervalSeconds: number): number {
+  return fnv1a(monitorId) % (intervalSeconds * 1000);
+}
+
+/** When round `round` is due, in epoch ms. */
+export function roundDueAt(round: number, intervalSeconds: number, phase: number): number {
+  return round * intervalSeconds * 1000 + phase;
+}
+
+/** The newest round due at or before `nowMs`. */
+export function latestRound(nowMs: number, intervalSeconds: number, phase: number): number {
+  return Math.floor((nowMs - phase) / (intervalSeconds * 1000));
+}
+
+export interface Claim {
+  /** The round to dispatch now. */
+  round: number;
+  /** The round after it, and when it is due. */
+  nextRound: number;
+  nextDueAt: number;
+  /** Rounds that were due but are skipped because they are older than the newest due one. */
+  skipped: number;
+}
+
+/**
+ * Claims the round to run for a monitor whose stored next round is due.
+ * Normally that is the stored round itself. After an outage longer than an
+ * interval only the newest due round runs: a restart never bursts old rounds,
+ * and a restart within the interval never skips one.
+ */
+export function claimRound(storedNextRound: number, nowMs: number, intervalSeconds: number, phase: number): Claim {
+  const newest = latestRound(nowMs, intervalSeconds, phase);
+  const round = Math.max(storedNextRound, newest);
+  const nextRound = round + 1;
+  return { round, nextRound, nextDueAt: roundDueAt(nextRound, intervalSeconds, phase), skipped: Math.max(0, newest - storedNextRound) };
+}
+
+/**
+ * Where a new (or resumed, or re-timed) monitor starts: its current slot runs at
+ * once, so a new monitor is checked immediately; later rounds follow the phase.
+ */
+export function firstRound(nowMs: number, intervalSeconds: number, phase: number): { nextRound: number; nextDueAt: number } {
+  return { nextRound: latestRound(nowMs, intervalSeconds, phase), nextDueAt: nowMs };
+}

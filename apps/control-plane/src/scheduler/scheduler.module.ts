@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RoundEntity } from './round.entity';
+import { RoundsRepository } from './rounds.repository';
+import { SchedulerService } from './scheduler.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([RoundEntity])],
+  providers: [RoundsRepository, SchedulerService],
+  exports: [RoundsRepository, SchedulerService],
+})
+export class SchedulerModule {}

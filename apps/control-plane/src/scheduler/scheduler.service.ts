@@ -1,0 +1,141 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { encode, jobId, JobV1 } from '@parallax/contracts';
+import { newId } from '../common/ids';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { TransactionRunner } from '../database/transaction';
+import { MetricsService } from '../metrics/metrics.service';
+import { MonitorEntity } from '../monitors/monitor.entity';
+import { toCheckSpec } from '../monitors/monitor.mapper';
+import { NatsService } from '../nats/nats.service';
+import { RoundEntity } from './round.entity';
+import { RoundsRepository } from './rounds.repository';
+import { claimRound } from './schedule';
+
+const BATCH = 500;
+/** An undispatched round older than this belongs to a replica that died mid-dispatch. */
+const STALE_DISPATCH_MS = 5_000;
+
+/**
+ * Claims due rounds through the database (FOR UPDATE SKIP LOCKED, so replicas never
+ * claim the same round), records them, then publishes one job per region. A round's
+ * row is its dispatch outbox: if this replica dies between commit and publish,
+ * another replica's recovery pass publishes it (same job ids, so duplicates are harmless).
+ */
+@Injectable()
+export class SchedulerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(SchedulerService.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rounds: RoundsRepository,
+    private readonly tx: TransactionRunner,
+    private readonly nats: NatsService,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule(0);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick()
+        .then((busy) => this.schedule(busy ? 0 : this.config.schedulerTickMs))
+        .catch((err) => {
+          this.logger.error({ err }, 'scheduler tick failed');
+          this.schedule(this.config.schedulerTickMs);
+        });
+    }, delay);
+  }
+
+  /** One pass; true when a full batch was claimed and another pass should follow at once. */
+  async tick(): Promise<boolean> {
+    const claimed = await this.claimDue();
+    if (claimed.length) await this.dispatch(claimed);
+    await this.recoverStale();
+    return claimed.length >= BATCH;
+  }
+
+  private async claimDue(): Promise<{ round: RoundEntity; monitor: MonitorEntity }[]> {
+    return this.tx.run(async (tx) => {
+      const now = Date.now();
+      const due = await this.rounds.lockDueMonitors(tx, new Date(now), BATCH);
+      if (!due.length) return [];
+      const planned = due.map((monitor) => {
+        const c = claimRound(monitor.nextRound, now, monitor.checkInterval, monitor.phaseMs);
+        if (c.skipped) this.metrics.roundsSkipped.inc(c.skipped);
+        this.metrics.schedulerLag.observe(Math.max(0, now - monitor.nextDueAt.getTime()) / 1000);
+        const round: RoundEntity = Object.assign(new RoundEntity(), {
+          id: newId('chk'),
+          monitorId: monitor.id,
+          accountId: monitor.accountId,
+          round: c.round,
+          scheduledAt: new Date(now),
+          deadlineAt: new Date(now + monitor.timeout * 1000 + this.config.roundGraceSeconds * 1000),
+          regions: monitor.regions,
+          quorum: monitor.quorum,
+        });
+        return { monitor, round, claim: c };
+      });
+      await this.rounds.advanceSchedules(
+        tx,
+        planned.map((p) => ({ id: p.monitor.id, nextRound: p.claim.nextRound, nextDueAt: new Date(p.claim.nextDueAt) })),
+      );
+      const inserted = await this.rounds.insertRounds(tx, planned.map((p) => p.round));
+      this.metrics.roundsClaimed.inc(inserted.size);
+      return planned.filter((p) => inserted.has(p.round.id));
+    });
+  }
+
+  private async dispatch(items: { round: RoundEntity; monitor: MonitorEntity }[]): Promise<void> {
+    this.publish(items);
+    await this.nats.nc.flush();
+    await this.rounds.markDispatched(items.map((i) => i.round.id));
+  }
+
+  private publish(items: { round: RoundEntity; monitor: MonitorEntity }[]): void {
+    const names = this.nats.names;
+    for (const { round, monitor } of items) {
+      const check = toCheckSpec(monitor);
+      // A probe may start the job until the round deadline minus the check's timeout.
+      const startBy = round.deadlineAt.getTime() - monitor.timeout * 1000;
+      for (const region of round.regions) {
+        const job: JobV1 = {
+          v: 1,
+          job_id: jobId(monitor.id, round.round),
+          monitor_id: monitor.id,
+          round: round.round,
+          region,
+          scheduled_at: round.scheduledAt.toISOString(),
+          deadline: startBy,
+          check,
+        };
+        this.nats.nc.publish(names.jobs(region), encode(job));
+        this.metrics.jobsDispatched.inc({ region });
+      }
+    }
+  }
+
+  /** Publishes rounds another replica claimed but never dispatched (it died in between). */
+  private async recoverStale(): Promise<void> {
+    await this.tx.run(async (tx) => {
+      const stale = await this.rounds.lockStaleUndispatched(tx, STALE_DISPATCH_MS, BATCH);
+      if (!stale.length) return;
+      this.logger.warn({ rounds: stale.length }, 'publishing rounds left undispatched by another replica');
+      this.publish(stale);
+      await this.nats.nc.flush();
+      await this.rounds.markDispatchedTx(tx, stale.map((s) => s.round.id));
+      this.metrics.roundsRedispatched.inc(stale.length);
+    });
+  }
+}
