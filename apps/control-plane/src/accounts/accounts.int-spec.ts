@@ -1,4 +1,6 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { startTestApp } from '../testing/harness';
 
 /**
@@ -36,10 +38,12 @@ function hs256(payload: Json, secret: string): string {
 describe('accounts (integration)', () => {
   let close: () => Promise<void>;
   let call: ReturnType<typeof client>;
+  let app: INestApplication;
 
   beforeAll(async () => {
-    const t = await startTestApp({ JWT_SECRET });
+    const t = await startTestApp({ JWT_SECRET, JWT_TTL_SECONDS: '3600' });
     close = t.close;
+    app = t.app;
     call = client(t.baseUrl);
   }, 60_000);
 
@@ -94,7 +98,7 @@ describe('accounts (integration)', () => {
     const [header, payload] = token.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()));
     expect(header.alg).toBe('HS256');
     expect(payload).toMatchObject({ sub: s.user.id, acc: s.account.id });
-    expect(payload.exp - payload.iat).toBe(86400);
+    expect(payload.exp - payload.iat).toBe(3600);
 
     const me = await call('GET', '/auth/me', { headers: { Authorization: `Bearer ${token}` } });
     expect(me.status).toBe(200);
@@ -121,6 +125,28 @@ describe('accounts (integration)', () => {
     const res = await call('POST', '/auth/signup', { body: { email: ` ${s.email.toUpperCase()}`, password: 'another password', name: 'Other' } });
     expect(res.status).toBe(409);
     expect(res.body).toEqual({ data: null, error: 'email already registered' });
+  });
+
+  it('concurrent signups with one email: one 201, one 409, and nothing half-created', async () => {
+    const email = uniqueEmail();
+    const body = { email, password: 'correct horse battery', name: 'Racer' };
+    const answers = await Promise.all([call('POST', '/auth/signup', { body }), call('POST', '/auth/signup', { body })]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const db = app.get(DataSource);
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM accounts WHERE name = 'Racer'`);
+    expect(n).toBe(1);
+  });
+
+  it('stores only a scrypt hash of the password and a SHA-256 of the key', async () => {
+    const s = await signup();
+    const db = app.get(DataSource);
+    const [user] = await db.query('SELECT email, password_hash FROM users WHERE id = $1', [s.user.id]);
+    expect(user.email).toBe(s.email);
+    expect(user.password_hash).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/);
+    expect(user.password_hash).not.toContain(s.password);
+    const [key] = await db.query('SELECT prefix, key_hash FROM api_keys WHERE id = $1', [s.api_key.id]);
+    expect(key.prefix).toBe(s.api_key.key.slice(0, 10));
+    expect(key.key_hash).toBe(createHash('sha256').update(s.api_key.key).digest('hex'));
   });
 
   it('validation errors answer 422 with field names', async () => {
@@ -154,7 +180,7 @@ describe('accounts (integration)', () => {
     const s = await signup();
     const now = Math.floor(Date.now() / 1000);
     const claims = { sub: s.user.id, acc: s.account.id };
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       { 'X-API-Key': 'px_' + 'A'.repeat(43) },
       { 'X-API-Key': 'nonsense' },
       { Authorization: 'Bearer px_tooshort' },
@@ -162,7 +188,8 @@ describe('accounts (integration)', () => {
       { Authorization: `Bearer ${hs256({ ...claims, iat: now, exp: now + 600 }, 'some-other-secret-0123456789')}` },
       { Authorization: `Bearer ${hs256({ ...claims, iat: now - 7200, exp: now - 3600 }, JWT_SECRET)}` },
       { Authorization: `Bearer ${hs256({ sub: s.user.id, acc: 'acc_someoneelse', iat: now, exp: now + 600 }, JWT_SECRET)}` },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const res = await call('GET', '/auth/me', { headers });
       expect(res.status).toBe(401);
       expect(res.body).toEqual({ data: null, error: 'invalid or expired credentials' });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { clampInt } from '../common/clamp';
 import { Paged } from '../common/envelope.interceptor';
@@ -14,7 +14,7 @@ import { CreateApiKeyDto } from './dto/create-api-key.dto';
 import { LoginDto } from './dto/login.dto';
 import { SignupDto } from './dto/signup.dto';
 import { AccountView, ApiKeyView, CreatedApiKeyView, DeletedView, LoginView, MeView, SignupView, UserView } from './dto/views';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
+import { hashPassword, prepareDummyHash, verifyAgainstDummy, verifyPassword } from './password';
 import { PlanLimitsService } from './plan-limits';
 
 /** Credentials read from a request by the AuthGuard. */
@@ -63,7 +63,7 @@ const createdKeyView = (k: ApiKeyEntity, key: string): CreatedApiKeyView => ({
 
 /** Accounts, users, API keys and authentication of requests. */
 @Injectable()
-export class AccountsService {
+export class AccountsService implements OnModuleInit {
   private readonly logger = new Logger(AccountsService.name);
   private readonly principals = new Map<string, { principal: Principal; expiresAt: number }>();
   private readonly keyTouchedAt = new Map<string, number>();
@@ -75,6 +75,10 @@ export class AccountsService {
     private readonly limits: PlanLimitsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  async onModuleInit(): Promise<void> {
+    await prepareDummyHash();
+  }
 
   /** Creates an account, its first user and a first read_write API key in one transaction. */
   async signup(dto: SignupDto): Promise<SignupView> {

@@ -80,7 +80,12 @@ let dummyHash: Promise<string> | undefined;
  * for an unknown email so that "no such user" and "wrong password" take similar time.
  */
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
-  await verifyPassword(password, await dummyHash);
+  await verifyPassword(password, await prepareDummyHash());
   return false;
+}
+
+/** Computes the dummy hash ahead of the first login (called at startup), so that login is not slower. */
+export function prepareDummyHash(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  return dummyHash;
 }

@@ -12,7 +12,10 @@ export class Paged<T> {
 /** Wraps every JSON answer of the API in `{"data": …, "error": null, "meta"?: …}`. */
 @Injectable()
 export class EnvelopeInterceptor implements NestInterceptor {
-  intercept(_ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    // Only the versioned API uses the envelope; /health and /metrics keep their own formats.
+    const url: string = ctx.switchToHttp().getRequest<{ originalUrl?: string }>().originalUrl ?? '';
+    if (!url.startsWith('/api/')) return next.handle();
     return next.handle().pipe(
       map((value) => {
         if (value instanceof Paged) return { data: value.data, error: null, meta: value.meta };

@@ -58,10 +58,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Starts an in-process control plane on an ephemeral port against a fresh database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createDatabase('t_cp');
-  const natsPrefix = uniqueName('t_cp');
+/**
+ * Starts an in-process control plane on an ephemeral port against a fresh database.
+ * Pass `share` (another TestApp) to start a second replica on the same database and
+ * NATS prefix; only the first one drops them in close().
+ */
+export async function startTestApp(env: Record<string, string> = {}, share?: TestApp): Promise<TestApp> {
+  const db = share ? { url: share.databaseUrl, drop: async () => undefined } : await createDatabase('t_cp');
+  const natsPrefix = share ? share.natsPrefix : uniqueName('t_cp');
   const config = loadConfig({
     DATABASE_URL: db.url,
     NATS_URL: TEST_NATS_URL,
@@ -88,8 +92,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     natsPrefix,
     close: async () => {
       await app.close();
-      await deleteNatsPrefix(natsPrefix);
-      await db.drop();
+      if (!share) {
+        await deleteNatsPrefix(natsPrefix);
+        await db.drop();
+      }
     },
   };
 }

@@ -1,0 +1,94 @@
+import { connect, JetStreamClient, NatsConnection, Subscription } from 'nats';
+import { encode, natsNames, parseJob, JobV1, ResultV1, resultMsgId } from '@parallax/contracts';
+import { TEST_NATS_URL } from './harness';
+
+export type Verdict = { is_up: boolean; status_code?: number; response_ms?: number; error?: string } | 'silent';
+
+/**
+ * A stand-in for probe processes in control-plane integration tests: it takes the
+ * real jobs from NATS and publishes results over JetStream exactly as a probe does,
+ * with a verdict per region chosen by the test. (The real probe is exercised by
+ * its own tests and by the end-to-end test.)
+ */
+export class FakeProbes {
+  readonly jobs: JobV1[] = [];
+  private nc?: NatsConnection;
+  private js?: JetStreamClient;
+  private subs: Subscription[] = [];
+  verdict: (region: string, job: JobV1) => Verdict = () => ({ is_up: true, status_code: 200, response_ms: 12 });
+
+  constructor(
+    private readonly prefix: string,
+    private readonly regions: string[],
+  ) {}
+
+  async start(): Promise<void> {
+    this.nc = await connect({ servers: TEST_NATS_URL });
+    this.js = this.nc.jetstream();
+    const names = natsNames(this.prefix);
+    for (const region of this.regions) {
+      const sub = this.nc.subscribe(names.jobs(region), { queue: names.jobsQueue(region) });
+      this.subs.push(sub);
+      void (async () => {
+        for await (const m of sub) {
+          const parsed = parseJob(m.data);
+          if (!parsed.ok) continue;
+          this.jobs.push(parsed.value);
+          const v = this.verdict(region, parsed.value);
+          if (v === 'silent') continue;
+          await this.publish(this.result(parsed.value, region, v));
+        }
+      })();
+    }
+    await this.nc.flush();
+  }
+
+  result(job: JobV1, region: string, v: Exclude<Verdict, 'silent'>): ResultV1 {
+    return {
+      v: 1,
+      job_id: job.job_id,
+      monitor_id: job.monitor_id,
+      round: job.round,
+      region,
+      probe_id: `fake-${region}`,
+      probe_version: 'test',
+      started_at: new Date().toISOString(),
+      is_up: v.is_up,
+      status_code: v.status_code ?? (v.is_up ? 200 : 503),
+      response_ms: v.response_ms ?? 10,
+      error: v.is_up ? null : (v.error ?? `expected status 200, got ${v.status_code ?? 503}`),
+      phases: { dns: 0, connect: 1, tls: null, first_byte: 5, total: v.response_ms ?? 10 },
+      response_headers: v.is_up ? null : { 'content-type': 'text/plain' },
+      response_body: v.is_up ? null : 'unavailable',
+    };
+  }
+
+  async publish(result: ResultV1, subjectRegion = result.region): Promise<void> {
+    await this.js!.publish(natsNames(this.prefix).results(subjectRegion), encode(result), { msgID: resultMsgId(result.job_id, result.region) });
+  }
+
+  /** Publishes raw bytes on a region's results subject (malformed-message tests). */
+  async publishRaw(region: string, data: Uint8Array, msgID: string): Promise<void> {
+    await this.js!.publish(natsNames(this.prefix).results(region), data, { msgID });
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.subs) s.unsubscribe();
+    await this.nc?.drain();
+  }
+}
+
+export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 20_000, everyMs = 100): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < end) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+}
