@@ -1,4 +1,5 @@
 import type { CheckSpec, CheckType, TimingPhases } from '@parallax/contracts';
+import type { LookupAllFn } from './ssrf';
 
 /** What every check run needs besides the monitor's own spec. */
 export interface CheckContext {
@@ -12,6 +13,15 @@ export interface CheckContext {
   maxBodyBytes: number;
   /** Aborts the check early (probe shutdown). The check's own timeout comes from its spec. */
   signal?: AbortSignal;
+  /**
+   * Exceptions to the SSRF guard while `allowPrivateTargets` is false: addresses or CIDRs
+   * (e.g. `10.20.0.0/16`) that may be checked anyway. Parsed once per array instance.
+   */
+  allowedPrivateCidrs?: readonly string[];
+  /** Replaces `dns.lookup` for the check's own DNS lookups (a caching resolver; tests). */
+  lookup?: LookupAllFn;
+  /** Extra CA certificates (PEM) trusted for https targets, on top of the system roots. */
+  tlsCa?: string | Buffer | Array<string | Buffer>;
 }
 
 /** The outcome of one check from one region. A check never throws on a failing target. */

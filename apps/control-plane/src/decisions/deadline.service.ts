@@ -2,11 +2,15 @@ import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown }
 import { TransactionRunner } from '../database/transaction';
 import { RoundsRepository } from '../scheduler/rounds.repository';
 import { DecisionService } from './decision.service';
+import { IngestionProgress } from './ingestion-progress';
 
 const SWEEP_MS = 250;
 const BATCH = 200;
 
-/** Decides rounds whose deadline passed before every region answered. Replicas share the work (SKIP LOCKED). */
+/**
+ * Decides rounds whose deadline passed before every region answered. Replicas share
+ * the work (SKIP LOCKED). Starts once ingestion has caught up with the stream.
+ */
 @Injectable()
 export class DeadlineService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeadlineService.name);
@@ -18,10 +22,11 @@ export class DeadlineService implements OnApplicationBootstrap, BeforeApplicatio
     private readonly rounds: RoundsRepository,
     private readonly decisions: DecisionService,
     private readonly tx: TransactionRunner,
+    private readonly progress: IngestionProgress,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.loop(SWEEP_MS);
+    void this.progress.caughtUp.then(() => this.loop(0));
   }
 
   async beforeApplicationShutdown(): Promise<void> {

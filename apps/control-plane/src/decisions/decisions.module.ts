@@ -7,10 +7,11 @@ import { MonitorsModule } from '../monitors/monitors.module';
 import { SchedulerModule } from '../scheduler/scheduler.module';
 import { DeadlineService } from './deadline.service';
 import { DecisionService } from './decision.service';
+import { IngestionProgress } from './ingestion-progress';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CheckResultEntity]), SchedulerModule, MonitorsModule, IncidentsModule],
-  providers: [DecisionService, DeadlineService, ResultsRepository],
-  exports: [DecisionService, ResultsRepository],
+  providers: [DecisionService, DeadlineService, ResultsRepository, IngestionProgress],
+  exports: [DecisionService, ResultsRepository, IngestionProgress],
 })
 export class DecisionsModule {}

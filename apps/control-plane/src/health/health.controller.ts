@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../common/principal';
 import { NatsService } from '../nats/nats.service';
 
+@SkipThrottle()
 @ApiTags('health')
 @Controller('health')
 export class HealthController {

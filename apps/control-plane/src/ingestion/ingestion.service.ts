@@ -1,8 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
-import type { ConsumerMessages, JsMsg } from 'nats';
+import type { ConsumerMessages, JetStreamClient, JsMsg } from 'nats';
 import { parseResult, ResultV1 } from '@parallax/contracts';
 import { TransactionRunner } from '../database/transaction';
 import { DecisionService } from '../decisions/decision.service';
+import { IngestionProgress } from '../decisions/ingestion-progress';
 import { ResultsRepository } from './results.repository';
 import { MetricsService } from '../metrics/metrics.service';
 import { NatsService } from '../nats/nats.service';
@@ -31,6 +32,7 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     private readonly rounds: RoundsRepository,
     private readonly decisions: DecisionService,
     private readonly metrics: MetricsService,
+    private readonly progress: IngestionProgress,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -38,6 +40,18 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     const consumer = await this.nats.js.consumers.get(resultsStream, resultsConsumer);
     this.messages = await consumer.consume({ max_messages: 64 });
     this.loop = this.run(this.messages);
+    void this.watchBacklog(consumer);
+  }
+
+  /** Marks ingestion caught up once the shared consumer has nothing pending (or after 60 s). */
+  private async watchBacklog(consumer: Awaited<ReturnType<JetStreamClient['consumers']['get']>>): Promise<void> {
+    const giveUpAt = Date.now() + 60_000;
+    while (Date.now() < giveUpAt) {
+      const info = await consumer.info().catch(() => null);
+      if (info && info.num_pending === 0 && info.num_ack_pending === 0 && this.inFlight.size === 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    this.progress.markCaughtUp();
   }
 
   /** Stops pulling, then waits for the results being processed (drain). */

@@ -14,7 +14,8 @@ export class ResultsRepository {
   /**
    * Stores one region's result. Its identity (monitor, round, region) is a unique
    * key, so a redelivered message inserts nothing ('duplicate'). A result for a
-   * deleted monitor is 'orphan'; one after its round's deadline or decision is 'late'.
+   * deleted monitor is 'orphan'; one that arrives after its round was decided (at
+   * the deadline, or when every region had answered) is 'late'.
    */
   async insert(tx: Tx, r: ResultV1): Promise<InsertOutcome> {
     const rows: { late: boolean }[] = await tx.query(
@@ -22,7 +23,7 @@ export class ResultsRepository {
          (monitor_id, account_id, round, region, probe_id, is_up, status_code, response_ms, error, phases,
           response_headers, response_body, checked_at, late)
        SELECT m.id, m.account_id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
-              COALESCE(rd.decided_at IS NOT NULL OR rd.deadline_at < now(), false)
+              COALESCE(rd.decided_at IS NOT NULL, false)
          FROM monitors m
          LEFT JOIN rounds rd ON rd.monitor_id = m.id AND rd.round = $2
         WHERE m.id = $1

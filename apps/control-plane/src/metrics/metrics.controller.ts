@@ -1,10 +1,12 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../common/principal';
 import { MetricsService } from './metrics.service';
 import { OperationsService } from './operations.service';
 
+@SkipThrottle()
 @ApiExcludeController()
 @Controller()
 export class MetricsController {
