@@ -1,6 +1,8 @@
 import { connect, JetStreamClient, NatsConnection, Subscription } from 'nats';
 import { encode, natsNames, parseJob, JobV1, ResultV1, resultMsgId } from '@parallax/contracts';
-import { TEST_NATS_URL } from './harness';
+import { TEST_NATS_URL } from '@parallax/testing';
+
+export { waitFor } from '@parallax/testing';
 
 export type Verdict = { is_up: boolean; status_code?: number; response_ms?: number; error?: string } | 'silent';
 
@@ -76,19 +78,4 @@ export class FakeProbes {
     for (const s of this.subs) s.unsubscribe();
     await this.nc?.drain();
   }
-}
-
-export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 20_000, everyMs = 100): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < end) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
 }

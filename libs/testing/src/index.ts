@@ -1,0 +1,91 @@
+import { connect } from 'nats';
+import { Client } from 'pg';
+import { randomBytes } from 'node:crypto';
+import { natsNames } from '@parallax/contracts';
+
+/**
+ * Test support for integration and end-to-end tests: every suite gets its own
+ * PostgreSQL database and NATS prefix, created here and dropped when it ends, so
+ * suites run in parallel and leave nothing behind. Reads its own environment
+ * overrides (PG_ADMIN_URL, TEST_NATS_URL); never imported by application code.
+ */
+export const PG_ADMIN_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${randomBytes(5).toString('hex')}`;
+}
+
+export async function createDatabase(prefix = 't'): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+  const name = uniqueName(prefix);
+  const admin = new Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+  return {
+    url,
+    name,
+    drop: async () => {
+      const c = new Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Removes the JetStream stream (and its consumer) of a test prefix. */
+export async function deleteNatsPrefix(prefix: string, natsUrl = TEST_NATS_URL): Promise<void> {
+  const nc = await connect({ servers: natsUrl });
+  try {
+    const jsm = await nc.jetstreamManager();
+    await jsm.streams.delete(natsNames(prefix).resultsStream).catch(() => undefined);
+  } finally {
+    await nc.close();
+  }
+}
+
+/** Signs up a fresh account and returns its first API key. */
+export async function signup(api: string, email = `${uniqueName('user')}@example.com`): Promise<{ key: string; accountId: string; email: string }> {
+  const res = await fetch(`${api}/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'correct horse battery', name: 'Test User' }),
+  });
+  if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { data: { api_key: { key: string }; account: { id: string } } };
+  return { key: body.data.api_key.key, accountId: body.data.account.id, email };
+}
+
+/** fetch + JSON with an API key. */
+export async function call(api: string, key: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }> {
+  const res = await fetch(`${api}${path}`, {
+    method,
+    headers: { 'x-api-key': key, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body: parsed, headers: res.headers };
+}
+
+export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 20_000, everyMs = 100): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < end) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+}

@@ -1,0 +1,150 @@
+import { call, createDatabase, deleteNatsPrefix, signup, TEST_NATS_URL, uniqueName, waitFor } from '@parallax/testing';
+import { CONTROL_PLANE_MAIN, freePort, Proc, PROBE_MAIN } from '../support/processes';
+import { RegionalTarget } from '../support/target';
+
+jest.setTimeout(240_000);
+
+const REGIONS = ['eu-west', 'us-east', 'ap-south'];
+
+/**
+ * The backbone, end to end, with real processes: the built control plane and three
+ * probe processes against the local PostgreSQL and NATS, a local target whose
+ * answer depends on the probe's region, and only the public REST API.
+ */
+describe('backbone end to end', () => {
+  const target = new RegionalTarget();
+  const probes: Proc[] = [];
+  let cp: Proc | undefined;
+  let db: Awaited<ReturnType<typeof createDatabase>>;
+  let prefix: string;
+  let port: number;
+  let api: string;
+  let key: string;
+
+  const cpEnv = () => ({
+    PORT: String(port),
+    DATABASE_URL: db.url,
+    NATS_URL: TEST_NATS_URL,
+    NATS_PREFIX: prefix,
+    REGIONS: REGIONS.join(','),
+    JWT_SECRET: 'e2e-secret-e2e-secret',
+    ALLOW_PRIVATE_TARGETS: 'true',
+    MIN_INTERVAL_SECONDS: '1',
+    ROUND_GRACE_SECONDS: '2',
+    SCHEDULER_TICK_MS: '100',
+    LOG_LEVEL: 'warn',
+  });
+
+  async function startControlPlane(): Promise<Proc> {
+    const p = new Proc('control-plane', CONTROL_PLANE_MAIN, cpEnv());
+    await waitFor('control plane ready', async () => {
+      if (!p.alive) throw new Error(`control plane exited:\n${p.tail()}`);
+      return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
+    }, 30_000, 200);
+    return p;
+  }
+
+  const monitor = async (id: string) => (await call(api, key, 'GET', `/monitors/${id}`)).body.data;
+  const incidents = async (id: string) => (await call(api, key, 'GET', `/incidents?monitor_id=${id}`)).body.data as any[];
+
+  beforeAll(async () => {
+    db = await createDatabase('t_e2e');
+    prefix = uniqueName('t_e2e');
+    port = await freePort();
+    api = `http://127.0.0.1:${port}/api/v1`;
+    await target.start();
+    cp = await startControlPlane();
+    for (const region of REGIONS) {
+      probes.push(
+        new Proc(`probe ${region}`, PROBE_MAIN, {
+          REGION: region,
+          NATS_URL: TEST_NATS_URL,
+          NATS_PREFIX: prefix,
+          ALLOW_PRIVATE_TARGETS: 'true',
+          METRICS_PORT: '0',
+          PRESENCE_INTERVAL_MS: '1000',
+          PROBE_CONCURRENCY: '16',
+          LOG_LEVEL: 'warn',
+        }),
+      );
+    }
+    key = (await signup(api)).key;
+  });
+
+  afterAll(async () => {
+    await Promise.all(probes.map((p) => p.stop()));
+    await cp?.stop();
+    await target.stop();
+    await deleteNatsPrefix(prefix).catch(() => undefined);
+    await db?.drop();
+  });
+
+  it('runs the whole path: up, degraded, down with one incident, SIGKILL without loss, recovery', async () => {
+    // The three regions announce themselves.
+    await waitFor('three healthy regions', async () => {
+      const res = await call(api, key, 'GET', '/regions');
+      return res.status === 200 && res.body.data.every((r: { healthy: boolean }) => r.healthy);
+    }, 30_000, 250);
+
+    const created = await call(api, key, 'POST', '/monitors', { name: 'Target', url: target.url, check_interval: 1, timeout: 2, keyword: 'Welcome' });
+    expect(created.status).toBe(201);
+    const id = created.body.data.id;
+
+    // 1. Every region up.
+    await waitFor('up', async () => (await monitor(id)).status === 'up', 30_000);
+    const up = await monitor(id);
+    expect(up.location_status).toEqual({ 'eu-west': 'up', 'us-east': 'up', 'ap-south': 'up' });
+    for (const region of REGIONS) expect(typeof up.last_response_by_region[region]).toBe('number');
+    expect([...target.userAgents].some((ua) => /^Parallax\/\S+ \(region=eu-west\)$/.test(ua))).toBe(true);
+    const firstCheck = (await call(api, key, 'GET', `/monitors/${id}/checks?limit=1`)).body.data[0];
+    for (const r of firstCheck.region_results) {
+      expect(r.phases).toEqual(expect.objectContaining({ dns: expect.any(Number), connect: expect.any(Number), first_byte: expect.any(Number), total: expect.any(Number) }));
+    }
+
+    // 2. One failing region of three: degraded, no incident.
+    target.failing.add('eu-west');
+    await waitFor('degraded', async () => (await monitor(id)).status === 'degraded', 20_000);
+    expect((await monitor(id)).location_status['eu-west']).toBe('down');
+    expect(await incidents(id)).toEqual([]);
+
+    // 3. Two failing regions: down, exactly one incident with every region's evidence.
+    target.failing.add('us-east');
+    await waitFor('down', async () => (await monitor(id)).status === 'down', 20_000);
+    const opened = await waitFor('one open incident', async () => {
+      const list = await incidents(id);
+      return list.length === 1 && list[0].status === 'open' && list[0];
+    });
+    expect(opened.region_results.map((r: { region: string }) => r.region).sort()).toEqual([...REGIONS].sort());
+    expect(opened).toMatchObject({ regions_checked: 3, regions_up: 1, status_code: 503 });
+    expect([...opened.affected_regions].sort()).toEqual(['eu-west', 'us-east']);
+    expect(opened.failure_response_body).toMatch(/Service Unavailable/);
+
+    // 4. SIGKILL the control plane while results flow, then start it again.
+    target.delayMs = 900; // every round has checks in flight when the kill lands
+    await new Promise((r) => setTimeout(r, 1500));
+    await cp!.kill9();
+    await new Promise((r) => setTimeout(r, 2500)); // probes keep publishing in-flight results into JetStream
+    cp = await startControlPlane();
+    const checksBefore = (await monitor(id)).checks_total;
+    await waitFor('more rounds after restart', async () => (await monitor(id)).checks_total >= checksBefore + 3, 30_000);
+    const history = (await call(api, key, 'GET', `/monitors/${id}/checks?limit=500`)).body.data as any[];
+    const withData = history.filter((c) => c.status !== 'no_data');
+    expect(withData.length).toBeGreaterThan(5);
+    // No result lost: every decided round heard from all three regions.
+    expect(withData.filter((c) => c.regions_checked !== 3).map((c) => ({ round: c.round, checked: c.regions_checked }))).toEqual([]);
+    expect(history.filter((c) => c.status === 'no_data').length).toBeLessThanOrEqual(1);
+    const afterRestart = await incidents(id);
+    expect(afterRestart).toHaveLength(1);
+    expect(afterRestart[0]).toMatchObject({ id: opened.id, status: 'open' });
+
+    // 5. Recovery resolves the incident with a duration.
+    target.delayMs = 0;
+    target.failing.clear();
+    await waitFor('up again', async () => (await monitor(id)).status === 'up', 20_000);
+    const resolved = await incidents(id);
+    expect(resolved).toHaveLength(1);
+    expect(resolved[0].status).toBe('resolved');
+    expect(resolved[0].duration_seconds).toBeGreaterThanOrEqual(3);
+    expect(Date.parse(resolved[0].resolved_at)).toBeGreaterThan(Date.parse(resolved[0].started_at));
+  });
+});

@@ -1,0 +1,43 @@
+import { createServer, Server } from 'node:http';
+
+/**
+ * A local check target whose answer depends on the probe's region, read from the
+ * User-Agent `Parallax/<version> (region=<id>)`.
+ */
+export class RegionalTarget {
+  readonly failing = new Set<string>();
+  delayMs = 0;
+  readonly hits = new Map<string, number>();
+  readonly userAgents = new Set<string>();
+  private server?: Server;
+  port = 0;
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      const ua = req.headers['user-agent'] ?? '';
+      this.userAgents.add(ua);
+      const region = /region=([a-z0-9-]+)/.exec(ua)?.[1] ?? 'unknown';
+      this.hits.set(region, (this.hits.get(region) ?? 0) + 1);
+      setTimeout(() => {
+        if (this.failing.has(region)) {
+          res.writeHead(503, { 'content-type': 'text/plain' });
+          res.end(`Service Unavailable in ${region}`);
+        } else {
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          res.end(`Welcome from ${region}`);
+        }
+      }, this.delayMs);
+    });
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
+    this.port = (this.server.address() as { port: number }).port;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/health`;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise((r) => this.server?.close(r));
+  }
+}
