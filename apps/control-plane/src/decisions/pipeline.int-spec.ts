@@ -64,6 +64,9 @@ describe('round pipeline', () => {
     expect(Date.parse(all[0].resolved_at)).toBeGreaterThan(Date.parse(all[0].started_at));
     const single = (await call(t.api, key, 'GET', `/incidents/${all[0].id}`)).body.data;
     expect(single.id).toBe(all[0].id);
+    const clamped = (await call(t.api, key, 'GET', '/incidents?limit=9999&hours=0&status=resolved')).body;
+    expect(clamped.meta).toMatchObject({ total: 1, limit: 500, hours: 1 });
+    expect((await call(t.api, key, 'GET', '/incidents/inc_doesnotexist')).status).toBe(404);
 
     const checks = (await call(t.api, key, 'GET', `/monitors/${m.id}/checks?limit=1000`)).body;
     expect(checks.meta.limit).toBe(500);

@@ -105,6 +105,12 @@ describe('monitors API (real PostgreSQL + NATS)', () => {
     expect(res.body.error).toBe('Free plan limited to 3 monitors. Upgrade to Pro for up to 200.');
   });
 
+  it('serves the OpenAPI document generated from the code', async () => {
+    const doc = (await (await fetch(`${t.baseUrl}/api/docs-json`)).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, { properties: Record<string, unknown> }> } };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/monitors', '/api/v1/monitors/{id}', '/api/v1/monitors/{id}/checks', '/api/v1/incidents', '/api/v1/regions', '/api/v1/auth/signup']));
+    expect(Object.keys(doc.components.schemas.CreateMonitorDto.properties)).toEqual(expect.arrayContaining(['url', 'regions', 'quorum', 'keyword']));
+  });
+
   it('deletes a monitor', async () => {
     const list = (await call(t.api, key, 'GET', '/monitors')).body.data;
     const res = await call(t.api, key, 'DELETE', `/monitors/${list[0].id}`);
