@@ -1,0 +1,171 @@
+import { setMaxListeners } from 'node:events';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import type { Counter, Histogram } from 'prom-client';
+import { runCheck } from '@parallax/checks';
+import type { CheckContext, CheckOutcome } from '@parallax/checks';
+import type { JobV1, ResultV1 } from '@parallax/contracts';
+import { PROBE_CONFIG, type ProbeConfig } from './config';
+import { BoundedExecutor, type DropReason, type SubmitOutcome } from './executor';
+import { ProbeMetrics } from './metrics';
+import { ResultsPublisher } from './results.publisher';
+
+const MAX_ERROR_CHARS = 2048;
+
+interface CheckSeries {
+  up: Counter.Internal;
+  down: Counter.Internal;
+  duration: Histogram.Internal<string>;
+}
+
+/**
+ * Runs the region's jobs through the bounded executor: one check per job, then its
+ * result is handed to the publisher. Emits backpressure changes to the job intake.
+ */
+@Injectable()
+export class JobRunner {
+  private readonly executor: BoundedExecutor<JobV1>;
+  private readonly ctx: CheckContext;
+  private readonly backpressureListeners: Array<(paused: boolean) => void> = [];
+  private readonly series = new Map<string, CheckSeries>();
+  private readonly received: Counter.Internal;
+  /** Aborts running checks when the shutdown grace period runs out. */
+  private readonly abort = new AbortController();
+
+  constructor(
+    @Inject(PROBE_CONFIG) private readonly config: ProbeConfig,
+    private readonly publisher: ResultsPublisher,
+    private readonly metrics: ProbeMetrics,
+    @InjectPinoLogger('jobs') private readonly log: PinoLogger,
+  ) {
+    // Every running check listens on this one signal.
+    setMaxListeners(0, this.abort.signal);
+    this.ctx = Object.freeze({
+      region: config.region,
+      userAgent: config.userAgent,
+      allowPrivateTargets: config.allowPrivateTargets,
+      maxBodyBytes: config.maxBodyBytes,
+      signal: this.abort.signal,
+    });
+    this.executor = new BoundedExecutor<JobV1>({
+      concurrency: config.concurrency,
+      queueLimit: config.queueLimit,
+      deadlineOf: (job) => job.deadline,
+      run: (job) => this.run(job),
+      onDrop: (job, reason) => this.dropped(job, reason),
+      onBackpressure: (paused) => {
+        this.log.warn({ paused, queued: this.executor.queued, in_flight: this.executor.inFlight }, paused ? 'queue full: leaving the queue group' : 'queue drained: rejoining the queue group');
+        for (const l of this.backpressureListeners) l(paused);
+      },
+      onError: (job, e) => this.log.error({ err: (e as Error)?.message, job_id: job.job_id }, 'job failed unexpectedly'),
+    });
+    this.received = metrics.jobsReceived.labels({ region: config.region });
+    metrics.sample(metrics.inFlight, () => this.executor.inFlight);
+    metrics.sample(metrics.queueDepth, () => this.executor.queued);
+    metrics.sample(metrics.paused, () => (this.executor.isPaused ? 1 : 0));
+  }
+
+  get inFlight(): number {
+    return this.executor.inFlight;
+  }
+
+  get queued(): number {
+    return this.executor.queued;
+  }
+
+  get capacity(): number {
+    return this.executor.capacity;
+  }
+
+  get isPaused(): boolean {
+    return this.executor.isPaused;
+  }
+
+  onBackpressure(listener: (paused: boolean) => void): void {
+    this.backpressureListeners.push(listener);
+  }
+
+  /** Accepts a validated job of this region. */
+  submit(job: JobV1): SubmitOutcome {
+    this.received.inc();
+    return this.executor.submit(job);
+  }
+
+  /** Counts a job that was not accepted before reaching the executor. */
+  reject(job: Pick<JobV1, 'job_id' | 'region'>, reason: DropReason | 'wrong_region'): void {
+    this.metrics.jobsDropped.inc({ region: this.config.region, reason });
+    this.log.warn({ job_id: job.job_id, job_region: job.region, reason }, 'job dropped');
+  }
+
+  /**
+   * Stops accepting jobs and waits for running and queued ones (queued jobs still
+   * respect their deadlines). Returns false when `timeoutMs` passed first; the running
+   * checks are then aborted and their results not published.
+   */
+  async drain(timeoutMs: number): Promise<boolean> {
+    this.executor.stop();
+    let timer: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([
+      this.executor.whenIdle().then(() => true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
+    ]);
+    clearTimeout(timer);
+    if (!finished) this.abort.abort();
+    return finished;
+  }
+
+  private async run(job: JobV1): Promise<void> {
+    const startedAt = new Date();
+    const t0 = performance.now();
+    const outcome = await runCheck(job.check, this.ctx);
+    const seconds = (performance.now() - t0) / 1000;
+    if (this.abort.signal.aborted) return; // an aborted check says nothing about the target
+    const series = this.seriesOf(job.check.type);
+    (outcome.is_up ? series.up : series.down).inc();
+    series.duration.observe(seconds);
+    this.publisher.publish(this.toResult(job, startedAt, outcome));
+  }
+
+  /** The labelled series of one check type, resolved once (labels are hashed on every call otherwise). */
+  private seriesOf(type: string): CheckSeries {
+    let s = this.series.get(type);
+    if (!s) {
+      const region = this.config.region;
+      s = {
+        up: this.metrics.checks.labels({ region, type, outcome: 'up' }),
+        down: this.metrics.checks.labels({ region, type, outcome: 'down' }),
+        duration: this.metrics.checkDuration.labels({ region, type }),
+      };
+      this.series.set(type, s);
+    }
+    return s;
+  }
+
+  private toResult(job: JobV1, startedAt: Date, o: CheckOutcome): ResultV1 {
+    const result: ResultV1 = {
+      v: 1,
+      job_id: job.job_id,
+      monitor_id: job.monitor_id,
+      round: job.round,
+      region: this.config.region,
+      probe_id: this.config.probeId,
+      probe_version: this.config.version,
+      started_at: startedAt.toISOString(),
+      is_up: o.is_up,
+      status_code: o.status_code,
+      response_ms: o.response_ms,
+      error: o.error === null ? null : o.error.slice(0, MAX_ERROR_CHARS),
+      phases: o.phases,
+      response_headers: o.response_headers,
+      response_body: o.response_body === null ? null : o.response_body.slice(0, 2048),
+    };
+    if (o.ssl_expiry !== undefined) result.ssl_expiry = o.ssl_expiry;
+    if (o.ssl_issuer !== undefined) result.ssl_issuer = o.ssl_issuer;
+    return result;
+  }
+
+  private dropped(job: JobV1, reason: DropReason): void {
+    this.metrics.jobsDropped.inc({ region: this.config.region, reason });
+    this.log.warn({ job_id: job.job_id, reason, deadline: new Date(job.deadline).toISOString() }, 'job dropped');
+  }
+}

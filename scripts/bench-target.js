@@ -1,0 +1,31 @@
+'use strict';
+/**
+ * The benchmark's HTTP target (a child process of scripts/bench.js): answers 200 "OK" at
+ * once, without keep-alive. `GET /__cpu` returns this process's CPU time (microseconds).
+ * Prints `{"port": n}` on stdout when listening; exits on SIGTERM or when stdin closes.
+ */
+const http = require('node:http');
+
+const body = Buffer.from('OK');
+const server = http.createServer((req, res) => {
+  if (req.url === '/__cpu') {
+    const cpu = process.cpuUsage();
+    res.writeHead(200, { 'content-type': 'application/json', connection: 'close' });
+    res.end(JSON.stringify(cpu));
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'text/plain', 'content-length': body.length, connection: 'close' });
+  res.end(body);
+});
+server.keepAliveTimeout = 0;
+server.listen(0, '127.0.0.1', () => {
+  process.stdout.write(JSON.stringify({ port: server.address().port }) + '\n');
+});
+const stop = () => {
+  server.closeAllConnections();
+  server.close(() => process.exit(0));
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.stdin.on('end', stop);
+process.stdin.resume();
