@@ -4,7 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { connect } from 'nats';
+import { connect, credsAuthenticator } from 'nats';
+import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
@@ -27,7 +28,9 @@ export async function checkServices(config: AppConfig): Promise<void> {
     await pg.end().catch(() => undefined);
   }
   try {
-    const nc = await connect({ servers: config.nats.url.split(','), user: config.nats.user, pass: config.nats.pass, timeout: 5000, maxReconnectAttempts: 0 });
+    const { url, user, pass, credsFile } = config.nats;
+    const authenticator = credsFile ? credsAuthenticator(readFileSync(credsFile)) : undefined;
+    const nc = await connect({ servers: url.split(','), user, pass, authenticator, timeout: 5000, maxReconnectAttempts: 0 });
     const jsm = await nc.jetstreamManager().catch((e) => {
       throw new Error(`JetStream is not enabled on this server (${(e as Error).message}); start nats-server with -js`);
     });

@@ -44,7 +44,6 @@ const schema = z.object({
   SCHEDULER_TICK_MS: int(50, 60_000).default(500),
   PRESENCE_TTL_SECONDS: int(5, 3600).default(20),
   RESULTS_MAX_AGE_HOURS: int(1, 24 * 30).default(72),
-  PUBLIC_URL: z.string().url('must be a URL').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -70,7 +69,6 @@ export interface AppConfig {
   schedulerTickMs: number;
   presenceTtlSeconds: number;
   resultsMaxAgeHours: number;
-  publicUrl: string;
   logLevel: string;
 }
 
@@ -109,7 +107,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     schedulerTickMs: e.SCHEDULER_TICK_MS,
     presenceTtlSeconds: e.PRESENCE_TTL_SECONDS,
     resultsMaxAgeHours: e.RESULTS_MAX_AGE_HOURS,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
   });
 }

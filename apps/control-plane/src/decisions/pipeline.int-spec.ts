@@ -132,6 +132,28 @@ describe('round pipeline', () => {
     expect((await get(m.id)).status).toBe('up');
   });
 
+  it('publishes a round that a dead replica claimed but never dispatched, with a fresh deadline', async () => {
+    const m = (await call(t.api, key, 'POST', '/monitors', { name: 'orphaned round', url: 'http://127.0.0.1:1/', check_interval: 60, timeout: 1, paused: true })).body.data;
+    const pg = new Client({ connectionString: t.databaseUrl });
+    await pg.connect();
+    try {
+      // What a replica leaves behind when it is killed between its claim commit and its publish.
+      await pg.query(
+        `INSERT INTO rounds (id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum, created_at)
+         SELECT 'chk_orphan', id, account_id, 42, now() - interval '3 s', now() + interval '500 ms', regions, quorum, now() - interval '3 s'
+           FROM monitors WHERE id = $1`,
+        [m.id],
+      );
+      const job = await waitFor('recovered job', async () => probes.jobs.find((j) => j.monitor_id === m.id && j.round === 42));
+      expect(job.deadline).toBeGreaterThan(Date.now() - 1000);
+      const round = await waitFor('decided', async () => (await pg.query(`SELECT * FROM rounds WHERE id = 'chk_orphan' AND decided_at IS NOT NULL`)).rows[0]);
+      expect(round).toMatchObject({ outcome: 'up', regions_checked: 3 });
+      expect(probes.jobs.filter((j) => j.monitor_id === m.id && j.round === 42)).toHaveLength(3);
+    } finally {
+      await pg.end();
+    }
+  });
+
   it('lists configured regions and probe presence', async () => {
     const res = await call(t.api, key, 'GET', '/regions');
     expect(res.status).toBe(200);

@@ -102,10 +102,12 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
 
   private store(result: ResultV1) {
     return this.tx.run(async (tx) => {
+      // Lock the round first: a result and the deadline decision of its round are
+      // serialised, so a result is either counted by the decision or stored as late.
+      const round = await this.rounds.lockRound(tx, result.monitor_id, result.round);
       const outcome = await this.results.insert(tx, result);
       if (outcome !== 'stored') return outcome;
-      const round = await this.rounds.lockUndecided(tx, result.monitor_id, result.round);
-      if (round) {
+      if (round && !round.decidedAt) {
         const onTime = await this.results.onTime(tx, round.monitorId, round.round);
         const answered = new Set(onTime.map((r) => r.region));
         if (round.regions.every((r) => answered.has(r))) await this.decisions.decideLocked(tx, round);

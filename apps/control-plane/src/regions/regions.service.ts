@@ -41,7 +41,16 @@ export class RegionsService implements OnApplicationBootstrap, BeforeApplication
     await this.done;
   }
 
+  /** Probes not seen for a day are forgotten (a row per probe process start otherwise). */
+  private lastPrune = 0;
+  private async pruneOccasionally(): Promise<void> {
+    if (Date.now() - this.lastPrune < 3600_000) return;
+    this.lastPrune = Date.now();
+    await this.probes.prune(new Date(Date.now() - 86400_000));
+  }
+
   async list() {
+    await this.pruneOccasionally();
     const ttl = this.config.presenceTtlSeconds * 1000;
     const probes = await this.probes.seenSince(new Date(Date.now() - ttl));
     const online = probes.filter((p) => !p.leaving);

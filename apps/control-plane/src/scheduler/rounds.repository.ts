@@ -93,8 +93,14 @@ export class RoundsRepository {
     return rounds.filter((r) => byId.has(r.monitorId)).map((round) => ({ round, monitor: byId.get(round.monitorId)! }));
   }
 
-  async markDispatchedTx(tx: Tx, ids: string[]): Promise<void> {
-    if (ids.length) await tx.query('UPDATE rounds SET dispatched_at = now() WHERE id = ANY($1::text[])', [ids]);
+  /** Marks recovered rounds dispatched, with the deadline they get from now on. */
+  async markDispatchedTx(tx: Tx, rows: { id: string; deadlineAt: Date }[]): Promise<void> {
+    if (!rows.length) return;
+    await tx.query(
+      `UPDATE rounds r SET dispatched_at = now(), deadline_at = v.deadline_at
+         FROM unnest($1::text[], $2::timestamptz[]) AS v(id, deadline_at) WHERE r.id = v.id`,
+      [rows.map((r) => r.id), rows.map((r) => r.deadlineAt.toISOString())],
+    );
   }
 
   /** Undecided rounds past their deadline, locked; the decision service decides them. */
@@ -110,12 +116,12 @@ export class RoundsRepository {
       .getMany();
   }
 
-  /** The round a result belongs to, locked, if it is still undecided. */
-  lockUndecided(tx: Tx, monitorId: string, round: number): Promise<RoundEntity | null> {
+  /** The round a result belongs to, locked (waits for a decision in progress). */
+  lockRound(tx: Tx, monitorId: string, round: number): Promise<RoundEntity | null> {
     return tx
       .getRepository(RoundEntity)
       .createQueryBuilder('r')
-      .where('r.monitor_id = :monitorId AND r.round = :round AND r.decided_at IS NULL', { monitorId, round })
+      .where('r.monitor_id = :monitorId AND r.round = :round', { monitorId, round })
       .setLock('pessimistic_write')
       .getOne();
   }

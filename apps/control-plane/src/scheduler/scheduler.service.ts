@@ -13,7 +13,7 @@ import { claimRound } from './schedule';
 
 const BATCH = 500;
 /** An undispatched round older than this belongs to a replica that died mid-dispatch. */
-const STALE_DISPATCH_MS = 5_000;
+const STALE_DISPATCH_MS = 2_000;
 
 /**
  * Claims due rounds through the database (FOR UPDATE SKIP LOCKED, so replicas never
@@ -132,9 +132,12 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       const stale = await this.rounds.lockStaleUndispatched(tx, STALE_DISPATCH_MS, BATCH);
       if (!stale.length) return;
       this.logger.warn({ rounds: stale.length }, 'publishing rounds left undispatched by another replica');
+      // The probes get the time they would have had: the round's deadline restarts now.
+      const now = Date.now();
+      for (const s of stale) s.round.deadlineAt = new Date(now + s.monitor.timeout * 1000 + this.config.roundGraceSeconds * 1000);
+      await this.rounds.markDispatchedTx(tx, stale.map((s) => ({ id: s.round.id, deadlineAt: s.round.deadlineAt })));
       this.publish(stale);
       await this.nats.nc.flush();
-      await this.rounds.markDispatchedTx(tx, stale.map((s) => s.round.id));
       this.metrics.roundsRedispatched.inc(stale.length);
     });
   }
