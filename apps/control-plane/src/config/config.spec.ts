@@ -1,0 +1,52 @@
+import { ConfigError, loadConfig } from './config';
+
+const valid = { DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', JWT_SECRET: 'x'.repeat(16) };
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const c = loadConfig(valid);
+    expect(c).toMatchObject({
+      port: 3000,
+      regions: ['eu-west', 'us-east', 'ap-south'],
+      allowPrivateTargets: false,
+      defaultPlan: 'free',
+      rateLimitPerMinute: 120,
+      nats: { url: 'nats://127.0.0.1:4222', prefix: 'parallax' },
+    });
+    expect(c.plans.free).toEqual({ maxMonitors: 10, minIntervalSeconds: 60, maxIntervalSeconds: 300, defaultIntervalSeconds: 60 });
+    expect(c.plans.pro.maxMonitors).toBe(200);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('lets self-hosted installs lower the minimum interval', () => {
+    const c = loadConfig({ ...valid, MIN_INTERVAL_SECONDS: '1', ALLOW_PRIVATE_TARGETS: 'true', REGIONS: 'a1, b2' });
+    expect(c.plans.free).toMatchObject({ minIntervalSeconds: 1, defaultIntervalSeconds: 60 });
+    expect(c.allowPrivateTargets).toBe(true);
+    expect(c.regions).toEqual(['a1', 'b2']);
+  });
+
+  it('names every missing or invalid variable in one message', () => {
+    let message = '';
+    try {
+      loadConfig({ PORT: 'eighty', REGIONS: 'eu-west,EU WEST', ALLOW_PRIVATE_TARGETS: 'maybe', DEFAULT_PLAN: 'gold', JWT_SECRET: 'short' });
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      message = (e as Error).message;
+    }
+    for (const expected of [
+      /PORT: must be a number/,
+      /DATABASE_URL: is required/,
+      /REGIONS: region ids are lowercase/,
+      /ALLOW_PRIVATE_TARGETS: must be true or false/,
+      /DEFAULT_PLAN: must be free or pro/,
+      /JWT_SECRET: must be at least 16 characters/,
+    ]) {
+      expect(message).toMatch(expected);
+    }
+  });
+
+  it('refuses a repeated region and NATS_USER without NATS_PASS', () => {
+    expect(() => loadConfig({ ...valid, REGIONS: 'a,a' })).toThrow(/must not repeat a region/);
+    expect(() => loadConfig({ ...valid, NATS_USER: 'probe' })).toThrow(/NATS_PASS: is required when NATS_USER is set/);
+  });
+});
