@@ -1,10 +1,10 @@
-import { ConfigError, loadConfig } from './config/config';
+import { ConfigError, loadConfigFromEnv } from './config/config';
 import { createApp, StartupError } from './bootstrap';
 
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig(process.env);
+    config = loadConfigFromEnv();
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`parallax control plane: ${e.message}\n`);

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
 @Entity('accounts')
 export class AccountEntity {
@@ -12,6 +12,9 @@ export class AccountEntity {
 export class UserEntity {
   @PrimaryColumn('text') id!: string;
   @Index() @Column('text') accountId!: string;
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id', foreignKeyConstraintName: 'users_account_fk' })
+  account?: AccountEntity;
   @Index({ unique: true }) @Column('text') email!: string;
   @Column('text') name!: string;
   @Column('text') passwordHash!: string;
@@ -22,6 +25,9 @@ export class UserEntity {
 export class ApiKeyEntity {
   @PrimaryColumn('text') id!: string;
   @Index() @Column('text') accountId!: string;
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id', foreignKeyConstraintName: 'api_keys_account_fk' })
+  account?: AccountEntity;
   @Column('text') name!: string;
   /** First characters of the key, shown in listings so a user can tell keys apart. */
   @Column('text') prefix!: string;

@@ -111,5 +111,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   });
 }
 
+/** The process environment, validated: the one place the control plane reads process.env. */
+export function loadConfigFromEnv(): AppConfig {
+  return loadConfig(process.env);
+}
+
 /** Injection token for the validated AppConfig. */
 export const APP_CONFIG = Symbol('APP_CONFIG');

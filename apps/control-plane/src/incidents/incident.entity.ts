@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, JoinColumn, ManyToOne } from 'typeorm';
+import { MonitorEntity } from '../monitors/monitor.entity';
 
 export interface IncidentRegionResult {
   region: string;
@@ -15,6 +16,9 @@ export class IncidentEntity {
   @PrimaryColumn('text') id!: string;
   @Column('text') accountId!: string;
   @Index() @Column('text') monitorId!: string;
+  @ManyToOne(() => MonitorEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'monitor_id', foreignKeyConstraintName: 'incidents_monitor_fk' })
+  monitor?: MonitorEntity;
   @Column('text') monitorName!: string;
   @Column('text') monitorUrl!: string;
   @Column('text') monitorType!: string;

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, JoinColumn, ManyToOne } from 'typeorm';
+import { MonitorEntity } from '../monitors/monitor.entity';
 import type { TimingPhases } from '@parallax/contracts';
 import { bigintNumber } from '../database/bigint.transformer';
 
@@ -12,6 +13,9 @@ import { bigintNumber } from '../database/bigint.transformer';
 export class CheckResultEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' }) id!: string;
   @Column('text') monitorId!: string;
+  @ManyToOne(() => MonitorEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'monitor_id', foreignKeyConstraintName: 'check_results_monitor_fk' })
+  monitor?: MonitorEntity;
   @Column('text') accountId!: string;
   @Column('bigint', { transformer: bigintNumber }) round!: number;
   @Column('text') region!: string;

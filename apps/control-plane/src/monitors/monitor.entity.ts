@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity';
 import { bigintNumber } from '../database/bigint.transformer';
 
 export type MonitorStatus = 'pending' | 'up' | 'degraded' | 'down' | 'warn';
@@ -18,6 +19,9 @@ export interface MaintenanceWindow {
 export class MonitorEntity {
   @PrimaryColumn('text') id!: string;
   @Column('text') accountId!: string;
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id', foreignKeyConstraintName: 'monitors_account_fk' })
+  account?: AccountEntity;
   @Column('text') name!: string;
   @Column('text', { default: 'http' }) monitorType!: 'http';
   @Column('text') url!: string;

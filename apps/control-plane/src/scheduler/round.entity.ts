@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, JoinColumn, ManyToOne } from 'typeorm';
+import { MonitorEntity } from '../monitors/monitor.entity';
 import { bigintNumber } from '../database/bigint.transformer';
 
 export type RoundOutcome = 'up' | 'degraded' | 'down' | 'no_data';
@@ -16,6 +17,9 @@ export type RoundOutcome = 'up' | 'degraded' | 'down' | 'no_data';
 export class RoundEntity {
   @PrimaryColumn('text') id!: string;
   @Column('text') monitorId!: string;
+  @ManyToOne(() => MonitorEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'monitor_id', foreignKeyConstraintName: 'rounds_monitor_fk' })
+  monitor?: MonitorEntity;
   @Column('text') accountId!: string;
   @Column('bigint', { transformer: bigintNumber }) round!: number;
   @Column('timestamptz') scheduledAt!: Date;

@@ -29,7 +29,7 @@ export class Initial1795433151966 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "rounds_undecided_idx" ON "rounds" ("deadline_at") WHERE decided_at IS NULL`);
         await queryRunner.query(`CREATE INDEX "rounds_monitor_scheduled_idx" ON "rounds" ("monitor_id", "scheduled_at") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "rounds_monitor_round_uq" ON "rounds" ("monitor_id", "round") `);
-        // Added by hand after generation: tenant and history foreign keys (entities keep ids, not relations).
+        // Tenant and history foreign keys (declared in the entities as ManyToOne with these constraint names).
         await queryRunner.query(`ALTER TABLE "users" ADD CONSTRAINT "users_account_fk" FOREIGN KEY ("account_id") REFERENCES "accounts"("id") ON DELETE CASCADE`);
         await queryRunner.query(`ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_account_fk" FOREIGN KEY ("account_id") REFERENCES "accounts"("id") ON DELETE CASCADE`);
         await queryRunner.query(`ALTER TABLE "monitors" ADD CONSTRAINT "monitors_account_fk" FOREIGN KEY ("account_id") REFERENCES "accounts"("id") ON DELETE CASCADE`);
