@@ -21,7 +21,7 @@ const { existsSync, readFileSync } = require('node:fs');
 const { randomBytes } = require('node:crypto');
 const path = require('node:path');
 const { connect, nanos, StorageType } = require('nats');
-const { natsNames, jobId, encode } = require('@parallax/contracts');
+const { natsNames, jobId, encode, httpCheckSpec } = require('@parallax/contracts');
 
 const ROOT = path.join(__dirname, '..');
 const PROBE_MAIN = path.join(ROOT, 'apps', 'probe', 'dist', 'main.js');
@@ -216,22 +216,7 @@ async function runProbe(targetUrl) {
         region: REGION,
         scheduled_at: new Date().toISOString(),
         deadline: Date.now() + 60_000,
-        check: {
-          type: 'http',
-          url,
-          method: 'GET',
-          headers: [],
-          body: null,
-          content_type: null,
-          basic_auth_user: null,
-          basic_auth_pass: null,
-          bearer_token: null,
-          follow_redirects: false,
-          expected_status_code: 200,
-          timeout_ms: 10_000,
-          keyword: null,
-          response_threshold_ms: null,
-        },
+        check: httpCheckSpec(url, { follow_redirects: false }),
       };
       sentAt.set(job.job_id, performance.now());
       outstanding++;

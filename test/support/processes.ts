@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { childEnv } from '@parallax/testing';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const CONTROL_PLANE_MAIN = path.join(ROOT, 'apps/control-plane/dist/main.js');
@@ -17,7 +18,7 @@ export class Proc {
     script: string,
     env: Record<string, string>,
   ) {
-    this.child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [script], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (chunk: Buffer) => {
       this.output.push(chunk.toString());
       if (this.output.length > 400) this.output.splice(0, this.output.length - 400);

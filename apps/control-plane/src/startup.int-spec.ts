@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { childEnv } from '@parallax/testing';
 
 const MAIN = path.resolve(__dirname, '../dist/main.js');
 const run = (env: Record<string, string>) =>
-  spawnSync(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 30_000 });
+  spawnSync(process.execPath, [MAIN], { env: childEnv(env), encoding: 'utf8', timeout: 30_000 });
 
 /** The built control plane refuses to start, with a message saying what to fix. */
 describe('control-plane startup checks', () => {

@@ -1,4 +1,4 @@
-import { encode, jobId, type JobV1 } from '@parallax/contracts';
+import { encode, httpCheckSpec, jobId, type JobV1 } from '@parallax/contracts';
 import { decodeJob } from './jobs.server';
 
 const job: JobV1 = {
@@ -9,22 +9,7 @@ const job: JobV1 = {
   region: 'eu-west',
   scheduled_at: new Date().toISOString(),
   deadline: Date.now() + 60_000,
-  check: {
-    type: 'http',
-    url: 'https://example.com/',
-    method: 'GET',
-    headers: [],
-    body: null,
-    content_type: null,
-    basic_auth_user: null,
-    basic_auth_pass: null,
-    bearer_token: null,
-    follow_redirects: true,
-    expected_status_code: 200,
-    timeout_ms: 5000,
-    keyword: null,
-    response_threshold_ms: null,
-  },
+  check: httpCheckSpec('https://example.com/', { timeout_ms: 5000 }),
 };
 
 describe('decodeJob', () => {

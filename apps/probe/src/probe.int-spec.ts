@@ -1,6 +1,6 @@
-import { parsePresence, type PresenceV1 } from '@parallax/contracts';
+import type { PresenceV1 } from '@parallax/contracts';
 import type { Subscription } from 'nats';
-import { makeJob, spawnProbe, startBus, startTarget, waitFor, type Bus, type ProbeProcess, type Target } from './testing/harness';
+import { collectPresence, makeJob, spawnProbe, startBus, startTarget, waitFor, type Bus, type ProbeProcess, type Target } from './testing/harness';
 
 jest.setTimeout(60_000);
 
@@ -16,12 +16,7 @@ describe('probe (built, real NATS, real HTTP target)', () => {
   beforeAll(async () => {
     bus = await startBus();
     target = await startTarget();
-    presenceSub = bus.nc.subscribe(bus.names.presenceWildcard, {
-      callback: (_e, m) => {
-        const p = parsePresence(m.data);
-        if (p.ok) presence.push(p.value);
-      },
-    });
+    presenceSub = collectPresence(bus.nc, bus.names.presenceWildcard, presence);
     probe = await spawnProbe({ REGION, NATS_PREFIX: bus.prefix, PROBE_ID: 'probe-a', PRESENCE_INTERVAL_MS: '200', PROBE_CONCURRENCY: '8' });
   });
 

@@ -1,6 +1,6 @@
-import { parsePresence, type PresenceV1 } from '@parallax/contracts';
+import type { PresenceV1 } from '@parallax/contracts';
 import type { Subscription } from 'nats';
-import { makeJob, spawnProbe, startBus, startTarget, waitFor, type Bus, type ProbeProcess, type Target } from './testing/harness';
+import { collectPresence, makeJob, spawnProbe, startBus, startTarget, waitFor, type Bus, type ProbeProcess, type Target } from './testing/harness';
 
 jest.setTimeout(60_000);
 
@@ -16,12 +16,7 @@ describe('probe shutdown', () => {
   beforeAll(async () => {
     bus = await startBus();
     target = await startTarget();
-    presenceSub = bus.nc.subscribe(bus.names.presence(REGION), {
-      callback: (_e, m) => {
-        const p = parsePresence(m.data);
-        if (p.ok) presence.push(p.value);
-      },
-    });
+    presenceSub = collectPresence(bus.nc, bus.names.presence(REGION), presence);
   });
 
   afterAll(async () => {
@@ -35,7 +30,7 @@ describe('probe shutdown', () => {
     probe = await spawnProbe({ REGION, NATS_PREFIX: bus.prefix, PROBE_ID: 'sd-1', PRESENCE_INTERVAL_MS: '60000' });
     const job = makeJob(REGION, `${target.url}/slow/1500`);
     await bus.publishJob(job);
-    await waitFor('the target to receive the check', () => target.seen.some((r) => r.path === '/slow/1500'));
+    await waitFor('the target to receive the check', () => target.seen.some((r) => r.path === '/slow/1500'), 15_000, 50);
 
     const code = await probe.stop('SIGTERM');
     expect(code).toBe(0);

@@ -5,7 +5,7 @@ import * as https from 'node:https';
 import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { HttpCheckSpec } from '@parallax/contracts';
+import { httpCheckSpec, type HttpCheckSpec } from '@parallax/contracts';
 import type { CheckContext, CheckOutcome } from './check';
 import { HttpCheck } from './http.check';
 import { runCheck } from './registry';
@@ -28,24 +28,9 @@ const baseCtx: CheckContext = {
   maxBodyBytes: MB,
 };
 
+/** Product defaults, with a 5 s timeout so that failing cases end quickly. */
 function spec(url: string, over: Partial<HttpCheckSpec> = {}): HttpCheckSpec {
-  return {
-    type: 'http',
-    url,
-    method: 'GET',
-    headers: [],
-    body: null,
-    content_type: null,
-    basic_auth_user: null,
-    basic_auth_pass: null,
-    bearer_token: null,
-    follow_redirects: true,
-    expected_status_code: 200,
-    timeout_ms: 5000,
-    keyword: null,
-    response_threshold_ms: null,
-    ...over,
-  };
+  return httpCheckSpec(url, { timeout_ms: 5000, ...over });
 }
 
 async function timed(p: Promise<CheckOutcome>): Promise<{ out: CheckOutcome; elapsed: number }> {

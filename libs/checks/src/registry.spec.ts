@@ -1,25 +1,10 @@
-import type { CheckSpec } from '@parallax/contracts';
+import { httpCheckSpec, type CheckSpec } from '@parallax/contracts';
 import { EMPTY_PHASES, type CheckContext } from './check';
 import { HttpCheck } from './http.check';
 import { checkRegistry, failedOutcome, runCheck } from './registry';
 
 const ctx: CheckContext = { region: 'r1', userAgent: 'ua', allowPrivateTargets: false, maxBodyBytes: 1024 };
-const httpSpec: CheckSpec = {
-  type: 'http',
-  url: 'https://example.com/',
-  method: 'GET',
-  headers: [],
-  body: null,
-  content_type: null,
-  basic_auth_user: null,
-  basic_auth_pass: null,
-  bearer_token: null,
-  follow_redirects: true,
-  expected_status_code: 200,
-  timeout_ms: 1000,
-  keyword: null,
-  response_threshold_ms: null,
-};
+const httpSpec: CheckSpec = httpCheckSpec('https://example.com/', { timeout_ms: 1000 });
 
 afterEach(() => jest.restoreAllMocks());
 

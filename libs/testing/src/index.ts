@@ -2,15 +2,15 @@ import { connect } from 'nats';
 import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
 import { natsNames } from '@parallax/contracts';
+import { PG_ADMIN_URL, TEST_NATS_URL } from './test-env';
 
 /**
  * Test support for integration and end-to-end tests: every suite gets its own
  * PostgreSQL database and NATS prefix, created here and dropped when it ends, so
- * suites run in parallel and leave nothing behind. Reads its own environment
- * overrides (PG_ADMIN_URL, TEST_NATS_URL); never imported by application code.
+ * suites run in parallel and leave nothing behind. Its environment overrides
+ * (PG_ADMIN_URL, TEST_NATS_URL) are read in test-env.ts; never imported by application code.
  */
-export const PG_ADMIN_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEST_NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+export { childEnv, PG_ADMIN_URL, TEST_NATS_URL } from './test-env';
 
 export function uniqueName(prefix: string): string {
   return `${prefix}_${randomBytes(5).toString('hex')}`;
@@ -75,7 +75,17 @@ export async function call(api: string, key: string, method: string, path: strin
   return { status: res.status, body: parsed, headers: res.headers };
 }
 
-export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 20_000, everyMs = 100): Promise<T> {
+/**
+ * Polls `fn` (sync or async) every `everyMs` until it returns a truthy value, which it
+ * resolves with; an exception counts as "not yet" and its message is kept for the
+ * timeout error.
+ */
+export async function waitFor<T>(
+  what: string,
+  fn: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  timeoutMs = 20_000,
+  everyMs = 100,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < end) {

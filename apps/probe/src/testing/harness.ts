@@ -15,10 +15,24 @@ import {
   type ConsumerMessages,
   type JsMsg,
   type NatsConnection,
+  type Subscription,
 } from 'nats';
-import { encode, jobId, natsNames, parseResult, type HttpCheckSpec, type JobV1, type NatsNames, type ResultV1 } from '@parallax/contracts';
+import {
+  encode,
+  httpCheckSpec,
+  jobId,
+  natsNames,
+  parsePresence,
+  parseResult,
+  type HttpCheckSpec,
+  type JobV1,
+  type NatsNames,
+  type PresenceV1,
+  type ResultV1,
+} from '@parallax/contracts';
+import { childEnv, TEST_NATS_URL, waitFor } from '@parallax/testing';
 
-export const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+export { waitFor } from '@parallax/testing';
 export const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
 export const PROBE_MAIN = join(REPO_ROOT, 'apps', 'probe', 'dist', 'main.js');
 
@@ -27,16 +41,6 @@ export function ensureBuilt(): void {
   if (existsSync(PROBE_MAIN)) return;
   const r = spawnSync('npx', ['tsc', '-b', 'apps/probe/tsconfig.app.json'], { cwd: REPO_ROOT, stdio: 'inherit' });
   if (r.status !== 0 || !existsSync(PROBE_MAIN)) throw new Error(`cannot build the probe (${PROBE_MAIN})`);
-}
-
-export async function waitFor<T>(what: string, fn: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 15_000, everyMs = 50): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
 }
 
 // ---------------------------------------------------------------- NATS / JetStream
@@ -61,7 +65,7 @@ export interface Bus {
 export async function startBus(opts: { stream?: boolean } = {}): Promise<Bus> {
   const prefix = `t_probe_${randomBytes(4).toString('hex')}`;
   const names = natsNames(prefix);
-  const nc = await connect({ servers: NATS_URL, name: `probe-test ${prefix}` });
+  const nc = await connect({ servers: TEST_NATS_URL, name: `probe-test ${prefix}` });
   const jsm = await nc.jetstreamManager();
   const results: Bus['results'] = [];
   let messages: ConsumerMessages | null = null;
@@ -109,6 +113,16 @@ export async function startBus(opts: { stream?: boolean } = {}): Promise<Bus> {
   };
 }
 
+/** Collects every valid presence message on `subject` into `into` until the subscription ends. */
+export function collectPresence(nc: NatsConnection, subject: string, into: PresenceV1[]): Subscription {
+  return nc.subscribe(subject, {
+    callback: (_e, m) => {
+      const p = parsePresence(m.data);
+      if (p.ok) into.push(p.value);
+    },
+  });
+}
+
 let round = 0;
 
 /** A job for `url`; `id` makes the monitor id (and thus the job id) unique. */
@@ -126,23 +140,7 @@ export function makeJob(region: string, url: string, overrides: Omit<Partial<Job
     scheduled_at: new Date().toISOString(),
     deadline: Date.now() + 60_000,
     ...rest,
-    check: {
-      type: 'http',
-      url,
-      method: 'GET',
-      headers: [],
-      body: null,
-      content_type: null,
-      basic_auth_user: null,
-      basic_auth_pass: null,
-      bearer_token: null,
-      follow_redirects: true,
-      expected_status_code: 200,
-      timeout_ms: 10_000,
-      keyword: null,
-      response_threshold_ms: null,
-      ...check,
-    },
+    check: httpCheckSpec(url, check),
   };
 }
 
@@ -218,14 +216,13 @@ export async function spawnProbe(env: Record<string, string>): Promise<ProbeProc
   ensureBuilt();
   const proc = spawn(process.execPath, [PROBE_MAIN], {
     cwd: REPO_ROOT,
-    env: {
-      PATH: process.env.PATH,
-      NATS_URL,
+    env: childEnv({
+      NATS_URL: TEST_NATS_URL,
       METRICS_PORT: '0',
       ALLOW_PRIVATE_TARGETS: 'true',
       LOG_LEVEL: 'info',
       ...env,
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Array<Record<string, unknown>> = [];
@@ -249,15 +246,9 @@ export async function spawnProbe(env: Record<string, string>): Promise<ProbeProc
   let exitCode: number | null | undefined;
   void exited.then((c) => (exitCode = c));
 
-  const ready = await waitFor(
-    'the probe to be ready',
-    () => {
-      if (exitCode !== undefined) throw new Error(`probe exited (${exitCode}) during start: ${stderr.join('')}`);
-      return logs.find((l) => l.msg === 'probe ready');
-    },
-    30_000,
-  );
-  void ready;
+  // Stops waiting as soon as the probe exits: a probe that refuses to start fails fast with its stderr.
+  await waitFor('the probe to be ready', () => exitCode !== undefined || logs.some((l) => l.msg === 'probe ready'), 30_000, 50);
+  if (exitCode !== undefined) throw new Error(`probe exited (${exitCode}) during start: ${stderr.join('')}`);
   const listening = logs.find((l) => l.msg === 'metrics and health listening');
   const metricsPort = Number(listening?.metrics_port);
   const metrics = async () => {
