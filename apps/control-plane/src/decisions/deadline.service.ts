@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '../common/periodic-task';
 import { TransactionRunner } from '../database/transaction';
 import { RoundsRepository } from '../scheduler/rounds.repository';
 import { DecisionService } from './decision.service';
@@ -14,9 +15,7 @@ const BATCH = 200;
 @Injectable()
 export class DeadlineService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeadlineService.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly task = new PeriodicTask(this.logger, 'deadline sweep', SWEEP_MS, async () => (await this.sweep()) >= BATCH);
 
   constructor(
     private readonly rounds: RoundsRepository,
@@ -26,25 +25,11 @@ export class DeadlineService implements OnApplicationBootstrap, BeforeApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.progress.caughtUp.then(() => this.loop(0));
+    void this.progress.caughtUp.then(() => this.task.start());
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private loop(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.sweep()
-        .then((n) => this.loop(n >= BATCH ? 0 : SWEEP_MS))
-        .catch((err) => {
-          this.logger.error({ err }, 'deadline sweep failed');
-          this.loop(SWEEP_MS);
-        });
-    }, delay);
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   async sweep(): Promise<number> {

@@ -9,7 +9,8 @@ import { defaultQuorum } from '../decisions/quorum';
 import { firstRound, phaseMs } from '../scheduler/schedule';
 import { CreateMonitorDto, UpdateMonitorDto } from './dto/monitor.dto';
 import { MonitorEntity } from './monitor.entity';
-import { autoSlug, MonitorResponse, sanitizeSlug, toMonitorResponse } from './monitor.mapper';
+import { applyChanges, monitorDefaults } from './monitor-fields';
+import { autoSlug, MonitorResponse, toMonitorResponse } from './monitor.mapper';
 import { intervalProblem, nextQuorum, planLimitMessage, validateDraft } from './monitor-rules';
 import { MonitorFilter, MonitorsRepository } from './monitors.repository';
 
@@ -24,42 +25,10 @@ export class MonitorsService {
   async create(p: Principal, dto: CreateMonitorDto): Promise<MonitorResponse> {
     const plan = this.config.plans[p.plan];
     const id = newId('mon');
-    const regions = dto.regions ?? [...this.config.regions];
-    const interval = dto.check_interval ?? plan.defaultIntervalSeconds;
-    const m = Object.assign(new MonitorEntity(), {
-      id,
-      accountId: p.accountId,
-      name: dto.name.trim(),
-      monitorType: 'http' as const,
-      url: dto.url.trim(),
-      httpMethod: dto.http_method ?? 'GET',
-      expectedStatusCode: dto.expected_status_code ?? 200,
-      timeout: dto.timeout ?? 10,
-      followRedirects: dto.follow_redirects ?? true,
-      basicAuthUser: dto.basic_auth_user ?? '',
-      basicAuthPass: dto.basic_auth_pass ?? '',
-      bearerToken: dto.bearer_token ?? '',
-      requestBody: dto.request_body ?? '',
-      requestContentType: dto.request_content_type ?? '',
-      customHeaders: (dto.custom_headers ?? []).map((h) => ({ key: h.key, value: h.value })),
-      keyword: dto.keyword ?? '',
-      responseThresholdMs: dto.response_threshold_ms?.trim() || null,
-      checkInterval: interval,
-      regions,
-      quorum: dto.quorum ?? defaultQuorum(regions.length),
-      alertEmail: dto.alert_email ?? '',
-      alertSlackWebhook: dto.alert_slack_webhook ?? '',
-      webhookUrl: dto.webhook_url ?? '',
-      public: dto.public ?? true,
-      paused: dto.paused ?? false,
-      group: dto.group ?? '',
-      slug: dto.slug !== undefined ? sanitizeSlug(dto.slug) : autoSlug(dto.name, id),
-      tags: dto.tags ?? [],
-      maintenanceWindows: (dto.maintenance_windows ?? []).map((w) => ({ day: w.day, start_utc: w.start_utc, end_utc: w.end_utc })),
-      status: 'pending' as const,
-      checksTotal: 0,
-      checksFailed: 0,
-    });
+    const m = monitorDefaults(id, p.accountId, [...this.config.regions], plan.defaultIntervalSeconds);
+    applyChanges(m, dto);
+    m.quorum = dto.quorum ?? defaultQuorum(m.regions.length);
+    if (dto.slug === undefined) m.slug = autoSlug(m.name, id);
     this.reschedule(m, Date.now());
     await this.validate(m, plan, dto.slug);
     const saved = await this.tx.run(async (tx) => {
@@ -88,35 +57,8 @@ export class MonitorsService {
       const m = await this.monitors.lockOne(p.accountId, id, tx);
       if (!m) throw notFound('monitor', id);
       const before = { interval: m.checkInterval, paused: m.paused, regions: m.regions.length, quorum: m.quorum };
-      const set = <K extends keyof MonitorEntity>(key: K, value: MonitorEntity[K] | undefined) => {
-        if (value !== undefined) m[key] = value;
-      };
-      set('name', dto.name?.trim());
-      set('url', dto.url?.trim());
-      set('httpMethod', dto.http_method);
-      set('expectedStatusCode', dto.expected_status_code);
-      set('timeout', dto.timeout);
-      set('followRedirects', dto.follow_redirects);
-      set('basicAuthUser', dto.basic_auth_user);
-      set('basicAuthPass', dto.basic_auth_pass);
-      set('bearerToken', dto.bearer_token);
-      set('requestBody', dto.request_body);
-      set('requestContentType', dto.request_content_type);
-      if (dto.custom_headers) m.customHeaders = dto.custom_headers.map((h) => ({ key: h.key, value: h.value }));
-      set('keyword', dto.keyword);
-      if (dto.response_threshold_ms !== undefined) m.responseThresholdMs = dto.response_threshold_ms?.trim() || null;
-      set('checkInterval', dto.check_interval);
-      if (dto.regions) m.regions = dto.regions;
+      applyChanges(m, dto);
       m.quorum = nextQuorum(before.regions, before.quorum, m.regions.length, dto.quorum);
-      set('alertEmail', dto.alert_email);
-      set('alertSlackWebhook', dto.alert_slack_webhook);
-      set('webhookUrl', dto.webhook_url);
-      set('public', dto.public);
-      set('paused', dto.paused);
-      set('group', dto.group);
-      if (dto.slug !== undefined) m.slug = sanitizeSlug(dto.slug);
-      set('tags', dto.tags);
-      if (dto.maintenance_windows) m.maintenanceWindows = dto.maintenance_windows.map((w) => ({ day: w.day, start_utc: w.start_utc, end_utc: w.end_utc }));
       await this.validate(m, plan, dto.slug, dto.check_interval !== undefined);
       if (dto.slug !== undefined && (await this.monitors.slugTaken(m.slug, m.id, tx))) {
         throw new DomainError('conflict', `slug "${m.slug}" is already taken`);

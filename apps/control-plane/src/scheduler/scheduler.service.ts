@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { encode, jobId, JobV1 } from '@parallax/contracts';
 import { newId } from '../common/ids';
+import { PeriodicTask } from '../common/periodic-task';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { TransactionRunner } from '../database/transaction';
 import { MetricsService } from '../metrics/metrics.service';
@@ -24,9 +25,7 @@ const STALE_DISPATCH_MS = 2_000;
 @Injectable()
 export class SchedulerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SchedulerService.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly task: PeriodicTask;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -34,28 +33,16 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     private readonly tx: TransactionRunner,
     private readonly nats: NatsService,
     private readonly metrics: MetricsService,
-  ) {}
+  ) {
+    this.task = new PeriodicTask(this.logger, 'scheduler tick', config.schedulerTickMs, () => this.tick());
+  }
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.task.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick()
-        .then((busy) => this.schedule(busy ? 0 : this.config.schedulerTickMs))
-        .catch((err) => {
-          this.logger.error({ err }, 'scheduler tick failed');
-          this.schedule(this.config.schedulerTickMs);
-        });
-    }, delay);
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One pass; true when a full batch was claimed and another pass should follow at once. */

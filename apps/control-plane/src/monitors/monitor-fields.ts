@@ -1,0 +1,73 @@
+import { UpdateMonitorDto } from './dto/monitor.dto';
+import { MonitorEntity } from './monitor.entity';
+import { sanitizeSlug } from './monitor.mapper';
+
+/** A new http monitor with the reference defaults (StatusRooster), before the request's fields. */
+export function monitorDefaults(id: string, accountId: string, regions: string[], intervalSeconds: number): MonitorEntity {
+  return Object.assign(new MonitorEntity(), {
+    id,
+    accountId,
+    monitorType: 'http' as const,
+    httpMethod: 'GET',
+    expectedStatusCode: 200,
+    timeout: 10,
+    followRedirects: true,
+    basicAuthUser: '',
+    basicAuthPass: '',
+    bearerToken: '',
+    requestBody: '',
+    requestContentType: '',
+    customHeaders: [],
+    keyword: '',
+    responseThresholdMs: null,
+    checkInterval: intervalSeconds,
+    regions,
+    alertEmail: '',
+    alertSlackWebhook: '',
+    webhookUrl: '',
+    public: true,
+    paused: false,
+    group: '',
+    tags: [],
+    maintenanceWindows: [],
+    status: 'pending' as const,
+    checksTotal: 0,
+    checksFailed: 0,
+  });
+}
+
+/**
+ * Copies the fields a request sets onto a monitor: omitted fields are kept, `""`
+ * and `[]` clear. Create and both update verbs (PUT and PATCH are partial) use it.
+ * The quorum is left to the caller (its default depends on the old and new regions).
+ */
+export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
+  const set = <K extends keyof MonitorEntity>(key: K, value: MonitorEntity[K] | undefined) => {
+    if (value !== undefined) m[key] = value;
+  };
+  set('name', dto.name?.trim());
+  set('url', dto.url?.trim());
+  set('httpMethod', dto.http_method);
+  set('expectedStatusCode', dto.expected_status_code);
+  set('timeout', dto.timeout);
+  set('followRedirects', dto.follow_redirects);
+  set('basicAuthUser', dto.basic_auth_user);
+  set('basicAuthPass', dto.basic_auth_pass);
+  set('bearerToken', dto.bearer_token);
+  set('requestBody', dto.request_body);
+  set('requestContentType', dto.request_content_type);
+  set('customHeaders', dto.custom_headers?.map((h) => ({ key: h.key, value: h.value })));
+  set('keyword', dto.keyword);
+  if (dto.response_threshold_ms !== undefined) m.responseThresholdMs = dto.response_threshold_ms?.trim() || null;
+  set('checkInterval', dto.check_interval);
+  set('regions', dto.regions);
+  set('alertEmail', dto.alert_email);
+  set('alertSlackWebhook', dto.alert_slack_webhook);
+  set('webhookUrl', dto.webhook_url);
+  set('public', dto.public);
+  set('paused', dto.paused);
+  set('group', dto.group);
+  set('slug', dto.slug === undefined ? undefined : sanitizeSlug(dto.slug));
+  set('tags', dto.tags);
+  set('maintenanceWindows', dto.maintenance_windows?.map((w) => ({ day: w.day, start_utc: w.start_utc, end_utc: w.end_utc })));
+}
