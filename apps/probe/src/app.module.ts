@@ -19,6 +19,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         LoggerModule.forRoot({
+          // No per-request logger middleware: the probe's HTTP endpoints (/metrics, /health)
+          // are not logged, and that middleware runs an AsyncLocalStorage, whose first use
+          // turns on promise hooks process-wide, a cost paid by every await of every check.
+          forRoutes: [],
           pinoHttp: {
             level: config.logLevel,
             autoLogging: false,

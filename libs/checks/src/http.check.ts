@@ -58,10 +58,23 @@ class CheckAborted extends Error {
   readonly code = 'ECHECKABORTED';
 }
 
-/** Mutable per-check state shared by the connector and the request loop. */
+/**
+ * The reason a hop's client is destroyed with once the hop is over. Nothing reads it; one
+ * shared instance spares a stack capture per check (undici creates a ClientDestroyedError
+ * when destroy() gets no reason).
+ */
+const HOP_DONE = new CheckAborted('hop finished');
+
+/**
+ * Mutable per-check state shared by the connector and the request loop.
+ *
+ * Aborting (the check's timeout, ctx.signal) goes through `abortRun`: it fails the one step
+ * waiting at that moment (`cancelStep`: DNS, TCP connect or TLS handshake) and destroys the
+ * hop's undici client, which fails its request or its body read. The steps run one after
+ * the other, so one slot is enough, and no AbortSignal is threaded through every phase.
+ */
 interface RunState {
   readonly start: number;
-  readonly signal: AbortSignal;
   readonly ctx: CheckContext;
   phase: Phase;
   dns: number | null;
@@ -71,6 +84,12 @@ interface RunState {
   sslExpiry: string | null;
   sslIssuer: string | null;
   timedOut: boolean;
+  /** Set once the check is aborted; every later step fails with it at once. */
+  aborted: CheckAborted | null;
+  /** Abandons the step waiting now; null when none is. */
+  cancelStep: ((reason: CheckAborted) => void) | null;
+  /** The client of the hop being requested. */
+  client: Client | null;
 }
 
 /** One request of the check: the URL of the current hop and what to send there. */
@@ -106,19 +125,28 @@ function hopOf(url: URL): Hop {
   };
 }
 
-/** Rejects with the signal's reason as soon as it aborts. */
-function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+/** Aborts the check: fails the step waiting now and the current hop (see RunState). */
+function abortRun(st: RunState, reason: CheckAborted): void {
+  if (st.aborted) return;
+  st.aborted = reason;
+  const cancel = st.cancelStep;
+  st.cancelStep = null;
+  cancel?.(reason);
+  st.client?.destroy(reason, noop);
+}
+
+/** Waits for `p`, or rejects as soon as the check is aborted (a DNS lookup cannot itself be cancelled). */
+function unlessAborted<T>(p: Promise<T>, st: RunState): Promise<T> {
+  if (st.aborted) return Promise.reject(st.aborted);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
+    st.cancelStep = reject;
     p.then(
       (v) => {
-        signal.removeEventListener('abort', onAbort);
+        st.cancelStep = null;
         resolve(v);
       },
       (e) => {
-        signal.removeEventListener('abort', onAbort);
+        st.cancelStep = null;
         reject(e);
       },
     );
@@ -128,13 +156,14 @@ function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
 /** Connect errors after which the next resolved address is tried. */
 const NEXT_ADDRESS_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EAFNOSUPPORT']);
 
-function tcpConnect(address: string, port: number, signal: AbortSignal): Promise<net.Socket> {
+function tcpConnect(address: string, port: number, st: RunState): Promise<net.Socket> {
+  if (st.aborted) return Promise.reject(st.aborted);
   return new Promise<net.Socket>((resolve, reject) => {
     const socket = net.connect({ host: address, port, noDelay: true });
     const cleanup = () => {
       socket.off('connect', onConnect);
       socket.off('error', onError);
-      signal.removeEventListener('abort', onAbort);
+      st.cancelStep = null;
     };
     const onConnect = () => {
       cleanup();
@@ -147,14 +176,14 @@ function tcpConnect(address: string, port: number, signal: AbortSignal): Promise
       socket.destroy();
       reject(err);
     };
-    const onAbort = () => {
+    const onAbort = (reason: CheckAborted) => {
       cleanup();
       socket.on('error', noop).destroy();
-      reject(signal.reason);
+      reject(reason);
     };
     socket.once('connect', onConnect);
     socket.once('error', onError);
-    signal.addEventListener('abort', onAbort, { once: true });
+    st.cancelStep = onAbort;
   });
 }
 
@@ -176,6 +205,10 @@ function first(v: string | string[] | undefined): string | undefined {
 }
 
 function tlsHandshake(raw: net.Socket, hop: Hop, st: RunState): Promise<tls.TLSSocket> {
+  if (st.aborted) {
+    raw.destroy();
+    return Promise.reject(st.aborted);
+  }
   return new Promise<tls.TLSSocket>((resolve, reject) => {
     // A fully qualified name's trailing dot is not part of the certificate's names nor of SNI.
     const name = hop.hostname.endsWith('.') ? hop.hostname.slice(0, -1) : hop.hostname;
@@ -190,11 +223,10 @@ function tlsHandshake(raw: net.Socket, hop: Hop, st: RunState): Promise<tls.TLSS
     const extraCa = st.ctx.tlsCa;
     if (extraCa !== undefined) opts.ca = [...tls.rootCertificates, ...(Array.isArray(extraCa) ? extraCa : [extraCa])];
     const socket = tls.connect(opts);
-    const signal = st.signal;
     const cleanup = () => {
       socket.off('secureConnect', onSecure);
       socket.off('error', onError);
-      signal.removeEventListener('abort', onAbort);
+      st.cancelStep = null;
     };
     const fail = (err: unknown) => {
       cleanup();
@@ -226,10 +258,9 @@ function tlsHandshake(raw: net.Socket, hop: Hop, st: RunState): Promise<tls.TLSS
       if (err.code === 'ECONNRESET' || err.code === 'EPIPE') return fail(err);
       fail(new CheckFailure(`TLS handshake failed: ${err.message}${err.code ? ` (${err.code})` : ''}`));
     };
-    const onAbort = () => fail(signal.reason);
     socket.once('secureConnect', onSecure);
     socket.once('error', onError);
-    signal.addEventListener('abort', onAbort, { once: true });
+    st.cancelStep = fail;
   });
 }
 
@@ -241,9 +272,9 @@ async function openSocket(hop: Hop, st: RunState): Promise<net.Socket> {
   const ctx = st.ctx;
   st.phase = 'resolving DNS';
   const t0 = performance.now();
-  const target = await abortable(
+  const target = await unlessAborted(
     resolveAndGuard(hop.hostname, ctx.allowPrivateTargets, { lookup: ctx.lookup, allowedCidrs: ctx.allowedPrivateCidrs }),
-    st.signal,
+    st,
   );
   st.dns = add(st.dns, hop.literal ? 0 : performance.now() - t0);
 
@@ -253,11 +284,11 @@ async function openSocket(hop: Hop, st: RunState): Promise<net.Socket> {
   let lastError: unknown;
   for (const a of target.addresses) {
     try {
-      raw = await tcpConnect(a.address, hop.port, st.signal);
+      raw = await tcpConnect(a.address, hop.port, st);
       break;
     } catch (e) {
       lastError = e;
-      if (st.signal.aborted || !NEXT_ADDRESS_CODES.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
+      if (st.aborted || !NEXT_ADDRESS_CODES.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
     }
   }
   if (!raw) throw lastError;
@@ -432,10 +463,8 @@ export class HttpCheck implements Check<HttpCheckSpec> {
 
   private async runChecked(spec: HttpCheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
     const start = performance.now();
-    const controller = new AbortController();
     const st: RunState = {
       start,
-      signal: controller.signal,
       ctx,
       phase: 'resolving DNS',
       dns: null,
@@ -445,6 +474,9 @@ export class HttpCheck implements Check<HttpCheckSpec> {
       sslExpiry: null,
       sslIssuer: null,
       timedOut: false,
+      aborted: null,
+      cancelStep: null,
+      client: null,
     };
     const obs: Observed = { status: null, headers: null, body: null, error: null, end: 0 };
 
@@ -465,7 +497,7 @@ export class HttpCheck implements Check<HttpCheckSpec> {
       return this.finish(spec, st, obs, null, null);
     }
 
-    const onCtxAbort = () => controller.abort(new CheckAborted('check aborted'));
+    const onCtxAbort = () => abortRun(st, new CheckAborted('check aborted'));
     if (ctx.signal?.aborted) {
       obs.error = 'check aborted before it started';
       obs.end = performance.now();
@@ -474,22 +506,20 @@ export class HttpCheck implements Check<HttpCheckSpec> {
     ctx.signal?.addEventListener('abort', onCtxAbort, { once: true });
 
     let hardStopTimer: NodeJS.Timeout | undefined;
-    let hardStopResolve: (() => void) | undefined;
-    const hardStop = new Promise<'hard-stop'>((resolve) => {
-      hardStopResolve = () => resolve('hard-stop');
+    let hardStop: (() => void) | undefined;
+    const work = new Promise<void>((resolve, reject) => {
+      hardStop = () => reject(new CheckAborted('hard stop'));
+      this.execute(spec, ctx, st, obs, url, keyword !== null).then(resolve, reject);
     });
     const timer = setTimeout(() => {
       st.timedOut = true;
-      controller.abort(new CheckAborted(`timeout after ${spec.timeout_ms} ms`));
+      abortRun(st, new CheckAborted(`timeout after ${spec.timeout_ms} ms`));
       // Safety net: if some I/O does not unwind on abort, answer anyway.
-      hardStopTimer = setTimeout(hardStopResolve!, HARD_STOP_GRACE_MS);
+      hardStopTimer = setTimeout(hardStop!, HARD_STOP_GRACE_MS);
     }, spec.timeout_ms);
 
     try {
-      const work = this.execute(spec, ctx, st, obs, url, keyword !== null);
-      work.catch(noop);
-      const winner = await Promise.race([work, hardStop]);
-      if (winner === 'hard-stop') throw new CheckAborted('hard stop');
+      await work;
     } catch (e) {
       if (obs.end === 0) obs.end = performance.now();
       if (st.timedOut) obs.error = `timeout after ${spec.timeout_ms} ms (${st.phase})`;
@@ -512,6 +542,7 @@ export class HttpCheck implements Check<HttpCheckSpec> {
     const startOrigin = startUrl.origin;
 
     for (let redirects = 0; ; redirects++) {
+      if (st.aborted) throw st.aborted;
       const hop = hopOf(url);
       const client = new Client(url.origin, {
         connect: connectorFor(hop, st),
@@ -520,6 +551,7 @@ export class HttpCheck implements Check<HttpCheckSpec> {
         pipelining: 1,
         keepAliveTimeout: 1,
       });
+      st.client = client;
       try {
         st.phase = 'resolving DNS';
         const res = await client.request({
@@ -527,7 +559,6 @@ export class HttpCheck implements Check<HttpCheckSpec> {
           method: method as Dispatcher.HttpMethod,
           headers: buildHeaders(spec, ctx, url, sendBody, withCredentials),
           body: sendBody ? (spec.body as string) : null,
-          signal: st.signal,
         });
         st.firstByte = performance.now() - st.start;
         obs.status = res.statusCode;
@@ -574,7 +605,8 @@ export class HttpCheck implements Check<HttpCheckSpec> {
         obs.end = performance.now();
         return;
       } finally {
-        client.destroy().catch(noop);
+        st.client = null;
+        client.destroy(HOP_DONE, noop);
       }
     }
   }
