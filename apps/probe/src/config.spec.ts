@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig, readVersion } from './config';
+import { availableParallelism } from 'node:os';
+import { defaultWorkers, loadConfig, readVersion } from './config';
 
 const base = { REGION: 'eu-west' };
 
@@ -15,6 +16,7 @@ describe('loadConfig', () => {
       natsPrefix: 'parallax',
       concurrency: 64,
       queueLimit: 256,
+      workers: Math.min(availableParallelism(), 4),
       metricsPort: 9464,
       allowPrivateTargets: false,
       maxBodyBytes: 1_048_576,
@@ -36,6 +38,7 @@ describe('loadConfig', () => {
         NATS_URL: 'nats://a:4222, nats://b:4222',
         NATS_PREFIX: 't_probe_1',
         PROBE_CONCURRENCY: '8',
+        PROBE_WORKERS: '3',
         METRICS_PORT: '0',
         PROBE_ID: 'p1',
         ALLOW_PRIVATE_TARGETS: 'true',
@@ -54,6 +57,7 @@ describe('loadConfig', () => {
       natsPrefix: 't_probe_1',
       concurrency: 8,
       queueLimit: 32,
+      workers: 3,
       metricsPort: 0,
       probeId: 'p1',
       allowPrivateTargets: true,
@@ -75,6 +79,20 @@ describe('loadConfig', () => {
     expect(r.errors.join('\n')).toMatch(/^METRICS_PORT: must be an integer/m);
     expect(r.errors.join('\n')).toMatch(/^ALLOW_PRIVATE_TARGETS: must be true or false/m);
     expect(r.errors.join('\n')).toMatch(/^NATS_PREFIX: /m);
+  });
+
+  it('takes PROBE_WORKERS=0 (checks on the main thread) and refuses a negative or huge count', () => {
+    const zero = loadConfig({ ...base, PROBE_WORKERS: '0' }, '0.1.0');
+    expect(zero.ok && zero.config.workers).toBe(0);
+    for (const bad of ['-1', '65', 'two']) {
+      const r = loadConfig({ ...base, PROBE_WORKERS: bad }, '0.1.0');
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors).toEqual([expect.stringMatching(/^PROBE_WORKERS: must be (between 0 and 64|an integer)/)]);
+    }
+  });
+
+  it('defaults to one check worker per core, at most 4', () => {
+    expect([1, 2, 4, 16].map((cores) => defaultWorkers(cores))).toEqual([1, 2, 4, 4]);
   });
 
   it('rejects a region id that cannot be a subject token', () => {

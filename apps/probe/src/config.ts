@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -23,6 +23,8 @@ export interface ProbeConfig {
   readonly natsTlsCa: string | null;
   readonly concurrency: number;
   readonly queueLimit: number;
+  /** Worker threads that run the checks; 0 runs them on the main thread. */
+  readonly workers: number;
   readonly metricsPort: number;
   readonly probeId: string;
   readonly allowPrivateTargets: boolean;
@@ -91,6 +93,7 @@ const envSchema = z.object({
   NATS_TLS_CA: fileVar,
   PROBE_CONCURRENCY: intVar(1, 4096),
   PROBE_QUEUE_LIMIT: intVar(1, 1_000_000),
+  PROBE_WORKERS: intVar(0, 64),
   METRICS_PORT: intVar(0, 65535),
   PROBE_ID: z.string().max(200, 'at most 200 characters').regex(/^[\w.@:-]+$/, 'letters, digits, ".", "_", "-", ":" and "@" only').optional(),
   ALLOW_PRIVATE_TARGETS: boolVar,
@@ -139,6 +142,7 @@ export function loadConfig(env: Env = process.env, version: string = readVersion
     natsTlsCa: e.NATS_TLS_CA ?? null,
     concurrency,
     queueLimit: e.PROBE_QUEUE_LIMIT ?? 4 * concurrency,
+    workers: e.PROBE_WORKERS ?? defaultWorkers(),
     metricsPort: e.METRICS_PORT ?? 9464,
     probeId: e.PROBE_ID ?? defaultProbeId(),
     allowPrivateTargets: e.ALLOW_PRIVATE_TARGETS ?? false,
@@ -150,6 +154,11 @@ export function loadConfig(env: Env = process.env, version: string = readVersion
     userAgent: `Parallax/${version} (region=${e.REGION})`,
   };
   return { ok: true, config: Object.freeze(config) };
+}
+
+/** One check worker per core, at most 4 (the main thread keeps intake, publishing and metrics). */
+export function defaultWorkers(cores: number = availableParallelism()): number {
+  return Math.max(1, Math.min(cores, 4));
 }
 
 function defaultProbeId(): string {

@@ -1,16 +1,19 @@
 import { setMaxListeners } from 'node:events';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import type { Counter, Histogram } from 'prom-client';
 import { runCheck } from '@parallax/checks';
 import type { CheckContext, CheckOutcome } from '@parallax/checks';
-import type { JobV1, ResultV1 } from '@parallax/contracts';
+import type { CheckSpec, JobV1, ResultV1 } from '@parallax/contracts';
+import { CheckWorkerPool, LostCheck } from './check-workers';
 import { PROBE_CONFIG, type ProbeConfig } from './config';
 import { BoundedExecutor, type DropReason, type SubmitOutcome } from './executor';
 import { ProbeMetrics } from './metrics';
 import { ResultsPublisher } from './results.publisher';
 
 const MAX_ERROR_CHARS = 2048;
+/** On close, longest wait for checks still running in the workers (they were aborted by then). */
+const WORKERS_CLOSE_GRACE_MS = 5_000;
 
 interface CheckSeries {
   up: Counter.Internal;
@@ -23,9 +26,13 @@ interface CheckSeries {
  * result is handed to the publisher. Emits backpressure changes to the job intake.
  */
 @Injectable()
-export class JobRunner {
+export class JobRunner implements OnModuleInit, OnApplicationShutdown {
   private readonly executor: BoundedExecutor<JobV1>;
   private readonly ctx: CheckContext;
+  /** The check worker threads (`PROBE_WORKERS`); null runs the checks on the main thread. */
+  private readonly pool: CheckWorkerPool | null;
+  /** Runs one check on a worker thread, or on this thread when PROBE_WORKERS=0. */
+  private readonly runCheck: (spec: CheckSpec) => Promise<CheckOutcome | LostCheck>;
   private readonly backpressureListeners: Array<(paused: boolean) => void> = [];
   private readonly series = new Map<string, CheckSeries>();
   private readonly received: Counter.Internal;
@@ -47,6 +54,15 @@ export class JobRunner {
       maxBodyBytes: config.maxBodyBytes,
       signal: this.abort.signal,
     });
+    this.pool =
+      config.workers > 0
+        ? new CheckWorkerPool({
+            size: config.workers,
+            ctx: { region: config.region, userAgent: config.userAgent, allowPrivateTargets: config.allowPrivateTargets, maxBodyBytes: config.maxBodyBytes },
+            onCrash: ({ worker, error, failedChecks }) => this.log.error({ worker, err: error, failed_checks: failedChecks }, 'check worker died: replaced'),
+          })
+        : null;
+    this.runCheck = this.pool ? (spec) => this.pool!.run(spec) : (spec) => runCheck(spec, this.ctx);
     this.executor = new BoundedExecutor<JobV1>({
       concurrency: config.concurrency,
       queueLimit: config.queueLimit,
@@ -63,6 +79,20 @@ export class JobRunner {
     metrics.sample(metrics.inFlight, () => this.executor.inFlight);
     metrics.sample(metrics.queueDepth, () => this.executor.queued);
     metrics.sample(metrics.paused, () => (this.executor.isPaused ? 1 : 0));
+  }
+
+  /** Waits for the check workers to load: a worker that cannot start fails the probe's start. */
+  async onModuleInit(): Promise<void> {
+    if (!this.pool) return;
+    await this.pool.ready();
+    this.log.info({ workers: this.pool.size }, 'check workers ready');
+  }
+
+  /** After the drain (app.close()): stops the check workers. */
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.pool) return;
+    const unfinished = await this.pool.close(WORKERS_CLOSE_GRACE_MS);
+    this.log.info({ workers: this.pool.size, unfinished }, 'check workers stopped');
   }
 
   get inFlight(): number {
@@ -110,16 +140,25 @@ export class JobRunner {
       new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
     ]);
     clearTimeout(timer);
-    if (!finished) this.abort.abort();
+    if (!finished) {
+      this.abort.abort();
+      this.pool?.abort();
+    }
     return finished;
   }
 
   private async run(job: JobV1): Promise<void> {
     const startedAt = new Date();
     const t0 = performance.now();
-    const outcome = await runCheck(job.check, this.ctx);
+    const outcome = await this.runCheck(job.check);
     const seconds = (performance.now() - t0) / 1000;
     if (this.abort.signal.aborted) return; // an aborted check says nothing about the target
+    if (outcome instanceof LostCheck) {
+      // Nor does a check whose worker died: no result, so the region is unknown for this round.
+      this.metrics.jobsDropped.inc({ region: this.config.region, reason: 'worker_lost' });
+      this.log.warn({ job_id: job.job_id, monitor_id: job.monitor_id, round: job.round, reason: outcome.reason }, 'check lost');
+      return;
+    }
     const series = this.seriesOf(job.check.type);
     (outcome.is_up ? series.up : series.down).inc();
     series.duration.observe(seconds);
