@@ -1,10 +1,8 @@
-import { call, createDatabase, deleteNatsPrefix, signup, TEST_NATS_URL, uniqueName, waitFor } from '@parallax/testing';
-import { CONTROL_PLANE_MAIN, freePort, Proc, PROBE_MAIN } from '../support/processes';
+import { waitFor } from '@parallax/testing';
+import { LocalSystem, REGIONS } from '../support/system';
 import { RegionalTarget } from '../support/target';
 
 jest.setTimeout(240_000);
-
-const REGIONS = ['eu-west', 'us-east', 'ap-south'];
 
 /**
  * The backbone, end to end, with real processes: the built control plane and three
@@ -13,80 +11,23 @@ const REGIONS = ['eu-west', 'us-east', 'ap-south'];
  */
 describe('backbone end to end', () => {
   const target = new RegionalTarget();
-  const probes: Proc[] = [];
-  let cp: Proc | undefined;
-  let db: Awaited<ReturnType<typeof createDatabase>>;
-  let prefix: string;
-  let port: number;
-  let api: string;
-  let key: string;
-
-  const cpEnv = () => ({
-    PORT: String(port),
-    DATABASE_URL: db.url,
-    NATS_URL: TEST_NATS_URL,
-    NATS_PREFIX: prefix,
-    REGIONS: REGIONS.join(','),
-    JWT_SECRET: 'e2e-secret-e2e-secret',
-    ALLOW_PRIVATE_TARGETS: 'true',
-    MIN_INTERVAL_SECONDS: '1',
-    ROUND_GRACE_SECONDS: '2',
-    SCHEDULER_TICK_MS: '100',
-    LOG_LEVEL: 'warn',
-  });
-
-  async function startControlPlane(): Promise<Proc> {
-    const p = new Proc('control-plane', CONTROL_PLANE_MAIN, cpEnv());
-    await waitFor('control plane ready', async () => {
-      if (!p.alive) throw new Error(`control plane exited:\n${p.tail()}`);
-      return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
-    }, 30_000, 200);
-    return p;
-  }
-
-  const monitor = async (id: string) => (await call(api, key, 'GET', `/monitors/${id}`)).body.data;
-  const incidents = async (id: string) => (await call(api, key, 'GET', `/incidents?monitor_id=${id}`)).body.data as any[];
+  const sys = new LocalSystem();
+  const call = (method: string, path: string, body?: unknown) => sys.call(method, path, body);
+  const monitor = (id: string) => sys.monitor(id);
+  const incidents = (id: string) => sys.incidents(id);
 
   beforeAll(async () => {
-    db = await createDatabase('t_e2e');
-    prefix = uniqueName('t_e2e');
-    port = await freePort();
-    api = `http://127.0.0.1:${port}/api/v1`;
     await target.start();
-    cp = await startControlPlane();
-    for (const region of REGIONS) {
-      probes.push(
-        new Proc(`probe ${region}`, PROBE_MAIN, {
-          REGION: region,
-          NATS_URL: TEST_NATS_URL,
-          NATS_PREFIX: prefix,
-          ALLOW_PRIVATE_TARGETS: 'true',
-          METRICS_PORT: '0',
-          PRESENCE_INTERVAL_MS: '1000',
-          PROBE_CONCURRENCY: '16',
-          LOG_LEVEL: 'warn',
-        }),
-      );
-    }
-    key = (await signup(api)).key;
+    await sys.start();
   });
 
   afterAll(async () => {
-    await Promise.all(probes.map((p) => p.stop()));
-    await cp?.stop();
+    await sys.stop();
     await target.stop();
-    await deleteNatsPrefix(prefix).catch(() => undefined);
-    await db?.drop();
   });
 
   it('runs the whole path: up, degraded, down with one incident, SIGKILL without loss, recovery', async () => {
-    // The three regions announce themselves.
-    await waitFor('three healthy regions', async () => {
-      const res = await call(api, key, 'GET', '/regions');
-      return res.status === 200 && res.body.data.every((r: { healthy: boolean }) => r.healthy);
-    }, 30_000, 250);
-
-    const created = await call(api, key, 'POST', '/monitors', { name: 'Target', url: target.url, check_interval: 1, timeout: 2, keyword: 'Welcome' });
+    const created = await call('POST', '/monitors', { name: 'Target', url: target.url, check_interval: 1, timeout: 2, keyword: 'Welcome' });
     expect(created.status).toBe(201);
     const id = created.body.data.id;
 
@@ -96,7 +37,7 @@ describe('backbone end to end', () => {
     expect(up.location_status).toEqual({ 'eu-west': 'up', 'us-east': 'up', 'ap-south': 'up' });
     for (const region of REGIONS) expect(typeof up.last_response_by_region[region]).toBe('number');
     expect([...target.userAgents].some((ua) => /^Parallax\/\S+ \(region=eu-west\)$/.test(ua))).toBe(true);
-    const firstCheck = (await call(api, key, 'GET', `/monitors/${id}/checks?limit=1`)).body.data[0];
+    const firstCheck = (await call('GET', `/monitors/${id}/checks?limit=1`)).body.data[0];
     for (const r of firstCheck.region_results) {
       expect(r.phases).toEqual(expect.objectContaining({ dns: expect.any(Number), connect: expect.any(Number), first_byte: expect.any(Number), total: expect.any(Number) }));
     }
@@ -122,12 +63,12 @@ describe('backbone end to end', () => {
     // 4. SIGKILL the control plane while results flow, then start it again.
     target.delayMs = 900; // every round has checks in flight when the kill lands
     await new Promise((r) => setTimeout(r, 1500));
-    await cp!.kill9();
+    await sys.cp!.kill9();
     await new Promise((r) => setTimeout(r, 2500)); // probes keep publishing in-flight results into JetStream
-    cp = await startControlPlane();
+    await sys.startControlPlane();
     const checksBefore = (await monitor(id)).checks_total;
     await waitFor('more rounds after restart', async () => (await monitor(id)).checks_total >= checksBefore + 3, 30_000);
-    const history = (await call(api, key, 'GET', `/monitors/${id}/checks?limit=500`)).body.data as any[];
+    const history = (await call('GET', `/monitors/${id}/checks?limit=500`)).body.data as any[];
     const withData = history.filter((c) => c.status !== 'no_data');
     expect(withData.length).toBeGreaterThan(5);
     // No result lost: every decided round heard from all three regions.
