@@ -2,26 +2,59 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { connect } from 'nats';
+import { connect, type ConnectionOptions } from 'nats';
 import { waitFor } from '@parallax/testing';
 
 export const NATS_SERVER_BIN = '/usr/sbin/nats-server';
 
+export interface PrivateNatsServerOptions {
+  /**
+   * A nats-server configuration file (`-c`) that enables JetStream with its own `store_dir`
+   * (e.g. from deploy/nats/gen-accounts.js --store-dir); host and port below override its own.
+   */
+  configFile?: string;
+  /** Credentials for the readiness check when the configuration requires authentication. */
+  user?: string;
+  pass?: string;
+  /** Extra connection options for the readiness check (e.g. `tls` when the configuration requires it). */
+  connectOptions?: Partial<ConnectionOptions>;
+}
+
 /** A private nats-server with JetStream (file store in a temp dir) that a test can stop and restart. */
 export class PrivateNatsServer {
   private child?: ChildProcess;
+  private readonly output: string[] = [];
   readonly storeDir = mkdtempSync(path.join(tmpdir(), 'parallax-nats-'));
 
-  constructor(readonly port: number) {}
+  constructor(
+    readonly port: number,
+    private readonly options: PrivateNatsServerOptions = {},
+  ) {}
 
   get url(): string {
     return `nats://127.0.0.1:${this.port}`;
   }
 
+  /** The server's last log lines (it logs to stderr), for diagnosis. */
+  tail(lines = 40): string {
+    return this.output.join('').split('\n').slice(-lines).join('\n');
+  }
+
   async start(): Promise<void> {
-    this.child = spawn(NATS_SERVER_BIN, ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir], { stdio: 'ignore' });
+    // nats-server refuses -sd next to a configuration's own store_dir.
+    const jetstream = this.options.configFile ? ['-c', this.options.configFile] : ['-js', '-sd', this.storeDir];
+    const child = spawn(NATS_SERVER_BIN, [...jetstream, '-a', '127.0.0.1', '-p', String(this.port)], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    this.child = child;
+    child.stderr!.on('data', (chunk: Buffer) => {
+      this.output.push(chunk.toString());
+      if (this.output.length > 200) this.output.splice(0, this.output.length - 200);
+    });
+    const { user, pass, connectOptions } = this.options;
     await waitFor('nats-server accepting connections', async () => {
-      const nc = await connect({ servers: this.url, timeout: 500, reconnect: false });
+      if (child.exitCode !== null) throw new Error(`nats-server exited with ${child.exitCode}:\n${this.tail()}`);
+      const nc = await connect({ servers: this.url, timeout: 500, reconnect: false, user, pass, ...connectOptions });
       await nc.jetstreamManager();
       await nc.close();
       return true;
@@ -30,7 +63,7 @@ export class PrivateNatsServer {
 
   async stop(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     await exited;

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       userAgent: 'Parallax/1.2.3 (region=eu-west)',
       natsUser: null,
       natsCredsFile: null,
+      natsInboxPrefix: '_INBOX.parallax.eu-west',
     });
     expect(c.probeId).toMatch(/^.+-\d+-[0-9a-f]{4}$/);
     expect(Object.isFrozen(c)).toBe(true);
@@ -111,6 +112,18 @@ describe('loadConfig', () => {
     const r = loadConfig({ REGION: 'x', NATS_PASS: 'hunter2', NATS_CREDS_FILE: '/nope' }, '0.1.0');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.join('\n')).not.toContain('hunter2');
+  });
+
+  it('derives the inbox prefix from the NATS prefix and region unless NATS_INBOX_PREFIX is set', () => {
+    const derived = loadConfig({ REGION: 'us-east', NATS_PREFIX: 't_x' }, '0.1.0');
+    expect(derived.ok && derived.config.natsInboxPrefix).toBe('_INBOX.t_x.us-east');
+    const set = loadConfig({ ...base, NATS_INBOX_PREFIX: '_INBOX_eu-west' }, '0.1.0');
+    expect(set.ok && set.config.natsInboxPrefix).toBe('_INBOX_eu-west');
+    for (const bad of ['_INBOX.>', 'a.*.b', 'a..b', '.a', 'a b']) {
+      const r = loadConfig({ ...base, NATS_INBOX_PREFIX: bad }, '0.1.0');
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors).toEqual([expect.stringMatching(/^NATS_INBOX_PREFIX: must be subject tokens/)]);
+    }
   });
 
   it('reads the version of the root package.json', () => {

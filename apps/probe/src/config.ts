@@ -3,7 +3,7 @@ import { availableParallelism, hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { DEFAULT_NATS_PREFIX, NATS_PREFIX_PATTERN, REGION_ID_PATTERN } from '@parallax/contracts';
+import { DEFAULT_NATS_PREFIX, NATS_PREFIX_PATTERN, natsNames, REGION_ID_PATTERN } from '@parallax/contracts';
 
 /**
  * The probe's configuration. This file is the only place that reads `process.env`:
@@ -21,6 +21,12 @@ export interface ProbeConfig {
   readonly natsPass: string | null;
   readonly natsCredsFile: string | null;
   readonly natsTlsCa: string | null;
+  /**
+   * Prefix of the connection's reply inboxes (JetStream publish acks arrive there).
+   * Default `_INBOX.<prefix>.<region>`, so least-privilege credentials can allow
+   * subscribing to `_INBOX.<prefix>.<region>.>` only (docs/nats-security.md).
+   */
+  readonly natsInboxPrefix: string;
   readonly concurrency: number;
   readonly queueLimit: number;
   /** Worker threads that run the checks; 0 runs them on the main thread. */
@@ -81,6 +87,9 @@ const natsUrlList = z
   )
   .optional();
 
+/** Dot-separated subject tokens without wildcards or whitespace, e.g. `_INBOX.parallax.eu-west`. */
+const INBOX_PREFIX_PATTERN = /^[^\s.*>]+(?:\.[^\s.*>]+)*$/;
+
 const envSchema = z.object({
   REGION: z
     .string({ required_error: 'is required' })
@@ -91,6 +100,11 @@ const envSchema = z.object({
   NATS_PASS: z.string().optional(),
   NATS_CREDS_FILE: fileVar,
   NATS_TLS_CA: fileVar,
+  NATS_INBOX_PREFIX: z
+    .string()
+    .max(200, 'at most 200 characters')
+    .regex(INBOX_PREFIX_PATTERN, 'must be subject tokens separated by "." without wildcards or spaces')
+    .optional(),
   PROBE_CONCURRENCY: intVar(1, 4096),
   PROBE_QUEUE_LIMIT: intVar(1, 1_000_000),
   PROBE_WORKERS: intVar(0, 64),
@@ -132,14 +146,16 @@ export function loadConfig(env: Env = process.env, version: string = readVersion
   if (errors.length > 0) return { ok: false, errors };
 
   const concurrency = e.PROBE_CONCURRENCY ?? 64;
+  const natsPrefix = e.NATS_PREFIX ?? DEFAULT_NATS_PREFIX;
   const config: ProbeConfig = {
     region: e.REGION,
     natsServers: Object.freeze(e.NATS_URL ?? ['nats://127.0.0.1:4222']),
-    natsPrefix: e.NATS_PREFIX ?? DEFAULT_NATS_PREFIX,
+    natsPrefix,
     natsUser: e.NATS_USER ?? null,
     natsPass: e.NATS_PASS ?? null,
     natsCredsFile: e.NATS_CREDS_FILE ?? null,
     natsTlsCa: e.NATS_TLS_CA ?? null,
+    natsInboxPrefix: e.NATS_INBOX_PREFIX ?? natsNames(natsPrefix).probeInboxPrefix(e.REGION),
     concurrency,
     queueLimit: e.PROBE_QUEUE_LIMIT ?? 4 * concurrency,
     workers: e.PROBE_WORKERS ?? defaultWorkers(),

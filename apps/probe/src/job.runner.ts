@@ -122,9 +122,9 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Counts a job that was not accepted before reaching the executor. */
-  reject(job: Pick<JobV1, 'job_id' | 'region'>, reason: DropReason | 'wrong_region'): void {
+  reject(job: Pick<JobV1, 'job_id' | 'region' | 'monitor_id' | 'round'>, reason: DropReason | 'wrong_region'): void {
     this.metrics.jobsDropped.inc({ region: this.config.region, reason });
-    this.log.warn({ job_id: job.job_id, job_region: job.region, reason }, 'job dropped');
+    this.log.warn({ job_id: job.job_id, monitor_id: job.monitor_id, round: job.round, job_region: job.region, reason }, 'job dropped');
   }
 
   /**
@@ -205,6 +205,6 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
 
   private dropped(job: JobV1, reason: DropReason): void {
     this.metrics.jobsDropped.inc({ region: this.config.region, reason });
-    this.log.warn({ job_id: job.job_id, reason, deadline: new Date(job.deadline).toISOString() }, 'job dropped');
+    this.log.warn({ job_id: job.job_id, monitor_id: job.monitor_id, round: job.round, reason, deadline: new Date(job.deadline).toISOString() }, 'job dropped');
   }
 }

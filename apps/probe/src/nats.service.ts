@@ -71,6 +71,9 @@ export class NatsService {
       timeout: 10_000,
       // No stack capture per request: JetStream publishes are the probe's hot path.
       noAsyncTraces: true,
+      // Replies (JetStream publish acks) arrive under this region's own inbox prefix, so
+      // least-privilege credentials may allow subscribing to `<inbox prefix>.>` only.
+      inboxPrefix: c.natsInboxPrefix,
     };
     if (c.natsUser !== null && c.natsPass !== null) {
       opts.user = c.natsUser;
@@ -118,9 +121,22 @@ export class NatsService {
           this.connectedFlag = true;
           this.log.info({ server: s.data }, 'reconnected to NATS');
           break;
-        case 'error':
-          this.log.error({ err: String(s.data) }, 'NATS error');
+        case 'error': {
+          // A permissions violation names the operation and subject (nats.js `permissionContext`).
+          const ctx = s.permissionContext as { operation: string; subject: string; queue?: string } | undefined;
+          if (ctx) {
+            const inbox = ctx.operation === 'subscription' && ctx.subject.startsWith(`${this.config.natsInboxPrefix}.`);
+            this.log.error(
+              { err: String(s.data), operation: ctx.operation, subject: ctx.subject, queue: ctx.queue },
+              inbox
+                ? `NATS denied the reply inbox: allow subscribing to "${this.config.natsInboxPrefix}.>" for this user or set NATS_INBOX_PREFIX to the inbox prefix it may use`
+                : `NATS denied ${ctx.operation} to "${ctx.subject}": check this region's NATS permissions`,
+            );
+          } else {
+            this.log.error({ err: String(s.data) }, 'NATS error');
+          }
           break;
+        }
         default:
           break;
       }

@@ -34,6 +34,12 @@ export function natsNames(prefix: string = DEFAULT_NATS_PREFIX) {
     /** Core NATS: probes announce themselves every few seconds. */
     presence: (region: string) => `${prefix}.presence.${region}`,
     presenceWildcard: `${prefix}.presence.*`,
+    /**
+     * The inbox prefix of a region's probes (replies to their JetStream publishes arrive
+     * under `<inbox>.>`). One per region, so least-privilege NATS credentials can let a
+     * probe read its own region's replies only (docs/nats-security.md).
+     */
+    probeInboxPrefix: (region: string) => `_INBOX.${prefix}.${region}`,
     /** The region token of a results/presence/jobs subject, or null when it is not ours. */
     regionOf: (subject: string): string | null => {
       const parts = subject.split('.');

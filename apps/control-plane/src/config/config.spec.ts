@@ -45,6 +45,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the region grace period (default 30 s, 0 allowed, never negative)', () => {
+    expect(loadConfig(valid).regionGraceSeconds).toBe(30);
+    expect(loadConfig({ ...valid, REGION_GRACE_SECONDS: '0' }).regionGraceSeconds).toBe(0);
+    expect(loadConfig({ ...valid, REGION_GRACE_SECONDS: '120' }).regionGraceSeconds).toBe(120);
+    expect(() => loadConfig({ ...valid, REGION_GRACE_SECONDS: '-1' })).toThrow(/REGION_GRACE_SECONDS: must be at least 0/);
+    expect(() => loadConfig({ ...valid, REGION_GRACE_SECONDS: 'soon' })).toThrow(/REGION_GRACE_SECONDS: must be a number/);
+  });
+
   it('refuses a repeated region and NATS_USER without NATS_PASS', () => {
     expect(() => loadConfig({ ...valid, REGIONS: 'a,a' })).toThrow(/must not repeat a region/);
     expect(() => loadConfig({ ...valid, NATS_USER: 'probe' })).toThrow(/NATS_PASS: is required when NATS_USER is set/);

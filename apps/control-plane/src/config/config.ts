@@ -43,6 +43,7 @@ const schema = z.object({
   ROUND_GRACE_SECONDS: int(1, 300).default(5),
   SCHEDULER_TICK_MS: int(50, 60_000).default(500),
   PRESENCE_TTL_SECONDS: int(5, 3600).default(20),
+  REGION_GRACE_SECONDS: int(0, 86400).default(30),
   RESULTS_MAX_AGE_HOURS: int(1, 24 * 30).default(72),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -68,6 +69,8 @@ export interface AppConfig {
   roundGraceSeconds: number;
   schedulerTickMs: number;
   presenceTtlSeconds: number;
+  /** How long a region may be without a live probe before the scheduler stops sending it jobs. */
+  regionGraceSeconds: number;
   resultsMaxAgeHours: number;
   logLevel: string;
 }
@@ -106,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     roundGraceSeconds: e.ROUND_GRACE_SECONDS,
     schedulerTickMs: e.SCHEDULER_TICK_MS,
     presenceTtlSeconds: e.PRESENCE_TTL_SECONDS,
+    regionGraceSeconds: e.REGION_GRACE_SECONDS,
     resultsMaxAgeHours: e.RESULTS_MAX_AGE_HOURS,
     logLevel: e.LOG_LEVEL,
   });

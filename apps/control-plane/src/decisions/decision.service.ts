@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { newId } from '../common/ids';
 import type { Tx } from '../database/transaction';
 import { IncidentEntity } from '../incidents/incident.entity';
@@ -19,6 +19,8 @@ import { RegionResult, RoundSummary, summariseRound } from './round-summary';
  */
 @Injectable()
 export class DecisionService {
+  private readonly logger = new Logger(DecisionService.name);
+
   constructor(
     private readonly rounds: RoundsRepository,
     private readonly results: ResultsRepository,
@@ -30,7 +32,7 @@ export class DecisionService {
   /** Decides a round the caller has locked (FOR UPDATE) and found undecided. */
   async decideLocked(tx: Tx, round: RoundEntity): Promise<RoundSummary> {
     const results = await this.results.onTime(tx, round.monitorId, round.round);
-    const summary = summariseRound(round.regions, round.quorum, results);
+    const summary = summariseRound(round.regions, round.quorum, results, round.skippedRegions ?? []);
     await this.rounds.complete(tx, round.id, {
       outcome: summary.decision,
       regionsChecked: summary.regionsChecked,
@@ -59,6 +61,20 @@ export class DecisionService {
       if (summary.decision !== monitor.status) {
         fields.status = summary.decision;
         fields.statusChangedAt = new Date();
+        this.logger.log(
+          {
+            monitor_id: monitor.id,
+            account_id: monitor.accountId,
+            round_id: round.id,
+            round: round.round,
+            from: monitor.status,
+            to: summary.decision,
+            failing_regions: summary.failing,
+            reported_regions: summary.reported,
+            unknown_regions: summary.unknown,
+          },
+          'monitor status changed',
+        );
       }
       await this.applyIncident(tx, monitor, round, summary, results);
     }
@@ -73,6 +89,9 @@ export class DecisionService {
         ? { region, is_up: r.isUp, status_code: r.statusCode, response_ms: r.responseMs, error: r.error }
         : { region, is_up: null, status_code: null, response_ms: null, error: 'no result before the round deadline' };
     });
+    for (const region of round.skippedRegions ?? []) {
+      regionResults.push({ region, is_up: null, status_code: null, response_ms: null, error: 'no job sent: no probe online in this region' });
+    }
     if (s.decision === 'down') {
       const open = await this.incidents.findOpen(tx, monitor.id);
       if (open) {
@@ -105,6 +124,7 @@ export class DecisionService {
         resolvedByRound: null,
       });
       await this.incidents.open(tx, incident);
+      this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, incident_id: incident.id, failing_regions: s.failing }, 'incident opened');
       return;
     }
     if (monitor.status === 'down') {
@@ -117,6 +137,7 @@ export class DecisionService {
         durationSeconds: Math.max(0, Math.round((resolvedAt.getTime() - open.startedAt.getTime()) / 1000)),
         resolvedByRound: round.id,
       });
+      this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, incident_id: open.id }, 'incident resolved');
     }
   }
 }

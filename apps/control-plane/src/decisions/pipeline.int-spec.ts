@@ -158,7 +158,10 @@ describe('round pipeline', () => {
     const res = await call(t.api, key, 'GET', '/regions');
     expect(res.status).toBe(200);
     expect(res.body.data.map((r: { id: string }) => r.id)).toEqual(['eu-west', 'us-east', 'ap-south']);
-    expect(res.body.data[0]).toMatchObject({ healthy: false, probes_online: 0 });
+    // The fake probes announce one probe per region, as real probes do.
+    expect(res.body.data[0]).toMatchObject({ id: 'eu-west', healthy: true, unhealthy_since: null, receiving_jobs: true, probes_online: 1 });
+    expect(res.body.data[0].probes).toEqual([expect.objectContaining({ id: 'fake-eu-west', version: 'test', capacity: 64 })]);
+    expect(res.body.meta.unknown_region_probes).toEqual([]);
   });
 
   it('serves health and metrics without credentials', async () => {

@@ -37,8 +37,12 @@ export function median(values: number[]): number | null {
   return Math.round(m * 100) / 100;
 }
 
-/** Applies the quorum rule to a round's on-time results and summarises it (pure). */
-export function summariseRound(regions: readonly string[], quorum: number, results: readonly RegionResult[]): RoundSummary {
+/**
+ * Applies the quorum rule to a round's on-time results and summarises it (pure).
+ * `regions` got a job; `skipped` are the monitor's regions that got none (no probe
+ * online): unknown, like a region that did not answer, and never failing.
+ */
+export function summariseRound(regions: readonly string[], quorum: number, results: readonly RegionResult[], skipped: readonly string[] = []): RoundSummary {
   const d = decide({ regions, quorum, results: results.map((r) => ({ region: r.region, isUp: r.isUp })) });
   const byRegion = new Map(results.filter((r) => regions.includes(r.region)).map((r) => [r.region, r]));
   const reportedResults = d.reported.map((r) => byRegion.get(r)!);
@@ -49,13 +53,14 @@ export function summariseRound(regions: readonly string[], quorum: number, resul
     locationStatus[region] = r ? (r.isUp ? 'up' : 'down') : 'unknown';
     if (r) responseMsByRegion[region] = r.responseMs;
   }
+  for (const region of skipped) if (!(region in locationStatus)) locationStatus[region] = 'unknown';
   const firstFailure = d.failing.length ? byRegion.get(d.failing[0])! : null;
   const representative = d.decision === 'down' ? firstFailure : (reportedResults.find((r) => r.isUp) ?? reportedResults[0] ?? null);
   return {
     decision: d.decision,
     reported: d.reported,
     failing: d.failing,
-    unknown: d.unknown,
+    unknown: [...d.unknown, ...skipped.filter((r) => !regions.includes(r))],
     regionsChecked: d.reported.length,
     regionsUp: d.reported.length - d.failing.length,
     responseMs: median(reportedResults.map((r) => r.responseMs).filter((v): v is number => v !== null)),

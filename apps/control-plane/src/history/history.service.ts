@@ -36,12 +36,17 @@ export class HistoryService {
         status_code: round.statusCode,
         response_ms: round.responseMs,
         regions: round.regions,
+        skipped_regions: round.skippedRegions ?? [],
         quorum: round.quorum,
         regions_checked: round.regionsChecked,
         regions_up: round.regionsUp,
         response_ms_by_region: responseByRegion,
-        region_results: round.regions.map((region) => {
+        region_results: [...round.regions, ...(round.skippedRegions ?? [])].map((region) => {
           const r = rs.find((x) => x.region === region);
+          if (!r && !round.regions.includes(region)) {
+            // Skipped: no probe online in the region when the round was claimed, so no job.
+            return { region, reported: false, is_up: null, status_code: null, response_ms: null, error: 'no job sent: no probe online in this region', phases: null, late: false, skipped: true };
+          }
           if (!r) return { region, reported: false, is_up: null, status_code: null, response_ms: null, error: 'no result', phases: null, late: false };
           return {
             region,

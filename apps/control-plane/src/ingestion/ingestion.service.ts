@@ -1,11 +1,12 @@
-import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import type { ConsumerMessages, JetStreamClient, JsMsg } from 'nats';
 import { parseResult, ResultV1 } from '@parallax/contracts';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import { TransactionRunner } from '../database/transaction';
 import { DecisionService } from '../decisions/decision.service';
 import { IngestionProgress } from '../decisions/ingestion-progress';
 import { ResultsRepository } from './results.repository';
-import { MetricsService } from '../metrics/metrics.service';
+import { MetricsService, RefusalReason } from '../metrics/metrics.service';
 import { NatsService } from '../nats/nats.service';
 import { RoundsRepository } from '../scheduler/rounds.repository';
 
@@ -26,6 +27,7 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly nats: NatsService,
     private readonly tx: TransactionRunner,
     private readonly results: ResultsRepository,
@@ -74,30 +76,44 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     const subjectRegion = this.nats.names.regionOf(m.subject);
     const parsed = parseResult(m.data);
     if (!parsed.ok) {
-      this.metrics.resultsRefused.inc({ reason: 'malformed' });
       this.metrics.malformedMessages.inc({ kind: 'result' });
-      this.logger.warn({ subject: m.subject, error: parsed.error }, 'dropping malformed result');
-      m.term();
+      this.refuse(m, 'malformed', { subject: m.subject, region: subjectRegion, error: parsed.error }, 'dropping malformed result');
       return;
     }
     const result = parsed.value;
+    const ids = { monitor_id: result.monitor_id, round: result.round, region: result.region, probe_id: result.probe_id };
     if (result.region !== subjectRegion) {
-      this.metrics.resultsRefused.inc({ reason: 'region_mismatch' });
-      this.logger.warn({ subject: m.subject, region: result.region, monitor: result.monitor_id }, 'dropping result whose region does not match its subject');
-      m.term();
+      this.refuse(m, 'region_mismatch', { ...ids, subject: m.subject }, 'dropping result whose region does not match its subject');
+      return;
+    }
+    if (!this.config.regions.includes(result.region)) {
+      // A probe started with a region this control plane does not know is never trusted.
+      this.refuse(m, 'unknown_region', { ...ids, configured_regions: this.config.regions }, 'dropping result from a region this control plane does not know');
       return;
     }
     try {
       const outcome = await this.store(result);
+      if (outcome === 'not_dispatched') {
+        this.refuse(m, 'not_dispatched', ids, 'dropping result from a region that got no job for this round');
+        return;
+      }
       this.metrics.resultsIngested.inc({ region: result.region, outcome });
       if (outcome === 'stored' || outcome === 'late') {
         this.metrics.ingestionLag.observe(Math.max(0, Date.now() - Date.parse(result.started_at)) / 1000);
       }
+      if (outcome === 'late' || outcome === 'orphan') this.logger.debug({ ...ids, outcome }, 'result stored without counting');
       m.ack();
     } catch (err) {
-      this.logger.error({ err, monitor: result.monitor_id, round: result.round, region: result.region }, 'storing result failed; will be redelivered');
+      this.logger.error({ err, ...ids }, 'storing result failed; will be redelivered');
       m.nak(1000);
     }
+  }
+
+  /** Counts, logs and terminates a result that is not stored (never redelivered). */
+  private refuse(m: JsMsg, reason: RefusalReason, fields: Record<string, unknown>, message: string): void {
+    this.metrics.resultsRefused.inc({ reason });
+    this.logger.warn({ ...fields, reason }, message);
+    m.term();
   }
 
   private store(result: ResultV1) {
@@ -105,6 +121,9 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
       // Lock the round first: a result and the deadline decision of its round are
       // serialised, so a result is either counted by the decision or stored as late.
       const round = await this.rounds.lockRound(tx, result.monitor_id, result.round);
+      // Only the regions the round sent a job to may answer it (not one it skipped, nor
+      // one the monitor does not use): anything else is not stored, so never counted.
+      if (round && !round.regions.includes(result.region)) return 'not_dispatched' as const;
       const outcome = await this.results.insert(tx, result);
       if (outcome !== 'stored') return outcome;
       if (round && !round.decidedAt) {

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
+/** Why a result is refused (`parallax_results_refused_total{reason}`). */
+export const REFUSAL_REASONS = ['malformed', 'region_mismatch', 'unknown_region', 'not_dispatched'] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
 /**
  * The control plane's Prometheus metrics. Labels take few values (region, outcome,
  * decision); never a monitor id or URL. One registry per app instance, so tests
@@ -45,7 +49,7 @@ export class MetricsService {
   });
   readonly resultsRefused = new Counter({
     name: 'parallax_results_refused_total',
-    help: 'Results dropped: malformed, or region not matching the subject',
+    help: 'Results refused (not stored): malformed, region_mismatch (region not matching the subject), unknown_region (a region this control plane does not know), not_dispatched (no job was sent to that region for the round)',
     labelNames: ['reason'],
     registers: [this.registry],
   });
@@ -68,8 +72,31 @@ export class MetricsService {
   });
   readonly probesOnline = new Gauge({
     name: 'parallax_probes_online',
-    help: 'Probes seen within the presence TTL, by configured region',
+    help: 'Probes seen within the presence TTL (not leaving), by configured region',
     labelNames: ['region'],
+    registers: [this.registry],
+  });
+  readonly regionHealthy = new Gauge({
+    name: 'parallax_region_healthy',
+    help: '1 while the region has at least one probe online, else 0, by configured region',
+    labelNames: ['region'],
+    registers: [this.registry],
+  });
+  readonly regionReceivingJobs = new Gauge({
+    name: 'parallax_region_receiving_jobs',
+    help: '1 while the scheduler sends the region jobs (healthy, or unhealthy for less than REGION_GRACE_SECONDS), else 0',
+    labelNames: ['region'],
+    registers: [this.registry],
+  });
+  readonly jobsSkipped = new Counter({
+    name: 'parallax_jobs_skipped_total',
+    help: 'Jobs not published because their region had no probe online for longer than the grace period (the region is unknown in that round)',
+    labelNames: ['region'],
+    registers: [this.registry],
+  });
+  readonly unknownRegionProbes = new Gauge({
+    name: 'parallax_unknown_region_probes',
+    help: 'Probes online that announce a region this control plane does not know (not trusted)',
     registers: [this.registry],
   });
   readonly malformedMessages = new Counter({
@@ -81,5 +108,9 @@ export class MetricsService {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+    // Series that dashboards and alerts read as rates: present from the start, at zero.
+    for (const reason of REFUSAL_REASONS) this.resultsRefused.inc({ reason }, 0);
+    for (const decision of ['up', 'degraded', 'down', 'no_data']) this.decisions.inc({ decision }, 0);
+    this.unknownRegionProbes.set(0);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThan, Repository } from 'typeorm';
 import type { PresenceV1 } from '@parallax/contracts';
+import type { RegionPresence } from './fleet-health';
 import { ProbeEntity } from './probe.entity';
 
 /** Probe presence is infrastructure, not tenant data: probes serve every account. */
@@ -28,6 +29,22 @@ export class ProbesRepository {
 
   seenSince(since: Date): Promise<ProbeEntity[]> {
     return this.repo.find({ where: { lastSeenAt: MoreThan(since) }, order: { region: 'ASC', probeId: 'ASC' } });
+  }
+
+  /**
+   * Per region: probes online (not leaving, seen after `since`), the latest announcement
+   * of a live probe and the latest `leaving` one. One small aggregate over the table.
+   */
+  async regionPresence(since: Date): Promise<RegionPresence[]> {
+    const rows: { region: string; online: string; last_alive: Date | null; last_left: Date | null }[] = await this.repo.query(
+      `SELECT region,
+              count(*) FILTER (WHERE NOT leaving AND last_seen_at > $1) AS online,
+              max(last_seen_at) FILTER (WHERE NOT leaving) AS last_alive,
+              max(last_seen_at) FILTER (WHERE leaving) AS last_left
+         FROM probes GROUP BY region ORDER BY region`,
+      [since.toISOString()],
+    );
+    return rows.map((r) => ({ region: r.region, online: Number(r.online), lastAlive: r.last_alive, lastLeft: r.last_left }));
   }
 
   /** Forgets probes not seen for a long time. */

@@ -4,9 +4,10 @@ import { parsePresence } from '@parallax/contracts';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { MetricsService } from '../metrics/metrics.service';
 import { NatsService } from '../nats/nats.service';
+import { FleetHealthService } from './fleet-health.service';
 import { ProbesRepository } from './probes.repository';
 
-/** Listens to probe presence and answers which regions are healthy. */
+/** Listens to probe presence (stored in the probes table) and lists the regions' health. */
 @Injectable()
 export class RegionsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RegionsService.name);
@@ -18,6 +19,7 @@ export class RegionsService implements OnApplicationBootstrap, BeforeApplication
     private readonly probes: ProbesRepository,
     private readonly nats: NatsService,
     private readonly metrics: MetricsService,
+    private readonly fleet: FleetHealthService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -31,7 +33,7 @@ export class RegionsService implements OnApplicationBootstrap, BeforeApplication
           this.logger.warn({ subject: m.subject, error: parsed.ok ? 'region does not match subject' : parsed.error }, 'dropping presence message');
           continue;
         }
-        await this.probes.upsert(parsed.value).catch((err) => this.logger.error({ err }, 'storing presence failed'));
+        await this.probes.upsert(parsed.value).catch((err) => this.logger.error({ err, region: parsed.value.region, probe_id: parsed.value.probe_id }, 'storing presence failed'));
       }
     })();
   }
@@ -41,16 +43,9 @@ export class RegionsService implements OnApplicationBootstrap, BeforeApplication
     await this.done;
   }
 
-  /** Probes not seen for a day are forgotten (a row per probe process start otherwise). */
-  private lastPrune = 0;
-  private async pruneOccasionally(): Promise<void> {
-    if (Date.now() - this.lastPrune < 3600_000) return;
-    this.lastPrune = Date.now();
-    await this.probes.prune(new Date(Date.now() - 86400_000));
-  }
-
+  /** Each configured region with its health and online probes; probes of unknown regions apart. */
   async list() {
-    await this.pruneOccasionally();
+    const health = await this.fleet.read();
     const ttl = this.config.presenceTtlSeconds * 1000;
     const probes = await this.probes.seenSince(new Date(Date.now() - ttl));
     const online = probes.filter((p) => !p.leaving);
@@ -63,17 +58,18 @@ export class RegionsService implements OnApplicationBootstrap, BeforeApplication
       queued: p.queued,
       capacity: p.capacity,
     });
-    const regions = this.config.regions.map((id) => {
-      const mine = online.filter((p) => p.region === id);
-      this.metrics.probesOnline.set({ region: id }, mine.length);
-      return { id, healthy: mine.length > 0, probes_online: mine.length, probes: mine.map(view) };
+    const regions = health.regions.map((h) => {
+      const mine = online.filter((p) => p.region === h.region);
+      return {
+        id: h.region,
+        healthy: h.healthy,
+        unhealthy_since: h.unhealthySince?.toISOString() ?? null,
+        receiving_jobs: h.receivingJobs,
+        probes_online: h.probesOnline,
+        probes: mine.map(view),
+      };
     });
     const unknown = online.filter((p) => !this.config.regions.includes(p.region)).map((p) => ({ region: p.region, ...view(p) }));
     return { regions, unknown_region_probes: unknown };
-  }
-
-  /** Refreshes the probes-online gauge (called on each /metrics scrape). */
-  async refreshGauge(): Promise<void> {
-    await this.list();
   }
 }

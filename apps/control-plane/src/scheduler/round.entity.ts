@@ -24,7 +24,13 @@ export class RoundEntity {
   @Column('bigint', { transformer: bigintNumber }) round!: number;
   @Column('timestamptz') scheduledAt!: Date;
   @Column('timestamptz') deadlineAt!: Date;
+  /** The regions that got a job for this round (the regions the decision counts). */
   @Column('text', { array: true }) regions!: string[];
+  /**
+   * The monitor's regions that got no job: no probe online for longer than the grace
+   * period when the round was claimed. Unknown in the decision, never failing.
+   */
+  @Column('text', { array: true, default: () => "'{}'" }) skippedRegions!: string[];
   @Column('int') quorum!: number;
   @Column('timestamptz', { nullable: true }) dispatchedAt!: Date | null;
   @Column('timestamptz', { nullable: true }) decidedAt!: Date | null;

@@ -46,12 +46,13 @@ export class RoundsRepository {
   /** Inserts rounds; a round that already exists (same monitor and number) is skipped. Returns the inserted ids. */
   async insertRounds(tx: Tx, rounds: Omit<RoundEntity, 'createdAt' | 'dispatchedAt' | 'decidedAt' | 'outcome' | 'regionsChecked' | 'regionsUp' | 'responseMs' | 'statusCode'>[]): Promise<Set<string>> {
     if (!rounds.length) return new Set();
+    // Region ids cannot contain ',' (REGION_ID_PATTERN); string_to_array('', ',') is '{}'.
     const rows: { id: string }[] = await tx.query(
-      `INSERT INTO rounds (id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum)
+      `INSERT INTO rounds (id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, skipped_regions, quorum)
        SELECT v.id, v.monitor_id, v.account_id, v.round, v.scheduled_at, v.deadline_at,
-              string_to_array(v.regions, ','), v.quorum
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::int[])
-           AS v(id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum)
+              string_to_array(v.regions, ','), string_to_array(v.skipped_regions, ','), v.quorum
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::int[], $9::text[])
+           AS v(id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum, skipped_regions)
        ON CONFLICT (monitor_id, round) DO NOTHING
        RETURNING id`,
       [
@@ -63,9 +64,20 @@ export class RoundsRepository {
         rounds.map((r) => r.deadlineAt.toISOString()),
         rounds.map((r) => r.regions.join(',')),
         rounds.map((r) => r.quorum),
+        rounds.map((r) => (r.skippedRegions ?? []).join(',')),
       ],
     );
     return new Set(rows.map((r) => r.id));
+  }
+
+  /** Rounds with no region to send a job to, decided "no data" as they are claimed. */
+  async completeNoData(tx: Tx, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await tx.query(
+      `UPDATE rounds SET dispatched_at = now(), decided_at = now(), outcome = 'no_data', regions_checked = 0, regions_up = 0
+        WHERE id = ANY($1::text[])`,
+      [ids],
+    );
   }
 
   async markDispatched(ids: string[]): Promise<void> {

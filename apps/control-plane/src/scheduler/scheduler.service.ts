@@ -8,6 +8,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { toCheckSpec } from '../monitors/monitor.mapper';
 import { NatsService } from '../nats/nats.service';
+import { FleetHealthService } from '../regions/fleet-health.service';
 import { RoundEntity } from './round.entity';
 import { RoundsRepository } from './rounds.repository';
 import { claimRound } from './schedule';
@@ -18,7 +19,8 @@ const STALE_DISPATCH_MS = 2_000;
 
 /**
  * Claims due rounds through the database (FOR UPDATE SKIP LOCKED, so replicas never
- * claim the same round), records them, then publishes one job per region. A round's
+ * claim the same round), records them, then publishes one job per region that has a
+ * probe online (or lost its probes less than REGION_GRACE_SECONDS ago). A round's
  * row is its dispatch outbox: if this replica dies between commit and publish,
  * another replica's recovery pass publishes it (same job ids, so duplicates are harmless).
  */
@@ -33,6 +35,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     private readonly tx: TransactionRunner,
     private readonly nats: NatsService,
     private readonly metrics: MetricsService,
+    private readonly fleet: FleetHealthService,
   ) {
     this.task = new PeriodicTask(this.logger, 'scheduler tick', config.schedulerTickMs, () => this.tick());
   }
@@ -62,6 +65,10 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
         const c = claimRound(monitor.nextRound, now, monitor.checkInterval, monitor.phaseMs);
         if (c.skipped) this.metrics.roundsSkipped.inc(c.skipped);
         this.metrics.schedulerLag.observe(Math.max(0, now - monitor.nextDueAt.getTime()) / 1000);
+        // Regions without a probe online for longer than the grace get no job (no queue of
+        // stale jobs): the round records them as skipped, and its decision as unknown.
+        const regions = monitor.regions.filter((r) => this.fleet.receivingJobs(r));
+        const skippedRegions = monitor.regions.filter((r) => !regions.includes(r));
         const round: RoundEntity = Object.assign(new RoundEntity(), {
           id: newId('chk'),
           monitorId: monitor.id,
@@ -69,7 +76,8 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
           round: c.round,
           scheduledAt: new Date(now),
           deadlineAt: new Date(now + monitor.timeout * 1000 + this.config.roundGraceSeconds * 1000),
-          regions: monitor.regions,
+          regions,
+          skippedRegions,
           quorum: monitor.quorum,
         });
         return { monitor, round, claim: c };
@@ -80,7 +88,15 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       );
       const inserted = await this.rounds.insertRounds(tx, planned.map((p) => p.round));
       this.metrics.roundsClaimed.inc(inserted.size);
-      return planned.filter((p) => inserted.has(p.round.id));
+      const claimed = planned.filter((p) => inserted.has(p.round.id));
+      for (const { round } of claimed) for (const region of round.skippedRegions) this.metrics.jobsSkipped.inc({ region });
+      // No region to send a job to: nothing can answer, so the round is "no data" at once.
+      const empty = claimed.filter((p) => p.round.regions.length === 0);
+      if (empty.length) {
+        await this.rounds.completeNoData(tx, empty.map((p) => p.round.id));
+        this.metrics.decisions.inc({ decision: 'no_data' }, empty.length);
+      }
+      return claimed.filter((p) => p.round.regions.length > 0);
     });
   }
 
@@ -118,7 +134,10 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     await this.tx.run(async (tx) => {
       const stale = await this.rounds.lockStaleUndispatched(tx, STALE_DISPATCH_MS, BATCH);
       if (!stale.length) return;
-      this.logger.warn({ rounds: stale.length }, 'publishing rounds left undispatched by another replica');
+      this.logger.warn(
+        { rounds: stale.length, round_ids: stale.slice(0, 20).map((s) => s.round.id), monitor_ids: [...new Set(stale.slice(0, 20).map((s) => s.monitor.id))] },
+        'publishing rounds left undispatched by another replica',
+      );
       // The probes get the time they would have had: the round's deadline restarts now.
       const now = Date.now();
       for (const s of stale) s.round.deadlineAt = new Date(now + s.monitor.timeout * 1000 + this.config.roundGraceSeconds * 1000);

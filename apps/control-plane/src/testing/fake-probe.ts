@@ -1,5 +1,5 @@
 import { connect, JetStreamClient, NatsConnection, Subscription } from 'nats';
-import { encode, natsNames, parseJob, JobV1, ResultV1, resultMsgId } from '@parallax/contracts';
+import { encode, natsNames, parseJob, JobV1, PresenceV1, ResultV1, resultMsgId } from '@parallax/contracts';
 import { TEST_NATS_URL } from '@parallax/testing';
 
 export { waitFor } from '@parallax/testing';
@@ -9,8 +9,10 @@ export type Verdict = { is_up: boolean; status_code?: number; response_ms?: numb
 /**
  * A stand-in for probe processes in control-plane integration tests: it takes the
  * real jobs from NATS and publishes results over JetStream exactly as a probe does,
- * with a verdict per region chosen by the test. (The real probe is exercised by
- * its own tests and by the end-to-end test.)
+ * with a verdict per region chosen by the test, and announces one probe per region
+ * on the presence subject every `presenceIntervalMs`, as a probe does (a test stops
+ * a region's announcements with `presenceOff`). (The real probe is exercised by its
+ * own tests and by the end-to-end test.)
  */
 export class FakeProbes {
   readonly jobs: JobV1[] = [];
@@ -18,11 +20,42 @@ export class FakeProbes {
   private js?: JetStreamClient;
   private subs: Subscription[] = [];
   verdict: (region: string, job: JobV1) => Verdict = () => ({ is_up: true, status_code: 200, response_ms: 12 });
+  /** Regions whose probe stopped announcing itself (it vanished, as far as presence goes). */
+  readonly presenceOff = new Set<string>();
+  private presenceTimer?: NodeJS.Timeout;
+  private readonly startedAt = new Date().toISOString();
 
   constructor(
     private readonly prefix: string,
     private readonly regions: string[],
+    private readonly options: { presence?: boolean; presenceIntervalMs?: number } = {},
   ) {}
+
+  /** The probe id this fake uses for a region. */
+  probeId(region: string): string {
+    return `fake-${region}`;
+  }
+
+  /** Publishes one presence announcement for `region` (any region, known or not). */
+  announce(region: string, leaving = false): void {
+    const p: PresenceV1 = {
+      v: 1,
+      region,
+      probe_id: this.probeId(region),
+      version: 'test',
+      in_flight: 0,
+      queued: 0,
+      capacity: 64,
+      started_at: this.startedAt,
+      sent_at: new Date().toISOString(),
+    };
+    if (leaving) p.leaving = true;
+    this.nc!.publish(natsNames(this.prefix).presence(region), encode(p));
+  }
+
+  private announceAll(): void {
+    for (const region of this.regions) if (!this.presenceOff.has(region)) this.announce(region);
+  }
 
   async start(): Promise<void> {
     this.nc = await connect({ servers: TEST_NATS_URL });
@@ -42,6 +75,10 @@ export class FakeProbes {
         }
       })();
     }
+    if (this.options.presence !== false) {
+      this.announceAll();
+      this.presenceTimer = setInterval(() => this.announceAll(), this.options.presenceIntervalMs ?? 1000);
+    }
     await this.nc.flush();
   }
 
@@ -52,7 +89,7 @@ export class FakeProbes {
       monitor_id: job.monitor_id,
       round: job.round,
       region,
-      probe_id: `fake-${region}`,
+      probe_id: this.probeId(region),
       probe_version: 'test',
       started_at: new Date().toISOString(),
       is_up: v.is_up,
@@ -75,6 +112,7 @@ export class FakeProbes {
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.presenceTimer);
     for (const s of this.subs) s.unsubscribe();
     await this.nc?.drain();
   }

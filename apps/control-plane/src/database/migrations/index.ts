@@ -1,4 +1,5 @@
 import { Initial1795433151966 } from './1795433151966-Initial';
+import { RoundSkippedRegions1795438489241 } from './1795438489241-RoundSkippedRegions';
 
 /** Every migration, in order. Run at start by runMigrations (database/migrate.ts). */
-export const MIGRATIONS = [Initial1795433151966];
+export const MIGRATIONS = [Initial1795433151966, RoundSkippedRegions1795438489241];
