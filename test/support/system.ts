@@ -3,28 +3,68 @@ import { CONTROL_PLANE_MAIN, freePort, Proc, PROBE_MAIN } from './processes';
 
 export const REGIONS = ['eu-west', 'us-east', 'ap-south'];
 
+export interface LocalSystemOptions {
+  /** NATS with JetStream the apps use (default: the tests' NATS). */
+  natsUrl?: string;
+  /** Control-plane replicas sharing the database and NATS prefix, each on its own port (default 1). */
+  controlPlanes?: number;
+  /** Extra environment for every control-plane replica (e.g. plan limits, rate limit). */
+  controlPlaneEnv?: Record<string, string>;
+}
+
 /**
  * The whole system as real processes for an end-to-end test: the built control plane
- * and one probe process per region, on their own database and NATS prefix.
+ * (one or more replicas) and one probe process per region, on their own database and
+ * NATS prefix. `cp`, `api` and `call` address replica 0; `cps[i]`, `apis[i]` and
+ * `callOn(i, …)` any replica.
  */
 export class LocalSystem {
-  cp?: Proc;
+  /** Control-plane processes by replica index (the latest process of each). */
+  readonly cps: (Proc | undefined)[] = [];
+  /** API base URL of each replica (`http://127.0.0.1:<port>/api/v1`). */
+  readonly apis: string[] = [];
   readonly probes: Proc[] = [];
   /** Metrics port of each probe, in REGIONS order. */
   readonly probePorts: number[] = [];
-  api = '';
   key = '';
-  private port = 0;
-  private prefix = uniqueName('t_e2e');
+  readonly natsUrl: string;
+  readonly prefix = uniqueName('t_e2e');
+  private readonly replicas: number;
+  private readonly cpEnv: Record<string, string>;
+  private readonly ports: number[] = [];
   private db?: Awaited<ReturnType<typeof createDatabase>>;
 
-  constructor(private readonly natsUrl: string = TEST_NATS_URL) {}
+  /** `new LocalSystem()`, `new LocalSystem(natsUrl)` or `new LocalSystem({ natsUrl, controlPlanes, controlPlaneEnv })`. */
+  constructor(options: string | LocalSystemOptions = {}) {
+    const o = typeof options === 'string' ? { natsUrl: options } : options;
+    this.natsUrl = o.natsUrl ?? TEST_NATS_URL;
+    this.replicas = o.controlPlanes ?? 1;
+    this.cpEnv = o.controlPlaneEnv ?? {};
+  }
+
+  /** Replica 0's process. */
+  get cp(): Proc | undefined {
+    return this.cps[0];
+  }
+
+  /** Replica 0's API base URL. */
+  get api(): string {
+    return this.apis[0] ?? '';
+  }
+
+  /** The suite's database URL (for read-only assertions). */
+  get databaseUrl(): string {
+    return this.db!.url;
+  }
 
   async start(): Promise<void> {
     this.db = await createDatabase('t_e2e');
-    this.port = await freePort();
-    this.api = `http://127.0.0.1:${this.port}/api/v1`;
-    await this.startControlPlane();
+    for (let i = 0; i < this.replicas; i++) {
+      this.ports.push(await freePort());
+      this.apis.push(`http://127.0.0.1:${this.ports[i]}/api/v1`);
+    }
+    // Replicas start together, as a Deployment's pods do (migrations serialise on a lock).
+    await Promise.all(this.ports.map((_, i) => this.startControlPlane(i)));
     for (const region of REGIONS) {
       const metricsPort = await freePort();
       this.probePorts.push(metricsPort);
@@ -45,10 +85,12 @@ export class LocalSystem {
     await waitFor('three healthy regions', async () => (await this.call('GET', '/regions')).body.data?.every((r: { healthy: boolean }) => r.healthy), 30_000, 250);
   }
 
-  /** Starts (or starts again) the control plane and waits until it is ready. */
-  async startControlPlane(): Promise<void> {
-    const p = new Proc('control-plane', CONTROL_PLANE_MAIN, {
-      PORT: String(this.port),
+  /** Starts (or starts again) control-plane replica `index` on its port and waits until it is ready. */
+  async startControlPlane(index = 0): Promise<void> {
+    const port = this.ports[index];
+    if (port === undefined) throw new Error(`no control-plane replica ${index} (controlPlanes: ${this.replicas})`);
+    const p = new Proc(this.replicas > 1 ? `control-plane ${index}` : 'control-plane', CONTROL_PLANE_MAIN, {
+      PORT: String(port),
       DATABASE_URL: this.db!.url,
       NATS_URL: this.natsUrl,
       NATS_PREFIX: this.prefix,
@@ -59,16 +101,26 @@ export class LocalSystem {
       ROUND_GRACE_SECONDS: '2',
       SCHEDULER_TICK_MS: '100',
       LOG_LEVEL: 'warn',
+      ...this.cpEnv,
     });
-    this.cp = p;
-    await waitFor('control plane ready', async () => {
-      if (!p.alive) throw new Error(`control plane exited:\n${p.tail()}`);
-      return (await fetch(`http://127.0.0.1:${this.port}/health/ready`)).status === 200;
+    this.cps[index] = p;
+    await waitFor(`control plane ${index} ready`, async () => {
+      if (!p.alive) throw new Error(`control plane ${index} exited:\n${p.tail()}`);
+      return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
     }, 30_000, 200);
+  }
+
+  /** The text of replica `index`'s /metrics. */
+  async metrics(index = 0): Promise<string> {
+    return (await fetch(`http://127.0.0.1:${this.ports[index]}/metrics`)).text();
   }
 
   call(method: string, path: string, body?: unknown) {
     return call(this.api, this.key, method, path, body);
+  }
+
+  callOn(index: number, method: string, path: string, body?: unknown) {
+    return call(this.apis[index], this.key, method, path, body);
   }
 
   async monitor(id: string) {
@@ -81,7 +133,7 @@ export class LocalSystem {
 
   async stop(): Promise<void> {
     await Promise.all(this.probes.map((p) => p.stop()));
-    await this.cp?.stop();
+    await Promise.all(this.cps.map((p) => p?.stop()));
     await deleteNatsPrefix(this.prefix, this.natsUrl).catch(() => undefined);
     await this.db?.drop();
   }

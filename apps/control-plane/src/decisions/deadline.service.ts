@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { PeriodicTask } from '../common/periodic-task';
+import { RESULT_ACK_WAIT_MS } from '../nats/nats.service';
 import { TransactionRunner } from '../database/transaction';
 import { RoundsRepository } from '../scheduler/rounds.repository';
 import { DecisionService } from './decision.service';
@@ -7,10 +8,14 @@ import { IngestionProgress } from './ingestion-progress';
 
 const SWEEP_MS = 250;
 const BATCH = 200;
+/** Past a deadline, how long to wait for results redelivered from a replica that died: ack_wait plus a margin for the pull. */
+const REDELIVERY_WAIT_MS = RESULT_ACK_WAIT_MS + 2_000;
 
 /**
  * Decides rounds whose deadline passed before every region answered. Replicas share
- * the work (SKIP LOCKED). Starts once ingestion has caught up with the stream.
+ * the work (SKIP LOCKED). Starts once ingestion has caught up with the stream, and
+ * waits REDELIVERY_WAIT_MS past each deadline: a result held by a replica that died
+ * is redelivered within that time and still counts.
  */
 @Injectable()
 export class DeadlineService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -34,7 +39,7 @@ export class DeadlineService implements OnApplicationBootstrap, BeforeApplicatio
 
   async sweep(): Promise<number> {
     return this.tx.run(async (tx) => {
-      const expired = await this.rounds.lockExpired(tx, BATCH);
+      const expired = await this.rounds.lockExpired(tx, BATCH, REDELIVERY_WAIT_MS);
       for (const round of expired) await this.decisions.decideLocked(tx, round);
       return expired.length;
     });

@@ -16,6 +16,14 @@ import { natsNames, NatsNames } from '@parallax/contracts';
 import { APP_CONFIG, AppConfig } from '../config/config';
 
 /**
+ * How long a result handed to a replica may stay unacknowledged before JetStream gives it
+ * to another replica. Storing a result takes milliseconds; this only matters when a replica
+ * dies holding results, and the deadline sweep waits this long past a round's deadline so
+ * that such results are redelivered and counted, not decided without.
+ */
+export const RESULT_ACK_WAIT_MS = 5_000;
+
+/**
  * The control plane's NATS connection. It owns the results stream and the durable
  * consumer that every replica shares; probes only publish to it.
  */
@@ -85,14 +93,17 @@ export class NatsService implements OnApplicationShutdown {
       await jsm.streams.add(config);
     }
     try {
-      await jsm.consumers.info(n.resultsStream, n.resultsConsumer);
+      const info = await jsm.consumers.info(n.resultsStream, n.resultsConsumer);
+      if (info.config.ack_wait !== nanos(RESULT_ACK_WAIT_MS)) {
+        await jsm.consumers.update(n.resultsStream, n.resultsConsumer, { ack_wait: nanos(RESULT_ACK_WAIT_MS) });
+      }
     } catch (e) {
       if (!/consumer not found/i.test((e as Error).message)) throw e;
       await jsm.consumers.add(n.resultsStream, {
         durable_name: n.resultsConsumer,
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.All,
-        ack_wait: nanos(30_000),
+        ack_wait: nanos(RESULT_ACK_WAIT_MS),
         max_deliver: -1,
         max_ack_pending: 2000,
       });

@@ -115,12 +115,12 @@ export class RoundsRepository {
     );
   }
 
-  /** Undecided rounds past their deadline, locked; the decision service decides them. */
-  lockExpired(tx: Tx, limit: number): Promise<RoundEntity[]> {
+  /** Undecided rounds more than `pastDeadlineMs` past their deadline, locked; the decision service decides them. */
+  lockExpired(tx: Tx, limit: number, pastDeadlineMs: number): Promise<RoundEntity[]> {
     return tx
       .getRepository(RoundEntity)
       .createQueryBuilder('r')
-      .where('r.decided_at IS NULL AND r.deadline_at <= now()')
+      .where('r.decided_at IS NULL AND r.deadline_at <= now() - make_interval(secs => :s)', { s: pastDeadlineMs / 1000 })
       .orderBy('r.deadline_at', 'ASC')
       .limit(limit)
       .setLock('pessimistic_write')
