@@ -28,7 +28,8 @@
  * BENCH_TICK_MS (SCHEDULER_TICK_MS of the replicas; default: the app's default).
  */
 const { spawn } = require('node:child_process');
-const { existsSync, readdirSync, readFileSync } = require('node:fs');
+const { machineCpu, procCpuSeconds } = require('./bench-cpu');
+const { existsSync } = require('node:fs');
 const { createServer } = require('node:net');
 const { randomBytes } = require('node:crypto');
 const path = require('node:path');
@@ -166,41 +167,7 @@ async function api(base, key, method, p, body) {
   return { status: res.status, body: json };
 }
 
-/** Busy and total jiffies of the whole machine, from /proc/stat (Linux only; null elsewhere). */
-function machineCpu() {
-  try {
-    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    const idle = f[3] + (f[4] || 0);
-    return { busy: f.reduce((a, b) => a + b, 0) - idle, total: f.reduce((a, b) => a + b, 0) };
-  } catch {
-    return null;
-  }
-}
 
-/** CPU seconds used so far by every process whose command name is `comm` (Linux /proc; null elsewhere). */
-function procCpuSeconds(comm) {
-  try {
-    let total = 0;
-    let found = false;
-    for (const pid of readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      let stat;
-      try {
-        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      } catch {
-        continue;
-      }
-      const close = stat.lastIndexOf(')');
-      if (stat.slice(stat.indexOf('(') + 1, close) !== comm) continue;
-      const f = stat.slice(close + 2).split(' ');
-      total += (Number(f[11]) + Number(f[12])) / 100; // utime + stime, USER_HZ = 100
-      found = true;
-    }
-    return found ? total : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Where the CPU went in a window: the control planes (their own metric), nats-server,

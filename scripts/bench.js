@@ -17,7 +17,8 @@
  * BENCH_PROBE_NODE_ARGS (extra node flags for the probe, e.g. for --cpu-prof).
  */
 const { spawn } = require('node:child_process');
-const { existsSync, readFileSync } = require('node:fs');
+const { machineCpu, procCpuSeconds } = require('./bench-cpu');
+const { existsSync } = require('node:fs');
 const { randomBytes } = require('node:crypto');
 const path = require('node:path');
 const { connect, nanos, StorageType } = require('nats');
@@ -101,44 +102,7 @@ function pct(sorted, p) {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 100) / 100;
 }
 
-/** Busy and total jiffies of the whole machine, from /proc/stat (Linux only). */
-function machineCpu() {
-  try {
-    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    const idle = f[3] + (f[4] || 0);
-    const total = f.reduce((a, b) => a + b, 0);
-    return { busy: total - idle, total };
-  } catch {
-    return null;
-  }
-}
 
-/** CPU seconds used so far by the local nats-server processes, from /proc (Linux only; null elsewhere). */
-function natsServerCpuSeconds() {
-  try {
-    const { readdirSync } = require('node:fs');
-    const hz = 100; // USER_HZ on Linux
-    let total = 0;
-    let found = false;
-    for (const pid of readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      let stat;
-      try {
-        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      } catch {
-        continue;
-      }
-      const close = stat.lastIndexOf(')');
-      if (stat.slice(stat.indexOf('(') + 1, close) !== 'nats-server') continue;
-      const f = stat.slice(close + 2).split(' ');
-      total += (Number(f[11]) + Number(f[12])) / hz; // utime, stime
-      found = true;
-    }
-    return found ? total : null;
-  } catch {
-    return null;
-  }
-}
 
 async function httpJson(url) {
   const res = await fetch(url);
@@ -250,13 +214,13 @@ async function runProbe(targetUrl) {
     const cpuProbe0 = await probeCpuSeconds(metricsPort);
     const cpuTarget0 = await httpJson(`${targetUrl}/__cpu`);
     const cpuSelf0 = process.cpuUsage();
-    const cpuNats0 = natsServerCpuSeconds();
+    const cpuNats0 = procCpuSeconds('nats-server');
     const cpu0 = machineCpu();
     windowStart = performance.now();
     windowEnd = windowStart + DURATION_MS;
     await new Promise((r) => setTimeout(r, DURATION_MS));
     const cpu1 = machineCpu();
-    const cpuNats1 = natsServerCpuSeconds();
+    const cpuNats1 = procCpuSeconds('nats-server');
     const cpuSelf = process.cpuUsage(cpuSelf0);
     const cpuTarget1 = await httpJson(`${targetUrl}/__cpu`);
     const cpuProbe1 = await probeCpuSeconds(metricsPort);

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
+import { inheritedEnv } from '@parallax/testing';
 
 const ROOT = join(__dirname, '..', '..');
 const HELM = join(ROOT, 'node_modules', '.bin', 'helm');
@@ -21,12 +22,12 @@ type Values = Record<string, unknown>;
 
 // helm writes caches and config under $HOME unless told otherwise: keep it in a temp dir.
 const HELM_HOME = mkdtempSync(join(tmpdir(), 'parallax-helm-'));
-const HELM_ENV = {
-  ...process.env,
+const HELM_DIRS = {
   HELM_CACHE_HOME: join(HELM_HOME, 'cache'),
   HELM_CONFIG_HOME: join(HELM_HOME, 'config'),
   HELM_DATA_HOME: join(HELM_HOME, 'data'),
 };
+const HELM_ENV = inheritedEnv(HELM_DIRS);
 let valuesFiles = 0;
 
 afterAll(() => rmSync(HELM_HOME, { recursive: true, force: true }));
@@ -655,9 +656,9 @@ describe('Dockerfiles', () => {
 // A guard for the temp-dir setup itself: helm must not have written to $HOME.
 describe('helm environment', () => {
   it('keeps its cache and config in a temp dir', () => {
-    mkdirSync(HELM_ENV.HELM_CONFIG_HOME, { recursive: true });
+    mkdirSync(HELM_DIRS.HELM_CONFIG_HOME, { recursive: true });
     const r = helm(['env']);
-    expect(r.stdout).toContain(`HELM_CACHE_HOME="${HELM_ENV.HELM_CACHE_HOME}"`);
-    expect(r.stdout).toContain(`HELM_CONFIG_HOME="${HELM_ENV.HELM_CONFIG_HOME}"`);
+    expect(r.stdout).toContain(`HELM_CACHE_HOME="${HELM_DIRS.HELM_CACHE_HOME}"`);
+    expect(r.stdout).toContain(`HELM_CONFIG_HOME="${HELM_DIRS.HELM_CONFIG_HOME}"`);
   });
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { connect, type NatsConnection, type NatsError } from 'nats';
 import { Client } from 'pg';
 import { encode, jobId, natsNames, resultMsgId, type ResultV1 } from '@parallax/contracts';
-import { call, createDatabase, signup, uniqueName, waitFor } from '@parallax/testing';
+import { call, createDatabase, inheritedEnv, signup, uniqueName, waitFor } from '@parallax/testing';
 import { PrivateNatsServer } from '../support/nats-server';
 import { CONTROL_PLANE_MAIN, freePort, Proc, PROBE_MAIN, ROOT } from '../support/processes';
 import { RegionalTarget } from '../support/target';
@@ -61,6 +61,27 @@ function trySubscribe(nc: NatsConnection, subject: string, queue?: string, got: 
  * region A with A's credentials (and the default, derived inbox prefix). A client with
  * A's credentials then tries everything a compromised probe of A might.
  */
+/** A result of region B for this test's monitor, as an impostor would forge it. */
+function forgedResult(monitorId: string, round: number): ResultV1 {
+  return {
+    v: 1,
+    job_id: jobId(monitorId, round),
+    monitor_id: monitorId,
+    round,
+    region: B,
+    probe_id: 'impostor',
+    probe_version: '0.0.0',
+    started_at: new Date().toISOString(),
+    is_up: false,
+    status_code: 503,
+    response_ms: 1,
+    error: 'forged',
+    phases: { dns: null, connect: null, tls: null, first_byte: null, total: null },
+    response_headers: null,
+    response_body: null,
+  };
+}
+
 describe('least-privilege NATS credentials', () => {
   const prefix = uniqueName('t_lp');
   const names = natsNames(prefix);
@@ -260,23 +281,7 @@ describe('least-privilege NATS credentials', () => {
     const subjectsInStream = async () => (await jsm.streams.info(names.resultsStream, { subjects_filter: '>' })).state.subjects ?? {};
     expect((await subjectsInStream())[names.results(A)]).toBeGreaterThan(0); // the probe's own results are there
 
-    const forged: ResultV1 = {
-      v: 1,
-      job_id: jobId(monitorId, 1),
-      monitor_id: monitorId,
-      round: 1,
-      region: B,
-      probe_id: 'impostor',
-      probe_version: '0.0.0',
-      started_at: new Date().toISOString(),
-      is_up: false,
-      status_code: 503,
-      response_ms: 1,
-      error: 'forged',
-      phases: { dns: null, connect: null, tls: null, first_byte: null, total: null },
-      response_headers: null,
-      response_body: null,
-    };
+    const forged = forgedResult(monitorId, 1);
 
     // Core NATS publishes: the server reports the violation and drops the message.
     a.nc.publish(names.results(B), encode(forged));
@@ -330,23 +335,7 @@ describe('least-privilege NATS credentials', () => {
     const before = await refusedMismatches();
     const latest = (await rest('GET', `/monitors/${monitorId}/checks?limit=1`)).body.data[0] as { round: number };
     const round = latest.round + 2; // a round still to come, so a stored result would show up in it
-    const forged: ResultV1 = {
-      v: 1,
-      job_id: jobId(monitorId, round),
-      monitor_id: monitorId,
-      round,
-      region: B,
-      probe_id: 'impostor',
-      probe_version: '0.0.0',
-      started_at: new Date().toISOString(),
-      is_up: false,
-      status_code: 503,
-      response_ms: 1,
-      error: 'forged',
-      phases: { dns: null, connect: null, tls: null, first_byte: null, total: null },
-      response_headers: null,
-      response_body: null,
-    };
+    const forged = forgedResult(monitorId, round);
     // A may publish on A's subject, so NATS accepts it into the stream (the ack proves A's reply inbox works) ...
     const ack = await a.nc.jetstream().publish(names.results(A), encode(forged), { msgID: resultMsgId(forged.job_id, B), timeout: 5000 });
     expect(ack.stream).toBe(names.resultsStream);
@@ -428,7 +417,7 @@ describe('least-privilege NATS credentials over TLS', () => {
     // A nats.js client without any tls option (like the control plane) trusts it through NODE_EXTRA_CA_CERTS.
     const script = `require('nats').connect({ servers: ${JSON.stringify(nats!.url)}, user: ${JSON.stringify(aUser.user)}, pass: ${JSON.stringify(aUser.password)}, reconnect: false })
       .then(async (nc) => { const tls = nc.info.tls_required; await nc.close(); console.log('connected tls=' + tls); }, (e) => { console.log('failed ' + e.message); process.exitCode = 1; })`;
-    const run = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, env: { ...process.env, NODE_EXTRA_CA_CERTS: file('ca.crt') }, encoding: 'utf8', timeout: 20_000 });
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, env: inheritedEnv({ NODE_EXTRA_CA_CERTS: file('ca.crt') }), encoding: 'utf8', timeout: 20_000 });
     expect(run.stdout.trim()).toBe('connected tls=true');
   });
 

@@ -14,3 +14,8 @@ export const TEST_NATS_URL = process.env.TEST_NATS_URL ?? process.env.NATS_URL ?
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? '', ...extra };
 }
+
+/** This process's whole environment plus `extra`, for tools (helm, node -e) a test runs. */
+export function inheritedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}
