@@ -9,6 +9,7 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { OperationsModule } from './health/operations.module';
+import { HeartbeatsModule } from './heartbeats/heartbeats.module';
 import { HistoryModule } from './history/history.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { IngestionModule } from './ingestion/ingestion.module';
@@ -17,6 +18,13 @@ import { MonitorsModule } from './monitors/monitors.module';
 import { NatsModule } from './nats/nats.module';
 import { RegionsModule } from './regions/regions.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
+
+/** pino-http request serializer: masks a `token` query parameter (heartbeat ping URLs). */
+export function redactTokenInRequest<T extends { url?: string; query?: Record<string, unknown> }>(req: T): T {
+  if (typeof req.url === 'string') req.url = req.url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+  if (req.query && typeof req.query === 'object' && 'token' in req.query) req.query = { ...req.query, token: '[redacted]' };
+  return req;
+}
 
 @Module({})
 export class AppModule {
@@ -32,6 +40,8 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url === '/metrics' || (req.url ?? '').startsWith('/health') },
             redact: ['req.headers["x-api-key"]', 'req.headers.authorization', 'req.headers.cookie'],
             customProps: () => ({ app: 'control-plane' }),
+            // Ping URLs carry their token in the query string: never log it.
+            serializers: { req: redactTokenInRequest },
           },
         }),
         DatabaseModule.forRoot(config.databaseUrl),
@@ -43,6 +53,7 @@ export class AppModule {
         DecisionsModule,
         IngestionModule,
         IncidentsModule,
+        HeartbeatsModule,
         HistoryModule,
         RegionsModule,
         OperationsModule,

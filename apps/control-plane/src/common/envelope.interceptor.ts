@@ -13,9 +13,10 @@ export class Paged<T> {
 @Injectable()
 export class EnvelopeInterceptor implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    // Only the versioned API uses the envelope; /health and /metrics keep their own formats.
+    // Only the versioned API uses the envelope; /health, /metrics and the heartbeat ping
+    // endpoint (/api/ping, StatusRooster's bare answer) keep their own formats.
     const url: string = ctx.switchToHttp().getRequest<{ originalUrl?: string }>().originalUrl ?? '';
-    if (!url.startsWith('/api/')) return next.handle();
+    if (!url.startsWith('/api/v1/')) return next.handle();
     return next.handle().pipe(
       map((value) => {
         if (value instanceof Paged) return { data: value.data, error: null, meta: value.meta };

@@ -45,6 +45,11 @@ const schema = z.object({
   PRESENCE_TTL_SECONDS: int(5, 3600).default(20),
   REGION_GRACE_SECONDS: int(0, 86400).default(30),
   RESULTS_MAX_AGE_HOURS: int(1, 24 * 30).default(72),
+  PUBLIC_URL: z
+    .string()
+    .url('must be an absolute URL such as https://status.example.com')
+    .refine((u) => /^https?:\/\//.test(u), 'must be an http:// or https:// URL')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -58,6 +63,8 @@ export interface PlanLimits {
 export interface AppConfig {
   port: number;
   databaseUrl: string;
+  /** The control plane's address as its users reach it (ping URLs are built from it). */
+  publicUrl: string;
   nats: { url: string; prefix: string; user?: string; pass?: string; credsFile?: string };
   regions: string[];
   jwtSecret: string;
@@ -98,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   return Object.freeze({
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     nats: { url: e.NATS_URL, prefix: e.NATS_PREFIX, user: e.NATS_USER, pass: e.NATS_PASS, credsFile: e.NATS_CREDS_FILE },
     regions: e.REGIONS,
     jwtSecret: e.JWT_SECRET,

@@ -33,6 +33,15 @@ export class DecisionService {
   async decideLocked(tx: Tx, round: RoundEntity): Promise<RoundSummary> {
     const results = await this.results.onTime(tx, round.monitorId, round.round);
     const summary = summariseRound(round.regions, round.quorum, results, round.skippedRegions ?? []);
+    await this.record(tx, round, summary);
+    if (summary.decision === 'no_data') return summary; // status unchanged, not counted in uptime
+    const monitor = await this.monitors.lockOne(round.accountId, round.monitorId, tx);
+    if (monitor) await this.applyDecision(tx, monitor, round, summary, results);
+    return summary;
+  }
+
+  /** Completes a round with its decision: the round becomes a check record of `GET /checks`. */
+  async record(tx: Tx, round: RoundEntity, summary: RoundSummary): Promise<void> {
     await this.rounds.complete(tx, round.id, {
       outcome: summary.decision,
       regionsChecked: summary.regionsChecked,
@@ -41,9 +50,15 @@ export class DecisionService {
       statusCode: summary.statusCode,
     });
     this.metrics.decisions.inc({ decision: summary.decision });
-    if (summary.decision === 'no_data') return summary; // status unchanged, not counted in uptime
-    const monitor = await this.monitors.lockOne(round.accountId, round.monitorId, tx);
-    if (!monitor) return summary;
+  }
+
+  /**
+   * Applies a decided round to its monitor, which the caller has locked: counters,
+   * read model, status and the incident. Probe rounds and heartbeat checks (judged by
+   * the control plane) both come through here.
+   */
+  async applyDecision(tx: Tx, monitor: MonitorEntity, round: RoundEntity, summary: RoundSummary, results: RegionResult[]): Promise<void> {
+    if (summary.decision === 'no_data') return; // nothing answered: status unchanged, not counted in uptime
     const fields: Partial<MonitorEntity> = {
       checksTotal: monitor.checksTotal + 1,
       checksFailed: monitor.checksFailed + (summary.decision === 'down' ? 1 : 0),
@@ -79,7 +94,6 @@ export class DecisionService {
       await this.applyIncident(tx, monitor, round, summary, results);
     }
     await this.monitors.updateReadModel(tx, monitor.id, fields);
-    return summary;
   }
 
   private async applyIncident(tx: Tx, monitor: MonitorEntity, round: RoundEntity, s: RoundSummary, results: RegionResult[]): Promise<void> {

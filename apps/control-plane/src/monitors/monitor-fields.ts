@@ -1,3 +1,4 @@
+import { HEARTBEAT_DEFAULTS, issuePingToken, nextExpectedBy, pingBaseUrl } from '../heartbeats/heartbeat-rules';
 import { UpdateMonitorDto } from './dto/monitor.dto';
 import { MonitorEntity } from './monitor.entity';
 import { sanitizeSlug } from './monitor.mapper';
@@ -33,7 +34,43 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     status: 'pending' as const,
     checksTotal: 0,
     checksFailed: 0,
+    heartbeatInterval: null,
+    heartbeatGracePeriod: null,
+    pingTokenHash: null,
+    pingTokenHint: null,
+    heartbeatExpectedBy: null,
+    lastPingAt: null,
+    lastFailAt: null,
+    runStartedAt: null,
+    lastRunMs: null,
   });
+}
+
+/**
+ * Makes a new monitor a heartbeat monitor (StatusRooster defaults: interval 300 s,
+ * grace 60 s): its url is the ping URL, it has no regions (the control plane judges
+ * it), and its first ping is expected one interval from now. Returns the ping token,
+ * shown once in the create response.
+ */
+export function initHeartbeat(m: MonitorEntity, publicUrl: string, nowMs: number): string {
+  const t = issuePingToken();
+  Object.assign(m, {
+    monitorType: 'heartbeat' as const,
+    heartbeatInterval: m.heartbeatInterval ?? HEARTBEAT_DEFAULTS.intervalSeconds,
+    heartbeatGracePeriod: m.heartbeatGracePeriod ?? HEARTBEAT_DEFAULTS.graceSeconds,
+    pingTokenHash: t.hash,
+    pingTokenHint: t.hint,
+  });
+  keepHeartbeatShape(m, publicUrl);
+  m.heartbeatExpectedBy = new Date(nextExpectedBy(nowMs, m.heartbeatInterval!));
+  return t.token;
+}
+
+/** A heartbeat monitor's fixed fields, restored after a request's fields are applied. */
+export function keepHeartbeatShape(m: MonitorEntity, publicUrl: string): void {
+  m.url = pingBaseUrl(publicUrl, m.id);
+  m.regions = [];
+  m.quorum = 0;
 }
 
 /**
@@ -69,5 +106,7 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('group', dto.group);
   set('slug', dto.slug === undefined ? undefined : sanitizeSlug(dto.slug));
   set('tags', dto.tags);
+  set('heartbeatInterval', dto.heartbeat_interval);
+  set('heartbeatGracePeriod', dto.heartbeat_grace_period);
   set('maintenanceWindows', dto.maintenance_windows?.map((w) => ({ day: w.day, start_utc: w.start_utc, end_utc: w.end_utc })));
 }

@@ -2,6 +2,9 @@ import { ExpressionError, parseKeyword, parseThreshold } from '@parallax/checks'
 import { FieldError } from '../common/errors';
 import type { PlanLimits } from '../config/config';
 import { defaultQuorum } from '../decisions/quorum';
+import { heartbeatFieldErrors, heartbeatMinInterval } from '../heartbeats/heartbeat-rules';
+import type { UpdateMonitorDto } from './dto/monitor.dto';
+import type { MonitorEntity, MonitorType } from './monitor.entity';
 
 /**
  * Monitor validation rules beyond field types (pure; the service adds the
@@ -76,6 +79,13 @@ export function validateDraft(d: MonitorDraft, configuredRegions: readonly strin
   if (d.basicAuthUser && !d.basicAuthPass) {
     errors.push({ field: 'basic_auth_pass', message: 'basic_auth_pass is required when basic_auth_user is set' });
   }
+  errors.push(...alertFieldErrors(d));
+  return errors;
+}
+
+/** The notification fields every monitor type has. */
+export function alertFieldErrors(d: Pick<MonitorDraft, 'alertEmail' | 'alertSlackWebhook' | 'webhookUrl'>): FieldError[] {
+  const errors: FieldError[] = [];
   if (d.alertEmail && !EMAIL.test(d.alertEmail)) errors.push({ field: 'alert_email', message: 'alert_email must be an email address' });
   if (d.alertSlackWebhook) checkHttpUrl('alert_slack_webhook', d.alertSlackWebhook, errors);
   if (d.webhookUrl) checkHttpUrl('webhook_url', d.webhookUrl, errors);
@@ -105,3 +115,28 @@ export function planLimitMessage(plan: 'free' | 'pro', limits: Record<'free' | '
     ? `Free plan limited to ${limits.free.maxMonitors} monitors. Upgrade to Pro for up to ${limits.pro.maxMonitors}.`
     : `Pro plan limited to ${limits.pro.maxMonitors} monitors.`;
 }
+
+export interface TypeRuleContext {
+  regions: readonly string[];
+  minIntervalSeconds: number;
+}
+
+/** The fields only heartbeat monitors take, as named in requests. */
+const HEARTBEAT_ONLY = ['heartbeat_interval', 'heartbeat_grace_period'] as const;
+
+/**
+ * Field rules per monitor type (one entry per type, no if/else chain). A request's
+ * fields that belong to another type are refused when they would silently do nothing
+ * (heartbeat timing on a probe monitor); probe-only fields sent for a heartbeat
+ * monitor are ignored, as its url, regions and quorum are fixed.
+ */
+export const TYPE_RULES: Record<MonitorType, (m: MonitorEntity, dto: UpdateMonitorDto, ctx: TypeRuleContext) => FieldError[]> = {
+  http: (m, dto, ctx) => [
+    ...validateDraft(m, ctx.regions),
+    ...HEARTBEAT_ONLY.filter((f) => dto[f] !== undefined && dto[f] !== null).map((field) => ({ field, message: `${field} applies only to heartbeat monitors` })),
+  ],
+  heartbeat: (m, _dto, ctx) => [
+    ...heartbeatFieldErrors(m.heartbeatInterval ?? NaN, m.heartbeatGracePeriod ?? NaN, heartbeatMinInterval(ctx.minIntervalSeconds)),
+    ...alertFieldErrors(m),
+  ],
+};

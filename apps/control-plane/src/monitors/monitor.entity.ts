@@ -3,6 +3,8 @@ import { AccountEntity } from '../accounts/account.entity';
 import { bigintNumber } from '../database/bigint.transformer';
 
 export type MonitorStatus = 'pending' | 'up' | 'degraded' | 'down' | 'warn';
+export const MONITOR_TYPES = ['http', 'heartbeat'] as const;
+export type MonitorType = (typeof MONITOR_TYPES)[number];
 export interface HeaderPair {
   key: string;
   value: string;
@@ -23,7 +25,7 @@ export class MonitorEntity {
   @JoinColumn({ name: 'account_id', foreignKeyConstraintName: 'monitors_account_fk' })
   account?: AccountEntity;
   @Column('text') name!: string;
-  @Column('text', { default: 'http' }) monitorType!: 'http';
+  @Column('text', { default: 'http' }) monitorType!: MonitorType;
   @Column('text') url!: string;
   @Column('text', { default: 'GET' }) httpMethod!: string;
   @Column('int', { default: 200 }) expectedStatusCode!: number;
@@ -49,6 +51,22 @@ export class MonitorEntity {
   @Index({ unique: true }) @Column('text') slug!: string;
   @Column('text', { array: true, default: () => "'{}'" }) tags!: string[];
   @Column('jsonb', { default: () => "'[]'" }) maintenanceWindows!: MaintenanceWindow[];
+
+  // Heartbeat monitors (monitor_type "heartbeat"); null for the other types.
+  @Column('int', { nullable: true }) heartbeatInterval!: number | null;
+  @Column('int', { nullable: true }) heartbeatGracePeriod!: number | null;
+  /** SHA-256 of the ping token; the token itself is shown once, when issued. */
+  @Column('text', { nullable: true }) pingTokenHash!: string | null;
+  /** The token's first characters, to recognise it in a masked ping_url. */
+  @Column('text', { nullable: true }) pingTokenHint!: string | null;
+  /** A ping is expected before this instant (the grace period follows). */
+  @Column('timestamptz', { nullable: true }) heartbeatExpectedBy!: Date | null;
+  @Column('timestamptz', { nullable: true }) lastPingAt!: Date | null;
+  @Column('timestamptz', { nullable: true }) lastFailAt!: Date | null;
+  /** Set by `/start`, cleared by the ping that ends the run. */
+  @Column('timestamptz', { nullable: true }) runStartedAt!: Date | null;
+  /** Duration of the last run between `/start` and its success or `/fail` ping. */
+  @Column('double precision', { nullable: true }) lastRunMs!: number | null;
 
   // Read model, kept by the decision service.
   @Column('text', { default: 'pending' }) status!: MonitorStatus;

@@ -1,19 +1,30 @@
 import type { HttpCheckSpec } from '@parallax/contracts';
+import { pingUrl } from '../heartbeats/heartbeat-rules';
 import { MonitorEntity } from './monitor.entity';
 
 const MASK = '********';
 const mask = (v: string) => (v ? MASK : '');
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The API's monitor document: snake_case, credentials write-only. */
-export function toMonitorResponse(m: MonitorEntity) {
+/**
+ * The API's monitor document: snake_case, credentials write-only. A heartbeat
+ * monitor's `url` and `ping_url` carry its ping token in full only in the response
+ * that issues it (`pingToken`), masked afterwards.
+ */
+export function toMonitorResponse(m: MonitorEntity, publicUrl: string, pingToken: string | null = null) {
+  const heartbeat = m.monitorType === 'heartbeat';
+  const ping = heartbeat ? pingUrl(publicUrl, m.id, pingToken, m.pingTokenHint) : null;
   const uptime = m.checksTotal === 0 ? 100 : Math.round((1 - m.checksFailed / m.checksTotal) * 100_000) / 1000;
   return {
     id: m.id,
     monitor_type: m.monitorType,
     name: m.name,
-    url: m.url,
+    url: ping ?? m.url,
     status: m.status,
+    ping_url: ping,
+    heartbeat_interval: heartbeat ? m.heartbeatInterval : null,
+    heartbeat_grace_period: heartbeat ? m.heartbeatGracePeriod : null,
+    last_ping_at: heartbeat ? iso(m.lastPingAt) : null,
     expected_status_code: m.expectedStatusCode,
     timeout: m.timeout,
     http_method: m.httpMethod,
@@ -28,7 +39,7 @@ export function toMonitorResponse(m: MonitorEntity) {
     response_threshold_ms: m.responseThresholdMs,
     check_interval: m.checkInterval,
     regions: m.regions,
-    quorum: m.quorum,
+    quorum: heartbeat ? null : m.quorum,
     uptime_percent: uptime,
     checks_total: m.checksTotal,
     checks_failed: m.checksFailed,

@@ -9,9 +9,10 @@ import { defaultQuorum } from '../decisions/quorum';
 import { firstRound, phaseMs } from '../scheduler/schedule';
 import { CreateMonitorDto, UpdateMonitorDto } from './dto/monitor.dto';
 import { MonitorEntity } from './monitor.entity';
-import { applyChanges, monitorDefaults } from './monitor-fields';
+import { nextExpectedBy } from '../heartbeats/heartbeat-rules';
+import { applyChanges, initHeartbeat, keepHeartbeatShape, monitorDefaults } from './monitor-fields';
 import { autoSlug, MonitorResponse, toMonitorResponse } from './monitor.mapper';
-import { intervalProblem, nextQuorum, planLimitMessage, validateDraft } from './monitor-rules';
+import { intervalProblem, nextQuorum, planLimitMessage, TYPE_RULES } from './monitor-rules';
 import { MonitorFilter, MonitorsRepository } from './monitors.repository';
 
 @Injectable()
@@ -24,13 +25,15 @@ export class MonitorsService {
 
   async create(p: Principal, dto: CreateMonitorDto): Promise<MonitorResponse> {
     const plan = this.config.plans[p.plan];
-    const id = newId('mon');
+    const heartbeat = dto.monitor_type === 'heartbeat';
+    const id = newId(heartbeat ? 'hb' : 'mon');
     const m = monitorDefaults(id, p.accountId, [...this.config.regions], plan.defaultIntervalSeconds);
     applyChanges(m, dto);
     m.quorum = dto.quorum ?? defaultQuorum(m.regions.length);
+    const pingToken = heartbeat ? initHeartbeat(m, this.config.publicUrl, Date.now()) : null;
     if (dto.slug === undefined) m.slug = autoSlug(m.name, id);
     this.reschedule(m, Date.now());
-    await this.validate(m, plan, dto.slug);
+    await this.validate(m, plan, dto, dto.slug);
     const saved = await this.tx.run(async (tx) => {
       await this.monitors.lockAccount(p.accountId, tx);
       if ((await this.monitors.count(p.accountId, tx)) >= plan.maxMonitors) {
@@ -39,16 +42,16 @@ export class MonitorsService {
       if (await this.monitors.slugTaken(m.slug, null, tx)) throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
       return this.monitors.insert(m, tx);
     });
-    return toMonitorResponse(saved);
+    return toMonitorResponse(saved, this.config.publicUrl, pingToken);
   }
 
   async get(p: Principal, id: string): Promise<MonitorResponse> {
-    return toMonitorResponse(await this.require(p, id));
+    return toMonitorResponse(await this.require(p, id), this.config.publicUrl);
   }
 
   async list(p: Principal, f: MonitorFilter) {
     const { items, total } = await this.monitors.list(p.accountId, f);
-    return { items: items.map(toMonitorResponse), total };
+    return { items: items.map((m) => toMonitorResponse(m, this.config.publicUrl)), total };
   }
 
   async update(p: Principal, id: string, dto: UpdateMonitorDto): Promise<MonitorResponse> {
@@ -56,17 +59,28 @@ export class MonitorsService {
     const saved = await this.tx.run(async (tx) => {
       const m = await this.monitors.lockOne(p.accountId, id, tx);
       if (!m) throw notFound('monitor', id);
-      const before = { interval: m.checkInterval, paused: m.paused, regions: m.regions.length, quorum: m.quorum };
+      if (dto.monitor_type !== undefined && dto.monitor_type !== m.monitorType) {
+        throw validationFailed([{ field: 'monitor_type', message: 'monitor_type cannot be changed; create a new monitor instead' }]);
+      }
+      const before = { interval: m.checkInterval, paused: m.paused, regions: m.regions.length, quorum: m.quorum, heartbeatInterval: m.heartbeatInterval };
       applyChanges(m, dto);
-      m.quorum = nextQuorum(before.regions, before.quorum, m.regions.length, dto.quorum);
-      await this.validate(m, plan, dto.slug, dto.check_interval !== undefined);
+      if (m.monitorType === 'heartbeat') {
+        keepHeartbeatShape(m, this.config.publicUrl);
+        const now = Date.now();
+        // A new interval counts from the last ping; a resumed monitor starts afresh.
+        if (before.paused && !m.paused) m.heartbeatExpectedBy = new Date(nextExpectedBy(now, m.heartbeatInterval!));
+        else if (m.heartbeatInterval !== before.heartbeatInterval) m.heartbeatExpectedBy = new Date(nextExpectedBy(m.lastPingAt?.getTime() ?? now, m.heartbeatInterval!));
+      } else {
+        m.quorum = nextQuorum(before.regions, before.quorum, m.regions.length, dto.quorum);
+      }
+      await this.validate(m, plan, dto, dto.slug, dto.check_interval !== undefined);
       if (dto.slug !== undefined && (await this.monitors.slugTaken(m.slug, m.id, tx))) {
         throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
       }
       if (m.checkInterval !== before.interval || (before.paused && !m.paused)) this.reschedule(m, Date.now());
       return this.monitors.save(m, tx);
     });
-    return toMonitorResponse(saved);
+    return toMonitorResponse(saved, this.config.publicUrl);
   }
 
   async remove(p: Principal, id: string): Promise<{ deleted: true; monitor_id: string }> {
@@ -98,8 +112,8 @@ export class MonitorsService {
     m.nextDueAt = new Date(f.nextDueAt);
   }
 
-  private async validate(m: MonitorEntity, plan: AppConfig['plans']['free'], slugGiven: string | undefined, intervalGiven = true): Promise<void> {
-    const errors = validateDraft(m, this.config.regions);
+  private async validate(m: MonitorEntity, plan: AppConfig['plans']['free'], dto: UpdateMonitorDto, slugGiven: string | undefined, intervalGiven = true): Promise<void> {
+    const errors = TYPE_RULES[m.monitorType](m, dto, { regions: this.config.regions, minIntervalSeconds: plan.minIntervalSeconds });
     if (slugGiven !== undefined && !m.slug) errors.push({ field: 'slug', message: 'slug must contain letters or digits' });
     if (errors.length) throw validationFailed(errors);
     if (intervalGiven) {
@@ -107,7 +121,7 @@ export class MonitorsService {
       if (problem?.code === 'forbidden') throw new DomainError('forbidden', problem.message);
       if (problem) throw validationFailed([{ field: 'check_interval', message: problem.message }]);
     }
-    if (!this.config.allowPrivateTargets) {
+    if (m.monitorType !== 'heartbeat' && !this.config.allowPrivateTargets) {
       const host = new URL(m.url).hostname.replace(/^\[|\]$/g, '');
       try {
         await resolveAndGuard(host, false);

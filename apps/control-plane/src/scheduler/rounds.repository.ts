@@ -20,12 +20,16 @@ export interface ScheduleAdvance {
 export class RoundsRepository {
   constructor(@InjectRepository(RoundEntity) private readonly repo: Repository<RoundEntity>) {}
 
-  /** Active monitors whose next round is due, locked for this transaction. */
-  lockDueMonitors(tx: Tx, now: Date, limit: number): Promise<MonitorEntity[]> {
+  /**
+   * Active monitors whose next round is due, locked for this transaction: those the
+   * probes check (`probe`), or heartbeat monitors, which the control plane judges itself.
+   */
+  lockDueMonitors(tx: Tx, now: Date, limit: number, kind: 'probe' | 'heartbeat' = 'probe'): Promise<MonitorEntity[]> {
     return tx
       .getRepository(MonitorEntity)
       .createQueryBuilder('m')
       .where('m.paused = false AND m.next_due_at <= :now', { now })
+      .andWhere(kind === 'heartbeat' ? "m.monitor_type = 'heartbeat'" : "m.monitor_type <> 'heartbeat'")
       .orderBy('m.next_due_at', 'ASC')
       .limit(limit)
       .setLock('pessimistic_write')

@@ -13,9 +13,11 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { HTTP_METHODS } from '@parallax/contracts';
+import { MONITOR_TYPES, type MonitorType } from '../monitor.entity';
 
 export class HeaderDto {
   @ApiProperty({ example: 'Accept' })
@@ -56,15 +58,26 @@ export class CreateMonitorDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiPropertyOptional({ enum: ['http'], default: 'http' })
+  @ApiPropertyOptional({ enum: MONITOR_TYPES, default: 'http' })
   @IsOptional()
-  @IsIn(['http'], { message: 'monitor_type must be one of: http' })
-  monitor_type?: 'http';
+  @IsIn(MONITOR_TYPES, { message: `monitor_type must be one of: ${MONITOR_TYPES.join(', ')}` })
+  monitor_type?: MonitorType;
 
-  @ApiProperty({ example: 'https://example.com/health' })
-  @IsString()
+  @ApiProperty({ example: 'https://example.com/health', description: 'required except for heartbeat monitors (their url is the generated ping URL)' })
+  @ValidateIf((o: CreateMonitorDto) => o.monitor_type !== 'heartbeat' || o.url !== undefined)
+  @IsString({ message: 'url is required and must be a string' })
   @MaxLength(2048)
   url!: string;
+
+  @ApiPropertyOptional({ description: 'heartbeat only: seconds between pings, 60–86400', default: 300 })
+  @IsOptional()
+  @IsInt({ message: 'heartbeat_interval must be an integer' })
+  heartbeat_interval?: number;
+
+  @ApiPropertyOptional({ description: 'heartbeat only: extra seconds before down, 0–3600', default: 60 })
+  @IsOptional()
+  @IsInt({ message: 'heartbeat_grace_period must be an integer' })
+  heartbeat_grace_period?: number;
 
   @ApiPropertyOptional({ default: 200 })
   @IsOptional()

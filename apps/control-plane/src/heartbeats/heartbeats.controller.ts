@@ -1,0 +1,61 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import { validationFailed } from '../common/errors';
+import { CurrentPrincipal, Principal, Public } from '../common/principal';
+import type { PingKind } from './heartbeat-rules';
+import { HeartbeatsService } from './heartbeats.service';
+
+const KINDS: Record<string, PingKind> = { start: 'start', fail: 'fail' };
+
+function pingKind(kind: string | undefined): PingKind {
+  if (kind === undefined) return 'success';
+  const k = KINDS[kind];
+  if (!k) throw validationFailed([{ field: 'kind', message: 'the ping path is /api/ping/{id}, /api/ping/{id}/start or /api/ping/{id}/fail' }]);
+  return k;
+}
+
+/**
+ * `GET|POST|HEAD /api/ping/{id}?token=` (StatusRooster: no `/v1`, no API key, not rate
+ * limited): records a ping. `/start` marks the start of a run, `/fail` reports that the
+ * job failed (down at once). HEAD is answered by the GET route.
+ */
+@ApiTags('heartbeats')
+@Public()
+@SkipThrottle()
+@Controller('api/ping')
+export class PingController {
+  constructor(private readonly heartbeats: HeartbeatsService) {}
+
+  @Get(':id{/:kind}')
+  @ApiOperation({ summary: 'Record a heartbeat ping (GET, POST or HEAD); /start and /fail variants' })
+  @ApiParam({ name: 'kind', required: false, enum: ['start', 'fail'] })
+  @ApiQuery({ name: 'token', required: true, description: 'the token of the ping_url' })
+  @ApiOkResponse({ schema: { example: { ok: true, status: 'up', monitor: 'Nightly Backup Job', next_expected_before: 1709471700.0 } } })
+  get(@Param('id') id: string, @Param('kind') kind: string | undefined, @Query('token') token?: string) {
+    return this.heartbeats.ping(id, typeof token === 'string' ? token : undefined, pingKind(kind));
+  }
+
+  @Post(':id{/:kind}')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record a heartbeat ping (POST); the body is ignored' })
+  @ApiParam({ name: 'kind', required: false, enum: ['start', 'fail'] })
+  @ApiQuery({ name: 'token', required: true })
+  post(@Param('id') id: string, @Param('kind') kind: string | undefined, @Query('token') token?: string) {
+    return this.heartbeats.ping(id, typeof token === 'string' ? token : undefined, pingKind(kind));
+  }
+}
+
+@ApiTags('monitors')
+@ApiSecurity('api_key')
+@Controller('monitors')
+export class PingTokenController {
+  constructor(private readonly heartbeats: HeartbeatsService) {}
+
+  @Post(':id/ping-token')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Issue a new ping token for a heartbeat monitor (the old ping_url stops working); the full ping_url is shown once' })
+  rotate(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.heartbeats.rotateToken(p, id);
+  }
+}

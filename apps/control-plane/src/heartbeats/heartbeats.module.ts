@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { DecisionsModule } from '../decisions/decisions.module';
+import { SchedulerModule } from '../scheduler/scheduler.module';
+import { PingController, PingTokenController } from './heartbeats.controller';
+import { HeartbeatsRepository } from './heartbeats.repository';
+import { HeartbeatsService } from './heartbeats.service';
+
+/** Heartbeat (cron) monitors: the ping endpoint and the checks the control plane judges itself. */
+@Module({
+  imports: [SchedulerModule, DecisionsModule],
+  controllers: [PingController, PingTokenController],
+  providers: [HeartbeatsService, HeartbeatsRepository],
+})
+export class HeartbeatsModule {}

@@ -1,0 +1,140 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DomainError, notFound } from '../common/errors';
+import { newId } from '../common/ids';
+import { PeriodicTask } from '../common/periodic-task';
+import type { Principal } from '../common/principal';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { TransactionRunner, type Tx } from '../database/transaction';
+import { DecisionService } from '../decisions/decision.service';
+import { MonitorEntity } from '../monitors/monitor.entity';
+import { RoundEntity } from '../scheduler/round.entity';
+import { RoundsRepository } from '../scheduler/rounds.repository';
+import { claimRound } from '../scheduler/schedule';
+import { HeartbeatsRepository } from './heartbeats.repository';
+import {
+  heartbeatSummary,
+  issuePingToken,
+  HeartbeatVerdict,
+  judgeHeartbeat,
+  PingKind,
+  pingChanges,
+  pingNeedsCheck,
+  pingTokenMatches,
+  pingUrl,
+} from './heartbeat-rules';
+
+const BATCH = 500;
+
+export type PingAnswer =
+  | { ok: true; status: 'paused'; message: string }
+  | { ok: true; status: string; monitor: string; next_expected_before: number | null };
+
+/**
+ * Heartbeat monitors: the ping endpoint, and their checks. Every `check_interval` a
+ * heartbeat monitor gets a round like any monitor, but no job: the control plane
+ * judges it (interval + grace passed without a ping, or a `/fail`) and the decision
+ * goes through the same path as probe rounds (status, counters, incident). A ping
+ * that may change the status (the first, one after a miss, a `/fail`) runs a check
+ * at once. Replicas share the checks (FOR UPDATE SKIP LOCKED).
+ */
+@Injectable()
+export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(HeartbeatsService.name);
+  private readonly task: PeriodicTask;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly heartbeats: HeartbeatsRepository,
+    private readonly rounds: RoundsRepository,
+    private readonly decisions: DecisionService,
+    private readonly tx: TransactionRunner,
+  ) {
+    this.task = new PeriodicTask(this.logger, 'heartbeat checks', config.schedulerTickMs, () => this.tick());
+  }
+
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
+  }
+
+  /** Checks the heartbeat monitors that are due; true when a full batch was taken. */
+  async tick(): Promise<boolean> {
+    return this.tx.run(async (tx) => {
+      const now = Date.now();
+      const due = await this.rounds.lockDueMonitors(tx, new Date(now), BATCH, 'heartbeat');
+      for (const m of due) await this.check(tx, m, now);
+      return due.length >= BATCH;
+    });
+  }
+
+  async ping(id: string, token: string | undefined, kind: PingKind): Promise<PingAnswer> {
+    return this.tx.run(async (tx) => {
+      const m = await this.heartbeats.lockForPing(tx, id);
+      if (!m) throw notFound('monitor', id);
+      if (!pingTokenMatches(token, m.pingTokenHash)) throw new DomainError('forbidden', 'invalid or missing ping token');
+      const now = Date.now();
+      const changes = pingChanges({ ...m, heartbeatInterval: m.heartbeatInterval ?? 0 }, kind, now);
+      await this.heartbeats.recordPing(tx, m.id, changes);
+      Object.assign(m, changes);
+      if (m.paused) return { ok: true, status: 'paused', message: 'Monitor is paused — ping recorded but not tracked' };
+      let status: string = m.status;
+      if (pingNeedsCheck(m.status, kind)) {
+        const verdict = await this.check(tx, m, now);
+        if (verdict && verdict.outcome !== 'no_data') status = verdict.outcome;
+      }
+      const expected = m.heartbeatExpectedBy ? m.heartbeatExpectedBy.getTime() / 1000 : null;
+      return { ok: true, status, monitor: m.name, next_expected_before: expected };
+    });
+  }
+
+  /** `POST /monitors/{id}/ping-token`: a new token; the old ping URL stops working. */
+  async rotateToken(p: Principal, id: string): Promise<{ monitor_id: string; ping_url: string }> {
+    return this.tx.run(async (tx) => {
+      const m = await this.heartbeats.lockOwned(tx, p.accountId, id);
+      if (!m) throw notFound('heartbeat monitor', id);
+      const t = issuePingToken();
+      await this.heartbeats.setToken(tx, p.accountId, id, t.hash, t.hint);
+      return { monitor_id: id, ping_url: pingUrl(this.config.publicUrl, id, t.token, null) };
+    });
+  }
+
+  /**
+   * One heartbeat check of a locked monitor at `nowMs`: claims its round (as the
+   * scheduler does for probe monitors), judges it and applies the decision.
+   */
+  private async check(tx: Tx, m: MonitorEntity, nowMs: number): Promise<HeartbeatVerdict | null> {
+    const c = claimRound(m.nextRound, nowMs, m.checkInterval, m.phaseMs);
+    await this.rounds.advanceSchedules(tx, [{ id: m.id, nextRound: c.nextRound, nextDueAt: new Date(c.nextDueAt) }]);
+    m.nextRound = c.nextRound;
+    m.nextDueAt = new Date(c.nextDueAt);
+    const round: RoundEntity = Object.assign(new RoundEntity(), {
+      id: newId('chk'),
+      monitorId: m.id,
+      accountId: m.accountId,
+      round: c.round,
+      scheduledAt: new Date(nowMs),
+      deadlineAt: new Date(nowMs),
+      regions: [],
+      skippedRegions: [],
+      quorum: m.quorum,
+    });
+    if (!(await this.rounds.insertRounds(tx, [round])).has(round.id)) return null;
+    await this.rounds.markDispatchedTx(tx, [{ id: round.id, deadlineAt: round.deadlineAt }]);
+    const verdict = judgeHeartbeat(
+      {
+        expectedByMs: (m.heartbeatExpectedBy ?? m.createdAt).getTime(),
+        graceSeconds: m.heartbeatGracePeriod ?? 0,
+        lastPingAtMs: m.lastPingAt?.getTime() ?? null,
+        lastFailAtMs: m.lastFailAt?.getTime() ?? null,
+      },
+      nowMs,
+    );
+    const { summary, evidence } = heartbeatSummary(verdict, m.lastRunMs);
+    await this.decisions.record(tx, round, summary);
+    await this.decisions.applyDecision(tx, m, round, summary, evidence);
+    return verdict;
+  }
+}
