@@ -25,6 +25,14 @@ describe('loadConfig', () => {
     expect(c.regions).toEqual(['a1', 'b2']);
   });
 
+  it('gives each plan its own minimum interval when set', () => {
+    const c = loadConfig({ ...valid, MIN_INTERVAL_SECONDS: '30', PLAN_PRO_MIN_INTERVAL_SECONDS: '10', PLAN_FREE_MIN_INTERVAL_SECONDS: '120' });
+    expect(c.plans.pro).toMatchObject({ minIntervalSeconds: 10, maxIntervalSeconds: 300, defaultIntervalSeconds: 60 });
+    expect(c.plans.free).toMatchObject({ minIntervalSeconds: 120, maxIntervalSeconds: 300, defaultIntervalSeconds: 120 });
+    expect(loadConfig({ ...valid, MIN_INTERVAL_SECONDS: '30' }).plans.pro.minIntervalSeconds).toBe(30);
+    expect(() => loadConfig({ ...valid, PLAN_PRO_MIN_INTERVAL_SECONDS: '0' })).toThrow(/PLAN_PRO_MIN_INTERVAL_SECONDS: must be at least 1/);
+  });
+
   it('names every missing or invalid variable in one message', () => {
     let message = '';
     try {

@@ -39,6 +39,8 @@ const schema = z.object({
   MIN_INTERVAL_SECONDS: int(1, 3600).optional(),
   PLAN_FREE_MAX_MONITORS: int(1, 1_000_000).default(10),
   PLAN_PRO_MAX_MONITORS: int(1, 1_000_000).default(200),
+  PLAN_FREE_MIN_INTERVAL_SECONDS: int(1, 3600).optional(),
+  PLAN_PRO_MIN_INTERVAL_SECONDS: int(1, 3600).optional(),
   RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(120),
   ROUND_GRACE_SECONDS: int(1, 300).default(5),
   SCHEDULER_TICK_MS: int(50, 60_000).default(500),
@@ -94,14 +96,17 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const e = parsed.data;
   if (e.NATS_USER && !e.NATS_PASS) throw new ConfigError('invalid configuration:\n  NATS_PASS: is required when NATS_USER is set');
   // The references allow 60-300 s; self-hosted installs (and tests) may lower the floor.
-  const minInterval = e.MIN_INTERVAL_SECONDS ?? 60;
-  const maxInterval = Math.max(300, minInterval);
-  const plan = (maxMonitors: number): PlanLimits => ({
-    maxMonitors,
-    minIntervalSeconds: minInterval,
-    maxIntervalSeconds: maxInterval,
-    defaultIntervalSeconds: Math.min(Math.max(60, minInterval), maxInterval),
-  });
+  // A plan may set its own floor (PLAN_<PLAN>_MIN_INTERVAL_SECONDS); the reference default is 60 s for both.
+  const plan = (maxMonitors: number, planMin: number | undefined): PlanLimits => {
+    const minInterval = planMin ?? e.MIN_INTERVAL_SECONDS ?? 60;
+    const maxInterval = Math.max(300, minInterval);
+    return {
+      maxMonitors,
+      minIntervalSeconds: minInterval,
+      maxIntervalSeconds: maxInterval,
+      defaultIntervalSeconds: Math.min(Math.max(60, minInterval), maxInterval),
+    };
+  };
   return Object.freeze({
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
@@ -112,7 +117,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     jwtTtlSeconds: e.JWT_TTL_SECONDS,
     allowPrivateTargets: e.ALLOW_PRIVATE_TARGETS,
     defaultPlan: e.DEFAULT_PLAN,
-    plans: { free: plan(e.PLAN_FREE_MAX_MONITORS), pro: plan(e.PLAN_PRO_MAX_MONITORS) },
+    plans: { free: plan(e.PLAN_FREE_MAX_MONITORS, e.PLAN_FREE_MIN_INTERVAL_SECONDS), pro: plan(e.PLAN_PRO_MAX_MONITORS, e.PLAN_PRO_MIN_INTERVAL_SECONDS) },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     roundGraceSeconds: e.ROUND_GRACE_SECONDS,
     schedulerTickMs: e.SCHEDULER_TICK_MS,
