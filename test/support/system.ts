@@ -10,6 +10,8 @@ export interface LocalSystemOptions {
   controlPlanes?: number;
   /** Extra environment for every control-plane replica (e.g. plan limits, rate limit). */
   controlPlaneEnv?: Record<string, string>;
+  /** Extra environment for every probe (e.g. NODE_EXTRA_CA_CERTS for a test CA). */
+  probeEnv?: Record<string, string>;
 }
 
 /**
@@ -31,6 +33,7 @@ export class LocalSystem {
   readonly prefix = uniqueName('t_e2e');
   private readonly replicas: number;
   private readonly cpEnv: Record<string, string>;
+  private readonly probeEnv: Record<string, string>;
   private readonly ports: number[] = [];
   private db?: Awaited<ReturnType<typeof createDatabase>>;
 
@@ -40,6 +43,7 @@ export class LocalSystem {
     this.natsUrl = o.natsUrl ?? TEST_NATS_URL;
     this.replicas = o.controlPlanes ?? 1;
     this.cpEnv = o.controlPlaneEnv ?? {};
+    this.probeEnv = o.probeEnv ?? {};
   }
 
   /** Replica 0's process. */
@@ -78,6 +82,7 @@ export class LocalSystem {
           PRESENCE_INTERVAL_MS: '1000',
           PROBE_CONCURRENCY: '16',
           LOG_LEVEL: 'warn',
+          ...this.probeEnv,
         }),
       );
     }

@@ -200,6 +200,8 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
     };
     if (o.ssl_expiry !== undefined) result.ssl_expiry = o.ssl_expiry;
     if (o.ssl_issuer !== undefined) result.ssl_issuer = o.ssl_issuer;
+    if (o.warn !== undefined) result.warn = o.warn;
+    if (o.details !== undefined) result.details = o.details;
     return result;
   }
 

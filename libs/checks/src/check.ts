@@ -37,6 +37,10 @@ export interface CheckOutcome {
   response_body: string | null;
   ssl_expiry?: string | null;
   ssl_issuer?: string | null;
+  /** ssl only: up, but the certificate expires within the monitor's threshold. */
+  warn?: boolean;
+  /** Type-specific findings (certificate and protocols, DNS answer and rcode, TCP reply). */
+  details?: Record<string, unknown> | null;
 }
 
 /** One implementation per check type (blackbox_exporter's prober/ layout). */

@@ -103,6 +103,9 @@ interface Hop {
 
 const noop = () => {};
 
+/** Judges a whole response body: null when fine, otherwise the check's error. */
+export type BodyInspector = (body: string) => string | null;
+
 /**
  * Duck-typed `instanceof Error`: errors from node core may come from another realm (jest's
  * vm context, worker threads) where `instanceof Error` is false.
@@ -443,9 +446,17 @@ export class HttpCheck implements Check<HttpCheckSpec> {
   readonly type = 'http' as const;
 
   /** Runs one check; never rejects (a failing target, a bad spec or a bug all become a failed outcome). */
-  async run(spec: HttpCheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
+  run(spec: HttpCheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
+    return this.runWith(spec, ctx, null);
+  }
+
+  /**
+   * Runs one check and, when the status matched (and the keyword held), judges the whole
+   * response body with `inspectBody` (null = fine, else the check's error). json_api uses it.
+   */
+  async runWith(spec: HttpCheckSpec, ctx: CheckContext, inspectBody: BodyInspector | null): Promise<CheckOutcome> {
     try {
-      return await this.runChecked(spec, ctx);
+      return await this.runChecked(spec, ctx, inspectBody);
     } catch (e) {
       return {
         is_up: false,
@@ -461,7 +472,7 @@ export class HttpCheck implements Check<HttpCheckSpec> {
     }
   }
 
-  private async runChecked(spec: HttpCheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
+  private async runChecked(spec: HttpCheckSpec, ctx: CheckContext, inspectBody: BodyInspector | null): Promise<CheckOutcome> {
     const start = performance.now();
     const st: RunState = {
       start,
@@ -494,14 +505,14 @@ export class HttpCheck implements Check<HttpCheckSpec> {
       const prefix = e instanceof ExpressionError ? 'invalid check configuration: ' : e instanceof CheckFailure ? '' : 'invalid URL: ';
       obs.error = prefix + (isErrorLike(e) ? e.message : String(e));
       obs.end = performance.now();
-      return this.finish(spec, st, obs, null, null);
+      return this.finish(spec, st, obs, null, null, null);
     }
 
     const onCtxAbort = () => abortRun(st, new CheckAborted('check aborted'));
     if (ctx.signal?.aborted) {
       obs.error = 'check aborted before it started';
       obs.end = performance.now();
-      return this.finish(spec, st, obs, null, null);
+      return this.finish(spec, st, obs, null, null, null);
     }
     ctx.signal?.addEventListener('abort', onCtxAbort, { once: true });
 
@@ -509,7 +520,7 @@ export class HttpCheck implements Check<HttpCheckSpec> {
     let hardStop: (() => void) | undefined;
     const work = new Promise<void>((resolve, reject) => {
       hardStop = () => reject(new CheckAborted('hard stop'));
-      this.execute(spec, ctx, st, obs, url, keyword !== null).then(resolve, reject);
+      this.execute(spec, ctx, st, obs, url, keyword !== null || inspectBody !== null).then(resolve, reject);
     });
     const timer = setTimeout(() => {
       st.timedOut = true;
@@ -530,7 +541,7 @@ export class HttpCheck implements Check<HttpCheckSpec> {
       if (hardStopTimer) clearTimeout(hardStopTimer);
       ctx.signal?.removeEventListener('abort', onCtxAbort);
     }
-    return this.finish(spec, st, obs, keyword, threshold);
+    return this.finish(spec, st, obs, keyword, threshold, inspectBody);
   }
 
   /** The request loop: one fresh connection per hop, redirects followed by hand. */
@@ -617,6 +628,7 @@ export class HttpCheck implements Check<HttpCheckSpec> {
     obs: Observed,
     keyword: KeywordExpression | null,
     threshold: ResponseThreshold | null,
+    inspectBody: BodyInspector | null,
   ): CheckOutcome {
     const total = obs.end - st.start;
     let error = obs.error;
@@ -625,12 +637,15 @@ export class HttpCheck implements Check<HttpCheckSpec> {
       if (obs.status !== spec.expected_status_code) {
         error = `expected status ${spec.expected_status_code}, got ${obs.status}`;
       } else {
-        if (keyword) {
+        if (keyword || inspectBody) {
           const read = obs.body;
           bodyText = read === null ? '' : (read.chunks.length === 1 ? read.chunks[0] : Buffer.concat(read.chunks, read.kept)).toString('utf8');
-          const k = evaluateKeyword(keyword, bodyText);
+        }
+        if (keyword) {
+          const k = evaluateKeyword(keyword, bodyText!);
           if (!k.ok) error = keywordFailureMessage(k.failedTerms);
         }
+        if (error === null && inspectBody) error = inspectBody(bodyText!);
         if (error === null && threshold) error = evaluateThreshold(threshold, round2(total));
       }
     }

@@ -1,10 +1,18 @@
 import type { CheckSpec } from '@parallax/contracts';
 import { EMPTY_PHASES, type Check, type CheckContext, type CheckOutcome, type CheckRegistry } from './check';
+import { DnsCheck } from './dns.check';
 import { HttpCheck } from './http.check';
+import { JsonApiCheck } from './json-api.check';
+import { SslCheck } from './ssl.check';
+import { TcpCheck } from './tcp.check';
 
 /** Every check type the probe can run, keyed by `type` (blackbox_exporter's prober map). */
 export const checkRegistry: CheckRegistry = {
   http: new HttpCheck(),
+  json_api: new JsonApiCheck(),
+  ssl: new SslCheck(),
+  tcp: new TcpCheck(),
+  dns: new DnsCheck(),
 };
 
 /** A failed outcome for a check that could not run at all. */

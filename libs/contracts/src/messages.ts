@@ -34,10 +34,94 @@ export const httpCheckSpecSchema = z.object({
 });
 export type HttpCheckSpec = z.infer<typeof httpCheckSpecSchema>;
 
-/** Discriminated by `type`; later check types (tcp, dns, ssl, json_api) join this union. */
-export const checkSpecSchema = z.discriminatedUnion('type', [httpCheckSpecSchema]);
+export const JSON_ASSERTION_OPERATORS = ['equals', 'not_equals', 'contains', 'not_contains', 'greater_than', 'less_than', 'exists', 'not_exists'] as const;
+export type JsonAssertionOperator = (typeof JSON_ASSERTION_OPERATORS)[number];
+export const jsonAssertionSchema = z.object({
+  path: z.string().min(1).max(512),
+  operator: z.enum(JSON_ASSERTION_OPERATORS),
+  value: z.string().max(1024),
+});
+export type JsonAssertion = z.infer<typeof jsonAssertionSchema>;
+
+/**
+ * A json_api check: a GET whose JSON body must satisfy every assertion. `authorization`
+ * is the monitor's `auth_header` (the whole Authorization header value).
+ */
+export const jsonApiCheckSpecSchema = z.object({
+  type: z.literal('json_api'),
+  url: z.string().url().max(2048),
+  authorization: z.string().max(4096).nullable(),
+  follow_redirects: z.boolean(),
+  expected_status_code: z.number().int().min(100).max(599),
+  timeout_ms: z.number().int().min(100).max(120_000),
+  keyword: z.string().max(1024).nullable(),
+  response_threshold_ms: z.string().max(64).nullable(),
+  json_assertions: z.array(jsonAssertionSchema).max(50),
+});
+export type JsonApiCheckSpec = z.infer<typeof jsonApiCheckSpecSchema>;
+
+const hostname = z.string().min(1).max(253);
+const port = z.number().int().min(1).max(65535);
+
+/** An ssl check: TLS handshake with `host:port`, the certificate chain read and judged. */
+export const sslCheckSpecSchema = z.object({
+  type: z.literal('ssl'),
+  host: hostname,
+  port,
+  timeout_ms: z.number().int().min(100).max(120_000),
+  /** `warn` when the certificate expires within this many days. */
+  expiry_threshold_days: z.number().int().min(1).max(365),
+  /** Also probe which TLS protocol versions the server accepts (tls-check). */
+  check_protocols: z.boolean(),
+});
+export type SslCheckSpec = z.infer<typeof sslCheckSpecSchema>;
+
+/** A tcp check: connect to `host:port`; optionally send a string and expect one in the reply. */
+export const tcpCheckSpecSchema = z.object({
+  type: z.literal('tcp'),
+  host: hostname,
+  port,
+  timeout_ms: z.number().int().min(100).max(120_000),
+  send: z.string().max(4096).nullable(),
+  expect: z.string().max(1024).nullable(),
+});
+export type TcpCheckSpec = z.infer<typeof tcpCheckSpecSchema>;
+
+export const DNS_RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS'] as const;
+export type DnsRecordType = (typeof DNS_RECORD_TYPES)[number];
+
+/** A dns check: one query for `hostname`/`record_type` to `resolver` (ip or ip:port; null = the probe's own). */
+export const dnsCheckSpecSchema = z.object({
+  type: z.literal('dns'),
+  hostname,
+  record_type: z.enum(DNS_RECORD_TYPES),
+  resolver: z.string().max(64).nullable(),
+  expected: z.array(z.string().min(1).max(1024)).max(50),
+  timeout_ms: z.number().int().min(100).max(120_000),
+});
+export type DnsCheckSpec = z.infer<typeof dnsCheckSpecSchema>;
+
+/**
+ * Discriminated by `type`. Job messages stay `v: 1`: a new type is a new member of this
+ * union, and a probe too old to know it drops the job as malformed (its region is
+ * `unknown` for that round, never failing).
+ */
+export const checkSpecSchema = z.discriminatedUnion('type', [
+  httpCheckSpecSchema,
+  jsonApiCheckSpecSchema,
+  sslCheckSpecSchema,
+  tcpCheckSpecSchema,
+  dnsCheckSpecSchema,
+]);
 export type CheckSpec = z.infer<typeof checkSpecSchema>;
 export type CheckType = CheckSpec['type'];
+export const CHECK_TYPES: readonly CheckType[] = ['http', 'json_api', 'ssl', 'tcp', 'dns'];
+
+/** Type-specific findings of one check (certificate, DNS answer, ...), bounded in size. */
+export const checkDetailsSchema = z
+  .record(z.unknown())
+  .refine((d) => JSON.stringify(d).length <= 16_384, { message: 'details larger than 16 KiB' });
+export type CheckDetails = Record<string, unknown>;
 
 export const jobV1Schema = z.object({
   v: z.literal(1),
@@ -82,6 +166,9 @@ export const resultV1Schema = z.object({
   response_body: z.string().max(2048).nullable(),
   ssl_expiry: isoDate.nullable().optional(),
   ssl_issuer: z.string().max(512).nullable().optional(),
+  /** ssl: up, but the certificate expires within the monitor's threshold. */
+  warn: z.boolean().optional(),
+  details: checkDetailsSchema.nullable().optional(),
 });
 export type ResultV1 = z.infer<typeof resultV1Schema>;
 

@@ -73,6 +73,7 @@ export class DecisionService {
         lastResponseByRegion: summary.responseMsByRegion,
         locationStatus: summary.locationStatus,
       });
+      if (summary.ssl) Object.assign(fields, { sslExpiry: summary.ssl.expiry, sslIssuer: summary.ssl.issuer });
       if (summary.decision !== monitor.status) {
         fields.status = summary.decision;
         fields.statusChangedAt = new Date();

@@ -11,10 +11,17 @@ export interface RegionResult {
   phases?: TimingPhases;
   responseHeaders?: Record<string, string> | null;
   responseBody?: string | null;
+  /** ssl: up, but the certificate expires within the threshold. */
+  warn?: boolean;
+  sslExpiry?: Date | null;
+  sslIssuer?: string | null;
 }
 
+/** The quorum decision, plus `warn` (SPEC 4: ssl, no region fails but one sees the threshold crossed). */
+export type RoundDecision = Decision | 'warn';
+
 export interface RoundSummary {
-  decision: Decision;
+  decision: RoundDecision;
   reported: string[];
   failing: string[];
   unknown: string[];
@@ -27,6 +34,8 @@ export interface RoundSummary {
   locationStatus: Record<string, 'up' | 'down' | 'unknown'>;
   /** The first failing region's result: the incident's failure details. */
   firstFailure: RegionResult | null;
+  /** The soonest certificate expiry the reporting regions saw (ssl, and http on https), with its issuer. */
+  ssl: { expiry: Date; issuer: string | null } | null;
 }
 
 export function median(values: number[]): number | null {
@@ -56,8 +65,13 @@ export function summariseRound(regions: readonly string[], quorum: number, resul
   for (const region of skipped) if (!(region in locationStatus)) locationStatus[region] = 'unknown';
   const firstFailure = d.failing.length ? byRegion.get(d.failing[0])! : null;
   const representative = d.decision === 'down' ? firstFailure : (reportedResults.find((r) => r.isUp) ?? reportedResults[0] ?? null);
+  const warn = d.decision === 'up' && reportedResults.some((r) => r.warn === true);
+  let ssl: RoundSummary['ssl'] = null;
+  for (const r of reportedResults) {
+    if (r.sslExpiry && (!ssl || r.sslExpiry < ssl.expiry)) ssl = { expiry: r.sslExpiry, issuer: r.sslIssuer ?? null };
+  }
   return {
-    decision: d.decision,
+    decision: warn ? 'warn' : d.decision,
     reported: d.reported,
     failing: d.failing,
     unknown: [...d.unknown, ...skipped.filter((r) => !regions.includes(r))],
@@ -68,5 +82,6 @@ export function summariseRound(regions: readonly string[], quorum: number, resul
     responseMsByRegion,
     locationStatus,
     firstFailure,
+    ssl,
   };
 }

@@ -129,6 +129,7 @@ export function heartbeatSummary(v: HeartbeatVerdict, lastRunMs: number | null):
       responseMsByRegion: {},
       locationStatus: {},
       firstFailure: failure,
+      ssl: null,
     },
     evidence: [],
   };

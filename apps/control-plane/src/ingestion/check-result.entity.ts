@@ -27,6 +27,12 @@ export class CheckResultEntity {
   @Column('jsonb') phases!: TimingPhases;
   @Column('jsonb', { nullable: true }) responseHeaders!: Record<string, string> | null;
   @Column('text', { nullable: true }) responseBody!: string | null;
+  /** ssl: up, but the certificate expires within the threshold. */
+  @Column('boolean', { default: false }) warn!: boolean;
+  @Column('timestamptz', { nullable: true }) sslExpiry!: Date | null;
+  @Column('text', { nullable: true }) sslIssuer!: string | null;
+  /** Type-specific findings (certificate, protocols, DNS answer and rcode, TCP reply). */
+  @Column('jsonb', { nullable: true }) details!: Record<string, unknown> | null;
   @Column('timestamptz') checkedAt!: Date;
   @Column('timestamptz', { default: () => 'now()' }) receivedAt!: Date;
   /** Arrived after its round's deadline: stored, not counted in the decision. */

@@ -21,8 +21,8 @@ export class ResultsRepository {
     const rows: { late: boolean }[] = await tx.query(
       `INSERT INTO check_results
          (monitor_id, account_id, round, region, probe_id, is_up, status_code, response_ms, error, phases,
-          response_headers, response_body, checked_at, late)
-       SELECT m.id, m.account_id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+          response_headers, response_body, checked_at, warn, ssl_expiry, ssl_issuer, details, late)
+       SELECT m.id, m.account_id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
               COALESCE(rd.decided_at IS NOT NULL, false)
          FROM monitors m
          LEFT JOIN rounds rd ON rd.monitor_id = m.id AND rd.round = $2
@@ -42,6 +42,10 @@ export class ResultsRepository {
         r.response_headers ? JSON.stringify(r.response_headers) : null,
         r.response_body,
         r.started_at,
+        r.warn ?? false,
+        r.ssl_expiry ?? null,
+        r.ssl_issuer ?? null,
+        r.details ? JSON.stringify(r.details) : null,
       ],
     );
     if (rows.length) return rows[0].late ? 'late' : 'stored';

@@ -110,7 +110,7 @@ export class MetricsService {
     collectDefaultMetrics({ register: this.registry });
     // Series that dashboards and alerts read as rates: present from the start, at zero.
     for (const reason of REFUSAL_REASONS) this.resultsRefused.inc({ reason }, 0);
-    for (const decision of ['up', 'degraded', 'down', 'no_data']) this.decisions.inc({ decision }, 0);
+    for (const decision of ['up', 'degraded', 'down', 'warn', 'no_data']) this.decisions.inc({ decision }, 0);
     this.unknownRegionProbes.set(0);
   }
 }

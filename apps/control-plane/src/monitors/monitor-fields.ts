@@ -1,14 +1,15 @@
 import { HEARTBEAT_DEFAULTS, issuePingToken, nextExpectedBy, pingBaseUrl } from '../heartbeats/heartbeat-rules';
 import { UpdateMonitorDto } from './dto/monitor.dto';
-import { MonitorEntity } from './monitor.entity';
+import { MonitorEntity, MonitorType } from './monitor.entity';
 import { sanitizeSlug } from './monitor.mapper';
+import { MASK, normalizeHost, TYPE_RULES } from './monitor-types';
 
-/** A new http monitor with the reference defaults (StatusRooster), before the request's fields. */
-export function monitorDefaults(id: string, accountId: string, regions: string[], intervalSeconds: number): MonitorEntity {
+/** A new monitor with the reference defaults (StatusRooster) of every type, before the request's fields. */
+export function monitorDefaults(id: string, accountId: string, regions: string[], intervalSeconds: number, monitorType: MonitorType = 'http'): MonitorEntity {
   return Object.assign(new MonitorEntity(), {
     id,
     accountId,
-    monitorType: 'http' as const,
+    monitorType,
     httpMethod: 'GET',
     expectedStatusCode: 200,
     timeout: 10,
@@ -21,6 +22,19 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     customHeaders: [],
     keyword: '',
     responseThresholdMs: null,
+    authHeader: '',
+    jsonAssertions: [],
+    sslDomain: '',
+    sslPort: 443,
+    sslExpiryThresholdDays: 30,
+    host: '',
+    port: null,
+    tcpSend: '',
+    tcpExpect: '',
+    dnsHostname: '',
+    dnsRecordType: 'A' as const,
+    dnsResolver: '',
+    dnsExpected: [],
     checkInterval: intervalSeconds,
     regions,
     alertEmail: '',
@@ -45,6 +59,9 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     lastRunMs: null,
   });
 }
+
+/** A target host as sent, normalised when it is a valid host (decimal/hex IPv4 → dotted). */
+const host = (v: string | undefined) => (v === undefined ? undefined : (normalizeHost(v) ?? v.trim()));
 
 /**
  * Makes a new monitor a heartbeat monitor (StatusRooster defaults: interval 300 s,
@@ -76,11 +93,16 @@ export function keepHeartbeatShape(m: MonitorEntity, publicUrl: string): void {
 /**
  * Copies the fields a request sets onto a monitor: omitted fields are kept, `""`
  * and `[]` clear. Create and both update verbs (PUT and PATCH are partial) use it.
- * The quorum is left to the caller (its default depends on the old and new regions).
+ * A credential sent back as `"********"` (the masked value a GET shows) is kept as it was.
+ * The quorum is left to the caller (its default depends on the old and new regions);
+ * the type is checked by the caller (fields of another type are refused before this).
  */
 export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   const set = <K extends keyof MonitorEntity>(key: K, value: MonitorEntity[K] | undefined) => {
     if (value !== undefined) m[key] = value;
+  };
+  const secret = (key: 'basicAuthPass' | 'bearerToken' | 'authHeader', value: string | undefined) => {
+    if (value !== MASK) set(key, value);
   };
   set('name', dto.name?.trim());
   set('url', dto.url?.trim());
@@ -89,8 +111,21 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('timeout', dto.timeout);
   set('followRedirects', dto.follow_redirects);
   set('basicAuthUser', dto.basic_auth_user);
-  set('basicAuthPass', dto.basic_auth_pass);
-  set('bearerToken', dto.bearer_token);
+  secret('basicAuthPass', dto.basic_auth_pass);
+  secret('bearerToken', dto.bearer_token);
+  secret('authHeader', dto.auth_header?.trim());
+  set('jsonAssertions', dto.json_assertions?.map((a) => ({ path: a.path.trim(), operator: a.operator, value: a.value ?? '' })));
+  set('sslDomain', host(dto.ssl_domain));
+  set('sslPort', dto.ssl_port);
+  set('sslExpiryThresholdDays', dto.ssl_expiry_threshold_days);
+  set('host', host(dto.host));
+  set('port', dto.port);
+  set('tcpSend', dto.send);
+  set('tcpExpect', dto.expect);
+  set('dnsHostname', dto.hostname?.trim().toLowerCase());
+  set('dnsRecordType', dto.record_type);
+  set('dnsResolver', dto.resolver?.trim());
+  set('dnsExpected', dto.expected?.map((v) => v.trim()));
   set('requestBody', dto.request_body);
   set('requestContentType', dto.request_content_type);
   set('customHeaders', dto.custom_headers?.map((h) => ({ key: h.key, value: h.value })));
@@ -109,4 +144,5 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('heartbeatInterval', dto.heartbeat_interval);
   set('heartbeatGracePeriod', dto.heartbeat_grace_period);
   set('maintenanceWindows', dto.maintenance_windows?.map((w) => ({ day: w.day, start_utc: w.start_utc, end_utc: w.end_utc })));
+  m.url = TYPE_RULES[m.monitorType].url(m);
 }

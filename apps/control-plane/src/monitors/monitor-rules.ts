@@ -1,68 +1,32 @@
-import { ExpressionError, parseKeyword, parseThreshold } from '@parallax/checks';
 import { FieldError } from '../common/errors';
 import type { PlanLimits } from '../config/config';
 import { defaultQuorum } from '../decisions/quorum';
-import { heartbeatFieldErrors, heartbeatMinInterval } from '../heartbeats/heartbeat-rules';
-import type { UpdateMonitorDto } from './dto/monitor.dto';
-import type { MonitorEntity, MonitorType } from './monitor.entity';
+import type { MonitorEntity } from './monitor.entity';
+import { checkHttpUrl, TYPE_RULES, type TypeRuleContext } from './monitor-types';
 
 /**
  * Monitor validation rules beyond field types (pure; the service adds the
  * checks that need I/O: DNS for the SSRF guard, slug uniqueness, plan counts).
+ * The rules of each monitor type are in monitor-types.ts.
  */
-export interface MonitorDraft {
-  url: string;
-  keyword: string;
-  responseThresholdMs: string | null;
-  regions: string[];
-  quorum: number;
-  basicAuthUser: string;
-  basicAuthPass: string;
-  alertEmail: string;
-  alertSlackWebhook: string;
-  webhookUrl: string;
-}
+export type MonitorDraft = Pick<
+  MonitorEntity,
+  'monitorType' | 'regions' | 'quorum' | 'alertEmail' | 'alertSlackWebhook' | 'webhookUrl'
+>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function checkHttpUrl(field: string, value: string, errors: FieldError[]): URL | null {
-  let u: URL;
-  try {
-    u = new URL(value);
-  } catch {
-    errors.push({ field, message: `${field} must be a valid URL including http:// or https://` });
-    return null;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    errors.push({ field, message: `${field} must use http:// or https://` });
-    return null;
-  }
-  if (u.username || u.password) {
-    errors.push({ field, message: `${field} must not contain credentials; use basic_auth_user and basic_auth_pass` });
-    return null;
-  }
-  return u;
+/** The type's own rules, then the common ones (regions and quorum only for types the probes run). */
+export function validateDraft(m: MonitorEntity, ctx: TypeRuleContext): FieldError[] {
+  const errors: FieldError[] = [];
+  const rules = TYPE_RULES[m.monitorType];
+  rules.validate(m, errors, ctx);
+  if (rules.probed) validateRegions(m, ctx.regions, errors);
+  errors.push(...alertFieldErrors(m));
+  return errors;
 }
 
-export function validateDraft(d: MonitorDraft, configuredRegions: readonly string[]): FieldError[] {
-  const errors: FieldError[] = [];
-  checkHttpUrl('url', d.url, errors);
-  if (d.keyword) {
-    try {
-      parseKeyword(d.keyword);
-    } catch (e) {
-      if (!(e instanceof ExpressionError)) throw e;
-      errors.push({ field: 'keyword', message: `keyword is not a valid expression: ${e.message}` });
-    }
-  }
-  if (d.responseThresholdMs) {
-    try {
-      parseThreshold(d.responseThresholdMs);
-    } catch (e) {
-      if (!(e instanceof ExpressionError)) throw e;
-      errors.push({ field: 'response_threshold_ms', message: `response_threshold_ms must look like "> 2000", "< 50" or "200-3000": ${e.message}` });
-    }
-  }
+function validateRegions(d: MonitorDraft, configuredRegions: readonly string[], errors: FieldError[]): void {
   if (d.regions.length === 0) errors.push({ field: 'regions', message: 'regions must list at least one region' });
   const seen = new Set<string>();
   d.regions.forEach((r, i) => {
@@ -76,11 +40,6 @@ export function validateDraft(d: MonitorDraft, configuredRegions: readonly strin
   if (d.regions.length > 0 && (d.quorum < 1 || d.quorum > d.regions.length)) {
     errors.push({ field: 'quorum', message: `quorum must be between 1 and ${d.regions.length} (the number of regions)` });
   }
-  if (d.basicAuthUser && !d.basicAuthPass) {
-    errors.push({ field: 'basic_auth_pass', message: 'basic_auth_pass is required when basic_auth_user is set' });
-  }
-  errors.push(...alertFieldErrors(d));
-  return errors;
 }
 
 /** The notification fields every monitor type has. */
@@ -115,28 +74,3 @@ export function planLimitMessage(plan: 'free' | 'pro', limits: Record<'free' | '
     ? `Free plan limited to ${limits.free.maxMonitors} monitors. Upgrade to Pro for up to ${limits.pro.maxMonitors}.`
     : `Pro plan limited to ${limits.pro.maxMonitors} monitors.`;
 }
-
-export interface TypeRuleContext {
-  regions: readonly string[];
-  minIntervalSeconds: number;
-}
-
-/** The fields only heartbeat monitors take, as named in requests. */
-const HEARTBEAT_ONLY = ['heartbeat_interval', 'heartbeat_grace_period'] as const;
-
-/**
- * Field rules per monitor type (one entry per type, no if/else chain). A request's
- * fields that belong to another type are refused when they would silently do nothing
- * (heartbeat timing on a probe monitor); probe-only fields sent for a heartbeat
- * monitor are ignored, as its url, regions and quorum are fixed.
- */
-export const TYPE_RULES: Record<MonitorType, (m: MonitorEntity, dto: UpdateMonitorDto, ctx: TypeRuleContext) => FieldError[]> = {
-  http: (m, dto, ctx) => [
-    ...validateDraft(m, ctx.regions),
-    ...HEARTBEAT_ONLY.filter((f) => dto[f] !== undefined && dto[f] !== null).map((field) => ({ field, message: `${field} applies only to heartbeat monitors` })),
-  ],
-  heartbeat: (m, _dto, ctx) => [
-    ...heartbeatFieldErrors(m.heartbeatInterval ?? NaN, m.heartbeatGracePeriod ?? NaN, heartbeatMinInterval(ctx.minIntervalSeconds)),
-    ...alertFieldErrors(m),
-  ],
-};

@@ -1,14 +1,17 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity';
+import type { DnsRecordType, JsonAssertion } from '@parallax/contracts';
 import { bigintNumber } from '../database/bigint.transformer';
 
 export type MonitorStatus = 'pending' | 'up' | 'degraded' | 'down' | 'warn';
-export const MONITOR_TYPES = ['http', 'heartbeat'] as const;
+/** The monitor types; each has its fields, rules, document and check spec in monitor-types.ts (TYPE_RULES). */
+export const MONITOR_TYPES = ['http', 'json_api', 'ssl', 'tcp', 'dns', 'heartbeat'] as const;
 export type MonitorType = (typeof MONITOR_TYPES)[number];
 export interface HeaderPair {
   key: string;
   value: string;
 }
+
 export interface MaintenanceWindow {
   day: string;
   start_utc: string;
@@ -39,6 +42,24 @@ export class MonitorEntity {
   @Column('jsonb', { default: () => "'[]'" }) customHeaders!: HeaderPair[];
   @Column('text', { default: '' }) keyword!: string;
   @Column('text', { nullable: true }) responseThresholdMs!: string | null;
+  // json_api
+  @Column('text', { default: '' }) authHeader!: string;
+  @Column('jsonb', { default: () => "'[]'" }) jsonAssertions!: JsonAssertion[];
+  // ssl
+  @Column('text', { default: '' }) sslDomain!: string;
+  @Column('int', { default: 443 }) sslPort!: number;
+  @Column('int', { default: 30 }) sslExpiryThresholdDays!: number;
+  // tcp
+  @Column('text', { default: '' }) host!: string;
+  @Column('int', { nullable: true }) port!: number | null;
+  @Column('text', { default: '' }) tcpSend!: string;
+  @Column('text', { default: '' }) tcpExpect!: string;
+  // dns
+  @Column('text', { default: '' }) dnsHostname!: string;
+  @Column('text', { default: 'A' }) dnsRecordType!: DnsRecordType;
+  @Column('text', { default: '' }) dnsResolver!: string;
+  @Column('text', { array: true, default: () => "'{}'" }) dnsExpected!: string[];
+
   @Column('int') checkInterval!: number;
   @Column('text', { array: true }) regions!: string[];
   @Column('int') quorum!: number;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { resolveAndGuard, TargetRefusedError } from '@parallax/checks';
+import { guardAddress, resolveAndGuard, TargetRefusedError } from '@parallax/checks';
 import { DomainError, notFound, validationFailed } from '../common/errors';
 import { newId } from '../common/ids';
 import type { Principal } from '../common/principal';
@@ -11,8 +11,9 @@ import { CreateMonitorDto, UpdateMonitorDto } from './dto/monitor.dto';
 import { MonitorEntity } from './monitor.entity';
 import { nextExpectedBy } from '../heartbeats/heartbeat-rules';
 import { applyChanges, initHeartbeat, keepHeartbeatShape, monitorDefaults } from './monitor-fields';
+import { TYPE_RULES, typeFieldProblems } from './monitor-types';
 import { autoSlug, MonitorResponse, toMonitorResponse } from './monitor.mapper';
-import { intervalProblem, nextQuorum, planLimitMessage, TYPE_RULES } from './monitor-rules';
+import { intervalProblem, nextQuorum, planLimitMessage, validateDraft } from './monitor-rules';
 import { MonitorFilter, MonitorsRepository } from './monitors.repository';
 
 @Injectable()
@@ -25,15 +26,18 @@ export class MonitorsService {
 
   async create(p: Principal, dto: CreateMonitorDto): Promise<MonitorResponse> {
     const plan = this.config.plans[p.plan];
-    const heartbeat = dto.monitor_type === 'heartbeat';
+    const type = dto.monitor_type ?? 'http';
+    const heartbeat = type === 'heartbeat';
     const id = newId(heartbeat ? 'hb' : 'mon');
-    const m = monitorDefaults(id, p.accountId, [...this.config.regions], plan.defaultIntervalSeconds);
+    const fieldErrors = typeFieldProblems(type, dto, null);
+    if (fieldErrors.length) throw validationFailed(fieldErrors);
+    const m = monitorDefaults(id, p.accountId, [...this.config.regions], plan.defaultIntervalSeconds, type);
     applyChanges(m, dto);
     m.quorum = dto.quorum ?? defaultQuorum(m.regions.length);
     const pingToken = heartbeat ? initHeartbeat(m, this.config.publicUrl, Date.now()) : null;
     if (dto.slug === undefined) m.slug = autoSlug(m.name, id);
     this.reschedule(m, Date.now());
-    await this.validate(m, plan, dto, dto.slug);
+    await this.validate(m, plan, dto.slug);
     const saved = await this.tx.run(async (tx) => {
       await this.monitors.lockAccount(p.accountId, tx);
       if ((await this.monitors.count(p.accountId, tx)) >= plan.maxMonitors) {
@@ -60,8 +64,10 @@ export class MonitorsService {
       const m = await this.monitors.lockOne(p.accountId, id, tx);
       if (!m) throw notFound('monitor', id);
       if (dto.monitor_type !== undefined && dto.monitor_type !== m.monitorType) {
-        throw validationFailed([{ field: 'monitor_type', message: 'monitor_type cannot be changed; create a new monitor instead' }]);
+        throw validationFailed([{ field: 'monitor_type', message: `monitor_type cannot be changed (this is a ${m.monitorType} monitor); create a new monitor instead` }]);
       }
+      const fieldErrors = typeFieldProblems(m.monitorType, dto, null);
+      if (fieldErrors.length) throw validationFailed(fieldErrors);
       const before = { interval: m.checkInterval, paused: m.paused, regions: m.regions.length, quorum: m.quorum, heartbeatInterval: m.heartbeatInterval };
       applyChanges(m, dto);
       if (m.monitorType === 'heartbeat') {
@@ -73,7 +79,7 @@ export class MonitorsService {
       } else {
         m.quorum = nextQuorum(before.regions, before.quorum, m.regions.length, dto.quorum);
       }
-      await this.validate(m, plan, dto, dto.slug, dto.check_interval !== undefined);
+      await this.validate(m, plan, dto.slug, dto.check_interval !== undefined);
       if (dto.slug !== undefined && (await this.monitors.slugTaken(m.slug, m.id, tx))) {
         throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
       }
@@ -112,8 +118,8 @@ export class MonitorsService {
     m.nextDueAt = new Date(f.nextDueAt);
   }
 
-  private async validate(m: MonitorEntity, plan: AppConfig['plans']['free'], dto: UpdateMonitorDto, slugGiven: string | undefined, intervalGiven = true): Promise<void> {
-    const errors = TYPE_RULES[m.monitorType](m, dto, { regions: this.config.regions, minIntervalSeconds: plan.minIntervalSeconds });
+  private async validate(m: MonitorEntity, plan: AppConfig['plans']['free'], slugGiven: string | undefined, intervalGiven = true): Promise<void> {
+    const errors = [...typeFieldProblems(m.monitorType, {}, m), ...validateDraft(m, { regions: this.config.regions, minIntervalSeconds: plan.minIntervalSeconds })];
     if (slugGiven !== undefined && !m.slug) errors.push({ field: 'slug', message: 'slug must contain letters or digits' });
     if (errors.length) throw validationFailed(errors);
     if (intervalGiven) {
@@ -121,14 +127,25 @@ export class MonitorsService {
       if (problem?.code === 'forbidden') throw new DomainError('forbidden', problem.message);
       if (problem) throw validationFailed([{ field: 'check_interval', message: problem.message }]);
     }
-    if (m.monitorType !== 'heartbeat' && !this.config.allowPrivateTargets) {
-      const host = new URL(m.url).hostname.replace(/^\[|\]$/g, '');
+    if (!this.config.allowPrivateTargets) await this.guardTargets(m);
+  }
+
+  /**
+   * SSRF guard at create/update (SPEC 7): every host the monitor's probes will connect to
+   * (or, for dns, the resolver they will query) must resolve to public addresses only.
+   * The probe guards again after its own lookup and on every redirect.
+   */
+  private async guardTargets(m: MonitorEntity): Promise<void> {
+    const errors = [];
+    for (const t of TYPE_RULES[m.monitorType].guardTargets(m)) {
       try {
-        await resolveAndGuard(host, false);
+        if (t.lookup) await resolveAndGuard(t.host, false);
+        else guardAddress(t.host, t.host, false);
       } catch (e) {
-        const message = e instanceof TargetRefusedError ? e.message : `url host "${host}" could not be resolved`;
-        throw validationFailed([{ field: 'url', message }]);
+        const message = e instanceof TargetRefusedError ? e.message : `${t.field} host "${t.host}" could not be resolved`;
+        errors.push({ field: t.field, message });
       }
     }
+    if (errors.length) throw validationFailed(errors);
   }
 }

@@ -2,7 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, JoinColumn, Man
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { bigintNumber } from '../database/bigint.transformer';
 
-export type RoundOutcome = 'up' | 'degraded' | 'down' | 'no_data';
+/** `warn`: ssl only, no region fails but one sees the certificate within its threshold. */
+export type RoundOutcome = 'up' | 'degraded' | 'down' | 'warn' | 'no_data';
 
 /**
  * One scheduled slot of a monitor: one job per region. The row is written when the

@@ -110,6 +110,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     const names = this.nats.names;
     for (const { round, monitor } of items) {
       const check = toCheckSpec(monitor);
+      if (!check) continue; // a type no probe runs (heartbeat): judged by the control plane
       // A probe may start the job until the round deadline minus the check's timeout.
       const startBy = round.deadlineAt.getTime() - monitor.timeout * 1000;
       for (const region of round.regions) {

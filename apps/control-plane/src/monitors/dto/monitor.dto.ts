@@ -13,10 +13,9 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { HTTP_METHODS } from '@parallax/contracts';
+import { DNS_RECORD_TYPES, HTTP_METHODS, JSON_ASSERTION_OPERATORS } from '@parallax/contracts';
 import { MONITOR_TYPES, type MonitorType } from '../monitor.entity';
 
 export class HeaderDto {
@@ -50,7 +49,29 @@ export class MaintenanceWindowDto {
   end_utc!: string;
 }
 
-/** Fields of an http monitor (StatusRooster reference) plus regions, quorum and tags. */
+export class JsonAssertionDto {
+  @ApiProperty({ example: 'data.users[0].name', description: 'dot path with array indices' })
+  @IsString()
+  @MinLength(1, { message: 'path must not be empty' })
+  @MaxLength(512)
+  path!: string;
+
+  @ApiProperty({ enum: JSON_ASSERTION_OPERATORS })
+  @IsIn(JSON_ASSERTION_OPERATORS, { message: `operator must be one of: ${JSON_ASSERTION_OPERATORS.join(', ')}` })
+  operator!: (typeof JSON_ASSERTION_OPERATORS)[number];
+
+  @ApiPropertyOptional({ example: 'ok', description: 'expected value as a string; ignored (pass "") for exists/not_exists' })
+  @IsOptional()
+  @IsString({ message: 'value must be a string' })
+  @MaxLength(1024)
+  value?: string;
+}
+
+/**
+ * Every monitor type's fields (StatusRooster reference: http, json_api, ssl; plus tcp and
+ * dns) and Parallax's regions, quorum and tags. Which fields a type takes, which it
+ * requires and its rules beyond field types live in monitor-types.ts.
+ */
 export class CreateMonitorDto {
   @ApiProperty({ example: 'My Website' })
   @IsString()
@@ -63,11 +84,11 @@ export class CreateMonitorDto {
   @IsIn(MONITOR_TYPES, { message: `monitor_type must be one of: ${MONITOR_TYPES.join(', ')}` })
   monitor_type?: MonitorType;
 
-  @ApiProperty({ example: 'https://example.com/health', description: 'required except for heartbeat monitors (their url is the generated ping URL)' })
-  @ValidateIf((o: CreateMonitorDto) => o.monitor_type !== 'heartbeat' || o.url !== undefined)
-  @IsString({ message: 'url is required and must be a string' })
+  @ApiPropertyOptional({ example: 'https://example.com/health', description: 'http and json_api (required there); ignored for heartbeat (its url is the generated ping URL)' })
+  @IsOptional()
+  @IsString()
   @MaxLength(2048)
-  url!: string;
+  url?: string;
 
   @ApiPropertyOptional({ description: 'heartbeat only: seconds between pings, 60–86400', default: 300 })
   @IsOptional()
@@ -130,6 +151,91 @@ export class CreateMonitorDto {
   @IsString()
   @MaxLength(64)
   response_threshold_ms?: string | null;
+
+  @ApiPropertyOptional({ example: 'Bearer tok_live_xxxx', description: 'json_api: the whole Authorization header; write-only, answered as "********"' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4096)
+  @Matches(/^[^\r\n]*$/, { message: 'auth_header must not contain line breaks' })
+  auth_header?: string;
+
+  @ApiPropertyOptional({ type: [JsonAssertionDto], description: 'json_api: all must hold; [] clears' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => JsonAssertionDto)
+  json_assertions?: JsonAssertionDto[];
+
+  @ApiPropertyOptional({ example: 'example.com', description: 'ssl (required): bare host name, no https://, no path' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(253)
+  ssl_domain?: string;
+
+  @ApiPropertyOptional({ default: 443, description: 'ssl: port of the TLS server' })
+  @IsOptional()
+  @IsInt({ message: 'ssl_port must be an integer' })
+  @Min(1, { message: 'ssl_port must be between 1 and 65535' })
+  @Max(65535, { message: 'ssl_port must be between 1 and 65535' })
+  ssl_port?: number;
+
+  @ApiPropertyOptional({ default: 30, minimum: 1, maximum: 90, description: 'ssl: warn when the certificate expires within this many days' })
+  @IsOptional()
+  @IsInt({ message: 'ssl_expiry_threshold_days must be an integer' })
+  @Min(1, { message: 'ssl_expiry_threshold_days must be between 1 and 90 days' })
+  @Max(90, { message: 'ssl_expiry_threshold_days must be between 1 and 90 days' })
+  ssl_expiry_threshold_days?: number;
+
+  @ApiPropertyOptional({ example: 'db.example.com', description: 'tcp (required): host name or IP address' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(253)
+  host?: string;
+
+  @ApiPropertyOptional({ example: 5432, description: 'tcp (required)' })
+  @IsOptional()
+  @IsInt({ message: 'port must be an integer' })
+  @Min(1, { message: 'port must be between 1 and 65535' })
+  @Max(65535, { message: 'port must be between 1 and 65535' })
+  port?: number;
+
+  @ApiPropertyOptional({ example: 'PING\r\n', description: 'tcp: sent once connected; "" clears' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4096)
+  send?: string;
+
+  @ApiPropertyOptional({ example: '+PONG', description: 'tcp: must appear in the reply; "" clears' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  expect?: string;
+
+  @ApiPropertyOptional({ example: 'example.com', description: 'dns (required): the name to query' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(253)
+  hostname?: string;
+
+  @ApiPropertyOptional({ enum: DNS_RECORD_TYPES, default: 'A' })
+  @IsOptional()
+  @IsIn(DNS_RECORD_TYPES, { message: `record_type must be one of: ${DNS_RECORD_TYPES.join(', ')}` })
+  record_type?: (typeof DNS_RECORD_TYPES)[number];
+
+  @ApiPropertyOptional({ example: '1.1.1.1', description: 'dns: resolver IP (optionally :port); "" = the probe\'s own resolver' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  resolver?: string;
+
+  @ApiPropertyOptional({ example: ['93.184.216.34'], description: 'dns: values that must all be in the answer; [] clears' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true, message: 'expected must be an array of strings' })
+  @MaxLength(1024, { each: true })
+  expected?: string[];
 
   @ApiPropertyOptional({ example: 60, description: 'seconds; plan range' })
   @IsOptional()

@@ -1,0 +1,82 @@
+import { MonitorEntity } from './monitor.entity';
+import { monitorDefaults } from './monitor-fields';
+import { COMMON_FIELDS, isDnsName, TYPE_RULES, normalizeHost, typeFieldProblems } from './monitor-types';
+
+describe('normalizeHost', () => {
+  it.each([
+    ['example.com', 'example.com'],
+    ['EXAMPLE.com', 'example.com'],
+    [' api.example.com ', 'api.example.com'],
+    ['2130706433', '127.0.0.1'],
+    ['0x7f000001', '127.0.0.1'],
+    ['0x7f.1', '127.0.0.1'],
+    ['0177.0.0.1', '127.0.0.1'],
+    ['10.0.0.1', '10.0.0.1'],
+    ['::1', '::1'],
+    ['[::1]', '::1'],
+    ['::ffff:127.0.0.1', '::ffff:7f00:1'],
+    ['xn--bcher-kva.example', 'xn--bcher-kva.example'],
+  ])('%j → %j', (input, out) => expect(normalizeHost(input)).toBe(out));
+
+  it.each(['', 'https://example.com', 'example.com/path', 'example.com:443', 'exa mple.com', 'user@example.com', '-bad.example', 'a..b', '[::1]:443', 'example.com?x'])('refuses %j', (input) => {
+    expect(normalizeHost(input)).toBeNull();
+  });
+});
+
+describe('isDnsName', () => {
+  it('accepts names with an optional trailing dot and underscores', () => {
+    for (const n of ['example.com', 'example.com.', '_dmarc.example.com', 'localhost', 'a-b.c']) expect(isDnsName(n)).toBe(true);
+  });
+  it('refuses empty labels, spaces, long labels and leading or trailing hyphens', () => {
+    for (const n of ['', '.', 'a..b', 'a b', `${'x'.repeat(64)}.com`, '-a.com', 'a-.com', 'a/b']) expect(isDnsName(n)).toBe(false);
+  });
+});
+
+describe('typeFieldProblems', () => {
+  it('refuses fields of another type, one detail each', () => {
+    expect(typeFieldProblems('ssl', { name: 'x', ssl_domain: 'a', url: 'https://a', keyword: 'k', regions: [] }, null)).toEqual([
+      { field: 'url', message: 'url does not apply to ssl monitors (only to http, json_api monitors)' },
+      { field: 'keyword', message: 'keyword does not apply to ssl monitors (only to http, json_api monitors)' },
+    ]);
+    expect(typeFieldProblems('http', { url: 'x', port: 1 }, null)).toEqual([{ field: 'port', message: 'port does not apply to http monitors (only to tcp monitors)' }]);
+    expect(typeFieldProblems('http', { heartbeat_interval: 60 }, null)).toEqual([{ field: 'heartbeat_interval', message: 'heartbeat_interval does not apply to http monitors (only to heartbeat monitors)' }]);
+  });
+
+  it('lets a heartbeat monitor ignore probe fields (its url, regions and quorum are fixed)', () => {
+    expect(typeFieldProblems('heartbeat', { url: 'https://x', ssl_domain: 'x', heartbeat_interval: 60 }, null)).toEqual([]);
+  });
+
+  it('ignores fields sent as undefined (absent)', () => {
+    expect(typeFieldProblems('dns', { hostname: 'a', url: undefined }, null)).toEqual([]);
+  });
+
+  it('reports required fields still empty after the request', () => {
+    const m: MonitorEntity = monitorDefaults('mon_x', 'acc', ['eu-west'], 60, 'tcp');
+    expect(typeFieldProblems('tcp', {}, m)).toEqual([
+      { field: 'host', message: 'host is required for tcp monitors' },
+      { field: 'port', message: 'port is required for tcp monitors' },
+    ]);
+    m.host = 'db.example.com';
+    m.port = 5432;
+    expect(typeFieldProblems('tcp', {}, m)).toEqual([]);
+  });
+
+  it('gives every type a field list disjoint from the common fields', () => {
+    for (const [type, rules] of Object.entries(TYPE_RULES)) {
+      expect({ type, overlap: rules.fields.filter((f) => COMMON_FIELDS.includes(f)) }).toEqual({ type, overlap: [] });
+    }
+  });
+});
+
+describe('check specs per type', () => {
+  it('maps a tcp, dns and ssl monitor to its probe job spec', () => {
+    const tcp = Object.assign(monitorDefaults('mon_t', 'acc', ['eu-west'], 60, 'tcp'), { host: 'db.example.com', port: 6379, tcpSend: 'PING\r\n', tcpExpect: '' });
+    expect(TYPE_RULES.tcp.checkSpec(tcp)).toEqual({ type: 'tcp', host: 'db.example.com', port: 6379, timeout_ms: 10_000, send: 'PING\r\n', expect: null });
+    const dns = Object.assign(monitorDefaults('mon_d', 'acc', ['eu-west'], 60, 'dns'), { dnsHostname: 'example.com', dnsRecordType: 'MX' as const, dnsExpected: ['mx.example.com'] });
+    expect(TYPE_RULES.dns.checkSpec(dns)).toEqual({ type: 'dns', hostname: 'example.com', record_type: 'MX', resolver: null, expected: ['mx.example.com'], timeout_ms: 10_000 });
+    const ssl = Object.assign(monitorDefaults('mon_s', 'acc', ['eu-west'], 60, 'ssl'), { sslDomain: 'example.com' });
+    expect(TYPE_RULES.ssl.checkSpec(ssl)).toEqual({ type: 'ssl', host: 'example.com', port: 443, timeout_ms: 10_000, expiry_threshold_days: 30, check_protocols: true });
+    expect(TYPE_RULES.ssl.url(ssl)).toBe('https://example.com');
+    expect(TYPE_RULES.ssl.url(Object.assign(ssl, { sslDomain: '::1', sslPort: 8443 }))).toBe('https://[::1]:8443');
+  });
+});

@@ -1,0 +1,424 @@
+import * as net from 'node:net';
+import { ExpressionError, JsonPathError, parseJsonPath, parseKeyword, parseResolver, parseThreshold } from '@parallax/checks';
+import type { CheckSpec, HttpCheckSpec } from '@parallax/contracts';
+import type { FieldError } from '../common/errors';
+import { heartbeatFieldErrors, heartbeatMinInterval, pingUrl } from '../heartbeats/heartbeat-rules';
+import type { CreateMonitorDto } from './dto/monitor.dto';
+import type { MonitorEntity, MonitorType } from './monitor.entity';
+
+/**
+ * Everything that differs between monitor types, keyed by `monitor_type`: which request
+ * fields a type takes and requires, its rules beyond field types (pure), the hosts the SSRF
+ * guard must see at create/update, its derived `url`, its fields in the API document and
+ * the check spec its probe jobs carry (null: the type sends no probe jobs).
+ */
+export type RequestField = keyof CreateMonitorDto;
+
+/** A host the SSRF guard checks: `lookup` false for an address that is never resolved (a DNS resolver). */
+export interface GuardTarget {
+  field: string;
+  host: string;
+  lookup: boolean;
+}
+
+export interface TypeRuleContext {
+  /** The configured regions. */
+  regions: readonly string[];
+  /** The account's plan minimum check interval. */
+  minIntervalSeconds: number;
+}
+
+export interface ViewContext {
+  /** PUBLIC_URL, the base of heartbeat ping URLs. */
+  publicUrl: string;
+  /** A heartbeat ping token, in full only in the answer that issues it. */
+  pingToken: string | null;
+}
+
+export interface MonitorTypeRules {
+  /** Request fields of this type, besides the common ones. */
+  readonly fields: readonly RequestField[];
+  /** Another type's field: refused with 422, or ignored (heartbeat: its url, regions and quorum are fixed). */
+  readonly foreignFields: 'refuse' | 'ignore';
+  /** Checked by probes from `regions` with a `quorum` (false: the control plane judges it). */
+  readonly probed: boolean;
+  /** Fields that must be set once the request is applied (create and update). */
+  readonly required: readonly RequestField[];
+  validate(m: MonitorEntity, errors: FieldError[], ctx: TypeRuleContext): void;
+  guardTargets(m: MonitorEntity): GuardTarget[];
+  /** The monitor's `url` (shown, and in incidents): the URL itself, or one derived from the target. */
+  url(m: MonitorEntity): string;
+  view(m: MonitorEntity, ctx: ViewContext): Record<string, unknown>;
+  /** The spec of its probe jobs; null for a type no probe runs. */
+  checkSpec(m: MonitorEntity): CheckSpec | null;
+}
+
+/** Fields every monitor type takes. */
+export const COMMON_FIELDS: readonly RequestField[] = [
+  'name',
+  'monitor_type',
+  'check_interval',
+  'regions',
+  'quorum',
+  'alert_email',
+  'alert_slack_webhook',
+  'webhook_url',
+  'public',
+  'paused',
+  'group',
+  'slug',
+  'tags',
+  'maintenance_windows',
+];
+
+export const MASK = '********';
+export const mask = (v: string) => (v ? MASK : '');
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function checkHttpUrl(field: string, value: string, errors: FieldError[]): URL | null {
+  let u: URL;
+  try {
+    u = new URL(value);
+  } catch {
+    errors.push({ field, message: `${field} must be a valid URL including http:// or https://` });
+    return null;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    errors.push({ field, message: `${field} must use http:// or https://` });
+    return null;
+  }
+  if (u.username || u.password) {
+    errors.push({ field, message: `${field} must not contain credentials; use basic_auth_user and basic_auth_pass` });
+    return null;
+  }
+  return u;
+}
+
+const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/i;
+
+/** A DNS name: dot-separated labels of letters, digits, `-` and `_`, an optional trailing dot. */
+export function isDnsName(s: string): boolean {
+  const t = s.endsWith('.') ? s.slice(0, -1) : s;
+  return t.length > 0 && t.length <= 253 && t.split('.').every((l) => LABEL.test(l));
+}
+
+/**
+ * A target host as the probe will use it: lower case, IPv4 in any notation a URL accepts
+ * (decimal `2130706433`, hex `0x7f.1`) normalised to dotted form, IPv6 without brackets.
+ * null when it is not a bare host (a scheme, path, port or space).
+ */
+export function normalizeHost(raw: string): string | null {
+  const s = raw.trim();
+  if (s === '' || /[\s/?#@\\]/.test(s)) return null;
+  const bare = s.startsWith('[') && s.endsWith(']') ? s.slice(1, -1) : s;
+  if (net.isIPv6(bare)) return new URL(`http://[${bare}]/`).hostname.slice(1, -1);
+  if (s.includes(':')) return null; // a port or a scheme
+  let host: string;
+  try {
+    host = new URL(`http://${s}/`).hostname;
+  } catch {
+    return null;
+  }
+  return net.isIPv4(host) || isDnsName(host) ? host : null;
+}
+
+/** Runs `parse` on a non-empty expression field; an ExpressionError becomes a 422 detail. */
+function checkExpression(field: string, value: string | null, parse: (s: string) => unknown, describe: string, errors: FieldError[]): void {
+  if (!value) return;
+  try {
+    parse(value);
+  } catch (e) {
+    if (!(e instanceof ExpressionError)) throw e;
+    errors.push({ field, message: `${field} ${describe}: ${e.message}` });
+  }
+}
+
+/** keyword and response_threshold_ms, shared by http and json_api. */
+function checkExpressions(m: MonitorEntity, errors: FieldError[]): void {
+  checkExpression('keyword', m.keyword, parseKeyword, 'is not a valid expression', errors);
+  checkExpression('response_threshold_ms', m.responseThresholdMs, parseThreshold, 'must look like "> 2000", "< 50" or "200-3000"', errors);
+}
+
+function urlTarget(m: MonitorEntity): GuardTarget[] {
+  try {
+    return [{ field: 'url', host: new URL(m.url).hostname.replace(/^\[|\]$/g, ''), lookup: true }];
+  } catch {
+    return [];
+  }
+}
+
+/** http and json_api share the response read model. */
+function httpReadModel(m: MonitorEntity) {
+  return { last_status_code: m.lastStatusCode, last_response_ms: m.lastResponseMs, ssl_expiry: iso(m.sslExpiry), ssl_issuer: m.sslIssuer };
+}
+
+const http: MonitorTypeRules = {
+  foreignFields: 'refuse',
+  probed: true,
+  fields: [
+    'url',
+    'expected_status_code',
+    'timeout',
+    'http_method',
+    'follow_redirects',
+    'basic_auth_user',
+    'basic_auth_pass',
+    'bearer_token',
+    'request_body',
+    'request_content_type',
+    'custom_headers',
+    'keyword',
+    'response_threshold_ms',
+  ],
+  required: ['url'],
+  validate(m, errors) {
+    if (m.url) checkHttpUrl('url', m.url, errors);
+    checkExpressions(m, errors);
+    if (m.basicAuthUser && !m.basicAuthPass) {
+      errors.push({ field: 'basic_auth_pass', message: 'basic_auth_pass is required when basic_auth_user is set' });
+    }
+  },
+  guardTargets: urlTarget,
+  url: (m) => m.url,
+  view: (m) => ({
+    expected_status_code: m.expectedStatusCode,
+    timeout: m.timeout,
+    http_method: m.httpMethod,
+    follow_redirects: m.followRedirects,
+    basic_auth_user: m.basicAuthUser,
+    basic_auth_pass: mask(m.basicAuthPass),
+    bearer_token: mask(m.bearerToken),
+    request_body: m.requestBody,
+    request_content_type: m.requestContentType,
+    custom_headers: m.customHeaders,
+    keyword: m.keyword,
+    response_threshold_ms: m.responseThresholdMs,
+    ...httpReadModel(m),
+  }),
+  checkSpec(m): HttpCheckSpec {
+    const sendsBody = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m.httpMethod) && m.requestBody !== '';
+    return {
+      type: 'http',
+      url: m.url,
+      method: m.httpMethod as HttpCheckSpec['method'],
+      headers: m.customHeaders,
+      body: sendsBody ? m.requestBody : null,
+      content_type: sendsBody && m.requestContentType ? m.requestContentType : null,
+      basic_auth_user: m.basicAuthUser || null,
+      basic_auth_pass: m.basicAuthUser ? m.basicAuthPass : null,
+      bearer_token: m.bearerToken || null,
+      follow_redirects: m.followRedirects,
+      expected_status_code: m.expectedStatusCode,
+      timeout_ms: m.timeout * 1000,
+      keyword: m.keyword || null,
+      response_threshold_ms: m.responseThresholdMs || null,
+    };
+  },
+};
+
+const NUMERIC_OPERATORS: ReadonlySet<string> = new Set(['greater_than', 'less_than']);
+
+const jsonApi: MonitorTypeRules = {
+  foreignFields: 'refuse',
+  probed: true,
+  fields: ['url', 'expected_status_code', 'timeout', 'follow_redirects', 'auth_header', 'json_assertions', 'keyword', 'response_threshold_ms'],
+  required: ['url'],
+  validate(m, errors) {
+    if (m.url) checkHttpUrl('url', m.url, errors);
+    checkExpressions(m, errors);
+    m.jsonAssertions.forEach((a, i) => {
+      try {
+        parseJsonPath(a.path);
+      } catch (e) {
+        if (!(e instanceof JsonPathError)) throw e;
+        errors.push({ field: `json_assertions[${i}].path`, message: `path is not a valid JSON path: ${e.message}` });
+      }
+      if (NUMERIC_OPERATORS.has(a.operator) && (a.value.trim() === '' || !Number.isFinite(Number(a.value)))) {
+        errors.push({ field: `json_assertions[${i}].value`, message: `value must be a number for ${a.operator}, got ${JSON.stringify(a.value)}` });
+      }
+    });
+  },
+  guardTargets: urlTarget,
+  url: (m) => m.url,
+  view: (m) => ({
+    expected_status_code: m.expectedStatusCode,
+    timeout: m.timeout,
+    follow_redirects: m.followRedirects,
+    auth_header: mask(m.authHeader),
+    json_assertions: m.jsonAssertions,
+    keyword: m.keyword,
+    response_threshold_ms: m.responseThresholdMs,
+    ...httpReadModel(m),
+  }),
+  checkSpec: (m) => ({
+    type: 'json_api',
+    url: m.url,
+    authorization: m.authHeader || null,
+    follow_redirects: m.followRedirects,
+    expected_status_code: m.expectedStatusCode,
+    timeout_ms: m.timeout * 1000,
+    keyword: m.keyword || null,
+    response_threshold_ms: m.responseThresholdMs || null,
+    json_assertions: m.jsonAssertions,
+  }),
+};
+
+function checkHostField(field: string, value: string, errors: FieldError[], example: string): void {
+  if (normalizeHost(value) === null) {
+    errors.push({ field, message: `${field} must be a bare host name or IP address like ${example} (no scheme, port or path)` });
+  }
+}
+
+const ssl: MonitorTypeRules = {
+  foreignFields: 'refuse',
+  probed: true,
+  fields: ['ssl_domain', 'ssl_port', 'ssl_expiry_threshold_days', 'timeout'],
+  required: ['ssl_domain'],
+  validate(m, errors) {
+    if (m.sslDomain) checkHostField('ssl_domain', m.sslDomain, errors, '"example.com"');
+  },
+  guardTargets: (m) => [{ field: 'ssl_domain', host: m.sslDomain, lookup: true }],
+  url: (m) => `https://${net.isIPv6(m.sslDomain) ? `[${m.sslDomain}]` : m.sslDomain}${m.sslPort === 443 ? '' : `:${m.sslPort}`}`,
+  view: (m) => ({
+    ssl_domain: m.sslDomain,
+    ssl_port: m.sslPort,
+    ssl_expiry_threshold_days: m.sslExpiryThresholdDays,
+    timeout: m.timeout,
+    ssl_expiry: iso(m.sslExpiry),
+    ssl_issuer: m.sslIssuer,
+  }),
+  checkSpec: (m) => ({
+    type: 'ssl',
+    host: m.sslDomain,
+    port: m.sslPort,
+    timeout_ms: m.timeout * 1000,
+    expiry_threshold_days: m.sslExpiryThresholdDays,
+    check_protocols: true,
+  }),
+};
+
+const tcp: MonitorTypeRules = {
+  foreignFields: 'refuse',
+  probed: true,
+  fields: ['host', 'port', 'send', 'expect', 'timeout'],
+  required: ['host', 'port'],
+  validate(m, errors) {
+    if (m.host) checkHostField('host', m.host, errors, '"db.example.com" or "10.0.0.5"');
+  },
+  guardTargets: (m) => [{ field: 'host', host: m.host, lookup: true }],
+  url: (m) => `tcp://${net.isIPv6(m.host) ? `[${m.host}]` : m.host}:${m.port}`,
+  view: (m) => ({ host: m.host, port: m.port, send: m.tcpSend, expect: m.tcpExpect, timeout: m.timeout, last_response_ms: m.lastResponseMs }),
+  checkSpec: (m) => ({ type: 'tcp', host: m.host, port: m.port ?? 0, timeout_ms: m.timeout * 1000, send: m.tcpSend || null, expect: m.tcpExpect || null }),
+};
+
+const dns: MonitorTypeRules = {
+  foreignFields: 'refuse',
+  probed: true,
+  fields: ['hostname', 'record_type', 'resolver', 'expected', 'timeout'],
+  required: ['hostname'],
+  validate(m, errors) {
+    if (m.dnsHostname && !isDnsName(m.dnsHostname)) {
+      errors.push({ field: 'hostname', message: 'hostname must be a DNS name like "example.com"' });
+    }
+    if (m.dnsResolver && !parseResolver(m.dnsResolver)) {
+      errors.push({ field: 'resolver', message: 'resolver must be an IP address with an optional port, like "1.1.1.1" or "[2606:4700::1111]:53"' });
+    }
+    m.dnsExpected.forEach((v, i) => {
+      if (m.dnsRecordType === 'A' && !net.isIPv4(v)) errors.push({ field: `expected[${i}]`, message: `expected values of an A record must be IPv4 addresses, got ${JSON.stringify(v)}` });
+      if (m.dnsRecordType === 'AAAA' && !net.isIPv6(v)) errors.push({ field: `expected[${i}]`, message: `expected values of an AAAA record must be IPv6 addresses, got ${JSON.stringify(v)}` });
+    });
+  },
+  guardTargets: (m) => {
+    const r = m.dnsResolver ? parseResolver(m.dnsResolver) : null;
+    return r ? [{ field: 'resolver', host: r.host, lookup: false }] : [];
+  },
+  url: (m) => `dns://${m.dnsResolver ? `${m.dnsResolver}/` : ''}${m.dnsHostname}?type=${m.dnsRecordType}`,
+  view: (m) => ({
+    hostname: m.dnsHostname,
+    record_type: m.dnsRecordType,
+    resolver: m.dnsResolver,
+    expected: m.dnsExpected,
+    timeout: m.timeout,
+    last_response_ms: m.lastResponseMs,
+  }),
+  checkSpec: (m) => ({
+    type: 'dns',
+    hostname: m.dnsHostname,
+    record_type: m.dnsRecordType,
+    resolver: m.dnsResolver || null,
+    expected: m.dnsExpected,
+    timeout_ms: m.timeout * 1000,
+  }),
+};
+
+/**
+ * A heartbeat monitor is judged by the control plane (heartbeats/): no probe job, no
+ * regions; its url is its ping URL. Probe fields sent for it are ignored.
+ */
+const heartbeat: MonitorTypeRules = {
+  foreignFields: 'ignore',
+  probed: false,
+  fields: ['heartbeat_interval', 'heartbeat_grace_period'],
+  required: [],
+  validate(m, errors, ctx) {
+    errors.push(...heartbeatFieldErrors(m.heartbeatInterval ?? NaN, m.heartbeatGracePeriod ?? NaN, heartbeatMinInterval(ctx.minIntervalSeconds)));
+  },
+  guardTargets: () => [],
+  url: (m) => m.url,
+  view: (m, ctx) => {
+    const ping = pingUrl(ctx.publicUrl, m.id, ctx.pingToken, m.pingTokenHint);
+    return {
+      url: ping,
+      ping_url: ping,
+      heartbeat_interval: m.heartbeatInterval,
+      heartbeat_grace_period: m.heartbeatGracePeriod,
+      last_ping_at: iso(m.lastPingAt),
+      /** the last run's duration between /start and its ping */
+      last_response_ms: m.lastResponseMs,
+    };
+  },
+  checkSpec: () => null,
+};
+
+/** Everything that differs by monitor type, one entry per type (no if/else chain on the type). */
+export const TYPE_RULES: Readonly<Record<MonitorType, MonitorTypeRules>> = {
+  http,
+  json_api: jsonApi,
+  ssl,
+  tcp,
+  dns,
+  heartbeat,
+};
+
+/** The request field → entity property, for the "required" rule. */
+const ENTITY_KEY: Partial<Record<RequestField, keyof MonitorEntity>> = {
+  url: 'url',
+  ssl_domain: 'sslDomain',
+  host: 'host',
+  port: 'port',
+  hostname: 'dnsHostname',
+};
+
+/**
+ * Fields of the request that the monitor's type does not take (one 422 detail each), and
+ * required fields still empty after the request was applied.
+ */
+export function typeFieldProblems(type: MonitorType, dto: object, m: MonitorEntity | null): FieldError[] {
+  const rules = TYPE_RULES[type];
+  const allowed = new Set<string>([...COMMON_FIELDS, ...rules.fields]);
+  const errors: FieldError[] = [];
+  if (rules.foreignFields === 'refuse') {
+    for (const [key, value] of Object.entries(dto)) {
+      if (value === undefined || allowed.has(key)) continue;
+      const owners = Object.entries(TYPE_RULES).filter(([, r]) => r.fields.includes(key as RequestField)).map(([t]) => t);
+      errors.push({ field: key, message: `${key} does not apply to ${type} monitors${owners.length ? ` (only to ${owners.join(', ')} monitors)` : ''}` });
+    }
+  }
+  if (m) {
+    for (const f of rules.required) {
+      const v = m[ENTITY_KEY[f] ?? (f as keyof MonitorEntity)];
+      if (v === '' || v === null || v === undefined) errors.push({ field: f, message: `${f} is required for ${type} monitors` });
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,348 @@
+import * as http from 'node:http';
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { probeTlsProtocols, runCheck, type CheckContext, type LookupAllFn } from '@parallax/checks';
+import type { DnsCheckSpec, JsonApiCheckSpec, SslCheckSpec, TcpCheckSpec } from '@parallax/contracts';
+import { makeLeaf, makeTestCa, startDnsTarget, startTcpEcho, startTlsTarget, type DnsTarget, type TcpEchoTarget, type TestCa, type TlsTarget } from '@parallax/testing';
+
+jest.setTimeout(60_000);
+
+/**
+ * The json_api, ssl, tcp and dns checks against real servers on loopback (through the
+ * registry, as the probe runs them): a JSON API, TLS servers with certificates from a test
+ * CA whose expiry and protocol versions each test chooses, a TCP echo server, a DNS server.
+ */
+let ca: TestCa;
+const ctx = (over: Partial<CheckContext> = {}): CheckContext => ({
+  region: 'test-1',
+  userAgent: 'Parallax/test',
+  allowPrivateTargets: true,
+  maxBodyBytes: 1024 * 1024,
+  tlsCa: ca.cert,
+  ...over,
+});
+const strict = (over: Partial<CheckContext> = {}) => ctx({ allowPrivateTargets: false, ...over });
+const resolvesTo = (address: string, family: 4 | 6 = 4): LookupAllFn => (_h, _o, cb) => cb(null, [{ address, family }]);
+const refusal = (addr: string, range: string, literal = false) => `target ${literal ? 'is' : 'resolves to'} a private address (${addr}, ${range}); set ALLOW_PRIVATE_TARGETS=true to allow`;
+
+describe('json_api check', () => {
+  let server: http.Server;
+  let base: string;
+  let lastAuth: string | undefined;
+  const bodies: Record<string, string> = {
+    '/health': JSON.stringify({ status: 'ok', data: { version: '1.2.3', count: 3, users: [{ name: 'ada' }, { name: 'bob' }], flags: ['a', 'b'], enabled: true, none: null } }),
+    '/html': '<html>hello</html>',
+  };
+  const spec = (path: string, over: Partial<JsonApiCheckSpec> = {}): JsonApiCheckSpec => ({
+    type: 'json_api',
+    url: base + path,
+    authorization: null,
+    follow_redirects: true,
+    expected_status_code: 200,
+    timeout_ms: 5000,
+    keyword: null,
+    response_threshold_ms: null,
+    json_assertions: [],
+    ...over,
+  });
+
+  beforeAll(async () => {
+    ca = await makeTestCa();
+    server = http.createServer((req, res) => {
+      lastAuth = req.headers.authorization;
+      const body = bodies[req.url ?? ''];
+      res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' }).end(body ?? '{"error":"not found"}');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it('passes when every assertion of every operator holds, and sends the Authorization header', async () => {
+    const out = await runCheck(
+      spec('/health', {
+        authorization: 'Bearer tok_live_xxxx',
+        json_assertions: [
+          { path: 'status', operator: 'equals', value: 'ok' },
+          { path: 'status', operator: 'not_equals', value: 'down' },
+          { path: 'data.version', operator: 'contains', value: '1.2' },
+          { path: 'data.version', operator: 'not_contains', value: 'beta' },
+          { path: 'data.count', operator: 'greater_than', value: '0' },
+          { path: 'data.count', operator: 'less_than', value: '10' },
+          { path: 'data.users[0].name', operator: 'equals', value: 'ada' },
+          { path: 'data.flags', operator: 'contains', value: 'b' },
+          { path: 'data.enabled', operator: 'equals', value: 'true' },
+          { path: 'data.none', operator: 'exists', value: '' },
+          { path: 'data.missing', operator: 'not_exists', value: '' },
+        ],
+      }),
+      ctx(),
+    );
+    expect(out.error).toBeNull();
+    expect(out.is_up).toBe(true);
+    expect(out.status_code).toBe(200);
+    expect(lastAuth).toBe('Bearer tok_live_xxxx');
+  });
+
+  it('names each failing assertion in the error', async () => {
+    const out = await runCheck(
+      spec('/health', {
+        json_assertions: [
+          { path: 'status', operator: 'equals', value: 'healthy' },
+          { path: 'data.count', operator: 'greater_than', value: '5' },
+          { path: 'data.users[5].name', operator: 'exists', value: '' },
+          { path: 'data.version', operator: 'exists', value: '' },
+        ],
+      }),
+      ctx(),
+    );
+    expect(out.is_up).toBe(false);
+    expect(out.error).toBe(
+      '3 of 4 JSON assertions failed: status: expected equals "healthy", got "ok"; data.count: expected greater than 5, got 3; data.users[5].name: expected to exist, but it is absent',
+    );
+    expect(out.response_body).toContain('"status":"ok"');
+  });
+
+  it('fails clearly on a body that is not JSON, and on the wrong status before the body', async () => {
+    const html = await runCheck(spec('/html'), ctx());
+    expect(html.is_up).toBe(false);
+    expect(html.error).toMatch(/^response body is not JSON \(.+\); starts with "<html>hello<\/html>"$/);
+    const missing = await runCheck(spec('/nope', { json_assertions: [{ path: 'x', operator: 'exists', value: '' }] }), ctx());
+    expect(missing.error).toBe('expected status 200, got 404');
+  });
+
+  it('is refused by the SSRF guard like http', async () => {
+    const out = await runCheck(spec('/health'), strict());
+    expect(out.error).toBe(refusal('127.0.0.1', 'loopback', true));
+  });
+});
+
+describe('ssl check', () => {
+  let good: TlsTarget;
+  let tls12only: TlsTarget;
+  let legacy: TlsTarget;
+  const spec = (port: number, over: Partial<SslCheckSpec> = {}): SslCheckSpec => ({
+    type: 'ssl',
+    host: 'localhost',
+    port,
+    timeout_ms: 8000,
+    expiry_threshold_days: 14,
+    check_protocols: true,
+    ...over,
+  });
+  beforeAll(async () => {
+    ca ??= await makeTestCa();
+    good = await startTlsTarget(await makeLeaf({ expiresInDays: 60, ca }));
+    tls12only = await startTlsTarget(await makeLeaf({ expiresInDays: 60, ca }), { min: 'TLSv1.2', max: 'TLSv1.2' });
+    legacy = await startTlsTarget(await makeLeaf({ expiresInDays: 60, ca }), { min: 'TLSv1', max: 'TLSv1.3' });
+  });
+  afterAll(async () => {
+    await Promise.all([good.close(), tls12only.close(), legacy.close()]);
+  });
+
+  it('reads the chain, expiry, issuer, subject, SANs and days left; up; audits the protocols', async () => {
+    const out = await runCheck(spec(good.port), ctx());
+    expect(out.error).toBeNull();
+    expect(out.is_up).toBe(true);
+    expect(out.warn).toBe(false);
+    expect(out.response_ms).toBeNull();
+    expect(out.ssl_issuer).toBe('Parallax Test CA');
+    const d = out.details as Record<string, any>;
+    expect(d).toMatchObject({ subject: 'localhost', issuer: 'Parallax Test CA', sans: ['localhost', '127.0.0.1'], chain_valid: true, chain_error: null, hostname_match: true, findings: [] });
+    expect([59, 60]).toContain(d.days_left);
+    expect(d.valid_to).toBe(out.ssl_expiry);
+    expect(d.chain[0]).toMatchObject({ subject: 'localhost', issuer: 'Parallax Test CA' });
+    expect(d.protocols).toEqual({ TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true });
+    for (const p of ['dns', 'connect', 'tls', 'total'] as const) expect(typeof out.phases[p]).toBe('number');
+  });
+
+  it('reports exactly the versions a restricted server accepts', async () => {
+    const out = await runCheck(spec(tls12only.port), ctx());
+    expect(out.is_up).toBe(true);
+    expect((out.details as any).protocols).toEqual({ TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': false });
+    expect((out.details as any).protocol).toBe('TLSv1.2');
+  });
+
+  it('flags TLSv1 and TLSv1.1 as findings without failing the check', async () => {
+    const out = await runCheck(spec(legacy.port), ctx());
+    expect(out.is_up).toBe(true);
+    const d = out.details as any;
+    expect(d.protocols).toEqual({ TLSv1: true, 'TLSv1.1': true, 'TLSv1.2': true, 'TLSv1.3': true });
+    expect(d.findings).toEqual(['server accepts deprecated TLSv1', 'server accepts deprecated TLSv1.1']);
+  });
+
+  it('warns within the threshold, is down when expired, untrusted or for another host name', async () => {
+    const t = await startTlsTarget(await makeLeaf({ expiresInDays: 5, ca }));
+    try {
+      const soon = await runCheck(spec(t.port, { check_protocols: false }), ctx());
+      expect(soon).toMatchObject({ is_up: true, warn: true, error: null });
+      expect((soon.details as any).findings).toEqual(['certificate expires in 4 days (threshold 14)']);
+      expect((soon.details as any).protocols).toBeNull();
+
+      t.setCertificate(await makeLeaf({ expiresInDays: -2, ca }));
+      const expired = await runCheck(spec(t.port, { check_protocols: false }), ctx());
+      expect(expired.is_up).toBe(false);
+      expect(expired.warn).toBe(false);
+      expect(expired.error).toMatch(/^certificate expired on \d{4}-\d\d-\d\dT/);
+      expect((expired.details as any).days_left).toBeLessThan(0);
+
+      t.setCertificate(await makeLeaf({ expiresInDays: 60 }));
+      const selfSigned = await runCheck(spec(t.port, { check_protocols: false }), ctx());
+      expect(selfSigned.error).toBe('certificate chain is not valid (DEPTH_ZERO_SELF_SIGNED_CERT)');
+      expect((selfSigned.details as any).chain_valid).toBe(false);
+
+      t.setCertificate(await makeLeaf({ expiresInDays: 60, ca, names: ['other.example'], ips: [] }));
+      const wrongName = await runCheck(spec(t.port, { check_protocols: false }), ctx());
+      expect(wrongName.error).toBe('certificate does not match the host name localhost');
+      expect((wrongName.details as any)).toMatchObject({ hostname_match: false, chain_valid: true, sans: ['other.example'] });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('is down when nothing listens, and bounds a server that never answers by the timeout', async () => {
+    const closed = await startTcpEcho();
+    const port = closed.port;
+    await closed.close();
+    const refused = await runCheck(spec(port), ctx());
+    expect(refused.is_up).toBe(false);
+    expect(refused.error).toBe('connection refused (ECONNREFUSED)');
+
+    const silent = net.createServer(() => {}); // accepts TCP, never speaks
+    const silentPort = await new Promise<number>((r) => silent.listen(0, '127.0.0.1', () => r((silent.address() as AddressInfo).port)));
+    try {
+      const out = await runCheck(spec(silentPort, { timeout_ms: 500 }), ctx());
+      expect(out.is_up).toBe(false);
+      expect(out.error).toBe('timeout after 500 ms (TLS handshake)');
+    } finally {
+      silent.close();
+    }
+
+    const echo = await startTcpEcho(); // answers the ClientHello with itself
+    try {
+      const out = await runCheck(spec(echo.port), ctx());
+      expect(out.error).toBe('TLS handshake failed: unexpected message (ERR_SSL_UNEXPECTED_MESSAGE)');
+    } finally {
+      await echo.close();
+    }
+  });
+
+  it('bounds the tls-check protocol audit: a server that never answers leaves every version unknown', async () => {
+    const silent = net.createServer(() => {});
+    const port = await new Promise<number>((r) => silent.listen(0, '127.0.0.1', () => r((silent.address() as AddressInfo).port)));
+    try {
+      const out = await probeTlsProtocols('127.0.0.1', port, 300);
+      expect(out).toEqual({ TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null });
+    } finally {
+      silent.close();
+    }
+  });
+
+  it('guards ssl targets: loopback names, metadata, IPv6 loopback, mapped IPv6', async () => {
+    expect((await runCheck(spec(good.port), strict())).error).toBe(refusal('127.0.0.1', 'loopback'));
+    expect((await runCheck(spec(443, { host: 'meta.example' }), strict({ lookup: resolvesTo('169.254.169.254') }))).error).toBe(refusal('169.254.169.254', 'linkLocal'));
+    expect((await runCheck(spec(443, { host: '::1' }), strict())).error).toBe(refusal('::1', 'loopback', true));
+    expect((await runCheck(spec(443, { host: 'm.example' }), strict({ lookup: resolvesTo('::ffff:10.0.0.1', 6) }))).error).toBe(refusal('::ffff:a00:1 → 10.0.0.1', 'private'));
+  });
+});
+
+describe('tcp check', () => {
+  let echo: TcpEchoTarget;
+  const spec = (port: number, over: Partial<TcpCheckSpec> = {}): TcpCheckSpec => ({ type: 'tcp', host: '127.0.0.1', port, timeout_ms: 3000, send: null, expect: null, ...over });
+  beforeAll(async () => {
+    echo = await startTcpEcho('220 ready\r\n');
+  });
+  afterAll(() => echo.close());
+
+  it('is up when the port accepts, with the connect time as response time', async () => {
+    const out = await runCheck(spec(echo.port), ctx());
+    expect(out.error).toBeNull();
+    expect(out.is_up).toBe(true);
+    expect(out.response_ms).toBe(out.phases.connect);
+    expect(out.details).toMatchObject({ host: '127.0.0.1', port: echo.port, address: '127.0.0.1' });
+  });
+
+  it('sends a string and expects one in the reply', async () => {
+    const ok = await runCheck(spec(echo.port, { host: 'localhost', send: 'PING 42\r\n', expect: 'PING 42' }), ctx({ lookup: resolvesTo('127.0.0.1') }));
+    expect(ok.error).toBeNull();
+    expect(typeof ok.phases.first_byte).toBe('number');
+    expect((ok.details as any).reply).toContain('PING 42');
+
+    const wrong = await runCheck(spec(echo.port, { send: 'hello\r\n', expect: '+PONG', timeout_ms: 700 }), ctx());
+    expect(wrong.is_up).toBe(false);
+    expect(wrong.error).toBe('timeout after 700 ms (waiting for the expected reply)');
+  });
+
+  it('is down on a refused port and refuses private targets when not allowed', async () => {
+    const gone = await startTcpEcho();
+    const port = gone.port;
+    await gone.close();
+    expect((await runCheck(spec(port), ctx())).error).toBe('connection refused (ECONNREFUSED)');
+    const before = echo.connections;
+    expect((await runCheck(spec(echo.port), strict())).error).toBe(refusal('127.0.0.1', 'loopback', true));
+    expect((await runCheck(spec(echo.port, { host: 'db.internal' }), strict({ lookup: resolvesTo('10.1.2.3') }))).error).toBe(refusal('10.1.2.3', 'private'));
+    expect(echo.connections).toBe(before);
+  });
+});
+
+describe('dns check', () => {
+  let dns: DnsTarget;
+  const spec = (over: Partial<DnsCheckSpec> = {}): DnsCheckSpec => ({ type: 'dns', hostname: 'example.test', record_type: 'A', resolver: dns.resolver, expected: [], timeout_ms: 3000, ...over });
+  beforeAll(async () => {
+    dns = await startDnsTarget({
+      'example.test': {
+        A: ['192.0.2.10', '192.0.2.11'],
+        AAAA: ['2001:db8::10'],
+        MX: [{ preference: 10, exchange: 'mail.example.test' }],
+        TXT: [['v=spf1 -all']],
+        NS: ['ns1.example.test'],
+      },
+      'www.example.test': { CNAME: ['example.test'] },
+    });
+  });
+  afterAll(() => dns.close());
+
+  it('answers every record type with rcode and answers in the result', async () => {
+    const a = await runCheck(spec({ expected: ['192.0.2.11'] }), ctx());
+    expect(a.error).toBeNull();
+    expect(a.details).toMatchObject({ rcode: 'NOERROR', answers: ['192.0.2.10', '192.0.2.11'], resolver: dns.resolver });
+    expect(a.response_ms).toBe(a.phases.dns);
+    const cases: [DnsCheckSpec['record_type'], string, string[], string[]][] = [
+      ['AAAA', 'example.test', ['2001:db8:0:0:0:0:0:10'], ['2001:db8::10']],
+      ['CNAME', 'www.example.test', ['EXAMPLE.test.'], ['example.test']],
+      ['MX', 'example.test', ['mail.example.test'], ['10 mail.example.test']],
+      ['TXT', 'example.test', ['v=spf1 -all'], ['v=spf1 -all']],
+      ['NS', 'example.test', ['ns1.example.test'], ['ns1.example.test']],
+    ];
+    for (const [type, hostname, expected, answers] of cases) {
+      const out = await runCheck(spec({ record_type: type, hostname, expected }), ctx());
+      expect({ type, error: out.error, answers: (out.details as any).answers }).toEqual({ type, error: null, answers });
+    }
+  });
+
+  it('is down on a missing expected value, NXDOMAIN, SERVFAIL, an empty answer and no answer in time', async () => {
+    expect((await runCheck(spec({ expected: ['192.0.2.99'] }), ctx())).error).toBe('expected A "192.0.2.99" not in the answer ["192.0.2.10", "192.0.2.11"]');
+    const nx = await runCheck(spec({ hostname: 'nope.example.test' }), ctx());
+    expect(nx.error).toBe('DNS NXDOMAIN for the A query');
+    expect((nx.details as any).rcode).toBe('NXDOMAIN');
+    dns.servfail.add('broken.example.test');
+    expect((await runCheck(spec({ hostname: 'broken.example.test' }), ctx())).error).toBe('DNS SERVFAIL for the A query');
+    expect((await runCheck(spec({ hostname: 'www.example.test' }), ctx())).error).toBe('no A records in the answer');
+    const silent = await startTcpEcho(); // nothing answers UDP on this port
+    try {
+      const out = await runCheck(spec({ resolver: `127.0.0.1:${silent.port}`, timeout_ms: 400 }), ctx());
+      expect(out.error).toBe('timeout after 400 ms (waiting for the DNS answer)');
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('guards a private resolver unless allowed', async () => {
+    const before = dns.queries.length;
+    expect((await runCheck(spec(), strict())).error).toBe(refusal('127.0.0.1', 'loopback', true));
+    expect((await runCheck(spec({ resolver: '169.254.169.254' }), strict())).error).toBe(refusal('169.254.169.254', 'linkLocal', true));
+    expect((await runCheck(spec({ resolver: '[::1]:53' }), strict())).error).toBe(refusal('::1', 'loopback', true));
+    expect(dns.queries.length).toBe(before);
+    expect((await runCheck(spec(), strict({ allowedPrivateCidrs: ['127.0.0.1/32'] }))).error).toBeNull();
+  });
+});

@@ -1,0 +1,200 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  makeLeaf,
+  makeTestCa,
+  startDnsTarget,
+  startTcpEcho,
+  startTlsTarget,
+  waitFor,
+  type DnsTarget,
+  type TcpEchoTarget,
+  type TestCa,
+  type TlsTarget,
+} from '@parallax/testing';
+import { LocalSystem, REGIONS } from '../support/system';
+
+jest.setTimeout(240_000);
+
+/**
+ * Every probe-run monitor type end to end, through the REST API only, against real servers
+ * this test starts on loopback, checked from three probe regions (real processes) with
+ * quorum: json_api against a JSON API, ssl against TLS servers whose certificate (from a
+ * test CA the probes trust via NODE_EXTRA_CA_CERTS) and protocol versions the test chooses,
+ * http on https recording the certificate, tcp against an echo server, dns against a DNS
+ * server.
+ */
+describe('monitor types end to end', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'parallax-types-'));
+  const caFile = join(tmp, 'ca.pem');
+  const sys = new LocalSystem({ probeEnv: { NODE_EXTRA_CA_CERTS: caFile } });
+  const call = (method: string, path: string, body?: unknown) => sys.call(method, path, body);
+  const monitor = (id: string) => sys.monitor(id);
+  const latestCheck = async (id: string) => (await call('GET', `/monitors/${id}/checks?limit=1`)).body.data[0];
+  const create = async (body: Record<string, unknown>) => {
+    const res = await call('POST', '/monitors', { check_interval: 1, timeout: 3, ...body });
+    expect({ status: res.status, details: res.body.details }).toEqual({ status: 201, details: undefined });
+    return res.body.data.id as string;
+  };
+  const statusIs = (id: string, status: string, ms = 30_000) => waitFor(`${id} ${status}`, async () => (await monitor(id)).status === status, ms);
+  const allRegions = (status: string) => Object.fromEntries(REGIONS.map((r) => [r, status]));
+
+  let ca: TestCa;
+  let api: http.Server;
+  let apiBase: string;
+  let apiBody = '';
+  let web: https.Server;
+  let webPort: number;
+  let tlsTarget: TlsTarget;
+  let echo: TcpEchoTarget;
+  let dns: DnsTarget;
+
+  beforeAll(async () => {
+    ca = await makeTestCa();
+    writeFileSync(caFile, ca.cert);
+    api = http.createServer((req, res) => {
+      if (req.headers.authorization !== 'Bearer e2e-token') return void res.writeHead(401).end('{"error":"unauthorized"}');
+      res.writeHead(200, { 'content-type': 'application/json' }).end(apiBody);
+    });
+    await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
+    apiBase = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+    const webCert = await makeLeaf({ expiresInDays: 45, ca });
+    web = https.createServer({ key: webCert.key, cert: webCert.cert }, (_req, res) => res.end('Welcome'));
+    await new Promise<void>((r) => web.listen(0, '127.0.0.1', r));
+    webPort = (web.address() as AddressInfo).port;
+    tlsTarget = await startTlsTarget(await makeLeaf({ expiresInDays: 60, ca }), { min: 'TLSv1.2', max: 'TLSv1.2' });
+    echo = await startTcpEcho('+READY\r\n');
+    dns = await startDnsTarget({ 'app.example.test': { A: ['192.0.2.10'], MX: [{ preference: 10, exchange: 'mx.example.test' }] } });
+    await sys.start();
+  });
+
+  afterAll(async () => {
+    await sys.stop();
+    await Promise.all([
+      new Promise((r) => api.close(r)),
+      new Promise((r) => web.close(r)),
+      tlsTarget?.close(),
+      echo?.close(),
+      dns?.close(),
+    ]);
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('json_api: up from every region while the assertions hold; down with an incident naming the failing assertion', async () => {
+    apiBody = JSON.stringify({ status: 'ok', data: { version: '2.1.0', count: 3, users: [{ name: 'ada' }] } });
+    const id = await create({
+      monitor_type: 'json_api',
+      name: 'Health API',
+      url: `${apiBase}/v1/health`,
+      auth_header: 'Bearer e2e-token',
+      json_assertions: [
+        { path: 'status', operator: 'equals', value: 'ok' },
+        { path: 'data.count', operator: 'greater_than', value: '0' },
+        { path: 'data.users[0].name', operator: 'equals', value: 'ada' },
+        { path: 'data.version', operator: 'exists', value: '' },
+      ],
+    });
+    await statusIs(id, 'up');
+    expect((await monitor(id)).location_status).toEqual(allRegions('up'));
+
+    apiBody = JSON.stringify({ status: 'degraded', data: { version: '2.1.0', count: 0, users: [{ name: 'ada' }] } });
+    await statusIs(id, 'down');
+    const incident = await waitFor('incident', async () => (await sys.incidents(id))[0]);
+    expect(incident.failure_error_message).toBe('2 of 4 JSON assertions failed: status: expected equals "ok", got "degraded"; data.count: expected greater than 0, got 0');
+    expect(incident.regions_checked).toBe(3);
+    expect(incident.regions_up).toBe(0);
+
+    apiBody = '<html>maintenance</html>';
+    await waitFor('not JSON', async () => (await latestCheck(id)).region_results.every((r: { error: string | null }) => r.error?.startsWith('response body is not JSON')));
+  });
+
+  it('ssl: chain, issuer, SANs, days left and accepted protocols from every region; warn within the threshold; down when expired', async () => {
+    const id = await create({ monitor_type: 'ssl', name: 'local SSL', ssl_domain: 'localhost', ssl_port: tlsTarget.port, ssl_expiry_threshold_days: 14 });
+    await statusIs(id, 'up');
+    const m = await monitor(id);
+    expect(m.ssl_issuer).toBe('Parallax Test CA');
+    expect(Math.round((Date.parse(m.ssl_expiry) - Date.now()) / 86_400_000)).toBe(60);
+    expect(m.location_status).toEqual(allRegions('up'));
+    const check = await latestCheck(id);
+    expect(check.region_results).toHaveLength(3);
+    for (const r of check.region_results) {
+      expect(r.details).toMatchObject({
+        subject: 'localhost',
+        issuer: 'Parallax Test CA',
+        sans: ['localhost', '127.0.0.1'],
+        chain_valid: true,
+        hostname_match: true,
+        protocol: 'TLSv1.2',
+        protocols: { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': false },
+        findings: [],
+      });
+      expect([59, 60]).toContain(r.details.days_left);
+      expect(r.ssl_issuer).toBe('Parallax Test CA');
+    }
+
+    tlsTarget.setCertificate(await makeLeaf({ expiresInDays: 5, ca }));
+    await statusIs(id, 'warn');
+    const warned = await latestCheck(id);
+    expect(warned.status).toBe('warn');
+    expect(warned.region_results.every((r: { is_up: boolean; warn: boolean }) => r.is_up && r.warn)).toBe(true);
+    expect(await sys.incidents(id)).toEqual([]);
+
+    tlsTarget.setCertificate(await makeLeaf({ expiresInDays: -1, ca }));
+    await statusIs(id, 'down');
+    const incident = await waitFor('incident', async () => (await sys.incidents(id))[0]);
+    expect(incident.failure_error_message).toMatch(/^certificate expired on /);
+    expect(incident.monitor_type).toBe('ssl');
+
+    tlsTarget.setCertificate(await makeLeaf({ expiresInDays: 60, ca }));
+    await statusIs(id, 'up');
+    await waitFor('incident resolved', async () => (await sys.incidents(id))[0].status === 'resolved');
+  });
+
+  it('http on an https URL records ssl_expiry and ssl_issuer', async () => {
+    const id = await create({ name: 'https site', url: `https://localhost:${webPort}/`, keyword: 'Welcome' });
+    await statusIs(id, 'up');
+    const m = await monitor(id);
+    expect(m.ssl_issuer).toBe('Parallax Test CA');
+    expect(Math.round((Date.parse(m.ssl_expiry) - Date.now()) / 86_400_000)).toBe(45);
+  });
+
+  it('tcp: connect time from every region, send/expect; down when the port closes', async () => {
+    const id = await create({ monitor_type: 'tcp', name: 'echo', host: '127.0.0.1', port: echo.port, send: 'PING 7\r\n', expect: 'PING 7' });
+    await statusIs(id, 'up');
+    const m = await monitor(id);
+    expect(m.location_status).toEqual(allRegions('up'));
+    for (const region of REGIONS) expect(typeof m.last_response_by_region[region]).toBe('number');
+    const check = await latestCheck(id);
+    for (const r of check.region_results) expect(r.details).toMatchObject({ host: '127.0.0.1', port: echo.port, reply: expect.stringContaining('PING 7') });
+
+    const wrong = await create({ monitor_type: 'tcp', name: 'echo wrong', host: '127.0.0.1', port: echo.port, send: 'hello\r\n', expect: '+PONG', timeout: 1 });
+    await statusIs(wrong, 'down');
+    expect((await sys.incidents(wrong))[0].failure_error_message).toBe('timeout after 1000 ms (waiting for the expected reply)');
+
+    await echo.close();
+    await statusIs(id, 'down');
+    expect((await latestCheck(id)).region_results[0].error).toBe('connection refused (ECONNREFUSED)');
+  });
+
+  it('dns: answer and rcode in every region\'s result; down when the answer changes or the name disappears', async () => {
+    const id = await create({ monitor_type: 'dns', name: 'app A', hostname: 'app.example.test', record_type: 'A', resolver: dns.resolver, expected: ['192.0.2.10'] });
+    const mx = await create({ monitor_type: 'dns', name: 'app MX', hostname: 'app.example.test', record_type: 'MX', resolver: dns.resolver, expected: ['mx.example.test'] });
+    await statusIs(id, 'up');
+    await statusIs(mx, 'up');
+    const check = await latestCheck(id);
+    for (const r of check.region_results) expect(r.details).toMatchObject({ rcode: 'NOERROR', answers: ['192.0.2.10'], resolver: dns.resolver, record_type: 'A' });
+    expect((await latestCheck(mx)).region_results[0].details.answers).toEqual(['10 mx.example.test']);
+
+    dns.records['app.example.test'].A = ['192.0.2.99'];
+    await statusIs(id, 'down');
+    expect((await sys.incidents(id))[0].failure_error_message).toBe('expected A "192.0.2.10" not in the answer ["192.0.2.99"]');
+
+    delete dns.records['app.example.test'];
+    await waitFor('NXDOMAIN', async () => (await latestCheck(mx)).region_results.every((r: { details: { rcode: string } }) => r.details.rcode === 'NXDOMAIN'));
+    await statusIs(mx, 'down');
+  });
+});
