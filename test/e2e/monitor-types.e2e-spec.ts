@@ -31,7 +31,7 @@ jest.setTimeout(240_000);
 describe('monitor types end to end', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'parallax-types-'));
   const caFile = join(tmp, 'ca.pem');
-  const sys = new LocalSystem({ probeEnv: { NODE_EXTRA_CA_CERTS: caFile } });
+  const sys = new LocalSystem({ probeEnv: { NODE_EXTRA_CA_CERTS: caFile }, controlPlaneEnv: { RATE_LIMIT_PER_MINUTE: '100000' } });
   const call = (method: string, path: string, body?: unknown) => sys.call(method, path, body);
   const monitor = (id: string) => sys.monitor(id);
   const latestCheck = async (id: string) => (await call('GET', `/monitors/${id}/checks?limit=1`)).body.data[0];
@@ -40,7 +40,7 @@ describe('monitor types end to end', () => {
     expect({ status: res.status, details: res.body.details }).toEqual({ status: 201, details: undefined });
     return res.body.data.id as string;
   };
-  const statusIs = (id: string, status: string, ms = 30_000) => waitFor(`${id} ${status}`, async () => (await monitor(id)).status === status, ms);
+  const statusIs = (id: string, status: string, ms = 30_000) => waitFor(`${id} ${status}`, async () => (await monitor(id)).status === status, ms, 250);
   const allRegions = (status: string) => Object.fromEntries(REGIONS.map((r) => [r, status]));
 
   let ca: TestCa;

@@ -1,9 +1,8 @@
 import * as http from 'node:http';
-import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { probeTlsProtocols, runCheck, type CheckContext, type LookupAllFn } from '@parallax/checks';
 import type { DnsCheckSpec, JsonApiCheckSpec, SslCheckSpec, TcpCheckSpec } from '@parallax/contracts';
-import { makeLeaf, makeTestCa, startDnsTarget, startTcpEcho, startTlsTarget, type DnsTarget, type TcpEchoTarget, type TestCa, type TlsTarget } from '@parallax/testing';
+import { makeLeaf, makeTestCa, startDnsTarget, startSilentTcp, startTcpEcho, startTlsTarget, type DnsTarget, type TcpEchoTarget, type TestCa, type TlsTarget } from '@parallax/testing';
 
 jest.setTimeout(60_000);
 
@@ -208,14 +207,13 @@ describe('ssl check', () => {
     expect(refused.is_up).toBe(false);
     expect(refused.error).toBe('connection refused (ECONNREFUSED)');
 
-    const silent = net.createServer(() => {}); // accepts TCP, never speaks
-    const silentPort = await new Promise<number>((r) => silent.listen(0, '127.0.0.1', () => r((silent.address() as AddressInfo).port)));
+    const silent = await startSilentTcp(); // accepts TCP, never speaks
     try {
-      const out = await runCheck(spec(silentPort, { timeout_ms: 500 }), ctx());
+      const out = await runCheck(spec(silent.port, { timeout_ms: 500 }), ctx());
       expect(out.is_up).toBe(false);
       expect(out.error).toBe('timeout after 500 ms (TLS handshake)');
     } finally {
-      silent.close();
+      await silent.close();
     }
 
     const echo = await startTcpEcho(); // answers the ClientHello with itself
@@ -228,13 +226,12 @@ describe('ssl check', () => {
   });
 
   it('bounds the tls-check protocol audit: a server that never answers leaves every version unknown', async () => {
-    const silent = net.createServer(() => {});
-    const port = await new Promise<number>((r) => silent.listen(0, '127.0.0.1', () => r((silent.address() as AddressInfo).port)));
+    const silent = await startSilentTcp();
     try {
-      const out = await probeTlsProtocols('127.0.0.1', port, 300);
+      const out = await probeTlsProtocols('127.0.0.1', silent.port, 300);
       expect(out).toEqual({ TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null });
     } finally {
-      silent.close();
+      await silent.close();
     }
   });
 

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Inject, Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { CHECK_TYPES } from '@parallax/contracts';
 import { PROBE_CONFIG, type ProbeConfig } from './config';
 
 /**
@@ -92,7 +93,7 @@ export class ProbeMetrics {
     this.info.set({ region: config.region, version: config.version }, 1);
     const r = { region: config.region };
     // Touch every labelled series once so dashboards see zeros, not gaps.
-    for (const outcome of ['up', 'down']) this.checks.inc({ ...r, type: 'http', outcome }, 0);
+    for (const type of CHECK_TYPES) for (const outcome of ['up', 'down']) this.checks.inc({ ...r, type, outcome }, 0);
     for (const reason of ['deadline', 'overload', 'shutdown', 'wrong_region']) this.jobsDropped.inc({ ...r, reason }, 0);
     for (const reason of ['json', 'schema']) this.malformed.inc({ ...r, reason }, 0);
     for (const reason of ['expired', 'outbox_full', 'shutdown']) this.resultsLost.inc({ ...r, reason }, 0);

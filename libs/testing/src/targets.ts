@@ -147,6 +147,25 @@ export async function startTcpEcho(greeting = ''): Promise<TcpEchoTarget> {
   };
 }
 
+/** A TCP server that accepts connections and never sends a byte (a hung TLS or application server). */
+export async function startSilentTcp(): Promise<{ port: number; close(): Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((s) => {
+    sockets.add(s);
+    s.on('error', () => {});
+    s.on('close', () => sockets.delete(s));
+  });
+  const port = await listenTcp(server);
+  return {
+    port,
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 export type DnsRecords = Record<string, Partial<Record<'A' | 'AAAA' | 'CNAME' | 'MX' | 'TXT' | 'NS', unknown[]>>>;
 
 export interface DnsTarget {

@@ -147,9 +147,19 @@ function urlTarget(m: MonitorEntity): GuardTarget[] {
   }
 }
 
-/** http and json_api share the response read model. */
-function httpReadModel(m: MonitorEntity) {
-  return { last_status_code: m.lastStatusCode, last_response_ms: m.lastResponseMs, ssl_expiry: iso(m.sslExpiry), ssl_issuer: m.sslIssuer };
+/** The document fields http and json_api share (the reference's "HTTP & JSON/API Fields"). */
+function httpShared(m: MonitorEntity) {
+  return {
+    expected_status_code: m.expectedStatusCode,
+    timeout: m.timeout,
+    follow_redirects: m.followRedirects,
+    keyword: m.keyword,
+    response_threshold_ms: m.responseThresholdMs,
+    last_status_code: m.lastStatusCode,
+    last_response_ms: m.lastResponseMs,
+    ssl_expiry: iso(m.sslExpiry),
+    ssl_issuer: m.sslIssuer,
+  };
 }
 
 const http: MonitorTypeRules = {
@@ -181,19 +191,14 @@ const http: MonitorTypeRules = {
   guardTargets: urlTarget,
   url: (m) => m.url,
   view: (m) => ({
-    expected_status_code: m.expectedStatusCode,
-    timeout: m.timeout,
+    ...httpShared(m),
     http_method: m.httpMethod,
-    follow_redirects: m.followRedirects,
     basic_auth_user: m.basicAuthUser,
     basic_auth_pass: mask(m.basicAuthPass),
     bearer_token: mask(m.bearerToken),
     request_body: m.requestBody,
     request_content_type: m.requestContentType,
     custom_headers: m.customHeaders,
-    keyword: m.keyword,
-    response_threshold_ms: m.responseThresholdMs,
-    ...httpReadModel(m),
   }),
   checkSpec(m): HttpCheckSpec {
     const sendsBody = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m.httpMethod) && m.requestBody !== '';
@@ -240,16 +245,7 @@ const jsonApi: MonitorTypeRules = {
   },
   guardTargets: urlTarget,
   url: (m) => m.url,
-  view: (m) => ({
-    expected_status_code: m.expectedStatusCode,
-    timeout: m.timeout,
-    follow_redirects: m.followRedirects,
-    auth_header: mask(m.authHeader),
-    json_assertions: m.jsonAssertions,
-    keyword: m.keyword,
-    response_threshold_ms: m.responseThresholdMs,
-    ...httpReadModel(m),
-  }),
+  view: (m) => ({ ...httpShared(m), auth_header: mask(m.authHeader), json_assertions: m.jsonAssertions }),
   checkSpec: (m) => ({
     type: 'json_api',
     url: m.url,
