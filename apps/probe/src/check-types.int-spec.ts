@@ -1,6 +1,6 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { probeTlsProtocols, runCheck, type CheckContext, type LookupAllFn } from '@parallax/checks';
+import { auditTlsProtocols, probeTlsProtocols, runCheck, type CheckContext, type LookupAllFn } from '@parallax/checks';
 import type { DnsCheckSpec, JsonApiCheckSpec, SslCheckSpec, TcpCheckSpec } from '@parallax/contracts';
 import { makeLeaf, makeTestCa, startDnsTarget, startSilentTcp, startTcpEcho, startTlsTarget, type DnsTarget, type TcpEchoTarget, type TestCa, type TlsTarget } from '@parallax/testing';
 
@@ -230,8 +230,35 @@ describe('ssl check', () => {
     try {
       const out = await probeTlsProtocols('127.0.0.1', silent.port, 300);
       expect(out).toEqual({ TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null });
+      expect(silent.connections).toBe(4);
     } finally {
       await silent.close();
+    }
+  });
+
+  it('reuses an audit per address and port: an hour when complete, ten minutes when a version did not answer', async () => {
+    const silent = await startSilentTcp();
+    try {
+      const t0 = Date.parse('2030-01-01T00:00:00Z');
+      const first = await auditTlsProtocols('127.0.0.1', silent.port, 200, t0);
+      expect(first).toEqual({ support: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, checkedAt: t0 });
+      expect(silent.connections).toBe(4);
+      expect((await auditTlsProtocols('127.0.0.1', silent.port, 200, t0 + 9 * 60_000)).checkedAt).toBe(t0);
+      expect(silent.connections).toBe(4);
+      expect((await auditTlsProtocols('127.0.0.1', silent.port, 200, t0 + 11 * 60_000)).checkedAt).toBe(t0 + 11 * 60_000);
+      expect(silent.connections).toBe(8);
+    } finally {
+      await silent.close();
+    }
+    const t = await startTlsTarget(await makeLeaf({ expiresInDays: 60, ca }), { min: 'TLSv1.3', max: 'TLSv1.3' });
+    try {
+      const t0 = Date.parse('2030-01-01T00:00:00Z');
+      const complete = await auditTlsProtocols('127.0.0.1', t.port, 3000, t0);
+      expect(complete.support).toEqual({ TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': false, 'TLSv1.3': true });
+      expect((await auditTlsProtocols('127.0.0.1', t.port, 3000, t0 + 59 * 60_000)).checkedAt).toBe(t0);
+      expect((await auditTlsProtocols('127.0.0.1', t.port, 3000, t0 + 61 * 60_000)).checkedAt).toBe(t0 + 61 * 60_000);
+    } finally {
+      await t.close();
     }
   });
 

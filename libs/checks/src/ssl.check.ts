@@ -5,7 +5,7 @@ import type { SslCheckSpec } from '@parallax/contracts';
 import { EMPTY_PHASES, type Check, type CheckContext, type CheckOutcome } from './check';
 import { connectGuarded, deadlineSignal, raceSignal, round2, Stopped } from './connect';
 import { describeError } from './http.check';
-import { DEPRECATED_TLS_VERSIONS, probeTlsProtocols, TLS_VERSIONS, type ProtocolSupport } from './tls-protocols';
+import { auditTlsProtocols, DEPRECATED_TLS_VERSIONS, TLS_VERSIONS, type ProtocolSupport } from './tls-protocols';
 
 const DAY_MS = 86_400_000;
 /** Longest the protocol audit may take when the check's own timeout leaves more. */
@@ -39,6 +39,8 @@ export interface SslFindings {
   protocol: string | null;
   /** Which versions the server accepts (null: not probed or no answer in time). */
   protocols: ProtocolSupport | null;
+  /** When that audit ran (it is reused for an hour per address and port). */
+  protocols_checked_at: string | null;
   /** Problems that do not by themselves make the check fail (deprecated protocols). */
   findings: string[];
 }
@@ -179,6 +181,7 @@ export class SslCheck implements Check<SslCheckSpec> {
         hostname_match: hostnameMatch,
         protocol: secure.getProtocol() ?? null,
         protocols: null,
+        protocols_checked_at: null,
         findings: [],
       };
       secure.destroy();
@@ -193,7 +196,9 @@ export class SslCheck implements Check<SslCheckSpec> {
       if (spec.check_protocols) {
         phase.name = 'TLS protocol audit';
         const remaining = spec.timeout_ms - (performance.now() - start);
-        f.protocols = await probeTlsProtocols(c.address, spec.port, Math.min(remaining, PROTOCOL_AUDIT_MAX_MS));
+        const audit = await auditTlsProtocols(c.address, spec.port, Math.min(remaining, PROTOCOL_AUDIT_MAX_MS));
+        f.protocols = audit.support;
+        f.protocols_checked_at = new Date(audit.checkedAt).toISOString();
         for (const v of DEPRECATED_TLS_VERSIONS) if (f.protocols[v]) f.findings.push(`server accepts deprecated ${v}`);
         if (TLS_VERSIONS.every((v) => f.protocols![v] === null)) f.findings.push('TLS protocol audit got no answer in time');
       }

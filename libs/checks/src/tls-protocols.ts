@@ -1,4 +1,5 @@
 import tlsCheck from 'tls-check';
+import { LruCache } from './expressions';
 
 /** The protocol versions probed, oldest first. */
 export const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
@@ -67,4 +68,27 @@ export async function probeTlsProtocols(address: string, port: number, timeoutMs
   await Promise.race([Promise.all(probes), deadline]);
   clearTimeout(timer);
   return { ...out };
+}
+
+/** How long an audit is reused for the same address and port: complete answers, and unknown ones. */
+export const PROTOCOL_AUDIT_TTL_MS = 60 * 60_000;
+export const PROTOCOL_AUDIT_UNKNOWN_TTL_MS = 10 * 60_000;
+
+const auditCache = new LruCache<string, { at: number; support: ProtocolSupport }>(2048);
+
+/**
+ * probeTlsProtocols, reused per address and port for an hour (ten minutes when a version
+ * got no answer): accepted versions rarely change, and this bounds both the handshakes a
+ * monitored server sees (4 per hour, not 4 per check) and the sockets a hung server can hold.
+ */
+export async function auditTlsProtocols(address: string, port: number, timeoutMs: number, now = Date.now()): Promise<{ support: ProtocolSupport; checkedAt: number }> {
+  const key = `${address}|${port}`;
+  const hit = auditCache.get(key);
+  if (hit) {
+    const complete = TLS_VERSIONS.every((v) => hit.support[v] !== null);
+    if (now - hit.at < (complete ? PROTOCOL_AUDIT_TTL_MS : PROTOCOL_AUDIT_UNKNOWN_TTL_MS)) return { support: { ...hit.support }, checkedAt: hit.at };
+  }
+  const support = await probeTlsProtocols(address, port, timeoutMs);
+  auditCache.set(key, { at: now, support });
+  return { support: { ...support }, checkedAt: now };
 }

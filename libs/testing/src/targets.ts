@@ -148,9 +148,11 @@ export async function startTcpEcho(greeting = ''): Promise<TcpEchoTarget> {
 }
 
 /** A TCP server that accepts connections and never sends a byte (a hung TLS or application server). */
-export async function startSilentTcp(): Promise<{ port: number; close(): Promise<void> }> {
+export async function startSilentTcp(): Promise<{ port: number; readonly connections: number; close(): Promise<void> }> {
   const sockets = new Set<net.Socket>();
+  let connections = 0;
   const server = net.createServer((s) => {
+    connections++;
     sockets.add(s);
     s.on('error', () => {});
     s.on('close', () => sockets.delete(s));
@@ -158,6 +160,9 @@ export async function startSilentTcp(): Promise<{ port: number; close(): Promise
   const port = await listenTcp(server);
   return {
     port,
+    get connections() {
+      return connections;
+    },
     close: () =>
       new Promise((resolve) => {
         for (const s of sockets) s.destroy();
