@@ -150,6 +150,21 @@ describe('monitor types API', () => {
       [{ ...dns, expected: 'x' }, 'expected', /array/],
       [{ ...dns, port: 53 }, 'port', /does not apply to dns monitors/],
       [{ ...dns, timeout: 100 }, 'timeout', /between 1 and 60 seconds/],
+      // lengths and sizes
+      [{ ...json, auth_header: 'x'.repeat(4097) }, 'auth_header', /shorter than or equal to 4096/],
+      [{ ...json, json_assertions: Array.from({ length: 51 }, () => ({ path: 'a', operator: 'exists', value: '' })) }, 'json_assertions', /no more than 50/],
+      [{ ...json, json_assertions: [{ path: 'a'.repeat(513), operator: 'exists', value: '' }] }, 'json_assertions[0].path', /shorter than or equal to 512/],
+      [{ ...json, json_assertions: [{ path: 'a', operator: 'equals', value: 'v'.repeat(1025) }] }, 'json_assertions[0].value', /shorter than or equal to 1024/],
+      [{ ...json, json_assertions: [{ path: 'a', operator: 'exists', value: '', extra: 1 }] }, 'json_assertions[0].extra', /unknown field/],
+      [{ ...ssl, ssl_domain: `${'a'.repeat(250)}.com` }, 'ssl_domain', /shorter than or equal to 253/],
+      [{ ...ssl, ssl_port: '443' }, 'ssl_port', /integer/],
+      [{ ...tcp, host: `${'a'.repeat(250)}.com` }, 'host', /shorter than or equal to 253/],
+      [{ ...tcp, send: 's'.repeat(4097) }, 'send', /shorter than or equal to 4096/],
+      [{ ...tcp, expect: 'e'.repeat(1025) }, 'expect', /shorter than or equal to 1024/],
+      [{ ...dns, hostname: `${'a'.repeat(250)}.com` }, 'hostname', /shorter than or equal to 253/],
+      [{ ...dns, resolver: '1'.repeat(65) }, 'resolver', /shorter than or equal to 64/],
+      [{ ...dns, expected: Array.from({ length: 51 }, (_, i) => `192.0.2.${i}`) }, 'expected', /no more than 50/],
+      [{ ...dns, expected: [42] }, 'expected', /array of strings/],
     ];
     for (const [payload, field, message] of cases) expect422(await api('POST', '/monitors', payload), field, message);
     expect((await api('GET', '/monitors')).body.meta.total).toBe(before);
