@@ -114,61 +114,52 @@ export async function startTlsTarget(c: { key: string; cert: string; chain?: str
   };
 }
 
-export interface TcpEchoTarget {
+export interface TcpTarget {
   port: number;
   /** Connections accepted so far. */
   readonly connections: number;
+  /** Destroys open connections, then stops listening. */
   close(): Promise<void>;
+}
+/** A TCP echo server (startTcpEcho). */
+export type TcpEchoTarget = TcpTarget;
+
+/** A TCP server on 127.0.0.1 running `onConnection` for each connection, counting them. */
+async function startTcpTarget(onConnection: (s: net.Socket) => void): Promise<TcpTarget> {
+  const sockets = new Set<net.Socket>();
+  let connections = 0;
+  const server = net.createServer((s) => {
+    connections++;
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+    s.on('error', () => {});
+    onConnection(s);
+  });
+  const port = await listenTcp(server);
+  return {
+    port,
+    get connections() {
+      return connections;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 /** A TCP server that echoes what it receives, prefixed with `greeting` once on connect (if any). */
-export async function startTcpEcho(greeting = ''): Promise<TcpEchoTarget> {
-  const sockets = new Set<net.Socket>();
-  let connections = 0;
-  const server = net.createServer((s) => {
-    connections++;
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-    s.on('error', () => {});
+export function startTcpEcho(greeting = ''): Promise<TcpTarget> {
+  return startTcpTarget((s) => {
     if (greeting) s.write(greeting);
     s.on('data', (d) => s.write(d));
   });
-  const port = await listenTcp(server);
-  return {
-    port,
-    get connections() {
-      return connections;
-    },
-    close: () =>
-      new Promise((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 /** A TCP server that accepts connections and never sends a byte (a hung TLS or application server). */
-export async function startSilentTcp(): Promise<{ port: number; readonly connections: number; close(): Promise<void> }> {
-  const sockets = new Set<net.Socket>();
-  let connections = 0;
-  const server = net.createServer((s) => {
-    connections++;
-    sockets.add(s);
-    s.on('error', () => {});
-    s.on('close', () => sockets.delete(s));
-  });
-  const port = await listenTcp(server);
-  return {
-    port,
-    get connections() {
-      return connections;
-    },
-    close: () =>
-      new Promise((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+export function startSilentTcp(): Promise<TcpTarget> {
+  return startTcpTarget(() => {});
 }
 
 export type DnsRecords = Record<string, Partial<Record<'A' | 'AAAA' | 'CNAME' | 'MX' | 'TXT' | 'NS', unknown[]>>>;

@@ -147,6 +147,18 @@ function urlTarget(m: MonitorEntity): GuardTarget[] {
   }
 }
 
+/** The check spec fields http and json_api share. */
+function httpSpecShared(m: MonitorEntity) {
+  return {
+    url: m.url,
+    follow_redirects: m.followRedirects,
+    expected_status_code: m.expectedStatusCode,
+    timeout_ms: m.timeout * 1000,
+    keyword: m.keyword || null,
+    response_threshold_ms: m.responseThresholdMs || null,
+  };
+}
+
 /** The document fields http and json_api share (the reference's "HTTP & JSON/API Fields"). */
 function httpShared(m: MonitorEntity) {
   return {
@@ -204,7 +216,7 @@ const http: MonitorTypeRules = {
     const sendsBody = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m.httpMethod) && m.requestBody !== '';
     return {
       type: 'http',
-      url: m.url,
+      ...httpSpecShared(m),
       method: m.httpMethod as HttpCheckSpec['method'],
       headers: m.customHeaders,
       body: sendsBody ? m.requestBody : null,
@@ -212,11 +224,6 @@ const http: MonitorTypeRules = {
       basic_auth_user: m.basicAuthUser || null,
       basic_auth_pass: m.basicAuthUser ? m.basicAuthPass : null,
       bearer_token: m.bearerToken || null,
-      follow_redirects: m.followRedirects,
-      expected_status_code: m.expectedStatusCode,
-      timeout_ms: m.timeout * 1000,
-      keyword: m.keyword || null,
-      response_threshold_ms: m.responseThresholdMs || null,
     };
   },
 };
@@ -246,17 +253,7 @@ const jsonApi: MonitorTypeRules = {
   guardTargets: urlTarget,
   url: (m) => m.url,
   view: (m) => ({ ...httpShared(m), auth_header: mask(m.authHeader), json_assertions: m.jsonAssertions }),
-  checkSpec: (m) => ({
-    type: 'json_api',
-    url: m.url,
-    authorization: m.authHeader || null,
-    follow_redirects: m.followRedirects,
-    expected_status_code: m.expectedStatusCode,
-    timeout_ms: m.timeout * 1000,
-    keyword: m.keyword || null,
-    response_threshold_ms: m.responseThresholdMs || null,
-    json_assertions: m.jsonAssertions,
-  }),
+  checkSpec: (m) => ({ type: 'json_api', ...httpSpecShared(m), authorization: m.authHeader || null, json_assertions: m.jsonAssertions }),
 };
 
 function checkHostField(field: string, value: string, errors: FieldError[], example: string): void {
