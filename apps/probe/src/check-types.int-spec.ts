@@ -20,6 +20,9 @@ const ctx = (over: Partial<CheckContext> = {}): CheckContext => ({
   tlsCa: ca.cert,
   ...over,
 });
+beforeAll(async () => {
+  ca = await makeTestCa();
+});
 const strict = (over: Partial<CheckContext> = {}) => ctx({ allowPrivateTargets: false, ...over });
 const resolvesTo = (address: string, family: 4 | 6 = 4): LookupAllFn => (_h, _o, cb) => cb(null, [{ address, family }]);
 const refusal = (addr: string, range: string, literal = false) => `target ${literal ? 'is' : 'resolves to'} a private address (${addr}, ${range}); set ALLOW_PRIVATE_TARGETS=true to allow`;
@@ -46,7 +49,6 @@ describe('json_api check', () => {
   });
 
   beforeAll(async () => {
-    ca = await makeTestCa();
     server = http.createServer((req, res) => {
       lastAuth = req.headers.authorization;
       const body = bodies[req.url ?? ''];
@@ -130,7 +132,6 @@ describe('ssl check', () => {
     ...over,
   });
   beforeAll(async () => {
-    ca ??= await makeTestCa();
     good = await startTlsTarget(await makeLeaf({ expiresInDays: 60, ca }));
     tls12only = await startTlsTarget(await makeLeaf({ expiresInDays: 60, ca }), { min: 'TLSv1.2', max: 'TLSv1.2' });
     legacy = await startTlsTarget(await makeLeaf({ expiresInDays: 60, ca }), { min: 'TLSv1', max: 'TLSv1.3' });

@@ -100,7 +100,9 @@ function queryUdp(server: ResolverAddress, name: string, type: DnsRecordType, si
   const socket = dgram.createSocket(net.isIPv6(server.host) ? 'udp6' : 'udp4');
   const p = new Promise<packet.DecodedPacket>((resolve, reject) => {
     socket.on('error', reject);
-    socket.on('message', (msg) => {
+    socket.on('message', (msg, rinfo) => {
+      // Only the queried resolver may answer (not another host that guessed the port and id).
+      if (rinfo.port !== server.port || canonicalIp(rinfo.address) !== canonicalIp(server.host)) return;
       let decoded: packet.DecodedPacket;
       try {
         decoded = packet.decode(msg);
