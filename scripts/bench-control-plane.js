@@ -27,20 +27,13 @@
  * BENCH_WARMUP_MS (3000), BENCH_RESULT_ROUNDS (8000), BENCH_CREATE_CONCURRENCY (16),
  * BENCH_TICK_MS (SCHEDULER_TICK_MS of the replicas; default: the app's default).
  */
-const { spawn } = require('node:child_process');
 const { machineCpu, procCpuSeconds } = require('./bench-cpu');
 const { existsSync } = require('node:fs');
-const { createServer } = require('node:net');
 const { randomBytes } = require('node:crypto');
-const path = require('node:path');
 const { Client } = require('pg');
 const { connect } = require('nats');
 const { natsNames, jobId, resultMsgId, encode } = require('@parallax/contracts');
 
-const ROOT = path.join(__dirname, '..');
-const CONTROL_PLANE_MAIN = path.join(ROOT, 'apps', 'control-plane', 'dist', 'main.js');
-const PG_ADMIN_URL = process.env.PG_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const NATS_URL = process.env.NATS_URL || 'nats://127.0.0.1:4222';
 const REPLICAS = Number(process.env.BENCH_REPLICAS || 2);
 const MONITORS = Number(process.env.BENCH_MONITORS || 5000);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS || 10_000);
@@ -50,59 +43,11 @@ const CREATE_CONCURRENCY = Number(process.env.BENCH_CREATE_CONCURRENCY || 16);
 const TICK_MS = process.env.BENCH_TICK_MS;
 const REGIONS = ['r1', 'r2', 'r3'];
 
-const children = new Set();
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const { CONTROL_PLANE_MAIN, PG_ADMIN_URL, NATS_URL, sleep, freePort, startControlPlane, waitReady, stopControlPlane, api, runBench } = require('./bench-control-plane-process');
+
 
 function log(msg) {
   process.stderr.write(`[bench-cp] ${msg}\n`);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** A built control plane as a child process; its output is kept for diagnosis. */
-function startControlPlane(index, env) {
-  const child = spawn(process.execPath, [CONTROL_PLANE_MAIN], { cwd: ROOT, env: { PATH: process.env.PATH || '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  let out = '';
-  const keep = (c) => {
-    out = (out + c).slice(-8000);
-  };
-  child.stdout.setEncoding('utf8').on('data', keep);
-  child.stderr.setEncoding('utf8').on('data', keep);
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
-  void exited.then(() => children.delete(child));
-  return { index, child, exited, base: `http://127.0.0.1:${env.PORT}`, tail: () => out };
-}
-
-async function waitReady(cp, timeoutMs = 60_000) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (cp.child.exitCode !== null) throw new Error(`control plane ${cp.index} exited:\n${cp.tail()}`);
-    try {
-      if ((await fetch(`${cp.base}/health/ready`)).status === 200) return;
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(200);
-  }
-  throw new Error(`control plane ${cp.index} not ready after ${timeoutMs} ms:\n${cp.tail()}`);
-}
-
-async function stopControlPlane(cp) {
-  if (cp.child.exitCode !== null || cp.child.signalCode !== null) return;
-  cp.child.kill('SIGTERM');
-  const t = setTimeout(() => cp.child.kill('SIGKILL'), 10_000);
-  await cp.exited;
-  clearTimeout(t);
 }
 
 /** Prometheus text → { 'name{labels}': value }. */
@@ -151,21 +96,6 @@ function histogramDelta(before, after, name) {
   return { count, mean_s: count ? total / count : null, p50_le_s: quantile(0.5), p99_le_s: quantile(0.99) };
 }
 
-async function api(base, key, method, p, body) {
-  const res = await fetch(`${base}/api/v1${p}`, {
-    method,
-    headers: { ...(key ? { 'x-api-key': key } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = text;
-  }
-  return { status: res.status, body: json };
-}
 
 
 
@@ -454,11 +384,4 @@ async function main() {
   }
 }
 
-main()
-  .catch((e) => {
-    process.stderr.write(`bench failed: ${e && e.stack ? e.stack : e}\n`);
-    process.exitCode = 1;
-  })
-  .finally(() => {
-    for (const c of children) c.kill('SIGKILL');
-  });
+runBench(main);

@@ -18,6 +18,7 @@ import { MonitorsModule } from './monitors/monitors.module';
 import { NatsModule } from './nats/nats.module';
 import { RegionsModule } from './regions/regions.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
+import { TimeseriesModule } from './timeseries/timeseries.module';
 
 /** pino-http request serializer: masks a `token` query parameter (heartbeat ping URLs). */
 export function redactTokenInRequest<T extends { url?: string; query?: Record<string, unknown> }>(req: T): T {
@@ -55,6 +56,7 @@ export class AppModule {
         IncidentsModule,
         HeartbeatsModule,
         HistoryModule,
+        TimeseriesModule,
         RegionsModule,
         OperationsModule,
       ],

@@ -52,6 +52,9 @@ const schema = z.object({
     .url('must be an absolute URL such as https://status.example.com')
     .refine((u) => /^https?:\/\//.test(u), 'must be an http:// or https:// URL')
     .optional(),
+  RETENTION_DAYS: int(1, 3650).default(90),
+  PARTITIONS_AHEAD_DAYS: int(1, 60).default(3),
+  INGEST_BATCH_SIZE: int(1, 5000).default(500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -81,6 +84,12 @@ export interface AppConfig {
   /** How long a region may be without a live probe before the scheduler stops sending it jobs. */
   regionGraceSeconds: number;
   resultsMaxAgeHours: number;
+  /** Days of per-region results (daily partitions) and rollups kept; older partitions are dropped whole. */
+  retentionDays: number;
+  /** Daily result partitions created ahead of today. */
+  partitionsAheadDays: number;
+  /** Results stored per ingestion transaction at most. */
+  ingestBatchSize: number;
   logLevel: string;
 }
 
@@ -124,6 +133,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     presenceTtlSeconds: e.PRESENCE_TTL_SECONDS,
     regionGraceSeconds: e.REGION_GRACE_SECONDS,
     resultsMaxAgeHours: e.RESULTS_MAX_AGE_HOURS,
+    retentionDays: e.RETENTION_DAYS,
+    partitionsAheadDays: e.PARTITIONS_AHEAD_DAYS,
+    ingestBatchSize: e.INGEST_BATCH_SIZE,
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -3,6 +3,7 @@ import { PeriodicTask } from '../common/periodic-task';
 import { RESULT_ACK_WAIT_MS } from '../nats/nats.service';
 import { TransactionRunner } from '../database/transaction';
 import { RoundsRepository } from '../scheduler/rounds.repository';
+import { MonitorsRepository } from '../monitors/monitors.repository';
 import { DecisionService } from './decision.service';
 import { IngestionProgress } from './ingestion-progress';
 
@@ -24,6 +25,7 @@ export class DeadlineService implements OnApplicationBootstrap, BeforeApplicatio
 
   constructor(
     private readonly rounds: RoundsRepository,
+    private readonly monitors: MonitorsRepository,
     private readonly decisions: DecisionService,
     private readonly tx: TransactionRunner,
     private readonly progress: IngestionProgress,
@@ -39,8 +41,12 @@ export class DeadlineService implements OnApplicationBootstrap, BeforeApplicatio
 
   async sweep(): Promise<number> {
     return this.tx.run(async (tx) => {
-      const expired = await this.rounds.lockExpired(tx, BATCH, REDELIVERY_WAIT_MS);
-      for (const round of expired) await this.decisions.decideLocked(tx, round);
+      // Lock order as in ingestion: monitors (in id order, skipping those another
+      // transaction holds), then their rounds.
+      const candidates = await this.rounds.monitorsWithExpired(tx, BATCH, REDELIVERY_WAIT_MS);
+      const locked = await this.monitors.lockForResults(tx, candidates, true);
+      const expired = await this.rounds.lockExpired(tx, locked.map((m) => m.id), BATCH, REDELIVERY_WAIT_MS);
+      await this.decisions.decideMany(tx, expired);
       return expired.length;
     });
   }

@@ -9,6 +9,7 @@ import { MonitorEntity } from '../monitors/monitor.entity';
 import { MonitorsRepository } from '../monitors/monitors.repository';
 import { RoundEntity } from '../scheduler/round.entity';
 import { RoundsRepository } from '../scheduler/rounds.repository';
+import { Observation, OVERALL, RollupsRepository } from '../timeseries/rollups.repository';
 import { RegionResult, RoundSummary, summariseRound } from './round-summary';
 
 /**
@@ -27,74 +28,110 @@ export class DecisionService {
     private readonly monitors: MonitorsRepository,
     private readonly incidents: IncidentsRepository,
     private readonly metrics: MetricsService,
+    private readonly rollups: RollupsRepository,
   ) {}
 
-  /** Decides a round the caller has locked (FOR UPDATE) and found undecided. */
+  /**
+   * Decides a round the caller has locked (FOR UPDATE) and found undecided. Lock order:
+   * the caller locks the monitor (MonitorsRepository.lockForResults) before the round.
+   */
   async decideLocked(tx: Tx, round: RoundEntity): Promise<RoundSummary> {
-    const results = await this.results.onTime(tx, round.monitorId, round.round);
-    const summary = summariseRound(round.regions, round.quorum, results, round.skippedRegions ?? []);
-    await this.record(tx, round, summary);
-    if (summary.decision === 'no_data') return summary; // status unchanged, not counted in uptime
-    const monitor = await this.monitors.lockOne(round.accountId, round.monitorId, tx);
-    if (monitor) await this.applyDecision(tx, monitor, round, summary, results);
-    return summary;
+    return (await this.decideMany(tx, [round]))[0];
+  }
+
+  /**
+   * Decides rounds the caller has locked (monitors first, then rounds) and found
+   * undecided, set-based: one query for their results, one update for the rounds, one
+   * for the monitors, one upsert per rollup table; incidents one by one (rare). Rounds of
+   * one monitor are applied in their order, each seeing the monitor as the previous one
+   * left it, exactly as if decided one after the other.
+   */
+  async decideMany(tx: Tx, rounds: RoundEntity[]): Promise<RoundSummary[]> {
+    if (!rounds.length) return [];
+    const results = await this.results.onTimeMany(tx, rounds);
+    const summaries = rounds.map((r) => summariseRound(r.regions, r.quorum, results.get(`${r.monitorId}|${r.round}`) ?? [], r.skippedRegions ?? []));
+    await this.rounds.completeMany(tx, rounds.map((r, i) => DecisionService.completion(r, summaries[i])));
+    for (const s of summaries) this.metrics.decisions.inc({ decision: s.decision });
+    // no_data: status unchanged, not counted in uptime.
+    const counted = rounds.map((round, i) => ({ round, s: summaries[i] })).filter(({ s }) => s.decision !== 'no_data');
+    if (!counted.length) return summaries;
+    const monitors = new Map((await this.monitors.lockForDecisions(tx, counted.map((c) => c.round.monitorId))).map((m) => [m.id, m]));
+    const touched = new Set<MonitorEntity>();
+    counted.sort((a, b) => (a.round.monitorId < b.round.monitorId ? -1 : a.round.monitorId > b.round.monitorId ? 1 : a.round.scheduledAt.getTime() - b.round.scheduledAt.getTime()));
+    for (const { round, s } of counted) {
+      const monitor = monitors.get(round.monitorId);
+      if (!monitor || monitor.accountId !== round.accountId) continue;
+      await this.apply(tx, monitor, round, s, results.get(`${round.monitorId}|${round.round}`) ?? []);
+      touched.add(monitor);
+    }
+    await this.monitors.saveDecisions(tx, [...touched]);
+    await this.rollups.add(tx, counted.map(({ round, s }) => DecisionService.overall(round, s)));
+    return summaries;
   }
 
   /** Completes a round with its decision: the round becomes a check record of `GET /checks`. */
   async record(tx: Tx, round: RoundEntity, summary: RoundSummary): Promise<void> {
-    await this.rounds.complete(tx, round.id, {
-      outcome: summary.decision,
-      regionsChecked: summary.regionsChecked,
-      regionsUp: summary.regionsUp,
-      responseMs: summary.responseMs,
-      statusCode: summary.statusCode,
-    });
+    await this.rounds.completeMany(tx, [DecisionService.completion(round, summary)]);
     this.metrics.decisions.inc({ decision: summary.decision });
   }
 
   /**
-   * Applies a decided round to its monitor, which the caller has locked: counters,
-   * read model, status and the incident. Probe rounds and heartbeat checks (judged by
-   * the control plane) both come through here.
+   * Applies a decided round to its monitor, which the caller has locked: counters, read
+   * model, status, the incident and the monitor's rollups. Heartbeat checks (judged by the
+   * control plane) come through here; probe rounds through decideMany, which does the same
+   * for many rounds at once.
    */
   async applyDecision(tx: Tx, monitor: MonitorEntity, round: RoundEntity, summary: RoundSummary, results: RegionResult[]): Promise<void> {
     if (summary.decision === 'no_data') return; // nothing answered: status unchanged, not counted in uptime
-    const fields: Partial<MonitorEntity> = {
-      checksTotal: monitor.checksTotal + 1,
-      checksFailed: monitor.checksFailed + (summary.decision === 'down' ? 1 : 0),
-    };
+    await this.apply(tx, monitor, round, summary, results);
+    await this.monitors.saveDecisions(tx, [monitor]);
+    await this.rollups.add(tx, [DecisionService.overall(round, summary)]);
+  }
+
+  private static completion(r: RoundEntity, s: RoundSummary) {
+    return { id: r.id, outcome: s.decision, regionsChecked: s.regionsChecked, regionsUp: s.regionsUp, responseMs: s.responseMs, statusCode: s.statusCode };
+  }
+
+  /** A decided round as an observation of the whole monitor's rollups (region '*'). */
+  private static overall(round: RoundEntity, s: RoundSummary): Observation {
+    return { monitorId: round.monitorId, accountId: round.accountId, region: OVERALL, at: round.scheduledAt, ok: s.decision !== 'down', degraded: s.decision === 'degraded', responseMs: s.responseMs };
+  }
+
+  /** Applies one counted decision to the (locked, in-memory) monitor and its incident. */
+  private async apply(tx: Tx, monitor: MonitorEntity, round: RoundEntity, summary: RoundSummary, results: RegionResult[]): Promise<void> {
+    monitor.checksTotal += 1;
+    if (summary.decision === 'down') monitor.checksFailed += 1;
     const newest = !monitor.lastRoundAt || round.scheduledAt > monitor.lastRoundAt;
-    if (newest) {
-      Object.assign(fields, {
-        lastRoundAt: round.scheduledAt,
-        lastChecked: round.scheduledAt,
-        lastStatusCode: summary.statusCode,
-        lastResponseMs: summary.responseMs,
-        lastResponseByRegion: summary.responseMsByRegion,
-        locationStatus: summary.locationStatus,
-      });
-      if (summary.ssl) Object.assign(fields, { sslExpiry: summary.ssl.expiry, sslIssuer: summary.ssl.issuer });
-      if (summary.decision !== monitor.status) {
-        fields.status = summary.decision;
-        fields.statusChangedAt = new Date();
-        this.logger.log(
-          {
-            monitor_id: monitor.id,
-            account_id: monitor.accountId,
-            round_id: round.id,
-            round: round.round,
-            from: monitor.status,
-            to: summary.decision,
-            failing_regions: summary.failing,
-            reported_regions: summary.reported,
-            unknown_regions: summary.unknown,
-          },
-          'monitor status changed',
-        );
-      }
-      await this.applyIncident(tx, monitor, round, summary, results);
+    if (!newest) return; // an older round decided late never moves the status backwards
+    // The incident is applied against the status before this round.
+    await this.applyIncident(tx, monitor, round, summary, results);
+    Object.assign(monitor, {
+      lastRoundAt: round.scheduledAt,
+      lastChecked: round.scheduledAt,
+      lastStatusCode: summary.statusCode,
+      lastResponseMs: summary.responseMs,
+      lastResponseByRegion: summary.responseMsByRegion,
+      locationStatus: summary.locationStatus,
+    });
+    if (summary.ssl) Object.assign(monitor, { sslExpiry: summary.ssl.expiry, sslIssuer: summary.ssl.issuer });
+    if (summary.decision !== monitor.status) {
+      this.logger.log(
+        {
+          monitor_id: monitor.id,
+          account_id: monitor.accountId,
+          round_id: round.id,
+          round: round.round,
+          from: monitor.status,
+          to: summary.decision,
+          failing_regions: summary.failing,
+          reported_regions: summary.reported,
+          unknown_regions: summary.unknown,
+        },
+        'monitor status changed',
+      );
+      monitor.status = summary.decision as MonitorEntity['status'];
+      monitor.statusChangedAt = new Date();
     }
-    await this.monitors.updateReadModel(tx, monitor.id, fields);
   }
 
   private async applyIncident(tx: Tx, monitor: MonitorEntity, round: RoundEntity, s: RoundSummary, results: RegionResult[]): Promise<void> {

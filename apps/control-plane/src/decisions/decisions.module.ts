@@ -1,3 +1,4 @@
+import { RollupsModule } from '../timeseries/rollups.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IncidentsModule } from '../incidents/incidents.module';
@@ -10,7 +11,7 @@ import { DecisionService } from './decision.service';
 import { IngestionProgress } from './ingestion-progress';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CheckResultEntity]), SchedulerModule, MonitorsModule, IncidentsModule],
+  imports: [TypeOrmModule.forFeature([CheckResultEntity]), SchedulerModule, MonitorsModule, IncidentsModule, RollupsModule],
   providers: [DecisionService, DeadlineService, ResultsRepository, IngestionProgress],
   exports: [DecisionService, ResultsRepository, IngestionProgress],
 })

@@ -20,7 +20,8 @@ export class HistoryService {
       this.rounds.listDecided(p.accountId, monitorId, limit),
       this.rounds.countDecided(p.accountId, monitorId),
     ]);
-    const results = await this.results.forRounds(p.accountId, monitorId, rounds.map((r) => r.round));
+    const times = rounds.map((r) => r.scheduledAt.getTime());
+    const results = await this.results.forRounds(p.accountId, monitorId, rounds.map((r) => r.round), new Date(Math.min(...times)), new Date(Math.max(...times)));
     const byRound = new Map<number, typeof results>();
     for (const r of results) byRound.set(r.round, [...(byRound.get(r.round) ?? []), r]);
     const items = rounds.map((round) => {

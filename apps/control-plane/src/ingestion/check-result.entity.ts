@@ -1,24 +1,26 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, PrimaryColumn, JoinColumn, ManyToOne } from 'typeorm';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import type { TimingPhases } from '@parallax/contracts';
 import { bigintNumber } from '../database/bigint.transformer';
 
 /**
  * One region's result for one round. Identity = monitor + round + region: the same
- * key as the JetStream `Nats-Msg-Id`, so a redelivered result is ignored.
+ * key as the JetStream `Nats-Msg-Id`, so a redelivered result is ignored. The table is
+ * partitioned by day on `scheduled_at` (the round's scheduled time, fixed by the round),
+ * so the primary key is (monitor_id, scheduled_at, round, region): the partition key is
+ * part of it, and it is the index for "one monitor, one window". Partitions are created
+ * ahead and dropped after the retention by PartitionsService (timeseries/).
  */
 @Entity('check_results')
-@Index('check_results_identity_uq', ['monitorId', 'round', 'region'], { unique: true })
-@Index('check_results_monitor_time_idx', ['monitorId', 'checkedAt'])
 export class CheckResultEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' }) id!: string;
-  @Column('text') monitorId!: string;
+  @PrimaryColumn('text') monitorId!: string;
+  @PrimaryColumn('timestamptz') scheduledAt!: Date;
+  @PrimaryColumn('bigint', { transformer: bigintNumber }) round!: number;
+  @PrimaryColumn('text') region!: string;
   @ManyToOne(() => MonitorEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'monitor_id', foreignKeyConstraintName: 'check_results_monitor_fk' })
   monitor?: MonitorEntity;
   @Column('text') accountId!: string;
-  @Column('bigint', { transformer: bigintNumber }) round!: number;
-  @Column('text') region!: string;
   @Column('text') probeId!: string;
   @Column('boolean') isUp!: boolean;
   @Column('int', { nullable: true }) statusCode!: number | null;

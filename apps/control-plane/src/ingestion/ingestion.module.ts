@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { MonitorsModule } from '../monitors/monitors.module';
+import { RollupsModule } from '../timeseries/rollups.module';
 import { DecisionsModule } from '../decisions/decisions.module';
 import { SchedulerModule } from '../scheduler/scheduler.module';
 import { IngestionService } from './ingestion.service';
 
 @Module({
-  imports: [DecisionsModule, SchedulerModule],
+  imports: [DecisionsModule, SchedulerModule, MonitorsModule, RollupsModule],
   providers: [IngestionService],
 })
 export class IngestionModule {}

@@ -2,29 +2,58 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationSh
 import type { ConsumerMessages, JetStreamClient, JsMsg } from 'nats';
 import { parseResult, ResultV1 } from '@parallax/contracts';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { TransactionRunner } from '../database/transaction';
+import { TransactionRunner, Tx } from '../database/transaction';
 import { DecisionService } from '../decisions/decision.service';
 import { IngestionProgress } from '../decisions/ingestion-progress';
-import { ResultsRepository } from './results.repository';
+import { InsertOutcome, ResultRow, ResultsRepository } from './results.repository';
 import { MetricsService, RefusalReason } from '../metrics/metrics.service';
+import { MonitorsRepository } from '../monitors/monitors.repository';
 import { NatsService } from '../nats/nats.service';
 import { RoundsRepository } from '../scheduler/rounds.repository';
+import { PartitionsService } from '../timeseries/partitions.service';
+import { RollupsRepository } from '../timeseries/rollups.repository';
 
-/** Results processed at once by one replica; a round's rows are serialised by their locks. */
-const CONCURRENCY = 8;
+/** Batches stored at once by one replica (on disjoint monitors); monitors are locked in id order, so replicas never deadlock. */
+const WORKERS = 3;
+
+type Outcome = InsertOutcome | 'expired' | 'not_dispatched';
+type Valid = { m: JsMsg; result: ResultV1 };
+
+/** Thrown inside a batch's transaction when a result's day has no partition yet; the batch is retried after creating it. */
+class MissingPartitions extends Error {
+  constructor(readonly times: Date[]) {
+    super('missing result partitions');
+  }
+}
 
 /**
- * Consumes probe results from the JetStream stream through the durable consumer
- * that all replicas share. A message is acked only after its transaction commits;
- * a failure naks it for redelivery, and a redelivered result is recognised by its
- * identity (monitor, round, region) and ignored.
+ * Consumes probe results from the JetStream stream through the durable consumer that
+ * all replicas share, and stores them in batches: whatever has arrived while the
+ * previous batch was being written (up to INGEST_BATCH_SIZE) goes into one transaction
+ * with one multi-row insert, the rollup upserts, and the decisions of the rounds every
+ * region has now answered. Messages are acked only after the commit; a failed batch is
+ * retried one message per transaction, so one bad result cannot hold back the others,
+ * and a failure naks for redelivery. A redelivered result is recognised by its identity
+ * (monitor, round, region) and ignored.
+ *
+ * Lock order (no deadlocks): monitors in id order (FOR NO KEY UPDATE), then rounds in
+ * (monitor, round) order, then rollup rows in key order. The deadline sweep and the
+ * scheduler also take a monitor before its rounds.
  */
 @Injectable()
 export class IngestionService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(IngestionService.name);
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Valid results received and not yet taken by a worker, in arrival order. */
+  private buffer: Valid[] = [];
+  /** Monitors of the batches being stored: a worker never takes a result of these, so this replica's workers never wait on each other's locks. */
+  private readonly held = new Set<string>();
+  private active = 0;
+  private waiting: (() => void)[] = [];
+  private drained?: () => void;
+  private closing = false;
+  private workers: Promise<void>[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -32,6 +61,9 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     private readonly tx: TransactionRunner,
     private readonly results: ResultsRepository,
     private readonly rounds: RoundsRepository,
+    private readonly monitors: MonitorsRepository,
+    private readonly rollups: RollupsRepository,
+    private readonly partitions: PartitionsService,
     private readonly decisions: DecisionService,
     private readonly metrics: MetricsService,
     private readonly progress: IngestionProgress,
@@ -40,7 +72,8 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
   async onApplicationBootstrap(): Promise<void> {
     const { resultsStream, resultsConsumer } = this.nats.names;
     const consumer = await this.nats.js.consumers.get(resultsStream, resultsConsumer);
-    this.messages = await consumer.consume({ max_messages: 64 });
+    this.messages = await consumer.consume({ max_messages: Math.max(64, this.config.ingestBatchSize * 2) });
+    this.workers = Array.from({ length: WORKERS }, () => this.work());
     this.loop = this.run(this.messages);
     void this.watchBacklog(consumer);
   }
@@ -50,63 +83,158 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     const giveUpAt = Date.now() + 60_000;
     while (Date.now() < giveUpAt) {
       const info = await consumer.info().catch(() => null);
-      if (info && info.num_pending === 0 && info.num_ack_pending === 0 && this.inFlight.size === 0) break;
+      if (info && info.num_pending === 0 && info.num_ack_pending === 0 && this.buffer.length === 0 && this.active === 0) break;
       await new Promise((r) => setTimeout(r, 200));
     }
     this.progress.markCaughtUp();
   }
 
-  /** Stops pulling, then waits for the results being processed (drain). */
+  /** Stops pulling, then stores what was already received (drain). */
   async beforeApplicationShutdown(): Promise<void> {
     await this.messages?.close();
     await this.loop;
-    await Promise.all(this.inFlight);
+    this.closing = true;
+    this.wake();
+    await Promise.all(this.workers);
   }
 
   private async run(messages: ConsumerMessages): Promise<void> {
     for await (const m of messages) {
-      const p = this.handle(m).finally(() => this.inFlight.delete(p));
-      this.inFlight.add(p);
-      if (this.inFlight.size >= CONCURRENCY) await Promise.race(this.inFlight);
+      const result = this.validate(m);
+      if (!result) continue;
+      this.buffer.push({ m, result });
+      this.wake();
+      // Backpressure: stop reading while two batches are waiting.
+      if (this.buffer.length >= this.config.ingestBatchSize * 2) await new Promise<void>((r) => (this.drained = r));
+    }
+  }
+
+  /** Wakes the idle workers. */
+  private wake(): void {
+    const w = this.waiting;
+    this.waiting = [];
+    for (const r of w) r();
+  }
+
+  /**
+   * Takes up to a batch of buffered results whose monitors no other batch of this replica
+   * holds, keeping each monitor's results in arrival order, and marks their monitors held.
+   */
+  private take(): Valid[] {
+    const batch: Valid[] = [];
+    const rest: Valid[] = [];
+    const mine = new Set<string>();
+    const skipped = new Set<string>();
+    for (const v of this.buffer) {
+      const id = v.result.monitor_id;
+      const free = mine.has(id) || (!this.held.has(id) && !skipped.has(id));
+      if (free && batch.length < this.config.ingestBatchSize) {
+        batch.push(v);
+        mine.add(id);
+      } else {
+        rest.push(v);
+        if (!mine.has(id)) skipped.add(id);
+      }
+    }
+    for (const id of mine) this.held.add(id);
+    this.buffer = rest;
+    return batch;
+  }
+
+  private async work(): Promise<void> {
+    for (;;) {
+      const batch = this.buffer.length ? this.take() : [];
+      if (!batch.length) {
+        if (this.closing && !this.buffer.length) return;
+        await new Promise<void>((r) => this.waiting.push(r));
+        continue;
+      }
+      if (this.buffer.length < this.config.ingestBatchSize) {
+        this.drained?.();
+        this.drained = undefined;
+      }
+      if (this.buffer.length) this.wake();
+      this.active++;
+      try {
+        await this.storeBatch(batch);
+      } finally {
+        this.active--;
+        for (const v of batch) this.held.delete(v.result.monitor_id);
+        this.wake();
+      }
     }
   }
 
   /** Public for tests: processes one message and acks, naks or terminates it. */
-  async handle(m: JsMsg): Promise<void> {
+  handle(m: JsMsg): Promise<void> {
+    return this.handleBatch([m]);
+  }
+
+  /** Validates messages, stores the valid ones in one transaction, then acks, naks or terminates each. */
+  async handleBatch(batch: JsMsg[]): Promise<void> {
+    const valid: Valid[] = [];
+    for (const m of batch) {
+      const result = this.validate(m);
+      if (result) valid.push({ m, result });
+    }
+    await this.storeBatch(valid);
+  }
+
+  private async storeBatch(valid: Valid[]): Promise<void> {
+    if (!valid.length) return;
+    this.metrics.ingestBatchSize.observe(valid.length);
+    let outcomes: Outcome[];
+    try {
+      outcomes = await this.storeRetryingPartitions(valid.map((v) => v.result));
+    } catch (err) {
+      if (valid.length === 1) {
+        const r = valid[0].result;
+        this.logger.error({ err, monitor_id: r.monitor_id, round: r.round, region: r.region }, 'storing result failed; will be redelivered');
+        valid[0].m.nak(1000);
+        return;
+      }
+      // One message per transaction: a result that cannot be stored fails alone.
+      this.logger.warn({ err, results: valid.length }, 'storing a batch failed; retrying its results one by one');
+      for (const v of valid) await this.storeBatch([v]);
+      return;
+    }
+    valid.forEach(({ m, result }, i) => this.settle(m, result, outcomes[i]));
+  }
+
+  private validate(m: JsMsg): ResultV1 | null {
     const subjectRegion = this.nats.names.regionOf(m.subject);
     const parsed = parseResult(m.data);
     if (!parsed.ok) {
       this.metrics.malformedMessages.inc({ kind: 'result' });
       this.refuse(m, 'malformed', { subject: m.subject, region: subjectRegion, error: parsed.error }, 'dropping malformed result');
-      return;
+      return null;
     }
     const result = parsed.value;
     const ids = { monitor_id: result.monitor_id, round: result.round, region: result.region, probe_id: result.probe_id };
     if (result.region !== subjectRegion) {
       this.refuse(m, 'region_mismatch', { ...ids, subject: m.subject }, 'dropping result whose region does not match its subject');
-      return;
+      return null;
     }
     if (!this.config.regions.includes(result.region)) {
       // A probe started with a region this control plane does not know is never trusted.
       this.refuse(m, 'unknown_region', { ...ids, configured_regions: this.config.regions }, 'dropping result from a region this control plane does not know');
+      return null;
+    }
+    return result;
+  }
+
+  private settle(m: JsMsg, result: ResultV1, outcome: Outcome): void {
+    const ids = { monitor_id: result.monitor_id, round: result.round, region: result.region, probe_id: result.probe_id };
+    if (outcome === 'not_dispatched') {
+      this.refuse(m, 'not_dispatched', ids, 'dropping result from a region that got no job for this round');
       return;
     }
-    try {
-      const outcome = await this.store(result);
-      if (outcome === 'not_dispatched') {
-        this.refuse(m, 'not_dispatched', ids, 'dropping result from a region that got no job for this round');
-        return;
-      }
-      this.metrics.resultsIngested.inc({ region: result.region, outcome });
-      if (outcome === 'stored' || outcome === 'late') {
-        this.metrics.ingestionLag.observe(Math.max(0, Date.now() - Date.parse(result.started_at)) / 1000);
-      }
-      if (outcome === 'late' || outcome === 'orphan') this.logger.debug({ ...ids, outcome }, 'result stored without counting');
-      m.ack();
-    } catch (err) {
-      this.logger.error({ err, ...ids }, 'storing result failed; will be redelivered');
-      m.nak(1000);
+    this.metrics.resultsIngested.inc({ region: result.region, outcome });
+    if (outcome === 'stored' || outcome === 'late') {
+      this.metrics.ingestionLag.observe(Math.max(0, Date.now() - Date.parse(result.started_at)) / 1000);
     }
+    if (outcome !== 'stored' && outcome !== 'duplicate') this.logger.debug({ ...ids, outcome }, 'result not counted');
+    m.ack();
   }
 
   /** Counts, logs and terminates a result that is not stored (never redelivered). */
@@ -116,22 +244,63 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     m.term();
   }
 
-  private store(result: ResultV1) {
-    return this.tx.run(async (tx) => {
-      // Lock the round first: a result and the deadline decision of its round are
-      // serialised, so a result is either counted by the decision or stored as late.
-      const round = await this.rounds.lockRound(tx, result.monitor_id, result.round);
-      // Only the regions the round sent a job to may answer it (not one it skipped, nor
-      // one the monitor does not use): anything else is not stored, so never counted.
-      if (round && !round.regions.includes(result.region)) return 'not_dispatched' as const;
-      const outcome = await this.results.insert(tx, result);
-      if (outcome !== 'stored') return outcome;
-      if (round && !round.decidedAt) {
-        const onTime = await this.results.onTime(tx, round.monitorId, round.round);
-        const answered = new Set(onTime.map((r) => r.region));
-        if (round.regions.every((r) => answered.has(r))) await this.decisions.decideLocked(tx, round);
-      }
-      return outcome;
+  private async storeRetryingPartitions(results: ResultV1[]): Promise<Outcome[]> {
+    try {
+      return await this.tx.run((tx) => this.store(tx, results));
+    } catch (err) {
+      if (!(err instanceof MissingPartitions)) throw err;
+      // Partition DDL runs outside the batch's transaction (it locks the parent table).
+      await this.partitions.ensureFor(err.times);
+      return this.tx.run((tx) => this.store(tx, results));
+    }
+  }
+
+  /** Stores a batch in one transaction; returns each result's outcome (same order). */
+  private async store(tx: Tx, results: ResultV1[]): Promise<Outcome[]> {
+    const outcomes: Outcome[] = new Array(results.length);
+    const monitors = new Map((await this.monitors.lockForResults(tx, results.map((r) => r.monitor_id))).map((m) => [m.id, m.accountId]));
+    const wanted = new Map<string, { monitorId: string; round: number }>();
+    for (const r of results) if (monitors.has(r.monitor_id)) wanted.set(`${r.monitor_id}|${r.round}`, { monitorId: r.monitor_id, round: r.round });
+    const rounds = new Map((await this.rounds.lockForResults(tx, [...wanted.values()])).map((rd) => [`${rd.monitorId}|${rd.round}`, rd]));
+    const cutoff = this.partitions.cutoff().getTime();
+    const rows: { index: number; row: ResultRow }[] = [];
+    const seen = new Map<string, number>();
+    results.forEach((r, i) => {
+      if (!monitors.has(r.monitor_id)) return void (outcomes[i] = 'orphan');
+      const round = rounds.get(`${r.monitor_id}|${r.round}`);
+      // Only the regions a round sent a job to may answer it (not one it skipped, nor one
+      // the monitor does not use), and only rounds that exist: anything else is never counted.
+      if (!round || !round.regions.includes(r.region)) return void (outcomes[i] = 'not_dispatched');
+      if (round.scheduledAt.getTime() < cutoff) return void (outcomes[i] = 'expired');
+      const id = ResultsRepository.identity(r);
+      if (seen.has(id)) return void (outcomes[i] = 'duplicate'); // the same result twice in one batch
+      seen.set(id, i);
+      rows.push({ index: i, row: { result: r, accountId: monitors.get(r.monitor_id)!, scheduledAt: round.scheduledAt, late: !!round.decidedAt } });
     });
+    const missing = rows.map((x) => x.row.scheduledAt).filter((t) => !this.partitions.has(t));
+    if (missing.length) throw new MissingPartitions(missing);
+
+    const inserted = await this.results.insertMany(tx, rows.map((x) => x.row));
+    const stored: ResultRow[] = [];
+    for (const { index, row } of rows) {
+      if (!inserted.has(ResultsRepository.identity(row.result))) outcomes[index] = 'duplicate';
+      else {
+        outcomes[index] = row.late ? 'late' : 'stored';
+        stored.push(row);
+      }
+    }
+    await this.rollups.add(
+      tx,
+      stored.map((s) => ({ monitorId: s.result.monitor_id, accountId: s.accountId, region: s.result.region, at: s.scheduledAt, ok: s.result.is_up, responseMs: s.result.response_ms })),
+    );
+
+    // Decide the rounds every region has now answered (in lock order).
+    const touched = [...new Map(stored.filter((s) => !s.late).map((s) => [`${s.result.monitor_id}|${s.result.round}`, rounds.get(`${s.result.monitor_id}|${s.result.round}`)!])).values()];
+    if (touched.length) {
+      const answered = await this.results.onTimeRegions(tx, touched);
+      const complete = touched.filter((round) => round.regions.every((r) => answered.get(`${round.monitorId}|${round.round}`)?.has(r)));
+      await this.decisions.decideMany(tx, complete.sort((a, b) => (a.monitorId < b.monitorId ? -1 : a.monitorId > b.monitorId ? 1 : a.round - b.round)));
+    }
+    return outcomes;
   }
 }

@@ -1,66 +1,160 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { Between, In, Repository } from 'typeorm';
 import type { ResultV1 } from '@parallax/contracts';
 import type { Tx } from '../database/transaction';
+import { rangeClause } from '../database/ranges';
 import { CheckResultEntity } from './check-result.entity';
 
 export type InsertOutcome = 'stored' | 'late' | 'duplicate' | 'orphan';
+
+/** A result ready to be stored: its round (locked by the caller) gives the account, time and lateness. */
+export interface ResultRow {
+  result: ResultV1;
+  accountId: string;
+  scheduledAt: Date;
+  late: boolean;
+}
+
+/** A raw row of a window's edges. */
+export interface RawResult {
+  region: string;
+  scheduledAt: Date;
+  isUp: boolean;
+  responseMs: number | null;
+}
+
+const key = (monitorId: string, round: number, region: string) => `${monitorId}|${round}|${region}`;
+
+/** PostgreSQL text and jsonb cannot hold U+0000: a probe's error or body text may; it is dropped, not the result. */
+const withoutNul = (_k: string, v: unknown) => (typeof v === 'string' && v.includes('\u0000') ? v.replace(/\u0000/g, '') : v);
 
 @Injectable()
 export class ResultsRepository {
   constructor(@InjectRepository(CheckResultEntity) private readonly repo: Repository<CheckResultEntity>) {}
 
   /**
-   * Stores one region's result. Its identity (monitor, round, region) is a unique
-   * key, so a redelivered message inserts nothing ('duplicate'). A result for a
-   * deleted monitor is 'orphan'; one that arrives after its round was decided (at
-   * the deadline, or when every region had answered) is 'late'.
+   * Stores results with one multi-row insert. Their identity (monitor, round, region,
+   * with the round's scheduled time as partition key) is the primary key, so a
+   * redelivered result inserts nothing. Returns the identities that were inserted
+   * (the others were duplicates). Rows must have distinct identities.
    */
-  async insert(tx: Tx, r: ResultV1): Promise<InsertOutcome> {
-    const rows: { late: boolean }[] = await tx.query(
+  async insertMany(tx: Tx, rows: ResultRow[]): Promise<Set<string>> {
+    if (!rows.length) return new Set();
+    // One JSON document for the batch (serialised natively; PostgreSQL splits it into rows).
+    const doc = rows.map((r) => ({
+      monitor_id: r.result.monitor_id,
+      account_id: r.accountId,
+      round: r.result.round,
+      region: r.result.region,
+      scheduled_at: r.scheduledAt.toISOString(),
+      probe_id: r.result.probe_id,
+      is_up: r.result.is_up,
+      status_code: r.result.status_code,
+      response_ms: r.result.response_ms,
+      error: r.result.error,
+      phases: r.result.phases,
+      response_headers: r.result.response_headers,
+      response_body: r.result.response_body,
+      checked_at: r.result.started_at,
+      warn: r.result.warn ?? false,
+      ssl_expiry: r.result.ssl_expiry ?? null,
+      ssl_issuer: r.result.ssl_issuer ?? null,
+      details: r.result.details ?? null,
+      late: r.late,
+    }));
+    const inserted: { monitor_id: string; round: string; region: string }[] = await tx.query(
       `INSERT INTO check_results
-         (monitor_id, account_id, round, region, probe_id, is_up, status_code, response_ms, error, phases,
+         (monitor_id, account_id, round, region, scheduled_at, probe_id, is_up, status_code, response_ms, error, phases,
           response_headers, response_body, checked_at, warn, ssl_expiry, ssl_issuer, details, late)
-       SELECT m.id, m.account_id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-              COALESCE(rd.decided_at IS NOT NULL, false)
-         FROM monitors m
-         LEFT JOIN rounds rd ON rd.monitor_id = m.id AND rd.round = $2
-        WHERE m.id = $1
-       ON CONFLICT (monitor_id, round, region) DO NOTHING
-       RETURNING late`,
-      [
-        r.monitor_id,
-        r.round,
-        r.region,
-        r.probe_id,
-        r.is_up,
-        r.status_code,
-        r.response_ms,
-        r.error,
-        JSON.stringify(r.phases),
-        r.response_headers ? JSON.stringify(r.response_headers) : null,
-        r.response_body,
-        r.started_at,
-        r.warn ?? false,
-        r.ssl_expiry ?? null,
-        r.ssl_issuer ?? null,
-        r.details ? JSON.stringify(r.details) : null,
-      ],
+       SELECT monitor_id, account_id, round, region, scheduled_at, probe_id, is_up, status_code, response_ms, error, phases,
+              response_headers, response_body, checked_at, warn, ssl_expiry, ssl_issuer, details, late
+         FROM jsonb_to_recordset($1::jsonb) AS x(monitor_id text, account_id text, round bigint, region text, scheduled_at timestamptz,
+              probe_id text, is_up boolean, status_code int, response_ms float8, error text, phases jsonb, response_headers jsonb,
+              response_body text, checked_at timestamptz, warn boolean, ssl_expiry timestamptz, ssl_issuer text, details jsonb, late boolean)
+       ON CONFLICT (monitor_id, scheduled_at, round, region) DO NOTHING
+       RETURNING monitor_id, round, region`,
+      [JSON.stringify(doc, withoutNul)],
     );
-    if (rows.length) return rows[0].late ? 'late' : 'stored';
-    const exists: unknown[] = await tx.query('SELECT 1 FROM monitors WHERE id = $1', [r.monitor_id]);
-    return exists.length ? 'duplicate' : 'orphan';
+    return new Set(inserted.map((r) => key(r.monitor_id, Number(r.round), r.region)));
+  }
+
+  static identity(r: { monitor_id: string; round: number; region: string }): string {
+    return key(r.monitor_id, r.round, r.region);
+  }
+
+  /** The regions with an on-time result, for each of some rounds (to find the rounds every region answered). */
+  async onTimeRegions(tx: Tx, rounds: { monitorId: string; round: number; scheduledAt: Date }[]): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>();
+    if (!rounds.length) return out;
+    // Plain ANY lists (not a join) so the planner prunes to the partitions of these times:
+    // planning a join over every daily partition costs more than the query. The cross
+    // product it may return is filtered to the wanted rounds below.
+    const wanted = new Set(rounds.map((r) => `${r.monitorId}|${r.round}`));
+    const rows: { monitor_id: string; round: string; region: string }[] = await tx.query(
+      `SELECT monitor_id, round, region FROM check_results
+        WHERE monitor_id = ANY($1::text[]) AND scheduled_at = ANY($2::timestamptz[]) AND round = ANY($3::bigint[]) AND NOT late`,
+      [[...new Set(rounds.map((r) => r.monitorId))], [...new Set(rounds.map((r) => r.scheduledAt.toISOString()))], [...new Set(rounds.map((r) => r.round))]],
+    );
+    for (const r of rows) {
+      const k = `${r.monitor_id}|${r.round}`;
+      if (!wanted.has(k)) continue;
+      if (!out.has(k)) out.set(k, new Set());
+      out.get(k)!.add(r.region);
+    }
+    return out;
+  }
+
+  /** The on-time results of some rounds (those their decisions count), by `monitor|round`. */
+  async onTimeMany(tx: Tx, rounds: { monitorId: string; round: number; scheduledAt: Date }[]): Promise<Map<string, CheckResultEntity[]>> {
+    const out = new Map<string, CheckResultEntity[]>();
+    if (!rounds.length) return out;
+    for (const r of rounds) out.set(`${r.monitorId}|${r.round}`, []);
+    // IN lists of values (not a join): the planner prunes to the partitions of these times.
+    const rows = await tx
+      .getRepository(CheckResultEntity)
+      .createQueryBuilder('c')
+      .where('c.monitor_id IN (:...ids) AND c.scheduled_at IN (:...times) AND c.round IN (:...rounds) AND NOT c.late', {
+        ids: [...new Set(rounds.map((r) => r.monitorId))],
+        times: [...new Set(rounds.map((r) => r.scheduledAt.toISOString()))],
+        rounds: [...new Set(rounds.map((r) => r.round))],
+      })
+      .orderBy('c.region', 'ASC')
+      .getMany();
+    for (const r of rows) out.get(`${r.monitorId}|${r.round}`)?.push(r);
+    return out;
   }
 
   /** The on-time results of one round (those the decision counts). */
-  onTime(tx: Tx, monitorId: string, round: number): Promise<CheckResultEntity[]> {
-    return tx.getRepository(CheckResultEntity).find({ where: { monitorId, round, late: false }, order: { region: 'ASC' } });
+  onTime(tx: Tx, monitorId: string, round: number, scheduledAt: Date): Promise<CheckResultEntity[]> {
+    return tx.getRepository(CheckResultEntity).find({ where: { monitorId, scheduledAt, round, late: false }, order: { region: 'ASC' } });
   }
 
-  /** Every result of some rounds of one monitor, for the check history. */
-  forRounds(accountId: string, monitorId: string, rounds: number[]): Promise<CheckResultEntity[]> {
+  /** Every result of some rounds of one monitor (scheduled between `from` and `to`), for the check history. */
+  forRounds(accountId: string, monitorId: string, rounds: number[], from: Date, to: Date): Promise<CheckResultEntity[]> {
     if (!rounds.length) return Promise.resolve([]);
-    return this.repo.find({ where: { accountId, monitorId, round: In(rounds) }, order: { region: 'ASC' } });
+    return this.repo.find({ where: { accountId, monitorId, round: In(rounds), scheduledAt: Between(from, to) }, order: { region: 'ASC' } });
+  }
+
+  /** Raw results of one monitor in some time ranges (a window's edges), optionally of one region. */
+  async inRanges(accountId: string, monitorId: string, ranges: { from: Date; to: Date }[], region?: string): Promise<RawResult[]> {
+    if (!ranges.length) return [];
+    const w = rangeClause('scheduled_at', ranges, 4);
+    const rows: { region: string; scheduled_at: Date; is_up: boolean; response_ms: number | null }[] = await this.repo.query(
+      `SELECT region, scheduled_at, is_up, response_ms FROM check_results
+        WHERE account_id = $1 AND monitor_id = $2 AND ($3::text IS NULL OR region = $3) AND ${w.sql}`,
+      [accountId, monitorId, region ?? null, ...w.params],
+    );
+    return rows.map((r) => ({ region: r.region, scheduledAt: r.scheduled_at, isUp: r.is_up, responseMs: r.response_ms }));
+  }
+
+  /** One page of results in a window, newest first (the check log). */
+  page(accountId: string, monitorId: string, from: Date, to: Date, region: string | undefined, limit: number, offset: number): Promise<CheckResultEntity[]> {
+    const q = this.repo
+      .createQueryBuilder('c')
+      .where('c.account_id = :accountId AND c.monitor_id = :monitorId', { accountId, monitorId })
+      .andWhere('c.scheduled_at >= :from AND c.scheduled_at < :to', { from, to });
+    if (region) q.andWhere('c.region = :region', { region });
+    return q.orderBy('c.scheduled_at', 'DESC').addOrderBy('c.region', 'ASC').limit(limit).offset(offset).getMany();
   }
 }

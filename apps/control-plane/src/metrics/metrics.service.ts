@@ -43,7 +43,7 @@ export class MetricsService {
   });
   readonly resultsIngested = new Counter({
     name: 'parallax_results_ingested_total',
-    help: 'Probe results consumed from JetStream, by region and outcome (stored, duplicate, late, orphan)',
+    help: 'Probe results consumed from JetStream, by region and outcome (stored, duplicate, late, orphan, expired)',
     labelNames: ['region', 'outcome'],
     registers: [this.registry],
   });
@@ -103,6 +103,23 @@ export class MetricsService {
     name: 'parallax_messages_malformed_total',
     help: 'NATS messages that failed validation and were dropped, by kind',
     labelNames: ['kind'],
+    registers: [this.registry],
+  });
+
+  readonly ingestBatchSize = new Histogram({
+    name: 'parallax_ingest_batch_size',
+    help: 'Results handled per ingestion transaction',
+    buckets: [1, 5, 20, 50, 100, 200, 500, 1000, 2000, 5000],
+    registers: [this.registry],
+  });
+  readonly resultPartitions = new Gauge({
+    name: 'parallax_result_partitions',
+    help: 'Daily partitions of the per-region results table',
+    registers: [this.registry],
+  });
+  readonly partitionsDropped = new Counter({
+    name: 'parallax_result_partitions_dropped_total',
+    help: 'Daily result partitions dropped by the retention',
     registers: [this.registry],
   });
 

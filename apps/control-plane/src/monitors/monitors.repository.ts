@@ -31,6 +31,65 @@ export class MonitorsRepository {
     return this.r(tx).createQueryBuilder('m').setLock('pessimistic_write').where('m.account_id = :accountId AND m.id = :id', { accountId, id }).getOne();
   }
 
+  /**
+   * Locks monitors for ingestion and decisions, always in id order and always FOR NO KEY
+   * UPDATE (which does not conflict with the key-share locks that inserting rounds or
+   * results takes through their foreign keys). Every transaction that locks a monitor and
+   * its rounds takes the monitor first, so they cannot deadlock. `skipLocked` for sweeps.
+   * Returns the monitors that exist (and were not skipped).
+   */
+  async lockForResults(tx: Tx, ids: string[], skipLocked = false): Promise<{ id: string; accountId: string }[]> {
+    if (!ids.length) return [];
+    const rows: { id: string; account_id: string }[] = await tx.query(
+      `SELECT id, account_id FROM monitors WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`,
+      [[...new Set(ids)].sort()],
+    );
+    return rows.map((r) => ({ id: r.id, accountId: r.account_id }));
+  }
+
+  /** Monitors (whole rows) locked FOR NO KEY UPDATE in id order: the callers of decisions already hold them (lockForResults). */
+  lockForDecisions(tx: Tx, ids: string[]): Promise<MonitorEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.r(tx)
+      .createQueryBuilder('m')
+      .setLock('for_no_key_update')
+      .where('m.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .orderBy('m.id', 'ASC')
+      .getMany();
+  }
+
+  /** Writes the decision read model and counters of several monitors with one statement. */
+  async saveDecisions(tx: Tx, ms: MonitorEntity[]): Promise<void> {
+    if (!ms.length) return;
+    const iso = (d: Date | null) => (d ? d.toISOString() : null);
+    await tx.query(
+      `UPDATE monitors m SET checks_total = v.checks_total, checks_failed = v.checks_failed, last_round_at = v.last_round_at,
+              last_checked = v.last_checked, last_status_code = v.last_status_code, last_response_ms = v.last_response_ms,
+              last_response_by_region = v.last_response_by_region, location_status = v.location_status, status = v.status,
+              status_changed_at = v.status_changed_at, ssl_expiry = v.ssl_expiry, ssl_issuer = v.ssl_issuer, updated_at = now()
+         FROM unnest($1::text[], $2::int[], $3::int[], $4::timestamptz[], $5::timestamptz[], $6::int[], $7::float8[], $8::jsonb[], $9::jsonb[],
+                     $10::text[], $11::timestamptz[], $12::timestamptz[], $13::text[])
+           AS v(id, checks_total, checks_failed, last_round_at, last_checked, last_status_code, last_response_ms, last_response_by_region,
+                location_status, status, status_changed_at, ssl_expiry, ssl_issuer)
+        WHERE m.id = v.id`,
+      [
+        ms.map((m) => m.id),
+        ms.map((m) => m.checksTotal),
+        ms.map((m) => m.checksFailed),
+        ms.map((m) => iso(m.lastRoundAt)),
+        ms.map((m) => iso(m.lastChecked)),
+        ms.map((m) => m.lastStatusCode),
+        ms.map((m) => m.lastResponseMs),
+        ms.map((m) => (m.lastResponseByRegion ? JSON.stringify(m.lastResponseByRegion) : null)),
+        ms.map((m) => (m.locationStatus ? JSON.stringify(m.locationStatus) : null)),
+        ms.map((m) => m.status),
+        ms.map((m) => iso(m.statusChangedAt)),
+        ms.map((m) => iso(m.sslExpiry)),
+        ms.map((m) => m.sslIssuer),
+      ],
+    );
+  }
+
   async list(accountId: string, f: MonitorFilter): Promise<{ items: MonitorEntity[]; total: number }> {
     const q = this.repo.createQueryBuilder('m').where('m.account_id = :accountId', { accountId });
     if (f.status === 'paused') q.andWhere('m.paused = true');
@@ -68,10 +127,5 @@ export class MonitorsRepository {
   /** Serialises monitor creation per account, so two concurrent creates cannot both pass the plan limit. */
   async lockAccount(accountId: string, tx: Tx): Promise<void> {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`monitors:${accountId}`]);
-  }
-
-  /** Writes the decision's read-model columns only (never the scheduling columns). */
-  async updateReadModel(tx: Tx, id: string, fields: Partial<MonitorEntity>): Promise<void> {
-    await this.r(tx).update({ id }, fields);
   }
 }

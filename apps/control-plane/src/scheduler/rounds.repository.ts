@@ -2,13 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Tx } from '../database/transaction';
+import { rangeClause } from '../database/ranges';
 import { MonitorEntity } from '../monitors/monitor.entity';
-import { RoundEntity } from './round.entity';
+import { RoundEntity, RoundOutcome } from './round.entity';
 
 export interface ScheduleAdvance {
   id: string;
   nextRound: number;
   nextDueAt: Date;
+}
+
+export interface DecidedRound {
+  scheduledAt: Date;
+  outcome: RoundOutcome;
+  responseMs: number | null;
+  statusCode: number | null;
 }
 
 /**
@@ -119,32 +127,80 @@ export class RoundsRepository {
     );
   }
 
-  /** Undecided rounds more than `pastDeadlineMs` past their deadline, locked; the decision service decides them. */
-  lockExpired(tx: Tx, limit: number, pastDeadlineMs: number): Promise<RoundEntity[]> {
+  /** Monitors with undecided rounds more than `pastDeadlineMs` past their deadline (not locked: the caller locks the monitors first). */
+  async monitorsWithExpired(tx: Tx, limit: number, pastDeadlineMs: number): Promise<string[]> {
+    const rows: { monitor_id: string }[] = await tx.query(
+      `SELECT DISTINCT monitor_id FROM (
+         SELECT monitor_id FROM rounds WHERE decided_at IS NULL AND deadline_at <= now() - make_interval(secs => $1)
+          ORDER BY deadline_at LIMIT $2) r`,
+      [pastDeadlineMs / 1000, limit],
+    );
+    return rows.map((r) => r.monitor_id);
+  }
+
+  /**
+   * Undecided rounds of these (already locked) monitors more than `pastDeadlineMs` past
+   * their deadline, locked in (monitor, round) order; the decision service decides them.
+   */
+  lockExpired(tx: Tx, monitorIds: string[], limit: number, pastDeadlineMs: number): Promise<RoundEntity[]> {
+    if (!monitorIds.length) return Promise.resolve([]);
     return tx
       .getRepository(RoundEntity)
       .createQueryBuilder('r')
-      .where('r.decided_at IS NULL AND r.deadline_at <= now() - make_interval(secs => :s)', { s: pastDeadlineMs / 1000 })
-      .orderBy('r.deadline_at', 'ASC')
+      .where('r.monitor_id IN (:...monitorIds)', { monitorIds })
+      .andWhere('r.decided_at IS NULL AND r.deadline_at <= now() - make_interval(secs => :s)', { s: pastDeadlineMs / 1000 })
+      .orderBy('r.monitor_id', 'ASC')
+      .addOrderBy('r.round', 'ASC')
       .limit(limit)
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
       .getMany();
   }
 
-  /** The round a result belongs to, locked (waits for a decision in progress). */
-  lockRound(tx: Tx, monitorId: string, round: number): Promise<RoundEntity | null> {
+  /**
+   * The rounds some results belong to, locked in (monitor, round) order. The caller holds
+   * the monitors' locks already (MonitorsRepository.lockForResults): monitor before round.
+   */
+  lockForResults(tx: Tx, keys: { monitorId: string; round: number }[]): Promise<RoundEntity[]> {
+    if (!keys.length) return Promise.resolve([]);
     return tx
       .getRepository(RoundEntity)
       .createQueryBuilder('r')
-      .where('r.monitor_id = :monitorId AND r.round = :round', { monitorId, round })
+      .where('(r.monitor_id, r.round) IN (SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:rounds AS bigint[])))', {
+        ids: keys.map((k) => k.monitorId),
+        rounds: keys.map((k) => k.round),
+      })
+      .orderBy('r.monitor_id', 'ASC')
+      .addOrderBy('r.round', 'ASC')
       .setLock('pessimistic_write')
-      .getOne();
+      .getMany();
   }
 
-  async complete(tx: Tx, id: string, fields: Pick<RoundEntity, 'outcome' | 'regionsChecked' | 'regionsUp' | 'responseMs' | 'statusCode'>): Promise<void> {
-    await tx.getRepository(RoundEntity).update({ id }, { ...fields, decidedAt: new Date() });
+  /** Decided, counted rounds (not no_data) of one monitor in some time ranges: the raw edges of a window. */
+  async decidedInRanges(accountId: string, monitorId: string, ranges: { from: Date; to: Date }[]): Promise<DecidedRound[]> {
+    if (!ranges.length) return [];
+    const w = rangeClause('scheduled_at', ranges, 3);
+    const rows: { scheduled_at: Date; outcome: RoundOutcome; response_ms: number | null; status_code: number | null }[] = await this.repo.query(
+      `SELECT scheduled_at, outcome, response_ms, status_code FROM rounds
+        WHERE account_id = $1 AND monitor_id = $2 AND outcome IN ('up', 'degraded', 'down', 'warn') AND ${w.sql}
+        ORDER BY scheduled_at`,
+      [accountId, monitorId, ...w.params],
+    );
+    return rows.map((r) => ({ scheduledAt: r.scheduled_at, outcome: r.outcome, responseMs: r.response_ms, statusCode: r.status_code }));
   }
+
+  /** Completes decided rounds with one statement. */
+  async completeMany(tx: Tx, rows: (Pick<RoundEntity, 'id' | 'outcome' | 'regionsChecked' | 'regionsUp' | 'responseMs' | 'statusCode'>)[]): Promise<void> {
+    if (!rows.length) return;
+    await tx.query(
+      `UPDATE rounds r SET decided_at = now(), outcome = v.outcome, regions_checked = v.regions_checked, regions_up = v.regions_up,
+              response_ms = v.response_ms, status_code = v.status_code
+         FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::float8[], $6::int[]) AS v(id, outcome, regions_checked, regions_up, response_ms, status_code)
+        WHERE r.id = v.id`,
+      [rows.map((r) => r.id), rows.map((r) => r.outcome), rows.map((r) => r.regionsChecked), rows.map((r) => r.regionsUp), rows.map((r) => r.responseMs), rows.map((r) => r.statusCode)],
+    );
+  }
+
 
   /** Decided rounds of one monitor, newest first (the check history). */
   listDecided(accountId: string, monitorId: string, limit: number): Promise<RoundEntity[]> {

@@ -1,7 +1,8 @@
 import { Initial1795433151966 } from './1795433151966-Initial';
 import { RoundSkippedRegions1795438489241 } from './1795438489241-RoundSkippedRegions';
 import { HeartbeatMonitors1795441459599 } from './1795441459599-HeartbeatMonitors';
+import { PartitionedResultsRollups1795441483826 } from './1795441483826-PartitionedResultsRollups';
 import { MonitorTypes1795441687634 } from './1795441687634-MonitorTypes';
 
 /** Every migration, in order. Run at start by runMigrations (database/migrate.ts). */
-export const MIGRATIONS = [Initial1795433151966, RoundSkippedRegions1795438489241, HeartbeatMonitors1795441459599, MonitorTypes1795441687634];
+export const MIGRATIONS = [Initial1795433151966, RoundSkippedRegions1795438489241, HeartbeatMonitors1795441459599, PartitionedResultsRollups1795441483826, MonitorTypes1795441687634];

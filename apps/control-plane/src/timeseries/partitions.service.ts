@@ -1,0 +1,80 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { PeriodicTask } from '../common/periodic-task';
+import { MetricsService } from '../metrics/metrics.service';
+import { dayOf, planPartitions, retentionCutoff } from './partitions';
+import { PartitionsRepository } from './partitions.repository';
+import { RollupsRepository } from './rollups.repository';
+
+const MAINTAIN_EVERY_MS = 15 * 60_000;
+
+/**
+ * Keeps the daily partitions of the results table: at start (before ingestion consumes
+ * anything) and every 15 minutes it creates yesterday's, today's and the next
+ * PARTITIONS_AHEAD_DAYS days' partitions, and drops whole partitions older than
+ * RETENTION_DAYS (with the rollups of those days). Ingestion asks for the partition
+ * of an older day when a late result needs it.
+ */
+@Injectable()
+export class PartitionsService implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(PartitionsService.name);
+  private readonly known = new Set<string>();
+  private readonly task = new PeriodicTask(this.logger, 'partition maintenance', MAINTAIN_EVERY_MS, async () => {
+    await this.maintain();
+    return false;
+  });
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly partitions: PartitionsRepository,
+    private readonly rollups: RollupsRepository,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.maintain();
+  }
+
+  onApplicationBootstrap(): void {
+    this.task.start(MAINTAIN_EVERY_MS);
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
+  }
+
+  /** One maintenance pass at `now`; returns what it created and dropped. */
+  async maintain(now = Date.now()): Promise<{ created: string[]; dropped: string[] }> {
+    const existing = await this.partitions.list();
+    const { create, drop } = planPartitions(existing, now, this.config.retentionDays, this.config.partitionsAheadDays);
+    await this.partitions.apply(create, drop);
+    if (drop.length) await this.rollups.deleteBefore(new Date(retentionCutoff(now, this.config.retentionDays)));
+    this.known.clear();
+    for (const d of [...existing.filter((d) => !drop.includes(d)), ...create]) this.known.add(d);
+    this.metrics.resultPartitions.set(this.known.size);
+    if (drop.length) this.metrics.partitionsDropped.inc(drop.length);
+    if (create.length || drop.length) this.logger.log({ created: create, dropped: drop }, 'result partitions maintained');
+    return { created: create, dropped: drop };
+  }
+
+  /** The first day kept, as a time: older results are past the retention and not stored. */
+  cutoff(now = Date.now()): Date {
+    return new Date(retentionCutoff(now, this.config.retentionDays));
+  }
+
+  /** Whether the partition of this time is known to exist. */
+  has(t: Date): boolean {
+    return this.known.has(dayOf(t));
+  }
+
+  /** Makes sure the partitions of these times exist (a late result of an older day, or a clock ahead). */
+  async ensureFor(times: Date[]): Promise<void> {
+    const missing = [...new Set(times.map(dayOf))].filter((d) => !this.known.has(d));
+    if (!missing.length) return;
+    const existing = new Set(await this.partitions.list());
+    const create = missing.filter((d) => !existing.has(d));
+    await this.partitions.apply(create, []);
+    for (const d of [...existing, ...create]) this.known.add(d);
+    this.metrics.resultPartitions.set(this.known.size);
+  }
+}

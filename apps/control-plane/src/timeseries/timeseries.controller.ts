@@ -1,0 +1,81 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Paged } from '../common/envelope.interceptor';
+import { CurrentPrincipal, Principal } from '../common/principal';
+import { TimeseriesService } from './timeseries.service';
+
+const REGION = { name: 'region', required: false, description: "one of the monitor's regions; default: every region (and the whole monitor)" };
+
+@ApiTags('monitors')
+@ApiSecurity('api_key')
+@Controller('monitors')
+export class TimeseriesController {
+  constructor(private readonly ts: TimeseriesService) {}
+
+  @Get(':id/response-times')
+  @ApiOperation({ summary: 'Per-region response times: a series of count, avg, p50, p95, p99, min, max (and uptime) and a summary for the window' })
+  @ApiQuery({ name: 'from', required: false, description: 'ISO 8601, default: 24 h before `to`' })
+  @ApiQuery({ name: 'to', required: false, description: 'ISO 8601, default: now' })
+  @ApiQuery({ name: 'bucket', required: false, enum: ['minute', 'hour', 'day'], description: 'default: minute up to 6 h, hour up to 14 days, else day; at most 3,000 points' })
+  @ApiQuery(REGION)
+  responseTimes(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() q: Record<string, string>) {
+    return this.ts.responseTimes(p, id, q);
+  }
+
+  @Get(':id/uptime/daily')
+  @ApiOperation({ summary: 'Daily uptime entries (date, totalChecks, successChecks, uptime) ending today, and the outage days' })
+  @ApiQuery({ name: 'days', required: false, description: '1–365, default 90 (clamped)' })
+  @ApiQuery(REGION)
+  daily(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() q: Record<string, string>) {
+    return this.ts.daily(p, id, q);
+  }
+
+  @Get(':id/uptime/hourly')
+  @ApiOperation({ summary: '24 hourly uptime entries of one UTC date' })
+  @ApiQuery({ name: 'date', required: false, description: 'YYYY-MM-DD (UTC), default today' })
+  @ApiQuery(REGION)
+  hourly(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() q: Record<string, string>) {
+    return this.ts.hourly(p, id, q);
+  }
+
+  @Get(':id/uptime/minutes')
+  @ApiOperation({ summary: 'The check records of one UTC hour: per region its results, else the rounds' })
+  @ApiQuery({ name: 'date', required: false, description: 'YYYY-MM-DD (UTC), default today' })
+  @ApiQuery({ name: 'hour', required: true, description: '0–23 (UTC)' })
+  @ApiQuery(REGION)
+  minutes(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() q: Record<string, string>) {
+    return this.ts.minutes(p, id, q);
+  }
+
+  @Get(':id/logs')
+  @ApiOperation({ summary: 'Check log: one entry per region result, newest first' })
+  @ApiQuery({ name: 'from', required: false, description: 'ISO 8601, default: 24 h before `to`' })
+  @ApiQuery({ name: 'to', required: false, description: 'ISO 8601, default: now' })
+  @ApiQuery(REGION)
+  @ApiQuery({ name: 'page', required: false, description: '1-based, default 1' })
+  @ApiQuery({ name: 'limit', required: false, description: '1–100, default 20 (clamped)' })
+  async logs(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() q: Record<string, string>) {
+    const { items, meta } = await this.ts.logs(p, id, q);
+    return new Paged(items, meta);
+  }
+
+  @Get(':id/status')
+  @ApiOperation({ summary: 'Current status, last check, response time and 30-day uptime' })
+  status(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.ts.status(p, id);
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'Rounds of the last hours (checked_at, status, response_time) with avg/min/max/uptime' })
+  @ApiQuery({ name: 'hours', required: false, description: '1–168, default 24 (clamped)' })
+  history(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() q: Record<string, string>) {
+    return this.ts.history(p, id, q);
+  }
+
+  @Get(':id/stats')
+  @ApiOperation({ summary: 'Response-time and uptime statistics of the last days, overall and per region' })
+  @ApiQuery({ name: 'days', required: false, description: '1–365, default 30 (clamped)' })
+  stats(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() q: Record<string, string>) {
+    return this.ts.stats(p, id, q);
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { DecisionsModule } from '../decisions/decisions.module';
+import { MonitorsModule } from '../monitors/monitors.module';
+import { SchedulerModule } from '../scheduler/scheduler.module';
+import { RollupsModule } from './rollups.module';
+import { TimeseriesController } from './timeseries.controller';
+import { TimeseriesService } from './timeseries.service';
+
+/** Query side: response times, uptime, logs, status, history and stats of a monitor. */
+@Module({
+  imports: [RollupsModule, DecisionsModule, MonitorsModule, SchedulerModule],
+  controllers: [TimeseriesController],
+  providers: [TimeseriesService],
+})
+export class TimeseriesModule {}

@@ -1,0 +1,258 @@
+import { Injectable } from '@nestjs/common';
+import { clampInt } from '../common/clamp';
+import { notFound, validationFailed } from '../common/errors';
+import type { Principal } from '../common/principal';
+import { ResultsRepository } from '../ingestion/results.repository';
+import { MonitorEntity } from '../monitors/monitor.entity';
+import { MonitorsRepository } from '../monitors/monitors.repository';
+import { RoundsRepository } from '../scheduler/rounds.repository';
+import { RELATIVE_ERROR } from './histogram';
+import { parseBucket, parseDate, parseRegion, parseWindow } from './query-params';
+import { OVERALL, RollupsRepository } from './rollups.repository';
+import { addObservation, emptyStats, mergeStats, responseSummary, Stats, uptimePercent } from './stats';
+import { Bucket, bucketMs, DAY_MS, floorTo, HOUR_MS, planWindow, seriesStarts } from './window';
+
+/** Per region (and '*' for the whole monitor): series bucket start → stats. */
+type WindowStats = Map<string, Map<number, Stats>>;
+
+const PERCENTILE_NOTE = `percentiles from log-scale histograms: within ${(RELATIVE_ERROR * 100).toFixed(2)} % of the exact nearest-rank value (0.5 ms below 1 ms); count, avg, min, max and uptime are exact`;
+
+/**
+ * Per-region response times and uptime over any window, answered from daily and hourly
+ * rollups for whole days and hours and from raw rows for the cut edges (exact counts,
+ * sums, min and max; percentiles within the histogram's error bound).
+ */
+@Injectable()
+export class TimeseriesService {
+  constructor(
+    private readonly monitors: MonitorsRepository,
+    private readonly rollups: RollupsRepository,
+    private readonly results: ResultsRepository,
+    private readonly rounds: RoundsRepository,
+  ) {}
+
+  private async monitor(p: Principal, id: string): Promise<MonitorEntity> {
+    const m = await this.monitors.findOne(p.accountId, id);
+    if (!m) throw notFound('monitor', id);
+    return m;
+  }
+
+  /**
+   * Stats of [from, to) by series bucket: per region (every region, one region, or none)
+   * and, when `overall`, for the whole monitor ('*', its rounds).
+   */
+  async window(accountId: string, monitorId: string, from: Date, to: Date, bucket: Bucket, scope: { region?: string; regions: boolean; overall: boolean }): Promise<WindowStats> {
+    const plan = planWindow(from, to, bucket);
+    const only = scope.regions ? (scope.region ? [scope.region] : null) : [];
+    const rollupRegions = only === null ? null : [...only, ...(scope.overall ? [OVERALL] : [])];
+    const [days, hours, raw, rounds] = await Promise.all([
+      this.rollups.inRanges(accountId, monitorId, 'day', plan.day, rollupRegions),
+      this.rollups.inRanges(accountId, monitorId, 'hour', plan.hour, rollupRegions),
+      scope.regions ? this.results.inRanges(accountId, monitorId, plan.raw, scope.region) : [],
+      scope.overall ? this.rounds.decidedInRanges(accountId, monitorId, plan.raw) : [],
+    ]);
+    const step = bucketMs(bucket);
+    const out: WindowStats = new Map();
+    const at = (r: string, t: number): Stats => {
+      if (!out.has(r)) out.set(r, new Map());
+      const series = out.get(r)!;
+      const b = floorTo(t, step);
+      if (!series.has(b)) series.set(b, emptyStats());
+      return series.get(b)!;
+    };
+    for (const row of [...days, ...hours]) mergeStats(at(row.region, row.bucketStart.getTime()), row);
+    for (const r of raw) addObservation(at(r.region, r.scheduledAt.getTime()), r.isUp, r.responseMs);
+    for (const r of rounds) addObservation(at(OVERALL, r.scheduledAt.getTime()), r.outcome !== 'down', r.responseMs, r.outcome === 'degraded');
+    return out;
+  }
+
+  private static total(series: Map<number, Stats> | undefined): Stats {
+    const s = emptyStats();
+    for (const v of series?.values() ?? []) mergeStats(s, v);
+    return s;
+  }
+
+  private static uptimeView(s: Stats) {
+    return { checks: s.checks, failures: s.failures, uptime: uptimePercent(s.checks, s.failures) };
+  }
+
+  /** `GET /monitors/{id}/response-times` */
+  async responseTimes(p: Principal, id: string, q: { from?: string; to?: string; bucket?: string; region?: string }) {
+    const m = await this.monitor(p, id);
+    const { from, to } = parseWindow(q.from, q.to, Date.now());
+    const bucket = parseBucket(q.bucket, from, to);
+    const region = parseRegion(q.region, m.regions);
+    const w = await this.window(p.accountId, m.id, from, to, bucket, { region, regions: true, overall: true });
+    const starts = seriesStarts(from, to, bucket);
+    // All regions' results together (response times) and the rounds (uptime).
+    const all = emptyStats();
+    const regions = (region ? [region] : m.regions).map((r) => {
+      const series = w.get(r);
+      const total = TimeseriesService.total(series);
+      mergeStats(all, total);
+      return {
+        region: r,
+        summary: { ...responseSummary(total), ...TimeseriesService.uptimeView(total) },
+        series: starts.map((t) => {
+          const s = series?.get(t) ?? emptyStats();
+          return { t: new Date(t).toISOString(), ...responseSummary(s), ...TimeseriesService.uptimeView(s) };
+        }),
+      };
+    });
+    const rounds = TimeseriesService.total(w.get(OVERALL));
+    return {
+      monitor_id: m.id,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      bucket,
+      summary: { ...responseSummary(all), rounds: rounds.checks, rounds_down: rounds.failures, rounds_degraded: rounds.degraded, uptime: uptimePercent(rounds.checks, rounds.failures) },
+      regions,
+      accuracy: PERCENTILE_NOTE,
+    };
+  }
+
+  private static day(date: string, s: Stats | undefined) {
+    const total = s?.checks ?? 0;
+    const ok = total - (s?.failures ?? 0);
+    return { date, totalChecks: total, successChecks: ok, uptime: uptimePercent(total, total - ok) };
+  }
+
+  /** `GET /monitors/{id}/uptime/daily`: `days` daily entries ending today (UTC), and the outage days. */
+  async daily(p: Principal, id: string, q: { days?: string; region?: string }) {
+    const m = await this.monitor(p, id);
+    const region = parseRegion(q.region, m.regions);
+    const days = clampInt(q.days, 1, 365, 90);
+    const now = Date.now();
+    const to = floorTo(now, DAY_MS) + DAY_MS;
+    const from = to - days * DAY_MS;
+    const w = await this.window(p.accountId, m.id, new Date(from), new Date(Math.min(to, now + 1)), 'day', { region, regions: !!region, overall: !region });
+    const series = w.get(region ?? OVERALL);
+    const history = seriesStarts(new Date(from), new Date(to), 'day').map((t) => TimeseriesService.day(new Date(t).toISOString().slice(0, 10), series?.get(t)));
+    const total = TimeseriesService.total(series);
+    return {
+      monitor_id: m.id,
+      region: region ?? null,
+      days,
+      overallUptime: uptimePercent(total.checks, total.failures),
+      history,
+      outages: history.filter((d) => d.successChecks < d.totalChecks),
+    };
+  }
+
+  /** `GET /monitors/{id}/uptime/hourly?date=`: 24 entries of one UTC date. */
+  async hourly(p: Principal, id: string, q: { date?: string; region?: string }) {
+    const m = await this.monitor(p, id);
+    const region = parseRegion(q.region, m.regions);
+    const day = parseDate('date', q.date, Date.now());
+    const w = await this.window(p.accountId, m.id, day, new Date(day.getTime() + DAY_MS), 'hour', { region, regions: !!region, overall: !region });
+    const series = w.get(region ?? OVERALL);
+    const hourlyData = Array.from({ length: 24 }, (_, hour) => {
+      const s = series?.get(day.getTime() + hour * HOUR_MS);
+      const total = s?.checks ?? 0;
+      return { hour, totalChecks: total, successChecks: total - (s?.failures ?? 0), uptime: uptimePercent(total, s?.failures ?? 0) };
+    });
+    return { monitor_id: m.id, region: region ?? null, date: day.toISOString().slice(0, 10), hourlyData };
+  }
+
+  /** `GET /monitors/{id}/uptime/minutes?date=&hour=`: the check records of one UTC hour. */
+  async minutes(p: Principal, id: string, q: { date?: string; hour?: string; region?: string }) {
+    const m = await this.monitor(p, id);
+    const region = parseRegion(q.region, m.regions);
+    const day = parseDate('date', q.date, Date.now());
+    if (q.hour === undefined || !/^\d{1,2}$/.test(q.hour) || Number(q.hour) > 23) throw validationFailed([{ field: 'hour', message: 'must be a UTC hour 0–23' }]);
+    const from = new Date(day.getTime() + Number(q.hour) * HOUR_MS);
+    const to = new Date(from.getTime() + HOUR_MS);
+    const records = region
+      ? (await this.results.page(p.accountId, m.id, from, to, region, 3600, 0)).reverse().map((r) => ({
+          timestamp: r.scheduledAt.getTime(),
+          success: r.isUp,
+          responseTime: r.responseMs,
+          statusCode: r.statusCode,
+          ...(r.error ? { error: r.error } : {}),
+        }))
+      : (await this.rounds.decidedInRanges(p.accountId, m.id, [{ from, to }])).map((r) => ({
+          timestamp: r.scheduledAt.getTime(),
+          success: r.outcome !== 'down',
+          status: r.outcome,
+          responseTime: r.responseMs,
+          statusCode: r.statusCode,
+        }));
+    return { monitor_id: m.id, region: region ?? null, date: day.toISOString().slice(0, 10), hour: Number(q.hour), records };
+  }
+
+  /** `GET /monitors/{id}/logs`: one entry per region result, newest first (StatusPool). */
+  async logs(p: Principal, id: string, q: { from?: string; to?: string; region?: string; page?: string; limit?: string }) {
+    const m = await this.monitor(p, id);
+    const { from, to } = parseWindow(q.from, q.to, Date.now());
+    const region = parseRegion(q.region, m.regions);
+    const limit = clampInt(q.limit, 1, 100, 20);
+    const page = clampInt(q.page, 1, 1_000_000, 1);
+    const [rows, w] = await Promise.all([
+      this.results.page(p.accountId, m.id, from, to, region, limit, (page - 1) * limit),
+      // The total is counted from the rollups (and the raw edges), not by scanning rows.
+      this.window(p.accountId, m.id, from, to, 'day', { region, regions: true, overall: false }),
+    ]);
+    let total = 0;
+    for (const [r, series] of w) if (r !== OVERALL) total += TimeseriesService.total(series).checks;
+    const items = rows.map((r) => ({
+      timestamp: r.scheduledAt.toISOString(),
+      checked_at: r.checkedAt.toISOString(),
+      region: r.region,
+      round: r.round,
+      is_up: r.isUp,
+      status_code: r.statusCode,
+      response_time_ms: r.responseMs,
+      error_message: r.error,
+      late: r.late,
+    }));
+    return { items, meta: { monitor_id: m.id, from: from.toISOString(), to: to.toISOString(), region: region ?? null, page, limit, total, total_pages: Math.ceil(total / limit) } };
+  }
+
+  /** `GET /monitors/{id}/status` (StatusPool). */
+  async status(p: Principal, id: string) {
+    const m = await this.monitor(p, id);
+    const now = Date.now();
+    const w = await this.window(p.accountId, m.id, new Date(now - 30 * DAY_MS), new Date(now + 1), 'day', { regions: false, overall: true });
+    const s = TimeseriesService.total(w.get(OVERALL));
+    return {
+      status: m.paused ? 'paused' : m.status,
+      last_check_at: m.lastChecked?.toISOString() ?? null,
+      response_time_ms: m.lastResponseMs,
+      uptime_30d: uptimePercent(s.checks, s.failures),
+      location_status: m.locationStatus ?? {},
+    };
+  }
+
+  private static statsView(s: Stats) {
+    const r = responseSummary(s);
+    return { avg: r.avg, min: r.min, max: r.max, p50: r.p50, p95: r.p95, p99: r.p99, checks: s.checks, failures: s.failures, uptime: uptimePercent(s.checks, s.failures) };
+  }
+
+  /** `GET /monitors/{id}/history?hours=` (StatusCore): the rounds of the last hours with their stats. */
+  async history(p: Principal, id: string, q: { hours?: string }) {
+    const m = await this.monitor(p, id);
+    const hours = clampInt(q.hours, 1, 168, 24);
+    const now = Date.now();
+    const from = new Date(now - hours * HOUR_MS);
+    const to = new Date(now + 1);
+    const [rounds, w] = await Promise.all([this.rounds.decidedInRanges(p.accountId, m.id, [{ from, to }]), this.window(p.accountId, m.id, from, to, 'day', { regions: false, overall: true })]);
+    const s = TimeseriesService.total(w.get(OVERALL));
+    return {
+      monitor: { id: m.id, name: m.name, url: m.url, status: m.status },
+      hours,
+      history: rounds.map((r) => ({ checked_at: r.scheduledAt.toISOString(), status: r.outcome, response_time: r.responseMs })),
+      stats: TimeseriesService.statsView(s),
+    };
+  }
+
+  /** `GET /monitors/{id}/stats?days=` (StatusCore): response times and uptime of the last days, overall and per region. */
+  async stats(p: Principal, id: string, q: { days?: string }) {
+    const m = await this.monitor(p, id);
+    const days = clampInt(q.days, 1, 365, 30);
+    const now = Date.now();
+    const w = await this.window(p.accountId, m.id, new Date(now - days * DAY_MS), new Date(now + 1), 'day', { regions: true, overall: true });
+    const regions: Record<string, ReturnType<typeof TimeseriesService.statsView>> = {};
+    for (const r of m.regions) regions[r] = TimeseriesService.statsView(TimeseriesService.total(w.get(r)));
+    return { monitor_id: m.id, days, stats: TimeseriesService.statsView(TimeseriesService.total(w.get(OVERALL))), regions, accuracy: PERCENTILE_NOTE };
+  }
+}
