@@ -44,11 +44,13 @@ export class DecisionService {
    * undecided, set-based: one query for their results, one update for the rounds, one
    * for the monitors, one upsert per rollup table; incidents one by one (rare). Rounds of
    * one monitor are applied in their order, each seeing the monitor as the previous one
-   * left it, exactly as if decided one after the other.
+   * left it, exactly as if decided one after the other. `opts.results`: the rounds'
+   * on-time results when the caller has them (`monitor|round` → results); `opts.rollups`:
+   * collect the whole-monitor rollup observations there instead of writing them.
    */
-  async decideMany(tx: Tx, rounds: RoundEntity[]): Promise<RoundSummary[]> {
+  async decideMany(tx: Tx, rounds: RoundEntity[], opts: { results?: Map<string, RegionResult[]>; rollups?: Observation[] } = {}): Promise<RoundSummary[]> {
     if (!rounds.length) return [];
-    const results = await this.results.onTimeMany(tx, rounds);
+    const results = opts.results ?? (await this.results.onTimeMany(tx, rounds));
     const summaries = rounds.map((r) => summariseRound(r.regions, r.quorum, results.get(`${r.monitorId}|${r.round}`) ?? [], r.skippedRegions ?? []));
     await this.rounds.completeMany(tx, rounds.map((r, i) => DecisionService.completion(r, summaries[i])));
     for (const s of summaries) this.metrics.decisions.inc({ decision: s.decision });
@@ -65,7 +67,10 @@ export class DecisionService {
       touched.add(monitor);
     }
     await this.monitors.saveDecisions(tx, [...touched]);
-    await this.rollups.add(tx, counted.map(({ round, s }) => DecisionService.overall(round, s)));
+    const observations = counted.map(({ round, s }) => DecisionService.overall(round, s));
+    // A caller that writes rollups itself (ingestion) gets them to write with its own.
+    if (opts.rollups) opts.rollups.push(...observations);
+    else await this.rollups.add(tx, observations);
     return summaries;
   }
 

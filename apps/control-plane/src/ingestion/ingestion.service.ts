@@ -11,7 +11,7 @@ import { MonitorsRepository } from '../monitors/monitors.repository';
 import { NatsService } from '../nats/nats.service';
 import { RoundsRepository } from '../scheduler/rounds.repository';
 import { PartitionsService } from '../timeseries/partitions.service';
-import { RollupsRepository } from '../timeseries/rollups.repository';
+import { Observation, RollupsRepository } from '../timeseries/rollups.repository';
 
 /** Batches stored at once by one replica (on disjoint monitors); monitors are locked in id order, so replicas never deadlock. */
 const WORKERS = 3;
@@ -289,18 +289,28 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
         stored.push(row);
       }
     }
-    await this.rollups.add(
-      tx,
-      stored.map((s) => ({ monitorId: s.result.monitor_id, accountId: s.accountId, region: s.result.region, at: s.scheduledAt, ok: s.result.is_up, responseMs: s.result.response_ms })),
-    );
+    const observations: Observation[] = stored.map((s) => ({
+      monitorId: s.result.monitor_id,
+      accountId: s.accountId,
+      region: s.result.region,
+      at: s.scheduledAt,
+      ok: s.result.is_up,
+      responseMs: s.result.response_ms,
+    }));
 
     // Decide the rounds every region has now answered (in lock order).
     const touched = [...new Map(stored.filter((s) => !s.late).map((s) => [`${s.result.monitor_id}|${s.result.round}`, rounds.get(`${s.result.monitor_id}|${s.result.round}`)!])).values()];
     if (touched.length) {
-      const answered = await this.results.onTimeRegions(tx, touched);
-      const complete = touched.filter((round) => round.regions.every((r) => answered.get(`${round.monitorId}|${round.round}`)?.has(r)));
-      await this.decisions.decideMany(tx, complete.sort((a, b) => (a.monitorId < b.monitorId ? -1 : a.monitorId > b.monitorId ? 1 : a.round - b.round)));
+      const onTime = await this.results.onTimeMany(tx, touched);
+      const complete = touched.filter((round) => {
+        const answered = new Set((onTime.get(`${round.monitorId}|${round.round}`) ?? []).map((r) => r.region));
+        return round.regions.every((r) => answered.has(r));
+      });
+      complete.sort((a, b) => (a.monitorId < b.monitorId ? -1 : a.monitorId > b.monitorId ? 1 : a.round - b.round));
+      await this.decisions.decideMany(tx, complete, { results: onTime, rollups: observations });
     }
+    // The results' and the decided rounds' rollups in one upsert per table.
+    await this.rollups.add(tx, observations);
     return outcomes;
   }
 }

@@ -83,28 +83,6 @@ export class ResultsRepository {
     return key(r.monitor_id, r.round, r.region);
   }
 
-  /** The regions with an on-time result, for each of some rounds (to find the rounds every region answered). */
-  async onTimeRegions(tx: Tx, rounds: { monitorId: string; round: number; scheduledAt: Date }[]): Promise<Map<string, Set<string>>> {
-    const out = new Map<string, Set<string>>();
-    if (!rounds.length) return out;
-    // Plain ANY lists (not a join) so the planner prunes to the partitions of these times:
-    // planning a join over every daily partition costs more than the query. The cross
-    // product it may return is filtered to the wanted rounds below.
-    const wanted = new Set(rounds.map((r) => `${r.monitorId}|${r.round}`));
-    const rows: { monitor_id: string; round: string; region: string }[] = await tx.query(
-      `SELECT monitor_id, round, region FROM check_results
-        WHERE monitor_id = ANY($1::text[]) AND scheduled_at = ANY($2::timestamptz[]) AND round = ANY($3::bigint[]) AND NOT late`,
-      [[...new Set(rounds.map((r) => r.monitorId))], [...new Set(rounds.map((r) => r.scheduledAt.toISOString()))], [...new Set(rounds.map((r) => r.round))]],
-    );
-    for (const r of rows) {
-      const k = `${r.monitor_id}|${r.round}`;
-      if (!wanted.has(k)) continue;
-      if (!out.has(k)) out.set(k, new Set());
-      out.get(k)!.add(r.region);
-    }
-    return out;
-  }
-
   /** The on-time results of some rounds (those their decisions count), by `monitor|round`. */
   async onTimeMany(tx: Tx, rounds: { monitorId: string; round: number; scheduledAt: Date }[]): Promise<Map<string, CheckResultEntity[]>> {
     const out = new Map<string, CheckResultEntity[]>();
