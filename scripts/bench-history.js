@@ -29,7 +29,8 @@
  * Prints a table and a final JSON line; stops the control plane, deletes the stream and
  * drops the database. Environment: PG_ADMIN_URL, NATS_URL, BENCH_QUERIES, BENCH_BACKGROUND,
  * BENCH_INGEST_MONITORS, BENCH_INGEST_ROUNDS, BENCH_KEEP_DB (1: keep the database), BENCH_INGEST_ONLY (1:
- * only part b), BENCH_CP_NODE_ARGS (node flags of the part-b control plane, e.g. --cpu-prof).
+ * only part b), BENCH_CP_NODE_ARGS (node flags of the part-b control plane, e.g. --cpu-prof), BENCH_INGEST_BATCH_SIZE
+ * (the control plane's INGEST_BATCH_SIZE).
  */
 const { existsSync } = require('node:fs');
 const { randomBytes } = require('node:crypto');
@@ -138,6 +139,7 @@ async function main() {
     ROUND_GRACE_SECONDS: '300',
     ALLOW_PRIVATE_TARGETS: 'true',
     LOG_LEVEL: 'warn',
+    ...(process.env.BENCH_INGEST_BATCH_SIZE ? { INGEST_BATCH_SIZE: process.env.BENCH_INGEST_BATCH_SIZE } : {}),
   };
   let cp = startControlPlane(0, env);
   cleanups.push(() => stopControlPlane(cp));
