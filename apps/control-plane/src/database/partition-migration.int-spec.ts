@@ -1,0 +1,71 @@
+import { DataSource } from 'typeorm';
+import { createDatabase } from '@parallax/testing';
+import { dataSourceOptions } from './data-source';
+import { MIGRATIONS } from './migrations';
+import { PartitionedResultsRollups1795441483826 } from './migrations/1795441483826-PartitionedResultsRollups';
+
+jest.setTimeout(60_000);
+
+/** The partitioning migration on a database that already holds results (written before it). */
+describe('partitioning migration', () => {
+  it('moves existing results into day partitions at their round time and builds the rollups from them', async () => {
+    const db = await createDatabase('t_mig');
+    const before = new DataSource({ ...dataSourceOptions(db.url), migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(PartitionedResultsRollups1795441483826)) });
+    const after = new DataSource(dataSourceOptions(db.url));
+    try {
+      await before.initialize();
+      await before.runMigrations();
+      await before.query(`INSERT INTO accounts (id, name, plan) VALUES ('acc_m', 'm', 'free')`);
+      await before.query(
+        `INSERT INTO monitors (id, account_id, name, url, check_interval, regions, quorum, slug, phase_ms, next_round, next_due_at)
+         VALUES ('mon_m', 'acc_m', 'm', 'http://example.com/', 60, '{eu-west,us-east}', 2, 'm', 0, 10, now())`,
+      );
+      // Rounds on two days (the second one undecided), results probed a little after each round.
+      const rounds = [
+        { round: 1, at: '2026-03-10T23:59:00Z', outcome: 'up' },
+        { round: 2, at: '2026-03-11T00:00:00Z', outcome: 'down' },
+        { round: 3, at: '2026-03-11T00:01:00Z', outcome: null },
+      ];
+      for (const r of rounds) {
+        await before.query(
+          `INSERT INTO rounds (id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum, dispatched_at, decided_at, outcome, response_ms)
+           VALUES ($1, 'mon_m', 'acc_m', $2, $3, $3, '{eu-west,us-east}', 2, $3, $4, $5, 15)`,
+          [`chk_${r.round}`, r.round, r.at, r.outcome ? r.at : null, r.outcome],
+        );
+        for (const [i, region] of ['eu-west', 'us-east'].entries()) {
+          await before.query(
+            `INSERT INTO check_results (monitor_id, account_id, round, region, probe_id, is_up, status_code, response_ms, error, phases, checked_at)
+             VALUES ('mon_m', 'acc_m', $1, $2, 'p', $3, 200, $4, NULL, '{}', $5::timestamptz + interval '2 seconds')`,
+            [r.round, region, r.outcome !== 'down', 10 + i * 10, r.at],
+          );
+        }
+      }
+      await before.destroy();
+
+      await after.initialize();
+      await after.runMigrations();
+      const rows = await after.query(`SELECT round::int, region, scheduled_at, tableoid::regclass::text AS part FROM check_results ORDER BY round, region`);
+      expect(rows).toHaveLength(6);
+      for (const r of rows) {
+        expect(r.scheduled_at.toISOString()).toBe(new Date(rounds[r.round - 1].at).toISOString());
+        expect(r.part).toBe(r.round === 1 ? 'check_results_p20260310' : 'check_results_p20260311');
+      }
+      const daily = await after.query(`SELECT to_char(bucket_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, region, checks, failures, rt_count, rt_sum FROM rollups_daily ORDER BY 1, 2`);
+      expect(daily).toEqual([
+        { day: '2026-03-10', region: '*', checks: 1, failures: 0, rt_count: 1, rt_sum: 15 },
+        { day: '2026-03-10', region: 'eu-west', checks: 1, failures: 0, rt_count: 1, rt_sum: 10 },
+        { day: '2026-03-10', region: 'us-east', checks: 1, failures: 0, rt_count: 1, rt_sum: 20 },
+        { day: '2026-03-11', region: '*', checks: 1, failures: 1, rt_count: 1, rt_sum: 15 },
+        { day: '2026-03-11', region: 'eu-west', checks: 2, failures: 1, rt_count: 2, rt_sum: 20 },
+        { day: '2026-03-11', region: 'us-east', checks: 2, failures: 1, rt_count: 2, rt_sum: 40 },
+      ]);
+      // Later migrations still apply to the partitioned table (columns reach every partition).
+      const cols = await after.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'check_results_p20260311' AND column_name = 'details'`);
+      expect(cols).toHaveLength(1);
+    } finally {
+      if (before.isInitialized) await before.destroy();
+      if (after.isInitialized) await after.destroy();
+      await db.drop();
+    }
+  });
+});
