@@ -2,6 +2,7 @@ import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule, ApiThrottlerGuard, AuthGuard } from './accounts/accounts.module';
+import { ClockModule } from './common/clock';
 import { EnvelopeInterceptor } from './common/envelope.interceptor';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { AppConfig } from './config/config';
@@ -15,6 +16,7 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { MonitorsModule } from './monitors/monitors.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { NatsModule } from './nats/nats.module';
 import { RegionsModule } from './regions/regions.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
@@ -46,6 +48,7 @@ export class AppModule {
           },
         }),
         DatabaseModule.forRoot(config.databaseUrl),
+        ClockModule,
         MetricsModule,
         NatsModule,
         AccountsModule,
@@ -55,6 +58,7 @@ export class AppModule {
         IngestionModule,
         IncidentsModule,
         HeartbeatsModule,
+        NotificationsModule,
         HistoryModule,
         TimeseriesModule,
         RegionsModule,

@@ -55,8 +55,48 @@ const schema = z.object({
   RETENTION_DAYS: int(1, 3650).default(90),
   PARTITIONS_AHEAD_DAYS: int(1, 60).default(3),
   INGEST_BATCH_SIZE: int(1, 5000).default(500),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL (e.g. smtp://user:pass@mail.example.com:587)')
+    .optional(),
+  SMTP_FROM: z.string().default('Parallax <parallax@localhost>'),
+  NOTIFY_RETRY_SCHEDULE: z
+    .string()
+    .default('5s,5m,30m,2h,5h,10h,10h')
+    .transform((s, ctx) => {
+      const delays = parseDurations(s);
+      if (!delays) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a comma-separated list of durations like 5s,5m,2h (ms, s, m, h)' });
+      return delays ?? [];
+    }),
+  NOTIFY_POLL_MS: int(10, 60_000).default(250),
+  NOTIFY_CONCURRENCY: int(1, 256).default(16),
+  NOTIFY_TIMEOUT_MS: int(100, 60_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+/** `"5s,5m,2h"` → milliseconds; null when any item is not a duration. */
+export function parseDurations(list: string): number[] | null {
+  const unit: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  const out: number[] = [];
+  for (const item of list.split(',').map((x) => x.trim())) {
+    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(item);
+    if (!m) return null;
+    out.push(Math.round(Number(m[1]) * unit[m[2]]));
+  }
+  return out.length > 0 ? out : null;
+}
+
+export interface NotifyConfig {
+  /** SMTP server for alert emails (`smtp://user:pass@host:port`); emails are not sent without it. */
+  smtpUrl?: string;
+  smtpFrom: string;
+  /** Delay before each retry after a failed attempt (jittered ±10 %); past the last one a delivery fails. */
+  retryScheduleMs: number[];
+  pollMs: number;
+  concurrency: number;
+  /** A delivery succeeds on a 2xx within this time. */
+  timeoutMs: number;
+}
 
 export interface PlanLimits {
   maxMonitors: number;
@@ -90,6 +130,7 @@ export interface AppConfig {
   partitionsAheadDays: number;
   /** Results stored per ingestion transaction at most. */
   ingestBatchSize: number;
+  notify: NotifyConfig;
   logLevel: string;
 }
 
@@ -136,6 +177,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     retentionDays: e.RETENTION_DAYS,
     partitionsAheadDays: e.PARTITIONS_AHEAD_DAYS,
     ingestBatchSize: e.INGEST_BATCH_SIZE,
+    notify: {
+      smtpUrl: e.SMTP_URL,
+      smtpFrom: e.SMTP_FROM,
+      retryScheduleMs: e.NOTIFY_RETRY_SCHEDULE,
+      pollMs: e.NOTIFY_POLL_MS,
+      concurrency: e.NOTIFY_CONCURRENCY,
+      timeoutMs: e.NOTIFY_TIMEOUT_MS,
+    },
     logLevel: e.LOG_LEVEL,
   });
 }

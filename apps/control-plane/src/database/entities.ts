@@ -1,8 +1,9 @@
 import { AccountEntity, ApiKeyEntity, UserEntity } from '../accounts/account.entity';
 import { IncidentEntity } from '../incidents/incident.entity';
 import { CheckResultEntity } from '../ingestion/check-result.entity';
+import { AttemptEntity, DeliveryEntity, MonitorNotificationStateEntity, WebhookEntity } from '../notifications/notification.entity';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { ProbeEntity } from '../regions/probe.entity';
 import { RoundEntity } from '../scheduler/round.entity';
 
-export const ENTITIES = [AccountEntity, UserEntity, ApiKeyEntity, MonitorEntity, RoundEntity, CheckResultEntity, IncidentEntity, ProbeEntity];
+export const ENTITIES = [AccountEntity, UserEntity, ApiKeyEntity, MonitorEntity, RoundEntity, CheckResultEntity, IncidentEntity, ProbeEntity, WebhookEntity, DeliveryEntity, AttemptEntity, MonitorNotificationStateEntity];

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import type { Tx } from '../database/transaction';
 import { IncidentEntity } from '../incidents/incident.entity';
@@ -7,16 +8,22 @@ import { ResultsRepository } from '../ingestion/results.repository';
 import { MetricsService } from '../metrics/metrics.service';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { MonitorsRepository } from '../monitors/monitors.repository';
+import { inMaintenance } from '../notifications/maintenance';
+import { NotificationsService } from '../notifications/notifications.service';
 import { RoundEntity } from '../scheduler/round.entity';
 import { RoundsRepository } from '../scheduler/rounds.repository';
 import { Observation, OVERALL, RollupsRepository } from '../timeseries/rollups.repository';
+import type { RegionResultPayload } from '../notifications/events';
 import { RegionResult, RoundSummary, summariseRound } from './round-summary';
 
 /**
  * Decides a round (all regions answered, or its deadline passed) and applies the
  * decision to the monitor in the same transaction: status, read model, counters,
  * and the incident opened or resolved. Rounds decided out of order update the
- * counters but never move the status backwards.
+ * counters but never move the status backwards. Notifications of the change are
+ * written to the outbox in the same transaction (NotificationsService). In a maintenance
+ * window (evaluated at the injected clock's time) checks are recorded and the status
+ * follows them, but no incident opens and nothing is notified.
  */
 @Injectable()
 export class DecisionService {
@@ -29,6 +36,8 @@ export class DecisionService {
     private readonly incidents: IncidentsRepository,
     private readonly metrics: MetricsService,
     private readonly rollups: RollupsRepository,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -108,8 +117,21 @@ export class DecisionService {
     if (summary.decision === 'down') monitor.checksFailed += 1;
     const newest = !monitor.lastRoundAt || round.scheduledAt > monitor.lastRoundAt;
     if (!newest) return; // an older round decided late never moves the status backwards
-    // The incident is applied against the status before this round.
-    await this.applyIncident(tx, monitor, round, summary, results);
+    // The incident and the notifications are applied against the status before this round.
+    const now = this.clock.now();
+    const regionResults = regionResultsOf(round, results);
+    const maintenance = inMaintenance(monitor.maintenanceWindows, now);
+    const incident = await this.applyIncident(tx, monitor, round, summary, regionResults, maintenance);
+    await this.notifications.enqueueStatusChange(tx, {
+      monitor,
+      to: summary.decision as MonitorEntity['status'],
+      at: now,
+      decision: { regions_checked: summary.regionsChecked, regions_up: summary.regionsUp, quorum: round.quorum },
+      regionResults,
+      outcome: summary.decision === 'no_data' ? undefined : summary.decision,
+      incidentOpened: incident.opened,
+      incidentResolved: incident.resolved,
+    });
     Object.assign(monitor, {
       lastRoundAt: round.scheduledAt,
       lastChecked: round.scheduledAt,
@@ -135,27 +157,28 @@ export class DecisionService {
         'monitor status changed',
       );
       monitor.status = summary.decision as MonitorEntity['status'];
-      monitor.statusChangedAt = new Date();
+      monitor.statusChangedAt = now;
     }
   }
 
-  private async applyIncident(tx: Tx, monitor: MonitorEntity, round: RoundEntity, s: RoundSummary, results: RegionResult[]): Promise<void> {
-    const regionResults = round.regions.map((region) => {
-      const r = results.find((x) => x.region === region);
-      return r
-        ? { region, is_up: r.isUp, status_code: r.statusCode, response_ms: r.responseMs, error: r.error }
-        : { region, is_up: null, status_code: null, response_ms: null, error: 'no result before the round deadline' };
-    });
-    for (const region of round.skippedRegions ?? []) {
-      regionResults.push({ region, is_up: null, status_code: null, response_ms: null, error: 'no job sent: no probe online in this region' });
-    }
+  /** Opens (never in maintenance) or resolves the monitor's incident; returns what it did. */
+  private async applyIncident(
+    tx: Tx,
+    monitor: MonitorEntity,
+    round: RoundEntity,
+    s: RoundSummary,
+    regionResults: RegionResultPayload[],
+    maintenance: boolean,
+  ): Promise<{ opened: IncidentEntity | null; resolved: IncidentEntity | null }> {
+    const none = { opened: null, resolved: null };
     if (s.decision === 'down') {
       const open = await this.incidents.findOpen(tx, monitor.id);
       if (open) {
         const affected = [...new Set([...open.affectedRegions, ...s.failing])];
         if (affected.length !== open.affectedRegions.length) await this.incidents.update(tx, open.id, { affectedRegions: affected });
-        return;
+        return none;
       }
+      if (maintenance) return none; // checks recorded, status follows, but no incident during maintenance
       const f = s.firstFailure;
       const incident = Object.assign(new IncidentEntity(), {
         id: newId('inc'),
@@ -180,21 +203,38 @@ export class DecisionService {
         openedByRound: round.id,
         resolvedByRound: null,
       });
-      await this.incidents.open(tx, incident);
+      if (!(await this.incidents.open(tx, incident))) return none;
       this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, incident_id: incident.id, failing_regions: s.failing }, 'incident opened');
-      return;
+      return { opened: incident, resolved: null };
     }
     if (monitor.status === 'down') {
       const open = await this.incidents.findOpen(tx, monitor.id);
-      if (!open) return;
+      if (!open) return none;
       const resolvedAt = round.scheduledAt;
-      await this.incidents.update(tx, open.id, {
-        status: 'resolved',
+      const resolved = {
+        status: 'resolved' as const,
         resolvedAt,
         durationSeconds: Math.max(0, Math.round((resolvedAt.getTime() - open.startedAt.getTime()) / 1000)),
         resolvedByRound: round.id,
-      });
+      };
+      await this.incidents.update(tx, open.id, resolved);
       this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, incident_id: open.id }, 'incident resolved');
+      return { opened: null, resolved: Object.assign(open, resolved) };
     }
+    return none;
   }
+}
+
+/** Every region of the round with its result (or why it has none), as incidents and notifications carry them. */
+function regionResultsOf(round: RoundEntity, results: RegionResult[]): RegionResultPayload[] {
+  const regionResults: RegionResultPayload[] = round.regions.map((region) => {
+    const r = results.find((x) => x.region === region);
+    return r
+      ? { region, is_up: r.isUp, status_code: r.statusCode, response_ms: r.responseMs, error: r.error }
+      : { region, is_up: null, status_code: null, response_ms: null, error: 'no result before the round deadline' };
+  });
+  for (const region of round.skippedRegions ?? []) {
+    regionResults.push({ region, is_up: null, status_code: null, response_ms: null, error: 'no job sent: no probe online in this region' });
+  }
+  return regionResults;
 }

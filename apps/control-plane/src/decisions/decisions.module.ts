@@ -5,13 +5,14 @@ import { IncidentsModule } from '../incidents/incidents.module';
 import { CheckResultEntity } from '../ingestion/check-result.entity';
 import { ResultsRepository } from '../ingestion/results.repository';
 import { MonitorsModule } from '../monitors/monitors.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { SchedulerModule } from '../scheduler/scheduler.module';
 import { DeadlineService } from './deadline.service';
 import { DecisionService } from './decision.service';
 import { IngestionProgress } from './ingestion-progress';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CheckResultEntity]), SchedulerModule, MonitorsModule, IncidentsModule, RollupsModule],
+  imports: [TypeOrmModule.forFeature([CheckResultEntity]), SchedulerModule, MonitorsModule, IncidentsModule, RollupsModule, NotificationsModule],
   providers: [DecisionService, DeadlineService, ResultsRepository, IngestionProgress],
   exports: [DecisionService, ResultsRepository, IngestionProgress],
 })

@@ -105,6 +105,31 @@ export class MetricsService {
     labelNames: ['kind'],
     registers: [this.registry],
   });
+  readonly notificationsEnqueued = new Counter({
+    name: 'parallax_notifications_enqueued_total',
+    help: 'Notification events written to the outbox (one per event, whatever the number of destinations), by event',
+    labelNames: ['event'],
+    registers: [this.registry],
+  });
+  readonly notificationsSuppressed = new Counter({
+    name: 'parallax_notifications_suppressed_total',
+    help: 'Notification events not written because the monitor was in a maintenance window, by event',
+    labelNames: ['event'],
+    registers: [this.registry],
+  });
+  readonly notificationDeliveries = new Counter({
+    name: 'parallax_notification_deliveries_total',
+    help: 'Delivery attempts by channel (webhook, monitor_webhook, slack, discord, email) and outcome (delivered, retry, failed: retries exhausted, disabled: 410 Gone)',
+    labelNames: ['channel', 'outcome'],
+    registers: [this.registry],
+  });
+  readonly notificationDeliverySeconds = new Histogram({
+    name: 'parallax_notification_delivery_seconds',
+    help: 'Duration of one delivery attempt, by channel',
+    labelNames: ['channel'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
 
   readonly ingestBatchSize = new Histogram({
     name: 'parallax_ingest_batch_size',
@@ -129,5 +154,6 @@ export class MetricsService {
     for (const reason of REFUSAL_REASONS) this.resultsRefused.inc({ reason }, 0);
     for (const decision of ['up', 'degraded', 'down', 'warn', 'no_data']) this.decisions.inc({ decision }, 0);
     this.unknownRegionProbes.set(0);
+    for (const outcome of ['delivered', 'retry', 'failed', 'disabled']) this.notificationDeliveries.inc({ channel: 'webhook', outcome }, 0);
   }
 }

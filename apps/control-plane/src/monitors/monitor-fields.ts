@@ -40,6 +40,9 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     alertEmail: '',
     alertSlackWebhook: '',
     webhookUrl: '',
+    alertDiscordWebhook: '',
+    slaTarget: null,
+    slaWindowDays: 30,
     public: true,
     paused: false,
     group: '',
@@ -136,6 +139,9 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('alertEmail', dto.alert_email);
   set('alertSlackWebhook', dto.alert_slack_webhook);
   set('webhookUrl', dto.webhook_url);
+  set('alertDiscordWebhook', dto.alert_discord_webhook);
+  if (dto.sla_target !== undefined) m.slaTarget = dto.sla_target;
+  set('slaWindowDays', dto.sla_window_days);
   set('public', dto.public);
   set('paused', dto.paused);
   set('group', dto.group);

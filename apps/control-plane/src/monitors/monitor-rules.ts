@@ -11,7 +11,7 @@ import { checkHttpUrl, TYPE_RULES, type TypeRuleContext } from './monitor-types'
  */
 export type MonitorDraft = Pick<
   MonitorEntity,
-  'monitorType' | 'regions' | 'quorum' | 'alertEmail' | 'alertSlackWebhook' | 'webhookUrl'
+  'monitorType' | 'regions' | 'quorum' | 'alertEmail' | 'alertSlackWebhook' | 'webhookUrl' | 'alertDiscordWebhook'
 >;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -48,6 +48,7 @@ export function alertFieldErrors(d: Pick<MonitorDraft, 'alertEmail' | 'alertSlac
   if (d.alertEmail && !EMAIL.test(d.alertEmail)) errors.push({ field: 'alert_email', message: 'alert_email must be an email address' });
   if (d.alertSlackWebhook) checkHttpUrl('alert_slack_webhook', d.alertSlackWebhook, errors);
   if (d.webhookUrl) checkHttpUrl('webhook_url', d.webhookUrl, errors);
+  if (d.alertDiscordWebhook) checkHttpUrl('alert_discord_webhook', d.alertDiscordWebhook, errors);
   return errors;
 }
 

@@ -66,6 +66,10 @@ export class MonitorEntity {
   @Column('text', { default: '' }) alertEmail!: string;
   @Column('text', { default: '' }) alertSlackWebhook!: string;
   @Column('text', { default: '' }) webhookUrl!: string;
+  @Column('text', { default: '' }) alertDiscordWebhook!: string;
+  /** SLA target in percent (e.g. 99.9) over the last `slaWindowDays`; null: no SLA, no sla.breach events. */
+  @Column('double precision', { nullable: true }) slaTarget!: number | null;
+  @Column('int', { default: 30 }) slaWindowDays!: number;
   @Column('boolean', { default: true }) public!: boolean;
   @Column('boolean', { default: false }) paused!: boolean;
   @Column('text', { default: '' }) group!: string;

@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -260,6 +261,25 @@ export class CreateMonitorDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(320) alert_email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048) alert_slack_webhook?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048) webhook_url?: string;
+  @ApiPropertyOptional({ description: 'Discord webhook URL: alerts as embeds coloured by status' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  alert_discord_webhook?: string;
+
+  @ApiPropertyOptional({ example: 99.9, nullable: true, description: 'SLA target in percent over sla_window_days; an sla.breach event fires when uptime falls below it; null: none' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'sla_target must be a number (percent)' })
+  @Min(0, { message: 'sla_target must be between 0 and 100' })
+  @Max(100, { message: 'sla_target must be between 0 and 100' })
+  sla_target?: number | null;
+
+  @ApiPropertyOptional({ default: 30, minimum: 1, maximum: 90, description: 'days of rounds the SLA uptime is computed over' })
+  @IsOptional()
+  @IsInt({ message: 'sla_window_days must be an integer' })
+  @Min(1, { message: 'sla_window_days must be between 1 and 90' })
+  @Max(90, { message: 'sla_window_days must be between 1 and 90' })
+  sla_window_days?: number;
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() public?: boolean;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() paused?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) group?: string;

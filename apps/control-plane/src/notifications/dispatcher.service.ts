@@ -1,0 +1,125 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { PeriodicTask } from '../common/periodic-task';
+import { MetricsService } from '../metrics/metrics.service';
+import type { NotificationPayload } from './events';
+import { discordMessage, emailMessage, slackMessage } from './formats';
+import { DeliveryEntity, WebhookEntity } from './notification.entity';
+import { AttemptRecord, NotificationsRepository } from './notifications.repository';
+import { retryDelayMs, verdictFor } from './retry';
+import { signedHeaders } from './signing';
+import { NotificationTransport, SendOutcome } from './transport';
+
+/**
+ * Sends the outbox. Every replica runs one: it claims due rows (SKIP LOCKED, with a lease
+ * longer than a send can take), sends them with bounded concurrency, and records each
+ * attempt with the delivery's next state. A 2xx is success, 410 Gone disables the
+ * endpoint, anything else is retried on the schedule (retry.ts) until it runs out.
+ */
+@Injectable()
+export class DispatcherService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(DispatcherService.name);
+  private readonly task: PeriodicTask;
+  private readonly batch: number;
+  private readonly leaseMs: number;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly repo: NotificationsRepository,
+    private readonly transport: NotificationTransport,
+    private readonly metrics: MetricsService,
+  ) {
+    this.batch = config.notify.concurrency * 4;
+    this.leaseMs = config.notify.timeoutMs * 3 + 5_000;
+    this.task = new PeriodicTask(this.logger, 'notification dispatch', config.notify.pollMs, async () => (await this.dispatchOnce()) >= this.batch);
+  }
+
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
+  }
+
+  /** One pass: claim, send, record. Returns how many deliveries it claimed. */
+  async dispatchOnce(): Promise<number> {
+    const claimed = await this.repo.claim(this.batch, this.leaseMs);
+    if (claimed.length === 0) return 0;
+    const secrets = new Map((await this.repo.webhooksByIds([...new Set(claimed.map((d) => d.webhookId).filter((x): x is string => !!x))])).map((w) => [w.id, w]));
+    // Deliveries of one destination+monitor go one after another, in sequence order (the
+    // claim returns at most the head of each, but keep the guarantee local too).
+    const lanes = new Map<string, DeliveryEntity[]>();
+    for (const d of claimed) {
+      const key = `${d.destination}|${d.monitorId ?? d.id}`;
+      lanes.set(key, [...(lanes.get(key) ?? []), d]);
+    }
+    const queue = [...lanes.values()];
+    const records: AttemptRecord[] = [];
+    const gone: DeliveryEntity[] = [];
+    const worker = async () => {
+      for (let lane = queue.shift(); lane; lane = queue.shift()) {
+        for (const d of lane) {
+          const record = await this.attempt(d, d.webhookId ? secrets.get(d.webhookId) : undefined);
+          records.push(record);
+          if (record.status === 'disabled') gone.push(d);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.config.notify.concurrency, queue.length) }, worker));
+    await this.repo.recordAttempts(records);
+    for (const d of gone) {
+      await this.repo.disableDestination(d, `endpoint answered 410 Gone at ${new Date().toISOString()}`);
+      this.logger.warn({ delivery_id: d.id, destination: d.webhookId ?? `${d.channel} of ${d.monitorId}` }, 'endpoint answered 410 Gone: disabled');
+    }
+    return claimed.length;
+  }
+
+  private async attempt(d: DeliveryEntity, webhook: WebhookEntity | undefined): Promise<AttemptRecord> {
+    const attemptedAt = new Date();
+    let outcome: SendOutcome;
+    if (d.webhookId && (!webhook || !webhook.active)) {
+      outcome = { status: null, error: 'webhook was disabled', durationMs: 0 };
+    } else {
+      outcome = await this.send(d, webhook);
+    }
+    const attempt = d.attempts + 1;
+    const email = d.channel === 'email';
+    const verdict = email ? (outcome.error ? 'retry' : 'delivered') : verdictFor(outcome.status);
+    let status: DeliveryEntity['status'] = verdict === 'delivered' ? 'delivered' : verdict === 'gone' ? 'disabled' : 'pending';
+    let nextRetryAt: Date | null = null;
+    if (d.webhookId && (!webhook || !webhook.active)) status = 'disabled';
+    else if (status === 'pending') {
+      const delay = retryDelayMs(attempt, this.config.notify.retryScheduleMs, Math.random());
+      if (delay === null) status = 'failed';
+      else nextRetryAt = new Date(attemptedAt.getTime() + delay);
+    }
+    const outcomeLabel = status === 'pending' ? 'retry' : status;
+    this.metrics.notificationDeliveries.inc({ channel: d.channel, outcome: outcomeLabel });
+    this.metrics.notificationDeliverySeconds.observe({ channel: d.channel }, outcome.durationMs / 1000);
+    if (status === 'failed') this.logger.warn({ delivery_id: d.id, event: d.event, attempts: attempt, error: outcome.error }, 'delivery failed for good: retries exhausted');
+    return { deliveryId: d.id, attempt, attemptedAt, responseStatus: outcome.status, durationMs: outcome.durationMs, error: outcome.error, status, nextRetryAt, webhookId: d.webhookId };
+  }
+
+  private send(d: DeliveryEntity, webhook: WebhookEntity | undefined): Promise<SendOutcome> {
+    const payload = d.payload as unknown as NotificationPayload;
+    switch (d.channel) {
+      case 'webhook':
+      case 'monitor_webhook': {
+        const body = JSON.stringify(payload);
+        const timestamp = Math.floor(Date.now() / 1000);
+        // Account webhooks are signed; a monitor's webhook_url has no secret and gets the id and timestamp only.
+        const headers = webhook ? signedHeaders(webhook.secret, d.id, timestamp, body) : { 'webhook-id': d.id, 'webhook-timestamp': String(timestamp) };
+        return this.transport.postJson(d.target, body, headers);
+      }
+      case 'slack':
+        return this.transport.postJson(d.target, JSON.stringify(slackMessage(payload)), {});
+      case 'discord':
+        return this.transport.postJson(d.target, JSON.stringify(discordMessage(payload)), {});
+      case 'email': {
+        const { subject, text } = emailMessage(payload);
+        return this.transport.sendEmail(d.target, subject, text, d.id);
+      }
+    }
+  }
+}

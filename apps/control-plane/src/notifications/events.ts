@@ -1,0 +1,60 @@
+/**
+ * Notification events and their payload (SPEC 3.5). Pure: the service builds a payload
+ * per event, the formats turn it into Slack, Discord or email messages.
+ */
+export const EVENTS = ['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.warn', 'incident.created', 'incident.resolved', 'sla.breach', 'test'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+/** The reference's (StatusPool) event names, accepted on input and expanded to ours. */
+export const EVENT_ALIASES: Record<string, EventName[]> = {
+  status_change: ['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.warn'],
+  incident_created: ['incident.created'],
+  incident_resolved: ['incident.resolved'],
+  sla_breach: ['sla.breach'],
+};
+
+/** Subscribable events: everything but `test`, which goes to one endpoint on request. */
+export const SUBSCRIBABLE: readonly EventName[] = EVENTS.filter((e) => e !== 'test');
+
+/** Expands aliases and removes duplicates; returns the unknown names separately. */
+export function normaliseEvents(input: readonly string[]): { events: EventName[]; unknown: string[] } {
+  const out = new Set<EventName>();
+  const unknown: string[] = [];
+  for (const name of input) {
+    if (name === '*') SUBSCRIBABLE.forEach((e) => out.add(e));
+    else if (EVENT_ALIASES[name]) EVENT_ALIASES[name].forEach((e) => out.add(e));
+    else if ((SUBSCRIBABLE as readonly string[]).includes(name)) out.add(name as EventName);
+    else unknown.push(name);
+  }
+  return { events: SUBSCRIBABLE.filter((e) => out.has(e)), unknown };
+}
+
+export type NotifiedStatus = 'pending' | 'up' | 'degraded' | 'down' | 'warn';
+
+/** The event of a status change, or null for a change that is not notified (to `pending`). */
+export function statusEvent(to: NotifiedStatus): EventName | null {
+  return to === 'pending' ? null : (`monitor.${to}` as EventName);
+}
+
+export interface RegionResultPayload {
+  region: string;
+  is_up: boolean | null;
+  status_code: number | null;
+  response_ms: number | null;
+  error: string | null;
+}
+
+export interface NotificationPayload {
+  event: EventName;
+  /** Per monitor, strictly increasing: receivers order a monitor's events by it. */
+  sequence: number | null;
+  timestamp: string;
+  monitor: { id: string; name: string; type: string; url: string } | null;
+  status: NotifiedStatus | null;
+  previous_status: NotifiedStatus | null;
+  decision: { regions_checked: number; regions_up: number; quorum: number } | null;
+  region_results: RegionResultPayload[];
+  incident?: { id: string; started_at: string; resolved_at: string | null; duration_seconds: number | null; affected_regions: string[] };
+  sla?: { target_percent: number; window_days: number; uptime_percent: number };
+  message?: string;
+}

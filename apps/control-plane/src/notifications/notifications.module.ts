@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DispatcherService } from './dispatcher.service';
+import { AttemptEntity, DeliveryEntity, MonitorNotificationStateEntity, WebhookEntity } from './notification.entity';
+import { NotificationsRepository } from './notifications.repository';
+import { NotificationsService } from './notifications.service';
+import { NotificationTransport } from './transport';
+import { WebhooksController } from './webhooks.controller';
+
+/** Account webhooks, the monitor's own channels, the outbox and its dispatcher (SPEC 3.5). */
+@Module({
+  imports: [TypeOrmModule.forFeature([WebhookEntity, DeliveryEntity, AttemptEntity, MonitorNotificationStateEntity])],
+  controllers: [WebhooksController],
+  providers: [NotificationsService, NotificationsRepository, NotificationTransport, DispatcherService],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}

@@ -1,0 +1,222 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { Tx } from '../database/transaction';
+import { AttemptEntity, DeliveryEntity, MonitorNotificationStateEntity, WebhookEntity } from './notification.entity';
+
+export interface AttemptRecord {
+  deliveryId: string;
+  attempt: number;
+  attemptedAt: Date;
+  responseStatus: number | null;
+  durationMs: number;
+  error: string | null;
+  /** What the delivery becomes. */
+  status: DeliveryEntity['status'];
+  nextRetryAt: Date | null;
+  webhookId: string | null;
+}
+
+/** Account webhooks, the delivery outbox and its attempt log. Every API query takes the account id. */
+@Injectable()
+export class NotificationsRepository {
+  constructor(
+    @InjectRepository(WebhookEntity) private readonly webhooks: Repository<WebhookEntity>,
+    @InjectRepository(DeliveryEntity) private readonly deliveries: Repository<DeliveryEntity>,
+    @InjectRepository(AttemptEntity) private readonly attempts: Repository<AttemptEntity>,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  // --- webhooks (API)
+
+  insertWebhook(w: WebhookEntity): Promise<WebhookEntity> {
+    return this.webhooks.save(w);
+  }
+
+  listWebhooks(accountId: string, active: boolean | undefined, limit: number, offset: number): Promise<[WebhookEntity[], number]> {
+    return this.webhooks.findAndCount({
+      where: active === undefined ? { accountId } : { accountId, active },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+      skip: offset,
+    });
+  }
+
+  countWebhooks(accountId: string): Promise<number> {
+    return this.webhooks.count({ where: { accountId } });
+  }
+
+  findWebhook(accountId: string, id: string): Promise<WebhookEntity | null> {
+    return this.webhooks.findOne({ where: { accountId, id } });
+  }
+
+  async deleteWebhook(accountId: string, id: string): Promise<boolean> {
+    return ((await this.webhooks.delete({ accountId, id })).affected ?? 0) > 0;
+  }
+
+  async setWebhookActive(accountId: string, id: string, active: boolean): Promise<void> {
+    await this.webhooks.update({ accountId, id }, { active, disabledReason: null });
+  }
+
+  // --- enqueue (inside the state change's transaction)
+
+  activeWebhooks(tx: Tx, accountId: string): Promise<WebhookEntity[]> {
+    return tx.getRepository(WebhookEntity).find({ where: { accountId, active: true } });
+  }
+
+  async insertDeliveries(tx: Tx, rows: Partial<DeliveryEntity>[]): Promise<void> {
+    if (rows.length) await tx.getRepository(DeliveryEntity).insert(rows as QueryDeepPartialEntity<DeliveryEntity>[]);
+  }
+
+  async insertDelivery(row: Partial<DeliveryEntity>): Promise<void> {
+    await this.deliveries.insert(row as QueryDeepPartialEntity<DeliveryEntity>);
+  }
+
+  /** Reserves `count` consecutive sequence numbers of a monitor's events; returns the first. */
+  async nextSequences(tx: Tx, monitorId: string, count: number): Promise<number> {
+    const rows: { sequence: string }[] = await tx.query(
+      `INSERT INTO monitor_notification_state (monitor_id, sequence) VALUES ($1, $2)
+       ON CONFLICT (monitor_id) DO UPDATE SET sequence = monitor_notification_state.sequence + $2
+       RETURNING sequence`,
+      [monitorId, count],
+    );
+    return Number(rows[0].sequence) - count + 1;
+  }
+
+  async slaBreached(tx: Tx, monitorId: string): Promise<boolean> {
+    const row = await tx.getRepository(MonitorNotificationStateEntity).findOne({ where: { monitorId } });
+    return row?.slaBreached ?? false;
+  }
+
+  async setSlaBreached(tx: Tx, monitorId: string, breached: boolean): Promise<void> {
+    await tx.query(
+      `INSERT INTO monitor_notification_state (monitor_id, sla_breached) VALUES ($1, $2)
+       ON CONFLICT (monitor_id) DO UPDATE SET sla_breached = $2`,
+      [monitorId, breached],
+    );
+  }
+
+  /** Decided rounds (no_data excluded) and down rounds of a monitor since `since`. */
+  async roundOutcomes(tx: Tx, monitorId: string, since: Date): Promise<{ total: number; down: number }> {
+    const rows: { total: string; down: string }[] = await tx.query(
+      `SELECT count(*) AS total, count(*) FILTER (WHERE outcome = 'down') AS down
+         FROM rounds WHERE monitor_id = $1 AND scheduled_at >= $2 AND outcome IN ('up', 'degraded', 'down')`,
+      [monitorId, since],
+    );
+    return { total: Number(rows[0].total), down: Number(rows[0].down) };
+  }
+
+  /** The email of the account's first user (the default alert address). */
+  async accountEmail(tx: Tx, accountId: string): Promise<string | null> {
+    const rows: { email: string }[] = await tx.query('SELECT email FROM users WHERE account_id = $1 ORDER BY created_at LIMIT 1', [accountId]);
+    return rows[0]?.email ?? null;
+  }
+
+  // --- dispatcher
+
+  /**
+   * Claims up to `limit` due deliveries for `leaseMs` (FOR UPDATE SKIP LOCKED: replicas
+   * claim disjoint rows). A row is due only when no earlier event of the same monitor to
+   * the same destination is still pending, so each destination gets a monitor's events
+   * in order. A lease that expires (the replica died mid-send) makes the row claimable again.
+   */
+  async claim(limit: number, leaseMs: number): Promise<DeliveryEntity[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `UPDATE notification_deliveries d SET locked_until = now() + $2 * interval '1 millisecond'
+        WHERE d.id IN (
+          SELECT c.id FROM notification_deliveries c
+           WHERE c.status = 'pending' AND c.next_attempt_at <= now()
+             AND (c.locked_until IS NULL OR c.locked_until < now())
+             AND NOT EXISTS (
+               SELECT 1 FROM notification_deliveries e
+                WHERE e.status = 'pending' AND e.destination = c.destination
+                  AND e.monitor_id = c.monitor_id AND e.sequence < c.sequence)
+           ORDER BY c.next_attempt_at, c.sequence
+           LIMIT $1
+           FOR UPDATE SKIP LOCKED)
+        RETURNING d.id`,
+      [limit, leaseMs],
+    );
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id as string);
+    return this.deliveries.find({ where: { id: In(ids) }, order: { sequence: 'ASC', createdAt: 'ASC' } });
+  }
+
+  webhooksByIds(ids: string[]): Promise<WebhookEntity[]> {
+    return ids.length ? this.webhooks.find({ where: { id: In(ids) } }) : Promise.resolve([]);
+  }
+
+  /** Writes the attempt log row and the delivery's new state in one transaction. */
+  async recordAttempts(records: AttemptRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.dataSource.transaction(async (tx) => {
+      await tx.getRepository(AttemptEntity).insert(
+        records.map((r) => ({
+          deliveryId: r.deliveryId,
+          attempt: r.attempt,
+          attemptedAt: r.attemptedAt,
+          responseStatus: r.responseStatus,
+          durationMs: r.durationMs,
+          error: r.error,
+          nextRetryAt: r.nextRetryAt,
+        })),
+      );
+      for (const r of records) {
+        await tx.getRepository(DeliveryEntity).update(
+          { id: r.deliveryId },
+          {
+            status: r.status,
+            attempts: r.attempt,
+            lockedUntil: null,
+            nextAttemptAt: r.nextRetryAt ?? r.attemptedAt,
+            lastResponseStatus: r.responseStatus,
+            lastError: r.error,
+            deliveredAt: r.status === 'delivered' ? r.attemptedAt : null,
+          },
+        );
+      }
+      const triggered = [...new Set(records.filter((r) => r.webhookId && r.status === 'delivered').map((r) => r.webhookId!))];
+      if (triggered.length) await tx.getRepository(WebhookEntity).update({ id: In(triggered) }, { lastTriggeredAt: new Date() });
+    });
+  }
+
+  /**
+   * An endpoint answered 410 Gone: an account webhook is deactivated, a monitor's own
+   * channel is cleared on the monitor (when it still points there); its pending
+   * deliveries stop.
+   */
+  async disableDestination(d: DeliveryEntity, reason: string): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      if (d.webhookId) {
+        await tx.getRepository(WebhookEntity).update({ id: d.webhookId }, { active: false, disabledReason: reason });
+      } else if (d.monitorId) {
+        const column = { monitor_webhook: 'webhook_url', slack: 'alert_slack_webhook', discord: 'alert_discord_webhook', email: null, webhook: null }[d.channel];
+        if (column) await tx.query(`UPDATE monitors SET ${column} = '' WHERE id = $1 AND ${column} = $2`, [d.monitorId, d.target]);
+      }
+      await tx.query(`UPDATE notification_deliveries SET status = 'disabled', locked_until = NULL, last_error = $2 WHERE destination = $1 AND status = 'pending'`, [d.destination, reason]);
+    });
+  }
+
+  // --- delivery log (API)
+
+  async listDeliveries(accountId: string, webhookId: string, limit: number, offset: number): Promise<{ items: DeliveryEntity[]; attempts: AttemptEntity[]; total: number }> {
+    const [items, total] = await this.deliveries.findAndCount({
+      where: { accountId, webhookId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+      skip: offset,
+    });
+    const attempts = items.length ? await this.attempts.find({ where: { deliveryId: In(items.map((i) => i.id)) }, order: { attemptedAt: 'ASC', id: 'ASC' } }) : [];
+    return { items, attempts, total };
+  }
+
+  findDelivery(accountId: string, webhookId: string, id: string): Promise<DeliveryEntity | null> {
+    return this.deliveries.findOne({ where: { accountId, webhookId, id } });
+  }
+
+  /** A manual retry: the delivery is due now with a fresh retry schedule (its attempts stay in the log). */
+  async requeue(accountId: string, id: string): Promise<void> {
+    await this.deliveries.update({ accountId, id }, { status: 'pending', attempts: 0, nextAttemptAt: new Date(), lockedUntil: null, deliveredAt: null });
+  }
+}
