@@ -100,3 +100,5 @@ export async function waitFor<T>(
   throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
 }
 export * from './targets';
+
+export { WebhookReceiver, type Answer, type ReceivedRequest } from './webhook-receiver';

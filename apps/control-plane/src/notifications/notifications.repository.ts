@@ -122,7 +122,8 @@ export class NotificationsRepository {
    * in order. A lease that expires (the replica died mid-send) makes the row claimable again.
    */
   async claim(limit: number, leaseMs: number): Promise<DeliveryEntity[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE … RETURNING as [rows, affected].
+    const [rows] = (await this.dataSource.query(
       `UPDATE notification_deliveries d SET locked_until = now() + $2 * interval '1 millisecond'
         WHERE d.id IN (
           SELECT c.id FROM notification_deliveries c
@@ -137,9 +138,9 @@ export class NotificationsRepository {
            FOR UPDATE SKIP LOCKED)
         RETURNING d.id`,
       [limit, leaseMs],
-    );
+    )) as [{ id: string }[], number];
     if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id as string);
+    const ids = rows.map((r) => r.id);
     return this.deliveries.find({ where: { id: In(ids) }, order: { sequence: 'ASC', createdAt: 'ASC' } });
   }
 

@@ -70,14 +70,16 @@ export class NotificationTransport implements OnModuleDestroy {
         body,
         signal: AbortSignal.timeout(this.config.notify.timeoutMs),
       });
+      res.body.on('error', () => undefined); // a body dropped below is not an error of the delivery
       let snippet = '';
       if (res.statusCode < 200 || res.statusCode >= 300) {
         for await (const chunk of res.body) {
           snippet += (chunk as Buffer).toString('utf8');
-          if (snippet.length >= RESPONSE_BODY_LIMIT) break;
+          if (snippet.length >= RESPONSE_BODY_LIMIT) break; // leaving the loop drops the rest
         }
       }
-      res.body.destroy(); // never read (or wait for) more than the limit
+      // Never read (or wait for) more than the limit: a larger body drops the connection.
+      if (!res.body.destroyed) await res.body.dump({ limit: RESPONSE_BODY_LIMIT }).catch(() => undefined);
       const ok = res.statusCode >= 200 && res.statusCode < 300;
       return {
         status: res.statusCode,
