@@ -244,6 +244,7 @@ describe('control-plane chart', () => {
     expect(env.DATABASE_URL).toEqual({ secretKeyRef: { name: secret.metadata.name, key: 'DATABASE_URL' } });
     expect(env.JWT_SECRET).toEqual({ secretKeyRef: { name: secret.metadata.name, key: 'JWT_SECRET' } });
     expect(env.NATS_USER).toBeUndefined();
+    expect(env.SMTP_URL).toBeUndefined(); // no alert emails unless secrets.smtpUrl (or existingSecret) gives one
     expect(d.spec.template.metadata.annotations).toHaveProperty('checksum/secret');
 
     const cm = one(objects, 'ConfigMap');
@@ -281,6 +282,7 @@ describe('control-plane chart', () => {
     expect(env.JWT_SECRET).toEqual({ secretKeyRef: { name: 'parallax-secrets', key: 'JWT_SECRET' } });
     expect(env.NATS_USER).toEqual({ secretKeyRef: { name: 'parallax-secrets', key: 'NATS_USER', optional: true } });
     expect(env.NATS_PASS).toEqual({ secretKeyRef: { name: 'parallax-secrets', key: 'NATS_PASS', optional: true } });
+    expect(env.SMTP_URL).toEqual({ secretKeyRef: { name: 'parallax-secrets', key: 'SMTP_URL', optional: true } });
     expect(d.spec.template.metadata.annotations).not.toHaveProperty('checksum/secret');
     expect(one(objects, 'ConfigMap').data.NATS_URL).toBe('nats://nats.nats.svc:4222');
   });

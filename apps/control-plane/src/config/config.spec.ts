@@ -65,4 +65,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, REGIONS: 'a,a' })).toThrow(/must not repeat a region/);
     expect(() => loadConfig({ ...valid, NATS_USER: 'probe' })).toThrow(/NATS_PASS: is required when NATS_USER is set/);
   });
+
+  it('reads the notification settings: SMTP URL, retry schedule (default ≥ 24 h), timeouts', () => {
+    const c = loadConfig(valid);
+    expect(c.notify).toEqual({
+      smtpUrl: undefined,
+      smtpFrom: 'Parallax <parallax@localhost>',
+      retryScheduleMs: [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000],
+      pollMs: 250,
+      concurrency: 16,
+      timeoutMs: 10_000,
+      logRetentionDays: 30,
+    });
+    const custom = loadConfig({ ...valid, SMTP_URL: 'smtps://u:p@mail.example.com:465', NOTIFY_RETRY_SCHEDULE: '100ms,1s', NOTIFY_TIMEOUT_MS: '2000' });
+    expect(custom.notify).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.com:465', retryScheduleMs: [100, 1000], timeoutMs: 2000 });
+    expect(() => loadConfig({ ...valid, SMTP_URL: 'mail.example.com' })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => loadConfig({ ...valid, NOTIFY_RETRY_SCHEDULE: '5s,soon' })).toThrow(/NOTIFY_RETRY_SCHEDULE: must be a comma-separated list of durations/);
+    expect(() => loadConfig({ ...valid, NOTIFY_TIMEOUT_MS: '10' })).toThrow(/NOTIFY_TIMEOUT_MS: must be at least 100/);
+  });
 });

@@ -71,6 +71,7 @@ const schema = z.object({
   NOTIFY_POLL_MS: int(10, 60_000).default(250),
   NOTIFY_CONCURRENCY: int(1, 256).default(16),
   NOTIFY_TIMEOUT_MS: int(100, 60_000).default(10_000),
+  NOTIFY_LOG_RETENTION_DAYS: int(1, 3650).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -96,6 +97,8 @@ export interface NotifyConfig {
   concurrency: number;
   /** A delivery succeeds on a 2xx within this time. */
   timeoutMs: number;
+  /** Finished deliveries (and their attempt log) older than this are deleted. */
+  logRetentionDays: number;
 }
 
 export interface PlanLimits {
@@ -184,6 +187,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       pollMs: e.NOTIFY_POLL_MS,
       concurrency: e.NOTIFY_CONCURRENCY,
       timeoutMs: e.NOTIFY_TIMEOUT_MS,
+      logRetentionDays: e.NOTIFY_LOG_RETENTION_DAYS,
     },
     logLevel: e.LOG_LEVEL,
   });

@@ -10,6 +10,8 @@ import { retryDelayMs, verdictFor } from './retry';
 import { signedHeaders } from './signing';
 import { NotificationTransport, SendOutcome } from './transport';
 
+const PRUNE_EVERY_MS = 10 * 60_000;
+
 /**
  * Sends the outbox. Every replica runs one: it claims due rows (SKIP LOCKED, with a lease
  * longer than a send can take), sends them with bounded concurrency, and records each
@@ -22,6 +24,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
   private readonly task: PeriodicTask;
   private readonly batch: number;
   private readonly leaseMs: number;
+  private nextPruneAt = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -44,6 +47,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
 
   /** One pass: claim, send, record. Returns how many deliveries it claimed. */
   async dispatchOnce(): Promise<number> {
+    await this.pruneNowAndThen();
     const claimed = await this.repo.claim(this.batch, this.leaseMs);
     if (claimed.length === 0) return 0;
     const secrets = new Map((await this.repo.webhooksByIds([...new Set(claimed.map((d) => d.webhookId).filter((x): x is string => !!x))])).map((w) => [w.id, w]));
@@ -73,6 +77,16 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
       this.logger.warn({ delivery_id: d.id, destination: d.webhookId ?? `${d.channel} of ${d.monitorId}` }, 'endpoint answered 410 Gone: disabled');
     }
     return claimed.length;
+  }
+
+  /** Every 10 minutes: the delivery log keeps finished deliveries for NOTIFY_LOG_RETENTION_DAYS. */
+  private async pruneNowAndThen(): Promise<void> {
+    if (Date.now() < this.nextPruneAt) return;
+    this.nextPruneAt = Date.now() + PRUNE_EVERY_MS;
+    const before = new Date(Date.now() - this.config.notify.logRetentionDays * 86_400_000);
+    let deleted = 0;
+    for (let n = await this.repo.pruneFinished(before, 5_000); n > 0; n = await this.repo.pruneFinished(before, 5_000)) deleted += n;
+    if (deleted) this.logger.log({ deleted, before: before.toISOString() }, 'old deliveries pruned');
   }
 
   private async attempt(d: DeliveryEntity, webhook: WebhookEntity | undefined): Promise<AttemptRecord> {

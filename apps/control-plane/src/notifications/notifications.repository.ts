@@ -133,7 +133,7 @@ export class NotificationsRepository {
                SELECT 1 FROM notification_deliveries e
                 WHERE e.status = 'pending' AND e.destination = c.destination
                   AND e.monitor_id = c.monitor_id AND e.sequence < c.sequence)
-           ORDER BY c.next_attempt_at, c.sequence
+           ORDER BY c.next_attempt_at
            LIMIT $1
            FOR UPDATE SKIP LOCKED)
         RETURNING d.id`,
@@ -163,22 +163,28 @@ export class NotificationsRepository {
           nextRetryAt: r.nextRetryAt,
         })),
       );
-      for (const r of records) {
-        await tx.getRepository(DeliveryEntity).update(
-          { id: r.deliveryId },
-          {
-            status: r.status,
-            attempts: r.attempt,
-            lockedUntil: null,
-            nextAttemptAt: r.nextRetryAt ?? r.attemptedAt,
-            lastResponseStatus: r.responseStatus,
-            lastError: r.error,
-            deliveredAt: r.status === 'delivered' ? r.attemptedAt : null,
-          },
-        );
-      }
+      await tx.query(
+        `UPDATE notification_deliveries d
+            SET status = v.status, attempts = v.attempt, locked_until = NULL, next_attempt_at = v.next_attempt_at,
+                last_response_status = v.response_status, last_error = v.error, delivered_at = v.delivered_at
+           FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::int[], $6::text[], $7::timestamptz[])
+                AS v(id, status, attempt, next_attempt_at, response_status, error, delivered_at)
+          WHERE d.id = v.id`,
+        [
+          records.map((r) => r.deliveryId),
+          records.map((r) => r.status),
+          records.map((r) => r.attempt),
+          records.map((r) => r.nextRetryAt ?? r.attemptedAt),
+          records.map((r) => r.responseStatus),
+          records.map((r) => r.error),
+          records.map((r) => (r.status === 'delivered' ? r.attemptedAt : null)),
+        ],
+      );
       const triggered = [...new Set(records.filter((r) => r.webhookId && r.status === 'delivered').map((r) => r.webhookId!))];
-      if (triggered.length) await tx.getRepository(WebhookEntity).update({ id: In(triggered) }, { lastTriggeredAt: new Date() });
+      // At most once a second per webhook, so replicas delivering to one endpoint do not queue on its row.
+      if (triggered.length) {
+        await tx.query(`UPDATE webhooks SET last_triggered_at = now() WHERE id = ANY($1) AND (last_triggered_at IS NULL OR last_triggered_at < now() - interval '1 second')`, [triggered]);
+      }
     });
   }
 
@@ -197,6 +203,16 @@ export class NotificationsRepository {
       }
       await tx.query(`UPDATE notification_deliveries SET status = 'disabled', locked_until = NULL, last_error = $2 WHERE destination = $1 AND status = 'pending'`, [d.destination, reason]);
     });
+  }
+
+  /** Deletes up to `limit` finished deliveries (delivered, failed, disabled) created before `before`; returns how many. */
+  async pruneFinished(before: Date, limit: number): Promise<number> {
+    const [, deleted] = (await this.dataSource.query(
+      `DELETE FROM notification_deliveries WHERE id IN (
+         SELECT id FROM notification_deliveries WHERE status <> 'pending' AND created_at < $1 LIMIT $2)`,
+      [before, limit],
+    )) as [unknown, number];
+    return deleted;
   }
 
   // --- delivery log (API)
