@@ -6,6 +6,8 @@ const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
 const CONTROL_PLANE_MAIN = path.join(ROOT, 'apps', 'control-plane', 'dist', 'main.js');
+const PG_ADMIN_URL = process.env.PG_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const NATS_URL = process.env.NATS_URL || 'nats://127.0.0.1:4222';
 const children = new Set();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -93,4 +95,38 @@ async function api(base, key, method, p, body) {
   return { status: res.status, body: json };
 }
 
-module.exports = { CONTROL_PLANE_MAIN, children, sleep, freePort, startControlPlane, waitReady, stopControlPlane, parseMetrics, sum, api };
+/** A fresh database `<prefix>_<tag>` for one benchmark run; `drop()` removes it. */
+async function createBenchDatabase(name) {
+  const { Client } = require('pg');
+  const admin = new Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  return {
+    databaseUrl: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`),
+    drop: async () => {
+      const c = new Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Runs a benchmark's main(): a failure sets the exit code; child processes never outlive it. */
+function runBench(main) {
+  main()
+    .catch((e) => {
+      process.stderr.write(`bench failed: ${e && e.stack ? e.stack : e}\n`);
+      process.exitCode = 1;
+    })
+    .finally(() => {
+      for (const c of children) c.kill('SIGKILL');
+    });
+}
+
+module.exports = {
+  PG_ADMIN_URL,
+  NATS_URL,
+  createBenchDatabase,
+  runBench, CONTROL_PLANE_MAIN, children, sleep, freePort, startControlPlane, waitReady, stopControlPlane, parseMetrics, sum, api };

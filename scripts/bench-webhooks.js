@@ -26,10 +26,8 @@ const { connect } = require('nats');
 const { Webhook } = require('standardwebhooks');
 const { natsNames } = require('@parallax/contracts');
 const { machineCpu } = require('./bench-cpu');
-const { api, children, CONTROL_PLANE_MAIN, freePort, parseMetrics, sleep, startControlPlane, stopControlPlane, sum, waitReady } = require('./bench-processes');
+const { api, CONTROL_PLANE_MAIN, createBenchDatabase, NATS_URL, runBench, freePort, parseMetrics, sleep, startControlPlane, stopControlPlane, sum, waitReady } = require('./bench-processes');
 
-const PG_ADMIN_URL = process.env.PG_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const NATS_URL = process.env.NATS_URL || 'nats://127.0.0.1:4222';
 const REPLICAS = Number(process.env.BENCH_REPLICAS || 2);
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES || 20_000);
 const MONITORS = Number(process.env.BENCH_MONITORS || 400);
@@ -46,17 +44,9 @@ async function main() {
   const dbName = `bench_wh_${tag}`;
   const prefix = `bench_wh_${tag}`;
   const cleanups = [];
-  const admin = new Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  await admin.end();
-  const databaseUrl = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`);
-  cleanups.push(async () => {
-    const c = new Client({ connectionString: PG_ADMIN_URL });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await c.end();
-  });
+  const db = await createBenchDatabase(dbName);
+  const databaseUrl = db.databaseUrl;
+  cleanups.push(db.drop);
   cleanups.push(async () => {
     const nc = await connect({ servers: NATS_URL });
     const jsm = await nc.jetstreamManager();
@@ -206,11 +196,4 @@ async function main() {
   }
 }
 
-main()
-  .catch((e) => {
-    process.stderr.write(`bench failed: ${e && e.stack ? e.stack : e}\n`);
-    process.exitCode = 1;
-  })
-  .finally(() => {
-    for (const c of children) c.kill('SIGKILL');
-  });
+runBench(main);
