@@ -43,7 +43,7 @@ function validateRegions(d: MonitorDraft, configuredRegions: readonly string[], 
 }
 
 /** The notification fields every monitor type has. */
-export function alertFieldErrors(d: Pick<MonitorDraft, 'alertEmail' | 'alertSlackWebhook' | 'webhookUrl'>): FieldError[] {
+export function alertFieldErrors(d: Pick<MonitorDraft, 'alertEmail' | 'alertSlackWebhook' | 'webhookUrl' | 'alertDiscordWebhook'>): FieldError[] {
   const errors: FieldError[] = [];
   if (d.alertEmail && !EMAIL.test(d.alertEmail)) errors.push({ field: 'alert_email', message: 'alert_email must be an email address' });
   if (d.alertSlackWebhook) checkHttpUrl('alert_slack_webhook', d.alertSlackWebhook, errors);
