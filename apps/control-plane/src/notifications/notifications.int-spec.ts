@@ -318,6 +318,23 @@ describe('notifications', () => {
     await api('DELETE', `/monitors/${m.id}`);
   });
 
+  it('notifies heartbeat status changes through the same path (webhook_url of a heartbeat monitor)', async () => {
+    const res = await api('POST', '/monitors', { monitor_type: 'heartbeat', name: 'backup job', heartbeat_interval: 60, heartbeat_grace_period: 0, webhook_url: receiver.url('/hb') });
+    expect(res.status).toBe(201);
+    const m = res.body.data;
+    const u = new URL(m.ping_url);
+    expect((await fetch(`${t.baseUrl}${u.pathname}${u.search}`)).status).toBe(200);
+    await waitFor('heartbeat up', async () => (await get(m.id)).status === 'up');
+    expect((await fetch(`${t.baseUrl}${u.pathname}/fail${u.search}`)).status).toBe(200);
+    await waitFor('heartbeat down', async () => (await get(m.id)).status === 'down');
+    await waitFor('up and down delivered', () => payloads('/hb', m.id).length === 2);
+    const [up, down] = payloads('/hb', m.id);
+    expect(up).toMatchObject({ event: 'monitor.up', previous_status: 'pending', monitor: { id: m.id, type: 'heartbeat' } });
+    expect(down).toMatchObject({ event: 'monitor.down', previous_status: 'up', status: 'down', region_results: [] });
+    expect(down.sequence).toBe(up.sequence + 1);
+    await api('DELETE', `/monitors/${m.id}`);
+  });
+
   it('in a maintenance window records checks but opens no incident and queues nothing; after it, the still-down monitor opens its incident', async () => {
     const clock = t.app.get(Clock);
     const w = (await api('POST', '/webhooks', { url: receiver.url('/maint') })).body.data;
