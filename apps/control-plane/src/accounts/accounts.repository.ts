@@ -125,4 +125,10 @@ export class AccountsRepository {
       })
       .execute();
   }
+
+  /** The email of the account's first user (the default alert address). */
+  async firstUserEmail(tx: Tx, accountId: string): Promise<string | null> {
+    const user = await tx.getRepository(UserEntity).findOne({ where: { accountId }, order: { createdAt: 'ASC' }, select: { email: true } });
+    return user?.email ?? null;
+  }
 }

@@ -6,7 +6,7 @@ import { DomainError, notFound } from '../common/errors';
 import { newId } from '../common/ids';
 import type { Principal } from '../common/principal';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { TransactionRunner } from '../database/transaction';
+import { TransactionRunner, type Tx } from '../database/transaction';
 import { AccountEntity, ApiKeyEntity, UserEntity } from './account.entity';
 import { AccountsRepository } from './accounts.repository';
 import { apiKeyMatchesHash, generateApiKey, hashApiKey, isWellFormedApiKey } from './api-key';
@@ -238,5 +238,10 @@ export class AccountsService implements OnModuleInit {
   private forgetKey(keyId: string): void {
     for (const [k, v] of this.principals) if (v.principal.keyId === keyId) this.principals.delete(k);
     this.keyTouchedAt.delete(keyId);
+  }
+
+  /** Where a monitor's alert emails go when its `alert_email` is empty (reference: the account's email). */
+  defaultAlertEmail(tx: Tx, accountId: string): Promise<string | null> {
+    return this.repo.firstUserEmail(tx, accountId);
   }
 }

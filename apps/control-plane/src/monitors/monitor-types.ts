@@ -139,6 +139,16 @@ function checkExpressions(m: MonitorEntity, errors: FieldError[]): void {
   checkExpression('response_threshold_ms', m.responseThresholdMs, parseThreshold, 'must look like "> 2000", "< 50" or "200-3000"', errors);
 }
 
+/** The monitor's own alert endpoints (webhook_url, Slack, Discord): the dispatcher calls them, every type has them. */
+export function alertTargets(m: MonitorEntity): GuardTarget[] {
+  const fields: [string, string][] = [
+    ['webhook_url', m.webhookUrl],
+    ['alert_slack_webhook', m.alertSlackWebhook],
+    ['alert_discord_webhook', m.alertDiscordWebhook],
+  ];
+  return fields.filter(([, url]) => url).map(([field, url]) => ({ field, host: new URL(url).hostname.replace(/^\[|\]$/g, ''), lookup: true }));
+}
+
 function urlTarget(m: MonitorEntity): GuardTarget[] {
   try {
     return [{ field: 'url', host: new URL(m.url).hostname.replace(/^\[|\]$/g, ''), lookup: true }];

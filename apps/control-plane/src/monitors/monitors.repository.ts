@@ -128,4 +128,9 @@ export class MonitorsRepository {
   async lockAccount(accountId: string, tx: Tx): Promise<void> {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`monitors:${accountId}`]);
   }
+
+  /** Clears one of a monitor's alert targets if it still is `value` (its endpoint answered 410 Gone). */
+  async clearAlertTarget(monitorId: string, field: 'webhookUrl' | 'alertSlackWebhook' | 'alertDiscordWebhook', value: string): Promise<void> {
+    await this.repo.update({ id: monitorId, [field]: value }, { [field]: '' });
+  }
 }

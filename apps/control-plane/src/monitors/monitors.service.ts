@@ -11,7 +11,7 @@ import { CreateMonitorDto, UpdateMonitorDto } from './dto/monitor.dto';
 import { MonitorEntity } from './monitor.entity';
 import { nextExpectedBy } from '../heartbeats/heartbeat-rules';
 import { applyChanges, initHeartbeat, keepHeartbeatShape, monitorDefaults } from './monitor-fields';
-import { TYPE_RULES, typeFieldProblems } from './monitor-types';
+import { alertTargets, TYPE_RULES, typeFieldProblems } from './monitor-types';
 import { autoSlug, MonitorResponse, toMonitorResponse } from './monitor.mapper';
 import { intervalProblem, nextQuorum, planLimitMessage, validateDraft } from './monitor-rules';
 import { MonitorFilter, MonitorsRepository } from './monitors.repository';
@@ -132,12 +132,13 @@ export class MonitorsService {
 
   /**
    * SSRF guard at create/update (SPEC 7): every host the monitor's probes will connect to
-   * (or, for dns, the resolver they will query) must resolve to public addresses only.
+   * (or, for dns, the resolver they will query), and the alert endpoints the control plane
+   * will call, must resolve to public addresses only.
    * The probe guards again after its own lookup and on every redirect.
    */
   private async guardTargets(m: MonitorEntity): Promise<void> {
     const errors = [];
-    for (const t of TYPE_RULES[m.monitorType].guardTargets(m)) {
+    for (const t of [...TYPE_RULES[m.monitorType].guardTargets(m), ...alertTargets(m)]) {
       try {
         if (t.lookup) await resolveAndGuard(t.host, false);
         else guardAddress(t.host, t.host, false);

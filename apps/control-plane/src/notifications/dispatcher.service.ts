@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { PeriodicTask } from '../common/periodic-task';
 import { MetricsService } from '../metrics/metrics.service';
+import { MonitorsRepository } from '../monitors/monitors.repository';
 import type { NotificationPayload } from './events';
 import { discordMessage, emailMessage, slackMessage } from './formats';
 import { DeliveryEntity, WebhookEntity } from './notification.entity';
@@ -11,6 +12,12 @@ import { signedHeaders } from './signing';
 import { NotificationTransport, SendOutcome } from './transport';
 
 const PRUNE_EVERY_MS = 10 * 60_000;
+/** The monitor field behind each of its own HTTP channels (cleared when the endpoint answers 410). */
+const OWN_CHANNEL_FIELDS: Partial<Record<DeliveryEntity['channel'], 'webhookUrl' | 'alertSlackWebhook' | 'alertDiscordWebhook'>> = {
+  monitor_webhook: 'webhookUrl',
+  slack: 'alertSlackWebhook',
+  discord: 'alertDiscordWebhook',
+};
 
 /**
  * Sends the outbox. Every replica runs one: it claims due rows (SKIP LOCKED, with a lease
@@ -31,6 +38,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
     private readonly repo: NotificationsRepository,
     private readonly transport: NotificationTransport,
     private readonly metrics: MetricsService,
+    private readonly monitors: MonitorsRepository,
   ) {
     this.batch = config.notify.concurrency * 4;
     this.leaseMs = config.notify.timeoutMs * 3 + 5_000;
@@ -74,6 +82,8 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
     await this.repo.recordAttempts(records);
     for (const d of gone) {
       await this.repo.disableDestination(d, `endpoint answered 410 Gone at ${new Date().toISOString()}`);
+      const field = OWN_CHANNEL_FIELDS[d.channel];
+      if (field && d.monitorId) await this.monitors.clearAlertTarget(d.monitorId, field, d.target); // a monitor's own channel is cleared
       this.logger.warn({ delivery_id: d.id, destination: d.webhookId ?? `${d.channel} of ${d.monitorId}` }, 'endpoint answered 410 Gone: disabled');
     }
     return claimed.length;

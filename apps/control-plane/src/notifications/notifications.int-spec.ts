@@ -257,6 +257,13 @@ describe('notifications', () => {
     const d = (await api('GET', `/webhooks/${gone.id}/deliveries`)).body.data[0];
     expect(d).toMatchObject({ status: 'disabled', attempts: 1, last_response_status: 410 });
     expect((await api('POST', `/webhooks/${gone.id}/test`)).status).toBe(409);
+
+    // A monitor's own channel answering 410 is cleared on the monitor.
+    receiver.answer('/slack-gone', () => 410);
+    const m = await createMonitor({ name: 'slack gone', alert_slack_webhook: receiver.url('/slack-gone') });
+    await waitFor('slack channel cleared', async () => (await get(m.id)).alert_slack_webhook === '');
+    expect(receiver.to('/slack-gone')).toHaveLength(1);
+    await api('DELETE', `/monitors/${m.id}`);
     await api('DELETE', `/webhooks/${dead.id}`);
     await api('DELETE', `/webhooks/${gone.id}`);
   });

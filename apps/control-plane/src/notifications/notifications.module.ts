@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module';
+import { MonitorsModule } from '../monitors/monitors.module';
+import { SchedulerModule } from '../scheduler/scheduler.module';
 import { DispatcherService } from './dispatcher.service';
 import { AttemptEntity, DeliveryEntity, MonitorNotificationStateEntity, WebhookEntity } from './notification.entity';
 import { NotificationsRepository } from './notifications.repository';
@@ -9,7 +12,7 @@ import { WebhooksController } from './webhooks.controller';
 
 /** Account webhooks, the monitor's own channels, the outbox and its dispatcher (SPEC 3.5). */
 @Module({
-  imports: [TypeOrmModule.forFeature([WebhookEntity, DeliveryEntity, AttemptEntity, MonitorNotificationStateEntity])],
+  imports: [TypeOrmModule.forFeature([WebhookEntity, DeliveryEntity, AttemptEntity, MonitorNotificationStateEntity]), AccountsModule, MonitorsModule, SchedulerModule],
   controllers: [WebhooksController],
   providers: [NotificationsService, NotificationsRepository, NotificationTransport, DispatcherService],
   exports: [NotificationsService],

@@ -97,22 +97,6 @@ export class NotificationsRepository {
     );
   }
 
-  /** Decided rounds (no_data excluded) and down rounds of a monitor since `since`. */
-  async roundOutcomes(tx: Tx, monitorId: string, since: Date): Promise<{ total: number; down: number }> {
-    const rows: { total: string; down: string }[] = await tx.query(
-      `SELECT count(*) AS total, count(*) FILTER (WHERE outcome = 'down') AS down
-         FROM rounds WHERE monitor_id = $1 AND scheduled_at >= $2 AND outcome IN ('up', 'degraded', 'down')`,
-      [monitorId, since],
-    );
-    return { total: Number(rows[0].total), down: Number(rows[0].down) };
-  }
-
-  /** The email of the account's first user (the default alert address). */
-  async accountEmail(tx: Tx, accountId: string): Promise<string | null> {
-    const rows: { email: string }[] = await tx.query('SELECT email FROM users WHERE account_id = $1 ORDER BY created_at LIMIT 1', [accountId]);
-    return rows[0]?.email ?? null;
-  }
-
   // --- dispatcher
 
   /**
@@ -188,19 +172,10 @@ export class NotificationsRepository {
     });
   }
 
-  /**
-   * An endpoint answered 410 Gone: an account webhook is deactivated, a monitor's own
-   * channel is cleared on the monitor (when it still points there); its pending
-   * deliveries stop.
-   */
+  /** An endpoint answered 410 Gone: an account webhook is deactivated; the destination's pending deliveries stop. */
   async disableDestination(d: DeliveryEntity, reason: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      if (d.webhookId) {
-        await tx.getRepository(WebhookEntity).update({ id: d.webhookId }, { active: false, disabledReason: reason });
-      } else if (d.monitorId) {
-        const column = { monitor_webhook: 'webhook_url', slack: 'alert_slack_webhook', discord: 'alert_discord_webhook', email: null, webhook: null }[d.channel];
-        if (column) await tx.query(`UPDATE monitors SET ${column} = '' WHERE id = $1 AND ${column} = $2`, [d.monitorId, d.target]);
-      }
+      if (d.webhookId) await tx.getRepository(WebhookEntity).update({ id: d.webhookId }, { active: false, disabledReason: reason });
       await tx.query(`UPDATE notification_deliveries SET status = 'disabled', locked_until = NULL, last_error = $2 WHERE destination = $1 AND status = 'pending'`, [d.destination, reason]);
     });
   }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { resolveAndGuard, TargetRefusedError } from '@parallax/checks';
+import { AccountsService } from '../accounts/accounts.service';
 import { DomainError, notFound, validationFailed } from '../common/errors';
 import { newId } from '../common/ids';
 import type { Principal } from '../common/principal';
@@ -8,6 +9,7 @@ import type { Tx } from '../database/transaction';
 import type { IncidentEntity } from '../incidents/incident.entity';
 import { MetricsService } from '../metrics/metrics.service';
 import { checkHttpUrl } from '../monitors/monitor-rules';
+import { RoundsRepository } from '../scheduler/rounds.repository';
 import type { MonitorEntity, MonitorStatus } from '../monitors/monitor.entity';
 import { CreateWebhookDto } from './dto/webhook.dto';
 import { EVENT_ALIASES, EventName, NotificationPayload, normaliseEvents, RegionResultPayload, statusEvent, SUBSCRIBABLE } from './events';
@@ -47,6 +49,8 @@ export class NotificationsService {
     private readonly repo: NotificationsRepository,
     private readonly transport: NotificationTransport,
     private readonly metrics: MetricsService,
+    private readonly accounts: AccountsService,
+    private readonly rounds: RoundsRepository,
   ) {}
 
   /**
@@ -76,7 +80,7 @@ export class NotificationsService {
     }
 
     const webhooks = await this.repo.activeWebhooks(tx, m.accountId);
-    const email = this.transport.emailEnabled ? m.alertEmail || (await this.repo.accountEmail(tx, m.accountId)) : null;
+    const email = this.transport.emailEnabled ? m.alertEmail || (await this.accounts.defaultAlertEmail(tx, m.accountId)) : null;
     const first = await this.repo.nextSequences(tx, m.id, events.length);
     const rows: Partial<DeliveryEntity>[] = [];
     events.forEach(({ event, extra }, i) => {
@@ -121,7 +125,7 @@ export class NotificationsService {
     const breached = await this.repo.slaBreached(tx, m.id);
     if (down === breached) return null;
     const since = new Date(at.getTime() - m.slaWindowDays * 86_400_000);
-    const { total, down: failed } = await this.repo.roundOutcomes(tx, m.id, since);
+    const { total, down: failed } = await this.rounds.outcomeCounts(tx, m.id, since);
     const uptime = total === 0 ? 100 : ((total - failed) / total) * 100;
     const now = uptime < m.slaTarget!;
     if (now === breached) return null;

@@ -215,4 +215,14 @@ export class RoundsRepository {
   countDecided(accountId: string, monitorId: string): Promise<number> {
     return this.repo.createQueryBuilder('r').where('r.account_id = :accountId AND r.monitor_id = :monitorId AND r.decided_at IS NOT NULL', { accountId, monitorId }).getCount();
   }
+
+  /** Decided rounds with data (`no_data` excluded) and down rounds of a monitor since `since` (SLA uptime). */
+  async outcomeCounts(tx: Tx, monitorId: string, since: Date): Promise<{ total: number; down: number }> {
+    const rows: { total: string; down: string }[] = await tx.query(
+      `SELECT count(*) AS total, count(*) FILTER (WHERE outcome = 'down') AS down
+         FROM rounds WHERE monitor_id = $1 AND scheduled_at >= $2 AND outcome IN ('up', 'degraded', 'down')`,
+      [monitorId, since],
+    );
+    return { total: Number(rows[0].total), down: Number(rows[0].down) };
+  }
 }
