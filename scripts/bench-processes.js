@@ -9,6 +9,8 @@ const CONTROL_PLANE_MAIN = path.join(ROOT, 'apps', 'control-plane', 'dist', 'mai
 const PG_ADMIN_URL = process.env.PG_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const NATS_URL = process.env.NATS_URL || 'nats://127.0.0.1:4222';
 const children = new Set();
+/** Extra node flags for the control planes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
+const NODE_ARGS = (process.env.BENCH_CP_NODE_ARGS || '').split(' ').filter(Boolean);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function freePort() {
@@ -24,7 +26,7 @@ function freePort() {
 
 /** A built control plane as a child process; its output is kept for diagnosis. */
 function startControlPlane(index, env) {
-  const child = spawn(process.execPath, [CONTROL_PLANE_MAIN], { cwd: ROOT, env: { PATH: process.env.PATH || '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_ARGS, CONTROL_PLANE_MAIN], { cwd: ROOT, env: { PATH: process.env.PATH || '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   let out = '';
   const keep = (c) => {

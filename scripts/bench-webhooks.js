@@ -16,7 +16,7 @@
  *
  * Prints a table and a final JSON line; stops the replicas and drops the database.
  * Environment: PG_ADMIN_URL, NATS_URL, BENCH_REPLICAS, BENCH_DELIVERIES, BENCH_MONITORS,
- * BENCH_VERIFY_EVERY, BENCH_TIMEOUT_MS (120000).
+ * BENCH_VERIFY_EVERY, BENCH_TIMEOUT_MS (120000), BENCH_NOTIFY_CONCURRENCY (NOTIFY_CONCURRENCY of the replicas).
  */
 const { createServer } = require('node:http');
 const { existsSync } = require('node:fs');
@@ -114,6 +114,7 @@ async function main() {
           ALLOW_PRIVATE_TARGETS: 'true',
           RATE_LIMIT_PER_MINUTE: '1000000',
           LOG_LEVEL: 'warn',
+          ...(process.env.BENCH_NOTIFY_CONCURRENCY ? { NOTIFY_CONCURRENCY: process.env.BENCH_NOTIFY_CONCURRENCY } : {}),
         }),
       );
     }

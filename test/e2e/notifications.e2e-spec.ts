@@ -27,7 +27,7 @@ describe('notifications across replicas and SIGKILL', () => {
   const targets = Array.from({ length: 4 }, () => new RegionalTarget());
   const sys = new LocalSystem({
     controlPlanes: 2,
-    controlPlaneEnv: { NOTIFY_POLL_MS: '50', NOTIFY_TIMEOUT_MS: '2000', NOTIFY_RETRY_SCHEDULE: '300ms,1s,2s,5s,10s', RATE_LIMIT_PER_MINUTE: '100000', PLAN_FREE_MAX_MONITORS: '100' },
+    controlPlaneEnv: { NOTIFY_POLL_MS: '50', NOTIFY_TIMEOUT_MS: '4000', NOTIFY_RETRY_SCHEDULE: '300ms,1s,2s,5s,10s', RATE_LIMIT_PER_MINUTE: '100000', PLAN_FREE_MAX_MONITORS: '100' },
   });
   let pg: Client;
   let secret = '';
