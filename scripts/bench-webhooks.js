@@ -172,6 +172,7 @@ async function main() {
       seconds: Math.round(seconds * 100) / 100,
       deliveries_per_s: Math.round(seen.size / seconds),
       delivered_by_replica: byReplica,
+      control_plane_cpu_s: Math.round(cps.reduce((n, _, i) => n + sum(after[i], 'process_cpu_seconds_total') - sum(before[i], 'process_cpu_seconds_total'), 0) * 10) / 10,
       mean_attempt_ms: latencyCount ? Math.round((latencySum / latencyCount) * 10000) / 10 : null,
       machine_cpu_busy: cpu0 && cpu1 && cpu1.total > cpu0.total ? Math.round(((cpu1.busy - cpu0.busy) / (cpu1.total - cpu0.total)) * 1000) / 1000 : null,
       replicas: REPLICAS,
@@ -185,7 +186,7 @@ async function main() {
         `  by replica           ${byReplica.join(' / ')}`,
         `  mean attempt         ${result.mean_attempt_ms} ms`,
         `  duplicates           ${duplicates}   out of order: ${outOfOrder}   bad signatures: ${badSignatures} (of ${verified + badSignatures} checked)`,
-        `  machine CPU busy     ${result.machine_cpu_busy ?? '-'}`,
+        `  machine CPU busy     ${result.machine_cpu_busy ?? '-'}   control planes' CPU ${result.control_plane_cpu_s} s of ${result.seconds} s wall`,
         '',
       ].join('\n') + '\n',
     );
