@@ -7,7 +7,7 @@ import type { NotificationPayload } from './events';
 import { discordMessage, emailMessage, slackMessage } from './formats';
 import { DeliveryEntity, WebhookEntity } from './notification.entity';
 import { AttemptRecord, NotificationsRepository } from './notifications.repository';
-import { retryDelayMs, verdictFor } from './retry';
+import { nextDeliveryState } from './retry';
 import { signedHeaders } from './signing';
 import { NotificationTransport, SendOutcome } from './transport';
 
@@ -72,9 +72,9 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
     const worker = async () => {
       for (let lane = queue.shift(); lane; lane = queue.shift()) {
         for (const d of lane) {
-          const record = await this.attempt(d, d.webhookId ? secrets.get(d.webhookId) : undefined);
+          const { gone: answeredGone, ...record } = await this.attempt(d, d.webhookId ? secrets.get(d.webhookId) : undefined);
           records.push(record);
-          if (record.status === 'disabled') gone.push(d);
+          if (answeredGone) gone.push(d);
         }
       }
     };
@@ -99,30 +99,27 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
     if (deleted) this.logger.log({ deleted, before: before.toISOString() }, 'old deliveries pruned');
   }
 
-  private async attempt(d: DeliveryEntity, webhook: WebhookEntity | undefined): Promise<AttemptRecord> {
+  private async attempt(d: DeliveryEntity, webhook: WebhookEntity | undefined): Promise<AttemptRecord & { gone: boolean }> {
     const attemptedAt = new Date();
-    let outcome: SendOutcome;
-    if (d.webhookId && (!webhook || !webhook.active)) {
-      outcome = { status: null, error: 'webhook was disabled', durationMs: 0 };
-    } else {
-      outcome = await this.send(d, webhook);
-    }
+    const endpointActive = !d.webhookId || webhook?.active === true; // an account webhook disabled or deleted meanwhile
+    const outcome: SendOutcome = endpointActive ? await this.send(d, webhook) : { status: null, error: 'webhook was disabled', durationMs: 0 };
     const attempt = d.attempts + 1;
-    const email = d.channel === 'email';
-    const verdict = email ? (outcome.error ? 'retry' : 'delivered') : verdictFor(outcome.status);
-    let status: DeliveryEntity['status'] = verdict === 'delivered' ? 'delivered' : verdict === 'gone' ? 'disabled' : 'pending';
-    let nextRetryAt: Date | null = null;
-    if (d.webhookId && (!webhook || !webhook.active)) status = 'disabled';
-    else if (status === 'pending') {
-      const delay = retryDelayMs(attempt, this.config.notify.retryScheduleMs, Math.random());
-      if (delay === null) status = 'failed';
-      else nextRetryAt = new Date(attemptedAt.getTime() + delay);
-    }
-    const outcomeLabel = status === 'pending' ? 'retry' : status;
-    this.metrics.notificationDeliveries.inc({ channel: d.channel, outcome: outcomeLabel });
+    const next = nextDeliveryState({ endpointActive, email: d.channel === 'email', status: outcome.status, error: outcome.error, attempt, schedule: this.config.notify.retryScheduleMs, random: Math.random() });
+    this.metrics.notificationDeliveries.inc({ channel: d.channel, outcome: next.status === 'pending' ? 'retry' : next.status });
     this.metrics.notificationDeliverySeconds.observe({ channel: d.channel }, outcome.durationMs / 1000);
-    if (status === 'failed') this.logger.warn({ delivery_id: d.id, event: d.event, attempts: attempt, error: outcome.error }, 'delivery failed for good: retries exhausted');
-    return { deliveryId: d.id, attempt, attemptedAt, responseStatus: outcome.status, durationMs: outcome.durationMs, error: outcome.error, status, nextRetryAt, webhookId: d.webhookId };
+    if (next.status === 'failed') this.logger.warn({ delivery_id: d.id, event: d.event, attempts: attempt, error: outcome.error }, 'delivery failed for good: retries exhausted');
+    return {
+      deliveryId: d.id,
+      attempt,
+      attemptedAt,
+      responseStatus: outcome.status,
+      durationMs: outcome.durationMs,
+      error: outcome.error,
+      status: next.status,
+      nextRetryAt: next.status === 'pending' ? new Date(attemptedAt.getTime() + next.retryInMs) : null,
+      webhookId: d.webhookId,
+      gone: next.status === 'disabled' && next.gone,
+    };
   }
 
   private send(d: DeliveryEntity, webhook: WebhookEntity | undefined): Promise<SendOutcome> {

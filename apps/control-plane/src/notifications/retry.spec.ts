@@ -1,5 +1,5 @@
 import { parseDurations } from '../config/config';
-import { JITTER, minimumRetrySpanMs, retryDelayMs, verdictFor } from './retry';
+import { JITTER, minimumRetrySpanMs, nextDeliveryState, retryDelayMs, verdictFor } from './retry';
 
 const DEFAULT = parseDurations('5s,5m,30m,2h,5h,10h,10h')!;
 
@@ -41,5 +41,29 @@ describe('retry schedule', () => {
     expect(parseDurations('5s,,5m')).toBeNull();
     expect(parseDurations('-5s')).toBeNull();
     expect(parseDurations('1d')).toBeNull();
+  });
+});
+
+describe('nextDeliveryState', () => {
+  const base = { endpointActive: true, email: false, status: 200 as number | null, error: null as string | null, attempt: 1, schedule: [1000, 2000], random: 0.5 };
+
+  it('delivered on a 2xx, or an email sent without error', () => {
+    expect(nextDeliveryState(base)).toEqual({ status: 'delivered' });
+    expect(nextDeliveryState({ ...base, status: 204 })).toEqual({ status: 'delivered' });
+    expect(nextDeliveryState({ ...base, email: true, status: 250 })).toEqual({ status: 'delivered' });
+    expect(nextDeliveryState({ ...base, email: true, status: null })).toEqual({ status: 'delivered' });
+  });
+
+  it('410 disables the endpoint (gone); an endpoint disabled meanwhile ends the delivery without sending', () => {
+    expect(nextDeliveryState({ ...base, status: 410, error: 'HTTP 410' })).toEqual({ status: 'disabled', gone: true });
+    expect(nextDeliveryState({ ...base, endpointActive: false, status: null, error: 'webhook was disabled' })).toEqual({ status: 'disabled', gone: false });
+    expect(nextDeliveryState({ ...base, email: true, status: 410, error: 'SMTP: …' })).toMatchObject({ status: 'pending' }); // 410 means nothing in SMTP
+  });
+
+  it('retries anything else on the schedule, then fails for good', () => {
+    expect(nextDeliveryState({ ...base, status: 503, error: 'HTTP 503' })).toEqual({ status: 'pending', retryInMs: 1000 });
+    expect(nextDeliveryState({ ...base, status: null, error: 'no answer within 10000 ms', attempt: 2 })).toEqual({ status: 'pending', retryInMs: 2000 });
+    expect(nextDeliveryState({ ...base, status: 302, error: 'HTTP 302', attempt: 3 })).toEqual({ status: 'failed' });
+    expect(nextDeliveryState({ ...base, email: true, status: 451, error: 'SMTP: rejected', attempt: 3 })).toEqual({ status: 'failed' });
   });
 });

@@ -28,3 +28,33 @@ export function verdictFor(status: number | null): AttemptVerdict {
   if (status === 410) return 'gone';
   return 'retry';
 }
+
+/** What becomes of a delivery after one attempt. */
+export type NextState =
+  | { status: 'delivered' }
+  /** `gone`: the endpoint answered 410 now (disable it); otherwise it was already disabled. */
+  | { status: 'disabled'; gone: boolean }
+  | { status: 'failed' }
+  | { status: 'pending'; retryInMs: number };
+
+/**
+ * The delivery rule after attempt number `attempt` (1-based): an endpoint disabled
+ * meanwhile ends it; email succeeds without an error; HTTP by `verdictFor`; a retryable
+ * failure waits per the schedule, or fails for good past its end.
+ */
+export function nextDeliveryState(a: {
+  endpointActive: boolean;
+  email: boolean;
+  status: number | null;
+  error: string | null;
+  attempt: number;
+  schedule: readonly number[];
+  random: number;
+}): NextState {
+  if (!a.endpointActive) return { status: 'disabled', gone: false };
+  const verdict: AttemptVerdict = a.email ? (a.error ? 'retry' : 'delivered') : verdictFor(a.status);
+  if (verdict === 'delivered') return { status: 'delivered' };
+  if (verdict === 'gone') return { status: 'disabled', gone: true };
+  const delay = retryDelayMs(a.attempt, a.schedule, a.random);
+  return delay === null ? { status: 'failed' } : { status: 'pending', retryInMs: delay };
+}
