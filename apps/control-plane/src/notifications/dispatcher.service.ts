@@ -131,7 +131,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
         const timestamp = Math.floor(Date.now() / 1000);
         // Account webhooks are signed; a monitor's webhook_url has no secret and gets the id and timestamp only.
         const headers = webhook ? signedHeaders(webhook.secret, d.id, timestamp, body) : { 'webhook-id': d.id, 'webhook-timestamp': String(timestamp) };
-        return this.transport.postJson(d.target, body, headers);
+        return this.transport.postJson(webhook?.url ?? d.target, body, headers); // an account webhook's current URL
       }
       case 'slack':
         return this.transport.postJson(d.target, JSON.stringify(slackMessage(payload)), {});

@@ -258,6 +258,16 @@ describe('notifications', () => {
     expect(d).toMatchObject({ status: 'disabled', attempts: 1, last_response_status: 410 });
     expect((await api('POST', `/webhooks/${gone.id}/test`)).status).toBe(409);
 
+    // PATCH: a new URL and active again; bad input is refused; another account cannot touch it.
+    expect((await api('PATCH', `/webhooks/${gone.id}`, { events: ['nope'] })).status).toBe(422);
+    expect((await api('PATCH', `/webhooks/${gone.id}`, { secret: 'whsec_x' })).status).toBe(422);
+    expect((await call(t.api, (await signup(t.api)).key, 'PATCH', `/webhooks/${gone.id}`, { active: true })).status).toBe(404);
+    const fixed = await api('PATCH', `/webhooks/${gone.id}`, { url: receiver.url('/gone-fixed'), active: true, events: ['status_change'] });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body.data).toMatchObject({ url: receiver.url('/gone-fixed'), active: true, disabled_reason: null, events: ['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.warn'], secret: 'whsec_********' });
+    await api('POST', `/webhooks/${gone.id}/test`);
+    await waitFor('delivered to the new URL', () => receiver.delivered('/gone-fixed').length === 1);
+
     // A monitor's own channel answering 410 is cleared on the monitor.
     receiver.answer('/slack-gone', () => 410);
     const m = await createMonitor({ name: 'slack gone', alert_slack_webhook: receiver.url('/slack-gone') });

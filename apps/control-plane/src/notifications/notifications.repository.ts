@@ -34,6 +34,10 @@ export class NotificationsRepository {
     return this.webhooks.save(w);
   }
 
+  saveWebhook(w: WebhookEntity): Promise<WebhookEntity> {
+    return this.webhooks.save(w);
+  }
+
   listWebhooks(accountId: string, active: boolean | undefined, limit: number, offset: number): Promise<[WebhookEntity[], number]> {
     return this.webhooks.findAndCount({
       where: active === undefined ? { accountId } : { accountId, active },

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { resolveAndGuard, TargetRefusedError } from '@parallax/checks';
 import { AccountsService } from '../accounts/accounts.service';
-import { DomainError, notFound, validationFailed } from '../common/errors';
+import { DomainError, FieldError, notFound, validationFailed } from '../common/errors';
 import { newId } from '../common/ids';
 import type { Principal } from '../common/principal';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -11,7 +11,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { checkHttpUrl } from '../monitors/monitor-rules';
 import { RoundsRepository } from '../scheduler/rounds.repository';
 import type { MonitorEntity, MonitorStatus } from '../monitors/monitor.entity';
-import { CreateWebhookDto } from './dto/webhook.dto';
+import { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';
 import { EVENT_ALIASES, EventName, NotificationPayload, normaliseEvents, RegionResultPayload, statusEvent, SUBSCRIBABLE } from './events';
 import { inMaintenance } from './maintenance';
 import { DeliveryEntity, WebhookEntity } from './notification.entity';
@@ -136,23 +136,11 @@ export class NotificationsService {
   // --- account webhooks API
 
   async createWebhook(p: Principal, dto: CreateWebhookDto): Promise<WebhookResponse & { webhook_id: string; secret: string }> {
-    const errors: { field: string; message: string }[] = [];
-    const u = checkHttpUrl('url', dto.url.trim(), errors);
-    const { events, unknown } = normaliseEvents(dto.events ?? ['*']);
-    if (unknown.length) errors.push({ field: 'events', message: `unknown events: ${unknown.join(', ')}; known: *, ${[...SUBSCRIBABLE, ...Object.keys(EVENT_ALIASES)].join(', ')}` });
-    else if (events.length === 0) errors.push({ field: 'events', message: 'events must name at least one event' });
+    const errors: FieldError[] = [];
     if (dto.secret !== undefined && !secretKey(dto.secret)) {
       errors.push({ field: 'secret', message: 'secret must be "whsec_" followed by base64 of 24 to 64 random bytes (omit it to have one generated)' });
     }
-    if (errors.length) throw validationFailed(errors);
-    if (!this.config.allowPrivateTargets) {
-      const host = u!.hostname;
-      try {
-        await resolveAndGuard(host, false);
-      } catch (e) {
-        throw validationFailed([{ field: 'url', message: e instanceof TargetRefusedError ? e.message : `url host "${host}" could not be resolved` }]);
-      }
-    }
+    const { url, events } = await this.checkEndpoint(dto.url, dto.events ?? ['*'], errors);
     if ((await this.repo.countWebhooks(p.accountId)) >= MAX_WEBHOOKS_PER_ACCOUNT) {
       throw new DomainError('plan_limit', `at most ${MAX_WEBHOOKS_PER_ACCOUNT} webhooks per account`);
     }
@@ -160,7 +148,7 @@ export class NotificationsService {
     const w = Object.assign(new WebhookEntity(), {
       id: newId('whk'),
       accountId: p.accountId,
-      url: u!.toString(),
+      url,
       events,
       secret,
       description: dto.description ?? '',
@@ -171,6 +159,33 @@ export class NotificationsService {
     const saved = await this.repo.insertWebhook(w);
     // The secret is answered once, here; never again.
     return { ...toWebhookResponse(saved), webhook_id: saved.id, secret };
+  }
+
+  /** `PATCH /webhooks/{id}`: pending deliveries follow a new URL; `active: true` re-enables a disabled endpoint. */
+  async updateWebhook(p: Principal, id: string, dto: UpdateWebhookDto): Promise<WebhookResponse> {
+    const w = await this.requireWebhook(p, id);
+    const checked = await this.checkEndpoint(dto.url ?? w.url, dto.events ?? w.events, []);
+    Object.assign(w, checked);
+    if (dto.description !== undefined) w.description = dto.description;
+    if (dto.active !== undefined) Object.assign(w, { active: dto.active, disabledReason: dto.active ? null : w.disabledReason });
+    return toWebhookResponse(await this.repo.saveWebhook(w));
+  }
+
+  /** URL (syntax and SSRF guard) and event names of an endpoint; throws 422 with every problem. */
+  private async checkEndpoint(rawUrl: string, rawEvents: string[], errors: FieldError[]): Promise<{ url: string; events: EventName[] }> {
+    const u = checkHttpUrl('url', rawUrl.trim(), errors);
+    const { events, unknown } = normaliseEvents(rawEvents);
+    if (unknown.length) errors.push({ field: 'events', message: `unknown events: ${unknown.join(', ')}; known: *, ${[...SUBSCRIBABLE, ...Object.keys(EVENT_ALIASES)].join(', ')}` });
+    else if (events.length === 0) errors.push({ field: 'events', message: 'events must name at least one event' });
+    if (errors.length) throw validationFailed(errors);
+    if (!this.config.allowPrivateTargets) {
+      try {
+        await resolveAndGuard(u!.hostname, false);
+      } catch (e) {
+        throw validationFailed([{ field: 'url', message: e instanceof TargetRefusedError ? e.message : `url host "${u!.hostname}" could not be resolved` }]);
+      }
+    }
+    return { url: u!.toString(), events };
   }
 
   async listWebhooks(p: Principal, active: boolean | undefined, limit: number, offset: number) {
@@ -190,7 +205,7 @@ export class NotificationsService {
   /** `POST /webhooks/{id}/test`: a `test` event through the outbox (signed, retried, logged like any other). */
   async sendTest(p: Principal, id: string): Promise<DeliveryResponse> {
     const w = await this.requireWebhook(p, id);
-    if (!w.active) throw new DomainError('conflict', `webhook ${id} is disabled${w.disabledReason ? ` (${w.disabledReason})` : ''}; delete it and create it again`);
+    if (!w.active) throw new DomainError('conflict', `webhook ${id} is disabled${w.disabledReason ? ` (${w.disabledReason})` : ''}; PATCH it with "active": true to enable it`);
     const now = new Date();
     const payload: NotificationPayload = {
       event: 'test',

@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { clampInt } from '../common/clamp';
 import { Paged } from '../common/envelope.interceptor';
 import { CurrentPrincipal, Principal } from '../common/principal';
-import { CreateWebhookDto } from './dto/webhook.dto';
+import { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('webhooks')
@@ -33,6 +33,12 @@ export class WebhooksController {
   @Get(':id')
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.notifications.getWebhook(p, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change url, events, description or active (true re-enables an endpoint disabled by 410 Gone)' })
+  update(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: UpdateWebhookDto) {
+    return this.notifications.updateWebhook(p, id, dto);
   }
 
   @Delete(':id')
