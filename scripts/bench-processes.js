@@ -115,15 +115,15 @@ async function createBenchDatabase(name) {
   };
 }
 
-/** Runs a benchmark's main(): a failure sets the exit code; child processes never outlive it. */
-function runBench(main) {
+/** Runs a benchmark's main(): a failure sets the exit code; child processes (`kids`) never outlive it. */
+function runBench(main, kids = children) {
   main()
     .catch((e) => {
       process.stderr.write(`bench failed: ${e && e.stack ? e.stack : e}\n`);
       process.exitCode = 1;
     })
     .finally(() => {
-      for (const c of children) c.kill('SIGKILL');
+      for (const c of kids) c.kill('SIGKILL');
     });
 }
 

@@ -18,6 +18,7 @@
  */
 const { spawn } = require('node:child_process');
 const { machineCpu, procCpuSeconds } = require('./bench-cpu');
+const { runBench } = require('./bench-processes');
 const { existsSync } = require('node:fs');
 const { randomBytes } = require('node:crypto');
 const path = require('node:path');
@@ -337,11 +338,4 @@ async function main() {
   );
 }
 
-main()
-  .catch((e) => {
-    process.stderr.write(`bench failed: ${e && e.stack ? e.stack : e}\n`);
-    process.exitCode = 1;
-  })
-  .finally(() => {
-    for (const c of children) c.kill('SIGKILL');
-  });
+runBench(main, children);
