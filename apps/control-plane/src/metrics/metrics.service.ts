@@ -123,6 +123,16 @@ export class MetricsService {
     labelNames: ['channel', 'outcome'],
     registers: [this.registry],
   });
+  readonly notificationOutboxPending = new Gauge({
+    name: 'parallax_notification_outbox_pending',
+    help: 'Deliveries waiting in the outbox (due now or scheduled for a retry), read at scrape time',
+    registers: [this.registry],
+  });
+  readonly notificationOutboxOldestDue = new Gauge({
+    name: 'parallax_notification_outbox_oldest_due_seconds',
+    help: 'How long the oldest due delivery has been waiting to be sent (0 when none is due): the dispatch backlog, read at scrape time',
+    registers: [this.registry],
+  });
   readonly notificationDeliverySeconds = new Histogram({
     name: 'parallax_notification_delivery_seconds',
     help: 'Duration of one delivery attempt, by channel',

@@ -352,6 +352,24 @@ describe('notifications', () => {
     await api('DELETE', `/monitors/${m.id}`);
   });
 
+  it('exports the outbox depth and the age of the oldest due delivery; a leased row waits for its lease', async () => {
+    const w = (await api('POST', '/webhooks', { url: receiver.url('/leased') })).body.data;
+    const accountId = (await pg.query('SELECT account_id FROM webhooks WHERE id = $1', [w.id])).rows[0].account_id;
+    // What a replica that died mid-send leaves: due for 10 minutes, its lease still running.
+    await pg.query(
+      `INSERT INTO notification_deliveries (id, account_id, webhook_id, channel, destination, target, event, payload, next_attempt_at, locked_until)
+       VALUES ('msg_leased', $1, $2, 'webhook', $2, $3, 'test', '{"event":"test"}', now() - interval '10 minutes', now() + interval '2 seconds')`,
+      [accountId, w.id, receiver.url('/leased')],
+    );
+    const metrics = await (await fetch(`${t.baseUrl}/metrics`)).text();
+    expect(Number(/^parallax_notification_outbox_pending (\S+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
+    expect(Number(/^parallax_notification_outbox_oldest_due_seconds (\S+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(599);
+    expect(receiver.to('/leased')).toHaveLength(0); // not while the lease runs
+    await waitFor('sent once the lease expired', () => receiver.delivered('/leased').length === 1);
+    expect(receiver.delivered('/leased')[0].headers['webhook-id']).toBe('msg_leased');
+    await api('DELETE', `/webhooks/${w.id}`);
+  });
+
   it('in a maintenance window records checks but opens no incident and queues nothing; after it, the still-down monitor opens its incident', async () => {
     const clock = t.app.get(Clock);
     const w = (await api('POST', '/webhooks', { url: receiver.url('/maint') })).body.data;

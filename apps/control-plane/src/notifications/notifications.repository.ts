@@ -194,6 +194,16 @@ export class NotificationsRepository {
     return deleted;
   }
 
+  /** Pending deliveries, and the age in seconds of the oldest one that is due (0 when none is). */
+  async outboxStats(): Promise<{ pending: number; oldestDueSeconds: number }> {
+    const rows: { pending: string; oldest: string | null }[] = await this.dataSource.query(
+      `SELECT count(*) AS pending,
+              EXTRACT(EPOCH FROM now() - min(next_attempt_at) FILTER (WHERE next_attempt_at <= now())) AS oldest
+         FROM notification_deliveries WHERE status = 'pending'`,
+    );
+    return { pending: Number(rows[0].pending), oldestDueSeconds: Math.max(0, Number(rows[0].oldest ?? 0)) };
+  }
+
   // --- delivery log (API)
 
   async listDeliveries(accountId: string, webhookId: string, limit: number, offset: number): Promise<{ items: DeliveryEntity[]; attempts: AttemptEntity[]; total: number }> {

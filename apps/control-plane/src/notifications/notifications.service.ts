@@ -133,6 +133,11 @@ export class NotificationsService {
     return now ? { target_percent: m.slaTarget!, window_days: m.slaWindowDays, uptime_percent: Math.round(uptime * 1000) / 1000 } : null;
   }
 
+  /** For the scrape-time gauges: outbox depth and how long the oldest due delivery has waited. */
+  outboxStats(): Promise<{ pending: number; oldestDueSeconds: number }> {
+    return this.repo.outboxStats();
+  }
+
   // --- account webhooks API
 
   async createWebhook(p: Principal, dto: CreateWebhookDto): Promise<WebhookResponse & { webhook_id: string; secret: string }> {
