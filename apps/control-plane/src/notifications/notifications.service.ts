@@ -8,7 +8,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import type { Tx } from '../database/transaction';
 import type { IncidentEntity } from '../incidents/incident.entity';
 import { MetricsService } from '../metrics/metrics.service';
-import { checkHttpUrl } from '../monitors/monitor-rules';
+import { checkHttpUrl } from '../monitors/monitor-types';
 import { RoundsRepository } from '../scheduler/rounds.repository';
 import type { MonitorEntity, MonitorStatus } from '../monitors/monitor.entity';
 import { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';

@@ -3,7 +3,7 @@ import { RoundSkippedRegions1795438489241 } from './1795438489241-RoundSkippedRe
 import { HeartbeatMonitors1795441459599 } from './1795441459599-HeartbeatMonitors';
 import { PartitionedResultsRollups1795441483826 } from './1795441483826-PartitionedResultsRollups';
 import { MonitorTypes1795441687634 } from './1795441687634-MonitorTypes';
-import { Notifications1795441672471 } from './1795441672471-Notifications';
+import { Notifications1795445381592 } from './1795445381592-Notifications';
 
 /** Every migration, in order. Run at start by runMigrations (database/migrate.ts). */
-export const MIGRATIONS = [Initial1795433151966, RoundSkippedRegions1795438489241, HeartbeatMonitors1795441459599, PartitionedResultsRollups1795441483826, MonitorTypes1795441687634, Notifications1795441672471];
+export const MIGRATIONS = [Initial1795433151966, RoundSkippedRegions1795438489241, HeartbeatMonitors1795441459599, PartitionedResultsRollups1795441483826, MonitorTypes1795441687634, Notifications1795445381592];

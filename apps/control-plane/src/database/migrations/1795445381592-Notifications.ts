@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class Notifications1795441672471 implements MigrationInterface {
-    name = 'Notifications1795441672471'
+export class Notifications1795445381592 implements MigrationInterface {
+    name = 'Notifications1795445381592'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "webhooks" ("id" text NOT NULL, "account_id" text NOT NULL, "url" text NOT NULL, "events" text array NOT NULL, "secret" text NOT NULL, "description" text NOT NULL DEFAULT '', "active" boolean NOT NULL DEFAULT true, "disabled_reason" text, "last_triggered_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_9e8795cfc899ab7bdaa831e8527" PRIMARY KEY ("id"))`);
