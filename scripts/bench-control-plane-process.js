@@ -92,4 +92,42 @@ function runBench(main) {
 const PG_ADMIN_URL = process.env.PG_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const NATS_URL = process.env.NATS_URL || 'nats://127.0.0.1:4222';
 
-module.exports = { ROOT, CONTROL_PLANE_MAIN, PG_ADMIN_URL, NATS_URL, children, sleep, freePort, startControlPlane, waitReady, stopControlPlane, api, runBench };
+/** Prometheus text → { 'name{labels}': value }. */
+function parseMetrics(text) {
+  const out = {};
+  for (const line of text.split('\n')) {
+    const m = /^([a-zA-Z_:][\w:]*(?:\{[^}]*\})?) (\S+)$/.exec(line);
+    if (m) out[m[1]] = Number(m[2]);
+  }
+  return out;
+}
+
+/** Sum of every series of `name` whose labels contain `labels`. */
+function sum(metrics, name, labels = '') {
+  let total = 0;
+  for (const [k, v] of Object.entries(metrics)) {
+    const m = /^([^{]+)(\{.*\})?$/.exec(k);
+    if (m[1] === name && (m[2] || '').includes(labels)) total += v;
+  }
+  return total;
+}
+
+/** A fresh database for one bench run; `drop()` removes it. */
+async function createBenchDatabase(name) {
+  const { Client } = require('pg');
+  const admin = new Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  return {
+    databaseUrl: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`),
+    drop: async () => {
+      const c = new Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+module.exports = { ROOT, CONTROL_PLANE_MAIN, PG_ADMIN_URL, NATS_URL, children, sleep, freePort, startControlPlane, waitReady, stopControlPlane, api, runBench, parseMetrics, sum, createBenchDatabase };

@@ -43,31 +43,11 @@ const CREATE_CONCURRENCY = Number(process.env.BENCH_CREATE_CONCURRENCY || 16);
 const TICK_MS = process.env.BENCH_TICK_MS;
 const REGIONS = ['r1', 'r2', 'r3'];
 
-const { CONTROL_PLANE_MAIN, PG_ADMIN_URL, NATS_URL, sleep, freePort, startControlPlane, waitReady, stopControlPlane, api, runBench } = require('./bench-control-plane-process');
+const { CONTROL_PLANE_MAIN, PG_ADMIN_URL, NATS_URL, sleep, freePort, startControlPlane, waitReady, stopControlPlane, api, runBench, parseMetrics, sum } = require('./bench-control-plane-process');
 
 
 function log(msg) {
   process.stderr.write(`[bench-cp] ${msg}\n`);
-}
-
-/** Prometheus text → { 'name{labels}': value }. */
-function parseMetrics(text) {
-  const out = {};
-  for (const line of text.split('\n')) {
-    const m = /^([a-zA-Z_:][\w:]*(?:\{[^}]*\})?) (\S+)$/.exec(line);
-    if (m) out[m[1]] = Number(m[2]);
-  }
-  return out;
-}
-
-/** Sum of every series of `name` whose labels contain `labels`. */
-function sum(metrics, name, labels = '') {
-  let total = 0;
-  for (const [k, v] of Object.entries(metrics)) {
-    const m = /^([^{]+)(\{.*\})?$/.exec(k);
-    if (m[1] === name && (m[2] || '').includes(labels)) total += v;
-  }
-  return total;
 }
 
 async function scrape(cps) {

@@ -26,7 +26,7 @@ const { connect } = require('nats');
 const { Webhook } = require('standardwebhooks');
 const { natsNames } = require('@parallax/contracts');
 const { machineCpu } = require('./bench-cpu');
-const { api, CONTROL_PLANE_MAIN, createBenchDatabase, NATS_URL, runBench, freePort, parseMetrics, sleep, startControlPlane, stopControlPlane, sum, waitReady } = require('./bench-processes');
+const { api, CONTROL_PLANE_MAIN, createBenchDatabase, NATS_URL, runBench, freePort, parseMetrics, sleep, startControlPlane, stopControlPlane, sum, waitReady } = require('./bench-control-plane-process');
 
 const REPLICAS = Number(process.env.BENCH_REPLICAS || 2);
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES || 20_000);
@@ -104,18 +104,22 @@ async function main() {
     log(`starting ${REPLICAS} control planes (database ${dbName})`);
     for (let i = 0; i < REPLICAS; i++) {
       cps.push(
-        startControlPlane(i, {
-          PORT: String(await freePort()),
-          DATABASE_URL: databaseUrl,
-          NATS_URL,
-          NATS_PREFIX: prefix,
-          REGIONS: 'r1,r2,r3',
-          JWT_SECRET: `bench-secret-${tag}-${tag}`,
-          ALLOW_PRIVATE_TARGETS: 'true',
-          RATE_LIMIT_PER_MINUTE: '1000000',
-          LOG_LEVEL: 'warn',
-          ...(process.env.BENCH_NOTIFY_CONCURRENCY ? { NOTIFY_CONCURRENCY: process.env.BENCH_NOTIFY_CONCURRENCY } : {}),
-        }),
+        startControlPlane(
+          i,
+          {
+            PORT: String(await freePort()),
+            DATABASE_URL: databaseUrl,
+            NATS_URL,
+            NATS_PREFIX: prefix,
+            REGIONS: 'r1,r2,r3',
+            JWT_SECRET: `bench-secret-${tag}-${tag}`,
+            ALLOW_PRIVATE_TARGETS: 'true',
+            RATE_LIMIT_PER_MINUTE: '1000000',
+            LOG_LEVEL: 'warn',
+            ...(process.env.BENCH_NOTIFY_CONCURRENCY ? { NOTIFY_CONCURRENCY: process.env.BENCH_NOTIFY_CONCURRENCY } : {}),
+          },
+          (process.env.BENCH_CP_NODE_ARGS || '').split(' ').filter(Boolean),
+        ),
       );
     }
     await Promise.all(cps.map((cp) => waitReady(cp)));

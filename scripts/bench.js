@@ -18,7 +18,6 @@
  */
 const { spawn } = require('node:child_process');
 const { machineCpu, procCpuSeconds } = require('./bench-cpu');
-const { runBench } = require('./bench-processes');
 const { existsSync } = require('node:fs');
 const { randomBytes } = require('node:crypto');
 const path = require('node:path');
@@ -338,4 +337,11 @@ async function main() {
   );
 }
 
-runBench(main, children);
+main()
+  .catch((e) => {
+    process.stderr.write(`bench failed: ${e && e.stack ? e.stack : e}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    for (const c of children) c.kill('SIGKILL');
+  });
