@@ -126,7 +126,11 @@ describe('notifications across replicas and SIGKILL', () => {
     expect(JSON.parse(delivered.body)).toMatchObject({ event: 'monitor.up', monitor: { id: m.id } });
     expect(() => new Webhook(secret).verify(delivered.body, delivered.headers as Record<string, string>)).not.toThrow();
     expect(receiver.delivered('/hook').filter((r) => r.headers['webhook-id'] === inFlight.headers['webhook-id'])).toHaveLength(1);
-    const after = (await pg.query('SELECT status, attempts FROM notification_deliveries WHERE id = $1', [inFlight.headers['webhook-id']])).rows[0];
+    // The receiver answers before the attempt is recorded: wait for the record.
+    const after = await waitFor('attempt recorded', async () => {
+      const row = (await pg.query('SELECT status, attempts FROM notification_deliveries WHERE id = $1', [inFlight.headers['webhook-id']])).rows[0];
+      return row.status !== 'pending' && row;
+    });
     expect(after).toEqual({ status: 'delivered', attempts: 1 });
   });
 });
