@@ -14,7 +14,7 @@ import { PartitionsService } from '../timeseries/partitions.service';
 import { Observation, RollupsRepository } from '../timeseries/rollups.repository';
 
 /** Batches stored at once by one replica (on disjoint monitors); monitors are locked in id order, so replicas never deadlock. */
-const WORKERS = 3;
+const WORKERS = 4;
 
 type Outcome = InsertOutcome | 'expired' | 'not_dispatched';
 type Valid = { m: JsMsg; result: ResultV1 };
