@@ -18,6 +18,7 @@
  */
 const { spawn } = require('node:child_process');
 const { machineCpu, procCpuSeconds } = require('./bench-cpu');
+const { children, runBench } = require('./bench-control-plane-process');
 const { existsSync } = require('node:fs');
 const { randomBytes } = require('node:crypto');
 const path = require('node:path');
@@ -37,7 +38,6 @@ const PROBE_NODE_ARGS = (process.env.BENCH_PROBE_NODE_ARGS || '').split(' ').fil
 const TARGET_CHECKS_PER_S = 1500;
 const TARGET_RATIO = 0.8;
 
-const children = new Set();
 
 function log(msg) {
   process.stderr.write(`[bench] ${msg}\n`);
@@ -337,11 +337,4 @@ async function main() {
   );
 }
 
-main()
-  .catch((e) => {
-    process.stderr.write(`bench failed: ${e && e.stack ? e.stack : e}\n`);
-    process.exitCode = 1;
-  })
-  .finally(() => {
-    for (const c of children) c.kill('SIGKILL');
-  });
+runBench(main);
