@@ -272,7 +272,7 @@ export function evaluateThreshold(t: ResponseThreshold, ms: number): string | nu
 // Parse-once caches (the probe sees the same few expressions over and over)
 // ---------------------------------------------------------------------------------------------
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; error: ExpressionError };
+type Parsed<T> = { ok: true; value: T } | { ok: false; error: Error };
 
 /** A small LRU map: a hit moves the entry to the back, inserting past `max` drops the oldest. */
 export class LruCache<K, V> {
@@ -296,30 +296,38 @@ export class LruCache<K, V> {
   }
 }
 
-const keywordCache = new LruCache<string, Parsed<KeywordExpression>>(1024);
-const thresholdCache = new LruCache<string, Parsed<ResponseThreshold>>(256);
-
-function cached<T>(cache: LruCache<string, Parsed<T>>, key: string, parse: (s: string) => T): T {
-  let hit = cache.get(key);
-  if (!hit) {
-    try {
-      hit = { ok: true, value: parse(key) };
-    } catch (e) {
-      if (!(e instanceof ExpressionError)) throw e;
-      hit = { ok: false, error: e };
+/**
+ * Memoises a parser per distinct input, its expected errors (those `expected` accepts)
+ * included, in an LRU of `capacity` entries. Results must not be mutated.
+ */
+export function memoiseParser<T>(capacity: number, parse: (s: string) => T, expected: (e: unknown) => boolean): (s: string) => T {
+  const cache = new LruCache<string, Parsed<T>>(capacity);
+  return (key) => {
+    let hit = cache.get(key);
+    if (!hit) {
+      try {
+        hit = { ok: true, value: parse(key) };
+      } catch (e) {
+        if (!expected(e)) throw e;
+        hit = { ok: false, error: e as Error };
+      }
+      cache.set(key, hit);
     }
-    cache.set(key, hit);
-  }
-  if (!hit.ok) throw hit.error;
-  return hit.value;
+    if (!hit.ok) throw hit.error;
+    return hit.value;
+  };
 }
+
+const isExpressionError = (e: unknown) => e instanceof ExpressionError;
+const keywordCached = memoiseParser(1024, parseKeyword, isExpressionError);
+const thresholdCached = memoiseParser(256, parseThreshold, isExpressionError);
 
 /** parseKeyword, memoised per distinct expression (errors too). The result must not be mutated. */
 export function parseKeywordCached(expr: string): KeywordExpression {
-  return cached(keywordCache, expr, parseKeyword);
+  return keywordCached(expr);
 }
 
 /** parseThreshold, memoised per distinct string (errors too). The result must not be mutated. */
 export function parseThresholdCached(s: string): ResponseThreshold {
-  return cached(thresholdCache, s, parseThreshold);
+  return thresholdCached(s);
 }

@@ -1,4 +1,5 @@
 import type { JsonAssertion } from '@parallax/contracts';
+import { memoiseParser } from './expressions';
 
 /**
  * JSON assertions of json_api monitors (StatusRooster reference): a dot path with array
@@ -107,7 +108,7 @@ function shown(v: unknown): string {
 export function evaluateAssertion(doc: unknown, a: JsonAssertion): string | null {
   let segments: PathSegment[];
   try {
-    segments = parseJsonPath(a.path);
+    segments = parseJsonPathCached(a.path);
   } catch (e) {
     return `${a.path}: invalid path (${(e as Error).message})`;
   }
@@ -166,3 +167,6 @@ export function judgeJsonBody(body: string, assertions: readonly JsonAssertion[]
   if (failures.length === 0) return null;
   return `${failures.length} of ${assertions.length} JSON assertion${assertions.length === 1 ? '' : 's'} failed: ${failures.join('; ')}`;
 }
+
+/** parseJsonPath memoised per distinct path (a probe evaluates the same paths every check). The result must not be mutated. */
+const parseJsonPathCached = memoiseParser(1024, parseJsonPath, (e) => e instanceof JsonPathError);

@@ -1,4 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { matchesSha256, sha256Hex } from '../common/secret-hash';
 
 /**
  * API keys: `px_` + 32 random bytes in base64url (256 bits of entropy). Only the
@@ -23,7 +24,7 @@ export function generateApiKey(): GeneratedApiKey {
 }
 
 export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
+  return sha256Hex(key);
 }
 
 /** A bearer value that starts with `px_` is an API key; anything else is treated as a JWT. */
@@ -38,7 +39,5 @@ export function isWellFormedApiKey(value: string): boolean {
 
 /** Constant-time comparison of a presented key against a stored hash. */
 export function apiKeyMatchesHash(key: string, storedHash: string): boolean {
-  const expected = Buffer.from(storedHash, 'hex');
-  const actual = createHash('sha256').update(key, 'utf8').digest();
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
+  return matchesSha256(key, storedHash);
 }

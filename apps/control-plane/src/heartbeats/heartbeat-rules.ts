@@ -1,4 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { matchesSha256, sha256Hex } from '../common/secret-hash';
 import type { FieldError } from '../common/errors';
 import type { RegionResult, RoundSummary } from '../decisions/round-summary';
 
@@ -86,14 +87,11 @@ export function newPingToken(): string {
 }
 
 export function hashPingToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return sha256Hex(token);
 }
 
 export function pingTokenMatches(token: string | undefined, storedHash: string | null): boolean {
-  if (!token || !storedHash) return false;
-  const a = Buffer.from(hashPingToken(token), 'hex');
-  const b = Buffer.from(storedHash, 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
+  return Boolean(token && storedHash && matchesSha256(token, storedHash));
 }
 
 /** The ping URL without its token: a heartbeat monitor's `url`. */

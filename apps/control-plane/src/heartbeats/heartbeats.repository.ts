@@ -11,6 +11,12 @@ import type { PingFields } from './heartbeat-rules';
  */
 @Injectable()
 export class HeartbeatsRepository {
+  /** A heartbeat monitor's ping token hash, read without a lock (the token is checked before anything is locked). */
+  async pingTokenHash(tx: Tx, id: string): Promise<string | null | undefined> {
+    const m = await tx.getRepository(MonitorEntity).findOne({ where: { id, monitorType: 'heartbeat' }, select: { id: true, pingTokenHash: true } });
+    return m ? m.pingTokenHash : undefined;
+  }
+
   /** A heartbeat monitor by id, locked: pings and checks of one monitor run one at a time. */
   lockForPing(tx: Tx, id: string): Promise<MonitorEntity | null> {
     return tx

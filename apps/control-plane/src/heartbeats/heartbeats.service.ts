@@ -72,9 +72,12 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
 
   async ping(id: string, token: string | undefined, kind: PingKind): Promise<PingAnswer> {
     return this.tx.run(async (tx) => {
+      // The token is checked before the row is locked: a wrong token never holds the lock.
+      const hash = await this.heartbeats.pingTokenHash(tx, id);
+      if (hash === undefined) throw notFound('monitor', id);
+      if (!pingTokenMatches(token, hash)) throw new DomainError('forbidden', 'invalid or missing ping token');
       const m = await this.heartbeats.lockForPing(tx, id);
       if (!m) throw notFound('monitor', id);
-      if (!pingTokenMatches(token, m.pingTokenHash)) throw new DomainError('forbidden', 'invalid or missing ping token');
       const now = Date.now();
       const changes = pingChanges({ ...m, heartbeatInterval: m.heartbeatInterval ?? 0 }, kind, now);
       await this.heartbeats.recordPing(tx, m.id, changes);

@@ -306,7 +306,6 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
         const answered = new Set((onTime.get(`${round.monitorId}|${round.round}`) ?? []).map((r) => r.region));
         return round.regions.every((r) => answered.has(r));
       });
-      complete.sort((a, b) => (a.monitorId < b.monitorId ? -1 : a.monitorId > b.monitorId ? 1 : a.round - b.round));
       await this.decisions.decideMany(tx, complete, { results: onTime, rollups: observations });
     }
     // The results' and the decided rounds' rollups in one upsert per table.

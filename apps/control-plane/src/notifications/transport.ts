@@ -1,6 +1,6 @@
 import * as dns from 'node:dns';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { resolveAndGuard, stripBrackets } from '@parallax/checks';
+import { guardAddress, isIpLiteral, resolveAndGuard, stripBrackets } from '@parallax/checks';
 import { createTransport, Transporter } from 'nodemailer';
 import { Agent, request } from 'undici';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -58,11 +58,10 @@ export class NotificationTransport implements OnModuleDestroy {
     const elapsed = () => Math.round((performance.now() - t0) * 10) / 10;
     try {
       const u = new URL(url);
-      // Literal IPs are not looked up (so not seen by the guarded lookup): guard them here.
-      await resolveAndGuard(stripBrackets(u.hostname), this.config.allowPrivateTargets).catch((e: Error) => {
-        if (/DNS lookup failed/.test(e.message)) return; // names are guarded again when connecting
-        throw e;
-      });
+      // Literal IPs are not looked up (so not seen by the guarded lookup): guard them here;
+      // names are guarded by the agent's lookup, on the address it connects to.
+      const host = stripBrackets(u.hostname);
+      if (isIpLiteral(host)) guardAddress(host, host, this.config.allowPrivateTargets);
       const res = await request(u, {
         method: 'POST',
         dispatcher: this.agent,
