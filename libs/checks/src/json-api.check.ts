@@ -1,26 +1,18 @@
-import type { HttpCheckSpec, JsonApiCheckSpec } from '@parallax/contracts';
+import { httpCheckSpec, type HttpCheckSpec, type JsonApiCheckSpec } from '@parallax/contracts';
 import type { Check, CheckContext, CheckOutcome } from './check';
 import { HttpCheck } from './http.check';
 import { judgeJsonBody } from './json-assertions';
 
 /** The http request a json_api check makes: a GET with the monitor's Authorization header. */
 export function jsonApiRequest(spec: JsonApiCheckSpec): HttpCheckSpec {
-  return {
-    type: 'http',
-    url: spec.url,
-    method: 'GET',
+  return httpCheckSpec(spec.url, {
     headers: [{ key: 'Accept', value: 'application/json' }, ...(spec.authorization ? [{ key: 'Authorization', value: spec.authorization }] : [])],
-    body: null,
-    content_type: null,
-    basic_auth_user: null,
-    basic_auth_pass: null,
-    bearer_token: null,
     follow_redirects: spec.follow_redirects,
     expected_status_code: spec.expected_status_code,
     timeout_ms: spec.timeout_ms,
     keyword: spec.keyword,
     response_threshold_ms: spec.response_threshold_ms,
-  };
+  });
 }
 
 /**
