@@ -5,7 +5,9 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { TransactionRunner, Tx } from '../database/transaction';
 import { DecisionService } from '../decisions/decision.service';
 import { IngestionProgress } from '../decisions/ingestion-progress';
+import type { RegionResult } from '../decisions/round-summary';
 import { InsertOutcome, ResultRow, ResultsRepository } from './results.repository';
+import { ResultBuffer } from './result-buffer';
 import { MetricsService, RefusalReason } from '../metrics/metrics.service';
 import { MonitorsRepository } from '../monitors/monitors.repository';
 import { NatsService } from '../nats/nats.service';
@@ -45,10 +47,8 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
   private readonly logger = new Logger(IngestionService.name);
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
-  /** Valid results received and not yet taken by a worker, in arrival order. */
-  private buffer: Valid[] = [];
-  /** Monitors of the batches being stored: a worker never takes a result of these, so this replica's workers never wait on each other's locks. */
-  private readonly held = new Set<string>();
+  /** Valid results received and not yet taken by a worker; a monitor is held by one batch at a time. */
+  private readonly buffer = new ResultBuffer<Valid>();
   private active = 0;
   private waiting: (() => void)[] = [];
   private drained?: () => void;
@@ -83,7 +83,7 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     const giveUpAt = Date.now() + 60_000;
     while (Date.now() < giveUpAt) {
       const info = await consumer.info().catch(() => null);
-      if (info && info.num_pending === 0 && info.num_ack_pending === 0 && this.buffer.length === 0 && this.active === 0) break;
+      if (info && info.num_pending === 0 && info.num_ack_pending === 0 && this.buffer.size === 0 && this.active === 0) break;
       await new Promise((r) => setTimeout(r, 200));
     }
     this.progress.markCaughtUp();
@@ -102,10 +102,10 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     for await (const m of messages) {
       const result = this.validate(m);
       if (!result) continue;
-      this.buffer.push({ m, result });
+      this.buffer.push(result.monitor_id, { m, result });
       this.wake();
       // Backpressure: stop reading while two batches are waiting.
-      if (this.buffer.length >= this.config.ingestBatchSize * 2) await new Promise<void>((r) => (this.drained = r));
+      if (this.buffer.size >= this.config.ingestBatchSize * 2) await new Promise<void>((r) => (this.drained = r));
     }
   }
 
@@ -116,50 +116,25 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     for (const r of w) r();
   }
 
-  /**
-   * Takes up to a batch of buffered results whose monitors no other batch of this replica
-   * holds, keeping each monitor's results in arrival order, and marks their monitors held.
-   */
-  private take(): Valid[] {
-    const batch: Valid[] = [];
-    const rest: Valid[] = [];
-    const mine = new Set<string>();
-    const skipped = new Set<string>();
-    for (const v of this.buffer) {
-      const id = v.result.monitor_id;
-      const free = mine.has(id) || (!this.held.has(id) && !skipped.has(id));
-      if (free && batch.length < this.config.ingestBatchSize) {
-        batch.push(v);
-        mine.add(id);
-      } else {
-        rest.push(v);
-        if (!mine.has(id)) skipped.add(id);
-      }
-    }
-    for (const id of mine) this.held.add(id);
-    this.buffer = rest;
-    return batch;
-  }
-
   private async work(): Promise<void> {
     for (;;) {
-      const batch = this.buffer.length ? this.take() : [];
+      const { items: batch, monitors } = this.buffer.size ? this.buffer.take(this.config.ingestBatchSize) : { items: [], monitors: [] };
       if (!batch.length) {
-        if (this.closing && !this.buffer.length) return;
+        if (this.closing && !this.buffer.size) return;
         await new Promise<void>((r) => this.waiting.push(r));
         continue;
       }
-      if (this.buffer.length < this.config.ingestBatchSize) {
+      if (this.buffer.size < this.config.ingestBatchSize) {
         this.drained?.();
         this.drained = undefined;
       }
-      if (this.buffer.length) this.wake();
+      if (this.buffer.size) this.wake();
       this.active++;
       try {
         await this.storeBatch(batch);
       } finally {
         this.active--;
-        for (const v of batch) this.held.delete(v.result.monitor_id);
+        this.buffer.release(monitors);
         this.wake();
       }
     }
@@ -298,10 +273,22 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
       responseMs: s.result.response_ms,
     }));
 
-    // Decide the rounds every region has now answered (in lock order).
-    const touched = [...new Map(stored.filter((s) => !s.late).map((s) => [`${s.result.monitor_id}|${s.result.round}`, rounds.get(`${s.result.monitor_id}|${s.result.round}`)!])).values()];
-    if (touched.length) {
-      const onTime = await this.results.onTimeMany(tx, touched);
+    // Decide the rounds every region has now answered (in lock order). A round whose
+    // regions all answered in this batch is decided from the batch; the others read the
+    // results stored before (one query for all of them).
+    const inBatch = new Map<string, RegionResult[]>();
+    for (const s of stored) {
+      if (s.late) continue;
+      const k = `${s.result.monitor_id}|${s.result.round}`;
+      const list = inBatch.get(k);
+      if (list) list.push(ResultsRepository.regionResult(s.result));
+      else inBatch.set(k, [ResultsRepository.regionResult(s.result)]);
+    }
+    if (inBatch.size) {
+      const touched = [...inBatch.keys()].map((k) => rounds.get(k)!);
+      const partial = touched.filter((round) => inBatch.get(`${round.monitorId}|${round.round}`)!.length < round.regions.length);
+      const onTime = await this.results.onTimeMany(tx, partial);
+      for (const [k, list] of inBatch) if (!onTime.has(k)) onTime.set(k, list.sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : 0)));
       const complete = touched.filter((round) => {
         const answered = new Set((onTime.get(`${round.monitorId}|${round.round}`) ?? []).map((r) => r.region));
         return round.regions.every((r) => answered.has(r));

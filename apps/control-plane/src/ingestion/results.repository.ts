@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, In, Repository } from 'typeorm';
-import type { ResultV1 } from '@parallax/contracts';
+import type { ResultV1, TimingPhases } from '@parallax/contracts';
+import type { RegionResult } from '../decisions/round-summary';
 import type { Tx } from '../database/transaction';
 import { rangeClause } from '../database/ranges';
 import { CheckResultEntity } from './check-result.entity';
@@ -27,7 +28,25 @@ export interface RawResult {
 const key = (monitorId: string, round: number, region: string) => `${monitorId}|${round}|${region}`;
 
 /** PostgreSQL text and jsonb cannot hold U+0000: a probe's error or body text may; it is dropped, not the result. */
-const withoutNul = (_k: string, v: unknown) => (typeof v === 'string' && v.includes('\u0000') ? v.replace(/\u0000/g, '') : v);
+const withoutNulText = <T extends string | null>(v: T): T => (v !== null && v.includes('\u0000') ? (v.replace(/\u0000/g, '') as T) : v);
+const withoutNul = (_k: string, v: unknown) => (typeof v === 'string' ? withoutNulText(v) : v);
+
+/** The columns of a stored result a decision reads. */
+interface OnTimeRow {
+  monitor_id: string;
+  round: string;
+  region: string;
+  is_up: boolean;
+  status_code: number | null;
+  response_ms: number | null;
+  error: string | null;
+  phases: TimingPhases;
+  response_headers: Record<string, string> | null;
+  response_body: string | null;
+  warn: boolean;
+  ssl_expiry: Date | null;
+  ssl_issuer: string | null;
+}
 
 @Injectable()
 export class ResultsRepository {
@@ -83,29 +102,53 @@ export class ResultsRepository {
     return key(r.monitor_id, r.round, r.region);
   }
 
-  /** The on-time results of some rounds (those their decisions count), by `monitor|round`. */
-  async onTimeMany(tx: Tx, rounds: { monitorId: string; round: number; scheduledAt: Date }[]): Promise<Map<string, CheckResultEntity[]>> {
-    const out = new Map<string, CheckResultEntity[]>();
+  /** The on-time results of some rounds (those their decisions count), by `monitor|round`, regions in order. */
+  async onTimeMany(tx: Tx, rounds: { monitorId: string; round: number; scheduledAt: Date }[]): Promise<Map<string, RegionResult[]>> {
+    const out = new Map<string, RegionResult[]>();
     if (!rounds.length) return out;
     for (const r of rounds) out.set(`${r.monitorId}|${r.round}`, []);
     // IN lists of values (not a join): the planner prunes to the partitions of these times.
-    const rows = await tx
-      .getRepository(CheckResultEntity)
-      .createQueryBuilder('c')
-      .where('c.monitor_id IN (:...ids) AND c.scheduled_at IN (:...times) AND c.round IN (:...rounds) AND NOT c.late', {
-        ids: [...new Set(rounds.map((r) => r.monitorId))],
-        times: [...new Set(rounds.map((r) => r.scheduledAt.toISOString()))],
-        rounds: [...new Set(rounds.map((r) => r.round))],
-      })
-      .orderBy('c.region', 'ASC')
-      .getMany();
-    for (const r of rows) out.get(`${r.monitorId}|${r.round}`)?.push(r);
+    // Only the columns a decision reads, as plain rows (no entity hydration: this is per batch).
+    const rows: OnTimeRow[] = await tx.query(
+      `SELECT monitor_id, round, region, is_up, status_code, response_ms, error, phases, response_headers, response_body, warn, ssl_expiry, ssl_issuer
+         FROM check_results
+        WHERE monitor_id = ANY($1::text[]) AND scheduled_at = ANY($2::timestamptz[]) AND round = ANY($3::bigint[]) AND NOT late
+        ORDER BY region`,
+      [[...new Set(rounds.map((r) => r.monitorId))], [...new Set(rounds.map((r) => r.scheduledAt.toISOString()))], [...new Set(rounds.map((r) => r.round))]],
+    );
+    for (const r of rows) {
+      out.get(`${r.monitor_id}|${Number(r.round)}`)?.push({
+        region: r.region,
+        isUp: r.is_up,
+        statusCode: r.status_code,
+        responseMs: r.response_ms,
+        error: r.error,
+        phases: r.phases,
+        responseHeaders: r.response_headers,
+        responseBody: r.response_body,
+        warn: r.warn,
+        sslExpiry: r.ssl_expiry,
+        sslIssuer: r.ssl_issuer,
+      });
+    }
     return out;
   }
 
-  /** The on-time results of one round (those the decision counts). */
-  onTime(tx: Tx, monitorId: string, round: number, scheduledAt: Date): Promise<CheckResultEntity[]> {
-    return tx.getRepository(CheckResultEntity).find({ where: { monitorId, scheduledAt, round, late: false }, order: { region: 'ASC' } });
+  /** A result as onTimeMany reads it back once stored (NULs dropped as the insert drops them). */
+  static regionResult(r: ResultV1): RegionResult {
+    return {
+      region: r.region,
+      isUp: r.is_up,
+      statusCode: r.status_code,
+      responseMs: r.response_ms,
+      error: withoutNulText(r.error),
+      phases: r.phases,
+      responseHeaders: r.response_headers ? (JSON.parse(JSON.stringify(r.response_headers, withoutNul)) as Record<string, string>) : null,
+      responseBody: withoutNulText(r.response_body),
+      warn: r.warn ?? false,
+      sslExpiry: r.ssl_expiry ? new Date(r.ssl_expiry) : null,
+      sslIssuer: withoutNulText(r.ssl_issuer ?? null),
+    };
   }
 
   /** Every result of some rounds of one monitor (scheduled between `from` and `to`), for the check history. */
