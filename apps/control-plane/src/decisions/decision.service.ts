@@ -68,15 +68,16 @@ export class DecisionService {
     if (!counted.length) return summaries;
     const monitors = new Map((await this.monitors.lockForDecisions(tx, counted.map((c) => c.round.monitorId))).map((m) => [m.id, m]));
     const touched = new Set<MonitorEntity>();
+    const observations: Observation[] = [];
     counted.sort((a, b) => (a.round.monitorId < b.round.monitorId ? -1 : a.round.monitorId > b.round.monitorId ? 1 : a.round.scheduledAt.getTime() - b.round.scheduledAt.getTime()));
     for (const { round, s } of counted) {
       const monitor = monitors.get(round.monitorId);
       if (!monitor || monitor.accountId !== round.accountId) continue;
       await this.apply(tx, monitor, round, s, results.get(`${round.monitorId}|${round.round}`) ?? []);
       touched.add(monitor);
+      observations.push(DecisionService.overall(monitor, round, s));
     }
     await this.monitors.saveDecisions(tx, [...touched]);
-    const observations = counted.map(({ round, s }) => DecisionService.overall(round, s));
     // A caller that writes rollups itself (ingestion) gets them to write with its own.
     if (opts.rollups) opts.rollups.push(...observations);
     else await this.rollups.add(tx, observations);
@@ -99,7 +100,7 @@ export class DecisionService {
     if (summary.decision === 'no_data') return; // nothing answered: status unchanged, not counted in uptime
     await this.apply(tx, monitor, round, summary, results);
     await this.monitors.saveDecisions(tx, [monitor]);
-    await this.rollups.add(tx, [DecisionService.overall(round, summary)]);
+    await this.rollups.add(tx, [DecisionService.overall(monitor, round, summary)]);
   }
 
   private static completion(r: RoundEntity, s: RoundSummary) {
@@ -107,8 +108,17 @@ export class DecisionService {
   }
 
   /** A decided round as an observation of the whole monitor's rollups (region '*'). */
-  private static overall(round: RoundEntity, s: RoundSummary): Observation {
-    return { monitorId: round.monitorId, accountId: round.accountId, region: OVERALL, at: round.scheduledAt, ok: s.decision !== 'down', degraded: s.decision === 'degraded', responseMs: s.responseMs };
+  private static overall(monitor: MonitorEntity, round: RoundEntity, s: RoundSummary): Observation {
+    return {
+      monitorId: round.monitorId,
+      accountId: round.accountId,
+      region: OVERALL,
+      at: round.scheduledAt,
+      ok: s.decision !== 'down',
+      degraded: s.decision === 'degraded',
+      responseMs: s.responseMs,
+      foldedThrough: monitor.rollupsFoldedThrough,
+    };
   }
 
   /** Applies one counted decision to the (locked, in-memory) monitor and its incident. */

@@ -233,7 +233,7 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
   /** Stores a batch in one transaction; returns each result's outcome (same order). */
   private async store(tx: Tx, results: ResultV1[]): Promise<Outcome[]> {
     const outcomes: Outcome[] = new Array(results.length);
-    const monitors = new Map((await this.monitors.lockForResults(tx, results.map((r) => r.monitor_id))).map((m) => [m.id, m.accountId]));
+    const monitors = new Map((await this.monitors.lockForResults(tx, results.map((r) => r.monitor_id))).map((m) => [m.id, m]));
     const wanted = new Map<string, { monitorId: string; round: number }>();
     for (const r of results) if (monitors.has(r.monitor_id)) wanted.set(`${r.monitor_id}|${r.round}`, { monitorId: r.monitor_id, round: r.round });
     const rounds = new Map((await this.rounds.lockForResults(tx, [...wanted.values()])).map((rd) => [`${rd.monitorId}|${rd.round}`, rd]));
@@ -250,7 +250,7 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
       const id = ResultsRepository.identity(r);
       if (seen.has(id)) return void (outcomes[i] = 'duplicate'); // the same result twice in one batch
       seen.set(id, i);
-      rows.push({ index: i, row: { result: r, accountId: monitors.get(r.monitor_id)!, scheduledAt: round.scheduledAt, late: !!round.decidedAt } });
+      rows.push({ index: i, row: { result: r, accountId: monitors.get(r.monitor_id)!.accountId, scheduledAt: round.scheduledAt, late: !!round.decidedAt } });
     });
     const missing = rows.map((x) => x.row.scheduledAt).filter((t) => !this.partitions.has(t));
     if (missing.length) throw new MissingPartitions(missing);
@@ -271,6 +271,7 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
       at: s.scheduledAt,
       ok: s.result.is_up,
       responseMs: s.result.response_ms,
+      foldedThrough: monitors.get(s.result.monitor_id)!.rollupsFoldedThrough,
     }));
 
     // Decide the rounds every region has now answered (in lock order). A round whose

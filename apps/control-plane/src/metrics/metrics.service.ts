@@ -152,6 +152,16 @@ export class MetricsService {
     help: 'Daily partitions of the per-region results table',
     registers: [this.registry],
   });
+  readonly rollupFoldLag = new Gauge({
+    name: 'parallax_rollup_fold_lag_seconds',
+    help: 'How long ago the oldest closed day whose daily rollups are not yet built from hourly ones ended (0: all built)',
+    registers: [this.registry],
+  });
+  readonly rollupFoldMonitors = new Counter({
+    name: 'parallax_rollup_fold_monitors_total',
+    help: 'Monitors whose closed days were folded from hourly into daily rollups',
+    registers: [this.registry],
+  });
   readonly partitionsDropped = new Counter({
     name: 'parallax_result_partitions_dropped_total',
     help: 'Daily result partitions dropped by the retention',

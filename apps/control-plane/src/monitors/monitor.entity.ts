@@ -107,6 +107,13 @@ export class MonitorEntity {
   @Column('text', { nullable: true }) sslIssuer!: string | null;
   /** scheduled_at of the newest round whose decision was applied to the status. */
   @Column('timestamptz', { nullable: true }) lastRoundAt!: Date | null;
+  /**
+   * The last UTC day ('YYYY-MM-DD') whose daily rollups were built from the hourly ones
+   * (RollupFoldService). Results of that day and earlier update the daily rollups as
+   * they arrive (late ones); later days have hourly rollups only, and window queries
+   * read those. A new monitor starts at yesterday: it has nothing before.
+   */
+  @Column('date', { default: () => `((now() AT TIME ZONE 'UTC')::date - 1)` }) rollupsFoldedThrough!: string;
 
   // Scheduling.
   /** Stable offset of this monitor's rounds inside its interval, in ms. */

@@ -38,13 +38,37 @@ export class MonitorsRepository {
    * its rounds takes the monitor first, so they cannot deadlock. `skipLocked` for sweeps.
    * Returns the monitors that exist (and were not skipped).
    */
-  async lockForResults(tx: Tx, ids: string[], skipLocked = false): Promise<{ id: string; accountId: string }[]> {
+  async lockForResults(tx: Tx, ids: string[], skipLocked = false): Promise<{ id: string; accountId: string; rollupsFoldedThrough: string }[]> {
     if (!ids.length) return [];
-    const rows: { id: string; account_id: string }[] = await tx.query(
-      `SELECT id, account_id FROM monitors WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`,
+    const rows: { id: string; account_id: string; folded: string }[] = await tx.query(
+      `SELECT id, account_id, rollups_folded_through::text AS folded FROM monitors WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`,
       [[...new Set(ids)].sort()],
     );
-    return rows.map((r) => ({ id: r.id, accountId: r.account_id }));
+    return rows.map((r) => ({ id: r.id, accountId: r.account_id, rollupsFoldedThrough: r.folded }));
+  }
+
+  /**
+   * System-wide, for the rollup fold: up to `limit` monitors whose daily rollups are built
+   * through a day before `through`, locked like lockForResults (id order, FOR NO KEY
+   * UPDATE, SKIP LOCKED: replicas fold disjoint monitors).
+   */
+  async lockDueForFold(tx: Tx, through: string, limit: number): Promise<{ id: string; foldedThrough: string }[]> {
+    const rows: { id: string; folded: string }[] = await tx.query(
+      `SELECT id, rollups_folded_through::text AS folded FROM monitors WHERE rollups_folded_through < $1::date ORDER BY id LIMIT $2 FOR NO KEY UPDATE SKIP LOCKED`,
+      [through, limit],
+    );
+    return rows.map((r) => ({ id: r.id, foldedThrough: r.folded }));
+  }
+
+  /** Records that these (locked) monitors' daily rollups are built through `through`. */
+  async markFolded(tx: Tx, ids: string[], through: string): Promise<void> {
+    if (ids.length) await tx.query(`UPDATE monitors SET rollups_folded_through = $2::date WHERE id = ANY($1::text[])`, [ids, through]);
+  }
+
+  /** System-wide: the oldest day any monitor's daily rollups are built through (null: no monitors). */
+  async oldestFoldedThrough(): Promise<string | null> {
+    const rows: { d: string | null }[] = await this.repo.query(`SELECT min(rollups_folded_through)::text AS d FROM monitors`);
+    return rows[0].d;
   }
 
   /** Monitors (whole rows) locked FOR NO KEY UPDATE in id order: the callers of decisions already hold them (lockForResults). */

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { MonitorsModule } from '../monitors/monitors.module';
 import { PartitionsRepository } from './partitions.repository';
 import { PartitionsService } from './partitions.service';
+import { RollupFoldService } from './rollup-fold.service';
 import { RollupsRepository } from './rollups.repository';
 
-/** Storage side of the time series: result partitions and rollups (used by ingestion and decisions). */
+/** Storage side of the time series: result partitions and rollups (used by ingestion and decisions), and the daily fold. */
 @Module({
-  providers: [RollupsRepository, PartitionsRepository, PartitionsService],
-  exports: [RollupsRepository, PartitionsService],
+  imports: [MonitorsModule],
+  providers: [RollupsRepository, PartitionsRepository, PartitionsService, RollupFoldService],
+  exports: [RollupsRepository, PartitionsService, RollupFoldService],
 })
 export class RollupsModule {}

@@ -6,7 +6,7 @@ import { rangeClause } from '../database/ranges';
 import { Granularity, ROLLUP_TABLE, REBUILD_STATEMENTS } from './rollup-sql';
 import { bucketOf, Histogram } from './histogram';
 import { Stats } from './stats';
-import { DAY_MS, floorTo, HOUR_MS } from './window';
+import { DAY_MS, floorTo, foldedUntil, HOUR_MS } from './window';
 
 /** One observation for the rollups: a region's result, or a decided round (region '*'). */
 export interface Observation {
@@ -17,6 +17,8 @@ export interface Observation {
   ok: boolean;
   degraded?: boolean;
   responseMs: number | null;
+  /** The monitor's `rollupsFoldedThrough`, read under its lock: daily rollups of later days are built by the fold, not here. */
+  foldedThrough: string;
 }
 
 /** A stored rollup row: the stats with the histogram as stored (sparse; merged with mergeRow). */
@@ -47,39 +49,90 @@ export const OVERALL = '*';
 
 /**
  * Rollups per monitor × region × hour and × day (`rollups_hourly`, `rollups_daily`).
- * Kept current in the transaction that stores the results or decides the rounds, so they
- * never lag.
+ * Hourly rollups are kept current in the transaction that stores the results or decides
+ * the rounds, so they never lag. Daily rollups of a monitor are built from its hourly
+ * ones once a day has closed (`fold`, RollupFoldService); from then on a late result of
+ * that day updates both. Both writers hold the monitor's row lock, and the monitor's
+ * `rollups_folded_through` (read under that lock) says which one a day belongs to, so a
+ * result is counted in a daily rollup exactly once.
  */
 @Injectable()
 export class RollupsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
+  /** Adds observations to the hourly rollups, and to the daily ones of days already folded. The caller holds their monitors' locks. */
   async add(tx: Tx, observations: Observation[]): Promise<void> {
     if (!observations.length) return;
-    for (const [g, step] of [['hour', HOUR_MS], ['day', DAY_MS]] as const) {
-      const groups = new Map<string, Row>();
-      for (const o of observations) {
-        const bucket = floorTo(o.at.getTime(), step);
-        const k = `${o.monitorId}|${bucket}|${o.region}`;
-        let row = groups.get(k);
-        if (!row) {
-          row = { monitor_id: o.monitorId, bucket_start: new Date(bucket).toISOString(), region: o.region, account_id: o.accountId, checks: 0, failures: 0, degraded: 0, rt_count: 0, rt_sum: 0, rt_min: null, rt_max: null, hist: {} };
-          groups.set(k, row);
-        }
-        row.checks += 1;
-        if (!o.ok) row.failures += 1;
-        if (o.degraded) row.degraded += 1;
-        if (o.responseMs !== null) {
-          row.rt_count += 1;
-          row.rt_sum += o.responseMs;
-          row.rt_min = row.rt_min === null ? o.responseMs : Math.min(row.rt_min, o.responseMs);
-          row.rt_max = row.rt_max === null ? o.responseMs : Math.max(row.rt_max, o.responseMs);
-          const b = bucketOf(o.responseMs);
-          row.hist[b] = (row.hist[b] ?? 0) + 1;
-        }
+    await this.upsert(tx, 'hour', RollupsRepository.aggregate(observations, HOUR_MS));
+    const until = new Map<string, number>();
+    const folded = observations.filter((o) => {
+      let u = until.get(o.foldedThrough);
+      if (u === undefined) until.set(o.foldedThrough, (u = foldedUntil(o.foldedThrough)));
+      return o.at.getTime() < u;
+    });
+    if (folded.length) await this.upsert(tx, 'day', RollupsRepository.aggregate(folded, DAY_MS));
+  }
+
+  /** Observations summed per monitor × bucket × region. */
+  private static aggregate(observations: Observation[], step: number): Row[] {
+    const groups = new Map<string, Row>();
+    for (const o of observations) {
+      const bucket = floorTo(o.at.getTime(), step);
+      const k = `${o.monitorId}|${bucket}|${o.region}`;
+      let row = groups.get(k);
+      if (!row) {
+        row = { monitor_id: o.monitorId, bucket_start: new Date(bucket).toISOString(), region: o.region, account_id: o.accountId, checks: 0, failures: 0, degraded: 0, rt_count: 0, rt_sum: 0, rt_min: null, rt_max: null, hist: {} };
+        groups.set(k, row);
       }
-      await this.upsert(tx, g, [...groups.values()]);
+      row.checks += 1;
+      if (!o.ok) row.failures += 1;
+      if (o.degraded) row.degraded += 1;
+      if (o.responseMs !== null) {
+        row.rt_count += 1;
+        row.rt_sum += o.responseMs;
+        row.rt_min = row.rt_min === null ? o.responseMs : Math.min(row.rt_min, o.responseMs);
+        row.rt_max = row.rt_max === null ? o.responseMs : Math.max(row.rt_max, o.responseMs);
+        const b = bucketOf(o.responseMs);
+        row.hist[b] = (row.hist[b] ?? 0) + 1;
+      }
     }
+    return [...groups.values()];
+  }
+
+  /**
+   * Builds the daily rollups of some monitors from their hourly ones, for the days after
+   * each one's `foldedThrough` up to and including `through` (closed days): the daily rows
+   * of those days are replaced. The caller holds the monitors' locks and then moves their
+   * `rollups_folded_through` to `through` in the same transaction. Returns the rows written.
+   */
+  async fold(tx: Tx, monitors: { id: string; foldedThrough: string }[], through: string): Promise<number> {
+    if (!monitors.length) return 0;
+    const params = [monitors.map((m) => m.id), monitors.map((m) => m.foldedThrough), through];
+    const ranges = `unnest($1::text[], $2::date[]) AS f(monitor_id, after)`;
+    const inRange = (col: string) => `${col} >= (f.after + 1)::timestamp AT TIME ZONE 'UTC' AND ${col} < ($3::date + 1)::timestamp AT TIME ZONE 'UTC'`;
+    await tx.query(`DELETE FROM rollups_daily d USING ${ranges} WHERE d.monitor_id = f.monitor_id AND ${inRange('d.bucket_start')}`, params);
+    const written: { n: number }[] = await tx.query(
+      `WITH h AS (
+         SELECT r.monitor_id, date_trunc('day', r.bucket_start, 'UTC') AS day, r.region, r.account_id, r.checks, r.failures, r.degraded,
+                r.rt_count, r.rt_sum, r.rt_min, r.rt_max, r.hist
+           FROM ${ranges} JOIN rollups_hourly r ON r.monitor_id = f.monitor_id AND ${inRange('r.bucket_start')}
+       ), hist AS (
+         SELECT monitor_id, day, region, jsonb_object_agg(k, n) AS hist
+           FROM (SELECT h.monitor_id, h.day, h.region, e.k, sum(e.v::int) AS n FROM h, jsonb_each_text(h.hist) AS e(k, v) GROUP BY 1, 2, 3, 4) x
+          GROUP BY 1, 2, 3
+       ), ins AS (
+         INSERT INTO rollups_daily (monitor_id, bucket_start, region, account_id, checks, failures, degraded, rt_count, rt_sum, rt_min, rt_max, hist)
+         SELECT s.monitor_id, s.day, s.region, s.account_id, s.checks, s.failures, s.degraded, s.rt_count, s.rt_sum, s.rt_min, s.rt_max, COALESCE(hist.hist, '{}'::jsonb)
+           FROM (SELECT monitor_id, day, region, min(account_id) AS account_id, sum(checks)::int AS checks, sum(failures)::int AS failures,
+                        sum(degraded)::int AS degraded, sum(rt_count)::int AS rt_count, sum(rt_sum) AS rt_sum, min(rt_min) AS rt_min, max(rt_max) AS rt_max
+                   FROM h GROUP BY 1, 2, 3) s
+           LEFT JOIN hist USING (monitor_id, day, region)
+         RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM ins`,
+      params,
+    );
+    return written[0].n;
   }
 
   /**

@@ -6,7 +6,8 @@ import { ABSOLUTE_ERROR_BELOW_1MS, exactQuantile, RELATIVE_ERROR } from './histo
 import { dayOf } from './partitions';
 import { PartitionsService } from './partitions.service';
 import { REBUILD_STATEMENTS } from './rollup-sql';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from './window';
+import { RollupFoldService } from './rollup-fold.service';
+import { DAY_MS, floorTo, HOUR_MS, MINUTE_MS } from './window';
 
 jest.setTimeout(120_000);
 
@@ -173,7 +174,7 @@ describe('per-region response times and uptime', () => {
   it('counts redelivered results once and late results in their region only', async () => {
     const perRegion = await pg.query(`SELECT region, count(*)::int AS n FROM check_results WHERE monitor_id = $1 GROUP BY region ORDER BY region`, [monitorId]);
     expect(perRegion.rows).toEqual(REGIONS.slice().sort().map((region) => ({ region, n: rounds.length })));
-    const rollup = await pg.query(`SELECT region, sum(checks)::int AS n FROM rollups_daily WHERE monitor_id = $1 GROUP BY region ORDER BY region`, [monitorId]);
+    const rollup = await pg.query(`SELECT region, sum(checks)::int AS n FROM rollups_hourly WHERE monitor_id = $1 GROUP BY region ORDER BY region`, [monitorId]);
     expect(rollup.rows).toEqual([{ region: '*', n: rounds.length }, ...REGIONS.slice().sort().map((region) => ({ region, n: rounds.length }))]);
     const m = (await call(t.api, key, 'GET', `/monitors/${monitorId}`)).body.data;
     expect(m.checks_total).toBe(rounds.length);
@@ -194,19 +195,77 @@ describe('per-region response times and uptime', () => {
     expect(stored.rows).toEqual(REGIONS.map(() => ({ error: 'badbyte', response_body: 'xy' })));
   });
 
-  it('keeps the same rollups incrementally as a rebuild from raw rows gives', async () => {
-    const snapshot = async () =>
-      (await pg.query(`SELECT 'h' AS g, * FROM rollups_hourly WHERE monitor_id = $1 UNION ALL SELECT 'd', * FROM rollups_daily WHERE monitor_id = $1 ORDER BY 1, 3, 4`, [monitorId])).rows.map(
-        (r) => ({ ...r, rt_sum: Math.round(r.rt_sum * 1000) / 1000 }),
-      );
-    const incremental = await snapshot();
+  /** The monitor's rollups (hourly, and daily of the days folded so far), rounded for comparison. */
+  const snapshot = async () =>
+    (
+      await pg.query(
+        `SELECT 'h' AS g, * FROM rollups_hourly WHERE monitor_id = $1
+         UNION ALL SELECT 'd', d.* FROM rollups_daily d JOIN monitors m ON m.id = d.monitor_id
+          WHERE d.monitor_id = $1 AND d.bucket_start < (m.rollups_folded_through + 1)::timestamp AT TIME ZONE 'UTC'
+         ORDER BY 1, 3, 4`,
+        [monitorId],
+      )
+    ).rows.map((r) => ({ ...r, rt_sum: Math.round(r.rt_sum * 1000) / 1000 }));
+  /** The same rollups rebuilt from the raw rows (the migration's SQL), read in a transaction that is rolled back. */
+  async function rebuilt(): Promise<unknown[]> {
     await pg.query('BEGIN');
-    await pg.query(`DELETE FROM rollups_hourly WHERE monitor_id = $1`, [monitorId]);
+    try {
+      await pg.query(`DELETE FROM rollups_hourly WHERE monitor_id = $1`, [monitorId]);
+      await pg.query(`DELETE FROM rollups_daily WHERE monitor_id = $1`, [monitorId]);
+      for (const sql of REBUILD_STATEMENTS) await pg.query(sql, [[monitorId]]);
+      return await snapshot();
+    } finally {
+      await pg.query('ROLLBACK');
+    }
+  }
+
+  it('keeps the same rollups incrementally as a rebuild from raw rows gives', async () => {
+    const incremental = await snapshot();
+    expect(incremental.some((r) => r.g === 'd')).toBe(true);
+    expect(await rebuilt()).toEqual(incremental);
+  });
+
+  it('builds daily rollups from hourly ones for closed days, answering the same before and after, and counts a later late result once', async () => {
+    const windows = [
+      `/monitors/${monitorId}/response-times?from=${new Date(start).toISOString()}&to=${new Date(now).toISOString()}&bucket=day`,
+      `/monitors/${monitorId}/response-times?from=${new Date(start + 13 * MINUTE_MS).toISOString()}&to=${new Date(now - 2 * HOUR_MS).toISOString()}&bucket=day&region=us-east`,
+      `/monitors/${monitorId}/uptime/daily`,
+      `/monitors/${monitorId}/uptime/daily?region=eu-west`,
+      `/monitors/${monitorId}/stats?days=7`,
+    ];
+    const answers = async () => Promise.all(windows.map(async (w) => (await call(t.api, key, 'GET', w)).body.data));
+    const before = await answers();
+    // As if the monitor had existed for days and no day had been folded yet: no daily rows,
+    // queries read every day from the hourly rollups and answer the same.
+    await pg.query(`UPDATE monitors SET rollups_folded_through = (now() AT TIME ZONE 'UTC')::date - 5 WHERE id = $1`, [monitorId]);
     await pg.query(`DELETE FROM rollups_daily WHERE monitor_id = $1`, [monitorId]);
-    for (const sql of REBUILD_STATEMENTS) await pg.query(sql, [[monitorId]]);
-    const rebuilt = await snapshot();
-    await pg.query('ROLLBACK');
-    expect(rebuilt).toEqual(incremental);
+    expect(await answers()).toEqual(before);
+
+    await t.app.get(RollupFoldService).foldAll();
+    const folded = await pg.query(`SELECT rollups_folded_through::text AS d FROM monitors WHERE id = $1`, [monitorId]);
+    expect(folded.rows[0].d).toBe(dayOf(Date.now() - DAY_MS));
+    const daily = await snapshot();
+    expect(daily.filter((r) => r.g === 'd').length).toBeGreaterThan(0);
+    expect(daily).toEqual(await rebuilt());
+    expect(await answers()).toEqual(before);
+    const metrics = await fetch(`${t.baseUrl}/metrics`).then((r) => r.text());
+    expect(metrics).toMatch(/^parallax_rollup_fold_lag_seconds 0$/m);
+
+    // A round of a folded day whose results arrive now: counted once in hourly and daily rollups.
+    const round = 2_000_000;
+    const at = floorTo(now, DAY_MS) - DAY_MS - 5 * HOUR_MS - 3 * MINUTE_MS;
+    rounds.push({ round, at });
+    await pg.query(
+      `INSERT INTO rounds (id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum, dispatched_at)
+       VALUES ('chk_folded', $1, $2, $3, $4, now() + interval '1 hour', $5, 2, now())`,
+      [monitorId, accountId, round, new Date(at), REGIONS],
+    );
+    for (const region of REGIONS) await probes.publish(result(round, region));
+    await waitFor('round decided', async () => (await count(`SELECT count(*)::int AS n FROM rounds WHERE id = 'chk_folded' AND decided_at IS NOT NULL`)) === 1);
+    const after = await snapshot();
+    expect(after).toEqual(await rebuilt());
+    const day = after.find((r) => r.g === 'd' && r.region === '*' && r.bucket_start.getTime() === floorTo(at, DAY_MS));
+    expect(day.checks).toBe(daily.find((r) => r.g === 'd' && r.region === '*' && r.bucket_start.getTime() === floorTo(at, DAY_MS))!.checks + 1);
   });
 
   it('answers the uptime shapes: 90 daily entries, 24 hourly entries, minute records, per region and overall', async () => {

@@ -10,7 +10,7 @@ import { RELATIVE_ERROR } from './histogram';
 import { parseBucket, parseDate, parseRegion, parseWindow } from './query-params';
 import { OVERALL, RollupsRepository } from './rollups.repository';
 import { addObservation, emptyStats, mergeStats, responseSummary, Stats, uptimePercent } from './stats';
-import { Bucket, bucketMs, DAY_MS, floorTo, HOUR_MS, planWindow, seriesStarts } from './window';
+import { Bucket, bucketMs, DAY_MS, floorTo, foldedUntil, HOUR_MS, planWindow, seriesStarts } from './window';
 
 /** Per region (and '*' for the whole monitor): series bucket start → stats. */
 type WindowStats = Map<string, Map<number, Stats>>;
@@ -41,8 +41,10 @@ export class TimeseriesService {
    * Stats of [from, to) by series bucket: per region (every region, one region, or none)
    * and, when `overall`, for the whole monitor ('*', its rounds).
    */
-  async window(accountId: string, monitorId: string, from: Date, to: Date, bucket: Bucket, scope: { region?: string; regions: boolean; overall: boolean }): Promise<WindowStats> {
-    const plan = planWindow(from, to, bucket);
+  async window(m: MonitorEntity, from: Date, to: Date, bucket: Bucket, scope: { region?: string; regions: boolean; overall: boolean }): Promise<WindowStats> {
+    const { accountId, id: monitorId } = m;
+    // Days not folded yet (daily rollups not built from the hourly ones) are read hourly.
+    const plan = planWindow(from, to, bucket, foldedUntil(m.rollupsFoldedThrough));
     const only = scope.regions ? (scope.region ? [scope.region] : null) : [];
     const rollupRegions = only === null ? null : [...only, ...(scope.overall ? [OVERALL] : [])];
     const [days, hours, raw, rounds] = await Promise.all([
@@ -82,7 +84,7 @@ export class TimeseriesService {
     const { from, to } = parseWindow(q.from, q.to, Date.now());
     const bucket = parseBucket(q.bucket, from, to);
     const region = parseRegion(q.region, m.regions);
-    const w = await this.window(p.accountId, m.id, from, to, bucket, { region, regions: true, overall: true });
+    const w = await this.window(m, from, to, bucket, { region, regions: true, overall: true });
     const starts = seriesStarts(from, to, bucket);
     // All regions' results together (response times) and the rounds (uptime).
     const all = emptyStats();
@@ -125,7 +127,7 @@ export class TimeseriesService {
     const now = Date.now();
     const to = floorTo(now, DAY_MS) + DAY_MS;
     const from = to - days * DAY_MS;
-    const w = await this.window(p.accountId, m.id, new Date(from), new Date(Math.min(to, now + 1)), 'day', { region, regions: !!region, overall: !region });
+    const w = await this.window(m, new Date(from), new Date(Math.min(to, now + 1)), 'day', { region, regions: !!region, overall: !region });
     const series = w.get(region ?? OVERALL);
     const history = seriesStarts(new Date(from), new Date(to), 'day').map((t) => TimeseriesService.day(new Date(t).toISOString().slice(0, 10), series?.get(t)));
     const total = TimeseriesService.total(series);
@@ -144,7 +146,7 @@ export class TimeseriesService {
     const m = await this.monitor(p, id);
     const region = parseRegion(q.region, m.regions);
     const day = parseDate('date', q.date, Date.now());
-    const w = await this.window(p.accountId, m.id, day, new Date(day.getTime() + DAY_MS), 'hour', { region, regions: !!region, overall: !region });
+    const w = await this.window(m, day, new Date(day.getTime() + DAY_MS), 'hour', { region, regions: !!region, overall: !region });
     const series = w.get(region ?? OVERALL);
     const hourlyData = Array.from({ length: 24 }, (_, hour) => {
       const s = series?.get(day.getTime() + hour * HOUR_MS);
@@ -190,7 +192,7 @@ export class TimeseriesService {
     const [rows, w] = await Promise.all([
       this.results.page(p.accountId, m.id, from, to, region, limit, (page - 1) * limit),
       // The total is counted from the rollups (and the raw edges), not by scanning rows.
-      this.window(p.accountId, m.id, from, to, 'day', { region, regions: true, overall: false }),
+      this.window(m, from, to, 'day', { region, regions: true, overall: false }),
     ]);
     let total = 0;
     for (const [r, series] of w) if (r !== OVERALL) total += TimeseriesService.total(series).checks;
@@ -212,7 +214,7 @@ export class TimeseriesService {
   async status(p: Principal, id: string) {
     const m = await this.monitor(p, id);
     const now = Date.now();
-    const w = await this.window(p.accountId, m.id, new Date(now - 30 * DAY_MS), new Date(now + 1), 'day', { regions: false, overall: true });
+    const w = await this.window(m, new Date(now - 30 * DAY_MS), new Date(now + 1), 'day', { regions: false, overall: true });
     const s = TimeseriesService.total(w.get(OVERALL));
     return {
       status: m.paused ? 'paused' : m.status,
@@ -235,7 +237,7 @@ export class TimeseriesService {
     const now = Date.now();
     const from = new Date(now - hours * HOUR_MS);
     const to = new Date(now + 1);
-    const [rounds, w] = await Promise.all([this.rounds.decidedInRanges(p.accountId, m.id, [{ from, to }]), this.window(p.accountId, m.id, from, to, 'day', { regions: false, overall: true })]);
+    const [rounds, w] = await Promise.all([this.rounds.decidedInRanges(p.accountId, m.id, [{ from, to }]), this.window(m, from, to, 'day', { regions: false, overall: true })]);
     const s = TimeseriesService.total(w.get(OVERALL));
     return {
       monitor: { id: m.id, name: m.name, url: m.url, status: m.status },
@@ -250,7 +252,7 @@ export class TimeseriesService {
     const m = await this.monitor(p, id);
     const days = clampInt(q.days, 1, 365, 30);
     const now = Date.now();
-    const w = await this.window(p.accountId, m.id, new Date(now - days * DAY_MS), new Date(now + 1), 'day', { regions: true, overall: true });
+    const w = await this.window(m, new Date(now - days * DAY_MS), new Date(now + 1), 'day', { regions: true, overall: true });
     const regions: Record<string, ReturnType<typeof TimeseriesService.statsView>> = {};
     for (const r of m.regions) regions[r] = TimeseriesService.statsView(TimeseriesService.total(w.get(r)));
     return { monitor_id: m.id, days, stats: TimeseriesService.statsView(TimeseriesService.total(w.get(OVERALL))), regions, accuracy: PERCENTILE_NOTE };

@@ -1,10 +1,10 @@
-import { DAY_MS, defaultBucket, HOUR_MS, MINUTE_MS, planWindow, Range, seriesStarts } from './window';
+import { DAY_MS, defaultBucket, foldedUntil, HOUR_MS, MINUTE_MS, planWindow, Range, seriesStarts } from './window';
 
 const T0 = Date.parse('2026-03-10T00:00:00Z');
 
 /** Every piece is aligned to its source, pieces do not overlap, and together they are exactly [from, to). */
-function checkPlan(from: number, to: number, bucket: 'minute' | 'hour' | 'day') {
-  const plan = planWindow(new Date(from), new Date(to), bucket);
+function checkPlan(from: number, to: number, bucket: 'minute' | 'hour' | 'day', folded = Infinity) {
+  const plan = planWindow(new Date(from), new Date(to), bucket, folded);
   const all: (Range & { src: string })[] = [
     ...plan.day.map((r) => ({ ...r, src: 'day' })),
     ...plan.hour.map((r) => ({ ...r, src: 'hour' })),
@@ -21,6 +21,7 @@ function checkPlan(from: number, to: number, bucket: 'minute' | 'hour' | 'day') 
   expect(at).toBe(to);
   if (bucket === 'minute') expect(plan.day.length + plan.hour.length).toBe(0);
   if (bucket === 'hour') expect(plan.day).toHaveLength(0);
+  for (const r of plan.day) expect(r.to.getTime()).toBeLessThanOrEqual(folded);
   return plan;
 }
 
@@ -42,6 +43,23 @@ describe('planWindow', () => {
       [3 * DAY_MS, 3 * DAY_MS + 2 * HOUR_MS],
     ]);
     expect(plan.day.map((r) => [r.from.getTime() - T0, r.to.getTime() - T0])).toEqual([[DAY_MS, 3 * DAY_MS]]);
+  });
+
+  it('covers every window exactly once whatever day the daily rollups are built through', () => {
+    for (const folded of [T0 - 5 * DAY_MS, T0, T0 + DAY_MS, T0 + 2 * DAY_MS, T0 + 50 * DAY_MS])
+      for (const o of offsets) for (const l of lengths) checkPlan(T0 + o, T0 + o + l, 'day', folded);
+  });
+
+  it('reads the days not folded yet from hourly rollups', () => {
+    const span = (rs: Range[]) => rs.map((r) => [(r.from.getTime() - T0) / HOUR_MS, (r.to.getTime() - T0) / HOUR_MS]);
+    // Days 1 and 2 folded, day 3 not yet: its hours come from hourly rollups.
+    const plan = checkPlan(T0 + 10 * MINUTE_MS, T0 + 4 * DAY_MS + 2 * HOUR_MS, 'day', T0 + 3 * DAY_MS);
+    expect(span(plan.day)).toEqual([[24, 72]]);
+    expect(span(plan.hour)).toEqual([[1, 24], [72, 98]]);
+    // Nothing folded in the window: no daily rollups at all.
+    expect(checkPlan(T0 + 10 * MINUTE_MS, T0 + 4 * DAY_MS, 'day', T0).day).toEqual([]);
+    // foldedUntil is the start of the day after the last folded one.
+    expect(foldedUntil('2026-03-12')).toBe(T0 + 3 * DAY_MS);
   });
 
   it('answers a window inside one hour from raw rows only, and an empty window with nothing', () => {

@@ -25,6 +25,9 @@ export const bucketMs = (b: Bucket): number => (b === 'minute' ? MINUTE_MS : b =
 export const floorTo = (t: number, step: number): number => Math.floor(t / step) * step;
 export const ceilTo = (t: number, step: number): number => Math.ceil(t / step) * step;
 
+/** The start of the first day after a monitor's folded days (`rollupsFoldedThrough`, a UTC date). */
+export const foldedUntil = (foldedThrough: string): number => Date.parse(`${foldedThrough}T00:00:00Z`) + DAY_MS;
+
 function push(list: Range[], from: number, to: number): void {
   if (to > from) list.push({ from: new Date(from), to: new Date(to) });
 }
@@ -32,9 +35,11 @@ function push(list: Range[], from: number, to: number): void {
 /**
  * Splits [from, to) into aligned pieces. Rollups are never coarser than the series
  * bucket: a `minute` series reads raw rows only, an `hour` series hourly rollups and
- * raw edges, a `day` series daily rollups, hourly rollups and raw edges.
+ * raw edges, a `day` series daily rollups, hourly rollups and raw edges. Daily rollups
+ * are read only for days that end by `foldedUntil` (the start of the first day whose
+ * daily rollups are not built yet); later whole days are read from hourly rollups.
  */
-export function planWindow(from: Date, to: Date, bucket: Bucket): WindowPlan {
+export function planWindow(from: Date, to: Date, bucket: Bucket, foldedUntil = Infinity): WindowPlan {
   const plan: WindowPlan = { day: [], hour: [], raw: [] };
   const f = from.getTime();
   const t = to.getTime();
@@ -54,9 +59,10 @@ export function planWindow(from: Date, to: Date, bucket: Bucket): WindowPlan {
   const d1 = ceilTo(h1, DAY_MS);
   const d2 = floorTo(h2, DAY_MS);
   if (bucket === 'day' && d1 < d2) {
+    const folded = Math.min(d2, Math.max(d1, floorTo(foldedUntil, DAY_MS)));
     push(plan.hour, h1, d1);
-    push(plan.day, d1, d2);
-    push(plan.hour, d2, h2);
+    push(plan.day, d1, folded);
+    push(plan.hour, folded, h2);
   } else {
     push(plan.hour, h1, h2);
   }

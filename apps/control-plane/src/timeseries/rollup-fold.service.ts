@@ -1,0 +1,67 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { PeriodicTask } from '../common/periodic-task';
+import { TransactionRunner } from '../database/transaction';
+import { MetricsService } from '../metrics/metrics.service';
+import { MonitorsRepository } from '../monitors/monitors.repository';
+import { dayOf } from './partitions';
+import { RollupsRepository } from './rollups.repository';
+import { DAY_MS, foldedUntil } from './window';
+
+const FOLD_EVERY_MS = 60_000;
+/** Monitors folded per transaction (their rows stay locked for its length). */
+const CHUNK = 100;
+
+/**
+ * Builds daily rollups from hourly ones once a day has closed, off the ingestion path:
+ * ingestion writes one rollup row per result (hourly) instead of two. Every minute, each
+ * replica folds, 100 monitors per transaction (disjoint across replicas: SKIP LOCKED),
+ * every monitor whose daily rollups end before yesterday (UTC), and moves its
+ * `rollups_folded_through`. Until a day is folded, window queries read its hourly rollups,
+ * so answers never depend on the fold's progress. `parallax_rollup_fold_lag_seconds`: how
+ * long ago the oldest unfolded day closed (0 when every closed day is folded).
+ */
+@Injectable()
+export class RollupFoldService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(RollupFoldService.name);
+  private readonly task = new PeriodicTask(this.logger, 'rollup fold', FOLD_EVERY_MS, () => this.foldDue());
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly monitors: MonitorsRepository,
+    private readonly rollups: RollupsRepository,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.task.start(0);
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
+  }
+
+  /** Folds one chunk of due monitors through the day before `now`'s; true when there may be more. */
+  async foldDue(now = Date.now()): Promise<boolean> {
+    const through = dayOf(now - DAY_MS);
+    const t0 = Date.now();
+    const { folded, rows } = await this.tx.run(async (tx) => {
+      const due = await this.monitors.lockDueForFold(tx, through, CHUNK);
+      const written = await this.rollups.fold(tx, due, through);
+      await this.monitors.markFolded(tx, due.map((m) => m.id), through);
+      return { folded: due.length, rows: written };
+    });
+    if (folded) {
+      this.metrics.rollupFoldMonitors.inc(folded);
+      this.logger.log({ monitors: folded, daily_rows: rows, through, duration_ms: Date.now() - t0 }, 'daily rollups built from hourly ones');
+    }
+    const oldest = await this.monitors.oldestFoldedThrough();
+    // The oldest unfolded day starts at foldedUntil(oldest) and closes a day later.
+    this.metrics.rollupFoldLag.set(oldest ? Math.max(0, now - (foldedUntil(oldest) + DAY_MS)) / 1000 : 0);
+    return folded === CHUNK;
+  }
+
+  /** Folds every due monitor (tests, and the benchmark). */
+  async foldAll(now = Date.now()): Promise<void> {
+    while (await this.foldDue(now));
+  }
+}
