@@ -10,8 +10,10 @@
  * control plane had run for 90 days: one daily partition per past day (named as
  * PartitionsService names them), decided rounds, per-region results (≈ 518k rows for the
  * measured monitor) with a daily rhythm in response times and some failing stretches,
- * then the rollups are built from the raw rows with the migration's SQL and the tables
- * analysed.
+ * then the hourly rollups are built from the raw rows with the migration's SQL, the
+ * monitors are marked as folded through 91 days ago and the control plane is restarted:
+ * its rollup fold builds the daily rollups of the 90 closed days from the hourly ones
+ * (timed with parallax_rollup_fold_duration_seconds), then the tables are analysed.
  *
  * (a) Queries: BENCH_QUERIES (200) sequential requests per query after 20 warm-up ones,
  *     each with a window ending at a random time of the last hour (so edges cut hours):
@@ -38,7 +40,7 @@ const path = require('node:path');
 const { Client } = require('pg');
 const { connect } = require('nats');
 const { natsNames, jobId, resultMsgId, encode } = require('@parallax/contracts');
-const { ROOT, CONTROL_PLANE_MAIN, PG_ADMIN_URL, NATS_URL, sleep, freePort, startControlPlane, waitReady, stopControlPlane, api, runBench } = require('./bench-control-plane-process');
+const { ROOT, CONTROL_PLANE_MAIN, PG_ADMIN_URL, NATS_URL, sleep, freePort, startControlPlane, waitReady, stopControlPlane, api, runBench, parseMetrics } = require('./bench-control-plane-process');
 
 const QUERIES = Number(process.env.BENCH_QUERIES || 200);
 const BACKGROUND = Number(process.env.BENCH_BACKGROUND || 4);
@@ -103,7 +105,7 @@ async function loadHistory(pg, monitors, today) {
 
 async function main() {
   if (!existsSync(CONTROL_PLANE_MAIN)) throw new Error(`${CONTROL_PLANE_MAIN} is missing: run \`npm run build\` first`);
-  const { REBUILD_STATEMENTS } = require(path.join(ROOT, 'apps', 'control-plane', 'dist', 'timeseries', 'rollup-sql.js'));
+  const { rebuildRollupsSql } = require(path.join(ROOT, 'apps', 'control-plane', 'dist', 'timeseries', 'rollup-sql.js'));
   const tag = randomBytes(4).toString('hex');
   const dbName = `bench_history_${tag}`;
   const prefix = `bench_history_${tag}`;
@@ -163,11 +165,30 @@ async function main() {
     const results = [];
     let rows = 0;
     let allRows = 0;
+    let fold = null;
     if (!INGEST_ONLY) {
     const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
     const tl = Date.now();
     await loadHistory(pg, [measured, ...background], today);
-    for (const sql of REBUILD_STATEMENTS) await pg.query(sql, [null]);
+    for (const sql of [rebuildRollupsSql('hour', 'results'), rebuildRollupsSql('hour', 'rounds')]) await pg.query(sql, [null]);
+    // As if no closed day had been folded: the restarted control plane folds all 90.
+    await pg.query(`UPDATE monitors SET rollups_folded_through = $1::date`, [new Date(today - 91 * DAY_MS).toISOString().slice(0, 10)]);
+    await stopControlPlane(cp);
+    env.PORT = String(await freePort());
+    cp = startControlPlane(1, env);
+    await waitReady(cp);
+    for (;;) {
+      const m = parseMetrics(await (await fetch(`${cp.base}/metrics`)).text());
+      if (m.parallax_rollup_fold_lag_seconds === 0 && m.parallax_rollup_fold_monitors_total > 0) {
+        const hourly = (await pg.query('SELECT count(*)::int AS n FROM rollups_hourly')).rows[0].n;
+        const daily = (await pg.query('SELECT count(*)::int AS n FROM rollups_daily')).rows[0].n;
+        fold = { monitors: m.parallax_rollup_fold_monitors_total, hourly_rows: hourly, daily_rows: daily, seconds: Math.round(m.parallax_rollup_fold_duration_seconds_sum * 100) / 100 };
+        log(`fold: ${fold.monitors} monitors × 90 days, ${hourly} hourly rows into ${daily} daily rows in ${fold.seconds} s`);
+        break;
+      }
+      if (Date.now() - tl > 600_000) throw new Error('the rollup fold did not finish');
+      await sleep(200);
+    }
     await pg.query('ANALYZE');
     rows = (await pg.query('SELECT count(*)::int AS n FROM check_results WHERE monitor_id = $1', [measured.id])).rows[0].n;
     allRows = (await pg.query('SELECT count(*)::int AS n FROM check_results')).rows[0].n;
@@ -294,10 +315,11 @@ async function main() {
     out.push(`${'query'.padEnd(w)}  p50 ms  p99 ms  max ms`);
     for (const r of results) out.push(`${r.query.padEnd(w)}  ${fmt(r.p50_ms).padStart(6)}  ${fmt(r.p99_ms).padStart(6)}  ${fmt(r.max_ms).padStart(6)}${r.p99_ms > TARGET_P99_MS ? '  (above the 50 ms target)' : ''}`);
     out.push('');
+    if (fold) out.push(`rollup fold: ${fold.monitors} monitors × 90 closed days, ${fold.hourly_rows} hourly rows into ${fold.daily_rows} daily rows in ${fold.seconds} s`);
     out.push(`ingestion: ${ingestion.stored}/${ingestion.results} results stored ${ingestion.seconds_from_ready} s after readiness; sustained ${ingestion.sustained_results_per_s} results/s (target ${TARGET_INGEST_PER_S}); ${decided} rounds decided`);
     out.push('');
     process.stdout.write(out.join('\n') + '\n');
-    process.stdout.write(JSON.stringify({ bench: 'history', rows_measured_monitor: rows, rows_total: allRows, queries: results, ingestion, runtime_s: Math.round((Date.now() - t0) / 1000) }) + '\n');
+    process.stdout.write(JSON.stringify({ bench: 'history', rows_measured_monitor: rows, rows_total: allRows, queries: results, fold, ingestion, runtime_s: Math.round((Date.now() - t0) / 1000) }) + '\n');
   } finally {
     await pg.end().catch(() => undefined);
     if (KEEP_DB) {

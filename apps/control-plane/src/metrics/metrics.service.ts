@@ -157,6 +157,12 @@ export class MetricsService {
     help: 'How long ago the oldest closed day whose daily rollups are not yet built from hourly ones ended (0: all built)',
     registers: [this.registry],
   });
+  readonly rollupFoldDuration = new Histogram({
+    name: 'parallax_rollup_fold_duration_seconds',
+    help: 'Duration of one rollup fold transaction (up to 100 monitors)',
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers: [this.registry],
+  });
   readonly rollupFoldMonitors = new Counter({
     name: 'parallax_rollup_fold_monitors_total',
     help: 'Monitors whose closed days were folded from hourly into daily rollups',

@@ -52,6 +52,7 @@ export class RollupFoldService implements OnApplicationBootstrap, BeforeApplicat
     });
     if (folded) {
       this.metrics.rollupFoldMonitors.inc(folded);
+      this.metrics.rollupFoldDuration.observe((Date.now() - t0) / 1000);
       this.logger.log({ monitors: folded, daily_rows: rows, through, duration_ms: Date.now() - t0 }, 'daily rollups built from hourly ones');
     }
     const oldest = await this.monitors.oldestFoldedThrough();
