@@ -240,7 +240,7 @@ async function main() {
     await sleep(1000);
     const pending = (
       await pg.query(
-        `SELECT monitor_id, round::bigint::text AS round, regions FROM rounds
+        `SELECT monitor_id, round::bigint::text AS round, regions, scheduled_at FROM rounds
           WHERE decided_at IS NULL AND dispatched_at IS NOT NULL ORDER BY created_at LIMIT $1`,
         [RESULT_ROUNDS],
       )
@@ -265,6 +265,7 @@ async function main() {
             region,
             probe_id: `bench-${region}`,
             probe_version: 'bench',
+            scheduled_at: r.scheduled_at.toISOString(),
             started_at: new Date().toISOString(),
             is_up: true,
             status_code: 200,

@@ -71,7 +71,9 @@ async function loadHistory(pg, monitors, today) {
   for (let d = first; d < today; d += DAY_MS) {
     const day = new Date(d).toISOString().slice(0, 10);
     const next = new Date(d + DAY_MS).toISOString().slice(0, 10);
-    await pg.query(`CREATE TABLE IF NOT EXISTS check_results_p${day.replace(/-/g, '')} PARTITION OF check_results FOR VALUES FROM ('${day}T00:00:00Z') TO ('${next}T00:00:00Z')`);
+    for (const table of ['check_results', 'rounds']) {
+      await pg.query(`CREATE TABLE IF NOT EXISTS ${table}_p${day.replace(/-/g, '')} PARTITION OF ${table} FOR VALUES FROM ('${day}T00:00:00Z') TO ('${next}T00:00:00Z')`);
+    }
   }
   for (const m of monitors) {
     const t0 = Date.now();
@@ -248,7 +250,7 @@ async function main() {
       if (res.status !== 201) throw new Error(`create monitor: ${res.status} ${JSON.stringify(res.body)}`);
       ingest.push(res.body.data.id);
     }
-    const roundStart = Date.now() - HOUR_MS;
+    const roundStart = Math.floor((Date.now() - HOUR_MS) / 1000) * 1000; // whole seconds: results carry it back as scheduled_at
     await pg.query(
       `INSERT INTO rounds (id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum, dispatched_at)
        SELECT 'chk_i' || m.i || '_' || n, m.id, $2, n, to_timestamp($3::float8 / 1000 + n * 60), now() + interval '1 hour', $4, 3, now()
@@ -268,7 +270,7 @@ async function main() {
           const ms = 50 + ((n * 31 + region.length) % 200);
           const result = {
             v: 1, job_id: job, monitor_id: id, round: n, region, probe_id: `bench-${region}`, probe_version: 'bench',
-            started_at: new Date(roundStart + n * 60_000).toISOString(), is_up: true, status_code: 200, response_ms: ms, error: null,
+            scheduled_at: new Date(roundStart + n * 60_000).toISOString(), started_at: new Date(roundStart + n * 60_000).toISOString(), is_up: true, status_code: 200, response_ms: ms, error: null,
             phases: { dns: 1, connect: 2, tls: null, first_byte: ms - 5, total: ms }, response_headers: null, response_body: null,
           };
           inFlight.push(js.publish(names.results(region), encode(result), { msgID: resultMsgId(job, region) }));

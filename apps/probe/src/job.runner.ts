@@ -189,6 +189,7 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
       region: this.config.region,
       probe_id: this.config.probeId,
       probe_version: this.config.version,
+      scheduled_at: job.scheduled_at,
       started_at: startedAt.toISOString(),
       is_up: o.is_up,
       status_code: o.status_code,

@@ -154,6 +154,12 @@ export const resultV1Schema = z.object({
   region,
   probe_id: z.string().min(1).max(200),
   probe_version: z.string().max(64),
+  /**
+   * The round's scheduled time, echoed from the job: the control plane finds the round in
+   * its day's partition with it. Optional for probes older than this field (their results
+   * are looked up within a day of `started_at`).
+   */
+  scheduled_at: isoDate.optional(),
   started_at: isoDate,
   is_up: z.boolean(),
   status_code: z.number().int().min(0).max(999).nullable(),

@@ -6,7 +6,7 @@ import { PartitionedResultsRollups1795441483826 } from './migrations/17954414838
 
 jest.setTimeout(60_000);
 
-/** The partitioning migration on a database that already holds results (written before it). */
+/** The partitioning migrations on a database that already holds results and rounds (written before them). */
 describe('partitioning migration', () => {
   it('moves existing results into day partitions at their round time and builds the rollups from them', async () => {
     const db = await createDatabase('t_mig');
@@ -62,6 +62,23 @@ describe('partitioning migration', () => {
       // Later migrations still apply to the partitioned table (columns reach every partition).
       const cols = await after.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'check_results_p20260311' AND column_name = 'details'`);
       expect(cols).toHaveLength(1);
+      // Rounds are partitioned by day too (PartitionedRounds), every row and column kept.
+      const moved = await after.query(`SELECT id, round::int, scheduled_at, outcome, response_ms, skipped_regions, tableoid::regclass::text AS part FROM rounds ORDER BY round`);
+      expect(moved.map((r: { id: string; round: number; outcome: string | null; response_ms: number; skipped_regions: string[]; part: string }) => [r.id, r.round, r.outcome, r.response_ms, r.skipped_regions, r.part])).toEqual([
+        ['chk_1', 1, 'up', 15, [], 'rounds_p20260310'],
+        ['chk_2', 2, 'down', 15, [], 'rounds_p20260311'],
+        ['chk_3', 3, null, 15, [], 'rounds_p20260311'],
+      ]);
+      expect((await after.query(`SELECT relkind FROM pg_class WHERE relname = 'rounds'`))[0].relkind).toBe('p');
+      // A round's identity stays unique (with its scheduled time, which the round fixes).
+      await expect(
+        after.query(
+          `INSERT INTO rounds (id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum) VALUES ('chk_dup', 'mon_m', 'acc_m', 2, '2026-03-11T00:00:00Z', now(), '{eu-west}', 1)`,
+        ),
+      ).rejects.toThrow(/duplicate key value violates unique constraint "rounds_p20260311_monitor_id_scheduled_at_round_idx"/);
+      // Existing monitors' daily rollups count as folded through yesterday (they were kept incrementally).
+      const folded = await after.query(`SELECT rollups_folded_through::text AS d, (now() AT TIME ZONE 'UTC')::date - 1 AS y FROM monitors`);
+      expect(folded[0].d).toBe(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
     } finally {
       if (before.isInitialized) await before.destroy();
       if (after.isInitialized) await after.destroy();

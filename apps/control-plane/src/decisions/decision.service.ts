@@ -104,7 +104,7 @@ export class DecisionService {
   }
 
   private static completion(r: RoundEntity, s: RoundSummary) {
-    return { id: r.id, outcome: s.decision, regionsChecked: s.regionsChecked, regionsUp: s.regionsUp, responseMs: s.responseMs, statusCode: s.statusCode };
+    return { id: r.id, scheduledAt: r.scheduledAt, outcome: s.decision, regionsChecked: s.regionsChecked, regionsUp: s.regionsUp, responseMs: s.responseMs, statusCode: s.statusCode };
   }
 
   /** A decided round as an observation of the whole monitor's rollups (region '*'). */

@@ -125,7 +125,7 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
       quorum: m.quorum,
     });
     if (!(await this.rounds.insertRounds(tx, [round])).has(round.id)) return null;
-    await this.rounds.markDispatchedTx(tx, [{ id: round.id, deadlineAt: round.deadlineAt }]);
+    await this.rounds.markDispatchedTx(tx, [{ id: round.id, scheduledAt: round.scheduledAt, deadlineAt: round.deadlineAt }]);
     const verdict = judgeHeartbeat(
       {
         expectedByMs: (m.heartbeatExpectedBy ?? m.createdAt).getTime(),

@@ -11,7 +11,7 @@ import { ResultBuffer } from './result-buffer';
 import { MetricsService, RefusalReason } from '../metrics/metrics.service';
 import { MonitorsRepository } from '../monitors/monitors.repository';
 import { NatsService } from '../nats/nats.service';
-import { RoundsRepository } from '../scheduler/rounds.repository';
+import { ResultRoundKey, RoundsRepository } from '../scheduler/rounds.repository';
 import { PartitionsService } from '../timeseries/partitions.service';
 import { Observation, RollupsRepository } from '../timeseries/rollups.repository';
 
@@ -234,8 +234,17 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
   private async store(tx: Tx, results: ResultV1[]): Promise<Outcome[]> {
     const outcomes: Outcome[] = new Array(results.length);
     const monitors = new Map((await this.monitors.lockForResults(tx, results.map((r) => r.monitor_id))).map((m) => [m.id, m]));
-    const wanted = new Map<string, { monitorId: string; round: number }>();
-    for (const r of results) if (monitors.has(r.monitor_id)) wanted.set(`${r.monitor_id}|${r.round}`, { monitorId: r.monitor_id, round: r.round });
+    const wanted = new Map<string, ResultRoundKey>();
+    for (const r of results) {
+      if (!monitors.has(r.monitor_id)) continue;
+      const key = { monitorId: r.monitor_id, round: r.round, scheduledAt: r.scheduled_at ? new Date(r.scheduled_at) : null, startedAt: new Date(r.started_at) };
+      const k = `${r.monitor_id}|${r.round}`;
+      const seen = wanted.get(k);
+      // A result without the scheduled time (older probe), or results of one round that
+      // disagree on it, make the round's lookup the loose one (by its number near its start).
+      if (!seen) wanted.set(k, key);
+      else if (seen.scheduledAt && seen.scheduledAt.getTime() !== key.scheduledAt?.getTime()) seen.scheduledAt = null;
+    }
     const rounds = new Map((await this.rounds.lockForResults(tx, [...wanted.values()])).map((rd) => [`${rd.monitorId}|${rd.round}`, rd]));
     const cutoff = this.partitions.cutoff().getTime();
     const rows: { index: number; row: ResultRow }[] = [];

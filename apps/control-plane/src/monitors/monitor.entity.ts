@@ -113,7 +113,7 @@ export class MonitorEntity {
    * they arrive (late ones); later days have hourly rollups only, and window queries
    * read those. A new monitor starts at yesterday: it has nothing before.
    */
-  @Column('date', { default: () => `((now() AT TIME ZONE 'UTC')::date - 1)` }) rollupsFoldedThrough!: string;
+  @Column('date', { default: () => 'utc_yesterday()' }) rollupsFoldedThrough!: string;
 
   // Scheduling.
   /** Stable offset of this monitor's rounds inside its interval, in ms. */

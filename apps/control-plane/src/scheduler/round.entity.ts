@@ -9,10 +9,16 @@ export type RoundOutcome = 'up' | 'degraded' | 'down' | 'warn' | 'no_data';
  * One scheduled slot of a monitor: one job per region. The row is written when the
  * round is claimed (the dispatch outbox: `dispatched_at` null until its jobs are
  * published) and completed by the decision (the check record of `GET /checks`).
+ *
+ * The table is partitioned by day on `scheduled_at` like `check_results` (partitions
+ * `rounds_pYYYYMMDD`, created ahead and dropped after the retention by PartitionsService),
+ * so every unique key carries `scheduled_at`: the primary key is (id, scheduled_at) and a
+ * round's identity (monitor, round) is unique with its scheduled time, which the round fixes.
+ * Every statement that reaches rounds by id or by (monitor, round) also names their
+ * scheduled times, so it touches only their days' partitions.
  */
 @Entity('rounds')
-@Index('rounds_monitor_round_uq', ['monitorId', 'round'], { unique: true })
-@Index('rounds_monitor_scheduled_idx', ['monitorId', 'scheduledAt'])
+@Index('rounds_monitor_time_round_uq', ['monitorId', 'scheduledAt', 'round'], { unique: true })
 @Index('rounds_undecided_idx', ['deadlineAt'], { where: 'decided_at IS NULL' })
 @Index('rounds_undispatched_idx', ['createdAt'], { where: 'dispatched_at IS NULL' })
 export class RoundEntity {
@@ -23,7 +29,7 @@ export class RoundEntity {
   monitor?: MonitorEntity;
   @Column('text') accountId!: string;
   @Column('bigint', { transformer: bigintNumber }) round!: number;
-  @Column('timestamptz') scheduledAt!: Date;
+  @PrimaryColumn('timestamptz') scheduledAt!: Date;
   @Column('timestamptz') deadlineAt!: Date;
   /** The regions that got a job for this round (the regions the decision counts). */
   @Column('text', { array: true }) regions!: string[];

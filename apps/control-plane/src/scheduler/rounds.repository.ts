@@ -6,11 +6,37 @@ import { rangeClause } from '../database/ranges';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { RoundEntity, RoundOutcome } from './round.entity';
 
+const DAY_MS = 86_400_000;
+
 export interface ScheduleAdvance {
   id: string;
   nextRound: number;
   nextDueAt: Date;
 }
+
+/** How statements reach a round: its id and its scheduled time (its partition). */
+export interface RoundKey {
+  id: string;
+  scheduledAt: Date;
+}
+
+/** A result's round: exact with the scheduled time the job carried, else within a day of the check's start (older probes). */
+export interface ResultRoundKey {
+  monitorId: string;
+  round: number;
+  scheduledAt: Date | null;
+  startedAt: Date;
+}
+
+/**
+ * The span of some rounds' scheduled times, [lo, hi): `scheduled_at >= lo AND scheduled_at < hi`
+ * beside the id prunes a statement to their days' partitions. Inclusive of the whole last
+ * millisecond (a Date holds milliseconds; a stored time may hold microseconds).
+ */
+const span = (rows: { scheduledAt: Date }[]): [string, string] => {
+  const ms = rows.map((r) => r.scheduledAt.getTime());
+  return [new Date(Math.min(...ms)).toISOString(), new Date(Math.max(...ms) + 1).toISOString()];
+};
 
 export interface DecidedRound {
   scheduledAt: Date;
@@ -65,7 +91,7 @@ export class RoundsRepository {
               string_to_array(v.regions, ','), string_to_array(v.skipped_regions, ','), v.quorum
          FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::int[], $9::text[])
            AS v(id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum, skipped_regions)
-       ON CONFLICT (monitor_id, round) DO NOTHING
+       ON CONFLICT (monitor_id, scheduled_at, round) DO NOTHING
        RETURNING id`,
       [
         rounds.map((r) => r.id),
@@ -83,17 +109,18 @@ export class RoundsRepository {
   }
 
   /** Rounds with no region to send a job to, decided "no data" as they are claimed. */
-  async completeNoData(tx: Tx, ids: string[]): Promise<void> {
-    if (!ids.length) return;
+  async completeNoData(tx: Tx, rounds: RoundKey[]): Promise<void> {
+    if (!rounds.length) return;
     await tx.query(
       `UPDATE rounds SET dispatched_at = now(), decided_at = now(), outcome = 'no_data', regions_checked = 0, regions_up = 0
-        WHERE id = ANY($1::text[])`,
-      [ids],
+        WHERE id = ANY($1::text[]) AND scheduled_at >= $2 AND scheduled_at < $3`,
+      [rounds.map((r) => r.id), ...span(rounds)],
     );
   }
 
-  async markDispatched(ids: string[]): Promise<void> {
-    if (ids.length) await this.repo.query('UPDATE rounds SET dispatched_at = now() WHERE id = ANY($1::text[])', [ids]);
+  async markDispatched(rounds: RoundKey[]): Promise<void> {
+    if (!rounds.length) return;
+    await this.repo.query('UPDATE rounds SET dispatched_at = now() WHERE id = ANY($1::text[]) AND scheduled_at >= $2 AND scheduled_at < $3', [rounds.map((r) => r.id), ...span(rounds)]);
   }
 
   /**
@@ -118,12 +145,12 @@ export class RoundsRepository {
   }
 
   /** Marks recovered rounds dispatched, with the deadline they get from now on. */
-  async markDispatchedTx(tx: Tx, rows: { id: string; deadlineAt: Date }[]): Promise<void> {
+  async markDispatchedTx(tx: Tx, rows: (RoundKey & { deadlineAt: Date })[]): Promise<void> {
     if (!rows.length) return;
     await tx.query(
       `UPDATE rounds r SET dispatched_at = now(), deadline_at = v.deadline_at
-         FROM unnest($1::text[], $2::timestamptz[]) AS v(id, deadline_at) WHERE r.id = v.id`,
-      [rows.map((r) => r.id), rows.map((r) => r.deadlineAt.toISOString())],
+         FROM unnest($1::text[], $2::timestamptz[]) AS v(id, deadline_at) WHERE r.id = v.id AND r.scheduled_at >= $3 AND r.scheduled_at < $4`,
+      [rows.map((r) => r.id), rows.map((r) => r.deadlineAt.toISOString()), ...span(rows)],
     );
   }
 
@@ -160,20 +187,42 @@ export class RoundsRepository {
   /**
    * The rounds some results belong to, locked in (monitor, round) order. The caller holds
    * the monitors' locks already (MonitorsRepository.lockForResults): monitor before round.
+   * A result that carries its round's scheduled time reaches exactly that partition; one
+   * from an older probe (without it) is looked up among the rounds scheduled within a day
+   * of its start, a few partitions.
    */
-  lockForResults(tx: Tx, keys: { monitorId: string; round: number }[]): Promise<RoundEntity[]> {
-    if (!keys.length) return Promise.resolve([]);
-    return tx
-      .getRepository(RoundEntity)
-      .createQueryBuilder('r')
-      .where('(r.monitor_id, r.round) IN (SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:rounds AS bigint[])))', {
-        ids: keys.map((k) => k.monitorId),
-        rounds: keys.map((k) => k.round),
-      })
-      .orderBy('r.monitor_id', 'ASC')
-      .addOrderBy('r.round', 'ASC')
-      .setLock('pessimistic_write')
-      .getMany();
+  async lockForResults(tx: Tx, keys: ResultRoundKey[]): Promise<RoundEntity[]> {
+    const q = () => tx.getRepository(RoundEntity).createQueryBuilder('r').orderBy('r.monitor_id', 'ASC').addOrderBy('r.round', 'ASC').setLock('pessimistic_write');
+    const found: RoundEntity[] = [];
+    const exact = keys.filter((k): k is ResultRoundKey & { scheduledAt: Date } => k.scheduledAt !== null);
+    if (exact.length) {
+      // Messages carry milliseconds: a time stored with microseconds matches within its millisecond.
+      const [lo, hi] = span(exact);
+      found.push(
+        ...(await q()
+          .where(
+            `EXISTS (SELECT 1 FROM unnest(CAST(:ids AS text[]), CAST(:times AS timestamptz[]), CAST(:rounds AS bigint[])) AS k(monitor_id, t, round)
+                      WHERE r.monitor_id = k.monitor_id AND r.round = k.round AND r.scheduled_at >= k.t AND r.scheduled_at < k.t + interval '1 millisecond')`,
+            { ids: exact.map((k) => k.monitorId), times: exact.map((k) => k.scheduledAt.toISOString()), rounds: exact.map((k) => k.round) },
+          )
+          .andWhere('r.scheduled_at >= :lo AND r.scheduled_at < :hi', { lo, hi })
+          .getMany()),
+      );
+    }
+    // Without the scheduled time (older probes), or not found with it: by the round number,
+    // among the rounds scheduled within a day of the check's start (a few partitions).
+    const have = new Set(found.map((r) => `${r.monitorId}|${r.round}`));
+    const loose = keys.filter((k) => !have.has(`${k.monitorId}|${k.round}`));
+    if (loose.length) {
+      const started = loose.map((k) => k.startedAt.getTime());
+      found.push(
+        ...(await q()
+          .where('(r.monitor_id, r.round) IN (SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:rounds AS bigint[])))', { ids: loose.map((k) => k.monitorId), rounds: loose.map((k) => k.round) })
+          .andWhere('r.scheduled_at >= :from AND r.scheduled_at < :to', { from: new Date(Math.min(...started) - DAY_MS), to: new Date(Math.max(...started) + DAY_MS) })
+          .getMany()),
+      );
+    }
+    return found;
   }
 
   /** Decided, counted rounds (not no_data) of one monitor in some time ranges: the raw edges of a window. */
@@ -190,14 +239,14 @@ export class RoundsRepository {
   }
 
   /** Completes decided rounds with one statement. */
-  async completeMany(tx: Tx, rows: (Pick<RoundEntity, 'id' | 'outcome' | 'regionsChecked' | 'regionsUp' | 'responseMs' | 'statusCode'>)[]): Promise<void> {
+  async completeMany(tx: Tx, rows: (Pick<RoundEntity, 'id' | 'scheduledAt' | 'outcome' | 'regionsChecked' | 'regionsUp' | 'responseMs' | 'statusCode'>)[]): Promise<void> {
     if (!rows.length) return;
     await tx.query(
       `UPDATE rounds r SET decided_at = now(), outcome = v.outcome, regions_checked = v.regions_checked, regions_up = v.regions_up,
               response_ms = v.response_ms, status_code = v.status_code
          FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::float8[], $6::int[]) AS v(id, outcome, regions_checked, regions_up, response_ms, status_code)
-        WHERE r.id = v.id`,
-      [rows.map((r) => r.id), rows.map((r) => r.outcome), rows.map((r) => r.regionsChecked), rows.map((r) => r.regionsUp), rows.map((r) => r.responseMs), rows.map((r) => r.statusCode)],
+        WHERE r.id = v.id AND r.scheduled_at >= $7 AND r.scheduled_at < $8`,
+      [rows.map((r) => r.id), rows.map((r) => r.outcome), rows.map((r) => r.regionsChecked), rows.map((r) => r.regionsUp), rows.map((r) => r.responseMs), rows.map((r) => r.statusCode), ...span(rows)],
     );
   }
 

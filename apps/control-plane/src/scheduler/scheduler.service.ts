@@ -93,7 +93,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       // No region to send a job to: nothing can answer, so the round is "no data" at once.
       const empty = claimed.filter((p) => p.round.regions.length === 0);
       if (empty.length) {
-        await this.rounds.completeNoData(tx, empty.map((p) => p.round.id));
+        await this.rounds.completeNoData(tx, empty.map((p) => p.round));
         this.metrics.decisions.inc({ decision: 'no_data' }, empty.length);
       }
       return claimed.filter((p) => p.round.regions.length > 0);
@@ -103,7 +103,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
   private async dispatch(items: { round: RoundEntity; monitor: MonitorEntity }[]): Promise<void> {
     this.publish(items);
     await this.nats.nc.flush();
-    await this.rounds.markDispatched(items.map((i) => i.round.id));
+    await this.rounds.markDispatched(items.map((i) => i.round));
   }
 
   private publish(items: { round: RoundEntity; monitor: MonitorEntity }[]): void {
@@ -142,7 +142,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       // The probes get the time they would have had: the round's deadline restarts now.
       const now = Date.now();
       for (const s of stale) s.round.deadlineAt = new Date(now + s.monitor.timeout * 1000 + this.config.roundGraceSeconds * 1000);
-      await this.rounds.markDispatchedTx(tx, stale.map((s) => ({ id: s.round.id, deadlineAt: s.round.deadlineAt })));
+      await this.rounds.markDispatchedTx(tx, stale.map((s) => ({ id: s.round.id, scheduledAt: s.round.scheduledAt, deadlineAt: s.round.deadlineAt })));
       this.publish(stale);
       await this.nats.nc.flush();
       this.metrics.roundsRedispatched.inc(stale.length);

@@ -91,6 +91,7 @@ export class FakeProbes {
       region,
       probe_id: this.probeId(region),
       probe_version: 'test',
+      scheduled_at: job.scheduled_at,
       started_at: new Date().toISOString(),
       is_up: v.is_up,
       status_code: v.status_code ?? (v.is_up ? 200 : 503),

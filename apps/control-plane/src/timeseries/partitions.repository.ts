@@ -4,31 +4,39 @@ import { DataSource } from 'typeorm';
 
 /** Arbitrary constant: serialises partition DDL across replicas. */
 const PARTITION_LOCK = 7_404_212_005;
-const NAME = /^check_results_p(\d{4})(\d{2})(\d{2})$/;
 
-/** `2026-11-23` → `check_results_p20261123`. */
-export const partitionName = (day: string): string => `check_results_p${day.replace(/-/g, '')}`;
+/** The tables partitioned by day on `scheduled_at`: per-region results and the rounds (round summaries). */
+export const PARTITIONED_TABLES = ['check_results', 'rounds'] as const;
+export type PartitionedTable = (typeof PARTITIONED_TABLES)[number];
 
-/** The daily partitions of `check_results` (DDL only; rows go through ResultsRepository). */
+/** `('rounds', '2026-11-23')` → `rounds_p20261123`. */
+export const partitionName = (table: PartitionedTable, day: string): string => `${table}_p${day.replace(/-/g, '')}`;
+
+/** The daily partitions of `check_results` and `rounds` (DDL only; rows go through their repositories). */
 @Injectable()
 export class PartitionsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** The days (`YYYY-MM-DD`) that have a partition. */
-  async list(): Promise<string[]> {
-    const rows: { name: string }[] = await this.ds.query(
-      `SELECT c.relname AS name FROM pg_inherits i
+  /** Per day (`YYYY-MM-DD`) that has a partition in any of the tables: the tables that have it. */
+  async list(): Promise<Map<string, Set<PartitionedTable>>> {
+    const rows: { parent: PartitionedTable; name: string }[] = await this.ds.query(
+      `SELECT p.relname AS parent, c.relname AS name FROM pg_inherits i
          JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
-        WHERE p.relname = 'check_results' AND p.relnamespace = 'public'::regnamespace`,
+        WHERE p.relname = ANY($1::text[]) AND p.relnamespace = 'public'::regnamespace`,
+      [PARTITIONED_TABLES],
     );
-    return rows
-      .map((r) => NAME.exec(r.name))
-      .filter((m): m is RegExpExecArray => !!m)
-      .map((m) => `${m[1]}-${m[2]}-${m[3]}`)
-      .sort();
+    const out = new Map<string, Set<PartitionedTable>>();
+    for (const r of rows) {
+      const m = /_p(\d{4})(\d{2})(\d{2})$/.exec(r.name);
+      if (!m || r.name !== partitionName(r.parent, `${m[1]}-${m[2]}-${m[3]}`)) continue;
+      const day = `${m[1]}-${m[2]}-${m[3]}`;
+      if (!out.has(day)) out.set(day, new Set());
+      out.get(day)!.add(r.parent);
+    }
+    return out;
   }
 
-  /** Creates and drops partitions in one transaction under an advisory lock (replicas take turns). */
+  /** Creates (in every table) and drops (from every table) the partitions of some days in one transaction, under an advisory lock (replicas take turns). */
   async apply(create: string[], drop: string[]): Promise<void> {
     if (!create.length && !drop.length) return;
     await this.ds.transaction(async (tx) => {
@@ -36,9 +44,11 @@ export class PartitionsRepository {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [PARTITION_LOCK]);
       for (const day of create) {
         const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-        await tx.query(`CREATE TABLE IF NOT EXISTS ${partitionName(day)} PARTITION OF check_results FOR VALUES FROM ('${day}T00:00:00Z') TO ('${next}T00:00:00Z')`);
+        for (const table of PARTITIONED_TABLES) {
+          await tx.query(`CREATE TABLE IF NOT EXISTS ${partitionName(table, day)} PARTITION OF ${table} FOR VALUES FROM ('${day}T00:00:00Z') TO ('${next}T00:00:00Z')`);
+        }
       }
-      for (const day of drop) await tx.query(`DROP TABLE IF EXISTS ${partitionName(day)}`);
+      for (const day of drop) for (const table of PARTITIONED_TABLES) await tx.query(`DROP TABLE IF EXISTS ${partitionName(table, day)}`);
     });
   }
 }

@@ -3,13 +3,13 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { PeriodicTask } from '../common/periodic-task';
 import { MetricsService } from '../metrics/metrics.service';
 import { dayOf, planPartitions, retentionCutoff } from './partitions';
-import { PartitionsRepository } from './partitions.repository';
+import { PARTITIONED_TABLES, PartitionsRepository } from './partitions.repository';
 import { RollupsRepository } from './rollups.repository';
 
 const MAINTAIN_EVERY_MS = 15 * 60_000;
 
 /**
- * Keeps the daily partitions of the results table: at start (before ingestion consumes
+ * Keeps the daily partitions of the results and rounds tables: at start (before ingestion consumes
  * anything) and every 15 minutes it creates yesterday's, today's and the next
  * PARTITIONS_AHEAD_DAYS days' partitions, and drops whole partitions older than
  * RETENTION_DAYS (with the rollups of those days). Ingestion asks for the partition
@@ -46,14 +46,18 @@ export class PartitionsService implements OnModuleInit, OnApplicationBootstrap, 
   /** One maintenance pass at `now`; returns what it created and dropped. */
   async maintain(now = Date.now()): Promise<{ created: string[]; dropped: string[] }> {
     const existing = await this.partitions.list();
-    const { create, drop } = planPartitions(existing, now, this.config.retentionDays, this.config.partitionsAheadDays);
+    // A day counts as existing when every partitioned table has it (else it is created, IF NOT EXISTS);
+    // a day any table still has is dropped from all once it is past the retention.
+    const complete = [...existing].filter(([, tables]) => tables.size === PARTITIONED_TABLES.length).map(([day]) => day);
+    const create = planPartitions(complete, now, this.config.retentionDays, this.config.partitionsAheadDays).create;
+    const drop = planPartitions([...existing.keys()], now, this.config.retentionDays, this.config.partitionsAheadDays).drop;
     await this.partitions.apply(create, drop);
     if (drop.length) await this.rollups.deleteBefore(new Date(retentionCutoff(now, this.config.retentionDays)));
     this.known.clear();
-    for (const d of [...existing.filter((d) => !drop.includes(d)), ...create]) this.known.add(d);
+    for (const d of [...complete.filter((d) => !drop.includes(d)), ...create]) this.known.add(d);
     this.metrics.resultPartitions.set(this.known.size);
     if (drop.length) this.metrics.partitionsDropped.inc(drop.length);
-    if (create.length || drop.length) this.logger.log({ created: create, dropped: drop }, 'result partitions maintained');
+    if (create.length || drop.length) this.logger.log({ created: create, dropped: drop }, 'result and round partitions maintained');
     return { created: create, dropped: drop };
   }
 
@@ -67,14 +71,13 @@ export class PartitionsService implements OnModuleInit, OnApplicationBootstrap, 
     return this.known.has(dayOf(t));
   }
 
-  /** Makes sure the partitions of these times exist (a late result of an older day, or a clock ahead). */
+  /** Makes sure the partitions of these times exist (a late result of an older day, rounds written for a past day, or a clock ahead). */
   async ensureFor(times: Date[]): Promise<void> {
     const missing = [...new Set(times.map(dayOf))].filter((d) => !this.known.has(d));
     if (!missing.length) return;
-    const existing = new Set(await this.partitions.list());
-    const create = missing.filter((d) => !existing.has(d));
-    await this.partitions.apply(create, []);
-    for (const d of [...existing, ...create]) this.known.add(d);
+    const existing = await this.partitions.list();
+    await this.partitions.apply(missing.filter((d) => existing.get(d)?.size !== PARTITIONED_TABLES.length), []);
+    for (const d of missing) this.known.add(d);
     this.metrics.resultPartitions.set(this.known.size);
   }
 }

@@ -72,6 +72,8 @@ describe('per-region response times and uptime', () => {
     // Rounds as the scheduler writes them, dispatched, deadline far ahead: ingestion decides
     // the complete ones; the test moves some deadlines into the past later.
     for (let at = start, round = 1; at < now - 5 * MINUTE_MS; at += STEP_MS, round++) rounds.push({ round, at });
+    // Rounds of days before yesterday need their day's partitions (as for a late result).
+    await t.app.get(PartitionsService).ensureFor(rounds.map((r) => new Date(r.at)));
     await pg.query(
       `INSERT INTO rounds (id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum, dispatched_at)
        SELECT 'chk_t' || r, $1, $2, r, to_timestamp(at / 1000.0), now() + interval '1 hour', $3, 2, now()
@@ -336,20 +338,31 @@ describe('per-region response times and uptime', () => {
     }
   });
 
-  it('keeps a partition for tomorrow and drops whole partitions past the retention, keeping everything newer', async () => {
+  it('keeps partitions for tomorrow and drops whole result and round partitions past the retention, keeping everything newer', async () => {
     const partitions = t.app.get(PartitionsService);
-    const list = async () => (await pg.query(`SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'check_results'::regclass ORDER BY 1`)).rows.map((r) => r.relname);
-    expect(await list()).toContain(`check_results_p${dayOf(now + DAY_MS).replace(/-/g, '')}`);
+    const list = async () =>
+      (await pg.query(`SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent IN ('check_results'::regclass, 'rounds'::regclass) ORDER BY 1`)).rows.map(
+        (r) => r.relname,
+      );
+    const tomorrow = dayOf(now + DAY_MS).replace(/-/g, '');
+    expect(await list()).toEqual(expect.arrayContaining([`check_results_p${tomorrow}`, `rounds_p${tomorrow}`]));
     const days = (await pg.query(`SELECT DISTINCT to_char(scheduled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS d FROM check_results ORDER BY 1`)).rows.map((r) => r.d);
     expect(days.length).toBeGreaterThanOrEqual(3);
     // A maintenance pass as if run when the oldest day left the 90-day retention.
     const oldest = Date.parse(`${days[0]}T00:00:00Z`);
     const later = oldest + 91 * DAY_MS + HOUR_MS;
     const before = await pg.query(`SELECT count(*)::int AS n FROM check_results WHERE scheduled_at >= $1`, [new Date(oldest + DAY_MS)]);
+    const roundsBefore = await pg.query(`SELECT count(*)::int AS n FROM rounds WHERE scheduled_at >= $1`, [new Date(oldest + DAY_MS)]);
+    expect(await count(`SELECT count(*)::int AS n FROM rounds WHERE scheduled_at < $1`, [new Date(oldest + DAY_MS)])).toBeGreaterThan(0);
     const { dropped, created } = await partitions.maintain(later);
     expect(dropped).toEqual([days[0]]);
     expect(created).toContain(dayOf(later + DAY_MS));
     expect(await list()).not.toContain(`check_results_p${days[0].replace(/-/g, '')}`);
+    expect(await list()).not.toContain(`rounds_p${days[0].replace(/-/g, '')}`);
+    expect(await list()).toEqual(expect.arrayContaining([`check_results_p${dayOf(later + DAY_MS).replace(/-/g, '')}`, `rounds_p${dayOf(later + DAY_MS).replace(/-/g, '')}`]));
+    // Round summaries follow the same retention: whole partitions dropped, everything newer kept.
+    expect(await count(`SELECT count(*)::int AS n FROM rounds WHERE scheduled_at < $1`, [new Date(oldest + DAY_MS)])).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM rounds`)).toBe(roundsBefore.rows[0].n);
     expect(await count(`SELECT count(*)::int AS n FROM check_results WHERE scheduled_at < $1`, [new Date(oldest + DAY_MS)])).toBe(0);
     expect(await count(`SELECT count(*)::int AS n FROM check_results`)).toBe(before.rows[0].n);
     expect(await count(`SELECT count(*)::int AS n FROM rollups_daily WHERE bucket_start < $1`, [new Date(oldest + DAY_MS)])).toBe(0);
