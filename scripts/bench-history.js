@@ -19,7 +19,8 @@
  *     each with a window ending at a random time of the last hour (so edges cut hours):
  *     response-times over 1 h, 24 h, 30 d and 90 d (default buckets: minute, hour, day,
  *     day), the same for one region, uptime daily (90 entries), hourly (a UTC date),
- *     minutes (an hour), logs (page 1, 24 h), status, history (24 h) and stats (30 d).
+ *     minutes (an hour), logs (page 1, 24 h), status, history (24 h), stats (30 d) and the
+ *     check history (`/checks`, latest 20 rounds).
  *     p50 and p99 of the HTTP round trip (target p99 < 50 ms).
  * (b) Ingestion: BENCH_INGEST_MONITORS (250) paused monitors get BENCH_INGEST_ROUNDS
  *     (60) undecided rounds each, scheduled in the last hour; the control plane is
@@ -223,6 +224,7 @@ async function main() {
       ['status (30-day uptime)', () => `/monitors/${measured.id}/status`],
       ['history (24 h)', () => `/monitors/${measured.id}/history?hours=24`],
       ['stats (30 d)', () => `/monitors/${measured.id}/stats?days=30`],
+      ['checks (latest 20 rounds with their regions)', () => `/monitors/${measured.id}/checks?limit=20`],
     ];
     for (const [name, url] of queries) {
       for (let i = 0; i < 20; i++) {

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { DecisionsModule } from '../decisions/decisions.module';
 import { MonitorsModule } from '../monitors/monitors.module';
 import { SchedulerModule } from '../scheduler/scheduler.module';
+import { RollupsModule } from '../timeseries/rollups.module';
 import { HistoryController } from './history.controller';
 import { HistoryService } from './history.service';
 
 @Module({
-  imports: [MonitorsModule, SchedulerModule, DecisionsModule],
+  imports: [MonitorsModule, SchedulerModule, DecisionsModule, RollupsModule],
   controllers: [HistoryController],
   providers: [HistoryService],
 })

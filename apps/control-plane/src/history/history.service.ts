@@ -4,6 +4,7 @@ import type { Principal } from '../common/principal';
 import { ResultsRepository } from '../ingestion/results.repository';
 import { MonitorsRepository } from '../monitors/monitors.repository';
 import { RoundsRepository } from '../scheduler/rounds.repository';
+import { RollupsRepository } from '../timeseries/rollups.repository';
 
 /** Check history: one entry per decided round, with each region's result. */
 @Injectable()
@@ -12,14 +13,19 @@ export class HistoryService {
     private readonly monitors: MonitorsRepository,
     private readonly rounds: RoundsRepository,
     private readonly results: ResultsRepository,
+    private readonly rollups: RollupsRepository,
   ) {}
 
   async checks(p: Principal, monitorId: string, limit: number) {
-    if (!(await this.monitors.findOne(p.accountId, monitorId))) throw notFound('monitor', monitorId);
-    const [rounds, total] = await Promise.all([
+    const m = await this.monitors.findOne(p.accountId, monitorId);
+    if (!m) throw notFound('monitor', monitorId);
+    // Every decided round kept: those with data from the rollups, plus the no_data ones.
+    const [rounds, counted, noData] = await Promise.all([
       this.rounds.listDecided(p.accountId, monitorId, limit),
-      this.rounds.countDecided(p.accountId, monitorId),
+      this.rollups.countRounds(p.accountId, monitorId, m.rollupsFoldedThrough),
+      this.rounds.countNoData(p.accountId, monitorId),
     ]);
+    const total = counted + noData;
     const times = rounds.map((r) => r.scheduledAt.getTime());
     const results = await this.results.forRounds(p.accountId, monitorId, rounds.map((r) => r.round), new Date(Math.min(...times)), new Date(Math.max(...times)));
     const byRound = new Map<number, typeof results>();

@@ -21,6 +21,7 @@ export type RoundOutcome = 'up' | 'degraded' | 'down' | 'warn' | 'no_data';
 @Index('rounds_monitor_time_round_uq', ['monitorId', 'scheduledAt', 'round'], { unique: true })
 @Index('rounds_undecided_idx', ['deadlineAt'], { where: 'decided_at IS NULL' })
 @Index('rounds_undispatched_idx', ['createdAt'], { where: 'dispatched_at IS NULL' })
+@Index('rounds_no_data_idx', ['monitorId'], { where: "outcome = 'no_data'" })
 export class RoundEntity {
   @PrimaryColumn('text') id!: string;
   @Column('text') monitorId!: string;

@@ -261,8 +261,9 @@ export class RoundsRepository {
       .getMany();
   }
 
-  countDecided(accountId: string, monitorId: string): Promise<number> {
-    return this.repo.createQueryBuilder('r').where('r.account_id = :accountId AND r.monitor_id = :monitorId AND r.decided_at IS NOT NULL', { accountId, monitorId }).getCount();
+  /** Rounds of one monitor decided `no_data` (nothing answered; rare: a small partial index). */
+  countNoData(accountId: string, monitorId: string): Promise<number> {
+    return this.repo.createQueryBuilder('r').where("r.account_id = :accountId AND r.monitor_id = :monitorId AND r.outcome = 'no_data'", { accountId, monitorId }).getCount();
   }
 
   /** Decided rounds with data (`no_data` excluded) and down rounds of a monitor since `since` (SLA uptime). */

@@ -300,7 +300,7 @@ describe('per-region response times and uptime', () => {
     expect(overall.records.length).toBe(rows5.length);
   });
 
-  it('serves logs, status, history and stats', async () => {
+  it('serves logs, status, history, stats and the check history', async () => {
     const from = new Date(now - 10 * HOUR_MS).toISOString();
     const logs = (await call(t.api, key, 'GET', `/monitors/${monitorId}/logs?from=${from}&region=ap-south&limit=500&page=2`)).body;
     const expected = (await rawRows(now - 10 * HOUR_MS, now)).filter((r) => r.region === 'ap-south');
@@ -321,6 +321,18 @@ describe('per-region response times and uptime', () => {
     const stats = (await call(t.api, key, 'GET', `/monitors/${monitorId}/stats?days=7`)).body.data;
     expect(stats.regions['eu-west'].checks).toBe(rounds.length);
     expect(stats.stats.checks).toBe(all.rowCount);
+
+    // The check history's total: every decided round kept, those with data counted from the
+    // rollups, no_data ones from the rounds.
+    await pg.query(
+      `INSERT INTO rounds (id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum, dispatched_at, decided_at, outcome, regions_checked, regions_up)
+       VALUES ('chk_nodata', $1, $2, 3000000, now() - interval '2 minutes', now(), $3, 2, now(), now(), 'no_data', 0, 0)`,
+      [monitorId, accountId, REGIONS],
+    );
+    const checks = (await call(t.api, key, 'GET', `/monitors/${monitorId}/checks?limit=3`)).body;
+    expect(checks.data).toHaveLength(3);
+    expect(checks.data[0]).toMatchObject({ id: 'chk_nodata', status: 'no_data' });
+    expect(checks.meta.total).toBe(await count(`SELECT count(*)::int AS n FROM rounds WHERE monitor_id = $1 AND decided_at IS NOT NULL`, [monitorId]));
   });
 
   it('refuses bad parameters with 422 and other accounts with 404', async () => {
