@@ -77,8 +77,23 @@ describe('partitioning migration', () => {
         ),
       ).rejects.toThrow(/duplicate key value violates unique constraint "rounds_p20260311_monitor_id_scheduled_at_round_idx"/);
       // Existing monitors' daily rollups count as folded through yesterday (they were kept incrementally).
-      const folded = await after.query(`SELECT rollups_folded_through::text AS d, (now() AT TIME ZONE 'UTC')::date - 1 AS y FROM monitors`);
-      expect(folded[0].d).toBe(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
+      const folded = await after.query(`SELECT rollups_folded_through::text AS d, ((now() AT TIME ZONE 'UTC')::date - 1)::text AS y FROM monitors`);
+      expect(folded[0].d).toBe(folded[0].y);
+
+      // Rolled back: rounds are one table again, and the days not folded yet get daily rollups
+      // built from their hourly ones (the previous version reads daily rows for whole days).
+      await after.query(`DELETE FROM rollups_daily`);
+      await after.query(
+        `INSERT INTO rollups_hourly (monitor_id, bucket_start, region, account_id, checks, failures, degraded, rt_count, rt_sum, rt_min, rt_max, hist)
+         VALUES ('mon_m', date_trunc('day', now(), 'UTC'), 'eu-west', 'acc_m', 2, 1, 0, 2, 30, 10, 20, '{"117": 1, "152": 1}'),
+                ('mon_m', date_trunc('day', now(), 'UTC') + interval '1 hour', 'eu-west', 'acc_m', 1, 0, 0, 1, 20, 20, 20, '{"152": 1}')`,
+      );
+      await after.undoLastMigration();
+      await after.undoLastMigration();
+      expect((await after.query(`SELECT relkind FROM pg_class WHERE relname = 'rounds'`))[0].relkind).toBe('r');
+      expect((await after.query(`SELECT round::int FROM rounds ORDER BY round`)).map((r: { round: number }) => r.round)).toEqual([1, 2, 3]);
+      const rebuilt = await after.query(`SELECT region, checks, failures, rt_sum, rt_min, rt_max, hist FROM rollups_daily WHERE bucket_start = date_trunc('day', now(), 'UTC')`);
+      expect(rebuilt).toEqual([{ region: 'eu-west', checks: 3, failures: 1, rt_sum: 50, rt_min: 10, rt_max: 20, hist: { '117': 1, '152': 2 } }]);
     } finally {
       if (before.isInitialized) await before.destroy();
       if (after.isInitialized) await after.destroy();

@@ -36,7 +36,7 @@ export class MonitorsService {
     m.quorum = dto.quorum ?? defaultQuorum(m.regions.length);
     const pingToken = heartbeat ? initHeartbeat(m, this.config.publicUrl, Date.now()) : null;
     if (dto.slug === undefined) m.slug = autoSlug(m.name, id);
-    this.reschedule(m, Date.now());
+    this.reschedule(m, Date.now(), false);
     await this.validate(m, plan, dto.slug);
     const saved = await this.tx.run(async (tx) => {
       await this.monitors.lockAccount(p.accountId, tx);
@@ -83,7 +83,7 @@ export class MonitorsService {
       if (dto.slug !== undefined && (await this.monitors.slugTaken(m.slug, m.id, tx))) {
         throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
       }
-      if (m.checkInterval !== before.interval || (before.paused && !m.paused)) this.reschedule(m, Date.now());
+      if (m.checkInterval !== before.interval || (before.paused && !m.paused)) this.reschedule(m, Date.now(), m.checkInterval === before.interval);
       return this.monitors.save(m, tx);
     });
     return toMonitorResponse(saved, this.config.publicUrl);
@@ -110,10 +110,10 @@ export class MonitorsService {
     return m;
   }
 
-  /** A new, resumed or re-timed monitor: new phase, and its current slot runs at once. */
-  private reschedule(m: MonitorEntity, nowMs: number): void {
+  /** A new, resumed or re-timed monitor: new phase, and its current slot runs at once (unless, same interval, it already ran). */
+  private reschedule(m: MonitorEntity, nowMs: number, sameInterval: boolean): void {
     m.phaseMs = phaseMs(m.id, m.checkInterval);
-    const f = firstRound(nowMs, m.checkInterval, m.phaseMs);
+    const f = firstRound(nowMs, m.checkInterval, m.phaseMs, sameInterval ? m.nextRound : undefined);
     m.nextRound = f.nextRound;
     m.nextDueAt = new Date(f.nextDueAt);
   }

@@ -12,16 +12,19 @@ export type RoundOutcome = 'up' | 'degraded' | 'down' | 'warn' | 'no_data';
  *
  * The table is partitioned by day on `scheduled_at` like `check_results` (partitions
  * `rounds_pYYYYMMDD`, created ahead and dropped after the retention by PartitionsService),
- * so every unique key carries `scheduled_at`: the primary key is (id, scheduled_at) and a
- * round's identity (monitor, round) is unique with its scheduled time, which the round fixes.
- * Every statement that reaches rounds by id or by (monitor, round) also names their
- * scheduled times, so it touches only their days' partitions.
+ * so every unique key carries `scheduled_at`: the primary key is (id, scheduled_at) and
+ * (monitor, scheduled_at, round) is unique. A monitor's round numbers are not reused: the
+ * scheduler never moves a monitor's next round back within its numbering, and inserting a
+ * round whose number the monitor used in the last two days is skipped (`(monitor_id,
+ * round)` index). Every statement that reaches rounds by id or by (monitor, round) also
+ * names their scheduled times, so it touches only their days' partitions.
  */
 @Entity('rounds')
 @Index('rounds_monitor_time_round_uq', ['monitorId', 'scheduledAt', 'round'], { unique: true })
 @Index('rounds_undecided_idx', ['deadlineAt'], { where: 'decided_at IS NULL' })
 @Index('rounds_undispatched_idx', ['createdAt'], { where: 'dispatched_at IS NULL' })
 @Index('rounds_no_data_idx', ['monitorId'], { where: "outcome = 'no_data'" })
+@Index('rounds_monitor_round_idx', ['monitorId', 'round'])
 export class RoundEntity {
   @PrimaryColumn('text') id!: string;
   @Column('text') monitorId!: string;

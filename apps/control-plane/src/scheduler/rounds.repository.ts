@@ -81,7 +81,12 @@ export class RoundsRepository {
     );
   }
 
-  /** Inserts rounds; a round that already exists (same monitor and number) is skipped. Returns the inserted ids. */
+  /**
+   * Inserts rounds; a round whose number the monitor already used (within the two days
+   * before: the only span a number can come back in, by flipping the interval back and
+   * forth within one slot) is skipped, like one that exists with the same scheduled time.
+   * Returns the inserted ids.
+   */
   async insertRounds(tx: Tx, rounds: Omit<RoundEntity, 'createdAt' | 'dispatchedAt' | 'decidedAt' | 'outcome' | 'regionsChecked' | 'regionsUp' | 'responseMs' | 'statusCode'>[]): Promise<Set<string>> {
     if (!rounds.length) return new Set();
     // Region ids cannot contain ',' (REGION_ID_PATTERN); string_to_array('', ',') is '{}'.
@@ -91,6 +96,7 @@ export class RoundsRepository {
               string_to_array(v.regions, ','), string_to_array(v.skipped_regions, ','), v.quorum
          FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::int[], $9::text[])
            AS v(id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum, skipped_regions)
+        WHERE NOT EXISTS (SELECT 1 FROM rounds o WHERE o.monitor_id = v.monitor_id AND o.round = v.round AND o.scheduled_at >= $10)
        ON CONFLICT (monitor_id, scheduled_at, round) DO NOTHING
        RETURNING id`,
       [
@@ -103,6 +109,7 @@ export class RoundsRepository {
         rounds.map((r) => r.regions.join(',')),
         rounds.map((r) => r.quorum),
         rounds.map((r) => (r.skippedRegions ?? []).join(',')),
+        new Date(Math.min(...rounds.map((r) => r.scheduledAt.getTime())) - 2 * DAY_MS).toISOString(),
       ],
     );
     return new Set(rows.map((r) => r.id));
@@ -185,8 +192,10 @@ export class RoundsRepository {
   }
 
   /**
-   * The rounds some results belong to, locked in (monitor, round) order. The caller holds
-   * the monitors' locks already (MonitorsRepository.lockForResults): monitor before round.
+   * The rounds some results belong to, locked (each statement in (monitor, round) order).
+   * The caller holds the monitors' locks already (MonitorsRepository.lockForResults), and
+   * only a monitor's lock holder locks its rounds, so the order between the two statements
+   * cannot deadlock.
    * A result that carries its round's scheduled time reaches exactly that partition; one
    * from an older probe (without it) is looked up among the rounds scheduled within a day
    * of its start, a few partitions.
@@ -215,12 +224,20 @@ export class RoundsRepository {
     const loose = keys.filter((k) => !have.has(`${k.monitorId}|${k.round}`));
     if (loose.length) {
       const started = loose.map((k) => k.startedAt.getTime());
-      found.push(
-        ...(await q()
-          .where('(r.monitor_id, r.round) IN (SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:rounds AS bigint[])))', { ids: loose.map((k) => k.monitorId), rounds: loose.map((k) => k.round) })
-          .andWhere('r.scheduled_at >= :from AND r.scheduled_at < :to', { from: new Date(Math.min(...started) - DAY_MS), to: new Date(Math.max(...started) + DAY_MS) })
-          .getMany()),
-      );
+      const near = new Map(loose.map((k) => [`${k.monitorId}|${k.round}`, k.startedAt.getTime()]));
+      const best = new Map<string, RoundEntity>();
+      const rows = await q()
+        .where('(r.monitor_id, r.round) IN (SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:rounds AS bigint[])))', { ids: loose.map((k) => k.monitorId), rounds: loose.map((k) => k.round) })
+        .andWhere('r.scheduled_at >= :from AND r.scheduled_at < :to', { from: new Date(Math.min(...started) - DAY_MS), to: new Date(Math.max(...started) + DAY_MS) })
+        .getMany();
+      // Should a number have two rounds in that span, the one scheduled nearest the check's start.
+      for (const r of rows) {
+        const k = `${r.monitorId}|${r.round}`;
+        const t = near.get(k)!;
+        const cur = best.get(k);
+        if (!cur || Math.abs(r.scheduledAt.getTime() - t) < Math.abs(cur.scheduledAt.getTime() - t)) best.set(k, r);
+      }
+      found.push(...best.values());
     }
     return found;
   }

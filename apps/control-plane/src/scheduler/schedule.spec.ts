@@ -63,4 +63,18 @@ describe('schedule math', () => {
     expect(c.nextDueAt).toBeGreaterThan(now);
     expect(c.nextDueAt - now).toBeLessThanOrEqual(60_000);
   });
+
+  it('a monitor resumed in the slot it already ran waits for its next slot (a round number is never claimed twice)', () => {
+    const phase = 42_000;
+    const now = 1_800_000_000_000;
+    const ran = claimRound(firstRound(now, 60, phase).nextRound, now, 60, phase);
+    // Paused and resumed 10 s later, same interval: the stored next round is kept.
+    const resumed = firstRound(now + 10_000, 60, phase, ran.nextRound);
+    expect(resumed).toEqual({ nextRound: ran.round + 1, nextDueAt: roundDueAt(ran.round + 1, 60, phase) });
+    expect(claimRound(resumed.nextRound, resumed.nextDueAt, 60, phase).round).toBe(ran.round + 1);
+    // Resumed after its next slot began: that slot runs at once.
+    const later = now + 3 * 60_000;
+    expect(firstRound(later, 60, phase, ran.nextRound)).toEqual({ nextRound: latestRound(later, 60, phase), nextDueAt: later });
+    expect(latestRound(later, 60, phase)).toBeGreaterThan(ran.round);
+  });
 });

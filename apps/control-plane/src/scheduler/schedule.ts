@@ -56,7 +56,12 @@ export function claimRound(storedNextRound: number, nowMs: number, intervalSecon
 /**
  * Where a new (or resumed, or re-timed) monitor starts: its current slot runs at
  * once, so a new monitor is checked immediately; later rounds follow the phase.
+ * `storedNextRound`: the monitor's next round when its interval is unchanged (same
+ * numbering); a resumed monitor whose current slot already ran waits for the next one,
+ * so a round number is never claimed twice.
  */
-export function firstRound(nowMs: number, intervalSeconds: number, phase: number): { nextRound: number; nextDueAt: number } {
-  return { nextRound: latestRound(nowMs, intervalSeconds, phase), nextDueAt: nowMs };
+export function firstRound(nowMs: number, intervalSeconds: number, phase: number, storedNextRound?: number): { nextRound: number; nextDueAt: number } {
+  const current = latestRound(nowMs, intervalSeconds, phase);
+  if (storedNextRound !== undefined && storedNextRound > current) return { nextRound: storedNextRound, nextDueAt: roundDueAt(storedNextRound, intervalSeconds, phase) };
+  return { nextRound: current, nextDueAt: nowMs };
 }

@@ -5,8 +5,12 @@ import { DataSource } from 'typeorm';
 /** Arbitrary constant: serialises partition DDL across replicas. */
 const PARTITION_LOCK = 7_404_212_005;
 
-/** The tables partitioned by day on `scheduled_at`: per-region results and the rounds (round summaries). */
-export const PARTITIONED_TABLES = ['check_results', 'rounds'] as const;
+/**
+ * The tables partitioned by day on `scheduled_at`: the rounds (round summaries) and the
+ * per-region results, in the order every transaction that uses both reaches them (a
+ * round is locked before its results are written or read).
+ */
+export const PARTITIONED_TABLES = ['rounds', 'check_results'] as const;
 export type PartitionedTable = (typeof PARTITIONED_TABLES)[number];
 
 /** `('rounds', '2026-11-23')` → `rounds_p20261123`. */
@@ -42,6 +46,11 @@ export class PartitionsRepository {
     await this.ds.transaction(async (tx) => {
       await tx.query(`SET LOCAL lock_timeout = '10s'`);
       await tx.query('SELECT pg_advisory_xact_lock($1)', [PARTITION_LOCK]);
+      // Creating or dropping a partition locks its parent ACCESS EXCLUSIVE. Both parents are
+      // locked first, rounds before check_results, the order ingestion and the deadline sweep
+      // take them in: a transaction holding rounds and wanting check_results never waits on
+      // us while we wait on it (no deadlock). Meanwhile those transactions wait (≤ lock_timeout).
+      await tx.query(`LOCK TABLE ${PARTITIONED_TABLES.join(', ')} IN ACCESS EXCLUSIVE MODE`);
       for (const day of create) {
         const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
         for (const table of PARTITIONED_TABLES) {

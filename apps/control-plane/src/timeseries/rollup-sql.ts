@@ -33,4 +33,37 @@ export function rebuildRollupsSql(g: Granularity, source: 'results' | 'rounds'):
      GROUP BY monitor_id, b, region`;
 }
 
-export const REBUILD_STATEMENTS: string[] = (['hour', 'day'] as const).flatMap((g) => [rebuildRollupsSql(g, 'results'), rebuildRollupsSql(g, 'rounds')]);
+/** Rounds before results: the order every transaction reaches the two partitioned tables in (see PartitionsRepository). */
+export const REBUILD_STATEMENTS: string[] = (['hour', 'day'] as const).flatMap((g) => [rebuildRollupsSql(g, 'rounds'), rebuildRollupsSql(g, 'results')]);
+
+/**
+ * The fold (RollupFoldService, and the RollupFolds migration's down()): the daily rows of
+ * some monitors, for the days after each one's folded day (`$1` monitor ids, `$2` their
+ * `rollups_folded_through`) through `$3` (a date), rebuilt from the hourly rows:
+ * FOLD_DELETE_SQL removes them, FOLD_INSERT_SQL writes the sums (histograms merged bucket
+ * by bucket) and returns `n`, the rows written.
+ */
+const FOLD_RANGES = `unnest($1::text[], $2::date[]) AS f(monitor_id, after)`;
+const foldRange = (col: string) => `${col} >= (f.after + 1)::timestamp AT TIME ZONE 'UTC' AND ${col} < ($3::date + 1)::timestamp AT TIME ZONE 'UTC'`;
+
+export const FOLD_DELETE_SQL = `DELETE FROM rollups_daily d USING ${FOLD_RANGES} WHERE d.monitor_id = f.monitor_id AND ${foldRange('d.bucket_start')}`;
+
+export const FOLD_INSERT_SQL = `
+  WITH h AS (
+    SELECT r.monitor_id, date_trunc('day', r.bucket_start, 'UTC') AS day, r.region, r.account_id, r.checks, r.failures, r.degraded,
+           r.rt_count, r.rt_sum, r.rt_min, r.rt_max, r.hist
+      FROM ${FOLD_RANGES} JOIN rollups_hourly r ON r.monitor_id = f.monitor_id AND ${foldRange('r.bucket_start')}
+  ), hist AS (
+    SELECT monitor_id, day, region, jsonb_object_agg(k, n) AS hist
+      FROM (SELECT h.monitor_id, h.day, h.region, e.k, sum(e.v::int) AS n FROM h, jsonb_each_text(h.hist) AS e(k, v) GROUP BY 1, 2, 3, 4) x
+     GROUP BY 1, 2, 3
+  ), ins AS (
+    INSERT INTO rollups_daily (monitor_id, bucket_start, region, account_id, checks, failures, degraded, rt_count, rt_sum, rt_min, rt_max, hist)
+    SELECT s.monitor_id, s.day, s.region, s.account_id, s.checks, s.failures, s.degraded, s.rt_count, s.rt_sum, s.rt_min, s.rt_max, COALESCE(hist.hist, '{}'::jsonb)
+      FROM (SELECT monitor_id, day, region, min(account_id) AS account_id, sum(checks)::int AS checks, sum(failures)::int AS failures,
+                   sum(degraded)::int AS degraded, sum(rt_count)::int AS rt_count, sum(rt_sum) AS rt_sum, min(rt_min) AS rt_min, max(rt_max) AS rt_max
+              FROM h GROUP BY 1, 2, 3) s
+      LEFT JOIN hist USING (monitor_id, day, region)
+    RETURNING 1
+  )
+  SELECT count(*)::int AS n FROM ins`;

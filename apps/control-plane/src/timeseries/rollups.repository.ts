@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Tx } from '../database/transaction';
 import { rangeClause } from '../database/ranges';
-import { Granularity, ROLLUP_TABLE, REBUILD_STATEMENTS } from './rollup-sql';
+import { FOLD_DELETE_SQL, FOLD_INSERT_SQL, Granularity, ROLLUP_TABLE, REBUILD_STATEMENTS } from './rollup-sql';
 import { bucketOf, Histogram } from './histogram';
 import { Stats } from './stats';
 import { DAY_MS, floorTo, foldedUntil, HOUR_MS } from './window';
@@ -108,30 +108,8 @@ export class RollupsRepository {
   async fold(tx: Tx, monitors: { id: string; foldedThrough: string }[], through: string): Promise<number> {
     if (!monitors.length) return 0;
     const params = [monitors.map((m) => m.id), monitors.map((m) => m.foldedThrough), through];
-    const ranges = `unnest($1::text[], $2::date[]) AS f(monitor_id, after)`;
-    const inRange = (col: string) => `${col} >= (f.after + 1)::timestamp AT TIME ZONE 'UTC' AND ${col} < ($3::date + 1)::timestamp AT TIME ZONE 'UTC'`;
-    await tx.query(`DELETE FROM rollups_daily d USING ${ranges} WHERE d.monitor_id = f.monitor_id AND ${inRange('d.bucket_start')}`, params);
-    const written: { n: number }[] = await tx.query(
-      `WITH h AS (
-         SELECT r.monitor_id, date_trunc('day', r.bucket_start, 'UTC') AS day, r.region, r.account_id, r.checks, r.failures, r.degraded,
-                r.rt_count, r.rt_sum, r.rt_min, r.rt_max, r.hist
-           FROM ${ranges} JOIN rollups_hourly r ON r.monitor_id = f.monitor_id AND ${inRange('r.bucket_start')}
-       ), hist AS (
-         SELECT monitor_id, day, region, jsonb_object_agg(k, n) AS hist
-           FROM (SELECT h.monitor_id, h.day, h.region, e.k, sum(e.v::int) AS n FROM h, jsonb_each_text(h.hist) AS e(k, v) GROUP BY 1, 2, 3, 4) x
-          GROUP BY 1, 2, 3
-       ), ins AS (
-         INSERT INTO rollups_daily (monitor_id, bucket_start, region, account_id, checks, failures, degraded, rt_count, rt_sum, rt_min, rt_max, hist)
-         SELECT s.monitor_id, s.day, s.region, s.account_id, s.checks, s.failures, s.degraded, s.rt_count, s.rt_sum, s.rt_min, s.rt_max, COALESCE(hist.hist, '{}'::jsonb)
-           FROM (SELECT monitor_id, day, region, min(account_id) AS account_id, sum(checks)::int AS checks, sum(failures)::int AS failures,
-                        sum(degraded)::int AS degraded, sum(rt_count)::int AS rt_count, sum(rt_sum) AS rt_sum, min(rt_min) AS rt_min, max(rt_max) AS rt_max
-                   FROM h GROUP BY 1, 2, 3) s
-           LEFT JOIN hist USING (monitor_id, day, region)
-         RETURNING 1
-       )
-       SELECT count(*)::int AS n FROM ins`,
-      params,
-    );
+    await tx.query(FOLD_DELETE_SQL, params);
+    const written: { n: number }[] = await tx.query(FOLD_INSERT_SQL, params);
     return written[0].n;
   }
 

@@ -182,6 +182,25 @@ describe('per-region response times and uptime', () => {
     expect(m.checks_total).toBe(rounds.length);
   });
 
+  it('finds a round by its scheduled time, and by its number when a result carries a wrong one or none', async () => {
+    const round = 1_500_000;
+    const at = now - 4 * MINUTE_MS;
+    rounds.push({ round, at });
+    await pg.query(
+      `INSERT INTO rounds (id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum, dispatched_at)
+       VALUES ('chk_lookup', $1, $2, $3, $4, now() + interval '1 hour', $5, 2, now())`,
+      [monitorId, accountId, round, new Date(at), REGIONS],
+    );
+    // eu-west echoes the right time, us-east a wrong one (an hour off), ap-south none (an older probe).
+    await probes.publish({ ...result(round, 'eu-west'), scheduled_at: new Date(at).toISOString() });
+    await probes.publish({ ...result(round, 'us-east'), scheduled_at: new Date(at - HOUR_MS).toISOString() });
+    await probes.publish(result(round, 'ap-south'));
+    await waitFor('round decided', async () => (await count(`SELECT count(*)::int AS n FROM rounds WHERE id = 'chk_lookup' AND decided_at IS NOT NULL`)) === 1);
+    const stored = await pg.query(`SELECT region, scheduled_at FROM check_results WHERE monitor_id = $1 AND round = $2 ORDER BY region`, [monitorId, round]);
+    expect(stored.rows.map((r) => [r.region, r.scheduled_at.getTime()])).toEqual([...REGIONS].sort().map((r) => [r, at]));
+    expect((await pg.query(`SELECT regions_checked FROM rounds WHERE id = 'chk_lookup'`)).rows[0].regions_checked).toBe(3);
+  });
+
   it('stores a result whose text PostgreSQL cannot hold (U+0000) without failing its batch', async () => {
     const round = 1_000_000;
     const at = now - 3 * MINUTE_MS;

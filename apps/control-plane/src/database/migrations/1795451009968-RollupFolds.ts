@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
+import { FOLD_DELETE_SQL, FOLD_INSERT_SQL } from "../../timeseries/rollup-sql";
 
 export class RollupFolds1795451009968 implements MigrationInterface {
     name = 'RollupFolds1795451009968'
@@ -13,6 +14,12 @@ export class RollupFolds1795451009968 implements MigrationInterface {
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        // Hand-added: the previous version reads daily rollups for every whole day, so the days
+        // not folded yet (today at least) get their daily rows built from the hourly ones first.
+        const monitors: { id: string; folded: string }[] = await queryRunner.query(`SELECT id, rollups_folded_through::text AS folded FROM monitors`);
+        const params = [monitors.map((m) => m.id), monitors.map((m) => m.folded), new Date().toISOString().slice(0, 10)];
+        await queryRunner.query(FOLD_DELETE_SQL, params);
+        await queryRunner.query(FOLD_INSERT_SQL, params);
         await queryRunner.query(`ALTER TABLE "rollups_hourly" RESET (fillfactor)`);
         await queryRunner.query(`ALTER TABLE "monitors" DROP COLUMN "rollups_folded_through"`);
         await queryRunner.query(`DROP FUNCTION utc_yesterday()`);

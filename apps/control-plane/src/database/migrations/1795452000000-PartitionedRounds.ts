@@ -8,8 +8,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Every unique key of a partitioned table must contain the partition key: the primary
  * key becomes (id, scheduled_at) and the identity (monitor_id, round) becomes
  * (monitor_id, scheduled_at, round), which is also the "one monitor, one window" index
- * (it replaces rounds_monitor_scheduled_idx). A round's scheduled time is fixed when it
- * is claimed, under its monitor's lock, so a round number never gets two scheduled times.
+ * (it replaces rounds_monitor_scheduled_idx). (monitor_id, round) stays indexed, not
+ * unique: the scheduler keeps a monitor's round numbers from coming back (schedule.ts
+ * firstRound) and insertRounds skips a number the monitor used in the last two days.
+ * Rows older than RETENTION_DAYS are copied too and dropped with their partitions by the
+ * first partition maintenance (rounds had no retention before). Stop the replicas of the
+ * previous version before migrating: their round inserts name the old unique index.
  *
  * Existing rows are moved, not lost: the old table is renamed, one partition is created
  * for every day it holds, its rows are copied and it is dropped. Partitions for today and
@@ -32,6 +36,8 @@ export class PartitionedRounds1795452000000 implements MigrationInterface {
     await q.query(`CREATE INDEX "rounds_undispatched_idx" ON "rounds" ("created_at") WHERE dispatched_at IS NULL`);
     // The check history's total counts rounds with data from the rollups and these (rare) ones here.
     await q.query(`CREATE INDEX "rounds_no_data_idx" ON "rounds" ("monitor_id") WHERE outcome = 'no_data'`);
+    // A round number a monitor used is never claimed again (insertRounds checks recent days), and older probes' results find their round by number.
+    await q.query(`CREATE INDEX "rounds_monitor_round_idx" ON "rounds" ("monitor_id", "round")`);
     await q.query(`ALTER TABLE "rounds" ADD CONSTRAINT "rounds_monitor_fk" FOREIGN KEY ("monitor_id") REFERENCES "monitors"("id") ON DELETE CASCADE`);
     const days: { day: string }[] = await q.query(
       `SELECT DISTINCT to_char(date_trunc('day', scheduled_at, 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM rounds_unpartitioned`,
@@ -51,7 +57,7 @@ export class PartitionedRounds1795452000000 implements MigrationInterface {
   public async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "rounds" RENAME TO "rounds_partitioned"`);
     await q.query(`ALTER TABLE "rounds_partitioned" DROP CONSTRAINT "rounds_monitor_fk"`);
-    for (const index of ['rounds_monitor_time_round_uq', 'rounds_undecided_idx', 'rounds_undispatched_idx', 'rounds_no_data_idx']) await q.query(`DROP INDEX "${index}"`);
+    for (const index of ['rounds_monitor_time_round_uq', 'rounds_undecided_idx', 'rounds_undispatched_idx', 'rounds_no_data_idx', 'rounds_monitor_round_idx']) await q.query(`DROP INDEX "${index}"`);
     await q.query(`CREATE TABLE "rounds" (LIKE "rounds_partitioned" INCLUDING DEFAULTS)`);
     await q.query(`INSERT INTO "rounds" SELECT * FROM "rounds_partitioned"`);
     await q.query(`DROP TABLE "rounds_partitioned"`);
