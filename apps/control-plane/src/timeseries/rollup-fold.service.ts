@@ -61,8 +61,19 @@ export class RollupFoldService implements OnApplicationBootstrap, BeforeApplicat
     return folded === CHUNK;
   }
 
-  /** Folds every due monitor (tests, and the benchmark). */
-  async foldAll(now = Date.now()): Promise<void> {
-    while (await this.foldDue(now));
+  /**
+   * Folds every due monitor, waiting for those another transaction holds (a pass skips
+   * them: SKIP LOCKED); for tests. Gives up after `timeoutMs`.
+   */
+  async foldAll(now = Date.now(), timeoutMs = 30_000): Promise<void> {
+    const through = dayOf(now - DAY_MS);
+    const giveUpAt = Date.now() + timeoutMs;
+    for (;;) {
+      if (await this.foldDue(now)) continue;
+      const oldest = await this.monitors.oldestFoldedThrough();
+      if (!oldest || oldest >= through) return;
+      if (Date.now() > giveUpAt) throw new Error(`monitors still folded only through ${oldest}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 }
