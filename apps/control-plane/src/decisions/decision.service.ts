@@ -41,66 +41,53 @@ export class DecisionService {
   ) {}
 
   /**
-   * Decides a round the caller has locked (FOR UPDATE) and found undecided. Lock order:
-   * the caller locks the monitor (MonitorsRepository.lockForResults) before the round.
-   */
-  async decideLocked(tx: Tx, round: RoundEntity): Promise<RoundSummary> {
-    return (await this.decideMany(tx, [round]))[0];
-  }
-
-  /**
    * Decides rounds the caller has locked (monitors first, then rounds) and found
-   * undecided, set-based: one query for their results, one update for the rounds, one
-   * for the monitors, one upsert per rollup table; incidents one by one (rare). Rounds of
-   * one monitor are applied in their order, each seeing the monitor as the previous one
-   * left it, exactly as if decided one after the other. `opts.results`: the rounds'
-   * on-time results when the caller has them (`monitor|round` → results); `opts.rollups`:
-   * collect the whole-monitor rollup observations there instead of writing them.
+   * undecided, set-based: one query for their results (unless the caller has them), then
+   * applyMany. `opts.results`: the rounds' on-time results when the caller has them
+   * (`monitor|round` → results); `opts.rollups`: collect the whole-monitor rollup
+   * observations there instead of writing them.
    */
   async decideMany(tx: Tx, rounds: RoundEntity[], opts: { results?: Map<string, RegionResult[]>; rollups?: Observation[] } = {}): Promise<RoundSummary[]> {
     if (!rounds.length) return [];
     const results = opts.results ?? (await this.results.onTimeMany(tx, rounds));
-    const summaries = rounds.map((r) => summariseRound(r.regions, r.quorum, results.get(`${r.monitorId}|${r.round}`) ?? [], r.skippedRegions ?? []));
-    await this.rounds.completeMany(tx, rounds.map((r, i) => DecisionService.completion(r, summaries[i])));
-    for (const s of summaries) this.metrics.decisions.inc({ decision: s.decision });
-    // no_data: status unchanged, not counted in uptime.
-    const counted = rounds.map((round, i) => ({ round, s: summaries[i] })).filter(({ s }) => s.decision !== 'no_data');
-    if (!counted.length) return summaries;
+    const items = rounds.map((round) => {
+      const rs = results.get(`${round.monitorId}|${round.round}`) ?? [];
+      return { round, results: rs, summary: summariseRound(round.regions, round.quorum, rs, round.skippedRegions ?? []) };
+    });
+    await this.applyMany(tx, items, opts);
+    return items.map((i) => i.summary);
+  }
+
+  /**
+   * Applies decided rounds (probe rounds through decideMany, heartbeat checks directly):
+   * one update completes the rounds, one locks their monitors (the caller holds them
+   * already), one writes the monitors, one upsert per rollup table; incidents and
+   * notifications one by one (only on changes). Rounds of one monitor are applied in
+   * their order, each seeing the monitor as the previous one left it, exactly as if
+   * decided one after the other. `no_data`: the round is completed, the status stays and
+   * nothing is counted.
+   */
+  async applyMany(tx: Tx, items: { round: RoundEntity; summary: RoundSummary; results: RegionResult[] }[], opts: { rollups?: Observation[] } = {}): Promise<void> {
+    if (!items.length) return;
+    await this.rounds.completeMany(tx, items.map(({ round, summary }) => DecisionService.completion(round, summary)));
+    for (const { summary } of items) this.metrics.decisions.inc({ decision: summary.decision });
+    const counted = items.filter(({ summary }) => summary.decision !== 'no_data');
+    if (!counted.length) return;
     const monitors = new Map((await this.monitors.lockForDecisions(tx, counted.map((c) => c.round.monitorId))).map((m) => [m.id, m]));
     const touched = new Set<MonitorEntity>();
     const observations: Observation[] = [];
     counted.sort((a, b) => (a.round.monitorId < b.round.monitorId ? -1 : a.round.monitorId > b.round.monitorId ? 1 : a.round.scheduledAt.getTime() - b.round.scheduledAt.getTime()));
-    for (const { round, s } of counted) {
+    for (const { round, summary, results } of counted) {
       const monitor = monitors.get(round.monitorId);
       if (!monitor || monitor.accountId !== round.accountId) continue;
-      await this.apply(tx, monitor, round, s, results.get(`${round.monitorId}|${round.round}`) ?? []);
+      await this.apply(tx, monitor, round, summary, results);
       touched.add(monitor);
-      observations.push(DecisionService.overall(monitor, round, s));
+      observations.push(DecisionService.overall(monitor, round, summary));
     }
     await this.monitors.saveDecisions(tx, [...touched]);
     // A caller that writes rollups itself (ingestion) gets them to write with its own.
     if (opts.rollups) opts.rollups.push(...observations);
     else await this.rollups.add(tx, observations);
-    return summaries;
-  }
-
-  /** Completes a round with its decision: the round becomes a check record of `GET /checks`. */
-  async record(tx: Tx, round: RoundEntity, summary: RoundSummary): Promise<void> {
-    await this.rounds.completeMany(tx, [DecisionService.completion(round, summary)]);
-    this.metrics.decisions.inc({ decision: summary.decision });
-  }
-
-  /**
-   * Applies a decided round to its monitor, which the caller has locked: counters, read
-   * model, status, the incident and the monitor's rollups. Heartbeat checks (judged by the
-   * control plane) come through here; probe rounds through decideMany, which does the same
-   * for many rounds at once.
-   */
-  async applyDecision(tx: Tx, monitor: MonitorEntity, round: RoundEntity, summary: RoundSummary, results: RegionResult[]): Promise<void> {
-    if (summary.decision === 'no_data') return; // nothing answered: status unchanged, not counted in uptime
-    await this.apply(tx, monitor, round, summary, results);
-    await this.monitors.saveDecisions(tx, [monitor]);
-    await this.rollups.add(tx, [DecisionService.overall(monitor, round, summary)]);
   }
 
   private static completion(r: RoundEntity, s: RoundSummary) {

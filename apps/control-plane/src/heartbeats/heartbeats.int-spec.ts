@@ -103,6 +103,29 @@ describe('heartbeat monitors', () => {
     expect(after[0].duration_seconds).toBeGreaterThanOrEqual(0);
   });
 
+  it('checks many heartbeats in one sweep: each goes down with its own incident, the pinged ones stay up', async () => {
+    const ms = await Promise.all(Array.from({ length: 12 }, () => create()));
+    for (const m of ms) expect((await ping(m.ping_url)).body.status).toBe('up');
+    // Half keep pinging; the other half miss theirs and are judged together by the sweep.
+    const keep = ms.slice(0, 6);
+    const miss = ms.slice(6);
+    const pinger = setInterval(() => void Promise.all(keep.map((m) => ping(m.ping_url))), 500);
+    try {
+      await waitFor('missed heartbeats down', async () => (await Promise.all(miss.map((m) => monitor(m.id)))).every((m) => m.status === 'down'), 20_000);
+      for (const m of keep) expect((await monitor(m.id)).status).toBe('up');
+      for (const m of miss) {
+        const open = await incidents(m.id);
+        expect(open).toHaveLength(1);
+        expect(open[0]).toMatchObject({ status: 'open', monitor_id: m.id });
+      }
+      const checks = (await call(t.api, key, 'GET', `/monitors/${miss[0].id}/checks?limit=50`)).body;
+      expect(checks.meta.total).toBe(checks.data.length);
+      expect(checks.data.some((c: { status: string }) => c.status === 'down')).toBe(true);
+    } finally {
+      clearInterval(pinger);
+    }
+  });
+
   it('/fail turns it down at once; a success ping brings it back', async () => {
     const m = await create({ heartbeat_interval: 60 });
     await ping(m.ping_url);

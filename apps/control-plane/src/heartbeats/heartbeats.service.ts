@@ -65,7 +65,7 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
     return this.tx.run(async (tx) => {
       const now = Date.now();
       const due = await this.rounds.lockDueMonitors(tx, new Date(now), BATCH, 'heartbeat');
-      for (const m of due) await this.check(tx, m, now);
+      await this.checkMany(tx, due, now);
       return due.length >= BATCH;
     });
   }
@@ -85,7 +85,7 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
       if (m.paused) return { ok: true, status: 'paused', message: 'Monitor is paused — ping recorded but not tracked' };
       let status: string = m.status;
       if (pingNeedsCheck(m.status, kind)) {
-        const verdict = await this.check(tx, m, now);
+        const verdict = (await this.checkMany(tx, [m], now)).get(m.id);
         if (verdict && verdict.outcome !== 'no_data') status = verdict.outcome;
       }
       const expected = m.heartbeatExpectedBy ? m.heartbeatExpectedBy.getTime() / 1000 : null;
@@ -105,39 +105,49 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
   }
 
   /**
-   * One heartbeat check of a locked monitor at `nowMs`: claims its round (as the
-   * scheduler does for probe monitors), judges it and applies the decision.
+   * Heartbeat checks of locked monitors at `nowMs`, set-based: their rounds claimed (as the
+   * scheduler does for probe monitors) with one update and one insert, judged, and applied
+   * through the shared decision path (DecisionService.applyMany) in a few statements
+   * whatever their number. Returns each checked monitor's verdict.
    */
-  private async check(tx: Tx, m: MonitorEntity, nowMs: number): Promise<HeartbeatVerdict | null> {
-    const c = claimRound(m.nextRound, nowMs, m.checkInterval, m.phaseMs);
-    await this.rounds.advanceSchedules(tx, [{ id: m.id, nextRound: c.nextRound, nextDueAt: new Date(c.nextDueAt) }]);
-    m.nextRound = c.nextRound;
-    m.nextDueAt = new Date(c.nextDueAt);
-    const round: RoundEntity = Object.assign(new RoundEntity(), {
-      id: newId('chk'),
-      monitorId: m.id,
-      accountId: m.accountId,
-      round: c.round,
-      scheduledAt: new Date(nowMs),
-      deadlineAt: new Date(nowMs),
-      regions: [],
-      skippedRegions: [],
-      quorum: m.quorum,
+  private async checkMany(tx: Tx, ms: MonitorEntity[], nowMs: number): Promise<Map<string, HeartbeatVerdict>> {
+    if (!ms.length) return new Map();
+    const planned = ms.map((m) => {
+      const c = claimRound(m.nextRound, nowMs, m.checkInterval, m.phaseMs);
+      const round: RoundEntity = Object.assign(new RoundEntity(), {
+        id: newId('chk'),
+        monitorId: m.id,
+        accountId: m.accountId,
+        round: c.round,
+        scheduledAt: new Date(nowMs),
+        deadlineAt: new Date(nowMs),
+        regions: [],
+        skippedRegions: [],
+        quorum: m.quorum,
+      });
+      return { m, c, round };
     });
-    if (!(await this.rounds.insertRounds(tx, [round])).has(round.id)) return null;
-    await this.rounds.markDispatchedTx(tx, [{ id: round.id, scheduledAt: round.scheduledAt, deadlineAt: round.deadlineAt }]);
-    const verdict = judgeHeartbeat(
-      {
-        expectedByMs: (m.heartbeatExpectedBy ?? m.createdAt).getTime(),
-        graceSeconds: m.heartbeatGracePeriod ?? 0,
-        lastPingAtMs: m.lastPingAt?.getTime() ?? null,
-        lastFailAtMs: m.lastFailAt?.getTime() ?? null,
-      },
-      nowMs,
-    );
-    const { summary, evidence } = heartbeatSummary(verdict, m.lastRunMs);
-    await this.decisions.record(tx, round, summary);
-    await this.decisions.applyDecision(tx, m, round, summary, evidence);
-    return verdict;
+    await this.rounds.advanceSchedules(tx, planned.map(({ m, c }) => ({ id: m.id, nextRound: c.nextRound, nextDueAt: new Date(c.nextDueAt) })));
+    for (const { m, c } of planned) Object.assign(m, { nextRound: c.nextRound, nextDueAt: new Date(c.nextDueAt) });
+    const inserted = await this.rounds.insertRounds(tx, planned.map((p) => p.round));
+    const claimed = planned.filter((p) => inserted.has(p.round.id));
+    await this.rounds.markDispatchedTx(tx, claimed.map(({ round }) => ({ id: round.id, scheduledAt: round.scheduledAt, deadlineAt: round.deadlineAt })));
+    const verdicts = new Map<string, HeartbeatVerdict>();
+    const items = claimed.map(({ m, round }) => {
+      const verdict = judgeHeartbeat(
+        {
+          expectedByMs: (m.heartbeatExpectedBy ?? m.createdAt).getTime(),
+          graceSeconds: m.heartbeatGracePeriod ?? 0,
+          lastPingAtMs: m.lastPingAt?.getTime() ?? null,
+          lastFailAtMs: m.lastFailAt?.getTime() ?? null,
+        },
+        nowMs,
+      );
+      verdicts.set(m.id, verdict);
+      const { summary, evidence } = heartbeatSummary(verdict, m.lastRunMs);
+      return { round, summary, results: evidence };
+    });
+    await this.decisions.applyMany(tx, items);
+    return verdicts;
   }
 }
