@@ -13,10 +13,11 @@ export type RoundOutcome = 'up' | 'degraded' | 'down' | 'warn' | 'no_data';
  * The table is partitioned by day on `scheduled_at` like `check_results` (partitions
  * `rounds_pYYYYMMDD`, created ahead and dropped after the retention by PartitionsService),
  * so every unique key carries `scheduled_at`: the primary key is (id, scheduled_at) and
- * (monitor, scheduled_at, round) is unique. A monitor's round numbers are not reused: the
- * scheduler never moves a monitor's next round back within its numbering, and inserting a
- * round whose number the monitor used in the last two days is skipped (`(monitor_id,
- * round)` index). Every statement that reaches rounds by id or by (monitor, round) also
+ * (monitor, scheduled_at, round) is unique. A monitor's round numbers are not reused: a
+ * resumed monitor keeps its next round when its interval is unchanged (schedule.ts
+ * firstRound), and inserting a round whose number the monitor used in the last two days
+ * is skipped (`(monitor_id, round)` index), which covers an interval changed and changed
+ * back within one slot. Every statement that reaches rounds by id or by (monitor, round) also
  * names their scheduled times, so it touches only their days' partitions.
  */
 @Entity('rounds')

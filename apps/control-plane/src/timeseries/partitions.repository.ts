@@ -40,17 +40,34 @@ export class PartitionsRepository {
     return out;
   }
 
-  /** Creates (in every table) and drops (from every table) the partitions of some days in one transaction, under an advisory lock (replicas take turns). */
+  /**
+   * Creates (in every table) and drops (from every table) the partitions of some days in one
+   * transaction, under an advisory lock (replicas take turns). Creating a partition locks its
+   * parent ACCESS EXCLUSIVE and, for its foreign key, `monitors` too, which the scheduler,
+   * heartbeats and ingestion update while they hold rounds: PostgreSQL may then report a
+   * deadlock (or the 10 s lock timeout expires) and abort one of the two transactions. This
+   * one is retried (it is idempotent); an aborted batch or tick runs again on its own.
+   */
   async apply(create: string[], drop: string[]): Promise<void> {
     if (!create.length && !drop.length) return;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.applyOnce(create, drop);
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (attempt >= 5 || (code !== '40P01' && code !== '55P03')) throw err;
+        await new Promise((r) => setTimeout(r, attempt * 200 + Math.random() * 200));
+      }
+    }
+  }
+
+  private async applyOnce(create: string[], drop: string[]): Promise<void> {
     await this.ds.transaction(async (tx) => {
       await tx.query(`SET LOCAL lock_timeout = '10s'`);
       await tx.query('SELECT pg_advisory_xact_lock($1)', [PARTITION_LOCK]);
-      // Creating or dropping a partition locks its parent ACCESS EXCLUSIVE. Both parents are
-      // locked first, rounds before check_results, the order ingestion and the deadline sweep
-      // take them in: a transaction holding rounds and wanting check_results never waits on
-      // us while we wait on it (no deadlock). Meanwhile those transactions wait (≤ lock_timeout).
-      await tx.query(`LOCK TABLE ${PARTITIONED_TABLES.join(', ')} IN ACCESS EXCLUSIVE MODE`);
+      // Both parents (ONLY: not each of their partitions) are locked first, rounds before
+      // check_results, the order ingestion and the deadline sweep reach them.
+      await tx.query(`LOCK TABLE ${PARTITIONED_TABLES.map((t) => `ONLY ${t}`).join(', ')} IN ACCESS EXCLUSIVE MODE`);
       for (const day of create) {
         const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
         for (const table of PARTITIONED_TABLES) {
