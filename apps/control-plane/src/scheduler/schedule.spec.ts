@@ -38,6 +38,23 @@ describe('schedule math', () => {
     expect(claimRound(round, now, 10, phase)).toEqual({ round, nextRound: round + 1, nextDueAt: roundDueAt(round + 1, 10, phase), skipped: 0 });
   });
 
+  it('a round claimed ahead of its slot takes the next number and leaves the schedule on the next slot', () => {
+    const phase = 0;
+    const now = roundDueAt(1000, 60, phase) + 10_000; // round 1000 ran; 1001 is stored as next
+    let stored = 1001;
+    const numbers: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      // Five checks at once within the same slot (heartbeat pings that may change its status).
+      const c = claimRound(stored, now + i * 1000, 60, phase);
+      numbers.push(c.round);
+      expect(c.nextDueAt).toBe(roundDueAt(1001, 60, phase));
+      stored = c.nextRound;
+    }
+    expect(numbers).toEqual([1001, 1002, 1003, 1004, 1005]);
+    // At the next slot the periodic check runs with the next unused number.
+    expect(claimRound(stored, roundDueAt(1001, 60, phase), 60, phase)).toMatchObject({ round: 1006, nextDueAt: roundDueAt(1002, 60, phase), skipped: 0 });
+  });
+
   it('a restart within the interval neither skips nor repeats a round', () => {
     const phase = 0;
     const now = roundDueAt(1000, 60, phase) + 59_000; // down for 59 s
@@ -71,6 +88,8 @@ describe('schedule math', () => {
     // Paused and resumed 10 s later, same interval: the stored next round is kept.
     const resumed = firstRound(now + 10_000, 60, phase, ran.nextRound);
     expect(resumed).toEqual({ nextRound: ran.round + 1, nextDueAt: roundDueAt(ran.round + 1, 60, phase) });
+    // Numbers run ahead of slots (checks claimed early by pings): it still waits one slot only.
+    expect(firstRound(now + 10_000, 60, phase, ran.round + 9)).toEqual({ nextRound: ran.round + 9, nextDueAt: roundDueAt(ran.round + 1, 60, phase) });
     expect(claimRound(resumed.nextRound, resumed.nextDueAt, 60, phase).round).toBe(ran.round + 1);
     // Resumed after its next slot began: that slot runs at once.
     const later = now + 3 * 60_000;

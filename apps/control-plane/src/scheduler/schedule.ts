@@ -44,24 +44,27 @@ export interface Claim {
  * Claims the round to run for a monitor whose stored next round is due.
  * Normally that is the stored round itself. After an outage longer than an
  * interval only the newest due round runs: a restart never bursts old rounds,
- * and a restart within the interval never skips one.
+ * and a restart within the interval never skips one. A round claimed ahead of its
+ * slot (a heartbeat ping that runs a check at once) takes the stored number, and the
+ * next round is still due at the next slot: numbers stay unique and increasing, the
+ * schedule stays on the monitor's grid and is never pushed further ahead.
  */
 export function claimRound(storedNextRound: number, nowMs: number, intervalSeconds: number, phase: number): Claim {
   const newest = latestRound(nowMs, intervalSeconds, phase);
   const round = Math.max(storedNextRound, newest);
   const nextRound = round + 1;
-  return { round, nextRound, nextDueAt: roundDueAt(nextRound, intervalSeconds, phase), skipped: Math.max(0, newest - storedNextRound) };
+  return { round, nextRound, nextDueAt: roundDueAt(newest + 1, intervalSeconds, phase), skipped: Math.max(0, newest - storedNextRound) };
 }
 
 /**
  * Where a new (or resumed, or re-timed) monitor starts: its current slot runs at
  * once, so a new monitor is checked immediately; later rounds follow the phase.
  * `storedNextRound`: the monitor's next round when its interval is unchanged (same
- * numbering); a resumed monitor whose current slot already ran waits for the next one,
- * so a round number is never claimed twice.
+ * numbering); a resumed monitor whose current slot already ran waits for the next slot
+ * (keeping its next number), so a round number is never claimed twice.
  */
 export function firstRound(nowMs: number, intervalSeconds: number, phase: number, storedNextRound?: number): { nextRound: number; nextDueAt: number } {
   const current = latestRound(nowMs, intervalSeconds, phase);
-  if (storedNextRound !== undefined && storedNextRound > current) return { nextRound: storedNextRound, nextDueAt: roundDueAt(storedNextRound, intervalSeconds, phase) };
+  if (storedNextRound !== undefined && storedNextRound > current) return { nextRound: storedNextRound, nextDueAt: roundDueAt(current + 1, intervalSeconds, phase) };
   return { nextRound: current, nextDueAt: nowMs };
 }
