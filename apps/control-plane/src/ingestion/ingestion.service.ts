@@ -290,9 +290,7 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     for (const s of stored) {
       if (s.late) continue;
       const k = `${s.result.monitor_id}|${s.result.round}`;
-      const list = inBatch.get(k);
-      if (list) list.push(ResultsRepository.regionResult(s.result));
-      else inBatch.set(k, [ResultsRepository.regionResult(s.result)]);
+      inBatch.set(k, [...(inBatch.get(k) ?? []), ResultsRepository.regionResult(s.result)]);
     }
     if (inBatch.size) {
       const touched = [...inBatch.keys()].map((k) => rounds.get(k)!);

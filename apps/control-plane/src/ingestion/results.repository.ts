@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, In, Repository } from 'typeorm';
-import type { ResultV1, TimingPhases } from '@parallax/contracts';
+import type { ResultV1 } from '@parallax/contracts';
 import type { RegionResult } from '../decisions/round-summary';
 import type { Tx } from '../database/transaction';
 import { rangeClause } from '../database/ranges';
@@ -31,22 +31,13 @@ const key = (monitorId: string, round: number, region: string) => `${monitorId}|
 const withoutNulText = <T extends string | null>(v: T): T => (v !== null && v.includes('\u0000') ? (v.replace(/\u0000/g, '') as T) : v);
 const withoutNul = (_k: string, v: unknown) => (typeof v === 'string' ? withoutNulText(v) : v);
 
-/** The columns of a stored result a decision reads. */
-interface OnTimeRow {
-  monitor_id: string;
+/** The columns of a stored result a decision reads (bigint round as text, times as Dates). */
+type OnTimeRow = Pick<ResultV1, 'monitor_id' | 'region' | 'is_up' | 'status_code' | 'response_ms' | 'error' | 'phases' | 'response_headers' | 'response_body'> & {
   round: string;
-  region: string;
-  is_up: boolean;
-  status_code: number | null;
-  response_ms: number | null;
-  error: string | null;
-  phases: TimingPhases;
-  response_headers: Record<string, string> | null;
-  response_body: string | null;
   warn: boolean;
   ssl_expiry: Date | null;
   ssl_issuer: string | null;
-}
+};
 
 @Injectable()
 export class ResultsRepository {

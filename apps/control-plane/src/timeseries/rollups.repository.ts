@@ -64,12 +64,7 @@ export class RollupsRepository {
   async add(tx: Tx, observations: Observation[]): Promise<void> {
     if (!observations.length) return;
     await this.upsert(tx, 'hour', RollupsRepository.aggregate(observations, HOUR_MS));
-    const until = new Map<string, number>();
-    const folded = observations.filter((o) => {
-      let u = until.get(o.foldedThrough);
-      if (u === undefined) until.set(o.foldedThrough, (u = foldedUntil(o.foldedThrough)));
-      return o.at.getTime() < u;
-    });
+    const folded = observations.filter((o) => o.at.getTime() < foldedUntil(o.foldedThrough));
     if (folded.length) await this.upsert(tx, 'day', RollupsRepository.aggregate(folded, DAY_MS));
   }
 

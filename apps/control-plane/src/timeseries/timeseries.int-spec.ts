@@ -94,6 +94,16 @@ describe('per-region response times and uptime', () => {
     await waitFor('late results stored', async () => (await count(`SELECT count(*)::int AS n FROM check_results WHERE late`)) === rounds.filter((r) => r.round % 5 === 0).length, 60_000);
   });
 
+  /** A round as the scheduler leaves it (dispatched, deadline ahead), for results the test publishes itself. */
+  async function addRound(id: string, round: number, at: number): Promise<void> {
+    rounds.push({ round, at });
+    await pg.query(
+      `INSERT INTO rounds (id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum, dispatched_at)
+       VALUES ($1, $2, $3, $4, $5, now() + interval '1 hour', $6, 2, now())`,
+      [id, monitorId, accountId, round, new Date(at), REGIONS],
+    );
+  }
+
   async function probesPublishAgain(r: ResultV1): Promise<void> {
     await (probes as unknown as { js: { publish: (s: string, d: Uint8Array, o: { msgID: string }) => Promise<unknown> } }).js.publish(`${t.natsPrefix}.results.${r.region}`, encode(r), {
       msgID: `again-${r.job_id}.${r.region}`,
@@ -185,12 +195,7 @@ describe('per-region response times and uptime', () => {
   it('finds a round by its scheduled time, and by its number when a result carries a wrong one or none', async () => {
     const round = 1_500_000;
     const at = now - 4 * MINUTE_MS;
-    rounds.push({ round, at });
-    await pg.query(
-      `INSERT INTO rounds (id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum, dispatched_at)
-       VALUES ('chk_lookup', $1, $2, $3, $4, now() + interval '1 hour', $5, 2, now())`,
-      [monitorId, accountId, round, new Date(at), REGIONS],
-    );
+    await addRound('chk_lookup', round, at);
     // eu-west echoes the right time, us-east a wrong one (an hour off), ap-south none (an older probe).
     await probes.publish({ ...result(round, 'eu-west'), scheduled_at: new Date(at).toISOString() });
     await probes.publish({ ...result(round, 'us-east'), scheduled_at: new Date(at - HOUR_MS).toISOString() });
@@ -204,12 +209,7 @@ describe('per-region response times and uptime', () => {
   it('stores a result whose text PostgreSQL cannot hold (U+0000) without failing its batch', async () => {
     const round = 1_000_000;
     const at = now - 3 * MINUTE_MS;
-    rounds.push({ round, at });
-    await pg.query(
-      `INSERT INTO rounds (id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum, dispatched_at)
-       VALUES ('chk_nul', $1, $2, $3, $4, now() + interval '1 hour', $5, 2, now())`,
-      [monitorId, accountId, round, new Date(at), REGIONS],
-    );
+    await addRound('chk_nul', round, at);
     for (const region of REGIONS) await probes.publish({ ...result(round, region), is_up: false, status_code: 503, error: 'bad\u0000byte', response_body: 'x\u0000y' });
     await waitFor('round decided', async () => (await count(`SELECT count(*)::int AS n FROM rounds WHERE id = 'chk_nul' AND outcome = 'down'`)) === 1);
     const stored = await pg.query(`SELECT error, response_body FROM check_results WHERE monitor_id = $1 AND round = $2`, [monitorId, round]);
@@ -275,12 +275,7 @@ describe('per-region response times and uptime', () => {
     // A round of a folded day whose results arrive now: counted once in hourly and daily rollups.
     const round = 2_000_000;
     const at = floorTo(now, DAY_MS) - DAY_MS - 5 * HOUR_MS - 3 * MINUTE_MS;
-    rounds.push({ round, at });
-    await pg.query(
-      `INSERT INTO rounds (id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum, dispatched_at)
-       VALUES ('chk_folded', $1, $2, $3, $4, now() + interval '1 hour', $5, 2, now())`,
-      [monitorId, accountId, round, new Date(at), REGIONS],
-    );
+    await addRound('chk_folded', round, at);
     for (const region of REGIONS) await probes.publish(result(round, region));
     await waitFor('round decided', async () => (await count(`SELECT count(*)::int AS n FROM rounds WHERE id = 'chk_folded' AND decided_at IS NOT NULL`)) === 1);
     const after = await snapshot();
