@@ -290,7 +290,9 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     for (const s of stored) {
       if (s.late) continue;
       const k = `${s.result.monitor_id}|${s.result.round}`;
-      inBatch.set(k, [...(inBatch.get(k) ?? []), ResultsRepository.regionResult(s.result)]);
+      const list = inBatch.get(k) ?? [];
+      if (!list.length) inBatch.set(k, list);
+      list.push(ResultsRepository.regionResult(s.result));
     }
     if (inBatch.size) {
       const touched = [...inBatch.keys()].map((k) => rounds.get(k)!);
