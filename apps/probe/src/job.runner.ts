@@ -4,6 +4,7 @@ import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import type { Counter, Histogram } from 'prom-client';
 import { runCheck } from '@parallax/checks';
 import type { CheckContext, CheckOutcome } from '@parallax/checks';
+import { cleanDeep, cleanText, cutText, RESULT_HEADER_CHARS, RESULT_MAX_HEADERS, RESULT_TEXT_CHARS } from '@parallax/contracts';
 import type { CheckSpec, JobV1, ResultV1 } from '@parallax/contracts';
 import { CheckWorkerPool, LostCheck } from './check-workers';
 import { PROBE_CONFIG, type ProbeConfig } from './config';
@@ -11,7 +12,6 @@ import { BoundedExecutor, type DropReason, type SubmitOutcome } from './executor
 import { ProbeMetrics } from './metrics';
 import { ResultsPublisher } from './results.publisher';
 
-const MAX_ERROR_CHARS = 2048;
 /** On close, longest wait for checks still running in the workers (they were aborted by then). */
 const WORKERS_CLOSE_GRACE_MS = 5_000;
 
@@ -194,15 +194,17 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
       is_up: o.is_up,
       status_code: o.status_code,
       response_ms: o.response_ms,
-      error: o.error === null ? null : o.error.slice(0, MAX_ERROR_CHARS),
+      // Every string a target sent is made well-formed and cut on code-point boundaries:
+      // half an emoji (a lone surrogate) is JSON that PostgreSQL's jsonb refuses.
+      error: o.error === null ? null : cutText(cleanText(o.error), RESULT_TEXT_CHARS),
       phases: o.phases,
-      response_headers: o.response_headers,
-      response_body: o.response_body === null ? null : o.response_body.slice(0, 2048),
+      response_headers: o.response_headers === null ? null : cleanHeaders(o.response_headers),
+      response_body: o.response_body === null ? null : cutText(cleanText(o.response_body), RESULT_TEXT_CHARS),
     };
     if (o.ssl_expiry !== undefined) result.ssl_expiry = o.ssl_expiry;
-    if (o.ssl_issuer !== undefined) result.ssl_issuer = o.ssl_issuer;
+    if (o.ssl_issuer !== undefined) result.ssl_issuer = o.ssl_issuer === null ? null : cutText(cleanText(o.ssl_issuer), 512);
     if (o.warn !== undefined) result.warn = o.warn;
-    if (o.details !== undefined) result.details = o.details;
+    if (o.details !== undefined) result.details = o.details === null ? null : cleanDeep(o.details);
     return result;
   }
 
@@ -210,4 +212,11 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
     this.metrics.jobsDropped.inc({ region: this.config.region, reason });
     this.log.warn({ job_id: job.job_id, monitor_id: job.monitor_id, round: job.round, reason, deadline: new Date(job.deadline).toISOString() }, 'job dropped');
   }
+}
+
+/** Response headers as a result carries them: at most RESULT_MAX_HEADERS, names and values well-formed and bounded. */
+export function cleanHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers).slice(0, RESULT_MAX_HEADERS)) out[cutText(cleanText(k), 256)] = cutText(cleanText(v), RESULT_HEADER_CHARS);
+  return out;
 }

@@ -2,7 +2,7 @@ import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { performance } from 'node:perf_hooks';
 import { Client, type Dispatcher, type buildConnector } from 'undici';
-import type { HttpCheckSpec, TimingPhases } from '@parallax/contracts';
+import { cutText, type HttpCheckSpec, type TimingPhases } from '@parallax/contracts';
 import { EMPTY_PHASES, type Check, type CheckContext, type CheckOutcome } from './check';
 import {
   ExpressionError,
@@ -430,7 +430,7 @@ async function readBody(body: Dispatcher.ResponseData['body'], max: number, keep
 function decodeForFailure(read: BodyRead | null): string | null {
   if (!read) return null;
   const buf = read.chunks.length === 1 ? read.chunks[0] : Buffer.concat(read.chunks, read.kept);
-  return buf.toString('utf8', 0, Math.min(buf.length, FAILURE_BODY_BYTES)).slice(0, FAILURE_BODY_CHARS);
+  return cutText(buf.toString('utf8', 0, Math.min(buf.length, FAILURE_BODY_BYTES)), FAILURE_BODY_CHARS);
 }
 
 /** What the request loop learned; turned into a CheckOutcome by `finish`. */
@@ -661,10 +661,10 @@ export class HttpCheck implements Check<HttpCheckSpec> {
       is_up: up,
       status_code: obs.status,
       response_ms: phases.total,
-      error: error === null ? null : error.length > 1024 ? `${error.slice(0, 1021)}...` : error,
+      error: error === null ? null : error.length > 1024 ? `${cutText(error, 1021)}...` : error,
       phases,
       response_headers: up || obs.headers === null ? null : flattenHeaders(obs.headers),
-      response_body: up ? null : bodyText !== null ? bodyText.slice(0, FAILURE_BODY_CHARS) : decodeForFailure(obs.body),
+      response_body: up ? null : bodyText !== null ? cutText(bodyText, FAILURE_BODY_CHARS) : decodeForFailure(obs.body),
       ssl_expiry: st.sslExpiry,
       ssl_issuer: st.sslIssuer,
     };

@@ -1,3 +1,4 @@
 export * from './subjects';
 export * from './messages';
 export * from './defaults';
+export * from './text';

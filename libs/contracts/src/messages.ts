@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REGION_ID_PATTERN } from './subjects';
+import { cleanDeep, cleanText, cutText, storableTime } from './text';
 
 /**
  * Versioned message types exchanged over NATS, each with its runtime schema.
@@ -121,6 +122,7 @@ export const CHECK_TYPES: readonly CheckType[] = ['http', 'json_api', 'ssl', 'tc
 export const checkDetailsSchema = z
   .record(z.unknown())
   .refine((d) => JSON.stringify(d).length <= 16_384, { message: 'details larger than 16 KiB' });
+const MAX_DETAILS_DEPTH = 16;
 export type CheckDetails = Record<string, unknown>;
 
 export const jobV1Schema = z.object({
@@ -146,11 +148,17 @@ export const timingPhasesSchema = z.object({
 });
 export type TimingPhases = z.infer<typeof timingPhasesSchema>;
 
+/** Bounds of a result's free text (UTF-16 code units), enforced by the schema and by `cleanResultPayload`. */
+export const RESULT_TEXT_CHARS = 2048;
+export const RESULT_HEADER_CHARS = 2048;
+export const RESULT_MAX_HEADERS = 100;
+export const RESULT_DETAILS_CHARS = 16_384;
+
 export const resultV1Schema = z.object({
   v: z.literal(1),
   job_id: z.string().min(1).max(200),
   monitor_id: z.string().min(1).max(100),
-  round: z.number().int().nonnegative(),
+  round: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
   region,
   probe_id: z.string().min(1).max(200),
   probe_version: z.string().max(64),
@@ -167,7 +175,10 @@ export const resultV1Schema = z.object({
   error: z.string().max(2048).nullable(),
   phases: timingPhasesSchema,
   /** Only on failure, for the incident's failure details. */
-  response_headers: z.record(z.string()).nullable(),
+  response_headers: z
+    .record(z.string().max(RESULT_HEADER_CHARS))
+    .refine((h) => Object.keys(h).length <= RESULT_MAX_HEADERS, { message: `more than ${RESULT_MAX_HEADERS} headers` })
+    .nullable(),
   /** Only on failure, at most 2048 characters. */
   response_body: z.string().max(2048).nullable(),
   ssl_expiry: isoDate.nullable().optional(),
@@ -202,6 +213,10 @@ function decode<T>(schema: z.ZodType<T>, payload: Uint8Array | string): ParseOut
   } catch (e) {
     return { ok: false, error: `not JSON: ${(e as Error).message}` };
   }
+  return decodeValue(schema, raw);
+}
+
+function decodeValue<T>(schema: z.ZodType<T>, raw: unknown): ParseOutcome<T> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -212,6 +227,68 @@ function decode<T>(schema: z.ZodType<T>, payload: Uint8Array | string): ParseOut
 
 export const parseJob = (p: Uint8Array | string) => decode(jobV1Schema, p);
 export const parseResult = (p: Uint8Array | string) => decode(resultV1Schema, p);
+
+const str = (v: unknown, max: number): unknown => (typeof v === 'string' ? cutText(cleanText(v), max) : v);
+const depthOf = (v: unknown, d = 0): number =>
+  v === null || typeof v !== 'object' || d > MAX_DETAILS_DEPTH ? d : Math.max(d, ...Object.values(v as object).map((x) => depthOf(x, d + 1)));
+
+/**
+ * Makes a decoded result storable field by field, before its schema is checked, so that
+ * one bad field never costs the result (ingestion: a region is a trust boundary): every
+ * string well-formed and without U+0000 (keys too), free text cut on code-point
+ * boundaries to its bound, times PostgreSQL cannot store replaced (`started_at` by
+ * `received_at`, `scheduled_at` and `ssl_expiry` dropped), headers beyond the bound
+ * dropped, details too large or too deep replaced by `{ "truncated": true }`. Identity
+ * fields (`job_id`, `monitor_id`, `round`, `region`) are left as they are: a malformed
+ * identity is refused, never guessed. Anything that is not an object is returned as is.
+ */
+export function cleanResultPayload(raw: unknown, receivedAt: Date): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const r: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  r.error = str(r.error, RESULT_TEXT_CHARS);
+  r.response_body = str(r.response_body, RESULT_TEXT_CHARS);
+  r.ssl_issuer = r.ssl_issuer === undefined ? undefined : str(r.ssl_issuer, 512);
+  r.probe_id = str(r.probe_id, 200);
+  r.probe_version = str(r.probe_version, 64);
+  if (r.ssl_issuer === undefined) delete r.ssl_issuer;
+  if (r.response_headers && typeof r.response_headers === 'object' && !Array.isArray(r.response_headers)) {
+    const headers: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r.response_headers as Record<string, unknown>).slice(0, RESULT_MAX_HEADERS)) {
+      headers[cutText(cleanText(k), 256)] = str(v, RESULT_HEADER_CHARS);
+    }
+    r.response_headers = headers;
+  }
+  if (r.details !== undefined && r.details !== null) {
+    let fits = false;
+    let details: unknown = null;
+    try {
+      fits = JSON.stringify(r.details).length <= RESULT_DETAILS_CHARS && depthOf(r.details) <= MAX_DETAILS_DEPTH;
+      if (fits) details = cleanDeep(r.details);
+    } catch {
+      fits = false; // too deep to even serialise
+    }
+    r.details = fits ? details : { truncated: true };
+  }
+  if (typeof r.started_at === 'string') r.started_at = storableTime(r.started_at) ?? receivedAt.toISOString();
+  if (typeof r.scheduled_at === 'string') {
+    const t = storableTime(r.scheduled_at);
+    if (t === null) delete r.scheduled_at;
+    else r.scheduled_at = t;
+  }
+  if (typeof r.ssl_expiry === 'string') r.ssl_expiry = storableTime(r.ssl_expiry);
+  return r;
+}
+
+/** `parseResult` after `cleanResultPayload`: what ingestion stores. */
+export function parseStorableResult(p: Uint8Array | string, receivedAt: Date): ParseOutcome<ResultV1> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(typeof p === 'string' ? p : Buffer.from(p).toString('utf8'));
+  } catch (e) {
+    return { ok: false, error: `not JSON: ${(e as Error).message}` };
+  }
+  return decodeValue(resultV1Schema, cleanResultPayload(raw, receivedAt));
+}
 export const parsePresence = (p: Uint8Array | string) => decode(presenceV1Schema, p);
 
 export function encode(message: JobV1 | ResultV1 | PresenceV1): Uint8Array {

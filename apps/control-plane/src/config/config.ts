@@ -55,6 +55,8 @@ const schema = z.object({
   RETENTION_DAYS: int(1, 3650).default(90),
   PARTITIONS_AHEAD_DAYS: int(1, 60).default(3),
   INGEST_BATCH_SIZE: int(1, 5000).default(500),
+  INGEST_MAX_DELIVER: int(1, 100).default(5),
+  INGEST_RETRY_BACKOFF_MS: int(10, 60_000).default(1000),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL (e.g. smtp://user:pass@mail.example.com:587)')
@@ -133,6 +135,10 @@ export interface AppConfig {
   partitionsAheadDays: number;
   /** Results stored per ingestion transaction at most. */
   ingestBatchSize: number;
+  /** Deliveries of a result whose storing keeps failing before it goes to the dead-letter table. */
+  ingestMaxDeliver: number;
+  /** First redelivery delay of such a result; doubled per delivery, at most 30 s. */
+  ingestRetryBackoffMs: number;
   notify: NotifyConfig;
   logLevel: string;
 }
@@ -180,6 +186,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     retentionDays: e.RETENTION_DAYS,
     partitionsAheadDays: e.PARTITIONS_AHEAD_DAYS,
     ingestBatchSize: e.INGEST_BATCH_SIZE,
+    ingestMaxDeliver: e.INGEST_MAX_DELIVER,
+    ingestRetryBackoffMs: e.INGEST_RETRY_BACKOFF_MS,
     notify: {
       smtpUrl: e.SMTP_URL,
       smtpFrom: e.SMTP_FROM,

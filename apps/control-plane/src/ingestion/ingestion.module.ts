@@ -4,9 +4,10 @@ import { RollupsModule } from '../timeseries/rollups.module';
 import { DecisionsModule } from '../decisions/decisions.module';
 import { SchedulerModule } from '../scheduler/scheduler.module';
 import { IngestionService } from './ingestion.service';
+import { DeadLettersRepository } from './dead-letters.repository';
 
 @Module({
   imports: [DecisionsModule, SchedulerModule, MonitorsModule, RollupsModule],
-  providers: [IngestionService],
+  providers: [IngestionService, DeadLettersRepository],
 })
 export class IngestionModule {}

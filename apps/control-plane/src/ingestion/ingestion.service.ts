@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import type { ConsumerMessages, JetStreamClient, JsMsg } from 'nats';
-import { parseResult, ResultV1 } from '@parallax/contracts';
+import { QueryFailedError } from 'typeorm';
+import { cleanText, parseStorableResult, ResultV1 } from '@parallax/contracts';
+import { DeadLettersRepository } from './dead-letters.repository';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { TransactionRunner, Tx } from '../database/transaction';
 import { DecisionService } from '../decisions/decision.service';
@@ -21,6 +23,23 @@ const WORKERS = 4;
 type Outcome = InsertOutcome | 'expired' | 'not_dispatched';
 type Valid = { m: JsMsg; result: ResultV1 };
 
+/**
+ * An error of the statements themselves (PostgreSQL answered and refused them), as opposed
+ * to the database being unreachable, out of resources or shutting down (SQLSTATE classes
+ * 08, 53, 57), in which case every result would fail alike.
+ */
+/** What a log line says of a database error: its message and SQLSTATE, never the query's parameters (the payloads). */
+function errInfo(err: unknown): { message: string; code?: string } {
+  const code = (err as { driverError?: { code?: string } })?.driverError?.code;
+  return { message: cleanText(String((err as Error)?.message ?? err)).slice(0, 500), ...(code ? { code } : {}) };
+}
+
+function isStatementError(err: unknown): boolean {
+  if (!(err instanceof QueryFailedError)) return false;
+  const code = String((err.driverError as { code?: string } | undefined)?.code ?? '');
+  return !/^(08|53|57)/.test(code);
+}
+
 /** Thrown inside a batch's transaction when a result's day has no partition yet; the batch is retried after creating it. */
 class MissingPartitions extends Error {
   constructor(readonly times: Date[]) {
@@ -33,9 +52,10 @@ class MissingPartitions extends Error {
  * all replicas share, and stores them in batches: whatever has arrived while the
  * previous batch was being written (up to INGEST_BATCH_SIZE) goes into one transaction
  * with one multi-row insert, the rollup upserts, and the decisions of the rounds every
- * region has now answered. Messages are acked only after the commit; a failed batch is
- * retried one message per transaction, so one bad result cannot hold back the others,
- * and a failure naks for redelivery. A redelivered result is recognised by its identity
+ * region has now answered. Messages are acked only after the commit. Every result is
+ * cleaned field by field on receipt (`parseStorableResult`); a failed batch is bisected
+ * so one bad result cannot hold back the others, and a result that fails alone is
+ * redelivered with backoff, then dead-lettered after INGEST_MAX_DELIVER deliveries. A redelivered result is recognised by its identity
  * (monitor, round, region) and ignored.
  *
  * Lock order (no deadlocks): monitors in id order (FOR NO KEY UPDATE), then rounds in
@@ -67,6 +87,7 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     private readonly decisions: DecisionService,
     private readonly metrics: MetricsService,
     private readonly progress: IngestionProgress,
+    private readonly deadLetters: DeadLettersRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -162,23 +183,71 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     try {
       outcomes = await this.storeRetryingPartitions(valid.map((v) => v.result));
     } catch (err) {
-      if (valid.length === 1) {
-        const r = valid[0].result;
-        this.logger.error({ err, monitor_id: r.monitor_id, round: r.round, region: r.region }, 'storing result failed; will be redelivered');
-        valid[0].m.nak(1000);
+      if (!isStatementError(err)) {
+        // PostgreSQL unreachable (or shutting down): nothing here is poison; hand the whole
+        // batch back with backoff, never to the dead-letter table.
+        this.logger.error({ err: errInfo(err), results: valid.length }, 'storing results failed (database unavailable); will be redelivered');
+        for (const v of valid) this.retryLater(v.m);
         return;
       }
-      // One message per transaction: a result that cannot be stored fails alone.
-      this.logger.warn({ err, results: valid.length }, 'storing a batch failed; retrying its results one by one');
-      for (const v of valid) await this.storeBatch([v]);
+      if (valid.length === 1) return this.failedAlone(valid[0], err);
+      // Bisect: each half in its own transaction, so a result that cannot be stored is
+      // isolated in about log2(n) transactions and the rest still go in batches.
+      this.logger.warn({ err: errInfo(err), results: valid.length }, 'storing a batch failed; storing its halves apart');
+      const mid = valid.length >> 1;
+      await this.storeBatch(valid.slice(0, mid));
+      await this.storeBatch(valid.slice(mid));
       return;
     }
     valid.forEach(({ m, result }, i) => this.settle(m, result, outcomes[i]));
   }
 
+  /** Naks with exponential backoff (INGEST_RETRY_BACKOFF_MS doubled per delivery, at most 30 s). */
+  private retryLater(m: JsMsg): void {
+    this.metrics.resultsRetried.inc();
+    const deliveries = Math.max(1, m.info.redeliveryCount);
+    m.nak(Math.min(30_000, this.config.ingestRetryBackoffMs * 2 ** Math.min(deliveries - 1, 16)));
+  }
+
+  /**
+   * A result that failed alone. Redelivered with backoff until its INGEST_MAX_DELIVER-th
+   * delivery, then kept in the dead-letter table with the reason, counted and terminated,
+   * so it never occupies the consumer's ack-pending window for ever. If even the dead
+   * letter cannot be written, it is redelivered (nothing is dropped unrecorded).
+   */
+  private async failedAlone(v: Valid, err: unknown): Promise<void> {
+    const r = v.result;
+    const ids = { monitor_id: r.monitor_id, round: r.round, region: r.region };
+    const deliveries = Math.max(1, v.m.info.redeliveryCount);
+    if (deliveries < this.config.ingestMaxDeliver) {
+      this.logger.warn({ err: errInfo(err), ...ids, deliveries }, 'storing result failed; will be redelivered');
+      return this.retryLater(v.m);
+    }
+    try {
+      await this.tx.run((tx) =>
+        this.deadLetters.insert(tx, {
+          subject: v.m.subject,
+          msgId: v.m.headers?.get('Nats-Msg-Id') ? cleanText(v.m.headers.get('Nats-Msg-Id')).slice(0, 300) : null,
+          region: r.region,
+          monitorId: r.monitor_id,
+          round: r.round,
+          deliveries,
+          reason: cleanText((err as Error)?.message ?? String(err)),
+          payload: v.m.data,
+        }),
+      );
+    } catch (e) {
+      this.logger.error({ err: errInfo(e), ...ids }, 'writing a dead letter failed; the result will be redelivered');
+      return this.retryLater(v.m);
+    }
+    this.metrics.resultsDeadLettered.inc();
+    this.logger.error({ err: errInfo(err), ...ids, deliveries }, 'result could not be stored: kept in dead_letter_results and terminated');
+    v.m.term();
+  }
+
   private validate(m: JsMsg): ResultV1 | null {
     const subjectRegion = this.nats.names.regionOf(m.subject);
-    const parsed = parseResult(m.data);
+    const parsed = parseStorableResult(m.data, new Date());
     if (!parsed.ok) {
       this.metrics.malformedMessages.inc({ kind: 'result' });
       this.refuse(m, 'malformed', { subject: m.subject, region: subjectRegion, error: parsed.error }, 'dropping malformed result');

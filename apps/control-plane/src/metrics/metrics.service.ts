@@ -99,6 +99,16 @@ export class MetricsService {
     help: 'Probes online that announce a region this control plane does not know (not trusted)',
     registers: [this.registry],
   });
+  readonly resultsDeadLettered = new Counter({
+    name: 'parallax_results_dead_lettered_total',
+    help: 'Results that could not be stored after INGEST_MAX_DELIVER deliveries: kept in dead_letter_results and terminated',
+    registers: [this.registry],
+  });
+  readonly resultsRetried = new Counter({
+    name: 'parallax_results_store_retries_total',
+    help: 'Results whose storing failed and were handed back to JetStream for a later redelivery (with backoff)',
+    registers: [this.registry],
+  });
   readonly malformedMessages = new Counter({
     name: 'parallax_messages_malformed_total',
     help: 'NATS messages that failed validation and were dropped, by kind',
@@ -180,6 +190,8 @@ export class MetricsService {
     for (const reason of REFUSAL_REASONS) this.resultsRefused.inc({ reason }, 0);
     for (const decision of ['up', 'degraded', 'down', 'warn', 'no_data']) this.decisions.inc({ decision }, 0);
     this.unknownRegionProbes.set(0);
+    this.resultsRetried.inc(0);
+    this.resultsDeadLettered.inc(0);
     for (const outcome of ['delivered', 'retry', 'failed', 'disabled']) this.notificationDeliveries.inc({ channel: 'webhook', outcome }, 0);
   }
 }
