@@ -2,6 +2,7 @@ import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule, ApiThrottlerGuard, AuthGuard } from './accounts/accounts.module';
+import { BadgesModule } from './badges/badges.module';
 import { ClockModule } from './common/clock';
 import { EnvelopeInterceptor } from './common/envelope.interceptor';
 import { HttpErrorFilter } from './common/http-error.filter';
@@ -63,6 +64,7 @@ export class AppModule {
         TimeseriesModule,
         RegionsModule,
         OperationsModule,
+        BadgesModule,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: AuthGuard },

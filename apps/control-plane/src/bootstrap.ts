@@ -49,7 +49,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '256kb' });
   app.set('trust proxy', 'loopback');
-  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'metrics', method: RequestMethod.GET }, { path: 'health/live', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }, { path: 'api/ping/{*rest}', method: RequestMethod.ALL }] });
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'metrics', method: RequestMethod.GET }, { path: 'health/live', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }, { path: 'api/ping/{*rest}', method: RequestMethod.ALL }, { path: 'badge/{*rest}', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   // NATS connects (and the stream is ensured) before the consumers start in onApplicationBootstrap.

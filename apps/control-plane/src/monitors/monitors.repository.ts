@@ -157,4 +157,9 @@ export class MonitorsRepository {
   async clearAlertTarget(monitorId: string, field: 'webhookUrl' | 'alertSlackWebhook' | 'alertDiscordWebhook', value: string): Promise<void> {
     await this.repo.update({ id: monitorId, [field]: value }, { [field]: '' });
   }
+
+  /** The public surface (badges): a monitor by id only if it is public; no account, the id is the handle. */
+  findPublic(id: string): Promise<MonitorEntity | null> {
+    return this.repo.findOne({ where: { id, public: true } });
+  }
 }
