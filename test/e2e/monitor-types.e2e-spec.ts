@@ -162,6 +162,28 @@ describe('monitor types end to end', () => {
     expect(Math.round((Date.parse(m.ssl_expiry) - Date.now()) / 86_400_000)).toBe(45);
   });
 
+  it('https (StatusCore fields): up from every region, warn within the expiry threshold, down on an untrusted certificate', async () => {
+    const id = await create({ type: 'https', name: 'https core', target: `https://localhost:${webPort}/`, ssl_check: true, check_locations: ['all'], ssl_expiry_threshold_days: 14 });
+    await statusIs(id, 'up');
+    expect((await monitor(id)).location_status).toEqual(allRegions('up'));
+    for (const r of (await latestCheck(id)).region_results) expect([44, 45]).toContain(r.details.days_left);
+
+    expect((await call('PUT', `/monitors/${id}`, { ssl_expiry_threshold_days: 60 })).status).toBe(200);
+    await statusIs(id, 'warn');
+    expect((await latestCheck(id)).region_results.every((r: { is_up: boolean; warn: boolean }) => r.is_up && r.warn)).toBe(true);
+    expect(await sys.incidents(id)).toEqual([]);
+
+    // tlsTarget serves a certificate of the same CA for localhost; a self-signed one is untrusted.
+    const selfSigned = await startTlsTarget(await makeLeaf({ expiresInDays: 60 }));
+    try {
+      expect((await call('PUT', `/monitors/${id}`, { target: `https://localhost:${selfSigned.port}/` })).status).toBe(200);
+      await statusIs(id, 'down');
+      expect((await sys.incidents(id))[0].failure_error_message).toMatch(/^TLS certificate error: self-signed certificate/);
+    } finally {
+      await selfSigned.close();
+    }
+  });
+
   it('tcp: connect time from every region, send/expect; down when the port closes', async () => {
     const id = await create({ monitor_type: 'tcp', name: 'echo', host: '127.0.0.1', port: echo.port, send: 'PING 7\r\n', expect: 'PING 7' });
     await statusIs(id, 'up');

@@ -530,6 +530,18 @@ describe('HttpCheck against https', () => {
     expect(out.error).toMatch(/^TLS handshake failed: /);
   });
 
+  it('https monitors (a certificate expiry threshold): warn within it, not before; no certificate at all fails', async () => {
+    const within = await check.run(spec(`https://localhost:${httpsPort}/ok`, { cert_expiry_threshold_days: 45 }), { ...baseCtx, tlsCa: certPem });
+    expect(within).toMatchObject({ is_up: true, warn: true, error: null, details: { expiry_threshold_days: 45 } });
+    expect([29, 30]).toContain((within.details as { days_left: number }).days_left);
+    const before = await check.run(spec(`https://localhost:${httpsPort}/ok`, { cert_expiry_threshold_days: 14 }), { ...baseCtx, tlsCa: certPem });
+    expect(before).toMatchObject({ is_up: true, warn: false, error: null });
+    const plain = await check.run(spec(url('/ok'), { cert_expiry_threshold_days: 14 }), baseCtx);
+    expect(plain).toMatchObject({ is_up: false, warn: false, error: 'no TLS certificate was presented (https monitors need an https URL)' });
+    const untrusted = await check.run(spec(`https://localhost:${httpsPort}/ok`, { cert_expiry_threshold_days: 45 }), baseCtx);
+    expect(untrusted).toMatchObject({ is_up: false, warn: false, error: 'TLS certificate error: self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT)' });
+  });
+
   it('follows a redirect from http to https', async () => {
     const to = `https://localhost:${httpsPort}/ok`;
     const out = await check.run(spec(url(`/goto?status=301&to=${encodeURIComponent(to)}`)), { ...baseCtx, tlsCa: certPem });

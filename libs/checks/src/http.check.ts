@@ -442,6 +442,28 @@ interface Observed {
   end: number;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * `https` monitors (a threshold set): `warn` when the certificate the server presented
+ * expires within `thresholdDays`, an error when no certificate was seen at all although
+ * the response was otherwise fine (an https URL redirected nowhere near TLS cannot happen:
+ * the first hop's certificate is the one judged). Pure; `now` in epoch ms.
+ */
+export function judgeCertificateExpiry(
+  thresholdDays: number | null,
+  sslExpiry: string | null,
+  answered: boolean,
+  now: number,
+): { error: string | null; warn: boolean; details: Record<string, unknown> | null } {
+  if (thresholdDays === null) return { error: null, warn: false, details: null };
+  if (sslExpiry === null) {
+    return { error: answered ? 'no TLS certificate was presented (https monitors need an https URL)' : null, warn: false, details: { days_left: null, expiry_threshold_days: thresholdDays } };
+  }
+  const left = Date.parse(sslExpiry) - now;
+  return { error: null, warn: left < thresholdDays * DAY_MS, details: { days_left: Math.floor(left / DAY_MS), expiry_threshold_days: thresholdDays } };
+}
+
 export class HttpCheck implements Check<HttpCheckSpec> {
   readonly type = 'http' as const;
 
@@ -656,8 +678,11 @@ export class HttpCheck implements Check<HttpCheckSpec> {
       first_byte: st.firstByte === null ? null : round2(st.firstByte),
       total: round2(total),
     };
+    const cert = judgeCertificateExpiry(spec.cert_expiry_threshold_days ?? null, st.sslExpiry, error === null, Date.now());
+    if (cert.error !== null) error = cert.error;
     const up = error === null;
     return {
+      ...(cert.details ? { warn: up && cert.warn, details: cert.details } : {}),
       is_up: up,
       status_code: obs.status,
       response_ms: phases.total,

@@ -32,6 +32,12 @@ export const httpCheckSpecSchema = z.object({
   timeout_ms: z.number().int().min(100).max(120_000),
   keyword: z.string().max(1024).nullable(),
   response_threshold_ms: z.string().max(64).nullable(),
+  /**
+   * `https` monitors: the certificate is checked (an invalid one fails the check, as for
+   * every https URL) and the result is `warn` when it expires within this many days.
+   * Absent or null: no expiry warning (plain `http`).
+   */
+  cert_expiry_threshold_days: z.number().int().min(1).max(365).nullable().optional(),
 });
 export type HttpCheckSpec = z.infer<typeof httpCheckSpecSchema>;
 

@@ -221,6 +221,35 @@ describe('monitor types API', () => {
     expect(await stored()).toEqual({ basic_auth_pass: 'pw', bearer_token: '' });
   });
 
+  it('https and the StatusCore/StatusPool aliases: mapped to ours, 422 when they disagree, nothing written', async () => {
+    const m = await create({ name: 'core', type: 'https', target: 'https://core.example.com/health', ssl_check: true, check_locations: ['all'], is_active: false, public_status: false, interval_seconds: 120, expected_status: 204 });
+    expect(m).toMatchObject({ monitor_type: 'https', url: 'https://core.example.com/health', regions: ['eu-west', 'us-east', 'ap-south'], paused: true, public: false, check_interval: 120, expected_status_code: 204, ssl_expiry_threshold_days: 30 });
+    for (const alias of ['type', 'target', 'ssl_check', 'check_locations', 'is_active', 'public_status', 'interval_seconds', 'expected_status']) expect(m).not.toHaveProperty(alias);
+
+    expect422(await api('POST', '/monitors', { name: 'x', type: 'tcp', monitor_type: 'http', url: 'https://a.example' }), 'type', /^type \("tcp"\) and monitor_type \("http"\) disagree/);
+    expect422(await api('POST', '/monitors', { name: 'x', url: 'https://a.example', interval_seconds: 30, check_interval: 60 }), 'interval_seconds', /disagree/);
+    expect422(await api('POST', '/monitors', { name: 'x', type: 'https', target: 'http://plain.example' }), 'url', /^url must use https:\/\/ for https monitors/);
+    expect422(await api('POST', '/monitors', { name: 'x', url: 'https://a.example', check_locations: 'all' }), 'check_locations', /array/);
+    expect422(await api('PUT', `/monitors/${m.id}`, { target: 'https://b.example', url: 'https://c.example' }), 'target', /disagree/);
+    expect422(await api('PUT', `/monitors/${m.id}`, { ssl_check: false, url: 'https://core.example.com/health', type: 'https' }), 'ssl_check', /contradicts/);
+    expect((await api('GET', `/monitors/${m.id}`)).body.data).toMatchObject({ monitor_type: 'https', url: 'https://core.example.com/health' });
+
+    // ssl_check switches http <-> https; other type changes stay refused.
+    const off = await api('PUT', `/monitors/${m.id}`, { ssl_check: false, target: 'http://core.example.com/health' });
+    expect(off.body.data).toMatchObject({ monitor_type: 'http', url: 'http://core.example.com/health' });
+    expect(off.body.data).not.toHaveProperty('ssl_expiry_threshold_days');
+    expect422(await api('PUT', `/monitors/${m.id}`, { ssl_check: true }), 'url', /https:\/\//);
+    const on = await api('PUT', `/monitors/${m.id}`, { ssl_check: true, url: 'https://core.example.com/health', ssl_expiry_threshold_days: 10 });
+    expect(on.body.data).toMatchObject({ monitor_type: 'https', ssl_expiry_threshold_days: 10 });
+    expect422(await api('PUT', `/monitors/${m.id}`, { type: 'tcp' }), 'monitor_type', /cannot be changed/);
+    // StatusCore's toggle and public verbs.
+    expect((await api('PATCH', `/monitors/${m.id}/toggle`, { is_active: true })).body.data.paused).toBe(false);
+    expect((await api('PATCH', `/monitors/${m.id}/public`, { public_status: true })).body.data.public).toBe(true);
+    // target for the other types.
+    expect(await create({ name: 't', type: 'tcp', target: 'db.example.com', port: 5432 })).toMatchObject({ monitor_type: 'tcp', host: 'db.example.com', port: 5432 });
+    expect(await create({ name: 'd', type: 'dns', target: 'example.com' })).toMatchObject({ monitor_type: 'dns', hostname: 'example.com' });
+  });
+
   it('filters the list by monitor_type', async () => {
     const res = await api('GET', '/monitors?monitor_type=dns');
     expect(res.body.data.length).toBeGreaterThan(0);

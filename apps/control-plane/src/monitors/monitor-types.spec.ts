@@ -35,8 +35,8 @@ describe('isDnsName', () => {
 describe('typeFieldProblems', () => {
   it('refuses fields of another type, one detail each', () => {
     expect(typeFieldProblems('ssl', { name: 'x', ssl_domain: 'a', url: 'https://a', keyword: 'k', regions: [] }, null)).toEqual([
-      { field: 'url', message: 'url does not apply to ssl monitors (only to http, json_api monitors)' },
-      { field: 'keyword', message: 'keyword does not apply to ssl monitors (only to http, json_api monitors)' },
+      { field: 'url', message: 'url does not apply to ssl monitors (only to http, https, json_api monitors)' },
+      { field: 'keyword', message: 'keyword does not apply to ssl monitors (only to http, https, json_api monitors)' },
     ]);
     expect(typeFieldProblems('http', { url: 'x', port: 1 }, null)).toEqual([{ field: 'port', message: 'port does not apply to http monitors (only to tcp monitors)' }]);
     expect(typeFieldProblems('http', { heartbeat_interval: 60 }, null)).toEqual([{ field: 'heartbeat_interval', message: 'heartbeat_interval does not apply to http monitors (only to heartbeat monitors)' }]);

@@ -241,6 +241,25 @@ const http: MonitorTypeRules = {
   },
 };
 
+/**
+ * StatusCore's `https`: an http monitor whose URL must be https and whose certificate is
+ * checked: invalid fails the check (as for every https URL), within
+ * `ssl_expiry_threshold_days` of its expiry the monitor is `warn` (as ssl monitors).
+ * `ssl_check` switches a monitor between http and https (monitor-aliases.ts).
+ */
+const https: MonitorTypeRules = {
+  ...http,
+  fields: [...http.fields, 'ssl_expiry_threshold_days'],
+  validate(m, errors, ctx) {
+    http.validate(m, errors, ctx);
+    if (m.url && !m.url.toLowerCase().startsWith('https://') && !errors.some((e) => e.field === 'url')) {
+      errors.push({ field: 'url', message: 'url must use https:// for https monitors (use monitor_type "http" for plain http)' });
+    }
+  },
+  view: (m, ctx) => ({ ...http.view(m, ctx), ssl_expiry_threshold_days: m.sslExpiryThresholdDays }),
+  checkSpec: (m) => ({ ...(http.checkSpec(m) as HttpCheckSpec), cert_expiry_threshold_days: m.sslExpiryThresholdDays }),
+};
+
 const NUMERIC_OPERATORS: ReadonlySet<string> = new Set(['greater_than', 'less_than']);
 
 const jsonApi: MonitorTypeRules = {
@@ -389,12 +408,18 @@ const heartbeat: MonitorTypeRules = {
 /** Everything that differs by monitor type, one entry per type (no if/else chain on the type). */
 export const TYPE_RULES: Readonly<Record<MonitorType, MonitorTypeRules>> = {
   http,
+  https,
   json_api: jsonApi,
   ssl,
   tcp,
   dns,
   heartbeat,
 };
+
+/** http and https share their fields: an update may switch between them (StatusCore's `ssl_check`); no other type change. */
+export function canSwitchType(from: MonitorType, to: MonitorType): boolean {
+  return from === to || ((from === 'http' || from === 'https') && (to === 'http' || to === 'https'));
+}
 
 /** The request field → entity property, for the "required" rule. */
 const ENTITY_KEY: Partial<Record<RequestField, keyof MonitorEntity>> = {

@@ -5,7 +5,7 @@ import { bigintNumber } from '../database/bigint.transformer';
 
 export type MonitorStatus = 'pending' | 'up' | 'degraded' | 'down' | 'warn';
 /** The monitor types; each has its fields, rules, document and check spec in monitor-types.ts (TYPE_RULES). */
-export const MONITOR_TYPES = ['http', 'json_api', 'ssl', 'tcp', 'dns', 'heartbeat'] as const;
+export const MONITOR_TYPES = ['http', 'json_api', 'ssl', 'tcp', 'dns', 'heartbeat', 'https'] as const;
 export type MonitorType = (typeof MONITOR_TYPES)[number];
 export interface HeaderPair {
   key: string;

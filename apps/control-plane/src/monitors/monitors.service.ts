@@ -11,7 +11,8 @@ import { CreateMonitorDto, UpdateMonitorDto } from './dto/monitor.dto';
 import { MonitorEntity } from './monitor.entity';
 import { nextExpectedBy } from '../heartbeats/heartbeat-rules';
 import { applyChanges, initHeartbeat, keepHeartbeatShape, monitorDefaults } from './monitor-fields';
-import { alertTargets, TYPE_RULES, typeFieldProblems } from './monitor-types';
+import { resolveAliases } from './monitor-aliases';
+import { alertTargets, canSwitchType, TYPE_RULES, typeFieldProblems } from './monitor-types';
 import { autoSlug, MonitorResponse, toMonitorResponse } from './monitor.mapper';
 import { intervalProblem, nextQuorum, planLimitMessage, validateDraft } from './monitor-rules';
 import { MonitorFilter, MonitorsRepository } from './monitors.repository';
@@ -24,8 +25,11 @@ export class MonitorsService {
     private readonly tx: TransactionRunner,
   ) {}
 
-  async create(p: Principal, dto: CreateMonitorDto): Promise<MonitorResponse> {
+  async create(p: Principal, request: CreateMonitorDto): Promise<MonitorResponse> {
     const plan = this.config.plans[p.plan];
+    const aliased = resolveAliases(request, null, this.config.regions);
+    if (aliased.errors.length) throw validationFailed(aliased.errors);
+    const dto: CreateMonitorDto = aliased.dto;
     const type = dto.monitor_type ?? 'http';
     const heartbeat = type === 'heartbeat';
     const id = newId(heartbeat ? 'hb' : 'mon');
@@ -58,13 +62,19 @@ export class MonitorsService {
     return { items: items.map((m) => toMonitorResponse(m, this.config.publicUrl)), total };
   }
 
-  async update(p: Principal, id: string, dto: UpdateMonitorDto): Promise<MonitorResponse> {
+  async update(p: Principal, id: string, request: UpdateMonitorDto): Promise<MonitorResponse> {
     const plan = this.config.plans[p.plan];
     const saved = await this.tx.run(async (tx) => {
       const m = await this.monitors.lockOne(p.accountId, id, tx);
       if (!m) throw notFound('monitor', id);
+      const aliased = resolveAliases(request, m.monitorType, this.config.regions);
+      if (aliased.errors.length) throw validationFailed(aliased.errors);
+      const dto: UpdateMonitorDto = aliased.dto;
       if (dto.monitor_type !== undefined && dto.monitor_type !== m.monitorType) {
-        throw validationFailed([{ field: 'monitor_type', message: `monitor_type cannot be changed (this is a ${m.monitorType} monitor); create a new monitor instead` }]);
+        if (!canSwitchType(m.monitorType, dto.monitor_type)) {
+          throw validationFailed([{ field: 'monitor_type', message: `monitor_type cannot be changed (this is a ${m.monitorType} monitor); create a new monitor instead` }]);
+        }
+        m.monitorType = dto.monitor_type;
       }
       const fieldErrors = typeFieldProblems(m.monitorType, dto, null);
       if (fieldErrors.length) throw validationFailed(fieldErrors);

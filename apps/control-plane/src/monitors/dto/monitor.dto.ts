@@ -301,6 +301,55 @@ export class CreateMonitorDto {
   @ValidateNested({ each: true })
   @Type(() => MaintenanceWindowDto)
   maintenance_windows?: MaintenanceWindowDto[];
+
+  // StatusCore's and StatusPool's names, mapped to ours (monitor-aliases.ts); responses use ours.
+  @ApiPropertyOptional({ enum: MONITOR_TYPES, description: 'alias of monitor_type (StatusCore)' })
+  @IsOptional()
+  @IsIn(MONITOR_TYPES, { message: `type must be one of: ${MONITOR_TYPES.join(', ')}` })
+  type?: MonitorType;
+
+  @ApiPropertyOptional({ example: 'https://api.example.com/health', description: "alias (StatusCore) of the type's target: url (http, https, json_api), host (tcp), hostname (dns), ssl_domain (ssl)" })
+  @IsOptional()
+  @IsString({ message: 'target must be a string' })
+  @MaxLength(2048)
+  target?: string;
+
+  @ApiPropertyOptional({ description: 'StatusCore: true makes an http monitor https (certificate checked, expiry warning), false plain http' })
+  @IsOptional()
+  @IsBoolean({ message: 'ssl_check must be a boolean' })
+  ssl_check?: boolean;
+
+  @ApiPropertyOptional({ example: ['all'], description: 'alias of regions (StatusCore); ["all"] = every configured region' })
+  @IsOptional()
+  @IsArray({ message: 'check_locations must be an array of region ids or ["all"]' })
+  @ArrayMaxSize(32)
+  @IsString({ each: true, message: 'check_locations must be an array of region ids or ["all"]' })
+  @MaxLength(64, { each: true })
+  check_locations?: string[];
+
+  @ApiPropertyOptional({ description: 'alias (StatusCore): is_active false = paused true' })
+  @IsOptional()
+  @IsBoolean({ message: 'is_active must be a boolean' })
+  is_active?: boolean;
+
+  @ApiPropertyOptional({ description: 'alias of public (StatusCore)' })
+  @IsOptional()
+  @IsBoolean({ message: 'public_status must be a boolean' })
+  public_status?: boolean;
+
+  @ApiPropertyOptional({ example: 60, description: 'alias of check_interval (StatusPool)' })
+  @IsOptional()
+  @IsInt({ message: 'interval_seconds must be an integer' })
+  @Min(1, { message: 'interval_seconds must be at least 1 second' })
+  @Max(86400, { message: 'interval_seconds must be at most 86400 seconds' })
+  interval_seconds?: number;
+
+  @ApiPropertyOptional({ example: 200, description: 'alias of expected_status_code (StatusPool)' })
+  @IsOptional()
+  @IsInt({ message: 'expected_status must be an integer' })
+  @Min(100, { message: 'expected_status must be between 100 and 599' })
+  @Max(599, { message: 'expected_status must be between 100 and 599' })
+  expected_status?: number;
 }
 
 /** PUT and PATCH both update partially: omitted fields are preserved. */
