@@ -21,6 +21,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { NatsModule } from './nats/nats.module';
 import { RegionsModule } from './regions/regions.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
+import { StatusPagesModule } from './status-pages/status-pages.module';
 import { TimeseriesModule } from './timeseries/timeseries.module';
 
 /** pino-http request serializer: masks a `token` query parameter (heartbeat ping URLs). */
@@ -63,6 +64,7 @@ export class AppModule {
         HistoryModule,
         TimeseriesModule,
         RegionsModule,
+        StatusPagesModule,
         OperationsModule,
         BadgesModule,
       ],

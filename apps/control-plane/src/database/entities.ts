@@ -5,5 +5,6 @@ import { AttemptEntity, DeliveryEntity, MonitorNotificationStateEntity, WebhookE
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { ProbeEntity } from '../regions/probe.entity';
 import { RoundEntity } from '../scheduler/round.entity';
+import { StatusPageEntity, StatusPageGroupEntity, StatusPageMonitorEntity } from '../status-pages/status-page.entity';
 
-export const ENTITIES = [AccountEntity, UserEntity, ApiKeyEntity, MonitorEntity, RoundEntity, CheckResultEntity, IncidentEntity, ProbeEntity, WebhookEntity, DeliveryEntity, AttemptEntity, MonitorNotificationStateEntity];
+export const ENTITIES = [AccountEntity, UserEntity, ApiKeyEntity, MonitorEntity, RoundEntity, CheckResultEntity, IncidentEntity, ProbeEntity, WebhookEntity, DeliveryEntity, AttemptEntity, MonitorNotificationStateEntity, StatusPageEntity, StatusPageGroupEntity, StatusPageMonitorEntity];

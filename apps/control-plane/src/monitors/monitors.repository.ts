@@ -125,6 +125,19 @@ export class MonitorsRepository {
     return { items, total };
   }
 
+  /** Which of `ids` belong to the account, and whether each is public (status page validation). */
+  async visibility(accountId: string, ids: string[], tx?: Tx): Promise<Map<string, boolean>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; public: boolean }[] = await this.r(tx).query(`SELECT id, public FROM monitors WHERE account_id = $1 AND id = ANY($2::text[])`, [accountId, [...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id, r.public]));
+  }
+
+  /** The account's public monitors among `ids` (status pages; one query). */
+  findPublic(accountId: string, ids: string[]): Promise<MonitorEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.repo.createQueryBuilder('m').where('m.account_id = :accountId AND m.public = true AND m.id IN (:...ids)', { accountId, ids: [...new Set(ids)] }).getMany();
+  }
+
   count(accountId: string, tx?: Tx): Promise<number> {
     return this.r(tx).count({ where: { accountId } });
   }
