@@ -133,7 +133,7 @@ export class MonitorsRepository {
   }
 
   /** The account's public monitors among `ids` (status pages; one query). */
-  findPublic(accountId: string, ids: string[]): Promise<MonitorEntity[]> {
+  findPublicByIds(accountId: string, ids: string[]): Promise<MonitorEntity[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.repo.createQueryBuilder('m').where('m.account_id = :accountId AND m.public = true AND m.id IN (:...ids)', { accountId, ids: [...new Set(ids)] }).getMany();
   }

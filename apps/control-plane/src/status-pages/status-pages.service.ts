@@ -158,7 +158,7 @@ export class StatusPagesService {
 
   private async load(page: StatusPageEntity): Promise<PublicPageView> {
     const layout = (await this.pages.layouts([page.id])).get(page.id)!;
-    const found = await this.monitors.findPublic(
+    const found = await this.monitors.findPublicByIds(
       page.accountId,
       layout.members.map((m) => m.monitorId),
     );
