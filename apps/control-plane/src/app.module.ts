@@ -21,6 +21,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { NatsModule } from './nats/nats.module';
 import { RegionsModule } from './regions/regions.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { TimeseriesModule } from './timeseries/timeseries.module';
 
 /** pino-http request serializer: masks a `token` query parameter (heartbeat ping URLs). */
@@ -65,6 +66,7 @@ export class AppModule {
         RegionsModule,
         OperationsModule,
         BadgesModule,
+        SubscriptionsModule,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: AuthGuard },

@@ -4,6 +4,7 @@ import { CheckResultEntity } from '../ingestion/check-result.entity';
 import { AttemptEntity, DeliveryEntity, MonitorNotificationStateEntity, WebhookEntity } from '../notifications/notification.entity';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { ProbeEntity } from '../regions/probe.entity';
+import { SubscriberEntity, SubscriptionAttemptEntity } from '../subscriptions/subscriber.entity';
 import { RoundEntity } from '../scheduler/round.entity';
 
-export const ENTITIES = [AccountEntity, UserEntity, ApiKeyEntity, MonitorEntity, RoundEntity, CheckResultEntity, IncidentEntity, ProbeEntity, WebhookEntity, DeliveryEntity, AttemptEntity, MonitorNotificationStateEntity];
+export const ENTITIES = [AccountEntity, UserEntity, ApiKeyEntity, MonitorEntity, RoundEntity, CheckResultEntity, IncidentEntity, ProbeEntity, WebhookEntity, DeliveryEntity, AttemptEntity, MonitorNotificationStateEntity, SubscriberEntity, SubscriptionAttemptEntity];
