@@ -22,6 +22,7 @@ import { NatsModule } from './nats/nats.module';
 import { RegionsModule } from './regions/regions.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { StatusPagesModule } from './status-pages/status-pages.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { TimeseriesModule } from './timeseries/timeseries.module';
 
 /** pino-http request serializer: masks a `token` query parameter (heartbeat ping URLs). */
@@ -67,6 +68,7 @@ export class AppModule {
         StatusPagesModule,
         OperationsModule,
         BadgesModule,
+        SubscriptionsModule,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: AuthGuard },

@@ -48,8 +48,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '256kb' });
+  app.useBodyParser('urlencoded', { limit: '16kb', extended: false }); // the status page's subscribe form
   app.set('trust proxy', 'loopback');
-  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'metrics', method: RequestMethod.GET }, { path: 'health/live', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }, { path: 'api/ping/{*rest}', method: RequestMethod.ALL }, { path: 'badge/{*rest}', method: RequestMethod.GET }] });
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'metrics', method: RequestMethod.GET }, { path: 'health/live', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }, { path: 'api/ping/{*rest}', method: RequestMethod.ALL }, { path: 'badge/{*rest}', method: RequestMethod.GET }, { path: 's/{*rest}', method: RequestMethod.ALL }] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   // NATS connects (and the stream is ensured) before the consumers start in onApplicationBootstrap.

@@ -93,7 +93,7 @@ export class BadgesService {
   }
 
   private async publicMonitor(id: string): Promise<MonitorEntity | null> {
-    return ID.test(id) ? this.monitors.findPublic(id) : null;
+    return ID.test(id) ? this.monitors.findPublicById(id) : null;
   }
 
   private async guard(f: () => Promise<BadgeAnswer>, kind: 'svg' | 'json'): Promise<BadgeAnswer> {

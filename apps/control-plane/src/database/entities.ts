@@ -4,7 +4,8 @@ import { CheckResultEntity } from '../ingestion/check-result.entity';
 import { AttemptEntity, DeliveryEntity, MonitorNotificationStateEntity, WebhookEntity } from '../notifications/notification.entity';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { ProbeEntity } from '../regions/probe.entity';
+import { SubscriberEntity, SubscriptionAttemptEntity } from '../subscriptions/subscriber.entity';
 import { RoundEntity } from '../scheduler/round.entity';
 import { StatusPageEntity, StatusPageGroupEntity, StatusPageMonitorEntity } from '../status-pages/status-page.entity';
 
-export const ENTITIES = [AccountEntity, UserEntity, ApiKeyEntity, MonitorEntity, RoundEntity, CheckResultEntity, IncidentEntity, ProbeEntity, WebhookEntity, DeliveryEntity, AttemptEntity, MonitorNotificationStateEntity, StatusPageEntity, StatusPageGroupEntity, StatusPageMonitorEntity];
+export const ENTITIES = [AccountEntity, UserEntity, ApiKeyEntity, MonitorEntity, RoundEntity, CheckResultEntity, IncidentEntity, ProbeEntity, WebhookEntity, DeliveryEntity, AttemptEntity, MonitorNotificationStateEntity, StatusPageEntity, StatusPageGroupEntity, StatusPageMonitorEntity, SubscriberEntity, SubscriptionAttemptEntity];

@@ -172,7 +172,7 @@ export class MonitorsRepository {
   }
 
   /** The public surface (badges): a monitor by id only if it is public; no account, the id is the handle. */
-  findPublic(id: string): Promise<MonitorEntity | null> {
+  findPublicById(id: string): Promise<MonitorEntity | null> {
     return this.repo.findOne({ where: { id, public: true } });
   }
 }

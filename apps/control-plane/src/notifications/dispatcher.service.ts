@@ -4,6 +4,7 @@ import { PeriodicTask } from '../common/periodic-task';
 import { MetricsService } from '../metrics/metrics.service';
 import { MonitorsRepository } from '../monitors/monitors.repository';
 import type { NotificationPayload } from './events';
+import { NotificationExtensions, RenderedMessage } from './extensions';
 import { discordMessage, emailMessage, slackMessage } from './formats';
 import { DeliveryEntity, WebhookEntity } from './notification.entity';
 import { AttemptRecord, NotificationsRepository } from './notifications.repository';
@@ -39,6 +40,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
     private readonly transport: NotificationTransport,
     private readonly metrics: MetricsService,
     private readonly monitors: MonitorsRepository,
+    private readonly extensions: NotificationExtensions,
   ) {
     this.batch = config.notify.concurrency * 4;
     this.leaseMs = config.notify.timeoutMs * 3 + 5_000;
@@ -101,10 +103,27 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
 
   private async attempt(d: DeliveryEntity, webhook: WebhookEntity | undefined): Promise<AttemptRecord & { gone: boolean }> {
     const attemptedAt = new Date();
-    const endpointActive = !d.webhookId || webhook?.active === true; // an account webhook disabled or deleted meanwhile
-    const outcome: SendOutcome = endpointActive ? await this.send(d, webhook) : { status: null, error: 'webhook was disabled', durationMs: 0 };
+    // Another context's channel (status page subscribers) is rendered now; null: its subscriber is gone.
+    const render = this.extensions.renderer(d.channel);
+    let rendered: RenderedMessage | null | undefined;
+    let renderError: string | null = null;
+    if (render) {
+      try {
+        rendered = await render(d);
+      } catch (e) {
+        renderError = `could not render: ${(e as Error).message}`.slice(0, 300); // retried like a failed send
+      }
+    }
+    const endpointActive = rendered === null ? false : !d.webhookId || webhook?.active === true; // an account webhook disabled or deleted meanwhile
+    const outcome: SendOutcome = !endpointActive
+      ? { status: null, error: rendered === null ? 'subscriber was removed' : 'webhook was disabled', durationMs: 0 }
+      : renderError
+        ? { status: null, error: renderError, durationMs: 0 }
+        : rendered
+          ? await this.sendRendered(rendered, d)
+          : await this.send(d, webhook);
     const attempt = d.attempts + 1;
-    const next = nextDeliveryState({ endpointActive, email: d.channel === 'email', status: outcome.status, error: outcome.error, attempt, schedule: this.config.notify.retryScheduleMs, random: Math.random() });
+    const next = nextDeliveryState({ endpointActive, email: d.channel === 'email' || rendered?.kind === 'email', status: outcome.status, error: outcome.error, attempt, schedule: this.config.notify.retryScheduleMs, random: Math.random() });
     this.metrics.notificationDeliveries.inc({ channel: d.channel, outcome: next.status === 'pending' ? 'retry' : next.status });
     this.metrics.notificationDeliverySeconds.observe({ channel: d.channel }, outcome.durationMs / 1000);
     if (next.status === 'failed') this.logger.warn({ delivery_id: d.id, event: d.event, attempts: attempt, error: outcome.error }, 'delivery failed for good: retries exhausted');
@@ -120,6 +139,10 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
       webhookId: d.webhookId,
       gone: next.status === 'disabled' && next.gone,
     };
+  }
+
+  private sendRendered(r: RenderedMessage, d: DeliveryEntity): Promise<SendOutcome> {
+    return r.kind === 'email' ? this.transport.sendEmail(r.to, r.subject, r.text, d.id, r.headers) : this.transport.postJson(r.url, r.body, r.headers);
   }
 
   private send(d: DeliveryEntity, webhook: WebhookEntity | undefined): Promise<SendOutcome> {
@@ -141,6 +164,8 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
         const { subject, text } = emailMessage(payload);
         return this.transport.sendEmail(d.target, subject, text, d.id);
       }
+      default:
+        return Promise.resolve({ status: null, error: `no renderer for channel ${d.channel}`, durationMs: 0 });
     }
   }
 }

@@ -25,7 +25,8 @@ export class WebhookEntity {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }
 
-export type DeliveryChannel = 'webhook' | 'monitor_webhook' | 'slack' | 'discord' | 'email';
+/** `page_email`, `page_webhook`: status page subscribers (subscriptions/), rendered by their registered renderer. */
+export type DeliveryChannel = 'webhook' | 'monitor_webhook' | 'slack' | 'discord' | 'email' | 'page_email' | 'page_webhook';
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'disabled';
 
 /**

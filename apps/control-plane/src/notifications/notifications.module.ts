@@ -4,6 +4,7 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { MonitorsModule } from '../monitors/monitors.module';
 import { SchedulerModule } from '../scheduler/scheduler.module';
 import { DispatcherService } from './dispatcher.service';
+import { NotificationExtensions } from './extensions';
 import { AttemptEntity, DeliveryEntity, MonitorNotificationStateEntity, WebhookEntity } from './notification.entity';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
@@ -14,7 +15,7 @@ import { WebhooksController } from './webhooks.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([WebhookEntity, DeliveryEntity, AttemptEntity, MonitorNotificationStateEntity]), AccountsModule, MonitorsModule, SchedulerModule],
   controllers: [WebhooksController],
-  providers: [NotificationsService, NotificationsRepository, NotificationTransport, DispatcherService],
-  exports: [NotificationsService],
+  providers: [NotificationsService, NotificationsRepository, NotificationTransport, DispatcherService, NotificationExtensions],
+  exports: [NotificationsService, NotificationExtensions],
 })
 export class NotificationsModule {}

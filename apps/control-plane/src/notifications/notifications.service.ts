@@ -13,6 +13,7 @@ import { RoundsRepository } from '../scheduler/rounds.repository';
 import type { MonitorEntity, MonitorStatus } from '../monitors/monitor.entity';
 import { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';
 import { EVENT_ALIASES, EventName, NotificationPayload, normaliseEvents, RegionResultPayload, statusEvent, SUBSCRIBABLE } from './events';
+import { MonitorIncidentEvent, NotificationExtensions } from './extensions';
 import { inMaintenance } from './maintenance';
 import { DeliveryEntity, WebhookEntity } from './notification.entity';
 import { DeliveryResponse, toDeliveryResponse, toWebhookResponse, WebhookResponse } from './notification.mapper';
@@ -51,6 +52,7 @@ export class NotificationsService {
     private readonly metrics: MetricsService,
     private readonly accounts: AccountsService,
     private readonly rounds: RoundsRepository,
+    private readonly extensions: NotificationExtensions,
   ) {}
 
   /**
@@ -110,6 +112,13 @@ export class NotificationsService {
         if (target) rows.push({ ...base, id: newId('msg'), channel, destination: `${channel}:${m.id}`, webhookId: null, target });
       }
     });
+    // Status page subscribers of the monitor's pages (subscriptions/), in the same transaction.
+    const incidentEvents: MonitorIncidentEvent[] = [];
+    events.forEach(({ event }, i) => {
+      const incident = event === 'incident.created' ? c.incidentOpened : event === 'incident.resolved' ? c.incidentResolved : null;
+      if (incident) incidentEvents.push({ event: event as MonitorIncidentEvent['event'], sequence: first + i, monitor: m, incident, at: c.at });
+    });
+    rows.push(...(await this.extensions.incidentRows(tx, incidentEvents)));
     await this.repo.insertDeliveries(tx, rows);
     for (const e of events) this.metrics.notificationsEnqueued.inc({ event: e.event });
     return { enqueued: rows.length, suppressed: false };
@@ -131,6 +140,12 @@ export class NotificationsService {
     if (now === breached) return null;
     await this.repo.setSlaBreached(tx, m.id, now);
     return now ? { target_percent: m.slaTarget!, window_days: m.slaWindowDays, uptime_percent: Math.round(uptime * 1000) / 1000 } : null;
+  }
+
+  /** Rows of another context's channels (status page subscribers), written in its transaction. */
+  async enqueueRows(tx: Tx, rows: Partial<DeliveryEntity>[]): Promise<void> {
+    await this.repo.insertDeliveries(tx, rows);
+    for (const r of rows) this.metrics.notificationsEnqueued.inc({ event: r.event ?? 'unknown' });
   }
 
   /** For the scrape-time gauges: outbox depth and how long the oldest due delivery has waited. */

@@ -90,7 +90,7 @@ export class NotificationTransport implements OnModuleDestroy {
     }
   }
 
-  async sendEmail(to: string, subject: string, text: string, messageId: string): Promise<SendOutcome> {
+  async sendEmail(to: string, subject: string, text: string, messageId: string, headers: Record<string, string> = {}): Promise<SendOutcome> {
     const t0 = performance.now();
     const elapsed = () => Math.round((performance.now() - t0) * 10) / 10;
     if (!this.config.notify.smtpUrl) return { status: null, error: 'SMTP_URL is not configured', durationMs: 0 };
@@ -102,7 +102,7 @@ export class NotificationTransport implements OnModuleDestroy {
         subject,
         text,
         messageId: `<${messageId}@parallax>`,
-        headers: { 'X-Parallax-Delivery': messageId },
+        headers: { ...headers, 'X-Parallax-Delivery': messageId },
       });
       return { status: Number(/^(\d{3})/.exec(String(info.response))?.[1] ?? 250), error: null, durationMs: elapsed() };
     } catch (e) {

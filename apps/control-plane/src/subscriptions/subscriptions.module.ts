@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { StatusPageDirectory } from './page-directory';
+import { PublicSubscriptionsController } from './public-subscriptions.controller';
+import { SubscriberEntity, SubscriptionAttemptEntity } from './subscriber.entity';
+import { SubscribersController } from './subscribers.controller';
+import { SubscriptionsRepository } from './subscriptions.repository';
+import { SubscriptionsService } from './subscriptions.service';
+
+/** Email (double opt-in) and webhook subscribers of status pages, notified through the outbox. */
+@Module({
+  imports: [TypeOrmModule.forFeature([SubscriberEntity, SubscriptionAttemptEntity]), NotificationsModule],
+  controllers: [PublicSubscriptionsController, SubscribersController],
+  providers: [SubscriptionsService, SubscriptionsRepository, StatusPageDirectory],
+  exports: [StatusPageDirectory, SubscriptionsService],
+})
+export class SubscriptionsModule {}
