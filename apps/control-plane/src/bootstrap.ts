@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { connect, credsAuthenticator } from 'nats';
 import { readFileSync } from 'node:fs';
@@ -41,6 +41,26 @@ export async function checkServices(config: AppConfig): Promise<void> {
   }
 }
 
+/** `/api/v1` for the API; metrics, health, heartbeat pings, badges and public pages (`/s/…`) keep their paths. */
+export function setGlobalPrefix(app: INestApplication): void {
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'metrics', method: RequestMethod.GET }, { path: 'health/live', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }, { path: 'api/ping/{*rest}', method: RequestMethod.ALL }, { path: 'badge/{*rest}', method: RequestMethod.GET }, { path: 's/{*rest}', method: RequestMethod.ALL }] });
+}
+
+/**
+ * The OpenAPI document, generated from the controllers' decorators. Served at
+ * /api/docs-json and written to docs/openapi.json by scripts/openapi.js.
+ */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  const doc = new DocumentBuilder()
+    .setTitle('Parallax API')
+    .setDescription('Multi-region uptime monitoring with quorum decisions. Envelope: {"data": …, "error": null, "meta": {…}}; errors: {"data": null, "error": "…", "details"?: […]}.')
+    .setVersion('1')
+    .addApiKey({ type: 'apiKey', name: 'X-API-Key', in: 'header' }, 'api_key')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, doc);
+}
+
 /** Builds the control plane: migrations, NATS stream, HTTP app. Used by main.ts and by tests. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   await checkServices(config);
@@ -50,18 +70,11 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useBodyParser('json', { limit: '256kb' });
   app.useBodyParser('urlencoded', { limit: '16kb', extended: false }); // the status page's subscribe form
   app.set('trust proxy', 'loopback');
-  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'metrics', method: RequestMethod.GET }, { path: 'health/live', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }, { path: 'api/ping/{*rest}', method: RequestMethod.ALL }, { path: 'badge/{*rest}', method: RequestMethod.GET }, { path: 's/{*rest}', method: RequestMethod.ALL }] });
+  setGlobalPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   // NATS connects (and the stream is ensured) before the consumers start in onApplicationBootstrap.
   await app.get(NatsService).connect();
-  const doc = new DocumentBuilder()
-    .setTitle('Parallax API')
-    .setDescription('Multi-region uptime monitoring with quorum decisions. Envelope: {"data": …, "error": null, "meta": {…}}.')
-    .setVersion('1')
-    .addApiKey({ type: 'apiKey', name: 'X-API-Key', in: 'header' }, 'api_key')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

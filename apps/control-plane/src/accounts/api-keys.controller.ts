@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Paged } from '../common/envelope.interceptor';
 import { CurrentPrincipal, Principal } from '../common/principal';
 import { AccountsService } from './accounts.service';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
 import { ApiKeyView, CreatedApiKeyView, DeletedView } from './dto/views';
+import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery } from '../common/openapi';
 
 @ApiTags('api-keys')
 @ApiBearerAuth()
@@ -15,16 +16,18 @@ export class ApiKeysController {
 
   @Post()
   @ApiOperation({ summary: 'Create an API key; the full key is returned once, in this answer only' })
-  @ApiCreatedResponse({ type: CreatedApiKeyView })
+  @ApiEnvelope(CreatedApiKeyView, { status: 201 })
+  @ApiErrors(400, 401, 403, 422, 429)
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyView> {
     return this.accounts.createApiKey(principal, dto);
   }
 
   @Get()
   @ApiOperation({ summary: "List the account's API keys (never the keys themselves)" })
-  @ApiQuery({ name: 'limit', required: false, type: Number, description: '1–500, default 500 (clamped)' })
-  @ApiQuery({ name: 'offset', required: false, type: Number, description: 'default 0 (clamped)' })
-  @ApiOkResponse({ type: ApiKeyView, isArray: true })
+  @ApiQuery(intQuery('limit', 1, 500, 500))
+  @ApiQuery(intQuery('offset', 0, 10_000_000, 0))
+  @ApiEnvelopeList(ApiKeyView)
+  @ApiErrors(401, 429)
   list(
     @CurrentPrincipal() principal: Principal,
     @Query('limit') limit?: string,
@@ -35,7 +38,8 @@ export class ApiKeysController {
 
   @Delete(':id')
   @ApiOperation({ summary: 'Delete (revoke) an API key; the key in use may delete itself' })
-  @ApiOkResponse({ type: DeletedView })
+  @ApiEnvelope(DeletedView)
+  @ApiErrors(401, 403, 404, 429)
   remove(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<DeletedView> {
     return this.accounts.deleteApiKey(principal, id);
   }

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Public } from '../common/principal';
 import { AccountsService } from './accounts.service';
 import { LoginDto } from './dto/login.dto';
 import { SignupDto } from './dto/signup.dto';
 import { LoginView, MeView, SignupView } from './dto/views';
+import { ApiEnvelope, ApiErrors } from '../common/openapi';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -14,7 +15,8 @@ export class AuthController {
   @Public()
   @Post('signup')
   @ApiOperation({ summary: 'Create an account, its first user and a first read_write API key (shown once)' })
-  @ApiCreatedResponse({ type: SignupView })
+  @ApiEnvelope(SignupView, { status: 201 })
+  @ApiErrors(400, 409, 422, 429)
   signup(@Body() dto: SignupDto): Promise<SignupView> {
     return this.accounts.signup(dto);
   }
@@ -23,7 +25,8 @@ export class AuthController {
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Exchange email and password for a JWT' })
-  @ApiOkResponse({ type: LoginView })
+  @ApiEnvelope(LoginView)
+  @ApiErrors(400, 401, 422, 429)
   login(@Body() dto: LoginDto): Promise<LoginView> {
     return this.accounts.login(dto);
   }
@@ -32,7 +35,8 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiSecurity('api_key')
   @ApiOperation({ summary: 'The caller: user (null for an API key), account, how it authenticated and plan limits' })
-  @ApiOkResponse({ type: MeView })
+  @ApiEnvelope(MeView)
+  @ApiErrors(401, 429)
   me(@CurrentPrincipal() principal: Principal): Promise<MeView> {
     return this.accounts.me(principal);
   }

@@ -1,12 +1,28 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../common/principal';
 import { NatsService } from '../nats/nats.service';
 
+class HealthIndicatorView {
+  @ApiProperty({ enum: ['up', 'down'] }) status!: string;
+  @ApiPropertyOptional({ example: 'not connected' }) message?: string;
+}
+
+const INDICATORS = { type: 'object', additionalProperties: { $ref: '#/components/schemas/HealthIndicatorView' }, example: { database: { status: 'up' }, nats: { status: 'up' } } } as const;
+
+/** @nestjs/terminus's answer (no envelope). */
+class HealthView {
+  @ApiProperty({ enum: ['ok', 'error', 'shutting_down'] }) status!: string;
+  @ApiPropertyOptional(INDICATORS) info?: Record<string, HealthIndicatorView>;
+  @ApiPropertyOptional(INDICATORS) error?: Record<string, HealthIndicatorView>;
+  @ApiProperty(INDICATORS) details!: Record<string, HealthIndicatorView>;
+}
+
 @SkipThrottle()
 @ApiTags('health')
+@ApiExtraModels(HealthIndicatorView)
 @Controller('health')
 export class HealthController {
   constructor(
@@ -19,7 +35,8 @@ export class HealthController {
   /** The process is alive (no dependencies checked). */
   @Public()
   @Get('live')
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOkResponse({ type: HealthView })
   live() {
     return this.health.check([]);
   }
@@ -27,7 +44,9 @@ export class HealthController {
   /** Ready to serve: PostgreSQL answers and NATS is connected. */
   @Public()
   @Get('ready')
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOkResponse({ type: HealthView })
+  @ApiServiceUnavailableResponse({ type: HealthView, description: 'PostgreSQL or NATS is not available' })
   ready() {
     return this.health.check([
       () => this.db.pingCheck('database', { timeout: 2000 }),

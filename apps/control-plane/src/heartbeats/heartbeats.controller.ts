@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { validationFailed } from '../common/errors';
 import { CurrentPrincipal, Principal, Public } from '../common/principal';
 import type { PingKind } from './heartbeat-rules';
 import { HeartbeatsService } from './heartbeats.service';
+import { ApiEnvelope, ApiErrors } from '../common/openapi';
+import { PingTokenView, PingView } from './dto/ping.view';
 
 const KINDS: Record<string, PingKind> = { start: 'start', fail: 'fail' };
 
@@ -31,7 +33,8 @@ export class PingController {
   @ApiOperation({ summary: 'Record a heartbeat ping (GET, POST or HEAD); /start and /fail variants' })
   @ApiParam({ name: 'kind', required: false, enum: ['start', 'fail'] })
   @ApiQuery({ name: 'token', required: true, description: 'the token of the ping_url' })
-  @ApiOkResponse({ schema: { example: { ok: true, status: 'up', monitor: 'Nightly Backup Job', next_expected_before: 1709471700.0 } } })
+  @ApiOkResponse({ type: PingView, description: 'bare answer (no envelope)' })
+  @ApiErrors(403, 404, 422)
   get(@Param('id') id: string, @Param('kind') kind: string | undefined, @Query('token') token?: string) {
     return this.heartbeats.ping(id, typeof token === 'string' ? token : undefined, pingKind(kind));
   }
@@ -41,6 +44,8 @@ export class PingController {
   @ApiOperation({ summary: 'Record a heartbeat ping (POST); the body is ignored' })
   @ApiParam({ name: 'kind', required: false, enum: ['start', 'fail'] })
   @ApiQuery({ name: 'token', required: true })
+  @ApiOkResponse({ type: PingView, description: 'bare answer (no envelope)' })
+  @ApiErrors(403, 404, 422)
   post(@Param('id') id: string, @Param('kind') kind: string | undefined, @Query('token') token?: string) {
     return this.heartbeats.ping(id, typeof token === 'string' ? token : undefined, pingKind(kind));
   }
@@ -48,6 +53,7 @@ export class PingController {
 
 @ApiTags('monitors')
 @ApiSecurity('api_key')
+@ApiBearerAuth()
 @Controller('monitors')
 export class PingTokenController {
   constructor(private readonly heartbeats: HeartbeatsService) {}
@@ -55,6 +61,8 @@ export class PingTokenController {
   @Post(':id/ping-token')
   @HttpCode(200)
   @ApiOperation({ summary: 'Issue a new ping token for a heartbeat monitor (the old ping_url stops working); the full ping_url is shown once' })
+  @ApiEnvelope(PingTokenView)
+  @ApiErrors(401, 403, 404, 429)
   rotate(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.heartbeats.rotateToken(p, id);
   }

@@ -1,19 +1,24 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { clampInt } from '../common/clamp';
 import { Paged } from '../common/envelope.interceptor';
 import { CurrentPrincipal, Principal } from '../common/principal';
 import { HistoryService } from './history.service';
+import { ApiEnvelopeList, ApiErrors, intQuery, READ_ERRORS } from '../common/openapi';
+import { CheckView, ChecksMetaView } from './dto/check.view';
 
 @ApiTags('monitors')
 @ApiSecurity('api_key')
+@ApiBearerAuth()
 @Controller('monitors')
 export class HistoryController {
   constructor(private readonly history: HistoryService) {}
 
   @Get(':id/checks')
   @ApiOperation({ summary: 'Check history, newest first: one entry per round with every region’s result' })
-  @ApiQuery({ name: 'limit', required: false, description: '1–500, default 100 (clamped)' })
+  @ApiQuery(intQuery('limit', 1, 500, 100))
+  @ApiEnvelopeList(CheckView, { meta: ChecksMetaView })
+  @ApiErrors(...READ_ERRORS)
   async checks(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query('limit') limitRaw?: string) {
     const limit = clampInt(limitRaw, 1, 500, 100);
     const { items, total } = await this.history.checks(p, id, limit);

@@ -1,24 +1,30 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { clampInt } from '../common/clamp';
 import { Paged } from '../common/envelope.interceptor';
 import { CurrentPrincipal, Principal } from '../common/principal';
 import { IncidentsService } from './incidents.service';
+import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery, READ_ERRORS } from '../common/openapi';
+import { MONITOR_TYPES } from '../monitors/monitor.entity';
+import { IncidentView, IncidentsMetaView, INCIDENT_STATUSES } from './dto/incident.view';
 
 @ApiTags('incidents')
 @ApiSecurity('api_key')
+@ApiBearerAuth()
 @Controller('incidents')
 export class IncidentsController {
   constructor(private readonly incidents: IncidentsService) {}
 
   @Get()
   @ApiOperation({ summary: 'Incidents across your monitors, newest first' })
-  @ApiQuery({ name: 'status', required: false, enum: ['open', 'resolved'] })
-  @ApiQuery({ name: 'monitor_id', required: false })
-  @ApiQuery({ name: 'monitor_type', required: false })
-  @ApiQuery({ name: 'hours', required: false, description: '1–8760, default 720 (clamped)' })
-  @ApiQuery({ name: 'limit', required: false, description: '1–500, default 50 (clamped)' })
-  @ApiQuery({ name: 'offset', required: false })
+  @ApiQuery({ name: 'status', required: false, enum: INCIDENT_STATUSES })
+  @ApiQuery({ name: 'monitor_id', required: false, example: 'mon_3k9x0q2m7d1v8b4n' })
+  @ApiQuery({ name: 'monitor_type', required: false, enum: MONITOR_TYPES })
+  @ApiQuery(intQuery('hours', 1, 8760, 720))
+  @ApiQuery(intQuery('limit', 1, 500, 50))
+  @ApiQuery(intQuery('offset', 0, 10_000_000, 0))
+  @ApiEnvelopeList(IncidentView, { meta: IncidentsMetaView })
+  @ApiErrors(...READ_ERRORS)
   async list(
     @CurrentPrincipal() p: Principal,
     @Query('status') status?: string,
@@ -38,6 +44,9 @@ export class IncidentsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'An incident with its failure details and region results' })
+  @ApiEnvelope(IncidentView)
+  @ApiErrors(...READ_ERRORS)
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.incidents.get(p, id);
   }

@@ -1,19 +1,25 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { clampInt } from '../common/clamp';
 import { Paged } from '../common/envelope.interceptor';
 import { CurrentPrincipal, Principal } from '../common/principal';
 import { CreateMonitorDto, PublicMonitorDto, ToggleMonitorDto, UpdateMonitorDto } from './dto/monitor.dto';
 import { MonitorsService } from './monitors.service';
+import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery, READ_ERRORS, WRITE_ERRORS } from '../common/openapi';
+import { DeletedMonitorView, MonitorView } from './dto/monitor.view';
+import { MONITOR_TYPES } from './monitor.entity';
 
 @ApiTags('monitors')
 @ApiSecurity('api_key')
+@ApiBearerAuth()
 @Controller('monitors')
 export class MonitorsController {
   constructor(private readonly monitors: MonitorsService) {}
 
   @Post()
   @ApiOperation({ summary: 'Create a monitor; it starts checking at once from its regions' })
+  @ApiEnvelope(MonitorView, { status: 201 })
+  @ApiErrors(400, 401, 403, 409, 422, 429)
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateMonitorDto) {
     return this.monitors.create(p, dto);
   }
@@ -22,11 +28,13 @@ export class MonitorsController {
   @ApiOperation({ summary: 'List monitors (default page 500)' })
   @ApiQuery({ name: 'status', required: false, enum: ['pending', 'up', 'degraded', 'down', 'warn', 'paused'] })
   @ApiQuery({ name: 'group', required: false })
-  @ApiQuery({ name: 'tags', required: false, description: 'comma-separated; any of' })
-  @ApiQuery({ name: 'monitor_type', required: false })
-  @ApiQuery({ name: 'limit', required: false, description: '1–1000, default 500' })
-  @ApiQuery({ name: 'offset', required: false })
-  @ApiQuery({ name: 'page', required: false, description: '1-based; used when offset is absent' })
+  @ApiQuery({ name: 'tags', required: false, description: 'comma-separated; any of', example: 'production,api' })
+  @ApiQuery({ name: 'monitor_type', required: false, enum: MONITOR_TYPES })
+  @ApiQuery(intQuery('limit', 1, 1000, 500))
+  @ApiQuery(intQuery('offset', 0, 10_000_000, 0))
+  @ApiQuery(intQuery('page', 1, 1_000_000, 1, '1-based; used when offset is absent (clamped)'))
+  @ApiEnvelopeList(MonitorView)
+  @ApiErrors(...READ_ERRORS)
   async list(
     @CurrentPrincipal() p: Principal,
     @Query('status') status?: string,
@@ -46,22 +54,33 @@ export class MonitorsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A monitor with its status and per-region read model' })
+  @ApiEnvelope(MonitorView)
+  @ApiErrors(...READ_ERRORS)
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.monitors.get(p, id);
   }
 
   @Put(':id')
   @ApiOperation({ summary: 'Partial update (same as PATCH): omitted fields are kept' })
+  @ApiEnvelope(MonitorView)
+  @ApiErrors(...WRITE_ERRORS, 409)
   put(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: UpdateMonitorDto) {
     return this.monitors.update(p, id, dto);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Partial update: omitted fields are kept' })
+  @ApiEnvelope(MonitorView)
+  @ApiErrors(...WRITE_ERRORS, 409)
   patch(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: UpdateMonitorDto) {
     return this.monitors.update(p, id, dto);
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a monitor with its history' })
+  @ApiEnvelope(DeletedMonitorView)
+  @ApiErrors(401, 403, 404, 429)
   remove(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.monitors.remove(p, id);
   }
@@ -69,12 +88,16 @@ export class MonitorsController {
   @Patch(':id/toggle')
   @HttpCode(200)
   @ApiOperation({ summary: 'Enable (is_active: true) or disable (false) a monitor' })
+  @ApiEnvelope(MonitorView)
+  @ApiErrors(...WRITE_ERRORS)
   toggle(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: ToggleMonitorDto) {
     return this.monitors.toggle(p, id, dto.is_active);
   }
 
   @Patch(':id/public')
   @ApiOperation({ summary: 'Show or hide the monitor on the public status page' })
+  @ApiEnvelope(MonitorView)
+  @ApiErrors(...WRITE_ERRORS)
   setPublic(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: PublicMonitorDto) {
     return this.monitors.setPublic(p, id, dto.public_status);
   }

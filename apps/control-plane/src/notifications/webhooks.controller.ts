@@ -1,19 +1,24 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { clampInt } from '../common/clamp';
 import { Paged } from '../common/envelope.interceptor';
 import { CurrentPrincipal, Principal } from '../common/principal';
 import { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';
 import { NotificationsService } from './notifications.service';
+import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery, READ_ERRORS, WRITE_ERRORS } from '../common/openapi';
+import { CreatedWebhookView, DeletedWebhookView, DeliveryView, WebhookView } from './dto/webhook.view';
 
 @ApiTags('webhooks')
 @ApiSecurity('api_key')
+@ApiBearerAuth()
 @Controller('webhooks')
 export class WebhooksController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Post()
   @ApiOperation({ summary: 'Register a webhook endpoint; the whsec_ secret is answered only here' })
+  @ApiEnvelope(CreatedWebhookView, { status: 201 })
+  @ApiErrors(400, 401, 403, 422, 429)
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateWebhookDto) {
     return this.notifications.createWebhook(p, dto);
   }
@@ -21,8 +26,10 @@ export class WebhooksController {
   @Get()
   @ApiOperation({ summary: 'Your webhook endpoints (secrets masked)' })
   @ApiQuery({ name: 'active', required: false, enum: ['true', 'false'] })
-  @ApiQuery({ name: 'limit', required: false, description: '1–100, default 50 (clamped)' })
-  @ApiQuery({ name: 'offset', required: false })
+  @ApiQuery(intQuery('limit', 1, 100, 50))
+  @ApiQuery(intQuery('offset', 0, 10_000_000, 0))
+  @ApiEnvelopeList(WebhookView)
+  @ApiErrors(401, 429)
   async list(@CurrentPrincipal() p: Principal, @Query('active') active?: string, @Query('limit') limitRaw?: string, @Query('offset') offsetRaw?: string) {
     const limit = clampInt(limitRaw, 1, 100, 50);
     const offset = clampInt(offsetRaw, 0, 10_000_000, 0);
@@ -31,17 +38,25 @@ export class WebhooksController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A webhook endpoint (secret masked)' })
+  @ApiEnvelope(WebhookView)
+  @ApiErrors(...READ_ERRORS)
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.notifications.getWebhook(p, id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change url, events, description or active (true re-enables an endpoint disabled by 410 Gone)' })
+  @ApiEnvelope(WebhookView)
+  @ApiErrors(...WRITE_ERRORS)
   update(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: UpdateWebhookDto) {
     return this.notifications.updateWebhook(p, id, dto);
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a webhook endpoint and its pending deliveries' })
+  @ApiEnvelope(DeletedWebhookView)
+  @ApiErrors(401, 403, 404, 429)
   remove(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.notifications.deleteWebhook(p, id);
   }
@@ -49,14 +64,18 @@ export class WebhooksController {
   @Post(':id/test')
   @HttpCode(202)
   @ApiOperation({ summary: 'Queue a signed `test` event to this endpoint; see its deliveries for the outcome' })
+  @ApiEnvelope(DeliveryView, { status: 202 })
+  @ApiErrors(401, 403, 404, 409, 429)
   test(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.notifications.sendTest(p, id);
   }
 
   @Get(':id/deliveries')
   @ApiOperation({ summary: 'Deliveries to this endpoint, newest first, each with its attempt log' })
-  @ApiQuery({ name: 'limit', required: false, description: '1–100, default 50 (clamped)' })
-  @ApiQuery({ name: 'offset', required: false })
+  @ApiQuery(intQuery('limit', 1, 100, 50))
+  @ApiQuery(intQuery('offset', 0, 10_000_000, 0))
+  @ApiEnvelopeList(DeliveryView)
+  @ApiErrors(...READ_ERRORS)
   async deliveries(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query('limit') limitRaw?: string, @Query('offset') offsetRaw?: string) {
     const limit = clampInt(limitRaw, 1, 100, 50);
     const offset = clampInt(offsetRaw, 0, 10_000_000, 0);
@@ -67,6 +86,8 @@ export class WebhooksController {
   @Post(':id/deliveries/:deliveryId/retry')
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a delivery again now, with a fresh retry schedule (re-enables an endpoint disabled by 410)' })
+  @ApiEnvelope(DeliveryView, { status: 202 })
+  @ApiErrors(401, 403, 404, 409, 429)
   retry(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('deliveryId') deliveryId: string) {
     return this.notifications.retryDelivery(p, id, deliveryId);
   }

@@ -1,0 +1,42 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { MONITOR_TYPES } from '../../monitors/monitor.entity';
+
+export const INCIDENT_STATUSES = ['open', 'resolved'] as const;
+
+export class IncidentRegionResultView {
+  @ApiProperty({ example: 'eu-west' }) region!: string;
+  @ApiProperty({ type: Boolean, nullable: true }) is_up!: boolean | null;
+  @ApiProperty({ type: Number, nullable: true, example: 503 }) status_code!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 812.3 }) response_ms!: number | null;
+  @ApiProperty({ type: String, nullable: true, example: 'expected status 200, got 503' }) error!: string | null;
+}
+
+/** StatusRooster's incident document plus StatusPool's `affected_regions`. */
+export class IncidentView {
+  @ApiProperty({ example: 'inc_7h2k9d0q3m1x8v4b' }) id!: string;
+  @ApiProperty({ example: 'mon_3k9x0q2m7d1v8b4n' }) monitor_id!: string;
+  @ApiProperty({ example: 'My Website' }) monitor_name!: string;
+  @ApiProperty({ example: 'https://example.com/health' }) monitor_url!: string;
+  @ApiProperty({ enum: MONITOR_TYPES }) monitor_type!: string;
+  @ApiProperty({ enum: INCIDENT_STATUSES }) status!: string;
+  @ApiProperty({ type: Number, nullable: true, example: 503 }) status_code!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 812.3 }) response_ms!: number | null;
+  @ApiProperty({ format: 'date-time' }) started_at!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolved_at!: string | null;
+  @ApiProperty({ type: Number, nullable: true, example: 300 }) duration_seconds!: number | null;
+  @ApiProperty({ type: String, nullable: true, example: 'expected status 200, got 503' }) failure_error_message!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true, example: { 'content-type': 'text/html' } })
+  failure_response_headers!: Record<string, string> | null;
+  @ApiProperty({ type: String, nullable: true, description: 'at most 2048 characters' }) failure_response_body!: string | null;
+  @ApiProperty({ type: Number, nullable: true, example: 3 }) regions_checked!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 1 }) regions_up!: number | null;
+  @ApiProperty({ type: [IncidentRegionResultView], nullable: true }) region_results!: IncidentRegionResultView[] | null;
+  @ApiProperty({ type: [String], example: ['eu-west', 'us-east'] }) affected_regions!: string[];
+}
+
+export class IncidentsMetaView {
+  @ApiProperty({ example: 3 }) total!: number;
+  @ApiProperty({ example: 50 }) limit!: number;
+  @ApiProperty({ example: 0 }) offset!: number;
+  @ApiProperty({ example: 720 }) hours!: number;
+}
