@@ -96,6 +96,7 @@ describe('least-privilege NATS credentials', () => {
   let db: Awaited<ReturnType<typeof createDatabase>> | undefined;
   let cp: Proc | undefined;
   let probe: Proc | undefined;
+  let probeB: Proc | undefined;
   let port = 0;
   let api = '';
   let key = '';
@@ -110,11 +111,12 @@ describe('least-privilege NATS credentials', () => {
     return c;
   };
   const asA = () => as(aUser, names.probeInboxPrefix(A));
-  const refusedMismatches = async () => {
+  const refused = async (reason: string) => {
     const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    const m = /^parallax_results_refused_total\{reason="region_mismatch"\} (\d+)/m.exec(text);
+    const m = new RegExp(`^parallax_results_refused_total\\{reason="${reason}"\\} (\\d+)`, 'm').exec(text);
     return m ? Number(m[1]) : 0;
   };
+  const refusedMismatches = () => refused('region_mismatch');
 
   beforeAll(async () => {
     // The configuration as an operator would generate it, with this test's prefix (JetStream store in the temp dir).
@@ -179,6 +181,7 @@ describe('least-privilege NATS credentials', () => {
   afterAll(async () => {
     await Promise.all(open.map((nc) => nc.close().catch(() => undefined)));
     await probe?.stop();
+    await probeB?.stop();
     await cp?.stop();
     await nats?.dispose();
     await db?.drop();
@@ -361,6 +364,66 @@ describe('least-privilege NATS credentials', () => {
       await pg.end();
     }
     expect(await refusedMismatches()).toBe(before + 1);
+  });
+
+  it("does not let A suppress B's results by publishing B's message ids first (per-region de-duplication)", async () => {
+    // The connections of the tests above leave (B's queue group member among them).
+    await Promise.all(open.splice(0).map((nc) => nc.close().catch(() => undefined)));
+    const metricsPort = await freePort();
+    probeB = new Proc(`probe ${B}`, PROBE_MAIN, {
+      REGION: B,
+      NATS_URL: nats!.url,
+      NATS_PREFIX: prefix,
+      NATS_USER: bUser.user,
+      NATS_PASS: bUser.password,
+      ALLOW_PRIVATE_TARGETS: 'true',
+      METRICS_PORT: String(metricsPort),
+      PRESENCE_INTERVAL_MS: '1000',
+      PROBE_WORKERS: '0',
+      LOG_LEVEL: 'warn',
+    });
+    await waitFor(`region ${B} healthy`, async () => {
+      const regions = (await rest('GET', '/regions')).body.data as Array<{ id?: string; region?: string; healthy: boolean }>;
+      return regions?.some((r) => (r.id ?? r.region) === B && r.healthy);
+    }, 30_000, 250);
+    const created = await rest('POST', '/monitors', { name: 'A and B', url: target.url, check_interval: 1, timeout: 2, regions: [A, B] });
+    expect(created.status).toBe(201);
+    const id = created.body.data.id;
+    await waitFor('both regions answered', async () => {
+      const checks = (await rest('GET', `/monitors/${id}/checks?limit=1`)).body.data as Array<{ regions_checked: number }>;
+      return checks[0]?.regions_checked === 2;
+    }, 30_000, 250);
+    const latest = (await rest('GET', `/monitors/${id}/checks?limit=1`)).body.data[0] as { round: number };
+    const a = await asA();
+    const js = a.nc.jetstream();
+    const rounds = Array.from({ length: 6 }, (_, i) => latest.round + 2 + i); // rounds still to come
+    const mismatchesBefore = await refused('msg_id_mismatch');
+    for (const round of rounds) {
+      const job = jobId(id, round);
+      // The ids B's result could have: the old untagged form and guessed tags. A may publish
+      // on its own subject, so the stream accepts them (and, by id, would drop B's result) ...
+      for (const msgID of [resultMsgId(job, B), resultMsgId(job, B, 'AAAAAAAAAAAAAAAAAAAAAA'), resultMsgId(job, A, 'x')]) {
+        const ack = await js.publish(names.results(A), encode({ ...forgedResult(id, round), region: A }), { msgID, timeout: 5000 });
+        expect(ack.duplicate).toBe(false);
+      }
+    }
+    await waitFor('the attacked rounds decided', async () => {
+      const checks = (await rest('GET', `/monitors/${id}/checks?limit=20`)).body.data as Array<{ round: number }>;
+      return checks.some((c) => c.round >= rounds[rounds.length - 1]);
+    }, 30_000, 250);
+    // ... but B's real results were stored for every attacked round ...
+    const pg = new Client({ connectionString: db!.url });
+    await pg.connect();
+    try {
+      const { rows } = await pg.query(`SELECT round::int, region, probe_id FROM check_results WHERE monitor_id = $1 AND round = ANY($2::bigint[]) ORDER BY round, region`, [id, rounds]);
+      expect(rows.filter((r) => r.region === B).map((r) => r.round)).toEqual(rounds);
+      expect(rows.some((r) => r.probe_id === 'impostor')).toBe(false);
+    } finally {
+      await pg.end();
+    }
+    // ... and each forgery was refused: its id is not the one its job and subject call for.
+    await waitFor('forgeries refused', async () => (await refused('msg_id_mismatch')) === mismatchesBefore + rounds.length * 3, 15_000, 200);
+    expect((await rest('GET', `/monitors/${id}`)).body.data.location_status).toEqual({ [A]: 'up', [B]: 'up' });
   });
 });
 

@@ -162,7 +162,7 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
     const series = this.seriesOf(job.check.type);
     (outcome.is_up ? series.up : series.down).inc();
     series.duration.observe(seconds);
-    this.publisher.publish(this.toResult(job, startedAt, outcome));
+    this.publisher.publish(this.toResult(job, startedAt, outcome), job.result_tag);
   }
 
   /** The labelled series of one check type, resolved once (labels are hashed on every call otherwise). */

@@ -69,10 +69,10 @@ export class ResultsPublisher {
     return this.batch.length + this.inFlight + this.outbox.length;
   }
 
-  /** Hands a result over; never throws. Delivery continues in the background. */
-  publish(result: ResultV1): void {
+  /** Hands a result over with its job's result tag (see `resultMsgId`); never throws. Delivery continues in the background. */
+  publish(result: ResultV1, tag?: string): void {
     const entry: Entry = {
-      msgId: resultMsgId(result.job_id, this.config.region),
+      msgId: resultMsgId(result.job_id, this.config.region, tag),
       payload: encode(result),
       firstAt: Date.now(),
     };

@@ -140,6 +140,8 @@ export const jobV1Schema = z.object({
   scheduled_at: isoDate,
   /** Epoch milliseconds; a probe drops the job when it is still queued past this. */
   deadline: z.number().int().positive(),
+  /** The tag of this region's result id (`resultMsgId`); optional for older control planes. */
+  result_tag: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
   check: checkSpecSchema,
 });
 export type JobV1 = z.infer<typeof jobV1Schema>;

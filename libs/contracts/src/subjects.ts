@@ -56,7 +56,15 @@ export function jobId(monitorId: string, round: number): string {
   return `${monitorId}.${round}`;
 }
 
-/** The JetStream de-duplication id of a result: `<job id>.<region>`. */
-export function resultMsgId(job: string, region: string): string {
-  return `${job}.${region}`;
+/**
+ * The JetStream de-duplication id of a result: `<job id>.<region>.<tag>`, where the tag is
+ * the job's `result_tag` (a MAC of job and region by the control plane, sent only on that
+ * region's job subject). All regions share one stream and so one duplicate window: with a
+ * guessable id, a region's credentials could publish `<job>.<other region>` first and have
+ * the other region's real result dropped as a duplicate. A region cannot read another's
+ * jobs, so it cannot learn its tag. Without a tag (a job of an older control plane) the id
+ * is `<job id>.<region>`.
+ */
+export function resultMsgId(job: string, region: string, tag?: string): string {
+  return tag ? `${job}.${region}.${tag}` : `${job}.${region}`;
 }

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { resultMsgId } from '@parallax/contracts';
 import { FakeProbes, waitFor } from '../testing/fake-probe';
 import { call, signup, startTestApp, TestApp } from '../testing/harness';
 
@@ -102,8 +103,9 @@ describe('round pipeline', () => {
     const result = probes.result(job, 'eu-west', { is_up: false, status_code: 500 });
     // Same identity as the one already stored (JetStream dedupes within its window; the
     // database key catches a redelivery after it): publish with a different msg id to
-    // get past JetStream and prove the database ignores it.
-    await probes.publishRaw('eu-west', Buffer.from(JSON.stringify(result)), `${job.job_id}.eu-west.again`);
+    // get past JetStream and prove the database ignores it (the fake probe published the
+    // untagged id of an older probe; the tagged one the job asks for is valid too).
+    await probes.publishRaw('eu-west', Buffer.from(JSON.stringify(result)), resultMsgId(job.job_id, 'eu-west', job.result_tag));
     await probes.publishRaw('eu-west', Buffer.from('{not json'), 'garbage-1');
     await probes.publishRaw('eu-west', Buffer.from(JSON.stringify({ ...result, region: 'us-east' })), 'mislabelled-1'); // region does not match subject
     const pg = new Client({ connectionString: t.databaseUrl });

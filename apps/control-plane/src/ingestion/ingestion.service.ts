@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import type { ConsumerMessages, JetStreamClient, JsMsg } from 'nats';
 import { QueryFailedError } from 'typeorm';
-import { cleanText, parseStorableResult, ResultV1 } from '@parallax/contracts';
+import { cleanText, jobId, parseStorableResult, ResultV1 } from '@parallax/contracts';
 import { DeadLettersRepository } from './dead-letters.repository';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { TransactionRunner, Tx } from '../database/transaction';
@@ -257,6 +257,14 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     const ids = { monitor_id: result.monitor_id, round: result.round, region: result.region, probe_id: result.probe_id };
     if (result.region !== subjectRegion) {
       this.refuse(m, 'region_mismatch', { ...ids, subject: m.subject }, 'dropping result whose region does not match its subject');
+      return null;
+    }
+    // The id the stream de-duplicated it by must be the one its job asked for, of the
+    // subject's region: a region cannot have another's results dropped as duplicates, nor
+    // can an id and a payload describe different results.
+    const msgId = m.headers?.get('Nats-Msg-Id') || undefined;
+    if (result.job_id !== jobId(result.monitor_id, result.round) || !this.nats.resultIdMatches(msgId, result.job_id, subjectRegion)) {
+      this.refuse(m, 'msg_id_mismatch', { ...ids, subject: m.subject, msg_id: msgId?.slice(0, 300) }, 'dropping result whose message id does not match its job and region');
       return null;
     }
     if (!this.config.regions.includes(result.region)) {

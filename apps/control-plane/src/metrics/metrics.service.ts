@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Why a result is refused (`parallax_results_refused_total{reason}`). */
-export const REFUSAL_REASONS = ['malformed', 'region_mismatch', 'unknown_region', 'not_dispatched'] as const;
+export const REFUSAL_REASONS = ['malformed', 'region_mismatch', 'msg_id_mismatch', 'unknown_region', 'not_dispatched'] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 /**
@@ -49,7 +49,7 @@ export class MetricsService {
   });
   readonly resultsRefused = new Counter({
     name: 'parallax_results_refused_total',
-    help: 'Results refused (not stored): malformed, region_mismatch (region not matching the subject), unknown_region (a region this control plane does not know), not_dispatched (no job was sent to that region for the round)',
+    help: 'Results refused (not stored): malformed, region_mismatch (region not matching the subject), msg_id_mismatch (Nats-Msg-Id not the one its job and region call for), unknown_region (a region this control plane does not know), not_dispatched (no job was sent to that region for the round)',
     labelNames: ['reason'],
     registers: [this.registry],
   });

@@ -11,8 +11,9 @@ import {
   RetentionPolicy,
   StorageType,
 } from 'nats';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { natsNames, NatsNames } from '@parallax/contracts';
+import { natsNames, NatsNames, resultMsgId } from '@parallax/contracts';
 import { APP_CONFIG, AppConfig } from '../config/config';
 
 /**
@@ -34,8 +35,30 @@ export class NatsService implements OnApplicationShutdown {
   private connection?: NatsConnection;
   private jsClient?: JetStreamClient;
 
+  /** Key of the result id tags, derived from JWT_SECRET (every replica computes the same tags). */
+  private readonly tagKey: Buffer;
+
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.names = natsNames(config.nats.prefix);
+    this.tagKey = createHmac('sha256', config.jwtSecret).update('parallax result id tags v1').digest();
+  }
+
+  /** The `result_tag` of a region's job (see `resultMsgId`): 128 bits of HMAC-SHA256(job id, region). */
+  resultTag(job: string, region: string): string {
+    return createHmac('sha256', this.tagKey).update(`${job}\n${region}`).digest('base64url').slice(0, 22);
+  }
+
+  /**
+   * Whether a result's `Nats-Msg-Id` is the one its job asked for: built from the result's
+   * own job id and the region of the subject it came on, with that region's tag (or, from a
+   * probe older than tags, without one).
+   */
+  resultIdMatches(msgId: string | undefined, job: string, subjectRegion: string): boolean {
+    if (!msgId) return false;
+    if (msgId === resultMsgId(job, subjectRegion)) return true;
+    const expected = Buffer.from(resultMsgId(job, subjectRegion, this.resultTag(job, subjectRegion)));
+    const got = Buffer.from(msgId);
+    return got.length === expected.length && timingSafeEqual(got, expected);
   }
 
   get nc(): NatsConnection {

@@ -113,15 +113,17 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       if (!check) continue; // a type no probe runs (heartbeat): judged by the control plane
       // A probe may start the job until the round deadline minus the check's timeout.
       const startBy = round.deadlineAt.getTime() - monitor.timeout * 1000;
+      const id = jobId(monitor.id, round.round);
       for (const region of round.regions) {
         const job: JobV1 = {
           v: 1,
-          job_id: jobId(monitor.id, round.round),
+          job_id: id,
           monitor_id: monitor.id,
           round: round.round,
           region,
           scheduled_at: round.scheduledAt.toISOString(),
           deadline: startBy,
+          result_tag: this.nats.resultTag(id, region),
           check,
         };
         this.nats.nc.publish(names.jobs(region), encode(job));

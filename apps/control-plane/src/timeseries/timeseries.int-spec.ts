@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { encode, jobId, ResultV1 } from '@parallax/contracts';
+import { encode, jobId, resultMsgId, ResultV1 } from '@parallax/contracts';
+import { NatsService } from '../nats/nats.service';
 import { FakeProbes } from '../testing/fake-probe';
 import { call, signup, startTestApp, TestApp, waitFor } from '../testing/harness';
 import { ABSOLUTE_ERROR_BELOW_1MS, exactQuantile, RELATIVE_ERROR } from './histogram';
@@ -106,7 +107,8 @@ describe('per-region response times and uptime', () => {
 
   async function probesPublishAgain(r: ResultV1): Promise<void> {
     await (probes as unknown as { js: { publish: (s: string, d: Uint8Array, o: { msgID: string }) => Promise<unknown> } }).js.publish(`${t.natsPrefix}.results.${r.region}`, encode(r), {
-      msgID: `again-${r.job_id}.${r.region}`,
+      // The tagged id (the fake probe sent the untagged one): valid, but new to JetStream.
+      msgID: resultMsgId(r.job_id, r.region, t.app.get(NatsService).resultTag(r.job_id, r.region)),
     });
   }
 
