@@ -7,6 +7,7 @@ import { Notifications1795445381592 } from './1795445381592-Notifications';
 import { RollupFolds1795451009968 } from './1795451009968-RollupFolds';
 import { PartitionedRounds1795452000000 } from './1795452000000-PartitionedRounds';
 import { DeadLetters1796011000000 } from './1796011000000-DeadLetters';
+import { PingMonitors1796019000000 } from './1796019000000-PingMonitors';
 
 /** Every migration, in order. Run at start by runMigrations (database/migrate.ts). */
-export const MIGRATIONS = [Initial1795433151966, RoundSkippedRegions1795438489241, HeartbeatMonitors1795441459599, PartitionedResultsRollups1795441483826, MonitorTypes1795441687634, Notifications1795445381592, RollupFolds1795451009968, PartitionedRounds1795452000000, DeadLetters1796011000000];
+export const MIGRATIONS = [Initial1795433151966, RoundSkippedRegions1795438489241, HeartbeatMonitors1795441459599, PartitionedResultsRollups1795441483826, MonitorTypes1795441687634, Notifications1795445381592, RollupFolds1795451009968, PartitionedRounds1795452000000, DeadLetters1796011000000, PingMonitors1796019000000];
