@@ -102,7 +102,7 @@ const POD_SPEC_FIELDS = new Set([
   'securityContext', 'containers', 'volumes', 'nodeSelector', 'affinity', 'tolerations', 'topologySpreadConstraints',
 ]);
 const SECURITY_CONTEXT_FIELDS = new Set(['allowPrivilegeEscalation', 'readOnlyRootFilesystem', 'capabilities', 'runAsNonRoot', 'runAsUser', 'runAsGroup', 'privileged', 'seccompProfile']);
-const POD_SECURITY_CONTEXT_FIELDS = new Set(['runAsNonRoot', 'runAsUser', 'runAsGroup', 'fsGroup', 'seccompProfile', 'supplementalGroups']);
+const POD_SECURITY_CONTEXT_FIELDS = new Set(['runAsNonRoot', 'runAsUser', 'runAsGroup', 'fsGroup', 'seccompProfile', 'supplementalGroups', 'sysctls']);
 
 function expectKnownFields(d: K8s): void {
   const pod = d.spec.template.spec;
@@ -168,11 +168,13 @@ const PROBE_SECRET_TLS: Values = {
 const PROBE_CREDS_FILE: Values = {
   region: 'ap-south',
   nats: { url: 'nats://nats.example.com:4222', credentials: { existingSecret: 'parallax-nats-ap-south', type: 'creds' } },
+  icmp: { mode: 'off' },
 };
 const PROBE_INLINE: Values = {
   region: 'eu-west',
   nats: { url: 'nats://nats.example.com:4222', credentials: { user: 'probe-eu-west', password: 's3cret' } },
   probe: { maxBodyBytes: 4_194_304 },
+  icmp: { mode: 'netRaw' },
 };
 
 const CASES: Array<[string, string, string, Values]> = [
@@ -388,6 +390,10 @@ describe('probe chart', () => {
     // SIGTERM drains for up to PROBE_SHUTDOWN_TIMEOUT_MS (90 s): Kubernetes waits 5 s longer.
     expect(d.spec.template.spec.terminationGracePeriodSeconds).toBe(95);
 
+    // ping monitors: an unprivileged ICMP socket for the probe's group, no capability.
+    expect(d.spec.template.spec.securityContext.sysctls).toEqual([{ name: 'net.ipv4.ping_group_range', value: '1000 1000' }]);
+    expect(c.securityContext.capabilities).toEqual({ drop: ['ALL'] });
+
     expect(one(objects, 'PodDisruptionBudget').spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: d.spec.selector.matchLabels } });
     const svc = one(objects, 'Service');
     expect(svc.spec.ports).toEqual([{ name: 'metrics', port: 9464, targetPort: 'metrics', protocol: 'TCP' }]);
@@ -439,6 +445,15 @@ describe('probe chart', () => {
       name: 'nats-creds',
       secret: { secretName: 'parallax-nats-ap-south', defaultMode: 0o440, items: [{ key: 'nats.creds', path: 'nats.creds' }] },
     });
+  });
+
+  it('ping: NET_RAW only in icmp.mode netRaw (then no sysctl); off: neither', () => {
+    const netRaw = one(rendered.get('probe-inline')!, 'Deployment');
+    expect(container(netRaw).securityContext.capabilities).toEqual({ drop: ['ALL'], add: ['NET_RAW'] });
+    expect(netRaw.spec.template.spec.securityContext.sysctls).toBeUndefined();
+    const off = one(rendered.get('probe-creds-file')!, 'Deployment');
+    expect(container(off).securityContext.capabilities).toEqual({ drop: ['ALL'] });
+    expect(off.spec.template.spec.securityContext.sysctls).toBeUndefined();
   });
 
   it('inline user/password: the chart creates the Secret and the env refers to it', () => {
@@ -581,7 +596,9 @@ describe('Dockerfiles', () => {
     const runtime = ins.slice(runtimeAt);
 
     expect(builder.filter((i) => i.op === 'RUN').map((i) => i.args)).toEqual([expect.stringMatching(/^npm ci\b/), 'npm run build']);
-    expect(runtime.filter((i) => i.op === 'RUN').map((i) => i.args)).toEqual([expect.stringMatching(/^npm ci --omit=dev\b/)]);
+    // The probe image adds the system ping that ping monitors run (iputils).
+    const systemPackages = app === 'probe' ? [expect.stringMatching(/^apt-get update && apt-get install -y --no-install-recommends iputils-ping && rm -rf \/var\/lib\/apt\/lists\/\*$/)] : [];
+    expect(runtime.filter((i) => i.op === 'RUN').map((i) => i.args)).toEqual([...systemPackages, expect.stringMatching(/^npm ci --omit=dev\b/)]);
 
     // Every build-context COPY source exists and is not excluded by .dockerignore; every
     // workspace's package.json is copied before each npm ci (or the lock file is rejected).

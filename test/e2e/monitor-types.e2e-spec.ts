@@ -184,6 +184,26 @@ describe('monitor types end to end', () => {
     }
   });
 
+  it('ping (StatusCore type/target): loss and rtt from every region; down when the target stops answering', async () => {
+    const id = await create({ type: 'ping', name: 'loopback ping', target: '127.0.0.1', ping_count: 2, ping_interval_ms: 200 });
+    await statusIs(id, 'up');
+    const m = await monitor(id);
+    expect(m).toMatchObject({ monitor_type: 'ping', host: '127.0.0.1', ping_count: 2, ping_interval_ms: 200, max_packet_loss: 0, url: 'icmp://127.0.0.1' });
+    expect(m.location_status).toEqual(allRegions('up'));
+    for (const region of REGIONS) expect(typeof m.last_response_by_region[region]).toBe('number');
+    for (const r of (await latestCheck(id)).region_results) {
+      expect(r.details).toMatchObject({ address: '127.0.0.1', transmitted: 2, received: 2, packet_loss: 0 });
+      expect(typeof r.details.rtt_stddev).toBe('number');
+    }
+
+    // No ICMP-deaf host can be made on loopback: the target moves to a name that does not exist.
+    expect((await call('PUT', `/monitors/${id}`, { target: 'gone.invalid' })).status).toBe(200);
+    await statusIs(id, 'down');
+    const incident = await waitFor('incident', async () => (await sys.incidents(id))[0]);
+    expect(incident.regions_checked).toBe(3);
+    expect(incident.regions_up).toBe(0);
+  });
+
   it('tcp: connect time from every region, send/expect; down when the port closes', async () => {
     const id = await create({ monitor_type: 'tcp', name: 'echo', host: '127.0.0.1', port: echo.port, send: 'PING 7\r\n', expect: 'PING 7' });
     await statusIs(id, 'up');

@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { auditTlsProtocols, probeTlsProtocols, runCheck, type CheckContext, type LookupAllFn } from '@parallax/checks';
-import type { DnsCheckSpec, JsonApiCheckSpec, SslCheckSpec, TcpCheckSpec } from '@parallax/contracts';
+import type { DnsCheckSpec, JsonApiCheckSpec, PingCheckSpec, SslCheckSpec, TcpCheckSpec } from '@parallax/contracts';
 import { makeLeaf, makeTestCa, startDnsTarget, startSilentTcp, startTcpEcho, startTlsTarget, type DnsTarget, type TcpEchoTarget, type TestCa, type TlsTarget } from '@parallax/testing';
 
 jest.setTimeout(60_000);
@@ -369,5 +369,41 @@ describe('dns check', () => {
     expect((await runCheck(spec({ resolver: '[::1]:53' }), strict())).error).toBe(refusal('::1', 'loopback', true));
     expect(dns.queries.length).toBe(before);
     expect((await runCheck(spec(), strict({ allowedPrivateCidrs: ['127.0.0.1/32'] }))).error).toBeNull();
+  });
+});
+
+describe('ping check (the system ping, iputils)', () => {
+  const spec = (host: string, over: Partial<PingCheckSpec> = {}): PingCheckSpec => ({ type: 'ping', host, count: 3, interval_ms: 200, timeout_ms: 5000, max_packet_loss: 0, ...over });
+
+  it('is up against 127.0.0.1 with loss and rtt min/avg/max/stddev; the average is the response time', async () => {
+    const out = await runCheck(spec('127.0.0.1'), ctx());
+    expect(out.error).toBeNull();
+    expect(out.is_up).toBe(true);
+    const d = out.details as Record<string, number | string>;
+    expect(d).toMatchObject({ host: '127.0.0.1', address: '127.0.0.1', transmitted: 3, received: 3, packet_loss: 0, count: 3, max_packet_loss: 0 });
+    for (const k of ['rtt_min', 'rtt_avg', 'rtt_max', 'rtt_stddev']) expect(typeof d[k]).toBe('number');
+    expect(Number(d.rtt_min)).toBeLessThanOrEqual(Number(d.rtt_avg));
+    expect(Number(d.rtt_avg)).toBeLessThanOrEqual(Number(d.rtt_max));
+    expect(out.response_ms).toBe(d.rtt_avg);
+  });
+
+  it('resolves a name first (through the probe lookup) and pings the address it found', async () => {
+    const out = await runCheck(spec('ping-target.example.test', { count: 1 }), ctx({ lookup: resolvesTo('127.0.0.1') }));
+    expect(out.is_up).toBe(true);
+    expect((out.details as Record<string, unknown>).address).toBe('127.0.0.1');
+  });
+
+  it('is refused by the SSRF guard on the resolved address, before any echo is sent', async () => {
+    const literal = await runCheck(spec('127.0.0.1'), strict());
+    expect(literal.error).toBe(refusal('127.0.0.1', 'loopback', true));
+    const named = await runCheck(spec('inside.example.test'), strict({ lookup: resolvesTo('10.1.2.3') }));
+    expect(named.error).toBe(refusal('10.1.2.3', 'private'));
+    expect((named.details as Record<string, unknown>).transmitted).toBeUndefined();
+  });
+
+  it('is down on a name that does not resolve', async () => {
+    const out = await runCheck(spec('no-such-host.invalid', { count: 1 }), ctx());
+    expect(out.is_up).toBe(false);
+    expect(out.error).toMatch(/resolve|ENOTFOUND|not found/i);
   });
 });

@@ -10,3 +10,4 @@ export * from './tcp.check';
 export * from './dns.check';
 export * from './tls-protocols';
 export * from './ssl.check';
+export * from './ping.check';

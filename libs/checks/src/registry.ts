@@ -3,6 +3,7 @@ import { EMPTY_PHASES, type Check, type CheckContext, type CheckOutcome, type Ch
 import { DnsCheck } from './dns.check';
 import { HttpCheck } from './http.check';
 import { JsonApiCheck } from './json-api.check';
+import { PingCheck } from './ping.check';
 import { SslCheck } from './ssl.check';
 import { TcpCheck } from './tcp.check';
 
@@ -13,6 +14,7 @@ export const checkRegistry: CheckRegistry = {
   ssl: new SslCheck(),
   tcp: new TcpCheck(),
   dns: new DnsCheck(),
+  ping: new PingCheck(),
 };
 
 /** A failed outcome for a check that could not run at all. */

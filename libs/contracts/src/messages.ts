@@ -109,6 +109,22 @@ export const dnsCheckSpecSchema = z.object({
 export type DnsCheckSpec = z.infer<typeof dnsCheckSpecSchema>;
 
 /**
+ * A ping check: `count` ICMP echo requests to `host` (resolved and SSRF-guarded by the probe),
+ * `interval_ms` apart, through the system `ping` (iputils). Down when more than
+ * `max_packet_loss` percent of them go unanswered (default 0: every echo must come back),
+ * and always when none does.
+ */
+export const pingCheckSpecSchema = z.object({
+  type: z.literal('ping'),
+  host: hostname,
+  count: z.number().int().min(1).max(20),
+  interval_ms: z.number().int().min(200).max(10_000),
+  timeout_ms: z.number().int().min(100).max(120_000),
+  max_packet_loss: z.number().min(0).max(100),
+});
+export type PingCheckSpec = z.infer<typeof pingCheckSpecSchema>;
+
+/**
  * Discriminated by `type`. Job messages stay `v: 1`: a new type is a new member of this
  * union, and a probe too old to know it drops the job as malformed (its region is
  * `unknown` for that round, never failing).
@@ -119,10 +135,11 @@ export const checkSpecSchema = z.discriminatedUnion('type', [
   sslCheckSpecSchema,
   tcpCheckSpecSchema,
   dnsCheckSpecSchema,
+  pingCheckSpecSchema,
 ]);
 export type CheckSpec = z.infer<typeof checkSpecSchema>;
 export type CheckType = CheckSpec['type'];
-export const CHECK_TYPES: readonly CheckType[] = ['http', 'json_api', 'ssl', 'tcp', 'dns'];
+export const CHECK_TYPES: readonly CheckType[] = ['http', 'json_api', 'ssl', 'tcp', 'dns', 'ping'];
 
 /** Type-specific findings of one check (certificate, DNS answer, ...), bounded in size. */
 export const checkDetailsSchema = z

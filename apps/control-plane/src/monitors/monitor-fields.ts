@@ -31,6 +31,9 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     port: null,
     tcpSend: '',
     tcpExpect: '',
+    pingCount: 3,
+    pingIntervalMs: 1000,
+    maxPacketLoss: 0,
     dnsHostname: '',
     dnsRecordType: 'A' as const,
     dnsResolver: '',
@@ -125,6 +128,9 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('port', dto.port);
   set('tcpSend', dto.send);
   set('tcpExpect', dto.expect);
+  set('pingCount', dto.ping_count);
+  set('pingIntervalMs', dto.ping_interval_ms);
+  set('maxPacketLoss', dto.max_packet_loss);
   set('dnsHostname', dto.hostname?.trim().toLowerCase());
   set('dnsRecordType', dto.record_type);
   set('dnsResolver', dto.resolver?.trim());

@@ -80,3 +80,33 @@ describe('check specs per type', () => {
     expect(TYPE_RULES.ssl.url(Object.assign(ssl, { sslDomain: '::1', sslPort: 8443 }))).toBe('https://[::1]:8443');
   });
 });
+
+describe('ping monitors', () => {
+  const ping = (over: Partial<MonitorEntity> = {}) => Object.assign(monitorDefaults('mon_p', 'acc', ['eu-west'], 60, 'ping'), { host: 'example.com' }, over);
+  const problems = (m: MonitorEntity) => {
+    const errors: { field: string; message: string }[] = [];
+    TYPE_RULES.ping.validate(m, errors, { regions: ['eu-west'], minIntervalSeconds: 1 });
+    return errors;
+  };
+
+  it('default to 3 echoes 1 s apart, no loss allowed, and map to the probe spec', () => {
+    expect(TYPE_RULES.ping.checkSpec(ping())).toEqual({ type: 'ping', host: 'example.com', count: 3, interval_ms: 1000, timeout_ms: 10_000, max_packet_loss: 0 });
+    expect(TYPE_RULES.ping.url(ping())).toBe('icmp://example.com');
+    expect(TYPE_RULES.ping.url(ping({ host: '::1' }))).toBe('icmp://[::1]');
+    expect(problems(ping())).toEqual([]);
+  });
+
+  it('need the echoes and a last reply wait to fit in the timeout, and a bare host', () => {
+    expect(problems(ping({ pingCount: 10, pingIntervalMs: 1000, timeout: 9 }))).toEqual([
+      { field: 'ping_count', message: 'ping_count 10 × ping_interval_ms 1000 does not fit in timeout 9 s (the echoes take 9000 ms, plus at least 200 ms for the last reply)' },
+    ]);
+    expect(problems(ping({ pingCount: 10, pingIntervalMs: 1000, timeout: 10 }))).toEqual([]);
+    expect(problems(ping({ host: 'https://example.com' })).map((e) => e.field)).toEqual(['host']);
+  });
+
+  it('take host from tcp\'s field list and refuse http fields', () => {
+    expect(typeFieldProblems('ping', { host: 'a', ping_count: 2, url: 'https://x' }, null)).toEqual([
+      { field: 'url', message: 'url does not apply to ping monitors (only to http, https, json_api monitors)' },
+    ]);
+  });
+});

@@ -336,6 +336,29 @@ const tcp: MonitorTypeRules = {
   checkSpec: (m) => ({ type: 'tcp', host: m.host, port: m.port ?? 0, timeout_ms: m.timeout * 1000, send: m.tcpSend || null, expect: m.tcpExpect || null }),
 };
 
+/**
+ * ping (StatusCore): `ping_count` ICMP echoes `ping_interval_ms` apart from every region;
+ * down when more than `max_packet_loss` percent are lost (default 0), always when all are.
+ * The echoes and the last reply's wait must fit in `timeout`.
+ */
+const ping: MonitorTypeRules = {
+  foreignFields: 'refuse',
+  probed: true,
+  fields: ['host', 'ping_count', 'ping_interval_ms', 'max_packet_loss', 'timeout'],
+  required: ['host'],
+  validate(m, errors) {
+    if (m.host) checkHostField('host', m.host, errors, '"example.com" or "192.0.2.10"');
+    const sendingMs = (m.pingCount - 1) * m.pingIntervalMs;
+    if (sendingMs + 200 > m.timeout * 1000) {
+      errors.push({ field: 'ping_count', message: `ping_count ${m.pingCount} × ping_interval_ms ${m.pingIntervalMs} does not fit in timeout ${m.timeout} s (the echoes take ${sendingMs} ms, plus at least 200 ms for the last reply)` });
+    }
+  },
+  guardTargets: (m) => [{ field: 'host', host: m.host, lookup: true }],
+  url: (m) => `icmp://${net.isIPv6(m.host) ? `[${m.host}]` : m.host}`,
+  view: (m) => ({ host: m.host, ping_count: m.pingCount, ping_interval_ms: m.pingIntervalMs, max_packet_loss: m.maxPacketLoss, timeout: m.timeout, last_response_ms: m.lastResponseMs }),
+  checkSpec: (m) => ({ type: 'ping', host: m.host, count: m.pingCount, interval_ms: m.pingIntervalMs, timeout_ms: m.timeout * 1000, max_packet_loss: m.maxPacketLoss }),
+};
+
 const dns: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
@@ -414,6 +437,7 @@ export const TYPE_RULES: Readonly<Record<MonitorType, MonitorTypeRules>> = {
   tcp,
   dns,
   heartbeat,
+  ping,
 };
 
 /** http and https share their fields: an update may switch between them (StatusCore's `ssl_check`); no other type change. */

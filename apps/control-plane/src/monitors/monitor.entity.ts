@@ -5,7 +5,7 @@ import { bigintNumber } from '../database/bigint.transformer';
 
 export type MonitorStatus = 'pending' | 'up' | 'degraded' | 'down' | 'warn';
 /** The monitor types; each has its fields, rules, document and check spec in monitor-types.ts (TYPE_RULES). */
-export const MONITOR_TYPES = ['http', 'json_api', 'ssl', 'tcp', 'dns', 'heartbeat', 'https'] as const;
+export const MONITOR_TYPES = ['http', 'json_api', 'ssl', 'tcp', 'dns', 'heartbeat', 'https', 'ping'] as const;
 export type MonitorType = (typeof MONITOR_TYPES)[number];
 export interface HeaderPair {
   key: string;
@@ -54,6 +54,10 @@ export class MonitorEntity {
   @Column('int', { nullable: true }) port!: number | null;
   @Column('text', { default: '' }) tcpSend!: string;
   @Column('text', { default: '' }) tcpExpect!: string;
+  // ping (host is shared with tcp)
+  @Column('int', { default: 3 }) pingCount!: number;
+  @Column('int', { default: 1000 }) pingIntervalMs!: number;
+  @Column('double precision', { default: 0 }) maxPacketLoss!: number;
   // dns
   @Column('text', { default: '' }) dnsHostname!: string;
   @Column('text', { default: 'A' }) dnsRecordType!: DnsRecordType;

@@ -1,3 +1,4 @@
+/* One import and one entry per line: branches adding migrations then merge without conflicts. */
 import { Initial1795433151966 } from './1795433151966-Initial';
 import { RoundSkippedRegions1795438489241 } from './1795438489241-RoundSkippedRegions';
 import { HeartbeatMonitors1795441459599 } from './1795441459599-HeartbeatMonitors';
@@ -9,6 +10,20 @@ import { PartitionedRounds1795452000000 } from './1795452000000-PartitionedRound
 import { DeadLetters1796011000000 } from './1796011000000-DeadLetters';
 import { StatusPages1796014000000 } from './1796014000000-StatusPages';
 import { PageSubscribers1796017000000 } from './1796017000000-PageSubscribers';
+import { PingMonitors1796019000000 } from './1796019000000-PingMonitors';
 
 /** Every migration, in order. Run at start by runMigrations (database/migrate.ts). */
-export const MIGRATIONS = [Initial1795433151966, RoundSkippedRegions1795438489241, HeartbeatMonitors1795441459599, PartitionedResultsRollups1795441483826, MonitorTypes1795441687634, Notifications1795445381592, RollupFolds1795451009968, PartitionedRounds1795452000000, DeadLetters1796011000000, StatusPages1796014000000, PageSubscribers1796017000000];
+export const MIGRATIONS = [
+  Initial1795433151966,
+  RoundSkippedRegions1795438489241,
+  HeartbeatMonitors1795441459599,
+  PartitionedResultsRollups1795441483826,
+  MonitorTypes1795441687634,
+  Notifications1795445381592,
+  RollupFolds1795451009968,
+  PartitionedRounds1795452000000,
+  DeadLetters1796011000000,
+  StatusPages1796014000000,
+  PageSubscribers1796017000000,
+  PingMonitors1796019000000,
+];

@@ -188,7 +188,7 @@ export class CreateMonitorDto {
   @Max(90, { message: 'ssl_expiry_threshold_days must be between 1 and 90 days' })
   ssl_expiry_threshold_days?: number;
 
-  @ApiPropertyOptional({ example: 'db.example.com', description: 'tcp (required): host name or IP address' })
+  @ApiPropertyOptional({ example: 'db.example.com', description: 'tcp and ping (required): host name or IP address' })
   @IsOptional()
   @IsString()
   @MaxLength(253)
@@ -212,6 +212,27 @@ export class CreateMonitorDto {
   @IsString()
   @MaxLength(1024)
   expect?: string;
+
+  @ApiPropertyOptional({ default: 3, minimum: 1, maximum: 20, description: 'ping: ICMP echo requests per check' })
+  @IsOptional()
+  @IsInt({ message: 'ping_count must be an integer' })
+  @Min(1, { message: 'ping_count must be between 1 and 20' })
+  @Max(20, { message: 'ping_count must be between 1 and 20' })
+  ping_count?: number;
+
+  @ApiPropertyOptional({ default: 1000, minimum: 200, maximum: 10000, description: 'ping: milliseconds between echo requests' })
+  @IsOptional()
+  @IsInt({ message: 'ping_interval_ms must be an integer' })
+  @Min(200, { message: 'ping_interval_ms must be between 200 and 10000' })
+  @Max(10000, { message: 'ping_interval_ms must be between 200 and 10000' })
+  ping_interval_ms?: number;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 100, description: 'ping: down when more than this percentage of echoes is lost (0: every echo must come back); always down when none comes back' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'max_packet_loss must be a number (percent)' })
+  @Min(0, { message: 'max_packet_loss must be between 0 and 100' })
+  @Max(100, { message: 'max_packet_loss must be between 0 and 100' })
+  max_packet_loss?: number;
 
   @ApiPropertyOptional({ example: 'example.com', description: 'dns (required): the name to query' })
   @IsOptional()
