@@ -219,9 +219,9 @@ export const presenceV1Schema = z.object({
   region,
   probe_id: z.string().min(1).max(200),
   version: z.string().max(64),
-  in_flight: z.number().int().nonnegative(),
-  queued: z.number().int().nonnegative(),
-  capacity: z.number().int().positive(),
+  in_flight: z.number().int().nonnegative().max(1_000_000_000),
+  queued: z.number().int().nonnegative().max(1_000_000_000),
+  capacity: z.number().int().positive().max(1_000_000_000),
   started_at: isoDate,
   sent_at: isoDate,
   /** true in the last announcement of a probe that is shutting down. */

@@ -162,7 +162,10 @@ describe('round pipeline', () => {
     expect(res.body.data.map((r: { id: string }) => r.id)).toEqual(['eu-west', 'us-east', 'ap-south']);
     // The fake probes announce one probe per region, as real probes do.
     expect(res.body.data[0]).toMatchObject({ id: 'eu-west', healthy: true, unhealthy_since: null, receiving_jobs: true, probes_online: 1 });
-    expect(res.body.data[0].probes).toEqual([expect.objectContaining({ id: 'fake-eu-west', version: 'test', capacity: 64 })]);
+    // Counts, versions and load; never probe ids (operators see those in /metrics).
+    expect(res.body.data[0]).toMatchObject({ versions: ['test'], capacity: 64, in_flight: 0, queued: 0 });
+    expect(JSON.stringify(res.body)).not.toContain('fake-eu-west');
+    await waitFor('probe ids in /metrics', async () => /^parallax_probe_info\{region="eu-west",probe_id="fake-eu-west",version="test"\} 1$/m.test(await (await fetch(`${t.baseUrl}/metrics`)).text()));
     expect(res.body.meta.unknown_region_probes).toEqual([]);
   });
 

@@ -76,6 +76,12 @@ export class MetricsService {
     labelNames: ['region'],
     registers: [this.registry],
   });
+  readonly probeInfo = new Gauge({
+    name: 'parallax_probe_info',
+    help: 'Constant 1 per probe online (operators only: GET /regions shows tenants counts, not ids), at most 1000 series',
+    labelNames: ['region', 'probe_id', 'version'],
+    registers: [this.registry],
+  });
   readonly regionHealthy = new Gauge({
     name: 'parallax_region_healthy',
     help: '1 while the region has at least one probe online, else 0, by configured region',

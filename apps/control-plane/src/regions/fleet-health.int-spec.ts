@@ -1,4 +1,7 @@
 import { Client } from 'pg';
+import { connect } from 'nats';
+import { encode, natsNames } from '@parallax/contracts';
+import { TEST_NATS_URL } from '@parallax/testing';
 import { FakeProbes, waitFor } from '../testing/fake-probe';
 import { call, signup, startTestApp, TestApp } from '../testing/harness';
 
@@ -121,6 +124,36 @@ describe('probe fleet health', () => {
     await call(t.api, key, 'DELETE', `/monitors/${m.id}`);
   });
 
+  it('keeps presence per region: region A announcing a us-east probe id (even leaving) leaves us-east healthy and receiving jobs', async () => {
+    const m = (await call(t.api, key, 'POST', '/monitors', { name: 'hijack', url: 'http://127.0.0.1:1/', check_interval: 1, timeout: 1 })).body.data;
+    await waitFor('up', async () => (await get(m.id)).status === 'up');
+    // us-east's own probe stops announcing, so only its last row speaks for it ...
+    probes.presenceOff.add('us-east');
+    try {
+      // ... and eu-west's credentials announce us-east's probe id, as alive and then leaving.
+      const nc = await connect({ servers: TEST_NATS_URL });
+      const names = natsNames(t.natsPrefix);
+      const forged = (leaving: boolean) =>
+        encode({ v: 1, region: 'eu-west', probe_id: probes.probeId('us-east'), version: 'evil', in_flight: 0, queued: 0, capacity: 1, started_at: new Date().toISOString(), sent_at: new Date().toISOString(), ...(leaving ? { leaving: true } : {}) });
+      nc.publish(names.presence('eu-west'), forged(false));
+      nc.publish(names.presence('eu-west'), forged(true));
+      await nc.flush();
+      await nc.close();
+      await waitFor('the forged row stored under eu-west', async () => (await pg.query(`SELECT 1 FROM probes WHERE region = 'eu-west' AND probe_id = $1 AND leaving`, [probes.probeId('us-east')])).rows.length === 1);
+      const [row] = (await pg.query(`SELECT region, leaving, version FROM probes WHERE region = 'us-east' AND probe_id = $1`, [probes.probeId('us-east')])).rows;
+      expect(row).toEqual({ region: 'us-east', leaving: false, version: 'test' });
+      // us-east announces itself again; the forged eu-west row never counts for it.
+      probes.presenceOff.delete('us-east');
+      expect(await region('us-east')).toMatchObject({ healthy: true, receiving_jobs: true, probes_online: 1 });
+      expect(await region('eu-west')).toMatchObject({ healthy: true, probes_online: 1 });
+      const before = jobsOf(m.id, 'us-east');
+      await waitFor('us-east still gets jobs', () => jobsOf(m.id, 'us-east') > before);
+    } finally {
+      probes.presenceOff.delete('us-east');
+      await call(t.api, key, 'DELETE', `/monitors/${m.id}`);
+    }
+  });
+
   it('reports a probe announcing an unknown region and refuses its results', async () => {
     const stranger = new FakeProbes(t.natsPrefix, ['mars-1'], { presenceIntervalMs: 500 });
     await stranger.start();
@@ -129,7 +162,7 @@ describe('probe fleet health', () => {
         const body = await regions();
         return body.meta.unknown_region_probes.length > 0 && body;
       });
-      expect(listed.meta.unknown_region_probes).toEqual([expect.objectContaining({ region: 'mars-1', id: 'fake-mars-1', version: 'test' })]);
+      expect(listed.meta.unknown_region_probes).toEqual([{ region: 'mars-1', probes_online: 1, versions: ['test'], in_flight: 0, queued: 0, capacity: 64 }]);
       expect(listed.data.map((r: { id: string }) => r.id)).toEqual(['eu-west', 'us-east', 'ap-south']);
       await waitFor('unknown region gauge', async () => /^parallax_unknown_region_probes 1$/m.test(await metrics()));
 

@@ -16,6 +16,9 @@ const FORGET_AFTER_MS = 86400_000;
  * every second: the scheduler asks it (synchronously, from memory) which regions get
  * jobs. Keeps the fleet gauges current and logs each region's transitions.
  */
+/** Bound of `parallax_probe_info` series (a region announcing many ids cannot blow up the scrape). */
+const MAX_PROBE_SERIES = 1000;
+
 @Injectable()
 export class FleetHealthService implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('FleetHealth');
@@ -68,6 +71,7 @@ export class FleetHealthService implements OnModuleInit, OnApplicationBootstrap,
     await this.pruneOccasionally();
     const next = await this.read();
     this.apply(next);
+    await this.exportProbes();
     return next;
   }
 
@@ -102,6 +106,13 @@ export class FleetHealthService implements OnModuleInit, OnApplicationBootstrap,
     }
     this.current = next;
     this.byRegion = new Map(next.regions.map((r) => [r.region, r]));
+  }
+
+  /** The operators' view of the fleet: one `parallax_probe_info` series per probe online. */
+  private async exportProbes(): Promise<void> {
+    const probes = await this.probes.seenSince(new Date(Date.now() - this.config.presenceTtlSeconds * 1000));
+    this.metrics.probeInfo.reset();
+    for (const p of probes.filter((x) => !x.leaving).slice(0, MAX_PROBE_SERIES)) this.metrics.probeInfo.set({ region: p.region, probe_id: p.probeId, version: p.version }, 1);
   }
 
   private async pruneOccasionally(): Promise<void> {

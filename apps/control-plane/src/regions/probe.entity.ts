@@ -1,10 +1,10 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** The last presence announcement of each probe process. */
+/** The last presence announcement of each probe process, keyed by (region, probe id): a region speaks only for its own probes. */
 @Entity('probes')
 export class ProbeEntity {
+  @PrimaryColumn('text') region!: string;
   @PrimaryColumn('text') probeId!: string;
-  @Index() @Column('text') region!: string;
   @Column('text') version!: string;
   @Column('int') inFlight!: number;
   @Column('int') queued!: number;

@@ -10,20 +10,30 @@ import { ProbeEntity } from './probe.entity';
 export class ProbesRepository {
   constructor(@InjectRepository(ProbeEntity) private readonly repo: Repository<ProbeEntity>) {}
 
-  async upsert(p: PresenceV1): Promise<void> {
-    await this.repo.upsert(
-      {
-        probeId: p.probe_id,
-        region: p.region,
-        version: p.version,
-        inFlight: p.in_flight,
-        queued: p.queued,
-        capacity: p.capacity,
-        startedAt: new Date(p.started_at),
-        lastSeenAt: new Date(),
-        leaving: p.leaving ?? false,
-      },
-      ['probeId'],
+  /**
+   * Stores the latest announcement of each (region, probe id) in one statement. The key
+   * includes the region: an announcement only ever updates its own region's row.
+   * Announcements must have distinct keys.
+   */
+  async upsertMany(presences: PresenceV1[], seenAt: Date): Promise<void> {
+    if (!presences.length) return;
+    const doc = presences.map((p) => ({
+      probe_id: p.probe_id,
+      region: p.region,
+      version: p.version,
+      in_flight: p.in_flight,
+      queued: p.queued,
+      capacity: p.capacity,
+      started_at: p.started_at,
+      leaving: p.leaving ?? false,
+    }));
+    await this.repo.query(
+      `INSERT INTO probes (probe_id, region, version, in_flight, queued, capacity, started_at, last_seen_at, leaving)
+       SELECT probe_id, region, version, in_flight, queued, capacity, started_at, $2, leaving
+         FROM jsonb_to_recordset($1::jsonb) AS x(probe_id text, region text, version text, in_flight int, queued int, capacity int, started_at timestamptz, leaving boolean)
+       ON CONFLICT (region, probe_id) DO UPDATE SET version = excluded.version, in_flight = excluded.in_flight, queued = excluded.queued,
+         capacity = excluded.capacity, started_at = excluded.started_at, last_seen_at = excluded.last_seen_at, leaving = excluded.leaving`,
+      [JSON.stringify(doc), seenAt.toISOString()],
     );
   }
 

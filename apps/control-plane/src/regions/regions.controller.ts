@@ -13,7 +13,7 @@ export class RegionsController {
   constructor(private readonly regions: RegionsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Configured regions, their online probes and health' })
+  @ApiOperation({ summary: 'Configured regions: health, probes online (count, versions, load; no probe ids)' })
   @ApiEnvelopeList(RegionView, { meta: RegionsMetaView })
   @ApiErrors(401, 429)
   async list() {

@@ -1,11 +1,16 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import type { Subscription } from 'nats';
-import { parsePresence } from '@parallax/contracts';
+import { cleanText, parsePresence, storableTime, type PresenceV1 } from '@parallax/contracts';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { MetricsService } from '../metrics/metrics.service';
 import { NatsService } from '../nats/nats.service';
 import { FleetHealthService } from './fleet-health.service';
 import { ProbesRepository } from './probes.repository';
+
+/** How often received presence is written (one upsert for all of it). */
+const PRESENCE_FLUSH_MS = 250;
+/** Distinct probes whose announcements may wait for one flush. */
+const MAX_PENDING = 10_000;
 
 /** Listens to probe presence (stored in the probes table) and lists the regions' health. */
 @Injectable()
@@ -13,6 +18,10 @@ export class RegionsService implements OnApplicationBootstrap, BeforeApplication
   private readonly logger = new Logger(RegionsService.name);
   private sub?: Subscription;
   private done?: Promise<void>;
+  /** Announcements received since the last flush, the latest per (region, probe id). */
+  private pending = new Map<string, PresenceV1>();
+  private flushTimer?: NodeJS.Timeout;
+  private flushing?: Promise<void>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -33,43 +42,80 @@ export class RegionsService implements OnApplicationBootstrap, BeforeApplication
           this.logger.warn({ subject: m.subject, error: parsed.ok ? 'region does not match subject' : parsed.error }, 'dropping presence message');
           continue;
         }
-        await this.probes.upsert(parsed.value).catch((err) => this.logger.error({ err, region: parsed.value.region, probe_id: parsed.value.probe_id }, 'storing presence failed'));
+        this.accept(parsed.value);
       }
     })();
+    this.flushTimer = setInterval(() => void this.flush(), PRESENCE_FLUSH_MS);
+  }
+
+  /**
+   * Queues an announcement for the next batched upsert (one statement per PRESENCE_FLUSH_MS
+   * whatever the rate: a flood of presence cannot back up the event loop or the pool). At
+   * most MAX_PENDING distinct probes wait; announcements of further new probes are dropped
+   * until the next flush (counted as malformed presence).
+   */
+  private accept(p: PresenceV1): void {
+    const k = `${p.region}\n${p.probe_id}`;
+    if (!this.pending.has(k) && this.pending.size >= MAX_PENDING) {
+      this.metrics.malformedMessages.inc({ kind: 'presence' });
+      return;
+    }
+    this.pending.set(k, {
+      ...p,
+      probe_id: cleanText(p.probe_id),
+      version: cleanText(p.version),
+      started_at: storableTime(p.started_at) ?? new Date().toISOString(),
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushing || !this.pending.size) return this.flushing;
+    const batch = [...this.pending.values()];
+    this.pending = new Map();
+    this.flushing = this.probes
+      .upsertMany(batch, new Date())
+      .catch((err) => this.logger.error({ err: (err as Error).message, probes: batch.length }, 'storing presence failed'))
+      .finally(() => (this.flushing = undefined));
+    return this.flushing;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.sub?.unsubscribe();
     await this.done;
+    clearInterval(this.flushTimer);
+    await this.flushing;
+    await this.flush();
   }
 
-  /** Each configured region with its health and online probes; probes of unknown regions apart. */
+  /**
+   * Each configured region with its health and what its online probes add up to (count,
+   * versions, load); probes of unknown regions apart. Probe ids are infrastructure detail
+   * and never shown to tenants: operators find them in `/metrics` (`parallax_probe_info`).
+   */
   async list() {
     const health = await this.fleet.read();
     const ttl = this.config.presenceTtlSeconds * 1000;
     const probes = await this.probes.seenSince(new Date(Date.now() - ttl));
     const online = probes.filter((p) => !p.leaving);
-    const view = (p: (typeof probes)[number]) => ({
-      id: p.probeId,
-      version: p.version,
-      last_seen: p.lastSeenAt.toISOString(),
-      started_at: p.startedAt.toISOString(),
-      in_flight: p.inFlight,
-      queued: p.queued,
-      capacity: p.capacity,
+    const summary = (mine: typeof online) => ({
+      versions: [...new Set(mine.map((p) => p.version))].sort(),
+      in_flight: mine.reduce((n, p) => n + p.inFlight, 0),
+      queued: mine.reduce((n, p) => n + p.queued, 0),
+      capacity: mine.reduce((n, p) => n + p.capacity, 0),
     });
-    const regions = health.regions.map((h) => {
-      const mine = online.filter((p) => p.region === h.region);
-      return {
-        id: h.region,
-        healthy: h.healthy,
-        unhealthy_since: h.unhealthySince?.toISOString() ?? null,
-        receiving_jobs: h.receivingJobs,
-        probes_online: h.probesOnline,
-        probes: mine.map(view),
-      };
+    const regions = health.regions.map((h) => ({
+      id: h.region,
+      healthy: h.healthy,
+      unhealthy_since: h.unhealthySince?.toISOString() ?? null,
+      receiving_jobs: h.receivingJobs,
+      probes_online: h.probesOnline,
+      ...summary(online.filter((p) => p.region === h.region)),
+    }));
+    const strangers = online.filter((p) => !this.config.regions.includes(p.region));
+    const unknown = [...new Set(strangers.map((p) => p.region))].sort().map((region) => {
+      const mine = strangers.filter((p) => p.region === region);
+      return { region, probes_online: mine.length, ...summary(mine) };
     });
-    const unknown = online.filter((p) => !this.config.regions.includes(p.region)).map((p) => ({ region: p.region, ...view(p) }));
     return { regions, unknown_region_probes: unknown };
   }
 }

@@ -8,6 +8,7 @@ import { Notifications1795445381592 } from './1795445381592-Notifications';
 import { RollupFolds1795451009968 } from './1795451009968-RollupFolds';
 import { PartitionedRounds1795452000000 } from './1795452000000-PartitionedRounds';
 import { DeadLetters1796011000000 } from './1796011000000-DeadLetters';
+import { ProbesByRegion1796011000001 } from './1796011000001-ProbesByRegion';
 import { StatusPages1796014000000 } from './1796014000000-StatusPages';
 import { PageSubscribers1796017000000 } from './1796017000000-PageSubscribers';
 import { PingMonitors1796019000000 } from './1796019000000-PingMonitors';
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   RollupFolds1795451009968,
   PartitionedRounds1795452000000,
   DeadLetters1796011000000,
+  ProbesByRegion1796011000001,
   StatusPages1796014000000,
   PageSubscribers1796017000000,
   PingMonitors1796019000000,

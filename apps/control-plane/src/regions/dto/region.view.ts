@@ -1,29 +1,26 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-export class ProbeView {
-  @ApiProperty({ example: 'probe-eu-west-7f9c' }) id!: string;
-  @ApiProperty({ example: '0.1.0' }) version!: string;
-  @ApiProperty({ format: 'date-time' }) last_seen!: string;
-  @ApiProperty({ format: 'date-time' }) started_at!: string;
-  @ApiProperty({ example: 3 }) in_flight!: number;
-  @ApiProperty({ example: 0 }) queued!: number;
-  @ApiProperty({ example: 64 }) capacity!: number;
+/** What a region's online probes add up to. Probe ids are not shown to tenants (operators: `parallax_probe_info` in /metrics). */
+export class ProbeSummaryView {
+  @ApiProperty({ example: 2 }) probes_online!: number;
+  @ApiProperty({ type: [String], example: ['0.1.0'], description: 'distinct versions of the probes online' }) versions!: string[];
+  @ApiProperty({ example: 3, description: 'checks running now, all probes' }) in_flight!: number;
+  @ApiProperty({ example: 0, description: 'jobs waiting, all probes' }) queued!: number;
+  @ApiProperty({ example: 128, description: 'concurrent checks, all probes' }) capacity!: number;
 }
 
-export class RegionView {
+export class RegionView extends ProbeSummaryView {
   @ApiProperty({ example: 'eu-west' }) id!: string;
   @ApiProperty() healthy!: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) unhealthy_since!: string | null;
   @ApiProperty() receiving_jobs!: boolean;
-  @ApiProperty({ example: 2 }) probes_online!: number;
-  @ApiProperty({ type: [ProbeView] }) probes!: ProbeView[];
 }
 
-export class UnknownRegionProbeView extends ProbeView {
+export class UnknownRegionProbeView extends ProbeSummaryView {
   @ApiProperty({ example: 'sa-east' }) region!: string;
 }
 
 export class RegionsMetaView {
   @ApiProperty({ example: 3 }) total!: number;
-  @ApiProperty({ type: [UnknownRegionProbeView], description: 'probes announcing a region that is not configured' }) unknown_region_probes!: UnknownRegionProbeView[];
+  @ApiProperty({ type: [UnknownRegionProbeView], description: 'probes announcing a region that is not configured, per region' }) unknown_region_probes!: UnknownRegionProbeView[];
 }
