@@ -121,6 +121,22 @@ describe('ResultsPublisher', () => {
     expect(js.published.map((p) => p.msgID)).toEqual(['c.1.eu-west', 'c.2.eu-west']);
   });
 
+  it('bounds the outbox in bytes, not only in count: the oldest results go first', async () => {
+    const { js, metrics, nats, publisher } = await setup();
+    nats.isConnected = false;
+    const big = 'x'.repeat(1024 * 1024); // 1 MiB each: 64 fit in OUTBOX_BYTES_LIMIT
+    for (let i = 0; i < 70; i++) publisher.publish({ ...result(`d.${i}`), response_body: big });
+    await new Promise((r) => setImmediate(r));
+    const kept = publisher.pending;
+    expect(kept).toBeLessThan(64);
+    expect(kept).toBeGreaterThan(55);
+    expect(await value(metrics, 'probe_results_lost_total', { reason: 'outbox_full' })).toBe(70 - kept);
+    nats.isConnected = true;
+    expect(await publisher.flush(10_000)).toBe(0);
+    // The newest were kept, in order.
+    expect(js.published.map((p) => p.msgID)).toEqual(Array.from({ length: kept }, (_, i) => `d.${70 - kept + i}.eu-west`));
+  });
+
   it('flush gives up after its timeout and close() counts what is left as lost', async () => {
     const { js, metrics, publisher } = await setup();
     js.down = true;

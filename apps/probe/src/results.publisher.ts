@@ -14,10 +14,14 @@ interface Entry {
   firstAt: number;
 }
 
+const bytesOf = (entries: Entry[]) => entries.reduce((n, e) => n + e.payload.byteLength, 0);
+
 /** How long a result is retried before it is given up on. */
 export const RETRY_WINDOW_MS = 5 * 60_000;
 /** Results kept for retry at most; beyond this the oldest is dropped (and counted). */
 export const OUTBOX_LIMIT = 50_000;
+/** Bytes of results kept for retry at most (a few large failure bodies cannot exhaust memory); beyond, the oldest go. */
+export const OUTBOX_BYTES_LIMIT = 64 * 1024 * 1024;
 const BACKOFF_MIN_MS = 250;
 const BACKOFF_MAX_MS = 5_000;
 /** Publishes a retry round sends concurrently. */
@@ -40,6 +44,8 @@ export class ResultsPublisher {
   private readonly subject: string;
   private js: JetStreamClient | null = null;
   private outbox: Entry[] = [];
+  /** Payload bytes in the outbox (kept with every change of it). */
+  private outboxBytes = 0;
   private batch: Entry[] = [];
   private inFlight = 0;
   private retrying = false;
@@ -136,6 +142,7 @@ export class ResultsPublisher {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     const left = [...this.batch.splice(0), ...this.outbox.splice(0)];
+    this.outboxBytes = 0;
     if (left.length > 0) this.lose(left, 'shutdown');
   }
 
@@ -156,8 +163,12 @@ export class ResultsPublisher {
       this.lose([entry], 'shutdown');
       return;
     }
-    if (this.outbox.length >= OUTBOX_LIMIT) this.lose(this.outbox.splice(0, 1), 'outbox_full');
+    let drop = 0;
+    let bytes = this.outboxBytes + entry.payload.byteLength;
+    while (drop < this.outbox.length && (this.outbox.length - drop >= OUTBOX_LIMIT || bytes > OUTBOX_BYTES_LIMIT)) bytes -= this.outbox[drop++].payload.byteLength;
+    if (drop) this.lose(this.outbox.splice(0, drop), 'outbox_full');
     this.outbox.push(entry);
+    this.outboxBytes = bytes;
     this.scheduleRetry();
   }
 
@@ -182,12 +193,14 @@ export class ResultsPublisher {
         // While disconnected, publishes would only pile up in the client's reconnect buffer.
         if (js === null || this.outbox.length === 0 || !this.nats.isConnected) break;
         const batch = this.outbox.splice(0, RETRY_BATCH);
+        this.outboxBytes -= bytesOf(batch);
         this.inFlight += batch.length;
         const results = await Promise.all(batch.map((e) => this.send(js, e)));
         this.inFlight -= batch.length;
         const failed = batch.filter((_, i) => !results[i]);
         if (failed.length > 0) {
           this.outbox.unshift(...failed);
+          this.outboxBytes += bytesOf(failed);
           this.log.warn(
             { pending: this.pending, retry_in_ms: this.backoffMs },
             'cannot publish results to JetStream; keeping them for retry',
@@ -212,6 +225,7 @@ export class ResultsPublisher {
       'expired',
     );
     this.outbox = this.outbox.filter((e) => e.firstAt >= limit);
+    this.outboxBytes = bytesOf(this.outbox);
   }
 
   private lose(entries: Entry[], reason: 'expired' | 'outbox_full' | 'shutdown'): void {

@@ -12,7 +12,7 @@ import { InsertOutcome, ResultRow, ResultsRepository } from './results.repositor
 import { ResultBuffer } from './result-buffer';
 import { MetricsService, RefusalReason } from '../metrics/metrics.service';
 import { MonitorsRepository } from '../monitors/monitors.repository';
-import { NatsService } from '../nats/nats.service';
+import { NatsService, RESULT_ACK_WAIT_MS } from '../nats/nats.service';
 import { ResultRoundKey, RoundsRepository } from '../scheduler/rounds.repository';
 import { PartitionsService } from '../timeseries/partitions.service';
 import { Observation, RollupsRepository } from '../timeseries/rollups.repository';
@@ -151,9 +151,15 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
       }
       if (this.buffer.size) this.wake();
       this.active++;
+      // A slow database must not start a redelivery storm: while the batch is held, its
+      // messages are reported in progress (working()) every half ack_wait.
+      const heartbeat = setInterval(() => {
+        for (const v of batch) v.m.working();
+      }, RESULT_ACK_WAIT_MS / 2);
       try {
         await this.storeBatch(batch);
       } finally {
+        clearInterval(heartbeat);
         this.active--;
         this.buffer.release(monitors);
         this.wake();

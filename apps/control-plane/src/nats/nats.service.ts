@@ -24,6 +24,9 @@ import { APP_CONFIG, AppConfig } from '../config/config';
  */
 export const RESULT_ACK_WAIT_MS = 5_000;
 
+/** Largest result message the stream accepts (a valid result is well below: text fields are bounded). */
+export const RESULT_MAX_MSG_BYTES = 256 * 1024;
+
 /**
  * The control plane's NATS connection. It owns the results stream and the durable
  * consumer that every replica shares; probes only publish to it.
@@ -107,6 +110,9 @@ export class NatsService implements OnApplicationShutdown {
       retention: RetentionPolicy.Limits,
       max_age: nanos(this.config.resultsMaxAgeHours * 3600_000),
       duplicate_window: nanos(10 * 60_000),
+      // Bounded across the trust boundary: a result is a few KiB (schema bounds), so a
+      // message above 256 KiB is refused at publish, never stored.
+      max_msg_size: RESULT_MAX_MSG_BYTES,
     };
     try {
       await jsm.streams.info(n.resultsStream);
