@@ -3,7 +3,7 @@ import { ApiExcludeEndpoint, ApiNotFoundResponse, ApiOkResponse, ApiOperation, A
 import type { Response } from 'express';
 import { Public } from '../common/principal';
 import { PublicErrorView, StatusCoreDocumentView } from './dto';
-import { renderPage } from './render-page';
+import { PAGE_CSP, renderPage } from './render-page';
 import { PublicStatusService } from './public-status.service';
 import { statusCoreDocument } from './statuscore-json';
 
@@ -19,8 +19,8 @@ function send(res: Response, status: number, contentType: string, body: string, 
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Allow-Methods', 'GET');
   } else {
-    // The HTML page: no scripts at all, inline styles only, never framed elsewhere.
-    res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    // The HTML page: only its refresh script (by hash), inline styles, never framed elsewhere.
+    res.setHeader('Content-Security-Policy', PAGE_CSP);
     res.setHeader('Referrer-Policy', 'no-referrer');
   }
   res.send(body);

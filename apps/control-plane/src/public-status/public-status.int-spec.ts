@@ -101,7 +101,8 @@ describe('public status page (real pipeline)', () => {
     expect(doc).toContain('<h2 id="group-0">Web</h2>');
     expect(doc).toContain('<h2 id="ungrouped">Other services</h2>');
     expect((doc.match(/<li class="bar /g) ?? []).length).toBe(180);
-    expect(doc).toMatch(/<meta http-equiv="refresh" content="60">/);
+    expect(doc).toMatch(/<noscript><meta http-equiv="refresh" content="60"><\/noscript>/);
+    expect(doc).toContain('location.reload()');
     expect(doc).toMatch(/<main id="main">/);
 
     failing.add('eu-west');

@@ -1,7 +1,17 @@
+import { createHash } from 'node:crypto';
 import { BarLevel, barLevel, dayLabel, ERROR_CLASS_TEXT, esc, OVERALL_TEXT, sparklinePoints, uptimePercentText } from './page-rules';
 import type { PageSnapshot, PublicIncident, ShownMonitor } from './public-status.service';
 
 /** Pure: the status page as one HTML document, readable without JavaScript (SPEC 3.7). */
+
+/**
+ * Refreshes the page every 60 s while it is visible (a hidden tab refreshes when shown
+ * again). Without JavaScript a `<noscript>` meta refresh does the same.
+ */
+const REFRESH_SCRIPT = `(function(){var due=Date.now()+60000;function tick(){if(Date.now()>=due&&!document.hidden){location.reload();}else{setTimeout(tick,1000);}}setTimeout(tick,1000);})();`;
+
+/** The page's Content-Security-Policy: no script but the refresh (by hash), inline styles, never framed. */
+export const PAGE_CSP = `default-src 'none'; script-src 'sha256-${createHash('sha256').update(REFRESH_SCRIPT).digest('base64')}'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`;
 
 const STATUS_TEXT: Record<string, { text: string; icon: string; cls: string }> = {
   up: { text: 'Operational', icon: '✓', cls: 'ok' },
@@ -120,7 +130,8 @@ export function renderPage(s: PageSnapshot): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
-<meta http-equiv="refresh" content="60">
+<noscript><meta http-equiv="refresh" content="60"></noscript>
+<script>${REFRESH_SCRIPT}</script>
 <meta name="color-scheme" content="${page.theme === 'auto' ? 'light dark' : page.theme}">
 <title>${esc(title)}</title>
 <style>${CSS.replace('ACCENT', accent)}</style>
