@@ -23,7 +23,7 @@ const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
  */
 describe('status page in a browser', () => {
   const target = new RegionalTarget();
-  const sys = new LocalSystem();
+  const sys = new LocalSystem({ controlPlaneEnv: { PUBLIC_PAGE_CACHE_MS: '0' } });
   let browser: Browser;
   let pageUrl: string;
   let monitorId: string;

@@ -1,7 +1,9 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../common/principal';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { AnswerCache } from './answer-cache';
 import { PublicErrorView, StatusCoreDocumentView } from './dto';
 import { PAGE_CSP, renderPage } from './render-page';
 import { PublicStatusService } from './public-status.service';
@@ -33,7 +35,14 @@ const NOT_FOUND_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-
 @Public()
 @Controller()
 export class PublicStatusController {
-  constructor(private readonly status: PublicStatusService) {}
+  private readonly cache: AnswerCache;
+
+  constructor(
+    private readonly status: PublicStatusService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cache = new AnswerCache(config.publicPageCacheMs);
+  }
 
   @Get('s/:slug')
   @ApiOperation({ summary: 'The status page (server-rendered HTML; also served at / on its custom domain)' })
@@ -42,9 +51,12 @@ export class PublicStatusController {
   @ApiOkResponse({ description: 'HTML document', schema: { type: 'string' } })
   @ApiNotFoundResponse({ description: 'No page with this slug (HTML)' })
   async page(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
-    const snap = await this.status.bySlug(slug);
-    if (!snap) return send(res, 404, 'text/html; charset=utf-8', NOT_FOUND_HTML, false);
-    send(res, 200, 'text/html; charset=utf-8', renderPage(snap), false);
+    const body = await this.cache.get(`html:${slug}`, async () => {
+      const snap = await this.status.bySlug(slug);
+      return snap ? renderPage(snap) : null;
+    });
+    if (body === null) return send(res, 404, 'text/html; charset=utf-8', NOT_FOUND_HTML, false);
+    send(res, 200, 'text/html; charset=utf-8', body, false);
   }
 
   @Get('s/:slug/')
@@ -59,8 +71,11 @@ export class PublicStatusController {
   @ApiOkResponse({ type: StatusCoreDocumentView })
   @ApiNotFoundResponse({ type: PublicErrorView })
   async statusCore(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
-    const snap = await this.status.bySlug(slug);
-    if (!snap) return send(res, 404, 'application/json; charset=utf-8', JSON.stringify({ error: 'status page not found' }), true);
-    send(res, 200, 'application/json; charset=utf-8', JSON.stringify(statusCoreDocument(snap)), true);
+    const body = await this.cache.get(`statuscore:${slug}`, async () => {
+      const snap = await this.status.bySlug(slug);
+      return snap ? JSON.stringify(statusCoreDocument(snap)) : null;
+    });
+    if (body === null) return send(res, 404, 'application/json; charset=utf-8', JSON.stringify({ error: 'status page not found' }), true);
+    send(res, 200, 'application/json; charset=utf-8', body, true);
   }
 }

@@ -32,7 +32,7 @@ describe('public status page (real pipeline)', () => {
   let foreign: { id: string; slug: string };
 
   beforeAll(async () => {
-    t = await startTestApp({ ROUND_GRACE_SECONDS: '1', SCHEDULER_TICK_MS: '100', PUBLIC_URL: 'https://parallax.example.com' });
+    t = await startTestApp({ ROUND_GRACE_SECONDS: '1', SCHEDULER_TICK_MS: '100', PUBLIC_URL: 'https://parallax.example.com', PUBLIC_PAGE_CACHE_MS: '0' });
     ({ key, accountId } = await signup(t.api));
     const otherKey = (await signup(t.api)).key;
     probes = new FakeProbes(t.natsPrefix, ['eu-west', 'us-east', 'ap-south']);

@@ -56,7 +56,7 @@ function bars(m: ShownMonitor): string {
   const cells = m.days.map((d) => {
     const lvl: BarLevel = barLevel(d.checks, d.failures);
     const label = dayLabel(d.day, d.checks, d.failures, m.intervalSeconds);
-    return `<li class="bar ${lvl}" title="${esc(label)}"><span class="sr">${esc(label)}</span></li>`;
+    return `<li class="bar ${lvl}"><span class="sr">${esc(label)}</span></li>`;
   });
   const pct = uptimePercentText(m.uptime90.checks, m.uptime90.failures);
   return `<div class="history"><ol class="bars" aria-label="Uptime of ${esc(m.name)}, last 90 days">${cells.join('')}</ol><p class="bars-legend"><span>90 days ago</span><span>${pct === null ? 'no data' : `${pct} % uptime`}</span><span>Today</span></p></div>`;
