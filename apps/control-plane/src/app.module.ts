@@ -23,6 +23,7 @@ import { RegionsModule } from './regions/regions.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { StatusPagesModule } from './status-pages/status-pages.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+import { PublicStatusModule } from './public-status/public-status.module';
 import { TimeseriesModule } from './timeseries/timeseries.module';
 
 /** pino-http request serializer: masks a `token` query parameter (heartbeat ping URLs). */
@@ -66,6 +67,7 @@ export class AppModule {
         TimeseriesModule,
         RegionsModule,
         StatusPagesModule,
+        PublicStatusModule,
         OperationsModule,
         BadgesModule,
         SubscriptionsModule,

@@ -12,6 +12,16 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { runMigrations } from './database/migrate';
 import { NatsService } from './nats/nats.service';
+import { customDomainMiddleware, DomainCache } from './public-status/custom-domain';
+import { StatusPagesService } from './status-pages/status-pages.service';
+
+function ownHostOf(publicUrl: string): string | null {
+  try {
+    return new URL(publicUrl).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}
 
 export class StartupError extends Error {}
 
@@ -43,7 +53,7 @@ export async function checkServices(config: AppConfig): Promise<void> {
 
 /** `/api/v1` for the API; metrics, health, heartbeat pings, badges and public pages (`/s/…`) keep their paths. */
 export function setGlobalPrefix(app: INestApplication): void {
-  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'metrics', method: RequestMethod.GET }, { path: 'health/live', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }, { path: 'api/ping/{*rest}', method: RequestMethod.ALL }, { path: 'badge/{*rest}', method: RequestMethod.GET }, { path: 's/{*rest}', method: RequestMethod.ALL }] });
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'metrics', method: RequestMethod.GET }, { path: 'health/live', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }, { path: 'api/ping/{*rest}', method: RequestMethod.ALL }, { path: 'badge/{*rest}', method: RequestMethod.GET }, { path: 's/{*rest}', method: RequestMethod.ALL }, { path: 'api/public/{*rest}', method: RequestMethod.GET }] });
 }
 
 /**
@@ -71,6 +81,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useBodyParser('urlencoded', { limit: '16kb', extended: false }); // the status page's subscribe form
   app.set('trust proxy', 'loopback');
   setGlobalPrefix(app);
+  // A page's custom domain: `/` and `/api/<path>` on it are that page's (rewritten to /s/{slug}/…).
+  const pages = app.get(StatusPagesService);
+  const domains = new DomainCache((host) => pages.slugForDomain(host));
+  app.use(customDomainMiddleware(ownHostOf(config.publicUrl), (host) => domains.get(host)));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   // NATS connects (and the stream is ensured) before the consumers start in onApplicationBootstrap.

@@ -35,6 +35,7 @@ const schema = z.object({
   JWT_SECRET: z.string({ required_error: 'is required (at least 16 characters)' }).min(16, 'must be at least 16 characters'),
   JWT_TTL_SECONDS: int(60, 30 * 86400).default(86400),
   ALLOW_PRIVATE_TARGETS: bool.default('false'),
+  PUBLIC_PAGE_CACHE_MS: int(0, 60_000).default(5000),
   DEFAULT_PLAN: z.enum(['free', 'pro'], { message: 'must be free or pro' }).default('free'),
   MIN_INTERVAL_SECONDS: int(1, 3600).optional(),
   PLAN_FREE_MAX_MONITORS: int(1, 1_000_000).default(10),
@@ -120,6 +121,8 @@ export interface AppConfig {
   jwtSecret: string;
   jwtTtlSeconds: number;
   allowPrivateTargets: boolean;
+  /** How long a replica reuses a rendered public page answer (0: never). */
+  publicPageCacheMs: number;
   defaultPlan: 'free' | 'pro';
   plans: Record<'free' | 'pro', PlanLimits>;
   rateLimitPerMinute: number;
@@ -175,6 +178,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     jwtSecret: e.JWT_SECRET,
     jwtTtlSeconds: e.JWT_TTL_SECONDS,
     allowPrivateTargets: e.ALLOW_PRIVATE_TARGETS,
+    publicPageCacheMs: e.PUBLIC_PAGE_CACHE_MS,
     defaultPlan: e.DEFAULT_PLAN,
     plans: { free: plan(e.PLAN_FREE_MAX_MONITORS, e.PLAN_FREE_MIN_INTERVAL_SECONDS), pro: plan(e.PLAN_PRO_MAX_MONITORS, e.PLAN_PRO_MIN_INTERVAL_SECONDS) },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,

@@ -63,6 +63,9 @@ describe('round pipeline', () => {
     expect(all[0].status).toBe('resolved');
     expect(all[0].duration_seconds).toBeGreaterThanOrEqual(1);
     expect(Date.parse(all[0].resolved_at)).toBeGreaterThan(Date.parse(all[0].started_at));
+    // StatusPool's resolved= filter
+    expect((await call(t.api, key, 'GET', `/incidents?monitor_id=${m.id}&resolved=true`)).body.data.map((i: { id: string }) => i.id)).toEqual([all[0].id]);
+    expect((await call(t.api, key, 'GET', `/incidents?monitor_id=${m.id}&resolved=false`)).body.data).toEqual([]);
     const single = (await call(t.api, key, 'GET', `/incidents/${all[0].id}`)).body.data;
     expect(single.id).toBe(all[0].id);
     const clamped = (await call(t.api, key, 'GET', '/incidents?limit=9999&hours=0&status=resolved')).body;

@@ -18,6 +18,7 @@ export class IncidentsController {
   @Get()
   @ApiOperation({ summary: 'Incidents across your monitors, newest first' })
   @ApiQuery({ name: 'status', required: false, enum: INCIDENT_STATUSES })
+  @ApiQuery({ name: 'resolved', required: false, enum: ['true', 'false'], description: "StatusPool's filter: true = status resolved, false = open (status wins when both are given)" })
   @ApiQuery({ name: 'monitor_id', required: false, example: 'mon_3k9x0q2m7d1v8b4n' })
   @ApiQuery({ name: 'monitor_type', required: false, enum: MONITOR_TYPES })
   @ApiQuery(intQuery('hours', 1, 8760, 720))
@@ -33,11 +34,13 @@ export class IncidentsController {
     @Query('hours') hoursRaw?: string,
     @Query('limit') limitRaw?: string,
     @Query('offset') offsetRaw?: string,
+    @Query('resolved') resolved?: string,
   ) {
     const hours = clampInt(hoursRaw, 1, 8760, 720);
     const limit = clampInt(limitRaw, 1, 500, 50);
     const offset = clampInt(offsetRaw, 0, 10_000_000, 0);
-    const st = status === 'open' || status === 'resolved' ? status : undefined;
+    const byResolved = resolved === 'true' ? 'resolved' : resolved === 'false' ? 'open' : undefined;
+    const st = status === 'open' || status === 'resolved' ? status : byResolved;
     const since = new Date(Date.now() - hours * 3600_000);
     const { items, total } = await this.incidents.list(p, { status: st, monitorId, monitorType, since, limit, offset });
     return new Paged(items, { total, limit, offset, hours });

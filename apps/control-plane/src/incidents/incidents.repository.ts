@@ -47,6 +47,19 @@ export class IncidentsRepository {
     return { items, total };
   }
 
+  /** Status pages: incidents of some of the account's monitors that are open or started since `since`, newest first (one query). */
+  forMonitors(accountId: string, monitorIds: string[], since: Date, limit: number): Promise<IncidentEntity[]> {
+    if (!monitorIds.length) return Promise.resolve([]);
+    return this.repo
+      .createQueryBuilder('i')
+      .where('i.account_id = :accountId AND i.monitor_id IN (:...ids)', { accountId, ids: monitorIds })
+      .andWhere('(i.started_at >= :since OR i.status = :open)', { since, open: 'open' })
+      .orderBy('i.started_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .take(limit)
+      .getMany();
+  }
+
   countOpen(): Promise<number> {
     return this.repo.count({ where: { status: 'open' } });
   }

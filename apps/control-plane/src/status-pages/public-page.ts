@@ -16,6 +16,8 @@ export interface PublicMonitorView {
   paused: boolean;
   regions: string[];
   quorum: number;
+  /** Seconds between rounds (a heartbeat's expected interval). */
+  intervalSeconds: number;
   /** Per region: 'up' | 'down' | 'unknown' … as the last decided round saw it. */
   locationStatus: Record<string, string>;
   lastResponseMs: number | null;

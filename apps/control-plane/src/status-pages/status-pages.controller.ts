@@ -1,16 +1,10 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiSecurity, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { clampInt } from '../common/clamp';
 import { Paged } from '../common/envelope.interceptor';
+import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery, READ_ERRORS } from '../common/openapi';
 import { CurrentPrincipal, Principal } from '../common/principal';
-import {
-  CreateStatusPageDto,
-  DeletedStatusPageEnvelope,
-  ErrorEnvelope,
-  StatusPageEnvelope,
-  StatusPageListEnvelope,
-  UpdateStatusPageDto,
-} from './dto/status-page.dto';
+import { CreateStatusPageDto, DeletedStatusPageView, StatusPageView, UpdateStatusPageDto } from './dto/status-page.dto';
 import { StatusPagesService } from './status-pages.service';
 
 @ApiTags('status-pages')
@@ -21,19 +15,18 @@ export class StatusPagesController {
 
   @Post()
   @ApiOperation({ summary: 'Create a public status page (served at /s/{slug} and / on its custom domain)' })
-  @ApiCreatedResponse({ type: StatusPageEnvelope })
-  @ApiBadRequestResponse({ type: ErrorEnvelope, description: 'Malformed JSON' })
-  @ApiConflictResponse({ type: ErrorEnvelope, description: 'slug or custom_domain taken' })
-  @ApiUnprocessableEntityResponse({ type: ErrorEnvelope, description: 'Validation failed; details name the fields' })
+  @ApiEnvelope(StatusPageView, { status: 201 })
+  @ApiErrors(400, 401, 403, 409, 422, 429)
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateStatusPageDto) {
     return this.pages.create(p, dto);
   }
 
   @Get()
   @ApiOperation({ summary: "The account's status pages, oldest first" })
-  @ApiQuery({ name: 'limit', required: false, description: '1–500, default 100 (clamped)' })
-  @ApiQuery({ name: 'offset', required: false })
-  @ApiOkResponse({ type: StatusPageListEnvelope })
+  @ApiQuery(intQuery('limit', 1, 500, 100))
+  @ApiQuery(intQuery('offset', 0, 10_000_000, 0))
+  @ApiEnvelopeList(StatusPageView)
+  @ApiErrors(401, 429)
   async list(@CurrentPrincipal() p: Principal, @Query('limit') limitRaw?: string, @Query('offset') offsetRaw?: string) {
     const limit = clampInt(limitRaw, 1, 500, 100);
     const offset = clampInt(offsetRaw, 0, 10_000_000, 0);
@@ -42,9 +35,10 @@ export class StatusPagesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One status page (another account’s id: 404)' })
   @ApiParam({ name: 'id', example: 'sp_3k9x0q2m7d1v8b4n' })
-  @ApiOkResponse({ type: StatusPageEnvelope })
-  @ApiNotFoundResponse({ type: ErrorEnvelope, description: 'Unknown id, or a page of another account' })
+  @ApiEnvelope(StatusPageView)
+  @ApiErrors(...READ_ERRORS)
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.pages.get(p, id);
   }
@@ -52,10 +46,8 @@ export class StatusPagesController {
   @Patch(':id')
   @ApiOperation({ summary: 'Partial update: omitted fields are kept; groups / monitor_ids, when given, replace those lists' })
   @ApiParam({ name: 'id' })
-  @ApiOkResponse({ type: StatusPageEnvelope })
-  @ApiNotFoundResponse({ type: ErrorEnvelope })
-  @ApiConflictResponse({ type: ErrorEnvelope })
-  @ApiUnprocessableEntityResponse({ type: ErrorEnvelope })
+  @ApiEnvelope(StatusPageView)
+  @ApiErrors(400, 401, 403, 404, 409, 422, 429)
   patch(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: UpdateStatusPageDto) {
     return this.pages.update(p, id, dto, false);
   }
@@ -63,18 +55,17 @@ export class StatusPagesController {
   @Put(':id')
   @ApiOperation({ summary: 'Replace the page: omitted fields get their defaults' })
   @ApiParam({ name: 'id' })
-  @ApiOkResponse({ type: StatusPageEnvelope })
-  @ApiNotFoundResponse({ type: ErrorEnvelope })
-  @ApiConflictResponse({ type: ErrorEnvelope })
-  @ApiUnprocessableEntityResponse({ type: ErrorEnvelope })
+  @ApiEnvelope(StatusPageView)
+  @ApiErrors(400, 401, 403, 404, 409, 422, 429)
   put(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: CreateStatusPageDto) {
     return this.pages.update(p, id, dto, true);
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a status page' })
   @ApiParam({ name: 'id' })
-  @ApiOkResponse({ type: DeletedStatusPageEnvelope })
-  @ApiNotFoundResponse({ type: ErrorEnvelope })
+  @ApiEnvelope(DeletedStatusPageView)
+  @ApiErrors(401, 403, 404, 429)
   remove(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.pages.remove(p, id);
   }

@@ -28,6 +28,7 @@ export function toPublicMonitor(m: MonitorEntity, groupSlug: string | null, show
     paused: m.paused,
     regions: [...m.regions],
     quorum: m.quorum,
+    intervalSeconds: m.monitorType === 'heartbeat' ? (m.heartbeatInterval ?? m.checkInterval) : m.checkInterval,
     locationStatus: { ...(m.locationStatus ?? {}) },
     lastResponseMs: m.lastResponseMs,
     lastResponseByRegion: { ...(m.lastResponseByRegion ?? {}) },

@@ -174,6 +174,41 @@ export class RollupsRepository {
     }));
   }
 
+  /**
+   * Status pages: the whole-monitor ('*') rounds of several monitors per UTC day since
+   * `from`, in one query: daily rollups of folded days, hourly ones summed by day after
+   * each monitor's fold point (so a round is counted once).
+   */
+  async dailyRoundsOf(accountId: string, monitorIds: string[], from: Date): Promise<{ monitorId: string; day: string; checks: number; failures: number; degraded: number }[]> {
+    if (!monitorIds.length) return [];
+    const rows: { monitor_id: string; day: string; checks: string; failures: string; degraded: string }[] = await this.ds.query(
+      `SELECT monitor_id, day, sum(checks) AS checks, sum(failures) AS failures, sum(degraded) AS degraded FROM (
+         SELECT d.monitor_id, to_char(d.bucket_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, d.checks, d.failures, d.degraded
+           FROM rollups_daily d JOIN monitors m ON m.id = d.monitor_id
+          WHERE d.account_id = $1 AND d.monitor_id = ANY($2::text[]) AND d.region = '${OVERALL}' AND d.bucket_start >= $3
+            AND d.bucket_start < ((m.rollups_folded_through + 1)::timestamp AT TIME ZONE 'UTC')
+         UNION ALL
+         SELECT h.monitor_id, to_char(h.bucket_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, h.checks, h.failures, h.degraded
+           FROM rollups_hourly h JOIN monitors m ON m.id = h.monitor_id
+          WHERE h.account_id = $1 AND h.monitor_id = ANY($2::text[]) AND h.region = '${OVERALL}' AND h.bucket_start >= $3
+            AND h.bucket_start >= ((m.rollups_folded_through + 1)::timestamp AT TIME ZONE 'UTC')) x
+       GROUP BY monitor_id, day`,
+      [accountId, monitorIds, from],
+    );
+    return rows.map((r) => ({ monitorId: r.monitor_id, day: r.day, checks: Number(r.checks), failures: Number(r.failures), degraded: Number(r.degraded) }));
+  }
+
+  /** Status pages: hourly average response time of the whole monitor ('*') of several monitors since `from` (one query). */
+  async hourlyResponseOf(accountId: string, monitorIds: string[], from: Date): Promise<{ monitorId: string; hour: Date; avgMs: number | null }[]> {
+    if (!monitorIds.length) return [];
+    const rows: { monitor_id: string; bucket_start: Date; rt_count: number; rt_sum: number }[] = await this.ds.query(
+      `SELECT monitor_id, bucket_start, rt_count, rt_sum FROM rollups_hourly
+        WHERE account_id = $1 AND monitor_id = ANY($2::text[]) AND region = '${OVERALL}' AND bucket_start >= $3 ORDER BY bucket_start`,
+      [accountId, monitorIds, from],
+    );
+    return rows.map((r) => ({ monitorId: r.monitor_id, hour: r.bucket_start, avgMs: r.rt_count > 0 ? Number(r.rt_sum) / Number(r.rt_count) : null }));
+  }
+
   /** Rollups older than the retention (small tables: row deletes by the bucket index). */
   async deleteBefore(cutoff: Date): Promise<void> {
     for (const t of Object.values(ROLLUP_TABLE)) await this.ds.query(`DELETE FROM ${t} WHERE bucket_start < $1`, [cutoff.toISOString()]);

@@ -193,35 +193,7 @@ export class StatusPageView {
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
 }
 
-export class StatusPageEnvelope {
-  @ApiProperty({ type: StatusPageView }) data!: StatusPageView;
-  @ApiProperty({ type: String, nullable: true, example: null }) error!: null;
-}
-
-export class StatusPageListMeta {
-  @ApiProperty() total!: number;
-  @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
-}
-
-export class StatusPageListEnvelope {
-  @ApiProperty({ type: [StatusPageView] }) data!: StatusPageView[];
-  @ApiProperty({ type: String, nullable: true, example: null }) error!: null;
-  @ApiProperty({ type: StatusPageListMeta }) meta!: StatusPageListMeta;
-}
-
 export class DeletedStatusPageView {
   @ApiProperty({ example: true }) deleted!: true;
   @ApiProperty({ example: 'sp_3k9x0q2m7d1v8b4n' }) id!: string;
-}
-
-export class DeletedStatusPageEnvelope {
-  @ApiProperty({ type: DeletedStatusPageView }) data!: DeletedStatusPageView;
-  @ApiProperty({ type: String, nullable: true, example: null }) error!: null;
-}
-
-export class ErrorEnvelope {
-  @ApiProperty({ type: String, nullable: true, example: null }) data!: null;
-  @ApiProperty({ example: 'validation failed' }) error!: string;
-  @ApiPropertyOptional({ example: [{ field: 'slug', message: 'slug must be …' }] }) details?: { field: string; message: string }[];
 }

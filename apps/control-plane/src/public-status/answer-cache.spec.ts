@@ -1,0 +1,24 @@
+import { AnswerCache } from './answer-cache';
+
+describe('AnswerCache', () => {
+  it('reuses an answer for the TTL, shares concurrent misses, renders again after', async () => {
+    let t = 0;
+    let renders = 0;
+    const cache = new AnswerCache(1000, 10, () => t);
+    const render = async () => `v${++renders}`;
+    expect(await Promise.all([cache.get('a', render), cache.get('a', render)])).toEqual(['v1', 'v1']);
+    t = 999;
+    expect(await cache.get('a', render)).toBe('v1');
+    t = 1000;
+    expect(await cache.get('a', render)).toBe('v2');
+  });
+  it('does not keep a failed render, and 0 disables it', async () => {
+    const cache = new AnswerCache(1000, 10, () => 0);
+    await expect(cache.get('a', () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
+    expect(await cache.get('a', async () => 'ok')).toBe('ok');
+    let n = 0;
+    const off = new AnswerCache(0);
+    await off.get('a', async () => String(++n));
+    expect(await off.get('a', async () => String(++n))).toBe('2');
+  });
+});

@@ -1,0 +1,81 @@
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../common/principal';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { AnswerCache } from './answer-cache';
+import { PublicErrorView, StatusCoreDocumentView } from './dto';
+import { PAGE_CSP, renderPage } from './render-page';
+import { PublicStatusService } from './public-status.service';
+import { statusCoreDocument } from './statuscore-json';
+
+export const PUBLIC_CACHE = 'public, max-age=30, stale-while-revalidate=60';
+
+/** Express's `send` adds the ETag (hash of the body) and answers 304 to a matching If-None-Match. */
+function send(res: Response, status: number, contentType: string, body: string, cors: boolean): void {
+  res.status(status);
+  res.setHeader('Content-Type', contentType);
+  res.setHeader('Cache-Control', status === 200 ? PUBLIC_CACHE : 'public, max-age=30');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (cors) {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Allow-Methods', 'GET');
+  } else {
+    // The HTML page: only its refresh script (by hash), inline styles, never framed elsewhere.
+    res.setHeader('Content-Security-Policy', PAGE_CSP);
+    res.setHeader('Referrer-Policy', 'no-referrer');
+  }
+  res.send(body);
+}
+
+const NOT_FOUND_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Status page not found</title></head><body><main><h1>Status page not found</h1><p>There is no status page at this address.</p></main></body></html>`;
+
+/** The public surface of status pages (no auth): the HTML page and StatusCore's JSON. */
+@ApiTags('public status pages')
+@Public()
+@Controller()
+export class PublicStatusController {
+  private readonly cache: AnswerCache;
+
+  constructor(
+    private readonly status: PublicStatusService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cache = new AnswerCache(config.publicPageCacheMs);
+  }
+
+  @Get('s/:slug')
+  @ApiOperation({ summary: 'The status page (server-rendered HTML; also served at / on its custom domain)' })
+  @ApiParam({ name: 'slug', example: 'acme' })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'HTML document', schema: { type: 'string' } })
+  @ApiNotFoundResponse({ description: 'No page with this slug (HTML)' })
+  async page(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
+    const body = await this.cache.get(`html:${slug}`, async () => {
+      const snap = await this.status.bySlug(slug);
+      return snap ? renderPage(snap) : null;
+    });
+    if (body === null) return send(res, 404, 'text/html; charset=utf-8', NOT_FOUND_HTML, false);
+    send(res, 200, 'text/html; charset=utf-8', body, false);
+  }
+
+  @Get('s/:slug/')
+  @ApiExcludeEndpoint()
+  pageSlash(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
+    return this.page(slug, res);
+  }
+
+  @Get('api/public/status/:slug')
+  @ApiOperation({ summary: "StatusCore's public status JSON of a page (no auth, CORS *)" })
+  @ApiParam({ name: 'slug', example: 'acme' })
+  @ApiOkResponse({ type: StatusCoreDocumentView })
+  @ApiNotFoundResponse({ type: PublicErrorView })
+  async statusCore(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
+    const body = await this.cache.get(`statuscore:${slug}`, async () => {
+      const snap = await this.status.bySlug(slug);
+      return snap ? JSON.stringify(statusCoreDocument(snap)) : null;
+    });
+    if (body === null) return send(res, 404, 'application/json; charset=utf-8', JSON.stringify({ error: 'status page not found' }), true);
+    send(res, 200, 'application/json; charset=utf-8', body, true);
+  }
+}

@@ -1,0 +1,212 @@
+import { request } from 'node:http';
+import { FakeProbes, waitFor } from '../testing/fake-probe';
+import { call, signup, startTestApp, TestApp } from '../testing/harness';
+
+jest.setTimeout(120_000);
+
+const SECRETS = {
+  pass: 'pw-S3CRET-basic-9f2c',
+  bearer: 'tok-S3CRET-bearer-41aa',
+  header: 'hdr-S3CRET-value-77de',
+  webhook: 'https://hooks.example.com/S3CRET-webhook-path',
+  privateUrl: 'http://127.0.0.1:1/private-S3CRET-admin',
+  publicUrl: 'http://127.0.0.1:1/public-target-path',
+  error: 'upstream said S3CRET-error-detail at 10.1.2.3',
+};
+
+/**
+ * The public surface of a status page through the real pipeline (fake probes over real
+ * NATS/JetStream, real PostgreSQL): the HTML page follows one then two failing regions,
+ * StatusCore's JSON keeps its shape, caching headers and 304s, the custom domain, and no
+ * answer carries anything private.
+ */
+describe('public status page (real pipeline)', () => {
+  let t: TestApp;
+  let key: string;
+  let accountId: string;
+  let probes: FakeProbes;
+  const failing = new Set<string>();
+  let site: { id: string; slug: string };
+  let api: { id: string; slug: string };
+  let hidden: { id: string; slug: string };
+  let foreign: { id: string; slug: string };
+
+  beforeAll(async () => {
+    t = await startTestApp({ ROUND_GRACE_SECONDS: '1', SCHEDULER_TICK_MS: '100', PUBLIC_URL: 'https://parallax.example.com', PUBLIC_PAGE_CACHE_MS: '0' });
+    ({ key, accountId } = await signup(t.api));
+    const otherKey = (await signup(t.api)).key;
+    probes = new FakeProbes(t.natsPrefix, ['eu-west', 'us-east', 'ap-south']);
+    probes.verdict = (region, job) =>
+      job.monitor_id === site.id && failing.has(region) ? { is_up: false, status_code: 503, response_ms: 40, error: SECRETS.error } : { is_up: true, status_code: 200, response_ms: 20 };
+    await probes.start();
+    const mk = async (k: string, body: Record<string, unknown>) => {
+      const res = await call(t.api, k, 'POST', '/monitors', { check_interval: 1, timeout: 2, ...body });
+      expect(res.status).toBe(201);
+      return res.body.data as { id: string; slug: string };
+    };
+    site = await mk(key, { name: 'Website', url: SECRETS.publicUrl, slug: 'website', basic_auth_user: 'u', basic_auth_pass: SECRETS.pass, webhook_url: SECRETS.webhook });
+    api = await mk(key, { name: 'Public API', url: 'http://127.0.0.1:1/api', slug: 'public-api', bearer_token: SECRETS.bearer, custom_headers: [{ key: 'X-Key', value: SECRETS.header }] });
+    hidden = await mk(key, { name: 'Hidden admin', url: SECRETS.privateUrl, slug: 'hidden-admin', public: false, bearer_token: SECRETS.bearer });
+    foreign = await mk(otherKey, { name: 'Foreign thing', url: 'http://127.0.0.1:1/foreign', slug: 'foreign-thing' });
+    const page = await call(t.api, key, 'POST', '/status-pages', {
+      slug: 'acme',
+      title: 'Acme status',
+      company_name: 'Acme Inc.',
+      custom_domain: 'status.acme.test',
+      groups: [{ slug: 'web', name: 'Web', monitor_ids: [site.id] }],
+      monitor_ids: [api.id],
+    });
+    expect(page.status).toBe(201);
+  });
+  afterAll(async () => {
+    await probes?.stop();
+    await t?.close();
+  });
+
+  /** node:http, not fetch: fetch may not set Host and adds Cache-Control: no-cache to conditional requests. */
+  const fetchPath = (path: string, headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; headers: { get(n: string): string | null }; text(): Promise<string> }>((resolve, reject) => {
+      const u = new URL(`${t.baseUrl}${path}`);
+      const req = request({ host: u.hostname, port: u.port, path: u.pathname + u.search, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: { get: (n) => (res.headers[n.toLowerCase()] as string | undefined) ?? null }, text: async () => body });
+        });
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  const html = async () => {
+    const res = await fetchPath('/s/acme');
+    expect(res.status).toBe(200);
+    return res.text();
+  };
+  const banner = (doc: string) => /<p class="banner (\w+)"[^>]*>([^<]*)</.exec(doc)?.slice(1, 3);
+  const get = async (id: string) => (await call(t.api, key, 'GET', `/monitors/${id}`)).body.data;
+  const answers: { path: string; body: string }[] = [];
+  const keep = async (path: string, headers: Record<string, string> = {}) => {
+    const res = await fetchPath(path, headers);
+    const body = await res.text();
+    answers.push({ path, body });
+    return { res, body };
+  };
+
+  it('shows operational, then degraded naming the failing region, then a major outage', async () => {
+    await waitFor('both up', async () => (await get(site.id)).status === 'up' && (await get(api.id)).status === 'up');
+    let doc = await html();
+    expect(banner(doc)).toEqual(['operational', 'All systems operational']);
+    expect(doc).toContain('<h2 id="group-0">Web</h2>');
+    expect(doc).toContain('<h2 id="ungrouped">Other services</h2>');
+    expect((doc.match(/<li class="bar /g) ?? []).length).toBe(180);
+    expect(doc).toMatch(/<noscript><meta http-equiv="refresh" content="60"><\/noscript>/);
+    expect(doc).toContain('location.reload()');
+    expect(doc).toMatch(/<main id="main">/);
+
+    failing.add('eu-west');
+    await waitFor('degraded', async () => (await get(site.id)).status === 'degraded');
+    doc = await html();
+    expect(banner(doc)).toEqual(['degraded', 'Degraded performance']);
+    expect(doc).toContain('aria-label="Regions: failing in eu-west"');
+    expect(doc).toMatch(/eu-west<span class="region-state"> failing<\/span>/);
+
+    failing.add('us-east');
+    await waitFor('down', async () => (await get(site.id)).status === 'down');
+    await waitFor('incident open', async () => (await call(t.api, key, 'GET', `/incidents?monitor_id=${site.id}&status=open`)).body.data.length === 1);
+    doc = await html();
+    expect(banner(doc)).toEqual(['partial_outage', 'Partial outage']);
+    expect(doc).toContain('Active incidents');
+    expect(doc).toMatch(/Detected<\/strong>: HTTP 5xx server error in (eu-west, us-east|us-east, eu-west)/);
+    answers.push({ path: '/s/acme (outage)', body: doc });
+  });
+
+  it("answers StatusCore's public JSON in its shape, with CORS and cache headers", async () => {
+    const { res, body } = await keep('/api/public/status/acme');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=60');
+    const doc = JSON.parse(body);
+    expect(Object.keys(doc).sort()).toEqual(['company_name', 'incidents', 'monitors']);
+    expect(doc.company_name).toBe('Acme Inc.');
+    expect(doc.monitors.map((m: { id: string }) => m.id)).toEqual(['website', 'public-api']);
+    for (const m of doc.monitors) {
+      expect(Object.keys(m).sort()).toEqual(['history', 'id', 'name', 'status', 'type', 'uptime_percentage']);
+      expect(m.uptime_percentage).toMatch(/^\d{1,3}\.\d{2}$/);
+      expect(m.history).toHaveLength(90);
+    }
+    expect(doc.monitors[0]).toMatchObject({ name: 'Website', type: 'http', status: 'down' });
+    expect(doc.incidents).toHaveLength(1);
+    expect(Object.keys(doc.incidents[0]).sort()).toEqual(['id', 'monitor_name', 'resolved_at', 'started_at', 'status']);
+    expect(doc.incidents[0]).toMatchObject({ monitor_name: 'Website', status: 'open', resolved_at: null });
+    expect((await fetchPath('/api/public/status/nope')).status).toBe(404);
+  });
+
+  it('answers 304 to a matching If-None-Match, and 404 pages for unknown slugs', async () => {
+    // A page whose only monitor is paused: its JSON does not change between two requests.
+    const still = (await call(t.api, key, 'POST', '/monitors', { name: 'Still', url: 'http://127.0.0.1:1/still', check_interval: 60, paused: true })).body.data;
+    expect((await call(t.api, key, 'POST', '/status-pages', { slug: 'frozen', title: 'Frozen', monitor_ids: [still.id] })).status).toBe(201);
+    const first = await fetchPath('/api/public/status/frozen');
+    const etag = first.headers.get('etag');
+    expect(JSON.parse(await first.text()).monitors[0]).toMatchObject({ id: still.slug, status: 'paused' });
+    expect(etag).toBeTruthy();
+    const again = await fetchPath('/api/public/status/frozen', { 'if-none-match': etag! });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const stale = await fetchPath('/api/public/status/frozen', { 'if-none-match': '"something-else"' });
+    expect(stale.status).toBe(200);
+    const page = await fetchPath('/s/acme');
+    expect(page.headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=60');
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    const missing = await fetchPath('/s/nope');
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('Status page not found');
+  });
+
+  it('serves the page at / and its JSON on its custom domain', async () => {
+    const { res, body } = await keep('/', { host: 'status.acme.test' });
+    expect(res.status).toBe(200);
+    expect(body).toContain('<h1>Acme status</h1>');
+    const other = await fetchPath('/', { host: 'unknown.acme.test' });
+    expect(other.status).toBe(404);
+    await other.text();
+  });
+
+  it('shows the target URL only with show_target_urls', async () => {
+    expect(await html()).not.toContain(SECRETS.publicUrl);
+    const page = (await call(t.api, key, 'GET', '/status-pages')).body.data[0];
+    await call(t.api, key, 'PATCH', `/status-pages/${page.id}`, { show_target_urls: true });
+    expect(await html()).toContain(SECRETS.publicUrl);
+    await call(t.api, key, 'PATCH', `/status-pages/${page.id}`, { show_target_urls: false });
+  });
+
+  it('leaks nothing private in any public answer', async () => {
+    for (const path of ['/s/acme', '/s/acme/', '/api/public/status/acme', '/s/nope', '/api/public/status/nope']) await keep(path);
+    const forbidden = [
+      ...Object.values(SECRETS),
+      'S3CRET',
+      hidden.id,
+      hidden.slug,
+      'Hidden admin',
+      foreign.id,
+      foreign.slug,
+      'Foreign thing',
+      site.id,
+      api.id,
+      accountId,
+      'fake-eu-west',
+      'fake-us-east',
+      'probe_id',
+      '10.1.2.3',
+      'X-Key',
+      'basic_auth',
+      'bearer',
+    ];
+    expect(answers.length).toBeGreaterThanOrEqual(7);
+    for (const a of answers) {
+      for (const f of forbidden) expect({ path: a.path, leaked: a.body.includes(f) ? f : null }).toEqual({ path: a.path, leaked: null });
+    }
+    failing.clear();
+  });
+});

@@ -1,0 +1,28 @@
+import { uptimePercentText } from './page-rules';
+import type { PageSnapshot } from './public-status.service';
+
+/**
+ * Pure: StatusCore's `GET /api/public/status/{slug}` document. A monitor's `id` is its
+ * slug (internal ids never leave the API); `history` holds the 90 daily entries.
+ * `uptime_percentage` is a string with two decimals, as in the reference ("100.00" without data).
+ */
+export function statusCoreDocument(s: PageSnapshot) {
+  return {
+    company_name: s.view.page.companyName || s.view.page.title,
+    monitors: s.monitors.map((m) => ({
+      id: m.slug,
+      name: m.name,
+      type: m.type,
+      status: m.paused ? 'paused' : m.status,
+      uptime_percentage: uptimePercentText(m.uptime90.checks, m.uptime90.failures) ?? '100.00',
+      history: m.days.map((d) => ({ date: d.day, uptime_percentage: uptimePercentText(d.checks, d.failures), checks: d.checks, failures: d.failures })),
+    })),
+    incidents: [...s.activeIncidents, ...s.pastIncidents].map((i) => ({
+      id: i.id,
+      monitor_name: i.monitorName,
+      started_at: i.startedAt.toISOString(),
+      resolved_at: i.resolvedAt ? i.resolvedAt.toISOString() : null,
+      status: i.status,
+    })),
+  };
+}

@@ -1,0 +1,123 @@
+'use strict';
+/**
+ * Public status page latency (`npm run bench`, after `npm run build`). Not a test.
+ *
+ * Setup: a fresh PostgreSQL database and NATS prefix; one built control plane; one account
+ * with BENCH_PAGE_MONITORS (50) paused http monitors (created through the API), each with
+ * 89 days of daily rollups and 24 h of hourly rollups for the whole monitor and its three
+ * regions (written with SQL, as the fold and ingestion leave them) and a resolved incident;
+ * one status page listing them in five groups.
+ *
+ * Measures, after BENCH_WARMUP (50) requests of each, BENCH_REQUESTS (500) sequential
+ * requests of the HTML page (`/s/{slug}`) and of StatusCore's JSON
+ * (`/api/public/status/{slug}`): p50, p95, p99, max in ms (client side, loopback).
+ * BENCH_PAGE_CACHE_MS sets the replica's PUBLIC_PAGE_CACHE_MS (default 5000; 0 measures every request
+ * rendered from the database). Prints a table and a final JSON line; stops the control plane and drops the database.
+ */
+const { randomBytes } = require('node:crypto');
+const { existsSync } = require('node:fs');
+const { Client } = require('pg');
+const { api, CONTROL_PLANE_MAIN, createBenchDatabase, NATS_URL, runBench, freePort, startControlPlane, stopControlPlane, waitReady } = require('./bench-control-plane-process');
+
+const MONITORS = Number(process.env.BENCH_PAGE_MONITORS || 50);
+const REQUESTS = Number(process.env.BENCH_REQUESTS || 500);
+const WARMUP = Number(process.env.BENCH_WARMUP || 50);
+const DAY = 86_400_000;
+
+const log = (m) => process.stderr.write(`[bench-status-page] ${m}\n`);
+
+function quantiles(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  return { p50: q(0.5), p95: q(0.95), p99: q(0.99), max: s[s.length - 1] };
+}
+
+async function measure(url) {
+  for (let i = 0; i < WARMUP; i++) await (await fetch(url)).arrayBuffer();
+  const times = [];
+  let bytes = 0;
+  for (let i = 0; i < REQUESTS; i++) {
+    const t0 = process.hrtime.bigint();
+    const res = await fetch(url);
+    const body = await res.arrayBuffer();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+    bytes = body.byteLength;
+  }
+  const q = quantiles(times);
+  return { ...Object.fromEntries(Object.entries(q).map(([k, v]) => [k, Math.round(v * 100) / 100])), bytes };
+}
+
+async function main() {
+  if (!existsSync(CONTROL_PLANE_MAIN)) throw new Error('run `npm run build` first');
+  const tag = randomBytes(4).toString('hex');
+  const { databaseUrl, drop } = await createBenchDatabase(`bench_page_${tag}`);
+  const port = await freePort();
+  const cp = startControlPlane(0, {
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    NATS_URL,
+    NATS_PREFIX: `bench_page_${tag}`,
+    REGIONS: 'r1,r2,r3',
+    JWT_SECRET: `bench-secret-${tag}-${tag}`,
+    ALLOW_PRIVATE_TARGETS: 'true',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    LOG_LEVEL: 'warn',
+    PLAN_FREE_MAX_MONITORS: '100000',
+    ...(process.env.BENCH_PAGE_CACHE_MS ? { PUBLIC_PAGE_CACHE_MS: process.env.BENCH_PAGE_CACHE_MS } : {}),
+  });
+  const pg = new Client({ connectionString: databaseUrl });
+  try {
+    await waitReady(cp);
+    const signup = await api(cp.base, null, 'POST', '/auth/signup', { email: `bench-${tag}@example.com`, password: 'bench-password-1', name: 'Bench' });
+    const key = signup.body.data.api_key.key;
+    const ids = [];
+    for (let i = 0; i < MONITORS; i++) {
+      const m = await api(cp.base, key, 'POST', '/monitors', { name: `Service ${i}`, url: `http://127.0.0.1:9/s${i}`, check_interval: 60, paused: true });
+      if (m.status !== 201) throw new Error(`create monitor: ${JSON.stringify(m.body)}`);
+      ids.push(m.body.data.id);
+    }
+    await pg.connect();
+    const accountId = (await pg.query('SELECT account_id FROM monitors LIMIT 1')).rows[0].account_id;
+    const today = Math.floor(Date.now() / DAY) * DAY;
+    // 89 folded days (daily rollups) and today by the hour, for '*' and each region.
+    await pg.query(`UPDATE monitors SET rollups_folded_through = (now() AT TIME ZONE 'UTC')::date - 1, status = 'up', location_status = '{"r1":"up","r2":"up","r3":"up"}'`);
+    await pg.query(
+      `INSERT INTO rollups_daily (monitor_id, bucket_start, region, account_id, checks, failures, degraded, rt_count, rt_sum, rt_min, rt_max)
+       SELECT m, to_timestamp($2 / 1000.0) - make_interval(days => d), r, $3, 1440, (d % 7), 0, 1440, 1440 * 120.0, 80, 400
+         FROM unnest($1::text[]) m, generate_series(1, 89) d, unnest(ARRAY['*', 'r1', 'r2', 'r3']) r`,
+      [ids, today, accountId],
+    );
+    await pg.query(
+      `INSERT INTO rollups_hourly (monitor_id, bucket_start, region, account_id, checks, failures, degraded, rt_count, rt_sum, rt_min, rt_max)
+       SELECT m, date_trunc('hour', now()) - make_interval(hours => h), r, $2, 60, 0, 0, 60, 60 * (100 + h), 80, 400
+         FROM unnest($1::text[]) m, generate_series(0, 23) h, unnest(ARRAY['*', 'r1', 'r2', 'r3']) r`,
+      [ids, accountId],
+    );
+    await pg.query(
+      `INSERT INTO incidents (id, account_id, monitor_id, monitor_name, monitor_url, monitor_type, status, started_at, resolved_at, duration_seconds, failure_error_message, status_code, affected_regions, opened_by_round)
+       SELECT 'inc_bench' || i, $2, m, 'Service', 'http://x', 'http', 'resolved', now() - interval '3 days', now() - interval '3 days' + interval '5 minutes', 300, 'expected status 200, got 503', 503, ARRAY['r1','r2'], '1'
+         FROM unnest($1::text[]) WITH ORDINALITY AS t(m, i)`,
+      [ids, accountId],
+    );
+    const groups = Array.from({ length: 5 }, (_, g) => ({ slug: `g${g}`, name: `Group ${g}`, monitor_ids: ids.filter((_, i) => i % 5 === g) }));
+    const page = await api(cp.base, key, 'POST', '/status-pages', { slug: 'bench', title: 'Bench status', groups });
+    if (page.status !== 201) throw new Error(`create page: ${JSON.stringify(page.body)}`);
+    log(`${MONITORS} monitors, ${REQUESTS} requests each after ${WARMUP} warm-up`);
+    const html = await measure(`${cp.base}/s/bench`);
+    const json = await measure(`${cp.base}/api/public/status/bench`);
+    const rows = [
+      ['route', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'bytes'],
+      ['GET /s/bench (HTML)', html.p50, html.p95, html.p99, html.max, html.bytes],
+      ['GET /api/public/status/bench', json.p50, json.p95, json.p99, json.max, json.bytes],
+    ];
+    for (const r of rows) process.stdout.write(r.map((c, i) => String(c).padEnd(i === 0 ? 32 : 10)).join('') + '\n');
+    process.stdout.write(JSON.stringify({ bench: 'status-page', monitors: MONITORS, requests: REQUESTS, html, json }) + '\n');
+  } finally {
+    await pg.end().catch(() => undefined);
+    await stopControlPlane(cp);
+    await drop();
+  }
+}
+
+runBench(main);
