@@ -82,7 +82,7 @@ export class BadgesService {
   }
 
   private async figures(accountId: string, shown: PublicMonitorView[], type: BadgeQuery['type']): Promise<Pick<BadgeData, 'uptimePercent' | 'responseMs'>> {
-    const monitors = await this.monitors.findPublic(accountId, shown.map((m) => m.id));
+    const monitors = await this.monitors.findPublicByIds(accountId, shown.map((m) => m.id));
     const now = Date.now();
     const from = new Date(now - (type === 'uptime' ? 90 : 1) * 86_400_000);
     const totals = await Promise.all(monitors.map((m) => this.timeseries.overallTotals(m, from, new Date(now + 1))));
