@@ -51,9 +51,9 @@ export async function checkServices(config: AppConfig): Promise<void> {
   }
 }
 
-/** `/api/v1` for the API; metrics, health, heartbeat pings, badges and public pages (`/s/…`) keep their paths. */
+/** `/api/v1` for the API; metrics, health, heartbeat pings, badges, public pages (`/s/…`) and a custom domain's `/api/badge`, `/api/feed` keep their paths. */
 export function setGlobalPrefix(app: INestApplication): void {
-  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'metrics', method: RequestMethod.GET }, { path: 'health/live', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }, { path: 'api/ping/{*rest}', method: RequestMethod.ALL }, { path: 'badge/{*rest}', method: RequestMethod.GET }, { path: 's/{*rest}', method: RequestMethod.ALL }, { path: 'api/public/{*rest}', method: RequestMethod.GET }] });
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'metrics', method: RequestMethod.GET }, { path: 'health/live', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }, { path: 'api/ping/{*rest}', method: RequestMethod.ALL }, { path: 'badge/{*rest}', method: RequestMethod.GET }, { path: 's/{*rest}', method: RequestMethod.ALL }, { path: 'api/public/{*rest}', method: RequestMethod.GET }, { path: 'api/badge', method: RequestMethod.GET }, { path: 'api/feed', method: RequestMethod.GET }] });
 }
 
 /**

@@ -2,12 +2,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { MonitorEntity } from '../monitors/monitor.entity';
 import { MonitorsRepository } from '../monitors/monitors.repository';
+import type { PublicMonitorView, PublicPageView } from '../status-pages/public-page';
+import { TimeseriesService } from '../timeseries/timeseries.service';
 import {
   BadgeContent,
   BadgeData,
   BadgeQuery,
+  BadgeStatus,
   invalidBadge,
   notFoundBadge,
+  overallStatus,
   parseBadgeQuery,
   renderBadge,
   roosterBadge,
@@ -56,7 +60,38 @@ export function monitorBadgeData(m: MonitorEntity): BadgeData {
 export class BadgesService {
   private readonly logger = new Logger(BadgesService.name);
 
-  constructor(private readonly monitors: MonitorsRepository) {}
+  constructor(
+    private readonly monitors: MonitorsRepository,
+    private readonly timeseries: TimeseriesService,
+  ) {}
+
+  /**
+   * Valtrogen's `/api/badge` of a page: `monitorId` names one of the page's monitors by
+   * slug (404 badge otherwise), else the page as a whole. Uptime is over 90 days, response
+   * time the average of the last 24 hours (rounds' median response times).
+   */
+  page(view: PublicPageView | null, query: Record<string, unknown>): Promise<BadgeAnswer> {
+    return this.valtrogen(query, async (q) => {
+      if (!view) return null;
+      const shown = q.monitorId === null ? view.monitors : view.monitors.filter((m) => m.slug === q.monitorId);
+      if (q.monitorId !== null && shown.length === 0) return null;
+      const status: BadgeStatus = q.monitorId !== null ? (shown[0].paused ? 'paused' : shown[0].status) : overallStatus(shown.filter((m) => !m.paused).map((m) => m.status));
+      if (q.type === 'status') return { status, uptimePercent: null, responseMs: null };
+      return { status, ...(await this.figures(view.page.accountId, shown, q.type)) };
+    });
+  }
+
+  private async figures(accountId: string, shown: PublicMonitorView[], type: BadgeQuery['type']): Promise<Pick<BadgeData, 'uptimePercent' | 'responseMs'>> {
+    const monitors = await this.monitors.findPublicByIds(accountId, shown.map((m) => m.id));
+    const now = Date.now();
+    const from = new Date(now - (type === 'uptime' ? 90 : 1) * 86_400_000);
+    const totals = await Promise.all(monitors.map((m) => this.timeseries.overallTotals(m, from, new Date(now + 1))));
+    const sum = totals.reduce((a, t) => ({ checks: a.checks + t.checks, failures: a.failures + t.failures, rtCount: a.rtCount + t.rtCount, rtSum: a.rtSum + t.rtSum }), { checks: 0, failures: 0, rtCount: 0, rtSum: 0 });
+    return {
+      uptimePercent: sum.checks ? ((sum.checks - sum.failures) / sum.checks) * 100 : null,
+      responseMs: sum.rtCount ? sum.rtSum / sum.rtCount : null,
+    };
+  }
 
   /** `/badge/{id}.svg`, `/badge/{id}/status.svg`, `/badge/{id}/response.svg`. */
   async rooster(id: string, kind: RoosterKind): Promise<BadgeAnswer> {

@@ -63,4 +63,16 @@ export class IncidentsRepository {
   countOpen(): Promise<number> {
     return this.repo.count({ where: { status: 'open' } });
   }
+
+  /** The public feed of a page: the newest incidents of these monitors by update time (resolution, else start). */
+  recentForMonitors(accountId: string, monitorIds: string[], limit: number): Promise<IncidentEntity[]> {
+    if (monitorIds.length === 0) return Promise.resolve([]);
+    return this.repo
+      .createQueryBuilder('i')
+      .where('i.account_id = :accountId AND i.monitor_id IN (:...monitorIds)', { accountId, monitorIds })
+      .orderBy('COALESCE(i.resolved_at, i.started_at)', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
 }

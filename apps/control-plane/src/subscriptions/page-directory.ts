@@ -1,51 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../database/transaction';
+import type { PageSummary } from '../status-pages/public-page';
+import { StatusPagesService } from '../status-pages/status-pages.service';
 
-/** What subscriptions need of a status page. */
-export interface SubscribablePage {
-  id: string;
-  accountId: string;
-  slug: string;
-  title: string;
-  /** The page's public address, no trailing slash (its custom domain when it has one). */
-  url: string;
-}
+/** What subscriptions need of a status page: its id, owner, slug, title and public address (`url`, no trailing slash). */
+export type SubscribablePage = PageSummary;
 
-/** The status pages context answers these (registered at start, see `StatusPageDirectory.use`). */
-export interface PageLookup {
-  /** The page served at `/s/{slug}`, or null. */
-  bySlug(slug: string): Promise<SubscribablePage | null>;
-  /** The account's own page (owner API), or null. */
-  byId(accountId: string, id: string): Promise<SubscribablePage | null>;
-  /**
-   * Inside a decision's transaction: the pages that show `monitorId` (listed on the page
-   * and `public: true`), with the monitor's name as the page shows it.
-   */
-  listing(tx: Tx, accountId: string, monitorId: string): Promise<SubscribablePage[]>;
-}
-
-/**
- * The status pages are another context (and arrive after this one): it registers its
- * lookup here with `use()` at start. Until one is registered there are no pages: the
- * public routes answer 404 and no page subscriber is notified.
- */
+/** The status pages as subscriptions see them (the status pages context answers). */
 @Injectable()
-export class StatusPageDirectory implements PageLookup {
-  private lookup: PageLookup | null = null;
+export class StatusPageDirectory {
+  constructor(private readonly pages: StatusPagesService) {}
 
-  use(lookup: PageLookup): void {
-    this.lookup = lookup;
-  }
-
+  /** The page served at `/s/{slug}`, or null. */
   bySlug(slug: string): Promise<SubscribablePage | null> {
-    return this.lookup ? this.lookup.bySlug(slug) : Promise.resolve(null);
+    return typeof slug === 'string' ? this.pages.summaryBySlug(slug) : Promise.resolve(null);
   }
 
+  /** The account's own page (owner API), or null. */
   byId(accountId: string, id: string): Promise<SubscribablePage | null> {
-    return this.lookup ? this.lookup.byId(accountId, id) : Promise.resolve(null);
+    return typeof id === 'string' && id.length <= 64 ? this.pages.summaryById(accountId, id) : Promise.resolve(null);
   }
 
+  /** Inside a decision's transaction: the pages that show the monitor (listed and public). */
   listing(tx: Tx, accountId: string, monitorId: string): Promise<SubscribablePage[]> {
-    return this.lookup ? this.lookup.listing(tx, accountId, monitorId) : Promise.resolve([]);
+    return this.pages.pagesShowing(tx, accountId, monitorId);
   }
 }

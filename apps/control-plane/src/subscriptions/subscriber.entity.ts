@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity';
+import { StatusPageEntity } from '../status-pages/status-page.entity';
 
 /**
  * A subscriber of a status page: an email address (double opt-in: notified only once
@@ -18,6 +19,9 @@ export class SubscriberEntity {
   account?: AccountEntity;
   /** The status page (`sp_…`). */
   @Column('text') statusPageId!: string;
+  @ManyToOne(() => StatusPageEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'status_page_id', foreignKeyConstraintName: 'status_page_subscribers_page_fk' })
+  statusPage?: StatusPageEntity;
   @Column('text') type!: 'email' | 'webhook';
   @Column('text', { nullable: true }) email!: string | null;
   @Column('text', { nullable: true }) url!: string | null;

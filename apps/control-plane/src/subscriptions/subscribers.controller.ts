@@ -1,19 +1,11 @@
-import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Type } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiSecurity, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { clampInt } from '../common/clamp';
 import { Paged } from '../common/envelope.interceptor';
+import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery, READ_ERRORS, WRITE_ERRORS } from '../common/openapi';
 import { CurrentPrincipal, Principal } from '../common/principal';
 import { CreatedSubscriberDto, CreateSubscriberDto, DeletedSubscriberDto, SubscriberDto } from './dto';
 import { SubscriptionsService } from './subscriptions.service';
-
-const ERROR = { type: 'object', properties: { data: { type: 'null' }, error: { type: 'string' } } };
-
-/** `{data: T, error: null}` (or `data: T[]` with `meta`) in the OpenAPI document. */
-function Envelope(status: 200 | 201, model: Type<unknown>, list = false) {
-  const data = list ? { type: 'array', items: { $ref: getSchemaPath(model) } } : { $ref: getSchemaPath(model) };
-  const schema = { type: 'object', properties: { data, error: { type: 'null' }, ...(list ? { meta: { type: 'object', properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } } } } : {}) } };
-  return applyDecorators(ApiExtraModels(model), status === 201 ? ApiCreatedResponse({ schema }) : ApiOkResponse({ schema }));
-}
 
 /** The page owner's view of its subscribers (`/api/v1/status-pages/{id}/subscribers`): emails masked, webhook secrets answered once. */
 @ApiTags('status-pages')
@@ -24,10 +16,10 @@ export class SubscribersController {
 
   @Get(':id/subscribers')
   @ApiOperation({ summary: "List the page's subscribers (emails masked; pending ones are not notified until confirmed)" })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', default: 50, maximum: 200 } })
-  @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', default: 0 } })
-  @Envelope(200, SubscriberDto, true)
-  @ApiNotFoundResponse({ description: 'no such status page in the account', schema: ERROR })
+  @ApiQuery(intQuery('limit', 1, 200, 50))
+  @ApiQuery(intQuery('offset', 0, 10_000_000, 0))
+  @ApiEnvelopeList(SubscriberDto)
+  @ApiErrors(...READ_ERRORS)
   async list(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query('limit') limitRaw?: string, @Query('offset') offsetRaw?: string) {
     const limit = clampInt(limitRaw, 1, 200, 50);
     const offset = clampInt(offsetRaw, 0, 10_000_000, 0);
@@ -37,10 +29,8 @@ export class SubscribersController {
 
   @Post(':id/subscribers')
   @ApiOperation({ summary: 'Add a webhook subscriber: incident and maintenance events, signed with Standard Webhooks (the secret is answered once)' })
-  @Envelope(201, CreatedSubscriberDto)
-  @ApiUnprocessableEntityResponse({ description: 'type is not webhook, or the URL is invalid or refused (SSRF guard)', schema: ERROR })
-  @ApiNotFoundResponse({ description: 'no such status page in the account', schema: ERROR })
-  @ApiBadRequestResponse({ description: 'malformed body', schema: ERROR })
+  @ApiEnvelope(CreatedSubscriberDto, { status: 201, description: 'created; 422 when type is not webhook or the URL is invalid or refused (SSRF guard)' })
+  @ApiErrors(...WRITE_ERRORS)
   add(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: CreateSubscriberDto) {
     return this.subscriptions.addWebhook(p, id, dto);
   }
@@ -48,8 +38,8 @@ export class SubscribersController {
   @Delete(':id/subscribers/:subscriberId')
   @HttpCode(200)
   @ApiOperation({ summary: 'Remove a subscriber (pending deliveries to it are dropped)' })
-  @Envelope(200, DeletedSubscriberDto)
-  @ApiNotFoundResponse({ description: 'no such page or subscriber in the account', schema: ERROR })
+  @ApiEnvelope(DeletedSubscriberDto)
+  @ApiErrors(...WRITE_ERRORS)
   remove(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('subscriberId') subscriberId: string) {
     return this.subscriptions.remove(p, id, subscriberId);
   }

@@ -4,7 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import { WebhookReceiver } from '@parallax/testing';
 import { FakeProbes } from '../testing/fake-probe';
 import { call, signup, startTestApp, TestApp, waitFor } from '../testing/harness';
-import { StatusPageDirectory, SubscribablePage } from './page-directory';
+import type { SubscribablePage } from './page-directory';
 
 jest.setTimeout(120_000);
 
@@ -39,10 +39,7 @@ function parseMail(raw: string, to: string[]): Mail {
  * subscribe, confirm through the emailed link, receive an automatic incident and its
  * resolution, unsubscribe through the link, receive nothing more; webhook subscribers
  * signed with Standard Webhooks; the owner API with masked emails; rate limits.
- *
- * The status pages context is not part of this branch yet: the test registers the page
- * lookup the status pages will register (`StatusPageDirectory.use`): one page that lists
- * the test's public monitor.
+ * The page is a real status page listing the test's public monitor.
  */
 describe('status page subscriptions', () => {
   let t: TestApp;
@@ -93,13 +90,9 @@ describe('status page subscriptions', () => {
     const created = await call(t.api, key, 'POST', '/monitors', { name: 'Checkout API', url: 'http://127.0.0.1:1/', check_interval: 1, timeout: 2, public: true });
     expect(created.status).toBe(201);
     monitor = created.body.data;
-    page = { id: 'sp_acme000000000000', accountId, slug: 'acme', title: 'Acme Status', url: 'https://status.acme.test' };
-    // What the status pages context registers: its pages by slug and id, and the pages listing a public monitor.
-    t.app.get(StatusPageDirectory).use({
-      bySlug: async (slug) => (slug === page.slug ? page : null),
-      byId: async (acc, id) => (acc === page.accountId && id === page.id ? page : null),
-      listing: async (_tx, acc, monitorId) => (acc === page.accountId && monitorId === monitor.id ? [page] : []),
-    });
+    const created2 = await call(t.api, key, 'POST', '/status-pages', { slug: 'acme', title: 'Acme Status', monitor_ids: [monitor.id] });
+    expect(created2.status).toBe(201);
+    page = { id: created2.body.data.id, accountId, slug: 'acme', title: 'Acme Status', url: created2.body.data.url };
     await waitFor('monitor up', async () => (await call(t.api, key, 'GET', `/monitors/${monitor.id}`)).body.data.status === 'up', 30_000);
   });
   afterAll(async () => {
@@ -261,5 +254,12 @@ describe('status page subscriptions', () => {
     expect((await call(t.api, other.key, 'DELETE', `/status-pages/${page.id}/subscribers/${hookId}`)).status).toBe(404);
     expect((await call(t.api, key, 'DELETE', `/status-pages/${page.id}/subscribers/${hookId}`)).body.data).toEqual({ deleted: true, subscriber_id: hookId });
     expect((await call(t.api, key, 'DELETE', `/status-pages/${page.id}/subscribers/${hookId}`)).status).toBe(404);
+  });
+
+  it('deleting the page removes its subscribers (foreign key)', async () => {
+    expect((await pg.query('SELECT count(*)::int AS n FROM status_page_subscribers WHERE status_page_id = $1', [page.id])).rows[0].n).toBeGreaterThan(0);
+    expect((await call(t.api, key, 'DELETE', `/status-pages/${page.id}`)).status).toBe(200);
+    expect((await pg.query('SELECT count(*)::int AS n FROM status_page_subscribers WHERE status_page_id = $1', [page.id])).rows[0].n).toBe(0);
+    expect((await post('/s/acme/subscribe', { email: 'late@example.com' })).status).toBe(404);
   });
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { StatusPagesModule } from '../status-pages/status-pages.module';
 import { StatusPageDirectory } from './page-directory';
 import { PublicSubscriptionsController } from './public-subscriptions.controller';
 import { SubscriberEntity, SubscriptionAttemptEntity } from './subscriber.entity';
@@ -10,7 +11,7 @@ import { SubscriptionsService } from './subscriptions.service';
 
 /** Email (double opt-in) and webhook subscribers of status pages, notified through the outbox. */
 @Module({
-  imports: [TypeOrmModule.forFeature([SubscriberEntity, SubscriptionAttemptEntity]), NotificationsModule],
+  imports: [TypeOrmModule.forFeature([SubscriberEntity, SubscriptionAttemptEntity]), NotificationsModule, StatusPagesModule],
   controllers: [PublicSubscriptionsController, SubscribersController],
   providers: [SubscriptionsService, SubscriptionsRepository, StatusPageDirectory],
   exports: [StatusPageDirectory, SubscriptionsService],

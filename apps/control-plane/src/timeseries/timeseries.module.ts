@@ -11,5 +11,6 @@ import { TimeseriesService } from './timeseries.service';
   imports: [RollupsModule, DecisionsModule, MonitorsModule, SchedulerModule],
   controllers: [TimeseriesController],
   providers: [TimeseriesService],
+  exports: [TimeseriesService],
 })
 export class TimeseriesModule {}

@@ -68,6 +68,13 @@ export class TimeseriesService {
     return out;
   }
 
+  /** For the public surface (badges): the monitor's rounds in [from, to): counted, down, and response-time sum and count. */
+  async overallTotals(m: MonitorEntity, from: Date, to: Date): Promise<{ checks: number; failures: number; rtCount: number; rtSum: number }> {
+    const w = await this.window(m, from, to, 'day', { regions: false, overall: true });
+    const s = TimeseriesService.total(w.get(OVERALL));
+    return { checks: s.checks, failures: s.failures, rtCount: s.rtCount, rtSum: s.rtSum };
+  }
+
   private static total(series: Map<number, Stats> | undefined): Stats {
     const s = emptyStats();
     for (const v of series?.values() ?? []) mergeStats(s, v);

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { IncidentsModule } from '../incidents/incidents.module';
+import { FeedsService } from './feeds.service';
+
+/** Atom / RSS feeds of status pages (served by the page routes in badges/page-public.controller.ts). */
+@Module({
+  imports: [IncidentsModule],
+  providers: [FeedsService],
+  exports: [FeedsService],
+})
+export class FeedsModule {}

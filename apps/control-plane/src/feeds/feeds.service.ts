@@ -1,0 +1,58 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { IncidentsRepository } from '../incidents/incidents.repository';
+import type { PublicPageView } from '../status-pages/public-page';
+import { automaticUpdate } from '../subscriptions/subscription-rules';
+import type { BadgeAnswer } from '../badges/badges.service';
+import { buildFeed, FEED_CONTENT_TYPES, FEED_LIMIT, FeedEntry, parseFormat } from './feed-builder';
+
+/** SPEC 3.7: public JSON and feeds are cached 30 s with a minute of stale-while-revalidate. */
+export const FEED_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60';
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * A page's Atom / RSS feed: its incidents (automatic ones, of the page's public monitors)
+ * as feed entries. Manual incidents and scheduled maintenance join here when they exist.
+ */
+@Injectable()
+export class FeedsService {
+  private readonly logger = new Logger(FeedsService.name);
+
+  constructor(private readonly incidents: IncidentsRepository) {}
+
+  async entries(view: PublicPageView): Promise<FeedEntry[]> {
+    const byId = new Map(view.monitors.map((m) => [m.id, m]));
+    const rows = await this.incidents.recentForMonitors(view.page.accountId, [...byId.keys()], FEED_LIMIT);
+    return rows.map((i) => {
+      const name = byId.get(i.monitorId)?.name ?? i.monitorName;
+      const resolved = i.status === 'resolved';
+      return {
+        kind: 'incident' as const,
+        id: i.id,
+        title: `${name} is down`,
+        status: resolved ? 'resolved' : 'investigating',
+        affectedServices: 1,
+        latestUpdate: automaticUpdate(resolved ? 'incident.resolved' : 'incident.created', name, i.affectedRegions ?? [], i.durationSeconds),
+        createdAt: i.startedAt,
+        updatedAt: i.resolvedAt ?? i.startedAt,
+      };
+    });
+  }
+
+  /** `/api/feed?format=`: Atom by default, RSS 2.0 with `rss`; Valtrogen's JSON errors otherwise. */
+  async feed(view: PublicPageView | null, format: unknown): Promise<BadgeAnswer> {
+    try {
+      const f = parseFormat(format);
+      if (!f) return { status: 400, body: JSON.stringify({ success: false, error: 'format must be "rss", or omitted for Atom' }), contentType: JSON_TYPE, cacheControl: 'public, max-age=60' };
+      if (!view) return { status: 404, body: JSON.stringify({ success: false, error: 'status page not found' }), contentType: JSON_TYPE, cacheControl: 'public, max-age=60' };
+      const entries = await this.entries(view);
+      const p = view.page;
+      const xml = buildFeed({ title: p.title, pageUrl: p.url, feedUrl: `${p.url}/api/feed`, author: p.companyName || p.title, description: p.description }, entries, f, p.updatedAt);
+      return { status: 200, body: xml, contentType: FEED_CONTENT_TYPES[f], cacheControl: FEED_CACHE_CONTROL };
+    } catch (e) {
+      const errorId = `err_${randomBytes(8).toString('hex')}`;
+      this.logger.error({ err: e, errorId }, `feed failed (${errorId})`);
+      return { status: 500, body: JSON.stringify({ success: false, error: `internal error (reference ${errorId})` }), contentType: JSON_TYPE, cacheControl: 'no-store' };
+    }
+  }
+}
