@@ -1,0 +1,6 @@
+import { monitors } from './monitors';
+import type { ResourceKind } from './types';
+import { webhooks } from './webhooks';
+
+/** The kinds a parallax.yaml declares, in apply order (status pages and maintenance follow monitors). */
+export const KINDS: readonly ResourceKind[] = [monitors, webhooks];
