@@ -485,6 +485,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/status-pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's status pages, oldest first */
+        get: operations["StatusPagesController_list"];
+        put?: never;
+        /** Create a public status page (served at /s/{slug} and / on its custom domain) */
+        post: operations["StatusPagesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-pages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatusPagesController_get"];
+        /** Replace the page: omitted fields get their defaults */
+        put: operations["StatusPagesController_put"];
+        post?: never;
+        delete: operations["StatusPagesController_remove"];
+        options?: never;
+        head?: never;
+        /** Partial update: omitted fields are kept; groups / monitor_ids, when given, replace those lists */
+        patch: operations["StatusPagesController_patch"];
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -580,6 +616,93 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{slug}/subscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Subscribe an email address: a confirmation link is sent (double opt-in); the answer is the same whether or not it was subscribed */
+        post: operations["PublicSubscriptionsController_subscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{slug}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The confirmation link of the email */
+        get: operations["PublicSubscriptionsController_confirm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{slug}/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unsubscribe link of every email: a page with one button (mail scanners that open links do not unsubscribe anyone) */
+        get: operations["PublicSubscriptionsController_unsubscribePage"];
+        put?: never;
+        /** Unsubscribe (the form above, and RFC 8058 one-click: List-Unsubscribe-Post) */
+        post: operations["PublicSubscriptionsController_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-pages/{id}/subscribers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the page's subscribers (emails masked; pending ones are not notified until confirmed) */
+        get: operations["SubscribersController_list"];
+        put?: never;
+        /** Add a webhook subscriber: incident and maintenance events, signed with Standard Webhooks (the secret is answered once) */
+        post: operations["SubscribersController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-pages/{id}/subscribers/{subscriberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a subscriber (pending deliveries to it are dropped) */
+        delete: operations["SubscribersController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -792,7 +915,7 @@ export interface components {
              * @example http
              * @enum {string}
              */
-            monitor_type: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https";
+            monitor_type: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
             /** @example My Website */
             name: string;
             /**
@@ -1066,7 +1189,7 @@ export interface components {
              * @default http
              * @enum {string}
              */
-            monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https";
+            monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
             /**
              * @description http and json_api (required there); ignored for heartbeat (its url is the generated ping URL)
              * @example https://example.com/health
@@ -1129,7 +1252,7 @@ export interface components {
              */
             ssl_expiry_threshold_days?: number;
             /**
-             * @description tcp (required): host name or IP address
+             * @description tcp and ping (required): host name or IP address
              * @example db.example.com
              */
             host?: string;
@@ -1148,6 +1271,21 @@ export interface components {
              * @example +PONG
              */
             expect?: string;
+            /**
+             * @description ping: ICMP echo requests per check
+             * @default 3
+             */
+            ping_count?: number;
+            /**
+             * @description ping: milliseconds between echo requests
+             * @default 1000
+             */
+            ping_interval_ms?: number;
+            /**
+             * @description ping: down when more than this percentage of echoes is lost (0: every echo must come back); always down when none comes back
+             * @default 0
+             */
+            max_packet_loss?: number;
             /**
              * @description dns (required): the name to query
              * @example example.com
@@ -1219,7 +1357,7 @@ export interface components {
              * @description alias of monitor_type (StatusCore)
              * @enum {string}
              */
-            type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https";
+            type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
             /**
              * @description alias (StatusCore) of the type's target: url (http, https, json_api), host (tcp), hostname (dns), ssl_domain (ssl)
              * @example https://api.example.com/health
@@ -1256,7 +1394,7 @@ export interface components {
              * @default http
              * @enum {string}
              */
-            monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https";
+            monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
             /**
              * @description http and json_api (required there); ignored for heartbeat (its url is the generated ping URL)
              * @example https://example.com/health
@@ -1319,7 +1457,7 @@ export interface components {
              */
             ssl_expiry_threshold_days?: number;
             /**
-             * @description tcp (required): host name or IP address
+             * @description tcp and ping (required): host name or IP address
              * @example db.example.com
              */
             host?: string;
@@ -1338,6 +1476,21 @@ export interface components {
              * @example +PONG
              */
             expect?: string;
+            /**
+             * @description ping: ICMP echo requests per check
+             * @default 3
+             */
+            ping_count?: number;
+            /**
+             * @description ping: milliseconds between echo requests
+             * @default 1000
+             */
+            ping_interval_ms?: number;
+            /**
+             * @description ping: down when more than this percentage of echoes is lost (0: every echo must come back); always down when none comes back
+             * @default 0
+             */
+            max_packet_loss?: number;
             /**
              * @description dns (required): the name to query
              * @example example.com
@@ -1409,7 +1562,7 @@ export interface components {
              * @description alias of monitor_type (StatusCore)
              * @enum {string}
              */
-            type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https";
+            type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
             /**
              * @description alias (StatusCore) of the type's target: url (http, https, json_api), host (tcp), hostname (dns), ssl_domain (ssl)
              * @example https://api.example.com/health
@@ -1473,7 +1626,7 @@ export interface components {
             /** @example https://example.com/health */
             monitor_url: string;
             /** @enum {string} */
-            monitor_type: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https";
+            monitor_type: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
             /** @enum {string} */
             status: "open" | "resolved";
             /** @example 503 */
@@ -2136,6 +2289,159 @@ export interface components {
             /** @description probes announcing a region that is not configured */
             unknown_region_probes: components["schemas"]["UnknownRegionProbeView"][];
         };
+        StatusPageGroupDto: {
+            /**
+             * @description The group's public id (Valtrogen's group id)
+             * @example api
+             */
+            slug: string;
+            /** @example API */
+            name: string;
+            /**
+             * @description Groups are shown by ascending order, then as listed
+             * @example 0
+             */
+            order?: number;
+            /**
+             * @description The account's own public monitors, in display order
+             * @example [
+             *       "mon_3k9x0q2m7d1v8b4n"
+             *     ]
+             */
+            monitor_ids: string[];
+        };
+        CreateStatusPageDto: {
+            /**
+             * @description Unique across the install; the page is served at /s/{slug}
+             * @example acme
+             */
+            slug: string;
+            /** @example Acme status */
+            title: string;
+            /** @example Live status of the Acme API and website */
+            description?: string;
+            /** @example Acme Inc. */
+            company_name?: string;
+            groups?: components["schemas"]["StatusPageGroupDto"][];
+            /** @description Ungrouped monitors, in display order */
+            monitor_ids?: string[];
+            /**
+             * @description A hostname: requests whose Host is it get this page at /
+             * @example status.acme.com
+             */
+            custom_domain?: string | null;
+            /**
+             * @description auto follows prefers-color-scheme
+             * @default auto
+             * @enum {string}
+             */
+            theme?: "auto" | "light" | "dark";
+            /** @example #1f6feb */
+            accent_color?: string | null;
+            /**
+             * @description One labelled dot per region for each monitor
+             * @default true
+             */
+            show_regions?: boolean;
+            /**
+             * @description Show monitors' target URLs
+             * @default false
+             */
+            show_target_urls?: boolean;
+        };
+        StatusPageGroupView: {
+            /** @example api */
+            slug: string;
+            /** @example API */
+            name: string;
+            /** @example 0 */
+            order: number;
+            monitor_ids: string[];
+        };
+        StatusPageView: {
+            /** @example sp_3k9x0q2m7d1v8b4n */
+            id: string;
+            /** @example acme */
+            slug: string;
+            title: string;
+            description: string;
+            company_name: string;
+            groups: components["schemas"]["StatusPageGroupView"][];
+            /** @description Ungrouped monitors */
+            monitor_ids: string[];
+            custom_domain: string | null;
+            /** @enum {string} */
+            theme: "auto" | "light" | "dark";
+            accent_color: string | null;
+            show_regions: boolean;
+            show_target_urls: boolean;
+            /**
+             * @description The page's public address
+             * @example https://status.example.com/s/acme
+             */
+            url: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        StatusPageEnvelope: {
+            data: components["schemas"]["StatusPageView"];
+            /** @example null */
+            error: string | null;
+        };
+        ErrorEnvelope: {
+            /** @example null */
+            data: string | null;
+            /** @example validation failed */
+            error: string;
+            /**
+             * @example [
+             *       {
+             *         "field": "slug",
+             *         "message": "slug must be …"
+             *       }
+             *     ]
+             */
+            details?: string[];
+        };
+        StatusPageListMeta: {
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        StatusPageListEnvelope: {
+            data: components["schemas"]["StatusPageView"][];
+            /** @example null */
+            error: string | null;
+            meta: components["schemas"]["StatusPageListMeta"];
+        };
+        UpdateStatusPageDto: {
+            /** @example acme */
+            slug?: string;
+            title?: string;
+            description?: string;
+            company_name?: string;
+            groups?: components["schemas"]["StatusPageGroupDto"][];
+            monitor_ids?: string[];
+            custom_domain?: string | null;
+            /** @enum {string} */
+            theme?: "auto" | "light" | "dark";
+            accent_color?: string | null;
+            show_regions?: boolean;
+            show_target_urls?: boolean;
+        };
+        DeletedStatusPageView: {
+            /** @example true */
+            deleted: boolean;
+            /** @example sp_3k9x0q2m7d1v8b4n */
+            id: string;
+        };
+        DeletedStatusPageEnvelope: {
+            data: components["schemas"]["DeletedStatusPageView"];
+            /** @example null */
+            error: string | null;
+        };
         HealthIndicatorView: {
             /** @enum {string} */
             status: "up" | "down";
@@ -2204,6 +2510,73 @@ export interface components {
             cacheSeconds: number;
             /** @description true on the not-found, invalid and unavailable answers */
             isError?: boolean;
+        };
+        SubscribeDto: {
+            /** @example you@example.com */
+            email: string;
+        };
+        SubscribeAnswerDto: {
+            /** @enum {boolean} */
+            success: true;
+            /** @example Check your inbox: open the link we sent to confirm. */
+            message: string;
+        };
+        SubscriberDto: {
+            /** @example sub_k3j2h1g0f9e8d7c6 */
+            id: string;
+            /** @enum {string} */
+            type: "email" | "webhook";
+            /**
+             * @description masked
+             * @example a**@e******.com
+             */
+            email: string | null;
+            /** @example https://hooks.example.com/status */
+            url: string | null;
+            /** @enum {string} */
+            status: "pending" | "confirmed";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            confirmed_at: string | null;
+        };
+        CreatedSubscriberDto: {
+            /** @example sub_k3j2h1g0f9e8d7c6 */
+            id: string;
+            /** @enum {string} */
+            type: "email" | "webhook";
+            /**
+             * @description masked
+             * @example a**@e******.com
+             */
+            email: string | null;
+            /** @example https://hooks.example.com/status */
+            url: string | null;
+            /** @enum {string} */
+            status: "pending" | "confirmed";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            confirmed_at: string | null;
+            /**
+             * @description Standard Webhooks secret: answered only here
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        CreateSubscriberDto: {
+            /**
+             * @description only webhook subscribers are added by the owner; email subscribers subscribe themselves and confirm by email
+             * @enum {string}
+             */
+            type: "webhook";
+            /** @example https://hooks.example.com/status */
+            url: string;
+        };
+        DeletedSubscriberDto: {
+            /** @enum {boolean} */
+            deleted: true;
+            subscriber_id: string;
         };
     };
     responses: never;
@@ -2781,7 +3154,7 @@ export interface operations {
                 group?: string;
                 /** @description comma-separated; any of */
                 tags?: string;
-                monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https";
+                monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
                 /** @description 1–1000, default 500 (clamped to the bounds) */
                 limit?: number;
                 /** @description 0–10000000, default 0 (clamped to the bounds) */
@@ -3774,7 +4147,7 @@ export interface operations {
             query?: {
                 status?: "open" | "resolved";
                 monitor_id?: string;
-                monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https";
+                monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
                 /** @description 1–8760, default 720 (clamped to the bounds) */
                 hours?: number;
                 /** @description 1–500, default 50 (clamped to the bounds) */
@@ -5969,6 +6342,447 @@ export interface operations {
             };
         };
     };
+    StatusPagesController_list: {
+        parameters: {
+            query?: {
+                /** @description 1–500, default 100 (clamped to the bounds) */
+                limit?: number;
+                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusPageListEnvelope"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    StatusPagesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStatusPageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusPageEnvelope"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description slug or custom_domain taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed; details name the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    StatusPagesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusPageEnvelope"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id, or a page of another account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    StatusPagesController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStatusPageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusPageEnvelope"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    StatusPagesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedStatusPageEnvelope"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    StatusPagesController_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStatusPageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusPageEnvelope"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
     HealthController_live: {
         parameters: {
             query?: never;
@@ -6202,6 +7016,405 @@ export interface operations {
                 };
                 content: {
                     "image/svg+xml": string;
+                };
+            };
+        };
+    };
+    PublicSubscriptionsController_subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscribeDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["SubscribeDto"];
+            };
+        };
+        responses: {
+            /** @description JSON, or an HTML page for a form post */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscribeAnswerDto"];
+                };
+            };
+            /** @description no such status page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not an email address */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description too many attempts from this IP or for this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicSubscriptionsController_confirm: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description confirmed (or already confirmed) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description invalid, superseded or expired link */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    PublicSubscriptionsController_unsubscribePage: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the confirmation form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description invalid link */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    PublicSubscriptionsController_unsubscribe: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description unsubscribed (idempotent) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description invalid link */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    SubscribersController_list: {
+        parameters: {
+            query?: {
+                /** @description 1–200, default 50 (clamped to the bounds) */
+                limit?: number;
+                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["SubscriberDto"][];
+                        error?: null;
+                        meta?: {
+                            total?: number;
+                            limit?: number;
+                            offset?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description no such status page in the account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: null;
+                        error?: string;
+                    };
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    SubscribersController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSubscriberDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["CreatedSubscriberDto"];
+                        error?: null;
+                    };
+                };
+            };
+            /** @description malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: null;
+                        error?: string;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description no such status page in the account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: null;
+                        error?: string;
+                    };
+                };
+            };
+            /** @description type is not webhook, or the URL is invalid or refused (SSRF guard) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: null;
+                        error?: string;
+                    };
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    SubscribersController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                subscriberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["DeletedSubscriberDto"];
+                        error?: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description no such page or subscriber in the account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: null;
+                        error?: string;
+                    };
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
         };

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiSecurity, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { clampInt } from '../common/clamp';
+import { ApiErrors, intQuery } from '../common/openapi';
 import { Paged } from '../common/envelope.interceptor';
 import { CurrentPrincipal, Principal } from '../common/principal';
 import {
@@ -15,6 +16,7 @@ import { StatusPagesService } from './status-pages.service';
 
 @ApiTags('status-pages')
 @ApiSecurity('api_key')
+@ApiErrors(401, 429)
 @Controller('status-pages')
 export class StatusPagesController {
   constructor(private readonly pages: StatusPagesService) {}
@@ -31,8 +33,8 @@ export class StatusPagesController {
 
   @Get()
   @ApiOperation({ summary: "The account's status pages, oldest first" })
-  @ApiQuery({ name: 'limit', required: false, description: '1–500, default 100 (clamped)' })
-  @ApiQuery({ name: 'offset', required: false })
+  @ApiQuery(intQuery('limit', 1, 500, 100))
+  @ApiQuery(intQuery('offset', 0, 10_000_000, 0))
   @ApiOkResponse({ type: StatusPageListEnvelope })
   async list(@CurrentPrincipal() p: Principal, @Query('limit') limitRaw?: string, @Query('offset') offsetRaw?: string) {
     const limit = clampInt(limitRaw, 1, 500, 100);

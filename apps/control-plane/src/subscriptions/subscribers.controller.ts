@@ -1,6 +1,7 @@
 import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Type } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiSecurity, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
 import { clampInt } from '../common/clamp';
+import { ApiErrors, intQuery } from '../common/openapi';
 import { Paged } from '../common/envelope.interceptor';
 import { CurrentPrincipal, Principal } from '../common/principal';
 import { CreatedSubscriberDto, CreateSubscriberDto, DeletedSubscriberDto, SubscriberDto } from './dto';
@@ -18,14 +19,15 @@ function Envelope(status: 200 | 201, model: Type<unknown>, list = false) {
 /** The page owner's view of its subscribers (`/api/v1/status-pages/{id}/subscribers`): emails masked, webhook secrets answered once. */
 @ApiTags('status-pages')
 @ApiSecurity('api_key')
+@ApiErrors(401, 429)
 @Controller('status-pages')
 export class SubscribersController {
   constructor(private readonly subscriptions: SubscriptionsService) {}
 
   @Get(':id/subscribers')
   @ApiOperation({ summary: "List the page's subscribers (emails masked; pending ones are not notified until confirmed)" })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', default: 50, maximum: 200 } })
-  @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', default: 0 } })
+  @ApiQuery(intQuery('limit', 1, 200, 50))
+  @ApiQuery(intQuery('offset', 0, 10_000_000, 0))
   @Envelope(200, SubscriberDto, true)
   @ApiNotFoundResponse({ description: 'no such status page in the account', schema: ERROR })
   async list(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query('limit') limitRaw?: string, @Query('offset') offsetRaw?: string) {
