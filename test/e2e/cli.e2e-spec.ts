@@ -46,6 +46,9 @@ describe('parallax CLI: plan / apply / export round trip', () => {
       client.POST('/api/v1/webhooks', { body: { url: 'http://127.0.0.1:9/hooks/b', events: ['incident.created'] } }),
     ]);
     for (const c of created) expect(c.response.status).toBe(201);
+    const website = created[0].data as { data: { id: string } };
+    const page = await client.POST('/api/v1/status-pages', { body: { slug: 'acme', title: 'Acme status', groups: [{ slug: 'web', name: 'Web', monitor_ids: [website.data.id] }] } });
+    expect(page.response.status).toBe(201);
     // The typed client answers the envelope: data.data is a MonitorView.
     const listed = await client.GET('/api/v1/monitors', { params: { query: { limit: 10 } } });
     expect(listed.data?.meta.total).toBe(3);
@@ -73,13 +76,15 @@ describe('parallax CLI: plan / apply / export round trip', () => {
     const doc = parse(readFileSync(file, 'utf8'));
     expect(doc.monitors.map((m: { slug: string }) => m.slug)).toEqual(['database', 'nightly-backup', 'website']);
     expect(doc.webhooks).toHaveLength(2);
+    // A page names its monitors by slug in the file.
+    expect(doc.status_pages).toEqual([expect.objectContaining({ slug: 'acme', title: 'Acme status', groups: [expect.objectContaining({ slug: 'web', monitor_ids: ['website'] })] })]);
     expect(JSON.stringify(doc)).not.toContain('whsec_');
     const apply = await parallax(['apply', '-f', file], env);
     expect(apply.code).toBe(0);
     expect(apply.stdout).toContain('No changes.');
     const plan = await parallax(['plan', '-f', file, '--detailed-exitcode'], env);
     expect(plan.code).toBe(0);
-    expect(plan.stdout.trim()).toBe('Plan: 0 to create, 0 to update, 0 to delete, 5 unchanged.');
+    expect(plan.stdout.trim()).toBe('Plan: 0 to create, 0 to update, 0 to delete, 6 unchanged.');
   });
 
   it('an edited file plans exactly the edit, field by field; apply converges; secrets never printed', async () => {
@@ -87,6 +92,8 @@ describe('parallax CLI: plan / apply / export round trip', () => {
     doc.monitors.find((m: { slug: string }) => m.slug === 'website').check_interval = 30;
     doc.monitors.push({ slug: 'api', name: 'API', url: 'http://127.0.0.1:9/api', bearer_token: '${API_TOKEN}', regions: ['eu-west', 'us-east'] });
     doc.webhooks = doc.webhooks.filter((w: { url: string }) => !w.url.endsWith('/b'));
+    doc.status_pages.find((p: { slug: string }) => p.slug === 'acme').title = 'Acme';
+    doc.status_pages.push({ slug: 'api-status', title: 'API status', monitor_ids: ['api'] });
     writeFileSync(file, stringify(doc));
     const secretEnv = { ...env, API_TOKEN: 'tok_live_never_printed' };
 
@@ -105,14 +112,20 @@ describe('parallax CLI: plan / apply / export round trip', () => {
       '    + url: "http://127.0.0.1:9/api"',
       '    + bearer_token: (sensitive)',
       '    + regions: ["eu-west","us-east"]',
+      '~ status page "acme": update',
+      '    ~ title: "Acme status" -> "Acme"',
+      '+ status page "api-status": create',
+      '    + slug: "api-status"',
+      '    + title: "API status"',
+      '    + monitor_ids: ["api"]',
       '? webhook "http://127.0.0.1:9/hooks/b": exists but is not in the file (kept; --prune deletes it)',
-      'Plan: 1 to create, 1 to update, 0 to delete, 3 unchanged, 1 not in the file.',
+      'Plan: 2 to create, 2 to update, 0 to delete, 3 unchanged, 1 not in the file.',
       '',
     ]);
     const asJson = await parallax(['plan', '-f', file, '--prune', '--output', 'json'], secretEnv);
     expect(asJson.code).toBe(0);
     const j = JSON.parse(asJson.stdout);
-    expect(j.summary).toEqual({ create: 1, update: 1, delete: 1, unchanged: 3, unmanaged: 0 });
+    expect(j.summary).toEqual({ create: 2, update: 2, delete: 1, unchanged: 3, unmanaged: 0 });
     expect(j.changes.find((c: { identity: string }) => c.identity === 'api').fields).toContainEqual({ field: 'bearer_token', sensitive: true });
 
     // --prune without --yes and without a terminal: refused, nothing changed.
@@ -123,8 +136,8 @@ describe('parallax CLI: plan / apply / export round trip', () => {
 
     const apply = await parallax(['apply', '-f', file, '--prune', '--yes'], secretEnv);
     expect(apply.code).toBe(0);
-    expect(apply.stdout).toContain('Applied: 1 created, 1 updated, 1 deleted.');
-    expect(apply.stderr).toContain('[3/3]');
+    expect(apply.stdout).toContain('Applied: 2 created, 2 updated, 1 deleted.');
+    expect(apply.stderr).toContain('[5/5]');
     for (const out of [plan.stdout, asJson.stdout, apply.stdout, apply.stderr]) expect(out).not.toContain('tok_live_never_printed');
 
     const monitors = (await client.GET('/api/v1/monitors')).data!.data;
@@ -133,10 +146,12 @@ describe('parallax CLI: plan / apply / export round trip', () => {
     expect(api.bearer_token).toBe('********');
     expect(api.regions).toEqual(['eu-west', 'us-east']);
     expect((await client.GET('/api/v1/webhooks')).data!.data.map((w) => w.url)).toEqual(['http://127.0.0.1:9/hooks/a']);
+    const pages = (await client.GET('/api/v1/status-pages')).data!.data;
+    expect(pages.find((p) => p.slug === 'api-status')?.monitor_ids).toEqual([api.id]);
 
     const again = await parallax(['plan', '-f', file, '--prune', '--detailed-exitcode'], secretEnv);
     expect(again.code).toBe(0);
-    expect(again.stdout.trim()).toBe('Plan: 0 to create, 0 to update, 0 to delete, 5 unchanged.');
+    expect(again.stdout.trim()).toBe('Plan: 0 to create, 0 to update, 0 to delete, 7 unchanged.');
     const reapply = await parallax(['apply', '-f', file, '--prune'], secretEnv);
     expect(reapply.code).toBe(0);
     expect(reapply.stdout).toContain('No changes.');
