@@ -100,7 +100,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     case 'export': {
       const have = await existing(client);
-      const text = renderFile(have, KINDS, 'https://parallax.dev/parallax.schema.json');
+      const text = renderFile(have, KINDS, 'docs/parallax.schema.json');
       if (values.out) {
         writeFileSync(values.out, text);
         if (!json) io.err(`wrote ${values.out}: ${KINDS.map((k) => `${have.get(k.key)!.length} ${k.key}`).join(', ')}`);

@@ -1,5 +1,5 @@
 import { parseFile, substitute } from './file';
-import { planKind, renderPlan, stable, summarize } from './plan';
+import { planKind, renderPlan, satisfies, stable, summarize } from './plan';
 import { monitors } from './resources/monitors';
 import { webhooks } from './resources/webhooks';
 
@@ -41,6 +41,14 @@ describe('planKind', () => {
     const plan = planKind(webhooks, [{ identity: 'https://h.example', fields: { url: 'https://h.example', secret: 'whsec_x', events: ['monitor.down'] } }], [{ id: 'whk_1', identity: 'https://h.example/', fields: { url: 'https://h.example/', events: ['monitor.down'] } }], false);
     expect(plan).toHaveLength(1);
     expect(plan[0].action).toBe('unchanged');
+  });
+
+  it('satisfies(): a declared object names the keys it manages, also inside arrays (server defaults are not changes)', () => {
+    expect(satisfies([{ slug: 'web', monitor_ids: ['a'] }], [{ slug: 'web', order: 0, monitor_ids: ['a'] }])).toBe(true);
+    expect(satisfies([{ slug: 'web', monitor_ids: ['a'] }], [{ slug: 'web', monitor_ids: ['a', 'b'] }])).toBe(false);
+    expect(satisfies([{ slug: 'a' }], [{ slug: 'a' }, { slug: 'b' }])).toBe(false);
+    expect(satisfies({ a: 1 }, null)).toBe(false);
+    expect(satisfies(null, undefined)).toBe(true);
   });
 
   it('stable() ignores key order, not array order', () => {

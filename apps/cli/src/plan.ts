@@ -35,6 +35,20 @@ export function stable(v: unknown): string {
 }
 
 /**
+ * Whether the server's value satisfies the declared one: objects (also inside arrays)
+ * compare only the keys the file names, so a default the server fills in (a group's
+ * `order`) is not a change; arrays compare element by element, in order.
+ */
+export function satisfies(declared: unknown, actual: unknown): boolean {
+  if (Array.isArray(declared)) return Array.isArray(actual) && actual.length === declared.length && declared.every((d, i) => satisfies(d, actual[i]));
+  if (declared && typeof declared === 'object') {
+    if (!actual || typeof actual !== 'object' || Array.isArray(actual)) return false;
+    return Object.entries(declared).every(([k, v]) => satisfies(v, (actual as Record<string, unknown>)[k]));
+  }
+  return stable(declared) === stable(actual);
+}
+
+/**
  * The plan of one kind: each declared resource is created (unknown identity), updated
  * (some declared field differs: only fields the file names are managed) or unchanged;
  * an existing resource the file does not name is deleted with `prune`, else left alone
@@ -71,7 +85,7 @@ export function planKind(kind: ResourceKind, desired: Item[], existing: Item[], 
         continue;
       }
       const before = e.fields[field];
-      if (stable(before) !== stable(after)) {
+      if (!satisfies(after, before)) {
         changes.push({ field, before, after, sensitive: false });
         send[field] = after;
       }
