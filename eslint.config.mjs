@@ -21,6 +21,8 @@ export default [
             { sourceTag: 'scope:control-plane', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:probe', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'type:client', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['type:client'] },
           ],
         },
       ],

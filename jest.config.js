@@ -3,6 +3,7 @@ const moduleNameMapper = {
   '^@parallax/contracts$': '<rootDir>/libs/contracts/src/index.ts',
   '^@parallax/checks$': '<rootDir>/libs/checks/src/index.ts',
   '^@parallax/testing$': '<rootDir>/libs/testing/src/index.ts',
+  '^@parallax/client$': '<rootDir>/libs/client/src/index.ts',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] };
 const common = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform, moduleFileExtensions: ['ts', 'js', 'json'] };

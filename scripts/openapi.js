@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Writes the control plane's OpenAPI document to docs/openapi.json (no database or NATS
- * needed) and regenerates libs/client from it. `--check` exits 1 when either is stale.
+ * needed) and regenerates libs/client/src/schema.ts and docs/parallax.schema.json from it. `--check` exits 1 when either is stale.
  * Run after changing a controller or DTO: `npm run openapi`.
  */
 const { writeFileSync, readFileSync, existsSync } = require('node:fs');
@@ -13,17 +13,41 @@ const check = process.argv.includes('--check');
 async function main() {
   const { buildOpenApiDocument, openApiText } = require(join(root, 'apps/control-plane/dist/openapi-document.js'));
   const text = openApiText(await buildOpenApiDocument());
-  const target = join(root, 'docs/openapi.json');
-  const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
-  if (check) {
-    if (current !== text) {
-      process.stderr.write('docs/openapi.json is stale: run `npm run openapi` and commit the result\n');
-      process.exit(1);
+  const types = await clientTypes(JSON.parse(text));
+  const outputs = [
+    ['docs/openapi.json', text],
+    ['libs/client/src/schema.ts', types],
+    ['docs/parallax.schema.json', `${JSON.stringify(cliFileSchema(JSON.parse(text)), null, 2)}\n`],
+  ];
+  let stale = false;
+  for (const [file, content] of outputs) {
+    const target = join(root, file);
+    const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
+    if (current === content) continue;
+    if (check) {
+      process.stderr.write(`${file} is stale: run \`npm run openapi\` and commit the result\n`);
+      stale = true;
+    } else {
+      writeFileSync(target, content);
+      process.stdout.write(`wrote ${file}\n`);
     }
-    return;
   }
-  writeFileSync(target, text);
-  process.stdout.write(`wrote docs/openapi.json (${Object.keys(JSON.parse(text).paths).length} paths)\n`);
+  if (stale) process.exit(1);
+}
+
+/** docs/parallax.schema.json: the JSON schema of parallax.yaml, from the create bodies. */
+function cliFileSchema(doc) {
+  const { fileSchema } = require(join(root, 'apps/cli/dist/tsc/file-schema.js'));
+  const { KINDS } = require(join(root, 'apps/cli/dist/tsc/resources/index.js'));
+  return fileSchema(doc, KINDS);
+}
+
+/** libs/client/src/schema.ts: the document's types by openapi-typescript. */
+async function clientTypes(doc) {
+  const { default: openapiTS, astToString } = await import('openapi-typescript');
+  const ast = await openapiTS(doc, { alphabetize: false, exportType: false, defaultNonNullable: false });
+  const header = '/* Generated from docs/openapi.json by `npm run openapi` (openapi-typescript): do not edit. */\n';
+  return header + astToString(ast);
 }
 
 main().then(

@@ -209,6 +209,26 @@ describe('helm charts', () => {
     expect(probe.status).toBe(0);
   });
 
+  it.each([CP_CHART, PROBE_CHART])('%s: every ci/*-values.yaml lints strictly and renders (chart-testing convention)', (chart) => {
+    const files = readdirSync(join(chart, 'ci')).filter((f) => f.endsWith('-values.yaml'));
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const f of files) {
+      const lint = helm(['lint', '--strict', chart, '-f', join(chart, 'ci', f)]);
+      expect({ f, out: lint.stdout + lint.stderr, status: lint.status }).toMatchObject({ f, status: 0 });
+      const t = helm(['template', 'ci', chart, '--namespace', 'parallax', '-f', join(chart, 'ci', f)]);
+      expect({ f, err: t.stderr, status: t.status }).toMatchObject({ f, status: 0 });
+      const objects = parseAllDocuments(t.stdout).map((d) => d.toJSON()).filter(Boolean);
+      expect(objects.some((o: K8s) => o.kind === 'Deployment')).toBe(true);
+    }
+  });
+
+  it('the control-plane NOTES show how to create the first API key', () => {
+    // helm template does not render NOTES.txt (install --dry-run needs a cluster): read the template.
+    const notes = readFileSync(join(CP_CHART, 'templates', 'NOTES.txt'), 'utf8');
+    expect(notes).toContain('$API/auth/signup');
+    expect(notes).toContain('-X POST $API/api-keys');
+  });
+
   it('Chart.yaml appVersion is the package.json version', () => {
     for (const chart of [CP_CHART, PROBE_CHART]) {
       const meta = parse(readFileSync(join(chart, 'Chart.yaml'), 'utf8'));

@@ -83,10 +83,12 @@ describe('the served OpenAPI document is typed', () => {
     for (const { key, path, op } of operations(doc)) {
       if (!path.startsWith('/api/v1/')) continue;
       for (const [code, r] of Object.entries(op.responses)) {
-        const schema = r.content?.['application/json']?.schema;
+        const raw = r.content?.['application/json']?.schema;
+        const schema = raw?.$ref ? doc.components.schemas[raw.$ref.split('/').pop()!] : raw;
+        const props = schema?.properties ?? {};
         if (code.startsWith('2')) {
-          if (!schema || !schema.properties?.data || !schema.properties?.error) problems.push(`${key} ${code}: not the {data, error} envelope`);
-        } else if (schema?.$ref !== '#/components/schemas/ErrorEnvelopeView') problems.push(`${key} ${code}: not the error envelope`);
+          if (!props.data || !props.error) problems.push(`${key} ${code}: not the {data, error} envelope`);
+        } else if (!props.data || !props.error || (props.error as Schema).type !== 'string') problems.push(`${key} ${code}: not the error envelope`);
       }
       const errors = Object.keys(op.responses).filter((c) => /^4\d\d$/.test(c));
       if (errors.length === 0) problems.push(`${key}: documents no error response`);
@@ -98,12 +100,13 @@ describe('the served OpenAPI document is typed', () => {
     expect(Object.keys(err.properties ?? {})).toEqual(expect.arrayContaining(['data', 'error', 'code', 'details']));
   });
 
-  it('names every operation and documents the bounds of its integer query parameters', () => {
+  it('names every operation, types every parameter and documents the bounds of its integer query parameters', () => {
     const ids = operations(doc).map((o) => o.op.operationId);
     expect(new Set(ids).size).toBe(ids.length);
     const unbounded: string[] = [];
     for (const { key, op } of operations(doc)) {
       for (const p of (op as unknown as { parameters?: { name: string; in: string; schema?: Schema }[] }).parameters ?? []) {
+        if (!p.schema?.type && !p.schema?.enum && !p.schema?.$ref) unbounded.push(`${key} ${p.in} ${p.name}: no type`);
         if (p.in === 'query' && ['limit', 'offset', 'page', 'hours', 'days'].includes(p.name) && (p.schema?.type !== 'integer' || p.schema.minimum === undefined || p.schema.maximum === undefined)) {
           unbounded.push(`${key} ?${p.name}`);
         }

@@ -49,7 +49,7 @@ export class PublicSubscriptionsController {
 
   @Get(':slug/confirm')
   @ApiOperation({ summary: 'The confirmation link of the email' })
-  @ApiQuery({ name: 'token', required: true })
+  @ApiQuery({ name: 'token', required: true, type: String })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'confirmed (or already confirmed)', content: HTML })
   @ApiResponse({ status: 400, description: 'invalid, superseded or expired link', content: HTML })
@@ -63,7 +63,7 @@ export class PublicSubscriptionsController {
 
   @Get(':slug/unsubscribe')
   @ApiOperation({ summary: 'The unsubscribe link of every email: a page with one button (mail scanners that open links do not unsubscribe anyone)' })
-  @ApiQuery({ name: 'token', required: true })
+  @ApiQuery({ name: 'token', required: true, type: String })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'the confirmation form', content: HTML })
   @ApiResponse({ status: 400, description: 'invalid link', content: HTML })
@@ -81,7 +81,7 @@ export class PublicSubscriptionsController {
   @Post(':slug/unsubscribe')
   @HttpCode(200)
   @ApiOperation({ summary: 'Unsubscribe (the form above, and RFC 8058 one-click: List-Unsubscribe-Post)' })
-  @ApiQuery({ name: 'token', required: true })
+  @ApiQuery({ name: 'token', required: true, type: String })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'unsubscribed (idempotent)', content: HTML })
   @ApiResponse({ status: 400, description: 'invalid link', content: HTML })

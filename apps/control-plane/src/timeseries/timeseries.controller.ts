@@ -6,7 +6,7 @@ import { TimeseriesService } from './timeseries.service';
 import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery, READ_ERRORS } from '../common/openapi';
 import { DailyUptimeView, HourlyUptimeView, LogEntryView, LogsMetaView, MinutesView, MonitorHistoryView, MonitorStatsView, MonitorStatusView, ResponseTimesView } from './dto/timeseries.view';
 
-const REGION = { name: 'region', required: false, example: 'eu-west', description: "one of the monitor's regions; default: every region (and the whole monitor)" };
+const REGION = { name: 'region', required: false, example: 'eu-west', schema: { type: 'string' }, description: "one of the monitor's regions; default: every region (and the whole monitor)" };
 
 @ApiTags('monitors')
 @ApiSecurity('api_key')

@@ -1,0 +1,7 @@
+import { monitors } from './monitors';
+import { statusPages } from './status-pages';
+import type { ResourceKind } from './types';
+import { webhooks } from './webhooks';
+
+/** The kinds a parallax.yaml declares, in apply order (status pages and maintenance follow monitors). */
+export const KINDS: readonly ResourceKind[] = [monitors, statusPages, webhooks];

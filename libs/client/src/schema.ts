@@ -1,0 +1,7422 @@
+/* Generated from docs/openapi.json by `npm run openapi` (openapi-typescript): do not edit. */
+export interface paths {
+    "/api/v1/auth/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an account, its first user and a first read_write API key (shown once) */
+        post: operations["AuthController_signup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange email and password for a JWT */
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller: user (null for an API key), account, how it authenticated and plan limits */
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the account's API keys (never the keys themselves) */
+        get: operations["ApiKeysController_list"];
+        put?: never;
+        /** Create an API key; the full key is returned once, in this answer only */
+        post: operations["ApiKeysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete (revoke) an API key; the key in use may delete itself */
+        delete: operations["ApiKeysController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List monitors (default page 500) */
+        get: operations["MonitorsController_list"];
+        put?: never;
+        /** Create a monitor; it starts checking at once from its regions */
+        post: operations["MonitorsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A monitor with its status and per-region read model */
+        get: operations["MonitorsController_get"];
+        /** Partial update (same as PATCH): omitted fields are kept */
+        put: operations["MonitorsController_put"];
+        post?: never;
+        /** Delete a monitor with its history */
+        delete: operations["MonitorsController_remove"];
+        options?: never;
+        head?: never;
+        /** Partial update: omitted fields are kept */
+        patch: operations["MonitorsController_patch"];
+        trace?: never;
+    };
+    "/api/v1/monitors/{id}/toggle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Enable (is_active: true) or disable (false) a monitor */
+        patch: operations["MonitorsController_toggle"];
+        trace?: never;
+    };
+    "/api/v1/monitors/{id}/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Show or hide the monitor on the public status page */
+        patch: operations["MonitorsController_setPublic"];
+        trace?: never;
+    };
+    "/api/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents across your monitors, newest first */
+        get: operations["IncidentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident with its failure details and region results */
+        get: operations["IncidentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ping/{id}/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Record a heartbeat ping (GET, POST or HEAD); /start and /fail variants */
+        get: operations["PingController_get"];
+        put?: never;
+        /** Record a heartbeat ping (POST); the body is ignored */
+        post: operations["PingController_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitors/{id}/ping-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new ping token for a heartbeat monitor (the old ping_url stops working); the full ping_url is shown once */
+        post: operations["PingTokenController_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your webhook endpoints (secrets masked) */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /** Register a webhook endpoint; the whsec_ secret is answered only here */
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook endpoint (secret masked) */
+        get: operations["WebhooksController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint and its pending deliveries */
+        delete: operations["WebhooksController_remove"];
+        options?: never;
+        head?: never;
+        /** Change url, events, description or active (true re-enables an endpoint disabled by 410 Gone) */
+        patch: operations["WebhooksController_update"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a signed `test` event to this endpoint; see its deliveries for the outcome */
+        post: operations["WebhooksController_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries to this endpoint, newest first, each with its attempt log */
+        get: operations["WebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now, with a fresh retry schedule (re-enables an endpoint disabled by 410) */
+        post: operations["WebhooksController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitors/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check history, newest first: one entry per round with every region’s result */
+        get: operations["HistoryController_checks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitors/{id}/response-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per-region response times: a series of count, avg, p50, p95, p99, min, max (and uptime) and a summary for the window */
+        get: operations["TimeseriesController_responseTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitors/{id}/uptime/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daily uptime entries (date, totalChecks, successChecks, uptime) ending today, and the outage days */
+        get: operations["TimeseriesController_daily"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitors/{id}/uptime/hourly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 24 hourly uptime entries of one UTC date */
+        get: operations["TimeseriesController_hourly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitors/{id}/uptime/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The check records of one UTC hour: per region its results, else the rounds */
+        get: operations["TimeseriesController_minutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitors/{id}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check log: one entry per region result, newest first */
+        get: operations["TimeseriesController_logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitors/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Current status, last check, response time and 30-day uptime */
+        get: operations["TimeseriesController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitors/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rounds of the last hours (checked_at, status, response_time) with avg/min/max/uptime */
+        get: operations["TimeseriesController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitors/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Response-time and uptime statistics of the last days, overall and per region */
+        get: operations["TimeseriesController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Configured regions, their online probes and health */
+        get: operations["RegionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's status pages, oldest first */
+        get: operations["StatusPagesController_list"];
+        put?: never;
+        /** Create a public status page (served at /s/{slug} and / on its custom domain) */
+        post: operations["StatusPagesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-pages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatusPagesController_get"];
+        /** Replace the page: omitted fields get their defaults */
+        put: operations["StatusPagesController_put"];
+        post?: never;
+        delete: operations["StatusPagesController_remove"];
+        options?: never;
+        head?: never;
+        /** Partial update: omitted fields are kept; groups / monitor_ids, when given, replace those lists */
+        patch: operations["StatusPagesController_patch"];
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/badge/{id}/status.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Current status badge: up (green), down (red), warn (amber, SSL), degraded (yellow), pending/paused (grey) */
+        get: operations["BadgesController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/badge/{id}/response.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Last response time badge: green < 500 ms, yellow-green < 1.5 s, yellow < 3 s, red ≥ 3 s */
+        get: operations["BadgesController_response"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/badge/{id}/shields.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** shields.io endpoint JSON (schemaVersion 1), to restyle through https://img.shields.io/endpoint?url=… */
+        get: operations["BadgesController_shields"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/badge/{id}.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Uptime badge (lifetime uptime_percent): green ≥ 99.5 %, yellow-green ≥ 99 %, yellow ≥ 95 %, red below */
+        get: operations["BadgesController_uptime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{slug}/subscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Subscribe an email address: a confirmation link is sent (double opt-in); the answer is the same whether or not it was subscribed */
+        post: operations["PublicSubscriptionsController_subscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{slug}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The confirmation link of the email */
+        get: operations["PublicSubscriptionsController_confirm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{slug}/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unsubscribe link of every email: a page with one button (mail scanners that open links do not unsubscribe anyone) */
+        get: operations["PublicSubscriptionsController_unsubscribePage"];
+        put?: never;
+        /** Unsubscribe (the form above, and RFC 8058 one-click: List-Unsubscribe-Post) */
+        post: operations["PublicSubscriptionsController_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-pages/{id}/subscribers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the page's subscribers (emails masked; pending ones are not notified until confirmed) */
+        get: operations["SubscribersController_list"];
+        put?: never;
+        /** Add a webhook subscriber: incident and maintenance events, signed with Standard Webhooks (the secret is answered once) */
+        post: operations["SubscribersController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-pages/{id}/subscribers/{subscriberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a subscriber (pending deliveries to it are dropped) */
+        delete: operations["SubscribersController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        FieldErrorView: {
+            /** @example json_assertions[0].operator */
+            field: string;
+            /** @example operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists */
+            message: string;
+        };
+        ErrorEnvelopeView: {
+            /**
+             * @description always null on an error
+             * @example null
+             * @enum {string|null}
+             */
+            data: null;
+            /**
+             * @description a human-readable message
+             * @example validation failed
+             */
+            error: string;
+            /**
+             * @description machine-readable error code
+             * @enum {string}
+             */
+            code?: "bad_request" | "unauthorized" | "forbidden" | "plan_limit" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "internal";
+            /** @description 422: one entry per invalid field */
+            details?: components["schemas"]["FieldErrorView"][];
+            /**
+             * @description 429: seconds to wait (also in the Retry-After header)
+             * @example 42
+             */
+            retry_after?: number;
+        };
+        AccountView: {
+            /** @example acc_3k9x0q2m7d1v8b4n */
+            id: string;
+            /** @example Acme Ops */
+            name: string;
+            /** @enum {string} */
+            plan: "free" | "pro";
+            /** Format: date-time */
+            created_at: string;
+        };
+        UserView: {
+            /** @example usr_5n1c8r0w2k7p3q9z */
+            id: string;
+            /** @example you@example.com */
+            email: string;
+            /** @example Acme Ops */
+            name: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        CreatedApiKeyView: {
+            id: string;
+            name: string;
+            prefix: string;
+            /** @enum {string} */
+            scope: "read_write" | "read_only";
+            /**
+             * @description The full key. Shown only in this response; store it now.
+             * @example px_…
+             */
+            key: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        SignupView: {
+            account: components["schemas"]["AccountView"];
+            user: components["schemas"]["UserView"];
+            api_key: components["schemas"]["CreatedApiKeyView"];
+        };
+        SignupDto: {
+            /**
+             * @description Login email; stored lowercased.
+             * @example you@example.com
+             */
+            email: string;
+            /** @example correct horse battery staple */
+            password: string;
+            /**
+             * @description Your name; also names the new account.
+             * @example Acme Ops
+             */
+            name: string;
+        };
+        LoginUserView: {
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            plan: "free" | "pro";
+            account_id: string;
+        };
+        LoginView: {
+            user: components["schemas"]["LoginUserView"];
+            /** @description JWT (HS256); send as `Authorization: Bearer <token>`. */
+            token: string;
+        };
+        LoginDto: {
+            /** @example you@example.com */
+            email: string;
+            /** @example correct horse battery staple */
+            password: string;
+        };
+        AuthInfoView: {
+            /** @enum {string} */
+            method: "api_key" | "jwt";
+            key_id: string | null;
+            /** @enum {string} */
+            scope: "read_write" | "read_only";
+        };
+        LimitsView: {
+            /** @example 10 */
+            max_monitors: number;
+            /** @example 60 */
+            min_interval_seconds: number;
+        };
+        MeView: {
+            /** @description null when authenticated with an API key. */
+            user: components["schemas"]["UserView"] | null;
+            account: components["schemas"]["AccountView"];
+            auth: components["schemas"]["AuthInfoView"];
+            limits: components["schemas"]["LimitsView"];
+        };
+        CreateApiKeyDto: {
+            /** @example ci-pipeline */
+            name: string;
+            /**
+             * @description A read_only key may only GET.
+             * @default read_write
+             * @enum {string}
+             */
+            scope?: "read_write" | "read_only";
+        };
+        ApiKeyView: {
+            /** @example key_8d2m4x0c9v1b7n3q */
+            id: string;
+            /** @example ci-pipeline */
+            name: string;
+            /**
+             * @description First characters of the key, to tell keys apart.
+             * @example px_Q2xN8z
+             */
+            prefix: string;
+            /** @enum {string} */
+            scope: "read_write" | "read_only";
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Updated at most once a minute.
+             */
+            last_used_at: string | null;
+        };
+        ListMetaView: {
+            /**
+             * @description items matching the filters, all pages
+             * @example 42
+             */
+            total: number;
+            /** @example 500 */
+            limit?: number;
+            /** @example 0 */
+            offset?: number;
+            /**
+             * @description 1-based page of this answer
+             * @example 1
+             */
+            page?: number;
+        };
+        DeletedView: {
+            /** @example true */
+            deleted: boolean;
+            id: string;
+        };
+        MaintenanceWindowView: {
+            /** @enum {string} */
+            day: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "daily";
+            /** @example 02:00 */
+            start_utc: string;
+            /** @example 04:00 */
+            end_utc: string;
+        };
+        HeaderView: {
+            /** @example Accept */
+            key: string;
+            /** @example application/json */
+            value: string;
+        };
+        JsonAssertionView: {
+            /** @example data.status */
+            path: string;
+            /** @enum {string} */
+            operator: "equals" | "not_equals" | "contains" | "not_contains" | "greater_than" | "less_than" | "exists" | "not_exists";
+            /** @example ok */
+            value: string;
+        };
+        MonitorView: {
+            /** @example mon_3k9x0q2m7d1v8b4n */
+            id: string;
+            /**
+             * @example http
+             * @enum {string}
+             */
+            monitor_type: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
+            /** @example My Website */
+            name: string;
+            /**
+             * @description the target (http, https, json_api), a derived URL (ssl, tcp, dns) or the ping URL (heartbeat)
+             * @example https://example.com/health
+             */
+            url: string;
+            /**
+             * @example up
+             * @enum {string}
+             */
+            status: "pending" | "up" | "degraded" | "down" | "warn";
+            /**
+             * @description seconds between rounds
+             * @example 60
+             */
+            check_interval: number;
+            /**
+             * @example [
+             *       "eu-west",
+             *       "us-east",
+             *       "ap-south"
+             *     ]
+             */
+            regions: string[];
+            /**
+             * @description failing regions that make the monitor down; null for heartbeat
+             * @example 2
+             */
+            quorum: number | null;
+            /** @example 99.95 */
+            uptime_percent: number;
+            /** @example 1440 */
+            checks_total: number;
+            /** @example 1 */
+            checks_failed: number;
+            /** Format: date-time */
+            last_checked: string | null;
+            /**
+             * @example {
+             *       "eu-west": 120.5,
+             *       "us-east": 98.1
+             *     }
+             */
+            last_response_by_region: {
+                [key: string]: number | null;
+            } | null;
+            /**
+             * @example {
+             *       "eu-west": "up",
+             *       "us-east": "up"
+             *     }
+             */
+            location_status: {
+                [key: string]: "up" | "down" | "unknown";
+            } | null;
+            /** @example  */
+            alert_email: string;
+            /** @example  */
+            alert_slack_webhook: string;
+            /** @example  */
+            webhook_url: string;
+            /** @example  */
+            alert_discord_webhook: string;
+            /** @example 99.9 */
+            sla_target: number | null;
+            /** @example 30 */
+            sla_window_days: number;
+            maintenance_windows: components["schemas"]["MaintenanceWindowView"][];
+            public: boolean;
+            paused: boolean;
+            /** @example  */
+            group: string;
+            /**
+             * @example [
+             *       "production"
+             *     ]
+             */
+            tags: string[];
+            /** @example my-website-a3f8c1 */
+            slug: string;
+            /** Format: date-time */
+            status_changed_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * @description http, https, json_api
+             * @example 200
+             */
+            expected_status_code?: number;
+            /**
+             * @description seconds; every probed type
+             * @example 10
+             */
+            timeout?: number;
+            /** @description http, https, json_api */
+            follow_redirects?: boolean;
+            /**
+             * @description http, https, json_api
+             * @example
+             */
+            keyword?: string;
+            /**
+             * @description http, https, json_api
+             * @example > 2000
+             */
+            response_threshold_ms?: string | null;
+            /** @example 200 */
+            last_status_code?: number | null;
+            /**
+             * @description median of the last round (heartbeat: the last run’s duration)
+             * @example 120.5
+             */
+            last_response_ms?: number | null;
+            /**
+             * Format: date-time
+             * @description http, https, ssl
+             */
+            ssl_expiry?: string | null;
+            /**
+             * @description http, https, ssl
+             * @example Let's Encrypt
+             */
+            ssl_issuer?: string | null;
+            /**
+             * @description http, https
+             * @enum {string}
+             */
+            http_method?: "GET" | "POST" | "HEAD" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
+            /**
+             * @description http, https
+             * @example
+             */
+            basic_auth_user?: string;
+            /**
+             * @description http, https; write-only: "********" when set, "" when not
+             * @example
+             */
+            basic_auth_pass?: string;
+            /**
+             * @description http, https; write-only: "********" when set, "" when not
+             * @example
+             */
+            bearer_token?: string;
+            /**
+             * @description http, https
+             * @example
+             */
+            request_body?: string;
+            /**
+             * @description http, https
+             * @example
+             */
+            request_content_type?: string;
+            /** @description http, https */
+            custom_headers?: components["schemas"]["HeaderView"][];
+            /**
+             * @description json_api; write-only: "********" when set, "" when not
+             * @example
+             */
+            auth_header?: string;
+            /** @description json_api */
+            json_assertions?: components["schemas"]["JsonAssertionView"][];
+            /**
+             * @description ssl
+             * @example example.com
+             */
+            ssl_domain?: string;
+            /**
+             * @description ssl
+             * @example 443
+             */
+            ssl_port?: number;
+            /**
+             * @description ssl, https
+             * @example 30
+             */
+            ssl_expiry_threshold_days?: number;
+            /**
+             * @description tcp
+             * @example db.example.com
+             */
+            host?: string;
+            /**
+             * @description tcp
+             * @example 5432
+             */
+            port?: number | null;
+            /**
+             * @description tcp
+             * @example
+             */
+            send?: string;
+            /**
+             * @description tcp
+             * @example
+             */
+            expect?: string;
+            /**
+             * @description dns
+             * @example example.com
+             */
+            hostname?: string;
+            /**
+             * @description dns
+             * @enum {string}
+             */
+            record_type?: "A" | "AAAA" | "CNAME" | "MX" | "TXT" | "NS";
+            /**
+             * @description dns
+             * @example
+             */
+            resolver?: string;
+            /** @description dns */
+            expected?: string[];
+            /**
+             * @description heartbeat; the token in full only when issued
+             * @example https://parallax.example.com/api/ping/mon_3k9x0q2m7d1v8b4n?token=…
+             */
+            ping_url?: string;
+            /**
+             * @description heartbeat
+             * @example 300
+             */
+            heartbeat_interval?: number | null;
+            /**
+             * @description heartbeat
+             * @example 60
+             */
+            heartbeat_grace_period?: number | null;
+            /**
+             * Format: date-time
+             * @description heartbeat
+             */
+            last_ping_at?: string | null;
+        };
+        HeaderDto: {
+            /** @example Accept */
+            key: string;
+            /** @example text/html */
+            value: string;
+        };
+        JsonAssertionDto: {
+            /**
+             * @description dot path with array indices
+             * @example data.users[0].name
+             */
+            path: string;
+            /** @enum {string} */
+            operator: "equals" | "not_equals" | "contains" | "not_contains" | "greater_than" | "less_than" | "exists" | "not_exists";
+            /**
+             * @description expected value as a string; ignored (pass "") for exists/not_exists
+             * @example ok
+             */
+            value?: string;
+        };
+        MaintenanceWindowDto: {
+            /** @enum {string} */
+            day: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "daily";
+            /** @example 02:00 */
+            start_utc: string;
+            /** @example 04:00 */
+            end_utc: string;
+        };
+        CreateMonitorDto: {
+            /** @example My Website */
+            name: string;
+            /**
+             * @default http
+             * @enum {string}
+             */
+            monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
+            /**
+             * @description http and json_api (required there); ignored for heartbeat (its url is the generated ping URL)
+             * @example https://example.com/health
+             */
+            url?: string;
+            /**
+             * @description heartbeat only: seconds between pings, 60–86400
+             * @default 300
+             */
+            heartbeat_interval?: number;
+            /**
+             * @description heartbeat only: extra seconds before down, 0–3600
+             * @default 60
+             */
+            heartbeat_grace_period?: number;
+            /** @default 200 */
+            expected_status_code?: number;
+            /** @default 10 */
+            timeout?: number;
+            /**
+             * @default GET
+             * @enum {string}
+             */
+            http_method?: "GET" | "POST" | "HEAD" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
+            /** @default true */
+            follow_redirects?: boolean;
+            basic_auth_user?: string;
+            /** @description write-only; answered as "********" */
+            basic_auth_pass?: string;
+            /** @description write-only; answered as "********" */
+            bearer_token?: string;
+            request_body?: string;
+            /** @enum {string} */
+            request_content_type?: "" | "application/json" | "text/plain" | "application/x-www-form-urlencoded";
+            custom_headers?: components["schemas"]["HeaderDto"][];
+            /** @example OK AND !error */
+            keyword?: string;
+            /** @example > 2000 */
+            response_threshold_ms?: Record<string, never> | null;
+            /**
+             * @description json_api: the whole Authorization header; write-only, answered as "********"
+             * @example Bearer tok_live_xxxx
+             */
+            auth_header?: string;
+            /** @description json_api: all must hold; [] clears */
+            json_assertions?: components["schemas"]["JsonAssertionDto"][];
+            /**
+             * @description ssl (required): bare host name, no https://, no path
+             * @example example.com
+             */
+            ssl_domain?: string;
+            /**
+             * @description ssl: port of the TLS server
+             * @default 443
+             */
+            ssl_port?: number;
+            /**
+             * @description ssl: warn when the certificate expires within this many days
+             * @default 30
+             */
+            ssl_expiry_threshold_days?: number;
+            /**
+             * @description tcp and ping (required): host name or IP address
+             * @example db.example.com
+             */
+            host?: string;
+            /**
+             * @description tcp (required)
+             * @example 5432
+             */
+            port?: number;
+            /**
+             * @description tcp: sent once connected; "" clears
+             * @example PING
+             */
+            send?: string;
+            /**
+             * @description tcp: must appear in the reply; "" clears
+             * @example +PONG
+             */
+            expect?: string;
+            /**
+             * @description ping: ICMP echo requests per check
+             * @default 3
+             */
+            ping_count?: number;
+            /**
+             * @description ping: milliseconds between echo requests
+             * @default 1000
+             */
+            ping_interval_ms?: number;
+            /**
+             * @description ping: down when more than this percentage of echoes is lost (0: every echo must come back); always down when none comes back
+             * @default 0
+             */
+            max_packet_loss?: number;
+            /**
+             * @description dns (required): the name to query
+             * @example example.com
+             */
+            hostname?: string;
+            /**
+             * @default A
+             * @enum {string}
+             */
+            record_type?: "A" | "AAAA" | "CNAME" | "MX" | "TXT" | "NS";
+            /**
+             * @description dns: resolver IP (optionally :port); "" = the probe's own resolver
+             * @example 1.1.1.1
+             */
+            resolver?: string;
+            /**
+             * @description dns: values that must all be in the answer; [] clears
+             * @example [
+             *       "93.184.216.34"
+             *     ]
+             */
+            expected?: string[];
+            /**
+             * @description seconds; plan range
+             * @example 60
+             */
+            check_interval?: number;
+            /**
+             * @description default: every configured region
+             * @example [
+             *       "eu-west",
+             *       "us-east",
+             *       "ap-south"
+             *     ]
+             */
+            regions?: string[];
+            /** @description failing regions that make the monitor down; default: a strict majority of regions */
+            quorum?: number;
+            alert_email?: string;
+            alert_slack_webhook?: string;
+            webhook_url?: string;
+            /** @description Discord webhook URL: alerts as embeds coloured by status */
+            alert_discord_webhook?: string;
+            /**
+             * @description SLA target in percent over sla_window_days; an sla.breach event fires when uptime falls below it; null: none
+             * @example 99.9
+             */
+            sla_target?: Record<string, never> | null;
+            /**
+             * @description days of rounds the SLA uptime is computed over
+             * @default 30
+             */
+            sla_window_days?: number;
+            /** @default true */
+            public?: boolean;
+            /** @default false */
+            paused?: boolean;
+            group?: string;
+            /** @example my-api */
+            slug?: string;
+            /**
+             * @example [
+             *       "production"
+             *     ]
+             */
+            tags?: string[];
+            maintenance_windows?: components["schemas"]["MaintenanceWindowDto"][];
+            /**
+             * @description alias of monitor_type (StatusCore)
+             * @enum {string}
+             */
+            type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
+            /**
+             * @description alias (StatusCore) of the type's target: url (http, https, json_api), host (tcp), hostname (dns), ssl_domain (ssl)
+             * @example https://api.example.com/health
+             */
+            target?: string;
+            /** @description StatusCore: true makes an http monitor https (certificate checked, expiry warning), false plain http */
+            ssl_check?: boolean;
+            /**
+             * @description alias of regions (StatusCore); ["all"] = every configured region
+             * @example [
+             *       "all"
+             *     ]
+             */
+            check_locations?: string[];
+            /** @description alias (StatusCore): is_active false = paused true */
+            is_active?: boolean;
+            /** @description alias of public (StatusCore) */
+            public_status?: boolean;
+            /**
+             * @description alias of check_interval (StatusPool)
+             * @example 60
+             */
+            interval_seconds?: number;
+            /**
+             * @description alias of expected_status_code (StatusPool)
+             * @example 200
+             */
+            expected_status?: number;
+        };
+        UpdateMonitorDto: {
+            /** @example My Website */
+            name?: string;
+            /**
+             * @default http
+             * @enum {string}
+             */
+            monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
+            /**
+             * @description http and json_api (required there); ignored for heartbeat (its url is the generated ping URL)
+             * @example https://example.com/health
+             */
+            url?: string;
+            /**
+             * @description heartbeat only: seconds between pings, 60–86400
+             * @default 300
+             */
+            heartbeat_interval?: number;
+            /**
+             * @description heartbeat only: extra seconds before down, 0–3600
+             * @default 60
+             */
+            heartbeat_grace_period?: number;
+            /** @default 200 */
+            expected_status_code?: number;
+            /** @default 10 */
+            timeout?: number;
+            /**
+             * @default GET
+             * @enum {string}
+             */
+            http_method?: "GET" | "POST" | "HEAD" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
+            /** @default true */
+            follow_redirects?: boolean;
+            basic_auth_user?: string;
+            /** @description write-only; answered as "********" */
+            basic_auth_pass?: string;
+            /** @description write-only; answered as "********" */
+            bearer_token?: string;
+            request_body?: string;
+            /** @enum {string} */
+            request_content_type?: "" | "application/json" | "text/plain" | "application/x-www-form-urlencoded";
+            custom_headers?: components["schemas"]["HeaderDto"][];
+            /** @example OK AND !error */
+            keyword?: string;
+            /** @example > 2000 */
+            response_threshold_ms?: Record<string, never> | null;
+            /**
+             * @description json_api: the whole Authorization header; write-only, answered as "********"
+             * @example Bearer tok_live_xxxx
+             */
+            auth_header?: string;
+            /** @description json_api: all must hold; [] clears */
+            json_assertions?: components["schemas"]["JsonAssertionDto"][];
+            /**
+             * @description ssl (required): bare host name, no https://, no path
+             * @example example.com
+             */
+            ssl_domain?: string;
+            /**
+             * @description ssl: port of the TLS server
+             * @default 443
+             */
+            ssl_port?: number;
+            /**
+             * @description ssl: warn when the certificate expires within this many days
+             * @default 30
+             */
+            ssl_expiry_threshold_days?: number;
+            /**
+             * @description tcp and ping (required): host name or IP address
+             * @example db.example.com
+             */
+            host?: string;
+            /**
+             * @description tcp (required)
+             * @example 5432
+             */
+            port?: number;
+            /**
+             * @description tcp: sent once connected; "" clears
+             * @example PING
+             */
+            send?: string;
+            /**
+             * @description tcp: must appear in the reply; "" clears
+             * @example +PONG
+             */
+            expect?: string;
+            /**
+             * @description ping: ICMP echo requests per check
+             * @default 3
+             */
+            ping_count?: number;
+            /**
+             * @description ping: milliseconds between echo requests
+             * @default 1000
+             */
+            ping_interval_ms?: number;
+            /**
+             * @description ping: down when more than this percentage of echoes is lost (0: every echo must come back); always down when none comes back
+             * @default 0
+             */
+            max_packet_loss?: number;
+            /**
+             * @description dns (required): the name to query
+             * @example example.com
+             */
+            hostname?: string;
+            /**
+             * @default A
+             * @enum {string}
+             */
+            record_type?: "A" | "AAAA" | "CNAME" | "MX" | "TXT" | "NS";
+            /**
+             * @description dns: resolver IP (optionally :port); "" = the probe's own resolver
+             * @example 1.1.1.1
+             */
+            resolver?: string;
+            /**
+             * @description dns: values that must all be in the answer; [] clears
+             * @example [
+             *       "93.184.216.34"
+             *     ]
+             */
+            expected?: string[];
+            /**
+             * @description seconds; plan range
+             * @example 60
+             */
+            check_interval?: number;
+            /**
+             * @description default: every configured region
+             * @example [
+             *       "eu-west",
+             *       "us-east",
+             *       "ap-south"
+             *     ]
+             */
+            regions?: string[];
+            /** @description failing regions that make the monitor down; default: a strict majority of regions */
+            quorum?: number;
+            alert_email?: string;
+            alert_slack_webhook?: string;
+            webhook_url?: string;
+            /** @description Discord webhook URL: alerts as embeds coloured by status */
+            alert_discord_webhook?: string;
+            /**
+             * @description SLA target in percent over sla_window_days; an sla.breach event fires when uptime falls below it; null: none
+             * @example 99.9
+             */
+            sla_target?: Record<string, never> | null;
+            /**
+             * @description days of rounds the SLA uptime is computed over
+             * @default 30
+             */
+            sla_window_days?: number;
+            /** @default true */
+            public?: boolean;
+            /** @default false */
+            paused?: boolean;
+            group?: string;
+            /** @example my-api */
+            slug?: string;
+            /**
+             * @example [
+             *       "production"
+             *     ]
+             */
+            tags?: string[];
+            maintenance_windows?: components["schemas"]["MaintenanceWindowDto"][];
+            /**
+             * @description alias of monitor_type (StatusCore)
+             * @enum {string}
+             */
+            type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
+            /**
+             * @description alias (StatusCore) of the type's target: url (http, https, json_api), host (tcp), hostname (dns), ssl_domain (ssl)
+             * @example https://api.example.com/health
+             */
+            target?: string;
+            /** @description StatusCore: true makes an http monitor https (certificate checked, expiry warning), false plain http */
+            ssl_check?: boolean;
+            /**
+             * @description alias of regions (StatusCore); ["all"] = every configured region
+             * @example [
+             *       "all"
+             *     ]
+             */
+            check_locations?: string[];
+            /** @description alias (StatusCore): is_active false = paused true */
+            is_active?: boolean;
+            /** @description alias of public (StatusCore) */
+            public_status?: boolean;
+            /**
+             * @description alias of check_interval (StatusPool)
+             * @example 60
+             */
+            interval_seconds?: number;
+            /**
+             * @description alias of expected_status_code (StatusPool)
+             * @example 200
+             */
+            expected_status?: number;
+        };
+        DeletedMonitorView: {
+            /** @enum {boolean} */
+            deleted: true;
+            /** @example mon_3k9x0q2m7d1v8b4n */
+            monitor_id: string;
+        };
+        ToggleMonitorDto: {
+            /** @description true to enable (resume), false to disable (pause); omitted: flip */
+            is_active?: boolean;
+        };
+        PublicMonitorDto: {
+            public_status: boolean;
+        };
+        IncidentRegionResultView: {
+            /** @example eu-west */
+            region: string;
+            is_up: boolean | null;
+            /** @example 503 */
+            status_code: number | null;
+            /** @example 812.3 */
+            response_ms: number | null;
+            /** @example expected status 200, got 503 */
+            error: string | null;
+        };
+        IncidentView: {
+            /** @example inc_7h2k9d0q3m1x8v4b */
+            id: string;
+            /** @example mon_3k9x0q2m7d1v8b4n */
+            monitor_id: string;
+            /** @example My Website */
+            monitor_name: string;
+            /** @example https://example.com/health */
+            monitor_url: string;
+            /** @enum {string} */
+            monitor_type: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** @example 503 */
+            status_code: number | null;
+            /** @example 812.3 */
+            response_ms: number | null;
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            resolved_at: string | null;
+            /** @example 300 */
+            duration_seconds: number | null;
+            /** @example expected status 200, got 503 */
+            failure_error_message: string | null;
+            /**
+             * @example {
+             *       "content-type": "text/html"
+             *     }
+             */
+            failure_response_headers: {
+                [key: string]: string;
+            } | null;
+            /** @description at most 2048 characters */
+            failure_response_body: string | null;
+            /** @example 3 */
+            regions_checked: number | null;
+            /** @example 1 */
+            regions_up: number | null;
+            region_results: components["schemas"]["IncidentRegionResultView"][] | null;
+            /**
+             * @example [
+             *       "eu-west",
+             *       "us-east"
+             *     ]
+             */
+            affected_regions: string[];
+        };
+        IncidentsMetaView: {
+            /** @example 3 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /** @example 720 */
+            hours: number;
+        };
+        PingView: {
+            /** @enum {boolean} */
+            ok: true;
+            /**
+             * @example up
+             * @enum {string}
+             */
+            status: "pending" | "up" | "degraded" | "down" | "warn" | "paused";
+            /** @example Nightly Backup Job */
+            monitor?: string;
+            /**
+             * @description unix seconds
+             * @example 1709471700
+             */
+            next_expected_before?: number | null;
+            /** @example Monitor is paused — ping recorded but not tracked */
+            message?: string;
+        };
+        PingTokenView: {
+            /** @example mon_3k9x0q2m7d1v8b4n */
+            monitor_id: string;
+            /**
+             * @description with the new token in full, shown once
+             * @example https://parallax.example.com/api/ping/mon_3k9x0q2m7d1v8b4n?token=pt_…
+             */
+            ping_url: string;
+        };
+        CreatedWebhookView: {
+            /** @example whk_2m8x0c4v9b1n7q3k */
+            id: string;
+            /** @example https://hooks.example.com/parallax */
+            url: string;
+            /**
+             * @example [
+             *       "monitor.down",
+             *       "monitor.up",
+             *       "incident.created"
+             *     ]
+             */
+            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "test")[];
+            /** @example Ops alerts */
+            description: string;
+            active: boolean;
+            /**
+             * @description why the endpoint was disabled (410 Gone)
+             * @example null
+             */
+            disabled_reason: string | null;
+            /**
+             * @description the Standard Webhooks secret, shown only in this answer
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+            /** Format: date-time */
+            last_triggered_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description StatusPool’s name for id
+             * @example whk_2m8x0c4v9b1n7q3k
+             */
+            webhook_id: string;
+        };
+        CreateWebhookDto: {
+            /** @example https://hooks.example.com/parallax */
+            url: string;
+            /**
+             * @description monitor.down, monitor.up, monitor.degraded, monitor.warn, incident.created, incident.resolved, sla.breach, or "*"; the reference names status_change, incident_created, sla_breach are accepted. Default: all.
+             * @example [
+             *       "monitor.down",
+             *       "monitor.up",
+             *       "incident.created"
+             *     ]
+             */
+            events?: string[];
+            /**
+             * @description Standard Webhooks secret; generated when omitted; answered only in this response
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret?: string;
+            description?: string;
+            /** @default true */
+            active?: boolean;
+        };
+        WebhookView: {
+            /** @example whk_2m8x0c4v9b1n7q3k */
+            id: string;
+            /** @example https://hooks.example.com/parallax */
+            url: string;
+            /**
+             * @example [
+             *       "monitor.down",
+             *       "monitor.up",
+             *       "incident.created"
+             *     ]
+             */
+            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "test")[];
+            /** @example Ops alerts */
+            description: string;
+            active: boolean;
+            /**
+             * @description why the endpoint was disabled (410 Gone)
+             * @example null
+             */
+            disabled_reason: string | null;
+            /**
+             * @description masked; answered in full only when created
+             * @example whsec_********
+             */
+            secret: string;
+            /** Format: date-time */
+            last_triggered_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        UpdateWebhookDto: {
+            /** @example https://hooks.example.com/parallax */
+            url?: string;
+            /**
+             * @description monitor.down, monitor.up, monitor.degraded, monitor.warn, incident.created, incident.resolved, sla.breach, or "*"; the reference names status_change, incident_created, sla_breach are accepted. Default: all.
+             * @example [
+             *       "monitor.down",
+             *       "monitor.up",
+             *       "incident.created"
+             *     ]
+             */
+            events?: string[];
+            description?: string;
+            /** @default true */
+            active?: boolean;
+        };
+        DeletedWebhookView: {
+            /** @enum {boolean} */
+            deleted: true;
+            /** @example whk_2m8x0c4v9b1n7q3k */
+            webhook_id: string;
+        };
+        AttemptView: {
+            /** @example 1 */
+            attempt: number;
+            /** Format: date-time */
+            attempted_at: string;
+            /** @example 200 */
+            response_status: number | null;
+            /** @example 84 */
+            duration_ms: number;
+            /** @example null */
+            error: string | null;
+            /** Format: date-time */
+            next_retry_at: string | null;
+        };
+        DeliveryView: {
+            /** @example msg_2Zb4mXk8Qp1Rt7Vw */
+            id: string;
+            /** @enum {string} */
+            event: "monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "test";
+            /** @example mon_3k9x0q2m7d1v8b4n */
+            monitor_id: string | null;
+            /** @example 7 */
+            sequence: number | null;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed" | "disabled";
+            /** @example 1 */
+            attempts: number;
+            /** Format: date-time */
+            next_retry_at: string | null;
+            /** @example 200 */
+            last_response_status: number | null;
+            /** @example null */
+            last_error: string | null;
+            /** Format: date-time */
+            delivered_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description the signed body sent (event, monitor, decision, region_results, …) */
+            payload: {
+                [key: string]: unknown;
+            };
+            attempt_log: components["schemas"]["AttemptView"][];
+        };
+        TimingPhasesView: {
+            /** @example 12.1 */
+            dns: number | null;
+            /** @example 20.4 */
+            connect: number | null;
+            /** @example 31.9 */
+            tls: number | null;
+            /** @example 88 */
+            first_byte: number | null;
+            /** @example 120.5 */
+            total: number | null;
+        };
+        RegionResultView: {
+            /** @example eu-west */
+            region: string;
+            /** @description the result arrived before the round’s deadline */
+            reported: boolean;
+            is_up: boolean | null;
+            /** @example 200 */
+            status_code: number | null;
+            /** @example 120.5 */
+            response_ms: number | null;
+            /** @example null */
+            error: string | null;
+            phases: components["schemas"]["TimingPhasesView"] | null;
+            /** @description arrived after the deadline: recorded, not counted */
+            late: boolean;
+            /** @description no job sent: no probe online in the region */
+            skipped?: boolean;
+            /** @description ssl: certificate within the threshold */
+            warn?: boolean;
+            /** Format: date-time */
+            ssl_expiry?: string | null;
+            ssl_issuer?: string | null;
+            /** @description type-specific details (dns answers, tls protocols, …) */
+            details?: {
+                [key: string]: unknown;
+            } | null;
+            /** @example probe-eu-west-7f9c */
+            probe_id?: string;
+            /** Format: date-time */
+            checked_at?: string;
+        };
+        CheckView: {
+            id: string;
+            /** @example 1042 */
+            round: number;
+            /**
+             * Format: date-time
+             * @description the round’s scheduled time
+             */
+            timestamp: string;
+            /** @enum {string} */
+            status: "up" | "degraded" | "down" | "warn" | "no_data";
+            /** @description null for a round without data */
+            is_up: boolean | null;
+            warn: boolean;
+            /** @example 200 */
+            status_code: number | null;
+            /**
+             * @description median of the regions that answered
+             * @example 120.5
+             */
+            response_ms: number | null;
+            regions: string[];
+            /** @description regions without a probe online when the round was claimed */
+            skipped_regions: string[];
+            /** @example 2 */
+            quorum: number;
+            /** @example 3 */
+            regions_checked: number | null;
+            /** @example 3 */
+            regions_up: number | null;
+            /**
+             * @example {
+             *       "eu-west": 120.5,
+             *       "us-east": 98.1
+             *     }
+             */
+            response_ms_by_region: {
+                [key: string]: number | null;
+            };
+            region_results: components["schemas"]["RegionResultView"][];
+            /** Format: date-time */
+            decided_at: string | null;
+        };
+        ChecksMetaView: {
+            /**
+             * @description items matching the filters, all pages
+             * @example 42
+             */
+            total: number;
+            /** @example 500 */
+            limit?: number;
+            /** @example 0 */
+            offset?: number;
+            /**
+             * @description 1-based page of this answer
+             * @example 1
+             */
+            page?: number;
+            /** @example mon_3k9x0q2m7d1v8b4n */
+            monitor_id: string;
+        };
+        WindowSummaryView: {
+            /** @example 1440 */
+            count: number;
+            /** @example 121.4 */
+            avg: number | null;
+            /** @example 110.2 */
+            p50: number | null;
+            /** @example 240.9 */
+            p95: number | null;
+            /** @example 410.3 */
+            p99: number | null;
+            /** @example 80.1 */
+            min: number | null;
+            /** @example 902.7 */
+            max: number | null;
+            /** @example 1440 */
+            rounds: number;
+            /** @example 0 */
+            rounds_down: number;
+            /** @example 2 */
+            rounds_degraded: number;
+            /** @example 100 */
+            uptime: number | null;
+        };
+        RegionSummaryView: {
+            /** @example 1440 */
+            count: number;
+            /** @example 121.4 */
+            avg: number | null;
+            /** @example 110.2 */
+            p50: number | null;
+            /** @example 240.9 */
+            p95: number | null;
+            /** @example 410.3 */
+            p99: number | null;
+            /** @example 80.1 */
+            min: number | null;
+            /** @example 902.7 */
+            max: number | null;
+            /** @example 1440 */
+            checks: number;
+            /** @example 1 */
+            failures: number;
+            /** @example 99.9306 */
+            uptime: number | null;
+        };
+        SeriesPointView: {
+            /** @example 1440 */
+            count: number;
+            /** @example 121.4 */
+            avg: number | null;
+            /** @example 110.2 */
+            p50: number | null;
+            /** @example 240.9 */
+            p95: number | null;
+            /** @example 410.3 */
+            p99: number | null;
+            /** @example 80.1 */
+            min: number | null;
+            /** @example 902.7 */
+            max: number | null;
+            /**
+             * Format: date-time
+             * @description bucket start
+             */
+            t: string;
+            /** @example 60 */
+            checks: number;
+            /** @example 0 */
+            failures: number;
+            /** @example 100 */
+            uptime: number | null;
+        };
+        RegionSeriesView: {
+            /** @example eu-west */
+            region: string;
+            summary: components["schemas"]["RegionSummaryView"];
+            series: components["schemas"]["SeriesPointView"][];
+        };
+        ResponseTimesView: {
+            /** @example mon_3k9x0q2m7d1v8b4n */
+            monitor_id: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @enum {string} */
+            bucket: "minute" | "hour" | "day";
+            summary: components["schemas"]["WindowSummaryView"];
+            regions: components["schemas"]["RegionSeriesView"][];
+            /** @description how exact the percentiles are */
+            accuracy: string;
+        };
+        DailyUptimeEntryView: {
+            /** @example 2026-11-23 */
+            date: string;
+            /** @example 1440 */
+            totalChecks: number;
+            /** @example 1439 */
+            successChecks: number;
+            /** @example 99.9306 */
+            uptime: number | null;
+        };
+        DailyUptimeView: {
+            /** @example mon_3k9x0q2m7d1v8b4n */
+            monitor_id: string;
+            /** @example null */
+            region: string | null;
+            /** @example 90 */
+            days: number;
+            /** @example 99.98 */
+            overallUptime: number | null;
+            history: components["schemas"]["DailyUptimeEntryView"][];
+            /** @description the days with a failure */
+            outages: components["schemas"]["DailyUptimeEntryView"][];
+        };
+        HourlyUptimeEntryView: {
+            /** @example 13 */
+            hour: number;
+            /** @example 60 */
+            totalChecks: number;
+            /** @example 60 */
+            successChecks: number;
+            /** @example 100 */
+            uptime: number | null;
+        };
+        HourlyUptimeView: {
+            /** @example mon_3k9x0q2m7d1v8b4n */
+            monitor_id: string;
+            /** @example null */
+            region: string | null;
+            /** @example 2026-11-23 */
+            date: string;
+            hourlyData: components["schemas"]["HourlyUptimeEntryView"][];
+        };
+        MinuteRecordView: {
+            /**
+             * @description ms since the epoch
+             * @example 1763902800000
+             */
+            timestamp: number;
+            success: boolean;
+            /**
+             * @description rounds (no region given)
+             * @enum {string}
+             */
+            status?: "up" | "degraded" | "down" | "warn" | "no_data";
+            /** @example 120.5 */
+            responseTime: number | null;
+            /** @example 200 */
+            statusCode: number | null;
+            /** @description a region’s failed result */
+            error?: string;
+        };
+        MinutesView: {
+            /** @example mon_3k9x0q2m7d1v8b4n */
+            monitor_id: string;
+            /** @example eu-west */
+            region: string | null;
+            /** @example 2026-11-23 */
+            date: string;
+            /** @example 13 */
+            hour: number;
+            records: components["schemas"]["MinuteRecordView"][];
+        };
+        LogEntryView: {
+            /**
+             * Format: date-time
+             * @description the round’s scheduled time
+             */
+            timestamp: string;
+            /** Format: date-time */
+            checked_at: string;
+            /** @example eu-west */
+            region: string;
+            /** @example 1042 */
+            round: number;
+            is_up: boolean;
+            /** @example 200 */
+            status_code: number | null;
+            /** @example 120.5 */
+            response_time_ms: number | null;
+            /** @example null */
+            error_message: string | null;
+            late: boolean;
+        };
+        LogsMetaView: {
+            /** @example mon_3k9x0q2m7d1v8b4n */
+            monitor_id: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @example null */
+            region: string | null;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            limit: number;
+            /** @example 4320 */
+            total: number;
+            /** @example 216 */
+            total_pages: number;
+        };
+        MonitorStatusView: {
+            /** @enum {string} */
+            status: "pending" | "up" | "degraded" | "down" | "warn" | "paused";
+            /** Format: date-time */
+            last_check_at: string | null;
+            /** @example 120.5 */
+            response_time_ms: number | null;
+            /** @example 99.98 */
+            uptime_30d: number | null;
+            /**
+             * @example {
+             *       "eu-west": "up",
+             *       "us-east": "up"
+             *     }
+             */
+            location_status: {
+                [key: string]: "up" | "down" | "unknown";
+            };
+        };
+        HistoryMonitorView: {
+            /** @example mon_3k9x0q2m7d1v8b4n */
+            id: string;
+            /** @example My Website */
+            name: string;
+            /** @example https://example.com/health */
+            url: string;
+            /** @enum {string} */
+            status: "pending" | "up" | "degraded" | "down" | "warn";
+        };
+        HistoryPointView: {
+            /** Format: date-time */
+            checked_at: string;
+            /** @enum {string} */
+            status: "up" | "degraded" | "down" | "warn" | "no_data";
+            /** @example 120.5 */
+            response_time: number | null;
+        };
+        StatsView: {
+            /** @example 121.4 */
+            avg: number | null;
+            /** @example 80.1 */
+            min: number | null;
+            /** @example 902.7 */
+            max: number | null;
+            /** @example 110.2 */
+            p50: number | null;
+            /** @example 240.9 */
+            p95: number | null;
+            /** @example 410.3 */
+            p99: number | null;
+            /** @example 1440 */
+            checks: number;
+            /** @example 1 */
+            failures: number;
+            /** @example 99.9306 */
+            uptime: number | null;
+        };
+        MonitorHistoryView: {
+            monitor: components["schemas"]["HistoryMonitorView"];
+            /** @example 24 */
+            hours: number;
+            history: components["schemas"]["HistoryPointView"][];
+            stats: components["schemas"]["StatsView"];
+        };
+        MonitorStatsView: {
+            /** @example mon_3k9x0q2m7d1v8b4n */
+            monitor_id: string;
+            /** @example 30 */
+            days: number;
+            stats: components["schemas"]["StatsView"];
+            /** @description per region */
+            regions: {
+                [key: string]: components["schemas"]["StatsView"];
+            };
+            accuracy: string;
+        };
+        ProbeView: {
+            /** @example probe-eu-west-7f9c */
+            id: string;
+            /** @example 0.1.0 */
+            version: string;
+            /** Format: date-time */
+            last_seen: string;
+            /** Format: date-time */
+            started_at: string;
+            /** @example 3 */
+            in_flight: number;
+            /** @example 0 */
+            queued: number;
+            /** @example 64 */
+            capacity: number;
+        };
+        RegionView: {
+            /** @example eu-west */
+            id: string;
+            healthy: boolean;
+            /** Format: date-time */
+            unhealthy_since: string | null;
+            receiving_jobs: boolean;
+            /** @example 2 */
+            probes_online: number;
+            probes: components["schemas"]["ProbeView"][];
+        };
+        UnknownRegionProbeView: {
+            /** @example probe-eu-west-7f9c */
+            id: string;
+            /** @example 0.1.0 */
+            version: string;
+            /** Format: date-time */
+            last_seen: string;
+            /** Format: date-time */
+            started_at: string;
+            /** @example 3 */
+            in_flight: number;
+            /** @example 0 */
+            queued: number;
+            /** @example 64 */
+            capacity: number;
+            /** @example sa-east */
+            region: string;
+        };
+        RegionsMetaView: {
+            /** @example 3 */
+            total: number;
+            /** @description probes announcing a region that is not configured */
+            unknown_region_probes: components["schemas"]["UnknownRegionProbeView"][];
+        };
+        StatusPageGroupDto: {
+            /**
+             * @description The group's public id (Valtrogen's group id)
+             * @example api
+             */
+            slug: string;
+            /** @example API */
+            name: string;
+            /**
+             * @description Groups are shown by ascending order, then as listed
+             * @example 0
+             */
+            order?: number;
+            /**
+             * @description The account's own public monitors, in display order
+             * @example [
+             *       "mon_3k9x0q2m7d1v8b4n"
+             *     ]
+             */
+            monitor_ids: string[];
+        };
+        CreateStatusPageDto: {
+            /**
+             * @description Unique across the install; the page is served at /s/{slug}
+             * @example acme
+             */
+            slug: string;
+            /** @example Acme status */
+            title: string;
+            /** @example Live status of the Acme API and website */
+            description?: string;
+            /** @example Acme Inc. */
+            company_name?: string;
+            groups?: components["schemas"]["StatusPageGroupDto"][];
+            /** @description Ungrouped monitors, in display order */
+            monitor_ids?: string[];
+            /**
+             * @description A hostname: requests whose Host is it get this page at /
+             * @example status.acme.com
+             */
+            custom_domain?: string | null;
+            /**
+             * @description auto follows prefers-color-scheme
+             * @default auto
+             * @enum {string}
+             */
+            theme?: "auto" | "light" | "dark";
+            /** @example #1f6feb */
+            accent_color?: string | null;
+            /**
+             * @description One labelled dot per region for each monitor
+             * @default true
+             */
+            show_regions?: boolean;
+            /**
+             * @description Show monitors' target URLs
+             * @default false
+             */
+            show_target_urls?: boolean;
+        };
+        StatusPageGroupView: {
+            /** @example api */
+            slug: string;
+            /** @example API */
+            name: string;
+            /** @example 0 */
+            order: number;
+            monitor_ids: string[];
+        };
+        StatusPageView: {
+            /** @example sp_3k9x0q2m7d1v8b4n */
+            id: string;
+            /** @example acme */
+            slug: string;
+            title: string;
+            description: string;
+            company_name: string;
+            groups: components["schemas"]["StatusPageGroupView"][];
+            /** @description Ungrouped monitors */
+            monitor_ids: string[];
+            custom_domain: string | null;
+            /** @enum {string} */
+            theme: "auto" | "light" | "dark";
+            accent_color: string | null;
+            show_regions: boolean;
+            show_target_urls: boolean;
+            /**
+             * @description The page's public address
+             * @example https://status.example.com/s/acme
+             */
+            url: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        StatusPageEnvelope: {
+            data: components["schemas"]["StatusPageView"];
+            /** @example null */
+            error: string | null;
+        };
+        ErrorEnvelope: {
+            /** @example null */
+            data: string | null;
+            /** @example validation failed */
+            error: string;
+            /**
+             * @example [
+             *       {
+             *         "field": "slug",
+             *         "message": "slug must be …"
+             *       }
+             *     ]
+             */
+            details?: string[];
+        };
+        StatusPageListMeta: {
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        StatusPageListEnvelope: {
+            data: components["schemas"]["StatusPageView"][];
+            /** @example null */
+            error: string | null;
+            meta: components["schemas"]["StatusPageListMeta"];
+        };
+        UpdateStatusPageDto: {
+            /** @example acme */
+            slug?: string;
+            title?: string;
+            description?: string;
+            company_name?: string;
+            groups?: components["schemas"]["StatusPageGroupDto"][];
+            monitor_ids?: string[];
+            custom_domain?: string | null;
+            /** @enum {string} */
+            theme?: "auto" | "light" | "dark";
+            accent_color?: string | null;
+            show_regions?: boolean;
+            show_target_urls?: boolean;
+        };
+        DeletedStatusPageView: {
+            /** @example true */
+            deleted: boolean;
+            /** @example sp_3k9x0q2m7d1v8b4n */
+            id: string;
+        };
+        DeletedStatusPageEnvelope: {
+            data: components["schemas"]["DeletedStatusPageView"];
+            /** @example null */
+            error: string | null;
+        };
+        HealthIndicatorView: {
+            /** @enum {string} */
+            status: "up" | "down";
+            /** @example not connected */
+            message?: string;
+        };
+        HealthView: {
+            /** @enum {string} */
+            status: "ok" | "error" | "shutting_down";
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       },
+             *       "nats": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            info?: {
+                [key: string]: components["schemas"]["HealthIndicatorView"];
+            };
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       },
+             *       "nats": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            error?: {
+                [key: string]: components["schemas"]["HealthIndicatorView"];
+            };
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       },
+             *       "nats": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            details: {
+                [key: string]: components["schemas"]["HealthIndicatorView"];
+            };
+        };
+        ShieldsEndpointDto: {
+            /**
+             * @example 1
+             * @enum {number}
+             */
+            schemaVersion: 1;
+            /** @example uptime */
+            label: string;
+            /** @example 99.95% */
+            message: string;
+            /**
+             * @description a shields.io named colour or hex without "#"
+             * @example brightgreen
+             */
+            color: string;
+            /** @example 300 */
+            cacheSeconds: number;
+            /** @description true on the not-found, invalid and unavailable answers */
+            isError?: boolean;
+        };
+        SubscribeDto: {
+            /** @example you@example.com */
+            email: string;
+        };
+        SubscribeAnswerDto: {
+            /** @enum {boolean} */
+            success: true;
+            /** @example Check your inbox: open the link we sent to confirm. */
+            message: string;
+        };
+        SubscriberDto: {
+            /** @example sub_k3j2h1g0f9e8d7c6 */
+            id: string;
+            /** @enum {string} */
+            type: "email" | "webhook";
+            /**
+             * @description masked
+             * @example a**@e******.com
+             */
+            email: string | null;
+            /** @example https://hooks.example.com/status */
+            url: string | null;
+            /** @enum {string} */
+            status: "pending" | "confirmed";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            confirmed_at: string | null;
+        };
+        CreatedSubscriberDto: {
+            /** @example sub_k3j2h1g0f9e8d7c6 */
+            id: string;
+            /** @enum {string} */
+            type: "email" | "webhook";
+            /**
+             * @description masked
+             * @example a**@e******.com
+             */
+            email: string | null;
+            /** @example https://hooks.example.com/status */
+            url: string | null;
+            /** @enum {string} */
+            status: "pending" | "confirmed";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            confirmed_at: string | null;
+            /**
+             * @description Standard Webhooks secret: answered only here
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        CreateSubscriberDto: {
+            /**
+             * @description only webhook subscribers are added by the owner; email subscribers subscribe themselves and confirm by email
+             * @enum {string}
+             */
+            type: "webhook";
+            /** @example https://hooks.example.com/status */
+            url: string;
+        };
+        DeletedSubscriberDto: {
+            /** @enum {boolean} */
+            deleted: true;
+            subscriber_id: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    AuthController_signup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignupDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["SignupView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Conflict (e.g. the slug is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "slug \"my-api\" is already taken",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["LoginView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MeView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    ApiKeysController_list: {
+        parameters: {
+            query?: {
+                /** @description 1–500, default 500 (clamped to the bounds) */
+                limit?: number;
+                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ApiKeyView"][];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                        meta: components["schemas"]["ListMetaView"];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    ApiKeysController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CreatedApiKeyView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    ApiKeysController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DeletedView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    MonitorsController_list: {
+        parameters: {
+            query?: {
+                status?: "pending" | "up" | "degraded" | "down" | "warn" | "paused";
+                group?: string;
+                /** @description comma-separated; any of */
+                tags?: string;
+                monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
+                /** @description 1–1000, default 500 (clamped to the bounds) */
+                limit?: number;
+                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                offset?: number;
+                /** @description 1-based; used when offset is absent (clamped) */
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MonitorView"][];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                        meta: components["schemas"]["ListMetaView"];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    MonitorsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMonitorDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MonitorView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Conflict (e.g. the slug is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "slug \"my-api\" is already taken",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    MonitorsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MonitorView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    MonitorsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMonitorDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MonitorView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Conflict (e.g. the slug is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "slug \"my-api\" is already taken",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    MonitorsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DeletedMonitorView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    MonitorsController_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMonitorDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MonitorView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Conflict (e.g. the slug is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "slug \"my-api\" is already taken",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    MonitorsController_toggle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ToggleMonitorDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MonitorView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    MonitorsController_setPublic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicMonitorDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MonitorView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    IncidentsController_list: {
+        parameters: {
+            query?: {
+                status?: "open" | "resolved";
+                monitor_id?: string;
+                monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
+                /** @description 1–8760, default 720 (clamped to the bounds) */
+                hours?: number;
+                /** @description 1–500, default 50 (clamped to the bounds) */
+                limit?: number;
+                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["IncidentView"][];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                        meta: components["schemas"]["IncidentsMetaView"];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    IncidentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["IncidentView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    PingController_get: {
+        parameters: {
+            query: {
+                /** @description the token of the ping_url */
+                token: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                kind: "start" | "fail";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description bare answer (no envelope) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PingView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    PingController_post: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                kind: "start" | "fail";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description bare answer (no envelope) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PingView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    PingTokenController_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PingTokenView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: {
+                active?: "true" | "false";
+                /** @description 1–100, default 50 (clamped to the bounds) */
+                limit?: number;
+                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookView"][];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                        meta: components["schemas"]["ListMetaView"];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CreatedWebhookView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    WebhooksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    WebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DeletedWebhookView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    WebhooksController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    WebhooksController_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DeliveryView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Conflict (e.g. the slug is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "slug \"my-api\" is already taken",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    WebhooksController_deliveries: {
+        parameters: {
+            query?: {
+                /** @description 1–100, default 50 (clamped to the bounds) */
+                limit?: number;
+                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DeliveryView"][];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                        meta: components["schemas"]["ListMetaView"];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    WebhooksController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DeliveryView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Conflict (e.g. the slug is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "slug \"my-api\" is already taken",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    HistoryController_checks: {
+        parameters: {
+            query?: {
+                /** @description 1–500, default 100 (clamped to the bounds) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CheckView"][];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                        meta: components["schemas"]["ChecksMetaView"];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    TimeseriesController_responseTimes: {
+        parameters: {
+            query?: {
+                /** @description one of the monitor's regions; default: every region (and the whole monitor) */
+                region?: string;
+                /** @description default: minute up to 6 h, hour up to 14 days, else day; at most 3,000 points */
+                bucket?: "minute" | "hour" | "day";
+                /** @description ISO 8601, default: now */
+                to?: string;
+                /** @description ISO 8601, default: 24 h before `to` */
+                from?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ResponseTimesView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    TimeseriesController_daily: {
+        parameters: {
+            query?: {
+                /** @description one of the monitor's regions; default: every region (and the whole monitor) */
+                region?: string;
+                /** @description 1–365, default 90 (clamped to the bounds) */
+                days?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DailyUptimeView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    TimeseriesController_hourly: {
+        parameters: {
+            query?: {
+                /** @description one of the monitor's regions; default: every region (and the whole monitor) */
+                region?: string;
+                /** @description YYYY-MM-DD (UTC), default today */
+                date?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["HourlyUptimeView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    TimeseriesController_minutes: {
+        parameters: {
+            query: {
+                /** @description one of the monitor's regions; default: every region (and the whole monitor) */
+                region?: string;
+                /** @description 0–23 (UTC) */
+                hour: number;
+                /** @description YYYY-MM-DD (UTC), default today */
+                date?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MinutesView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    TimeseriesController_logs: {
+        parameters: {
+            query?: {
+                /** @description 1–100, default 20 (clamped to the bounds) */
+                limit?: number;
+                /** @description 1-based, default 1 (clamped) */
+                page?: number;
+                /** @description one of the monitor's regions; default: every region (and the whole monitor) */
+                region?: string;
+                /** @description ISO 8601, default: now */
+                to?: string;
+                /** @description ISO 8601, default: 24 h before `to` */
+                from?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["LogEntryView"][];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                        meta: components["schemas"]["LogsMetaView"];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    TimeseriesController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MonitorStatusView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    TimeseriesController_history: {
+        parameters: {
+            query?: {
+                /** @description 1–168, default 24 (clamped to the bounds) */
+                hours?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MonitorHistoryView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    TimeseriesController_stats: {
+        parameters: {
+            query?: {
+                /** @description 1–365, default 30 (clamped to the bounds) */
+                days?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MonitorStatsView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    RegionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["RegionView"][];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                        meta: components["schemas"]["RegionsMetaView"];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    StatusPagesController_list: {
+        parameters: {
+            query?: {
+                /** @description 1–500, default 100 (clamped to the bounds) */
+                limit?: number;
+                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusPageListEnvelope"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    StatusPagesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStatusPageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusPageEnvelope"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description slug or custom_domain taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Validation failed; details name the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    StatusPagesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusPageEnvelope"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id, or a page of another account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    StatusPagesController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStatusPageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusPageEnvelope"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    StatusPagesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedStatusPageEnvelope"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    StatusPagesController_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStatusPageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusPageEnvelope"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthView"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthView"];
+                };
+            };
+            /** @description PostgreSQL or NATS is not available */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthView"];
+                };
+            };
+        };
+    };
+    BadgesController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description monitor id (public monitors only) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SVG badge */
+            200: {
+                headers: {
+                    /** @description `public, max-age=300, stale-while-revalidate=60` (404/400: `public, max-age=60`; unavailable: `no-store`) */
+                    "Cache-Control"?: string;
+                    /** @description revalidate with If-None-Match (304) */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description "not found" SVG badge: unknown or private monitor */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description "unavailable" SVG badge */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+        };
+    };
+    BadgesController_response: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description monitor id (public monitors only) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SVG badge */
+            200: {
+                headers: {
+                    /** @description `public, max-age=300, stale-while-revalidate=60` (404/400: `public, max-age=60`; unavailable: `no-store`) */
+                    "Cache-Control"?: string;
+                    /** @description revalidate with If-None-Match (304) */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description "not found" SVG badge */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description "unavailable" SVG badge */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+        };
+    };
+    BadgesController_shields: {
+        parameters: {
+            query?: {
+                type?: "uptime" | "status" | "response";
+            };
+            header?: never;
+            path: {
+                /** @description monitor id (public monitors only) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description `public, max-age=300, stale-while-revalidate=60` (404/400: `public, max-age=60`; unavailable: `no-store`) */
+                    "Cache-Control"?: string;
+                    /** @description revalidate with If-None-Match (304) */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShieldsEndpointDto"];
+                };
+            };
+            /** @description unknown type (isError) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShieldsEndpointDto"];
+                };
+            };
+            /** @description unknown or private monitor (isError) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShieldsEndpointDto"];
+                };
+            };
+            /** @description unavailable (isError) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShieldsEndpointDto"];
+                };
+            };
+        };
+    };
+    BadgesController_uptime: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description monitor id (public monitors only) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SVG badge */
+            200: {
+                headers: {
+                    /** @description `public, max-age=300, stale-while-revalidate=60` (404/400: `public, max-age=60`; unavailable: `no-store`) */
+                    "Cache-Control"?: string;
+                    /** @description revalidate with If-None-Match (304) */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description "not found" SVG badge */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description "unavailable" SVG badge */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+        };
+    };
+    PublicSubscriptionsController_subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscribeDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["SubscribeDto"];
+            };
+        };
+        responses: {
+            /** @description JSON, or an HTML page for a form post */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscribeAnswerDto"];
+                };
+            };
+            /** @description no such status page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not an email address */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description too many attempts from this IP or for this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicSubscriptionsController_confirm: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description confirmed (or already confirmed) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description invalid, superseded or expired link */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    PublicSubscriptionsController_unsubscribePage: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the confirmation form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description invalid link */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    PublicSubscriptionsController_unsubscribe: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description unsubscribed (idempotent) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description invalid link */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    SubscribersController_list: {
+        parameters: {
+            query?: {
+                /** @description 1–200, default 50 (clamped to the bounds) */
+                limit?: number;
+                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["SubscriberDto"][];
+                        error?: null;
+                        meta?: {
+                            total?: number;
+                            limit?: number;
+                            offset?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description no such status page in the account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: null;
+                        error?: string;
+                    };
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    SubscribersController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSubscriberDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["CreatedSubscriberDto"];
+                        error?: null;
+                    };
+                };
+            };
+            /** @description malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: null;
+                        error?: string;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description no such status page in the account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: null;
+                        error?: string;
+                    };
+                };
+            };
+            /** @description type is not webhook, or the URL is invalid or refused (SSRF guard) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: null;
+                        error?: string;
+                    };
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    SubscribersController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                subscriberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["DeletedSubscriberDto"];
+                        error?: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description no such page or subscriber in the account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: null;
+                        error?: string;
+                    };
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+}
