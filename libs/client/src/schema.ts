@@ -475,7 +475,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Configured regions, their online probes and health */
+        /** Configured regions: health, probes online (count, versions, load; no probe ids) */
         get: operations["RegionsController_list"];
         put?: never;
         post?: never;
@@ -510,15 +510,51 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One status page (another account’s id: 404) */
         get: operations["StatusPagesController_get"];
         /** Replace the page: omitted fields get their defaults */
         put: operations["StatusPagesController_put"];
         post?: never;
+        /** Delete a status page */
         delete: operations["StatusPagesController_remove"];
         options?: never;
         head?: never;
         /** Partial update: omitted fields are kept; groups / monitor_ids, when given, replace those lists */
         patch: operations["StatusPagesController_patch"];
+        trace?: never;
+    };
+    "/s/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The status page (server-rendered HTML; also served at / on its custom domain) */
+        get: operations["PublicStatusController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/status/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** StatusCore's public status JSON of a page (no auth, CORS *) */
+        get: operations["PublicStatusController_statusCore"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/health/live": {
@@ -613,6 +649,74 @@ export interface paths {
         };
         /** Uptime badge (lifetime uptime_percent): green ≥ 99.5 %, yellow-green ≥ 99 %, yellow ≥ 95 %, red below */
         get: operations["BadgesController_uptime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{slug}/api/badge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Valtrogen status badge of the page (SVG, badge-maker): the page's overall status, or one monitor (monitorId = its slug) */
+        get: operations["PagePublicController_badge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/badge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Valtrogen status badge of the page (SVG, badge-maker): the page's overall status, or one monitor (monitorId = its slug) */
+        get: operations["PagePublicController_domainBadge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{slug}/api/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Atom 1.0 (default) or RSS 2.0 (?format=rss) of the page's incidents and maintenance: the 50 newest by update time */
+        get: operations["PagePublicController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Atom 1.0 (default) or RSS 2.0 (?format=rss) of the page's incidents and maintenance: the 50 newest by update time */
+        get: operations["PagePublicController_domainFeed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2238,47 +2342,62 @@ export interface components {
             };
             accuracy: string;
         };
-        ProbeView: {
-            /** @example probe-eu-west-7f9c */
-            id: string;
-            /** @example 0.1.0 */
-            version: string;
-            /** Format: date-time */
-            last_seen: string;
-            /** Format: date-time */
-            started_at: string;
-            /** @example 3 */
-            in_flight: number;
-            /** @example 0 */
-            queued: number;
-            /** @example 64 */
-            capacity: number;
-        };
         RegionView: {
+            /** @example 2 */
+            probes_online: number;
+            /**
+             * @description distinct versions of the probes online
+             * @example [
+             *       "0.1.0"
+             *     ]
+             */
+            versions: string[];
+            /**
+             * @description checks running now, all probes
+             * @example 3
+             */
+            in_flight: number;
+            /**
+             * @description jobs waiting, all probes
+             * @example 0
+             */
+            queued: number;
+            /**
+             * @description concurrent checks, all probes
+             * @example 128
+             */
+            capacity: number;
             /** @example eu-west */
             id: string;
             healthy: boolean;
             /** Format: date-time */
             unhealthy_since: string | null;
             receiving_jobs: boolean;
-            /** @example 2 */
-            probes_online: number;
-            probes: components["schemas"]["ProbeView"][];
         };
         UnknownRegionProbeView: {
-            /** @example probe-eu-west-7f9c */
-            id: string;
-            /** @example 0.1.0 */
-            version: string;
-            /** Format: date-time */
-            last_seen: string;
-            /** Format: date-time */
-            started_at: string;
-            /** @example 3 */
+            /** @example 2 */
+            probes_online: number;
+            /**
+             * @description distinct versions of the probes online
+             * @example [
+             *       "0.1.0"
+             *     ]
+             */
+            versions: string[];
+            /**
+             * @description checks running now, all probes
+             * @example 3
+             */
             in_flight: number;
-            /** @example 0 */
+            /**
+             * @description jobs waiting, all probes
+             * @example 0
+             */
             queued: number;
-            /** @example 64 */
+            /**
+             * @description concurrent checks, all probes
+             * @example 128
+             */
             capacity: number;
             /** @example sa-east */
             region: string;
@@ -2286,8 +2405,44 @@ export interface components {
         RegionsMetaView: {
             /** @example 3 */
             total: number;
-            /** @description probes announcing a region that is not configured */
+            /** @description probes announcing a region that is not configured, per region */
             unknown_region_probes: components["schemas"]["UnknownRegionProbeView"][];
+        };
+        StatusPageGroupView: {
+            /** @example api */
+            slug: string;
+            /** @example API */
+            name: string;
+            /** @example 0 */
+            order: number;
+            monitor_ids: string[];
+        };
+        StatusPageView: {
+            /** @example sp_3k9x0q2m7d1v8b4n */
+            id: string;
+            /** @example acme */
+            slug: string;
+            title: string;
+            description: string;
+            company_name: string;
+            groups: components["schemas"]["StatusPageGroupView"][];
+            /** @description Ungrouped monitors */
+            monitor_ids: string[];
+            custom_domain: string | null;
+            /** @enum {string} */
+            theme: "auto" | "light" | "dark";
+            accent_color: string | null;
+            show_regions: boolean;
+            show_target_urls: boolean;
+            /**
+             * @description The page's public address
+             * @example https://status.example.com/s/acme
+             */
+            url: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
         };
         StatusPageGroupDto: {
             /**
@@ -2349,73 +2504,6 @@ export interface components {
              */
             show_target_urls?: boolean;
         };
-        StatusPageGroupView: {
-            /** @example api */
-            slug: string;
-            /** @example API */
-            name: string;
-            /** @example 0 */
-            order: number;
-            monitor_ids: string[];
-        };
-        StatusPageView: {
-            /** @example sp_3k9x0q2m7d1v8b4n */
-            id: string;
-            /** @example acme */
-            slug: string;
-            title: string;
-            description: string;
-            company_name: string;
-            groups: components["schemas"]["StatusPageGroupView"][];
-            /** @description Ungrouped monitors */
-            monitor_ids: string[];
-            custom_domain: string | null;
-            /** @enum {string} */
-            theme: "auto" | "light" | "dark";
-            accent_color: string | null;
-            show_regions: boolean;
-            show_target_urls: boolean;
-            /**
-             * @description The page's public address
-             * @example https://status.example.com/s/acme
-             */
-            url: string;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-        };
-        StatusPageEnvelope: {
-            data: components["schemas"]["StatusPageView"];
-            /** @example null */
-            error: string | null;
-        };
-        ErrorEnvelope: {
-            /** @example null */
-            data: string | null;
-            /** @example validation failed */
-            error: string;
-            /**
-             * @example [
-             *       {
-             *         "field": "slug",
-             *         "message": "slug must be …"
-             *       }
-             *     ]
-             */
-            details?: string[];
-        };
-        StatusPageListMeta: {
-            total: number;
-            limit: number;
-            offset: number;
-        };
-        StatusPageListEnvelope: {
-            data: components["schemas"]["StatusPageView"][];
-            /** @example null */
-            error: string | null;
-            meta: components["schemas"]["StatusPageListMeta"];
-        };
         UpdateStatusPageDto: {
             /** @example acme */
             slug?: string;
@@ -2437,10 +2525,61 @@ export interface components {
             /** @example sp_3k9x0q2m7d1v8b4n */
             id: string;
         };
-        DeletedStatusPageEnvelope: {
-            data: components["schemas"]["DeletedStatusPageView"];
-            /** @example null */
-            error: string | null;
+        StatusCoreHistoryDay: {
+            /** @example 2026-11-30 */
+            date: string;
+            /**
+             * @description null: no data that day
+             * @example 99.95
+             */
+            uptime_percentage: string | null;
+            /** @example 1440 */
+            checks: number;
+            /** @example 1 */
+            failures: number;
+        };
+        StatusCoreMonitor: {
+            /**
+             * @description The monitor's slug
+             * @example website
+             */
+            id: string;
+            /** @example Website */
+            name: string;
+            /** @example http */
+            type: string;
+            /**
+             * @example up
+             * @enum {string}
+             */
+            status: "pending" | "up" | "degraded" | "down" | "warn" | "paused";
+            /** @example 99.95 */
+            uptime_percentage: string;
+            /** @description 90 daily entries, oldest first */
+            history: components["schemas"]["StatusCoreHistoryDay"][];
+        };
+        StatusCoreIncident: {
+            /** @example inc_3k9x0q2m7d1v8b4n */
+            id: string;
+            /** @example Website */
+            monitor_name: string;
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            resolved_at: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+        };
+        StatusCoreDocumentView: {
+            /** @example Your Company */
+            company_name: string;
+            monitors: components["schemas"]["StatusCoreMonitor"][];
+            /** @description Open incidents and those of the last 14 days */
+            incidents: components["schemas"]["StatusCoreIncident"][];
+        };
+        PublicErrorView: {
+            /** @example status page not found */
+            error: string;
         };
         HealthIndicatorView: {
             /** @enum {string} */
@@ -4154,6 +4293,8 @@ export interface operations {
                 limit?: number;
                 /** @description 0–10000000, default 0 (clamped to the bounds) */
                 offset?: number;
+                /** @description StatusPool's filter: true = status resolved, false = open (status wins when both are given) */
+                resolved?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -6356,12 +6497,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StatusPageListEnvelope"];
+                    "application/json": {
+                        data: components["schemas"]["StatusPageView"][];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                        meta: components["schemas"]["ListMetaView"];
+                    };
                 };
             };
             /** @description Missing or invalid credentials */
@@ -6414,21 +6565,37 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StatusPageEnvelope"];
+                    "application/json": {
+                        data: components["schemas"]["StatusPageView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
                 };
             };
-            /** @description Malformed JSON */
+            /** @description Malformed request (invalid JSON body) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -6447,22 +6614,58 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
-            /** @description slug or custom_domain taken */
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Conflict (e.g. the slug is taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "slug \"my-api\" is already taken",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
-            /** @description Validation failed; details name the fields */
+            /** @description Validation failed: `details` names every invalid field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
             /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
@@ -6497,12 +6700,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StatusPageEnvelope"];
+                    "application/json": {
+                        data: components["schemas"]["StatusPageView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
                 };
             };
             /** @description Missing or invalid credentials */
@@ -6521,13 +6733,20 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
-            /** @description Unknown id, or a page of another account */
+            /** @description Unknown id (or an id of another account) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
             /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
@@ -6566,12 +6785,37 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StatusPageEnvelope"];
+                    "application/json": {
+                        data: components["schemas"]["StatusPageView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -6590,28 +6834,74 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
+            /** @description Conflict (e.g. the slug is taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "slug \"my-api\" is already taken",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
+            /** @description Validation failed: `details` names every invalid field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
             /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
@@ -6646,12 +6936,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeletedStatusPageEnvelope"];
+                    "application/json": {
+                        data: components["schemas"]["DeletedStatusPageView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
                 };
             };
             /** @description Missing or invalid credentials */
@@ -6670,12 +6969,36 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
             /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
@@ -6714,12 +7037,37 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StatusPageEnvelope"];
+                    "application/json": {
+                        data: components["schemas"]["StatusPageView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -6738,28 +7086,74 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
+            /** @description Conflict (e.g. the slug is taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "slug \"my-api\" is already taken",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
+            /** @description Validation failed: `details` names every invalid field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
             /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
@@ -6779,6 +7173,64 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    PublicStatusController_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No page with this slug (HTML) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicStatusController_statusCore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusCoreDocumentView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicErrorView"];
                 };
             };
         };
@@ -7020,6 +7472,256 @@ export interface operations {
             };
         };
     };
+    PagePublicController_badge: {
+        parameters: {
+            query?: {
+                style?: "flat" | "flat-square" | "plastic" | "for-the-badge";
+                /** @description status (default), uptime (90 days), response-time (average of the last 24 h) */
+                type?: "status" | "uptime" | "response-time";
+                /** @description left text (default depends on type), at most 64 characters */
+                label?: unknown;
+                /** @description hex, e.g. 555 or 24292e */
+                labelColor?: unknown;
+                /** @description hex; default from the status/uptime/response-time thresholds */
+                color?: unknown;
+                /** @description a monitor's slug on the page */
+                monitorId?: unknown;
+                /** @description "false" hides the status dot */
+                logo?: unknown;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SVG badge; Cache-Control public, max-age=300, stale-while-revalidate=60; ETag */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description red "invalid" badge naming the parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description "not found" badge: unknown page, or monitorId not on the page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description fallback "unavailable" badge */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+        };
+    };
+    PagePublicController_domainBadge: {
+        parameters: {
+            query?: {
+                style?: "flat" | "flat-square" | "plastic" | "for-the-badge";
+                /** @description status (default), uptime (90 days), response-time (average of the last 24 h) */
+                type?: "status" | "uptime" | "response-time";
+                /** @description left text (default depends on type), at most 64 characters */
+                label?: unknown;
+                /** @description hex, e.g. 555 or 24292e */
+                labelColor?: unknown;
+                /** @description hex; default from the status/uptime/response-time thresholds */
+                color?: unknown;
+                /** @description a monitor's slug on the page */
+                monitorId?: unknown;
+                /** @description "false" hides the status dot */
+                logo?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SVG badge; Cache-Control public, max-age=300, stale-while-revalidate=60; ETag */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description red "invalid" badge naming the parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description "not found" badge: unknown page, or monitorId not on the page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description fallback "unavailable" badge */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+        };
+    };
+    PagePublicController_feed: {
+        parameters: {
+            query?: {
+                format?: "rss";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the feed; Cache-Control public, max-age=30, stale-while-revalidate=60; ETag */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                    "application/rss+xml": string;
+                };
+            };
+            /** @description unknown format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success?: false;
+                        error?: string;
+                    };
+                };
+            };
+            /** @description no such page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success?: false;
+                        error?: string;
+                    };
+                };
+            };
+            /** @description server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success?: false;
+                        error?: string;
+                    };
+                };
+            };
+        };
+    };
+    PagePublicController_domainFeed: {
+        parameters: {
+            query?: {
+                format?: "rss";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the feed; Cache-Control public, max-age=30, stale-while-revalidate=60; ETag */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                    "application/rss+xml": string;
+                };
+            };
+            /** @description unknown format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success?: false;
+                        error?: string;
+                    };
+                };
+            };
+            /** @description no such page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success?: false;
+                        error?: string;
+                    };
+                };
+            };
+            /** @description server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success?: false;
+                        error?: string;
+                    };
+                };
+            };
+        };
+    };
     PublicSubscriptionsController_subscribe: {
         parameters: {
             query?: never;
@@ -7183,19 +7885,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        data?: components["schemas"]["SubscriberDto"][];
-                        error?: null;
-                        meta?: {
-                            total?: number;
-                            limit?: number;
-                            offset?: number;
-                        };
+                        data: components["schemas"]["SubscriberDto"][];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                        meta: components["schemas"]["ListMetaView"];
                     };
                 };
             };
@@ -7215,16 +7919,20 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
-            /** @description no such status page in the account */
+            /** @description Unknown id (or an id of another account) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: null;
-                        error?: string;
-                    };
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
             /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
@@ -7263,27 +7971,37 @@ export interface operations {
             };
         };
         responses: {
+            /** @description created; 422 when type is not webhook or the URL is invalid or refused (SSRF guard) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        data?: components["schemas"]["CreatedSubscriberDto"];
-                        error?: null;
+                        data: components["schemas"]["CreatedSubscriberDto"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
                     };
                 };
             };
-            /** @description malformed body */
+            /** @description Malformed request (invalid JSON body) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: null;
-                        error?: string;
-                    };
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -7302,28 +8020,58 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
-            /** @description no such status page in the account */
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: null;
-                        error?: string;
-                    };
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
-            /** @description type is not webhook, or the URL is invalid or refused (SSRF guard) */
+            /** @description Validation failed: `details` names every invalid field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: null;
-                        error?: string;
-                    };
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
             /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
@@ -7359,15 +8107,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        data?: components["schemas"]["DeletedSubscriberDto"];
-                        error?: null;
+                        data: components["schemas"]["DeletedSubscriberDto"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
                     };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -7386,16 +8156,58 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
-            /** @description no such page or subscriber in the account */
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: null;
-                        error?: string;
-                    };
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
             /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
