@@ -11,6 +11,7 @@ import { DeadLetters1796011000000 } from './1796011000000-DeadLetters';
 import { StatusPages1796014000000 } from './1796014000000-StatusPages';
 import { PageSubscribers1796017000000 } from './1796017000000-PageSubscribers';
 import { PingMonitors1796019000000 } from './1796019000000-PingMonitors';
+import { SipMonitors1796019000001 } from './1796019000001-SipMonitors';
 
 /** Every migration, in order. Run at start by runMigrations (database/migrate.ts). */
 export const MIGRATIONS = [
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   StatusPages1796014000000,
   PageSubscribers1796017000000,
   PingMonitors1796019000000,
+  SipMonitors1796019000001,
 ];
