@@ -454,8 +454,8 @@ describe('sip check (OPTIONS against a SIP responder on loopback)', () => {
   it('times out on a server that does not answer (UDP retransmitted meanwhile), fails TLS with an untrusted certificate', async () => {
     sip.silent = true;
     const before = sip.requests.length;
-    const out = await runCheck(spec('udp', { timeout_ms: 1200 }), ctx());
-    expect(out).toMatchObject({ is_up: false, status_code: null, error: 'timeout after 1200 ms (waiting for the response)' });
+    const out = await runCheck(spec('udp', { timeout_ms: 2500 }), ctx());
+    expect(out).toMatchObject({ is_up: false, status_code: null, error: 'timeout after 2500 ms (waiting for the response)' });
     expect(sip.requests.length - before).toBeGreaterThanOrEqual(2);
     sip.silent = false;
     const untrusted = await runCheck(spec('tls', { host: 'localhost' }), ctx({ tlsCa: undefined }));
