@@ -8,6 +8,7 @@ import {
   makeLeaf,
   makeTestCa,
   startDnsTarget,
+  startSipResponder,
   startTcpEcho,
   startTlsTarget,
   waitFor,
@@ -31,7 +32,7 @@ jest.setTimeout(240_000);
 describe('monitor types end to end', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'parallax-types-'));
   const caFile = join(tmp, 'ca.pem');
-  const sys = new LocalSystem({ probeEnv: { NODE_EXTRA_CA_CERTS: caFile }, controlPlaneEnv: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  const sys = new LocalSystem({ probeEnv: { NODE_EXTRA_CA_CERTS: caFile }, controlPlaneEnv: { RATE_LIMIT_PER_MINUTE: '100000', PLAN_FREE_MAX_MONITORS: '100' } });
   const call = (method: string, path: string, body?: unknown) => sys.call(method, path, body);
   const monitor = (id: string) => sys.monitor(id);
   const latestCheck = async (id: string) => (await call('GET', `/monitors/${id}/checks?limit=1`)).body.data[0];
@@ -202,6 +203,30 @@ describe('monitor types end to end', () => {
     const incident = await waitFor('incident', async () => (await sys.incidents(id))[0]);
     expect(incident.regions_checked).toBe(3);
     expect(incident.regions_up).toBe(0);
+  });
+
+  it('sip: OPTIONS over UDP and TLS from every region; down on a 503; up again when it answers 200', async () => {
+    const sip = await startSipResponder(await makeLeaf({ expiresInDays: 60, ca }));
+    try {
+      const udp = await create({ type: 'sip', name: 'pbx udp', target: '127.0.0.1', port: sip.udpPort });
+      const tlsId = await create({ monitor_type: 'sip', name: 'pbx tls', host: 'localhost', port: sip.tlsPort, sip_transport: 'tls', sip_expected_codes: [200] });
+      await statusIs(udp, 'up');
+      await statusIs(tlsId, 'up');
+      const m = await monitor(udp);
+      expect(m).toMatchObject({ monitor_type: 'sip', sip_transport: 'udp', sip_expected_codes: [200], last_status_code: 200 });
+      expect(m.location_status).toEqual(allRegions('up'));
+      for (const r of (await latestCheck(tlsId)).region_results) expect(r.details).toMatchObject({ transport: 'tls', status: 200, server: 'parallax-test-sip' });
+
+      Object.assign(sip, { code: 503, reason: 'Service Unavailable' });
+      await statusIs(udp, 'down');
+      const incident = await waitFor('incident', async () => (await sys.incidents(udp))[0]);
+      expect(incident.failure_error_message).toBe('expected SIP response 200, got 503 Service Unavailable');
+      expect(incident.regions_up).toBe(0);
+      Object.assign(sip, { code: 200, reason: 'OK' });
+      await statusIs(udp, 'up');
+    } finally {
+      await sip.close();
+    }
   });
 
   it('tcp: connect time from every region, send/expect; down when the port closes', async () => {

@@ -1,8 +1,8 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { auditTlsProtocols, probeTlsProtocols, runCheck, type CheckContext, type LookupAllFn } from '@parallax/checks';
-import type { DnsCheckSpec, JsonApiCheckSpec, PingCheckSpec, SslCheckSpec, TcpCheckSpec } from '@parallax/contracts';
-import { makeLeaf, makeTestCa, startDnsTarget, startSilentTcp, startTcpEcho, startTlsTarget, type DnsTarget, type TcpEchoTarget, type TestCa, type TlsTarget } from '@parallax/testing';
+import type { DnsCheckSpec, JsonApiCheckSpec, PingCheckSpec, SipCheckSpec, SslCheckSpec, TcpCheckSpec } from '@parallax/contracts';
+import { makeLeaf, makeTestCa, startDnsTarget, startSilentTcp, startSipResponder, startTcpEcho, startTlsTarget, type DnsTarget, type SipResponder, type TcpEchoTarget, type TestCa, type TlsTarget } from '@parallax/testing';
 
 jest.setTimeout(60_000);
 
@@ -405,5 +405,66 @@ describe('ping check (the system ping, iputils)', () => {
     const out = await runCheck(spec('no-such-host.invalid', { count: 1 }), ctx());
     expect(out.is_up).toBe(false);
     expect(out.error).toMatch(/resolve|ENOTFOUND|not found/i);
+  });
+});
+
+describe('sip check (OPTIONS against a SIP responder on loopback)', () => {
+  let sip: SipResponder;
+  const spec = (transport: SipCheckSpec['transport'], over: Partial<SipCheckSpec> = {}): SipCheckSpec => ({
+    type: 'sip',
+    host: '127.0.0.1',
+    port: transport === 'udp' ? sip.udpPort : transport === 'tcp' ? sip.tcpPort : sip.tlsPort,
+    transport,
+    expected_codes: [200],
+    timeout_ms: 3000,
+    ...over,
+  });
+  beforeAll(async () => {
+    sip = await startSipResponder(await makeLeaf({ expiresInDays: 60, ca }));
+  });
+  afterAll(() => sip.close());
+  afterEach(() => Object.assign(sip, { code: 200, reason: 'OK', silent: false, trying: false }));
+
+  it.each(['udp', 'tcp', 'tls'] as const)('is up over %s: the final code, the response time and the server header', async (transport) => {
+    const out = await runCheck(spec(transport, transport === 'tls' ? { host: 'localhost' } : {}), ctx());
+    expect(out.error).toBeNull();
+    expect(out).toMatchObject({ is_up: true, status_code: 200 });
+    expect(typeof out.response_ms).toBe('number');
+    expect(out.details).toMatchObject({ transport, status: 200, reason: 'OK', server: 'parallax-test-sip', address: '127.0.0.1' });
+    const req = sip.requests[sip.requests.length - 1];
+    expect(req).toMatch(new RegExp(`^OPTIONS sips?:(127\\.0\\.0\\.1|localhost):\\d+ SIP/2\\.0\\r\\n`));
+    expect(req).toContain(`Via: SIP/2.0/${transport.toUpperCase()} `);
+    expect(req).toContain('CSeq: 1 OPTIONS');
+  });
+
+  it('waits past a provisional 100 Trying for the final response', async () => {
+    sip.trying = true;
+    const out = await runCheck(spec('udp'), ctx());
+    expect(out).toMatchObject({ is_up: true, status_code: 200 });
+  });
+
+  it('is down on a code outside expected_codes, up when it is listed', async () => {
+    Object.assign(sip, { code: 503, reason: 'Service Unavailable' });
+    const down = await runCheck(spec('tcp'), ctx());
+    expect(down).toMatchObject({ is_up: false, status_code: 503, error: 'expected SIP response 200, got 503 Service Unavailable' });
+    const listed = await runCheck(spec('udp', { expected_codes: [200, 503] }), ctx());
+    expect(listed).toMatchObject({ is_up: true, status_code: 503 });
+  });
+
+  it('times out on a server that does not answer (UDP retransmitted meanwhile), fails TLS with an untrusted certificate', async () => {
+    sip.silent = true;
+    const before = sip.requests.length;
+    const out = await runCheck(spec('udp', { timeout_ms: 2500 }), ctx());
+    expect(out).toMatchObject({ is_up: false, status_code: null, error: 'timeout after 2500 ms (waiting for the response)' });
+    expect(sip.requests.length - before).toBeGreaterThanOrEqual(2);
+    sip.silent = false;
+    const untrusted = await runCheck(spec('tls', { host: 'localhost' }), ctx({ tlsCa: undefined }));
+    expect(untrusted.is_up).toBe(false);
+    expect(untrusted.error).toMatch(/certificate/i);
+  });
+
+  it('is refused by the SSRF guard', async () => {
+    const out = await runCheck(spec('udp'), strict());
+    expect(out.error).toBe(refusal('127.0.0.1', 'loopback', true));
   });
 });

@@ -11,3 +11,4 @@ export * from './dns.check';
 export * from './tls-protocols';
 export * from './ssl.check';
 export * from './ping.check';
+export * from './sip.check';

@@ -4,6 +4,7 @@ import { DnsCheck } from './dns.check';
 import { HttpCheck } from './http.check';
 import { JsonApiCheck } from './json-api.check';
 import { PingCheck } from './ping.check';
+import { SipCheck } from './sip.check';
 import { SslCheck } from './ssl.check';
 import { TcpCheck } from './tcp.check';
 
@@ -15,6 +16,7 @@ export const checkRegistry: CheckRegistry = {
   tcp: new TcpCheck(),
   dns: new DnsCheck(),
   ping: new PingCheck(),
+  sip: new SipCheck(),
 };
 
 /** A failed outcome for a check that could not run at all. */

@@ -124,6 +124,23 @@ export const pingCheckSpecSchema = z.object({
 });
 export type PingCheckSpec = z.infer<typeof pingCheckSpecSchema>;
 
+export const SIP_TRANSPORTS = ['udp', 'tcp', 'tls'] as const;
+export type SipTransport = (typeof SIP_TRANSPORTS)[number];
+
+/**
+ * A sip check: one SIP `OPTIONS` request to `host:port` over UDP (retransmitted as RFC 3261
+ * timer E), TCP or TLS; up when the final response's code is one of `expected_codes`.
+ */
+export const sipCheckSpecSchema = z.object({
+  type: z.literal('sip'),
+  host: hostname,
+  port,
+  transport: z.enum(SIP_TRANSPORTS),
+  expected_codes: z.array(z.number().int().min(100).max(699)).min(1).max(20),
+  timeout_ms: z.number().int().min(100).max(120_000),
+});
+export type SipCheckSpec = z.infer<typeof sipCheckSpecSchema>;
+
 /**
  * Discriminated by `type`. Job messages stay `v: 1`: a new type is a new member of this
  * union, and a probe too old to know it drops the job as malformed (its region is
@@ -136,10 +153,11 @@ export const checkSpecSchema = z.discriminatedUnion('type', [
   tcpCheckSpecSchema,
   dnsCheckSpecSchema,
   pingCheckSpecSchema,
+  sipCheckSpecSchema,
 ]);
 export type CheckSpec = z.infer<typeof checkSpecSchema>;
 export type CheckType = CheckSpec['type'];
-export const CHECK_TYPES: readonly CheckType[] = ['http', 'json_api', 'ssl', 'tcp', 'dns', 'ping'];
+export const CHECK_TYPES: readonly CheckType[] = ['http', 'json_api', 'ssl', 'tcp', 'dns', 'ping', 'sip'];
 
 /** Type-specific findings of one check (certificate, DNS answer, ...), bounded in size. */
 export const checkDetailsSchema = z

@@ -102,3 +102,4 @@ export async function waitFor<T>(
 export * from './targets';
 
 export { WebhookReceiver, type Answer, type ReceivedRequest } from './webhook-receiver';
+export { sipResponse, startSipResponder, type SipResponder } from './sip';

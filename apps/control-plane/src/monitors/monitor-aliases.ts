@@ -9,7 +9,7 @@ import type { MonitorType } from './monitor.entity';
  * | alias | ours |
  * |---|---|
  * | `type` | `monitor_type` |
- * | `target` | the type's target: `url` (http, https, json_api), `host` (tcp, ping), `hostname` (dns), `ssl_domain` (ssl), `domain` (domain) |
+ * | `target` | the type's target: `url` (http, https, json_api), `host` (tcp, ping, sip), `hostname` (dns), `ssl_domain` (ssl), `domain` (domain) |
  * | `ssl_check` | `true`: `monitor_type` `https` (certificate checked, expiry warning); `false`: `http` |
  * | `check_locations` | `regions`; `["all"]` is every configured region |
  * | `is_active` | `paused` negated |
@@ -45,6 +45,7 @@ const TARGET_FIELD: Readonly<Record<MonitorType, keyof UpdateMonitorDto | null>>
   dns: 'hostname',
   heartbeat: null,
   ping: 'host',
+  sip: 'host',
 };
 
 /** A host-type target given as a URL (`https://example.com/x`): its host name. Anything else unchanged. */

@@ -34,6 +34,8 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     pingCount: 3,
     pingIntervalMs: 1000,
     maxPacketLoss: 0,
+    sipTransport: 'udp' as const,
+    sipExpectedCodes: [200],
     dnsHostname: '',
     dnsRecordType: 'A' as const,
     dnsResolver: '',
@@ -131,6 +133,8 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('pingCount', dto.ping_count);
   set('pingIntervalMs', dto.ping_interval_ms);
   set('maxPacketLoss', dto.max_packet_loss);
+  set('sipTransport', dto.sip_transport);
+  set('sipExpectedCodes', dto.sip_expected_codes ? [...new Set(dto.sip_expected_codes)] : undefined);
   set('dnsHostname', dto.hostname?.trim().toLowerCase());
   set('dnsRecordType', dto.record_type);
   set('dnsResolver', dto.resolver?.trim());

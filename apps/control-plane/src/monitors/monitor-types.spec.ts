@@ -38,7 +38,7 @@ describe('typeFieldProblems', () => {
       { field: 'url', message: 'url does not apply to ssl monitors (only to http, https, json_api monitors)' },
       { field: 'keyword', message: 'keyword does not apply to ssl monitors (only to http, https, json_api monitors)' },
     ]);
-    expect(typeFieldProblems('http', { url: 'x', port: 1 }, null)).toEqual([{ field: 'port', message: 'port does not apply to http monitors (only to tcp monitors)' }]);
+    expect(typeFieldProblems('http', { url: 'x', port: 1 }, null)).toEqual([{ field: 'port', message: 'port does not apply to http monitors (only to tcp, sip monitors)' }]);
     expect(typeFieldProblems('http', { heartbeat_interval: 60 }, null)).toEqual([{ field: 'heartbeat_interval', message: 'heartbeat_interval does not apply to http monitors (only to heartbeat monitors)' }]);
   });
 
@@ -108,5 +108,15 @@ describe('ping monitors', () => {
     expect(typeFieldProblems('ping', { host: 'a', ping_count: 2, url: 'https://x' }, null)).toEqual([
       { field: 'url', message: 'url does not apply to ping monitors (only to http, https, json_api monitors)' },
     ]);
+  });
+});
+
+describe('sip monitors', () => {
+  const sip = (over: Partial<MonitorEntity> = {}) => Object.assign(monitorDefaults('mon_s', 'acc', ['eu-west'], 60, 'sip'), { host: 'sip.example.com' }, over);
+  it('default to UDP on 5060 expecting 200; tls defaults to 5061; an own port wins', () => {
+    expect(TYPE_RULES.sip.checkSpec(sip())).toEqual({ type: 'sip', host: 'sip.example.com', port: 5060, transport: 'udp', expected_codes: [200], timeout_ms: 10_000 });
+    expect(TYPE_RULES.sip.checkSpec(sip({ sipTransport: 'tls' }))).toMatchObject({ port: 5061, transport: 'tls' });
+    expect(TYPE_RULES.sip.checkSpec(sip({ sipTransport: 'tcp', port: 5080, sipExpectedCodes: [200, 404] }))).toMatchObject({ port: 5080, transport: 'tcp', expected_codes: [200, 404] });
+    expect(TYPE_RULES.sip.url(sip({ sipTransport: 'tls' }))).toBe('sips:sip.example.com:5061;transport=tls');
   });
 });

@@ -359,6 +359,27 @@ const ping: MonitorTypeRules = {
   checkSpec: (m) => ({ type: 'ping', host: m.host, count: m.pingCount, interval_ms: m.pingIntervalMs, timeout_ms: m.timeout * 1000, max_packet_loss: m.maxPacketLoss }),
 };
 
+/** The port a sip monitor checks: its own, or 5060 (5061 for tls, RFC 3261 §19.1.2). */
+export const sipPort = (m: MonitorEntity) => m.port ?? (m.sipTransport === 'tls' ? 5061 : 5060);
+
+/**
+ * sip (StatusCore): SIP OPTIONS to `host:port` over `sip_transport` from every region; up
+ * when the final response code is one of `sip_expected_codes` (default [200]).
+ */
+const sip: MonitorTypeRules = {
+  foreignFields: 'refuse',
+  probed: true,
+  fields: ['host', 'port', 'sip_transport', 'sip_expected_codes', 'timeout'],
+  required: ['host'],
+  validate(m, errors) {
+    if (m.host) checkHostField('host', m.host, errors, '"sip.example.com" or "192.0.2.10"');
+  },
+  guardTargets: (m) => [{ field: 'host', host: m.host, lookup: true }],
+  url: (m) => `${m.sipTransport === 'tls' ? 'sips' : 'sip'}:${net.isIPv6(m.host) ? `[${m.host}]` : m.host}:${sipPort(m)};transport=${m.sipTransport}`,
+  view: (m) => ({ host: m.host, port: sipPort(m), sip_transport: m.sipTransport, sip_expected_codes: m.sipExpectedCodes, timeout: m.timeout, last_status_code: m.lastStatusCode, last_response_ms: m.lastResponseMs }),
+  checkSpec: (m) => ({ type: 'sip', host: m.host, port: sipPort(m), transport: m.sipTransport, expected_codes: m.sipExpectedCodes, timeout_ms: m.timeout * 1000 }),
+};
+
 const dns: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
@@ -438,6 +459,7 @@ export const TYPE_RULES: Readonly<Record<MonitorType, MonitorTypeRules>> = {
   dns,
   heartbeat,
   ping,
+  sip,
 };
 
 /** http and https share their fields: an update may switch between them (StatusCore's `ssl_check`); no other type change. */

@@ -1,11 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity';
-import type { DnsRecordType, JsonAssertion } from '@parallax/contracts';
+import type { DnsRecordType, JsonAssertion, SipTransport } from '@parallax/contracts';
 import { bigintNumber } from '../database/bigint.transformer';
 
 export type MonitorStatus = 'pending' | 'up' | 'degraded' | 'down' | 'warn';
 /** The monitor types; each has its fields, rules, document and check spec in monitor-types.ts (TYPE_RULES). */
-export const MONITOR_TYPES = ['http', 'json_api', 'ssl', 'tcp', 'dns', 'heartbeat', 'https', 'ping'] as const;
+export const MONITOR_TYPES = ['http', 'json_api', 'ssl', 'tcp', 'dns', 'heartbeat', 'https', 'ping', 'sip'] as const;
 export type MonitorType = (typeof MONITOR_TYPES)[number];
 export interface HeaderPair {
   key: string;
@@ -58,6 +58,9 @@ export class MonitorEntity {
   @Column('int', { default: 3 }) pingCount!: number;
   @Column('int', { default: 1000 }) pingIntervalMs!: number;
   @Column('double precision', { default: 0 }) maxPacketLoss!: number;
+  // sip (host and port are shared with tcp; no port = 5060, 5061 for tls)
+  @Column('text', { default: 'udp' }) sipTransport!: SipTransport;
+  @Column('int', { array: true, default: () => "'{200}'" }) sipExpectedCodes!: number[];
   // dns
   @Column('text', { default: '' }) dnsHostname!: string;
   @Column('text', { default: 'A' }) dnsRecordType!: DnsRecordType;

@@ -13,6 +13,7 @@ import { StatusPages1796014000000 } from './1796014000000-StatusPages';
 import { PageSubscribers1796017000000 } from './1796017000000-PageSubscribers';
 import { PageSubscribersPageFk1796017000001 } from './1796017000001-PageSubscribersPageFk';
 import { PingMonitors1796019000000 } from './1796019000000-PingMonitors';
+import { SipMonitors1796019000001 } from './1796019000001-SipMonitors';
 
 /** Every migration, in order. Run at start by runMigrations (database/migrate.ts). */
 export const MIGRATIONS = [
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   PageSubscribers1796017000000,
   PageSubscribersPageFk1796017000001,
   PingMonitors1796019000000,
+  SipMonitors1796019000001,
 ];

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsIn,
@@ -16,7 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { DNS_RECORD_TYPES, HTTP_METHODS, JSON_ASSERTION_OPERATORS } from '@parallax/contracts';
+import { DNS_RECORD_TYPES, HTTP_METHODS, JSON_ASSERTION_OPERATORS, SIP_TRANSPORTS } from '@parallax/contracts';
 import { MONITOR_TYPES, type MonitorType } from '../monitor.entity';
 
 export class HeaderDto {
@@ -188,13 +189,13 @@ export class CreateMonitorDto {
   @Max(90, { message: 'ssl_expiry_threshold_days must be between 1 and 90 days' })
   ssl_expiry_threshold_days?: number;
 
-  @ApiPropertyOptional({ example: 'db.example.com', description: 'tcp and ping (required): host name or IP address' })
+  @ApiPropertyOptional({ example: 'db.example.com', description: 'tcp, ping and sip (required): host name or IP address' })
   @IsOptional()
   @IsString()
   @MaxLength(253)
   host?: string;
 
-  @ApiPropertyOptional({ example: 5432, description: 'tcp (required)' })
+  @ApiPropertyOptional({ example: 5432, description: 'tcp (required); sip (default 5060, 5061 for tls)' })
   @IsOptional()
   @IsInt({ message: 'port must be an integer' })
   @Min(1, { message: 'port must be between 1 and 65535' })
@@ -233,6 +234,21 @@ export class CreateMonitorDto {
   @Min(0, { message: 'max_packet_loss must be between 0 and 100' })
   @Max(100, { message: 'max_packet_loss must be between 0 and 100' })
   max_packet_loss?: number;
+
+  @ApiPropertyOptional({ enum: SIP_TRANSPORTS, default: 'udp', description: 'sip: OPTIONS over UDP, TCP or TLS (port defaults to 5060, 5061 for tls)' })
+  @IsOptional()
+  @IsIn(SIP_TRANSPORTS, { message: `sip_transport must be one of: ${SIP_TRANSPORTS.join(', ')}` })
+  sip_transport?: (typeof SIP_TRANSPORTS)[number];
+
+  @ApiPropertyOptional({ type: [Number], example: [200], description: 'sip: final response codes that count as up' })
+  @IsOptional()
+  @IsArray({ message: 'sip_expected_codes must be an array of SIP response codes' })
+  @ArrayMinSize(1, { message: 'sip_expected_codes must list at least one code' })
+  @ArrayMaxSize(20)
+  @IsInt({ each: true, message: 'sip_expected_codes must be integers between 200 and 699' })
+  @Min(200, { each: true, message: 'sip_expected_codes must be integers between 200 and 699' })
+  @Max(699, { each: true, message: 'sip_expected_codes must be integers between 200 and 699' })
+  sip_expected_codes?: number[];
 
   @ApiPropertyOptional({ example: 'example.com', description: 'dns (required): the name to query' })
   @IsOptional()

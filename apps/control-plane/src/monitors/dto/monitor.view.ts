@@ -86,11 +86,18 @@ export class MonitorView {
   @ApiPropertyOptional({ example: 'example.com', description: 'ssl' }) ssl_domain?: string;
   @ApiPropertyOptional({ example: 443, description: 'ssl' }) ssl_port?: number;
   @ApiPropertyOptional({ example: 30, description: 'ssl, https' }) ssl_expiry_threshold_days?: number;
-  // tcp
-  @ApiPropertyOptional({ example: 'db.example.com', description: 'tcp' }) host?: string;
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 5432, description: 'tcp' }) port?: number | null;
+  // tcp (and ping: host)
+  @ApiPropertyOptional({ example: 'db.example.com', description: 'tcp, ping, sip' }) host?: string;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 5432, description: 'tcp, sip' }) port?: number | null;
   @ApiPropertyOptional({ example: '', description: 'tcp' }) send?: string;
   @ApiPropertyOptional({ example: '', description: 'tcp' }) expect?: string;
+  // ping
+  @ApiPropertyOptional({ example: 3, description: 'ping: echo requests per check' }) ping_count?: number;
+  @ApiPropertyOptional({ example: 1000, description: 'ping: milliseconds between echo requests' }) ping_interval_ms?: number;
+  @ApiPropertyOptional({ example: 0, description: 'ping: down above this packet loss (percent)' }) max_packet_loss?: number;
+  // sip (host and port as tcp)
+  @ApiPropertyOptional({ enum: ['udp', 'tcp', 'tls'], description: 'sip' }) sip_transport?: string;
+  @ApiPropertyOptional({ type: [Number], example: [200], description: 'sip' }) sip_expected_codes?: number[];
   // dns
   @ApiPropertyOptional({ example: 'example.com', description: 'dns' }) hostname?: string;
   @ApiPropertyOptional({ enum: DNS_RECORD_TYPES, description: 'dns' }) record_type?: string;
