@@ -1019,7 +1019,7 @@ export interface components {
              * @example http
              * @enum {string}
              */
-            monitor_type: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
+            monitor_type: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip";
             /** @example My Website */
             name: string;
             /**
@@ -1201,12 +1201,12 @@ export interface components {
              */
             ssl_expiry_threshold_days?: number;
             /**
-             * @description tcp
+             * @description tcp, ping, sip
              * @example db.example.com
              */
             host?: string;
             /**
-             * @description tcp
+             * @description tcp, sip
              * @example 5432
              */
             port?: number | null;
@@ -1220,6 +1220,33 @@ export interface components {
              * @example
              */
             expect?: string;
+            /**
+             * @description ping: echo requests per check
+             * @example 3
+             */
+            ping_count?: number;
+            /**
+             * @description ping: milliseconds between echo requests
+             * @example 1000
+             */
+            ping_interval_ms?: number;
+            /**
+             * @description ping: down above this packet loss (percent)
+             * @example 0
+             */
+            max_packet_loss?: number;
+            /**
+             * @description sip
+             * @enum {string}
+             */
+            sip_transport?: "udp" | "tcp" | "tls";
+            /**
+             * @description sip
+             * @example [
+             *       200
+             *     ]
+             */
+            sip_expected_codes?: number[];
             /**
              * @description dns
              * @example example.com
@@ -1293,7 +1320,7 @@ export interface components {
              * @default http
              * @enum {string}
              */
-            monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
+            monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip";
             /**
              * @description http and json_api (required there); ignored for heartbeat (its url is the generated ping URL)
              * @example https://example.com/health
@@ -1356,12 +1383,12 @@ export interface components {
              */
             ssl_expiry_threshold_days?: number;
             /**
-             * @description tcp and ping (required): host name or IP address
+             * @description tcp, ping and sip (required): host name or IP address
              * @example db.example.com
              */
             host?: string;
             /**
-             * @description tcp (required)
+             * @description tcp (required); sip (default 5060, 5061 for tls)
              * @example 5432
              */
             port?: number;
@@ -1390,6 +1417,19 @@ export interface components {
              * @default 0
              */
             max_packet_loss?: number;
+            /**
+             * @description sip: OPTIONS over UDP, TCP or TLS (port defaults to 5060, 5061 for tls)
+             * @default udp
+             * @enum {string}
+             */
+            sip_transport?: "udp" | "tcp" | "tls";
+            /**
+             * @description sip: final response codes that count as up
+             * @example [
+             *       200
+             *     ]
+             */
+            sip_expected_codes?: number[];
             /**
              * @description dns (required): the name to query
              * @example example.com
@@ -1461,7 +1501,7 @@ export interface components {
              * @description alias of monitor_type (StatusCore)
              * @enum {string}
              */
-            type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
+            type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip";
             /**
              * @description alias (StatusCore) of the type's target: url (http, https, json_api), host (tcp), hostname (dns), ssl_domain (ssl)
              * @example https://api.example.com/health
@@ -1498,7 +1538,7 @@ export interface components {
              * @default http
              * @enum {string}
              */
-            monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
+            monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip";
             /**
              * @description http and json_api (required there); ignored for heartbeat (its url is the generated ping URL)
              * @example https://example.com/health
@@ -1561,12 +1601,12 @@ export interface components {
              */
             ssl_expiry_threshold_days?: number;
             /**
-             * @description tcp and ping (required): host name or IP address
+             * @description tcp, ping and sip (required): host name or IP address
              * @example db.example.com
              */
             host?: string;
             /**
-             * @description tcp (required)
+             * @description tcp (required); sip (default 5060, 5061 for tls)
              * @example 5432
              */
             port?: number;
@@ -1595,6 +1635,19 @@ export interface components {
              * @default 0
              */
             max_packet_loss?: number;
+            /**
+             * @description sip: OPTIONS over UDP, TCP or TLS (port defaults to 5060, 5061 for tls)
+             * @default udp
+             * @enum {string}
+             */
+            sip_transport?: "udp" | "tcp" | "tls";
+            /**
+             * @description sip: final response codes that count as up
+             * @example [
+             *       200
+             *     ]
+             */
+            sip_expected_codes?: number[];
             /**
              * @description dns (required): the name to query
              * @example example.com
@@ -1666,7 +1719,7 @@ export interface components {
              * @description alias of monitor_type (StatusCore)
              * @enum {string}
              */
-            type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
+            type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip";
             /**
              * @description alias (StatusCore) of the type's target: url (http, https, json_api), host (tcp), hostname (dns), ssl_domain (ssl)
              * @example https://api.example.com/health
@@ -1730,7 +1783,7 @@ export interface components {
             /** @example https://example.com/health */
             monitor_url: string;
             /** @enum {string} */
-            monitor_type: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
+            monitor_type: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip";
             /** @enum {string} */
             status: "open" | "resolved";
             /** @example 503 */
@@ -3293,7 +3346,7 @@ export interface operations {
                 group?: string;
                 /** @description comma-separated; any of */
                 tags?: string;
-                monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
+                monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip";
                 /** @description 1–1000, default 500 (clamped to the bounds) */
                 limit?: number;
                 /** @description 0–10000000, default 0 (clamped to the bounds) */
@@ -4286,7 +4339,7 @@ export interface operations {
             query?: {
                 status?: "open" | "resolved";
                 monitor_id?: string;
-                monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping";
+                monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip";
                 /** @description 1–8760, default 720 (clamped to the bounds) */
                 hours?: number;
                 /** @description 1–500, default 50 (clamped to the bounds) */
