@@ -7532,15 +7532,15 @@ export interface operations {
                 /** @description status (default), uptime (90 days), response-time (average of the last 24 h) */
                 type?: "status" | "uptime" | "response-time";
                 /** @description left text (default depends on type), at most 64 characters */
-                label?: unknown;
+                label?: string;
                 /** @description hex, e.g. 555 or 24292e */
-                labelColor?: unknown;
+                labelColor?: string;
                 /** @description hex; default from the status/uptime/response-time thresholds */
-                color?: unknown;
+                color?: string;
                 /** @description a monitor's slug on the page */
-                monitorId?: unknown;
+                monitorId?: string;
                 /** @description "false" hides the status dot */
-                logo?: unknown;
+                logo?: string;
             };
             header?: never;
             path: {
@@ -7595,15 +7595,15 @@ export interface operations {
                 /** @description status (default), uptime (90 days), response-time (average of the last 24 h) */
                 type?: "status" | "uptime" | "response-time";
                 /** @description left text (default depends on type), at most 64 characters */
-                label?: unknown;
+                label?: string;
                 /** @description hex, e.g. 555 or 24292e */
-                labelColor?: unknown;
+                labelColor?: string;
                 /** @description hex; default from the status/uptime/response-time thresholds */
-                color?: unknown;
+                color?: string;
                 /** @description a monitor's slug on the page */
-                monitorId?: unknown;
+                monitorId?: string;
                 /** @description "false" hides the status dot */
-                logo?: unknown;
+                logo?: string;
             };
             header?: never;
             path?: never;

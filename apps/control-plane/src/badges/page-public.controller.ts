@@ -19,11 +19,11 @@ function BadgeDocs(): MethodDecorator {
     ApiProduces('image/svg+xml')(target, key, d);
     ApiQuery({ name: 'style', required: false, enum: BADGE_STYLES })(target, key, d);
     ApiQuery({ name: 'type', required: false, enum: BADGE_TYPES, description: 'status (default), uptime (90 days), response-time (average of the last 24 h)' })(target, key, d);
-    ApiQuery({ name: 'label', required: false, description: 'left text (default depends on type), at most 64 characters' })(target, key, d);
-    ApiQuery({ name: 'labelColor', required: false, description: 'hex, e.g. 555 or 24292e' })(target, key, d);
-    ApiQuery({ name: 'color', required: false, description: 'hex; default from the status/uptime/response-time thresholds' })(target, key, d);
-    ApiQuery({ name: 'monitorId', required: false, description: "a monitor's slug on the page" })(target, key, d);
-    ApiQuery({ name: 'logo', required: false, description: '"false" hides the status dot' })(target, key, d);
+    ApiQuery({ name: 'label', required: false, type: String, schema: { type: 'string', maxLength: 64 }, description: 'left text (default depends on type), at most 64 characters' })(target, key, d);
+    ApiQuery({ name: 'labelColor', required: false, type: String, description: 'hex, e.g. 555 or 24292e' })(target, key, d);
+    ApiQuery({ name: 'color', required: false, type: String, description: 'hex; default from the status/uptime/response-time thresholds' })(target, key, d);
+    ApiQuery({ name: 'monitorId', required: false, type: String, description: "a monitor's slug on the page" })(target, key, d);
+    ApiQuery({ name: 'logo', required: false, type: String, description: '"false" hides the status dot' })(target, key, d);
     ApiOkResponse({ description: 'SVG badge; Cache-Control public, max-age=300, stale-while-revalidate=60; ETag', content: SVG })(target, key, d);
     ApiResponse({ status: 400, description: 'red "invalid" badge naming the parameter', content: SVG })(target, key, d);
     ApiNotFoundResponse({ description: '"not found" badge: unknown page, or monitorId not on the page', content: SVG })(target, key, d);
