@@ -8,6 +8,7 @@ import { connect, credsAuthenticator } from 'nats';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { AppModule } from './app.module';
+import { IdParamGuard, inputNormaliser } from './common/input-normaliser';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { runMigrations } from './database/migrate';
@@ -80,11 +81,14 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useBodyParser('json', { limit: '256kb' });
   app.useBodyParser('urlencoded', { limit: '16kb', extended: false }); // the status page's subscribe form
   app.set('trust proxy', 'loopback');
+  // Before any route: refuses what the database and the libraries cannot take (docs/edge.md).
+  app.use(inputNormaliser());
   setGlobalPrefix(app);
   // A page's custom domain: `/` and `/api/<path>` on it are that page's (rewritten to /s/{slug}/…).
   const pages = app.get(StatusPagesService);
   const domains = new DomainCache((host) => pages.slugForDomain(host));
   app.use(customDomainMiddleware(ownHostOf(config.publicUrl), (host) => domains.get(host)));
+  app.useGlobalGuards(new IdParamGuard());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   // NATS connects (and the stream is ensured) before the consumers start in onApplicationBootstrap.

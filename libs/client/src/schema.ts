@@ -838,7 +838,7 @@ export interface components {
              * @description machine-readable error code
              * @enum {string}
              */
-            code?: "bad_request" | "unauthorized" | "forbidden" | "plan_limit" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "internal";
+            code: "bad_request" | "unauthorized" | "forbidden" | "plan_limit" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "internal";
             /** @description 422: one entry per invalid field */
             details?: components["schemas"]["FieldErrorView"][];
             /**
@@ -846,6 +846,11 @@ export interface components {
              * @example 42
              */
             retry_after?: number;
+            /**
+             * @description 500: the reference of the error in the server log
+             * @example err_3f9c0a1b2d4e5f60
+             */
+            error_id?: string;
         };
         AccountView: {
             /** @example acc_3k9x0q2m7d1v8b4n */

@@ -116,7 +116,7 @@ describe('accounts (integration)', () => {
     const unknown = await call('POST', '/auth/login', { body: { email: uniqueEmail(), password: s.password } });
     for (const res of [wrong, unknown]) {
       expect(res.status).toBe(401);
-      expect(res.body).toEqual({ data: null, error: 'invalid email or password' });
+      expect(res.body).toEqual({ data: null, error: 'invalid email or password', code: 'unauthorized' });
     }
   });
 
@@ -124,7 +124,7 @@ describe('accounts (integration)', () => {
     const s = await signup();
     const res = await call('POST', '/auth/signup', { body: { email: ` ${s.email.toUpperCase()}`, password: 'another password', name: 'Other' } });
     expect(res.status).toBe(409);
-    expect(res.body).toEqual({ data: null, error: 'email already registered' });
+    expect(res.body).toEqual({ data: null, error: 'email already registered', code: 'conflict' });
   });
 
   it('concurrent signups with one email: one 201, one 409, and nothing half-created', async () => {
@@ -175,7 +175,7 @@ describe('accounts (integration)', () => {
   it('rejects missing, unknown, forged and expired credentials with 401', async () => {
     const missing = await call('GET', '/auth/me');
     expect(missing.status).toBe(401);
-    expect(missing.body).toEqual({ data: null, error: 'missing credentials: send X-API-Key or Authorization: Bearer' });
+    expect(missing.body).toEqual({ data: null, error: 'missing credentials: send X-API-Key or Authorization: Bearer', code: 'unauthorized' });
 
     const s = await signup();
     const now = Math.floor(Date.now() / 1000);
@@ -192,7 +192,7 @@ describe('accounts (integration)', () => {
     for (const headers of attempts) {
       const res = await call('GET', '/auth/me', { headers });
       expect(res.status).toBe(401);
-      expect(res.body).toEqual({ data: null, error: 'invalid or expired credentials' });
+      expect(res.body).toEqual({ data: null, error: 'invalid or expired credentials', code: 'unauthorized' });
     }
     // Sanity check of the hand-made token: valid claims with the right secret are accepted.
     const ok = await call('GET', '/auth/me', { headers: { Authorization: `Bearer ${hs256({ ...claims, iat: now, exp: now + 600 }, JWT_SECRET)}` } });
@@ -216,7 +216,7 @@ describe('accounts (integration)', () => {
     ] as const) {
       const res = await call(method, path, { headers: ro, body });
       expect(res.status).toBe(403);
-      expect(res.body).toEqual({ data: null, error: 'read-only API key cannot modify resources' });
+      expect(res.body).toEqual({ data: null, error: 'read-only API key cannot modify resources', code: 'forbidden' });
     }
   });
 
@@ -297,7 +297,7 @@ describe('accounts rate limit (integration)', () => {
     const retryAfter = Number(limited.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(limited.body).toEqual({ data: null, error: `rate limit exceeded: try again in ${retryAfter} seconds`, retry_after: retryAfter });
+    expect(limited.body).toEqual({ data: null, error: `rate limit exceeded: try again in ${retryAfter} seconds`, code: 'rate_limited', retry_after: retryAfter });
 
     // A JWT session of the same account has its own (account) budget, not the key's.
     const login = await call('POST', '/auth/login', { body: { email: s.body.data.user.email, password: 'correct horse battery' } });

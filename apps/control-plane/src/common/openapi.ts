@@ -1,5 +1,6 @@
 import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import type { ErrorCode } from './errors';
 
 /**
  * OpenAPI helpers: every operation documents its typed 2xx answer in the envelope
@@ -7,7 +8,7 @@ import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchem
  * common/openapi.int-spec.ts fails on an operation without a typed 2xx schema.
  */
 
-/** The machine-readable error codes (issue 13's `code`; optional until every answer carries it). */
+/** The machine-readable error codes: every error answer carries one (`code`, mapped in HttpErrorFilter). */
 export const ERROR_CODES = [
   'bad_request',
   'unauthorized',
@@ -21,7 +22,7 @@ export const ERROR_CODES = [
   'validation_failed',
   'rate_limited',
   'internal',
-] as const;
+] as const satisfies readonly ErrorCode[];
 
 export class FieldErrorView {
   @ApiProperty({ example: 'json_assertions[0].operator' }) field!: string;
@@ -32,9 +33,10 @@ export class FieldErrorView {
 export class ErrorEnvelopeView {
   @ApiProperty({ type: String, nullable: true, enum: [null], example: null, description: 'always null on an error' } as never) data!: null;
   @ApiProperty({ example: 'validation failed', description: 'a human-readable message' }) error!: string;
-  @ApiPropertyOptional({ enum: ERROR_CODES, description: 'machine-readable error code' }) code?: (typeof ERROR_CODES)[number];
+  @ApiProperty({ enum: ERROR_CODES, description: 'machine-readable error code' }) code!: (typeof ERROR_CODES)[number];
   @ApiPropertyOptional({ type: [FieldErrorView], description: '422: one entry per invalid field' }) details?: FieldErrorView[];
   @ApiPropertyOptional({ example: 42, description: '429: seconds to wait (also in the Retry-After header)' }) retry_after?: number;
+  @ApiPropertyOptional({ example: 'err_3f9c0a1b2d4e5f60', description: '500: the reference of the error in the server log' }) error_id?: string;
 }
 
 /** `meta` of a paginated list. */
