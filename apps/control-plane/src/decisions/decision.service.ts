@@ -14,6 +14,7 @@ import { RoundEntity } from '../scheduler/round.entity';
 import { RoundsRepository } from '../scheduler/rounds.repository';
 import { Observation, OVERALL, RollupsRepository } from '../timeseries/rollups.repository';
 import type { RegionResultPayload } from '../notifications/events';
+import { incidentLookupNeeded, incidentTransition } from './incident-transition';
 import { RegionResult, RoundSummary, summariseRound } from './round-summary';
 
 /**
@@ -158,7 +159,7 @@ export class DecisionService {
     }
   }
 
-  /** Opens (never in maintenance) or resolves the monitor's incident; returns what it did. */
+  /** Opens (never in maintenance), widens or resolves the monitor's incident as `incidentTransition` says; returns what it did. */
   private async applyIncident(
     tx: Tx,
     monitor: MonitorEntity,
@@ -168,57 +169,50 @@ export class DecisionService {
     maintenance: boolean,
   ): Promise<{ opened: IncidentEntity | null; resolved: IncidentEntity | null }> {
     const none = { opened: null, resolved: null };
-    if (s.decision === 'down') {
-      const open = await this.incidents.findOpen(tx, monitor.id);
-      if (open) {
-        const affected = [...new Set([...open.affectedRegions, ...s.failing])];
-        if (affected.length !== open.affectedRegions.length) await this.incidents.update(tx, open.id, { affectedRegions: affected });
+    const open = incidentLookupNeeded(s.decision, monitor.status) ? await this.incidents.findOpen(tx, monitor.id) : null;
+    const action = incidentTransition({ decision: s.decision, previousStatus: monitor.status, open, failing: s.failing, maintenance, at: round.scheduledAt });
+    switch (action.kind) {
+      case 'none':
         return none;
+      case 'widen':
+        await this.incidents.update(tx, action.incidentId, { affectedRegions: action.affectedRegions });
+        return none;
+      case 'open': {
+        const f = s.firstFailure;
+        const incident = Object.assign(new IncidentEntity(), {
+          id: newId('inc'),
+          accountId: monitor.accountId,
+          monitorId: monitor.id,
+          monitorName: monitor.name,
+          monitorUrl: monitor.url,
+          monitorType: monitor.monitorType,
+          status: 'open' as const,
+          statusCode: f?.statusCode ?? null,
+          responseMs: f?.responseMs ?? null,
+          startedAt: action.startedAt,
+          resolvedAt: null,
+          durationSeconds: null,
+          failureErrorMessage: f?.error ?? null,
+          failureResponseHeaders: f?.responseHeaders ?? null,
+          failureResponseBody: f?.responseBody ? f.responseBody.slice(0, 2048) : null,
+          regionsChecked: s.regionsChecked,
+          regionsUp: s.regionsUp,
+          regionResults,
+          affectedRegions: action.affectedRegions,
+          openedByRound: round.id,
+          resolvedByRound: null,
+        });
+        if (!(await this.incidents.open(tx, incident))) return none;
+        this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, incident_id: incident.id, failing_regions: s.failing }, 'incident opened');
+        return { opened: incident, resolved: null };
       }
-      if (maintenance) return none; // checks recorded, status follows, but no incident during maintenance
-      const f = s.firstFailure;
-      const incident = Object.assign(new IncidentEntity(), {
-        id: newId('inc'),
-        accountId: monitor.accountId,
-        monitorId: monitor.id,
-        monitorName: monitor.name,
-        monitorUrl: monitor.url,
-        monitorType: monitor.monitorType,
-        status: 'open' as const,
-        statusCode: f?.statusCode ?? null,
-        responseMs: f?.responseMs ?? null,
-        startedAt: round.scheduledAt,
-        resolvedAt: null,
-        durationSeconds: null,
-        failureErrorMessage: f?.error ?? null,
-        failureResponseHeaders: f?.responseHeaders ?? null,
-        failureResponseBody: f?.responseBody ? f.responseBody.slice(0, 2048) : null,
-        regionsChecked: s.regionsChecked,
-        regionsUp: s.regionsUp,
-        regionResults,
-        affectedRegions: s.failing,
-        openedByRound: round.id,
-        resolvedByRound: null,
-      });
-      if (!(await this.incidents.open(tx, incident))) return none;
-      this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, incident_id: incident.id, failing_regions: s.failing }, 'incident opened');
-      return { opened: incident, resolved: null };
+      case 'resolve': {
+        const resolved = { status: 'resolved' as const, resolvedAt: action.resolvedAt, durationSeconds: action.durationSeconds, resolvedByRound: round.id };
+        await this.incidents.update(tx, action.incidentId, resolved);
+        this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, incident_id: action.incidentId }, 'incident resolved');
+        return { opened: null, resolved: Object.assign(open!, resolved) };
+      }
     }
-    if (monitor.status === 'down') {
-      const open = await this.incidents.findOpen(tx, monitor.id);
-      if (!open) return none;
-      const resolvedAt = round.scheduledAt;
-      const resolved = {
-        status: 'resolved' as const,
-        resolvedAt,
-        durationSeconds: Math.max(0, Math.round((resolvedAt.getTime() - open.startedAt.getTime()) / 1000)),
-        resolvedByRound: round.id,
-      };
-      await this.incidents.update(tx, open.id, resolved);
-      this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, incident_id: open.id }, 'incident resolved');
-      return { opened: null, resolved: Object.assign(open, resolved) };
-    }
-    return none;
   }
 }
 

@@ -12,7 +12,8 @@ import { checkHttpUrl } from '../monitors/monitor-types';
 import { RoundsRepository } from '../scheduler/rounds.repository';
 import type { MonitorEntity, MonitorStatus } from '../monitors/monitor.entity';
 import { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';
-import { EVENT_ALIASES, EventName, NotificationPayload, normaliseEvents, RegionResultPayload, statusEvent, SUBSCRIBABLE } from './events';
+import { EVENT_ALIASES, EventName, NotificationPayload, normaliseEvents, RegionResultPayload, SUBSCRIBABLE } from './events';
+import { fanOut, raisedEvents } from './fan-out';
 import { MonitorIncidentEvent, NotificationExtensions } from './extensions';
 import { inMaintenance } from './maintenance';
 import { DeliveryEntity, WebhookEntity } from './notification.entity';
@@ -38,8 +39,6 @@ export interface StatusChange {
 }
 
 const MAX_WEBHOOKS_PER_ACCOUNT = 20;
-/** Events the monitor's own channels (webhook_url, Slack, Discord, email) get; account webhooks choose theirs. */
-const MONITOR_CHANNEL_EVENTS: ReadonlySet<EventName> = new Set(['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.warn', 'sla.breach']);
 
 @Injectable()
 export class NotificationsService {
@@ -64,17 +63,15 @@ export class NotificationsService {
    */
   async enqueueStatusChange(tx: Tx, c: StatusChange): Promise<{ enqueued: number; suppressed: boolean }> {
     const m = c.monitor;
-    const events: { event: EventName; extra: Partial<NotificationPayload> }[] = [];
-    const changed = c.to !== m.status;
-    const statusEv = changed ? statusEvent(c.to) : null;
-    if (statusEv) events.push({ event: statusEv, extra: {} });
-    if (c.incidentOpened) events.push({ event: 'incident.created', extra: { incident: incidentPayload(c.incidentOpened) } });
-    if (c.incidentResolved) events.push({ event: 'incident.resolved', extra: { incident: incidentPayload(c.incidentResolved) } });
     const maintenance = inMaintenance(m.maintenanceWindows, c.at);
-    if (!maintenance && m.slaTarget !== null && m.slaTarget !== undefined && c.outcome) {
-      const sla = await this.evaluateSla(tx, m, c.outcome === 'down', c.at);
-      if (sla) events.push({ event: 'sla.breach', extra: { sla } });
-    }
+    const sla = !maintenance && m.slaTarget !== null && m.slaTarget !== undefined && c.outcome ? await this.evaluateSla(tx, m, c.outcome === 'down', c.at) : null;
+    const names = raisedEvents({ previous: m.status, to: c.to, incidentOpened: !!c.incidentOpened, incidentResolved: !!c.incidentResolved, slaBreached: !!sla });
+    const extras: Partial<Record<EventName, Partial<NotificationPayload>>> = {
+      'incident.created': c.incidentOpened ? { incident: incidentPayload(c.incidentOpened) } : {},
+      'incident.resolved': c.incidentResolved ? { incident: incidentPayload(c.incidentResolved) } : {},
+      'sla.breach': sla ? { sla } : {},
+    };
+    const events = names.map((event) => ({ event, extra: extras[event] ?? {} }));
     if (events.length === 0) return { enqueued: 0, suppressed: false };
     if (maintenance) {
       for (const e of events) this.metrics.notificationsSuppressed.inc({ event: e.event });
@@ -84,34 +81,30 @@ export class NotificationsService {
     const webhooks = await this.repo.activeWebhooks(tx, m.accountId);
     const email = this.transport.emailEnabled ? m.alertEmail || (await this.accounts.defaultAlertEmail(tx, m.accountId)) : null;
     const first = await this.repo.nextSequences(tx, m.id, events.length);
-    const rows: Partial<DeliveryEntity>[] = [];
-    events.forEach(({ event, extra }, i) => {
-      const payload: NotificationPayload = {
-        event,
-        sequence: first + i,
-        timestamp: c.at.toISOString(),
-        monitor: { id: m.id, name: m.name, type: m.monitorType, url: m.url },
-        status: c.to,
-        previous_status: m.status,
-        decision: c.decision,
-        region_results: c.regionResults,
-        ...extra,
-      };
-      const base = { accountId: m.accountId, monitorId: m.id, event, sequence: first + i, payload: payload as unknown as Record<string, unknown>, nextAttemptAt: c.at };
-      for (const w of webhooks) {
-        if (w.events.includes(event)) rows.push({ ...base, id: newId('msg'), channel: 'webhook', destination: w.id, webhookId: w.id, target: w.url });
-      }
-      if (!MONITOR_CHANNEL_EVENTS.has(event)) return;
-      const own: [DeliveryEntity['channel'], string | null][] = [
-        ['monitor_webhook', m.webhookUrl],
-        ['slack', m.alertSlackWebhook],
-        ['discord', m.alertDiscordWebhook],
-        ['email', email],
-      ];
-      for (const [channel, target] of own) {
-        if (target) rows.push({ ...base, id: newId('msg'), channel, destination: `${channel}:${m.id}`, webhookId: null, target });
-      }
-    });
+    const payloads = events.map(({ event, extra }, i): NotificationPayload => ({
+      event,
+      sequence: first + i,
+      timestamp: c.at.toISOString(),
+      monitor: { id: m.id, name: m.name, type: m.monitorType, url: m.url },
+      status: c.to,
+      previous_status: m.status,
+      decision: c.decision,
+      region_results: c.regionResults,
+      ...extra,
+    }));
+    const rows: Partial<DeliveryEntity>[] = fanOut(names, webhooks, { monitorId: m.id, webhookUrl: m.webhookUrl, slack: m.alertSlackWebhook, discord: m.alertDiscordWebhook, email }).map((r) => ({
+      id: newId('msg'),
+      accountId: m.accountId,
+      monitorId: m.id,
+      event: r.event,
+      sequence: first + r.eventIndex,
+      payload: payloads[r.eventIndex] as unknown as Record<string, unknown>,
+      nextAttemptAt: c.at,
+      channel: r.channel,
+      destination: r.destination,
+      webhookId: r.webhookId,
+      target: r.target,
+    }));
     // Status page subscribers of the monitor's pages (subscriptions/), in the same transaction.
     const incidentEvents: MonitorIncidentEvent[] = [];
     events.forEach(({ event }, i) => {

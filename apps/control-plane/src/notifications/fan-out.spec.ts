@@ -1,0 +1,78 @@
+import { EVENTS, EventName, NotifiedStatus } from './events';
+import { fanOut, MONITOR_CHANNEL_EVENTS, OwnChannels, raisedEvents } from './fan-out';
+
+const STATUSES: NotifiedStatus[] = ['pending', 'up', 'degraded', 'down', 'warn'];
+
+describe('raisedEvents (pure)', () => {
+  it('matches the rule for every previous × new status × incident opened/resolved × SLA breached', () => {
+    let cases = 0;
+    for (const previous of STATUSES) {
+      for (const to of STATUSES) {
+        for (const incidentOpened of [false, true]) {
+          for (const incidentResolved of [false, true]) {
+            for (const slaBreached of [false, true]) {
+              const want: EventName[] = [];
+              if (previous !== to && to !== 'pending') want.push(`monitor.${to}` as EventName);
+              if (incidentOpened) want.push('incident.created');
+              if (incidentResolved) want.push('incident.resolved');
+              if (slaBreached) want.push('sla.breach');
+              expect(raisedEvents({ previous, to, incidentOpened, incidentResolved, slaBreached })).toEqual(want);
+              cases++;
+            }
+          }
+        }
+      }
+    }
+    expect(cases).toBe(200);
+  });
+});
+
+describe('fanOut (pure)', () => {
+  const none: OwnChannels = { monitorId: 'mon_1', webhookUrl: null, slack: null, discord: null, email: null };
+  const all: OwnChannels = { monitorId: 'mon_1', webhookUrl: 'https://h/own', slack: 'https://h/slack', discord: 'https://h/discord', email: 'ops@example.com' };
+  const hooks = [
+    { id: 'whk_all', url: 'https://h/all', events: EVENTS.filter((e) => e !== 'test') },
+    { id: 'whk_down', url: 'https://h/down', events: ['monitor.down'] },
+    { id: 'whk_inc', url: 'https://h/inc', events: ['incident.created', 'incident.resolved'] },
+  ];
+
+  it('sends every event to each subscribed webhook and the monitor.* events and sla.breach to every set own channel, for every event × subset of own channels', () => {
+    const fields = ['webhookUrl', 'slack', 'discord', 'email'] as const;
+    const channels = { webhookUrl: 'monitor_webhook', slack: 'slack', discord: 'discord', email: 'email' } as const;
+    for (const event of EVENTS) {
+      for (let mask = 0; mask < 16; mask++) {
+        const own: OwnChannels = { ...none };
+        fields.forEach((f, i) => mask & (1 << i) && (own[f] = all[f]));
+        const rows = fanOut([event], hooks, own);
+        const want = [
+          ...hooks.filter((h) => h.events.includes(event)).map((h) => ({ eventIndex: 0, event, channel: 'webhook', destination: h.id, webhookId: h.id, target: h.url })),
+          ...(MONITOR_CHANNEL_EVENTS.has(event)
+            ? fields.filter((f, i) => mask & (1 << i)).map((f) => ({ eventIndex: 0, event, channel: channels[f], destination: `${channels[f]}:mon_1`, webhookId: null, target: all[f] }))
+            : []),
+        ];
+        expect(rows).toEqual(want);
+      }
+    }
+  });
+
+  it('keeps event order and indexes (sequence numbers follow them); incident events never reach own channels', () => {
+    const rows = fanOut(['monitor.down', 'incident.created', 'sla.breach'], hooks, all);
+    expect(rows.map((r) => `${r.eventIndex}:${r.destination}`)).toEqual([
+      '0:whk_all',
+      '0:whk_down',
+      '0:monitor_webhook:mon_1',
+      '0:slack:mon_1',
+      '0:discord:mon_1',
+      '0:email:mon_1',
+      '1:whk_all',
+      '1:whk_inc',
+      '2:whk_all',
+      '2:monitor_webhook:mon_1',
+      '2:slack:mon_1',
+      '2:discord:mon_1',
+      '2:email:mon_1',
+    ]);
+    expect(fanOut([], hooks, all)).toEqual([]);
+    expect(fanOut(['monitor.up'], [], none)).toEqual([]);
+  });
+});
