@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 /**
  * Writes the control plane's OpenAPI document to docs/openapi.json (no database or NATS
- * needed) and regenerates libs/client/src/schema.ts and docs/parallax.schema.json from it. `--check` exits 1 when either is stale.
+ * needed) and regenerates from it libs/client/src/schema.ts, docs/parallax.schema.json and the
+ * operation list of docs/api.md (scripts/api-doc.js). `--check` exits 1 when any is stale.
  * Run after changing a controller or DTO: `npm run openapi`.
  */
 const { writeFileSync, readFileSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
+
+const { apiMarkdown } = require('./api-doc');
 
 const root = join(__dirname, '..');
 const check = process.argv.includes('--check');
@@ -18,6 +21,7 @@ async function main() {
     ['docs/openapi.json', text],
     ['libs/client/src/schema.ts', types],
     ['docs/parallax.schema.json', `${JSON.stringify(cliFileSchema(JSON.parse(text)), null, 2)}\n`],
+    ['docs/api.md', apiMarkdown(JSON.parse(text), readFileSync(join(root, 'docs/api.md'), 'utf8'))],
   ];
   let stale = false;
   for (const [file, content] of outputs) {
