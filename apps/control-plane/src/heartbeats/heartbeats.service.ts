@@ -10,7 +10,7 @@ import { DecisionService } from '../decisions/decision.service';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { RoundEntity } from '../scheduler/round.entity';
 import { RoundsRepository } from '../scheduler/rounds.repository';
-import { claimRound } from '../scheduler/schedule';
+import { claimRound, roundDeadline } from '../scheduler/schedule';
 import { HeartbeatsRepository } from './heartbeats.repository';
 import {
   heartbeatSummary,
@@ -122,7 +122,7 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
         accountId: m.accountId,
         round: c.round,
         scheduledAt: new Date(nowMs),
-        deadlineAt: new Date(nowMs),
+        deadlineAt: new Date(roundDeadline(nowMs, 0, 0)), // judged by the control plane at once: no probe timeout, no grace
         regions: [],
         skippedRegions: [],
         quorum: m.quorum,

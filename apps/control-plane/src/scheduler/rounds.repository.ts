@@ -5,6 +5,7 @@ import type { Tx } from '../database/transaction';
 import { rangeClause } from '../database/ranges';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { RoundEntity, RoundOutcome } from './round.entity';
+import { expiredBy } from './schedule';
 
 const DAY_MS = 86_400_000;
 
@@ -167,7 +168,7 @@ export class RoundsRepository {
       `SELECT DISTINCT monitor_id FROM (
          SELECT monitor_id FROM rounds WHERE decided_at IS NULL AND deadline_at <= $1
           ORDER BY deadline_at LIMIT $2) r`,
-      [new Date(now.getTime() - pastDeadlineMs), limit],
+      [new Date(expiredBy(now.getTime(), pastDeadlineMs)), limit],
     );
     return rows.map((r) => r.monitor_id);
   }
@@ -182,7 +183,7 @@ export class RoundsRepository {
       .getRepository(RoundEntity)
       .createQueryBuilder('r')
       .where('r.monitor_id IN (:...monitorIds)', { monitorIds })
-      .andWhere('r.decided_at IS NULL AND r.deadline_at <= :expiredBy', { expiredBy: new Date(now.getTime() - pastDeadlineMs) })
+      .andWhere('r.decided_at IS NULL AND r.deadline_at <= :expiredBy', { expiredBy: new Date(expiredBy(now.getTime(), pastDeadlineMs)) })
       .orderBy('r.monitor_id', 'ASC')
       .addOrderBy('r.round', 'ASC')
       .limit(limit)

@@ -12,7 +12,7 @@ import { NatsService } from '../nats/nats.service';
 import { FleetHealthService } from '../regions/fleet-health.service';
 import { RoundEntity } from './round.entity';
 import { RoundsRepository } from './rounds.repository';
-import { claimRound } from './schedule';
+import { claimRound, roundDeadline, startBy as startByOf } from './schedule';
 
 const BATCH = 500;
 /** An undispatched round older than this belongs to a replica that died mid-dispatch. */
@@ -77,7 +77,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
           accountId: monitor.accountId,
           round: c.round,
           scheduledAt: new Date(now),
-          deadlineAt: new Date(now + monitor.timeout * 1000 + this.config.roundGraceSeconds * 1000),
+          deadlineAt: new Date(roundDeadline(now, monitor.timeout, this.config.roundGraceSeconds)),
           regions,
           skippedRegions,
           quorum: monitor.quorum,
@@ -114,7 +114,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       const check = toCheckSpec(monitor);
       if (!check) continue; // a type no probe runs (heartbeat): judged by the control plane
       // A probe may start the job until the round deadline minus the check's timeout.
-      const startBy = round.deadlineAt.getTime() - monitor.timeout * 1000;
+      const startBy = startByOf(round.deadlineAt.getTime(), monitor.timeout);
       const id = jobId(monitor.id, round.round);
       for (const region of round.regions) {
         const job: JobV1 = {
@@ -145,7 +145,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
         'publishing rounds left undispatched by another replica',
       );
       // The probes get the time they would have had: the round's deadline restarts now.
-      for (const s of stale) s.round.deadlineAt = new Date(now + s.monitor.timeout * 1000 + this.config.roundGraceSeconds * 1000);
+      for (const s of stale) s.round.deadlineAt = new Date(roundDeadline(now, s.monitor.timeout, this.config.roundGraceSeconds));
       await this.rounds.markDispatchedTx(tx, stale.map((s) => ({ id: s.round.id, scheduledAt: s.round.scheduledAt, deadlineAt: s.round.deadlineAt })), new Date(now));
       this.publish(stale);
       await this.nats.nc.flush();
