@@ -8,6 +8,7 @@ import { connect, credsAuthenticator } from 'nats';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { AppModule } from './app.module';
+import { Clock } from './common/clock';
 import { IdParamGuard, inputNormaliser } from './common/input-normaliser';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
@@ -86,7 +87,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   setGlobalPrefix(app);
   // A page's custom domain: `/` and `/api/<path>` on it are that page's (rewritten to /s/{slug}/…).
   const pages = app.get(StatusPagesService);
-  const domains = new DomainCache((host) => pages.slugForDomain(host));
+  const clock = app.get(Clock);
+  const domains = new DomainCache((host) => pages.slugForDomain(host), undefined, undefined, () => clock.nowMs());
   app.use(customDomainMiddleware(ownHostOf(config.publicUrl), (host) => domains.get(host)));
   app.useGlobalGuards(new IdParamGuard());
   app.useGlobalPipes(createValidationPipe());

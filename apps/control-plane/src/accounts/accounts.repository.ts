@@ -114,14 +114,15 @@ export class AccountsRepository {
    * Records use of a key, writing only when the stored value is older than
    * `minIntervalSeconds` (so replicas sharing the key do not all write).
    */
-  async touchApiKey(accountId: string, keyId: string, minIntervalSeconds: number): Promise<void> {
+  async touchApiKey(accountId: string, keyId: string, minIntervalSeconds: number, now: Date): Promise<void> {
     await this.keys
       .createQueryBuilder()
       .update(ApiKeyEntity)
-      .set({ lastUsedAt: () => 'now()' })
+      .set({ lastUsedAt: now })
       .where('id = :keyId AND account_id = :accountId', { keyId, accountId })
-      .andWhere(`(last_used_at IS NULL OR last_used_at < now() - make_interval(secs => :minIntervalSeconds))`, {
+      .andWhere(`(last_used_at IS NULL OR last_used_at < :now::timestamptz - make_interval(secs => :minIntervalSeconds))`, {
         minIntervalSeconds,
+        now,
       })
       .execute();
   }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Clock } from '../common/clock';
 import { JwtService } from '@nestjs/jwt';
 import { clampInt } from '../common/clamp';
 import { Paged } from '../common/envelope.interceptor';
@@ -74,6 +75,7 @@ export class AccountsService implements OnModuleInit {
     private readonly jwt: JwtService,
     private readonly limits: PlanLimitsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -85,7 +87,7 @@ export class AccountsService implements OnModuleInit {
     const email = normalizeEmail(dto.email);
     const name = dto.name.trim();
     const passwordHash = await hashPassword(dto.password);
-    const now = new Date();
+    const now = this.clock.now();
     const account: AccountEntity = { id: newId('acc'), name, plan: this.config.defaultPlan, createdAt: now };
     const user: UserEntity = { id: newId('usr'), accountId: account.id, email, name, passwordHash, createdAt: now };
     const generated = generateApiKey();
@@ -125,7 +127,7 @@ export class AccountsService implements OnModuleInit {
   async createApiKey(principal: Principal, dto: CreateApiKeyDto): Promise<CreatedApiKeyView> {
     this.assertWritable(principal);
     const generated = generateApiKey();
-    const key = this.newKeyEntity(principal.accountId, dto.name.trim(), dto.scope ?? 'read_write', generated, new Date());
+    const key = this.newKeyEntity(principal.accountId, dto.name.trim(), dto.scope ?? 'read_write', generated, this.clock.now());
     await this.repo.insertApiKey(key);
     return createdKeyView(key, generated.key);
   }
@@ -200,7 +202,7 @@ export class AccountsService implements OnModuleInit {
 
   /** Writes `last_used_at` at most once a minute per key; bookkeeping never fails a request. */
   private async noteKeyUse(accountId: string, keyId: string): Promise<void> {
-    const now = Date.now();
+    const now = this.clock.nowMs();
     const last = this.keyTouchedAt.get(keyId);
     if (last !== undefined && now - last < TOUCH_INTERVAL_SECONDS * 1000) return;
     if (this.keyTouchedAt.size >= CACHE_MAX_ENTRIES) {
@@ -209,7 +211,7 @@ export class AccountsService implements OnModuleInit {
     }
     this.keyTouchedAt.set(keyId, now);
     try {
-      await this.repo.touchApiKey(accountId, keyId, TOUCH_INTERVAL_SECONDS);
+      await this.repo.touchApiKey(accountId, keyId, TOUCH_INTERVAL_SECONDS, new Date(now));
     } catch (err) {
       this.logger.warn({ err, keyId }, 'could not record API key use');
     }
@@ -218,7 +220,7 @@ export class AccountsService implements OnModuleInit {
   private cached(cacheKey: string): Principal | null {
     const hit = this.principals.get(cacheKey);
     if (!hit) return null;
-    if (hit.expiresAt <= Date.now()) {
+    if (hit.expiresAt <= this.clock.nowMs()) {
       this.principals.delete(cacheKey);
       return null;
     }
@@ -226,7 +228,7 @@ export class AccountsService implements OnModuleInit {
   }
 
   private cache(cacheKey: string, principal: Principal): void {
-    const now = Date.now();
+    const now = this.clock.nowMs();
     if (this.principals.size >= CACHE_MAX_ENTRIES) {
       for (const [k, v] of this.principals) if (v.expiresAt <= now) this.principals.delete(k);
       if (this.principals.size >= CACHE_MAX_ENTRIES) this.principals.clear();

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { Clock } from '../common/clock';
 import type { MonitorEntity } from '../monitors/monitor.entity';
 import { MonitorsRepository } from '../monitors/monitors.repository';
 import type { PublicMonitorView, PublicPageView } from '../status-pages/public-page';
@@ -63,6 +64,7 @@ export class BadgesService {
   constructor(
     private readonly monitors: MonitorsRepository,
     private readonly timeseries: TimeseriesService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -83,7 +85,7 @@ export class BadgesService {
 
   private async figures(accountId: string, shown: PublicMonitorView[], type: BadgeQuery['type']): Promise<Pick<BadgeData, 'uptimePercent' | 'responseMs'>> {
     const monitors = await this.monitors.findPublicByIds(accountId, shown.map((m) => m.id));
-    const now = Date.now();
+    const now = this.clock.nowMs();
     const from = new Date(now - (type === 'uptime' ? 90 : 1) * 86_400_000);
     const totals = await Promise.all(monitors.map((m) => this.timeseries.overallTotals(m, from, new Date(now + 1))));
     const sum = totals.reduce((a, t) => ({ checks: a.checks + t.checks, failures: a.failures + t.failures, rtCount: a.rtCount + t.rtCount, rtSum: a.rtSum + t.rtSum }), { checks: 0, failures: 0, rtCount: 0, rtSum: 0 });

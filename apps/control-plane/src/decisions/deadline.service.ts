@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { Clock } from '../common/clock';
 import { PeriodicTask } from '../common/periodic-task';
 import { RESULT_ACK_WAIT_MS } from '../nats/nats.service';
 import { TransactionRunner } from '../database/transaction';
@@ -29,6 +30,7 @@ export class DeadlineService implements OnApplicationBootstrap, BeforeApplicatio
     private readonly decisions: DecisionService,
     private readonly tx: TransactionRunner,
     private readonly progress: IngestionProgress,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -43,9 +45,10 @@ export class DeadlineService implements OnApplicationBootstrap, BeforeApplicatio
     return this.tx.run(async (tx) => {
       // Lock order as in ingestion: monitors (in id order, skipping those another
       // transaction holds), then their rounds.
-      const candidates = await this.rounds.monitorsWithExpired(tx, BATCH, REDELIVERY_WAIT_MS);
+      const now = this.clock.now();
+      const candidates = await this.rounds.monitorsWithExpired(tx, BATCH, REDELIVERY_WAIT_MS, now);
       const locked = await this.monitors.lockForResults(tx, candidates, true);
-      const expired = await this.rounds.lockExpired(tx, locked.map((m) => m.id), BATCH, REDELIVERY_WAIT_MS);
+      const expired = await this.rounds.lockExpired(tx, locked.map((m) => m.id), BATCH, REDELIVERY_WAIT_MS, now);
       await this.decisions.decideMany(tx, expired);
       return expired.length;
     });

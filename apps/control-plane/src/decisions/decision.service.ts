@@ -70,7 +70,7 @@ export class DecisionService {
    */
   async applyMany(tx: Tx, items: { round: RoundEntity; summary: RoundSummary; results: RegionResult[] }[], opts: { rollups?: Observation[] } = {}): Promise<void> {
     if (!items.length) return;
-    await this.rounds.completeMany(tx, items.map(({ round, summary }) => DecisionService.completion(round, summary)));
+    await this.rounds.completeMany(tx, items.map(({ round, summary }) => DecisionService.completion(round, summary)), this.clock.now());
     for (const { summary } of items) this.metrics.decisions.inc({ decision: summary.decision });
     const counted = items.filter(({ summary }) => summary.decision !== 'no_data');
     if (!counted.length) return;

@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Clock } from '../common/clock';
 import { DomainError, notFound } from '../common/errors';
 import { newId } from '../common/ids';
 import { PeriodicTask } from '../common/periodic-task';
@@ -9,7 +10,7 @@ import { DecisionService } from '../decisions/decision.service';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { RoundEntity } from '../scheduler/round.entity';
 import { RoundsRepository } from '../scheduler/rounds.repository';
-import { claimRound } from '../scheduler/schedule';
+import { claimRound, roundDeadline } from '../scheduler/schedule';
 import { HeartbeatsRepository } from './heartbeats.repository';
 import {
   heartbeatSummary,
@@ -48,6 +49,7 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
     private readonly rounds: RoundsRepository,
     private readonly decisions: DecisionService,
     private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
   ) {
     this.task = new PeriodicTask(this.logger, 'heartbeat checks', config.schedulerTickMs, () => this.tick());
   }
@@ -63,7 +65,7 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
   /** Checks the heartbeat monitors that are due; true when a full batch was taken. */
   async tick(): Promise<boolean> {
     return this.tx.run(async (tx) => {
-      const now = Date.now();
+      const now = this.clock.nowMs();
       const due = await this.rounds.lockDueMonitors(tx, new Date(now), BATCH, 'heartbeat');
       await this.checkMany(tx, due, now);
       return due.length >= BATCH;
@@ -78,7 +80,7 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
       if (!pingTokenMatches(token, hash)) throw new DomainError('forbidden', 'invalid or missing ping token');
       const m = await this.heartbeats.lockForPing(tx, id);
       if (!m) throw notFound('monitor', id);
-      const now = Date.now();
+      const now = this.clock.nowMs();
       const changes = pingChanges({ ...m, heartbeatInterval: m.heartbeatInterval ?? 0 }, kind, now);
       await this.heartbeats.recordPing(tx, m.id, changes);
       Object.assign(m, changes);
@@ -120,7 +122,7 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
         accountId: m.accountId,
         round: c.round,
         scheduledAt: new Date(nowMs),
-        deadlineAt: new Date(nowMs),
+        deadlineAt: new Date(roundDeadline(nowMs, 0, 0)), // judged by the control plane at once: no probe timeout, no grace
         regions: [],
         skippedRegions: [],
         quorum: m.quorum,
@@ -131,7 +133,7 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
     for (const { m, c } of planned) Object.assign(m, { nextRound: c.nextRound, nextDueAt: new Date(c.nextDueAt) });
     const inserted = await this.rounds.insertRounds(tx, planned.map((p) => p.round));
     const claimed = planned.filter((p) => inserted.has(p.round.id));
-    await this.rounds.markDispatchedTx(tx, claimed.map(({ round }) => ({ id: round.id, scheduledAt: round.scheduledAt, deadlineAt: round.deadlineAt })));
+    await this.rounds.markDispatchedTx(tx, claimed.map(({ round }) => ({ id: round.id, scheduledAt: round.scheduledAt, deadlineAt: round.deadlineAt })), new Date(nowMs));
     const verdicts = new Map<string, HeartbeatVerdict>();
     const items = claimed.map(({ m, round }) => {
       const verdict = judgeHeartbeat(

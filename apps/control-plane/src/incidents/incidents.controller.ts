@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { clampInt } from '../common/clamp';
+import { Clock } from '../common/clock';
 import { Paged } from '../common/envelope.interceptor';
 import { CurrentPrincipal, Principal } from '../common/principal';
 import { IncidentsService } from './incidents.service';
@@ -13,7 +14,10 @@ import { IncidentView, IncidentsMetaView, INCIDENT_STATUSES } from './dto/incide
 @ApiBearerAuth()
 @Controller('incidents')
 export class IncidentsController {
-  constructor(private readonly incidents: IncidentsService) {}
+  constructor(
+    private readonly incidents: IncidentsService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Incidents across your monitors, newest first' })
@@ -41,7 +45,7 @@ export class IncidentsController {
     const offset = clampInt(offsetRaw, 0, 10_000_000, 0);
     const byResolved = resolved === 'true' ? 'resolved' : resolved === 'false' ? 'open' : undefined;
     const st = status === 'open' || status === 'resolved' ? status : byResolved;
-    const since = new Date(Date.now() - hours * 3600_000);
+    const since = new Date(this.clock.nowMs() - hours * 3600_000);
     const { items, total } = await this.incidents.list(p, { status: st, monitorId, monitorType, since, limit, offset });
     return new Paged(items, { total, limit, offset, hours });
   }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { Clock, monotonicMs } from '../common/clock';
 import type { ConsumerMessages, JetStreamClient, JsMsg } from 'nats';
 import { QueryFailedError } from 'typeorm';
 import { cleanText, jobId, parseStorableResult, ResultV1 } from '@parallax/contracts';
@@ -88,6 +89,7 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     private readonly metrics: MetricsService,
     private readonly progress: IngestionProgress,
     private readonly deadLetters: DeadLettersRepository,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -101,8 +103,8 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
 
   /** Marks ingestion caught up once the shared consumer has nothing pending (or after 60 s). */
   private async watchBacklog(consumer: Awaited<ReturnType<JetStreamClient['consumers']['get']>>): Promise<void> {
-    const giveUpAt = Date.now() + 60_000;
-    while (Date.now() < giveUpAt) {
+    const giveUpAt = monotonicMs() + 60_000;
+    while (monotonicMs() < giveUpAt) {
       const info = await consumer.info().catch(() => null);
       if (info && info.num_pending === 0 && info.num_ack_pending === 0 && this.buffer.size === 0 && this.active === 0) break;
       await new Promise((r) => setTimeout(r, 200));
@@ -253,7 +255,7 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
 
   private validate(m: JsMsg): ResultV1 | null {
     const subjectRegion = this.nats.names.regionOf(m.subject);
-    const parsed = parseStorableResult(m.data, new Date());
+    const parsed = parseStorableResult(m.data, this.clock.now());
     if (!parsed.ok) {
       this.metrics.malformedMessages.inc({ kind: 'result' });
       this.refuse(m, 'malformed', { subject: m.subject, region: subjectRegion, error: parsed.error }, 'dropping malformed result');
@@ -289,7 +291,7 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     }
     this.metrics.resultsIngested.inc({ region: result.region, outcome });
     if (outcome === 'stored' || outcome === 'late') {
-      this.metrics.ingestionLag.observe(Math.max(0, Date.now() - Date.parse(result.started_at)) / 1000);
+      this.metrics.ingestionLag.observe(Math.max(0, this.clock.nowMs() - Date.parse(result.started_at)) / 1000);
     }
     if (outcome !== 'stored' && outcome !== 'duplicate') this.logger.debug({ ...ids, outcome }, 'result not counted');
     m.ack();

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
 import { guardAddress, resolveAndGuard, TargetRefusedError } from '@parallax/checks';
 import { DomainError, notFound, validationFailed } from '../common/errors';
 import { newId } from '../common/ids';
@@ -23,6 +24,7 @@ export class MonitorsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly monitors: MonitorsRepository,
     private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
   ) {}
 
   async create(p: Principal, request: CreateMonitorDto): Promise<MonitorResponse> {
@@ -38,9 +40,9 @@ export class MonitorsService {
     const m = monitorDefaults(id, p.accountId, [...this.config.regions], plan.defaultIntervalSeconds, type);
     applyChanges(m, dto);
     m.quorum = dto.quorum ?? defaultQuorum(m.regions.length);
-    const pingToken = heartbeat ? initHeartbeat(m, this.config.publicUrl, Date.now()) : null;
+    const pingToken = heartbeat ? initHeartbeat(m, this.config.publicUrl, this.clock.nowMs()) : null;
     if (dto.slug === undefined) m.slug = autoSlug(m.name, id);
-    this.reschedule(m, Date.now(), false);
+    this.reschedule(m, this.clock.nowMs(), false);
     await this.validate(m, plan, dto.slug);
     const saved = await this.tx.run(async (tx) => {
       await this.monitors.lockAccount(p.accountId, tx);
@@ -82,7 +84,7 @@ export class MonitorsService {
       applyChanges(m, dto);
       if (m.monitorType === 'heartbeat') {
         keepHeartbeatShape(m, this.config.publicUrl);
-        const now = Date.now();
+        const now = this.clock.nowMs();
         // A new interval counts from the last ping; a resumed monitor starts afresh.
         if (before.paused && !m.paused) m.heartbeatExpectedBy = new Date(nextExpectedBy(now, m.heartbeatInterval!));
         else if (m.heartbeatInterval !== before.heartbeatInterval) m.heartbeatExpectedBy = new Date(nextExpectedBy(m.lastPingAt?.getTime() ?? now, m.heartbeatInterval!));
@@ -93,7 +95,7 @@ export class MonitorsService {
       if (dto.slug !== undefined && (await this.monitors.slugTaken(m.slug, m.id, tx))) {
         throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
       }
-      if (m.checkInterval !== before.interval || (before.paused && !m.paused)) this.reschedule(m, Date.now(), m.checkInterval === before.interval);
+      if (m.checkInterval !== before.interval || (before.paused && !m.paused)) this.reschedule(m, this.clock.nowMs(), m.checkInterval === before.interval);
       return this.monitors.save(m, tx);
     });
     return toMonitorResponse(saved, this.config.publicUrl);

@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { PeriodicTask } from '../common/periodic-task';
 import { MetricsService } from '../metrics/metrics.service';
@@ -41,6 +42,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
     private readonly metrics: MetricsService,
     private readonly monitors: MonitorsRepository,
     private readonly extensions: NotificationExtensions,
+    private readonly clock: Clock,
   ) {
     this.batch = config.notify.concurrency * 4;
     this.leaseMs = config.notify.timeoutMs * 3 + 5_000;
@@ -58,7 +60,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
   /** One pass: claim, send, record. Returns how many deliveries it claimed. */
   async dispatchOnce(): Promise<number> {
     await this.pruneNowAndThen();
-    const claimed = await this.repo.claim(this.batch, this.leaseMs);
+    const claimed = await this.repo.claim(this.batch, this.leaseMs, this.clock.now());
     if (claimed.length === 0) return 0;
     const secrets = new Map((await this.repo.webhooksByIds([...new Set(claimed.map((d) => d.webhookId).filter((x): x is string => !!x))])).map((w) => [w.id, w]));
     // Deliveries of one destination+monitor go one after another, in sequence order (the
@@ -83,7 +85,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
     await Promise.all(Array.from({ length: Math.min(this.config.notify.concurrency, queue.length) }, worker));
     await this.repo.recordAttempts(records);
     for (const d of gone) {
-      await this.repo.disableDestination(d, `endpoint answered 410 Gone at ${new Date().toISOString()}`);
+      await this.repo.disableDestination(d, `endpoint answered 410 Gone at ${this.clock.now().toISOString()}`);
       const field = OWN_CHANNEL_FIELDS[d.channel];
       if (field && d.monitorId) await this.monitors.clearAlertTarget(d.monitorId, field, d.target); // a monitor's own channel is cleared
       this.logger.warn({ delivery_id: d.id, destination: d.webhookId ?? `${d.channel} of ${d.monitorId}` }, 'endpoint answered 410 Gone: disabled');
@@ -93,16 +95,17 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
 
   /** Every 10 minutes: the delivery log keeps finished deliveries for NOTIFY_LOG_RETENTION_DAYS. */
   private async pruneNowAndThen(): Promise<void> {
-    if (Date.now() < this.nextPruneAt) return;
-    this.nextPruneAt = Date.now() + PRUNE_EVERY_MS;
-    const before = new Date(Date.now() - this.config.notify.logRetentionDays * 86_400_000);
+    const now = this.clock.nowMs();
+    if (now < this.nextPruneAt) return;
+    this.nextPruneAt = now + PRUNE_EVERY_MS;
+    const before = new Date(now - this.config.notify.logRetentionDays * 86_400_000);
     let deleted = 0;
     for (let n = await this.repo.pruneFinished(before, 5_000); n > 0; n = await this.repo.pruneFinished(before, 5_000)) deleted += n;
     if (deleted) this.logger.log({ deleted, before: before.toISOString() }, 'old deliveries pruned');
   }
 
   private async attempt(d: DeliveryEntity, webhook: WebhookEntity | undefined): Promise<AttemptRecord & { gone: boolean }> {
-    const attemptedAt = new Date();
+    const attemptedAt = this.clock.now();
     // Another context's channel (status page subscribers) is rendered now; null: its subscriber is gone.
     const render = this.extensions.renderer(d.channel);
     let rendered: RenderedMessage | null | undefined;
@@ -151,7 +154,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
       case 'webhook':
       case 'monitor_webhook': {
         const body = JSON.stringify(payload);
-        const timestamp = Math.floor(Date.now() / 1000);
+        const timestamp = Math.floor(this.clock.nowMs() / 1000);
         // Account webhooks are signed; a monitor's webhook_url has no secret and gets the id and timestamp only.
         const headers = webhook ? signedHeaders(webhook.secret, d.id, timestamp, body) : { 'webhook-id': d.id, 'webhook-timestamp': String(timestamp) };
         return this.transport.postJson(webhook?.url ?? d.target, body, headers); // an account webhook's current URL

@@ -3,6 +3,8 @@ import { SMTPServer } from 'smtp-server';
 import { Webhook } from 'standardwebhooks';
 import { WebhookReceiver } from '@parallax/testing';
 import { Clock } from '../common/clock';
+import { PartitionsService } from '../timeseries/partitions.service';
+import { DispatcherService } from './dispatcher.service';
 import { FakeProbes } from '../testing/fake-probe';
 import { call, signup, startTestApp, TestApp, waitFor } from '../testing/harness';
 
@@ -353,19 +355,29 @@ describe('notifications', () => {
   });
 
   it('exports the outbox depth and the age of the oldest due delivery; a leased row waits for its lease', async () => {
+    const clock = t.app.get(Clock);
     const w = (await api('POST', '/webhooks', { url: receiver.url('/leased') })).body.data;
     const accountId = (await pg.query('SELECT account_id FROM webhooks WHERE id = $1', [w.id])).rows[0].account_id;
-    // What a replica that died mid-send leaves: due for 10 minutes, its lease still running.
-    await pg.query(
-      `INSERT INTO notification_deliveries (id, account_id, webhook_id, channel, destination, target, event, payload, next_attempt_at, locked_until)
-       VALUES ('msg_leased', $1, $2, 'webhook', $2, $3, 'test', '{"event":"test"}', now() - interval '10 minutes', now() + interval '2 seconds')`,
-      [accountId, w.id, receiver.url('/leased')],
-    );
-    const metrics = await (await fetch(`${t.baseUrl}/metrics`)).text();
-    expect(Number(/^parallax_notification_outbox_pending (\S+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
-    expect(Number(/^parallax_notification_outbox_oldest_due_seconds (\S+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(599);
-    expect(receiver.to('/leased')).toHaveLength(0); // not while the lease runs
-    await waitFor('sent once the lease expired', () => receiver.delivered('/leased').length === 1);
+    const now = clock.freeze();
+    try {
+      // What a replica that died mid-send leaves: due for 10 minutes, its lease still running for 2 s.
+      await pg.query(
+        `INSERT INTO notification_deliveries (id, account_id, webhook_id, channel, destination, target, event, payload, next_attempt_at, locked_until)
+         VALUES ('msg_leased', $1, $2, 'webhook', $2, $3, 'test', '{"event":"test"}', $4::timestamptz - interval '10 minutes', $4::timestamptz + interval '2 seconds')`,
+        [accountId, w.id, receiver.url('/leased'), now],
+      );
+      const metrics = await (await fetch(`${t.baseUrl}/metrics`)).text();
+      expect(Number(/^parallax_notification_outbox_pending (\S+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
+      expect(Number(/^parallax_notification_outbox_oldest_due_seconds (\S+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(599);
+      // A dispatch pass while the lease runs claims nothing of it.
+      await t.app.get(DispatcherService).dispatchOnce();
+      expect((await pg.query(`SELECT attempts FROM notification_deliveries WHERE id = 'msg_leased'`)).rows[0].attempts).toBe(0);
+      expect(receiver.to('/leased')).toHaveLength(0); // not while the lease runs
+      clock.advance(2_001);
+      await waitFor('sent once the lease expired', () => receiver.delivered('/leased').length === 1);
+    } finally {
+      clock.set(null);
+    }
     expect(receiver.delivered('/leased')[0].headers['webhook-id']).toBe('msg_leased');
     await api('DELETE', `/webhooks/${w.id}`);
   });
@@ -373,15 +385,31 @@ describe('notifications', () => {
   it('in a maintenance window records checks but opens no incident and queues nothing; after it, the still-down monitor opens its incident', async () => {
     const clock = t.app.get(Clock);
     const w = (await api('POST', '/webhooks', { url: receiver.url('/maint') })).body.data;
+    /** The round the scheduler claims at the clock's instant, decided (the monitor checks every second). */
+    const roundNow = (id: string) =>
+      waitFor(`round of ${id} at ${clock.now().toISOString()} decided`, async () => {
+        const r = await pg.query('SELECT decided_at FROM rounds WHERE monitor_id = $1 AND scheduled_at = $2', [id, clock.now()]);
+        return r.rows.length === 1 && r.rows[0].decided_at !== null;
+      });
+    /** Moves the clock one interval on, round by round, until `done` (at most `rounds` rounds). */
+    const roundsUntil = async (id: string, done: () => Promise<boolean>, rounds = 10) => {
+      for (let i = 0; i < rounds && !(await done()); i++) {
+        clock.advance(1_000);
+        await roundNow(id);
+      }
+      expect(await done()).toBe(true);
+    };
     // 2026-11-23 is a Monday; the window crosses midnight into it.
     clock.set(new Date('2026-11-23T00:30:00Z'));
     try {
+      await t.app.get(PartitionsService).maintain(); // the round partitions of that day, as the periodic maintenance would make them
       const m = await createMonitor({ name: 'maintained', maintenance_windows: [{ day: 'sunday', start_utc: '23:00', end_utc: '01:00' }] });
-      await waitFor('up', async () => (await get(m.id)).status === 'up');
+      await roundNow(m.id); // a new monitor is checked at once
+      await roundsUntil(m.id, async () => (await get(m.id)).status === 'up');
       setFailing(m.id, ['eu-west', 'us-east', 'ap-south']);
-      await waitFor('down', async () => (await get(m.id)).status === 'down');
+      await roundsUntil(m.id, async () => (await get(m.id)).status === 'down');
       const before = (await get(m.id)).checks_failed;
-      await waitFor('more down rounds recorded', async () => (await get(m.id)).checks_failed >= before + 2);
+      await roundsUntil(m.id, async () => (await get(m.id)).checks_failed >= before + 2);
       expect((await api('GET', `/incidents?monitor_id=${m.id}`)).body.data).toEqual([]);
       const queued = await pg.query('SELECT count(*)::int AS n FROM notification_deliveries WHERE monitor_id = $1', [m.id]);
       expect(queued.rows[0].n).toBe(0);
@@ -390,12 +418,15 @@ describe('notifications', () => {
 
       // The window ends (01:00 is outside: the end is exclusive).
       clock.set(new Date('2026-11-23T01:00:00Z'));
+      await roundNow(m.id);
       const incident = await waitFor('incident after the window', async () => (await api('GET', `/incidents?monitor_id=${m.id}`)).body.data[0]);
       expect(incident.status).toBe('open');
       await waitFor('incident.created delivered', () => payloads('/maint', m.id).length >= 1);
       await api('PATCH', `/monitors/${m.id}/toggle`, { is_active: false });
-      await new Promise((r) => setTimeout(r, 500));
-      // Only what happened after the window: nothing suppressed was sent later.
+      // Only what happened after the window: the outbox holds nothing else for the monitor, and nothing is left to send.
+      await waitFor('outbox of the monitor settled', async () => (await pg.query(`SELECT count(*)::int AS n FROM notification_deliveries WHERE monitor_id = $1 AND status = 'pending'`, [m.id])).rows[0].n === 0);
+      const outbox = await pg.query('SELECT event FROM notification_deliveries WHERE monitor_id = $1 ORDER BY sequence', [m.id]);
+      expect(outbox.rows.map((r) => r.event)).toEqual(['incident.created']);
       expect(payloads('/maint', m.id).map((p) => p.event)).toEqual(['incident.created']);
       await api('DELETE', `/monitors/${m.id}`);
     } finally {

@@ -109,14 +109,14 @@ export class NotificationsRepository {
    * the same destination is still pending, so each destination gets a monitor's events
    * in order. A lease that expires (the replica died mid-send) makes the row claimable again.
    */
-  async claim(limit: number, leaseMs: number): Promise<DeliveryEntity[]> {
+  async claim(limit: number, leaseMs: number, now: Date): Promise<DeliveryEntity[]> {
     // TypeORM answers an UPDATE … RETURNING as [rows, affected].
     const [rows] = (await this.dataSource.query(
-      `UPDATE notification_deliveries d SET locked_until = now() + $2 * interval '1 millisecond'
+      `UPDATE notification_deliveries d SET locked_until = $3::timestamptz + $2 * interval '1 millisecond'
         WHERE d.id IN (
           SELECT c.id FROM notification_deliveries c
-           WHERE c.status = 'pending' AND c.next_attempt_at <= now()
-             AND (c.locked_until IS NULL OR c.locked_until < now())
+           WHERE c.status = 'pending' AND c.next_attempt_at <= $3
+             AND (c.locked_until IS NULL OR c.locked_until < $3)
              AND NOT EXISTS (
                SELECT 1 FROM notification_deliveries e
                 WHERE e.status = 'pending' AND e.destination = c.destination
@@ -125,7 +125,7 @@ export class NotificationsRepository {
            LIMIT $1
            FOR UPDATE SKIP LOCKED)
         RETURNING d.id`,
-      [limit, leaseMs],
+      [limit, leaseMs, now],
     )) as [{ id: string }[], number];
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
@@ -195,11 +195,12 @@ export class NotificationsRepository {
   }
 
   /** Pending deliveries, and the age in seconds of the oldest one that is due (0 when none is). */
-  async outboxStats(): Promise<{ pending: number; oldestDueSeconds: number }> {
+  async outboxStats(now: Date): Promise<{ pending: number; oldestDueSeconds: number }> {
     const rows: { pending: string; oldest: string | null }[] = await this.dataSource.query(
       `SELECT count(*) AS pending,
-              EXTRACT(EPOCH FROM now() - min(next_attempt_at) FILTER (WHERE next_attempt_at <= now())) AS oldest
+              EXTRACT(EPOCH FROM $1::timestamptz - min(next_attempt_at) FILTER (WHERE next_attempt_at <= $1)) AS oldest
          FROM notification_deliveries WHERE status = 'pending'`,
+      [now],
     );
     return { pending: Number(rows[0].pending), oldestDueSeconds: Math.max(0, Number(rows[0].oldest ?? 0)) };
   }
@@ -222,7 +223,7 @@ export class NotificationsRepository {
   }
 
   /** A manual retry: the delivery is due now with a fresh retry schedule (its attempts stay in the log). */
-  async requeue(accountId: string, id: string): Promise<void> {
-    await this.deliveries.update({ accountId, id }, { status: 'pending', attempts: 0, nextAttemptAt: new Date(), lockedUntil: null, deliveredAt: null });
+  async requeue(accountId: string, id: string, now: Date): Promise<void> {
+    await this.deliveries.update({ accountId, id }, { status: 'pending', attempts: 0, nextAttemptAt: now, lockedUntil: null, deliveredAt: null });
   }
 }

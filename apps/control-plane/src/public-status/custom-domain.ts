@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { requestHost } from '../status-pages/status-page-rules';
+import { systemClock } from '../common/clock';
 
 /** Pure: the path a request on a page's custom domain is served from (null: not a page route). */
 export function customDomainPath(path: string, slug: string): string | null {
@@ -46,9 +47,10 @@ export class DomainCache {
     private readonly load: (host: string) => Promise<string | null>,
     private readonly ttlMs = 30_000,
     private readonly max = 10_000,
+    private readonly clock: () => number = () => systemClock.nowMs(),
   ) {}
 
-  async get(host: string, nowMs = Date.now()): Promise<string | null> {
+  async get(host: string, nowMs = this.clock()): Promise<string | null> {
     const hit = this.entries.get(host);
     if (hit && hit.until > nowMs) return hit.slug;
     const slug = await this.load(host);

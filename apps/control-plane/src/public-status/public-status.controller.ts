@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Clock } from '../common/clock';
 import { Public } from '../common/principal';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AnswerCache } from './answer-cache';
@@ -40,8 +41,9 @@ export class PublicStatusController {
   constructor(
     private readonly status: PublicStatusService,
     @Inject(APP_CONFIG) config: AppConfig,
+    clock: Clock,
   ) {
-    this.cache = new AnswerCache(config.publicPageCacheMs);
+    this.cache = new AnswerCache(config.publicPageCacheMs, undefined, () => clock.nowMs());
   }
 
   @Get('s/:slug')

@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Clock } from '../common/clock';
 import { PeriodicTask } from '../common/periodic-task';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { MetricsService } from '../metrics/metrics.service';
@@ -22,7 +23,7 @@ const MAX_PROBE_SERIES = 1000;
 @Injectable()
 export class FleetHealthService implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('FleetHealth');
-  private readonly bootAt = Date.now();
+  private readonly bootAt: number;
   private readonly task: PeriodicTask;
   private current?: FleetHealth;
   private byRegion = new Map<string, RegionHealth>();
@@ -32,7 +33,9 @@ export class FleetHealthService implements OnModuleInit, OnApplicationBootstrap,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly probes: ProbesRepository,
     private readonly metrics: MetricsService,
+    private readonly clock: Clock,
   ) {
+    this.bootAt = clock.nowMs();
     this.task = new PeriodicTask(this.logger, 'fleet health refresh', FLEET_REFRESH_MS, async () => {
       await this.refresh();
       return false;
@@ -77,7 +80,7 @@ export class FleetHealthService implements OnModuleInit, OnApplicationBootstrap,
 
   /** A fresh reading of the probes table, without side effects (for GET /regions). */
   async read(): Promise<FleetHealth> {
-    const now = Date.now();
+    const now = this.clock.nowMs();
     const ttlMs = this.config.presenceTtlSeconds * 1000;
     const presence = await this.probes.regionPresence(new Date(now - ttlMs));
     return fleetHealth({ configuredRegions: this.config.regions, presence, now, bootAt: this.bootAt, ttlMs, graceMs: this.config.regionGraceSeconds * 1000 });
@@ -110,14 +113,15 @@ export class FleetHealthService implements OnModuleInit, OnApplicationBootstrap,
 
   /** The operators' view of the fleet: one `parallax_probe_info` series per probe online. */
   private async exportProbes(): Promise<void> {
-    const probes = await this.probes.seenSince(new Date(Date.now() - this.config.presenceTtlSeconds * 1000));
+    const probes = await this.probes.seenSince(new Date(this.clock.nowMs() - this.config.presenceTtlSeconds * 1000));
     this.metrics.probeInfo.reset();
     for (const p of probes.filter((x) => !x.leaving).slice(0, MAX_PROBE_SERIES)) this.metrics.probeInfo.set({ region: p.region, probe_id: p.probeId, version: p.version }, 1);
   }
 
   private async pruneOccasionally(): Promise<void> {
-    if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
-    this.lastPrune = Date.now();
-    await this.probes.prune(new Date(Date.now() - FORGET_AFTER_MS));
+    const now = this.clock.nowMs();
+    if (now - this.lastPrune < PRUNE_EVERY_MS) return;
+    this.lastPrune = now;
+    await this.probes.prune(new Date(now - FORGET_AFTER_MS));
   }
 }

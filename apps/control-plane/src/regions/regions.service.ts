@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { Clock } from '../common/clock';
 import type { Subscription } from 'nats';
 import { cleanText, parsePresence, storableTime, type PresenceV1 } from '@parallax/contracts';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -29,6 +30,7 @@ export class RegionsService implements OnApplicationBootstrap, BeforeApplication
     private readonly nats: NatsService,
     private readonly metrics: MetricsService,
     private readonly fleet: FleetHealthService,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -64,7 +66,7 @@ export class RegionsService implements OnApplicationBootstrap, BeforeApplication
       ...p,
       probe_id: cleanText(p.probe_id),
       version: cleanText(p.version),
-      started_at: storableTime(p.started_at) ?? new Date().toISOString(),
+      started_at: storableTime(p.started_at) ?? this.clock.now().toISOString(),
     });
   }
 
@@ -73,7 +75,7 @@ export class RegionsService implements OnApplicationBootstrap, BeforeApplication
     const batch = [...this.pending.values()];
     this.pending = new Map();
     this.flushing = this.probes
-      .upsertMany(batch, new Date())
+      .upsertMany(batch, this.clock.now())
       .catch((err) => this.logger.error({ err: (err as Error).message, probes: batch.length }, 'storing presence failed'))
       .finally(() => (this.flushing = undefined));
     return this.flushing;
@@ -95,7 +97,7 @@ export class RegionsService implements OnApplicationBootstrap, BeforeApplication
   async list() {
     const health = await this.fleet.read();
     const ttl = this.config.presenceTtlSeconds * 1000;
-    const probes = await this.probes.seenSince(new Date(Date.now() - ttl));
+    const probes = await this.probes.seenSince(new Date(this.clock.nowMs() - ttl));
     const online = probes.filter((p) => !p.leaving);
     const summary = (mine: typeof online) => ({
       versions: [...new Set(mine.map((p) => p.version))].sort(),

@@ -5,6 +5,7 @@ import type { Tx } from '../database/transaction';
 import { rangeClause } from '../database/ranges';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { RoundEntity, RoundOutcome } from './round.entity';
+import { expiredBy } from './schedule';
 
 const DAY_MS = 86_400_000;
 
@@ -116,31 +117,31 @@ export class RoundsRepository {
   }
 
   /** Rounds with no region to send a job to, decided "no data" as they are claimed. */
-  async completeNoData(tx: Tx, rounds: RoundKey[]): Promise<void> {
+  async completeNoData(tx: Tx, rounds: RoundKey[], now: Date): Promise<void> {
     if (!rounds.length) return;
     await tx.query(
-      `UPDATE rounds SET dispatched_at = now(), decided_at = now(), outcome = 'no_data', regions_checked = 0, regions_up = 0
+      `UPDATE rounds SET dispatched_at = $4, decided_at = $4, outcome = 'no_data', regions_checked = 0, regions_up = 0
         WHERE id = ANY($1::text[]) AND scheduled_at >= $2 AND scheduled_at < $3`,
-      [rounds.map((r) => r.id), ...span(rounds)],
+      [rounds.map((r) => r.id), ...span(rounds), now],
     );
   }
 
-  async markDispatched(rounds: RoundKey[]): Promise<void> {
+  async markDispatched(rounds: RoundKey[], now: Date): Promise<void> {
     if (!rounds.length) return;
-    await this.repo.query('UPDATE rounds SET dispatched_at = now() WHERE id = ANY($1::text[]) AND scheduled_at >= $2 AND scheduled_at < $3', [rounds.map((r) => r.id), ...span(rounds)]);
+    await this.repo.query('UPDATE rounds SET dispatched_at = $4 WHERE id = ANY($1::text[]) AND scheduled_at >= $2 AND scheduled_at < $3', [rounds.map((r) => r.id), ...span(rounds), now]);
   }
 
   /**
    * Rounds claimed by a replica that died before publishing their jobs: still
-   * before their deadline, undispatched for longer than `staleMs`. Locked.
+   * before their deadline at `now`, claimed (scheduled) more than `staleMs` ago. Locked.
    */
-  async lockStaleUndispatched(tx: Tx, staleMs: number, limit: number): Promise<{ round: RoundEntity; monitor: MonitorEntity }[]> {
+  async lockStaleUndispatched(tx: Tx, staleMs: number, limit: number, now: Date): Promise<{ round: RoundEntity; monitor: MonitorEntity }[]> {
     const rounds = await tx
       .getRepository(RoundEntity)
       .createQueryBuilder('r')
       .where('r.dispatched_at IS NULL')
-      .andWhere(`r.created_at < now() - make_interval(secs => :s)`, { s: staleMs / 1000 })
-      .andWhere('r.deadline_at > now()')
+      .andWhere('r.scheduled_at < :staleBefore', { staleBefore: new Date(now.getTime() - staleMs) })
+      .andWhere('r.deadline_at > :now', { now })
       .limit(limit)
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
@@ -152,22 +153,22 @@ export class RoundsRepository {
   }
 
   /** Marks recovered rounds dispatched, with the deadline they get from now on. */
-  async markDispatchedTx(tx: Tx, rows: (RoundKey & { deadlineAt: Date })[]): Promise<void> {
+  async markDispatchedTx(tx: Tx, rows: (RoundKey & { deadlineAt: Date })[], now: Date): Promise<void> {
     if (!rows.length) return;
     await tx.query(
-      `UPDATE rounds r SET dispatched_at = now(), deadline_at = v.deadline_at
+      `UPDATE rounds r SET dispatched_at = $5, deadline_at = v.deadline_at
          FROM unnest($1::text[], $2::timestamptz[]) AS v(id, deadline_at) WHERE r.id = v.id AND r.scheduled_at >= $3 AND r.scheduled_at < $4`,
-      [rows.map((r) => r.id), rows.map((r) => r.deadlineAt.toISOString()), ...span(rows)],
+      [rows.map((r) => r.id), rows.map((r) => r.deadlineAt.toISOString()), ...span(rows), now],
     );
   }
 
   /** Monitors with undecided rounds more than `pastDeadlineMs` past their deadline (not locked: the caller locks the monitors first). */
-  async monitorsWithExpired(tx: Tx, limit: number, pastDeadlineMs: number): Promise<string[]> {
+  async monitorsWithExpired(tx: Tx, limit: number, pastDeadlineMs: number, now: Date): Promise<string[]> {
     const rows: { monitor_id: string }[] = await tx.query(
       `SELECT DISTINCT monitor_id FROM (
-         SELECT monitor_id FROM rounds WHERE decided_at IS NULL AND deadline_at <= now() - make_interval(secs => $1)
+         SELECT monitor_id FROM rounds WHERE decided_at IS NULL AND deadline_at <= $1
           ORDER BY deadline_at LIMIT $2) r`,
-      [pastDeadlineMs / 1000, limit],
+      [new Date(expiredBy(now.getTime(), pastDeadlineMs)), limit],
     );
     return rows.map((r) => r.monitor_id);
   }
@@ -176,13 +177,13 @@ export class RoundsRepository {
    * Undecided rounds of these (already locked) monitors more than `pastDeadlineMs` past
    * their deadline, locked in (monitor, round) order; the decision service decides them.
    */
-  lockExpired(tx: Tx, monitorIds: string[], limit: number, pastDeadlineMs: number): Promise<RoundEntity[]> {
+  lockExpired(tx: Tx, monitorIds: string[], limit: number, pastDeadlineMs: number, now: Date): Promise<RoundEntity[]> {
     if (!monitorIds.length) return Promise.resolve([]);
     return tx
       .getRepository(RoundEntity)
       .createQueryBuilder('r')
       .where('r.monitor_id IN (:...monitorIds)', { monitorIds })
-      .andWhere('r.decided_at IS NULL AND r.deadline_at <= now() - make_interval(secs => :s)', { s: pastDeadlineMs / 1000 })
+      .andWhere('r.decided_at IS NULL AND r.deadline_at <= :expiredBy', { expiredBy: new Date(expiredBy(now.getTime(), pastDeadlineMs)) })
       .orderBy('r.monitor_id', 'ASC')
       .addOrderBy('r.round', 'ASC')
       .limit(limit)
@@ -256,14 +257,14 @@ export class RoundsRepository {
   }
 
   /** Completes decided rounds with one statement. */
-  async completeMany(tx: Tx, rows: (Pick<RoundEntity, 'id' | 'scheduledAt' | 'outcome' | 'regionsChecked' | 'regionsUp' | 'responseMs' | 'statusCode'>)[]): Promise<void> {
+  async completeMany(tx: Tx, rows: (Pick<RoundEntity, 'id' | 'scheduledAt' | 'outcome' | 'regionsChecked' | 'regionsUp' | 'responseMs' | 'statusCode'>)[], now: Date): Promise<void> {
     if (!rows.length) return;
     await tx.query(
-      `UPDATE rounds r SET decided_at = now(), outcome = v.outcome, regions_checked = v.regions_checked, regions_up = v.regions_up,
+      `UPDATE rounds r SET decided_at = $9, outcome = v.outcome, regions_checked = v.regions_checked, regions_up = v.regions_up,
               response_ms = v.response_ms, status_code = v.status_code
          FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::float8[], $6::int[]) AS v(id, outcome, regions_checked, regions_up, response_ms, status_code)
         WHERE r.id = v.id AND r.scheduled_at >= $7 AND r.scheduled_at < $8`,
-      [rows.map((r) => r.id), rows.map((r) => r.outcome), rows.map((r) => r.regionsChecked), rows.map((r) => r.regionsUp), rows.map((r) => r.responseMs), rows.map((r) => r.statusCode), ...span(rows)],
+      [rows.map((r) => r.id), rows.map((r) => r.outcome), rows.map((r) => r.regionsChecked), rows.map((r) => r.regionsUp), rows.map((r) => r.responseMs), rows.map((r) => r.statusCode), ...span(rows), now],
     );
   }
 

@@ -1,4 +1,4 @@
-import { claimRound, firstRound, latestRound, phaseMs, roundDueAt } from './schedule';
+import { claimRound, expiredBy, firstRound, latestRound, phaseMs, roundDeadline, roundDueAt, startBy } from './schedule';
 
 describe('schedule math', () => {
   it('gives each monitor a stable phase inside its interval', () => {
@@ -95,5 +95,26 @@ describe('schedule math', () => {
     const later = now + 3 * 60_000;
     expect(firstRound(later, 60, phase, ran.nextRound)).toEqual({ nextRound: latestRound(later, 60, phase), nextDueAt: later });
     expect(latestRound(later, 60, phase)).toBeGreaterThan(ran.round);
+  });
+});
+
+describe('round deadlines (one rule, one clock)', () => {
+  const claimed = Date.parse('2026-12-02T12:00:00Z');
+  it('gives the regions the timeout plus the grace from the claim', () => {
+    expect(roundDeadline(claimed, 10, 5)).toBe(claimed + 15_000);
+    expect(roundDeadline(claimed, 1, 0)).toBe(claimed + 1_000);
+    expect(roundDeadline(claimed, 0, 0)).toBe(claimed); // a heartbeat check: decided at once
+  });
+  it('lets a probe start a job until the deadline minus the timeout, i.e. within the grace', () => {
+    expect(startBy(roundDeadline(claimed, 10, 5), 10)).toBe(claimed + 5_000);
+    expect(startBy(roundDeadline(claimed, 30, 0), 30)).toBe(claimed);
+    for (const [timeout, grace] of [[1, 1], [5, 2], [60, 10]]) expect(startBy(roundDeadline(claimed, timeout, grace), timeout) - claimed).toBe(grace * 1000);
+  });
+  it('has the sweep decide a round only once its deadline is past by the redelivery wait', () => {
+    const deadline = roundDeadline(claimed, 10, 5);
+    const wait = 32_000;
+    expect(deadline <= expiredBy(deadline + wait - 1, wait)).toBe(false);
+    expect(deadline <= expiredBy(deadline + wait, wait)).toBe(true);
+    expect(expiredBy(claimed, 0)).toBe(claimed);
   });
 });

@@ -68,3 +68,23 @@ export function firstRound(nowMs: number, intervalSeconds: number, phase: number
   if (storedNextRound !== undefined && storedNextRound > current) return { nextRound: storedNextRound, nextDueAt: roundDueAt(current + 1, intervalSeconds, phase) };
   return { nextRound: current, nextDueAt: nowMs };
 }
+
+/**
+ * A round's deadline, on the control plane's clock: claimed at `claimedAtMs`, its
+ * regions have the check's timeout plus ROUND_GRACE_SECONDS to answer. The scheduler
+ * (at claim and when it re-dispatches a stale round) is the only caller; every later
+ * comparison (the deadline sweep, stale dispatch) is against the same Clock.
+ */
+export function roundDeadline(claimedAtMs: number, timeoutSeconds: number, graceSeconds: number): number {
+  return claimedAtMs + timeoutSeconds * 1000 + graceSeconds * 1000;
+}
+
+/** The last instant a probe may start a round's job: its deadline minus the check's timeout. */
+export function startBy(deadlineMs: number, timeoutSeconds: number): number {
+  return deadlineMs - timeoutSeconds * 1000;
+}
+
+/** Undecided rounds whose deadline is at or before this instant are decided by the sweep (it waits `pastDeadlineMs` for redelivered results). */
+export function expiredBy(nowMs: number, pastDeadlineMs: number): number {
+  return nowMs - pastDeadlineMs;
+}

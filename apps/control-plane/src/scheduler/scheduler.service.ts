@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { encode, jobId, JobV1 } from '@parallax/contracts';
+import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { PeriodicTask } from '../common/periodic-task';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -11,7 +12,7 @@ import { NatsService } from '../nats/nats.service';
 import { FleetHealthService } from '../regions/fleet-health.service';
 import { RoundEntity } from './round.entity';
 import { RoundsRepository } from './rounds.repository';
-import { claimRound } from './schedule';
+import { claimRound, roundDeadline, startBy as startByOf } from './schedule';
 
 const BATCH = 500;
 /** An undispatched round older than this belongs to a replica that died mid-dispatch. */
@@ -36,6 +37,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     private readonly nats: NatsService,
     private readonly metrics: MetricsService,
     private readonly fleet: FleetHealthService,
+    private readonly clock: Clock,
   ) {
     this.task = new PeriodicTask(this.logger, 'scheduler tick', config.schedulerTickMs, () => this.tick());
   }
@@ -58,7 +60,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
 
   private async claimDue(): Promise<{ round: RoundEntity; monitor: MonitorEntity }[]> {
     return this.tx.run(async (tx) => {
-      const now = Date.now();
+      const now = this.clock.nowMs();
       const due = await this.rounds.lockDueMonitors(tx, new Date(now), BATCH);
       if (!due.length) return [];
       const planned = due.map((monitor) => {
@@ -75,7 +77,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
           accountId: monitor.accountId,
           round: c.round,
           scheduledAt: new Date(now),
-          deadlineAt: new Date(now + monitor.timeout * 1000 + this.config.roundGraceSeconds * 1000),
+          deadlineAt: new Date(roundDeadline(now, monitor.timeout, this.config.roundGraceSeconds)),
           regions,
           skippedRegions,
           quorum: monitor.quorum,
@@ -93,7 +95,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       // No region to send a job to: nothing can answer, so the round is "no data" at once.
       const empty = claimed.filter((p) => p.round.regions.length === 0);
       if (empty.length) {
-        await this.rounds.completeNoData(tx, empty.map((p) => p.round));
+        await this.rounds.completeNoData(tx, empty.map((p) => p.round), new Date(now));
         this.metrics.decisions.inc({ decision: 'no_data' }, empty.length);
       }
       return claimed.filter((p) => p.round.regions.length > 0);
@@ -103,7 +105,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
   private async dispatch(items: { round: RoundEntity; monitor: MonitorEntity }[]): Promise<void> {
     this.publish(items);
     await this.nats.nc.flush();
-    await this.rounds.markDispatched(items.map((i) => i.round));
+    await this.rounds.markDispatched(items.map((i) => i.round), this.clock.now());
   }
 
   private publish(items: { round: RoundEntity; monitor: MonitorEntity }[]): void {
@@ -112,7 +114,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       const check = toCheckSpec(monitor);
       if (!check) continue; // a type no probe runs (heartbeat): judged by the control plane
       // A probe may start the job until the round deadline minus the check's timeout.
-      const startBy = round.deadlineAt.getTime() - monitor.timeout * 1000;
+      const startBy = startByOf(round.deadlineAt.getTime(), monitor.timeout);
       const id = jobId(monitor.id, round.round);
       for (const region of round.regions) {
         const job: JobV1 = {
@@ -135,16 +137,16 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
   /** Publishes rounds another replica claimed but never dispatched (it died in between). */
   private async recoverStale(): Promise<void> {
     await this.tx.run(async (tx) => {
-      const stale = await this.rounds.lockStaleUndispatched(tx, STALE_DISPATCH_MS, BATCH);
+      const now = this.clock.nowMs();
+      const stale = await this.rounds.lockStaleUndispatched(tx, STALE_DISPATCH_MS, BATCH, new Date(now));
       if (!stale.length) return;
       this.logger.warn(
         { rounds: stale.length, round_ids: stale.slice(0, 20).map((s) => s.round.id), monitor_ids: [...new Set(stale.slice(0, 20).map((s) => s.monitor.id))] },
         'publishing rounds left undispatched by another replica',
       );
       // The probes get the time they would have had: the round's deadline restarts now.
-      const now = Date.now();
-      for (const s of stale) s.round.deadlineAt = new Date(now + s.monitor.timeout * 1000 + this.config.roundGraceSeconds * 1000);
-      await this.rounds.markDispatchedTx(tx, stale.map((s) => ({ id: s.round.id, scheduledAt: s.round.scheduledAt, deadlineAt: s.round.deadlineAt })));
+      for (const s of stale) s.round.deadlineAt = new Date(roundDeadline(now, s.monitor.timeout, this.config.roundGraceSeconds));
+      await this.rounds.markDispatchedTx(tx, stale.map((s) => ({ id: s.round.id, scheduledAt: s.round.scheduledAt, deadlineAt: s.round.deadlineAt })), new Date(now));
       this.publish(stale);
       await this.nats.nc.flush();
       this.metrics.roundsRedispatched.inc(stale.length);

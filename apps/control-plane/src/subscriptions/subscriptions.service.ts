@@ -259,7 +259,7 @@ export class SubscriptionsService implements OnModuleInit {
     const s = await this.subscriberOf(d);
     if (!s || !s.url || !s.secret) return null;
     const body = JSON.stringify(d.payload);
-    return { kind: 'webhook', url: s.url, body, headers: signedHeaders(s.secret, d.id, Math.floor(Date.now() / 1000), body) };
+    return { kind: 'webhook', url: s.url, body, headers: signedHeaders(s.secret, d.id, Math.floor(this.clock.nowMs() / 1000), body) };
   }
 }
 

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createDatabase } from '@parallax/testing';
+import { createDatabase, waitFor } from '@parallax/testing';
 import { dataSourceOptions } from '../database/data-source';
 import { dayOf } from './partitions';
 import { PartitionsRepository } from './partitions.repository';
@@ -34,7 +34,11 @@ describe('partition maintenance against a transaction that updates a monitor, th
       await a.query(`UPDATE monitors SET next_round = 2 WHERE id = 'mon_p'`);
       const later = dayOf(Date.now() + 10 * 86_400_000);
       const maintenance = repo.apply([later], []);
-      await new Promise((r) => setTimeout(r, 300)); // it now holds the parents and waits for monitors
+      // It now holds the parents and waits for monitors (a lock request on it not granted).
+      await waitFor('maintenance waiting for the monitors lock', async () => {
+        const r = await ds.query(`SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND c.relname = 'monitors' AND NOT l.granted`);
+        return r[0].n > 0;
+      }, 10_000, 20);
       // ... then its round, which waits for the maintenance: a deadlock.
       await a.query(
         `INSERT INTO rounds (id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum) VALUES ('chk_p', 'mon_p', 'acc_p', 1, now(), now(), '{eu-west}', 1)`,

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { Clock } from '../common/clock';
 import { PeriodicTask } from '../common/periodic-task';
 import { MetricsService } from '../metrics/metrics.service';
 import { dayOf, planPartitions, retentionCutoff } from './partitions';
@@ -29,6 +30,7 @@ export class PartitionsService implements OnModuleInit, OnApplicationBootstrap, 
     private readonly partitions: PartitionsRepository,
     private readonly rollups: RollupsRepository,
     private readonly metrics: MetricsService,
+    private readonly clock: Clock,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -44,7 +46,7 @@ export class PartitionsService implements OnModuleInit, OnApplicationBootstrap, 
   }
 
   /** One maintenance pass at `now`; returns what it created and dropped. */
-  async maintain(now = Date.now()): Promise<{ created: string[]; dropped: string[] }> {
+  async maintain(now = this.clock.nowMs()): Promise<{ created: string[]; dropped: string[] }> {
     const existing = await this.partitions.list();
     // A day counts as existing when every partitioned table has it (else it is created, IF NOT EXISTS);
     // a day any table still has is dropped from all once it is past the retention.
@@ -62,7 +64,7 @@ export class PartitionsService implements OnModuleInit, OnApplicationBootstrap, 
   }
 
   /** The first day kept, as a time: older results are past the retention and not stored. */
-  cutoff(now = Date.now()): Date {
+  cutoff(now = this.clock.nowMs()): Date {
     return new Date(retentionCutoff(now, this.config.retentionDays));
   }
 

@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Clock, monotonicMs } from '../common/clock';
 import { PeriodicTask } from '../common/periodic-task';
 import { TransactionRunner } from '../database/transaction';
 import { MetricsService } from '../metrics/metrics.service';
@@ -30,6 +31,7 @@ export class RollupFoldService implements OnApplicationBootstrap, BeforeApplicat
     private readonly monitors: MonitorsRepository,
     private readonly rollups: RollupsRepository,
     private readonly metrics: MetricsService,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -41,9 +43,9 @@ export class RollupFoldService implements OnApplicationBootstrap, BeforeApplicat
   }
 
   /** Folds one chunk of due monitors through the day before `now`'s; true when there may be more. */
-  async foldDue(now = Date.now()): Promise<boolean> {
+  async foldDue(now = this.clock.nowMs()): Promise<boolean> {
     const through = dayOf(now - DAY_MS);
-    const t0 = Date.now();
+    const t0 = monotonicMs();
     const { folded, rows } = await this.tx.run(async (tx) => {
       const due = await this.monitors.lockDueForFold(tx, through, CHUNK);
       const written = await this.rollups.fold(tx, due, through);
@@ -52,8 +54,8 @@ export class RollupFoldService implements OnApplicationBootstrap, BeforeApplicat
     });
     if (folded) {
       this.metrics.rollupFoldMonitors.inc(folded);
-      this.metrics.rollupFoldDuration.observe((Date.now() - t0) / 1000);
-      this.logger.log({ monitors: folded, daily_rows: rows, through, duration_ms: Date.now() - t0 }, 'daily rollups built from hourly ones');
+      this.metrics.rollupFoldDuration.observe((monotonicMs() - t0) / 1000);
+      this.logger.log({ monitors: folded, daily_rows: rows, through, duration_ms: monotonicMs() - t0 }, 'daily rollups built from hourly ones');
     }
     const oldest = await this.monitors.oldestFoldedThrough();
     // The oldest unfolded day starts at foldedUntil(oldest) and closes a day later.
@@ -65,14 +67,14 @@ export class RollupFoldService implements OnApplicationBootstrap, BeforeApplicat
    * Folds every due monitor, waiting for those another transaction holds (a pass skips
    * them: SKIP LOCKED); for tests. Gives up after `timeoutMs`.
    */
-  async foldAll(now = Date.now(), timeoutMs = 30_000): Promise<void> {
+  async foldAll(now = this.clock.nowMs(), timeoutMs = 30_000): Promise<void> {
     const through = dayOf(now - DAY_MS);
-    const giveUpAt = Date.now() + timeoutMs;
+    const giveUpAt = monotonicMs() + timeoutMs;
     for (;;) {
       if (await this.foldDue(now)) continue;
       const oldest = await this.monitors.oldestFoldedThrough();
       if (!oldest || oldest >= through) return;
-      if (Date.now() > giveUpAt) throw new Error(`monitors still folded only through ${oldest}`);
+      if (monotonicMs() > giveUpAt) throw new Error(`monitors still folded only through ${oldest}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }

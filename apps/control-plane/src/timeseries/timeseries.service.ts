@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { clampInt } from '../common/clamp';
+import { Clock } from '../common/clock';
 import { notFound, validationFailed } from '../common/errors';
 import type { Principal } from '../common/principal';
 import { ResultsRepository } from '../ingestion/results.repository';
@@ -29,6 +30,7 @@ export class TimeseriesService {
     private readonly rollups: RollupsRepository,
     private readonly results: ResultsRepository,
     private readonly rounds: RoundsRepository,
+    private readonly clock: Clock,
   ) {}
 
   private async monitor(p: Principal, id: string): Promise<MonitorEntity> {
@@ -88,7 +90,7 @@ export class TimeseriesService {
   /** `GET /monitors/{id}/response-times` */
   async responseTimes(p: Principal, id: string, q: { from?: string; to?: string; bucket?: string; region?: string }) {
     const m = await this.monitor(p, id);
-    const { from, to } = parseWindow(q.from, q.to, Date.now());
+    const { from, to } = parseWindow(q.from, q.to, this.clock.nowMs());
     const bucket = parseBucket(q.bucket, from, to);
     const region = parseRegion(q.region, m.regions);
     const w = await this.window(m, from, to, bucket, { region, regions: true, overall: true });
@@ -131,7 +133,7 @@ export class TimeseriesService {
     const m = await this.monitor(p, id);
     const region = parseRegion(q.region, m.regions);
     const days = clampInt(q.days, 1, 365, 90);
-    const now = Date.now();
+    const now = this.clock.nowMs();
     const to = floorTo(now, DAY_MS) + DAY_MS;
     const from = to - days * DAY_MS;
     const w = await this.window(m, new Date(from), new Date(Math.min(to, now + 1)), 'day', { region, regions: !!region, overall: !region });
@@ -152,7 +154,7 @@ export class TimeseriesService {
   async hourly(p: Principal, id: string, q: { date?: string; region?: string }) {
     const m = await this.monitor(p, id);
     const region = parseRegion(q.region, m.regions);
-    const day = parseDate('date', q.date, Date.now());
+    const day = parseDate('date', q.date, this.clock.nowMs());
     const w = await this.window(m, day, new Date(day.getTime() + DAY_MS), 'hour', { region, regions: !!region, overall: !region });
     const series = w.get(region ?? OVERALL);
     const hourlyData = Array.from({ length: 24 }, (_, hour) => {
@@ -167,7 +169,7 @@ export class TimeseriesService {
   async minutes(p: Principal, id: string, q: { date?: string; hour?: string; region?: string }) {
     const m = await this.monitor(p, id);
     const region = parseRegion(q.region, m.regions);
-    const day = parseDate('date', q.date, Date.now());
+    const day = parseDate('date', q.date, this.clock.nowMs());
     if (q.hour === undefined || !/^\d{1,2}$/.test(q.hour) || Number(q.hour) > 23) throw validationFailed([{ field: 'hour', message: 'must be a UTC hour 0–23' }]);
     const from = new Date(day.getTime() + Number(q.hour) * HOUR_MS);
     const to = new Date(from.getTime() + HOUR_MS);
@@ -192,7 +194,7 @@ export class TimeseriesService {
   /** `GET /monitors/{id}/logs`: one entry per region result, newest first (StatusPool). */
   async logs(p: Principal, id: string, q: { from?: string; to?: string; region?: string; page?: string; limit?: string }) {
     const m = await this.monitor(p, id);
-    const { from, to } = parseWindow(q.from, q.to, Date.now());
+    const { from, to } = parseWindow(q.from, q.to, this.clock.nowMs());
     const region = parseRegion(q.region, m.regions);
     const limit = clampInt(q.limit, 1, 100, 20);
     const page = clampInt(q.page, 1, 1_000_000, 1);
@@ -220,7 +222,7 @@ export class TimeseriesService {
   /** `GET /monitors/{id}/status` (StatusPool). */
   async status(p: Principal, id: string) {
     const m = await this.monitor(p, id);
-    const now = Date.now();
+    const now = this.clock.nowMs();
     const w = await this.window(m, new Date(now - 30 * DAY_MS), new Date(now + 1), 'day', { regions: false, overall: true });
     const s = TimeseriesService.total(w.get(OVERALL));
     return {
@@ -241,7 +243,7 @@ export class TimeseriesService {
   async history(p: Principal, id: string, q: { hours?: string }) {
     const m = await this.monitor(p, id);
     const hours = clampInt(q.hours, 1, 168, 24);
-    const now = Date.now();
+    const now = this.clock.nowMs();
     const from = new Date(now - hours * HOUR_MS);
     const to = new Date(now + 1);
     const [rounds, w] = await Promise.all([this.rounds.decidedInRanges(p.accountId, m.id, [{ from, to }]), this.window(m, from, to, 'day', { regions: false, overall: true })]);
@@ -258,7 +260,7 @@ export class TimeseriesService {
   async stats(p: Principal, id: string, q: { days?: string }) {
     const m = await this.monitor(p, id);
     const days = clampInt(q.days, 1, 365, 30);
-    const now = Date.now();
+    const now = this.clock.nowMs();
     const w = await this.window(m, new Date(now - days * DAY_MS), new Date(now + 1), 'day', { regions: true, overall: true });
     const regions: Record<string, ReturnType<typeof TimeseriesService.statsView>> = {};
     for (const r of m.regions) regions[r] = TimeseriesService.statsView(TimeseriesService.total(w.get(r)));
