@@ -192,6 +192,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ping/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Record a heartbeat ping (GET, POST or HEAD): the job succeeded */
+        get: operations["PingController_get"];
+        put?: never;
+        /** Record a heartbeat ping (POST); the body is ignored */
+        post: operations["PingController_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ping/{id}/{kind}": {
         parameters: {
             query?: never;
@@ -199,11 +217,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Record a heartbeat ping (GET, POST or HEAD); /start and /fail variants */
-        get: operations["PingController_get"];
+        /** Record the start (/start) or the failure (/fail) of a run (GET or HEAD) */
+        get: operations["PingController_getKind"];
         put?: never;
-        /** Record a heartbeat ping (POST); the body is ignored */
-        post: operations["PingController_post"];
+        /** Record the start (/start) or the failure (/fail) of a run (POST); the body is ignored */
+        post: operations["PingController_postKind"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4521,7 +4539,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                kind: "start" | "fail";
             };
             cookie?: never;
         };
@@ -4593,6 +4610,164 @@ export interface operations {
         };
     };
     PingController_post: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description bare answer (no envelope) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PingView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    PingController_getKind: {
+        parameters: {
+            query: {
+                /** @description the token of the ping_url */
+                token: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                kind: "start" | "fail";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description bare answer (no envelope) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PingView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    PingController_postKind: {
         parameters: {
             query: {
                 token: string;

@@ -10,9 +10,8 @@ import { PingTokenView, PingView } from './dto/ping.view';
 
 const KINDS: Record<string, PingKind> = { start: 'start', fail: 'fail' };
 
-function pingKind(kind: string | undefined): PingKind {
-  if (kind === undefined) return 'success';
-  const k = KINDS[kind];
+function pingKind(kind: string): PingKind {
+  const k = Object.prototype.hasOwnProperty.call(KINDS, kind) ? KINDS[kind] : undefined;
   if (!k) throw validationFailed([{ field: 'kind', message: 'the ping path is /api/ping/{id}, /api/ping/{id}/start or /api/ping/{id}/fail' }]);
   return k;
 }
@@ -29,24 +28,45 @@ function pingKind(kind: string | undefined): PingKind {
 export class PingController {
   constructor(private readonly heartbeats: HeartbeatsService) {}
 
-  @Get(':id{/:kind}')
-  @ApiOperation({ summary: 'Record a heartbeat ping (GET, POST or HEAD); /start and /fail variants' })
-  @ApiParam({ name: 'kind', required: false, enum: ['start', 'fail'] })
+  // Two routes per method (not one `:id{/:kind}`): an OpenAPI path parameter is always
+  // required, so the optional `kind` would make the document invalid.
+  @Get(':id')
+  @ApiOperation({ summary: 'Record a heartbeat ping (GET, POST or HEAD): the job succeeded' })
   @ApiQuery({ name: 'token', required: true, description: 'the token of the ping_url' })
   @ApiOkResponse({ type: PingView, description: 'bare answer (no envelope)' })
   @ApiErrors(403, 404, 422)
-  get(@Param('id') id: string, @Param('kind') kind: string | undefined, @Query('token') token?: string) {
+  get(@Param('id') id: string, @Query('token') token?: string) {
+    return this.heartbeats.ping(id, typeof token === 'string' ? token : undefined, 'success');
+  }
+
+  @Get(':id/:kind')
+  @ApiOperation({ summary: 'Record the start (/start) or the failure (/fail) of a run (GET or HEAD)' })
+  @ApiParam({ name: 'kind', required: true, enum: ['start', 'fail'] })
+  @ApiQuery({ name: 'token', required: true, description: 'the token of the ping_url' })
+  @ApiOkResponse({ type: PingView, description: 'bare answer (no envelope)' })
+  @ApiErrors(403, 404, 422)
+  getKind(@Param('id') id: string, @Param('kind') kind: string, @Query('token') token?: string) {
     return this.heartbeats.ping(id, typeof token === 'string' ? token : undefined, pingKind(kind));
   }
 
-  @Post(':id{/:kind}')
+  @Post(':id')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a heartbeat ping (POST); the body is ignored' })
-  @ApiParam({ name: 'kind', required: false, enum: ['start', 'fail'] })
   @ApiQuery({ name: 'token', required: true })
   @ApiOkResponse({ type: PingView, description: 'bare answer (no envelope)' })
   @ApiErrors(403, 404, 422)
-  post(@Param('id') id: string, @Param('kind') kind: string | undefined, @Query('token') token?: string) {
+  post(@Param('id') id: string, @Query('token') token?: string) {
+    return this.heartbeats.ping(id, typeof token === 'string' ? token : undefined, 'success');
+  }
+
+  @Post(':id/:kind')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record the start (/start) or the failure (/fail) of a run (POST); the body is ignored' })
+  @ApiParam({ name: 'kind', required: true, enum: ['start', 'fail'] })
+  @ApiQuery({ name: 'token', required: true })
+  @ApiOkResponse({ type: PingView, description: 'bare answer (no envelope)' })
+  @ApiErrors(403, 404, 422)
+  postKind(@Param('id') id: string, @Param('kind') kind: string, @Query('token') token?: string) {
     return this.heartbeats.ping(id, typeof token === 'string' ? token : undefined, pingKind(kind));
   }
 }
