@@ -132,7 +132,7 @@ async function main() {
   const nc = await connect({ servers: NATS_URL, name: 'parallax-bench-control-plane' });
   cleanups.push(async () => {
     const jsm = await nc.jetstreamManager();
-    await jsm.streams.delete(names.resultsStream).catch(() => undefined);
+    for (const region of REGIONS) await jsm.streams.delete(names.regionResultsStream(region)).catch(() => undefined);
     await nc.drain();
   });
   const cps = [];
@@ -304,8 +304,11 @@ async function main() {
     const rows1 = await countRows();
     const bSeconds = (Date.now() - bStart) / 1000;
     const jsm = await nc.jetstreamManager();
-    const consumer = await jsm.consumers.info(names.resultsStream, names.resultsConsumer);
-    const backlogAtEnd = consumer.num_pending + consumer.num_ack_pending;
+    let backlogAtEnd = 0;
+    for (const region of REGIONS) {
+      const consumer = await jsm.consumers.info(names.regionResultsStream(region), names.resultsConsumer);
+      backlogAtEnd += consumer.num_pending + consumer.num_ack_pending;
+    }
     const ingestedBy = cps.map((_, i) => sum(iAfter[i], 'parallax_results_ingested_total') - sum(iBefore[i], 'parallax_results_ingested_total'));
     const storedBy = cps.map((_, i) => sum(iAfter[i], 'parallax_results_ingested_total', 'outcome="stored"') - sum(iBefore[i], 'parallax_results_ingested_total', 'outcome="stored"'));
     const decidedBy = cps.map((_, i) => sum(iAfter[i], 'parallax_decisions_total') - sum(iBefore[i], 'parallax_decisions_total'));

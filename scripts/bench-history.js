@@ -126,7 +126,7 @@ async function main() {
   const nc = await connect({ servers: NATS_URL, name: 'parallax-bench-history' });
   cleanups.push(async () => {
     const jsm = await nc.jetstreamManager();
-    await jsm.streams.delete(natsNames(prefix).resultsStream).catch(() => undefined);
+    for (const r of REGIONS) await jsm.streams.delete(natsNames(prefix).regionResultsStream(r)).catch(() => undefined);
     await nc.close();
   });
   const databaseUrl = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`);

@@ -50,7 +50,7 @@ async function main() {
   cleanups.push(async () => {
     const nc = await connect({ servers: NATS_URL });
     const jsm = await nc.jetstreamManager();
-    await jsm.streams.delete(natsNames(prefix).resultsStream).catch(() => undefined);
+    for (const r of ['r1', 'r2', 'r3']) await jsm.streams.delete(natsNames(prefix).regionResultsStream(r)).catch(() => undefined);
     await nc.close();
   });
 

@@ -20,6 +20,9 @@
  *                      that nats-server resolves at start-up; nothing secret is written
  *   --port N           client port (default 4222)
  *   --store-dir DIR    JetStream store directory (default /data/jetstream)
+ *   --stream-max-bytes N  bytes each region's results stream may hold (default
+ *                      1073741824; set the control plane's RESULTS_STREAM_MAX_BYTES to
+ *                      the same); the account may store one more stream's worth
  *   --tls-cert FILE    server certificate: adds a tls {} block (clients must use TLS)
  *   --tls-key FILE     its private key (required with --tls-cert)
  *   --tls-ca FILE      CA that signs client certificates; with --tls-verify clients
@@ -34,6 +37,10 @@ const { randomBytes } = require('node:crypto');
 const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
+/** Bytes per region's results stream (the control plane's RESULTS_STREAM_MAX_BYTES default). */
+const DEFAULT_STREAM_MAX_BYTES = 1024 ** 3;
+/** Memory storage of the account (nothing uses it; small room for clients' ordered consumers). */
+const MAX_MEM_BYTES = 64 * 1024 * 1024;
 const REGION_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62})$/;
 const NATS_PREFIX_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/i;
 
@@ -49,6 +56,7 @@ function names(prefix) {
     presenceWildcard: `${prefix}.presence.*`,
     probeInboxPrefix: (region) => `_INBOX.${prefix}.${region}`,
     resultsStream: stream,
+    regionResultsStream: (region) => `${stream}_${region.toUpperCase().replace(/-/g, '_')}`,
   };
 }
 
@@ -67,21 +75,19 @@ function newPassword() {
  */
 function permissions(prefix, regions) {
   const n = names(prefix);
-  const S = n.resultsStream;
+  // One results stream per region, and the old single stream (drained and deleted after an upgrade).
+  const streams = [...regions.map((r) => n.regionResultsStream(r)), n.resultsStream];
   const controlPlane = {
     publish: {
       allow: [
         // one job per region and round (core NATS)
         n.jobsWildcard,
-        // JetStream API, limited to the results stream and its consumers: account info
+        // JetStream API, limited to the results streams and their consumers: account info
         // (jetstreamManager()), stream info/create/update, consumer info/create, pull next
         '$JS.API.INFO',
-        `$JS.API.STREAM.*.${S}`,
-        `$JS.API.CONSUMER.*.${S}`,
-        `$JS.API.CONSUMER.*.${S}.>`,
-        `$JS.API.CONSUMER.*.*.${S}.>`,
-        // acks of the durable consumer
-        `$JS.ACK.${S}.>`,
+        ...streams.flatMap((S) => [`$JS.API.STREAM.*.${S}`, `$JS.API.CONSUMER.*.${S}`, `$JS.API.CONSUMER.*.${S}.>`, `$JS.API.CONSUMER.*.*.${S}.>`]),
+        // acks of the durable consumers
+        ...streams.map((S) => `$JS.ACK.${S}.>`),
       ],
     },
     subscribe: {
@@ -187,17 +193,22 @@ function generate(options) {
     out.push('# }');
   }
   out.push('');
-  out.push('# One account for the installation: its JetStream stream and subjects are invisible to');
+  out.push('# One account for the installation: its JetStream streams and subjects are invisible to');
   out.push('# other accounts. Users without credentials are refused (no no_auth_user).');
   out.push('accounts {');
   out.push(`  ${account}: {`);
-  out.push('    jetstream: enabled');
+  // The account's JetStream limits: every region's stream at --stream-max-bytes, plus
+  // one more for the old single stream while it drains; no memory storage is used.
+  const perStream = options.streamMaxBytes || DEFAULT_STREAM_MAX_BYTES;
+  out.push('    # Bounded: each region has its own results stream (RESULTS_STREAM_MAX_BYTES of the control plane,');
+  out.push(`    # ${perStream} bytes here), and the account as a whole cannot store more than all of them.`);
+  out.push(`    jetstream: { max_file: ${perStream * (regions.length + 1)}, max_mem: ${MAX_MEM_BYTES}, max_streams: ${regions.length + 1}, max_consumers: ${4 * (regions.length + 1)} }`);
   out.push('    users: [');
   for (const u of users) {
     const password = u.passwordEnv ? `$${u.passwordEnv}` : q(u.password);
     out.push(
       u.role === 'control-plane'
-        ? `      # The control plane: publishes jobs, owns the ${n.resultsStream} stream and its consumer, reads presence.`
+        ? `      # The control plane: publishes jobs, owns the results streams (one per region) and their consumer, reads presence.`
         : `      # Probes of ${u.region}: take ${n.jobs(u.region)} jobs in queue group ${n.jobsQueue(u.region)}, publish this region's results and presence.`,
     );
     out.push('      {');
@@ -242,6 +253,7 @@ function parseArgs(argv) {
     '--tls-key': 'tlsKey',
     '--tls-ca': 'tlsCa',
     '--url': 'url',
+    '--stream-max-bytes': 'streamMaxBytes',
   };
   for (let i = 0; i < argv.length; i++) {
     const [arg, inline] = argv[i].split(/=(.*)/s, 2);
@@ -254,6 +266,11 @@ function parseArgs(argv) {
     } else throw new Error(`unknown option ${argv[i]} (see --help)`);
   }
   if (opts.regions !== undefined) opts.regions = opts.regions.split(',').map((s) => s.trim()).filter(Boolean);
+  if (opts.streamMaxBytes !== undefined) {
+    const bytes = Number(opts.streamMaxBytes);
+    if (!Number.isSafeInteger(bytes) || bytes < 1024 * 1024) throw new Error('--stream-max-bytes: an integer of at least 1048576');
+    opts.streamMaxBytes = bytes;
+  }
   if (opts.port !== undefined) {
     const port = Number(opts.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error('--port: 1..65535');

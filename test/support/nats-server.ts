@@ -61,6 +61,25 @@ export class PrivateNatsServer {
     }, 15_000, 100);
   }
 
+  /** SIGSTOP: the server stops answering (connections stay open), as a hung broker would. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  /** SIGCONT after pause(). */
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
+  /** SIGKILL: the broker dies without a clean shutdown (the file store stays). */
+  async kill9(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
   async stop(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;

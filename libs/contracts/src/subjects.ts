@@ -28,8 +28,21 @@ export function natsNames(prefix: string = DEFAULT_NATS_PREFIX) {
     /** JetStream: probes publish results here; `Nats-Msg-Id` = `<job id>.<region>`. */
     results: (region: string) => `${prefix}.results.${region}`,
     resultsWildcard: `${prefix}.results.*`,
+    /**
+     * JetStream: one results stream per region, capturing only `results(region)`: each has
+     * its own byte limit (a region that floods fills its own stream, never another's) and
+     * its own duplicate window.
+     */
+    regionResultsStream: (region: string) => `${upper}_RESULTS_${region.toUpperCase().replace(/-/g, '_')}`,
+    /**
+     * The single stream of every region that came before the per-region streams (and the
+     * probe tests' stand-in for them). The control plane moves it off the results
+     * subjects, drains its consumer, then deletes it.
+     */
     resultsStream: `${upper}_RESULTS`,
-    /** Durable pull consumer shared by every control-plane replica. */
+    /** Subject the old single stream is moved to while it is drained (nothing publishes there). */
+    legacyResultsSubject: `${prefix}.results-legacy.drain`,
+    /** Durable pull consumer (on each results stream) shared by every control-plane replica. */
     resultsConsumer: `${prefix}-control-plane`,
     /** Core NATS: probes announce themselves every few seconds. */
     presence: (region: string) => `${prefix}.presence.${region}`,

@@ -35,12 +35,17 @@ export async function createDatabase(prefix = 't'): Promise<{ url: string; name:
   };
 }
 
-/** Removes the JetStream stream (and its consumer) of a test prefix. */
+/** Removes the JetStream streams (and their consumers) of a test prefix: the results stream of each region and the old single one. */
 export async function deleteNatsPrefix(prefix: string, natsUrl = TEST_NATS_URL): Promise<void> {
   const nc = await connect({ servers: natsUrl });
   try {
     const jsm = await nc.jetstreamManager();
-    await jsm.streams.delete(natsNames(prefix).resultsStream).catch(() => undefined);
+    const n = natsNames(prefix);
+    const ours = (s: { config: { name: string; subjects?: string[] } }) =>
+      s.config.name === n.resultsStream || (s.config.name.startsWith(`${n.resultsStream}_`) && (s.config.subjects ?? []).every((x) => x.startsWith(`${prefix}.results.`)));
+    const names: string[] = [];
+    for await (const s of jsm.streams.list()) if (ours(s)) names.push(s.config.name);
+    for (const name of names) await jsm.streams.delete(name).catch(() => undefined);
   } finally {
     await nc.close();
   }

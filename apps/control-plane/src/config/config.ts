@@ -25,6 +25,7 @@ const schema = z.object({
   NATS_USER: z.string().optional(),
   NATS_PASS: z.string().optional(),
   NATS_CREDS_FILE: z.string().optional(),
+  NATS_TLS_CA: z.string().min(1).optional(),
   REGIONS: z
     .string()
     .default('eu-west,us-east,ap-south')
@@ -48,6 +49,7 @@ const schema = z.object({
   PRESENCE_TTL_SECONDS: int(5, 3600).default(20),
   REGION_GRACE_SECONDS: int(0, 86400).default(30),
   RESULTS_MAX_AGE_HOURS: int(1, 24 * 30).default(72),
+  RESULTS_STREAM_MAX_BYTES: int(1024 * 1024, 2 ** 50).default(1024 ** 3),
   PUBLIC_URL: z
     .string()
     .url('must be an absolute URL such as https://status.example.com')
@@ -116,7 +118,7 @@ export interface AppConfig {
   databaseUrl: string;
   /** The control plane's address as its users reach it (ping URLs are built from it). */
   publicUrl: string;
-  nats: { url: string; prefix: string; user?: string; pass?: string; credsFile?: string };
+  nats: { url: string; prefix: string; user?: string; pass?: string; credsFile?: string; /** CA file for a private CA on tls:// (NATS_TLS_CA). */ tlsCaFile?: string };
   regions: string[];
   jwtSecret: string;
   jwtTtlSeconds: number;
@@ -132,6 +134,8 @@ export interface AppConfig {
   /** How long a region may be without a live probe before the scheduler stops sending it jobs. */
   regionGraceSeconds: number;
   resultsMaxAgeHours: number;
+  /** Bytes each region's results stream may hold (discard new: a full region's probes keep results in their outbox). */
+  resultsStreamMaxBytes: number;
   /** Days of per-region results (daily partitions) and rollups kept; older partitions are dropped whole. */
   retentionDays: number;
   /** Daily result partitions created ahead of today. */
@@ -173,7 +177,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
-    nats: { url: e.NATS_URL, prefix: e.NATS_PREFIX, user: e.NATS_USER, pass: e.NATS_PASS, credsFile: e.NATS_CREDS_FILE },
+    nats: { url: e.NATS_URL, prefix: e.NATS_PREFIX, user: e.NATS_USER, pass: e.NATS_PASS, credsFile: e.NATS_CREDS_FILE, tlsCaFile: e.NATS_TLS_CA },
     regions: e.REGIONS,
     jwtSecret: e.JWT_SECRET,
     jwtTtlSeconds: e.JWT_TTL_SECONDS,
@@ -187,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     presenceTtlSeconds: e.PRESENCE_TTL_SECONDS,
     regionGraceSeconds: e.REGION_GRACE_SECONDS,
     resultsMaxAgeHours: e.RESULTS_MAX_AGE_HOURS,
+    resultsStreamMaxBytes: e.RESULTS_STREAM_MAX_BYTES,
     retentionDays: e.RETENTION_DAYS,
     partitionsAheadDays: e.PARTITIONS_AHEAD_DAYS,
     ingestBatchSize: e.INGEST_BATCH_SIZE,

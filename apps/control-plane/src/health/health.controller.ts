@@ -41,18 +41,23 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Ready to serve: PostgreSQL answers and NATS is connected. */
+  /** Ready to serve: PostgreSQL answers, NATS is connected and every region's results stream is consumed. */
   @Public()
   @Get('ready')
   @HealthCheck({ swaggerDocumentation: false })
   @ApiOkResponse({ type: HealthView })
-  @ApiServiceUnavailableResponse({ type: HealthView, description: 'PostgreSQL or NATS is not available' })
+  @ApiServiceUnavailableResponse({ type: HealthView, description: 'PostgreSQL or NATS is not available, or results cannot be consumed' })
   ready() {
     return this.health.check([
       () => this.db.pingCheck('database', { timeout: 2000 }),
       () => {
         const i = this.indicator.check('nats');
         return this.nats.isConnected ? i.up() : i.down({ message: 'not connected' });
+      },
+      () => {
+        // Results are being consumed from every region's stream (false while a lost stream or consumer is recreated).
+        const i = this.indicator.check('results');
+        return this.nats.resultsConsumable ? i.up() : i.down({ message: 'results streams not consumed' });
       },
     ]);
   }

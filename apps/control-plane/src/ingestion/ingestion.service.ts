@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { Clock, monotonicMs } from '../common/clock';
-import type { ConsumerMessages, JetStreamClient, JsMsg } from 'nats';
+import type { ConsumerMessages, JsMsg } from 'nats';
 import { QueryFailedError } from 'typeorm';
 import { cleanText, jobId, parseStorableResult, ResultV1 } from '@parallax/contracts';
 import { DeadLettersRepository } from './dead-letters.repository';
@@ -20,6 +20,10 @@ import { Observation, RollupsRepository } from '../timeseries/rollups.repository
 
 /** Batches stored at once by one replica (on disjoint monitors); monitors are locked in id order, so replicas never deadlock. */
 const WORKERS = 4;
+/** How long a pull waits for messages; heartbeats come at half of it, so a deleted consumer is noticed within seconds. */
+const PULL_EXPIRES_MS = 5_000;
+/** How often the drained old single stream is looked for. */
+const MAINTENANCE_MS = 5_000;
 
 type Outcome = InsertOutcome | 'expired' | 'not_dispatched';
 type Valid = { m: JsMsg; result: ResultV1 };
@@ -66,13 +70,17 @@ class MissingPartitions extends Error {
 @Injectable()
 export class IngestionService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(IngestionService.name);
-  private messages?: ConsumerMessages;
-  private loop?: Promise<void>;
+  /** The consumer of each results stream being consumed. */
+  private readonly sources = new Map<string, ConsumerMessages>();
+  private pumps: Promise<void>[] = [];
+  private maintenance?: NodeJS.Timeout;
+  private stopping = false;
+  private readonly onStop: (() => void)[] = [];
   /** Valid results received and not yet taken by a worker; a monitor is held by one batch at a time. */
   private readonly buffer = new ResultBuffer<Valid>();
   private active = 0;
   private waiting: (() => void)[] = [];
-  private drained?: () => void;
+  private drained: (() => void)[] = [];
   private closing = false;
   private workers: Promise<void>[] = [];
 
@@ -93,20 +101,71 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { resultsStream, resultsConsumer } = this.nats.names;
-    const consumer = await this.nats.js.consumers.get(resultsStream, resultsConsumer);
-    this.messages = await consumer.consume({ max_messages: Math.max(64, this.config.ingestBatchSize * 2) });
+    const streams = await this.nats.prepareResultStreams();
     this.workers = Array.from({ length: WORKERS }, () => this.work());
-    this.loop = this.run(this.messages);
-    void this.watchBacklog(consumer);
+    this.pumps = streams.map((stream) => this.pump(stream));
+    void this.watchBacklog(streams);
+    this.maintenance = setInterval(() => void this.maintain(), MAINTENANCE_MS);
   }
 
-  /** Marks ingestion caught up once the shared consumer has nothing pending (or after 60 s). */
-  private async watchBacklog(consumer: Awaited<ReturnType<JetStreamClient['consumers']['get']>>): Promise<void> {
+  /**
+   * Consumes one results stream for as long as the application runs. Self-healing: when the
+   * stream or its consumer disappears (deleted, or NATS lost its JetStream store), the
+   * consumer stops with an error, and this recreates both and consumes again, without a
+   * restart; meanwhile the stream counts as not consumed (`/health/ready` is false).
+   */
+  private async pump(stream: string): Promise<void> {
+    const legacy = stream === this.nats.names.resultsStream;
+    for (let attempt = 0; !this.stopping; attempt++) {
+      try {
+        if (attempt > 0) {
+          if (legacy) return; // the old single stream is never recreated
+          await this.nats.ensureResultStream(stream);
+        }
+        const consumer = await this.nats.js.consumers.get(stream, this.nats.names.resultsConsumer);
+        const messages = await consumer.consume({
+          max_messages: Math.max(64, this.config.ingestBatchSize * 2),
+          // Pulls expire (and heartbeats come) often, so a lost consumer is noticed within seconds.
+          expires: PULL_EXPIRES_MS,
+          abort_on_missing_resource: true,
+        });
+        this.sources.set(stream, messages);
+        if (this.stopping) await messages.close();
+        else {
+          this.nats.setConsuming(stream, true);
+          if (attempt > 0) this.logger.warn({ stream }, 'results stream and consumer recreated; consuming again');
+        }
+        await this.run(messages);
+        if (this.stopping || legacy) return;
+        throw new Error('the consumer stopped');
+      } catch (err) {
+        this.nats.setConsuming(stream, false);
+        this.sources.delete(stream);
+        if (this.stopping) return;
+        this.metrics.resultsConsumerRestarts.inc();
+        this.logger.error({ err: errInfo(err), stream }, 'results consumer lost; recreating stream and consumer');
+        await new Promise<void>((r) => {
+          const t = setTimeout(r, Math.min(5_000, 250 * 2 ** Math.min(attempt, 5)));
+          this.onStop.push(() => (clearTimeout(t), r()));
+        });
+      }
+    }
+  }
+
+  /** Deletes the old single stream once drained (its pump then ends). */
+  private async maintain(): Promise<void> {
+    const legacy = this.nats.names.resultsStream;
+    const messages = this.sources.get(legacy);
+    if (!messages || this.stopping) return;
+    if (await this.nats.deleteLegacyIfDrained().catch(() => false)) await messages.close().catch(() => undefined);
+  }
+
+  /** Marks ingestion caught up once the shared consumers have nothing pending (or after 60 s). */
+  private async watchBacklog(streams: string[]): Promise<void> {
     const giveUpAt = monotonicMs() + 60_000;
-    while (monotonicMs() < giveUpAt) {
-      const info = await consumer.info().catch(() => null);
-      if (info && info.num_pending === 0 && info.num_ack_pending === 0 && this.buffer.size === 0 && this.active === 0) break;
+    while (monotonicMs() < giveUpAt && !this.stopping) {
+      const infos = await Promise.all(streams.map((s) => this.nats.js.consumers.get(s, this.nats.names.resultsConsumer).then((c) => c.info()).catch(() => null)));
+      if (infos.every((i) => i && i.num_pending === 0 && i.num_ack_pending === 0) && this.buffer.size === 0 && this.active === 0) break;
       await new Promise((r) => setTimeout(r, 200));
     }
     this.progress.markCaughtUp();
@@ -114,8 +173,11 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
 
   /** Stops pulling, then stores what was already received (drain). */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.messages?.close();
-    await this.loop;
+    this.stopping = true;
+    clearInterval(this.maintenance);
+    for (const stop of this.onStop.splice(0)) stop();
+    await Promise.all([...this.sources.values()].map((m) => m.close().catch(() => undefined)));
+    await Promise.all(this.pumps);
     this.closing = true;
     this.wake();
     await Promise.all(this.workers);
@@ -128,7 +190,7 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
       this.buffer.push(result.monitor_id, { m, result });
       this.wake();
       // Backpressure: stop reading while two batches are waiting.
-      if (this.buffer.size >= this.config.ingestBatchSize * 2) await new Promise<void>((r) => (this.drained = r));
+      if (this.buffer.size >= this.config.ingestBatchSize * 2) await new Promise<void>((r) => this.drained.push(r));
     }
   }
 
@@ -148,8 +210,7 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
         continue;
       }
       if (this.buffer.size < this.config.ingestBatchSize) {
-        this.drained?.();
-        this.drained = undefined;
+        for (const r of this.drained.splice(0)) r();
       }
       if (this.buffer.size) this.wake();
       this.active++;

@@ -110,6 +110,11 @@ export class MetricsService {
     help: 'Results that could not be stored after INGEST_MAX_DELIVER deliveries: kept in dead_letter_results and terminated',
     registers: [this.registry],
   });
+  readonly resultsConsumerRestarts = new Counter({
+    name: 'parallax_results_consumer_restarts_total',
+    help: 'Times a results stream or its consumer was found missing (deleted, NATS lost its store) and recreated',
+    registers: [this.registry],
+  });
   readonly resultsRetried = new Counter({
     name: 'parallax_results_store_retries_total',
     help: 'Results whose storing failed and were handed back to JetStream for a later redelivery (with backoff)',
@@ -197,6 +202,7 @@ export class MetricsService {
     for (const decision of ['up', 'degraded', 'down', 'warn', 'no_data']) this.decisions.inc({ decision }, 0);
     this.unknownRegionProbes.set(0);
     this.resultsRetried.inc(0);
+    this.resultsConsumerRestarts.inc(0);
     this.resultsDeadLettered.inc(0);
     for (const outcome of ['delivered', 'retry', 'failed', 'disabled']) this.notificationDeliveries.inc({ channel: 'webhook', outcome }, 0);
   }

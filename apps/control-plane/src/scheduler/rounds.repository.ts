@@ -126,9 +126,23 @@ export class RoundsRepository {
     );
   }
 
-  async markDispatched(rounds: RoundKey[], now: Date): Promise<void> {
+  /**
+   * Locks the rounds of `rounds` that are still undispatched, skipping any another
+   * replica's recovery holds; returns their ids. Held while their jobs are published, so
+   * recovery (which skips locked rows) can never re-send a round being published.
+   */
+  async lockUndispatched(tx: Tx, rounds: RoundKey[]): Promise<Set<string>> {
+    if (!rounds.length) return new Set();
+    const rows: { id: string }[] = await tx.query(
+      'SELECT id FROM rounds WHERE id = ANY($1::text[]) AND scheduled_at >= $2 AND scheduled_at < $3 AND dispatched_at IS NULL FOR UPDATE SKIP LOCKED',
+      [rounds.map((r) => r.id), ...span(rounds)],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async markDispatched(tx: Tx, rounds: RoundKey[], now: Date): Promise<void> {
     if (!rounds.length) return;
-    await this.repo.query('UPDATE rounds SET dispatched_at = $4 WHERE id = ANY($1::text[]) AND scheduled_at >= $2 AND scheduled_at < $3', [rounds.map((r) => r.id), ...span(rounds), now]);
+    await tx.query('UPDATE rounds SET dispatched_at = $4 WHERE id = ANY($1::text[]) AND scheduled_at >= $2 AND scheduled_at < $3', [rounds.map((r) => r.id), ...span(rounds), now]);
   }
 
   /**

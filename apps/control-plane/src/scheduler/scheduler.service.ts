@@ -23,7 +23,8 @@ const STALE_DISPATCH_MS = 2_000;
  * claim the same round), records them, then publishes one job per region that has a
  * probe online (or lost its probes less than REGION_GRACE_SECONDS ago). A round's
  * row is its dispatch outbox: if this replica dies between commit and publish,
- * another replica's recovery pass publishes it (same job ids, so duplicates are harmless).
+ * another replica's recovery pass publishes it; a round is locked while its jobs are
+ * published, so recovery never re-sends one that a live replica is publishing.
  */
 @Injectable()
 export class SchedulerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -102,10 +103,21 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     });
   }
 
+  /**
+   * Publishes the claimed rounds' jobs while holding their rows locked, and marks them
+   * dispatched in the same transaction: the stale-dispatch recovery of another replica
+   * skips locked rows and undispatched ones only, so it can never re-send a round this
+   * replica is still publishing (however long the publish takes, e.g. while NATS is
+   * unreachable); a round recovery took first is skipped here.
+   */
   private async dispatch(items: { round: RoundEntity; monitor: MonitorEntity }[]): Promise<void> {
-    this.publish(items);
-    await this.nats.nc.flush();
-    await this.rounds.markDispatched(items.map((i) => i.round), this.clock.now());
+    await this.tx.run(async (tx) => {
+      const mine = await this.rounds.lockUndispatched(tx, items.map((i) => i.round));
+      const todo = items.filter((i) => mine.has(i.round.id));
+      this.publish(todo);
+      await this.nats.nc.flush();
+      await this.rounds.markDispatched(tx, todo.map((i) => i.round), this.clock.now());
+    });
   }
 
   private publish(items: { round: RoundEntity; monitor: MonitorEntity }[]): void {
