@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { PeriodicTask } from '../common/periodic-task';
 import { MetricsService } from '../metrics/metrics.service';
@@ -8,7 +9,7 @@ import { NotificationExtensions, RenderedMessage } from './extensions';
 import { discordMessage, emailMessage, slackMessage } from './formats';
 import { DeliveryEntity, WebhookEntity } from './notification.entity';
 import { AttemptRecord, NotificationsRepository } from './notifications.repository';
-import { nextDeliveryState } from './retry';
+import { earlyRetryCount, nextDeliveryState } from './retry';
 import { signedHeaders } from './signing';
 import { NotificationTransport, SendOutcome } from './transport';
 
@@ -24,7 +25,8 @@ const OWN_CHANNEL_FIELDS: Partial<Record<DeliveryEntity['channel'], 'webhookUrl'
  * Sends the outbox. Every replica runs one: it claims due rows (SKIP LOCKED, with a lease
  * longer than a send can take), sends them with bounded concurrency, and records each
  * attempt with the delivery's next state. A 2xx is success, 410 Gone disables the
- * endpoint, anything else is retried on the schedule (retry.ts) until it runs out.
+ * endpoint, another 4xx but 408/409/425/429 ends the delivery (saying why), anything else
+ * is retried on the schedule (retry.ts) until it runs out. Time is the injected Clock's.
  */
 @Injectable()
 export class DispatcherService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -32,6 +34,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
   private readonly task: PeriodicTask;
   private readonly batch: number;
   private readonly leaseMs: number;
+  private readonly earlyRetries: number;
   private nextPruneAt = 0;
 
   constructor(
@@ -41,9 +44,11 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
     private readonly metrics: MetricsService,
     private readonly monitors: MonitorsRepository,
     private readonly extensions: NotificationExtensions,
+    private readonly clock: Clock,
   ) {
     this.batch = config.notify.concurrency * 4;
     this.leaseMs = config.notify.timeoutMs * 3 + 5_000;
+    this.earlyRetries = earlyRetryCount(config.notify.retryScheduleMs);
     this.task = new PeriodicTask(this.logger, 'notification dispatch', config.notify.pollMs, async () => (await this.dispatchOnce()) >= this.batch);
   }
 
@@ -58,11 +63,11 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
   /** One pass: claim, send, record. Returns how many deliveries it claimed. */
   async dispatchOnce(): Promise<number> {
     await this.pruneNowAndThen();
-    const claimed = await this.repo.claim(this.batch, this.leaseMs);
+    const claimed = await this.repo.claim(this.batch, this.leaseMs, this.clock.now(), this.earlyRetries);
     if (claimed.length === 0) return 0;
     const secrets = new Map((await this.repo.webhooksByIds([...new Set(claimed.map((d) => d.webhookId).filter((x): x is string => !!x))])).map((w) => [w.id, w]));
     // Deliveries of one destination+monitor go one after another, in sequence order (the
-    // claim returns at most the head of each, but keep the guarantee local too).
+    // claim returns the head of each, and rows a failing head let past; keep the order local too).
     const lanes = new Map<string, DeliveryEntity[]>();
     for (const d of claimed) {
       const key = `${d.destination}|${d.monitorId ?? d.id}`;
@@ -83,7 +88,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
     await Promise.all(Array.from({ length: Math.min(this.config.notify.concurrency, queue.length) }, worker));
     await this.repo.recordAttempts(records);
     for (const d of gone) {
-      await this.repo.disableDestination(d, `endpoint answered 410 Gone at ${new Date().toISOString()}`);
+      await this.repo.disableDestination(d, `endpoint answered 410 Gone at ${this.clock.now().toISOString()}`);
       const field = OWN_CHANNEL_FIELDS[d.channel];
       if (field && d.monitorId) await this.monitors.clearAlertTarget(d.monitorId, field, d.target); // a monitor's own channel is cleared
       this.logger.warn({ delivery_id: d.id, destination: d.webhookId ?? `${d.channel} of ${d.monitorId}` }, 'endpoint answered 410 Gone: disabled');
@@ -93,16 +98,17 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
 
   /** Every 10 minutes: the delivery log keeps finished deliveries for NOTIFY_LOG_RETENTION_DAYS. */
   private async pruneNowAndThen(): Promise<void> {
-    if (Date.now() < this.nextPruneAt) return;
-    this.nextPruneAt = Date.now() + PRUNE_EVERY_MS;
-    const before = new Date(Date.now() - this.config.notify.logRetentionDays * 86_400_000);
+    const now = this.clock.now().getTime();
+    if (now < this.nextPruneAt) return;
+    this.nextPruneAt = now + PRUNE_EVERY_MS;
+    const before = new Date(now - this.config.notify.logRetentionDays * 86_400_000);
     let deleted = 0;
     for (let n = await this.repo.pruneFinished(before, 5_000); n > 0; n = await this.repo.pruneFinished(before, 5_000)) deleted += n;
     if (deleted) this.logger.log({ deleted, before: before.toISOString() }, 'old deliveries pruned');
   }
 
   private async attempt(d: DeliveryEntity, webhook: WebhookEntity | undefined): Promise<AttemptRecord & { gone: boolean }> {
-    const attemptedAt = new Date();
+    const attemptedAt = this.clock.now();
     // Another context's channel (status page subscribers) is rendered now; null: its subscriber is gone.
     const render = this.extensions.renderer(d.channel);
     let rendered: RenderedMessage | null | undefined;
@@ -126,14 +132,14 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
     const next = nextDeliveryState({ endpointActive, email: d.channel === 'email' || rendered?.kind === 'email', status: outcome.status, error: outcome.error, attempt, schedule: this.config.notify.retryScheduleMs, random: Math.random() });
     this.metrics.notificationDeliveries.inc({ channel: d.channel, outcome: next.status === 'pending' ? 'retry' : next.status });
     this.metrics.notificationDeliverySeconds.observe({ channel: d.channel }, outcome.durationMs / 1000);
-    if (next.status === 'failed') this.logger.warn({ delivery_id: d.id, event: d.event, attempts: attempt, error: outcome.error }, 'delivery failed for good: retries exhausted');
+    if (next.status === 'failed') this.logger.warn({ delivery_id: d.id, event: d.event, attempts: attempt, error: outcome.error, reason: next.reason }, 'delivery failed for good');
     return {
       deliveryId: d.id,
       attempt,
       attemptedAt,
       responseStatus: outcome.status,
       durationMs: outcome.durationMs,
-      error: outcome.error,
+      error: next.status === 'failed' ? `${outcome.error ?? 'failed'}; ${next.reason}`.slice(0, 1000) : outcome.error,
       status: next.status,
       nextRetryAt: next.status === 'pending' ? new Date(attemptedAt.getTime() + next.retryInMs) : null,
       webhookId: d.webhookId,
@@ -151,7 +157,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
       case 'webhook':
       case 'monitor_webhook': {
         const body = JSON.stringify(payload);
-        const timestamp = Math.floor(Date.now() / 1000);
+        const timestamp = Math.floor(this.clock.now().getTime() / 1000);
         // Account webhooks are signed; a monitor's webhook_url has no secret and gets the id and timestamp only.
         const headers = webhook ? signedHeaders(webhook.secret, d.id, timestamp, body) : { 'webhook-id': d.id, 'webhook-timestamp': String(timestamp) };
         return this.transport.postJson(webhook?.url ?? d.target, body, headers); // an account webhook's current URL

@@ -104,28 +104,32 @@ export class NotificationsRepository {
   // --- dispatcher
 
   /**
-   * Claims up to `limit` due deliveries for `leaseMs` (FOR UPDATE SKIP LOCKED: replicas
-   * claim disjoint rows). A row is due only when no earlier event of the same monitor to
-   * the same destination is still pending, so each destination gets a monitor's events
-   * in order. A lease that expires (the replica died mid-send) makes the row claimable again.
+   * Claims up to `limit` deliveries due at `now` for `leaseMs` (FOR UPDATE SKIP LOCKED:
+   * replicas claim disjoint rows). A row waits while an earlier event of the same monitor
+   * to the same destination is pending and still in its early retries (at most
+   * `earlyRetries` attempts made: retry.ts), so each destination gets a monitor's events
+   * in order unless one of them keeps failing; past its early retries that one steps aside
+   * and the later events go ahead (receivers order by `sequence`). A lease that expires
+   * (the replica died mid-send) makes the row claimable again.
    */
-  async claim(limit: number, leaseMs: number): Promise<DeliveryEntity[]> {
+  async claim(limit: number, leaseMs: number, now: Date, earlyRetries: number): Promise<DeliveryEntity[]> {
     // TypeORM answers an UPDATE … RETURNING as [rows, affected].
     const [rows] = (await this.dataSource.query(
-      `UPDATE notification_deliveries d SET locked_until = now() + $2 * interval '1 millisecond'
+      `UPDATE notification_deliveries d SET locked_until = $3::timestamptz + $2 * interval '1 millisecond'
         WHERE d.id IN (
           SELECT c.id FROM notification_deliveries c
-           WHERE c.status = 'pending' AND c.next_attempt_at <= now()
-             AND (c.locked_until IS NULL OR c.locked_until < now())
+           WHERE c.status = 'pending' AND c.next_attempt_at <= $3
+             AND (c.locked_until IS NULL OR c.locked_until < $3)
              AND NOT EXISTS (
                SELECT 1 FROM notification_deliveries e
                 WHERE e.status = 'pending' AND e.destination = c.destination
-                  AND e.monitor_id = c.monitor_id AND e.sequence < c.sequence)
+                  AND e.monitor_id = c.monitor_id AND e.sequence < c.sequence
+                  AND e.attempts <= $4)
            ORDER BY c.next_attempt_at
            LIMIT $1
            FOR UPDATE SKIP LOCKED)
         RETURNING d.id`,
-      [limit, leaseMs],
+      [limit, leaseMs, now, earlyRetries],
     )) as [{ id: string }[], number];
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
@@ -222,7 +226,7 @@ export class NotificationsRepository {
   }
 
   /** A manual retry: the delivery is due now with a fresh retry schedule (its attempts stay in the log). */
-  async requeue(accountId: string, id: string): Promise<void> {
-    await this.deliveries.update({ accountId, id }, { status: 'pending', attempts: 0, nextAttemptAt: new Date(), lockedUntil: null, deliveredAt: null });
+  async requeue(accountId: string, id: string, now: Date): Promise<void> {
+    await this.deliveries.update({ accountId, id }, { status: 'pending', attempts: 0, nextAttemptAt: now, lockedUntil: null, deliveredAt: null });
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { resolveAndGuard, TargetRefusedError } from '@parallax/checks';
 import { AccountsService } from '../accounts/accounts.service';
+import { Clock } from '../common/clock';
 import { DomainError, FieldError, notFound, validationFailed } from '../common/errors';
 import { newId } from '../common/ids';
 import type { Principal } from '../common/principal';
@@ -52,6 +53,7 @@ export class NotificationsService {
     private readonly accounts: AccountsService,
     private readonly rounds: RoundsRepository,
     private readonly extensions: NotificationExtensions,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -219,7 +221,7 @@ export class NotificationsService {
   async sendTest(p: Principal, id: string): Promise<DeliveryResponse> {
     const w = await this.requireWebhook(p, id);
     if (!w.active) throw new DomainError('conflict', `webhook ${id} is disabled${w.disabledReason ? ` (${w.disabledReason})` : ''}; PATCH it with "active": true to enable it`);
-    const now = new Date();
+    const now = this.clock.now();
     const payload: NotificationPayload = {
       event: 'test',
       sequence: null,
@@ -269,7 +271,7 @@ export class NotificationsService {
     if (!d) throw notFound('delivery', deliveryId);
     if (d.status === 'pending') throw new DomainError('conflict', `delivery ${deliveryId} is already pending (next attempt ${d.nextAttemptAt.toISOString()})`);
     if (!w.active) await this.repo.setWebhookActive(p.accountId, id, true); // retrying a disabled endpoint's delivery re-enables it
-    await this.repo.requeue(p.accountId, deliveryId);
+    await this.repo.requeue(p.accountId, deliveryId, this.clock.now());
     const again = await this.repo.findDelivery(p.accountId, id, deliveryId);
     this.logger.log({ webhook_id: id, delivery_id: deliveryId }, 'delivery requeued by hand');
     return toDeliveryResponse(again!, []);
