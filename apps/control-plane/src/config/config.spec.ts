@@ -71,7 +71,7 @@ describe('loadConfig', () => {
     expect(c.notify).toEqual({
       smtpUrl: undefined,
       smtpFrom: 'Parallax <parallax@localhost>',
-      retryScheduleMs: [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000],
+      retryScheduleMs: [5_000, 10_000, 30_000, 60_000, 120_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000],
       pollMs: 250,
       concurrency: 16,
       timeoutMs: 10_000,

@@ -67,7 +67,7 @@ const schema = z.object({
   SMTP_FROM: z.string().default('Parallax <parallax@localhost>'),
   NOTIFY_RETRY_SCHEDULE: z
     .string()
-    .default('5s,5m,30m,2h,5h,10h,10h')
+    .default('5s,10s,30s,1m,2m,5m,30m,2h,5h,10h,10h')
     .transform((s, ctx) => {
       const delays = parseDurations(s);
       if (!delays) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a comma-separated list of durations like 5s,5m,2h (ms, s, m, h)' });

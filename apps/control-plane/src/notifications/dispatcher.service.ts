@@ -9,7 +9,7 @@ import { NotificationExtensions, RenderedMessage } from './extensions';
 import { discordMessage, emailMessage, slackMessage } from './formats';
 import { DeliveryEntity, WebhookEntity } from './notification.entity';
 import { AttemptRecord, NotificationsRepository } from './notifications.repository';
-import { nextDeliveryState } from './retry';
+import { earlyRetryCount, nextDeliveryState } from './retry';
 import { signedHeaders } from './signing';
 import { NotificationTransport, SendOutcome } from './transport';
 
@@ -25,7 +25,8 @@ const OWN_CHANNEL_FIELDS: Partial<Record<DeliveryEntity['channel'], 'webhookUrl'
  * Sends the outbox. Every replica runs one: it claims due rows (SKIP LOCKED, with a lease
  * longer than a send can take), sends them with bounded concurrency, and records each
  * attempt with the delivery's next state. A 2xx is success, 410 Gone disables the
- * endpoint, anything else is retried on the schedule (retry.ts) until it runs out.
+ * endpoint, another 4xx but 408/409/425/429 ends the delivery (saying why), anything else
+ * is retried on the schedule (retry.ts) until it runs out. Time is the injected Clock's.
  */
 @Injectable()
 export class DispatcherService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -33,6 +34,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
   private readonly task: PeriodicTask;
   private readonly batch: number;
   private readonly leaseMs: number;
+  private readonly earlyRetries: number;
   private nextPruneAt = 0;
 
   constructor(
@@ -46,6 +48,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
   ) {
     this.batch = config.notify.concurrency * 4;
     this.leaseMs = config.notify.timeoutMs * 3 + 5_000;
+    this.earlyRetries = earlyRetryCount(config.notify.retryScheduleMs);
     this.task = new PeriodicTask(this.logger, 'notification dispatch', config.notify.pollMs, async () => (await this.dispatchOnce()) >= this.batch);
   }
 
@@ -60,11 +63,11 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
   /** One pass: claim, send, record. Returns how many deliveries it claimed. */
   async dispatchOnce(): Promise<number> {
     await this.pruneNowAndThen();
-    const claimed = await this.repo.claim(this.batch, this.leaseMs, this.clock.now());
+    const claimed = await this.repo.claim(this.batch, this.leaseMs, this.clock.now(), this.earlyRetries);
     if (claimed.length === 0) return 0;
     const secrets = new Map((await this.repo.webhooksByIds([...new Set(claimed.map((d) => d.webhookId).filter((x): x is string => !!x))])).map((w) => [w.id, w]));
     // Deliveries of one destination+monitor go one after another, in sequence order (the
-    // claim returns at most the head of each, but keep the guarantee local too).
+    // claim returns the head of each, and rows a failing head let past; keep the order local too).
     const lanes = new Map<string, DeliveryEntity[]>();
     for (const d of claimed) {
       const key = `${d.destination}|${d.monitorId ?? d.id}`;
@@ -95,7 +98,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
 
   /** Every 10 minutes: the delivery log keeps finished deliveries for NOTIFY_LOG_RETENTION_DAYS. */
   private async pruneNowAndThen(): Promise<void> {
-    const now = this.clock.nowMs();
+    const now = this.clock.now().getTime();
     if (now < this.nextPruneAt) return;
     this.nextPruneAt = now + PRUNE_EVERY_MS;
     const before = new Date(now - this.config.notify.logRetentionDays * 86_400_000);
@@ -129,14 +132,14 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
     const next = nextDeliveryState({ endpointActive, email: d.channel === 'email' || rendered?.kind === 'email', status: outcome.status, error: outcome.error, attempt, schedule: this.config.notify.retryScheduleMs, random: Math.random() });
     this.metrics.notificationDeliveries.inc({ channel: d.channel, outcome: next.status === 'pending' ? 'retry' : next.status });
     this.metrics.notificationDeliverySeconds.observe({ channel: d.channel }, outcome.durationMs / 1000);
-    if (next.status === 'failed') this.logger.warn({ delivery_id: d.id, event: d.event, attempts: attempt, error: outcome.error }, 'delivery failed for good: retries exhausted');
+    if (next.status === 'failed') this.logger.warn({ delivery_id: d.id, event: d.event, attempts: attempt, error: outcome.error, reason: next.reason }, 'delivery failed for good');
     return {
       deliveryId: d.id,
       attempt,
       attemptedAt,
       responseStatus: outcome.status,
       durationMs: outcome.durationMs,
-      error: outcome.error,
+      error: next.status === 'failed' ? `${outcome.error ?? 'failed'}; ${next.reason}`.slice(0, 1000) : outcome.error,
       status: next.status,
       nextRetryAt: next.status === 'pending' ? new Date(attemptedAt.getTime() + next.retryInMs) : null,
       webhookId: d.webhookId,
@@ -154,7 +157,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
       case 'webhook':
       case 'monitor_webhook': {
         const body = JSON.stringify(payload);
-        const timestamp = Math.floor(this.clock.nowMs() / 1000);
+        const timestamp = Math.floor(this.clock.now().getTime() / 1000);
         // Account webhooks are signed; a monitor's webhook_url has no secret and gets the id and timestamp only.
         const headers = webhook ? signedHeaders(webhook.secret, d.id, timestamp, body) : { 'webhook-id': d.id, 'webhook-timestamp': String(timestamp) };
         return this.transport.postJson(webhook?.url ?? d.target, body, headers); // an account webhook's current URL

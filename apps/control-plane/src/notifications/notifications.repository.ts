@@ -104,12 +104,15 @@ export class NotificationsRepository {
   // --- dispatcher
 
   /**
-   * Claims up to `limit` due deliveries for `leaseMs` (FOR UPDATE SKIP LOCKED: replicas
-   * claim disjoint rows). A row is due only when no earlier event of the same monitor to
-   * the same destination is still pending, so each destination gets a monitor's events
-   * in order. A lease that expires (the replica died mid-send) makes the row claimable again.
+   * Claims up to `limit` deliveries due at `now` for `leaseMs` (FOR UPDATE SKIP LOCKED:
+   * replicas claim disjoint rows). A row waits while an earlier event of the same monitor
+   * to the same destination is pending and still in its early retries (at most
+   * `earlyRetries` attempts made: retry.ts), so each destination gets a monitor's events
+   * in order unless one of them keeps failing; past its early retries that one steps aside
+   * and the later events go ahead (receivers order by `sequence`). A lease that expires
+   * (the replica died mid-send) makes the row claimable again.
    */
-  async claim(limit: number, leaseMs: number, now: Date): Promise<DeliveryEntity[]> {
+  async claim(limit: number, leaseMs: number, now: Date, earlyRetries: number): Promise<DeliveryEntity[]> {
     // TypeORM answers an UPDATE … RETURNING as [rows, affected].
     const [rows] = (await this.dataSource.query(
       `UPDATE notification_deliveries d SET locked_until = $3::timestamptz + $2 * interval '1 millisecond'
@@ -120,12 +123,13 @@ export class NotificationsRepository {
              AND NOT EXISTS (
                SELECT 1 FROM notification_deliveries e
                 WHERE e.status = 'pending' AND e.destination = c.destination
-                  AND e.monitor_id = c.monitor_id AND e.sequence < c.sequence)
+                  AND e.monitor_id = c.monitor_id AND e.sequence < c.sequence
+                  AND e.attempts <= $4)
            ORDER BY c.next_attempt_at
            LIMIT $1
            FOR UPDATE SKIP LOCKED)
         RETURNING d.id`,
-      [limit, leaseMs, now],
+      [limit, leaseMs, now, earlyRetries],
     )) as [{ id: string }[], number];
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { resolveAndGuard, TargetRefusedError } from '@parallax/checks';
 import { AccountsService } from '../accounts/accounts.service';
+import { Clock } from '../common/clock';
 import { DomainError, FieldError, notFound, validationFailed } from '../common/errors';
 import { newId } from '../common/ids';
 import type { Principal } from '../common/principal';
