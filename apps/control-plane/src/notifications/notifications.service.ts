@@ -13,7 +13,7 @@ import { RoundsRepository } from '../scheduler/rounds.repository';
 import type { MonitorEntity, MonitorStatus } from '../monitors/monitor.entity';
 import { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';
 import { EVENT_ALIASES, EventName, NotificationPayload, normaliseEvents, RegionResultPayload, statusEvent, SUBSCRIBABLE } from './events';
-import { MonitorIncidentEvent, NotificationExtensions } from './extensions';
+import { MonitorIncidentEvent, NotificationExtensions, TimelineEvent } from './extensions';
 import { inMaintenance } from './maintenance';
 import { DeliveryEntity, WebhookEntity } from './notification.entity';
 import { DeliveryResponse, toDeliveryResponse, toWebhookResponse, WebhookResponse } from './notification.mapper';
@@ -143,6 +143,13 @@ export class NotificationsService {
   }
 
   /** Rows of another context's channels (status page subscribers), written in its transaction. */
+  /** Timeline events (manual incidents, updates, maintenance) to the extensions' subscribers, in the caller's transaction. */
+  async enqueueTimeline(tx: Tx, events: TimelineEvent[]): Promise<number> {
+    const rows = await this.extensions.timelineRows(tx, events);
+    if (rows.length) await this.enqueueRows(tx, rows);
+    return rows.length;
+  }
+
   async enqueueRows(tx: Tx, rows: Partial<DeliveryEntity>[]): Promise<void> {
     await this.repo.insertDeliveries(tx, rows);
     for (const r of rows) this.metrics.notificationsEnqueued.inc({ event: r.event ?? 'unknown' });
