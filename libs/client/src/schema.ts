@@ -168,7 +168,8 @@ export interface paths {
         /** Incidents across your monitors, newest first */
         get: operations["IncidentsController_list"];
         put?: never;
-        post?: never;
+        /** Create a manual incident (title, description, monitor_ids or StatusPool monitor_id, status, impact); its first update is written with it */
+        post: operations["IncidentsController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -186,6 +187,24 @@ export interface paths {
         get: operations["IncidentsController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** A manual incident's title, description, impact, monitors or status (a status change adds an update); automatic incidents: 409 */
+        patch: operations["IncidentsController_patch"];
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an update to the timeline of a manual or automatic incident (status: manual incidents only) */
+        post: operations["IncidentsController_addUpdate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1796,19 +1815,53 @@ export interface components {
             /** @example expected status 200, got 503 */
             error: string | null;
         };
+        IncidentUpdateView: {
+            /** @example upd_4k2m9x0q7d1v8b3n */
+            id: string;
+            /** @example Identified */
+            label: string;
+            /** @example A faulty deploy; rolling back. */
+            content: string;
+            /**
+             * @description The status the incident moved to with this update
+             * @enum {string|null}
+             */
+            status: "investigating" | "identified" | "monitoring" | "resolved" | null;
+            /** Format: date-time */
+            created_at: string;
+        };
         IncidentView: {
             /** @example inc_7h2k9d0q3m1x8v4b */
             id: string;
-            /** @example mon_3k9x0q2m7d1v8b4n */
-            monitor_id: string;
+            /**
+             * @description automatic: opened and resolved by the checks; manual: POST /incidents
+             * @enum {string}
+             */
+            type: "automatic" | "manual";
+            /** @example My Website is down */
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            impact: "none" | "minor" | "major" | "critical";
+            /**
+             * @description The (first) affected monitor; null for a manual incident without monitors
+             * @example mon_3k9x0q2m7d1v8b4n
+             */
+            monitor_id: string | null;
+            /**
+             * @example [
+             *       "mon_3k9x0q2m7d1v8b4n"
+             *     ]
+             */
+            monitor_ids: string[];
             /** @example My Website */
-            monitor_name: string;
+            monitor_name: string | null;
             /** @example https://example.com/health */
-            monitor_url: string;
+            monitor_url: string | null;
+            /** @enum {string|null} */
+            monitor_type: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip" | null;
             /** @enum {string} */
-            monitor_type: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip";
-            /** @enum {string} */
-            status: "open" | "resolved";
+            status: "open" | "resolved" | "investigating" | "identified" | "monitoring";
             /** @example 503 */
             status_code: number | null;
             /** @example 812.3 */
@@ -1817,6 +1870,11 @@ export interface components {
             started_at: string;
             /** Format: date-time */
             resolved_at: string | null;
+            /**
+             * Format: date-time
+             * @description The newest change (update, status, resolution)
+             */
+            updated_at: string;
             /** @example 300 */
             duration_seconds: number | null;
             /** @example expected status 200, got 503 */
@@ -1843,6 +1901,57 @@ export interface components {
              *     ]
              */
             affected_regions: string[];
+            /** @description The timeline, oldest first */
+            updates: components["schemas"]["IncidentUpdateView"][];
+        };
+        CreateIncidentDto: {
+            /** @example Elevated error rates on the API */
+            title: string;
+            /** @example We are investigating errors on **some** requests (Markdown allowed, shown as text). */
+            description?: string;
+            /**
+             * @description Affected monitors (the account's own)
+             * @example [
+             *       "mon_3k9x0q2m7d1v8b4n"
+             *     ]
+             */
+            monitor_ids?: string[];
+            /**
+             * @description StatusPool's single affected monitor (added to monitor_ids)
+             * @example mon_3k9x0q2m7d1v8b4n
+             */
+            monitor_id?: string;
+            /**
+             * @default investigating
+             * @enum {string}
+             */
+            status?: "investigating" | "identified" | "monitoring" | "resolved";
+            /**
+             * @default minor
+             * @enum {string}
+             */
+            impact?: "none" | "minor" | "major" | "critical";
+        };
+        UpdateIncidentDto: {
+            title?: string;
+            description?: string;
+            /** @description Replaces the affected monitors */
+            monitor_ids?: string[];
+            /** @enum {string} */
+            status?: "investigating" | "identified" | "monitoring" | "resolved";
+            /** @enum {string} */
+            impact?: "none" | "minor" | "major" | "critical";
+        };
+        CreateIncidentUpdateDto: {
+            /** @example Identified */
+            label: string;
+            /** @example A faulty deploy; rolling back. */
+            content: string;
+            /**
+             * @description Manual incidents only: moves the incident to this status
+             * @enum {string}
+             */
+            status?: "investigating" | "identified" | "monitoring" | "resolved";
         };
         IncidentsMetaView: {
             /** @example 3 */
@@ -2634,6 +2743,16 @@ export interface components {
             /** @description 90 daily entries, oldest first */
             history: components["schemas"]["StatusCoreHistoryDay"][];
         };
+        StatusCoreIncidentUpdate: {
+            /** @example upd_4k2m9x0q7d1v8b3n */
+            id: string;
+            /** Format: date-time */
+            timestamp: string;
+            /** @example Identified */
+            label: string;
+            /** @example A faulty deploy; rolling back. */
+            content: string;
+        };
         StatusCoreIncident: {
             /** @example inc_3k9x0q2m7d1v8b4n */
             id: string;
@@ -2645,6 +2764,19 @@ export interface components {
             resolved_at: string | null;
             /** @enum {string} */
             status: "open" | "resolved";
+            /** @enum {string} */
+            type: "automatic" | "manual";
+            /** @example Website is down */
+            title: string;
+            /** @enum {string} */
+            impact: "none" | "minor" | "major" | "critical";
+            /**
+             * @description The timeline status (automatic incidents: investigating until resolved)
+             * @enum {string}
+             */
+            incident_status: "investigating" | "identified" | "monitoring" | "resolved";
+            /** @description Newest first */
+            updates: components["schemas"]["StatusCoreIncidentUpdate"][];
         };
         StatusCoreDocumentView: {
             /** @example Your Company */
@@ -4360,7 +4492,7 @@ export interface operations {
     IncidentsController_list: {
         parameters: {
             query?: {
-                status?: "open" | "resolved";
+                status?: "open" | "resolved" | "investigating" | "identified" | "monitoring";
                 monitor_id?: string;
                 monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip";
                 /** @description 1–8760, default 720 (clamped to the bounds) */
@@ -4371,6 +4503,7 @@ export interface operations {
                 offset?: number;
                 /** @description StatusPool's filter: true = status resolved, false = open (status wins when both are given) */
                 resolved?: "true" | "false";
+                type?: "automatic" | "manual";
             };
             header?: never;
             path?: never;
@@ -4423,6 +4556,127 @@ export interface operations {
                      *       "data": null,
                      *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
                      *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    IncidentsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIncidentDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["IncidentView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorEnvelopeView"];
@@ -4504,6 +4758,300 @@ export interface operations {
                      *       "data": null,
                      *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
                      *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    IncidentsController_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateIncidentDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["IncidentView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Conflict (e.g. the slug is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "slug \"my-api\" is already taken",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    IncidentsController_addUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIncidentUpdateDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["IncidentView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorEnvelopeView"];
@@ -7504,7 +8052,7 @@ export interface operations {
                     "application/json": components["schemas"]["HealthView"];
                 };
             };
-            /** @description PostgreSQL or NATS is not available */
+            /** @description PostgreSQL or NATS is not available, or results cannot be consumed */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -128,7 +128,7 @@ describe('status page badge and feed (Valtrogen)', () => {
     const [entry] = children(feed, 'entry');
     expect(text(child(entry, 'id'))).toBe(`${pageUrl}/incidents/${incident.id}`);
     expect(text(child(entry, 'title'))).toBe('Checkout API is down');
-    expect(text(child(entry, 'summary'))).toMatch(/^Status: Resolved — Affected services: 1 — Checkout API is back up after \d+/);
+    expect(text(child(entry, 'summary'))).toMatch(/^Status: Resolved — Affected services: 1 — Recovered after \d+ s: the monitor is up again$/);
     expect(child(entry, 'category').getAttribute('term')).toBe('resolved');
     expect(text(child(entry, 'updated'))).toBe(new Date(incident.resolved_at).toISOString());
     expect(atom.body).not.toContain(hidden.id);

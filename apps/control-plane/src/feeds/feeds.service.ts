@@ -23,18 +23,32 @@ export class FeedsService {
   async entries(view: PublicPageView): Promise<FeedEntry[]> {
     const byId = new Map(view.monitors.map((m) => [m.id, m]));
     const rows = await this.incidents.recentForMonitors(view.page.accountId, [...byId.keys()], FEED_LIMIT);
+    const updates = await this.incidents.updatesOf(rows.map((i) => i.id), 1);
     return rows.map((i) => {
-      const name = byId.get(i.monitorId)?.name ?? i.monitorName;
       const resolved = i.status === 'resolved';
+      const latest = updates.get(i.id)?.at(-1);
+      if (i.type === 'manual') {
+        return {
+          kind: 'incident' as const,
+          id: i.id,
+          title: i.title ?? 'Incident',
+          status: i.status,
+          affectedServices: (i.monitorIds ?? []).filter((id) => byId.has(id)).length,
+          latestUpdate: latest?.content ?? null,
+          createdAt: i.startedAt,
+          updatedAt: i.updatedAt ?? i.resolvedAt ?? i.startedAt,
+        };
+      }
+      const name = (i.monitorId ? byId.get(i.monitorId)?.name : undefined) ?? i.monitorName;
       return {
         kind: 'incident' as const,
         id: i.id,
         title: `${name} is down`,
         status: resolved ? 'resolved' : 'investigating',
         affectedServices: 1,
-        latestUpdate: automaticUpdate(resolved ? 'incident.resolved' : 'incident.created', name, i.affectedRegions ?? [], i.durationSeconds),
+        latestUpdate: latest?.content ?? automaticUpdate(resolved ? 'incident.resolved' : 'incident.created', name, i.affectedRegions ?? [], i.durationSeconds),
         createdAt: i.startedAt,
-        updatedAt: i.resolvedAt ?? i.startedAt,
+        updatedAt: i.updatedAt && i.updatedAt > (i.resolvedAt ?? i.startedAt) ? i.updatedAt : (i.resolvedAt ?? i.startedAt),
       };
     });
   }

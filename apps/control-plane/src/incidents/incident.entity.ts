@@ -15,14 +15,16 @@ export interface IncidentRegionResult {
 export class IncidentEntity {
   @PrimaryColumn('text') id!: string;
   @Column('text') accountId!: string;
-  @Index() @Column('text') monitorId!: string;
+  /** The monitor of an automatic incident; NULL for a manual one (its monitors are `monitorIds`). */
+  @Index() @Column('text', { nullable: true }) monitorId!: string | null;
   @ManyToOne(() => MonitorEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'monitor_id', foreignKeyConstraintName: 'incidents_monitor_fk' })
   monitor?: MonitorEntity;
   @Column('text') monitorName!: string;
   @Column('text') monitorUrl!: string;
   @Column('text') monitorType!: string;
-  @Column('text') status!: 'open' | 'resolved';
+  /** Automatic: `open` | `resolved`; manual: `investigating` | `identified` | `monitoring` | `resolved`. */
+  @Column('text') status!: IncidentStatus;
   @Column('int', { nullable: true }) statusCode!: number | null;
   @Column('double precision', { nullable: true }) responseMs!: number | null;
   @Column('timestamptz') startedAt!: Date;
@@ -35,6 +37,38 @@ export class IncidentEntity {
   @Column('int', { nullable: true }) regionsUp!: number | null;
   @Column('jsonb', { nullable: true }) regionResults!: IncidentRegionResult[] | null;
   @Column('text', { array: true, default: () => "'{}'" }) affectedRegions!: string[];
-  @Column('text') openedByRound!: string;
+  @Column('text', { nullable: true }) openedByRound!: string | null;
   @Column('text', { nullable: true }) resolvedByRound!: string | null;
+  /** `automatic` (opened by a decision) or `manual` (POST /incidents). */
+  @Column('text', { default: 'automatic' }) type!: IncidentType;
+  @Column('text', { nullable: true }) title!: string | null;
+  @Column('text', { nullable: true }) description!: string | null;
+  @Column('text', { nullable: true }) impact!: IncidentImpact | null;
+  /** Affected monitors of a manual incident (automatic ones: `monitorId`). */
+  @Column('text', { array: true, default: () => "'{}'" }) monitorIds!: string[];
+  @Column('timestamptz', { nullable: true }) updatedAt!: Date | null;
+}
+
+export type IncidentType = 'automatic' | 'manual';
+export const MANUAL_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export type ManualStatus = (typeof MANUAL_STATUSES)[number];
+export type IncidentStatus = 'open' | ManualStatus;
+export const IMPACTS = ['none', 'minor', 'major', 'critical'] as const;
+export type IncidentImpact = (typeof IMPACTS)[number];
+
+/** One entry of an incident's timeline (Valtrogen `events`): written by the decision (detected / resolved) or posted by the owner. */
+@Entity('incident_updates')
+@Index('incident_updates_incident_idx', ['incidentId', 'createdAt'])
+export class IncidentUpdateEntity {
+  @PrimaryColumn('text') id!: string;
+  @Column('text') incidentId!: string;
+  @ManyToOne(() => IncidentEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'incident_id', foreignKeyConstraintName: 'incident_updates_incident_fk' })
+  incident?: IncidentEntity;
+  @Column('text') accountId!: string;
+  @Column('text') label!: string;
+  @Column('text') content!: string;
+  /** The status the incident moved to with this update, if it moved. */
+  @Column('text', { nullable: true }) status!: string | null;
+  @Column('timestamptz') createdAt!: Date;
 }

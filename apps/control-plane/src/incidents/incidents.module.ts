@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { IncidentEntity } from './incident.entity';
+import { MonitorsModule } from '../monitors/monitors.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { IncidentEntity, IncidentUpdateEntity } from './incident.entity';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsRepository } from './incidents.repository';
 import { IncidentsService } from './incidents.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([IncidentEntity])],
+  imports: [TypeOrmModule.forFeature([IncidentEntity, IncidentUpdateEntity]), MonitorsModule, NotificationsModule],
   controllers: [IncidentsController],
   providers: [IncidentsService, IncidentsRepository],
   exports: [IncidentsService, IncidentsRepository],

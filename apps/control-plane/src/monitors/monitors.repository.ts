@@ -132,6 +132,16 @@ export class MonitorsRepository {
     return new Map(rows.map((r) => [r.id, r.public]));
   }
 
+  /** Name, URL and type of the account's monitors among `ids` (incidents name their monitors; one query). */
+  async briefs(accountId: string, ids: string[], tx?: Tx): Promise<Map<string, { id: string; name: string; url: string; monitorType: string }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; name: string; url: string; monitor_type: string }[] = await this.r(tx).query(
+      `SELECT id, name, url, monitor_type FROM monitors WHERE account_id = $1 AND id = ANY($2::text[])`,
+      [accountId, [...new Set(ids)]],
+    );
+    return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, url: r.url, monitorType: r.monitor_type }]));
+  }
+
   /** The account's public monitors among `ids` (status pages; one query). */
   findPublicByIds(accountId: string, ids: string[]): Promise<MonitorEntity[]> {
     if (!ids.length) return Promise.resolve([]);

@@ -21,6 +21,26 @@ export interface MonitorIncidentEvent {
   at: Date;
 }
 
+/**
+ * A change of a page-visible timeline (a manual incident, an update posted to any incident,
+ * a maintenance): subscribers of the pages showing one of `monitorIds` are told.
+ */
+export interface TimelineEvent {
+  event: 'incident.created' | 'incident.updated' | 'incident.resolved' | 'maintenance.scheduled' | 'maintenance.started' | 'maintenance.completed' | 'maintenance.updated' | 'maintenance.cancelled';
+  accountId: string;
+  kind: 'incident' | 'maintenance';
+  /** `inc_…` / `mnt_…` */
+  id: string;
+  title: string;
+  status: string;
+  monitorIds: string[];
+  /** The text of the update that caused the event (null: none). */
+  update: string | null;
+  at: Date;
+}
+
+export type TimelineListener = (tx: Tx, events: TimelineEvent[]) => Promise<Partial<DeliveryEntity>[]>;
+
 /** Called inside the decision's transaction, after the monitor's own rows: returns the rows to add to the outbox. */
 export type IncidentListener = (tx: Tx, events: MonitorIncidentEvent[]) => Promise<Partial<DeliveryEntity>[]>;
 
@@ -34,6 +54,7 @@ export type IncidentListener = (tx: Tx, events: MonitorIncidentEvent[]) => Promi
 export class NotificationExtensions {
   private readonly renderers = new Map<string, ChannelRenderer>();
   private readonly listeners: IncidentListener[] = [];
+  private readonly timelineListeners: TimelineListener[] = [];
 
   registerChannel(channel: DeliveryEntity['channel'], render: ChannelRenderer): void {
     this.renderers.set(channel, render);
@@ -45,6 +66,18 @@ export class NotificationExtensions {
 
   onIncident(listener: IncidentListener): void {
     this.listeners.push(listener);
+  }
+
+  onTimeline(listener: TimelineListener): void {
+    this.timelineListeners.push(listener);
+  }
+
+  /** Inside the transaction of the change: the outbox rows of its timeline events. */
+  async timelineRows(tx: Tx, events: TimelineEvent[]): Promise<Partial<DeliveryEntity>[]> {
+    if (events.length === 0 || this.timelineListeners.length === 0) return [];
+    const rows: Partial<DeliveryEntity>[] = [];
+    for (const l of this.timelineListeners) rows.push(...(await l(tx, events)));
+    return rows;
   }
 
   async incidentRows(tx: Tx, events: MonitorIncidentEvent[]): Promise<Partial<DeliveryEntity>[]> {

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock } from '../common/clock';
 import { resolveAndGuard, TargetRefusedError } from '@parallax/checks';
 import { AccountsService } from '../accounts/accounts.service';
 import { Clock } from '../common/clock';
@@ -16,7 +15,7 @@ import type { MonitorEntity, MonitorStatus } from '../monitors/monitor.entity';
 import { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';
 import { EVENT_ALIASES, EventName, NotificationPayload, normaliseEvents, RegionResultPayload, SUBSCRIBABLE } from './events';
 import { fanOut, raisedEvents } from './fan-out';
-import { MonitorIncidentEvent, NotificationExtensions } from './extensions';
+import { MonitorIncidentEvent, NotificationExtensions, TimelineEvent } from './extensions';
 import { inMaintenance } from './maintenance';
 import { DeliveryEntity, WebhookEntity } from './notification.entity';
 import { DeliveryResponse, toDeliveryResponse, toWebhookResponse, WebhookResponse } from './notification.mapper';
@@ -139,6 +138,13 @@ export class NotificationsService {
   }
 
   /** Rows of another context's channels (status page subscribers), written in its transaction. */
+  /** Timeline events (manual incidents, updates, maintenance) to the extensions' subscribers, in the caller's transaction. */
+  async enqueueTimeline(tx: Tx, events: TimelineEvent[]): Promise<number> {
+    const rows = await this.extensions.timelineRows(tx, events);
+    if (rows.length) await this.enqueueRows(tx, rows);
+    return rows.length;
+  }
+
   async enqueueRows(tx: Tx, rows: Partial<DeliveryEntity>[]): Promise<void> {
     await this.repo.insertDeliveries(tx, rows);
     for (const r of rows) this.metrics.notificationsEnqueued.inc({ event: r.event ?? 'unknown' });

@@ -22,6 +22,18 @@ export class StatusCoreIncident {
   @ApiProperty({ format: 'date-time' }) started_at!: string;
   @ApiProperty({ format: 'date-time', type: String, nullable: true }) resolved_at!: string | null;
   @ApiProperty({ enum: ['open', 'resolved'] }) status!: string;
+  @ApiProperty({ enum: ['automatic', 'manual'] }) type!: string;
+  @ApiProperty({ example: 'Website is down' }) title!: string;
+  @ApiProperty({ enum: ['none', 'minor', 'major', 'critical'] }) impact!: string;
+  @ApiProperty({ enum: ['investigating', 'identified', 'monitoring', 'resolved'], description: 'The timeline status (automatic incidents: investigating until resolved)' }) incident_status!: string;
+  @ApiProperty({ type: () => [StatusCoreIncidentUpdate], description: 'Newest first' }) updates!: StatusCoreIncidentUpdate[];
+}
+
+export class StatusCoreIncidentUpdate {
+  @ApiProperty({ example: 'upd_4k2m9x0q7d1v8b3n' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) timestamp!: string;
+  @ApiProperty({ example: 'Identified' }) label!: string;
+  @ApiProperty({ example: 'A faulty deploy; rolling back.' }) content!: string;
 }
 
 export class StatusCoreDocumentView {

@@ -118,7 +118,8 @@ describe('public status page (real pipeline)', () => {
     doc = await html();
     expect(banner(doc)).toEqual(['partial_outage', 'Partial outage']);
     expect(doc).toContain('Active incidents');
-    expect(doc).toMatch(/Detected<\/strong>: HTTP 5xx server error in (eu-west, us-east|us-east, eu-west)/);
+    expect(doc).toContain('<strong>Detected</strong>: <span class="update">Down in eu-west, us-east; ap-south up</span>');
+    expect(doc).toContain('Failing in eu-west, us-east (HTTP 5xx server error)');
     answers.push({ path: '/s/acme (outage)', body: doc });
   });
 
@@ -138,8 +139,10 @@ describe('public status page (real pipeline)', () => {
     }
     expect(doc.monitors[0]).toMatchObject({ name: 'Website', type: 'http', status: 'down' });
     expect(doc.incidents).toHaveLength(1);
-    expect(Object.keys(doc.incidents[0]).sort()).toEqual(['id', 'monitor_name', 'resolved_at', 'started_at', 'status']);
-    expect(doc.incidents[0]).toMatchObject({ monitor_name: 'Website', status: 'open', resolved_at: null });
+    // The reference's five fields, then the timeline's.
+    expect(Object.keys(doc.incidents[0])).toEqual(['id', 'monitor_name', 'started_at', 'resolved_at', 'status', 'type', 'title', 'impact', 'incident_status', 'updates']);
+    expect(doc.incidents[0]).toMatchObject({ monitor_name: 'Website', status: 'open', resolved_at: null, type: 'automatic', title: 'Website is down', incident_status: 'investigating' });
+    expect(doc.incidents[0].updates).toEqual([{ id: expect.stringMatching(/^upd_/), timestamp: doc.incidents[0].started_at, label: 'Detected', content: 'Down in eu-west, us-east; ap-south up' }]);
     expect((await fetchPath('/api/public/status/nope')).status).toBe(404);
   });
 

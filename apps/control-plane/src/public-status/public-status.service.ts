@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { IncidentEntity } from '../incidents/incident.entity';
+import { IncidentEntity, IncidentUpdateEntity } from '../incidents/incident.entity';
+import { affectedMonitorIds, incidentTitle } from '../incidents/incident.mapper';
 import { IncidentsRepository } from '../incidents/incidents.repository';
 import { inMaintenance } from '../notifications/maintenance';
 import type { PublicMonitorView, PublicPageView } from '../status-pages/public-page';
@@ -20,12 +21,34 @@ export interface DayBar {
   degraded: number;
 }
 
-/** An incident as the public sees it: the monitor's name, times, regions and an error class; never the raw failure. */
+export interface PublicUpdate {
+  id: string;
+  at: Date;
+  label: string;
+  content: string;
+  status: string | null;
+}
+
+/**
+ * An incident as the public sees it: its title, the page's monitors it affects (by slug and
+ * name), times, regions, an error class and its timeline; never the raw failure.
+ */
 export interface PublicIncident {
   id: string;
+  kind: 'automatic' | 'manual';
+  title: string;
+  impact: string;
+  /** The first affected monitor shown on the page ('' when none is). */
   monitorSlug: string;
+  /** The affected monitors' names, joined. */
   monitorName: string;
-  status: 'open' | 'resolved';
+  monitorSlugs: string[];
+  /** `open` / `resolved` (automatic) or the manual status. */
+  status: string;
+  resolved: boolean;
+  updatedAt: Date;
+  /** Oldest first. */
+  updates: PublicUpdate[];
   startedAt: Date;
   resolvedAt: Date | null;
   durationSeconds: number | null;
@@ -53,12 +76,23 @@ export interface PageSnapshot {
   pastIncidents: PublicIncident[];
 }
 
-export function toPublicIncident(i: IncidentEntity, slug: string): PublicIncident {
+/** `shown`: the page's monitors by internal id; only those are named (a manual incident may affect others too). */
+export function toPublicIncident(i: IncidentEntity, shown: Map<string, { slug: string; name: string }>, updates: IncidentUpdateEntity[] = []): PublicIncident {
+  const mine = affectedMonitorIds(i)
+    .map((id) => shown.get(id))
+    .filter((m): m is { slug: string; name: string } => !!m);
   return {
     id: i.id,
-    monitorSlug: slug,
-    monitorName: i.monitorName,
+    kind: i.type === 'manual' ? 'manual' : 'automatic',
+    title: i.type === 'manual' ? incidentTitle(i) : `${mine[0]?.name ?? i.monitorName} is down`,
+    impact: i.impact ?? (i.type === 'manual' ? 'minor' : 'major'),
+    monitorSlug: mine[0]?.slug ?? '',
+    monitorName: mine.map((m) => m.name).join(', ') || (i.type === 'manual' ? '' : i.monitorName),
+    monitorSlugs: mine.map((m) => m.slug),
     status: i.status,
+    resolved: i.status === 'resolved',
+    updatedAt: i.updatedAt ?? i.resolvedAt ?? i.startedAt,
+    updates: updates.map((u) => ({ id: u.id, at: u.createdAt, label: u.label, content: u.content, status: u.status })),
     startedAt: i.startedAt,
     resolvedAt: i.resolvedAt,
     durationSeconds: i.durationSeconds,
@@ -71,8 +105,8 @@ export function toPublicIncident(i: IncidentEntity, slug: string): PublicInciden
 /**
  * The data of a page's public surface: the page and its public monitors (StatusPagesService,
  * four queries), 90 daily bars of every monitor (one query on the rollups), 24 h of hourly
- * response times (one query) and its incidents of the last 14 days (one query): seven
- * queries whatever the number of monitors.
+ * response times (one query), its incidents of the last 14 days (one query) and their
+ * timelines (one query): eight queries whatever the number of monitors.
  */
 @Injectable()
 export class PublicStatusService {
@@ -124,15 +158,16 @@ export class PublicStatusService {
       const i = Math.round((h.hour.getTime() - sparkFrom.getTime()) / HOUR_MS);
       if (m && i >= 0 && i < 24) m.spark[i] = h.avgMs;
     }
-    const slugOf = new Map(view.monitors.map((m) => [m.id, m.slug]));
-    const shown = incidents.map((i) => toPublicIncident(i, slugOf.get(i.monitorId) ?? ''));
+    const updates = await this.incidents.updatesOf(incidents.map((i) => i.id));
+    const shownMonitors = new Map(view.monitors.map((m) => [m.id, { slug: m.slug, name: m.name }]));
+    const shown = incidents.map((i) => toPublicIncident(i, shownMonitors, updates.get(i.id)));
     return {
       view,
       now,
       overall: overallStatus(monitors),
       monitors,
-      activeIncidents: shown.filter((i) => i.status === 'open'),
-      pastIncidents: shown.filter((i) => i.status === 'resolved'),
+      activeIncidents: shown.filter((i) => !i.resolved),
+      pastIncidents: shown.filter((i) => i.resolved),
     };
   }
 }

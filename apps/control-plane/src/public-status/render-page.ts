@@ -77,13 +77,38 @@ function monitor(m: ShownMonitor, showRegions: boolean): string {
   return `<li class="monitor"><div class="monitor-head"><h3>${esc(m.name)}</h3><p class="state ${s.cls}"><span aria-hidden="true">${s.icon}</span> ${esc(s.text)}</p></div>${target}${showRegions ? regions(m) : ''}${bars(m)}${sparkline(m)}</li>`;
 }
 
-function incident(i: PublicIncident): string {
+const INCIDENT_STATUS_TAG: Record<string, { text: string; cls: string }> = {
+  open: { text: 'Ongoing', cls: 'bad' },
+  investigating: { text: 'Investigating', cls: 'bad' },
+  identified: { text: 'Identified', cls: 'warn' },
+  monitoring: { text: 'Monitoring', cls: 'maint' },
+  resolved: { text: 'Resolved', cls: 'ok' },
+};
+const IMPACT_TEXT: Record<string, string> = { none: 'No impact', minor: 'Minor impact', major: 'Major impact', critical: 'Critical impact' };
+
+/** The timeline, newest first; an automatic incident from before timelines gets its two entries derived. */
+function timeline(i: PublicIncident): string {
+  if (i.updates.length) {
+    return [...i.updates]
+      .reverse()
+      .map((u) => `<li><time datetime="${iso(u.at)}">${when(u.at)}</time> <strong>${esc(u.label)}</strong>: <span class="update">${esc(u.content)}</span></li>`)
+      .join('');
+  }
   const entries: string[] = [];
   if (i.resolvedAt) entries.push(`<li><time datetime="${iso(i.resolvedAt)}">${when(i.resolvedAt)}</time> <strong>Resolved</strong>: ${esc(i.monitorName)} is up again${i.durationSeconds !== null ? ` after ${duration(i.durationSeconds)}` : ''}.</li>`);
   const where = i.affectedRegions.length ? ` in ${i.affectedRegions.map(esc).join(', ')}` : '';
   entries.push(`<li><time datetime="${iso(i.startedAt)}">${when(i.startedAt)}</time> <strong>Detected</strong>: ${esc(ERROR_CLASS_TEXT[i.errorClass])}${where}.</li>`);
-  const status = i.status === 'open' ? '<span class="tag bad">Ongoing</span>' : '<span class="tag ok">Resolved</span>';
-  return `<article class="incident"><h3>${esc(i.monitorName)} outage ${status}</h3><ol class="timeline">${entries.join('')}</ol></article>`;
+  return entries.join('');
+}
+
+function incident(i: PublicIncident): string {
+  const tag = INCIDENT_STATUS_TAG[i.status] ?? INCIDENT_STATUS_TAG.open;
+  const facts: string[] = [];
+  if (i.kind === 'manual') facts.push(esc(IMPACT_TEXT[i.impact] ?? i.impact));
+  else if (i.affectedRegions.length) facts.push(`Failing in ${i.affectedRegions.map(esc).join(', ')} (${esc(ERROR_CLASS_TEXT[i.errorClass])})`);
+  if (i.monitorName) facts.push(`Affected: ${esc(i.monitorName)}`);
+  const meta = facts.length ? `<p class="incident-meta">${facts.join(' · ')}</p>` : '';
+  return `<article class="incident impact-${esc(i.impact)}" id="incident-${esc(i.id)}"><h3>${esc(i.title)} <span class="tag ${tag.cls}">${tag.text}</span></h3>${meta}<ol class="timeline" aria-label="Updates, newest first">${timeline(i)}</ol></article>`;
 }
 
 const CSS = `
@@ -106,6 +131,7 @@ ol.bars{list-style:none;display:flex;gap:1px;margin:8px 0 0;padding:0;height:32p
 .bars-legend{display:flex;justify-content:space-between;margin:2px 0 0;color:var(--muted);font-size:.8rem}
 .spark{margin:8px 0 0;display:flex;align-items:center;gap:8px;color:var(--fg)}.spark svg{width:240px;max-width:60%;height:32px}.spark figcaption,.spark-empty{color:var(--muted);font-size:.85rem;margin:0}
 .incident{border-left:3px solid var(--line);padding:4px 12px;margin:0 0 12px}.incident h3{margin:0 0 4px;font-size:1rem}.timeline{margin:0;padding-left:18px}.timeline time{color:var(--muted);font-variant-numeric:tabular-nums}
+.incident-meta{margin:0 0 4px;color:var(--muted);font-size:.9rem}.update{white-space:pre-line}.incident.impact-major,.incident.impact-critical{border-left-color:var(--bad)}.incident.impact-minor{border-left-color:var(--warn)}
 .tag{font-size:.8rem;border:1px solid currentColor;border-radius:10px;padding:0 6px;margin-left:6px}
 footer{margin-top:32px;padding-top:12px;border-top:1px solid var(--line);color:var(--muted);font-size:.85rem}
 .sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}

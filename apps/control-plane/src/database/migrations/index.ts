@@ -10,6 +10,7 @@ import { PartitionedRounds1795452000000 } from './1795452000000-PartitionedRound
 import { DeadLetters1796011000000 } from './1796011000000-DeadLetters';
 import { ProbesByRegion1796011000001 } from './1796011000001-ProbesByRegion';
 import { StatusPages1796014000000 } from './1796014000000-StatusPages';
+import { ManualIncidents1796014000010 } from './1796014000010-ManualIncidents';
 import { PageSubscribers1796017000000 } from './1796017000000-PageSubscribers';
 import { PageSubscribersPageFk1796017000001 } from './1796017000001-PageSubscribersPageFk';
 import { PingMonitors1796019000000 } from './1796019000000-PingMonitors';
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   DeadLetters1796011000000,
   ProbesByRegion1796011000001,
   StatusPages1796014000000,
+  ManualIncidents1796014000010,
   PageSubscribers1796017000000,
   PageSubscribersPageFk1796017000001,
   PingMonitors1796019000000,
