@@ -8,6 +8,7 @@ import {
   makeLeaf,
   makeTestCa,
   startDnsTarget,
+  startRegistryServers,
   startSipResponder,
   startTcpEcho,
   startTlsTarget,
@@ -226,6 +227,47 @@ describe('monitor types end to end', () => {
       await statusIs(udp, 'up');
     } finally {
       await sip.close();
+    }
+  });
+
+  it('domain: expiry over RDAP (WHOIS when RDAP fails) from one region per round; warn near expiry; down once expired, with an incident', async () => {
+    const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
+    const reg = await startRegistryServers({
+      'fresh.test': { expires: inDays(200), registrar: 'Registrar One', status: ['client transfer prohibited'] },
+      'soon.test': { expires: inDays(10) },
+      'gone.test': { expires: inDays(-2) },
+      'whois.test': { expires: inDays(90), registrar: 'Whois Registrar' },
+    });
+    try {
+      const servers = { rdap_server: reg.rdapUrl, whois_server: `127.0.0.1:${reg.whoisPort}` };
+      const id = await create({ type: 'domain', name: 'registration', target: 'fresh.test', regions: REGIONS, ...servers });
+      await statusIs(id, 'up');
+      const m = await monitor(id);
+      expect(m).toMatchObject({ domain: 'fresh.test', domain_registrar: 'Registrar One', domain_status: ['client transfer prohibited'], regions: REGIONS });
+      expect(Date.parse(m.domain_expiry) - Date.parse(inDays(200))).toBeLessThan(60_000);
+      // One region per round (the first of the monitor's regions), not all three.
+      expect(m.location_status).toEqual({ [REGIONS[0]]: 'up' });
+      const check = await latestCheck(id);
+      expect(check.region_results.map((r: { region: string }) => r.region)).toEqual([REGIONS[0]]);
+      expect(check.region_results[0].details).toMatchObject({ source: 'rdap', registrar: 'Registrar One', registered: true });
+
+      expect((await call('PUT', `/monitors/${id}`, { domain: 'soon.test' })).status).toBe(200);
+      await statusIs(id, 'warn');
+      expect((await call('PUT', `/monitors/${id}`, { domain: 'gone.test' })).status).toBe(200);
+      await statusIs(id, 'down');
+      const incident = await waitFor('incident', async () => (await sys.incidents(id))[0]);
+      expect(incident.failure_error_message).toMatch(/^domain registration expired on /);
+      expect(incident.regions_checked).toBe(1);
+
+      reg.rdapDown = true;
+      expect((await call('PUT', `/monitors/${id}`, { domain: 'whois.test' })).status).toBe(200);
+      await statusIs(id, 'up');
+      expect((await monitor(id)).domain_registrar).toBe('Whois Registrar');
+      expect(reg.whoisQueries).toContain('whois.test');
+      // Each name was read once by each probe process at most (reused for 6 hours), not once per round.
+      expect(reg.rdapRequests.filter((u) => u === '/domain/fresh.test').length).toBeLessThanOrEqual(REGIONS.length);
+    } finally {
+      await reg.close();
     }
   });
 

@@ -1,8 +1,8 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { auditTlsProtocols, probeTlsProtocols, runCheck, type CheckContext, type LookupAllFn } from '@parallax/checks';
-import type { DnsCheckSpec, JsonApiCheckSpec, PingCheckSpec, SipCheckSpec, SslCheckSpec, TcpCheckSpec } from '@parallax/contracts';
-import { makeLeaf, makeTestCa, startDnsTarget, startSilentTcp, startSipResponder, startTcpEcho, startTlsTarget, type DnsTarget, type SipResponder, type TcpEchoTarget, type TestCa, type TlsTarget } from '@parallax/testing';
+import { auditTlsProtocols, checkRegistry, probeTlsProtocols, runCheck, type CheckContext, type LookupAllFn } from '@parallax/checks';
+import type { DnsCheckSpec, DomainCheckSpec, JsonApiCheckSpec, PingCheckSpec, SipCheckSpec, SslCheckSpec, TcpCheckSpec } from '@parallax/contracts';
+import { makeLeaf, makeTestCa, startDnsTarget, startRegistryServers, type RegistryServers, startSilentTcp, startSipResponder, startTcpEcho, startTlsTarget, type DnsTarget, type SipResponder, type TcpEchoTarget, type TestCa, type TlsTarget } from '@parallax/testing';
 
 jest.setTimeout(60_000);
 
@@ -466,5 +466,73 @@ describe('sip check (OPTIONS against a SIP responder on loopback)', () => {
   it('is refused by the SSRF guard', async () => {
     const out = await runCheck(spec('udp'), strict());
     expect(out.error).toBe(refusal('127.0.0.1', 'loopback', true));
+  });
+});
+
+describe('domain check (RDAP and WHOIS servers on loopback)', () => {
+  let reg: RegistryServers;
+  const DAY = 86_400_000;
+  const inDays = (d: number) => new Date(Date.now() + d * DAY).toISOString();
+  const spec = (domain: string, over: Partial<DomainCheckSpec> = {}): DomainCheckSpec => ({
+    type: 'domain',
+    domain,
+    expiry_threshold_days: 30,
+    rdap_server: reg.rdapUrl,
+    whois_server: `127.0.0.1:${reg.whoisPort}`,
+    timeout_ms: 5000,
+    ...over,
+  });
+  beforeAll(async () => {
+    reg = await startRegistryServers({
+      'fresh.test': { expires: inDays(200), registrar: 'Registrar One' },
+      'soon.test': { expires: inDays(10) },
+      'gone.test': { expires: inDays(-3) },
+      'whois-only.test': { expires: inDays(100), registrar: 'Whois Registrar' },
+      'no-expiry.test': { expires: null },
+    });
+  });
+  afterAll(() => reg.close());
+  beforeEach(() => {
+    checkRegistry.domain.cache.clear();
+    reg.rdapDown = false;
+  });
+
+  it('reads expiry, registrar, status and name servers over RDAP; up; reuses the read (no second request)', async () => {
+    const out = await runCheck(spec('fresh.test'), ctx());
+    expect(out).toMatchObject({ is_up: true, warn: false, error: null, status_code: null });
+    expect(out.details).toMatchObject({ domain: 'fresh.test', registered: true, source: 'rdap', registrar: 'Registrar One', days_left: 199, status: ['client transfer prohibited'], name_servers: ['ns1.example.net', 'ns2.example.net'], cached: false });
+    expect(typeof out.response_ms).toBe('number');
+    const again = await runCheck(spec('fresh.test'), ctx());
+    expect(again.details).toMatchObject({ cached: true, registrar: 'Registrar One' });
+    expect(reg.rdapRequests.filter((u) => u === '/domain/fresh.test')).toHaveLength(1);
+    expect(reg.whoisQueries).not.toContain('fresh.test');
+  });
+
+  it('warns within the threshold; down once expired, without an expiry, or not registered', async () => {
+    expect(await runCheck(spec('soon.test'), ctx())).toMatchObject({ is_up: true, warn: true, details: { findings: ['domain registration expires in 9 days (threshold 30)'] } });
+    const gone = await runCheck(spec('gone.test'), ctx());
+    expect(gone).toMatchObject({ is_up: false, warn: false });
+    expect(gone.error).toMatch(/^domain registration expired on \d{4}-/);
+    expect((await runCheck(spec('no-expiry.test'), ctx())).error).toBe(`the registry (${reg.rdapUrl}domain/no-expiry.test) gives no expiry date for no-expiry.test`);
+    const nope = await runCheck(spec('nope.test'), ctx());
+    expect(nope).toMatchObject({ is_up: false, error: `nope.test is not registered (RDAP ${reg.rdapUrl}domain/nope.test)`, details: { registered: false } });
+  });
+
+  it('falls back to WHOIS when RDAP fails, and names both when both fail', async () => {
+    reg.rdapDown = true;
+    const out = await runCheck(spec('whois-only.test'), ctx());
+    expect(out).toMatchObject({ is_up: true, details: { source: 'whois', server: `whois://127.0.0.1:${reg.whoisPort}`, registrar: 'Whois Registrar', days_left: 99 } });
+    expect(reg.whoisQueries).toContain('whois-only.test');
+    const both = await runCheck(spec('fresh.test', { whois_server: '127.0.0.1:1' }), ctx());
+    expect(both.is_up).toBe(false);
+    expect(both.error).toMatch(new RegExp(`^registration of fresh\\.test unknown: RDAP ${reg.rdapUrl.replace(/[./]/g, '\\$&')}domain/fresh\\.test answered HTTP 503; WHOIS: connection refused \\(ECONNREFUSED\\)$`));
+  });
+
+  it('applies the SSRF guard to the registry servers', async () => {
+    const before = reg.rdapRequests.length;
+    const out = await runCheck(spec('fresh.test'), strict());
+    expect(out.is_up).toBe(false);
+    expect(out.error).toContain(refusal('127.0.0.1', 'loopback', true));
+    expect(reg.rdapRequests).toHaveLength(before);
   });
 });

@@ -12,3 +12,6 @@ export * from './tls-protocols';
 export * from './ssl.check';
 export * from './ping.check';
 export * from './sip.check';
+export * from './registration';
+export * from './domain.check';
+export { RDAP_BOOTSTRAP } from './rdap-bootstrap';

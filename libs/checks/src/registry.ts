@@ -1,6 +1,7 @@
 import type { CheckSpec } from '@parallax/contracts';
 import { EMPTY_PHASES, type Check, type CheckContext, type CheckOutcome, type CheckRegistry } from './check';
 import { DnsCheck } from './dns.check';
+import { DomainCheck } from './domain.check';
 import { HttpCheck } from './http.check';
 import { JsonApiCheck } from './json-api.check';
 import { PingCheck } from './ping.check';
@@ -17,6 +18,7 @@ export const checkRegistry: CheckRegistry = {
   dns: new DnsCheck(),
   ping: new PingCheck(),
   sip: new SipCheck(),
+  domain: new DomainCheck(),
 };
 
 /** A failed outcome for a check that could not run at all. */

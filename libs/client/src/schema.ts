@@ -1061,7 +1061,7 @@ export interface components {
              * @example http
              * @enum {string}
              */
-            monitor_type: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip";
+            monitor_type: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip" | "domain";
             /** @example My Website */
             name: string;
             /**
@@ -1290,6 +1290,43 @@ export interface components {
              */
             sip_expected_codes?: number[];
             /**
+             * @description domain
+             * @example example.com
+             */
+            domain?: string;
+            /**
+             * @description domain
+             * @example 30
+             */
+            domain_expiry_threshold_days?: number;
+            /**
+             * @description domain: RDAP base URL override (empty: the IANA bootstrap registry)
+             * @example
+             */
+            rdap_server?: string;
+            /**
+             * @description domain: WHOIS server override (empty: the IANA referral)
+             * @example
+             */
+            whois_server?: string;
+            /**
+             * Format: date-time
+             * @description domain: the registration expiry, as last read
+             */
+            domain_expiry?: string | null;
+            /**
+             * @description domain: the registrar, as last read
+             * @example Example Registrar, Inc.
+             */
+            domain_registrar?: string | null;
+            /**
+             * @description domain: the registry status codes, as last read
+             * @example [
+             *       "client transfer prohibited"
+             *     ]
+             */
+            domain_status?: string[];
+            /**
              * @description dns
              * @example example.com
              */
@@ -1362,7 +1399,7 @@ export interface components {
              * @default http
              * @enum {string}
              */
-            monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip";
+            monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip" | "domain";
             /**
              * @description http and json_api (required there); ignored for heartbeat (its url is the generated ping URL)
              * @example https://example.com/health
@@ -1424,6 +1461,26 @@ export interface components {
              * @default 30
              */
             ssl_expiry_threshold_days?: number;
+            /**
+             * @description domain (required): the registered domain name whose expiry is checked
+             * @example example.com
+             */
+            domain?: string;
+            /**
+             * @description domain: warn when the registration expires within this many days
+             * @default 30
+             */
+            domain_expiry_threshold_days?: number;
+            /**
+             * @description domain: an RDAP base URL to ask instead of the registry's from the IANA bootstrap file (empty: the registry's)
+             * @example
+             */
+            rdap_server?: string;
+            /**
+             * @description domain: a WHOIS server (host[:port], default port 43) for the fallback instead of the one IANA refers to
+             * @example
+             */
+            whois_server?: string;
             /**
              * @description tcp, ping and sip (required): host name or IP address
              * @example db.example.com
@@ -1543,9 +1600,9 @@ export interface components {
              * @description alias of monitor_type (StatusCore)
              * @enum {string}
              */
-            type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip";
+            type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip" | "domain";
             /**
-             * @description alias (StatusCore) of the type's target: url (http, https, json_api), host (tcp), hostname (dns), ssl_domain (ssl)
+             * @description alias (StatusCore) of the type's target: url (http, https, json_api), host (tcp, ping, sip), hostname (dns), ssl_domain (ssl), domain (domain)
              * @example https://api.example.com/health
              */
             target?: string;
@@ -1580,7 +1637,7 @@ export interface components {
              * @default http
              * @enum {string}
              */
-            monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip";
+            monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip" | "domain";
             /**
              * @description http and json_api (required there); ignored for heartbeat (its url is the generated ping URL)
              * @example https://example.com/health
@@ -1642,6 +1699,26 @@ export interface components {
              * @default 30
              */
             ssl_expiry_threshold_days?: number;
+            /**
+             * @description domain (required): the registered domain name whose expiry is checked
+             * @example example.com
+             */
+            domain?: string;
+            /**
+             * @description domain: warn when the registration expires within this many days
+             * @default 30
+             */
+            domain_expiry_threshold_days?: number;
+            /**
+             * @description domain: an RDAP base URL to ask instead of the registry's from the IANA bootstrap file (empty: the registry's)
+             * @example
+             */
+            rdap_server?: string;
+            /**
+             * @description domain: a WHOIS server (host[:port], default port 43) for the fallback instead of the one IANA refers to
+             * @example
+             */
+            whois_server?: string;
             /**
              * @description tcp, ping and sip (required): host name or IP address
              * @example db.example.com
@@ -1761,9 +1838,9 @@ export interface components {
              * @description alias of monitor_type (StatusCore)
              * @enum {string}
              */
-            type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip";
+            type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip" | "domain";
             /**
-             * @description alias (StatusCore) of the type's target: url (http, https, json_api), host (tcp), hostname (dns), ssl_domain (ssl)
+             * @description alias (StatusCore) of the type's target: url (http, https, json_api), host (tcp, ping, sip), hostname (dns), ssl_domain (ssl), domain (domain)
              * @example https://api.example.com/health
              */
             target?: string;
@@ -1859,7 +1936,7 @@ export interface components {
             /** @example https://example.com/health */
             monitor_url: string | null;
             /** @enum {string|null} */
-            monitor_type: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip" | null;
+            monitor_type: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip" | "domain" | null;
             /** @enum {string} */
             status: "open" | "resolved" | "investigating" | "identified" | "monitoring";
             /** @example 503 */
@@ -3501,7 +3578,7 @@ export interface operations {
                 group?: string;
                 /** @description comma-separated; any of */
                 tags?: string;
-                monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip";
+                monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip" | "domain";
                 /** @description 1–1000, default 500 (clamped to the bounds) */
                 limit?: number;
                 /** @description 0–10000000, default 0 (clamped to the bounds) */
@@ -4494,7 +4571,7 @@ export interface operations {
             query?: {
                 status?: "open" | "resolved" | "investigating" | "identified" | "monitoring";
                 monitor_id?: string;
-                monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip";
+                monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip" | "domain";
                 /** @description 1–8760, default 720 (clamped to the bounds) */
                 hours?: number;
                 /** @description 1–500, default 50 (clamped to the bounds) */

@@ -142,6 +142,22 @@ export const sipCheckSpecSchema = z.object({
 export type SipCheckSpec = z.infer<typeof sipCheckSpecSchema>;
 
 /**
+ * A domain check: the registration of `domain` read through RDAP (the IANA bootstrap file
+ * names the registry's server; `rdap_server` overrides it) and, when RDAP gives no answer,
+ * WHOIS on port 43 (`whois_server` `host[:port]` overrides the IANA referral). Down when the
+ * registration has expired or its expiry is unknown; `warn` within `expiry_threshold_days`.
+ */
+export const domainCheckSpecSchema = z.object({
+  type: z.literal('domain'),
+  domain: hostname,
+  expiry_threshold_days: z.number().int().min(1).max(365),
+  rdap_server: z.string().url().max(2048).nullable(),
+  whois_server: z.string().max(300).nullable(),
+  timeout_ms: z.number().int().min(100).max(120_000),
+});
+export type DomainCheckSpec = z.infer<typeof domainCheckSpecSchema>;
+
+/**
  * Discriminated by `type`. Job messages stay `v: 1`: a new type is a new member of this
  * union, and a probe too old to know it drops the job as malformed (its region is
  * `unknown` for that round, never failing).
@@ -154,10 +170,11 @@ export const checkSpecSchema = z.discriminatedUnion('type', [
   dnsCheckSpecSchema,
   pingCheckSpecSchema,
   sipCheckSpecSchema,
+  domainCheckSpecSchema,
 ]);
 export type CheckSpec = z.infer<typeof checkSpecSchema>;
 export type CheckType = CheckSpec['type'];
-export const CHECK_TYPES: readonly CheckType[] = ['http', 'json_api', 'ssl', 'tcp', 'dns', 'ping', 'sip'];
+export const CHECK_TYPES: readonly CheckType[] = ['http', 'json_api', 'ssl', 'tcp', 'dns', 'ping', 'sip', 'domain'];
 
 /** Type-specific findings of one check (certificate, DNS answer, ...), bounded in size. */
 export const checkDetailsSchema = z

@@ -139,6 +139,7 @@ export class DecisionService {
       locationStatus: summary.locationStatus,
     });
     if (summary.ssl) Object.assign(monitor, { sslExpiry: summary.ssl.expiry, sslIssuer: summary.ssl.issuer });
+    if (summary.domain) Object.assign(monitor, { domainExpiry: summary.domain.expiry, domainRegistrar: summary.domain.registrar, domainStatus: summary.domain.status });
     if (summary.decision !== monitor.status) {
       this.logger.log(
         {

@@ -15,6 +15,15 @@ export interface RegionResult {
   warn?: boolean;
   sslExpiry?: Date | null;
   sslIssuer?: string | null;
+  /** Type-specific findings (the domain check's registration record). */
+  details?: Record<string, unknown> | null;
+}
+
+/** The registration a domain check read (its details), for the monitor's read model. */
+export interface DomainReading {
+  expiry: Date | null;
+  registrar: string | null;
+  status: string[];
 }
 
 /** The quorum decision, plus `warn` (SPEC 4: ssl, no region fails but one sees the threshold crossed). */
@@ -36,6 +45,17 @@ export interface RoundSummary {
   firstFailure: RegionResult | null;
   /** The soonest certificate expiry the reporting regions saw (ssl, and http on https), with its issuer. */
   ssl: { expiry: Date; issuer: string | null } | null;
+  /** domain: the registration the reporting region read, null when none was read. */
+  domain: DomainReading | null;
+}
+
+/** The registration in a domain check's details (registered, with its fields), else null (pure). */
+export function domainReading(details: Record<string, unknown> | null | undefined): DomainReading | null {
+  if (!details || details.registered !== true) return null;
+  const expiry = typeof details.expires_at === 'string' && !Number.isNaN(Date.parse(details.expires_at)) ? new Date(details.expires_at) : null;
+  const registrar = typeof details.registrar === 'string' ? details.registrar.slice(0, 512) : null;
+  const status = Array.isArray(details.status) ? details.status.filter((s): s is string => typeof s === 'string').map((s) => s.slice(0, 200)).slice(0, 20) : [];
+  return { expiry, registrar, status };
 }
 
 export function median(values: number[]): number | null {
@@ -70,6 +90,7 @@ export function summariseRound(regions: readonly string[], quorum: number, resul
   for (const r of reportedResults) {
     if (r.sslExpiry && (!ssl || r.sslExpiry < ssl.expiry)) ssl = { expiry: r.sslExpiry, issuer: r.sslIssuer ?? null };
   }
+  const domain = reportedResults.map((r) => domainReading(r.details)).find((x) => x !== null) ?? null;
   return {
     decision: warn ? 'warn' : d.decision,
     reported: d.reported,
@@ -83,5 +104,6 @@ export function summariseRound(regions: readonly string[], quorum: number, resul
     locationStatus,
     firstFailure,
     ssl,
+    domain,
   };
 }

@@ -128,6 +128,7 @@ export function heartbeatSummary(v: HeartbeatVerdict, lastRunMs: number | null):
       locationStatus: {},
       firstFailure: failure,
       ssl: null,
+      domain: null,
     },
     evidence: [],
   };

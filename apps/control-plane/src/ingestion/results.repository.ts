@@ -37,6 +37,7 @@ type OnTimeRow = Pick<ResultV1, 'monitor_id' | 'region' | 'is_up' | 'status_code
   warn: boolean;
   ssl_expiry: Date | null;
   ssl_issuer: string | null;
+  details: Record<string, unknown> | null;
 };
 
 @Injectable()
@@ -101,7 +102,10 @@ export class ResultsRepository {
     // IN lists of values (not a join): the planner prunes to the partitions of these times.
     // Only the columns a decision reads, as plain rows (no entity hydration: this is per batch).
     const rows: OnTimeRow[] = await tx.query(
-      `SELECT monitor_id, round, region, is_up, status_code, response_ms, error, phases, response_headers, response_body, warn, ssl_expiry, ssl_issuer
+      `SELECT monitor_id, round, region, is_up, status_code, response_ms, error, phases, response_headers, response_body, warn, ssl_expiry, ssl_issuer,
+              -- only what a decision reads of the details: a domain check's registration
+              CASE WHEN details->>'registered' = 'true'
+                   THEN jsonb_build_object('registered', true, 'expires_at', details->'expires_at', 'registrar', details->'registrar', 'status', details->'status') END AS details
          FROM check_results
         WHERE monitor_id = ANY($1::text[]) AND scheduled_at = ANY($2::timestamptz[]) AND round = ANY($3::bigint[]) AND NOT late
         ORDER BY region`,
@@ -120,6 +124,7 @@ export class ResultsRepository {
         warn: r.warn,
         sslExpiry: r.ssl_expiry,
         sslIssuer: r.ssl_issuer,
+        details: r.details,
       });
     }
     return out;
@@ -139,6 +144,7 @@ export class ResultsRepository {
       warn: r.warn ?? false,
       sslExpiry: r.ssl_expiry ? new Date(r.ssl_expiry) : null,
       sslIssuer: withoutNulText(r.ssl_issuer ?? null),
+      details: r.details ? (JSON.parse(JSON.stringify(r.details, withoutNul)) as Record<string, unknown>) : null,
     };
   }
 

@@ -46,6 +46,7 @@ const TARGET_FIELD: Readonly<Record<MonitorType, keyof UpdateMonitorDto | null>>
   heartbeat: null,
   ping: 'host',
   sip: 'host',
+  domain: 'domain',
 };
 
 /** A host-type target given as a URL (`https://example.com/x`): its host name. Anything else unchanged. */

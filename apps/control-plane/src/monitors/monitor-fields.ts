@@ -36,6 +36,13 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     maxPacketLoss: 0,
     sipTransport: 'udp' as const,
     sipExpectedCodes: [200],
+    domainName: '',
+    domainExpiryThresholdDays: 30,
+    rdapServer: '',
+    whoisServer: '',
+    domainExpiry: null,
+    domainRegistrar: null,
+    domainStatus: [],
     dnsHostname: '',
     dnsRecordType: 'A' as const,
     dnsResolver: '',
@@ -135,6 +142,10 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('maxPacketLoss', dto.max_packet_loss);
   set('sipTransport', dto.sip_transport);
   set('sipExpectedCodes', dto.sip_expected_codes ? [...new Set(dto.sip_expected_codes)] : undefined);
+  set('domainName', dto.domain?.trim().toLowerCase().replace(/\.$/, ''));
+  set('domainExpiryThresholdDays', dto.domain_expiry_threshold_days);
+  set('rdapServer', dto.rdap_server?.trim());
+  set('whoisServer', dto.whois_server?.trim());
   set('dnsHostname', dto.hostname?.trim().toLowerCase());
   set('dnsRecordType', dto.record_type);
   set('dnsResolver', dto.resolver?.trim());

@@ -250,6 +250,27 @@ describe('monitor types API', () => {
     expect(await create({ name: 'd', type: 'dns', target: 'example.com' })).toMatchObject({ monitor_type: 'dns', hostname: 'example.com' });
   });
 
+  it('domain: defaults, the StatusCore target alias, and 422 for every rule', async () => {
+    expect(await create({ type: 'domain', name: 'reg', target: 'Example.COM.' })).toMatchObject({
+      monitor_type: 'domain', domain: 'example.com', domain_expiry_threshold_days: 30, rdap_server: '', whois_server: '', url: 'rdap:example.com', domain_expiry: null, domain_registrar: null, domain_status: [], quorum: 2,
+    });
+    const m = await create({ monitor_type: 'domain', name: 'reg2', domain: 'example.org', domain_expiry_threshold_days: 60, rdap_server: 'https://rdap.example.net/rdap/', whois_server: 'whois.example.net:4343' });
+    expect(m).toMatchObject({ domain_expiry_threshold_days: 60, rdap_server: 'https://rdap.example.net/rdap/', whois_server: 'whois.example.net:4343' });
+    const cases: [Body, string, RegExp][] = [
+      [{}, 'domain', /domain is required for domain monitors/],
+      [{ domain: 'https://example.com/' }, 'domain', /must be a registered domain name/],
+      [{ domain: '192.0.2.1' }, 'domain', /must be a registered domain name/],
+      [{ domain: 'localhost' }, 'domain', /must be a registered domain name/],
+      [{ domain: 'example.com', domain_expiry_threshold_days: 0 }, 'domain_expiry_threshold_days', /between 1 and 365/],
+      [{ domain: 'example.com', rdap_server: 'ftp://x/' }, 'rdap_server', /must use http:\/\/ or https:\/\//],
+      [{ domain: 'example.com', rdap_server: 'https://r.example/?q=1' }, 'rdap_server', /without query/],
+      [{ domain: 'example.com', whois_server: 'whois://x' }, 'whois_server', /host with an optional port/],
+      [{ domain: 'example.com', port: 43 }, 'port', /port does not apply to domain monitors/],
+    ];
+    for (const [payload, field, message] of cases) expect422(await api('POST', '/monitors', { monitor_type: 'domain', name: 'x', ...payload }), field, message);
+    expect422(await api('PATCH', `/monitors/${m.id}`, { domain: '' }), 'domain', /required/);
+  });
+
   it('filters the list by monitor_type', async () => {
     const res = await api('GET', '/monitors?monitor_type=dns');
     expect(res.body.data.length).toBeGreaterThan(0);
@@ -293,6 +314,8 @@ describe('SSRF guard at create and update (ALLOW_PRIVATE_TARGETS=false)', () => 
       [{ monitor_type: 'tcp', host: '::ffff:10.0.0.1', port: 22 }, 'host', /→ 10\.0\.0\.1, private/],
       [{ monitor_type: 'dns', hostname: 'example.com', resolver: '169.254.169.254' }, 'resolver', /linkLocal/],
       [{ monitor_type: 'dns', hostname: 'example.com', resolver: '[::1]:53' }, 'resolver', /::1, loopback/],
+      [{ monitor_type: 'domain', domain: 'example.com', rdap_server: 'http://169.254.169.254/rdap/' }, 'rdap_server', /linkLocal/],
+      [{ monitor_type: 'domain', domain: 'example.com', whois_server: '127.0.0.1:43' }, 'whois_server', /127\.0\.0\.1, loopback/],
     ];
     for (const [payload, field, message] of cases) {
       const res = await api('POST', '/monitors', { name: 'x', ...payload });

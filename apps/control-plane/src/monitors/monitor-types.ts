@@ -1,5 +1,5 @@
 import * as net from 'node:net';
-import { ExpressionError, JsonPathError, parseJsonPath, parseKeyword, parseResolver, parseThreshold } from '@parallax/checks';
+import { ExpressionError, JsonPathError, parseJsonPath, parseKeyword, parseResolver, parseThreshold, parseWhoisServer } from '@parallax/checks';
 import type { CheckSpec, HttpCheckSpec } from '@parallax/contracts';
 import type { FieldError } from '../common/errors';
 import { heartbeatFieldErrors, heartbeatMinInterval, pingUrl } from '../heartbeats/heartbeat-rules';
@@ -42,6 +42,8 @@ export interface MonitorTypeRules {
   readonly foreignFields: 'refuse' | 'ignore';
   /** Checked by probes from `regions` with a `quorum` (false: the control plane judges it). */
   readonly probed: boolean;
+  /** Each round asks one region only (the first of `regions` with a probe online), not every region. */
+  readonly oneRegionPerRound?: boolean;
   /** Fields that must be set once the request is applied (create and update). */
   readonly required: readonly RequestField[];
   validate(m: MonitorEntity, errors: FieldError[], ctx: TypeRuleContext): void;
@@ -380,6 +382,69 @@ const sip: MonitorTypeRules = {
   checkSpec: (m) => ({ type: 'sip', host: m.host, port: sipPort(m), transport: m.sipTransport, expected_codes: m.sipExpectedCodes, timeout_ms: m.timeout * 1000 }),
 };
 
+/**
+ * domain (StatusCore): the registration's expiry through RDAP, WHOIS as fallback. The
+ * registry's answer is the same from everywhere, so each round asks one region (the first
+ * of `regions` with a probe online) and the probe reuses a read for 6 hours
+ * (libs/checks domain.check.ts): checked every `check_interval`, the registry is asked at
+ * most four times a day per probe. `warn` within `domain_expiry_threshold_days`; down when
+ * expired, not registered or unknown. `rdap_server` / `whois_server` override the IANA
+ * bootstrap registry and referral (SSRF-guarded like every target).
+ */
+const domain: MonitorTypeRules = {
+  foreignFields: 'refuse',
+  probed: true,
+  oneRegionPerRound: true,
+  fields: ['domain', 'domain_expiry_threshold_days', 'rdap_server', 'whois_server', 'timeout'],
+  required: ['domain'],
+  validate(m, errors) {
+    if (m.domainName && (!isDnsName(m.domainName) || net.isIP(m.domainName) !== 0 || !m.domainName.includes('.'))) {
+      errors.push({ field: 'domain', message: 'domain must be a registered domain name like "example.com" (no scheme, port or path)' });
+    }
+    if (m.rdapServer) {
+      const u = checkHttpUrl('rdap_server', m.rdapServer, errors);
+      if (u && (u.search || u.hash)) errors.push({ field: 'rdap_server', message: 'rdap_server must be an RDAP base URL without query or fragment, like "https://rdap.example.net/"' });
+    }
+    if (m.whoisServer) {
+      const w = parseWhoisServer(m.whoisServer);
+      if (!w || normalizeHost(w.host) === null) errors.push({ field: 'whois_server', message: 'whois_server must be a host with an optional port, like "whois.example.net" or "192.0.2.7:43"' });
+    }
+  },
+  guardTargets(m) {
+    const out: GuardTarget[] = [];
+    if (m.rdapServer) {
+      try {
+        out.push({ field: 'rdap_server', host: new URL(m.rdapServer).hostname.replace(/^\[|\]$/g, ''), lookup: true });
+      } catch {
+        /* refused by validate */
+      }
+    }
+    const w = m.whoisServer ? parseWhoisServer(m.whoisServer) : null;
+    if (w) out.push({ field: 'whois_server', host: w.host, lookup: true });
+    return out;
+  },
+  url: (m) => `rdap:${m.domainName}`,
+  view: (m) => ({
+    domain: m.domainName,
+    domain_expiry_threshold_days: m.domainExpiryThresholdDays,
+    rdap_server: m.rdapServer,
+    whois_server: m.whoisServer,
+    timeout: m.timeout,
+    domain_expiry: iso(m.domainExpiry),
+    domain_registrar: m.domainRegistrar,
+    domain_status: m.domainStatus,
+    last_response_ms: m.lastResponseMs,
+  }),
+  checkSpec: (m) => ({
+    type: 'domain',
+    domain: m.domainName,
+    expiry_threshold_days: m.domainExpiryThresholdDays,
+    rdap_server: m.rdapServer || null,
+    whois_server: m.whoisServer || null,
+    timeout_ms: m.timeout * 1000,
+  }),
+};
+
 const dns: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
@@ -460,6 +525,7 @@ export const TYPE_RULES: Readonly<Record<MonitorType, MonitorTypeRules>> = {
   heartbeat,
   ping,
   sip,
+  domain,
 };
 
 /** http and https share their fields: an update may switch between them (StatusCore's `ssl_check`); no other type change. */
@@ -474,6 +540,7 @@ const ENTITY_KEY: Partial<Record<RequestField, keyof MonitorEntity>> = {
   host: 'host',
   port: 'port',
   hostname: 'dnsHostname',
+  domain: 'domainName',
 };
 
 /**

@@ -5,7 +5,7 @@ import { bigintNumber } from '../database/bigint.transformer';
 
 export type MonitorStatus = 'pending' | 'up' | 'degraded' | 'down' | 'warn';
 /** The monitor types; each has its fields, rules, document and check spec in monitor-types.ts (TYPE_RULES). */
-export const MONITOR_TYPES = ['http', 'json_api', 'ssl', 'tcp', 'dns', 'heartbeat', 'https', 'ping', 'sip'] as const;
+export const MONITOR_TYPES = ['http', 'json_api', 'ssl', 'tcp', 'dns', 'heartbeat', 'https', 'ping', 'sip', 'domain'] as const;
 export type MonitorType = (typeof MONITOR_TYPES)[number];
 export interface HeaderPair {
   key: string;
@@ -61,6 +61,14 @@ export class MonitorEntity {
   // sip (host and port are shared with tcp; no port = 5060, 5061 for tls)
   @Column('text', { default: 'udp' }) sipTransport!: SipTransport;
   @Column('int', { array: true, default: () => "'{200}'" }) sipExpectedCodes!: number[];
+  // domain (the registration; read from one region)
+  @Column('text', { default: '' }) domainName!: string;
+  @Column('int', { default: 30 }) domainExpiryThresholdDays!: number;
+  @Column('text', { default: '' }) rdapServer!: string;
+  @Column('text', { default: '' }) whoisServer!: string;
+  @Column('timestamptz', { nullable: true }) domainExpiry!: Date | null;
+  @Column('text', { nullable: true }) domainRegistrar!: string | null;
+  @Column('text', { array: true, default: () => "'{}'" }) domainStatus!: string[];
   // dns
   @Column('text', { default: '' }) dnsHostname!: string;
   @Column('text', { default: 'A' }) dnsRecordType!: DnsRecordType;

@@ -8,6 +8,7 @@ import { TransactionRunner } from '../database/transaction';
 import { MetricsService } from '../metrics/metrics.service';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { toCheckSpec } from '../monitors/monitor.mapper';
+import { TYPE_RULES } from '../monitors/monitor-types';
 import { NatsService } from '../nats/nats.service';
 import { FleetHealthService } from '../regions/fleet-health.service';
 import { RoundEntity } from './round.entity';
@@ -70,8 +71,11 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
         this.metrics.schedulerLag.observe(Math.max(0, now - monitor.nextDueAt.getTime()) / 1000);
         // Regions without a probe online for longer than the grace get no job (no queue of
         // stale jobs): the round records them as skipped, and its decision as unknown.
-        const regions = monitor.regions.filter((r) => this.fleet.receivingJobs(r));
-        const skippedRegions = monitor.regions.filter((r) => !regions.includes(r));
+        const online = monitor.regions.filter((r) => this.fleet.receivingJobs(r));
+        // A type asked from one region per round (domain): the first of its regions online.
+        const oneRegion = TYPE_RULES[monitor.monitorType].oneRegionPerRound === true;
+        const regions = oneRegion ? online.slice(0, 1) : online;
+        const skippedRegions = oneRegion && online.length ? [] : monitor.regions.filter((r) => !regions.includes(r));
         const round: RoundEntity = Object.assign(new RoundEntity(), {
           id: newId('chk'),
           monitorId: monitor.id,

@@ -15,6 +15,7 @@ import { PageSubscribers1796017000000 } from './1796017000000-PageSubscribers';
 import { PageSubscribersPageFk1796017000001 } from './1796017000001-PageSubscribersPageFk';
 import { PingMonitors1796019000000 } from './1796019000000-PingMonitors';
 import { SipMonitors1796019000001 } from './1796019000001-SipMonitors';
+import { DomainMonitors1796019000010 } from './1796019000010-DomainMonitors';
 
 /** Every migration, in order. Run at start by runMigrations (database/migrate.ts). */
 export const MIGRATIONS = [
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   PageSubscribersPageFk1796017000001,
   PingMonitors1796019000000,
   SipMonitors1796019000001,
+  DomainMonitors1796019000010,
 ];

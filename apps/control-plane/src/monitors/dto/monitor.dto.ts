@@ -189,6 +189,31 @@ export class CreateMonitorDto {
   @Max(90, { message: 'ssl_expiry_threshold_days must be between 1 and 90 days' })
   ssl_expiry_threshold_days?: number;
 
+  @ApiPropertyOptional({ example: 'example.com', description: 'domain (required): the registered domain name whose expiry is checked' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(253)
+  domain?: string;
+
+  @ApiPropertyOptional({ default: 30, minimum: 1, maximum: 365, description: 'domain: warn when the registration expires within this many days' })
+  @IsOptional()
+  @IsInt({ message: 'domain_expiry_threshold_days must be an integer' })
+  @Min(1, { message: 'domain_expiry_threshold_days must be between 1 and 365 days' })
+  @Max(365, { message: 'domain_expiry_threshold_days must be between 1 and 365 days' })
+  domain_expiry_threshold_days?: number;
+
+  @ApiPropertyOptional({ example: '', description: "domain: an RDAP base URL to ask instead of the registry's from the IANA bootstrap file (empty: the registry's)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  rdap_server?: string;
+
+  @ApiPropertyOptional({ example: '', description: 'domain: a WHOIS server (host[:port], default port 43) for the fallback instead of the one IANA refers to' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  whois_server?: string;
+
   @ApiPropertyOptional({ example: 'db.example.com', description: 'tcp, ping and sip (required): host name or IP address' })
   @IsOptional()
   @IsString()
@@ -345,7 +370,7 @@ export class CreateMonitorDto {
   @IsIn(MONITOR_TYPES, { message: `type must be one of: ${MONITOR_TYPES.join(', ')}` })
   type?: MonitorType;
 
-  @ApiPropertyOptional({ example: 'https://api.example.com/health', description: "alias (StatusCore) of the type's target: url (http, https, json_api), host (tcp), hostname (dns), ssl_domain (ssl)" })
+  @ApiPropertyOptional({ example: 'https://api.example.com/health', description: "alias (StatusCore) of the type's target: url (http, https, json_api), host (tcp, ping, sip), hostname (dns), ssl_domain (ssl), domain (domain)" })
   @IsOptional()
   @IsString({ message: 'target must be a string' })
   @MaxLength(2048)

@@ -98,6 +98,14 @@ export class MonitorView {
   // sip (host and port as tcp)
   @ApiPropertyOptional({ enum: ['udp', 'tcp', 'tls'], description: 'sip' }) sip_transport?: string;
   @ApiPropertyOptional({ type: [Number], example: [200], description: 'sip' }) sip_expected_codes?: number[];
+  // domain
+  @ApiPropertyOptional({ example: 'example.com', description: 'domain' }) domain?: string;
+  @ApiPropertyOptional({ example: 30, description: 'domain' }) domain_expiry_threshold_days?: number;
+  @ApiPropertyOptional({ example: '', description: 'domain: RDAP base URL override (empty: the IANA bootstrap registry)' }) rdap_server?: string;
+  @ApiPropertyOptional({ example: '', description: 'domain: WHOIS server override (empty: the IANA referral)' }) whois_server?: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'domain: the registration expiry, as last read' }) domain_expiry?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Example Registrar, Inc.', description: 'domain: the registrar, as last read' }) domain_registrar?: string | null;
+  @ApiPropertyOptional({ type: [String], example: ['client transfer prohibited'], description: 'domain: the registry status codes, as last read' }) domain_status?: string[];
   // dns
   @ApiPropertyOptional({ example: 'example.com', description: 'dns' }) hostname?: string;
   @ApiPropertyOptional({ enum: DNS_RECORD_TYPES, description: 'dns' }) record_type?: string;
