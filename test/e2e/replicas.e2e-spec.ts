@@ -181,8 +181,8 @@ describe('control plane as two replicas, one SIGKILLed under load', () => {
     const names = natsNames(sys.prefix);
     const jsm = await observer!.jetstreamManager();
     await waitFor('results consumer drained', async () => {
-      const info = await jsm.consumers.info(names.resultsStream, names.resultsConsumer);
-      return info.num_pending === 0 && info.num_ack_pending === 0;
+      const infos = await Promise.all(REGIONS.map((region) => jsm.consumers.info(names.regionResultsStream(region), names.resultsConsumer)));
+      return infos.every((info) => info.num_pending === 0 && info.num_ack_pending === 0);
     }, 45_000, 250);
     const stored = await q<{ monitor_id: string; round: number; region: string; late: boolean }>('SELECT monitor_id, round::int AS round, region, late FROM check_results');
     expect(stored.length).toBe(copies.size);

@@ -102,7 +102,7 @@ describe('status pages API (real PostgreSQL + NATS)', () => {
       [{ ...full(), monitor_ids: [mon.foreign] }, 'monitor_ids[0]', /not found/],
       [{ ...full(), monitor_ids: ['mon_nope'] }, 'monitor_ids[0]', /not found/],
       [{ ...full(), monitor_ids: [mon.secret] }, 'monitor_ids[0]', /private/],
-      [{ ...full(), slug: 'nul\u0000' }, 'slug', /lowercase/],
+      [{ ...full(), slug: 'nul\u0000' }, 'slug', /NUL/],
     ];
     for (const [payload, field, message] of cases) {
       const res = await call(t.api, key, 'POST', '/status-pages', { ...payload, slug: payload.slug ?? 'fresh', custom_domain: payload.custom_domain ?? null });
