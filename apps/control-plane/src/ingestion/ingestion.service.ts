@@ -11,6 +11,7 @@ import { IngestionProgress } from '../decisions/ingestion-progress';
 import type { RegionResult } from '../decisions/round-summary';
 import { InsertOutcome, ResultRow, ResultsRepository } from './results.repository';
 import { ResultBuffer } from './result-buffer';
+import { classifyResults, roundComplete, roundKey, storedOutcome } from './result-classification';
 import { MetricsService, RefusalReason } from '../metrics/metrics.service';
 import { MonitorsRepository } from '../monitors/monitors.repository';
 import { NatsService, RESULT_ACK_WAIT_MS } from '../nats/nats.service';
@@ -394,18 +395,20 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     const rounds = new Map((await this.rounds.lockForResults(tx, [...wanted.values()])).map((rd) => [`${rd.monitorId}|${rd.round}`, rd]));
     const cutoff = this.partitions.cutoff().getTime();
     const rows: { index: number; row: ResultRow }[] = [];
-    const seen = new Map<string, number>();
-    results.forEach((r, i) => {
-      if (!monitors.has(r.monitor_id)) return void (outcomes[i] = 'orphan');
-      const round = rounds.get(`${r.monitor_id}|${r.round}`);
-      // Only the regions a round sent a job to may answer it (not one it skipped, nor one
-      // the monitor does not use), and only rounds that exist: anything else is never counted.
-      if (!round || !round.regions.includes(r.region)) return void (outcomes[i] = 'not_dispatched');
-      if (round.scheduledAt.getTime() < cutoff) return void (outcomes[i] = 'expired');
-      const id = ResultsRepository.identity(r);
-      if (seen.has(id)) return void (outcomes[i] = 'duplicate'); // the same result twice in one batch
-      seen.set(id, i);
-      rows.push({ index: i, row: { result: r, accountId: monitors.get(r.monitor_id)!.accountId, scheduledAt: round.scheduledAt, late: !!round.decidedAt } });
+    const classes = classifyResults(
+      results.map((r) => ({ monitorId: r.monitor_id, round: r.round, region: r.region })),
+      (id) => monitors.has(id),
+      (id, n) => {
+        const round = rounds.get(roundKey(id, n));
+        return round && { regions: round.regions, scheduledAtMs: round.scheduledAt.getTime(), decided: !!round.decidedAt };
+      },
+      cutoff,
+    );
+    classes.forEach((c, i) => {
+      if (c.kind !== 'store') return void (outcomes[i] = c.kind);
+      const r = results[i];
+      const round = rounds.get(roundKey(r.monitor_id, r.round))!;
+      rows.push({ index: i, row: { result: r, accountId: monitors.get(r.monitor_id)!.accountId, scheduledAt: round.scheduledAt, late: c.late } });
     });
     const missing = rows.map((x) => x.row.scheduledAt).filter((t) => !this.partitions.has(t));
     if (missing.length) throw new MissingPartitions(missing);
@@ -413,11 +416,8 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     const inserted = await this.results.insertMany(tx, rows.map((x) => x.row));
     const stored: ResultRow[] = [];
     for (const { index, row } of rows) {
-      if (!inserted.has(ResultsRepository.identity(row.result))) outcomes[index] = 'duplicate';
-      else {
-        outcomes[index] = row.late ? 'late' : 'stored';
-        stored.push(row);
-      }
+      outcomes[index] = storedOutcome(inserted.has(ResultsRepository.identity(row.result)), row.late);
+      if (outcomes[index] !== 'duplicate') stored.push(row);
     }
     const observations: Observation[] = stored.map((s) => ({
       monitorId: s.result.monitor_id,
@@ -445,10 +445,7 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
       const partial = touched.filter((round) => inBatch.get(`${round.monitorId}|${round.round}`)!.length < round.regions.length);
       const onTime = await this.results.onTimeMany(tx, partial);
       for (const [k, list] of inBatch) if (!onTime.has(k)) onTime.set(k, list.sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : 0)));
-      const complete = touched.filter((round) => {
-        const answered = new Set((onTime.get(`${round.monitorId}|${round.round}`) ?? []).map((r) => r.region));
-        return round.regions.every((r) => answered.has(r));
-      });
+      const complete = touched.filter((round) => roundComplete(round.regions, (onTime.get(roundKey(round.monitorId, round.round)) ?? []).map((r) => r.region)));
       await this.decisions.decideMany(tx, complete, { results: onTime, rollups: observations });
     }
     // The results' and the decided rounds' rollups in one upsert per table.
