@@ -1,9 +1,7 @@
 import { RollupsModule } from '../timeseries/rollups.module';
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { IncidentsModule } from '../incidents/incidents.module';
-import { CheckResultEntity } from '../ingestion/check-result.entity';
-import { ResultsRepository } from '../ingestion/results.repository';
+import { ResultsModule } from '../ingestion/results.module';
 import { MonitorsModule } from '../monitors/monitors.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SchedulerModule } from '../scheduler/scheduler.module';
@@ -12,8 +10,8 @@ import { DecisionService } from './decision.service';
 import { IngestionProgress } from './ingestion-progress';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CheckResultEntity]), SchedulerModule, MonitorsModule, IncidentsModule, RollupsModule, NotificationsModule],
-  providers: [DecisionService, DeadlineService, ResultsRepository, IngestionProgress],
-  exports: [DecisionService, ResultsRepository, IngestionProgress],
+  imports: [ResultsModule, SchedulerModule, MonitorsModule, IncidentsModule, RollupsModule, NotificationsModule],
+  providers: [DecisionService, DeadlineService, IngestionProgress],
+  exports: [DecisionService, IngestionProgress],
 })
 export class DecisionsModule {}

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DecisionsModule } from '../decisions/decisions.module';
+import { ResultsModule } from '../ingestion/results.module';
 import { MonitorsModule } from '../monitors/monitors.module';
 import { SchedulerModule } from '../scheduler/scheduler.module';
 import { RollupsModule } from '../timeseries/rollups.module';
@@ -7,7 +7,7 @@ import { HistoryController } from './history.controller';
 import { HistoryService } from './history.service';
 
 @Module({
-  imports: [MonitorsModule, SchedulerModule, DecisionsModule, RollupsModule],
+  imports: [MonitorsModule, SchedulerModule, ResultsModule, RollupsModule],
   controllers: [HistoryController],
   providers: [HistoryService],
 })

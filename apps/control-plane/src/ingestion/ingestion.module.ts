@@ -5,9 +5,10 @@ import { DecisionsModule } from '../decisions/decisions.module';
 import { SchedulerModule } from '../scheduler/scheduler.module';
 import { IngestionService } from './ingestion.service';
 import { DeadLettersRepository } from './dead-letters.repository';
+import { ResultsModule } from './results.module';
 
 @Module({
-  imports: [DecisionsModule, SchedulerModule, MonitorsModule, RollupsModule],
+  imports: [ResultsModule, DecisionsModule, SchedulerModule, MonitorsModule, RollupsModule],
   providers: [IngestionService, DeadLettersRepository],
 })
 export class IngestionModule {}

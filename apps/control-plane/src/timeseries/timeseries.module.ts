@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DecisionsModule } from '../decisions/decisions.module';
+import { ResultsModule } from '../ingestion/results.module';
 import { MonitorsModule } from '../monitors/monitors.module';
 import { SchedulerModule } from '../scheduler/scheduler.module';
 import { RollupsModule } from './rollups.module';
@@ -8,7 +8,7 @@ import { TimeseriesService } from './timeseries.service';
 
 /** Query side: response times, uptime, logs, status, history and stats of a monitor. */
 @Module({
-  imports: [RollupsModule, DecisionsModule, MonitorsModule, SchedulerModule],
+  imports: [RollupsModule, ResultsModule, MonitorsModule, SchedulerModule],
   controllers: [TimeseriesController],
   providers: [TimeseriesService],
   exports: [TimeseriesService],
