@@ -13,7 +13,7 @@ import { statusCoreDocument } from './statuscore-json';
 export const PUBLIC_CACHE = 'public, max-age=30, stale-while-revalidate=60';
 
 /** Express's `send` adds the ETag (hash of the body) and answers 304 to a matching If-None-Match. */
-function send(res: Response, status: number, contentType: string, body: string, cors: boolean): void {
+export function send(res: Response, status: number, contentType: string, body: string, cors: boolean): void {
   res.status(status);
   res.setHeader('Content-Type', contentType);
   res.setHeader('Cache-Control', status === 200 ? PUBLIC_CACHE : 'public, max-age=30');
