@@ -76,6 +76,13 @@ export class MaintenanceRepository {
     return rows.map(toEntity);
   }
 
+  /** The newest by update time affecting one of `monitorIds` (feeds). */
+  async recentForMonitors(accountId: string, monitorIds: string[], limit: number): Promise<MaintenanceEntity[]> {
+    if (!monitorIds.length) return [];
+    const rows: Row[] = await this.repo.query(`SELECT * FROM maintenance WHERE account_id = $1 AND monitor_ids && $2::text[] ORDER BY updated_at DESC, id DESC LIMIT $3`, [accountId, monitorIds, limit]);
+    return rows.map(toEntity);
+  }
+
   async addUpdate(tx: Tx, u: MaintenanceUpdateEntity): Promise<void> {
     await tx.getRepository(MaintenanceUpdateEntity).insert(u);
   }

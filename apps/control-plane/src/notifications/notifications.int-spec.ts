@@ -5,6 +5,7 @@ import { WebhookReceiver } from '@parallax/testing';
 import { Clock } from '../common/clock';
 import { PartitionsService } from '../timeseries/partitions.service';
 import { DispatcherService } from './dispatcher.service';
+import { NotificationsRepository } from './notifications.repository';
 import { FakeProbes } from '../testing/fake-probe';
 import { call, signup, startTestApp, TestApp, waitFor } from '../testing/harness';
 
@@ -352,6 +353,24 @@ describe('notifications', () => {
     expect(down).toMatchObject({ event: 'monitor.down', previous_status: 'up', status: 'down', region_results: [] });
     expect(down.sequence).toBe(up.sequence + 1);
     await api('DELETE', `/monitors/${m.id}`);
+  });
+
+  it('records the attempts of a delivery whose webhook was deleted mid-delivery without a foreign-key failure (the others still recorded)', async () => {
+    const gone = (await api('POST', '/webhooks', { url: receiver.url('/gone-mid') })).body.data;
+    const kept = (await api('POST', '/webhooks', { url: receiver.url('/kept-mid') })).body.data;
+    const goneDelivery = (await api('POST', `/webhooks/${gone.id}/test`)).body.data.id as string;
+    const keptDelivery = (await api('POST', `/webhooks/${kept.id}/test`)).body.data.id as string;
+    await waitFor('kept delivered', () => receiver.delivered('/kept-mid').length >= 1);
+    // The dispatcher sent both and now records them, but one webhook was deleted in between (its deliveries cascade away).
+    await api('DELETE', `/webhooks/${gone.id}`);
+    const attemptsOf = async (id: string) => (await pg.query('SELECT count(*)::int AS n FROM notification_attempts WHERE delivery_id = $1', [id])).rows[0].n as number;
+    const before = await attemptsOf(keptDelivery);
+    const at = new Date();
+    const record = (deliveryId: string, webhookId: string) => ({ deliveryId, attempt: 9, attemptedAt: at, responseStatus: 200, durationMs: 5, error: null, status: 'delivered' as const, nextRetryAt: null, webhookId });
+    await expect(t.app.get(NotificationsRepository).recordAttempts([record(goneDelivery, gone.id), record(keptDelivery, kept.id)])).resolves.toBeUndefined();
+    expect(await attemptsOf(goneDelivery)).toBe(0);
+    expect(await attemptsOf(keptDelivery)).toBe(before + 1);
+    await api('DELETE', `/webhooks/${kept.id}`);
   });
 
   it('exports the outbox depth and the age of the oldest due delivery; a leased row waits for its lease', async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { subscribeForm } from '../subscriptions/html';
 import { BarLevel, barLevel, dayLabel, ERROR_CLASS_TEXT, esc, OVERALL_TEXT, sparklinePoints, uptimePercentText } from './page-rules';
 import type { PageSnapshot, PublicIncident, PublicMaintenance, ShownMonitor } from './public-status.service';
 
@@ -157,9 +158,11 @@ footer{margin-top:32px;padding-top:12px;border-top:1px solid var(--line);color:v
 .sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:var(--bg);padding:4px}
 a{color:inherit}
+.px-subscribe{display:flex;flex-wrap:wrap;gap:8px;align-items:center}.px-subscribe label{flex-basis:100%}.px-subscribe input{font:inherit;padding:6px 8px;min-width:0;flex:1 1 14rem;max-width:24rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}.px-subscribe button{font:inherit;padding:6px 14px;border-radius:6px;border:1px solid var(--line);background:var(--card);color:var(--fg);cursor:pointer}
 `;
 
-export function renderPage(s: PageSnapshot): string {
+/** `subscribe`: show the email subscribe form (the server can send email). */
+export function renderPage(s: PageSnapshot, opts: { subscribe?: boolean } = {}): string {
   const { page } = s.view;
   const byId = new Map(s.monitors.map((m) => [m.id, m]));
   const section = (id: string, title: string | null, ms: ShownMonitor[]) =>
@@ -190,7 +193,7 @@ export function renderPage(s: PageSnapshot): string {
 <header class="top"><h1>${esc(page.title)}</h1>${page.companyName ? `<p>${esc(page.companyName)}</p>` : ''}${page.description ? `<p>${esc(page.description)}</p>` : ''}</header>
 <main id="main">
 <p class="banner ${s.overall}" role="status" id="overall">${esc(OVERALL_TEXT[s.overall])}</p>
-${maintActive}${active}${groups}${ungrouped}${maintUpcoming}${past}
+${maintActive}${active}${groups}${ungrouped}${maintUpcoming}${past}${opts.subscribe ? `<section aria-labelledby="subscribe" class="subscribe"><h2 id="subscribe">Subscribe</h2>${subscribeForm(page.slug)}</section>` : ''}
 </main>
 <footer><p>Last updated <time datetime="${iso(s.now)}">${when(s.now)}</time> · refreshes every 60 s · <a href="/api/public/status/${esc(encodeURIComponent(page.slug))}">JSON</a></p></footer>
 </div>
