@@ -14,6 +14,7 @@ import { OperationsModule } from './health/operations.module';
 import { HeartbeatsModule } from './heartbeats/heartbeats.module';
 import { HistoryModule } from './history/history.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { MaintenanceModule } from './maintenance/maintenance.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { MonitorsModule } from './monitors/monitors.module';
@@ -61,6 +62,7 @@ export class AppModule {
         DecisionsModule,
         IngestionModule,
         IncidentsModule,
+        MaintenanceModule,
         HeartbeatsModule,
         NotificationsModule,
         HistoryModule,

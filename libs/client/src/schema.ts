@@ -211,6 +211,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/maintenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your maintenance, latest start first */
+        get: operations["MaintenanceController_list"];
+        put?: never;
+        /** Schedule maintenance (title, description, monitor_ids, starts_at, ends_at): scheduled → in_progress → completed by the clock */
+        post: operations["MaintenanceController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A maintenance with its timeline */
+        get: operations["MaintenanceController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a maintenance and its timeline */
+        delete: operations["MaintenanceController_delete"];
+        options?: never;
+        head?: never;
+        /** Change a maintenance not yet finished, or cancel it (status: cancelled); finished ones: 409 */
+        patch: operations["MaintenanceController_patch"];
+        trace?: never;
+    };
+    "/api/v1/maintenance/{id}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an entry to the timeline of a maintenance */
+        post: operations["MaintenanceController_addUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ping/{id}": {
         parameters: {
             query?: never;
@@ -586,6 +640,40 @@ export interface paths {
         };
         /** StatusCore's public status JSON of a page (no auth, CORS *) */
         get: operations["PublicStatusController_statusCore"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{slug}/api/maintenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Valtrogen: the page's maintenance logs with their events (camelCase, ms timestamps), latest start first */
+        get: operations["ValtrogenController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{slug}/api/maintenance/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Valtrogen: one maintenance log with its events and `monitorDetails` of the affected monitors (by slug) */
+        get: operations["ValtrogenController_detail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2040,6 +2128,109 @@ export interface components {
             /** @example 720 */
             hours: number;
         };
+        MaintenanceUpdateView: {
+            /** @example upd_4k2m9x0q7d1v8b3n */
+            id: string;
+            /** @example In progress */
+            label: string;
+            /** @example Maintenance started. */
+            content: string;
+            /**
+             * @description The status it moved to with this entry
+             * @enum {string|null}
+             */
+            status: "scheduled" | "in_progress" | "completed" | "cancelled" | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        MaintenanceView: {
+            /** @example mnt_7h2k9d0q3m1x8v4b */
+            id: string;
+            /** @example Database upgrade */
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            status: "scheduled" | "in_progress" | "completed" | "cancelled";
+            /**
+             * @example [
+             *       "mon_3k9x0q2m7d1v8b4n"
+             *     ]
+             */
+            monitor_ids: string[];
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The timeline, oldest first */
+            updates: components["schemas"]["MaintenanceUpdateView"][];
+        };
+        CreateMaintenanceDto: {
+            /** @example Database upgrade */
+            title: string;
+            /** @example PostgreSQL 15 to 16; writes pause for about a minute. */
+            description?: string;
+            /**
+             * @description Affected monitors (the account's own): in maintenance while it is in progress
+             * @example [
+             *       "mon_3k9x0q2m7d1v8b4n"
+             *     ]
+             */
+            monitor_ids?: string[];
+            /**
+             * Format: date-time
+             * @description ISO 8601 with a time zone
+             * @example 2026-12-03T22:00:00Z
+             */
+            starts_at: string;
+            /**
+             * Format: date-time
+             * @description After starts_at, at most 31 days later
+             * @example 2026-12-03T23:00:00Z
+             */
+            ends_at: string;
+        };
+        MaintenanceMetaView: {
+            /** @example 3 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        UpdateMaintenanceDto: {
+            title?: string;
+            description?: string;
+            /** @description Replaces the affected monitors */
+            monitor_ids?: string[];
+            /**
+             * Format: date-time
+             * @description Not while in progress
+             */
+            starts_at?: string;
+            /** Format: date-time */
+            ends_at?: string;
+            /**
+             * @description The clock moves the other statuses
+             * @enum {string}
+             */
+            status?: "cancelled";
+        };
+        CreateMaintenanceUpdateDto: {
+            /** @example Update */
+            label: string;
+            /** @example Primary upgraded; replicas next. */
+            content: string;
+        };
+        DeletedMaintenanceView: {
+            /** @example true */
+            deleted: boolean;
+            /** @example mnt_7h2k9d0q3m1x8v4b */
+            maintenance_id: string;
+        };
         PingView: {
             /** @enum {boolean} */
             ok: true;
@@ -2855,16 +3046,115 @@ export interface components {
             /** @description Newest first */
             updates: components["schemas"]["StatusCoreIncidentUpdate"][];
         };
+        StatusCoreMaintenance: {
+            /** @example mnt_7h2k9d0q3m1x8v4b */
+            id: string;
+            /** @example Database upgrade */
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            status: "scheduled" | "in_progress" | "completed" | "cancelled";
+            /**
+             * @description The affected monitors' slugs (of this page)
+             * @example [
+             *       "website"
+             *     ]
+             */
+            monitor_ids: string[];
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            /** @description Newest first */
+            updates: components["schemas"]["StatusCoreIncidentUpdate"][];
+        };
         StatusCoreDocumentView: {
             /** @example Your Company */
             company_name: string;
             monitors: components["schemas"]["StatusCoreMonitor"][];
             /** @description Open incidents and those of the last 14 days */
             incidents: components["schemas"]["StatusCoreIncident"][];
+            /** @description In progress, upcoming, and finished in the last 14 days (an addition to the reference) */
+            maintenance: components["schemas"]["StatusCoreMaintenance"][];
         };
         PublicErrorView: {
             /** @example status page not found */
             error: string;
+        };
+        ValtrogenMonitorDetailView: {
+            /** @example EU API Gateway */
+            name: string;
+            /**
+             * @example up
+             * @enum {string}
+             */
+            status: "pending" | "up" | "degraded" | "down" | "warn" | "paused" | "maintenance";
+            /**
+             * @description uptime of the last 90 days, %
+             * @example 99.95
+             */
+            overallUptime: number;
+            /** @example 1710007200000 */
+            lastChecked: number | null;
+        };
+        ValtrogenEventView: {
+            /** @example upd_4k2m9x0q7d1v8b3n */
+            id: string;
+            /**
+             * @description ms since the epoch
+             * @example 1710000000000
+             */
+            timestamp: number;
+            /** @example In progress */
+            label: string;
+            /** @example Maintenance started. */
+            content: string;
+        };
+        ValtrogenMaintenanceLogView: {
+            /** @example mnt_7h2k9d0q3m1x8v4b */
+            id: string;
+            /** @example Database Migration – EU Region */
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            status: "scheduled" | "in_progress" | "completed" | "cancelled";
+            /**
+             * @description Affected monitors' slugs (of this page)
+             * @example [
+             *       "eu-api"
+             *     ]
+             */
+            affectedMonitors: string[];
+            /** @example 1710000000000 */
+            startTime: number;
+            /** @example 1710007200000 */
+            endTime: number;
+            /** @description The timeline, oldest first */
+            events: components["schemas"]["ValtrogenEventView"][];
+            /** @example 1710000000000 */
+            createdAt: number;
+            /** @example 1710007200000 */
+            updatedAt: number;
+        };
+        ValtrogenLogsView: {
+            /** @enum {boolean} */
+            success: true;
+            logs: components["schemas"]["ValtrogenMaintenanceLogView"][];
+        };
+        ValtrogenErrorView: {
+            /** @enum {boolean} */
+            success: false;
+            /** @example maintenance log not found */
+            error: string;
+        };
+        ValtrogenLogDetailView: {
+            /** @enum {boolean} */
+            success: true;
+            log: components["schemas"]["ValtrogenMaintenanceLogView"];
+            /** @description By monitor slug */
+            monitorDetails: {
+                [key: string]: components["schemas"]["ValtrogenMonitorDetailView"];
+            };
         };
         HealthIndicatorView: {
             /** @enum {string} */
@@ -5039,6 +5329,686 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["IncidentView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    MaintenanceController_list: {
+        parameters: {
+            query?: {
+                status?: "scheduled" | "in_progress" | "completed" | "cancelled";
+                monitor_id?: string;
+                /** @description 1–500, default 50 (clamped to the bounds) */
+                limit?: number;
+                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MaintenanceView"][];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                        meta: components["schemas"]["MaintenanceMetaView"];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    MaintenanceController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMaintenanceDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MaintenanceView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    MaintenanceController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MaintenanceView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    MaintenanceController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DeletedMaintenanceView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    MaintenanceController_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMaintenanceDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MaintenanceView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Conflict (e.g. the slug is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "slug \"my-api\" is already taken",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    MaintenanceController_addUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMaintenanceUpdateDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MaintenanceView"];
                         /**
                          * @description null on success
                          * @example null
@@ -8089,6 +9059,109 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicErrorView"];
+                };
+            };
+        };
+    };
+    ValtrogenController_list: {
+        parameters: {
+            query?: {
+                status?: "scheduled" | "in_progress" | "completed" | "cancelled";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {success: true, logs: [...]} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenLogsView"];
+                };
+            };
+            /** @description {success: false, error}: a malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenErrorView"];
+                };
+            };
+            /** @description {success: false, error}: no such page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenErrorView"];
+                };
+            };
+            /** @description {success: false, error} */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenErrorView"];
+                };
+            };
+        };
+    };
+    ValtrogenController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {success: true, log, monitorDetails} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenLogDetailView"];
+                };
+            };
+            /** @description {success: false, error}: invalid id format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenErrorView"];
+                };
+            };
+            /** @description {success: false, error}: no such page or log */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenErrorView"];
+                };
+            };
+            /** @description {success: false, error} */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenErrorView"];
                 };
             };
         };

@@ -1,6 +1,7 @@
 import { AccountEntity, ApiKeyEntity, UserEntity } from '../accounts/account.entity';
 import { IncidentEntity, IncidentUpdateEntity } from '../incidents/incident.entity';
 import { CheckResultEntity } from '../ingestion/check-result.entity';
+import { MaintenanceEntity, MaintenanceUpdateEntity } from '../maintenance/maintenance.entity';
 import { AttemptEntity, DeliveryEntity, MonitorNotificationStateEntity, WebhookEntity } from '../notifications/notification.entity';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { ProbeEntity } from '../regions/probe.entity';
@@ -8,4 +9,4 @@ import { SubscriberEntity, SubscriptionAttemptEntity } from '../subscriptions/su
 import { RoundEntity } from '../scheduler/round.entity';
 import { StatusPageEntity, StatusPageGroupEntity, StatusPageMonitorEntity } from '../status-pages/status-page.entity';
 
-export const ENTITIES = [AccountEntity, UserEntity, ApiKeyEntity, MonitorEntity, RoundEntity, CheckResultEntity, IncidentEntity, IncidentUpdateEntity, ProbeEntity, WebhookEntity, DeliveryEntity, AttemptEntity, MonitorNotificationStateEntity, StatusPageEntity, StatusPageGroupEntity, StatusPageMonitorEntity, SubscriberEntity, SubscriptionAttemptEntity];
+export const ENTITIES = [AccountEntity, UserEntity, ApiKeyEntity, MonitorEntity, RoundEntity, CheckResultEntity, IncidentEntity, IncidentUpdateEntity, ProbeEntity, WebhookEntity, DeliveryEntity, AttemptEntity, MonitorNotificationStateEntity, StatusPageEntity, StatusPageGroupEntity, StatusPageMonitorEntity, SubscriberEntity, SubscriptionAttemptEntity, MaintenanceEntity, MaintenanceUpdateEntity];

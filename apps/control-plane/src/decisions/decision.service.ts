@@ -4,6 +4,7 @@ import { newId } from '../common/ids';
 import type { Tx } from '../database/transaction';
 import { IncidentEntity } from '../incidents/incident.entity';
 import { IncidentsRepository } from '../incidents/incidents.repository';
+import { MaintenanceRepository } from '../maintenance/maintenance.repository';
 import { ResultsRepository } from '../ingestion/results.repository';
 import { MetricsService } from '../metrics/metrics.service';
 import { MonitorEntity } from '../monitors/monitor.entity';
@@ -22,9 +23,11 @@ import { RegionResult, RoundSummary, summariseRound } from './round-summary';
  * decision to the monitor in the same transaction: status, read model, counters,
  * and the incident opened or resolved. Rounds decided out of order update the
  * counters but never move the status backwards. Notifications of the change are
- * written to the outbox in the same transaction (NotificationsService). In a maintenance
- * window (evaluated at the injected clock's time) checks are recorded and the status
- * follows them, but no incident opens and nothing is notified.
+ * written to the outbox in the same transaction (NotificationsService). In maintenance (a
+ * recurring window at the injected clock's time, or a scheduled maintenance in progress)
+ * checks are recorded and the status follows them, but no incident opens, nothing is
+ * notified and the round is left out of uptime and SLA (`rounds.in_maintenance`, no rollup
+ * observation, no counters).
  */
 @Injectable()
 export class DecisionService {
@@ -39,6 +42,7 @@ export class DecisionService {
     private readonly rollups: RollupsRepository,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly maintenance: MaintenanceRepository,
   ) {}
 
   /**
@@ -77,15 +81,20 @@ export class DecisionService {
     const monitors = new Map((await this.monitors.lockForDecisions(tx, counted.map((c) => c.round.monitorId))).map((m) => [m.id, m]));
     const touched = new Set<MonitorEntity>();
     const observations: Observation[] = [];
+    const scheduled = await this.maintenance.inProgressFor(tx, [...monitors.values()]);
+    const inMaintenanceRounds: RoundEntity[] = [];
     counted.sort((a, b) => (a.round.monitorId < b.round.monitorId ? -1 : a.round.monitorId > b.round.monitorId ? 1 : a.round.scheduledAt.getTime() - b.round.scheduledAt.getTime()));
     for (const { round, summary, results } of counted) {
       const monitor = monitors.get(round.monitorId);
       if (!monitor || monitor.accountId !== round.accountId) continue;
-      await this.apply(tx, monitor, round, summary, results);
+      const maintenance = scheduled.has(monitor.id) || inMaintenance(monitor.maintenanceWindows, this.clock.now());
+      await this.apply(tx, monitor, round, summary, results, maintenance);
       touched.add(monitor);
-      observations.push(DecisionService.overall(monitor, round, summary));
+      if (maintenance) inMaintenanceRounds.push(round);
+      else observations.push(DecisionService.overall(monitor, round, summary));
     }
     await this.monitors.saveDecisions(tx, [...touched]);
+    await this.rounds.markMaintenance(tx, inMaintenanceRounds);
     // A caller that writes rollups itself (ingestion) gets them to write with its own.
     if (opts.rollups) opts.rollups.push(...observations);
     else await this.rollups.add(tx, observations);
@@ -110,20 +119,22 @@ export class DecisionService {
   }
 
   /** Applies one counted decision to the (locked, in-memory) monitor and its incident. */
-  private async apply(tx: Tx, monitor: MonitorEntity, round: RoundEntity, summary: RoundSummary, results: RegionResult[]): Promise<void> {
-    monitor.checksTotal += 1;
-    if (summary.decision === 'down') monitor.checksFailed += 1;
+  private async apply(tx: Tx, monitor: MonitorEntity, round: RoundEntity, summary: RoundSummary, results: RegionResult[], maintenance: boolean): Promise<void> {
+    if (!maintenance) {
+      monitor.checksTotal += 1;
+      if (summary.decision === 'down') monitor.checksFailed += 1;
+    }
     const newest = !monitor.lastRoundAt || round.scheduledAt > monitor.lastRoundAt;
     if (!newest) return; // an older round decided late never moves the status backwards
     // The incident and the notifications are applied against the status before this round.
     const now = this.clock.now();
     const regionResults = regionResultsOf(round, results);
-    const maintenance = inMaintenance(monitor.maintenanceWindows, now);
     const incident = await this.applyIncident(tx, monitor, round, summary, regionResults, maintenance);
     await this.notifications.enqueueStatusChange(tx, {
       monitor,
       to: summary.decision as MonitorEntity['status'],
       at: now,
+      maintenance,
       decision: { regions_checked: summary.regionsChecked, regions_up: summary.regionsUp, quorum: round.quorum },
       regionResults,
       outcome: summary.decision === 'no_data' ? undefined : summary.decision,

@@ -2,6 +2,7 @@ import { RollupsModule } from '../timeseries/rollups.module';
 import { Module } from '@nestjs/common';
 import { IncidentsModule } from '../incidents/incidents.module';
 import { ResultsModule } from '../ingestion/results.module';
+import { MaintenanceModule } from '../maintenance/maintenance.module';
 import { MonitorsModule } from '../monitors/monitors.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SchedulerModule } from '../scheduler/scheduler.module';
@@ -10,7 +11,7 @@ import { DecisionService } from './decision.service';
 import { IngestionProgress } from './ingestion-progress';
 
 @Module({
-  imports: [ResultsModule, SchedulerModule, MonitorsModule, IncidentsModule, RollupsModule, NotificationsModule],
+  imports: [ResultsModule, SchedulerModule, MonitorsModule, IncidentsModule, MaintenanceModule, RollupsModule, NotificationsModule],
   providers: [DecisionService, DeadlineService, IngestionProgress],
   exports: [DecisionService, IngestionProgress],
 })

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { IncidentsRepository } from '../incidents/incidents.repository';
+import { MaintenanceRepository } from '../maintenance/maintenance.repository';
 import type { PublicPageView } from '../status-pages/public-page';
 import { automaticUpdate } from '../subscriptions/subscription-rules';
 import type { BadgeAnswer } from '../badges/badges.service';
@@ -11,20 +12,33 @@ export const FEED_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
- * A page's Atom / RSS feed: its incidents (automatic ones, of the page's public monitors)
- * as feed entries. Manual incidents and scheduled maintenance join here when they exist.
+ * A page's Atom / RSS feed: its incidents (automatic and manual, of the page's public
+ * monitors) and its scheduled maintenance as feed entries; the builder keeps the 50 newest.
  */
 @Injectable()
 export class FeedsService {
   private readonly logger = new Logger(FeedsService.name);
 
-  constructor(private readonly incidents: IncidentsRepository) {}
+  constructor(
+    private readonly incidents: IncidentsRepository,
+    private readonly maintenance: MaintenanceRepository,
+  ) {}
 
   async entries(view: PublicPageView): Promise<FeedEntry[]> {
     const byId = new Map(view.monitors.map((m) => [m.id, m]));
-    const rows = await this.incidents.recentForMonitors(view.page.accountId, [...byId.keys()], FEED_LIMIT);
-    const updates = await this.incidents.updatesOf(rows.map((i) => i.id), 1);
-    return rows.map((i) => {
+    const [rows, works] = await Promise.all([this.incidents.recentForMonitors(view.page.accountId, [...byId.keys()], FEED_LIMIT), this.maintenance.recentForMonitors(view.page.accountId, [...byId.keys()], FEED_LIMIT)]);
+    const [updates, workUpdates] = await Promise.all([this.incidents.updatesOf(rows.map((i) => i.id), 1), this.maintenance.updatesOf(works.map((m) => m.id), 1)]);
+    const maintenance: FeedEntry[] = works.map((m) => ({
+      kind: 'maintenance' as const,
+      id: m.id,
+      title: m.title,
+      status: m.status,
+      affectedServices: m.monitorIds.filter((id) => byId.has(id)).length,
+      latestUpdate: workUpdates.get(m.id)?.at(-1)?.content ?? m.description,
+      createdAt: m.createdAt,
+      updatedAt: m.updatedAt,
+    }));
+    const incidents: FeedEntry[] = rows.map((i) => {
       const resolved = i.status === 'resolved';
       const latest = updates.get(i.id)?.at(-1);
       if (i.type === 'manual') {
@@ -51,6 +65,7 @@ export class FeedsService {
         updatedAt: i.updatedAt && i.updatedAt > (i.resolvedAt ?? i.startedAt) ? i.updatedAt : (i.resolvedAt ?? i.startedAt),
       };
     });
+    return [...incidents, ...maintenance];
   }
 
   /** `/api/feed?format=`: Atom by default, RSS 2.0 with `rss`; Valtrogen's JSON errors otherwise. */

@@ -132,6 +132,12 @@ export class MetricsService {
     labelNames: ['event'],
     registers: [this.registry],
   });
+  readonly maintenanceTransitions = new Counter({
+    name: 'parallax_maintenance_transitions_total',
+    help: 'Scheduled maintenance moved by the clock or cancelled, by the status it moved to',
+    labelNames: ['to'],
+    registers: [this.registry],
+  });
   readonly notificationsSuppressed = new Counter({
     name: 'parallax_notifications_suppressed_total',
     help: 'Notification events not written because the monitor was in a maintenance window, by event',

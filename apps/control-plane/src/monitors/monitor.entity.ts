@@ -111,6 +111,8 @@ export class MonitorEntity {
   // Read model, kept by the decision service.
   @Column('text', { default: 'pending' }) status!: MonitorStatus;
   @Column('timestamptz', { nullable: true }) statusChangedAt!: Date | null;
+  /** The status last notified, while a change made in maintenance waits to be notified after it (null: nothing held). */
+  @Column('text', { nullable: true }) heldStatus!: MonitorStatus | null;
   @Column('timestamptz', { nullable: true }) lastChecked!: Date | null;
   @Column('int', { nullable: true }) lastStatusCode!: number | null;
   @Column('double precision', { nullable: true }) lastResponseMs!: number | null;

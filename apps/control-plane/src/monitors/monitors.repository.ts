@@ -92,11 +92,11 @@ export class MonitorsRepository {
               last_response_by_region = v.last_response_by_region, location_status = v.location_status, status = v.status,
               status_changed_at = v.status_changed_at, ssl_expiry = v.ssl_expiry, ssl_issuer = v.ssl_issuer,
               domain_expiry = v.domain_expiry, domain_registrar = v.domain_registrar,
-              domain_status = ARRAY(SELECT jsonb_array_elements_text(v.domain_status)), updated_at = now()
+              domain_status = ARRAY(SELECT jsonb_array_elements_text(v.domain_status)), held_status = v.held_status, updated_at = now()
          FROM unnest($1::text[], $2::int[], $3::int[], $4::timestamptz[], $5::timestamptz[], $6::int[], $7::float8[], $8::jsonb[], $9::jsonb[],
-                     $10::text[], $11::timestamptz[], $12::timestamptz[], $13::text[], $14::timestamptz[], $15::text[], $16::jsonb[])
+                     $10::text[], $11::timestamptz[], $12::timestamptz[], $13::text[], $14::timestamptz[], $15::text[], $16::jsonb[], $17::text[])
            AS v(id, checks_total, checks_failed, last_round_at, last_checked, last_status_code, last_response_ms, last_response_by_region,
-                location_status, status, status_changed_at, ssl_expiry, ssl_issuer, domain_expiry, domain_registrar, domain_status)
+                location_status, status, status_changed_at, ssl_expiry, ssl_issuer, domain_expiry, domain_registrar, domain_status, held_status)
         WHERE m.id = v.id`,
       [
         ms.map((m) => m.id),
@@ -115,6 +115,7 @@ export class MonitorsRepository {
         ms.map((m) => iso(m.domainExpiry)),
         ms.map((m) => m.domainRegistrar),
         ms.map((m) => JSON.stringify(m.domainStatus ?? [])),
+        ms.map((m) => m.heldStatus ?? null),
       ],
     );
   }

@@ -1,5 +1,5 @@
 import { EVENTS, EventName, NotifiedStatus } from './events';
-import { fanOut, MONITOR_CHANNEL_EVENTS, OwnChannels, raisedEvents } from './fan-out';
+import { fanOut, heldNotification, MONITOR_CHANNEL_EVENTS, OwnChannels, raisedEvents } from './fan-out';
 
 const STATUSES: NotifiedStatus[] = ['pending', 'up', 'degraded', 'down', 'warn'];
 
@@ -74,5 +74,53 @@ describe('fanOut (pure)', () => {
     ]);
     expect(fanOut([], hooks, all)).toEqual([]);
     expect(fanOut(['monitor.up'], [], none)).toEqual([]);
+  });
+});
+
+describe('heldNotification (changes made in maintenance)', () => {
+  type S = 'pending' | 'up' | 'degraded' | 'down' | 'warn';
+  const run = (steps: [S, boolean][], start: S = 'up') => {
+    let status: S = start;
+    let held: S | null = null;
+    const notified: string[] = [];
+    for (const [to, maintenance] of steps) {
+      const r = heldNotification(status, held, to, maintenance);
+      held = r.heldStatus;
+      if (!maintenance && r.previous !== to) notified.push(`${to} (was ${r.previous})`);
+      status = to;
+    }
+    return { notified, held };
+  };
+
+  it('holds nothing while the status stays', () => {
+    expect(heldNotification('up', null, 'up', true)).toEqual({ previous: 'up', heldStatus: null });
+    expect(heldNotification('up', null, 'up', false)).toEqual({ previous: 'up', heldStatus: null });
+  });
+
+  it('holds the status last notified when it changes in maintenance, from the first change on', () => {
+    expect(heldNotification('up', null, 'down', true)).toEqual({ previous: 'up', heldStatus: 'up' });
+    expect(heldNotification('down', 'up', 'degraded', true)).toEqual({ previous: 'down', heldStatus: 'up' });
+    expect(heldNotification('down', 'up', 'up', true)).toEqual({ previous: 'down', heldStatus: null });
+  });
+
+  it('notifies from the held status after maintenance and clears it', () => {
+    expect(heldNotification('down', 'up', 'down', false)).toEqual({ previous: 'up', heldStatus: null });
+    expect(heldNotification('down', null, 'up', false)).toEqual({ previous: 'down', heldStatus: null });
+  });
+
+  it('the finding: down in the window, still down at its end → "down" then, later "up (was down)"', () => {
+    expect(run([['down', true], ['down', true], ['down', false], ['down', false], ['up', false]]).notified).toEqual(['down (was up)', 'up (was down)']);
+  });
+
+  it('down and back up inside the window → nothing at all', () => {
+    expect(run([['down', true], ['up', true], ['up', false]])).toEqual({ notified: [], held: null });
+  });
+
+  it('recovers in the window from an outage notified before it → "up (was down)" after it', () => {
+    expect(run([['up', true], ['up', false]], 'down').notified).toEqual(['up (was down)']);
+  });
+
+  it('a change right at the end of the window is notified once', () => {
+    expect(run([['degraded', true], ['down', false], ['down', false]]).notified).toEqual(['down (was up)']);
   });
 });

@@ -35,6 +35,22 @@ export function raisedEvents(r: RaisedEvents): EventName[] {
   return events;
 }
 
+/**
+ * Status changes made in maintenance (SPEC 3.4, 3.7a; issue 15 item 9), pure: in maintenance
+ * nothing is notified and the status last notified is held (`heldStatus`, kept from the
+ * first change; cleared when the monitor is back at it). Out of maintenance the change is
+ * notified from the held status, so a monitor that went down in the window and is still
+ * down after it is notified "down" then, and its later recovery "up (was down)".
+ * `current`: the status before this decision; `to`: after it.
+ */
+export function heldNotification<S extends NotifiedStatus>(current: S, heldStatus: S | null, to: S, maintenance: boolean): { previous: S; heldStatus: S | null } {
+  if (maintenance) {
+    const kept = heldStatus ?? (to !== current ? current : null);
+    return { previous: current, heldStatus: kept === to ? null : kept };
+  }
+  return { previous: heldStatus ?? current, heldStatus: null };
+}
+
 /** Events the monitor's own channels (webhook_url, Slack, Discord, email) get; account webhooks choose theirs. */
 export const MONITOR_CHANNEL_EVENTS: ReadonlySet<EventName> = new Set(['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.warn', 'sla.breach']);
 

@@ -5,6 +5,7 @@ import { WebhookReceiver } from '@parallax/testing';
 import { Clock } from '../common/clock';
 import { PartitionsService } from '../timeseries/partitions.service';
 import { DispatcherService } from './dispatcher.service';
+import { NotificationsRepository } from './notifications.repository';
 import { FakeProbes } from '../testing/fake-probe';
 import { call, signup, startTestApp, TestApp, waitFor } from '../testing/harness';
 
@@ -354,6 +355,24 @@ describe('notifications', () => {
     await api('DELETE', `/monitors/${m.id}`);
   });
 
+  it('records the attempts of a delivery whose webhook was deleted mid-delivery without a foreign-key failure (the others still recorded)', async () => {
+    const gone = (await api('POST', '/webhooks', { url: receiver.url('/gone-mid') })).body.data;
+    const kept = (await api('POST', '/webhooks', { url: receiver.url('/kept-mid') })).body.data;
+    const goneDelivery = (await api('POST', `/webhooks/${gone.id}/test`)).body.data.id as string;
+    const keptDelivery = (await api('POST', `/webhooks/${kept.id}/test`)).body.data.id as string;
+    await waitFor('kept delivered', () => receiver.delivered('/kept-mid').length >= 1);
+    // The dispatcher sent both and now records them, but one webhook was deleted in between (its deliveries cascade away).
+    await api('DELETE', `/webhooks/${gone.id}`);
+    const attemptsOf = async (id: string) => (await pg.query('SELECT count(*)::int AS n FROM notification_attempts WHERE delivery_id = $1', [id])).rows[0].n as number;
+    const before = await attemptsOf(keptDelivery);
+    const at = new Date();
+    const record = (deliveryId: string, webhookId: string) => ({ deliveryId, attempt: 9, attemptedAt: at, responseStatus: 200, durationMs: 5, error: null, status: 'delivered' as const, nextRetryAt: null, webhookId });
+    await expect(t.app.get(NotificationsRepository).recordAttempts([record(goneDelivery, gone.id), record(keptDelivery, kept.id)])).resolves.toBeUndefined();
+    expect(await attemptsOf(goneDelivery)).toBe(0);
+    expect(await attemptsOf(keptDelivery)).toBe(before + 1);
+    await api('DELETE', `/webhooks/${kept.id}`);
+  });
+
   it('exports the outbox depth and the age of the oldest due delivery; a leased row waits for its lease', async () => {
     const clock = t.app.get(Clock);
     const w = (await api('POST', '/webhooks', { url: receiver.url('/leased') })).body.data;
@@ -382,7 +401,7 @@ describe('notifications', () => {
     await api('DELETE', `/webhooks/${w.id}`);
   });
 
-  it('in a maintenance window records checks but opens no incident and queues nothing; after it, the still-down monitor opens its incident', async () => {
+  it('in a maintenance window records checks but opens no incident, queues nothing and counts nothing; a change that holds at its end is notified then to every channel (issue 15 item 9)', async () => {
     const clock = t.app.get(Clock);
     const w = (await api('POST', '/webhooks', { url: receiver.url('/maint') })).body.data;
     /** The round the scheduler claims at the clock's instant, decided (the monitor checks every second). */
@@ -399,35 +418,70 @@ describe('notifications', () => {
       }
       expect(await done()).toBe(true);
     };
-    // 2026-11-23 is a Monday; the window crosses midnight into it.
-    clock.set(new Date('2026-11-23T00:30:00Z'));
+    const inMaintenanceRounds = async (id: string) => (await pg.query('SELECT count(*)::int AS n FROM rounds WHERE monitor_id = $1 AND in_maintenance', [id])).rows[0].n as number;
+    const mailsTo = (addr: string) => mails.filter((x) => x.to.includes(addr));
+    // 2026-11-22 is a Sunday; the window crosses midnight into Monday. The monitor starts before it.
+    clock.set(new Date('2026-11-22T22:58:00Z'));
     try {
       await t.app.get(PartitionsService).maintain(); // the round partitions of that day, as the periodic maintenance would make them
-      const m = await createMonitor({ name: 'maintained', maintenance_windows: [{ day: 'sunday', start_utc: '23:00', end_utc: '01:00' }] });
+      const m = await createMonitor({
+        name: 'maintained',
+        maintenance_windows: [{ day: 'sunday', start_utc: '23:00', end_utc: '01:00' }],
+        webhook_url: receiver.url('/maint-own'),
+        alert_slack_webhook: receiver.url('/maint-slack'),
+        alert_discord_webhook: receiver.url('/maint-discord'),
+        alert_email: 'maint@example.com',
+      });
       await roundNow(m.id); // a new monitor is checked at once
       await roundsUntil(m.id, async () => (await get(m.id)).status === 'up');
+      await waitFor('up notified before the window', () => receiver.delivered('/maint-own').length >= 1);
+      const countedBefore = (await get(m.id)).checks_total;
+      expect(countedBefore).toBeGreaterThan(0);
+      clock.set(new Date('2026-11-22T23:00:00Z'));
+      await roundNow(m.id);
       setFailing(m.id, ['eu-west', 'us-east', 'ap-south']);
       await roundsUntil(m.id, async () => (await get(m.id)).status === 'down');
-      const before = (await get(m.id)).checks_failed;
-      await roundsUntil(m.id, async () => (await get(m.id)).checks_failed >= before + 2);
+      const before = await inMaintenanceRounds(m.id);
+      await roundsUntil(m.id, async () => (await inMaintenanceRounds(m.id)) >= before + 2);
+      // Checks are recorded (rounds decided, marked), but left out of the counters and the uptime.
+      expect((await get(m.id)).checks_total).toBe(countedBefore);
+      expect((await pg.query(`SELECT count(*)::int AS n FROM rounds WHERE monitor_id = $1 AND outcome = 'down' AND in_maintenance`, [m.id])).rows[0].n).toBeGreaterThanOrEqual(2);
+      expect((await pg.query(`SELECT count(*)::int AS n FROM rollups_hourly WHERE monitor_id = $1 AND region = '*' AND bucket_start >= '2026-11-22T23:00:00Z'`, [m.id])).rows[0].n).toBe(0);
       expect((await api('GET', `/incidents?monitor_id=${m.id}`)).body.data).toEqual([]);
-      const queued = await pg.query('SELECT count(*)::int AS n FROM notification_deliveries WHERE monitor_id = $1', [m.id]);
+      const queued = await pg.query(`SELECT count(*)::int AS n FROM notification_deliveries WHERE monitor_id = $1 AND event <> 'monitor.up'`, [m.id]);
       expect(queued.rows[0].n).toBe(0);
       const metrics = await (await fetch(`${t.baseUrl}/metrics`)).text();
       expect(metrics).toMatch(/parallax_notifications_suppressed_total\{event="monitor.down"\} [1-9]/);
 
-      // The window ends (01:00 is outside: the end is exclusive).
+      // The window ends (01:00 is outside: the end is exclusive) with the monitor still down:
+      // "down" is notified then, to every channel, with the incident.
       clock.set(new Date('2026-11-23T01:00:00Z'));
       await roundNow(m.id);
       const incident = await waitFor('incident after the window', async () => (await api('GET', `/incidents?monitor_id=${m.id}`)).body.data[0]);
       expect(incident.status).toBe('open');
-      await waitFor('incident.created delivered', () => payloads('/maint', m.id).length >= 1);
+      await waitFor('down delivered to every channel', () =>
+        payloads('/maint', m.id).length >= 3 && receiver.delivered('/maint-own').length >= 2 && receiver.delivered('/maint-slack').length >= 2 && receiver.delivered('/maint-discord').length >= 2 && mailsTo('maint@example.com').length >= 2,
+      );
+      expect(payloads('/maint', m.id).map((p) => [p.event, p.previous_status, p.status])).toEqual([
+        ['monitor.up', 'pending', 'up'],
+        ['monitor.down', 'up', 'down'],
+        ['incident.created', 'up', 'down'],
+      ]);
+      expect(payloads('/maint-own', m.id).map((p) => p.event)).toEqual(['monitor.up', 'monitor.down']);
+      expect(JSON.parse(receiver.delivered('/maint-slack')[1].body).text).toBe('maintained is DOWN (was up)');
+      expect(JSON.parse(receiver.delivered('/maint-discord')[1].body).embeds[0].title).toBe('maintained is DOWN (was up)');
+      expect(mailsTo('maint@example.com')[1].raw).toMatch(/^Subject: \[Parallax\] maintained is DOWN \(was up\)/m);
+
+      // Later it recovers: "up (was down)", once.
+      setFailing(m.id, []);
+      await roundsUntil(m.id, async () => (await get(m.id)).status === 'up');
       await api('PATCH', `/monitors/${m.id}/toggle`, { is_active: false });
-      // Only what happened after the window: the outbox holds nothing else for the monitor, and nothing is left to send.
       await waitFor('outbox of the monitor settled', async () => (await pg.query(`SELECT count(*)::int AS n FROM notification_deliveries WHERE monitor_id = $1 AND status = 'pending'`, [m.id])).rows[0].n === 0);
-      const outbox = await pg.query('SELECT event FROM notification_deliveries WHERE monitor_id = $1 ORDER BY sequence', [m.id]);
-      expect(outbox.rows.map((r) => r.event)).toEqual(['incident.created']);
-      expect(payloads('/maint', m.id).map((p) => p.event)).toEqual(['incident.created']);
+      const outbox = await pg.query(`SELECT DISTINCT event, sequence FROM notification_deliveries WHERE monitor_id = $1 ORDER BY sequence`, [m.id]);
+      expect(outbox.rows.map((r) => r.event)).toEqual(['monitor.up', 'monitor.down', 'incident.created', 'monitor.up', 'incident.resolved']);
+      await waitFor('up delivered', () => receiver.delivered('/maint-slack').length >= 3);
+      expect(JSON.parse(receiver.delivered('/maint-slack')[2].body).text).toBe('maintained is UP (was down)');
+      expect(payloads('/maint-own', m.id).map((p) => `${p.event} (was ${p.previous_status})`)).toEqual(['monitor.up (was pending)', 'monitor.down (was up)', 'monitor.up (was down)']);
       await api('DELETE', `/monitors/${m.id}`);
     } finally {
       clock.set(null);

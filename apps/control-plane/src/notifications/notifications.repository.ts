@@ -140,10 +140,19 @@ export class NotificationsRepository {
     return ids.length ? this.webhooks.find({ where: { id: In(ids) } }) : Promise.resolve([]);
   }
 
-  /** Writes the attempt log row and the delivery's new state in one transaction. */
-  async recordAttempts(records: AttemptRecord[]): Promise<void> {
-    if (records.length === 0) return;
+  /**
+   * Writes the attempt log row and the delivery's new state in one transaction. A delivery
+   * deleted meanwhile (its webhook or subscriber removed mid-delivery: the cascade) is
+   * skipped: its rows are locked first (KEY SHARE, so a concurrent delete waits or has
+   * won), and only those still there get an attempt row, never a foreign-key failure.
+   */
+  async recordAttempts(all: AttemptRecord[]): Promise<void> {
+    if (all.length === 0) return;
     await this.dataSource.transaction(async (tx) => {
+      const alive: { id: string }[] = await tx.query(`SELECT id FROM notification_deliveries WHERE id = ANY($1::text[]) FOR KEY SHARE`, [all.map((r) => r.deliveryId)]);
+      const ids = new Set(alive.map((r) => r.id));
+      const records = all.filter((r) => ids.has(r.deliveryId));
+      if (records.length === 0) return;
       await tx.getRepository(AttemptEntity).insert(
         records.map((r) => ({
           deliveryId: r.deliveryId,

@@ -14,7 +14,7 @@ import { RoundsRepository } from '../scheduler/rounds.repository';
 import type { MonitorEntity, MonitorStatus } from '../monitors/monitor.entity';
 import { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';
 import { EVENT_ALIASES, EventName, NotificationPayload, normaliseEvents, RegionResultPayload, SUBSCRIBABLE } from './events';
-import { fanOut, raisedEvents } from './fan-out';
+import { fanOut, heldNotification, raisedEvents } from './fan-out';
 import { MonitorIncidentEvent, NotificationExtensions, TimelineEvent } from './extensions';
 import { inMaintenance } from './maintenance';
 import { DeliveryEntity, WebhookEntity } from './notification.entity';
@@ -31,6 +31,8 @@ export interface StatusChange {
   to: MonitorStatus;
   /** When the decision was taken (the injected clock): maintenance windows are evaluated at this instant. */
   at: Date;
+  /** The monitor is in maintenance (a recurring window or a scheduled maintenance in progress); absent: its windows at `at` say. */
+  maintenance?: boolean;
   decision: { regions_checked: number; regions_up: number; quorum: number } | null;
   regionResults: RegionResultPayload[];
   /** The round's outcome, for the SLA (rounds without data are never passed). */
@@ -61,13 +63,18 @@ export class NotificationsService {
    * decision to a monitor (round decisions, heartbeats, …), once per applied decision. It
    * writes the outbox rows (status event when the status changed, incident events, SLA
    * breach) in that same transaction, so a notification exists if and only if the change
-   * committed. During a maintenance window nothing is written: suppressed, never queued.
+   * committed. During maintenance nothing is written: suppressed, never queued. A status
+   * change made in maintenance is held (`monitor.heldStatus`: the status last notified) and,
+   * when it still holds at the first decision after the maintenance, notified then to every
+   * channel, from the status last notified (`heldNotification`).
    */
   async enqueueStatusChange(tx: Tx, c: StatusChange): Promise<{ enqueued: number; suppressed: boolean }> {
     const m = c.monitor;
-    const maintenance = inMaintenance(m.maintenanceWindows, c.at);
+    const maintenance = c.maintenance ?? inMaintenance(m.maintenanceWindows, c.at);
+    const held = heldNotification(m.status, m.heldStatus ?? null, c.to, maintenance);
+    m.heldStatus = held.heldStatus;
     const sla = !maintenance && m.slaTarget !== null && m.slaTarget !== undefined && c.outcome ? await this.evaluateSla(tx, m, c.outcome === 'down', c.at) : null;
-    const names = raisedEvents({ previous: m.status, to: c.to, incidentOpened: !!c.incidentOpened, incidentResolved: !!c.incidentResolved, slaBreached: !!sla });
+    const names = raisedEvents({ previous: held.previous, to: c.to, incidentOpened: !!c.incidentOpened, incidentResolved: !!c.incidentResolved, slaBreached: !!sla });
     const extras: Partial<Record<EventName, Partial<NotificationPayload>>> = {
       'incident.created': c.incidentOpened ? { incident: incidentPayload(c.incidentOpened) } : {},
       'incident.resolved': c.incidentResolved ? { incident: incidentPayload(c.incidentResolved) } : {},
@@ -89,7 +96,7 @@ export class NotificationsService {
       timestamp: c.at.toISOString(),
       monitor: { id: m.id, name: m.name, type: m.monitorType, url: m.url },
       status: c.to,
-      previous_status: m.status,
+      previous_status: held.previous,
       decision: c.decision,
       region_results: c.regionResults,
       ...extra,

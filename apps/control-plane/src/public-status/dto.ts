@@ -36,12 +36,68 @@ export class StatusCoreIncidentUpdate {
   @ApiProperty({ example: 'A faulty deploy; rolling back.' }) content!: string;
 }
 
+export class StatusCoreMaintenance {
+  @ApiProperty({ example: 'mnt_7h2k9d0q3m1x8v4b' }) id!: string;
+  @ApiProperty({ example: 'Database upgrade' }) title!: string;
+  @ApiProperty({ type: String, nullable: true }) description!: string | null;
+  @ApiProperty({ enum: ['scheduled', 'in_progress', 'completed', 'cancelled'] }) status!: string;
+  @ApiProperty({ type: [String], example: ['website'], description: "The affected monitors' slugs (of this page)" }) monitor_ids!: string[];
+  @ApiProperty({ format: 'date-time' }) starts_at!: string;
+  @ApiProperty({ format: 'date-time' }) ends_at!: string;
+  @ApiProperty({ type: () => [StatusCoreIncidentUpdate], description: 'Newest first' }) updates!: StatusCoreIncidentUpdate[];
+}
+
 export class StatusCoreDocumentView {
   @ApiProperty({ example: 'Your Company' }) company_name!: string;
   @ApiProperty({ type: [StatusCoreMonitor] }) monitors!: StatusCoreMonitor[];
   @ApiProperty({ type: [StatusCoreIncident], description: 'Open incidents and those of the last 14 days' }) incidents!: StatusCoreIncident[];
+  @ApiProperty({ type: [StatusCoreMaintenance], description: 'In progress, upcoming, and finished in the last 14 days (an addition to the reference)' }) maintenance!: StatusCoreMaintenance[];
 }
 
 export class PublicErrorView {
   @ApiProperty({ example: 'status page not found' }) error!: string;
+}
+
+export class ValtrogenEventView {
+  @ApiProperty({ example: 'upd_4k2m9x0q7d1v8b3n' }) id!: string;
+  @ApiProperty({ example: 1710000000000, description: 'ms since the epoch' }) timestamp!: number;
+  @ApiProperty({ example: 'In progress' }) label!: string;
+  @ApiProperty({ example: 'Maintenance started.' }) content!: string;
+}
+
+export class ValtrogenMaintenanceLogView {
+  @ApiProperty({ example: 'mnt_7h2k9d0q3m1x8v4b' }) id!: string;
+  @ApiProperty({ example: 'Database Migration – EU Region' }) title!: string;
+  @ApiProperty({ type: String, nullable: true }) description!: string | null;
+  @ApiProperty({ enum: ['scheduled', 'in_progress', 'completed', 'cancelled'] }) status!: string;
+  @ApiProperty({ type: [String], example: ['eu-api'], description: "Affected monitors' slugs (of this page)" }) affectedMonitors!: string[];
+  @ApiProperty({ example: 1710000000000 }) startTime!: number;
+  @ApiProperty({ example: 1710007200000 }) endTime!: number;
+  @ApiProperty({ type: [ValtrogenEventView], description: 'The timeline, oldest first' }) events!: ValtrogenEventView[];
+  @ApiProperty({ example: 1710000000000 }) createdAt!: number;
+  @ApiProperty({ example: 1710007200000 }) updatedAt!: number;
+}
+
+export class ValtrogenLogsView {
+  @ApiProperty({ enum: [true] }) success!: boolean;
+  @ApiProperty({ type: [ValtrogenMaintenanceLogView] }) logs!: ValtrogenMaintenanceLogView[];
+}
+
+export class ValtrogenMonitorDetailView {
+  @ApiProperty({ example: 'EU API Gateway' }) name!: string;
+  @ApiProperty({ example: 'up', enum: ['pending', 'up', 'degraded', 'down', 'warn', 'paused', 'maintenance'] }) status!: string;
+  @ApiProperty({ example: 99.95, description: 'uptime of the last 90 days, %' }) overallUptime!: number;
+  @ApiProperty({ type: Number, nullable: true, example: 1710007200000 }) lastChecked!: number | null;
+}
+
+export class ValtrogenLogDetailView {
+  @ApiProperty({ enum: [true] }) success!: boolean;
+  @ApiProperty({ type: ValtrogenMaintenanceLogView }) log!: ValtrogenMaintenanceLogView;
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/ValtrogenMonitorDetailView' }, description: 'By monitor slug' })
+  monitorDetails!: Record<string, ValtrogenMonitorDetailView>;
+}
+
+export class ValtrogenErrorView {
+  @ApiProperty({ enum: [false] }) success!: boolean;
+  @ApiProperty({ example: 'maintenance log not found' }) error!: string;
 }

@@ -13,7 +13,7 @@ import { statusCoreDocument } from './statuscore-json';
 export const PUBLIC_CACHE = 'public, max-age=30, stale-while-revalidate=60';
 
 /** Express's `send` adds the ETag (hash of the body) and answers 304 to a matching If-None-Match. */
-function send(res: Response, status: number, contentType: string, body: string, cors: boolean): void {
+export function send(res: Response, status: number, contentType: string, body: string, cors: boolean): void {
   res.status(status);
   res.setHeader('Content-Type', contentType);
   res.setHeader('Cache-Control', status === 200 ? PUBLIC_CACHE : 'public, max-age=30');
@@ -37,12 +37,15 @@ const NOT_FOUND_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-
 @Controller()
 export class PublicStatusController {
   private readonly cache: AnswerCache;
+  /** The page shows the email subscribe form when the server can send email. */
+  private readonly subscribe: boolean;
 
   constructor(
     private readonly status: PublicStatusService,
     @Inject(APP_CONFIG) config: AppConfig,
     clock: Clock,
   ) {
+    this.subscribe = !!config.notify.smtpUrl;
     this.cache = new AnswerCache(config.publicPageCacheMs, undefined, () => clock.nowMs());
   }
 
@@ -55,7 +58,7 @@ export class PublicStatusController {
   async page(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
     const body = await this.cache.get(`html:${slug}`, async () => {
       const snap = await this.status.bySlug(slug);
-      return snap ? renderPage(snap) : null;
+      return snap ? renderPage(snap, { subscribe: this.subscribe }) : null;
     });
     if (body === null) return send(res, 404, 'text/html; charset=utf-8', NOT_FOUND_HTML, false);
     send(res, 200, 'text/html; charset=utf-8', body, false);

@@ -129,7 +129,7 @@ describe('public status page (real pipeline)', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=60');
     const doc = JSON.parse(body);
-    expect(Object.keys(doc).sort()).toEqual(['company_name', 'incidents', 'monitors']);
+    expect(Object.keys(doc).sort()).toEqual(['company_name', 'incidents', 'maintenance', 'monitors']);
     expect(doc.company_name).toBe('Acme Inc.');
     expect(doc.monitors.map((m: { id: string }) => m.id)).toEqual(['website', 'public-api']);
     for (const m of doc.monitors) {

@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { IncidentsModule } from '../incidents/incidents.module';
+import { MaintenanceModule } from '../maintenance/maintenance.module';
 import { StatusPagesModule } from '../status-pages/status-pages.module';
 import { RollupsModule } from '../timeseries/rollups.module';
 import { PublicStatusController } from './public-status.controller';
 import { PublicStatusService } from './public-status.service';
+import { ValtrogenController } from './valtrogen.controller';
 
-/** The public surface of status pages: `/s/{slug}` (HTML) and `/api/public/status/{slug}` (StatusCore JSON). */
+/** The public surface of status pages: `/s/{slug}` (HTML) `/api/public/status/{slug}` (StatusCore JSON), Valtrogen's maintenance logs. */
 @Module({
-  imports: [StatusPagesModule, RollupsModule, IncidentsModule],
-  controllers: [PublicStatusController],
+  imports: [StatusPagesModule, RollupsModule, IncidentsModule, MaintenanceModule],
+  controllers: [PublicStatusController, ValtrogenController],
   providers: [PublicStatusService],
   exports: [PublicStatusService],
 })

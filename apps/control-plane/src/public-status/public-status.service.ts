@@ -3,6 +3,8 @@ import { Clock } from '../common/clock';
 import { IncidentEntity, IncidentUpdateEntity } from '../incidents/incident.entity';
 import { affectedMonitorIds, incidentTitle } from '../incidents/incident.mapper';
 import { IncidentsRepository } from '../incidents/incidents.repository';
+import { MaintenanceEntity, MaintenanceUpdateEntity } from '../maintenance/maintenance.entity';
+import { MaintenanceRepository } from '../maintenance/maintenance.repository';
 import { inMaintenance } from '../notifications/maintenance';
 import type { PublicMonitorView, PublicPageView } from '../status-pages/public-page';
 import { StatusPagesService } from '../status-pages/status-pages.service';
@@ -57,6 +59,39 @@ export interface PublicIncident {
   statusCode: number | null;
 }
 
+/** A scheduled maintenance as the public sees it: the page's monitors it affects (by slug and name), its window and timeline. */
+export interface PublicMaintenance {
+  id: string;
+  title: string;
+  description: string | null;
+  status: MaintenanceEntity['status'];
+  monitorSlugs: string[];
+  monitorNames: string[];
+  startsAt: Date;
+  endsAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Oldest first. */
+  updates: PublicUpdate[];
+}
+
+export function toPublicMaintenance(m: MaintenanceEntity, shown: Map<string, { slug: string; name: string }>, updates: MaintenanceUpdateEntity[] = []): PublicMaintenance {
+  const mine = m.monitorIds.map((id) => shown.get(id)).filter((x): x is { slug: string; name: string } => !!x);
+  return {
+    id: m.id,
+    title: m.title,
+    description: m.description,
+    status: m.status,
+    monitorSlugs: mine.map((x) => x.slug),
+    monitorNames: mine.map((x) => x.name),
+    startsAt: m.startsAt,
+    endsAt: m.endsAt,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
+    updates: updates.map((u) => ({ id: u.id, at: u.createdAt, label: u.label, content: u.content, status: u.status })),
+  };
+}
+
 export interface ShownMonitor extends PublicMonitorView {
   inMaintenance: boolean;
   /** BAR_DAYS entries, oldest first, ending today (UTC). */
@@ -74,6 +109,12 @@ export interface PageSnapshot {
   monitors: ShownMonitor[];
   activeIncidents: PublicIncident[];
   pastIncidents: PublicIncident[];
+  /** In progress now (the sweep's status), newest start first. */
+  activeMaintenance: PublicMaintenance[];
+  /** Scheduled, soonest first. */
+  upcomingMaintenance: PublicMaintenance[];
+  /** Completed or cancelled in the last 14 days, newest first. */
+  pastMaintenance: PublicMaintenance[];
 }
 
 /** `shown`: the page's monitors by internal id; only those are named (a manual incident may affect others too). */
@@ -106,7 +147,8 @@ export function toPublicIncident(i: IncidentEntity, shown: Map<string, { slug: s
  * The data of a page's public surface: the page and its public monitors (StatusPagesService,
  * four queries), 90 daily bars of every monitor (one query on the rollups), 24 h of hourly
  * response times (one query), its incidents of the last 14 days (one query) and their
- * timelines (one query): eight queries whatever the number of monitors.
+ * timelines (one query), its maintenance (active, upcoming, of the last 14 days: one query)
+ * and their timelines (one query): ten queries whatever the number of monitors.
  */
 @Injectable()
 export class PublicStatusService {
@@ -114,12 +156,30 @@ export class PublicStatusService {
     private readonly pages: StatusPagesService,
     private readonly rollups: RollupsRepository,
     private readonly incidents: IncidentsRepository,
+    private readonly maintenance: MaintenanceRepository,
     private readonly clock: Clock,
   ) {}
 
   async bySlug(slug: string): Promise<PageSnapshot | null> {
     const view = await this.pages.loadBySlug(slug);
     return view ? this.snapshot(view) : null;
+  }
+
+  /** Valtrogen's maintenance logs of a page (every one affecting its monitors), latest start first: two queries. */
+  async maintenanceLogs(view: PublicPageView, q: { status?: MaintenanceEntity['status']; limit: number; offset: number }): Promise<PublicMaintenance[]> {
+    const rows = await this.maintenance.forMonitors(view.page.accountId, view.monitors.map((m) => m.id), new Date(0), q.limit, q.status, q.offset);
+    const updates = await this.maintenance.updatesOf(rows.map((r) => r.id), 200);
+    const shown = new Map(view.monitors.map((m) => [m.id, { slug: m.slug, name: m.name }]));
+    return rows.map((r) => toPublicMaintenance(r, shown, updates.get(r.id)));
+  }
+
+  /** One maintenance of the page (null: none, or it affects none of the page's monitors) with the page's snapshot for its monitors' details. */
+  async maintenanceDetail(view: PublicPageView, id: string): Promise<{ log: PublicMaintenance; snapshot: PageSnapshot } | null> {
+    const m = await this.maintenance.findOne(view.page.accountId, id);
+    const shown = new Map(view.monitors.map((x) => [x.id, { slug: x.slug, name: x.name }]));
+    if (!m || !m.monitorIds.some((x) => shown.has(x))) return null;
+    const [updates, snapshot] = await Promise.all([this.maintenance.updatesOf([m.id], 200), this.snapshot(view)]);
+    return { log: toPublicMaintenance(m, shown, updates.get(m.id)), snapshot };
   }
 
   async snapshot(view: PublicPageView): Promise<PageSnapshot> {
@@ -130,16 +190,19 @@ export class PublicStatusService {
     const sparkFrom = new Date(hourNow - 23 * HOUR_MS);
     const ids = view.monitors.map((m) => m.id);
     const accountId = view.page.accountId;
-    const [daily, hourly, incidents] = await Promise.all([
+    const since = new Date(now.getTime() - PAST_INCIDENT_DAYS * DAY_MS);
+    const [daily, hourly, incidents, maintenance] = await Promise.all([
       this.rollups.dailyRoundsOf(accountId, ids, from),
       this.rollups.hourlyResponseOf(accountId, ids, sparkFrom),
-      this.incidents.forMonitors(accountId, ids, new Date(now.getTime() - PAST_INCIDENT_DAYS * DAY_MS), 100),
+      this.incidents.forMonitors(accountId, ids, since, 100),
+      this.maintenance.forMonitors(accountId, ids, since, 100),
     ]);
+    const inProgress = new Set(maintenance.filter((m) => m.status === 'in_progress').flatMap((m) => m.monitorIds));
     const dayKeys = Array.from({ length: BAR_DAYS }, (_, i) => new Date(from.getTime() + i * DAY_MS).toISOString().slice(0, 10));
     const dayIndex = new Map(dayKeys.map((d, i) => [d, i]));
     const monitors: ShownMonitor[] = view.monitors.map((m) => ({
       ...m,
-      inMaintenance: inMaintenance(m.maintenanceWindows, now),
+      inMaintenance: inProgress.has(m.id) || inMaintenance(m.maintenanceWindows, now),
       days: dayKeys.map((day) => ({ day, checks: 0, failures: 0, degraded: 0 })),
       spark: Array.from({ length: 24 }, () => null),
       uptime90: { checks: 0, failures: 0 },
@@ -158,9 +221,10 @@ export class PublicStatusService {
       const i = Math.round((h.hour.getTime() - sparkFrom.getTime()) / HOUR_MS);
       if (m && i >= 0 && i < 24) m.spark[i] = h.avgMs;
     }
-    const updates = await this.incidents.updatesOf(incidents.map((i) => i.id));
+    const [updates, maintenanceUpdates] = await Promise.all([this.incidents.updatesOf(incidents.map((i) => i.id)), this.maintenance.updatesOf(maintenance.map((m) => m.id))]);
     const shownMonitors = new Map(view.monitors.map((m) => [m.id, { slug: m.slug, name: m.name }]));
     const shown = incidents.map((i) => toPublicIncident(i, shownMonitors, updates.get(i.id)));
+    const works = maintenance.map((m) => toPublicMaintenance(m, shownMonitors, maintenanceUpdates.get(m.id)));
     return {
       view,
       now,
@@ -168,6 +232,9 @@ export class PublicStatusService {
       monitors,
       activeIncidents: shown.filter((i) => !i.resolved),
       pastIncidents: shown.filter((i) => i.resolved),
+      activeMaintenance: works.filter((m) => m.status === 'in_progress'),
+      upcomingMaintenance: works.filter((m) => m.status === 'scheduled').reverse(),
+      pastMaintenance: works.filter((m) => m.status === 'completed' || m.status === 'cancelled'),
     };
   }
 }

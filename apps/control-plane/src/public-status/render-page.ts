@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { subscribeForm } from '../subscriptions/html';
 import { BarLevel, barLevel, dayLabel, ERROR_CLASS_TEXT, esc, OVERALL_TEXT, sparklinePoints, uptimePercentText } from './page-rules';
-import type { PageSnapshot, PublicIncident, ShownMonitor } from './public-status.service';
+import type { PageSnapshot, PublicIncident, PublicMaintenance, ShownMonitor } from './public-status.service';
 
 /** Pure: the status page as one HTML document, readable without JavaScript (SPEC 3.7). */
 
@@ -101,6 +102,26 @@ function timeline(i: PublicIncident): string {
   return entries.join('');
 }
 
+const MAINTENANCE_TAG: Record<string, { text: string; cls: string }> = {
+  scheduled: { text: 'Scheduled', cls: 'none' },
+  in_progress: { text: 'In progress', cls: 'maint' },
+  completed: { text: 'Completed', cls: 'ok' },
+  cancelled: { text: 'Cancelled', cls: 'none' },
+};
+
+/** A maintenance with its window, affected services and timeline (newest first). */
+function maintenance(m: PublicMaintenance): string {
+  const tag = MAINTENANCE_TAG[m.status] ?? MAINTENANCE_TAG.scheduled;
+  const facts = [`<time datetime="${iso(m.startsAt)}">${when(m.startsAt)}</time> to <time datetime="${iso(m.endsAt)}">${when(m.endsAt)}</time>`];
+  if (m.monitorNames.length) facts.push(`Affected: ${m.monitorNames.map(esc).join(', ')}`);
+  const items = [...m.updates]
+    .reverse()
+    .map((u) => `<li><time datetime="${iso(u.at)}">${when(u.at)}</time> <strong>${esc(u.label)}</strong>: <span class="update">${esc(u.content)}</span></li>`)
+    .join('');
+  const description = m.description ? `<p class="update">${esc(m.description)}</p>` : '';
+  return `<article class="incident maintenance" id="maintenance-${esc(m.id)}"><h3>${esc(m.title)} <span class="tag ${tag.cls}">${tag.text}</span></h3><p class="incident-meta">${facts.join(' · ')}</p>${description}${items ? `<ol class="timeline" aria-label="Updates, newest first">${items}</ol>` : ''}</article>`;
+}
+
 function incident(i: PublicIncident): string {
   const tag = INCIDENT_STATUS_TAG[i.status] ?? INCIDENT_STATUS_TAG.open;
   const facts: string[] = [];
@@ -131,15 +152,17 @@ ol.bars{list-style:none;display:flex;gap:1px;margin:8px 0 0;padding:0;height:32p
 .bars-legend{display:flex;justify-content:space-between;margin:2px 0 0;color:var(--muted);font-size:.8rem}
 .spark{margin:8px 0 0;display:flex;align-items:center;gap:8px;color:var(--fg)}.spark svg{width:240px;max-width:60%;height:32px}.spark figcaption,.spark-empty{color:var(--muted);font-size:.85rem;margin:0}
 .incident{border-left:3px solid var(--line);padding:4px 12px;margin:0 0 12px}.incident h3{margin:0 0 4px;font-size:1rem}.timeline{margin:0;padding-left:18px}.timeline time{color:var(--muted);font-variant-numeric:tabular-nums}
-.incident-meta{margin:0 0 4px;color:var(--muted);font-size:.9rem}.update{white-space:pre-line}.incident.impact-major,.incident.impact-critical{border-left-color:var(--bad)}.incident.impact-minor{border-left-color:var(--warn)}
+.incident.maintenance{border-left-color:var(--maint)}.incident-meta{margin:0 0 4px;color:var(--muted);font-size:.9rem}.update{white-space:pre-line}.incident.impact-major,.incident.impact-critical{border-left-color:var(--bad)}.incident.impact-minor{border-left-color:var(--warn)}
 .tag{font-size:.8rem;border:1px solid currentColor;border-radius:10px;padding:0 6px;margin-left:6px}
 footer{margin-top:32px;padding-top:12px;border-top:1px solid var(--line);color:var(--muted);font-size:.85rem}
 .sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:var(--bg);padding:4px}
 a{color:inherit}
+.px-subscribe{display:flex;flex-wrap:wrap;gap:8px;align-items:center}.px-subscribe label{flex-basis:100%}.px-subscribe input{font:inherit;padding:6px 8px;min-width:0;flex:1 1 14rem;max-width:24rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}.px-subscribe button{font:inherit;padding:6px 14px;border-radius:6px;border:1px solid var(--line);background:var(--card);color:var(--fg);cursor:pointer}
 `;
 
-export function renderPage(s: PageSnapshot): string {
+/** `subscribe`: show the email subscribe form (the server can send email). */
+export function renderPage(s: PageSnapshot, opts: { subscribe?: boolean } = {}): string {
   const { page } = s.view;
   const byId = new Map(s.monitors.map((m) => [m.id, m]));
   const section = (id: string, title: string | null, ms: ShownMonitor[]) =>
@@ -147,6 +170,8 @@ export function renderPage(s: PageSnapshot): string {
   const groups = s.view.groups.map((g, i) => section(`group-${i}`, g.name, g.monitors.map((m) => byId.get(m.id)!).filter(Boolean))).join('');
   const ungrouped = section('ungrouped', s.view.groups.length ? 'Other services' : null, s.view.ungrouped.map((m) => byId.get(m.id)!).filter(Boolean));
   const active = s.activeIncidents.length ? `<section aria-labelledby="active"><h2 id="active">Active incidents</h2>${s.activeIncidents.map(incident).join('')}</section>` : '';
+  const maintActive = s.activeMaintenance.length ? `<section aria-labelledby="maint-active" class="maint-active"><h2 id="maint-active">Maintenance in progress</h2>${s.activeMaintenance.map(maintenance).join('')}</section>` : '';
+  const maintUpcoming = s.upcomingMaintenance.length ? `<section aria-labelledby="maint-upcoming"><h2 id="maint-upcoming">Upcoming maintenance</h2>${s.upcomingMaintenance.map(maintenance).join('')}</section>` : '';
   const past = `<section aria-labelledby="past"><h2 id="past">Past incidents (14 days)</h2>${s.pastIncidents.length ? s.pastIncidents.map(incident).join('') : '<p>No incidents in the last 14 days.</p>'}</section>`;
   const theme = page.theme === 'auto' ? '' : ` data-theme="${page.theme}"`;
   const accent = page.accentColor && /^#[0-9a-f]{6}$/.test(page.accentColor) ? page.accentColor : '#0969da';
@@ -168,7 +193,7 @@ export function renderPage(s: PageSnapshot): string {
 <header class="top"><h1>${esc(page.title)}</h1>${page.companyName ? `<p>${esc(page.companyName)}</p>` : ''}${page.description ? `<p>${esc(page.description)}</p>` : ''}</header>
 <main id="main">
 <p class="banner ${s.overall}" role="status" id="overall">${esc(OVERALL_TEXT[s.overall])}</p>
-${active}${groups}${ungrouped}${past}
+${maintActive}${active}${groups}${ungrouped}${maintUpcoming}${past}${opts.subscribe ? `<section aria-labelledby="subscribe" class="subscribe"><h2 id="subscribe">Subscribe</h2>${subscribeForm(page.slug)}</section>` : ''}
 </main>
 <footer><p>Last updated <time datetime="${iso(s.now)}">${when(s.now)}</time> · refreshes every 60 s · <a href="/api/public/status/${esc(encodeURIComponent(page.slug))}">JSON</a></p></footer>
 </div>

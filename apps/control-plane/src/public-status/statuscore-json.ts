@@ -6,7 +6,8 @@ import type { PageSnapshot } from './public-status.service';
  * slug (internal ids never leave the API); `history` holds the 90 daily entries.
  * `uptime_percentage` is a string with two decimals, as in the reference ("100.00" without data).
  * Incidents keep the reference's fields and add `type`, `title`, `impact`, `incident_status`
- * and `updates` (newest first).
+ * and `updates` (newest first). `maintenance` (an addition): active, upcoming and recent
+ * scheduled maintenance with affected monitors by slug and their timeline (newest first).
  */
 export function statusCoreDocument(s: PageSnapshot) {
   return {
@@ -31,6 +32,16 @@ export function statusCoreDocument(s: PageSnapshot) {
       impact: i.impact,
       incident_status: i.status === 'open' ? 'investigating' : i.status,
       updates: [...i.updates].reverse().map((u) => ({ id: u.id, timestamp: u.at.toISOString(), label: u.label, content: u.content })),
+    })),
+    maintenance: [...s.activeMaintenance, ...s.upcomingMaintenance, ...s.pastMaintenance].map((m) => ({
+      id: m.id,
+      title: m.title,
+      description: m.description,
+      status: m.status,
+      monitor_ids: m.monitorSlugs,
+      starts_at: m.startsAt.toISOString(),
+      ends_at: m.endsAt.toISOString(),
+      updates: [...m.updates].reverse().map((u) => ({ id: u.id, timestamp: u.at.toISOString(), label: u.label, content: u.content })),
     })),
   };
 }

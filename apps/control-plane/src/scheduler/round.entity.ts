@@ -51,5 +51,7 @@ export class RoundEntity {
   @Column('int', { nullable: true }) regionsUp!: number | null;
   @Column('double precision', { nullable: true }) responseMs!: number | null;
   @Column('int', { nullable: true }) statusCode!: number | null;
+  /** Decided while the monitor was in maintenance (scheduled or recurring): left out of uptime and SLA. */
+  @Column('boolean', { default: false }) inMaintenance!: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

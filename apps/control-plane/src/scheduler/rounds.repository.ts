@@ -283,6 +283,12 @@ export class RoundsRepository {
   }
 
 
+  /** Marks decided rounds as run in maintenance: left out of uptime and SLA. */
+  async markMaintenance(tx: Tx, rows: Pick<RoundEntity, 'id' | 'scheduledAt'>[]): Promise<void> {
+    if (!rows.length) return;
+    await tx.query(`UPDATE rounds SET in_maintenance = true WHERE id = ANY($1::text[]) AND scheduled_at >= $2 AND scheduled_at < $3`, [rows.map((r) => r.id), ...span(rows)]);
+  }
+
   /** Decided rounds of one monitor, newest first (the check history). */
   listDecided(accountId: string, monitorId: string, limit: number): Promise<RoundEntity[]> {
     return this.repo
@@ -302,7 +308,7 @@ export class RoundsRepository {
   async outcomeCounts(tx: Tx, monitorId: string, since: Date): Promise<{ total: number; down: number }> {
     const rows: { total: string; down: string }[] = await tx.query(
       `SELECT count(*) AS total, count(*) FILTER (WHERE outcome = 'down') AS down
-         FROM rounds WHERE monitor_id = $1 AND scheduled_at >= $2 AND outcome IN ('up', 'degraded', 'down')`,
+         FROM rounds WHERE monitor_id = $1 AND scheduled_at >= $2 AND outcome IN ('up', 'degraded', 'down') AND NOT in_maintenance`,
       [monitorId, since],
     );
     return { total: Number(rows[0].total), down: Number(rows[0].down) };

@@ -77,7 +77,7 @@ export function windowStart(at: Date, windowMs: number = RATE_LIMITS.windowMs): 
 
 // --- events
 
-export const PAGE_EVENTS = ['incident.created', 'incident.updated', 'incident.resolved', 'maintenance.scheduled', 'maintenance.started', 'maintenance.completed'] as const;
+export const PAGE_EVENTS = ['incident.created', 'incident.updated', 'incident.resolved', 'maintenance.scheduled', 'maintenance.started', 'maintenance.completed', 'maintenance.cancelled'] as const;
 export type PageEvent = (typeof PAGE_EVENTS)[number];
 
 /** What a page subscriber receives (the webhook body; the email is written from it). */
@@ -100,6 +100,7 @@ const VERB: Record<PageEvent, string> = {
   'maintenance.scheduled': 'Maintenance scheduled',
   'maintenance.started': 'Maintenance started',
   'maintenance.completed': 'Maintenance completed',
+  'maintenance.cancelled': 'Maintenance cancelled',
 };
 
 const oneLine = (s: string, max: number) => cleanText(s, max);

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { Webhook } from 'standardwebhooks';
 import { WebhookReceiver } from '@parallax/testing';
+import { MaintenanceService } from '../maintenance/maintenance.service';
 import { FakeProbes } from '../testing/fake-probe';
 import { call, signup, startTestApp, TestApp, waitFor } from '../testing/harness';
 import type { SubscribablePage } from './page-directory';
@@ -186,6 +187,60 @@ describe('status page subscriptions', () => {
     expect(mailsTo(ann).length).toBe(mailsBefore);
     down.delete(monitor.id);
     await waitFor('resolved again', async () => !(await incidentOpen()), 30_000);
+  });
+
+  it('manual incidents with their updates and scheduled maintenance reach confirmed subscribers (email and signed webhook); the page has the form, the feed the maintenance', async () => {
+    const cyd = 'cyd@example.com';
+    const html = await (await fetch(`${t.baseUrl}/s/acme`)).text();
+    expect(html).toContain('<form class="px-subscribe" method="post" action="/s/acme/subscribe">');
+    // The form works without JavaScript: a urlencoded post answers an HTML page.
+    const form = await fetch(`${t.baseUrl}/s/acme/subscribe`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: `email=${encodeURIComponent(cyd)}` });
+    expect(form.status).toBe(202);
+    expect(form.headers.get('content-type')).toMatch(/text\/html/);
+    const confirmMail = await waitFor('cyd confirmation', () => mailsTo(cyd).find((m) => m.subject.startsWith('Confirm')));
+    expect((await fetch(local(linkIn(confirmMail.text, 'Confirm')!))).status).toBe(200);
+    const hooksBefore = receiver.delivered('/page-hook').length;
+
+    const api = (method: string, path: string, body?: unknown) => call(t.api, key, method, path, body);
+    const inc = (await api('POST', '/incidents', { title: 'Payment delays', description: 'Some payments are slow.', monitor_ids: [monitor.id] })).body.data;
+    await api('POST', `/incidents/${inc.id}/updates`, { label: 'Identified', content: 'A queue backlog; draining it.' });
+    await api('PATCH', `/incidents/${inc.id}`, { status: 'resolved' });
+    const now = Date.now();
+    const mnt = (await api('POST', '/maintenance', { title: 'DB upgrade', monitor_ids: [monitor.id], starts_at: new Date(now + 1_000).toISOString(), ends_at: new Date(now + 2_000).toISOString() })).body.data;
+    const sweep = t.app.get(MaintenanceService);
+    await waitFor('maintenance completed', async () => {
+      await sweep.sweep();
+      return (await api('GET', `/maintenance/${mnt.id}`)).body.data.status === 'completed';
+    });
+
+    const subjects = ['New incident: Payment delays', 'Incident update: Payment delays', 'Resolved: Payment delays', 'Maintenance scheduled: DB upgrade', 'Maintenance started: DB upgrade', 'Maintenance completed: DB upgrade'].map((x) => `[Acme Status] ${x}`);
+    await waitFor('six emails to cyd', () => subjects.every((x) => mailsTo(cyd).some((m) => m.subject === x)));
+    const update = mailsTo(cyd).find((m) => m.subject === subjects[1])!;
+    expect(update.text).toContain('A queue backlog; draining it.');
+    expect(update.text).toContain('Affected services: Checkout API');
+    expect(update.headers['list-unsubscribe']).toMatch(/^<https:\/\/parallax\.test\/s\/acme\/unsubscribe\?token=sub_/);
+    const started = mailsTo(cyd).find((m) => m.subject === subjects[4])!;
+    expect(started.text).toContain('Status: in_progress');
+    expect(started.text).toContain(`Details: ${page.url}/maintenance/${mnt.id}`);
+
+    const hooks = await waitFor('six webhook events', () => {
+      const got = receiver.delivered('/page-hook').slice(hooksBefore);
+      return got.length >= 6 ? got : null;
+    });
+    const secretRow = await pg.query(`SELECT secret FROM status_page_subscribers WHERE type = 'webhook' AND status_page_id = $1`, [page.id]);
+    const wh = new Webhook(secretRow.rows[0].secret);
+    const events = hooks.map((r) => wh.verify(r.body, { 'webhook-id': String(r.headers['webhook-id']), 'webhook-timestamp': String(r.headers['webhook-timestamp']), 'webhook-signature': String(r.headers['webhook-signature']) }) as { event: string; subject: { kind: string; id: string } });
+    expect(events.map((e) => e.event).sort()).toEqual(['incident.created', 'incident.resolved', 'incident.updated', 'maintenance.completed', 'maintenance.scheduled', 'maintenance.started']);
+    expect(events.find((e) => e.event === 'maintenance.started')!.subject).toMatchObject({ kind: 'maintenance', id: mnt.id });
+    // Each written in the transaction of its change, through the outbox (the delivery log has them).
+    const rows = await pg.query(`SELECT event FROM notification_deliveries WHERE channel = 'page_email' AND target = $1 AND event LIKE 'maintenance.%'`, [cyd]);
+    expect(rows.rows.map((r) => r.event).sort()).toEqual(['maintenance.completed', 'maintenance.scheduled', 'maintenance.started']);
+
+    // The feed has the maintenance entry next to the incidents.
+    const feed = await (await fetch(`${t.baseUrl}/s/acme/api/feed`)).text();
+    expect(feed).toContain(`/maintenance/${mnt.id}</id>`);
+    expect(feed).toContain('DB upgrade');
+    expect(feed).toContain('Payment delays');
   });
 
   it('answers the same to an address already subscribed, sends it nothing, and refuses bad links', async () => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MonitorsModule } from '../monitors/monitors.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { StatusPagesModule } from '../status-pages/status-pages.module';
 import { StatusPageDirectory } from './page-directory';
@@ -11,7 +12,7 @@ import { SubscriptionsService } from './subscriptions.service';
 
 /** Email (double opt-in) and webhook subscribers of status pages, notified through the outbox. */
 @Module({
-  imports: [TypeOrmModule.forFeature([SubscriberEntity, SubscriptionAttemptEntity]), NotificationsModule, StatusPagesModule],
+  imports: [TypeOrmModule.forFeature([SubscriberEntity, SubscriptionAttemptEntity]), NotificationsModule, StatusPagesModule, MonitorsModule],
   controllers: [PublicSubscriptionsController, SubscribersController],
   providers: [SubscriptionsService, SubscriptionsRepository, StatusPageDirectory],
   exports: [StatusPageDirectory, SubscriptionsService],

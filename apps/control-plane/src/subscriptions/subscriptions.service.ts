@@ -9,7 +9,8 @@ import { sha256Hex } from '../common/secret-hash';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Tx, TransactionRunner } from '../database/transaction';
 import { checkHttpUrl } from '../monitors/monitor-types';
-import { MonitorIncidentEvent, NotificationExtensions, RenderedMessage } from '../notifications/extensions';
+import { MonitorsRepository } from '../monitors/monitors.repository';
+import { MonitorIncidentEvent, NotificationExtensions, RenderedMessage, TimelineEvent } from '../notifications/extensions';
 import type { DeliveryEntity } from '../notifications/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { newWebhookSecret, signedHeaders } from '../notifications/signing';
@@ -23,6 +24,8 @@ import {
   makeToken,
   maskEmail,
   normaliseEmail,
+  PAGE_EVENTS,
+  PageEvent,
   PageEventPayload,
   RATE_LIMITS,
   tokenKey,
@@ -54,7 +57,9 @@ export type SubscribeResult = { outcome: 'accepted' } | { outcome: 'rate_limited
  * token of the link; the answer never tells whether an address was subscribed already.
  * Webhooks: added by the page's owner, signed with their own secret. Incident events reach
  * both through the outbox, in the transaction of the decision that opened or resolved the
- * incident (registered as an incident listener of the notifications context).
+ * incident (registered as an incident listener of the notifications context); timeline
+ * events (manual incidents, updates of any incident, maintenance scheduled / started /
+ * completed / cancelled) in the transaction of their change (a timeline listener).
  */
 @Injectable()
 export class SubscriptionsService implements OnModuleInit {
@@ -68,6 +73,7 @@ export class SubscriptionsService implements OnModuleInit {
     private readonly pages: StatusPageDirectory,
     private readonly notifications: NotificationsService,
     private readonly extensions: NotificationExtensions,
+    private readonly monitors: MonitorsRepository,
   ) {
     this.key = tokenKey(config.jwtSecret);
   }
@@ -76,6 +82,7 @@ export class SubscriptionsService implements OnModuleInit {
     this.extensions.registerChannel('page_email', (d) => this.renderEmail(d));
     this.extensions.registerChannel('page_webhook', (d) => this.renderWebhook(d));
     this.extensions.onIncident((tx, events) => this.incidentRows(tx, events));
+    this.extensions.onTimeline((tx, events) => this.timelineRows(tx, events));
   }
 
   // --- public (no credentials)
@@ -209,6 +216,40 @@ export class SubscriptionsService implements OnModuleInit {
           update: automaticUpdate(e.event, e.monitor.name, e.incident.affectedRegions ?? [], e.incident.durationSeconds),
         };
         for (const s of subs.filter((x) => x.statusPageId === page.id)) rows.push(this.row(page, s, e.event, payload, e.monitor.id, e.sequence, e.at));
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Timeline events → one row per (page showing one of the event's monitors, notifiable
+   * subscriber). Only the page's own public monitors are named. Events subscribers do not
+   * get (a maintenance rescheduled or updated) are skipped.
+   */
+  async timelineRows(tx: Tx, events: TimelineEvent[]): Promise<Partial<DeliveryEntity>[]> {
+    const rows: Partial<DeliveryEntity>[] = [];
+    for (const e of events) {
+      if (!(PAGE_EVENTS as readonly string[]).includes(e.event)) continue;
+      const pages = new Map<string, { page: SubscribablePage; monitorIds: string[] }>();
+      for (const monitorId of new Set(e.monitorIds)) {
+        for (const page of await this.pages.listing(tx, e.accountId, monitorId)) {
+          const entry = pages.get(page.id) ?? { page, monitorIds: [] };
+          entry.monitorIds.push(monitorId);
+          pages.set(page.id, entry);
+        }
+      }
+      if (pages.size === 0) continue;
+      const subs = await this.repo.notifiable(tx, [...pages.keys()]);
+      if (subs.length === 0) continue;
+      const names = await this.monitors.briefs(e.accountId, e.monitorIds, tx);
+      for (const { page, monitorIds } of pages.values()) {
+        const payload: PageEventPayload = {
+          ...basePayload(page, e.event as PageEvent, e.at),
+          subject: { kind: e.kind, id: e.id, title: e.title, status: e.status, url: `${page.url}/${e.kind === 'incident' ? 'incidents' : 'maintenance'}/${encodeURIComponent(e.id)}` },
+          affected_monitors: monitorIds.map((id) => names.get(id)?.name).filter((n): n is string => !!n),
+          update: e.update,
+        };
+        for (const s of subs.filter((x) => x.statusPageId === page.id)) rows.push(this.row(page, s, e.event, payload, null, null, e.at));
       }
     }
     return rows;

@@ -13,7 +13,7 @@ export const ROLLUP_TABLE: Record<Granularity, string> = { hour: 'rollups_hourly
 const BUCKET_EXPR = `CASE WHEN v IS NULL THEN NULL WHEN v < 1 THEN 0 ELSE LEAST(${BUCKETS - 1}, floor(ln(v) / ln(1.02) + 1e-9)::int + 1) END`;
 
 /** Region rows from check_results, or whole-monitor rows (region '*') from decided rounds; `$1` = monitor ids or null for all. */
-export function rebuildRollupsSql(g: Granularity, source: 'results' | 'rounds'): string {
+export function rebuildRollupsSql(g: Granularity, source: 'results' | 'rounds', skipMaintenance = false): string {
   const inner =
     source === 'results'
       ? `SELECT monitor_id, account_id, region, date_trunc('${g}', scheduled_at, 'UTC') AS b, response_ms AS v,
@@ -21,7 +21,7 @@ export function rebuildRollupsSql(g: Granularity, source: 'results' | 'rounds'):
            FROM check_results WHERE ($1::text[] IS NULL OR monitor_id = ANY($1::text[]))`
       : `SELECT monitor_id, account_id, '*' AS region, date_trunc('${g}', scheduled_at, 'UTC') AS b, response_ms AS v,
                 outcome = 'down' AS failed, outcome = 'degraded' AS degraded
-           FROM rounds WHERE outcome IN ('up', 'degraded', 'down', 'warn') AND ($1::text[] IS NULL OR monitor_id = ANY($1::text[]))`;
+           FROM rounds WHERE outcome IN ('up', 'degraded', 'down', 'warn')${skipMaintenance ? ' AND NOT in_maintenance' : ''} AND ($1::text[] IS NULL OR monitor_id = ANY($1::text[]))`;
   return `
     INSERT INTO ${ROLLUP_TABLE[g]} (monitor_id, bucket_start, region, account_id, checks, failures, degraded, rt_count, rt_sum, rt_min, rt_max, hist)
     SELECT monitor_id, b, region, min(account_id), sum(n)::int, sum(f)::int, sum(d)::int, sum(rc)::int, COALESCE(sum(rs), 0), min(rmin), max(rmax),
@@ -34,6 +34,7 @@ export function rebuildRollupsSql(g: Granularity, source: 'results' | 'rounds'):
 }
 
 /** Rounds before results: the order every transaction reaches the two partitioned tables in (see PartitionsRepository). */
+/** As the PartitionedResultsRollups migration ran them (rounds had no `in_maintenance` yet): never change. */
 export const REBUILD_STATEMENTS: string[] = (['hour', 'day'] as const).flatMap((g) => [rebuildRollupsSql(g, 'rounds'), rebuildRollupsSql(g, 'results')]);
 
 /**
@@ -67,3 +68,6 @@ export const FOLD_INSERT_SQL = `
     RETURNING 1
   )
   SELECT count(*)::int AS n FROM ins`;
+
+/** The rebuild today: rounds decided in maintenance are left out of uptime (SPEC 3.7a). */
+export const REBUILD_STATEMENTS_NOW: string[] = (['hour', 'day'] as const).flatMap((g) => [rebuildRollupsSql(g, 'rounds', true), rebuildRollupsSql(g, 'results')]);

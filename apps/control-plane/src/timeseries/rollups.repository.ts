@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Tx } from '../database/transaction';
 import { rangeClause } from '../database/ranges';
-import { FOLD_DELETE_SQL, FOLD_INSERT_SQL, Granularity, ROLLUP_TABLE, REBUILD_STATEMENTS } from './rollup-sql';
+import { FOLD_DELETE_SQL, FOLD_INSERT_SQL, Granularity, ROLLUP_TABLE, REBUILD_STATEMENTS_NOW } from './rollup-sql';
 import { bucketOf, Histogram } from './histogram';
 import { Stats } from './stats';
 import { DAY_MS, floorTo, foldedUntil, HOUR_MS } from './window';
@@ -218,7 +218,7 @@ export class RollupsRepository {
   async rebuild(monitorIds: string[]): Promise<void> {
     await this.ds.transaction(async (tx) => {
       for (const t of Object.values(ROLLUP_TABLE)) await tx.query(`DELETE FROM ${t} WHERE monitor_id = ANY($1::text[])`, [monitorIds]);
-      for (const sql of REBUILD_STATEMENTS) await tx.query(sql, [monitorIds]);
+      for (const sql of REBUILD_STATEMENTS_NOW) await tx.query(sql, [monitorIds]);
     });
   }
 }
