@@ -6,6 +6,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { connect, credsAuthenticator } from 'nats';
 import { readFileSync } from 'node:fs';
+import { json } from 'express';
 import { Client } from 'pg';
 import { AppModule } from './app.module';
 import { Clock } from './common/clock';
@@ -79,6 +80,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   await runMigrations(config.databaseUrl);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  // A bulk create carries up to 1,000 monitors: its own, larger limit (first parser wins).
+  app.use('/api/v1/monitors/bulk', json({ limit: '4mb' }));
   app.useBodyParser('json', { limit: '256kb' });
   app.useBodyParser('urlencoded', { limit: '16kb', extended: false }); // the status page's subscribe form
   app.set('trust proxy', 'loopback');

@@ -93,11 +93,34 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List monitors (default page 500) */
+        /**
+         * List monitors (default page 500)
+         * @description Pages by `cursor` (keyset: pass `meta.next_cursor` of the previous page; any depth) or by `offset`/`page` (offsets beyond 10,000 answer 422).
+         */
         get: operations["MonitorsController_list"];
         put?: never;
         /** Create a monitor; it starts checking at once from its regions */
         post: operations["MonitorsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitors/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create up to 1,000 monitors in one call, all or none
+         * @description Each item is checked as POST /monitors checks its body; any problem answers 422 with every item's problems as `monitors[i].field` in `details`, and nothing is created. The answer lists the new monitors in the order given.
+         */
+        post: operations["MonitorsController_bulk"];
         delete?: never;
         options?: never;
         head?: never;
@@ -983,7 +1006,7 @@ export interface components {
             /** @example Acme Ops */
             name: string;
             /** @enum {string} */
-            plan: "free" | "pro";
+            plan: "unlimited" | "free" | "pro";
             /** Format: date-time */
             created_at: string;
         };
@@ -1035,7 +1058,7 @@ export interface components {
             email: string;
             name: string;
             /** @enum {string} */
-            plan: "free" | "pro";
+            plan: "unlimited" | "free" | "pro";
             account_id: string;
         };
         LoginView: {
@@ -1057,8 +1080,11 @@ export interface components {
             scope: "read_write" | "read_only";
         };
         LimitsView: {
-            /** @example 10 */
-            max_monitors: number;
+            /**
+             * @description null: no limit (the unlimited plan)
+             * @example 10
+             */
+            max_monitors: number | null;
             /** @example 60 */
             min_interval_seconds: number;
         };
@@ -1717,6 +1743,35 @@ export interface components {
              * @example 200
              */
             expected_status?: number;
+        };
+        BulkMetaView: {
+            /**
+             * @description monitors created
+             * @example 1000
+             */
+            total: number;
+        };
+        BulkCreateMonitorsDto: {
+            /** @description each item as the body of POST /monitors */
+            monitors: components["schemas"]["CreateMonitorDto"][];
+        };
+        MonitorListMetaView: {
+            /**
+             * @description items matching the filters, all pages
+             * @example 42
+             */
+            total: number;
+            /** @example 500 */
+            limit?: number;
+            /** @example 0 */
+            offset?: number;
+            /**
+             * @description 1-based page of this answer
+             * @example 1
+             */
+            page?: number;
+            /** @description pass as `cursor` for the next page (keyset paging, any depth); null on the last page */
+            next_cursor?: string | null;
         };
         UpdateMonitorDto: {
             /** @example My Website */
@@ -3579,7 +3634,7 @@ export interface operations {
             query?: {
                 /** @description 1–500, default 500 (clamped to the bounds) */
                 limit?: number;
-                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                /** @description 0–10000; beyond, 422 */
                 offset?: number;
             };
             header?: never;
@@ -3871,10 +3926,12 @@ export interface operations {
                 monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip" | "domain";
                 /** @description 1–1000, default 500 (clamped to the bounds) */
                 limit?: number;
-                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                /** @description 0–10000; beyond, 422 (page with cursor) */
                 offset?: number;
-                /** @description 1-based; used when offset is absent (clamped) */
+                /** @description 1-based; used when offset is absent; offset (page − 1) × limit at most 10,000 */
                 page?: number;
+                /** @description meta.next_cursor of the previous page (keyset paging; offset and page are then ignored) */
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3896,7 +3953,7 @@ export interface operations {
                          * @enum {string|null}
                          */
                         error: null;
-                        meta: components["schemas"]["ListMetaView"];
+                        meta: components["schemas"]["MonitorListMetaView"];
                     };
                 };
             };
@@ -4042,6 +4099,128 @@ export interface operations {
                      *       "data": null,
                      *       "error": "slug \"my-api\" is already taken",
                      *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    MonitorsController_bulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkCreateMonitorsDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MonitorView"][];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                        meta: components["schemas"]["BulkMetaView"];
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorEnvelopeView"];
@@ -4866,7 +5045,7 @@ export interface operations {
                 hours?: number;
                 /** @description 1–500, default 50 (clamped to the bounds) */
                 limit?: number;
-                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                /** @description 0–10000; beyond, 422 */
                 offset?: number;
                 /** @description StatusPool's filter: true = status resolved, false = open (status wins when both are given) */
                 resolved?: "true" | "false";
@@ -6544,7 +6723,7 @@ export interface operations {
                 active?: "true" | "false";
                 /** @description 1–100, default 50 (clamped to the bounds) */
                 limit?: number;
-                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                /** @description 0–10000; beyond, 422 */
                 offset?: number;
             };
             header?: never;
@@ -7164,7 +7343,7 @@ export interface operations {
             query?: {
                 /** @description 1–100, default 50 (clamped to the bounds) */
                 limit?: number;
-                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                /** @description 0–10000; beyond, 422 */
                 offset?: number;
             };
             header?: never;
@@ -8316,7 +8495,7 @@ export interface operations {
             query?: {
                 /** @description 1–500, default 100 (clamped to the bounds) */
                 limit?: number;
-                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                /** @description 0–10000; beyond, 422 */
                 offset?: number;
             };
             header?: never;
@@ -9805,7 +9984,7 @@ export interface operations {
             query?: {
                 /** @description 1–200, default 50 (clamped to the bounds) */
                 limit?: number;
-                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                /** @description 0–10000; beyond, 422 */
                 offset?: number;
             };
             header?: never;

@@ -4,7 +4,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 export class AccountEntity {
   @PrimaryColumn('text') id!: string;
   @Column('text') name!: string;
-  @Column('text') plan!: 'free' | 'pro';
+  @Column('text') plan!: 'unlimited' | 'free' | 'pro';
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }
 

@@ -41,7 +41,7 @@ describe('accounts (integration)', () => {
   let app: INestApplication;
 
   beforeAll(async () => {
-    const t = await startTestApp({ JWT_SECRET, JWT_TTL_SECONDS: '3600' });
+    const t = await startTestApp({ JWT_SECRET, JWT_TTL_SECONDS: '3600', DEFAULT_PLAN: 'free' });
     close = t.close;
     app = t.app;
     call = client(t.baseUrl);

@@ -17,6 +17,7 @@ import { SignupDto } from './dto/signup.dto';
 import { AccountView, ApiKeyView, CreatedApiKeyView, DeletedView, LoginView, MeView, SignupView, UserView } from './dto/views';
 import { hashPassword, prepareDummyHash, verifyAgainstDummy, verifyPassword } from './password';
 import { PlanLimitsService } from './plan-limits';
+import { listOffset } from '../common/paging';
 
 /** Credentials read from a request by the AuthGuard. */
 export type Credential = { kind: 'api_key'; value: string } | { kind: 'jwt'; value: string };
@@ -134,7 +135,7 @@ export class AccountsService implements OnModuleInit {
 
   async listApiKeys(principal: Principal, query: { limit?: unknown; offset?: unknown } = {}): Promise<Paged<ApiKeyView>> {
     const limit = clampInt(query.limit, 1, MAX_PAGE, DEFAULT_PAGE);
-    const offset = clampInt(query.offset, 0, Number.MAX_SAFE_INTEGER, 0);
+    const offset = listOffset(query.offset, limit);
     const { items, total } = await this.repo.listApiKeys(principal.accountId, limit, offset);
     return new Paged(items.map(apiKeyView), { total, limit, offset });
   }

@@ -6,6 +6,7 @@ import { AccountsService } from './accounts.service';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
 import { ApiKeyView, CreatedApiKeyView, DeletedView } from './dto/views';
 import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery } from '../common/openapi';
+import { MAX_OFFSET } from '../common/paging';
 
 @ApiTags('api-keys')
 @ApiBearerAuth()
@@ -25,7 +26,7 @@ export class ApiKeysController {
   @Get()
   @ApiOperation({ summary: "List the account's API keys (never the keys themselves)" })
   @ApiQuery(intQuery('limit', 1, 500, 500))
-  @ApiQuery(intQuery('offset', 0, 10_000_000, 0))
+  @ApiQuery(intQuery('offset', 0, MAX_OFFSET, 0, `0–${MAX_OFFSET}; beyond, 422`))
   @ApiEnvelopeList(ApiKeyView)
   @ApiErrors(401, 429)
   list(

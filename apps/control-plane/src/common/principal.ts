@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 
 export type KeyScope = 'read_write' | 'read_only';
-export type Plan = 'free' | 'pro';
+export type Plan = 'unlimited' | 'free' | 'pro';
 
 /** Who is calling: set on the request by the global AuthGuard. Every query takes `accountId`. */
 export interface Principal {

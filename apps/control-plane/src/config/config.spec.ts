@@ -9,13 +9,22 @@ describe('loadConfig', () => {
       port: 3000,
       regions: ['eu-west', 'us-east', 'ap-south'],
       allowPrivateTargets: false,
-      defaultPlan: 'free',
+      defaultPlan: 'unlimited',
       rateLimitPerMinute: 120,
       nats: { url: 'nats://127.0.0.1:4222', prefix: 'parallax' },
     });
     expect(c.plans.free).toEqual({ maxMonitors: 10, minIntervalSeconds: 60, maxIntervalSeconds: 300, defaultIntervalSeconds: 60 });
     expect(c.plans.pro.maxMonitors).toBe(200);
+    expect(c.plans.unlimited).toEqual({ maxMonitors: null, minIntervalSeconds: 1, maxIntervalSeconds: 300, defaultIntervalSeconds: 60 });
     expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('keeps free and pro with their limits for operators who set them', () => {
+    expect(loadConfig({ ...valid, DEFAULT_PLAN: 'free' }).defaultPlan).toBe('free');
+    expect(loadConfig({ ...valid, DEFAULT_PLAN: 'pro' }).defaultPlan).toBe('pro');
+    const c = loadConfig({ ...valid, MIN_INTERVAL_SECONDS: '30', PLAN_UNLIMITED_MIN_INTERVAL_SECONDS: '5' });
+    expect(c.plans.unlimited).toMatchObject({ maxMonitors: null, minIntervalSeconds: 5 });
+    expect(loadConfig({ ...valid, MIN_INTERVAL_SECONDS: '30' }).plans.unlimited.minIntervalSeconds).toBe(30);
   });
 
   it('lets self-hosted installs lower the minimum interval', () => {
@@ -46,7 +55,7 @@ describe('loadConfig', () => {
       /DATABASE_URL: is required/,
       /REGIONS: region ids are lowercase/,
       /ALLOW_PRIVATE_TARGETS: must be true or false/,
-      /DEFAULT_PLAN: must be free or pro/,
+      /DEFAULT_PLAN: must be unlimited, free or pro/,
       /JWT_SECRET: must be at least 16 characters/,
     ]) {
       expect(message).toMatch(expected);

@@ -37,12 +37,13 @@ const schema = z.object({
   JWT_TTL_SECONDS: int(60, 30 * 86400).default(86400),
   ALLOW_PRIVATE_TARGETS: bool.default('false'),
   PUBLIC_PAGE_CACHE_MS: int(0, 60_000).default(5000),
-  DEFAULT_PLAN: z.enum(['free', 'pro'], { message: 'must be free or pro' }).default('free'),
+  DEFAULT_PLAN: z.enum(['unlimited', 'free', 'pro'], { message: 'must be unlimited, free or pro' }).default('unlimited'),
   MIN_INTERVAL_SECONDS: int(1, 3600).optional(),
   PLAN_FREE_MAX_MONITORS: int(1, 1_000_000).default(10),
   PLAN_PRO_MAX_MONITORS: int(1, 1_000_000).default(200),
   PLAN_FREE_MIN_INTERVAL_SECONDS: int(1, 3600).optional(),
   PLAN_PRO_MIN_INTERVAL_SECONDS: int(1, 3600).optional(),
+  PLAN_UNLIMITED_MIN_INTERVAL_SECONDS: int(1, 3600).optional(),
   RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(120),
   ROUND_GRACE_SECONDS: int(1, 300).default(5),
   SCHEDULER_TICK_MS: int(50, 60_000).default(500),
@@ -106,8 +107,11 @@ export interface NotifyConfig {
   logRetentionDays: number;
 }
 
+export type PlanName = 'unlimited' | 'free' | 'pro';
+
 export interface PlanLimits {
-  maxMonitors: number;
+  /** Monitors an account may have; null: no limit (the unlimited plan). */
+  maxMonitors: number | null;
   minIntervalSeconds: number;
   maxIntervalSeconds: number;
   defaultIntervalSeconds: number;
@@ -125,8 +129,9 @@ export interface AppConfig {
   allowPrivateTargets: boolean;
   /** How long a replica reuses a rendered public page answer (0: never). */
   publicPageCacheMs: number;
-  defaultPlan: 'free' | 'pro';
-  plans: Record<'free' | 'pro', PlanLimits>;
+  /** The plan of new accounts: `unlimited` (self-hosted, the default) or `free`/`pro` for a hosted service. */
+  defaultPlan: PlanName;
+  plans: Record<PlanName, PlanLimits>;
   rateLimitPerMinute: number;
   roundGraceSeconds: number;
   schedulerTickMs: number;
@@ -162,9 +167,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const e = parsed.data;
   if (e.NATS_USER && !e.NATS_PASS) throw new ConfigError('invalid configuration:\n  NATS_PASS: is required when NATS_USER is set');
   // The references allow 60-300 s; self-hosted installs (and tests) may lower the floor.
-  // A plan may set its own floor (PLAN_<PLAN>_MIN_INTERVAL_SECONDS); the reference default is 60 s for both.
-  const plan = (maxMonitors: number, planMin: number | undefined): PlanLimits => {
-    const minInterval = planMin ?? e.MIN_INTERVAL_SECONDS ?? 60;
+  // A plan may set its own floor (PLAN_<PLAN>_MIN_INTERVAL_SECONDS); the reference default is
+  // 60 s for free and pro. The unlimited plan (self-hosted) has no monitor limit and a 1 s floor.
+  const plan = (maxMonitors: number | null, planMin: number | undefined, floor = 60): PlanLimits => {
+    const minInterval = planMin ?? e.MIN_INTERVAL_SECONDS ?? floor;
     const maxInterval = Math.max(300, minInterval);
     return {
       maxMonitors,
@@ -184,7 +190,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     allowPrivateTargets: e.ALLOW_PRIVATE_TARGETS,
     publicPageCacheMs: e.PUBLIC_PAGE_CACHE_MS,
     defaultPlan: e.DEFAULT_PLAN,
-    plans: { free: plan(e.PLAN_FREE_MAX_MONITORS, e.PLAN_FREE_MIN_INTERVAL_SECONDS), pro: plan(e.PLAN_PRO_MAX_MONITORS, e.PLAN_PRO_MIN_INTERVAL_SECONDS) },
+    plans: {
+      unlimited: plan(null, e.PLAN_UNLIMITED_MIN_INTERVAL_SECONDS, 1),
+      free: plan(e.PLAN_FREE_MAX_MONITORS, e.PLAN_FREE_MIN_INTERVAL_SECONDS),
+      pro: plan(e.PLAN_PRO_MAX_MONITORS, e.PLAN_PRO_MIN_INTERVAL_SECONDS),
+    },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     roundGraceSeconds: e.ROUND_GRACE_SECONDS,
     schedulerTickMs: e.SCHEDULER_TICK_MS,

@@ -9,6 +9,7 @@ import { IncidentsService } from './incidents.service';
 import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery, READ_ERRORS, WRITE_ERRORS } from '../common/openapi';
 import { MONITOR_TYPES } from '../monitors/monitor.entity';
 import { IncidentView, IncidentsMetaView, INCIDENT_STATUSES, INCIDENT_TYPES } from './dto/incident.view';
+import { listOffset, MAX_OFFSET } from '../common/paging';
 
 @ApiTags('incidents')
 @ApiSecurity('api_key')
@@ -55,7 +56,7 @@ export class IncidentsController {
   @ApiQuery({ name: 'monitor_type', required: false, enum: MONITOR_TYPES })
   @ApiQuery(intQuery('hours', 1, 8760, 720))
   @ApiQuery(intQuery('limit', 1, 500, 50))
-  @ApiQuery(intQuery('offset', 0, 10_000_000, 0))
+  @ApiQuery(intQuery('offset', 0, MAX_OFFSET, 0, `0–${MAX_OFFSET}; beyond, 422`))
   @ApiEnvelopeList(IncidentView, { meta: IncidentsMetaView })
   @ApiErrors(...READ_ERRORS)
   async list(
@@ -71,7 +72,7 @@ export class IncidentsController {
   ) {
     const hours = clampInt(hoursRaw, 1, 8760, 720);
     const limit = clampInt(limitRaw, 1, 500, 50);
-    const offset = clampInt(offsetRaw, 0, 10_000_000, 0);
+    const offset = listOffset(offsetRaw, limit);
     const byResolved = resolved === 'true' ? 'resolved' : resolved === 'false' ? 'open' : undefined;
     const st = typeof status === 'string' && (INCIDENT_STATUSES as readonly string[]).includes(status) ? status : byResolved;
     const type = typeRaw === 'automatic' || typeRaw === 'manual' ? typeRaw : undefined;

@@ -1,7 +1,7 @@
 import type { PlanLimits } from '../config/config';
 import { MonitorEntity } from './monitor.entity';
 import { monitorDefaults } from './monitor-fields';
-import { alertFieldErrors, intervalProblem, nextQuorum, planLimitMessage, validateDraft } from './monitor-rules';
+import { alertFieldErrors, intervalProblem, nextQuorum, planLimitMessage, validateDraft, withinPlanLimit } from './monitor-rules';
 
 const CTX = { regions: ['eu-west', 'us-east', 'ap-south'], minIntervalSeconds: 30 };
 const http = (over: Partial<MonitorEntity> = {}) =>
@@ -92,13 +92,32 @@ describe('nextQuorum', () => {
   });
 });
 
+const limits = (maxMonitors: number | null): PlanLimits => ({ maxMonitors, minIntervalSeconds: 60, maxIntervalSeconds: 300, defaultIntervalSeconds: 60 });
+
+describe('withinPlanLimit', () => {
+  it.each([
+    [10, 9, 1, true],
+    [10, 10, 1, false],
+    [10, 0, 10, true],
+    [10, 0, 11, false],
+    [10, 5, 6, false],
+    [null, 1_000_000, 1000, true],
+    [null, 0, 1, true],
+  ])('limit %p with %p monitors, adding %p: %p', (max, count, adding, expected) => {
+    expect(withinPlanLimit(limits(max), count, adding)).toBe(expected);
+  });
+
+  it('adds one by default', () => {
+    expect(withinPlanLimit(limits(3), 2)).toBe(true);
+    expect(withinPlanLimit(limits(3), 3)).toBe(false);
+  });
+});
+
 describe('planLimitMessage', () => {
-  const limits: Record<'free' | 'pro', PlanLimits> = {
-    free: { maxMonitors: 5, minIntervalSeconds: 60, maxIntervalSeconds: 3600, defaultIntervalSeconds: 300 },
-    pro: { maxMonitors: 100, minIntervalSeconds: 30, maxIntervalSeconds: 3600, defaultIntervalSeconds: 60 },
-  };
-  it('points a free account at the pro plan and tells a pro account its limit', () => {
-    expect(planLimitMessage('free', limits)).toBe('Free plan limited to 5 monitors. Upgrade to Pro for up to 100.');
-    expect(planLimitMessage('pro', limits)).toBe('Pro plan limited to 100 monitors.');
+  const plans = { unlimited: limits(null), free: limits(10), pro: limits(200) };
+  it('names the limit and the upgrade', () => {
+    expect(planLimitMessage('free', plans)).toBe('Free plan limited to 10 monitors. Upgrade to Pro for up to 200.');
+    expect(planLimitMessage('pro', plans)).toBe('Pro plan limited to 200 monitors.');
+    expect(planLimitMessage('unlimited', plans)).toBe('The unlimited plan has no monitor limit.');
   });
 });

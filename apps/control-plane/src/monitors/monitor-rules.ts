@@ -1,5 +1,5 @@
 import { FieldError } from '../common/errors';
-import type { PlanLimits } from '../config/config';
+import type { PlanLimits, PlanName } from '../config/config';
 import { defaultQuorum } from '../decisions/quorum';
 import type { MonitorEntity } from './monitor.entity';
 import { checkHttpUrl, TYPE_RULES, type TypeRuleContext } from './monitor-types';
@@ -70,7 +70,13 @@ export function nextQuorum(oldRegions: number, oldQuorum: number, newRegions: nu
   return oldQuorum;
 }
 
-export function planLimitMessage(plan: 'free' | 'pro', limits: Record<'free' | 'pro', PlanLimits>): string {
+/** Whether an account of this plan with `count` monitors may add `adding` more (null limit: always). */
+export function withinPlanLimit(limits: PlanLimits, count: number, adding = 1): boolean {
+  return limits.maxMonitors === null || count + adding <= limits.maxMonitors;
+}
+
+export function planLimitMessage(plan: PlanName, limits: Record<PlanName, PlanLimits>): string {
+  if (plan === 'unlimited') return 'The unlimited plan has no monitor limit.';
   return plan === 'free'
     ? `Free plan limited to ${limits.free.maxMonitors} monitors. Upgrade to Pro for up to ${limits.pro.maxMonitors}.`
     : `Pro plan limited to ${limits.pro.maxMonitors} monitors.`;

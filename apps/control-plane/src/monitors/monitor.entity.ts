@@ -20,7 +20,7 @@ export interface MaintenanceWindow {
 
 @Entity('monitors')
 @Index('monitors_due_idx', ['nextDueAt'], { where: 'paused = false' })
-@Index('monitors_account_created_idx', ['accountId', 'createdAt'])
+@Index('monitors_account_created_id_idx', ['accountId', 'createdAt', 'id'])
 export class MonitorEntity {
   @PrimaryColumn('text') id!: string;
   @Column('text') accountId!: string;

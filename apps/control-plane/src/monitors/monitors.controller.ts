@@ -3,10 +3,12 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@ne
 import { clampInt } from '../common/clamp';
 import { Paged } from '../common/envelope.interceptor';
 import { CurrentPrincipal, Principal } from '../common/principal';
-import { CreateMonitorDto, PublicMonitorDto, ToggleMonitorDto, UpdateMonitorDto } from './dto/monitor.dto';
+import { BulkCreateMonitorsDto, CreateMonitorDto, PublicMonitorDto, ToggleMonitorDto, UpdateMonitorDto } from './dto/monitor.dto';
+import { validationFailed } from '../common/errors';
+import { decodeCursor, listOffset, MAX_OFFSET } from '../common/paging';
 import { MonitorsService } from './monitors.service';
 import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery, READ_ERRORS, WRITE_ERRORS } from '../common/openapi';
-import { DeletedMonitorView, MonitorView } from './dto/monitor.view';
+import { BulkMetaView, DeletedMonitorView, MonitorListMetaView, MonitorView } from './dto/monitor.view';
 import { MONITOR_TYPES } from './monitor.entity';
 
 @ApiTags('monitors')
@@ -24,16 +26,32 @@ export class MonitorsController {
     return this.monitors.create(p, dto);
   }
 
+  @Post('bulk')
+  @ApiOperation({
+    summary: 'Create up to 1,000 monitors in one call, all or none',
+    description: 'Each item is checked as POST /monitors checks its body; any problem answers 422 with every item\'s problems as `monitors[i].field` in `details`, and nothing is created. The answer lists the new monitors in the order given.',
+  })
+  @ApiEnvelopeList(MonitorView, { status: 201, meta: BulkMetaView })
+  @ApiErrors(400, 401, 403, 422, 429)
+  async bulk(@CurrentPrincipal() p: Principal, @Body() dto: BulkCreateMonitorsDto) {
+    const items = await this.monitors.bulkCreate(p, dto.monitors);
+    return new Paged(items, { total: items.length });
+  }
+
   @Get()
-  @ApiOperation({ summary: 'List monitors (default page 500)' })
+  @ApiOperation({
+    summary: 'List monitors (default page 500)',
+    description: 'Pages by `cursor` (keyset: pass `meta.next_cursor` of the previous page; any depth) or by `offset`/`page` (offsets beyond 10,000 answer 422).',
+  })
   @ApiQuery({ name: 'status', required: false, enum: ['pending', 'up', 'degraded', 'down', 'warn', 'paused'] })
   @ApiQuery({ name: 'group', required: false })
   @ApiQuery({ name: 'tags', required: false, description: 'comma-separated; any of', example: 'production,api' })
   @ApiQuery({ name: 'monitor_type', required: false, enum: MONITOR_TYPES })
   @ApiQuery(intQuery('limit', 1, 1000, 500))
-  @ApiQuery(intQuery('offset', 0, 10_000_000, 0))
-  @ApiQuery(intQuery('page', 1, 1_000_000, 1, '1-based; used when offset is absent (clamped)'))
-  @ApiEnvelopeList(MonitorView)
+  @ApiQuery(intQuery('offset', 0, MAX_OFFSET, 0, `0–${MAX_OFFSET}; beyond, 422 (page with cursor)`))
+  @ApiQuery(intQuery('page', 1, 1_000_000, 1, '1-based; used when offset is absent; offset (page − 1) × limit at most 10,000'))
+  @ApiQuery({ name: 'cursor', required: false, description: 'meta.next_cursor of the previous page (keyset paging; offset and page are then ignored)' })
+  @ApiEnvelopeList(MonitorView, { meta: MonitorListMetaView })
   @ApiErrors(...READ_ERRORS)
   async list(
     @CurrentPrincipal() p: Principal,
@@ -44,13 +62,20 @@ export class MonitorsController {
     @Query('limit') limitRaw?: string,
     @Query('offset') offsetRaw?: string,
     @Query('page') pageRaw?: string,
+    @Query('cursor') cursorRaw?: string,
   ) {
     const limit = clampInt(limitRaw, 1, 1000, 500);
-    const page = clampInt(pageRaw, 1, 1_000_000, 1);
-    const offset = offsetRaw !== undefined ? clampInt(offsetRaw, 0, 10_000_000, 0) : (page - 1) * limit;
     const tagList = tags ? tags.split(',').map((t) => t.trim()).filter(Boolean) : undefined;
-    const { items, total } = await this.monitors.list(p, { status, group, tags: tagList, monitorType, limit, offset });
-    return new Paged(items, { total, limit, offset, page: Math.floor(offset / limit) + 1 });
+    const filter = { status, group, tags: tagList, monitorType, limit };
+    if (cursorRaw !== undefined && cursorRaw !== '') {
+      const after = typeof cursorRaw === 'string' ? decodeCursor(cursorRaw) : null;
+      if (!after) throw validationFailed([{ field: 'cursor', message: 'cursor is not one this API gave (use meta.next_cursor of the previous page)' }]);
+      const { items, total, nextCursor } = await this.monitors.list(p, { ...filter, offset: 0, after });
+      return new Paged(items, { total, limit, next_cursor: nextCursor });
+    }
+    const offset = listOffset(offsetRaw, limit, clampInt(pageRaw, 1, 1_000_000, 1), 'page with cursor (meta.next_cursor) instead');
+    const { items, total, nextCursor } = await this.monitors.list(p, { ...filter, offset });
+    return new Paged(items, { total, limit, offset, page: Math.floor(offset / limit) + 1, next_cursor: nextCursor });
   }
 
   @Get(':id')

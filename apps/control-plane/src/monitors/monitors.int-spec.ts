@@ -8,7 +8,7 @@ describe('monitors API (real PostgreSQL + NATS)', () => {
   let otherKey: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ PLAN_FREE_MAX_MONITORS: '3' });
+    t = await startTestApp({ DEFAULT_PLAN: 'free', PLAN_FREE_MAX_MONITORS: '3' });
     key = (await signup(t.api)).key;
     otherKey = (await signup(t.api)).key;
   });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
+import type { ListCursor } from '../common/paging';
 import type { Tx } from '../database/transaction';
 import { MonitorEntity } from './monitor.entity';
 
@@ -11,6 +12,8 @@ export interface MonitorFilter {
   monitorType?: string;
   limit: number;
   offset: number;
+  /** Keyset paging: rows after this (created_at, id) position; `offset` is then 0. */
+  after?: ListCursor;
 }
 
 /** The only place that touches the monitors table for the API; every method takes the account id. */
@@ -120,15 +123,31 @@ export class MonitorsRepository {
     );
   }
 
-  async list(accountId: string, f: MonitorFilter): Promise<{ items: MonitorEntity[]; total: number }> {
+  /**
+   * A page of the account's monitors in (created_at, id) order, the filtered total, and the
+   * cursor after the page's last row (null when the page is the last). Keyset paging
+   * (`after`) walks the (account_id, created_at, id) index however deep the page is.
+   */
+  async list(accountId: string, f: MonitorFilter): Promise<{ items: MonitorEntity[]; total: number; next: ListCursor | null }> {
     const q = this.repo.createQueryBuilder('m').where('m.account_id = :accountId', { accountId });
     if (f.status === 'paused') q.andWhere('m.paused = true');
     else if (f.status) q.andWhere('m.status = :status', { status: f.status });
     if (f.group !== undefined) q.andWhere('m.group = :group', { group: f.group });
     if (f.monitorType) q.andWhere('m.monitor_type = :type', { type: f.monitorType });
     if (f.tags?.length) q.andWhere(new Brackets((b) => b.where('m.tags && :tags', { tags: f.tags })));
-    const [items, total] = await q.orderBy('m.created_at', 'ASC').addOrderBy('m.id', 'ASC').skip(f.offset).take(f.limit).getManyAndCount();
-    return { items, total };
+    const total = await q.clone().getCount();
+    if (f.after) q.andWhere('(m.created_at, m.id) > (:afterAt::timestamptz, :afterId)', { afterAt: f.after.createdAt, afterId: f.after.id });
+    const { entities, raw } = await q
+      .addSelect('m.created_at::text', 'created_exact')
+      .orderBy('m.created_at', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .offset(f.offset)
+      .limit(f.limit + 1)
+      .getRawAndEntities<{ created_exact: string }>();
+    const items = entities.slice(0, f.limit);
+    const last = items.length ? items[items.length - 1] : null;
+    const next = entities.length > f.limit && last ? { createdAt: raw[items.length - 1].created_exact, id: last.id } : null;
+    return { items, total, next };
   }
 
   /** Which of `ids` belong to the account, and whether each is public (status page validation). */
@@ -166,6 +185,22 @@ export class MonitorsRepository {
 
   insert(monitor: MonitorEntity, tx: Tx): Promise<MonitorEntity> {
     return this.r(tx).save(monitor);
+  }
+
+  /** Which of `slugs` are taken (one query; bulk create). */
+  async slugsTaken(slugs: string[], tx?: Tx): Promise<Set<string>> {
+    if (!slugs.length) return new Set();
+    const rows: { slug: string }[] = await this.r(tx).query(`SELECT slug FROM monitors WHERE slug = ANY($1::text[])`, [[...new Set(slugs)]]);
+    return new Set(rows.map((r) => r.slug));
+  }
+
+  /** Inserts many monitors in multi-row statements (bulk create) and returns them as stored, in the given order. */
+  async insertMany(accountId: string, monitors: MonitorEntity[], tx: Tx): Promise<MonitorEntity[]> {
+    const r = this.r(tx);
+    for (let i = 0; i < monitors.length; i += 200) await r.insert(monitors.slice(i, i + 200));
+    const stored = await r.createQueryBuilder('m').where('m.account_id = :accountId AND m.id IN (:...ids)', { accountId, ids: monitors.map((m) => m.id) }).getMany();
+    const byId = new Map(stored.map((m) => [m.id, m]));
+    return monitors.map((m) => byId.get(m.id)!);
   }
 
   save(monitor: MonitorEntity, tx: Tx): Promise<MonitorEntity> {

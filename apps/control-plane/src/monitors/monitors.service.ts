@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { guardAddress, resolveAndGuard, TargetRefusedError } from '@parallax/checks';
-import { DomainError, notFound, validationFailed } from '../common/errors';
+import { DomainError, FieldError, notFound, validationFailed } from '../common/errors';
+import { encodeCursor } from '../common/paging';
 import { newId } from '../common/ids';
 import type { Principal } from '../common/principal';
-import { APP_CONFIG, AppConfig } from '../config/config';
+import { APP_CONFIG, AppConfig, PlanLimits } from '../config/config';
 import { TransactionRunner } from '../database/transaction';
 import { defaultQuorum } from '../decisions/quorum';
 import { firstRound, phaseMs } from '../scheduler/schedule';
@@ -15,7 +16,7 @@ import { applyChanges, initHeartbeat, keepHeartbeatShape, monitorDefaults } from
 import { resolveAliases } from './monitor-aliases';
 import { alertTargets, canSwitchType, TYPE_RULES, typeFieldProblems } from './monitor-types';
 import { autoSlug, MonitorResponse, toMonitorResponse } from './monitor.mapper';
-import { intervalProblem, nextQuorum, planLimitMessage, validateDraft } from './monitor-rules';
+import { intervalProblem, nextQuorum, planLimitMessage, validateDraft, withinPlanLimit } from './monitor-rules';
 import { MonitorFilter, MonitorsRepository } from './monitors.repository';
 
 @Injectable()
@@ -29,6 +30,71 @@ export class MonitorsService {
 
   async create(p: Principal, request: CreateMonitorDto): Promise<MonitorResponse> {
     const plan = this.config.plans[p.plan];
+    const { m, pingToken, slugGiven } = this.draft(p, plan, request);
+    await this.validate(m, plan, slugGiven);
+    const saved = await this.tx.run(async (tx) => {
+      await this.monitors.lockAccount(p.accountId, tx);
+      if (plan.maxMonitors !== null && !withinPlanLimit(plan, await this.monitors.count(p.accountId, tx))) {
+        throw new DomainError('plan_limit', planLimitMessage(p.plan, this.config.plans));
+      }
+      if (await this.monitors.slugTaken(m.slug, null, tx)) throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
+      return this.monitors.insert(m, tx);
+    });
+    return toMonitorResponse(saved, this.config.publicUrl, pingToken);
+  }
+
+  /**
+   * `POST /monitors/bulk`: every item is checked as `POST /monitors` would check it (and
+   * slugs against each other); any problem answers 422 listing each item's problems as
+   * `monitors[i].field`, and nothing is created. Otherwise all are created in one transaction.
+   */
+  async bulkCreate(p: Principal, requests: CreateMonitorDto[]): Promise<MonitorResponse[]> {
+    const plan = this.config.plans[p.plan];
+    const drafts: ({ m: MonitorEntity; pingToken: string | null; slugGiven: string | undefined } | null)[] = [];
+    const errors: FieldError[] = [];
+    const itemErrors = (i: number, e: unknown): FieldError[] => {
+      if (!(e instanceof DomainError)) throw e;
+      if (e.details?.length) return e.details.map((d) => ({ field: `monitors[${i}].${d.field}`, message: d.message }));
+      return [{ field: `monitors[${i}]${e.code === 'forbidden' ? '.check_interval' : ''}`, message: e.message }];
+    };
+    requests.forEach((request, i) => {
+      try {
+        drafts.push(this.draft(p, plan, request));
+      } catch (e) {
+        drafts.push(null);
+        errors.push(...itemErrors(i, e));
+      }
+    });
+    // Target checks (DNS for the SSRF guard) a few at a time.
+    for (let start = 0; start < drafts.length; start += 32) {
+      const chunk = drafts.slice(start, start + 32);
+      const found = await Promise.all(chunk.map((d, j) => (d ? this.validate(d.m, plan, d.slugGiven).then(() => [], (e: unknown) => itemErrors(start + j, e)) : [])));
+      errors.push(...found.flat());
+    }
+    const firstBySlug = new Map<string, number>();
+    drafts.forEach((d, i) => {
+      if (!d) return;
+      const first = firstBySlug.get(d.m.slug);
+      if (first !== undefined) errors.push({ field: `monitors[${i}].slug`, message: `slug "${d.m.slug}" is also given to monitors[${first}]` });
+      else firstBySlug.set(d.m.slug, i);
+    });
+    if (errors.length) throw validationFailed(errors);
+    const ms = drafts.map((d) => d!.m);
+    const saved = await this.tx.run(async (tx) => {
+      await this.monitors.lockAccount(p.accountId, tx);
+      if (plan.maxMonitors !== null && !withinPlanLimit(plan, await this.monitors.count(p.accountId, tx), ms.length)) {
+        throw new DomainError('plan_limit', planLimitMessage(p.plan, this.config.plans));
+      }
+      const taken = await this.monitors.slugsTaken(ms.map((m) => m.slug), tx);
+      const conflicts = ms.flatMap((m, i) => (taken.has(m.slug) ? [{ field: `monitors[${i}].slug`, message: `slug "${m.slug}" is already taken` }] : []));
+      if (conflicts.length) throw validationFailed(conflicts);
+      return this.monitors.insertMany(p.accountId, ms, tx);
+    });
+    return saved.map((m, i) => toMonitorResponse(m, this.config.publicUrl, drafts[i]!.pingToken));
+  }
+
+  /** A new monitor from a create request (defaults, aliases, schedule); throws DomainError on a field problem. */
+  private draft(p: Principal, plan: PlanLimits, request: CreateMonitorDto): { m: MonitorEntity; pingToken: string | null; slugGiven: string | undefined } {
     const aliased = resolveAliases(request, null, this.config.regions);
     if (aliased.errors.length) throw validationFailed(aliased.errors);
     const dto: CreateMonitorDto = aliased.dto;
@@ -43,16 +109,7 @@ export class MonitorsService {
     const pingToken = heartbeat ? initHeartbeat(m, this.config.publicUrl, this.clock.nowMs()) : null;
     if (dto.slug === undefined) m.slug = autoSlug(m.name, id);
     this.reschedule(m, this.clock.nowMs(), false);
-    await this.validate(m, plan, dto.slug);
-    const saved = await this.tx.run(async (tx) => {
-      await this.monitors.lockAccount(p.accountId, tx);
-      if ((await this.monitors.count(p.accountId, tx)) >= plan.maxMonitors) {
-        throw new DomainError('plan_limit', planLimitMessage(p.plan, this.config.plans));
-      }
-      if (await this.monitors.slugTaken(m.slug, null, tx)) throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
-      return this.monitors.insert(m, tx);
-    });
-    return toMonitorResponse(saved, this.config.publicUrl, pingToken);
+    return { m, pingToken, slugGiven: dto.slug };
   }
 
   async get(p: Principal, id: string): Promise<MonitorResponse> {
@@ -60,8 +117,8 @@ export class MonitorsService {
   }
 
   async list(p: Principal, f: MonitorFilter) {
-    const { items, total } = await this.monitors.list(p.accountId, f);
-    return { items: items.map((m) => toMonitorResponse(m, this.config.publicUrl)), total };
+    const { items, total, next } = await this.monitors.list(p.accountId, f);
+    return { items: items.map((m) => toMonitorResponse(m, this.config.publicUrl)), total, nextCursor: next ? encodeCursor(next) : null };
   }
 
   async update(p: Principal, id: string, request: UpdateMonitorDto): Promise<MonitorResponse> {
@@ -130,7 +187,7 @@ export class MonitorsService {
     m.nextDueAt = new Date(f.nextDueAt);
   }
 
-  private async validate(m: MonitorEntity, plan: AppConfig['plans']['free'], slugGiven: string | undefined, intervalGiven = true): Promise<void> {
+  private async validate(m: MonitorEntity, plan: PlanLimits, slugGiven: string | undefined, intervalGiven = true): Promise<void> {
     const errors = [...typeFieldProblems(m.monitorType, {}, m), ...validateDraft(m, { regions: this.config.regions, minIntervalSeconds: plan.minIntervalSeconds })];
     if (slugGiven !== undefined && !m.slug) errors.push({ field: 'slug', message: 'slug must contain letters or digits' });
     if (errors.length) throw validationFailed(errors);

@@ -7,6 +7,7 @@ import { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';
 import { NotificationsService } from './notifications.service';
 import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery, READ_ERRORS, WRITE_ERRORS } from '../common/openapi';
 import { CreatedWebhookView, DeletedWebhookView, DeliveryView, WebhookView } from './dto/webhook.view';
+import { listOffset, MAX_OFFSET } from '../common/paging';
 
 @ApiTags('webhooks')
 @ApiSecurity('api_key')
@@ -27,12 +28,12 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Your webhook endpoints (secrets masked)' })
   @ApiQuery({ name: 'active', required: false, enum: ['true', 'false'] })
   @ApiQuery(intQuery('limit', 1, 100, 50))
-  @ApiQuery(intQuery('offset', 0, 10_000_000, 0))
+  @ApiQuery(intQuery('offset', 0, MAX_OFFSET, 0, `0–${MAX_OFFSET}; beyond, 422`))
   @ApiEnvelopeList(WebhookView)
   @ApiErrors(401, 429)
   async list(@CurrentPrincipal() p: Principal, @Query('active') active?: string, @Query('limit') limitRaw?: string, @Query('offset') offsetRaw?: string) {
     const limit = clampInt(limitRaw, 1, 100, 50);
-    const offset = clampInt(offsetRaw, 0, 10_000_000, 0);
+    const offset = listOffset(offsetRaw, limit);
     const { items, total } = await this.notifications.listWebhooks(p, active === 'true' ? true : active === 'false' ? false : undefined, limit, offset);
     return new Paged(items, { total, limit, offset });
   }
@@ -73,12 +74,12 @@ export class WebhooksController {
   @Get(':id/deliveries')
   @ApiOperation({ summary: 'Deliveries to this endpoint, newest first, each with its attempt log' })
   @ApiQuery(intQuery('limit', 1, 100, 50))
-  @ApiQuery(intQuery('offset', 0, 10_000_000, 0))
+  @ApiQuery(intQuery('offset', 0, MAX_OFFSET, 0, `0–${MAX_OFFSET}; beyond, 422`))
   @ApiEnvelopeList(DeliveryView)
   @ApiErrors(...READ_ERRORS)
   async deliveries(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query('limit') limitRaw?: string, @Query('offset') offsetRaw?: string) {
     const limit = clampInt(limitRaw, 1, 100, 50);
-    const offset = clampInt(offsetRaw, 0, 10_000_000, 0);
+    const offset = listOffset(offsetRaw, limit);
     const { items, total } = await this.notifications.listDeliveries(p, id, limit, offset);
     return new Paged(items, { total, limit, offset });
   }

@@ -6,6 +6,7 @@ import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery, READ_ERRORS } from '
 import { CurrentPrincipal, Principal } from '../common/principal';
 import { CreateStatusPageDto, DeletedStatusPageView, StatusPageView, UpdateStatusPageDto } from './dto/status-page.dto';
 import { StatusPagesService } from './status-pages.service';
+import { listOffset, MAX_OFFSET } from '../common/paging';
 
 @ApiTags('status-pages')
 @ApiSecurity('api_key')
@@ -24,12 +25,12 @@ export class StatusPagesController {
   @Get()
   @ApiOperation({ summary: "The account's status pages, oldest first" })
   @ApiQuery(intQuery('limit', 1, 500, 100))
-  @ApiQuery(intQuery('offset', 0, 10_000_000, 0))
+  @ApiQuery(intQuery('offset', 0, MAX_OFFSET, 0, `0–${MAX_OFFSET}; beyond, 422`))
   @ApiEnvelopeList(StatusPageView)
   @ApiErrors(401, 429)
   async list(@CurrentPrincipal() p: Principal, @Query('limit') limitRaw?: string, @Query('offset') offsetRaw?: string) {
     const limit = clampInt(limitRaw, 1, 500, 100);
-    const offset = clampInt(offsetRaw, 0, 10_000_000, 0);
+    const offset = listOffset(offsetRaw, limit);
     const { items, total } = await this.pages.list(p, limit, offset);
     return new Paged(items, { total, limit, offset });
   }

@@ -6,6 +6,7 @@ import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery, READ_ERRORS, WRITE_E
 import { CurrentPrincipal, Principal } from '../common/principal';
 import { CreatedSubscriberDto, CreateSubscriberDto, DeletedSubscriberDto, SubscriberDto } from './dto';
 import { SubscriptionsService } from './subscriptions.service';
+import { listOffset, MAX_OFFSET } from '../common/paging';
 
 /** The page owner's view of its subscribers (`/api/v1/status-pages/{id}/subscribers`): emails masked, webhook secrets answered once. */
 @ApiTags('status-pages')
@@ -17,12 +18,12 @@ export class SubscribersController {
   @Get(':id/subscribers')
   @ApiOperation({ summary: "List the page's subscribers (emails masked; pending ones are not notified until confirmed)" })
   @ApiQuery(intQuery('limit', 1, 200, 50))
-  @ApiQuery(intQuery('offset', 0, 10_000_000, 0))
+  @ApiQuery(intQuery('offset', 0, MAX_OFFSET, 0, `0–${MAX_OFFSET}; beyond, 422`))
   @ApiEnvelopeList(SubscriberDto)
   @ApiErrors(...READ_ERRORS)
   async list(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query('limit') limitRaw?: string, @Query('offset') offsetRaw?: string) {
     const limit = clampInt(limitRaw, 1, 200, 50);
-    const offset = clampInt(offsetRaw, 0, 10_000_000, 0);
+    const offset = listOffset(offsetRaw, limit);
     const { items, total } = await this.subscriptions.list(p, id, limit, offset);
     return new Paged(items, { total, limit, offset });
   }

@@ -6,7 +6,7 @@ import type { KeyScope, Plan } from '../../common/principal';
 export class AccountView {
   @ApiProperty({ example: 'acc_3k9x0q2m7d1v8b4n' }) id!: string;
   @ApiProperty({ example: 'Acme Ops' }) name!: string;
-  @ApiProperty({ enum: ['free', 'pro'] }) plan!: Plan;
+  @ApiProperty({ enum: ['unlimited', 'free', 'pro'] }) plan!: Plan;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
 }
 
@@ -46,7 +46,7 @@ export class LoginUserView {
   @ApiProperty() id!: string;
   @ApiProperty() email!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: ['free', 'pro'] }) plan!: Plan;
+  @ApiProperty({ enum: ['unlimited', 'free', 'pro'] }) plan!: Plan;
   @ApiProperty() account_id!: string;
 }
 
@@ -62,7 +62,7 @@ export class AuthInfoView {
 }
 
 export class LimitsView {
-  @ApiProperty({ example: 10 }) max_monitors!: number;
+  @ApiProperty({ example: 10, type: Number, nullable: true, description: 'null: no limit (the unlimited plan)' }) max_monitors!: number | null;
   @ApiProperty({ example: 60 }) min_interval_seconds!: number;
 }
 

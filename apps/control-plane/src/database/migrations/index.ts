@@ -12,6 +12,7 @@ import { ProbesByRegion1796011000001 } from './1796011000001-ProbesByRegion';
 import { StatusPages1796014000000 } from './1796014000000-StatusPages';
 import { ManualIncidents1796014000010 } from './1796014000010-ManualIncidents';
 import { ScheduledMaintenance1796014000100 } from './1796014000100-ScheduledMaintenance';
+import { MonitorsKeysetIndex1796016000100 } from './1796016000100-MonitorsKeysetIndex';
 import { PageSubscribers1796017000000 } from './1796017000000-PageSubscribers';
 import { PageSubscribersPageFk1796017000001 } from './1796017000001-PageSubscribersPageFk';
 import { PingMonitors1796019000000 } from './1796019000000-PingMonitors';
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   StatusPages1796014000000,
   ManualIncidents1796014000010,
   ScheduledMaintenance1796014000100,
+  MonitorsKeysetIndex1796016000100,
   PageSubscribers1796017000000,
   PageSubscribersPageFk1796017000001,
   PingMonitors1796019000000,

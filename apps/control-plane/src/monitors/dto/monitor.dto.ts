@@ -414,6 +414,17 @@ export class CreateMonitorDto {
   expected_status?: number;
 }
 
+/** `POST /monitors/bulk`: up to 1,000 monitors, created all together or not at all. */
+export class BulkCreateMonitorsDto {
+  @ApiProperty({ type: [CreateMonitorDto], minItems: 1, maxItems: 1000, description: 'each item as the body of POST /monitors' })
+  @IsArray({ message: 'monitors must be an array' })
+  @ArrayMinSize(1, { message: 'monitors must hold at least 1 monitor' })
+  @ArrayMaxSize(1000, { message: 'monitors must hold at most 1000 monitors per call' })
+  @ValidateNested({ each: true })
+  @Type(() => CreateMonitorDto)
+  monitors!: CreateMonitorDto[];
+}
+
 /** PUT and PATCH both update partially: omitted fields are preserved. */
 export class UpdateMonitorDto extends PartialType(CreateMonitorDto) {}
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DNS_RECORD_TYPES, HTTP_METHODS, JSON_ASSERTION_OPERATORS } from '@parallax/contracts';
 import { MONITOR_TYPES } from '../monitor.entity';
+import { ListMetaView } from '../../common/openapi';
 
 /** Statuses of a monitor's read model (`paused` is a separate flag). */
 export const MONITOR_STATUSES = ['pending', 'up', 'degraded', 'down', 'warn'] as const;
@@ -121,4 +122,13 @@ export class MonitorView {
 export class DeletedMonitorView {
   @ApiProperty({ enum: [true] }) deleted!: true;
   @ApiProperty({ example: 'mon_3k9x0q2m7d1v8b4n' }) monitor_id!: string;
+}
+
+export class MonitorListMetaView extends ListMetaView {
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'pass as `cursor` for the next page (keyset paging, any depth); null on the last page' })
+  next_cursor?: string | null;
+}
+
+export class BulkMetaView {
+  @ApiProperty({ example: 1000, description: 'monitors created' }) total!: number;
 }
