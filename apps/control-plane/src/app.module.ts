@@ -1,6 +1,7 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AnomaliesModule } from './anomalies/anomalies.module';
 import { AccountsModule, ApiThrottlerGuard, AuthGuard } from './accounts/accounts.module';
 import { BadgesModule } from './badges/badges.module';
 import { ClockModule } from './common/clock';
@@ -57,6 +58,8 @@ export class AppModule {
         MetricsModule,
         NatsModule,
         AccountsModule,
+        // Before MonitorsModule: its routes (/monitors/anomalies…) must be registered before /monitors/:id.
+        AnomaliesModule,
         MonitorsModule,
         SchedulerModule,
         DecisionsModule,

@@ -86,6 +86,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitors/anomalies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anomalies across your monitors, newest first (default: the unacknowledged ones, as StatusCore) */
+        get: operations["AnomaliesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitors/anomalies/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge an anomaly (it leaves the default list; idempotent) */
+        post: operations["AnomaliesController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitors": {
         parameters: {
             query?: never;
@@ -1145,6 +1179,52 @@ export interface components {
             /** @example true */
             deleted: boolean;
             id: string;
+        };
+        AnomalyBandView: {
+            /**
+             * @description Median of the same hour of the week 1–4 weeks back
+             * @example 120.4
+             */
+            value: number;
+            /** @example 96.1 */
+            lower: number;
+            /** @example 144.7 */
+            upper: number;
+        };
+        AnomalyView: {
+            /** @example ano_4k2m9x0q7d1v8b3n */
+            id: string;
+            /** @example mon_3k9x0q2m7d1v8b4n */
+            monitor_id: string;
+            /** @example eu-west */
+            region: string;
+            /**
+             * @description Response-time p50 or p95 of the hour (ms), or failures / checks of the hour
+             * @enum {string}
+             */
+            metric: "p50_ms" | "p95_ms" | "error_rate";
+            /** @enum {string} */
+            status: "open" | "closed";
+            /**
+             * @description The value furthest outside the band while open
+             * @example 412.5
+             */
+            observed: number;
+            /** @description The expected band at the window that opened it */
+            expected: components["schemas"]["AnomalyBandView"];
+            /**
+             * Format: date-time
+             * @description Start of the first hourly window outside the band
+             */
+            started_at: string;
+            /**
+             * Format: date-time
+             * @description Start of the first window back inside; null while open
+             */
+            ended_at: string | null;
+            acknowledged: boolean;
+            /** Format: date-time */
+            acknowledged_at: string | null;
         };
         MaintenanceWindowView: {
             /** @enum {string} */
@@ -2325,7 +2405,7 @@ export interface components {
              *       "incident.created"
              *     ]
              */
-            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "test")[];
+            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
             /** @example Ops alerts */
             description: string;
             active: boolean;
@@ -2382,7 +2462,7 @@ export interface components {
              *       "incident.created"
              *     ]
              */
-            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "test")[];
+            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
             /** @example Ops alerts */
             description: string;
             active: boolean;
@@ -2441,7 +2521,7 @@ export interface components {
             /** @example msg_2Zb4mXk8Qp1Rt7Vw */
             id: string;
             /** @enum {string} */
-            event: "monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "test";
+            event: "monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test";
             /** @example mon_3k9x0q2m7d1v8b4n */
             monitor_id: string | null;
             /** @example 7 */
@@ -3880,6 +3960,198 @@ export interface operations {
                 };
             };
             /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    AnomaliesController_list: {
+        parameters: {
+            query?: {
+                /** @description default false */
+                acknowledged?: "true" | "false" | "all";
+                status?: "open" | "closed";
+                monitor_id?: string;
+                region?: string;
+                metric?: "p50_ms" | "p95_ms" | "error_rate";
+                /** @description 1–500, default 50 (clamped to the bounds) */
+                limit?: number;
+                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AnomalyView"][];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                        meta: components["schemas"]["ListMetaView"];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    AnomaliesController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AnomalyView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /**
+             * @description Unknown id (or an id of another account)
+             *
+             *     Unknown id (or an id of another account)
+             */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,4 @@
-import { baselineAt, DEFAULT_OPTIONS, detectAnomalies, HOUR_MS, mad, median, type SeriesPoint } from './anomaly-rules';
+import { baselineAt, DEFAULT_OPTIONS, detectAnomalies, HOUR_MS, mad, median, reconcile, seriesByRegion, type DetectedAnomaly, type SeriesPoint, type StoredAnomaly } from './anomaly-rules';
 
 /** Deterministic noise (mulberry32 + Box-Muller), so every history is the same on every run. */
 function rng(seed: number): () => number {
@@ -93,5 +93,60 @@ describe('detectAnomalies on generated histories', () => {
     expect(baselineAt(byTime, hourAt(24 * 13), DEFAULT_OPTIONS.p50_ms)).toBeNull();
     const gaps = history(() => 100, 0.03, 11).map((p, i) => (i % 5 === 0 ? { ...p, value: null } : p));
     expect(detectAnomalies(gaps, 'p50_ms')).toEqual([]);
+  });
+});
+
+describe('seriesByRegion', () => {
+  it('splits windows into per-region p50, p95 and error-rate series in time order', () => {
+    const s = seriesByRegion([
+      { region: 'eu', at: hourAt(1), checks: 4, failures: 1, p50: 12, p95: 30 },
+      { region: 'eu', at: hourAt(0), checks: 0, failures: 0, p50: null, p95: null },
+      { region: 'us', at: hourAt(0), checks: 2, failures: 0, p50: 5, p95: 6 },
+    ]);
+    expect(s.get('eu')).toEqual({
+      p50_ms: [{ at: hourAt(0), value: null }, { at: hourAt(1), value: 12 }],
+      p95_ms: [{ at: hourAt(0), value: null }, { at: hourAt(1), value: 30 }],
+      error_rate: [{ at: hourAt(0), value: null }, { at: hourAt(1), value: 0.25 }],
+    });
+    expect(s.get('us')!.error_rate).toEqual([{ at: hourAt(0), value: 0 }]);
+  });
+});
+
+describe('reconcile', () => {
+  const band = { expected: 100, lower: 80, upper: 120 };
+  const det = (started: number, ended: number | null, observed = 300): DetectedAnomaly => ({ metric: 'p50_ms', started_at: hourAt(started), ended_at: ended === null ? null : hourAt(ended), observed, expected: band });
+  const stored = (id: string, started: number, ended: number | null, observed = 300, region = 'eu'): StoredAnomaly => ({ id, region, metric: 'p50_ms', startedAt: hourAt(started), endedAt: ended === null ? null : hourAt(ended), observed });
+  const horizon = hourAt(100);
+  const closeAt = hourAt(200);
+
+  it('opens a new detection, closed or not; leaves history before the horizon alone', () => {
+    expect(reconcile([], [{ region: 'eu', anomaly: det(150, null) }, { region: 'eu', anomaly: det(120, 130) }, { region: 'eu', anomaly: det(10, 20) }], horizon, closeAt)).toEqual([
+      { kind: 'open', region: 'eu', anomaly: det(150, null) },
+      { kind: 'open', region: 'eu', anomaly: det(120, 130) },
+    ]);
+  });
+
+  it('changes nothing when the same anomaly is detected again', () => {
+    expect(reconcile([stored('a', 150, null)], [{ region: 'eu', anomaly: det(150, null) }], horizon, closeAt)).toEqual([]);
+    expect(reconcile([stored('a', 120, 130)], [{ region: 'eu', anomaly: det(120, 130) }], horizon, closeAt)).toEqual([]);
+  });
+
+  it('closes an open one when its detection ended, and follows its furthest value while open', () => {
+    expect(reconcile([stored('a', 150, null)], [{ region: 'eu', anomaly: det(150, 160, 350) }], horizon, closeAt)).toEqual([{ kind: 'close', id: 'a', endedAt: hourAt(160), observed: 350 }]);
+    expect(reconcile([stored('a', 150, null)], [{ region: 'eu', anomaly: det(150, null, 500) }], horizon, closeAt)).toEqual([{ kind: 'observed', id: 'a', observed: 500 }]);
+  });
+
+  it('matches by overlap (a start shifted by new history) within the same region and metric only', () => {
+    expect(reconcile([stored('a', 150, null)], [{ region: 'eu', anomaly: det(149, null) }], horizon, closeAt)).toEqual([]);
+    const changes = reconcile([stored('a', 150, null, 300, 'us')], [{ region: 'eu', anomaly: det(150, null) }], horizon, closeAt);
+    expect(changes).toEqual([
+      { kind: 'open', region: 'eu', anomaly: det(150, null) },
+      { kind: 'close', id: 'a', endedAt: closeAt, observed: 300 },
+    ]);
+  });
+
+  it('never reopens a closed one, and closes an open one nothing detects any more', () => {
+    expect(reconcile([stored('a', 120, 130)], [{ region: 'eu', anomaly: det(120, null) }], horizon, closeAt)).toEqual([]);
+    expect(reconcile([stored('a', 150, null)], [], horizon, closeAt)).toEqual([{ kind: 'close', id: 'a', endedAt: closeAt, observed: 300 }]);
   });
 });

@@ -136,3 +136,74 @@ export function detectAnomalies(series: readonly SeriesPoint[], metric: AnomalyM
   if (open) out.push(open);
   return out;
 }
+
+export const ANOMALY_METRICS: readonly AnomalyMetric[] = ['p50_ms', 'p95_ms', 'error_rate'];
+
+/** One hourly rollup row of one region, as the sweep reads it. */
+export interface HourlyWindow {
+  region: string;
+  at: number;
+  checks: number;
+  failures: number;
+  /** Response-time percentiles of the window (null without timed results). */
+  p50: number | null;
+  p95: number | null;
+}
+
+/** The three series of each region (sorted by time): p50, p95 and failures / checks of each hour. */
+export function seriesByRegion(windows: readonly HourlyWindow[]): Map<string, Record<AnomalyMetric, SeriesPoint[]>> {
+  const out = new Map<string, Record<AnomalyMetric, SeriesPoint[]>>();
+  for (const w of [...windows].sort((a, b) => a.at - b.at)) {
+    let s = out.get(w.region);
+    if (!s) out.set(w.region, (s = { p50_ms: [], p95_ms: [], error_rate: [] }));
+    s.p50_ms.push({ at: w.at, value: w.p50 });
+    s.p95_ms.push({ at: w.at, value: w.p95 });
+    s.error_rate.push({ at: w.at, value: w.checks > 0 ? w.failures / w.checks : null });
+  }
+  return out;
+}
+
+/** A stored anomaly, as reconcile sees it. */
+export interface StoredAnomaly {
+  id: string;
+  region: string;
+  metric: AnomalyMetric;
+  startedAt: number;
+  endedAt: number | null;
+  observed: number;
+}
+
+export type AnomalyChange =
+  | { kind: 'open'; region: string; anomaly: DetectedAnomaly }
+  | { kind: 'close'; id: string; endedAt: number; observed: number }
+  | { kind: 'observed'; id: string; observed: number };
+
+/**
+ * What the sweep writes, from what is stored and what the detector finds now (pure).
+ * Detections that ended before `horizon` are history and left alone. A detection matches
+ * the stored anomaly of its region and metric whose span overlaps its own:
+ * - no match: it opens (stored with `ended_at` when it already closed);
+ * - an open match: closed when the detection has ended, else its furthest value updated;
+ * - a closed match: nothing (a closed anomaly is never reopened; a new one starts later).
+ * A stored open anomaly that no detection matches any more (its history changed) closes at
+ * `closeAt` (the end of the last judged window).
+ */
+export function reconcile(stored: readonly StoredAnomaly[], detected: readonly { region: string; anomaly: DetectedAnomaly }[], horizon: number, closeAt: number): AnomalyChange[] {
+  const changes: AnomalyChange[] = [];
+  const matched = new Set<string>();
+  const overlaps = (s: StoredAnomaly, d: DetectedAnomaly) => s.startedAt < (d.ended_at ?? Infinity) && d.started_at < (s.endedAt ?? Infinity);
+  for (const { region, anomaly: d } of detected) {
+    if (d.ended_at !== null && d.ended_at < horizon) continue;
+    const s = stored.find((x) => x.region === region && x.metric === d.metric && !matched.has(x.id) && overlaps(x, d));
+    if (!s) {
+      changes.push({ kind: 'open', region, anomaly: d });
+      continue;
+    }
+    matched.add(s.id);
+    if (s.endedAt !== null) continue;
+    if (d.ended_at !== null) changes.push({ kind: 'close', id: s.id, endedAt: d.ended_at, observed: d.observed });
+    else if (d.observed !== s.observed) changes.push({ kind: 'observed', id: s.id, observed: d.observed });
+  }
+  for (const s of stored) if (s.endedAt === null && !matched.has(s.id)) changes.push({ kind: 'close', id: s.id, endedAt: closeAt, observed: s.observed });
+  return changes;
+}

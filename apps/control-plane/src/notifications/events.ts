@@ -2,7 +2,7 @@
  * Notification events and their payload (SPEC 3.5). Pure: the service builds a payload
  * per event, the formats turn it into Slack, Discord or email messages.
  */
-export const EVENTS = ['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.warn', 'incident.created', 'incident.resolved', 'sla.breach', 'test'] as const;
+export const EVENTS = ['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.warn', 'incident.created', 'incident.resolved', 'sla.breach', 'monitor.anomaly', 'test'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 /** The reference's (StatusPool) event names, accepted on input and expanded to ours. */
@@ -16,12 +16,15 @@ export const EVENT_ALIASES: Record<string, EventName[]> = {
 /** Subscribable events: everything but `test`, which goes to one endpoint on request. */
 export const SUBSCRIBABLE: readonly EventName[] = EVENTS.filter((e) => e !== 'test');
 
+/** Opt-in events: only a webhook that names them gets them (`*` does not include them). */
+export const OPT_IN: readonly EventName[] = ['monitor.anomaly'];
+
 /** Expands aliases and removes duplicates; returns the unknown names separately. */
 export function normaliseEvents(input: readonly string[]): { events: EventName[]; unknown: string[] } {
   const out = new Set<EventName>();
   const unknown: string[] = [];
   for (const name of input) {
-    if (name === '*') SUBSCRIBABLE.forEach((e) => out.add(e));
+    if (name === '*') SUBSCRIBABLE.filter((e) => !OPT_IN.includes(e)).forEach((e) => out.add(e));
     else if (EVENT_ALIASES[name]) EVENT_ALIASES[name].forEach((e) => out.add(e));
     else if ((SUBSCRIBABLE as readonly string[]).includes(name)) out.add(name as EventName);
     else unknown.push(name);
@@ -56,5 +59,18 @@ export interface NotificationPayload {
   region_results: RegionResultPayload[];
   incident?: { id: string; started_at: string; resolved_at: string | null; duration_seconds: number | null; affected_regions: string[] };
   sla?: { target_percent: number; window_days: number; uptime_percent: number };
+  /** `monitor.anomaly`: an anomaly opened (`ended_at` null) or closed. */
+  anomaly?: AnomalyPayload;
   message?: string;
+}
+
+export interface AnomalyPayload {
+  id: string;
+  state: 'open' | 'closed';
+  region: string;
+  metric: string;
+  observed: number;
+  expected: { value: number; lower: number; upper: number };
+  started_at: string;
+  ended_at: string | null;
 }

@@ -20,7 +20,10 @@ describe('events', () => {
   it('expands the reference names and *, and reports unknown ones', () => {
     expect(normaliseEvents(['status_change']).events).toEqual(['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.warn']);
     expect(normaliseEvents(['incident_created', 'sla_breach', 'incident.created']).events).toEqual(['incident.created', 'sla.breach']);
-    expect(normaliseEvents(['*']).events).toEqual(EVENTS.filter((e) => e !== 'test'));
+    expect(normaliseEvents(['*']).events).toEqual(EVENTS.filter((e) => e !== 'test' && e !== 'monitor.anomaly'));
+    // monitor.anomaly is opt-in: only named, never through '*'.
+    expect(normaliseEvents(['*', 'monitor.anomaly']).events).toEqual(EVENTS.filter((e) => e !== 'test'));
+    expect(normaliseEvents(['monitor.anomaly']).events).toEqual(['monitor.anomaly']);
     expect(normaliseEvents(['monitor.up', 'test', 'nope'])).toEqual({ events: ['monitor.up'], unknown: ['test', 'nope'] });
   });
 
@@ -42,6 +45,9 @@ describe('formats', () => {
     expect(headline({ ...base, event: 'incident.resolved', incident })).toBe('Incident resolved: Production API is back up after 95s');
     expect(headline({ ...base, event: 'sla.breach', sla: { target_percent: 99.9, window_days: 30, uptime_percent: 99.5 } })).toBe('SLA breach: Production API at 99.500% over 30 days (target 99.9%)');
     expect(headline({ ...base, event: 'test', monitor: null, message: 'hello' })).toBe('hello');
+    const anomaly = { id: 'ano_1', state: 'open' as const, region: 'eu-west', metric: 'p95_ms', observed: 412.5, expected: { value: 120, lower: 90, upper: 150 }, started_at: base.timestamp, ended_at: null };
+    expect(headline({ ...base, event: 'monitor.anomaly', anomaly })).toBe('Anomaly: Production API p95_ms in eu-west at 412.5 (expected 90–150)');
+    expect(headline({ ...base, event: 'monitor.anomaly', anomaly: { ...anomaly, state: 'closed', ended_at: base.timestamp } })).toBe('Anomaly over: Production API p95_ms in eu-west is back in its band');
   });
 
   it('Slack: text fallback, header, fields with the decision and failing regions, event context', () => {

@@ -15,6 +15,7 @@ const EVENT_COLOURS: Record<string, number> = {
   'incident.created': STATUS_COLOURS.down,
   'incident.resolved': STATUS_COLOURS.up,
   'sla.breach': STATUS_COLOURS.warn,
+  'monitor.anomaly': STATUS_COLOURS.warn,
   test: 0x3498db,
 };
 
@@ -28,6 +29,13 @@ export function headline(p: NotificationPayload): string {
       return `Incident resolved: ${name} is back up${p.incident?.duration_seconds != null ? ` after ${p.incident.duration_seconds}s` : ''}`;
     case 'sla.breach':
       return `SLA breach: ${name} at ${p.sla?.uptime_percent.toFixed(3)}% over ${p.sla?.window_days} days (target ${p.sla?.target_percent}%)`;
+    case 'monitor.anomaly': {
+      const a = p.anomaly;
+      if (!a) return `Anomaly: ${name}`;
+      return a.state === 'open'
+        ? `Anomaly: ${name} ${a.metric} in ${a.region} at ${a.observed} (expected ${a.expected.lower}–${a.expected.upper})`
+        : `Anomaly over: ${name} ${a.metric} in ${a.region} is back in its band`;
+    }
     case 'test':
       return p.message ?? 'Parallax test notification';
     default:

@@ -13,7 +13,7 @@ import { checkHttpUrl } from '../monitors/monitor-types';
 import { RoundsRepository } from '../scheduler/rounds.repository';
 import type { MonitorEntity, MonitorStatus } from '../monitors/monitor.entity';
 import { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';
-import { EVENT_ALIASES, EventName, NotificationPayload, normaliseEvents, RegionResultPayload, SUBSCRIBABLE } from './events';
+import { AnomalyPayload, EVENT_ALIASES, EventName, NotificationPayload, normaliseEvents, RegionResultPayload, SUBSCRIBABLE } from './events';
 import { fanOut, heldNotification, raisedEvents } from './fan-out';
 import { MonitorIncidentEvent, NotificationExtensions, TimelineEvent } from './extensions';
 import { inMaintenance } from './maintenance';
@@ -144,7 +144,49 @@ export class NotificationsService {
     return now ? { target_percent: m.slaTarget!, window_days: m.slaWindowDays, uptime_percent: Math.round(uptime * 1000) / 1000 } : null;
   }
 
-  /** Rows of another context's channels (status page subscribers), written in its transaction. */
+  /**
+   * `monitor.anomaly` events of one monitor (opened, closed), in the anomaly sweep's
+   * transaction: to the account webhooks that opted in to the event (never through `*`, never
+   * the monitor's own channels); suppressed during a maintenance window.
+   */
+  async enqueueAnomalies(tx: Tx, m: MonitorEntity, anomalies: AnomalyPayload[], at: Date): Promise<number> {
+    if (!anomalies.length) return 0;
+    if (inMaintenance(m.maintenanceWindows, at)) {
+      this.metrics.notificationsSuppressed.inc({ event: 'monitor.anomaly' }, anomalies.length);
+      return 0;
+    }
+    const webhooks = (await this.repo.activeWebhooks(tx, m.accountId)).filter((w) => w.events.includes('monitor.anomaly'));
+    if (!webhooks.length) return 0;
+    const names: EventName[] = anomalies.map(() => 'monitor.anomaly');
+    const first = await this.repo.nextSequences(tx, m.id, names.length);
+    const payloads = anomalies.map((anomaly, i): NotificationPayload => ({
+      event: 'monitor.anomaly',
+      sequence: first + i,
+      timestamp: at.toISOString(),
+      monitor: { id: m.id, name: m.name, type: m.monitorType, url: m.url },
+      status: null,
+      previous_status: null,
+      decision: null,
+      region_results: [],
+      anomaly,
+    }));
+    const rows: Partial<DeliveryEntity>[] = fanOut(names, webhooks, { monitorId: m.id, webhookUrl: null, slack: null, discord: null, email: null }).map((r) => ({
+      id: newId('msg'),
+      accountId: m.accountId,
+      monitorId: m.id,
+      event: r.event,
+      sequence: first + r.eventIndex,
+      payload: payloads[r.eventIndex] as unknown as Record<string, unknown>,
+      nextAttemptAt: at,
+      channel: r.channel,
+      destination: r.destination,
+      webhookId: r.webhookId,
+      target: r.target,
+    }));
+    await this.enqueueRows(tx, rows);
+    return rows.length;
+  }
+
   /** Timeline events (manual incidents, updates, maintenance) to the extensions' subscribers, in the caller's transaction. */
   async enqueueTimeline(tx: Tx, events: TimelineEvent[]): Promise<number> {
     const rows = await this.extensions.timelineRows(tx, events);
