@@ -18,7 +18,8 @@ const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
  * The status page in a real browser (Debian chromium through playwright-core) against
  * the real system: the built control plane, three probe processes and a local target
  * whose answer depends on the region. The banner follows the quorum, the region dots say
- * which region fails, 90 bars render, a maintenance window shows its banner, axe-core
+ * which region fails, 90 bars render, a maintenance window shows its banner, a scheduled
+ * maintenance shows its banner and timeline once the sweep starts it, axe-core
  * finds no serious or critical violation, and screenshots are saved in test-artifacts/.
  */
 describe('status page in a browser', () => {
@@ -112,6 +113,36 @@ describe('status page in a browser', () => {
     expect(await p.locator('.monitor .state.maint').first().textContent()).toMatch(/Under maintenance/);
     await p.context().close();
     await sys.call('PATCH', `/monitors/${monitorId}`, { maintenance_windows: [] });
+  });
+
+  it('shows scheduled maintenance: the banner and its timeline once the sweep starts it, and the upcoming one', async () => {
+    const now = Date.now();
+    const created = await sys.call('POST', '/maintenance', {
+      title: 'Database upgrade',
+      description: 'PostgreSQL 15 to 16; writes pause for about a minute.',
+      monitor_ids: [monitorId],
+      starts_at: new Date(now + 2_000).toISOString(),
+      ends_at: new Date(now + 3_600_000).toISOString(),
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.data.id as string;
+    const soon = now + 2 * 86_400_000;
+    expect((await sys.call('POST', '/maintenance', { title: 'Network switch replacement', monitor_ids: [other], starts_at: new Date(soon).toISOString(), ends_at: new Date(soon + 7_200_000).toISOString() })).status).toBe(201);
+    let p = await open();
+    expect(await p.locator('#maint-upcoming').textContent()).toBe('Upcoming maintenance');
+    expect(await p.locator('#maint-active').count()).toBe(0);
+    await p.context().close();
+    // The control plane's own sweep (every 5 s) moves it to in_progress at its start.
+    await waitFor('maintenance in progress', async () => (await sys.call('GET', `/maintenance/${id}`)).body.data.status === 'in_progress', 30_000);
+    p = await open();
+    expect(await p.locator('#maint-active').textContent()).toBe('Maintenance in progress');
+    const article = p.locator(`#maintenance-${id}`);
+    expect(await article.locator('h3').textContent()).toMatch(/Database upgrade\s*In progress/);
+    expect(await article.locator('p.update').textContent()).toBe('PostgreSQL 15 to 16; writes pause for about a minute.');
+    // The timeline: the sweep's entry (the first one only repeated the description).
+    expect(await article.locator('ol.timeline li').allTextContents()).toEqual([expect.stringMatching(/In progress: Maintenance started\.$/)]);
+    expect(await p.locator('.monitor .state.maint').first().textContent()).toMatch(/Under maintenance/);
+    await p.context().close();
   });
 
   it('has no serious or critical axe-core violations, light and dark, and saves screenshots', async () => {

@@ -47,6 +47,8 @@ describe('scheduled maintenance', () => {
     clock = t.app.get(Clock);
     t0 = Math.ceil(Date.now() / 60_000) * 60_000 + 60_000;
     for (const a of [t, t2]) a.app.get(Clock).set(t0);
+    // The account webhook first: it hears the monitors' very first decisions.
+    expect((await call(t.api, key, 'POST', '/webhooks', { url: receiver.url('/acct') })).status).toBe(201);
     const mk = async (body: Record<string, unknown>, k = key) => {
       const res = await call(t.api, k, 'POST', '/monitors', { check_interval: 1, timeout: 2, url: 'http://127.0.0.1:1/x', public: true, ...body });
       expect(res.status).toBe(201);
@@ -56,7 +58,6 @@ describe('scheduled maintenance', () => {
     api2 = await mk({ name: 'API', slug: 'api', check_interval: 60, paused: true });
     hidden = await mk({ name: 'Hidden', slug: 'hidden', check_interval: 60, paused: true, public: false });
     expect((await call(t.api, key, 'POST', '/status-pages', { slug: 'mnt', title: 'Maint page', monitor_ids: [web.id, api2.id] })).status).toBe(201);
-    expect((await call(t.api, key, 'POST', '/webhooks', { url: receiver.url('/acct') })).status).toBe(201);
   });
   afterAll(async () => {
     await pg?.end();
@@ -87,10 +88,10 @@ describe('scheduled maintenance', () => {
   const sweepBoth = async () => (await Promise.all([t.app.get(MaintenanceService).sweep(), t2.app.get(MaintenanceService).sweep()])).reduce((a, b) => a + b, 0);
 
   it('creates, lists, reads, validates, and keeps accounts apart', async () => {
-    const res = await api('POST', '/maintenance', { title: '  DB upgrade ', description: 'PostgreSQL 16', monitor_ids: [api2.id], starts_at: iso(t0 + 2_500), ends_at: iso(t0 + 7_200_000) });
+    const res = await api('POST', '/maintenance', { title: '  DB upgrade ', description: 'PostgreSQL 16', monitor_ids: [api2.id], starts_at: iso(t0 + 3_600_000), ends_at: iso(t0 + 7_200_000) });
     expect(res.status).toBe(201);
     const m: Maintenance = res.body.data;
-    expect(m).toMatchObject({ id: expect.stringMatching(/^mnt_/), title: 'DB upgrade', status: 'scheduled', monitor_ids: [api2.id], starts_at: iso(t0 + 2_500) });
+    expect(m).toMatchObject({ id: expect.stringMatching(/^mnt_/), title: 'DB upgrade', status: 'scheduled', monitor_ids: [api2.id], starts_at: iso(t0 + 3_600_000) });
     expect(m.updates).toEqual([expect.objectContaining({ label: 'Scheduled', content: 'PostgreSQL 16', status: 'scheduled' })]);
     expect((await api('GET', `/maintenance/${m.id}`)).body.data.id).toBe(m.id);
     expect((await api('GET', '/maintenance?status=scheduled')).body.data.map((x: Maintenance) => x.id)).toContain(m.id);
@@ -121,11 +122,13 @@ describe('scheduled maintenance', () => {
     const cancelled = await api('PATCH', `/maintenance/${m.id}`, { status: 'cancelled' });
     expect(cancelled.body.data).toMatchObject({ status: 'cancelled' });
     expect((await api('PATCH', `/maintenance/${m.id}`, { title: 'again' })).status).toBe(409);
-    // Cancelled stays cancelled whatever the clock says (past its start; the clock only
-    // moves forward here, or the scheduler and the dispatcher would hold claims of the future).
-    setBoth(t0 + 2_900);
+    // Cancelled stays cancelled whatever the clock says: one due now (it started a minute ago), cancelled, then swept.
+    // (The clock never jumps ahead here: the scheduler would claim the monitors' rounds there.)
+    const due = (await api('POST', '/maintenance', { title: 'due', monitor_ids: [api2.id], starts_at: iso(t0 - 60_000), ends_at: iso(t0 + 3_600_000) })).body.data;
+    expect((await api('PATCH', `/maintenance/${due.id}`, { status: 'cancelled' })).body.data.status).toBe('cancelled');
     await sweepBoth();
-    expect((await api('GET', `/maintenance/${m.id}`)).body.data.status).toBe('cancelled');
+    expect((await api('GET', `/maintenance/${due.id}`)).body.data.status).toBe('cancelled');
+    await api('DELETE', `/maintenance/${due.id}`);
     setBoth(t0 + 3_000);
     expect((await api('DELETE', `/maintenance/${m.id}`)).body.data).toEqual({ deleted: true, maintenance_id: m.id });
     expect((await api('GET', `/maintenance/${m.id}`)).status).toBe(404);

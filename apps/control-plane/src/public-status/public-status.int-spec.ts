@@ -185,7 +185,13 @@ describe('public status page (real pipeline)', () => {
   });
 
   it('leaks nothing private in any public answer', async () => {
-    for (const path of ['/s/acme', '/s/acme/', '/api/public/status/acme', '/s/nope', '/api/public/status/nope']) await keep(path);
+    // A maintenance affecting a public and a private monitor: its public answers name only the public one, by slug.
+    const soon = Date.now() + 3_600_000;
+    const mnt = await call(t.api, key, 'POST', '/maintenance', { title: 'Planned work', monitor_ids: [site.id, hidden.id], starts_at: new Date(soon).toISOString(), ends_at: new Date(soon + 60_000).toISOString() });
+    expect(mnt.status).toBe(201);
+    for (const path of ['/s/acme', '/s/acme/', '/api/public/status/acme', '/s/nope', '/api/public/status/nope', '/s/acme/api/maintenance', `/s/acme/api/maintenance/${mnt.body.data.id}`]) await keep(path);
+    const onDomain = await keep('/api/maintenance', { host: 'status.acme.test' });
+    expect(JSON.parse(onDomain.body).logs.map((l: { id: string; affectedMonitors: string[] }) => [l.id, l.affectedMonitors])).toEqual([[mnt.body.data.id, [site.slug]]]);
     const forbidden = [
       ...Object.values(SECRETS),
       'S3CRET',

@@ -109,12 +109,14 @@ const MAINTENANCE_TAG: Record<string, { text: string; cls: string }> = {
   cancelled: { text: 'Cancelled', cls: 'none' },
 };
 
-/** A maintenance with its window, affected services and timeline (newest first). */
+/** A maintenance with its window, affected services, description and timeline (newest first). */
 function maintenance(m: PublicMaintenance): string {
   const tag = MAINTENANCE_TAG[m.status] ?? MAINTENANCE_TAG.scheduled;
   const facts = [`<time datetime="${iso(m.startsAt)}">${when(m.startsAt)}</time> to <time datetime="${iso(m.endsAt)}">${when(m.endsAt)}</time>`];
   if (m.monitorNames.length) facts.push(`Affected: ${m.monitorNames.map(esc).join(', ')}`);
-  const items = [...m.updates]
+  // An entry that only repeats the title or the description (the first one, usually) is not shown twice.
+  const items = m.updates
+    .filter((u) => u.content !== m.title && u.content !== m.description)
     .reverse()
     .map((u) => `<li><time datetime="${iso(u.at)}">${when(u.at)}</time> <strong>${esc(u.label)}</strong>: <span class="update">${esc(u.content)}</span></li>`)
     .join('');
