@@ -5,6 +5,7 @@ import type { PublicPageView } from '../status-pages/public-page';
 import { automaticUpdate } from '../subscriptions/subscription-rules';
 import type { BadgeAnswer } from '../badges/badges.service';
 import { buildFeed, FEED_CONTENT_TYPES, FEED_LIMIT, FeedEntry, parseFormat } from './feed-builder';
+import { asAccountId } from '../common/account-id';
 
 /** SPEC 3.7: public JSON and feeds are cached 30 s with a minute of stale-while-revalidate. */
 export const FEED_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60';
@@ -22,7 +23,7 @@ export class FeedsService {
 
   async entries(view: PublicPageView): Promise<FeedEntry[]> {
     const byId = new Map(view.monitors.map((m) => [m.id, m]));
-    const rows = await this.incidents.recentForMonitors(view.page.accountId, [...byId.keys()], FEED_LIMIT);
+    const rows = await this.incidents.recentForMonitors(asAccountId(view.page.accountId), [...byId.keys()], FEED_LIMIT);
     const updates = await this.incidents.updatesOf(rows.map((i) => i.id), 1);
     return rows.map((i) => {
       const resolved = i.status === 'resolved';

@@ -8,6 +8,7 @@ import type { PublicMonitorView, PublicPageView } from '../status-pages/public-p
 import { StatusPagesService } from '../status-pages/status-pages.service';
 import { RollupsRepository } from '../timeseries/rollups.repository';
 import { ErrorClass, errorClass, overallStatus, OverallStatus } from './page-rules';
+import { asAccountId } from '../common/account-id';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -129,7 +130,7 @@ export class PublicStatusService {
     const hourNow = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
     const sparkFrom = new Date(hourNow - 23 * HOUR_MS);
     const ids = view.monitors.map((m) => m.id);
-    const accountId = view.page.accountId;
+    const accountId = asAccountId(view.page.accountId);
     const [daily, hourly, incidents] = await Promise.all([
       this.rollups.dailyRoundsOf(accountId, ids, from),
       this.rollups.hourlyResponseOf(accountId, ids, sparkFrom),
