@@ -29,6 +29,30 @@ export default [
     },
   },
   {
+    // Tenancy by type: controllers and request-scoped services reach tables only through
+    // tenant repositories (methods take the principal's AccountId); the System*Repository
+    // classes (work across accounts: ingestion, decisions, sweeps) stay out of them.
+    files: [
+      'apps/control-plane/src/**/*.controller.ts',
+      'apps/control-plane/src/monitors/monitors.service.ts',
+      'apps/control-plane/src/incidents/incidents.service.ts',
+      'apps/control-plane/src/status-pages/status-pages.service.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/system-*.repository', './system-*.repository'],
+              message: 'System repositories are for background work; a controller or request-scoped service uses the tenant repository with the principal\'s AccountId.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

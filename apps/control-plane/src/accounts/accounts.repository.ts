@@ -4,6 +4,7 @@ import { QueryFailedError, Repository } from 'typeorm';
 import type { Plan } from '../common/principal';
 import type { Tx } from '../database/transaction';
 import { AccountEntity, ApiKeyEntity, UserEntity } from './account.entity';
+import type { AccountId } from '../common/account-id';
 
 export interface UserWithPlan {
   user: UserEntity;
@@ -76,7 +77,7 @@ export class AccountsRepository {
   }
 
   /** A JWT's user, only if it still belongs to the account named in the token. */
-  async findUserWithPlan(accountId: string, userId: string): Promise<UserWithPlan | null> {
+  async findUserWithPlan(accountId: AccountId, userId: string): Promise<UserWithPlan | null> {
     const { entities, raw } = await this.users
       .createQueryBuilder('u')
       .innerJoin(AccountEntity, 'a', 'a.id = u.account_id')
@@ -86,15 +87,15 @@ export class AccountsRepository {
     return entities[0] ? { user: entities[0], plan: raw[0].account_plan } : null;
   }
 
-  findAccount(accountId: string): Promise<AccountEntity | null> {
+  findAccount(accountId: AccountId): Promise<AccountEntity | null> {
     return this.accounts.findOneBy({ id: accountId });
   }
 
-  findUser(accountId: string, userId: string): Promise<UserEntity | null> {
+  findUser(accountId: AccountId, userId: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id: userId, accountId });
   }
 
-  async listApiKeys(accountId: string, limit: number, offset: number): Promise<{ items: ApiKeyEntity[]; total: number }> {
+  async listApiKeys(accountId: AccountId, limit: number, offset: number): Promise<{ items: ApiKeyEntity[]; total: number }> {
     const [items, total] = await this.keys.findAndCount({
       where: { accountId },
       order: { createdAt: 'ASC', id: 'ASC' },
@@ -105,7 +106,7 @@ export class AccountsRepository {
   }
 
   /** Deletes the key if it belongs to the account; false when there is no such key there. */
-  async deleteApiKey(accountId: string, keyId: string): Promise<boolean> {
+  async deleteApiKey(accountId: AccountId, keyId: string): Promise<boolean> {
     const result = await this.keys.delete({ id: keyId, accountId });
     return (result.affected ?? 0) > 0;
   }
@@ -114,7 +115,7 @@ export class AccountsRepository {
    * Records use of a key, writing only when the stored value is older than
    * `minIntervalSeconds` (so replicas sharing the key do not all write).
    */
-  async touchApiKey(accountId: string, keyId: string, minIntervalSeconds: number, now: Date): Promise<void> {
+  async touchApiKey(accountId: AccountId, keyId: string, minIntervalSeconds: number, now: Date): Promise<void> {
     await this.keys
       .createQueryBuilder()
       .update(ApiKeyEntity)
@@ -128,7 +129,7 @@ export class AccountsRepository {
   }
 
   /** The email of the account's first user (the default alert address). */
-  async firstUserEmail(tx: Tx, accountId: string): Promise<string | null> {
+  async firstUserEmail(tx: Tx, accountId: AccountId): Promise<string | null> {
     const user = await tx.getRepository(UserEntity).findOne({ where: { accountId }, order: { createdAt: 'ASC' }, select: { email: true } });
     return user?.email ?? null;
   }

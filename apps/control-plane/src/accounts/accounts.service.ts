@@ -18,6 +18,7 @@ import { AccountView, ApiKeyView, CreatedApiKeyView, DeletedView, LoginView, MeV
 import { hashPassword, prepareDummyHash, verifyAgainstDummy, verifyPassword } from './password';
 import { PlanLimitsService } from './plan-limits';
 import { listOffset } from '../common/paging';
+import { asAccountId, type AccountId } from '../common/account-id';
 
 /** Credentials read from a request by the AuthGuard. */
 export type Credential = { kind: 'api_key'; value: string } | { kind: 'jwt'; value: string };
@@ -161,7 +162,7 @@ export class AccountsService implements OnModuleInit {
     if (!principal) {
       const found = await this.repo.findApiKeyByHash(hash);
       if (!found || !apiKeyMatchesHash(key, found.key.keyHash)) return null;
-      principal = { accountId: found.key.accountId, userId: null, keyId: found.key.id, scope: found.key.scope, plan: found.plan };
+      principal = { accountId: asAccountId(found.key.accountId), userId: null, keyId: found.key.id, scope: found.key.scope, plan: found.plan };
       this.cache(cacheKey, principal);
     }
     await this.noteKeyUse(principal.accountId, principal.keyId!);
@@ -179,9 +180,9 @@ export class AccountsService implements OnModuleInit {
     const cacheKey = `usr:${claims.acc}:${claims.sub}`;
     let principal = this.cached(cacheKey);
     if (!principal) {
-      const found = await this.repo.findUserWithPlan(claims.acc, claims.sub);
+      const found = await this.repo.findUserWithPlan(asAccountId(claims.acc), claims.sub);
       if (!found) return null;
-      principal = { accountId: found.user.accountId, userId: found.user.id, keyId: null, scope: 'read_write', plan: found.plan };
+      principal = { accountId: asAccountId(found.user.accountId), userId: found.user.id, keyId: null, scope: 'read_write', plan: found.plan };
       this.cache(cacheKey, principal);
     }
     return principal;
@@ -202,7 +203,7 @@ export class AccountsService implements OnModuleInit {
   }
 
   /** Writes `last_used_at` at most once a minute per key; bookkeeping never fails a request. */
-  private async noteKeyUse(accountId: string, keyId: string): Promise<void> {
+  private async noteKeyUse(accountId: AccountId, keyId: string): Promise<void> {
     const now = this.clock.nowMs();
     const last = this.keyTouchedAt.get(keyId);
     if (last !== undefined && now - last < TOUCH_INTERVAL_SECONDS * 1000) return;
@@ -244,7 +245,7 @@ export class AccountsService implements OnModuleInit {
   }
 
   /** Where a monitor's alert emails go when its `alert_email` is empty (reference: the account's email). */
-  defaultAlertEmail(tx: Tx, accountId: string): Promise<string | null> {
+  defaultAlertEmail(tx: Tx, accountId: AccountId): Promise<string | null> {
     return this.repo.firstUserEmail(tx, accountId);
   }
 }

@@ -4,6 +4,7 @@ import { DomainError } from '../common/errors';
 import { Principal, PUBLIC_ROUTE } from '../common/principal';
 import type { AccountsService, Credential } from './accounts.service';
 import { AuthenticatedRequest, AuthGuard, MISSING_CREDENTIALS, readCredential } from './auth.guard';
+import { asAccountId } from '../common/account-id';
 
 const KEY = 'px_' + 'A'.repeat(43);
 
@@ -28,7 +29,7 @@ describe('readCredential', () => {
 });
 
 describe('AuthGuard', () => {
-  const principal = (scope: Principal['scope']): Principal => ({ accountId: 'acc_1', userId: null, keyId: 'key_1', scope, plan: 'free' });
+  const principal = (scope: Principal['scope']): Principal => ({ accountId: asAccountId('acc_1'), userId: null, keyId: 'key_1', scope, plan: 'free' });
 
   function setup(result: Principal | null, isPublic = false) {
     const seen: Credential[] = [];

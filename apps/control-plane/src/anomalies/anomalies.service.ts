@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { asAccountId } from '../common/account-id';
 import { Clock } from '../common/clock';
 import { notFound } from '../common/errors';
 import { newId } from '../common/ids';
@@ -149,7 +150,7 @@ export class AnomaliesService implements OnApplicationBootstrap, BeforeApplicati
       }
     }
     if (events.length) {
-      const monitor = await this.monitors.findOne(accountId, monitorId, tx);
+      const monitor = await this.monitors.findOne(asAccountId(accountId), monitorId, tx);
       if (monitor) await this.notifications.enqueueAnomalies(tx, monitor, events, at);
     }
     return changes.length;

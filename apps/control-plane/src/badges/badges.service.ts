@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { asAccountId, type AccountId } from '../common/account-id';
 import { Clock } from '../common/clock';
 import type { MonitorEntity } from '../monitors/monitor.entity';
 import { MonitorsRepository } from '../monitors/monitors.repository';
@@ -79,11 +80,11 @@ export class BadgesService {
       if (q.monitorId !== null && shown.length === 0) return null;
       const status: BadgeStatus = q.monitorId !== null ? (shown[0].paused ? 'paused' : shown[0].status) : overallStatus(shown.filter((m) => !m.paused).map((m) => m.status));
       if (q.type === 'status') return { status, uptimePercent: null, responseMs: null };
-      return { status, ...(await this.figures(view.page.accountId, shown, q.type)) };
+      return { status, ...(await this.figures(asAccountId(view.page.accountId), shown, q.type)) };
     });
   }
 
-  private async figures(accountId: string, shown: PublicMonitorView[], type: BadgeQuery['type']): Promise<Pick<BadgeData, 'uptimePercent' | 'responseMs'>> {
+  private async figures(accountId: AccountId, shown: PublicMonitorView[], type: BadgeQuery['type']): Promise<Pick<BadgeData, 'uptimePercent' | 'responseMs'>> {
     const monitors = await this.monitors.findPublicByIds(accountId, shown.map((m) => m.id));
     const now = this.clock.nowMs();
     const from = new Date(now - (type === 'uptime' ? 90 : 1) * 86_400_000);

@@ -1,11 +1,12 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { AccountId } from './account-id';
 
 export type KeyScope = 'read_write' | 'read_only';
 export type Plan = 'unlimited' | 'free' | 'pro';
 
-/** Who is calling: set on the request by the global AuthGuard. Every query takes `accountId`. */
+/** Who is calling: set on the request by the global AuthGuard. Tenant repository methods take its `accountId` (an `AccountId`). */
 export interface Principal {
-  accountId: string;
+  accountId: AccountId;
   userId: string | null;
   /** Set when the caller authenticated with an API key. */
   keyId: string | null;

@@ -22,9 +22,9 @@ const KNOWN_SHARED: Record<string, string[]> = {
   // The monitor_state / heartbeat_state split (issue 12 item 1, not done yet) removes this:
   // the monitor row holds configuration (monitors), the schedule cursor (scheduler, and
   // heartbeats through RoundsRepository.advanceSchedules), the decision read model
-  // (decisions, MonitorsRepository.saveDecisions), the rollup fold watermark (timeseries,
-  // MonitorsRepository.markFolded), and a dead alert target is cleared by the dispatcher
-  // (notifications, MonitorsRepository.clearAlertTarget).
+  // (decisions, SystemMonitorsRepository.saveDecisions), the rollup fold watermark (timeseries,
+  // SystemMonitorsRepository.markFolded), and a dead alert target is cleared by the dispatcher
+  // (notifications, SystemMonitorsRepository.clearAlertTarget).
   monitors: ['decisions', 'heartbeats', 'monitors', 'notifications', 'scheduler', 'timeseries'],
   // Automatic incidents (and their "Detected"/"Resolved" updates) are opened and resolved
   // by the decision in its transaction (decisions, IncidentsRepository.open / update);
@@ -166,7 +166,7 @@ describe('one writing context per table', () => {
   const byTable = writers();
 
   it('finds the writes it looks for (the scan itself works)', () => {
-    expect(methods.find((m) => m.repo === 'MonitorsRepository' && m.name === 'saveDecisions')?.tables).toEqual(new Set(['monitors']));
+    expect(methods.find((m) => m.repo === 'SystemMonitorsRepository' && m.name === 'saveDecisions')?.tables).toEqual(new Set(['monitors']));
     expect(methods.find((m) => m.repo === 'RollupsRepository' && m.name === 'add')?.tables).toEqual(new Set(['rollups_hourly', 'rollups_daily']));
     expect(methods.find((m) => m.repo === 'ResultsRepository' && m.name === 'insertMany')?.tables).toEqual(new Set(['check_results']));
     expect(methods.find((m) => m.repo === 'ResultsRepository' && m.name === 'page')?.tables).toEqual(new Set());

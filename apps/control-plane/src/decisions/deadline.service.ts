@@ -4,7 +4,7 @@ import { PeriodicTask } from '../common/periodic-task';
 import { RESULT_ACK_WAIT_MS } from '../nats/nats.service';
 import { TransactionRunner } from '../database/transaction';
 import { RoundsRepository } from '../scheduler/rounds.repository';
-import { MonitorsRepository } from '../monitors/monitors.repository';
+import { SystemMonitorsRepository } from '../monitors/system-monitors.repository';
 import { DecisionService } from './decision.service';
 import { IngestionProgress } from './ingestion-progress';
 
@@ -26,7 +26,7 @@ export class DeadlineService implements OnApplicationBootstrap, BeforeApplicatio
 
   constructor(
     private readonly rounds: RoundsRepository,
-    private readonly monitors: MonitorsRepository,
+    private readonly monitors: SystemMonitorsRepository,
     private readonly decisions: DecisionService,
     private readonly tx: TransactionRunner,
     private readonly progress: IngestionProgress,

@@ -3,12 +3,12 @@ import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import type { Tx } from '../database/transaction';
 import { IncidentEntity } from '../incidents/incident.entity';
-import { IncidentsRepository } from '../incidents/incidents.repository';
+import { SystemIncidentsRepository } from '../incidents/system-incidents.repository';
 import { MaintenanceRepository } from '../maintenance/maintenance.repository';
 import { ResultsRepository } from '../ingestion/results.repository';
 import { MetricsService } from '../metrics/metrics.service';
 import { MonitorEntity } from '../monitors/monitor.entity';
-import { MonitorsRepository } from '../monitors/monitors.repository';
+import { SystemMonitorsRepository } from '../monitors/system-monitors.repository';
 import { inMaintenance } from '../notifications/maintenance';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RoundEntity } from '../scheduler/round.entity';
@@ -36,8 +36,8 @@ export class DecisionService {
   constructor(
     private readonly rounds: RoundsRepository,
     private readonly results: ResultsRepository,
-    private readonly monitors: MonitorsRepository,
-    private readonly incidents: IncidentsRepository,
+    private readonly monitors: SystemMonitorsRepository,
+    private readonly incidents: SystemIncidentsRepository,
     private readonly metrics: MetricsService,
     private readonly rollups: RollupsRepository,
     private readonly notifications: NotificationsService,

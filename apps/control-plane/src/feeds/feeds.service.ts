@@ -6,6 +6,7 @@ import type { PublicPageView } from '../status-pages/public-page';
 import { automaticUpdate } from '../subscriptions/subscription-rules';
 import type { BadgeAnswer } from '../badges/badges.service';
 import { buildFeed, FEED_CONTENT_TYPES, FEED_LIMIT, FeedEntry, parseFormat } from './feed-builder';
+import { asAccountId } from '../common/account-id';
 
 /** SPEC 3.7: public JSON and feeds are cached 30 s with a minute of stale-while-revalidate. */
 export const FEED_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60';
@@ -26,7 +27,7 @@ export class FeedsService {
 
   async entries(view: PublicPageView): Promise<FeedEntry[]> {
     const byId = new Map(view.monitors.map((m) => [m.id, m]));
-    const [rows, works] = await Promise.all([this.incidents.recentForMonitors(view.page.accountId, [...byId.keys()], FEED_LIMIT), this.maintenance.recentForMonitors(view.page.accountId, [...byId.keys()], FEED_LIMIT)]);
+    const [rows, works] = await Promise.all([this.incidents.recentForMonitors(asAccountId(view.page.accountId), [...byId.keys()], FEED_LIMIT), this.maintenance.recentForMonitors(view.page.accountId, [...byId.keys()], FEED_LIMIT)]);
     const [updates, workUpdates] = await Promise.all([this.incidents.updatesOf(rows.map((i) => i.id), 1), this.maintenance.updatesOf(works.map((m) => m.id), 1)]);
     const maintenance: FeedEntry[] = works.map((m) => ({
       kind: 'maintenance' as const,

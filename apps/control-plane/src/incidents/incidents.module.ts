@@ -5,12 +5,13 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { IncidentEntity, IncidentUpdateEntity } from './incident.entity';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsRepository } from './incidents.repository';
+import { SystemIncidentsRepository } from './system-incidents.repository';
 import { IncidentsService } from './incidents.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([IncidentEntity, IncidentUpdateEntity]), MonitorsModule, NotificationsModule],
   controllers: [IncidentsController],
-  providers: [IncidentsService, IncidentsRepository],
-  exports: [IncidentsService, IncidentsRepository],
+  providers: [IncidentsService, IncidentsRepository, SystemIncidentsRepository],
+  exports: [IncidentsService, IncidentsRepository, SystemIncidentsRepository],
 })
 export class IncidentsModule {}

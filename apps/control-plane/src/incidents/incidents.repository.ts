@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { newId } from '../common/ids';
 import type { Tx } from '../database/transaction';
 import { IncidentEntity, IncidentUpdateEntity, IncidentType } from './incident.entity';
-import { detectedUpdate, resolvedUpdate, statusFilter } from './incident-rules';
+import { statusFilter } from './incident-rules';
+import type { AccountId } from '../common/account-id';
 
 export interface IncidentFilter {
   status?: string;
@@ -19,6 +19,12 @@ export interface IncidentFilter {
 /** Newest updates kept per incident in the public answers (the page and its JSON). */
 export const PUBLIC_UPDATES_PER_INCIDENT = 50;
 
+/**
+ * An account's incidents, for the API and the pages: methods that read by account take its
+ * `AccountId`; the others take rows or ids already scoped by one of those reads. The
+ * automatic incidents of the decision pipeline (open, find the open one, resolve) are
+ * `SystemIncidentsRepository`.
+ */
 @Injectable()
 export class IncidentsRepository {
   constructor(
@@ -26,49 +32,12 @@ export class IncidentsRepository {
     @InjectRepository(IncidentUpdateEntity) private readonly updates: Repository<IncidentUpdateEntity>,
   ) {}
 
-  /**
-   * Opens an automatic incident unless one is already open for the monitor (partial unique
-   * index), with its first timeline update ("Detected: down in …") in the same transaction.
-   */
-  async open(tx: Tx, incident: IncidentEntity): Promise<boolean> {
-    const res = await tx.getRepository(IncidentEntity).createQueryBuilder().insert().values(incident).orIgnore().execute();
-    const opened = (res.raw as unknown[]).length > 0;
-    if (opened) {
-      await this.addUpdate(tx, {
-        id: newId('upd'),
-        incidentId: incident.id,
-        accountId: incident.accountId,
-        label: 'Detected',
-        content: detectedUpdate(incident.regionResults, incident.affectedRegions),
-        status: null,
-        createdAt: incident.startedAt,
-      });
-    }
-    return opened;
-  }
-
-  findOpen(tx: Tx, monitorId: string): Promise<IncidentEntity | null> {
-    return tx.getRepository(IncidentEntity).createQueryBuilder('i').setLock('pessimistic_write').where("i.monitor_id = :monitorId AND i.status = 'open'", { monitorId }).getOne();
-  }
-
-  /** Updates an incident's fields; resolving an automatic incident writes its last timeline update ("Recovered after …") too. */
-  async update(tx: Tx, id: string, fields: Partial<IncidentEntity>): Promise<void> {
-    await tx.getRepository(IncidentEntity).update({ id }, fields);
-    if (fields.status === 'resolved' && fields.resolvedAt && fields.resolvedByRound) {
-      await tx.query(
-        `INSERT INTO incident_updates (id, incident_id, account_id, label, content, status, created_at)
-         SELECT $1, i.id, i.account_id, 'Resolved', $2, NULL, $3 FROM incidents i WHERE i.id = $4`,
-        [newId('upd'), resolvedUpdate(fields.durationSeconds ?? null), fields.resolvedAt, id],
-      );
-    }
-  }
-
-  findOne(accountId: string, id: string): Promise<IncidentEntity | null> {
+  findOne(accountId: AccountId, id: string): Promise<IncidentEntity | null> {
     return this.repo.findOne({ where: { accountId, id } });
   }
 
   /** Locks the account's incident for a change (owner API). */
-  lockOwned(tx: Tx, accountId: string, id: string): Promise<IncidentEntity | null> {
+  lockOwned(tx: Tx, accountId: AccountId, id: string): Promise<IncidentEntity | null> {
     return tx.getRepository(IncidentEntity).createQueryBuilder('i').setLock('pessimistic_write').where('i.account_id = :accountId AND i.id = :id', { accountId, id }).getOne();
   }
 
@@ -109,7 +78,7 @@ export class IncidentsRepository {
     return out;
   }
 
-  async list(accountId: string, f: IncidentFilter): Promise<{ items: IncidentEntity[]; total: number }> {
+  async list(accountId: AccountId, f: IncidentFilter): Promise<{ items: IncidentEntity[]; total: number }> {
     const q = this.repo
       .createQueryBuilder('i')
       .where('i.account_id = :accountId', { accountId })
@@ -128,7 +97,7 @@ export class IncidentsRepository {
    * Status pages: incidents (automatic of one of these monitors, manual affecting one) that
    * are not resolved or started since `since`, newest first (one query).
    */
-  forMonitors(accountId: string, monitorIds: string[], since: Date, limit: number): Promise<IncidentEntity[]> {
+  forMonitors(accountId: AccountId, monitorIds: string[], since: Date, limit: number): Promise<IncidentEntity[]> {
     if (!monitorIds.length) return Promise.resolve([]);
     return this.repo
       .createQueryBuilder('i')
@@ -145,7 +114,7 @@ export class IncidentsRepository {
   }
 
   /** The public feed of a page: the newest incidents of these monitors by update time (last update, resolution, else start). */
-  recentForMonitors(accountId: string, monitorIds: string[], limit: number): Promise<IncidentEntity[]> {
+  recentForMonitors(accountId: AccountId, monitorIds: string[], limit: number): Promise<IncidentEntity[]> {
     if (monitorIds.length === 0) return Promise.resolve([]);
     return this.repo
       .createQueryBuilder('i')

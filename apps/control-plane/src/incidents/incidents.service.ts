@@ -12,6 +12,7 @@ import { IncidentEntity, IncidentImpact, IncidentUpdateEntity, ManualStatus } fr
 import { affectedMonitorIds, incidentTitle, toIncidentResponse } from './incident.mapper';
 import { cleanUserText, isResolved, LABEL_MAX, MAX_UPDATES, statusLabel, TEXT_MAX, TITLE_MAX } from './incident-rules';
 import { IncidentFilter, IncidentsRepository } from './incidents.repository';
+import type { AccountId } from '../common/account-id';
 
 type Brief = { id: string; name: string; url: string; monitorType: string };
 
@@ -177,7 +178,7 @@ export class IncidentsService {
     return i;
   }
 
-  private async checkMonitors(accountId: string, refs: { id: string; field: string }[], errors: FieldError[]): Promise<Map<string, Brief>> {
+  private async checkMonitors(accountId: AccountId, refs: { id: string; field: string }[], errors: FieldError[]): Promise<Map<string, Brief>> {
     const briefs = await this.monitors.briefs(accountId, refs.map((r) => r.id));
     for (const r of refs) if (!briefs.has(r.id)) errors.push({ field: r.field, message: `monitor ${cleanUserText(r.id, 100)} not found` });
     return briefs;

@@ -13,7 +13,7 @@ import { InsertOutcome, ResultRow, ResultsRepository } from './results.repositor
 import { ResultBuffer } from './result-buffer';
 import { classifyResults, roundComplete, roundKey, storedOutcome } from './result-classification';
 import { MetricsService, RefusalReason } from '../metrics/metrics.service';
-import { MonitorsRepository } from '../monitors/monitors.repository';
+import { SystemMonitorsRepository } from '../monitors/system-monitors.repository';
 import { NatsService, RESULT_ACK_WAIT_MS } from '../nats/nats.service';
 import { ResultRoundKey, RoundsRepository } from '../scheduler/rounds.repository';
 import { PartitionsService } from '../timeseries/partitions.service';
@@ -91,7 +91,7 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     private readonly tx: TransactionRunner,
     private readonly results: ResultsRepository,
     private readonly rounds: RoundsRepository,
-    private readonly monitors: MonitorsRepository,
+    private readonly monitors: SystemMonitorsRepository,
     private readonly rollups: RollupsRepository,
     private readonly partitions: PartitionsService,
     private readonly decisions: DecisionService,

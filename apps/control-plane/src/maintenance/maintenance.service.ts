@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { asAccountId } from '../common/account-id';
 import { Clock } from '../common/clock';
 import { DomainError, FieldError, notFound, validationFailed } from '../common/errors';
 import { newId } from '../common/ids';
@@ -185,7 +186,7 @@ export class MaintenanceService {
   }
 
   private async checkMonitors(accountId: string, ids: string[], errors: FieldError[]): Promise<void> {
-    const briefs = await this.monitors.briefs(accountId, ids);
+    const briefs = await this.monitors.briefs(asAccountId(accountId), ids);
     ids.forEach((id, i) => {
       if (!briefs.has(id)) errors.push({ field: `monitor_ids[${i}]`, message: `monitor ${cleanUserText(String(id), 100)} not found` });
     });

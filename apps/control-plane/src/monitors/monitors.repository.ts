@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
+import type { AccountId } from '../common/account-id';
 import type { ListCursor } from '../common/paging';
 import type { Tx } from '../database/transaction';
 import { MonitorEntity } from './monitor.entity';
@@ -16,7 +17,13 @@ export interface MonitorFilter {
   after?: ListCursor;
 }
 
-/** The only place that touches the monitors table for the API; every method takes the account id. */
+/**
+ * The monitors of one account, for the API and request-scoped services: every method that
+ * reads or writes an account's monitors takes its `AccountId`. Two lookups are not by
+ * account, by design: `slugTaken` (slugs are global) and `findPublicById` (public badges:
+ * the id is the handle, only public monitors). Background work (ingestion, decisions, the
+ * rollup fold, the dispatcher) uses `SystemMonitorsRepository`.
+ */
 @Injectable()
 export class MonitorsRepository {
   constructor(@InjectRepository(MonitorEntity) private readonly repo: Repository<MonitorEntity>) {}
@@ -25,102 +32,13 @@ export class MonitorsRepository {
     return tx ? tx.getRepository(MonitorEntity) : this.repo;
   }
 
-  findOne(accountId: string, id: string, tx?: Tx): Promise<MonitorEntity | null> {
+  findOne(accountId: AccountId, id: string, tx?: Tx): Promise<MonitorEntity | null> {
     return this.r(tx).findOne({ where: { accountId, id } });
   }
 
   /** Locks the row for the rest of the transaction (per-monitor serialisation). */
-  lockOne(accountId: string, id: string, tx: Tx): Promise<MonitorEntity | null> {
+  lockOne(accountId: AccountId, id: string, tx: Tx): Promise<MonitorEntity | null> {
     return this.r(tx).createQueryBuilder('m').setLock('pessimistic_write').where('m.account_id = :accountId AND m.id = :id', { accountId, id }).getOne();
-  }
-
-  /**
-   * Locks monitors for ingestion and decisions, always in id order and always FOR NO KEY
-   * UPDATE (which does not conflict with the key-share locks that inserting rounds or
-   * results takes through their foreign keys). Every transaction that locks a monitor and
-   * its rounds takes the monitor first, so they cannot deadlock. `skipLocked` for sweeps.
-   * Returns the monitors that exist (and were not skipped).
-   */
-  async lockForResults(tx: Tx, ids: string[], skipLocked = false): Promise<{ id: string; accountId: string; rollupsFoldedThrough: string }[]> {
-    if (!ids.length) return [];
-    const rows: { id: string; account_id: string; folded: string }[] = await tx.query(
-      `SELECT id, account_id, rollups_folded_through::text AS folded FROM monitors WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`,
-      [[...new Set(ids)].sort()],
-    );
-    return rows.map((r) => ({ id: r.id, accountId: r.account_id, rollupsFoldedThrough: r.folded }));
-  }
-
-  /**
-   * System-wide, for the rollup fold: up to `limit` monitors whose daily rollups are built
-   * through a day before `through`, locked like lockForResults (id order, FOR NO KEY
-   * UPDATE, SKIP LOCKED: replicas fold disjoint monitors).
-   */
-  async lockDueForFold(tx: Tx, through: string, limit: number): Promise<{ id: string; foldedThrough: string }[]> {
-    const rows: { id: string; folded: string }[] = await tx.query(
-      `SELECT id, rollups_folded_through::text AS folded FROM monitors WHERE rollups_folded_through < $1::date ORDER BY id LIMIT $2 FOR NO KEY UPDATE SKIP LOCKED`,
-      [through, limit],
-    );
-    return rows.map((r) => ({ id: r.id, foldedThrough: r.folded }));
-  }
-
-  /** Records that these (locked) monitors' daily rollups are built through `through`. */
-  async markFolded(tx: Tx, ids: string[], through: string): Promise<void> {
-    if (ids.length) await tx.query(`UPDATE monitors SET rollups_folded_through = $2::date WHERE id = ANY($1::text[])`, [ids, through]);
-  }
-
-  /** System-wide: the oldest day any monitor's daily rollups are built through (null: no monitors). */
-  async oldestFoldedThrough(): Promise<string | null> {
-    const rows: { d: string | null }[] = await this.repo.query(`SELECT min(rollups_folded_through)::text AS d FROM monitors`);
-    return rows[0].d;
-  }
-
-  /** Monitors (whole rows) locked FOR NO KEY UPDATE in id order: the callers of decisions already hold them (lockForResults). */
-  lockForDecisions(tx: Tx, ids: string[]): Promise<MonitorEntity[]> {
-    if (!ids.length) return Promise.resolve([]);
-    return this.r(tx)
-      .createQueryBuilder('m')
-      .setLock('for_no_key_update')
-      .where('m.id IN (:...ids)', { ids: [...new Set(ids)] })
-      .orderBy('m.id', 'ASC')
-      .getMany();
-  }
-
-  /** Writes the decision read model and counters of several monitors with one statement. */
-  async saveDecisions(tx: Tx, ms: MonitorEntity[]): Promise<void> {
-    if (!ms.length) return;
-    const iso = (d: Date | null) => (d ? d.toISOString() : null);
-    await tx.query(
-      `UPDATE monitors m SET checks_total = v.checks_total, checks_failed = v.checks_failed, last_round_at = v.last_round_at,
-              last_checked = v.last_checked, last_status_code = v.last_status_code, last_response_ms = v.last_response_ms,
-              last_response_by_region = v.last_response_by_region, location_status = v.location_status, status = v.status,
-              status_changed_at = v.status_changed_at, ssl_expiry = v.ssl_expiry, ssl_issuer = v.ssl_issuer,
-              domain_expiry = v.domain_expiry, domain_registrar = v.domain_registrar,
-              domain_status = ARRAY(SELECT jsonb_array_elements_text(v.domain_status)), held_status = v.held_status, updated_at = now()
-         FROM unnest($1::text[], $2::int[], $3::int[], $4::timestamptz[], $5::timestamptz[], $6::int[], $7::float8[], $8::jsonb[], $9::jsonb[],
-                     $10::text[], $11::timestamptz[], $12::timestamptz[], $13::text[], $14::timestamptz[], $15::text[], $16::jsonb[], $17::text[])
-           AS v(id, checks_total, checks_failed, last_round_at, last_checked, last_status_code, last_response_ms, last_response_by_region,
-                location_status, status, status_changed_at, ssl_expiry, ssl_issuer, domain_expiry, domain_registrar, domain_status, held_status)
-        WHERE m.id = v.id`,
-      [
-        ms.map((m) => m.id),
-        ms.map((m) => m.checksTotal),
-        ms.map((m) => m.checksFailed),
-        ms.map((m) => iso(m.lastRoundAt)),
-        ms.map((m) => iso(m.lastChecked)),
-        ms.map((m) => m.lastStatusCode),
-        ms.map((m) => m.lastResponseMs),
-        ms.map((m) => (m.lastResponseByRegion ? JSON.stringify(m.lastResponseByRegion) : null)),
-        ms.map((m) => (m.locationStatus ? JSON.stringify(m.locationStatus) : null)),
-        ms.map((m) => m.status),
-        ms.map((m) => iso(m.statusChangedAt)),
-        ms.map((m) => iso(m.sslExpiry)),
-        ms.map((m) => m.sslIssuer),
-        ms.map((m) => iso(m.domainExpiry)),
-        ms.map((m) => m.domainRegistrar),
-        ms.map((m) => JSON.stringify(m.domainStatus ?? [])),
-        ms.map((m) => m.heldStatus ?? null),
-      ],
-    );
   }
 
   /**
@@ -128,7 +46,7 @@ export class MonitorsRepository {
    * cursor after the page's last row (null when the page is the last). Keyset paging
    * (`after`) walks the (account_id, created_at, id) index however deep the page is.
    */
-  async list(accountId: string, f: MonitorFilter): Promise<{ items: MonitorEntity[]; total: number; next: ListCursor | null }> {
+  async list(accountId: AccountId, f: MonitorFilter): Promise<{ items: MonitorEntity[]; total: number; next: ListCursor | null }> {
     const q = this.repo.createQueryBuilder('m').where('m.account_id = :accountId', { accountId });
     if (f.status === 'paused') q.andWhere('m.paused = true');
     else if (f.status) q.andWhere('m.status = :status', { status: f.status });
@@ -151,14 +69,14 @@ export class MonitorsRepository {
   }
 
   /** Which of `ids` belong to the account, and whether each is public (status page validation). */
-  async visibility(accountId: string, ids: string[], tx?: Tx): Promise<Map<string, boolean>> {
+  async visibility(accountId: AccountId, ids: string[], tx?: Tx): Promise<Map<string, boolean>> {
     if (!ids.length) return new Map();
     const rows: { id: string; public: boolean }[] = await this.r(tx).query(`SELECT id, public FROM monitors WHERE account_id = $1 AND id = ANY($2::text[])`, [accountId, [...new Set(ids)]]);
     return new Map(rows.map((r) => [r.id, r.public]));
   }
 
   /** Name, URL and type of the account's monitors among `ids` (incidents name their monitors; one query). */
-  async briefs(accountId: string, ids: string[], tx?: Tx): Promise<Map<string, { id: string; name: string; url: string; monitorType: string }>> {
+  async briefs(accountId: AccountId, ids: string[], tx?: Tx): Promise<Map<string, { id: string; name: string; url: string; monitorType: string }>> {
     if (!ids.length) return new Map();
     const rows: { id: string; name: string; url: string; monitor_type: string }[] = await this.r(tx).query(
       `SELECT id, name, url, monitor_type FROM monitors WHERE account_id = $1 AND id = ANY($2::text[])`,
@@ -168,12 +86,12 @@ export class MonitorsRepository {
   }
 
   /** The account's public monitors among `ids` (status pages; one query). */
-  findPublicByIds(accountId: string, ids: string[]): Promise<MonitorEntity[]> {
+  findPublicByIds(accountId: AccountId, ids: string[]): Promise<MonitorEntity[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.repo.createQueryBuilder('m').where('m.account_id = :accountId AND m.public = true AND m.id IN (:...ids)', { accountId, ids: [...new Set(ids)] }).getMany();
   }
 
-  count(accountId: string, tx?: Tx): Promise<number> {
+  count(accountId: AccountId, tx?: Tx): Promise<number> {
     return this.r(tx).count({ where: { accountId } });
   }
 
@@ -195,7 +113,7 @@ export class MonitorsRepository {
   }
 
   /** Inserts many monitors in multi-row statements (bulk create) and returns them as stored, in the given order. */
-  async insertMany(accountId: string, monitors: MonitorEntity[], tx: Tx): Promise<MonitorEntity[]> {
+  async insertMany(accountId: AccountId, monitors: MonitorEntity[], tx: Tx): Promise<MonitorEntity[]> {
     const r = this.r(tx);
     for (let i = 0; i < monitors.length; i += 200) await r.insert(monitors.slice(i, i + 200));
     const stored = await r.createQueryBuilder('m').where('m.account_id = :accountId AND m.id IN (:...ids)', { accountId, ids: monitors.map((m) => m.id) }).getMany();
@@ -207,19 +125,14 @@ export class MonitorsRepository {
     return this.r(tx).save(monitor);
   }
 
-  async delete(accountId: string, id: string): Promise<boolean> {
+  async delete(accountId: AccountId, id: string): Promise<boolean> {
     const res = await this.repo.delete({ accountId, id });
     return (res.affected ?? 0) > 0;
   }
 
   /** Serialises monitor creation per account, so two concurrent creates cannot both pass the plan limit. */
-  async lockAccount(accountId: string, tx: Tx): Promise<void> {
+  async lockAccount(accountId: AccountId, tx: Tx): Promise<void> {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`monitors:${accountId}`]);
-  }
-
-  /** Clears one of a monitor's alert targets if it still is `value` (its endpoint answered 410 Gone). */
-  async clearAlertTarget(monitorId: string, field: 'webhookUrl' | 'alertSlackWebhook' | 'alertDiscordWebhook', value: string): Promise<void> {
-    await this.repo.update({ id: monitorId, [field]: value }, { [field]: '' });
   }
 
   /** The public surface (badges): a monitor by id only if it is public; no account, the id is the handle. */

@@ -3,7 +3,7 @@ import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { PeriodicTask } from '../common/periodic-task';
 import { MetricsService } from '../metrics/metrics.service';
-import { MonitorsRepository } from '../monitors/monitors.repository';
+import { SystemMonitorsRepository } from '../monitors/system-monitors.repository';
 import type { NotificationPayload } from './events';
 import { NotificationExtensions, RenderedMessage } from './extensions';
 import { discordMessage, emailMessage, slackMessage } from './formats';
@@ -42,7 +42,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
     private readonly repo: NotificationsRepository,
     private readonly transport: NotificationTransport,
     private readonly metrics: MetricsService,
-    private readonly monitors: MonitorsRepository,
+    private readonly monitors: SystemMonitorsRepository,
     private readonly extensions: NotificationExtensions,
     private readonly clock: Clock,
   ) {

@@ -4,6 +4,7 @@ import { DataSource, In, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Tx } from '../database/transaction';
 import { AttemptEntity, DeliveryEntity, MonitorNotificationStateEntity, WebhookEntity } from './notification.entity';
+import type { AccountId } from '../common/account-id';
 
 export interface AttemptRecord {
   deliveryId: string;
@@ -38,7 +39,7 @@ export class NotificationsRepository {
     return this.webhooks.save(w);
   }
 
-  listWebhooks(accountId: string, active: boolean | undefined, limit: number, offset: number): Promise<[WebhookEntity[], number]> {
+  listWebhooks(accountId: AccountId, active: boolean | undefined, limit: number, offset: number): Promise<[WebhookEntity[], number]> {
     return this.webhooks.findAndCount({
       where: active === undefined ? { accountId } : { accountId, active },
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -47,25 +48,25 @@ export class NotificationsRepository {
     });
   }
 
-  countWebhooks(accountId: string): Promise<number> {
+  countWebhooks(accountId: AccountId): Promise<number> {
     return this.webhooks.count({ where: { accountId } });
   }
 
-  findWebhook(accountId: string, id: string): Promise<WebhookEntity | null> {
+  findWebhook(accountId: AccountId, id: string): Promise<WebhookEntity | null> {
     return this.webhooks.findOne({ where: { accountId, id } });
   }
 
-  async deleteWebhook(accountId: string, id: string): Promise<boolean> {
+  async deleteWebhook(accountId: AccountId, id: string): Promise<boolean> {
     return ((await this.webhooks.delete({ accountId, id })).affected ?? 0) > 0;
   }
 
-  async setWebhookActive(accountId: string, id: string, active: boolean): Promise<void> {
+  async setWebhookActive(accountId: AccountId, id: string, active: boolean): Promise<void> {
     await this.webhooks.update({ accountId, id }, { active, disabledReason: null });
   }
 
   // --- enqueue (inside the state change's transaction)
 
-  activeWebhooks(tx: Tx, accountId: string): Promise<WebhookEntity[]> {
+  activeWebhooks(tx: Tx, accountId: AccountId): Promise<WebhookEntity[]> {
     return tx.getRepository(WebhookEntity).find({ where: { accountId, active: true } });
   }
 
@@ -220,7 +221,7 @@ export class NotificationsRepository {
 
   // --- delivery log (API)
 
-  async listDeliveries(accountId: string, webhookId: string, limit: number, offset: number): Promise<{ items: DeliveryEntity[]; attempts: AttemptEntity[]; total: number }> {
+  async listDeliveries(accountId: AccountId, webhookId: string, limit: number, offset: number): Promise<{ items: DeliveryEntity[]; attempts: AttemptEntity[]; total: number }> {
     const [items, total] = await this.deliveries.findAndCount({
       where: { accountId, webhookId },
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -231,12 +232,12 @@ export class NotificationsRepository {
     return { items, attempts, total };
   }
 
-  findDelivery(accountId: string, webhookId: string, id: string): Promise<DeliveryEntity | null> {
+  findDelivery(accountId: AccountId, webhookId: string, id: string): Promise<DeliveryEntity | null> {
     return this.deliveries.findOne({ where: { accountId, webhookId, id } });
   }
 
   /** A manual retry: the delivery is due now with a fresh retry schedule (its attempts stay in the log). */
-  async requeue(accountId: string, id: string, now: Date): Promise<void> {
+  async requeue(accountId: AccountId, id: string, now: Date): Promise<void> {
     await this.deliveries.update({ accountId, id }, { status: 'pending', attempts: 0, nextAttemptAt: now, lockedUntil: null, deliveredAt: null });
   }
 }

@@ -22,6 +22,7 @@ import { DeliveryResponse, toDeliveryResponse, toWebhookResponse, WebhookRespons
 import { NotificationsRepository } from './notifications.repository';
 import { newWebhookSecret, secretKey } from './signing';
 import { NotificationTransport } from './transport';
+import { asAccountId } from '../common/account-id';
 
 /** What a decision did to a monitor, as the notifications see it. */
 export interface StatusChange {
@@ -87,8 +88,10 @@ export class NotificationsService {
       return { enqueued: 0, suppressed: true };
     }
 
-    const webhooks = await this.repo.activeWebhooks(tx, m.accountId);
-    const email = this.transport.emailEnabled ? m.alertEmail || (await this.accounts.defaultAlertEmail(tx, m.accountId)) : null;
+    // The decision's own monitor row: its account is the one to notify.
+    const account = asAccountId(m.accountId);
+    const webhooks = await this.repo.activeWebhooks(tx, account);
+    const email = this.transport.emailEnabled ? m.alertEmail || (await this.accounts.defaultAlertEmail(tx, account)) : null;
     const first = await this.repo.nextSequences(tx, m.id, events.length);
     const payloads = events.map(({ event, extra }, i): NotificationPayload => ({
       event,
@@ -155,7 +158,7 @@ export class NotificationsService {
       this.metrics.notificationsSuppressed.inc({ event: 'monitor.anomaly' }, anomalies.length);
       return 0;
     }
-    const webhooks = (await this.repo.activeWebhooks(tx, m.accountId)).filter((w) => w.events.includes('monitor.anomaly'));
+    const webhooks = (await this.repo.activeWebhooks(tx, asAccountId(m.accountId))).filter((w) => w.events.includes('monitor.anomaly'));
     if (!webhooks.length) return 0;
     const names: EventName[] = anomalies.map(() => 'monitor.anomaly');
     const first = await this.repo.nextSequences(tx, m.id, names.length);

@@ -10,6 +10,7 @@ import type { PublicMonitorView, PublicPageView } from '../status-pages/public-p
 import { StatusPagesService } from '../status-pages/status-pages.service';
 import { RollupsRepository } from '../timeseries/rollups.repository';
 import { ErrorClass, errorClass, overallStatus, OverallStatus } from './page-rules';
+import { asAccountId } from '../common/account-id';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -189,7 +190,7 @@ export class PublicStatusService {
     const hourNow = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
     const sparkFrom = new Date(hourNow - 23 * HOUR_MS);
     const ids = view.monitors.map((m) => m.id);
-    const accountId = view.page.accountId;
+    const accountId = asAccountId(view.page.accountId);
     const since = new Date(now.getTime() - PAST_INCIDENT_DAYS * DAY_MS);
     const [daily, hourly, incidents, maintenance] = await Promise.all([
       this.rollups.dailyRoundsOf(accountId, ids, from),

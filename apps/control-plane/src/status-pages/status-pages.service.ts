@@ -11,6 +11,7 @@ import type { PageSummary, PublicMonitorView, PublicPageInfo, PublicPageView } f
 import { normaliseCustomDomain, planLayout } from './status-page-rules';
 import { StatusPageEntity } from './status-page.entity';
 import { PageLayout, StatusPagesRepository } from './status-pages.repository';
+import { asAccountId } from '../common/account-id';
 
 /** `/s/{slug}` or the custom domain's root. */
 export function pageUrl(page: Pick<StatusPageEntity, 'slug' | 'customDomain'>, publicUrl: string): string {
@@ -160,7 +161,7 @@ export class StatusPagesService {
   private async load(page: StatusPageEntity): Promise<PublicPageView> {
     const layout = (await this.pages.layouts([page.id])).get(page.id)!;
     const found = await this.monitors.findPublicByIds(
-      page.accountId,
+      asAccountId(page.accountId),
       layout.members.map((m) => m.monitorId),
     );
     const byId = new Map(found.map((m) => [m.id, m]));

@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { asAccountId } from '../common/account-id';
 import { resolveAndGuard, TargetRefusedError } from '@parallax/checks';
 import { randomBytes } from 'node:crypto';
 import { Clock } from '../common/clock';
@@ -241,7 +242,7 @@ export class SubscriptionsService implements OnModuleInit {
       if (pages.size === 0) continue;
       const subs = await this.repo.notifiable(tx, [...pages.keys()]);
       if (subs.length === 0) continue;
-      const names = await this.monitors.briefs(e.accountId, e.monitorIds, tx);
+      const names = await this.monitors.briefs(asAccountId(e.accountId), e.monitorIds, tx);
       for (const { page, monitorIds } of pages.values()) {
         const payload: PageEventPayload = {
           ...basePayload(page, e.event as PageEvent, e.at),

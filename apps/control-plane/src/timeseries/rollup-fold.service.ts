@@ -3,7 +3,7 @@ import { Clock, monotonicMs } from '../common/clock';
 import { PeriodicTask } from '../common/periodic-task';
 import { TransactionRunner } from '../database/transaction';
 import { MetricsService } from '../metrics/metrics.service';
-import { MonitorsRepository } from '../monitors/monitors.repository';
+import { SystemMonitorsRepository } from '../monitors/system-monitors.repository';
 import { dayOf } from './partitions';
 import { RollupsRepository } from './rollups.repository';
 import { DAY_MS, foldedUntil } from './window';
@@ -28,7 +28,7 @@ export class RollupFoldService implements OnApplicationBootstrap, BeforeApplicat
 
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly monitors: MonitorsRepository,
+    private readonly monitors: SystemMonitorsRepository,
     private readonly rollups: RollupsRepository,
     private readonly metrics: MetricsService,
     private readonly clock: Clock,

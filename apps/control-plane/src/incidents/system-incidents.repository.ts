@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { newId } from '../common/ids';
+import type { Tx } from '../database/transaction';
+import { IncidentEntity, IncidentUpdateEntity } from './incident.entity';
+import { detectedUpdate, resolvedUpdate } from './incident-rules';
+
+/**
+ * Automatic incidents for the decision pipeline (background work, across accounts): opened,
+ * found and resolved by monitor id inside the decision's transaction. Never used by
+ * controllers or request-scoped services (eslint `no-restricted-imports`).
+ */
+@Injectable()
+export class SystemIncidentsRepository {
+  /**
+   * Opens an automatic incident unless one is already open for the monitor (partial unique
+   * index), with its first timeline update ("Detected: down in …") in the same transaction.
+   */
+  async open(tx: Tx, incident: IncidentEntity): Promise<boolean> {
+    const res = await tx.getRepository(IncidentEntity).createQueryBuilder().insert().values(incident).orIgnore().execute();
+    const opened = (res.raw as unknown[]).length > 0;
+    if (opened) {
+      await tx.getRepository(IncidentUpdateEntity).insert({
+        id: newId('upd'),
+        incidentId: incident.id,
+        accountId: incident.accountId,
+        label: 'Detected',
+        content: detectedUpdate(incident.regionResults, incident.affectedRegions),
+        status: null,
+        createdAt: incident.startedAt,
+      });
+    }
+    return opened;
+  }
+
+  findOpen(tx: Tx, monitorId: string): Promise<IncidentEntity | null> {
+    return tx.getRepository(IncidentEntity).createQueryBuilder('i').setLock('pessimistic_write').where("i.monitor_id = :monitorId AND i.status = 'open'", { monitorId }).getOne();
+  }
+
+  /** Updates an incident's fields; resolving an automatic incident writes its last timeline update ("Recovered after …") too. */
+  async update(tx: Tx, id: string, fields: Partial<IncidentEntity>): Promise<void> {
+    await tx.getRepository(IncidentEntity).update({ id }, fields);
+    if (fields.status === 'resolved' && fields.resolvedAt && fields.resolvedByRound) {
+      await tx.query(
+        `INSERT INTO incident_updates (id, incident_id, account_id, label, content, status, created_at)
+         SELECT $1, i.id, i.account_id, 'Resolved', $2, NULL, $3 FROM incidents i WHERE i.id = $4`,
+        [newId('upd'), resolvedUpdate(fields.durationSeconds ?? null), fields.resolvedAt, id],
+      );
+    }
+  }
+}

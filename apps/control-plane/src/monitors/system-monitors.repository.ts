@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { Tx } from '../database/transaction';
+import { MonitorEntity } from './monitor.entity';
+
+/**
+ * The monitors table for background work, across accounts (not on behalf of a request):
+ * ingestion and decisions lock monitors and write the decision read model, the rollup fold
+ * moves its watermark, the dispatcher clears an alert target that answered 410 Gone. Never
+ * used by controllers or request-scoped services (eslint `no-restricted-imports`); they use
+ * `MonitorsRepository`, whose methods take the account id.
+ */
+@Injectable()
+export class SystemMonitorsRepository {
+  constructor(@InjectRepository(MonitorEntity) private readonly repo: Repository<MonitorEntity>) {}
+
+  /**
+   * Locks monitors for ingestion and decisions, always in id order and always FOR NO KEY
+   * UPDATE (which does not conflict with the key-share locks that inserting rounds or
+   * results takes through their foreign keys). Every transaction that locks a monitor and
+   * its rounds takes the monitor first, so they cannot deadlock. `skipLocked` for sweeps.
+   * Returns the monitors that exist (and were not skipped).
+   */
+  async lockForResults(tx: Tx, ids: string[], skipLocked = false): Promise<{ id: string; accountId: string; rollupsFoldedThrough: string }[]> {
+    if (!ids.length) return [];
+    const rows: { id: string; account_id: string; folded: string }[] = await tx.query(
+      `SELECT id, account_id, rollups_folded_through::text AS folded FROM monitors WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`,
+      [[...new Set(ids)].sort()],
+    );
+    return rows.map((r) => ({ id: r.id, accountId: r.account_id, rollupsFoldedThrough: r.folded }));
+  }
+
+  /**
+   * System-wide, for the rollup fold: up to `limit` monitors whose daily rollups are built
+   * through a day before `through`, locked like lockForResults (id order, FOR NO KEY
+   * UPDATE, SKIP LOCKED: replicas fold disjoint monitors).
+   */
+  async lockDueForFold(tx: Tx, through: string, limit: number): Promise<{ id: string; foldedThrough: string }[]> {
+    const rows: { id: string; folded: string }[] = await tx.query(
+      `SELECT id, rollups_folded_through::text AS folded FROM monitors WHERE rollups_folded_through < $1::date ORDER BY id LIMIT $2 FOR NO KEY UPDATE SKIP LOCKED`,
+      [through, limit],
+    );
+    return rows.map((r) => ({ id: r.id, foldedThrough: r.folded }));
+  }
+
+  /** Records that these (locked) monitors' daily rollups are built through `through`. */
+  async markFolded(tx: Tx, ids: string[], through: string): Promise<void> {
+    if (ids.length) await tx.query(`UPDATE monitors SET rollups_folded_through = $2::date WHERE id = ANY($1::text[])`, [ids, through]);
+  }
+
+  /** System-wide: the oldest day any monitor's daily rollups are built through (null: no monitors). */
+  async oldestFoldedThrough(): Promise<string | null> {
+    const rows: { d: string | null }[] = await this.repo.query(`SELECT min(rollups_folded_through)::text AS d FROM monitors`);
+    return rows[0].d;
+  }
+
+  /** Monitors (whole rows) locked FOR NO KEY UPDATE in id order: the callers of decisions already hold them (lockForResults). */
+  lockForDecisions(tx: Tx, ids: string[]): Promise<MonitorEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return tx.getRepository(MonitorEntity)
+      .createQueryBuilder('m')
+      .setLock('for_no_key_update')
+      .where('m.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .orderBy('m.id', 'ASC')
+      .getMany();
+  }
+
+  /** Writes the decision read model and counters of several monitors with one statement. */
+  async saveDecisions(tx: Tx, ms: MonitorEntity[]): Promise<void> {
+    if (!ms.length) return;
+    const iso = (d: Date | null) => (d ? d.toISOString() : null);
+    await tx.query(
+      `UPDATE monitors m SET checks_total = v.checks_total, checks_failed = v.checks_failed, last_round_at = v.last_round_at,
+              last_checked = v.last_checked, last_status_code = v.last_status_code, last_response_ms = v.last_response_ms,
+              last_response_by_region = v.last_response_by_region, location_status = v.location_status, status = v.status,
+              status_changed_at = v.status_changed_at, ssl_expiry = v.ssl_expiry, ssl_issuer = v.ssl_issuer,
+              domain_expiry = v.domain_expiry, domain_registrar = v.domain_registrar,
+              domain_status = ARRAY(SELECT jsonb_array_elements_text(v.domain_status)), held_status = v.held_status, updated_at = now()
+         FROM unnest($1::text[], $2::int[], $3::int[], $4::timestamptz[], $5::timestamptz[], $6::int[], $7::float8[], $8::jsonb[], $9::jsonb[],
+                     $10::text[], $11::timestamptz[], $12::timestamptz[], $13::text[], $14::timestamptz[], $15::text[], $16::jsonb[], $17::text[])
+           AS v(id, checks_total, checks_failed, last_round_at, last_checked, last_status_code, last_response_ms, last_response_by_region,
+                location_status, status, status_changed_at, ssl_expiry, ssl_issuer, domain_expiry, domain_registrar, domain_status, held_status)
+        WHERE m.id = v.id`,
+      [
+        ms.map((m) => m.id),
+        ms.map((m) => m.checksTotal),
+        ms.map((m) => m.checksFailed),
+        ms.map((m) => iso(m.lastRoundAt)),
+        ms.map((m) => iso(m.lastChecked)),
+        ms.map((m) => m.lastStatusCode),
+        ms.map((m) => m.lastResponseMs),
+        ms.map((m) => (m.lastResponseByRegion ? JSON.stringify(m.lastResponseByRegion) : null)),
+        ms.map((m) => (m.locationStatus ? JSON.stringify(m.locationStatus) : null)),
+        ms.map((m) => m.status),
+        ms.map((m) => iso(m.statusChangedAt)),
+        ms.map((m) => iso(m.sslExpiry)),
+        ms.map((m) => m.sslIssuer),
+        ms.map((m) => iso(m.domainExpiry)),
+        ms.map((m) => m.domainRegistrar),
+        ms.map((m) => JSON.stringify(m.domainStatus ?? [])),
+        ms.map((m) => m.heldStatus ?? null),
+      ],
+    );
+  }
+
+  /** Clears one of a monitor's alert targets if it still is `value` (its endpoint answered 410 Gone). */
+  async clearAlertTarget(monitorId: string, field: 'webhookUrl' | 'alertSlackWebhook' | 'alertDiscordWebhook', value: string): Promise<void> {
+    await this.repo.update({ id: monitorId, [field]: value }, { [field]: '' });
+  }
+}
