@@ -120,6 +120,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitors/{id}/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent incidents and anomalies; per region p50/p95 and uptime now vs the previous period, the slowest region, error classes */
+        get: operations["InsightsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitors": {
         parameters: {
             query?: never;
@@ -1112,6 +1129,195 @@ export interface components {
             /** Format: date-time */
             acknowledged_at: string | null;
         };
+        InsightsPeriodView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
+        IncidentRegionResultView: {
+            /** @example eu-west */
+            region: string;
+            is_up: boolean | null;
+            /** @example 503 */
+            status_code: number | null;
+            /** @example 812.3 */
+            response_ms: number | null;
+            /** @example expected status 200, got 503 */
+            error: string | null;
+        };
+        IncidentUpdateView: {
+            /** @example upd_4k2m9x0q7d1v8b3n */
+            id: string;
+            /** @example Identified */
+            label: string;
+            /** @example A faulty deploy; rolling back. */
+            content: string;
+            /**
+             * @description The status the incident moved to with this update
+             * @enum {string|null}
+             */
+            status: "investigating" | "identified" | "monitoring" | "resolved" | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        IncidentView: {
+            /** @example inc_7h2k9d0q3m1x8v4b */
+            id: string;
+            /**
+             * @description automatic: opened and resolved by the checks; manual: POST /incidents
+             * @enum {string}
+             */
+            type: "automatic" | "manual";
+            /** @example My Website is down */
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            impact: "none" | "minor" | "major" | "critical";
+            /**
+             * @description The (first) affected monitor; null for a manual incident without monitors
+             * @example mon_3k9x0q2m7d1v8b4n
+             */
+            monitor_id: string | null;
+            /**
+             * @example [
+             *       "mon_3k9x0q2m7d1v8b4n"
+             *     ]
+             */
+            monitor_ids: string[];
+            /** @example My Website */
+            monitor_name: string | null;
+            /** @example https://example.com/health */
+            monitor_url: string | null;
+            /** @enum {string|null} */
+            monitor_type: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip" | "domain" | null;
+            /** @enum {string} */
+            status: "open" | "resolved" | "investigating" | "identified" | "monitoring";
+            /** @example 503 */
+            status_code: number | null;
+            /** @example 812.3 */
+            response_ms: number | null;
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            resolved_at: string | null;
+            /**
+             * Format: date-time
+             * @description The newest change (update, status, resolution)
+             */
+            updated_at: string;
+            /** @example 300 */
+            duration_seconds: number | null;
+            /** @example expected status 200, got 503 */
+            failure_error_message: string | null;
+            /**
+             * @example {
+             *       "content-type": "text/html"
+             *     }
+             */
+            failure_response_headers: {
+                [key: string]: string;
+            } | null;
+            /** @description at most 2048 characters */
+            failure_response_body: string | null;
+            /** @example 3 */
+            regions_checked: number | null;
+            /** @example 1 */
+            regions_up: number | null;
+            region_results: components["schemas"]["IncidentRegionResultView"][] | null;
+            /**
+             * @example [
+             *       "eu-west",
+             *       "us-east"
+             *     ]
+             */
+            affected_regions: string[];
+            /** @description The timeline, oldest first */
+            updates: components["schemas"]["IncidentUpdateView"][];
+        };
+        InsightsStatsView: {
+            /** @example 58.3 */
+            p50: number | null;
+            /** @example 97.5 */
+            p95: number | null;
+            /** @example 1440 */
+            checks: number;
+            /** @example 3 */
+            failures: number;
+            /** @example 99.7917 */
+            uptime: number | null;
+        };
+        InsightsRegionView: {
+            /** @example eu-west */
+            region: string;
+            now: components["schemas"]["InsightsStatsView"];
+            previous: components["schemas"]["InsightsStatsView"];
+            /**
+             * @description percent
+             * @example 12.5
+             */
+            p50_change_percent: number | null;
+            /**
+             * @description percent
+             * @example -3.1
+             */
+            p95_change_percent: number | null;
+            /**
+             * @description percentage points
+             * @example -0.2083
+             */
+            uptime_change: number | null;
+        };
+        ErrorClassView: {
+            /** @enum {string} */
+            class: "timeout" | "dns" | "connection_refused" | "connection_reset" | "unreachable" | "tls" | "http_5xx" | "http_4xx" | "http_status" | "assertion" | "other";
+            /** @example 7 */
+            count: number;
+            /**
+             * @example {
+             *       "eu-west": 4,
+             *       "us-east": 3
+             *     }
+             */
+            by_region: {
+                [key: string]: number;
+            };
+            /** @example expected status 200, got 503 */
+            example: string | null;
+        };
+        InsightsUptimeView: {
+            /** @example 99.93 */
+            now: number | null;
+            /** @example 100 */
+            previous: number | null;
+            /**
+             * @description percentage points
+             * @example -0.07
+             */
+            change: number | null;
+        };
+        InsightsView: {
+            /** @example mon_3k9x0q2m7d1v8b4n */
+            monitor_id: string;
+            /** @example 24 */
+            hours: number;
+            period: components["schemas"]["InsightsPeriodView"];
+            previous_period: components["schemas"]["InsightsPeriodView"];
+            /** @description Incidents of the last 7 days, newest first (10 at most) */
+            incidents: components["schemas"]["IncidentView"][];
+            /** @description Anomalies open or ended in the last 7 days, newest first (20 at most) */
+            anomalies: components["schemas"]["AnomalyView"][];
+            regions: components["schemas"]["InsightsRegionView"][];
+            /**
+             * @description Highest p95 in the period
+             * @example ap-south
+             */
+            slowest_region: string | null;
+            /** @description Failed results of the period by class, most frequent first */
+            error_classes: components["schemas"]["ErrorClassView"][];
+            /** @description The whole monitor (its rounds) */
+            uptime: components["schemas"]["InsightsUptimeView"];
+        };
         MaintenanceWindowView: {
             /** @enum {string} */
             day: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "daily";
@@ -1960,106 +2166,6 @@ export interface components {
         };
         PublicMonitorDto: {
             public_status: boolean;
-        };
-        IncidentRegionResultView: {
-            /** @example eu-west */
-            region: string;
-            is_up: boolean | null;
-            /** @example 503 */
-            status_code: number | null;
-            /** @example 812.3 */
-            response_ms: number | null;
-            /** @example expected status 200, got 503 */
-            error: string | null;
-        };
-        IncidentUpdateView: {
-            /** @example upd_4k2m9x0q7d1v8b3n */
-            id: string;
-            /** @example Identified */
-            label: string;
-            /** @example A faulty deploy; rolling back. */
-            content: string;
-            /**
-             * @description The status the incident moved to with this update
-             * @enum {string|null}
-             */
-            status: "investigating" | "identified" | "monitoring" | "resolved" | null;
-            /** Format: date-time */
-            created_at: string;
-        };
-        IncidentView: {
-            /** @example inc_7h2k9d0q3m1x8v4b */
-            id: string;
-            /**
-             * @description automatic: opened and resolved by the checks; manual: POST /incidents
-             * @enum {string}
-             */
-            type: "automatic" | "manual";
-            /** @example My Website is down */
-            title: string;
-            description: string | null;
-            /** @enum {string} */
-            impact: "none" | "minor" | "major" | "critical";
-            /**
-             * @description The (first) affected monitor; null for a manual incident without monitors
-             * @example mon_3k9x0q2m7d1v8b4n
-             */
-            monitor_id: string | null;
-            /**
-             * @example [
-             *       "mon_3k9x0q2m7d1v8b4n"
-             *     ]
-             */
-            monitor_ids: string[];
-            /** @example My Website */
-            monitor_name: string | null;
-            /** @example https://example.com/health */
-            monitor_url: string | null;
-            /** @enum {string|null} */
-            monitor_type: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip" | "domain" | null;
-            /** @enum {string} */
-            status: "open" | "resolved" | "investigating" | "identified" | "monitoring";
-            /** @example 503 */
-            status_code: number | null;
-            /** @example 812.3 */
-            response_ms: number | null;
-            /** Format: date-time */
-            started_at: string;
-            /** Format: date-time */
-            resolved_at: string | null;
-            /**
-             * Format: date-time
-             * @description The newest change (update, status, resolution)
-             */
-            updated_at: string;
-            /** @example 300 */
-            duration_seconds: number | null;
-            /** @example expected status 200, got 503 */
-            failure_error_message: string | null;
-            /**
-             * @example {
-             *       "content-type": "text/html"
-             *     }
-             */
-            failure_response_headers: {
-                [key: string]: string;
-            } | null;
-            /** @description at most 2048 characters */
-            failure_response_body: string | null;
-            /** @example 3 */
-            regions_checked: number | null;
-            /** @example 1 */
-            regions_up: number | null;
-            region_results: components["schemas"]["IncidentRegionResultView"][] | null;
-            /**
-             * @example [
-             *       "eu-west",
-             *       "us-east"
-             *     ]
-             */
-            affected_regions: string[];
-            /** @description The timeline, oldest first */
-            updates: components["schemas"]["IncidentUpdateView"][];
         };
         CreateIncidentDto: {
             /** @example Elevated error rates on the API */
@@ -3807,6 +3913,90 @@ export interface operations {
              *
              *     Unknown id (or an id of another account)
              */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    InsightsController_get: {
+        parameters: {
+            query?: {
+                /** @description the period; compared with the same length before it */
+                hours?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InsightsView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
             404: {
                 headers: {
                     [name: string]: unknown;
