@@ -137,6 +137,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitors/tools/whois/{target}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RDAP/WHOIS registration of a domain or an IP address, normalised, with the raw answer (rate-limited per account) */
+        get: operations["ToolsController_lookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitors": {
         parameters: {
             query?: never;
@@ -926,7 +943,7 @@ export interface components {
              * @description machine-readable error code
              * @enum {string}
              */
-            code: "bad_request" | "unauthorized" | "forbidden" | "plan_limit" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "internal";
+            code: "bad_request" | "unauthorized" | "forbidden" | "plan_limit" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "upstream_error" | "internal";
             /** @description 422: one entry per invalid field */
             details?: components["schemas"]["FieldErrorView"][];
             /**
@@ -1317,6 +1334,45 @@ export interface components {
             error_classes: components["schemas"]["ErrorClassView"][];
             /** @description The whole monitor (its rounds) */
             uptime: components["schemas"]["InsightsUptimeView"];
+        };
+        WhoisView: {
+            /** @example example.com */
+            target: string;
+            /** @enum {string} */
+            kind: "domain" | "ip";
+            /**
+             * @description RDAP first; WHOIS (port 43) when RDAP has no server or fails; IP addresses: WHOIS
+             * @enum {string}
+             */
+            source: "rdap" | "whois";
+            /** @example https://rdap.verisign.com/com/v1/domain/example.com */
+            server: string;
+            /** @example example.com */
+            name: string;
+            /** @example RESERVED-Internet Assigned Numbers Authority */
+            registrar: string | null;
+            /** Format: date-time */
+            created_at: string | null;
+            /** Format: date-time */
+            updated_at: string | null;
+            /** Format: date-time */
+            expires_at: string | null;
+            /**
+             * @example [
+             *       "a.iana-servers.net",
+             *       "b.iana-servers.net"
+             *     ]
+             */
+            name_servers: string[];
+            /**
+             * @example [
+             *       "client delete prohibited",
+             *       "client transfer prohibited"
+             *     ]
+             */
+            status: string[];
+            /** @description The registry answer as received (RDAP JSON or WHOIS text, 64 KiB at most) */
+            raw: string;
         };
         MaintenanceWindowView: {
             /** @enum {string} */
@@ -4026,6 +4082,125 @@ export interface operations {
                      *       "error": "rate limit exceeded: try again in 42 seconds",
                      *       "code": "rate_limited",
                      *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    ToolsController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                target: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhoisView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description A registry or the probes did not give an answer (tools) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "registry lookup of example.com timed out after 10000 ms",
+                     *       "code": "upstream_error"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorEnvelopeView"];
