@@ -154,6 +154,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitors/{id}/mtr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** MTR from each region's probes to the monitor's target host: hops with address, loss, sent, best/avg/worst (rate-limited per account) */
+        get: operations["ToolsController_trace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitors": {
         parameters: {
             query?: never;
@@ -1373,6 +1390,59 @@ export interface components {
             status: string[];
             /** @description The registry answer as received (RDAP JSON or WHOIS text, 64 KiB at most) */
             raw: string;
+        };
+        MtrHopView: {
+            /** @example 1 */
+            hop: number;
+            /**
+             * @description null: the hop never answered (???)
+             * @example 10.0.0.1
+             */
+            address: string | null;
+            /** @example 0 */
+            loss_percent: number;
+            /** @example 3 */
+            sent: number;
+            /** @example 0.41 */
+            best_ms: number | null;
+            /** @example 0.62 */
+            avg_ms: number | null;
+            /** @example 0.93 */
+            worst_ms: number | null;
+        };
+        MtrRegionView: {
+            /** @example eu-west */
+            region: string;
+            /** @description The probe that answered */
+            probe_id: string | null;
+            /**
+             * @description The address the probe resolved and traced
+             * @example 93.184.216.34
+             */
+            address: string | null;
+            hops: components["schemas"]["MtrHopView"][];
+            /**
+             * @description Why the region has no hops (no probe answered, SSRF guard, mtr failed)
+             * @example null
+             */
+            error: string | null;
+        };
+        MtrView: {
+            /** @example mon_3k9x0q2m7d1v8b4n */
+            monitor_id: string;
+            /** @example api.example.com */
+            target: string;
+            /**
+             * @description probes per hop
+             * @example 3
+             */
+            count: number;
+            /**
+             * @description the monitor's timeout (5–60 s)
+             * @example 10000
+             */
+            timeout_ms: number;
+            regions: components["schemas"]["MtrRegionView"][];
         };
         MaintenanceWindowView: {
             /** @enum {string} */
@@ -4201,6 +4271,112 @@ export interface operations {
                      *       "data": null,
                      *       "error": "registry lookup of example.com timed out after 10000 ms",
                      *       "code": "upstream_error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    ToolsController_trace: {
+        parameters: {
+            query?: {
+                /** @description comma-separated; default: the monitor's regions */
+                regions?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MtrView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorEnvelopeView"];

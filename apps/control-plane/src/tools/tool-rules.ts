@@ -31,3 +31,41 @@ export function slidingWindow(calls: readonly number[], now: number, limit: numb
   if (kept.length < limit) return { allowed: true, calls: [...kept, now], retryAfterSeconds: 0 };
   return { allowed: false, calls: kept, retryAfterSeconds: Math.max(1, Math.ceil((kept[0] + windowMs - now) / 1000)) };
 }
+
+/** The host a monitor's checks connect to (what MTR traces); null for types without one (heartbeat, domain). */
+export function monitorTargetHost(m: { monitorType: string; url: string; sslDomain: string; host: string; dnsHostname: string }): string | null {
+  const fromUrl = () => {
+    try {
+      return new URL(m.url).hostname || null;
+    } catch {
+      return null;
+    }
+  };
+  switch (m.monitorType) {
+    case 'http':
+    case 'https':
+    case 'json_api':
+      return fromUrl();
+    case 'ssl':
+      return m.sslDomain || fromUrl();
+    case 'tcp':
+    case 'ping':
+    case 'sip':
+      return m.host || null;
+    case 'dns':
+      return m.dnsHostname || null;
+    default:
+      return null;
+  }
+}
+
+/** `?regions=a,b` → those of the monitor's regions (all of them when absent); an error naming the unknown ones. */
+export function parseRegionsParam(raw: unknown, monitorRegions: readonly string[]): { ok: true; regions: string[] } | { ok: false; error: string } {
+  if (raw === undefined || raw === '' || raw === 'all') return { ok: true, regions: [...monitorRegions] };
+  if (typeof raw !== 'string') return { ok: false, error: 'regions must be a comma-separated list' };
+  const asked = [...new Set(raw.split(',').map((r) => r.trim()).filter(Boolean))];
+  const unknown = asked.filter((r) => !monitorRegions.includes(r));
+  if (unknown.length) return { ok: false, error: `not regions of this monitor: ${unknown.map((r) => r.slice(0, 64)).join(', ')}; its regions: ${monitorRegions.join(', ')}` };
+  if (!asked.length) return { ok: false, error: 'regions must name at least one region' };
+  return { ok: true, regions: asked };
+}
