@@ -55,6 +55,8 @@ function names(prefix) {
     presence: (region) => `${prefix}.presence.${region}`,
     presenceWildcard: `${prefix}.presence.*`,
     probeInboxPrefix: (region) => `_INBOX.${prefix}.${region}`,
+    tools: (region) => `${prefix}.tools.${region}`,
+    toolsWildcard: `${prefix}.tools.*`,
     resultsStream: stream,
     regionResultsStream: (region) => `${stream}_${region.toUpperCase().replace(/-/g, '_')}`,
   };
@@ -82,6 +84,8 @@ function permissions(prefix, regions) {
       allow: [
         // one job per region and round (core NATS)
         n.jobsWildcard,
+        // tool requests (MTR) to each region's probes (core NATS request/reply)
+        n.toolsWildcard,
         // JetStream API, limited to the results streams and their consumers: account info
         // (jetstreamManager()), stream info/create/update, consumer info/create, pull next
         '$JS.API.INFO',
@@ -105,9 +109,13 @@ function permissions(prefix, regions) {
       subscribe: {
         // Only as a member of the region's queue group (a plain subscription is refused),
         // and replies to its own JetStream publishes under the region's inbox prefix.
-        allow: [`${n.jobs(region)} ${n.jobsQueue(region)}`, `${n.probeInboxPrefix(region)}.>`],
+        // Tool requests of its own region only, in the same queue group (so it can answer
+        // for no other region).
+        allow: [`${n.jobs(region)} ${n.jobsQueue(region)}`, `${n.tools(region)} ${n.jobsQueue(region)}`, `${n.probeInboxPrefix(region)}.>`],
         deny: ['$JS.>'],
       },
+      // One reply to each request it received (tool answers), within 2 minutes; no other publish to inboxes.
+      allow_responses: { max: 1, expires: '2m' },
     },
   }));
   return { controlPlane, probes };
@@ -125,6 +133,7 @@ function renderPermissions(p, indent) {
     if (p[op].deny) lines.push(`${indent}    deny: [${p[op].deny.map(q).join(', ')}]`);
     lines.push(`${indent}  }`);
   }
+  if (p.allow_responses) lines.push(`${indent}  allow_responses: { max: ${p.allow_responses.max}, expires: ${q(p.allow_responses.expires)} }`);
   lines.push(`${indent}}`);
   return lines;
 }

@@ -274,6 +274,45 @@ describe('least-privilege NATS credentials', () => {
     expect(a.nc.isClosed()).toBe(false); // a permission violation is reported, not fatal
   });
 
+  it("answers MTR for A through A's probe, and does not let A's credentials take or answer B's tool requests", async () => {
+    // The real probe of A answers its region's request (subscribe in its queue group, one reply allowed).
+    const mtr = await rest('GET', `/monitors/${monitorId}/mtr?regions=${A}`);
+    expect(mtr.status).toBe(200);
+    expect(mtr.body.data.regions).toEqual([expect.objectContaining({ region: A, error: null })]);
+    expect(mtr.body.data.regions[0].hops.length).toBeGreaterThan(0);
+    expect(probe!.tail(400)).not.toMatch(/denied|Permissions Violation/i);
+
+    const a = await asA();
+    const attempts: Array<[string, string | undefined]> = [
+      [names.tools(B), names.jobsQueue(B)],
+      [names.tools(B), names.jobsQueue(A)],
+      [names.tools(B), undefined],
+      [names.toolsWildcard, names.jobsQueue(A)],
+      [names.tools(A), undefined],
+    ];
+    const timers: NodeJS.Timeout[] = [];
+    const errors = await Promise.all(
+      attempts.map(([subject, queue]) => Promise.race([trySubscribe(a.nc, subject, queue), new Promise<'no error'>((r) => timers.push(setTimeout(() => r('no error'), 5000)))])),
+    );
+    timers.forEach(clearTimeout);
+    for (const [i, err] of errors.entries()) {
+      const [subject, queue] = attempts[i];
+      expect({ subject, queue, code: err === 'no error' ? err : err?.code }).toEqual({ subject, queue, code: 'PERMISSIONS_VIOLATION' });
+    }
+    // Nor may it publish to an inbox it got no request from (a forged answer for B).
+    const control = await as(cpUser);
+    const inbox = `_INBOX.forged.${uniqueName('x')}`;
+    const got: string[] = [];
+    control.nc.subscribe(inbox, { callback: (_err, msg) => got.push(msg.subject) });
+    await control.nc.flush();
+    a.nc.publish(inbox, encode({ v: 1, region: B } as never));
+    a.nc.publish(names.tools(B), encode({ v: 1 } as never));
+    await a.nc.flush();
+    await waitFor('both publishes denied', () => a.denials.filter((d) => d.operation === 'publish' && (d.subject === inbox || d.subject === names.tools(B))).length === 2, 5000);
+    await control.nc.flush();
+    expect(got).toEqual([]);
+  });
+
   it("does not let A's credentials publish as B (results or presence)", async () => {
     const a = await asA();
     const control = await as(cpUser);

@@ -27,6 +27,7 @@ import { StatusPagesModule } from './status-pages/status-pages.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { PublicStatusModule } from './public-status/public-status.module';
 import { TimeseriesModule } from './timeseries/timeseries.module';
+import { ToolsModule } from './tools/tools.module';
 
 /** pino-http request serializer: masks a `token` query parameter (heartbeat ping URLs). */
 export function redactTokenInRequest<T extends { url?: string; query?: Record<string, unknown> }>(req: T): T {
@@ -60,6 +61,7 @@ export class AppModule {
         AccountsModule,
         // Before MonitorsModule: its routes (/monitors/anomalies…) must be registered before /monitors/:id.
         AnomaliesModule,
+        ToolsModule,
         MonitorsModule,
         SchedulerModule,
         DecisionsModule,

@@ -11,6 +11,7 @@ import { NatsService } from './nats.service';
 import { PresenceAnnouncer } from './presence';
 import { ResultsPublisher } from './results.publisher';
 import { ShutdownService } from './shutdown';
+import { ToolsResponder } from './tools.responder';
 
 @Module({})
 export class AppModule {
@@ -44,6 +45,7 @@ export class AppModule {
         PresenceAnnouncer,
         Lifecycle,
         ShutdownService,
+        ToolsResponder,
       ],
     };
   }

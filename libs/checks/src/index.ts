@@ -15,3 +15,4 @@ export * from './sip.check';
 export * from './registration';
 export * from './domain.check';
 export { RDAP_BOOTSTRAP } from './rdap-bootstrap';
+export * from './mtr';

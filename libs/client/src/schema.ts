@@ -120,6 +120,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitors/{id}/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent incidents and anomalies; per region p50/p95 and uptime now vs the previous period, the slowest region, error classes */
+        get: operations["InsightsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitors/tools/whois/{target}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RDAP/WHOIS registration of a domain or an IP address, normalised, with the raw answer (rate-limited per account) */
+        get: operations["ToolsController_lookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitors/{id}/mtr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** MTR from each region's probes to the monitor's target host: hops with address, loss, sent, best/avg/worst (rate-limited per account) */
+        get: operations["ToolsController_trace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitors": {
         parameters: {
             query?: never;
@@ -1020,7 +1071,7 @@ export interface components {
              * @description machine-readable error code
              * @enum {string}
              */
-            code: "bad_request" | "unauthorized" | "forbidden" | "plan_limit" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "internal";
+            code: "bad_request" | "unauthorized" | "forbidden" | "plan_limit" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "upstream_error" | "internal";
             /** @description 422: one entry per invalid field */
             details?: components["schemas"]["FieldErrorView"][];
             /**
@@ -1225,6 +1276,287 @@ export interface components {
             acknowledged: boolean;
             /** Format: date-time */
             acknowledged_at: string | null;
+        };
+        InsightsPeriodView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
+        IncidentRegionResultView: {
+            /** @example eu-west */
+            region: string;
+            is_up: boolean | null;
+            /** @example 503 */
+            status_code: number | null;
+            /** @example 812.3 */
+            response_ms: number | null;
+            /** @example expected status 200, got 503 */
+            error: string | null;
+        };
+        IncidentUpdateView: {
+            /** @example upd_4k2m9x0q7d1v8b3n */
+            id: string;
+            /** @example Identified */
+            label: string;
+            /** @example A faulty deploy; rolling back. */
+            content: string;
+            /**
+             * @description The status the incident moved to with this update
+             * @enum {string|null}
+             */
+            status: "investigating" | "identified" | "monitoring" | "resolved" | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        IncidentView: {
+            /** @example inc_7h2k9d0q3m1x8v4b */
+            id: string;
+            /**
+             * @description automatic: opened and resolved by the checks; manual: POST /incidents
+             * @enum {string}
+             */
+            type: "automatic" | "manual";
+            /** @example My Website is down */
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            impact: "none" | "minor" | "major" | "critical";
+            /**
+             * @description The (first) affected monitor; null for a manual incident without monitors
+             * @example mon_3k9x0q2m7d1v8b4n
+             */
+            monitor_id: string | null;
+            /**
+             * @example [
+             *       "mon_3k9x0q2m7d1v8b4n"
+             *     ]
+             */
+            monitor_ids: string[];
+            /** @example My Website */
+            monitor_name: string | null;
+            /** @example https://example.com/health */
+            monitor_url: string | null;
+            /** @enum {string|null} */
+            monitor_type: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip" | "domain" | null;
+            /** @enum {string} */
+            status: "open" | "resolved" | "investigating" | "identified" | "monitoring";
+            /** @example 503 */
+            status_code: number | null;
+            /** @example 812.3 */
+            response_ms: number | null;
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            resolved_at: string | null;
+            /**
+             * Format: date-time
+             * @description The newest change (update, status, resolution)
+             */
+            updated_at: string;
+            /** @example 300 */
+            duration_seconds: number | null;
+            /** @example expected status 200, got 503 */
+            failure_error_message: string | null;
+            /**
+             * @example {
+             *       "content-type": "text/html"
+             *     }
+             */
+            failure_response_headers: {
+                [key: string]: string;
+            } | null;
+            /** @description at most 2048 characters */
+            failure_response_body: string | null;
+            /** @example 3 */
+            regions_checked: number | null;
+            /** @example 1 */
+            regions_up: number | null;
+            region_results: components["schemas"]["IncidentRegionResultView"][] | null;
+            /**
+             * @example [
+             *       "eu-west",
+             *       "us-east"
+             *     ]
+             */
+            affected_regions: string[];
+            /** @description The timeline, oldest first */
+            updates: components["schemas"]["IncidentUpdateView"][];
+        };
+        InsightsStatsView: {
+            /** @example 58.3 */
+            p50: number | null;
+            /** @example 97.5 */
+            p95: number | null;
+            /** @example 1440 */
+            checks: number;
+            /** @example 3 */
+            failures: number;
+            /** @example 99.7917 */
+            uptime: number | null;
+        };
+        InsightsRegionView: {
+            /** @example eu-west */
+            region: string;
+            now: components["schemas"]["InsightsStatsView"];
+            previous: components["schemas"]["InsightsStatsView"];
+            /**
+             * @description percent
+             * @example 12.5
+             */
+            p50_change_percent: number | null;
+            /**
+             * @description percent
+             * @example -3.1
+             */
+            p95_change_percent: number | null;
+            /**
+             * @description percentage points
+             * @example -0.2083
+             */
+            uptime_change: number | null;
+        };
+        ErrorClassView: {
+            /** @enum {string} */
+            class: "timeout" | "dns" | "connection_refused" | "connection_reset" | "unreachable" | "tls" | "http_5xx" | "http_4xx" | "http_status" | "assertion" | "other";
+            /** @example 7 */
+            count: number;
+            /**
+             * @example {
+             *       "eu-west": 4,
+             *       "us-east": 3
+             *     }
+             */
+            by_region: {
+                [key: string]: number;
+            };
+            /** @example expected status 200, got 503 */
+            example: string | null;
+        };
+        InsightsUptimeView: {
+            /** @example 99.93 */
+            now: number | null;
+            /** @example 100 */
+            previous: number | null;
+            /**
+             * @description percentage points
+             * @example -0.07
+             */
+            change: number | null;
+        };
+        InsightsView: {
+            /** @example mon_3k9x0q2m7d1v8b4n */
+            monitor_id: string;
+            /** @example 24 */
+            hours: number;
+            period: components["schemas"]["InsightsPeriodView"];
+            previous_period: components["schemas"]["InsightsPeriodView"];
+            /** @description Incidents of the last 7 days, newest first (10 at most) */
+            incidents: components["schemas"]["IncidentView"][];
+            /** @description Anomalies open or ended in the last 7 days, newest first (20 at most) */
+            anomalies: components["schemas"]["AnomalyView"][];
+            regions: components["schemas"]["InsightsRegionView"][];
+            /**
+             * @description Highest p95 in the period
+             * @example ap-south
+             */
+            slowest_region: string | null;
+            /** @description Failed results of the period by class, most frequent first */
+            error_classes: components["schemas"]["ErrorClassView"][];
+            /** @description The whole monitor (its rounds) */
+            uptime: components["schemas"]["InsightsUptimeView"];
+        };
+        WhoisView: {
+            /** @example example.com */
+            target: string;
+            /** @enum {string} */
+            kind: "domain" | "ip";
+            /**
+             * @description RDAP first; WHOIS (port 43) when RDAP has no server or fails; IP addresses: WHOIS
+             * @enum {string}
+             */
+            source: "rdap" | "whois";
+            /** @example https://rdap.verisign.com/com/v1/domain/example.com */
+            server: string;
+            /** @example example.com */
+            name: string;
+            /** @example RESERVED-Internet Assigned Numbers Authority */
+            registrar: string | null;
+            /** Format: date-time */
+            created_at: string | null;
+            /** Format: date-time */
+            updated_at: string | null;
+            /** Format: date-time */
+            expires_at: string | null;
+            /**
+             * @example [
+             *       "a.iana-servers.net",
+             *       "b.iana-servers.net"
+             *     ]
+             */
+            name_servers: string[];
+            /**
+             * @example [
+             *       "client delete prohibited",
+             *       "client transfer prohibited"
+             *     ]
+             */
+            status: string[];
+            /** @description The registry answer as received (RDAP JSON or WHOIS text, 64 KiB at most) */
+            raw: string;
+        };
+        MtrHopView: {
+            /** @example 1 */
+            hop: number;
+            /**
+             * @description null: the hop never answered (???)
+             * @example 10.0.0.1
+             */
+            address: string | null;
+            /** @example 0 */
+            loss_percent: number;
+            /** @example 3 */
+            sent: number;
+            /** @example 0.41 */
+            best_ms: number | null;
+            /** @example 0.62 */
+            avg_ms: number | null;
+            /** @example 0.93 */
+            worst_ms: number | null;
+        };
+        MtrRegionView: {
+            /** @example eu-west */
+            region: string;
+            /** @description The probe that answered */
+            probe_id: string | null;
+            /**
+             * @description The address the probe resolved and traced
+             * @example 93.184.216.34
+             */
+            address: string | null;
+            hops: components["schemas"]["MtrHopView"][];
+            /**
+             * @description Why the region has no hops (no probe answered, SSRF guard, mtr failed)
+             * @example null
+             */
+            error: string | null;
+        };
+        MtrView: {
+            /** @example mon_3k9x0q2m7d1v8b4n */
+            monitor_id: string;
+            /** @example api.example.com */
+            target: string;
+            /**
+             * @description probes per hop
+             * @example 3
+             */
+            count: number;
+            /**
+             * @description the monitor's timeout (5–60 s)
+             * @example 10000
+             */
+            timeout_ms: number;
+            regions: components["schemas"]["MtrRegionView"][];
         };
         MaintenanceWindowView: {
             /** @enum {string} */
@@ -2103,106 +2435,6 @@ export interface components {
         };
         PublicMonitorDto: {
             public_status: boolean;
-        };
-        IncidentRegionResultView: {
-            /** @example eu-west */
-            region: string;
-            is_up: boolean | null;
-            /** @example 503 */
-            status_code: number | null;
-            /** @example 812.3 */
-            response_ms: number | null;
-            /** @example expected status 200, got 503 */
-            error: string | null;
-        };
-        IncidentUpdateView: {
-            /** @example upd_4k2m9x0q7d1v8b3n */
-            id: string;
-            /** @example Identified */
-            label: string;
-            /** @example A faulty deploy; rolling back. */
-            content: string;
-            /**
-             * @description The status the incident moved to with this update
-             * @enum {string|null}
-             */
-            status: "investigating" | "identified" | "monitoring" | "resolved" | null;
-            /** Format: date-time */
-            created_at: string;
-        };
-        IncidentView: {
-            /** @example inc_7h2k9d0q3m1x8v4b */
-            id: string;
-            /**
-             * @description automatic: opened and resolved by the checks; manual: POST /incidents
-             * @enum {string}
-             */
-            type: "automatic" | "manual";
-            /** @example My Website is down */
-            title: string;
-            description: string | null;
-            /** @enum {string} */
-            impact: "none" | "minor" | "major" | "critical";
-            /**
-             * @description The (first) affected monitor; null for a manual incident without monitors
-             * @example mon_3k9x0q2m7d1v8b4n
-             */
-            monitor_id: string | null;
-            /**
-             * @example [
-             *       "mon_3k9x0q2m7d1v8b4n"
-             *     ]
-             */
-            monitor_ids: string[];
-            /** @example My Website */
-            monitor_name: string | null;
-            /** @example https://example.com/health */
-            monitor_url: string | null;
-            /** @enum {string|null} */
-            monitor_type: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip" | "domain" | null;
-            /** @enum {string} */
-            status: "open" | "resolved" | "investigating" | "identified" | "monitoring";
-            /** @example 503 */
-            status_code: number | null;
-            /** @example 812.3 */
-            response_ms: number | null;
-            /** Format: date-time */
-            started_at: string;
-            /** Format: date-time */
-            resolved_at: string | null;
-            /**
-             * Format: date-time
-             * @description The newest change (update, status, resolution)
-             */
-            updated_at: string;
-            /** @example 300 */
-            duration_seconds: number | null;
-            /** @example expected status 200, got 503 */
-            failure_error_message: string | null;
-            /**
-             * @example {
-             *       "content-type": "text/html"
-             *     }
-             */
-            failure_response_headers: {
-                [key: string]: string;
-            } | null;
-            /** @description at most 2048 characters */
-            failure_response_body: string | null;
-            /** @example 3 */
-            regions_checked: number | null;
-            /** @example 1 */
-            regions_up: number | null;
-            region_results: components["schemas"]["IncidentRegionResultView"][] | null;
-            /**
-             * @example [
-             *       "eu-west",
-             *       "us-east"
-             *     ]
-             */
-            affected_regions: string[];
-            /** @description The timeline, oldest first */
-            updates: components["schemas"]["IncidentUpdateView"][];
         };
         CreateIncidentDto: {
             /** @example Elevated error rates on the API */
@@ -4162,6 +4394,315 @@ export interface operations {
                      *       "data": null,
                      *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
                      *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    InsightsController_get: {
+        parameters: {
+            query?: {
+                /** @description the period; compared with the same length before it */
+                hours?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InsightsView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    ToolsController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                target: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhoisView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description A registry or the probes did not give an answer (tools) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "registry lookup of example.com timed out after 10000 ms",
+                     *       "code": "upstream_error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    ToolsController_trace: {
+        parameters: {
+            query?: {
+                /** @description comma-separated; default: the monitor's regions */
+                regions?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MtrView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Unknown id (or an id of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "monitor mon_3k9x0q2m7d1v8b4n not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorEnvelopeView"];

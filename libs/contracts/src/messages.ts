@@ -354,3 +354,47 @@ export const parsePresence = (p: Uint8Array | string) => decode(presenceV1Schema
 export function encode(message: JobV1 | ResultV1 | PresenceV1): Uint8Array {
   return Buffer.from(JSON.stringify(message));
 }
+
+/** A tool request to a region's probes (`tools(region)`, request/reply). */
+export interface MtrRequestV1 {
+  v: 1;
+  kind: 'mtr';
+  /** Host name or IP address; the probe resolves it and applies its SSRF guard. */
+  host: string;
+  /** Probes per hop (1..10). */
+  count: number;
+  /** The probe gives up after this long (and answers with an error). */
+  timeout_ms: number;
+}
+
+export interface MtrHopV1 {
+  hop: number;
+  /** The hop's address; null when it never answered (`???`). */
+  address: string | null;
+  loss_percent: number;
+  sent: number;
+  best_ms: number | null;
+  avg_ms: number | null;
+  worst_ms: number | null;
+}
+
+/** A probe's answer to an MtrRequestV1. */
+export interface MtrReplyV1 {
+  v: 1;
+  region: string;
+  probe_id: string;
+  /** The address the host resolved to (and was traced). */
+  address: string | null;
+  hops: MtrHopV1[];
+  error: string | null;
+}
+
+/** An MtrRequestV1 from untrusted bytes, or null. */
+export function parseMtrRequest(data: unknown): MtrRequestV1 | null {
+  if (!data || typeof data !== 'object') return null;
+  const d = data as Record<string, unknown>;
+  if (d.v !== 1 || d.kind !== 'mtr' || typeof d.host !== 'string' || d.host.length < 1 || d.host.length > 253) return null;
+  if (!Number.isInteger(d.count) || (d.count as number) < 1 || (d.count as number) > 10) return null;
+  if (!Number.isInteger(d.timeout_ms) || (d.timeout_ms as number) < 1000 || (d.timeout_ms as number) > 120_000) return null;
+  return { v: 1, kind: 'mtr', host: d.host, count: d.count as number, timeout_ms: d.timeout_ms as number };
+}

@@ -44,6 +44,13 @@ export function natsNames(prefix: string = DEFAULT_NATS_PREFIX) {
     legacyResultsSubject: `${prefix}.results-legacy.drain`,
     /** Durable pull consumer (on each results stream) shared by every control-plane replica. */
     resultsConsumer: `${prefix}-control-plane`,
+    /**
+     * Core NATS request/reply: the control plane asks a region's probes to run a tool
+     * (MTR) and one of them (queue group `jobsQueue(region)`) answers. Per region, so
+     * least-privilege credentials let a probe take (and answer) its own region's only.
+     */
+    tools: (region: string) => `${prefix}.tools.${region}`,
+    toolsWildcard: `${prefix}.tools.*`,
     /** Core NATS: probes announce themselves every few seconds. */
     presence: (region: string) => `${prefix}.presence.${region}`,
     presenceWildcard: `${prefix}.presence.*`,

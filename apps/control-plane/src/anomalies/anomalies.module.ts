@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { DecisionsModule } from '../decisions/decisions.module';
+import { IncidentsModule } from '../incidents/incidents.module';
+import { TimeseriesModule } from '../timeseries/timeseries.module';
+import { InsightsController } from './insights.controller';
+import { InsightsService } from './insights.service';
 import { MonitorsModule } from '../monitors/monitors.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RollupsModule } from '../timeseries/rollups.module';
@@ -6,11 +11,11 @@ import { AnomaliesController } from './anomalies.controller';
 import { AnomaliesRepository } from './anomalies.repository';
 import { AnomaliesService } from './anomalies.service';
 
-/** Anomalies of response time and error rate against each monitor's own baseline (issue 19 item 5). */
+/** Insights (item 6) and anomalies of response time and error rate against each monitor's own baseline (issue 19 item 5). */
 @Module({
-  imports: [MonitorsModule, RollupsModule, NotificationsModule],
-  controllers: [AnomaliesController],
-  providers: [AnomaliesService, AnomaliesRepository],
+  imports: [MonitorsModule, RollupsModule, NotificationsModule, TimeseriesModule, DecisionsModule, IncidentsModule],
+  controllers: [AnomaliesController, InsightsController],
+  providers: [AnomaliesService, AnomaliesRepository, InsightsService],
   exports: [AnomaliesService],
 })
 export class AnomaliesModule {}

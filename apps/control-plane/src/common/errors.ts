@@ -9,7 +9,9 @@ export type DomainErrorCode =
   | 'plan_limit'
   | 'conflict'
   | 'validation'
-  | 'bad_request';
+  | 'bad_request'
+  | 'rate_limited'
+  | 'upstream';
 
 export interface FieldError {
   field: string;
@@ -21,6 +23,8 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly details?: FieldError[],
+    /** rate_limited: seconds until the caller may try again. */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -37,6 +41,8 @@ export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   validation: 422,
+  rate_limited: 429,
+  upstream: 502,
 };
 
 /**
@@ -55,6 +61,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'validation_failed'
   | 'rate_limited'
+  | 'upstream_error'
   | 'internal';
 
 export const DOMAIN_ERROR_API_CODE: Record<DomainErrorCode, ErrorCode> = {
@@ -65,6 +72,8 @@ export const DOMAIN_ERROR_API_CODE: Record<DomainErrorCode, ErrorCode> = {
   not_found: 'not_found',
   conflict: 'conflict',
   validation: 'validation_failed',
+  rate_limited: 'rate_limited',
+  upstream: 'upstream_error',
 };
 
 /** The code of an error answer that did not come from a DomainError (Nest, body-parser). */

@@ -53,7 +53,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const body: Record<string, unknown> = { data: null, error: exception.message, code: DOMAIN_ERROR_API_CODE[exception.code] };
       if (exception.details) body.details = exception.details;
-      return { status: DOMAIN_ERROR_STATUS[exception.code], body, headers: {} };
+      if (exception.retryAfter !== undefined) body.retry_after = exception.retryAfter;
+      return { status: DOMAIN_ERROR_STATUS[exception.code], body, headers: exception.retryAfter !== undefined ? { 'Retry-After': String(exception.retryAfter) } : {} };
     }
     if (exception instanceof ThrottlerException) {
       const retryAfter = Number(req.res?.getHeader('Retry-After') ?? 60) || 60;

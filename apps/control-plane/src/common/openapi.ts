@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'validation_failed',
   'rate_limited',
+  'upstream_error',
   'internal',
 ] as const satisfies readonly ErrorCode[];
 
@@ -47,7 +48,7 @@ export class ListMetaView {
   @ApiPropertyOptional({ example: 1, description: '1-based page of this answer' }) page?: number;
 }
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 502;
 
 const ERROR_DESCRIPTIONS: Record<ErrorStatus, { description: string; example: Record<string, unknown> }> = {
   400: { description: 'Malformed request (invalid JSON body)', example: { data: null, error: 'malformed JSON body: Unexpected token } in JSON at position 12', code: 'bad_request' } },
@@ -63,6 +64,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorStatus, { description: string; example: Re
     example: { data: null, error: 'validation failed', code: 'validation_failed', details: [{ field: 'json_assertions[0].operator', message: 'operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists' }] },
   },
   429: { description: 'Rate limited: retry after `retry_after` seconds (Retry-After header)', example: { data: null, error: 'rate limit exceeded: try again in 42 seconds', code: 'rate_limited', retry_after: 42 } },
+  502: { description: 'A registry or the probes did not give an answer (tools)', example: { data: null, error: 'registry lookup of example.com timed out after 10000 ms', code: 'upstream_error' } },
 };
 
 /** The error answers of an operation, each with the error envelope. */

@@ -45,6 +45,9 @@ const schema = z.object({
   PLAN_PRO_MIN_INTERVAL_SECONDS: int(1, 3600).optional(),
   PLAN_UNLIMITED_MIN_INTERVAL_SECONDS: int(1, 3600).optional(),
   RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(120),
+  TOOLS_RATE_LIMIT_PER_MINUTE: int(1, 10_000).default(10),
+  WHOIS_RDAP_SERVER: z.string().url('must be an http(s) URL of an RDAP base').refine((u) => /^https?:\/\//.test(u), 'must be an http:// or https:// URL').optional(),
+  WHOIS_SERVER: z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, 'must be host or host:port').optional(),
   ROUND_GRACE_SECONDS: int(1, 300).default(5),
   SCHEDULER_TICK_MS: int(50, 60_000).default(500),
   PRESENCE_TTL_SECONDS: int(5, 3600).default(20),
@@ -133,6 +136,8 @@ export interface AppConfig {
   defaultPlan: PlanName;
   plans: Record<PlanName, PlanLimits>;
   rateLimitPerMinute: number;
+  /** Tools (whois, MTR): lookups per minute per account (per replica), and the registry overrides of the whois tool. */
+  tools: { ratePerMinute: number; rdapServer: string | null; whoisServer: string | null };
   roundGraceSeconds: number;
   schedulerTickMs: number;
   presenceTtlSeconds: number;
@@ -196,6 +201,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       pro: plan(e.PLAN_PRO_MAX_MONITORS, e.PLAN_PRO_MIN_INTERVAL_SECONDS),
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    tools: { ratePerMinute: e.TOOLS_RATE_LIMIT_PER_MINUTE, rdapServer: e.WHOIS_RDAP_SERVER ?? null, whoisServer: e.WHOIS_SERVER ?? null },
     roundGraceSeconds: e.ROUND_GRACE_SECONDS,
     schedulerTickMs: e.SCHEDULER_TICK_MS,
     presenceTtlSeconds: e.PRESENCE_TTL_SECONDS,

@@ -166,6 +166,17 @@ export class ResultsRepository {
     return rows.map((r) => ({ region: r.region, scheduledAt: r.scheduled_at, isUp: r.is_up, responseMs: r.response_ms }));
   }
 
+  /** Failed results of one monitor scheduled in [from, to), counted per region, error text and status code (insights; at most `limit` groups). */
+  async failureGroups(accountId: string, monitorId: string, from: Date, to: Date, limit = 500): Promise<{ region: string; error: string | null; statusCode: number | null; count: number }[]> {
+    const rows: { region: string; error: string | null; status_code: number | null; n: number }[] = await this.repo.query(
+      `SELECT region, error, status_code, count(*)::int AS n FROM check_results
+        WHERE account_id = $1 AND monitor_id = $2 AND scheduled_at >= $3 AND scheduled_at < $4 AND is_up = false
+        GROUP BY region, error, status_code ORDER BY n DESC LIMIT $5`,
+      [accountId, monitorId, from, to, limit],
+    );
+    return rows.map((r) => ({ region: r.region, error: r.error, statusCode: r.status_code, count: r.n }));
+  }
+
   /** One page of results in a window, newest first (the check log). */
   page(accountId: string, monitorId: string, from: Date, to: Date, region: string | undefined, limit: number, offset: number): Promise<CheckResultEntity[]> {
     const q = this.repo

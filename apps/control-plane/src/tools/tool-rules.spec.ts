@@ -1,0 +1,72 @@
+import { monitorTargetHost, parseLookupTarget, parseRegionsParam, slidingWindow } from './tool-rules';
+
+describe('parseLookupTarget', () => {
+  it.each([
+    ['example.com', { kind: 'domain', name: 'example.com' }],
+    ['Example.COM.', { kind: 'domain', name: 'example.com' }],
+    ['xn--bcher-kva.example', { kind: 'domain', name: 'xn--bcher-kva.example' }],
+    ['93.184.216.34', { kind: 'ip', ip: '93.184.216.34' }],
+    ['2001:db8::1', { kind: 'ip', ip: '2001:db8::1' }],
+    ['[2001:db8::1]', { kind: 'ip', ip: '2001:db8::1' }],
+  ])('%s is accepted', (raw, want) => {
+    expect(parseLookupTarget(raw)).toEqual(want);
+  });
+
+  it.each(['', 'localhost', 'com', '-bad.com', 'bad-.com', 'a..com', 'exa mple.com', 'example.com/path', 'http://example.com', '1.2.3', '999.1.1.1', `${'a'.repeat(64)}.com`, `${'a.'.repeat(130)}com`, 'ex\u0000ample.com'])('%j is refused', (raw) => {
+    expect(parseLookupTarget(raw)).toBeNull();
+  });
+
+  it('refuses what is not a string', () => {
+    expect(parseLookupTarget(undefined)).toBeNull();
+    expect(parseLookupTarget(['example.com'])).toBeNull();
+  });
+});
+
+describe('slidingWindow', () => {
+  it('allows up to the limit in the window, then says when to retry', () => {
+    let calls: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = slidingWindow(calls, 1000 + i * 1000, 3, 60_000);
+      expect(r.allowed).toBe(true);
+      calls = r.calls;
+    }
+    const refused = slidingWindow(calls, 10_000, 3, 60_000);
+    expect(refused).toEqual({ allowed: false, calls: [1000, 2000, 3000], retryAfterSeconds: 51 });
+    // The oldest leaves the window: one more is allowed.
+    const later = slidingWindow(calls, 61_001, 3, 60_000);
+    expect(later.allowed).toBe(true);
+    expect(later.calls).toEqual([2000, 3000, 61_001]);
+  });
+});
+
+describe('monitorTargetHost', () => {
+  const base = { url: '', sslDomain: '', host: '', dnsHostname: '' };
+  it.each([
+    [{ ...base, monitorType: 'http', url: 'https://api.example.com:8443/health' }, 'api.example.com'],
+    [{ ...base, monitorType: 'https', url: 'https://[2001:db8::1]/' }, '[2001:db8::1]'],
+    [{ ...base, monitorType: 'json_api', url: 'http://127.0.0.1:9/x' }, '127.0.0.1'],
+    [{ ...base, monitorType: 'ssl', sslDomain: 'tls.example.com', url: 'https://other.example.com' }, 'tls.example.com'],
+    [{ ...base, monitorType: 'ssl', url: 'https://other.example.com' }, 'other.example.com'],
+    [{ ...base, monitorType: 'tcp', host: 'db.example.com' }, 'db.example.com'],
+    [{ ...base, monitorType: 'ping', host: '192.0.2.1' }, '192.0.2.1'],
+    [{ ...base, monitorType: 'sip', host: 'sip.example.com' }, 'sip.example.com'],
+    [{ ...base, monitorType: 'dns', dnsHostname: 'example.com' }, 'example.com'],
+    [{ ...base, monitorType: 'heartbeat' }, null],
+    [{ ...base, monitorType: 'domain' }, null],
+    [{ ...base, monitorType: 'http', url: 'not a url' }, null],
+  ])('%j → %s', (m, want) => {
+    expect(monitorTargetHost(m)).toBe(want);
+  });
+});
+
+describe('parseRegionsParam', () => {
+  const mine = ['eu-west', 'us-east', 'ap-south'];
+  it('defaults to every region of the monitor, keeps a subset, refuses others', () => {
+    expect(parseRegionsParam(undefined, mine)).toEqual({ ok: true, regions: mine });
+    expect(parseRegionsParam('all', mine)).toEqual({ ok: true, regions: mine });
+    expect(parseRegionsParam('us-east, eu-west,us-east', mine)).toEqual({ ok: true, regions: ['us-east', 'eu-west'] });
+    expect(parseRegionsParam('eu-west,mars', mine)).toEqual({ ok: false, error: 'not regions of this monitor: mars; its regions: eu-west, us-east, ap-south' });
+    expect(parseRegionsParam(',', mine)).toEqual({ ok: false, error: 'regions must name at least one region' });
+    expect(parseRegionsParam(['eu-west'], mine)).toEqual({ ok: false, error: 'regions must be a comma-separated list' });
+  });
+});

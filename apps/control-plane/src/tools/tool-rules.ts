@@ -1,0 +1,71 @@
+import { isIP } from 'node:net';
+
+/**
+ * Tools rules (pure; issue 19 item 7): what a whois target may be, and the per-account
+ * sliding-window rate limit of the tools.
+ */
+export type LookupTarget = { kind: 'domain'; name: string } | { kind: 'ip'; ip: string };
+
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/** A domain name (at least two LDH labels, 253 characters at most, trailing dot dropped) or an IP address; null otherwise. */
+export function parseLookupTarget(raw: unknown): LookupTarget | null {
+  if (typeof raw !== 'string') return null;
+  const s = raw.trim().toLowerCase();
+  if (!s || s.length > 253 + 1) return null;
+  const unbracketed = s.startsWith('[') && s.endsWith(']') ? s.slice(1, -1) : s;
+  if (isIP(unbracketed)) return { kind: 'ip', ip: unbracketed };
+  const name = s.endsWith('.') ? s.slice(0, -1) : s;
+  const labels = name.split('.');
+  if (name.length > 253 || labels.length < 2 || !labels.every((l) => LABEL.test(l)) || /^\d+$/.test(labels[labels.length - 1])) return null;
+  return { kind: 'domain', name };
+}
+
+/**
+ * One sliding window of `windowMs`: the call at `now` is allowed when fewer than `limit`
+ * calls are in the window before it. Returns the calls to keep (the allowed one added) and,
+ * when refused, the whole seconds until the oldest call leaves the window.
+ */
+export function slidingWindow(calls: readonly number[], now: number, limit: number, windowMs: number): { allowed: boolean; calls: number[]; retryAfterSeconds: number } {
+  const kept = calls.filter((t) => t > now - windowMs);
+  if (kept.length < limit) return { allowed: true, calls: [...kept, now], retryAfterSeconds: 0 };
+  return { allowed: false, calls: kept, retryAfterSeconds: Math.max(1, Math.ceil((kept[0] + windowMs - now) / 1000)) };
+}
+
+/** The host a monitor's checks connect to (what MTR traces); null for types without one (heartbeat, domain). */
+export function monitorTargetHost(m: { monitorType: string; url: string; sslDomain: string; host: string; dnsHostname: string }): string | null {
+  const fromUrl = () => {
+    try {
+      return new URL(m.url).hostname || null;
+    } catch {
+      return null;
+    }
+  };
+  switch (m.monitorType) {
+    case 'http':
+    case 'https':
+    case 'json_api':
+      return fromUrl();
+    case 'ssl':
+      return m.sslDomain || fromUrl();
+    case 'tcp':
+    case 'ping':
+    case 'sip':
+      return m.host || null;
+    case 'dns':
+      return m.dnsHostname || null;
+    default:
+      return null;
+  }
+}
+
+/** `?regions=a,b` → those of the monitor's regions (all of them when absent); an error naming the unknown ones. */
+export function parseRegionsParam(raw: unknown, monitorRegions: readonly string[]): { ok: true; regions: string[] } | { ok: false; error: string } {
+  if (raw === undefined || raw === '' || raw === 'all') return { ok: true, regions: [...monitorRegions] };
+  if (typeof raw !== 'string') return { ok: false, error: 'regions must be a comma-separated list' };
+  const asked = [...new Set(raw.split(',').map((r) => r.trim()).filter(Boolean))];
+  const unknown = asked.filter((r) => !monitorRegions.includes(r));
+  if (unknown.length) return { ok: false, error: `not regions of this monitor: ${unknown.map((r) => r.slice(0, 64)).join(', ')}; its regions: ${monitorRegions.join(', ')}` };
+  if (!asked.length) return { ok: false, error: 'regions must name at least one region' };
+  return { ok: true, regions: asked };
+}
