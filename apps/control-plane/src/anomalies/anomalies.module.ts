@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DecisionsModule } from '../decisions/decisions.module';
+import { ResultsModule } from '../ingestion/results.module';
 import { IncidentsModule } from '../incidents/incidents.module';
 import { TimeseriesModule } from '../timeseries/timeseries.module';
 import { InsightsController } from './insights.controller';
@@ -13,7 +13,7 @@ import { AnomaliesService } from './anomalies.service';
 
 /** Insights (item 6) and anomalies of response time and error rate against each monitor's own baseline (issue 19 item 5). */
 @Module({
-  imports: [MonitorsModule, RollupsModule, NotificationsModule, TimeseriesModule, DecisionsModule, IncidentsModule],
+  imports: [MonitorsModule, RollupsModule, NotificationsModule, TimeseriesModule, ResultsModule, IncidentsModule],
   controllers: [AnomaliesController, InsightsController],
   providers: [AnomaliesService, AnomaliesRepository, InsightsService],
   exports: [AnomaliesService],
