@@ -8,6 +8,7 @@ import { NotificationExtensions } from './extensions';
 import { AttemptEntity, DeliveryEntity, MonitorNotificationStateEntity, WebhookEntity } from './notification.entity';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
+import { SystemOutboxRepository } from './system-outbox.repository';
 import { SlaEvaluator } from './sla-evaluator.service';
 import { NotificationTransport } from './transport';
 import { WebhooksController } from './webhooks.controller';
@@ -17,7 +18,7 @@ import { WebhooksService } from './webhooks.service';
 @Module({
   imports: [TypeOrmModule.forFeature([WebhookEntity, DeliveryEntity, AttemptEntity, MonitorNotificationStateEntity]), AccountsModule, MonitorsModule, SchedulerModule],
   controllers: [WebhooksController],
-  providers: [NotificationsService, SlaEvaluator, WebhooksService, NotificationsRepository, NotificationTransport, DispatcherService, NotificationExtensions],
+  providers: [NotificationsService, SlaEvaluator, WebhooksService, NotificationsRepository, SystemOutboxRepository, NotificationTransport, DispatcherService, NotificationExtensions],
   exports: [NotificationsService, NotificationExtensions],
 })
 export class NotificationsModule {}

@@ -12,6 +12,7 @@ import { MonitorIncidentEvent, NotificationExtensions, TimelineEvent } from './e
 import { inMaintenance } from './maintenance';
 import { DeliveryEntity } from './notification.entity';
 import { NotificationsRepository } from './notifications.repository';
+import { SystemOutboxRepository } from './system-outbox.repository';
 import { SlaEvaluator } from './sla-evaluator.service';
 import { NotificationTransport } from './transport';
 import { asAccountId } from '../common/account-id';
@@ -42,6 +43,7 @@ export interface StatusChange {
 export class NotificationsService {
   constructor(
     private readonly repo: NotificationsRepository,
+    private readonly outbox: SystemOutboxRepository,
     private readonly transport: NotificationTransport,
     private readonly metrics: MetricsService,
     private readonly accounts: AccountsService,
@@ -78,7 +80,7 @@ export class NotificationsService {
     const account = asAccountId(m.accountId);
     const webhooks = await this.repo.activeWebhooks(tx, account);
     const email = this.transport.emailEnabled ? m.alertEmail || (await this.accounts.defaultAlertEmail(tx, account)) : null;
-    const first = await this.repo.nextSequences(tx, m.id, events.length);
+    const first = await this.outbox.nextSequences(tx, m.id, events.length);
     const payloads = events.map(({ event, extra }, i): NotificationPayload => ({
       event,
       sequence: first + i,
@@ -110,7 +112,7 @@ export class NotificationsService {
       if (incident) incidentEvents.push({ event: event as MonitorIncidentEvent['event'], sequence: first + i, monitor: m, incident, at: c.at });
     });
     rows.push(...(await this.extensions.incidentRows(tx, incidentEvents)));
-    await this.repo.insertDeliveries(tx, rows);
+    await this.outbox.insertDeliveries(tx, rows);
     for (const e of events) this.metrics.notificationsEnqueued.inc({ event: e.event });
     return { enqueued: rows.length, suppressed: false };
   }
@@ -124,13 +126,13 @@ export class NotificationsService {
   }
 
   async enqueueRows(tx: Tx, rows: Partial<DeliveryEntity>[]): Promise<void> {
-    await this.repo.insertDeliveries(tx, rows);
+    await this.outbox.insertDeliveries(tx, rows);
     for (const r of rows) this.metrics.notificationsEnqueued.inc({ event: r.event ?? 'unknown' });
   }
 
   /** For the scrape-time gauges: outbox depth and how long the oldest due delivery has waited. */
   outboxStats(): Promise<{ pending: number; oldestDueSeconds: number }> {
-    return this.repo.outboxStats(this.clock.now());
+    return this.outbox.outboxStats(this.clock.now());
   }
 }
 

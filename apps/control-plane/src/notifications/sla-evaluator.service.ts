@@ -3,14 +3,14 @@ import type { Tx } from '../database/transaction';
 import type { MonitorEntity } from '../monitors/monitor.entity';
 import { RoundsRepository } from '../scheduler/rounds.repository';
 import type { NotificationPayload } from './events';
-import { NotificationsRepository } from './notifications.repository';
+import { SystemOutboxRepository } from './system-outbox.repository';
 import { slaNeedsWindow, slaStep } from './sla';
 
 /** The SLA of a monitor, evaluated by the outbox writer on each decided round (SPEC 3.5). */
 @Injectable()
 export class SlaEvaluator {
   constructor(
-    private readonly repo: NotificationsRepository,
+    private readonly repo: SystemOutboxRepository,
     private readonly rounds: RoundsRepository,
   ) {}
 
