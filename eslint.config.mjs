@@ -37,6 +37,7 @@ export default [
       'apps/control-plane/src/monitors/monitors.service.ts',
       'apps/control-plane/src/incidents/incidents.service.ts',
       'apps/control-plane/src/status-pages/status-pages.service.ts',
+      'apps/control-plane/src/notifications/webhooks.service.ts',
     ],
     rules: {
       'no-restricted-imports': [

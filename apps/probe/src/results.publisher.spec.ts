@@ -74,7 +74,17 @@ const value = async (metrics: ProbeMetrics, name: string, labels: Record<string,
   return v?.value ?? NaN;
 };
 
+/** Resolves once `done()` holds, checking at every event-loop turn (setImmediate is never faked here). */
+async function until(done: () => boolean | Promise<boolean>): Promise<void> {
+  for (let turns = 0; !(await done()); turns++) {
+    if (turns > 100_000) throw new Error('condition never held');
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
 describe('ResultsPublisher', () => {
+  afterEach(() => jest.useRealTimers());
+
   it('publishes with the region subject and Nats-Msg-Id <job id>.<region>, concurrently', async () => {
     const { js, publisher } = await setup();
     for (let i = 0; i < 10; i++) publisher.publish(result(`mon_1.${i}`));
@@ -90,14 +100,16 @@ describe('ResultsPublisher', () => {
 
   it('keeps failed results in the outbox and retries them with backoff until they are acknowledged', async () => {
     const { js, metrics, publisher } = await setup();
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
     js.down = true;
     publisher.publish(result('a.1'));
     publisher.publish(result('a.2'));
-    await new Promise((r) => setTimeout(r, 50));
+    await until(async () => (await value(metrics, 'probe_results_publish_failures_total')) >= 2); // both first sends answered
     expect(publisher.pending).toBe(2);
     expect(await value(metrics, 'probe_results_publish_failures_total')).toBe(2);
     publisher.publish(result('a.3')); // queues behind the outbox
-    await new Promise((r) => setTimeout(r, 400)); // at least one failed retry round
+    await jest.advanceTimersByTimeAsync(400); // the backoff (250 ms) passes: at least one failed retry round
+    await until(() => js.attempts > 2);
     expect(js.attempts).toBeGreaterThan(2);
     expect(publisher.pending).toBe(3);
 
@@ -110,10 +122,12 @@ describe('ResultsPublisher', () => {
 
   it('holds results while NATS is disconnected instead of piling them into the client buffer', async () => {
     const { js, nats, publisher } = await setup();
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
     nats.isConnected = false;
     publisher.publish(result('c.1'));
     publisher.publish(result('c.2'));
-    await new Promise((r) => setTimeout(r, 600));
+    // Two retry rounds come and go (backoff 250 ms, on the driven clock) while disconnected.
+    await jest.advanceTimersByTimeAsync(600);
     expect(js.attempts).toBe(0);
     expect(publisher.pending).toBe(2);
     nats.isConnected = true;

@@ -2,11 +2,20 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
+import type { Registry } from 'prom-client';
+// The drift test reads both apps' registries (a spec only; no app code crosses the boundary).
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { ProbeMetrics } from '../../../probe/src/metrics';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import type { ProbeConfig } from '../../../probe/src/config';
+import { MetricsService } from './metrics.service';
+
 /**
  * The Grafana dashboard and the Prometheus alerts in deploy/ name metrics and labels
- * that the apps define in code. This test reads the two metric definition files and
- * fails when a dashboard panel or an alert refers to a metric or label that does not
- * exist, so the assets cannot drift from the code.
+ * that the apps define in code. This test reads the metrics the two apps register (the
+ * prom-client registries of a control plane's MetricsService and a probe's ProbeMetrics,
+ * not their source text) and fails when a dashboard panel or an alert refers to a metric
+ * or label that does not exist, so the assets cannot drift from the code.
  */
 const ROOT = resolve(__dirname, '../../../..');
 const read = (p: string) => readFileSync(resolve(ROOT, p), 'utf8');
@@ -17,18 +26,20 @@ interface MetricDef {
   labels: string[];
 }
 
-/** `new Counter|Gauge|Histogram({ name: '…', labelNames: [...] })` and the probe's sampled gauges. */
-function definitions(source: string): Map<string, MetricDef> {
+const KINDS: Record<string, Kind> = { counter: 'Counter', gauge: 'Gauge', histogram: 'Histogram' };
+
+/** The Parallax metrics a registry holds (the default process metrics left out), with their kind and label names. */
+function definitions(registry: Registry): Map<string, MetricDef> {
   const defs = new Map<string, MetricDef>();
-  for (const m of source.matchAll(/new (Counter|Gauge|Histogram)\(\{\s*name: '([a-z0-9_]+)',([\s\S]*?)registers:/g)) {
-    const labels = /labelNames: \[([^\]]*)\]/.exec(m[3]);
-    defs.set(m[2], { kind: m[1] as Kind, labels: labels ? [...labels[1].matchAll(/'([a-z_]+)'/g)].map((l) => l[1]) : [] });
+  for (const m of registry.getMetricsAsArray() as unknown as { name: string; type: string; labelNames: string[] }[]) {
+    if (!/^(parallax|probe)_/.test(m.name)) continue;
+    defs.set(m.name, { kind: KINDS[m.type], labels: [...m.labelNames] });
   }
-  for (const m of source.matchAll(/sampledGauge\('([a-z0-9_]+)'/g)) defs.set(m[1], { kind: 'Gauge', labels: ['region'] });
   return defs;
 }
 
-const defined = new Map([...definitions(read('apps/control-plane/src/metrics/metrics.service.ts')), ...definitions(read('apps/probe/src/metrics.ts'))]);
+const probeMetrics = new ProbeMetrics({ region: 'eu-west', version: 'test' } as ProbeConfig);
+const defined = new Map([...definitions(new MetricsService().registry), ...definitions(probeMetrics.registry)]);
 
 /** Labels Prometheus adds to every scraped series, and the histogram bucket label. */
 const TARGET_LABELS = ['job', 'instance', 'namespace', 'pod', 'service', 'container'];

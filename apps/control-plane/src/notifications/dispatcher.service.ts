@@ -8,7 +8,8 @@ import type { NotificationPayload } from './events';
 import { NotificationExtensions, RenderedMessage } from './extensions';
 import { discordMessage, emailMessage, slackMessage } from './formats';
 import { DeliveryEntity, WebhookEntity } from './notification.entity';
-import { AttemptRecord, NotificationsRepository } from './notifications.repository';
+import type { AttemptRecord } from './notifications.repository';
+import { SystemOutboxRepository } from './system-outbox.repository';
 import { earlyRetryCount, nextDeliveryState } from './retry';
 import { signedHeaders } from './signing';
 import { NotificationTransport, SendOutcome } from './transport';
@@ -39,7 +40,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly repo: NotificationsRepository,
+    private readonly repo: SystemOutboxRepository,
     private readonly transport: NotificationTransport,
     private readonly metrics: MetricsService,
     private readonly monitors: SystemMonitorsRepository,

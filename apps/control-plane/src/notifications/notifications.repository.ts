@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Tx } from '../database/transaction';
-import { AttemptEntity, DeliveryEntity, MonitorNotificationStateEntity, WebhookEntity } from './notification.entity';
+import { AttemptEntity, DeliveryEntity, WebhookEntity } from './notification.entity';
 import type { AccountId } from '../common/account-id';
 
 export interface AttemptRecord {
@@ -19,14 +19,18 @@ export interface AttemptRecord {
   webhookId: string | null;
 }
 
-/** Account webhooks, the delivery outbox and its attempt log. Every API query takes the account id. */
+/**
+ * An account's webhooks and their delivery log (the API), the account's active webhooks
+ * for the outbox writer, and the test event: methods by account take its `AccountId`. The
+ * outbox itself (enqueue, sequences, SLA state, the dispatcher's claims and attempts) is
+ * `SystemOutboxRepository`.
+ */
 @Injectable()
 export class NotificationsRepository {
   constructor(
     @InjectRepository(WebhookEntity) private readonly webhooks: Repository<WebhookEntity>,
     @InjectRepository(DeliveryEntity) private readonly deliveries: Repository<DeliveryEntity>,
     @InjectRepository(AttemptEntity) private readonly attempts: Repository<AttemptEntity>,
-    private readonly dataSource: DataSource,
   ) {}
 
   // --- webhooks (API)
@@ -70,153 +74,8 @@ export class NotificationsRepository {
     return tx.getRepository(WebhookEntity).find({ where: { accountId, active: true } });
   }
 
-  async insertDeliveries(tx: Tx, rows: Partial<DeliveryEntity>[]): Promise<void> {
-    if (rows.length) await tx.getRepository(DeliveryEntity).insert(rows as QueryDeepPartialEntity<DeliveryEntity>[]);
-  }
-
   async insertDelivery(row: Partial<DeliveryEntity>): Promise<void> {
     await this.deliveries.insert(row as QueryDeepPartialEntity<DeliveryEntity>);
-  }
-
-  /** Reserves `count` consecutive sequence numbers of a monitor's events; returns the first. */
-  async nextSequences(tx: Tx, monitorId: string, count: number): Promise<number> {
-    const rows: { sequence: string }[] = await tx.query(
-      `INSERT INTO monitor_notification_state (monitor_id, sequence) VALUES ($1, $2)
-       ON CONFLICT (monitor_id) DO UPDATE SET sequence = monitor_notification_state.sequence + $2
-       RETURNING sequence`,
-      [monitorId, count],
-    );
-    return Number(rows[0].sequence) - count + 1;
-  }
-
-  async slaBreached(tx: Tx, monitorId: string): Promise<boolean> {
-    const row = await tx.getRepository(MonitorNotificationStateEntity).findOne({ where: { monitorId } });
-    return row?.slaBreached ?? false;
-  }
-
-  async setSlaBreached(tx: Tx, monitorId: string, breached: boolean): Promise<void> {
-    await tx.query(
-      `INSERT INTO monitor_notification_state (monitor_id, sla_breached) VALUES ($1, $2)
-       ON CONFLICT (monitor_id) DO UPDATE SET sla_breached = $2`,
-      [monitorId, breached],
-    );
-  }
-
-  // --- dispatcher
-
-  /**
-   * Claims up to `limit` deliveries due at `now` for `leaseMs` (FOR UPDATE SKIP LOCKED:
-   * replicas claim disjoint rows). A row waits while an earlier event of the same monitor
-   * to the same destination is pending and still in its early retries (at most
-   * `earlyRetries` attempts made: retry.ts), so each destination gets a monitor's events
-   * in order unless one of them keeps failing; past its early retries that one steps aside
-   * and the later events go ahead (receivers order by `sequence`). A lease that expires
-   * (the replica died mid-send) makes the row claimable again.
-   */
-  async claim(limit: number, leaseMs: number, now: Date, earlyRetries: number): Promise<DeliveryEntity[]> {
-    // TypeORM answers an UPDATE … RETURNING as [rows, affected].
-    const [rows] = (await this.dataSource.query(
-      `UPDATE notification_deliveries d SET locked_until = $3::timestamptz + $2 * interval '1 millisecond'
-        WHERE d.id IN (
-          SELECT c.id FROM notification_deliveries c
-           WHERE c.status = 'pending' AND c.next_attempt_at <= $3
-             AND (c.locked_until IS NULL OR c.locked_until < $3)
-             AND NOT EXISTS (
-               SELECT 1 FROM notification_deliveries e
-                WHERE e.status = 'pending' AND e.destination = c.destination
-                  AND e.monitor_id = c.monitor_id AND e.sequence < c.sequence
-                  AND e.attempts <= $4)
-           ORDER BY c.next_attempt_at
-           LIMIT $1
-           FOR UPDATE SKIP LOCKED)
-        RETURNING d.id`,
-      [limit, leaseMs, now, earlyRetries],
-    )) as [{ id: string }[], number];
-    if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    return this.deliveries.find({ where: { id: In(ids) }, order: { sequence: 'ASC', createdAt: 'ASC' } });
-  }
-
-  webhooksByIds(ids: string[]): Promise<WebhookEntity[]> {
-    return ids.length ? this.webhooks.find({ where: { id: In(ids) } }) : Promise.resolve([]);
-  }
-
-  /**
-   * Writes the attempt log row and the delivery's new state in one transaction. A delivery
-   * deleted meanwhile (its webhook or subscriber removed mid-delivery: the cascade) is
-   * skipped: its rows are locked first (KEY SHARE, so a concurrent delete waits or has
-   * won), and only those still there get an attempt row, never a foreign-key failure.
-   */
-  async recordAttempts(all: AttemptRecord[]): Promise<void> {
-    if (all.length === 0) return;
-    await this.dataSource.transaction(async (tx) => {
-      const alive: { id: string }[] = await tx.query(`SELECT id FROM notification_deliveries WHERE id = ANY($1::text[]) FOR KEY SHARE`, [all.map((r) => r.deliveryId)]);
-      const ids = new Set(alive.map((r) => r.id));
-      const records = all.filter((r) => ids.has(r.deliveryId));
-      if (records.length === 0) return;
-      await tx.getRepository(AttemptEntity).insert(
-        records.map((r) => ({
-          deliveryId: r.deliveryId,
-          attempt: r.attempt,
-          attemptedAt: r.attemptedAt,
-          responseStatus: r.responseStatus,
-          durationMs: r.durationMs,
-          error: r.error,
-          nextRetryAt: r.nextRetryAt,
-        })),
-      );
-      await tx.query(
-        `UPDATE notification_deliveries d
-            SET status = v.status, attempts = v.attempt, locked_until = NULL, next_attempt_at = v.next_attempt_at,
-                last_response_status = v.response_status, last_error = v.error, delivered_at = v.delivered_at
-           FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::int[], $6::text[], $7::timestamptz[])
-                AS v(id, status, attempt, next_attempt_at, response_status, error, delivered_at)
-          WHERE d.id = v.id`,
-        [
-          records.map((r) => r.deliveryId),
-          records.map((r) => r.status),
-          records.map((r) => r.attempt),
-          records.map((r) => r.nextRetryAt ?? r.attemptedAt),
-          records.map((r) => r.responseStatus),
-          records.map((r) => r.error),
-          records.map((r) => (r.status === 'delivered' ? r.attemptedAt : null)),
-        ],
-      );
-      const triggered = [...new Set(records.filter((r) => r.webhookId && r.status === 'delivered').map((r) => r.webhookId!))];
-      // At most once a second per webhook, so replicas delivering to one endpoint do not queue on its row.
-      if (triggered.length) {
-        await tx.query(`UPDATE webhooks SET last_triggered_at = now() WHERE id = ANY($1) AND (last_triggered_at IS NULL OR last_triggered_at < now() - interval '1 second')`, [triggered]);
-      }
-    });
-  }
-
-  /** An endpoint answered 410 Gone: an account webhook is deactivated; the destination's pending deliveries stop. */
-  async disableDestination(d: DeliveryEntity, reason: string): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      if (d.webhookId) await tx.getRepository(WebhookEntity).update({ id: d.webhookId }, { active: false, disabledReason: reason });
-      await tx.query(`UPDATE notification_deliveries SET status = 'disabled', locked_until = NULL, last_error = $2 WHERE destination = $1 AND status = 'pending'`, [d.destination, reason]);
-    });
-  }
-
-  /** Deletes up to `limit` finished deliveries (delivered, failed, disabled) created before `before`; returns how many. */
-  async pruneFinished(before: Date, limit: number): Promise<number> {
-    const [, deleted] = (await this.dataSource.query(
-      `DELETE FROM notification_deliveries WHERE id IN (
-         SELECT id FROM notification_deliveries WHERE status <> 'pending' AND created_at < $1 LIMIT $2)`,
-      [before, limit],
-    )) as [unknown, number];
-    return deleted;
-  }
-
-  /** Pending deliveries, and the age in seconds of the oldest one that is due (0 when none is). */
-  async outboxStats(now: Date): Promise<{ pending: number; oldestDueSeconds: number }> {
-    const rows: { pending: string; oldest: string | null }[] = await this.dataSource.query(
-      `SELECT count(*) AS pending,
-              EXTRACT(EPOCH FROM $1::timestamptz - min(next_attempt_at) FILTER (WHERE next_attempt_at <= $1)) AS oldest
-         FROM notification_deliveries WHERE status = 'pending'`,
-      [now],
-    );
-    return { pending: Number(rows[0].pending), oldestDueSeconds: Math.max(0, Number(rows[0].oldest ?? 0)) };
   }
 
   // --- delivery log (API)

@@ -4,7 +4,7 @@ import { clampInt } from '../common/clamp';
 import { Paged } from '../common/envelope.interceptor';
 import { CurrentPrincipal, Principal } from '../common/principal';
 import { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';
-import { NotificationsService } from './notifications.service';
+import { WebhooksService } from './webhooks.service';
 import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery, READ_ERRORS, WRITE_ERRORS } from '../common/openapi';
 import { CreatedWebhookView, DeletedWebhookView, DeliveryView, WebhookView } from './dto/webhook.view';
 import { listOffset, MAX_OFFSET } from '../common/paging';
@@ -14,14 +14,14 @@ import { listOffset, MAX_OFFSET } from '../common/paging';
 @ApiBearerAuth()
 @Controller('webhooks')
 export class WebhooksController {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(private readonly webhooks: WebhooksService) {}
 
   @Post()
   @ApiOperation({ summary: 'Register a webhook endpoint; the whsec_ secret is answered only here' })
   @ApiEnvelope(CreatedWebhookView, { status: 201 })
   @ApiErrors(400, 401, 403, 422, 429)
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateWebhookDto) {
-    return this.notifications.createWebhook(p, dto);
+    return this.webhooks.createWebhook(p, dto);
   }
 
   @Get()
@@ -34,7 +34,7 @@ export class WebhooksController {
   async list(@CurrentPrincipal() p: Principal, @Query('active') active?: string, @Query('limit') limitRaw?: string, @Query('offset') offsetRaw?: string) {
     const limit = clampInt(limitRaw, 1, 100, 50);
     const offset = listOffset(offsetRaw, limit);
-    const { items, total } = await this.notifications.listWebhooks(p, active === 'true' ? true : active === 'false' ? false : undefined, limit, offset);
+    const { items, total } = await this.webhooks.listWebhooks(p, active === 'true' ? true : active === 'false' ? false : undefined, limit, offset);
     return new Paged(items, { total, limit, offset });
   }
 
@@ -43,7 +43,7 @@ export class WebhooksController {
   @ApiEnvelope(WebhookView)
   @ApiErrors(...READ_ERRORS)
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
-    return this.notifications.getWebhook(p, id);
+    return this.webhooks.getWebhook(p, id);
   }
 
   @Patch(':id')
@@ -51,7 +51,7 @@ export class WebhooksController {
   @ApiEnvelope(WebhookView)
   @ApiErrors(...WRITE_ERRORS)
   update(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: UpdateWebhookDto) {
-    return this.notifications.updateWebhook(p, id, dto);
+    return this.webhooks.updateWebhook(p, id, dto);
   }
 
   @Delete(':id')
@@ -59,7 +59,7 @@ export class WebhooksController {
   @ApiEnvelope(DeletedWebhookView)
   @ApiErrors(401, 403, 404, 429)
   remove(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
-    return this.notifications.deleteWebhook(p, id);
+    return this.webhooks.deleteWebhook(p, id);
   }
 
   @Post(':id/test')
@@ -68,7 +68,7 @@ export class WebhooksController {
   @ApiEnvelope(DeliveryView, { status: 202 })
   @ApiErrors(401, 403, 404, 409, 429)
   test(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
-    return this.notifications.sendTest(p, id);
+    return this.webhooks.sendTest(p, id);
   }
 
   @Get(':id/deliveries')
@@ -80,7 +80,7 @@ export class WebhooksController {
   async deliveries(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query('limit') limitRaw?: string, @Query('offset') offsetRaw?: string) {
     const limit = clampInt(limitRaw, 1, 100, 50);
     const offset = listOffset(offsetRaw, limit);
-    const { items, total } = await this.notifications.listDeliveries(p, id, limit, offset);
+    const { items, total } = await this.webhooks.listDeliveries(p, id, limit, offset);
     return new Paged(items, { total, limit, offset });
   }
 
@@ -90,6 +90,6 @@ export class WebhooksController {
   @ApiEnvelope(DeliveryView, { status: 202 })
   @ApiErrors(401, 403, 404, 409, 429)
   retry(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('deliveryId') deliveryId: string) {
-    return this.notifications.retryDelivery(p, id, deliveryId);
+    return this.webhooks.retryDelivery(p, id, deliveryId);
   }
 }
