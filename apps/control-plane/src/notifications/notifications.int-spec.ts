@@ -1,3 +1,4 @@
+import { SystemOutboxRepository } from './system-outbox.repository';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { Webhook } from 'standardwebhooks';
@@ -5,7 +6,6 @@ import { WebhookReceiver } from '@parallax/testing';
 import { Clock } from '../common/clock';
 import { PartitionsService } from '../timeseries/partitions.service';
 import { DispatcherService } from './dispatcher.service';
-import { NotificationsRepository } from './notifications.repository';
 import { FakeProbes } from '../testing/fake-probe';
 import { call, signup, startTestApp, TestApp, waitFor } from '../testing/harness';
 
@@ -367,7 +367,7 @@ describe('notifications', () => {
     const before = await attemptsOf(keptDelivery);
     const at = new Date();
     const record = (deliveryId: string, webhookId: string) => ({ deliveryId, attempt: 9, attemptedAt: at, responseStatus: 200, durationMs: 5, error: null, status: 'delivered' as const, nextRetryAt: null, webhookId });
-    await expect(t.app.get(NotificationsRepository).recordAttempts([record(goneDelivery, gone.id), record(keptDelivery, kept.id)])).resolves.toBeUndefined();
+    await expect(t.app.get(SystemOutboxRepository).recordAttempts([record(goneDelivery, gone.id), record(keptDelivery, kept.id)])).resolves.toBeUndefined();
     expect(await attemptsOf(goneDelivery)).toBe(0);
     expect(await attemptsOf(keptDelivery)).toBe(before + 1);
     await api('DELETE', `/webhooks/${kept.id}`);
