@@ -6,6 +6,7 @@ import type { RegionResult } from '../decisions/round-summary';
 import type { Tx } from '../database/transaction';
 import { rangeClause } from '../database/ranges';
 import { CheckResultEntity } from './check-result.entity';
+import type { AccountId } from '../common/account-id';
 
 export type InsertOutcome = 'stored' | 'late' | 'duplicate' | 'orphan';
 
@@ -149,13 +150,13 @@ export class ResultsRepository {
   }
 
   /** Every result of some rounds of one monitor (scheduled between `from` and `to`), for the check history. */
-  forRounds(accountId: string, monitorId: string, rounds: number[], from: Date, to: Date): Promise<CheckResultEntity[]> {
+  forRounds(accountId: AccountId, monitorId: string, rounds: number[], from: Date, to: Date): Promise<CheckResultEntity[]> {
     if (!rounds.length) return Promise.resolve([]);
     return this.repo.find({ where: { accountId, monitorId, round: In(rounds), scheduledAt: Between(from, to) }, order: { region: 'ASC' } });
   }
 
   /** Raw results of one monitor in some time ranges (a window's edges), optionally of one region. */
-  async inRanges(accountId: string, monitorId: string, ranges: { from: Date; to: Date }[], region?: string): Promise<RawResult[]> {
+  async inRanges(accountId: AccountId, monitorId: string, ranges: { from: Date; to: Date }[], region?: string): Promise<RawResult[]> {
     if (!ranges.length) return [];
     const w = rangeClause('scheduled_at', ranges, 4);
     const rows: { region: string; scheduled_at: Date; is_up: boolean; response_ms: number | null }[] = await this.repo.query(
@@ -178,7 +179,7 @@ export class ResultsRepository {
   }
 
   /** One page of results in a window, newest first (the check log). */
-  page(accountId: string, monitorId: string, from: Date, to: Date, region: string | undefined, limit: number, offset: number): Promise<CheckResultEntity[]> {
+  page(accountId: AccountId, monitorId: string, from: Date, to: Date, region: string | undefined, limit: number, offset: number): Promise<CheckResultEntity[]> {
     const q = this.repo
       .createQueryBuilder('c')
       .where('c.account_id = :accountId AND c.monitor_id = :monitorId', { accountId, monitorId })

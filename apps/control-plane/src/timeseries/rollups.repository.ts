@@ -7,6 +7,7 @@ import { FOLD_DELETE_SQL, FOLD_INSERT_SQL, Granularity, ROLLUP_TABLE, REBUILD_ST
 import { bucketOf, Histogram } from './histogram';
 import { Stats } from './stats';
 import { DAY_MS, floorTo, foldedUntil, HOUR_MS } from './window';
+import type { AccountId } from '../common/account-id';
 
 /** One observation for the rollups: a region's result, or a decided round (region '*'). */
 export interface Observation {
@@ -140,7 +141,7 @@ export class RollupsRepository {
    * rollups: daily rows of the folded days, hourly rows after them (about 90 + 48 rows,
    * instead of counting up to 130,000 rounds of a one-minute monitor).
    */
-  async countRounds(accountId: string, monitorId: string, foldedThrough: string): Promise<number> {
+  async countRounds(accountId: AccountId, monitorId: string, foldedThrough: string): Promise<number> {
     const rows: { n: string }[] = await this.ds.query(
       `SELECT COALESCE(sum(checks), 0) AS n FROM (
          SELECT checks FROM rollups_daily WHERE account_id = $1 AND monitor_id = $2 AND region = '${OVERALL}' AND bucket_start < $3
@@ -152,7 +153,7 @@ export class RollupsRepository {
   }
 
   /** Rollup rows of one monitor whose bucket starts in some ranges, of some regions ('*': the whole monitor) or of all (null). */
-  async inRanges(accountId: string, monitorId: string, g: Granularity, ranges: { from: Date; to: Date }[], regions: string[] | null): Promise<RollupRow[]> {
+  async inRanges(accountId: AccountId, monitorId: string, g: Granularity, ranges: { from: Date; to: Date }[], regions: string[] | null): Promise<RollupRow[]> {
     if (!ranges.length || regions?.length === 0) return [];
     const w = rangeClause('bucket_start', ranges, 4);
     const rows: (Omit<Row, 'bucket_start' | 'monitor_id' | 'account_id'> & { bucket_start: Date })[] = await this.ds.query(
@@ -179,7 +180,7 @@ export class RollupsRepository {
    * `from`, in one query: daily rollups of folded days, hourly ones summed by day after
    * each monitor's fold point (so a round is counted once).
    */
-  async dailyRoundsOf(accountId: string, monitorIds: string[], from: Date): Promise<{ monitorId: string; day: string; checks: number; failures: number; degraded: number }[]> {
+  async dailyRoundsOf(accountId: AccountId, monitorIds: string[], from: Date): Promise<{ monitorId: string; day: string; checks: number; failures: number; degraded: number }[]> {
     if (!monitorIds.length) return [];
     const rows: { monitor_id: string; day: string; checks: string; failures: string; degraded: string }[] = await this.ds.query(
       `SELECT monitor_id, day, sum(checks) AS checks, sum(failures) AS failures, sum(degraded) AS degraded FROM (
@@ -199,7 +200,7 @@ export class RollupsRepository {
   }
 
   /** Status pages: hourly average response time of the whole monitor ('*') of several monitors since `from` (one query). */
-  async hourlyResponseOf(accountId: string, monitorIds: string[], from: Date): Promise<{ monitorId: string; hour: Date; avgMs: number | null }[]> {
+  async hourlyResponseOf(accountId: AccountId, monitorIds: string[], from: Date): Promise<{ monitorId: string; hour: Date; avgMs: number | null }[]> {
     if (!monitorIds.length) return [];
     const rows: { monitor_id: string; bucket_start: Date; rt_count: number; rt_sum: number }[] = await this.ds.query(
       `SELECT monitor_id, bucket_start, rt_count, rt_sum FROM rollups_hourly

@@ -12,6 +12,7 @@ import { parseBucket, parseDate, parseRegion, parseWindow } from './query-params
 import { OVERALL, RollupsRepository } from './rollups.repository';
 import { addObservation, emptyStats, mergeStats, responseSummary, Stats, uptimePercent } from './stats';
 import { Bucket, bucketMs, DAY_MS, floorTo, foldedUntil, HOUR_MS, planWindow, seriesStarts } from './window';
+import { asAccountId } from '../common/account-id';
 
 /** Per region (and '*' for the whole monitor): series bucket start → stats. */
 type WindowStats = Map<string, Map<number, Stats>>;
@@ -44,7 +45,9 @@ export class TimeseriesService {
    * and, when `overall`, for the whole monitor ('*', its rounds).
    */
   async window(m: MonitorEntity, from: Date, to: Date, bucket: Bucket, scope: { region?: string; regions: boolean; overall: boolean }): Promise<WindowStats> {
-    const { accountId, id: monitorId } = m;
+    // The monitor row was read for the caller's account (findOne by AccountId).
+    const accountId = asAccountId(m.accountId);
+    const monitorId = m.id;
     // Days not folded yet (daily rollups not built from the hourly ones) are read hourly.
     const plan = planWindow(from, to, bucket, foldedUntil(m.rollupsFoldedThrough));
     const only = scope.regions ? (scope.region ? [scope.region] : null) : [];
