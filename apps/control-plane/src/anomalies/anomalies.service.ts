@@ -5,6 +5,7 @@ import { newId } from '../common/ids';
 import { PeriodicTask } from '../common/periodic-task';
 import type { Principal } from '../common/principal';
 import { TransactionRunner, type Tx } from '../database/transaction';
+import { MetricsService } from '../metrics/metrics.service';
 import { MonitorsRepository } from '../monitors/monitors.repository';
 import type { AnomalyPayload } from '../notifications/events';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -77,6 +78,7 @@ export class AnomaliesService implements OnApplicationBootstrap, BeforeApplicati
     private readonly monitors: MonitorsRepository,
     private readonly notifications: NotificationsService,
     private readonly tx: TransactionRunner,
+    private readonly metrics: MetricsService,
     private readonly clock: Clock,
   ) {}
 
@@ -101,6 +103,7 @@ export class AnomaliesService implements OnApplicationBootstrap, BeforeApplicati
       await this.repo.markSwept(tx, due.map((m) => m.monitorId), through);
       return { swept: due.length, changes: n };
     });
+    if (swept) this.metrics.anomalySweepMonitors.inc(swept);
     if (changes) this.logger.log({ monitors: swept, changes }, 'anomaly sweep');
     return swept === CHUNK;
   }
@@ -140,12 +143,17 @@ export class AnomaliesService implements OnApplicationBootstrap, BeforeApplicati
           startedAt: new Date(a.started_at), endedAt: a.ended_at === null ? null : new Date(a.ended_at),
         };
         await this.repo.insert(tx, row, at);
+        this.metrics.anomaliesChanged.inc({ metric: a.metric, change: 'opened' });
+        if (row.endedAt) this.metrics.anomaliesChanged.inc({ metric: a.metric, change: 'closed' });
         const full = { ...row, acknowledgedAt: null, acknowledgedBy: null };
         events.push(payloadOf({ ...full, endedAt: null }));
         if (row.endedAt) events.push(payloadOf(full));
       } else {
         const row = await this.repo.update(tx, c.id, c.observed, c.kind === 'close' ? new Date(c.endedAt) : null, at);
-        if (row && c.kind === 'close') events.push(payloadOf(row));
+        if (row && c.kind === 'close') {
+          events.push(payloadOf(row));
+          this.metrics.anomaliesChanged.inc({ metric: row.metric, change: 'closed' });
+        }
       }
     }
     if (events.length) {
