@@ -38,7 +38,8 @@ describe('anomalies end to end', () => {
   let sweep: AnomaliesService;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // The test sweeps on its own clock; no background sweep in between.
+    t = await startTestApp({ ANOMALY_SWEEP: 'false' });
     pg = new Client({ connectionString: t.databaseUrl });
     await pg.connect();
     clock = t.app.get(Clock);

@@ -1,8 +1,9 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { notFound } from '../common/errors';
 import { newId } from '../common/ids';
 import { PeriodicTask } from '../common/periodic-task';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import type { Principal } from '../common/principal';
 import { TransactionRunner, type Tx } from '../database/transaction';
 import { MetricsService } from '../metrics/metrics.service';
@@ -73,6 +74,7 @@ export class AnomaliesService implements OnApplicationBootstrap, BeforeApplicati
   private readonly task = new PeriodicTask(this.logger, 'anomaly sweep', SWEEP_EVERY_MS, () => this.sweepDue());
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repo: AnomaliesRepository,
     private readonly rollups: RollupsRepository,
     private readonly monitors: MonitorsRepository,
@@ -83,7 +85,7 @@ export class AnomaliesService implements OnApplicationBootstrap, BeforeApplicati
   ) {}
 
   onApplicationBootstrap(): void {
-    this.task.start(30_000);
+    if (this.config.anomalySweep) this.task.start(30_000);
   }
 
   beforeApplicationShutdown(): Promise<void> {
