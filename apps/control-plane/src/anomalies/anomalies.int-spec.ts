@@ -38,7 +38,8 @@ describe('anomalies end to end', () => {
   let sweep: AnomaliesService;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // The test sweeps on its own clock; no background sweep in between.
+    t = await startTestApp({ ANOMALY_SWEEP: 'false' });
     pg = new Client({ connectionString: t.databaseUrl });
     await pg.connect();
     clock = t.app.get(Clock);
@@ -135,6 +136,9 @@ describe('anomalies end to end', () => {
     const closed = (await call(t.api, key, 'GET', `/monitors/anomalies?monitor_id=${monitorId}&region=eu-west&status=closed`)).body.data;
     expect(closed.map((a: any) => a.metric).sort()).toEqual(['p50_ms', 'p95_ms']);
     for (const a of closed) expect(a.ended_at).toBe(new Date(last + HOUR_MS).toISOString());
+    const metrics = await (await fetch(`${t.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^parallax_anomalies_total\{metric="p50_ms",change="closed"\} 1$/m);
+    expect(Number(/^parallax_anomalies_total\{metric="p95_ms",change="opened"\} (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
     const closedEvents = (await deliveries(optIn.id)).filter((d) => d.payload.anomaly.state === 'closed');
     expect(closedEvents.map((d) => d.payload.anomaly.region)).toEqual(['eu-west', 'eu-west']);
 

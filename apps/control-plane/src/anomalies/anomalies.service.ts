@@ -1,11 +1,13 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { asAccountId } from '../common/account-id';
 import { Clock } from '../common/clock';
 import { notFound } from '../common/errors';
 import { newId } from '../common/ids';
 import { PeriodicTask } from '../common/periodic-task';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import type { Principal } from '../common/principal';
 import { TransactionRunner, type Tx } from '../database/transaction';
+import { MetricsService } from '../metrics/metrics.service';
 import { MonitorsRepository } from '../monitors/monitors.repository';
 import type { AnomalyPayload } from '../notifications/events';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -73,16 +75,18 @@ export class AnomaliesService implements OnApplicationBootstrap, BeforeApplicati
   private readonly task = new PeriodicTask(this.logger, 'anomaly sweep', SWEEP_EVERY_MS, () => this.sweepDue());
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repo: AnomaliesRepository,
     private readonly rollups: RollupsRepository,
     private readonly monitors: MonitorsRepository,
     private readonly notifications: NotificationsService,
     private readonly tx: TransactionRunner,
+    private readonly metrics: MetricsService,
     private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.task.start(30_000);
+    if (this.config.anomalySweep) this.task.start(30_000);
   }
 
   beforeApplicationShutdown(): Promise<void> {
@@ -102,6 +106,7 @@ export class AnomaliesService implements OnApplicationBootstrap, BeforeApplicati
       await this.repo.markSwept(tx, due.map((m) => m.monitorId), through);
       return { swept: due.length, changes: n };
     });
+    if (swept) this.metrics.anomalySweepMonitors.inc(swept);
     if (changes) this.logger.log({ monitors: swept, changes }, 'anomaly sweep');
     return swept === CHUNK;
   }
@@ -141,12 +146,17 @@ export class AnomaliesService implements OnApplicationBootstrap, BeforeApplicati
           startedAt: new Date(a.started_at), endedAt: a.ended_at === null ? null : new Date(a.ended_at),
         };
         await this.repo.insert(tx, row, at);
+        this.metrics.anomaliesChanged.inc({ metric: a.metric, change: 'opened' });
+        if (row.endedAt) this.metrics.anomaliesChanged.inc({ metric: a.metric, change: 'closed' });
         const full = { ...row, acknowledgedAt: null, acknowledgedBy: null };
         events.push(payloadOf({ ...full, endedAt: null }));
         if (row.endedAt) events.push(payloadOf(full));
       } else {
         const row = await this.repo.update(tx, c.id, c.observed, c.kind === 'close' ? new Date(c.endedAt) : null, at);
-        if (row && c.kind === 'close') events.push(payloadOf(row));
+        if (row && c.kind === 'close') {
+          events.push(payloadOf(row));
+          this.metrics.anomaliesChanged.inc({ metric: row.metric, change: 'closed' });
+        }
       }
     }
     if (events.length) {

@@ -75,6 +75,8 @@ describe('GET /monitors/{id}/insights', () => {
     }
     const incident = (await call(t.api, key, 'POST', '/incidents', { title: 'Slow in Asia', monitor_ids: [id], status: 'investigating' })).body.data;
     await call(t.api, key, 'POST', '/incidents', { title: 'Elsewhere', monitor_ids: [unrelated], status: 'investigating' });
+    // The background anomaly sweep must leave this hand-made anomaly alone (two days of history judge nothing).
+    await pg.query(`INSERT INTO anomaly_sweeps (monitor_id, swept_through) VALUES ($1, 'infinity') ON CONFLICT (monitor_id) DO UPDATE SET swept_through = 'infinity'`, [id]);
     await pg.query(
       `INSERT INTO monitor_anomalies (id, account_id, monitor_id, region, metric, observed, expected, lower, upper, started_at, ended_at, created_at, updated_at)
        VALUES ('ano_test', $1, $2, 'ap-south', 'p95_ms', 200, 100, 85, 115, $3, null, $4, $4)`,

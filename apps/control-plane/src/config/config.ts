@@ -46,6 +46,7 @@ const schema = z.object({
   PLAN_UNLIMITED_MIN_INTERVAL_SECONDS: int(1, 3600).optional(),
   RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(120),
   TOOLS_RATE_LIMIT_PER_MINUTE: int(1, 10_000).default(10),
+  ANOMALY_SWEEP: bool.default('true'),
   WHOIS_RDAP_SERVER: z.string().url('must be an http(s) URL of an RDAP base').refine((u) => /^https?:\/\//.test(u), 'must be an http:// or https:// URL').optional(),
   WHOIS_SERVER: z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, 'must be host or host:port').optional(),
   ROUND_GRACE_SECONDS: int(1, 300).default(5),
@@ -138,6 +139,8 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Tools (whois, MTR): lookups per minute per account (per replica), and the registry overrides of the whois tool. */
   tools: { ratePerMinute: number; rdapServer: string | null; whoisServer: string | null };
+  /** Whether this replica runs the periodic anomaly sweep (tests call it directly). */
+  anomalySweep: boolean;
   roundGraceSeconds: number;
   schedulerTickMs: number;
   presenceTtlSeconds: number;
@@ -201,6 +204,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       pro: plan(e.PLAN_PRO_MAX_MONITORS, e.PLAN_PRO_MIN_INTERVAL_SECONDS),
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    anomalySweep: e.ANOMALY_SWEEP,
     tools: { ratePerMinute: e.TOOLS_RATE_LIMIT_PER_MINUTE, rdapServer: e.WHOIS_RDAP_SERVER ?? null, whoisServer: e.WHOIS_SERVER ?? null },
     roundGraceSeconds: e.ROUND_GRACE_SECONDS,
     schedulerTickMs: e.SCHEDULER_TICK_MS,

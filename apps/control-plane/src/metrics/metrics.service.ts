@@ -138,6 +138,17 @@ export class MetricsService {
     labelNames: ['to'],
     registers: [this.registry],
   });
+  readonly anomaliesChanged = new Counter({
+    name: 'parallax_anomalies_total',
+    help: 'Anomalies opened or closed by the anomaly sweep, by metric (p50_ms, p95_ms, error_rate) and change (opened, closed)',
+    labelNames: ['metric', 'change'],
+    registers: [this.registry],
+  });
+  readonly anomalySweepMonitors = new Counter({
+    name: 'parallax_anomaly_sweep_monitors_total',
+    help: 'Monitors swept for anomalies (once per closed hour each)',
+    registers: [this.registry],
+  });
   readonly notificationsSuppressed = new Counter({
     name: 'parallax_notifications_suppressed_total',
     help: 'Notification events not written because the monitor was in a maintenance window, by event',
