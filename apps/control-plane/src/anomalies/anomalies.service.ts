@@ -118,7 +118,7 @@ export class AnomaliesService implements OnApplicationBootstrap, BeforeApplicati
 
   private async sweepMonitor(tx: Tx, accountId: string, monitorId: string, lastWindow: number, now: number): Promise<number> {
     const from = new Date(lastWindow - HISTORY_MS);
-    const rows = await this.rollups.inRanges(accountId, monitorId, 'hour', [{ from, to: new Date(lastWindow + HOUR_MS) }], null);
+    const rows = await this.rollups.inRanges(asAccountId(accountId), monitorId, 'hour', [{ from, to: new Date(lastWindow + HOUR_MS) }], null);
     const windows: HourlyWindow[] = [];
     for (const r of rows) {
       if (r.region === OVERALL) continue;
