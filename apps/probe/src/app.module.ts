@@ -10,6 +10,7 @@ import { MetricsController, ProbeMetrics } from './metrics';
 import { NatsService } from './nats.service';
 import { PresenceAnnouncer } from './presence';
 import { ResultsPublisher } from './results.publisher';
+import { ProbeClock } from './probe-clock';
 import { ShutdownService } from './shutdown';
 
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule {
       providers: [
         { provide: PROBE_CONFIG, useValue: config },
         ProbeMetrics,
+        ProbeClock,
         NatsService,
         ResultsPublisher,
         JobRunner,
