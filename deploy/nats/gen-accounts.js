@@ -23,11 +23,17 @@
  *   --stream-max-bytes N  bytes each region's results stream may hold (default
  *                      1073741824; set the control plane's RESULTS_STREAM_MAX_BYTES to
  *                      the same); the account may store one more stream's worth
- *   --tls-cert FILE    server certificate: adds a tls {} block (clients must use TLS)
- *   --tls-key FILE     its private key (required with --tls-cert)
+ *   --tls-cert FILE    server certificate of the tls {} block, which is always written
+ *                      unless --no-tls: clients must use TLS, because jobs carry the
+ *                      monitors' credentials (default /etc/nats/tls/server.crt)
+ *   --tls-key FILE     its private key (default /etc/nats/tls/server.key; required
+ *                      with --tls-cert)
  *   --tls-ca FILE      CA that signs client certificates; with --tls-verify clients
  *                      must also present one (mutual TLS)
  *   --tls-verify       require client certificates
+ *   --no-tls           no tls {} block: plain nats:// (a private, trusted network only)
+ *   --url URLS         NATS_URL written into the env files (default
+ *                      tls://nats.example.com:4222, nats:// with --no-tls)
  *
  * The subject names mirror libs/contracts/src/subjects.ts (`natsNames(prefix)`); the
  * least-privilege e2e test (test/e2e/least-privilege.e2e-spec.ts) runs the real apps
@@ -151,8 +157,10 @@ function generate(options) {
   if (regions.length === 0) throw new Error('--regions: list at least one region');
   for (const r of regions) if (!REGION_ID_PATTERN.test(r)) throw new Error(`invalid region id "${r}": lower-case letters, digits and "-" only`);
   if (mode !== 'generate' && mode !== 'env') throw new Error('--passwords: generate or env');
+  if (options.noTls && (options.tlsCert || options.tlsKey || options.tlsCa || options.tlsVerify)) throw new Error('--no-tls cannot be combined with --tls-* options');
   if (options.tlsCert && !options.tlsKey) throw new Error('--tls-key is required with --tls-cert');
   if (options.tlsVerify && !options.tlsCa) throw new Error('--tls-verify needs --tls-ca');
+  const tls = !options.noTls;
 
   const n = names(prefix);
   const perms = permissions(prefix, regions);
@@ -183,23 +191,20 @@ function generate(options) {
   out.push(`  store_dir: ${q(options.storeDir || '/data/jetstream')}`);
   out.push('}');
   out.push('');
-  if (options.tlsCert) {
-    out.push('# Clients must connect with TLS (probe: NATS_URL=tls://host:4222, NATS_TLS_CA=<ca file> for a private CA).');
+  if (tls) {
+    out.push('# TLS by default: jobs carry the monitors\' credentials (basic auth, bearer tokens, headers),');
+    out.push('# so clients must connect with TLS (probe: NATS_URL=tls://host:4222, NATS_TLS_CA=<ca file> for a');
+    out.push('# private CA). --no-tls leaves this block out (a private, trusted network only).');
     out.push('tls {');
-    out.push(`  cert_file: ${q(options.tlsCert)}`);
-    out.push(`  key_file: ${q(options.tlsKey)}`);
+    out.push(`  cert_file: ${q(options.tlsCert || '/etc/nats/tls/server.crt')}`);
+    out.push(`  key_file: ${q(options.tlsKey || '/etc/nats/tls/server.key')}`);
     if (options.tlsCa) out.push(`  ca_file: ${q(options.tlsCa)}`);
     if (options.tlsVerify) out.push('  verify: true');
     out.push('  timeout: 2');
     out.push('}');
   } else {
-    out.push('# Probes connect over the internet: enable TLS, e.g.');
-    out.push('# tls {');
-    out.push('#   cert_file: "/etc/nats/tls/server.crt"');
-    out.push('#   key_file: "/etc/nats/tls/server.key"');
-    out.push('#   # ca_file: "/etc/nats/tls/ca.crt"   # with verify: true, clients need a certificate too');
-    out.push('#   # verify: true');
-    out.push('# }');
+    out.push('# TLS disabled (--no-tls): jobs, which carry the monitors\' credentials, travel in clear.');
+    out.push('# Only on a private, trusted network.');
   }
   out.push('');
   out.push('# One account for the installation: its JetStream streams and subjects are invisible to');
@@ -231,7 +236,7 @@ function generate(options) {
   out.push('}');
   out.push('');
 
-  const servers = options.url || 'nats://nats.example.com:4222';
+  const servers = options.url || (tls ? 'tls://nats.example.com:4222' : 'nats://nats.example.com:4222');
   const result = users.map((u) => {
     const env = {
       NATS_URL: servers,
@@ -250,7 +255,7 @@ function generate(options) {
 
 function parseArgs(argv) {
   const opts = {};
-  const flags = { '--tls-verify': 'tlsVerify' };
+  const flags = { '--tls-verify': 'tlsVerify', '--no-tls': 'noTls' };
   const valued = {
     '--regions': 'regions',
     '--prefix': 'prefix',

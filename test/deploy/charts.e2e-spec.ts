@@ -167,12 +167,12 @@ const PROBE_SECRET_TLS: Values = {
 };
 const PROBE_CREDS_FILE: Values = {
   region: 'ap-south',
-  nats: { url: 'nats://nats.example.com:4222', credentials: { existingSecret: 'parallax-nats-ap-south', type: 'creds' } },
+  nats: { url: 'nats://nats.example.com:4222', credentials: { existingSecret: 'parallax-nats-ap-south', type: 'creds' }, tls: { enabled: false } },
   icmp: { mode: 'off' },
 };
 const PROBE_INLINE: Values = {
   region: 'eu-west',
-  nats: { url: 'nats://nats.example.com:4222', credentials: { user: 'probe-eu-west', password: 's3cret' } },
+  nats: { url: 'nats://nats.example.com:4222', credentials: { user: 'probe-eu-west', password: 's3cret' }, tls: { enabled: false } },
   probe: { maxBodyBytes: 4_194_304 },
   icmp: { mode: 'netRaw' },
 };
@@ -501,13 +501,22 @@ describe('probe chart', () => {
     const noUrl = renderError(PROBE_CHART, { region: 'eu-west' });
     expect(noUrl).toContain('nats: url is required');
     expect(noUrl).not.toContain('region is required');
-    const noRegion = renderError(PROBE_CHART, { nats: { url: 'nats://nats:4222' } });
+    const noRegion = renderError(PROBE_CHART, { nats: { url: 'tls://nats:4222' } });
     expect(noRegion).toContain('(root): region is required');
     expect(noRegion).not.toContain('url is required');
   });
 
+  it('requires tls:// NATS URLs unless nats.tls.enabled=false (jobs carry monitor credentials)', () => {
+    const err = renderError(PROBE_CHART, { region: 'eu-west', nats: { url: 'tls://a:4222,nats://b:4222' } });
+    expect(err).toContain('nats.url nats://b:4222 is not encrypted');
+    expect(err).toContain('nats.tls.enabled=false');
+    expect(renderError(PROBE_CHART, { region: 'eu-west', nats: { url: 'nats-b:4222' } })).toContain('is not encrypted');
+    const plain = render(PROBE_CHART, 'probe-plain', { region: 'eu-west', nats: { url: 'nats://b:4222', tls: { enabled: false } } });
+    expect(envOf(one(plain, 'Deployment')).NATS_URL).toBe('nats://b:4222');
+  });
+
   it.each(['EU-West', 'eu_west', '-eu', '', 'a'.repeat(64)])('rejects the region id %j', (region) => {
-    const err = renderError(PROBE_CHART, { region, nats: { url: 'nats://nats:4222' } });
+    const err = renderError(PROBE_CHART, { region, nats: { url: 'tls://nats:4222' } });
     expect(err).toContain("region: Does not match pattern '^[a-z0-9][a-z0-9-]{0,62}$'");
   });
 

@@ -120,7 +120,7 @@ describe('least-privilege NATS credentials', () => {
 
   beforeAll(async () => {
     // The configuration as an operator would generate it, with this test's prefix (JetStream store in the temp dir).
-    execFileSync(process.execPath, [GENERATOR, '--prefix', prefix, '--regions', `${A},${B}`, '--out', dir, '--store-dir', path.join(dir, 'jetstream')], {
+    execFileSync(process.execPath, [GENERATOR, '--prefix', prefix, '--regions', `${A},${B}`, '--out', dir, '--store-dir', path.join(dir, 'jetstream'), '--no-tls'], {
       stdio: 'pipe',
     });
     users = JSON.parse(readFileSync(path.join(dir, 'users.json'), 'utf8')) as GeneratedUser[];
@@ -195,6 +195,24 @@ describe('least-privilege NATS credentials', () => {
     expect(conf).toContain(`"${names.jobs(A)} ${names.jobsQueue(A)}"`);
     expect(conf).toContain(`"${names.probeInboxPrefix(A)}.>"`);
     expect(conf).not.toMatch(/^\s*no_auth_user/m);
+  });
+
+  it('writes a tls {} block and tls:// URLs unless --no-tls', () => {
+    const byDefault = execFileSync(process.execPath, [GENERATOR, '--regions', A, '--passwords', 'env'], { encoding: 'utf8' });
+    expect(byDefault).toMatch(/^tls \{\n {2}cert_file: "\/etc\/nats\/tls\/server\.crt"\n {2}key_file: "\/etc\/nats\/tls\/server\.key"$/m);
+    const plain = execFileSync(process.execPath, [GENERATOR, '--regions', A, '--passwords', 'env', '--no-tls'], { encoding: 'utf8' });
+    expect(plain).not.toMatch(/^tls \{/m);
+    expect(plain).toContain('TLS disabled (--no-tls)');
+    const out = mkdtempSync(path.join(tmpdir(), 'parallax-gen-'));
+    try {
+      execFileSync(process.execPath, [GENERATOR, '--regions', A, '--out', out], { stdio: 'pipe' });
+      expect(readFileSync(path.join(out, `probe-${A}.env`), 'utf8')).toMatch(/^NATS_URL=tls:\/\/nats\.example\.com:4222$/m);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+    const clash = spawnSync(process.execPath, [GENERATOR, '--regions', A, '--no-tls', '--tls-cert', 'x'], { encoding: 'utf8' });
+    expect(clash.status).not.toBe(0);
+    expect(clash.stderr).toContain('--no-tls cannot be combined');
   });
 
   it('ships deploy/nats/nats-server.conf as the generator makes it', () => {

@@ -12,6 +12,8 @@ export interface LocalSystemOptions {
   controlPlaneEnv?: Record<string, string>;
   /** Extra environment for every probe (e.g. NODE_EXTRA_CA_CERTS for a test CA). */
   probeEnv?: Record<string, string>;
+  /** Extra environment for one region's probe (e.g. a clock offset), over `probeEnv`. */
+  probeEnvByRegion?: Record<string, Record<string, string>>;
 }
 
 /**
@@ -34,6 +36,7 @@ export class LocalSystem {
   private readonly replicas: number;
   private readonly cpEnv: Record<string, string>;
   private readonly probeEnv: Record<string, string>;
+  private readonly probeEnvByRegion: Record<string, Record<string, string>>;
   private readonly ports: number[] = [];
   private db?: Awaited<ReturnType<typeof createDatabase>>;
 
@@ -44,6 +47,7 @@ export class LocalSystem {
     this.replicas = o.controlPlanes ?? 1;
     this.cpEnv = o.controlPlaneEnv ?? {};
     this.probeEnv = o.probeEnv ?? {};
+    this.probeEnvByRegion = o.probeEnvByRegion ?? {};
   }
 
   /** Replica 0's process. */
@@ -83,6 +87,7 @@ export class LocalSystem {
           PROBE_CONCURRENCY: '16',
           LOG_LEVEL: 'warn',
           ...this.probeEnv,
+          ...this.probeEnvByRegion[region],
         }),
       );
     }

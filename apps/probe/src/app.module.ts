@@ -10,6 +10,7 @@ import { MetricsController, ProbeMetrics } from './metrics';
 import { NatsService } from './nats.service';
 import { PresenceAnnouncer } from './presence';
 import { ResultsPublisher } from './results.publisher';
+import { ProbeClock } from './probe-clock';
 import { ShutdownService } from './shutdown';
 import { ToolsResponder } from './tools.responder';
 
@@ -38,6 +39,7 @@ export class AppModule {
       providers: [
         { provide: PROBE_CONFIG, useValue: config },
         ProbeMetrics,
+        ProbeClock,
         NatsService,
         ResultsPublisher,
         JobRunner,

@@ -82,6 +82,19 @@ describe('loadConfig', () => {
     expect(r.errors.join('\n')).toMatch(/^NATS_PREFIX: /m);
   });
 
+  it('takes a test clock offset either way (default 0) and a skew threshold (default 2 s), within bounds', () => {
+    const d = loadConfig(base, '0.1.0');
+    expect(d.ok && [d.config.clockOffsetMs, d.config.clockSkewThresholdMs]).toEqual([0, 2000]);
+    const r = loadConfig({ ...base, PROBE_CLOCK_OFFSET_MS: '10000', PROBE_CLOCK_SKEW_THRESHOLD_MS: '500' }, '0.1.0');
+    expect(r.ok && [r.config.clockOffsetMs, r.config.clockSkewThresholdMs]).toEqual([10_000, 500]);
+    expect(loadConfig({ ...base, PROBE_CLOCK_OFFSET_MS: '-10000' }, '0.1.0')).toMatchObject({ ok: true, config: { clockOffsetMs: -10_000 } });
+    for (const [k, v] of [['PROBE_CLOCK_OFFSET_MS', '86400001'], ['PROBE_CLOCK_OFFSET_MS', '10s'], ['PROBE_CLOCK_SKEW_THRESHOLD_MS', '99']]) {
+      const bad = loadConfig({ ...base, [k]: v }, '0.1.0');
+      expect(bad.ok).toBe(false);
+      if (!bad.ok) expect(bad.errors.join('\n')).toMatch(new RegExp(`^${k}: `, 'm'));
+    }
+  });
+
   it('takes PROBE_WORKERS=0 (checks on the main thread) and refuses a negative or huge count', () => {
     const zero = loadConfig({ ...base, PROBE_WORKERS: '0' }, '0.1.0');
     expect(zero.ok && zero.config.workers).toBe(0);

@@ -38,6 +38,10 @@ export interface ProbeConfig {
   readonly presenceIntervalMs: number;
   readonly shutdownTimeoutMs: number;
   readonly logLevel: LogLevel;
+  /** Added to the wall clock (tests only: plays a probe whose clock is wrong). */
+  readonly clockOffsetMs: number;
+  /** Presence reports the clock's skew against the control plane beyond this. */
+  readonly clockSkewThresholdMs: number;
   /** The release version, from the root package.json. */
   readonly version: string;
   /** `Parallax/<version> (region=<id>)`, sent by every HTTP check. */
@@ -115,6 +119,9 @@ const envSchema = z.object({
   PRESENCE_INTERVAL_MS: intVar(100, 600_000),
   PROBE_SHUTDOWN_TIMEOUT_MS: intVar(1000, 3_600_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  /** Tests only: shifts the probe's clock (at most a day either way). */
+  PROBE_CLOCK_OFFSET_MS: intVar(-86_400_000, 86_400_000),
+  PROBE_CLOCK_SKEW_THRESHOLD_MS: intVar(100, 3_600_000),
 });
 
 const KEYS = Object.keys(envSchema.shape) as Array<keyof typeof envSchema.shape>;
@@ -166,6 +173,8 @@ export function loadConfig(env: Env = process.env, version: string = readVersion
     presenceIntervalMs: e.PRESENCE_INTERVAL_MS ?? 5000,
     shutdownTimeoutMs: e.PROBE_SHUTDOWN_TIMEOUT_MS ?? 90_000,
     logLevel: e.LOG_LEVEL ?? 'info',
+    clockOffsetMs: e.PROBE_CLOCK_OFFSET_MS ?? 0,
+    clockSkewThresholdMs: e.PROBE_CLOCK_SKEW_THRESHOLD_MS ?? 2000,
     version,
     userAgent: `Parallax/${version} (region=${e.REGION})`,
   };

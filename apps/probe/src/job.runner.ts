@@ -10,6 +10,7 @@ import { CheckWorkerPool, LostCheck } from './check-workers';
 import { PROBE_CONFIG, type ProbeConfig } from './config';
 import { BoundedExecutor, type DropReason, type SubmitOutcome } from './executor';
 import { ProbeMetrics } from './metrics';
+import { ProbeClock } from './probe-clock';
 import { ResultsPublisher } from './results.publisher';
 
 /** On close, longest wait for checks still running in the workers (they were aborted by then). */
@@ -44,6 +45,7 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
     private readonly publisher: ResultsPublisher,
     private readonly metrics: ProbeMetrics,
     @InjectPinoLogger('jobs') private readonly log: PinoLogger,
+    private readonly clock: ProbeClock,
   ) {
     // Every running check listens on this one signal.
     setMaxListeners(0, this.abort.signal);
@@ -66,7 +68,9 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
     this.executor = new BoundedExecutor<JobV1>({
       concurrency: config.concurrency,
       queueLimit: config.queueLimit,
+      // JobsServer put the deadline on this probe's clock.
       deadlineOf: (job) => job.deadline,
+      now: () => clock.nowMs(),
       run: (job) => this.run(job),
       onDrop: (job, reason) => this.dropped(job, reason),
       onBackpressure: (paused) => {
@@ -148,7 +152,8 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async run(job: JobV1): Promise<void> {
-    const startedAt = new Date();
+    // On the control plane's clock when this probe's is off by more than the threshold.
+    const startedAt = new Date(this.clock.controlPlaneNowMs());
     const t0 = performance.now();
     const outcome = await this.runCheck(job.check);
     const seconds = (performance.now() - t0) / 1000;

@@ -7,6 +7,8 @@ import { PROBE_CONFIG, type ProbeConfig } from './config';
 import { JobRunner } from './job.runner';
 import { ProbeMetrics } from './metrics';
 import { NatsService } from './nats.service';
+import { localDeadline } from './clock-skew';
+import { ProbeClock } from './probe-clock';
 
 /** The event pattern the jobs controller listens to; the transport maps the region's subject onto it. */
 export const JOB_EVENT = 'parallax.job.v1';
@@ -40,6 +42,7 @@ export class JobsServer extends Server implements CustomTransportStrategy {
     private readonly metrics: ProbeMetrics,
     private readonly nats: NatsService,
     @InjectPinoLogger('jobs.server') private readonly log: PinoLogger,
+    private readonly clock: ProbeClock,
   ) {
     super();
     const names = natsNames(config.natsPrefix);
@@ -129,7 +132,11 @@ export class JobsServer extends Server implements CustomTransportStrategy {
       this.log.warn({ subject: msg.subject, reason, error: parsed.error, bytes: msg.data.length }, 'malformed job message dropped');
       return;
     }
-    const job = parsed.value;
+    const receivedAt = this.clock.nowMs();
+    if (parsed.value.sent_at !== undefined) this.clock.observeJob(parsed.value.sent_at, receivedAt);
+    // From here on the job's deadline is on this probe's clock: counted from arrival
+    // (`ttl_ms`), or the control plane's deadline moved by the estimated skew.
+    const job: JobV1 = { ...parsed.value, deadline: localDeadline(parsed.value, receivedAt, this.clock.skewMs) };
     if (job.region !== this.config.region) {
       this.runner.reject(job, 'wrong_region');
       return;

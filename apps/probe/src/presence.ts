@@ -4,6 +4,7 @@ import { encode, natsNames, type PresenceV1 } from '@parallax/contracts';
 import { PROBE_CONFIG, type ProbeConfig } from './config';
 import { JobRunner } from './job.runner';
 import { NatsService } from './nats.service';
+import { ProbeClock } from './probe-clock';
 
 /**
  * Announces the probe on `<prefix>.presence.<region>` (core NATS): once when it starts
@@ -12,7 +13,7 @@ import { NatsService } from './nats.service';
 @Injectable()
 export class PresenceAnnouncer {
   private readonly subject: string;
-  private readonly startedAt = new Date().toISOString();
+  private readonly startedAt: string;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -20,7 +21,9 @@ export class PresenceAnnouncer {
     private readonly nats: NatsService,
     private readonly runner: JobRunner,
     @InjectPinoLogger('presence') private readonly log: PinoLogger,
+    private readonly clock: ProbeClock,
   ) {
+    this.startedAt = new Date(clock.nowMs()).toISOString();
     this.subject = natsNames(config.natsPrefix).presence(config.region);
   }
 
@@ -55,9 +58,11 @@ export class PresenceAnnouncer {
       queued: this.runner.queued,
       capacity: this.runner.capacity,
       started_at: this.startedAt,
-      sent_at: new Date().toISOString(),
+      sent_at: new Date(this.clock.nowMs()).toISOString(),
     };
     if (leaving) m.leaving = true;
+    const skew = this.clock.reportedSkewMs;
+    if (skew !== undefined) m.clock_skew_ms = skew;
     return m;
   }
 

@@ -79,6 +79,13 @@ parallax/region: {{ .Values.region | quote }}
 
 {{/* Clear messages for what the schema cannot say (it checks region and nats.url first). */}}
 {{- define "parallax-probe.validate" -}}
+{{- if .Values.nats.tls.enabled }}
+{{- range $u := splitList "," .Values.nats.url }}
+{{- if not (or (hasPrefix "tls://" (trim $u)) (hasPrefix "wss://" (trim $u))) }}
+{{- fail (printf "parallax-probe: nats.url %s is not encrypted: jobs carry monitor credentials, so probes connect with tls:// (or wss://). Set nats.tls.enabled=false to allow it (a private network only)." (trim $u)) }}
+{{- end }}
+{{- end }}
+{{- end }}
 {{- if and .Values.nats.credentials.user (not .Values.nats.credentials.password) }}
 {{- fail "parallax-probe: nats.credentials.password is required with nats.credentials.user" }}
 {{- end }}

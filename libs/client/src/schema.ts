@@ -3162,6 +3162,23 @@ export interface components {
             };
             accuracy: string;
         };
+        ClockSkewView: {
+            /**
+             * @description the reported probe clock − control plane clock of largest size, ms (0: none beyond the threshold)
+             * @example 10012
+             */
+            max_ms: number;
+            /**
+             * @description median over the online probes, ms (a probe within its threshold counts as 0)
+             * @example 0
+             */
+            typical_ms: number;
+            /**
+             * @description online probes whose clock is off by more than their threshold
+             * @example 1
+             */
+            probes_skewed: number;
+        };
         RegionView: {
             /** @example 2 */
             probes_online: number;
@@ -3187,6 +3204,8 @@ export interface components {
              * @example 128
              */
             capacity: number;
+            /** @description probe clocks against the control plane (deadlines are relative, so a skewed probe still counts; fix its NTP) */
+            clock_skew: components["schemas"]["ClockSkewView"];
             /** @example eu-west */
             id: string;
             healthy: boolean;
@@ -3219,6 +3238,8 @@ export interface components {
              * @example 128
              */
             capacity: number;
+            /** @description probe clocks against the control plane (deadlines are relative, so a skewed probe still counts; fix its NTP) */
+            clock_skew: components["schemas"]["ClockSkewView"];
             /** @example sa-east */
             region: string;
         };

@@ -190,8 +190,19 @@ export const jobV1Schema = z.object({
   round: z.number().int().nonnegative(),
   region,
   scheduled_at: isoDate,
-  /** Epoch milliseconds; a probe drops the job when it is still queued past this. */
+  /**
+   * Epoch milliseconds on the control plane's clock; a probe drops the job when it is still
+   * queued past this. Probes that know `ttl_ms` go by that instead (their clock may be off).
+   */
   deadline: z.number().int().positive(),
+  /**
+   * When the control plane published the job (its clock), and how long after that a probe
+   * may still start it (`deadline` − `sent_at`). A probe starts its own countdown of
+   * `ttl_ms` when the job arrives, so its clock's skew does not move the deadline, and it
+   * estimates that skew from `sent_at`. Optional: jobs of older control planes lack them.
+   */
+  sent_at: isoDate.optional(),
+  ttl_ms: z.number().int().nonnegative().max(86_400_000).optional(),
   /** The tag of this region's result id (`resultMsgId`); optional for older control planes. */
   result_tag: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
   check: checkSpecSchema,
@@ -261,6 +272,12 @@ export const presenceV1Schema = z.object({
   sent_at: isoDate,
   /** true in the last announcement of a probe that is shutting down. */
   leaving: z.boolean().optional(),
+  /**
+   * The probe's clock minus the control plane's, estimated from the jobs' `sent_at`
+   * (milliseconds): present only while it exceeds the probe's threshold
+   * (PROBE_CLOCK_SKEW_THRESHOLD_MS). Absent from older probes.
+   */
+  clock_skew_ms: z.number().int().min(-1e12).max(1e12).optional(),
 });
 export type PresenceV1 = z.infer<typeof presenceV1Schema>;
 

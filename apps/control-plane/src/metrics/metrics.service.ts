@@ -82,6 +82,12 @@ export class MetricsService {
     labelNames: ['region', 'probe_id', 'version'],
     registers: [this.registry],
   });
+  readonly probeClockSkew = new Gauge({
+    name: 'parallax_probe_clock_skew_seconds',
+    help: 'Per region, the probe clock − control plane clock of largest size that an online probe reports (0: none beyond PROBE_CLOCK_SKEW_THRESHOLD_MS)',
+    labelNames: ['region'],
+    registers: [this.registry],
+  });
   readonly regionHealthy = new Gauge({
     name: 'parallax_region_healthy',
     help: '1 while the region has at least one probe online, else 0, by configured region',

@@ -170,7 +170,7 @@ describe('probe fleet health', () => {
         const body = await regions();
         return body.meta.unknown_region_probes.length > 0 && body;
       });
-      expect(listed.meta.unknown_region_probes).toEqual([{ region: 'mars-1', probes_online: 1, versions: ['test'], in_flight: 0, queued: 0, capacity: 64 }]);
+      expect(listed.meta.unknown_region_probes).toEqual([{ region: 'mars-1', probes_online: 1, versions: ['test'], in_flight: 0, queued: 0, capacity: 64, clock_skew: { max_ms: 0, typical_ms: 0, probes_skewed: 0 } }]);
       expect(listed.data.map((r: { id: string }) => r.id)).toEqual(['eu-west', 'us-east', 'ap-south']);
       await waitFor('unknown region gauge', async () => /^parallax_unknown_region_probes 1$/m.test(await metrics()));
 

@@ -3,6 +3,7 @@ import { Clock } from '../common/clock';
 import { PeriodicTask } from '../common/periodic-task';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { MetricsService } from '../metrics/metrics.service';
+import { clockSkewSummary } from './clock-skew';
 import { FleetHealth, fleetHealth, RegionHealth } from './fleet-health';
 import { ProbesRepository } from './probes.repository';
 
@@ -116,6 +117,10 @@ export class FleetHealthService implements OnModuleInit, OnApplicationBootstrap,
     const probes = await this.probes.seenSince(new Date(this.clock.nowMs() - this.config.presenceTtlSeconds * 1000));
     this.metrics.probeInfo.reset();
     for (const p of probes.filter((x) => !x.leaving).slice(0, MAX_PROBE_SERIES)) this.metrics.probeInfo.set({ region: p.region, probe_id: p.probeId, version: p.version }, 1);
+    const online = probes.filter((x) => !x.leaving);
+    for (const region of this.config.regions) {
+      this.metrics.probeClockSkew.set({ region }, clockSkewSummary(online.filter((p) => p.region === region).map((p) => p.clockSkewMs)).max_ms / 1000);
+    }
   }
 
   private async pruneOccasionally(): Promise<void> {

@@ -26,13 +26,15 @@ export class ProbesRepository {
       capacity: p.capacity,
       started_at: p.started_at,
       leaving: p.leaving ?? false,
+      clock_skew_ms: p.clock_skew_ms ?? null,
     }));
     await this.repo.query(
-      `INSERT INTO probes (probe_id, region, version, in_flight, queued, capacity, started_at, last_seen_at, leaving)
-       SELECT probe_id, region, version, in_flight, queued, capacity, started_at, $2, leaving
-         FROM jsonb_to_recordset($1::jsonb) AS x(probe_id text, region text, version text, in_flight int, queued int, capacity int, started_at timestamptz, leaving boolean)
+      `INSERT INTO probes (probe_id, region, version, in_flight, queued, capacity, started_at, last_seen_at, leaving, clock_skew_ms)
+       SELECT probe_id, region, version, in_flight, queued, capacity, started_at, $2, leaving, clock_skew_ms
+         FROM jsonb_to_recordset($1::jsonb) AS x(probe_id text, region text, version text, in_flight int, queued int, capacity int, started_at timestamptz, leaving boolean, clock_skew_ms bigint)
        ON CONFLICT (region, probe_id) DO UPDATE SET version = excluded.version, in_flight = excluded.in_flight, queued = excluded.queued,
-         capacity = excluded.capacity, started_at = excluded.started_at, last_seen_at = excluded.last_seen_at, leaving = excluded.leaving`,
+         capacity = excluded.capacity, started_at = excluded.started_at, last_seen_at = excluded.last_seen_at, leaving = excluded.leaving,
+         clock_skew_ms = excluded.clock_skew_ms`,
       [JSON.stringify(doc), seenAt.toISOString()],
     );
   }

@@ -5,6 +5,7 @@ import { cleanText, parsePresence, storableTime, type PresenceV1 } from '@parall
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { MetricsService } from '../metrics/metrics.service';
 import { NatsService } from '../nats/nats.service';
+import { clockSkewSummary } from './clock-skew';
 import { FleetHealthService } from './fleet-health.service';
 import { ProbesRepository } from './probes.repository';
 
@@ -104,6 +105,7 @@ export class RegionsService implements OnApplicationBootstrap, BeforeApplication
       in_flight: mine.reduce((n, p) => n + p.inFlight, 0),
       queued: mine.reduce((n, p) => n + p.queued, 0),
       capacity: mine.reduce((n, p) => n + p.capacity, 0),
+      clock_skew: clockSkewSummary(mine.map((p) => p.clockSkewMs)),
     });
     const regions = health.regions.map((h) => ({
       id: h.region,

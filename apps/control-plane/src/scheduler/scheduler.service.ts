@@ -132,6 +132,8 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       // A probe may start the job until the round deadline minus the check's timeout.
       const startBy = startByOf(round.deadlineAt.getTime(), monitor.timeout);
       const id = jobId(monitor.id, round.round);
+      // Sent now: a probe counts `ttl_ms` from arrival, so its clock's skew cannot move the deadline.
+      const sentAt = this.clock.nowMs();
       for (const region of round.regions) {
         const job: JobV1 = {
           v: 1,
@@ -141,6 +143,8 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
           region,
           scheduled_at: round.scheduledAt.toISOString(),
           deadline: startBy,
+          sent_at: new Date(sentAt).toISOString(),
+          ttl_ms: Math.max(0, startBy - sentAt),
           result_tag: this.nats.resultTag(id, region),
           check,
         };

@@ -9,6 +9,7 @@ import { RollupFolds1795451009968 } from './1795451009968-RollupFolds';
 import { PartitionedRounds1795452000000 } from './1795452000000-PartitionedRounds';
 import { DeadLetters1796011000000 } from './1796011000000-DeadLetters';
 import { ProbesByRegion1796011000001 } from './1796011000001-ProbesByRegion';
+import { ProbeClockSkew1796011000100 } from './1796011000100-ProbeClockSkew';
 import { StatusPages1796014000000 } from './1796014000000-StatusPages';
 import { ManualIncidents1796014000010 } from './1796014000010-ManualIncidents';
 import { ScheduledMaintenance1796014000100 } from './1796014000100-ScheduledMaintenance';
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   PartitionedRounds1795452000000,
   DeadLetters1796011000000,
   ProbesByRegion1796011000001,
+  ProbeClockSkew1796011000100,
   StatusPages1796014000000,
   ManualIncidents1796014000010,
   ScheduledMaintenance1796014000100,
