@@ -2863,8 +2863,12 @@ export interface components {
             incidents: components["schemas"]["StatusCoreIncident"][];
         };
         PublicErrorView: {
+            /** @example null */
+            data: Record<string, never> | null;
             /** @example status page not found */
             error: string;
+            /** @example not_found */
+            code: string;
         };
         HealthIndicatorView: {
             /** @enum {string} */

@@ -43,5 +43,7 @@ export class StatusCoreDocumentView {
 }
 
 export class PublicErrorView {
+  @ApiProperty({ type: Object, nullable: true, example: null }) data!: null;
   @ApiProperty({ example: 'status page not found' }) error!: string;
+  @ApiProperty({ example: 'not_found' }) code!: string;
 }
