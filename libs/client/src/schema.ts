@@ -1120,11 +1120,20 @@ export interface components {
             } | null;
             /** @example  */
             alert_email: string;
-            /** @example  */
+            /**
+             * @description the URL embeds its secret; write-only: "********" when set, "" when not
+             * @example
+             */
             alert_slack_webhook: string;
-            /** @example  */
+            /**
+             * @description the URL may embed a secret; write-only: "********" when set, "" when not
+             * @example
+             */
             webhook_url: string;
-            /** @example  */
+            /**
+             * @description the URL embeds its secret; write-only: "********" when set, "" when not
+             * @example
+             */
             alert_discord_webhook: string;
             /** @example 99.9 */
             sla_target: number | null;

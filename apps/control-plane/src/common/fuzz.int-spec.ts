@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { Writable } from 'node:stream';
 import { call, signup, startTestApp, TestApp } from '../testing/harness';
 
 jest.setTimeout(600_000);
@@ -10,6 +11,7 @@ jest.setTimeout(600_000);
  * garbage ids. The suite asserts: no 5xx; every error answer carries the envelope (`code`, message);
  * a rejected write changes nothing (a digest of every table before and after).
  * Seeded (FUZZ_SEED, default 13) and bounded (FUZZ_CASES_PER_OPERATION, default 40).
+ * The app's logs of the whole run are captured and grepped for every secret the run created.
  */
 
 type Schema = {
@@ -89,22 +91,57 @@ describe('fuzz: every operation of the served OpenAPI document', () => {
   const seeds: Record<string, string> = {};
   const figures = { operations: 0, requests: 0, fiveHundreds: 0, envelopeViolations: 0, writesRejected: 0, writesChangedAfterRejection: 0, byStatus: {} as Record<string, number> };
   const failures: string[] = [];
+  const logs: string[] = [];
+  /** Every secret this run creates or sends: none may appear in the logs. */
+  const secrets: Record<string, string> = {
+    smtp_password: 'smtp-pass-9f1c2e7d',
+    basic_auth_pass: 'basic-pass-4b7e1a90',
+    bearer_token: 'bearer-tok-8d2f6c13',
+    auth_header: 'Bearer json-api-tok-5a9e3b27',
+    slack_webhook: 'http://127.0.0.1:1/services/T000/B000/slack-secret-7c41d9e2',
+    discord_webhook: 'http://127.0.0.1:1/api/webhooks/1/discord-secret-2e8a6f15',
+    webhook_url: 'http://127.0.0.1:1/hook?sig=own-webhook-secret-6b3d0c48',
+    password: 'correct horse battery',
+  };
 
   beforeAll(async () => {
-    t = await startTestApp({ LOG_LEVEL: 'error' });
+    const logStream = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        logs.push(chunk.toString());
+        done();
+      },
+    });
+    t = await startTestApp({ LOG_LEVEL: 'debug', SMTP_URL: `smtp://fuzzuser:${secrets.smtp_password}@127.0.0.1:1` }, undefined, logStream as never);
     ({ key } = await signup(t.api));
+    secrets.signup_api_key = key;
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
     doc = (await (await fetch(`${t.baseUrl}/api/docs-json`)).json()) as Doc;
     // One real resource of each kind, so that bodies also reach the services behind real ids.
-    const monitor = await call(t.api, key, 'POST', '/monitors', { name: 'fuzz seed', url: 'http://127.0.0.1:1/', interval: 3600 });
+    const monitor = await call(t.api, key, 'POST', '/monitors', {
+      name: 'fuzz seed',
+      url: 'http://127.0.0.1:1/',
+      basic_auth_user: 'u',
+      basic_auth_pass: secrets.basic_auth_pass,
+      bearer_token: secrets.bearer_token,
+      alert_slack_webhook: secrets.slack_webhook,
+      alert_discord_webhook: secrets.discord_webhook,
+      webhook_url: secrets.webhook_url,
+    });
+    const jsonApi = await call(t.api, key, 'POST', '/monitors', { name: 'fuzz json', monitor_type: 'json_api', url: 'http://127.0.0.1:1/api', auth_header: secrets.auth_header });
+    seeds.jsonApi = jsonApi.body.data?.id;
+    // Paused, so that the scheduler writes none of the seeds while the digests are compared.
+    await call(t.api, key, 'PATCH', `/monitors/${seeds.jsonApi}/toggle`, {});
     seeds.monitor = monitor.body.data?.id;
     await call(t.api, key, 'PATCH', `/monitors/${seeds.monitor}/toggle`, {});
     const heartbeat = await call(t.api, key, 'POST', '/monitors', { name: 'fuzz heartbeat', monitor_type: 'heartbeat' });
     seeds.heartbeat = heartbeat.body.data?.id;
+    const token = await call(t.api, key, 'POST', `/monitors/${seeds.heartbeat}/ping-token`);
+    secrets.ping_token = new URL(token.body.data.ping_url).searchParams.get('token') as string;
     await call(t.api, key, 'PATCH', `/monitors/${seeds.heartbeat}/toggle`, {});
     const webhook = await call(t.api, key, 'POST', '/webhooks', { url: 'http://127.0.0.1:1/hook', events: ['monitor.down'] });
     seeds.webhook = webhook.body.data?.id;
+    secrets.webhook_secret = webhook.body.data?.secret;
     const page = await call(t.api, key, 'POST', '/status-pages', { name: 'fuzz page', slug: `fuzz-${Date.now()}`, monitor_ids: [seeds.monitor] });
     seeds.statusPage = page.body.data?.id;
     seeds.slug = page.body.data?.slug;
@@ -114,6 +151,8 @@ describe('fuzz: every operation of the served OpenAPI document', () => {
     seeds.subscriber = subscriber.body.data?.id;
     const apiKey = await call(t.api, key, 'POST', '/api-keys', { name: 'fuzz key' });
     seeds.apiKey = apiKey.body.data?.id;
+    secrets.created_api_key = apiKey.body.data?.key;
+    for (const [name, value] of Object.entries(secrets)) if (typeof value !== 'string' || value.length < 8) throw new Error(`seed secret ${name} missing: ${value}`);
   });
   afterAll(async () => {
     await db?.end();
@@ -331,6 +370,35 @@ describe('fuzz: every operation of the served OpenAPI document', () => {
     }
     expect(failures).toEqual([]);
     expect(figures.requests).toBeGreaterThan(1000);
+  });
+
+  it('alert URLs (they embed secrets) are write-only: masked on read, kept when the mask is sent back', async () => {
+    const read = await call(t.api, key, 'GET', `/monitors/${seeds.monitor}`);
+    expect(read.body.data).toMatchObject({ alert_slack_webhook: '********', alert_discord_webhook: '********', webhook_url: '********', basic_auth_pass: '********', bearer_token: '********' });
+    const back = await call(t.api, key, 'PATCH', `/monitors/${seeds.monitor}`, { alert_slack_webhook: '********', webhook_url: '********', alert_discord_webhook: '********', name: 'fuzz seed renamed' });
+    expect(back.status).toBe(200);
+    const row = (await db.query('SELECT alert_slack_webhook, alert_discord_webhook, webhook_url FROM monitors WHERE id = $1', [seeds.monitor])).rows[0];
+    expect(row).toEqual({ alert_slack_webhook: secrets.slack_webhook, alert_discord_webhook: secrets.discord_webhook, webhook_url: secrets.webhook_url });
+    expect(JSON.stringify((await call(t.api, key, 'GET', '/monitors')).body)).not.toContain('secret-');
+  });
+
+  it('the logs of the whole run hold none of the secrets it created, also after failing requests that carry them', async () => {
+    // Each secret in a rejected body, a malformed body, a query string and a 404's query; the ping with its token.
+    for (const value of Object.values(secrets)) {
+      const q = encodeURIComponent(value);
+      await send('post', { label: 'leak body', path: '/api/v1/monitors', body: JSON.stringify({ name: 'leak', url: 'ftp://x', bearer_token: value, surprise: value }) });
+      await send('post', { label: 'leak malformed', path: '/api/v1/api-keys', body: `{"name":"${value}",` });
+      await send('get', { label: 'leak query', path: '/api/v1/monitors', query: `group=${q}&token=${q}&limit=${q}` });
+      await send('get', { label: 'leak 404', path: `/api/v1/nothing`, query: `secret=${q}` });
+      await send('post', { label: 'leak login', path: '/api/v1/auth/login', body: JSON.stringify({ email: 'nobody@example.com', password: value }), auth: false });
+    }
+    await send('get', { label: 'ping', path: `/api/ping/${seeds.heartbeat}`, query: `token=${encodeURIComponent(secrets.ping_token)}`, auth: false });
+    await send('get', { label: 'ping wrong', path: `/api/ping/${seeds.heartbeat}`, query: `token=${encodeURIComponent(secrets.ping_token)}x`, auth: false });
+    const all = logs.join('');
+    expect(all.length).toBeGreaterThan(10_000);
+    expect(all).toContain('/api/v1/monitors'); // the request log is there (the grep below is not vacuous)
+    const leaked = Object.entries(secrets).filter(([, value]) => all.includes(value) || all.includes(encodeURIComponent(value)) || all.includes(JSON.stringify(value).slice(1, -1)));
+    expect(leaked.map(([name]) => name)).toEqual([]);
   });
 });
 
