@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import 'reflect-metadata';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -75,10 +76,10 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
 }
 
 /** Builds the control plane: migrations, NATS stream, HTTP app. Used by main.ts and by tests. */
-export async function createApp(config: AppConfig): Promise<INestApplication> {
+export async function createApp(config: AppConfig, logStream?: DestinationStream): Promise<INestApplication> {
   await checkServices(config);
   await runMigrations(config.databaseUrl);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logStream), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   // A bulk create carries up to 1,000 monitors: its own, larger limit (first parser wins).
   app.use('/api/v1/monitors/bulk', json({ limit: '4mb' }));

@@ -1646,11 +1646,20 @@ export interface components {
             } | null;
             /** @example  */
             alert_email: string;
-            /** @example  */
+            /**
+             * @description the URL embeds its secret; write-only: "********" when set, "" when not
+             * @example
+             */
             alert_slack_webhook: string;
-            /** @example  */
+            /**
+             * @description the URL may embed a secret; write-only: "********" when set, "" when not
+             * @example
+             */
             webhook_url: string;
-            /** @example  */
+            /**
+             * @description the URL embeds its secret; write-only: "********" when set, "" when not
+             * @example
+             */
             alert_discord_webhook: string;
             /** @example 99.9 */
             sla_target: number | null;
@@ -3466,8 +3475,12 @@ export interface components {
             maintenance: components["schemas"]["StatusCoreMaintenance"][];
         };
         PublicErrorView: {
+            /** @example null */
+            data: Record<string, never> | null;
             /** @example status page not found */
             error: string;
+            /** @example not_found */
+            code: string;
         };
         ValtrogenMonitorDetailView: {
             /** @example EU API Gateway */

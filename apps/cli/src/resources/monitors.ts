@@ -11,7 +11,7 @@ const FIELDS = [
   'maintenance_windows',
 ] as const;
 
-const SECRETS = ['basic_auth_pass', 'bearer_token', 'auth_header'] as const;
+const SECRETS = ['basic_auth_pass', 'bearer_token', 'auth_header', 'alert_slack_webhook', 'webhook_url', 'alert_discord_webhook'] as const;
 /** Types whose `url` is their own target; for the others the API derives it (or it is the ping URL). */
 const URL_TYPES = new Set(['http', 'https', 'json_api']);
 

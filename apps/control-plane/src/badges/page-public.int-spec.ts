@@ -146,6 +146,6 @@ describe('status page badge and feed (Valtrogen)', () => {
     await again.body.dump();
 
     expect((await get('/s/acme/api/feed?format=json')).status).toBe(400);
-    expect(JSON.parse((await get('/s/nowhere/api/feed')).body)).toEqual({ success: false, error: 'status page not found' });
+    expect(JSON.parse((await get('/s/nowhere/api/feed')).body)).toEqual({ success: false, data: null, error: 'status page not found', code: 'not_found' });
   });
 });

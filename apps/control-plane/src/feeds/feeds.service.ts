@@ -73,8 +73,8 @@ export class FeedsService {
   async feed(view: PublicPageView | null, format: unknown): Promise<BadgeAnswer> {
     try {
       const f = parseFormat(format);
-      if (!f) return { status: 400, body: JSON.stringify({ success: false, error: 'format must be "rss", or omitted for Atom' }), contentType: JSON_TYPE, cacheControl: 'public, max-age=60' };
-      if (!view) return { status: 404, body: JSON.stringify({ success: false, error: 'status page not found' }), contentType: JSON_TYPE, cacheControl: 'public, max-age=60' };
+      if (!f) return { status: 400, body: JSON.stringify({ success: false, data: null, error: 'format must be "rss", or omitted for Atom', code: 'bad_request' }), contentType: JSON_TYPE, cacheControl: 'public, max-age=60' };
+      if (!view) return { status: 404, body: JSON.stringify({ success: false, data: null, error: 'status page not found', code: 'not_found' }), contentType: JSON_TYPE, cacheControl: 'public, max-age=60' };
       const entries = await this.entries(view);
       const p = view.page;
       const xml = buildFeed({ title: p.title, pageUrl: p.url, feedUrl: `${p.url}/api/feed`, author: p.companyName || p.title, description: p.description }, entries, f, p.updatedAt);
@@ -82,7 +82,7 @@ export class FeedsService {
     } catch (e) {
       const errorId = `err_${randomBytes(8).toString('hex')}`;
       this.logger.error({ err: e, errorId }, `feed failed (${errorId})`);
-      return { status: 500, body: JSON.stringify({ success: false, error: `internal error (reference ${errorId})` }), contentType: JSON_TYPE, cacheControl: 'no-store' };
+      return { status: 500, body: JSON.stringify({ success: false, data: null, error: `internal error (reference ${errorId})`, code: 'internal', error_id: errorId }), contentType: JSON_TYPE, cacheControl: 'no-store' };
     }
   }
 }

@@ -35,8 +35,10 @@ type Valid = { m: JsMsg; result: ResultV1 };
  * 08, 53, 57), in which case every result would fail alike.
  */
 /** What a log line says of a database error: its message and SQLSTATE, never the query's parameters (the payloads). */
+/** What an ingestion failure logs: ids go beside it, never the payload; a database error only its class and code (PostgreSQL echoes values in its message). */
 function errInfo(err: unknown): { message: string; code?: string } {
   const code = (err as { driverError?: { code?: string } })?.driverError?.code;
+  if (err instanceof QueryFailedError || code) return { message: (err as Error).name ?? 'QueryFailedError', ...(code ? { code } : {}) };
   return { message: cleanText(String((err as Error)?.message ?? err)).slice(0, 500), ...(code ? { code } : {}) };
 }
 

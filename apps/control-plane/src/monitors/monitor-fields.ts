@@ -116,7 +116,7 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   const set = <K extends keyof MonitorEntity>(key: K, value: MonitorEntity[K] | undefined) => {
     if (value !== undefined) m[key] = value;
   };
-  const secret = (key: 'basicAuthPass' | 'bearerToken' | 'authHeader', value: string | undefined) => {
+  const secret = (key: 'basicAuthPass' | 'bearerToken' | 'authHeader' | 'alertSlackWebhook' | 'webhookUrl' | 'alertDiscordWebhook', value: string | undefined) => {
     if (value !== MASK) set(key, value);
   };
   set('name', dto.name?.trim());
@@ -158,9 +158,9 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('checkInterval', dto.check_interval);
   set('regions', dto.regions);
   set('alertEmail', dto.alert_email);
-  set('alertSlackWebhook', dto.alert_slack_webhook);
-  set('webhookUrl', dto.webhook_url);
-  set('alertDiscordWebhook', dto.alert_discord_webhook);
+  secret('alertSlackWebhook', dto.alert_slack_webhook);
+  secret('webhookUrl', dto.webhook_url);
+  secret('alertDiscordWebhook', dto.alert_discord_webhook);
   if (dto.sla_target !== undefined) m.slaTarget = dto.sla_target;
   set('slaWindowDays', dto.sla_window_days);
   set('public', dto.public);

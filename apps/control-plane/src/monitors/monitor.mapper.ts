@@ -1,6 +1,6 @@
 import type { CheckSpec } from '@parallax/contracts';
 import { MonitorEntity } from './monitor.entity';
-import { TYPE_RULES } from './monitor-types';
+import { mask, TYPE_RULES } from './monitor-types';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -29,9 +29,10 @@ export function toMonitorResponse(m: MonitorEntity, publicUrl: string, pingToken
     last_response_by_region: m.lastResponseByRegion,
     location_status: m.locationStatus,
     alert_email: m.alertEmail,
-    alert_slack_webhook: m.alertSlackWebhook,
-    webhook_url: m.webhookUrl,
-    alert_discord_webhook: m.alertDiscordWebhook,
+    // The alert URLs embed their secret (Slack's and Discord's webhook tokens): write-only, like credentials.
+    alert_slack_webhook: mask(m.alertSlackWebhook),
+    webhook_url: mask(m.webhookUrl),
+    alert_discord_webhook: mask(m.alertDiscordWebhook),
     sla_target: m.slaTarget,
     sla_window_days: m.slaWindowDays,
     maintenance_windows: m.maintenanceWindows,

@@ -55,7 +55,9 @@ export class StatusCoreDocumentView {
 }
 
 export class PublicErrorView {
+  @ApiProperty({ type: Object, nullable: true, example: null }) data!: null;
   @ApiProperty({ example: 'status page not found' }) error!: string;
+  @ApiProperty({ example: 'not_found' }) code!: string;
 }
 
 export class ValtrogenEventView {

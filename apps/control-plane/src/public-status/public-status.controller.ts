@@ -80,7 +80,7 @@ export class PublicStatusController {
       const snap = await this.status.bySlug(slug);
       return snap ? JSON.stringify(statusCoreDocument(snap)) : null;
     });
-    if (body === null) return send(res, 404, 'application/json; charset=utf-8', JSON.stringify({ error: 'status page not found' }), true);
+    if (body === null) return send(res, 404, 'application/json; charset=utf-8', JSON.stringify({ data: null, error: 'status page not found', code: 'not_found' }), true);
     send(res, 200, 'application/json; charset=utf-8', body, true);
   }
 }

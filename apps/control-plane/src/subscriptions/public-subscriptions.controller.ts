@@ -39,7 +39,7 @@ export class PublicSubscriptionsController {
       res.setHeader('Retry-After', String(result.retryAfterSeconds));
       const error = `too many subscribe attempts: try again in ${result.retryAfterSeconds} seconds`;
       if (wantsHtml(req)) res.status(429).type('html').send(page('Too many attempts', `<p>${esc(error)}</p>`));
-      else res.status(429).json({ success: false, error, retry_after: result.retryAfterSeconds });
+      else res.status(429).json({ success: false, data: null, error, code: 'rate_limited', retry_after: result.retryAfterSeconds });
       return;
     }
     const message = 'Check your inbox: open the link we sent to confirm your subscription.';

@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import type { INestApplication } from '@nestjs/common';
 import { createDatabase, deleteNatsPrefix, TEST_NATS_URL, uniqueName } from '@parallax/testing';
 import { createApp } from '../bootstrap';
@@ -20,7 +21,7 @@ export interface TestApp {
  * Pass `share` (another TestApp) to start a second replica on the same database and
  * NATS prefix; only the first one drops them in close().
  */
-export async function startTestApp(env: Record<string, string> = {}, share?: TestApp): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, share?: TestApp, logStream?: DestinationStream): Promise<TestApp> {
   const db = share ? { url: share.databaseUrl, drop: async () => undefined } : await createDatabase('t_cp');
   const natsPrefix = share ? share.natsPrefix : uniqueName('t_cp');
   const config = loadConfig({
@@ -36,7 +37,7 @@ export async function startTestApp(env: Record<string, string> = {}, share?: Tes
     PORT: '0',
     ...env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, logStream);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;

@@ -49,9 +49,9 @@ export class MonitorView {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string', enum: [...REGION_STATUSES] }, nullable: true, example: { 'eu-west': 'up', 'us-east': 'up' } })
   location_status!: Record<string, string> | null;
   @ApiProperty({ example: '' }) alert_email!: string;
-  @ApiProperty({ example: '' }) alert_slack_webhook!: string;
-  @ApiProperty({ example: '' }) webhook_url!: string;
-  @ApiProperty({ example: '' }) alert_discord_webhook!: string;
+  @ApiProperty({ example: '', description: `the URL embeds its secret; ${MASKED}` }) alert_slack_webhook!: string;
+  @ApiProperty({ example: '', description: `the URL may embed a secret; ${MASKED}` }) webhook_url!: string;
+  @ApiProperty({ example: '', description: `the URL embeds its secret; ${MASKED}` }) alert_discord_webhook!: string;
   @ApiProperty({ type: Number, nullable: true, example: 99.9 }) sla_target!: number | null;
   @ApiProperty({ example: 30 }) sla_window_days!: number;
   @ApiProperty({ type: [MaintenanceWindowView] }) maintenance_windows!: MaintenanceWindowView[];
