@@ -272,6 +272,7 @@ describe('control-plane chart', () => {
     const cm = one(objects, 'ConfigMap');
     expect(container(d).envFrom).toEqual([{ configMapRef: { name: cm.metadata.name } }]);
     expect(cm.data).toMatchObject({ PORT: '3000', REGIONS: 'eu-west,us-east,ap-south', NATS_URL: 'nats://nats:4222', ALLOW_PRIVATE_TARGETS: 'false' });
+    expect(cm.data.TRUST_PROXY).toBe('0'); // no Ingress: the socket address is the client
     // Secrets never land in the ConfigMap, and every key is a variable the control plane reads.
     expect(Object.keys(cm.data)).not.toEqual(expect.arrayContaining(['DATABASE_URL']));
     expect(Object.keys(cm.data).filter((k) => !CP_KEYS.has(k))).toEqual([]);
@@ -343,6 +344,7 @@ describe('control-plane chart', () => {
       RATE_LIMIT_PER_MINUTE: '600',
       PLAN_PRO_MAX_MONITORS: '1000000',
       ALLOW_PRIVATE_TARGETS: 'false',
+      TRUST_PROXY: '1', // behind the Ingress: one proxy hop
     });
     expect(one(objects, 'PodDisruptionBudget').spec).toMatchObject({ maxUnavailable: 1 });
     expect(one(objects, 'PodDisruptionBudget').spec).not.toHaveProperty('minAvailable');

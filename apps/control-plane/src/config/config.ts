@@ -44,6 +44,15 @@ const schema = z.object({
   PLAN_FREE_MIN_INTERVAL_SECONDS: int(1, 3600).optional(),
   PLAN_PRO_MIN_INTERVAL_SECONDS: int(1, 3600).optional(),
   RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(120),
+  PUBLIC_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).optional(),
+  TRUST_PROXY: int(0, 10).default(0),
+  AUTH_FAILURES_PER_MINUTE: int(1, 1_000_000).default(10),
+  LOGIN_LOCKOUT_AFTER: int(1, 1000).default(5),
+  LOGIN_LOCKOUT_BASE_SECONDS: int(1, 86400).default(30),
+  LOGIN_LOCKOUT_MAX_SECONDS: int(1, 86400).default(900),
+  MAX_API_KEYS_PER_ACCOUNT: int(1, 10_000).default(25),
+  PING_RATE_LIMIT_PER_MONITOR_PER_MINUTE: int(1, 1_000_000).default(60),
+  PING_RATE_LIMIT_PER_IP_PER_MINUTE: int(1, 1_000_000).default(600),
   ROUND_GRACE_SECONDS: int(1, 300).default(5),
   SCHEDULER_TICK_MS: int(50, 60_000).default(500),
   PRESENCE_TTL_SECONDS: int(5, 3600).default(20),
@@ -127,7 +136,19 @@ export interface AppConfig {
   publicPageCacheMs: number;
   defaultPlan: 'free' | 'pro';
   plans: Record<'free' | 'pro', PlanLimits>;
+  /** Requests per minute per account (the sum over its API keys and sessions). */
   rateLimitPerMinute: number;
+  /** Requests per minute per client IP on unauthenticated routes (signup, login, public pages, badges, feeds). */
+  publicRateLimitPerMinute: number;
+  /** Reverse-proxy hops in front of the control plane whose X-Forwarded-For is believed (0: none, the socket address is the client). */
+  trustProxy: number;
+  /** Requests with a bad API key or JWT per client IP per minute; beyond it a 429 before any lookup. */
+  authFailuresPerMinute: number;
+  /** Login lockout per account: after `after` failures, `baseSeconds` doubled per further failure, at most `maxSeconds`. */
+  loginLockout: { after: number; baseSeconds: number; maxSeconds: number };
+  maxApiKeysPerAccount: number;
+  /** Heartbeat pings per minute per monitor id and per client IP. */
+  pingRateLimit: { perMonitorPerMinute: number; perIpPerMinute: number };
   roundGraceSeconds: number;
   schedulerTickMs: number;
   presenceTtlSeconds: number;
@@ -186,6 +207,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     defaultPlan: e.DEFAULT_PLAN,
     plans: { free: plan(e.PLAN_FREE_MAX_MONITORS, e.PLAN_FREE_MIN_INTERVAL_SECONDS), pro: plan(e.PLAN_PRO_MAX_MONITORS, e.PLAN_PRO_MIN_INTERVAL_SECONDS) },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE ?? e.RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
+    authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
+    loginLockout: { after: e.LOGIN_LOCKOUT_AFTER, baseSeconds: e.LOGIN_LOCKOUT_BASE_SECONDS, maxSeconds: Math.max(e.LOGIN_LOCKOUT_MAX_SECONDS, e.LOGIN_LOCKOUT_BASE_SECONDS) },
+    maxApiKeysPerAccount: e.MAX_API_KEYS_PER_ACCOUNT,
+    pingRateLimit: { perMonitorPerMinute: e.PING_RATE_LIMIT_PER_MONITOR_PER_MINUTE, perIpPerMinute: e.PING_RATE_LIMIT_PER_IP_PER_MINUTE },
     roundGraceSeconds: e.ROUND_GRACE_SECONDS,
     schedulerTickMs: e.SCHEDULER_TICK_MS,
     presenceTtlSeconds: e.PRESENCE_TTL_SECONDS,
