@@ -46,6 +46,7 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(120),
   PUBLIC_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).optional(),
   TRUST_PROXY: int(0, 10).default(0),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   AUTH_FAILURES_PER_MINUTE: int(1, 1_000_000).default(10),
   LOGIN_LOCKOUT_AFTER: int(1, 1000).default(5),
   LOGIN_LOCKOUT_BASE_SECONDS: int(1, 86400).default(30),
@@ -140,6 +141,8 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Requests per minute per client IP on unauthenticated routes (signup, login, public pages, badges, feeds). */
   publicRateLimitPerMinute: number;
+  /** When set, GET /metrics needs `Authorization: Bearer <this>`. */
+  metricsToken?: string;
   /** Reverse-proxy hops in front of the control plane whose X-Forwarded-For is believed (0: none, the socket address is the client). */
   trustProxy: number;
   /** Requests with a bad API key or JWT per client IP per minute; beyond it a 429 before any lookup. */
@@ -209,6 +212,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE ?? e.RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
     authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
     loginLockout: { after: e.LOGIN_LOCKOUT_AFTER, baseSeconds: e.LOGIN_LOCKOUT_BASE_SECONDS, maxSeconds: Math.max(e.LOGIN_LOCKOUT_MAX_SECONDS, e.LOGIN_LOCKOUT_BASE_SECONDS) },
     maxApiKeysPerAccount: e.MAX_API_KEYS_PER_ACCOUNT,
