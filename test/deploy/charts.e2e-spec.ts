@@ -145,7 +145,7 @@ const CP_FULL: Values = {
     enabled: true,
     className: 'nginx',
     annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt' },
-    hosts: [{ host: 'status.example.com', paths: [{ path: '/', pathType: 'Prefix' }] }],
+    hosts: [{ host: 'status.example.com' }],
     tls: [{ secretName: 'status-tls', hosts: ['status.example.com'] }],
   },
   serviceMonitor: { enabled: true, labels: { release: 'prometheus' } },
@@ -272,6 +272,7 @@ describe('control-plane chart', () => {
     const cm = one(objects, 'ConfigMap');
     expect(container(d).envFrom).toEqual([{ configMapRef: { name: cm.metadata.name } }]);
     expect(cm.data).toMatchObject({ PORT: '3000', REGIONS: 'eu-west,us-east,ap-south', NATS_URL: 'nats://nats:4222', ALLOW_PRIVATE_TARGETS: 'false' });
+    expect(cm.data.TRUST_PROXY).toBe('0'); // no Ingress: the socket address is the client
     // Secrets never land in the ConfigMap, and every key is a variable the control plane reads.
     expect(Object.keys(cm.data)).not.toEqual(expect.arrayContaining(['DATABASE_URL']));
     expect(Object.keys(cm.data).filter((k) => !CP_KEYS.has(k))).toEqual([]);
@@ -321,13 +322,24 @@ describe('control-plane chart', () => {
     expect(ing.spec.ingressClassName).toBe('nginx');
     expect(ing.spec.tls).toEqual([{ secretName: 'status-tls', hosts: ['status.example.com'] }]);
     expect(ing.spec.rules[0].http.paths[0].backend).toEqual({ service: { name: svc.metadata.name, port: { name: 'http' } } });
+    // The default Ingress routes the public paths only: never /metrics (nor /health).
+    const paths = ing.spec.rules[0].http.paths as { path: string; pathType: string }[];
+    expect(paths.map((p) => `${p.pathType} ${p.path}`)).toEqual(['Exact /', 'Prefix /api', 'Prefix /s', 'Prefix /badge']);
+    const routes = (url: string) => paths.some((p) => (p.pathType === 'Exact' ? p.path === url : url === p.path || url.startsWith(p.path.replace(/\/$/, '') + '/')));
+    expect(routes('/metrics')).toBe(false);
+    expect(routes('/health/ready')).toBe(false);
+    for (const url of ['/', '/api/v1/monitors', '/api/ping/mon_1', '/s/acme', '/badge/mon_1/status.svg', '/api/feed']) expect(routes(url)).toBe(true);
 
     const sm = one(objects, 'ServiceMonitor');
     expect(sm.apiVersion).toBe('monitoring.coreos.com/v1');
     expect(sm.metadata.labels?.release).toBe('prometheus');
     expect(sm.spec.selector.matchLabels).toEqual(d.spec.selector.matchLabels);
     expect(svc.metadata.labels).toMatchObject(sm.spec.selector.matchLabels);
-    expect(sm.spec.endpoints).toEqual([{ port: 'http', path: '/metrics', interval: '30s', scrapeTimeout: '10s' }]);
+    // existingSecret: its optional METRICS_TOKEN key is the scrape's bearer token and the app's METRICS_TOKEN.
+    expect(sm.spec.endpoints).toEqual([
+      { port: 'http', path: '/metrics', interval: '30s', scrapeTimeout: '10s', bearerTokenSecret: { name: 'parallax-secrets', key: 'METRICS_TOKEN', optional: true } },
+    ]);
+    expect(envOf(d).METRICS_TOKEN).toEqual({ secretKeyRef: { name: 'parallax-secrets', key: 'METRICS_TOKEN', optional: true } });
     expect(sm.spec.namespaceSelector).toEqual({ matchNames: ['parallax'] });
 
     const env = envOf(d);
@@ -343,6 +355,7 @@ describe('control-plane chart', () => {
       RATE_LIMIT_PER_MINUTE: '600',
       PLAN_PRO_MAX_MONITORS: '1000000',
       ALLOW_PRIVATE_TARGETS: 'false',
+      TRUST_PROXY: '1', // behind the Ingress: one proxy hop
     });
     expect(one(objects, 'PodDisruptionBudget').spec).toMatchObject({ maxUnavailable: 1 });
     expect(one(objects, 'PodDisruptionBudget').spec).not.toHaveProperty('minAvailable');

@@ -85,7 +85,8 @@ export async function createApp(config: AppConfig, logStream?: DestinationStream
   app.use('/api/v1/monitors/bulk', json({ limit: '4mb' }));
   app.useBodyParser('json', { limit: '256kb' });
   app.useBodyParser('urlencoded', { limit: '16kb', extended: false }); // the status page's subscribe form
-  app.set('trust proxy', 'loopback');
+  // TRUST_PROXY hops of X-Forwarded-For are believed (0: none): req.ip is the client the rate limits count.
+  app.set('trust proxy', config.trustProxy);
   // Before any route: refuses what the database and the libraries cannot take (docs/edge.md).
   app.use(inputNormaliser());
   setGlobalPrefix(app);

@@ -7228,6 +7228,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
         };
     };
     PingController_post: {
@@ -7301,6 +7320,25 @@ export interface operations {
                      *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorEnvelopeView"];
@@ -7386,6 +7424,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
         };
     };
     PingController_postKind: {
@@ -7460,6 +7517,25 @@ export interface operations {
                      *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorEnvelopeView"];

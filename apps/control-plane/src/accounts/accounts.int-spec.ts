@@ -282,7 +282,7 @@ describe('accounts rate limit (integration)', () => {
     await close?.();
   });
 
-  it('answers the 6th request in a minute with 429, Retry-After and retry_after; budgets are per key', async () => {
+  it('answers the 6th request in a minute with 429, Retry-After and retry_after; the budget is the account\'s', async () => {
     const s = await call('POST', '/auth/signup', { body: { email: uniqueEmail(), password: 'correct horse battery', name: 'Limited' } });
     expect(s.status).toBe(201);
     const key: string = s.body.data.api_key.key;
@@ -299,10 +299,11 @@ describe('accounts rate limit (integration)', () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect(limited.body).toEqual({ data: null, error: `rate limit exceeded: try again in ${retryAfter} seconds`, code: 'rate_limited', retry_after: retryAfter });
 
-    // A JWT session of the same account has its own (account) budget, not the key's.
+    // A JWT session of the same account shares the account's budget (no fresh budget by switching credential).
     const login = await call('POST', '/auth/login', { body: { email: s.body.data.user.email, password: 'correct horse battery' } });
     expect(login.status).toBe(200);
     const viaJwt = await call('GET', '/auth/me', { headers: { Authorization: `Bearer ${login.body.data.token}` } });
-    expect(viaJwt.status).toBe(200);
+    expect(viaJwt.status).toBe(429);
+    expect(viaJwt.body.code).toBe('rate_limited');
   });
 });

@@ -9,9 +9,9 @@ import { ApiKeysController } from './api-keys.controller';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { PlanLimitsService } from './plan-limits';
-import { ApiThrottlerGuard, RateLimitModule } from './rate-limit.guard';
+import { ApiThrottlerGuard, RateLimitModule, RateLimitStoreModule } from './rate-limit.guard';
 
-export { ApiThrottlerGuard, RateLimitModule } from './rate-limit.guard';
+export { ApiThrottlerGuard, RateLimitModule, RateLimitStoreModule, RateLimiter, RateLimitedError } from './rate-limit.guard';
 export { AuthGuard } from './auth.guard';
 export { AccountsService } from './accounts.service';
 export { PlanLimitsService, planLimits } from './plan-limits';
@@ -34,6 +34,7 @@ export { PlanLimitsService, planLimits } from './plan-limits';
       }),
     }),
     RateLimitModule,
+    RateLimitStoreModule,
   ],
   controllers: [AuthController, ApiKeysController],
   providers: [AccountsRepository, AccountsService, PlanLimitsService, AuthGuard, ApiThrottlerGuard],

@@ -50,6 +50,12 @@ export class AccountsRepository {
     }
   }
 
+  /** Locks the account row (FOR UPDATE) and counts its API keys. */
+  async lockAndCountApiKeys(tx: Tx, accountId: string): Promise<number> {
+    await tx.query(`SELECT 1 FROM accounts WHERE id = $1 FOR UPDATE`, [accountId]);
+    return tx.count(ApiKeyEntity, { where: { accountId } });
+  }
+
   async insertApiKey(key: ApiKeyEntity, tx?: Tx): Promise<void> {
     await (tx ?? this.keys.manager).insert(ApiKeyEntity, key);
   }

@@ -19,6 +19,8 @@ import { hashPassword, prepareDummyHash, verifyAgainstDummy, verifyPassword } fr
 import { PlanLimitsService } from './plan-limits';
 import { listOffset } from '../common/paging';
 import { asAccountId, type AccountId } from '../common/account-id';
+import { loginLockoutMs } from './rate-limit-rules';
+import { RateLimitedError, RateLimiter } from './rate-limit.guard';
 
 /** Credentials read from a request by the AuthGuard. */
 export type Credential = { kind: 'api_key'; value: string } | { kind: 'jwt'; value: string };
@@ -27,6 +29,10 @@ export const INVALID_LOGIN = 'invalid email or password';
 export const EMAIL_TAKEN = 'email already registered';
 export const INVALID_CREDENTIALS = 'invalid or expired credentials';
 export const READ_ONLY_KEY = 'read-only API key cannot modify resources';
+export const TOO_MANY_KEYS = (max: number) => `an account may hold at most ${max} API keys: delete one first`;
+
+/** Failed logins of an account are remembered this long (a success forgets them). */
+const LOGIN_FAILURE_WINDOW_MS = 86_400_000;
 
 /** Successful credential lookups are reused for this long, then checked against the database again. */
 const PRINCIPAL_CACHE_MS = 5_000;
@@ -78,6 +84,7 @@ export class AccountsService implements OnModuleInit {
     private readonly limits: PlanLimitsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -104,9 +111,23 @@ export class AccountsService implements OnModuleInit {
 
   /** Email and password to a JWT; an unknown email and a wrong password answer alike, in similar time. */
   async login(dto: LoginDto): Promise<LoginView> {
-    const found = await this.repo.findUserByEmail(normalizeEmail(dto.email));
+    const email = normalizeEmail(dto.email);
+    // Per account (email, known or not: the answer must not tell which): after
+    // LOGIN_LOCKOUT_AFTER failures, a 429 with a doubling wait, whatever the password.
+    const failuresKey = `login:${email}`;
+    const failures = await this.limiter.peek(failuresKey);
+    const policy = this.config.loginLockout;
+    const waitMs = failures && failures.windowStartMs + LOGIN_FAILURE_WINDOW_MS > this.clock.nowMs()
+      ? loginLockoutMs(failures.hits, failures.lastHitMs, this.clock.nowMs(), { after: policy.after, baseMs: policy.baseSeconds * 1000, maxMs: policy.maxSeconds * 1000 })
+      : 0;
+    if (waitMs > 0) throw new RateLimitedError(Math.ceil(waitMs / 1000));
+    const found = await this.repo.findUserByEmail(email);
     const ok = found ? await verifyPassword(dto.password, found.user.passwordHash) : await verifyAgainstDummy(dto.password);
-    if (!found || !ok) throw new DomainError('unauthorized', INVALID_LOGIN);
+    if (!found || !ok) {
+      await this.limiter.note(failuresKey, LOGIN_FAILURE_WINDOW_MS);
+      throw new DomainError('unauthorized', INVALID_LOGIN);
+    }
+    if (failures) await this.limiter.reset(failuresKey);
     const { user, plan } = found;
     const token = await this.jwt.signAsync({ sub: user.id, acc: user.accountId });
     return { user: { id: user.id, email: user.email, name: user.name, plan, account_id: user.accountId }, token };
@@ -130,7 +151,12 @@ export class AccountsService implements OnModuleInit {
     this.assertWritable(principal);
     const generated = generateApiKey();
     const key = this.newKeyEntity(principal.accountId, dto.name.trim(), dto.scope ?? 'read_write', generated, this.clock.now());
-    await this.repo.insertApiKey(key);
+    const max = this.config.maxApiKeysPerAccount;
+    await this.transactions.run(async (tx) => {
+      // The account row is locked so that concurrent creations cannot pass the cap together.
+      if ((await this.repo.lockAndCountApiKeys(tx, principal.accountId)) >= max) throw new DomainError('conflict', TOO_MANY_KEYS(max));
+      await this.repo.insertApiKey(key, tx);
+    });
     return createdKeyView(key, generated.key);
   }
 

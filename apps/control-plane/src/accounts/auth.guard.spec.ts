@@ -3,8 +3,10 @@ import { Reflector } from '@nestjs/core';
 import { DomainError } from '../common/errors';
 import { Principal, PUBLIC_ROUTE } from '../common/principal';
 import type { AccountsService, Credential } from './accounts.service';
+import type { AppConfig } from '../config/config';
 import { AuthenticatedRequest, AuthGuard, MISSING_CREDENTIALS, readCredential } from './auth.guard';
 import { asAccountId } from '../common/account-id';
+import type { RateLimiter } from './rate-limit.guard';
 
 const KEY = 'px_' + 'A'.repeat(43);
 
@@ -35,7 +37,10 @@ describe('AuthGuard', () => {
     const seen: Credential[] = [];
     const accounts = { authenticate: async (c: Credential) => (seen.push(c), result) } as unknown as AccountsService;
     const reflector = { getAllAndOverride: (key: string) => (key === PUBLIC_ROUTE ? isPublic : undefined) } as unknown as Reflector;
-    const guard = new AuthGuard(reflector, accounts);
+    // The limiter's PostgreSQL counters are covered by rate-limits.int-spec.ts; here it only records failures.
+    const failures: string[] = [];
+    const limiter = { assertBelow: async () => undefined, note: async (key: string) => void failures.push(key) } as unknown as RateLimiter;
+    const guard = new AuthGuard(reflector, accounts, limiter, { authFailuresPerMinute: 10 } as AppConfig);
     const run = (method: string, headers: AuthenticatedRequest['headers']) => {
       const req: AuthenticatedRequest = { method, headers };
       const resHeaders: Record<string, string> = {};

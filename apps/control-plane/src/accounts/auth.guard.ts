@@ -1,9 +1,11 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../common/errors';
 import { Principal, PUBLIC_ROUTE } from '../common/principal';
 import { AccountsService, Credential, INVALID_CREDENTIALS, READ_ONLY_KEY } from './accounts.service';
 import { looksLikeApiKey } from './api-key';
+import { RateLimiter } from './rate-limit.guard';
 
 export const MISSING_CREDENTIALS = 'missing credentials: send X-API-Key or Authorization: Bearer';
 
@@ -14,6 +16,7 @@ const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 /** The parts of an HTTP request the guard reads (express's own types are not a dependency). */
 export interface AuthenticatedRequest {
   method: string;
+  ip?: string;
   headers: Record<string, string | string[] | undefined>;
   principal?: Principal;
 }
@@ -40,13 +43,17 @@ export function readCredential(headers: Record<string, string | string[] | undef
 /**
  * Global guard (APP_GUARD, registered before ApiThrottlerGuard): routes marked @Public()
  * pass; every other HTTP route needs an API key or a JWT and gets `req.principal`.
- * A read_only key may only use GET, HEAD and OPTIONS.
+ * A read_only key may only use GET, HEAD and OPTIONS. Bad credentials count against the
+ * client IP (AUTH_FAILURES_PER_MINUTE); over that budget the IP gets 429 before its
+ * credential is looked up.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly accounts: AccountsService,
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -56,8 +63,14 @@ export class AuthGuard implements CanActivate {
     const req = http.getRequest<AuthenticatedRequest>();
     const credential = readCredential(req.headers);
     if (!credential) throw this.challenge(http.getResponse<HttpResponse>(), MISSING_CREDENTIALS);
+    // A caller that sent too many bad credentials is refused before any lookup of this one.
+    const failures = `authfail:ip:${req.ip ?? 'unknown'}`;
+    await this.limiter.assertBelow(failures, this.config.authFailuresPerMinute);
     const principal = await this.accounts.authenticate(credential);
-    if (!principal) throw this.challenge(http.getResponse<HttpResponse>(), INVALID_CREDENTIALS);
+    if (!principal) {
+      await this.limiter.note(failures);
+      throw this.challenge(http.getResponse<HttpResponse>(), INVALID_CREDENTIALS);
+    }
     if (principal.scope === 'read_only' && !SAFE_METHODS.has(req.method.toUpperCase())) {
       throw new DomainError('forbidden', READ_ONLY_KEY);
     }

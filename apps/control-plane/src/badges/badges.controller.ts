@@ -1,6 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { Public } from '../common/principal';
 import { BadgesService } from './badges.service';
@@ -16,11 +15,10 @@ const HEADERS = {
 /**
  * StatusRooster's badges (`/badge/{monitor_id}.svg` uptime, `/status.svg`, `/response.svg`)
  * and a shields.io endpoint JSON: public monitors only, no credentials, cached 5 minutes.
- * Outside `/api/v1`: no envelope. Not rate limited: one primary-key read, cached upstream.
+ * Outside `/api/v1`: no envelope. Limited per client IP like every public route (PUBLIC_RATE_LIMIT_PER_MINUTE).
  */
 @ApiTags('badges')
 @Public()
-@SkipThrottle()
 @Controller('badge')
 export class BadgesController {
   constructor(private readonly badges: BadgesService) {}

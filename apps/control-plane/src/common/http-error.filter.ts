@@ -57,7 +57,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       return { status: DOMAIN_ERROR_STATUS[exception.code], body, headers: exception.retryAfter !== undefined ? { 'Retry-After': String(exception.retryAfter) } : {} };
     }
     if (exception instanceof ThrottlerException) {
-      const retryAfter = Number(req.res?.getHeader('Retry-After') ?? 60) || 60;
+      const own = (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+      const retryAfter = typeof own === 'number' ? own : Number(req.res?.getHeader('Retry-After') ?? 60) || 60;
       return {
         status: 429,
         body: { data: null, error: `rate limit exceeded: try again in ${retryAfter} seconds`, code: 'rate_limited', retry_after: retryAfter },

@@ -27,6 +27,26 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, MIN_INTERVAL_SECONDS: '30' }).plans.unlimited.minIntervalSeconds).toBe(30);
   });
 
+  it('reads the rate limits and TRUST_PROXY (hops, 0 by default, validated)', () => {
+    const d = loadConfig(valid);
+    expect(d).toMatchObject({
+      trustProxy: 0,
+      publicRateLimitPerMinute: 120,
+      authFailuresPerMinute: 10,
+      loginLockout: { after: 5, baseSeconds: 30, maxSeconds: 900 },
+      maxApiKeysPerAccount: 25,
+      pingRateLimit: { perMonitorPerMinute: 60, perIpPerMinute: 600 },
+    });
+    const c = loadConfig({ ...valid, TRUST_PROXY: '2', RATE_LIMIT_PER_MINUTE: '50', PUBLIC_RATE_LIMIT_PER_MINUTE: '7', LOGIN_LOCKOUT_BASE_SECONDS: '600', LOGIN_LOCKOUT_MAX_SECONDS: '60' });
+    expect(c.trustProxy).toBe(2);
+    expect(c.publicRateLimitPerMinute).toBe(7);
+    expect(c.loginLockout.maxSeconds).toBe(600); // never below the base
+    expect(() => loadConfig({ ...valid, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: must be a number/);
+    expect(() => loadConfig({ ...valid, TRUST_PROXY: '-1' })).toThrow(/TRUST_PROXY: must be at least 0/);
+    expect(() => loadConfig({ ...valid, TRUST_PROXY: '11' })).toThrow(/TRUST_PROXY: must be at most 10/);
+    expect(() => loadConfig({ ...valid, MAX_API_KEYS_PER_ACCOUNT: '0' })).toThrow(ConfigError);
+  });
+
   it('lets self-hosted installs lower the minimum interval', () => {
     const c = loadConfig({ ...valid, MIN_INTERVAL_SECONDS: '1', ALLOW_PRIVATE_TARGETS: 'true', REGIONS: 'a1, b2' });
     expect(c.plans.free).toMatchObject({ minIntervalSeconds: 1, defaultIntervalSeconds: 60 });

@@ -49,6 +49,16 @@ const schema = z.object({
   ANOMALY_SWEEP: bool.default('true'),
   WHOIS_RDAP_SERVER: z.string().url('must be an http(s) URL of an RDAP base').refine((u) => /^https?:\/\//.test(u), 'must be an http:// or https:// URL').optional(),
   WHOIS_SERVER: z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, 'must be host or host:port').optional(),
+  PUBLIC_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).optional(),
+  TRUST_PROXY: int(0, 10).default(0),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  AUTH_FAILURES_PER_MINUTE: int(1, 1_000_000).default(10),
+  LOGIN_LOCKOUT_AFTER: int(1, 1000).default(5),
+  LOGIN_LOCKOUT_BASE_SECONDS: int(1, 86400).default(30),
+  LOGIN_LOCKOUT_MAX_SECONDS: int(1, 86400).default(900),
+  MAX_API_KEYS_PER_ACCOUNT: int(1, 10_000).default(25),
+  PING_RATE_LIMIT_PER_MONITOR_PER_MINUTE: int(1, 1_000_000).default(60),
+  PING_RATE_LIMIT_PER_IP_PER_MINUTE: int(1, 1_000_000).default(600),
   ROUND_GRACE_SECONDS: int(1, 300).default(5),
   SCHEDULER_TICK_MS: int(50, 60_000).default(500),
   PRESENCE_TTL_SECONDS: int(5, 3600).default(20),
@@ -141,6 +151,19 @@ export interface AppConfig {
   tools: { ratePerMinute: number; rdapServer: string | null; whoisServer: string | null };
   /** Whether this replica runs the periodic anomaly sweep (tests call it directly). */
   anomalySweep: boolean;
+  /** Requests per minute per client IP on unauthenticated routes (signup, login, public pages, badges, feeds). */
+  publicRateLimitPerMinute: number;
+  /** When set, GET /metrics needs `Authorization: Bearer <this>`. */
+  metricsToken?: string;
+  /** Reverse-proxy hops in front of the control plane whose X-Forwarded-For is believed (0: none, the socket address is the client). */
+  trustProxy: number;
+  /** Requests with a bad API key or JWT per client IP per minute; beyond it a 429 before any lookup. */
+  authFailuresPerMinute: number;
+  /** Login lockout per account: after `after` failures, `baseSeconds` doubled per further failure, at most `maxSeconds`. */
+  loginLockout: { after: number; baseSeconds: number; maxSeconds: number };
+  maxApiKeysPerAccount: number;
+  /** Heartbeat pings per minute per monitor id and per client IP. */
+  pingRateLimit: { perMonitorPerMinute: number; perIpPerMinute: number };
   roundGraceSeconds: number;
   schedulerTickMs: number;
   presenceTtlSeconds: number;
@@ -206,6 +229,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     anomalySweep: e.ANOMALY_SWEEP,
     tools: { ratePerMinute: e.TOOLS_RATE_LIMIT_PER_MINUTE, rdapServer: e.WHOIS_RDAP_SERVER ?? null, whoisServer: e.WHOIS_SERVER ?? null },
+    publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE ?? e.RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
+    authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
+    loginLockout: { after: e.LOGIN_LOCKOUT_AFTER, baseSeconds: e.LOGIN_LOCKOUT_BASE_SECONDS, maxSeconds: Math.max(e.LOGIN_LOCKOUT_MAX_SECONDS, e.LOGIN_LOCKOUT_BASE_SECONDS) },
+    maxApiKeysPerAccount: e.MAX_API_KEYS_PER_ACCOUNT,
+    pingRateLimit: { perMonitorPerMinute: e.PING_RATE_LIMIT_PER_MONITOR_PER_MINUTE, perIpPerMinute: e.PING_RATE_LIMIT_PER_IP_PER_MINUTE },
     roundGraceSeconds: e.ROUND_GRACE_SECONDS,
     schedulerTickMs: e.SCHEDULER_TICK_MS,
     presenceTtlSeconds: e.PRESENCE_TTL_SECONDS,

@@ -1,4 +1,6 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { RateLimiter } from '../accounts/rate-limit.guard';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { validationFailed } from '../common/errors';
@@ -16,9 +18,15 @@ function pingKind(kind: string): PingKind {
   return k;
 }
 
+interface ClientRequest {
+  ip?: string;
+}
+
 /**
- * `GET|POST|HEAD /api/ping/{id}?token=` (StatusRooster: no `/v1`, no API key, not rate
- * limited): records a ping. `/start` marks the start of a run, `/fail` reports that the
+ * `GET|POST|HEAD /api/ping/{id}?token=` (StatusRooster: no `/v1`, no API key): records a
+ * ping. Not under the API throttle but its own limits, counted before the monitor is
+ * read: PING_RATE_LIMIT_PER_MONITOR_PER_MINUTE per monitor id and
+ * PING_RATE_LIMIT_PER_IP_PER_MINUTE per client IP (429 with Retry-After). `/start` marks the start of a run, `/fail` reports that the
  * job failed (down at once). HEAD is answered by the GET route.
  */
 @ApiTags('heartbeats')
@@ -26,7 +34,18 @@ function pingKind(kind: string): PingKind {
 @SkipThrottle()
 @Controller('api/ping')
 export class PingController {
-  constructor(private readonly heartbeats: HeartbeatsService) {}
+  constructor(
+    private readonly heartbeats: HeartbeatsService,
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private async ping(req: ClientRequest, id: string, token: string | undefined, kind: PingKind) {
+    const limits = this.config.pingRateLimit;
+    await this.limiter.consume(`ping:ip:${req.ip ?? 'unknown'}`, limits.perIpPerMinute);
+    await this.limiter.consume(`ping:mon:${id}`, limits.perMonitorPerMinute);
+    return this.heartbeats.ping(id, typeof token === 'string' ? token : undefined, kind);
+  }
 
   // Two routes per method (not one `:id{/:kind}`): an OpenAPI path parameter is always
   // required, so the optional `kind` would make the document invalid.
@@ -34,9 +53,9 @@ export class PingController {
   @ApiOperation({ summary: 'Record a heartbeat ping (GET, POST or HEAD): the job succeeded' })
   @ApiQuery({ name: 'token', required: true, description: 'the token of the ping_url' })
   @ApiOkResponse({ type: PingView, description: 'bare answer (no envelope)' })
-  @ApiErrors(403, 404, 422)
-  get(@Param('id') id: string, @Query('token') token?: string) {
-    return this.heartbeats.ping(id, typeof token === 'string' ? token : undefined, 'success');
+  @ApiErrors(403, 404, 422, 429)
+  get(@Req() req: ClientRequest, @Param('id') id: string, @Query('token') token?: string) {
+    return this.ping(req, id, token, 'success');
   }
 
   @Get(':id/:kind')
@@ -44,9 +63,9 @@ export class PingController {
   @ApiParam({ name: 'kind', required: true, enum: ['start', 'fail'] })
   @ApiQuery({ name: 'token', required: true, description: 'the token of the ping_url' })
   @ApiOkResponse({ type: PingView, description: 'bare answer (no envelope)' })
-  @ApiErrors(403, 404, 422)
-  getKind(@Param('id') id: string, @Param('kind') kind: string, @Query('token') token?: string) {
-    return this.heartbeats.ping(id, typeof token === 'string' ? token : undefined, pingKind(kind));
+  @ApiErrors(403, 404, 422, 429)
+  getKind(@Req() req: ClientRequest, @Param('id') id: string, @Param('kind') kind: string, @Query('token') token?: string) {
+    return this.ping(req, id, token, pingKind(kind));
   }
 
   @Post(':id')
@@ -54,9 +73,9 @@ export class PingController {
   @ApiOperation({ summary: 'Record a heartbeat ping (POST); the body is ignored' })
   @ApiQuery({ name: 'token', required: true })
   @ApiOkResponse({ type: PingView, description: 'bare answer (no envelope)' })
-  @ApiErrors(403, 404, 422)
-  post(@Param('id') id: string, @Query('token') token?: string) {
-    return this.heartbeats.ping(id, typeof token === 'string' ? token : undefined, 'success');
+  @ApiErrors(403, 404, 422, 429)
+  post(@Req() req: ClientRequest, @Param('id') id: string, @Query('token') token?: string) {
+    return this.ping(req, id, token, 'success');
   }
 
   @Post(':id/:kind')
@@ -65,9 +84,9 @@ export class PingController {
   @ApiParam({ name: 'kind', required: true, enum: ['start', 'fail'] })
   @ApiQuery({ name: 'token', required: true })
   @ApiOkResponse({ type: PingView, description: 'bare answer (no envelope)' })
-  @ApiErrors(403, 404, 422)
-  postKind(@Param('id') id: string, @Param('kind') kind: string, @Query('token') token?: string) {
-    return this.heartbeats.ping(id, typeof token === 'string' ? token : undefined, pingKind(kind));
+  @ApiErrors(403, 404, 422, 429)
+  postKind(@Req() req: ClientRequest, @Param('id') id: string, @Param('kind') kind: string, @Query('token') token?: string) {
+    return this.ping(req, id, token, pingKind(kind));
   }
 }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RateLimitStoreModule } from '../accounts/rate-limit.guard';
 import { DecisionsModule } from '../decisions/decisions.module';
 import { SchedulerModule } from '../scheduler/scheduler.module';
 import { PingController, PingTokenController } from './heartbeats.controller';
@@ -7,7 +8,7 @@ import { HeartbeatsService } from './heartbeats.service';
 
 /** Heartbeat (cron) monitors: the ping endpoint and the checks the control plane judges itself. */
 @Module({
-  imports: [SchedulerModule, DecisionsModule],
+  imports: [SchedulerModule, DecisionsModule, RateLimitStoreModule],
   controllers: [PingController, PingTokenController],
   providers: [HeartbeatsService, HeartbeatsRepository],
 })

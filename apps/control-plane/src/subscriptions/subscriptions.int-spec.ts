@@ -71,6 +71,7 @@ describe('status page subscriptions', () => {
     await receiver.start();
     await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
     t = await startTestApp({
+      TRUST_PROXY: '1', // the test client plays a proxy in front: its X-Forwarded-For names the client
       ROUND_GRACE_SECONDS: '1',
       SCHEDULER_TICK_MS: '100',
       NOTIFY_POLL_MS: '50',
@@ -287,7 +288,7 @@ describe('status page subscriptions', () => {
     const limited = await post('/s/acme/subscribe', { email: eve }, { 'x-forwarded-for': '192.0.2.45' }); // another IP: the address is limited
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    // Per IP (X-Forwarded-For is trusted from loopback only, as a proxy in front would send it).
+    // Per IP (X-Forwarded-For is believed for TRUST_PROXY=1 hop, as a proxy in front would send it).
     const perIp: number[] = [];
     for (let i = 0; i < 12; i++) perIp.push((await post('/s/acme/subscribe', { email: `p${i}@example.com` }, { 'x-forwarded-for': '198.51.100.7' })).status);
     expect(perIp.slice(0, 10).every((s) => s === 202)).toBe(true);

@@ -20,6 +20,7 @@ import { PingMonitors1796019000000 } from './1796019000000-PingMonitors';
 import { SipMonitors1796019000001 } from './1796019000001-SipMonitors';
 import { DomainMonitors1796019000010 } from './1796019000010-DomainMonitors';
 import { MonitorAnomalies1796019000100 } from './1796019000100-MonitorAnomalies';
+import { RateLimitCounters1796013000150 } from './1796013000150-RateLimitCounters';
 
 /** Every migration, in order. Run at start by runMigrations (database/migrate.ts). */
 export const MIGRATIONS = [
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   DeadLetters1796011000000,
   ProbesByRegion1796011000001,
   ProbeClockSkew1796011000100,
+  RateLimitCounters1796013000150,
   StatusPages1796014000000,
   ManualIncidents1796014000010,
   ScheduledMaintenance1796014000100,
