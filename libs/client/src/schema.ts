@@ -1092,6 +1092,22 @@ export interface components {
              * @example 2
              */
             quorum: number | null;
+            /**
+             * @description agreeing confirmation rounds a change into trouble needs; null for heartbeat
+             * @example 1
+             */
+            confirmation_rounds: number | null;
+            /**
+             * @description agreeing confirmation rounds a recovery needs; null for heartbeat
+             * @example 1
+             */
+            recovery_rounds: number | null;
+            /**
+             * @description a status change waiting for its confirmation rounds (the status shown is unchanged until they agree); null: none
+             * @example null
+             * @enum {string|null}
+             */
+            pending_status: "up" | "degraded" | "down" | "warn" | null;
             /** @example 99.95 */
             uptime_percent: number;
             /** @example 1440 */
@@ -1567,6 +1583,16 @@ export interface components {
             regions?: string[];
             /** @description failing regions that make the monitor down; default: a strict majority of regions */
             quorum?: number;
+            /**
+             * @description second opinion: when a round would move the monitor into trouble (degraded, warn, down), a confirmation round is sent to all its regions at once; the change takes effect when this many confirmation rounds agree (0: at once). Probe monitors only
+             * @default 1
+             */
+            confirmation_rounds?: number;
+            /**
+             * @description like confirmation_rounds, for a recovery (leaving down, or reaching up)
+             * @default 1
+             */
+            recovery_rounds?: number;
             alert_email?: string;
             alert_slack_webhook?: string;
             webhook_url?: string;
@@ -1805,6 +1831,16 @@ export interface components {
             regions?: string[];
             /** @description failing regions that make the monitor down; default: a strict majority of regions */
             quorum?: number;
+            /**
+             * @description second opinion: when a round would move the monitor into trouble (degraded, warn, down), a confirmation round is sent to all its regions at once; the change takes effect when this many confirmation rounds agree (0: at once). Probe monitors only
+             * @default 1
+             */
+            confirmation_rounds?: number;
+            /**
+             * @description like confirmation_rounds, for a recovery (leaving down, or reaching up)
+             * @default 1
+             */
+            recovery_rounds?: number;
             alert_email?: string;
             alert_slack_webhook?: string;
             webhook_url?: string;

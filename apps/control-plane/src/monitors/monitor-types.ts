@@ -62,6 +62,8 @@ export const COMMON_FIELDS: readonly RequestField[] = [
   'check_interval',
   'regions',
   'quorum',
+  'confirmation_rounds',
+  'recovery_rounds',
   'alert_email',
   'alert_slack_webhook',
   'webhook_url',

@@ -16,6 +16,7 @@ import { PageSubscribersPageFk1796017000001 } from './1796017000001-PageSubscrib
 import { PingMonitors1796019000000 } from './1796019000000-PingMonitors';
 import { SipMonitors1796019000001 } from './1796019000001-SipMonitors';
 import { DomainMonitors1796019000010 } from './1796019000010-DomainMonitors';
+import { ConfirmationRounds1796015000100 } from './1796015000100-ConfirmationRounds';
 
 /** Every migration, in order. Run at start by runMigrations (database/migrate.ts). */
 export const MIGRATIONS = [
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   PingMonitors1796019000000,
   SipMonitors1796019000001,
   DomainMonitors1796019000010,
+  ConfirmationRounds1796015000100,
 ];
