@@ -385,11 +385,15 @@ describe('notifications', () => {
   it('in a maintenance window records checks but opens no incident and queues nothing; after it, the still-down monitor opens its incident', async () => {
     const clock = t.app.get(Clock);
     const w = (await api('POST', '/webhooks', { url: receiver.url('/maint') })).body.data;
-    /** The round the scheduler claims at the clock's instant, decided (the monitor checks every second). */
+    /**
+     * The round the scheduler claims at the clock's instant, decided (the monitor checks every second), with the
+     * confirmation round a status change asks for at the same (held) instant.
+     */
     const roundNow = (id: string) =>
       waitFor(`round of ${id} at ${clock.now().toISOString()} decided`, async () => {
         const r = await pg.query('SELECT decided_at FROM rounds WHERE monitor_id = $1 AND scheduled_at = $2', [id, clock.now()]);
-        return r.rows.length === 1 && r.rows[0].decided_at !== null;
+        const m = await pg.query('SELECT pending_status FROM monitors WHERE id = $1', [id]);
+        return r.rows.length >= 1 && r.rows.every((x) => x.decided_at !== null) && m.rows[0].pending_status === null;
       });
     /** Moves the clock one interval on, round by round, until `done` (at most `rounds` rounds). */
     const roundsUntil = async (id: string, done: () => Promise<boolean>, rounds = 10) => {
