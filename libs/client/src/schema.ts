@@ -1108,6 +1108,11 @@ export interface components {
              * @enum {string|null}
              */
             pending_status: "up" | "degraded" | "down" | "warn" | null;
+            /**
+             * @description an up region slower than this (ms) counts as slow; null: off (and for heartbeat)
+             * @example null
+             */
+            degraded_threshold_ms: number | null;
             /** @example 99.95 */
             uptime_percent: number;
             /** @example 1440 */
@@ -1593,6 +1598,8 @@ export interface components {
              * @default 1
              */
             recovery_rounds?: number;
+            /** @description latency-degraded: an up region slower than this (ms) counts as slow; a quorum of slow regions makes the monitor degraded (never down), notified as monitor.slow; null: off. Probe monitors only */
+            degraded_threshold_ms?: number | null;
             alert_email?: string;
             alert_slack_webhook?: string;
             webhook_url?: string;
@@ -1841,6 +1848,8 @@ export interface components {
              * @default 1
              */
             recovery_rounds?: number;
+            /** @description latency-degraded: an up region slower than this (ms) counts as slow; a quorum of slow regions makes the monitor degraded (never down), notified as monitor.slow; null: off. Probe monitors only */
+            degraded_threshold_ms?: number | null;
             alert_email?: string;
             alert_slack_webhook?: string;
             webhook_url?: string;
@@ -2115,7 +2124,7 @@ export interface components {
              *       "incident.created"
              *     ]
              */
-            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "test")[];
+            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "test")[];
             /** @example Ops alerts */
             description: string;
             active: boolean;
@@ -2143,7 +2152,7 @@ export interface components {
             /** @example https://hooks.example.com/parallax */
             url: string;
             /**
-             * @description monitor.down, monitor.up, monitor.degraded, monitor.warn, incident.created, incident.resolved, sla.breach, or "*"; the reference names status_change, incident_created, sla_breach are accepted. Default: all.
+             * @description monitor.down, monitor.up, monitor.degraded, monitor.slow, monitor.warn, incident.created, incident.resolved, sla.breach, or "*"; the reference names status_change, incident_created, sla_breach are accepted. Default: all.
              * @example [
              *       "monitor.down",
              *       "monitor.up",
@@ -2172,7 +2181,7 @@ export interface components {
              *       "incident.created"
              *     ]
              */
-            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "test")[];
+            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "test")[];
             /** @example Ops alerts */
             description: string;
             active: boolean;
@@ -2195,7 +2204,7 @@ export interface components {
             /** @example https://hooks.example.com/parallax */
             url?: string;
             /**
-             * @description monitor.down, monitor.up, monitor.degraded, monitor.warn, incident.created, incident.resolved, sla.breach, or "*"; the reference names status_change, incident_created, sla_breach are accepted. Default: all.
+             * @description monitor.down, monitor.up, monitor.degraded, monitor.slow, monitor.warn, incident.created, incident.resolved, sla.breach, or "*"; the reference names status_change, incident_created, sla_breach are accepted. Default: all.
              * @example [
              *       "monitor.down",
              *       "monitor.up",
@@ -2231,7 +2240,7 @@ export interface components {
             /** @example msg_2Zb4mXk8Qp1Rt7Vw */
             id: string;
             /** @enum {string} */
-            event: "monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "test";
+            event: "monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "test";
             /** @example mon_3k9x0q2m7d1v8b4n */
             monitor_id: string | null;
             /** @example 7 */

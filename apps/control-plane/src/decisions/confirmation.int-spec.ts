@@ -23,6 +23,8 @@ describe('confirmation and recovery rounds', () => {
   /** Failing regions per round, in the order the monitor's rounds come (default: every region up). */
   const script = new Map<string, string[][]>();
   const seen = new Map<string, number[]>();
+  /** Slow regions (answering up in 800 ms) per round, likewise. */
+  const slowScript = new Map<string, string[][]>();
 
   beforeAll(async () => {
     t = await startTestApp({ ROUND_GRACE_SECONDS: '1', SCHEDULER_TICK_MS: '100', PRESENCE_TTL_SECONDS: '3600', REGION_GRACE_SECONDS: '3600' });
@@ -36,7 +38,8 @@ describe('confirmation and recovery rounds', () => {
       if (!rounds.includes(job.round)) rounds.push(job.round);
       seen.set(job.monitor_id, rounds);
       const failing = script.get(job.monitor_id)?.[rounds.indexOf(job.round)] ?? [];
-      return failing.includes(region) ? { is_up: false, status_code: 503, response_ms: 40 } : { is_up: true, status_code: 200, response_ms: 20 };
+      const slow = slowScript.get(job.monitor_id)?.[rounds.indexOf(job.round)] ?? [];
+      return failing.includes(region) ? { is_up: false, status_code: 503, response_ms: 40 } : { is_up: true, status_code: 200, response_ms: slow.includes(region) ? 800 : 20 };
     };
     await probes.start();
     clock.freeze();
@@ -124,6 +127,35 @@ describe('confirmation and recovery rounds', () => {
     nextInterval();
     await waitFor('down', async () => (await get(z.id)).status === 'down');
     expect((await decided(z.id)).map((r) => r.outcome)).toEqual(['up', 'down']);
+  });
+
+  it('latency-degraded: a quorum of slow regions makes the monitor degraded (confirmed, never down), notified as monitor.slow; one slow region does not', async () => {
+    const slow2 = ['eu-west', 'us-east'];
+    const all = ['eu-west', 'us-east', 'ap-south'];
+    const m = (await call(t.api, key, 'POST', '/monitors', { name: 'slow', url: 'http://127.0.0.1:1/', check_interval: INTERVAL, timeout: 2, webhook_url: 'http://127.0.0.1:9/hook', degraded_threshold_ms: 500 })).body.data;
+    expect(m.degraded_threshold_ms).toBe(500);
+    slowScript.set(m.id, [[], ['eu-west'], slow2, slow2, all, all, [], []]);
+    await waitFor('first round decided', async () => (await decided(m.id)).length === 1);
+    nextInterval(); // one slow region of three (quorum 2): up
+    await waitFor('second round', async () => (await decided(m.id)).length === 2);
+    expect((await decided(m.id)).map((r) => r.outcome)).toEqual(['up', 'up']);
+    nextInterval(); // two slow: degraded once the confirmation round agrees
+    await waitFor('degraded', async () => (await get(m.id)).status === 'degraded');
+    expect((await decided(m.id)).map((r) => r.outcome)).toEqual(['up', 'up', 'degraded', 'degraded']);
+    nextInterval(); // all three slow: still degraded, never down
+    await waitFor('fifth round', async () => (await decided(m.id)).length === 5);
+    expect((await get(m.id)).status).toBe('degraded');
+    expect(await incidents(m.id)).toEqual([]);
+    nextInterval(); // still slow (round 6), then fast again
+    await waitFor('sixth round', async () => (await decided(m.id)).length === 6);
+    nextInterval();
+    await waitFor('up', async () => (await get(m.id)).status === 'up');
+    const ev = await events(m.id);
+    expect(ev).toEqual(['monitor.up', 'monitor.slow', 'monitor.up']);
+    const slowPayload = (await pg.query(`SELECT payload FROM notification_deliveries WHERE monitor_id = $1 AND event = 'monitor.slow'`, [m.id])).rows[0].payload;
+    expect(slowPayload).toMatchObject({ status: 'degraded', previous_status: 'up', slow: { regions: slow2, threshold_ms: 500 } });
+    expect((await call(t.api, key, 'PATCH', `/monitors/${m.id}`, { degraded_threshold_ms: 0 })).status).toBe(422);
+    expect((await call(t.api, key, 'PATCH', `/monitors/${m.id}`, { degraded_threshold_ms: null })).body.data.degraded_threshold_ms).toBeNull();
   });
 
   it('validates confirmation_rounds and recovery_rounds (0..5), and a heartbeat shows none', async () => {

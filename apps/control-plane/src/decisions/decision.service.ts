@@ -16,6 +16,7 @@ import { Observation, OVERALL, RollupsRepository } from '../timeseries/rollups.r
 import type { RegionResultPayload } from '../notifications/events';
 import { TYPE_RULES } from '../monitors/monitor-types';
 import { confirmStatus } from './confirmation';
+import { latencyDecision } from './latency';
 import { incidentLookupNeeded, incidentTransition } from './incident-transition';
 import { RegionResult, RoundDecision, RoundSummary, summariseRound } from './round-summary';
 
@@ -72,11 +73,19 @@ export class DecisionService {
    */
   async applyMany(tx: Tx, items: { round: RoundEntity; summary: RoundSummary; results: RegionResult[] }[], opts: { rollups?: Observation[] } = {}): Promise<void> {
     if (!items.length) return;
+    const withData = items.filter(({ summary }) => summary.decision !== 'no_data');
+    const monitors = new Map((await this.monitors.lockForDecisions(tx, withData.map((c) => c.round.monitorId))).map((m) => [m.id, m]));
+    // Latency-degraded (latency.ts): a quorum of slow regions makes an up round degraded, before the round is completed.
+    for (const item of withData) {
+      const monitor = monitors.get(item.round.monitorId);
+      if (!monitor?.degradedThresholdMs) continue;
+      const v = latencyDecision({ decision: item.summary.decision, regions: item.round.regions, quorum: item.round.quorum, results: item.results, thresholdMs: monitor.degradedThresholdMs });
+      Object.assign(item.summary, { decision: v.decision, slow: v.slow });
+    }
     await this.rounds.completeMany(tx, items.map(({ round, summary }) => DecisionService.completion(round, summary)), this.clock.now());
     for (const { summary } of items) this.metrics.decisions.inc({ decision: summary.decision });
-    const counted = items.filter(({ summary }) => summary.decision !== 'no_data');
+    const counted = withData;
     if (!counted.length) return;
-    const monitors = new Map((await this.monitors.lockForDecisions(tx, counted.map((c) => c.round.monitorId))).map((m) => [m.id, m]));
     const touched = new Set<MonitorEntity>();
     const confirmAt = new Map<string, Date>();
     const observations: Observation[] = [];
@@ -154,6 +163,7 @@ export class DecisionService {
       outcome: summary.decision,
       incidentOpened: incident.opened,
       incidentResolved: incident.resolved,
+      slow: effective === 'degraded' && summary.failing.length === 0 && summary.slow?.length ? { regions: summary.slow, threshold_ms: monitor.degradedThresholdMs! } : null,
     });
     Object.assign(monitor, {
       lastRoundAt: round.scheduledAt,

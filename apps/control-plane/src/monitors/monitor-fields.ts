@@ -57,6 +57,7 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     slaWindowDays: 30,
     confirmationRounds: 1,
     recoveryRounds: 1,
+    degradedThresholdMs: null,
     pendingStatus: null,
     pendingRounds: 0,
     pendingSince: null,
@@ -170,6 +171,7 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('slaWindowDays', dto.sla_window_days);
   set('confirmationRounds', dto.confirmation_rounds);
   set('recoveryRounds', dto.recovery_rounds);
+  if (dto.degraded_threshold_ms !== undefined) m.degradedThresholdMs = dto.degraded_threshold_ms;
   set('public', dto.public);
   set('paused', dto.paused);
   set('group', dto.group);

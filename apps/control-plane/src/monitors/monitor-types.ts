@@ -64,6 +64,7 @@ export const COMMON_FIELDS: readonly RequestField[] = [
   'quorum',
   'confirmation_rounds',
   'recovery_rounds',
+  'degraded_threshold_ms',
   'alert_email',
   'alert_slack_webhook',
   'webhook_url',

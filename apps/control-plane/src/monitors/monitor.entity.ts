@@ -82,6 +82,8 @@ export class MonitorEntity {
   @Column('int', { default: 1 }) confirmationRounds!: number;
   /** Agreeing confirmation rounds a recovery needs; 0: at once. */
   @Column('int', { default: 1 }) recoveryRounds!: number;
+  /** Latency-degraded (decisions/latency.ts): an up region slower than this counts as slow; null: off. */
+  @Column('int', { nullable: true }) degradedThresholdMs!: number | null;
   @Column('text', { default: '' }) alertEmail!: string;
   @Column('text', { default: '' }) alertSlackWebhook!: string;
   @Column('text', { default: '' }) webhookUrl!: string;

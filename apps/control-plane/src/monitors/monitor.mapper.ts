@@ -24,6 +24,7 @@ export function toMonitorResponse(m: MonitorEntity, publicUrl: string, pingToken
     quorum: rules.probed ? m.quorum : null,
     confirmation_rounds: rules.probed ? m.confirmationRounds : null,
     recovery_rounds: rules.probed ? m.recoveryRounds : null,
+    degraded_threshold_ms: rules.probed ? m.degradedThresholdMs : null,
     pending_status: rules.probed ? m.pendingStatus : null,
     uptime_percent: uptime,
     checks_total: m.checksTotal,

@@ -96,7 +96,7 @@ describe('notifications', () => {
       expect(w).toMatchObject({ url: receiver.url('/api-a'), active: true, last_triggered_at: null, webhook_id: w.id });
       expect(w.id).toMatch(/^whk_/);
       expect(w.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
-      expect(w.events).toEqual(['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.warn', 'incident.created']);
+      expect(w.events).toEqual(['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn', 'incident.created']);
 
       const mine = await api('GET', `/webhooks/${w.id}`);
       expect(mine.body.data.secret).toBe('whsec_********');
@@ -106,7 +106,7 @@ describe('notifications', () => {
       const given = await api('POST', '/webhooks', { url: receiver.url('/api-b'), secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', active: false });
       expect(given.status).toBe(201);
       expect(given.body.data.secret).toBe('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
-      expect(given.body.data.events).toHaveLength(7); // default: every event
+      expect(given.body.data.events).toHaveLength(8); // default: every event
 
       const active = (await api('GET', '/webhooks?active=true')).body.data.map((x: { id: string }) => x.id);
       const inactive = (await api('GET', '/webhooks?active=false')).body.data.map((x: { id: string }) => x.id);
@@ -266,7 +266,7 @@ describe('notifications', () => {
     expect((await call(t.api, (await signup(t.api)).key, 'PATCH', `/webhooks/${gone.id}`, { active: true })).status).toBe(404);
     const fixed = await api('PATCH', `/webhooks/${gone.id}`, { url: receiver.url('/gone-fixed'), active: true, events: ['status_change'] });
     expect(fixed.status).toBe(200);
-    expect(fixed.body.data).toMatchObject({ url: receiver.url('/gone-fixed'), active: true, disabled_reason: null, events: ['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.warn'], secret: 'whsec_********' });
+    expect(fixed.body.data).toMatchObject({ url: receiver.url('/gone-fixed'), active: true, disabled_reason: null, events: ['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn'], secret: 'whsec_********' });
     await api('POST', `/webhooks/${gone.id}/test`);
     await waitFor('delivered to the new URL', () => receiver.delivered('/gone-fixed').length === 1);
 

@@ -17,6 +17,7 @@ import { PingMonitors1796019000000 } from './1796019000000-PingMonitors';
 import { SipMonitors1796019000001 } from './1796019000001-SipMonitors';
 import { DomainMonitors1796019000010 } from './1796019000010-DomainMonitors';
 import { ConfirmationRounds1796015000100 } from './1796015000100-ConfirmationRounds';
+import { DegradedThreshold1796015000101 } from './1796015000101-DegradedThreshold';
 
 /** Every migration, in order. Run at start by runMigrations (database/migrate.ts). */
 export const MIGRATIONS = [
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   SipMonitors1796019000001,
   DomainMonitors1796019000010,
   ConfirmationRounds1796015000100,
+  DegradedThreshold1796015000101,
 ];

@@ -340,6 +340,19 @@ export class CreateMonitorDto {
   @Max(5, { message: 'recovery_rounds must be between 0 and 5' })
   recovery_rounds?: number;
 
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    maximum: 120000,
+    description: 'latency-degraded: an up region slower than this (ms) counts as slow; a quorum of slow regions makes the monitor degraded (never down), notified as monitor.slow; null: off. Probe monitors only',
+  })
+  @IsOptional()
+  @IsInt({ message: 'degraded_threshold_ms must be an integer (milliseconds)' })
+  @Min(1, { message: 'degraded_threshold_ms must be between 1 and 120000' })
+  @Max(120000, { message: 'degraded_threshold_ms must be between 1 and 120000' })
+  degraded_threshold_ms?: number | null;
+
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(320) alert_email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048) alert_slack_webhook?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048) webhook_url?: string;
