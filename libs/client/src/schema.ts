@@ -1618,6 +1618,27 @@ export interface components {
              * @example 2
              */
             quorum: number | null;
+            /**
+             * @description agreeing confirmation rounds a change into trouble needs; null for heartbeat
+             * @example 1
+             */
+            confirmation_rounds: number | null;
+            /**
+             * @description agreeing confirmation rounds a recovery needs; null for heartbeat
+             * @example 1
+             */
+            recovery_rounds: number | null;
+            /**
+             * @description a status change waiting for its confirmation rounds (the status shown is unchanged until they agree); null: none
+             * @example null
+             * @enum {string|null}
+             */
+            pending_status: "up" | "degraded" | "down" | "warn" | null;
+            /**
+             * @description an up region slower than this (ms) counts as slow; null: off (and for heartbeat)
+             * @example null
+             */
+            degraded_threshold_ms: number | null;
             /** @example 99.95 */
             uptime_percent: number;
             /** @example 1440 */
@@ -2102,6 +2123,18 @@ export interface components {
             regions?: string[];
             /** @description failing regions that make the monitor down; default: a strict majority of regions */
             quorum?: number;
+            /**
+             * @description second opinion: when a round would move the monitor into trouble (degraded, warn, down), a confirmation round is sent to all its regions at once; the change takes effect when this many confirmation rounds agree (0: at once). Probe monitors only
+             * @default 1
+             */
+            confirmation_rounds?: number;
+            /**
+             * @description like confirmation_rounds, for a recovery (leaving down, or reaching up)
+             * @default 1
+             */
+            recovery_rounds?: number;
+            /** @description latency-degraded: an up region slower than this (ms) counts as slow; a quorum of slow regions makes the monitor degraded (never down), notified as monitor.slow; null: off. Probe monitors only */
+            degraded_threshold_ms?: number | null;
             alert_email?: string;
             alert_slack_webhook?: string;
             webhook_url?: string;
@@ -2369,6 +2402,18 @@ export interface components {
             regions?: string[];
             /** @description failing regions that make the monitor down; default: a strict majority of regions */
             quorum?: number;
+            /**
+             * @description second opinion: when a round would move the monitor into trouble (degraded, warn, down), a confirmation round is sent to all its regions at once; the change takes effect when this many confirmation rounds agree (0: at once). Probe monitors only
+             * @default 1
+             */
+            confirmation_rounds?: number;
+            /**
+             * @description like confirmation_rounds, for a recovery (leaving down, or reaching up)
+             * @default 1
+             */
+            recovery_rounds?: number;
+            /** @description latency-degraded: an up region slower than this (ms) counts as slow; a quorum of slow regions makes the monitor degraded (never down), notified as monitor.slow; null: off. Probe monitors only */
+            degraded_threshold_ms?: number | null;
             alert_email?: string;
             alert_slack_webhook?: string;
             webhook_url?: string;
@@ -2646,7 +2691,7 @@ export interface components {
              *       "incident.created"
              *     ]
              */
-            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
+            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
             /** @example Ops alerts */
             description: string;
             active: boolean;
@@ -2674,7 +2719,7 @@ export interface components {
             /** @example https://hooks.example.com/parallax */
             url: string;
             /**
-             * @description monitor.down, monitor.up, monitor.degraded, monitor.warn, incident.created, incident.resolved, sla.breach, or "*"; the reference names status_change, incident_created, sla_breach are accepted. Default: all.
+             * @description monitor.down, monitor.up, monitor.degraded, monitor.slow, monitor.warn, incident.created, incident.resolved, sla.breach, or "*"; the reference names status_change, incident_created, sla_breach are accepted. Default: all.
              * @example [
              *       "monitor.down",
              *       "monitor.up",
@@ -2703,7 +2748,7 @@ export interface components {
              *       "incident.created"
              *     ]
              */
-            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
+            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
             /** @example Ops alerts */
             description: string;
             active: boolean;
@@ -2726,7 +2771,7 @@ export interface components {
             /** @example https://hooks.example.com/parallax */
             url?: string;
             /**
-             * @description monitor.down, monitor.up, monitor.degraded, monitor.warn, incident.created, incident.resolved, sla.breach, or "*"; the reference names status_change, incident_created, sla_breach are accepted. Default: all.
+             * @description monitor.down, monitor.up, monitor.degraded, monitor.slow, monitor.warn, incident.created, incident.resolved, sla.breach, or "*"; the reference names status_change, incident_created, sla_breach are accepted. Default: all.
              * @example [
              *       "monitor.down",
              *       "monitor.up",
@@ -2762,7 +2807,7 @@ export interface components {
             /** @example msg_2Zb4mXk8Qp1Rt7Vw */
             id: string;
             /** @enum {string} */
-            event: "monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test";
+            event: "monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test";
             /** @example mon_3k9x0q2m7d1v8b4n */
             monitor_id: string | null;
             /** @example 7 */

@@ -15,8 +15,11 @@ import { RoundEntity } from '../scheduler/round.entity';
 import { RoundsRepository } from '../scheduler/rounds.repository';
 import { Observation, OVERALL, RollupsRepository } from '../timeseries/rollups.repository';
 import type { RegionResultPayload } from '../notifications/events';
+import { TYPE_RULES } from '../monitors/monitor-types';
+import { confirmStatus } from './confirmation';
+import { latencyDecision } from './latency';
 import { incidentLookupNeeded, incidentTransition } from './incident-transition';
-import { RegionResult, RoundSummary, summariseRound } from './round-summary';
+import { RegionResult, RoundDecision, RoundSummary, summariseRound } from './round-summary';
 
 /**
  * Decides a round (all regions answered, or its deadline passed) and applies the
@@ -74,26 +77,36 @@ export class DecisionService {
    */
   async applyMany(tx: Tx, items: { round: RoundEntity; summary: RoundSummary; results: RegionResult[] }[], opts: { rollups?: Observation[] } = {}): Promise<void> {
     if (!items.length) return;
+    const withData = items.filter(({ summary }) => summary.decision !== 'no_data');
+    const monitors = new Map((await this.monitors.lockForDecisions(tx, withData.map((c) => c.round.monitorId))).map((m) => [m.id, m]));
+    // Latency-degraded (latency.ts): a quorum of slow regions makes an up round degraded, before the round is completed.
+    for (const item of withData) {
+      const monitor = monitors.get(item.round.monitorId);
+      if (!monitor?.degradedThresholdMs) continue;
+      const v = latencyDecision({ decision: item.summary.decision, regions: item.round.regions, quorum: item.round.quorum, results: item.results, thresholdMs: monitor.degradedThresholdMs });
+      Object.assign(item.summary, { decision: v.decision, slow: v.slow });
+    }
     await this.rounds.completeMany(tx, items.map(({ round, summary }) => DecisionService.completion(round, summary)), this.clock.now());
     for (const { summary } of items) this.metrics.decisions.inc({ decision: summary.decision });
-    const counted = items.filter(({ summary }) => summary.decision !== 'no_data');
+    const counted = withData;
     if (!counted.length) return;
-    const monitors = new Map((await this.monitors.lockForDecisions(tx, counted.map((c) => c.round.monitorId))).map((m) => [m.id, m]));
     const touched = new Set<MonitorEntity>();
+    const confirmAt = new Map<string, Date>();
     const observations: Observation[] = [];
     const scheduled = await this.maintenance.inProgressFor(tx, [...monitors.values()]);
     const inMaintenanceRounds: RoundEntity[] = [];
-    counted.sort((a, b) => (a.round.monitorId < b.round.monitorId ? -1 : a.round.monitorId > b.round.monitorId ? 1 : a.round.scheduledAt.getTime() - b.round.scheduledAt.getTime()));
+    counted.sort((a, b) => (a.round.monitorId < b.round.monitorId ? -1 : a.round.monitorId > b.round.monitorId ? 1 : a.round.scheduledAt.getTime() - b.round.scheduledAt.getTime() || a.round.round - b.round.round));
     for (const { round, summary, results } of counted) {
       const monitor = monitors.get(round.monitorId);
       if (!monitor || monitor.accountId !== round.accountId) continue;
       const maintenance = scheduled.has(monitor.id) || inMaintenance(monitor.maintenanceWindows, this.clock.now());
-      await this.apply(tx, monitor, round, summary, results, maintenance);
+      if (await this.apply(tx, monitor, round, summary, results, maintenance)) confirmAt.set(monitor.id, this.clock.now());
+      else confirmAt.delete(monitor.id);
       touched.add(monitor);
       if (maintenance) inMaintenanceRounds.push(round);
       else observations.push(DecisionService.overall(monitor, round, summary));
     }
-    await this.monitors.saveDecisions(tx, [...touched]);
+    await this.monitors.saveDecisions(tx, [...touched], confirmAt);
     await this.rounds.markMaintenance(tx, inMaintenanceRounds);
     // A caller that writes rollups itself (ingestion) gets them to write with its own.
     if (opts.rollups) opts.rollups.push(...observations);
@@ -118,28 +131,50 @@ export class DecisionService {
     };
   }
 
-  /** Applies one counted decision to the (locked, in-memory) monitor and its incident. */
-  private async apply(tx: Tx, monitor: MonitorEntity, round: RoundEntity, summary: RoundSummary, results: RegionResult[], maintenance: boolean): Promise<void> {
+  /**
+   * Applies one counted decision to the (locked, in-memory) monitor and its incident.
+   * The status follows `confirmStatus` (the second opinion): a round that would change it
+   * leaves the change pending and returns true (dispatch a confirmation round now); the
+   * incident and the notifications follow the confirmed status only. Heartbeats (judged
+   * by the control plane from pings, no region to ask again) change at once.
+   */
+  private async apply(tx: Tx, monitor: MonitorEntity, round: RoundEntity, summary: RoundSummary, results: RegionResult[], maintenance: boolean): Promise<boolean> {
     if (!maintenance) {
       monitor.checksTotal += 1;
       if (summary.decision === 'down') monitor.checksFailed += 1;
     }
-    const newest = !monitor.lastRoundAt || round.scheduledAt > monitor.lastRoundAt;
-    if (!newest) return; // an older round decided late never moves the status backwards
+    // `>=`: a confirmation round claimed in the same millisecond as the round it confirms (a held test clock) is newer.
+    const newest = !monitor.lastRoundAt || round.scheduledAt.getTime() >= monitor.lastRoundAt.getTime();
+    if (!newest || summary.decision === 'no_data') return false; // an older round decided late never moves the status backwards
+    const probed = TYPE_RULES[monitor.monitorType].probed;
+    const pending = monitor.pendingStatus && monitor.pendingSince ? { status: monitor.pendingStatus, rounds: monitor.pendingRounds, since: monitor.pendingSince } : null;
+    const confirmed = confirmStatus({
+      current: monitor.status,
+      decision: summary.decision,
+      pending,
+      confirmationRounds: probed ? monitor.confirmationRounds : 0,
+      recoveryRounds: probed ? monitor.recoveryRounds : 0,
+      at: round.scheduledAt,
+    });
+    Object.assign(monitor, { pendingStatus: confirmed.pending?.status ?? null, pendingRounds: confirmed.pending?.rounds ?? 0, pendingSince: confirmed.pending?.since ?? null });
+    // What the incident and the notifications see: the confirmed status (the current one while a change waits).
+    const effective = confirmed.status as RoundDecision;
+    const counted: RoundSummary = effective === summary.decision ? summary : { ...summary, decision: effective, failing: confirmed.pending ? [] : summary.failing };
     // The incident and the notifications are applied against the status before this round.
     const now = this.clock.now();
     const regionResults = regionResultsOf(round, results);
-    const incident = await this.applyIncident(tx, monitor, round, summary, regionResults, maintenance);
+    const incident = await this.applyIncident(tx, monitor, round, counted, regionResults, maintenance, confirmed.since ?? round.scheduledAt);
     await this.notifications.enqueueStatusChange(tx, {
       monitor,
-      to: summary.decision as MonitorEntity['status'],
+      to: effective as MonitorEntity['status'],
       at: now,
       maintenance,
       decision: { regions_checked: summary.regionsChecked, regions_up: summary.regionsUp, quorum: round.quorum },
       regionResults,
-      outcome: summary.decision === 'no_data' ? undefined : summary.decision,
+      outcome: summary.decision,
       incidentOpened: incident.opened,
       incidentResolved: incident.resolved,
+      slow: effective === 'degraded' && summary.failing.length === 0 && summary.slow?.length ? { regions: summary.slow, threshold_ms: monitor.degradedThresholdMs! } : null,
     });
     Object.assign(monitor, {
       lastRoundAt: round.scheduledAt,
@@ -151,7 +186,10 @@ export class DecisionService {
     });
     if (summary.ssl) Object.assign(monitor, { sslExpiry: summary.ssl.expiry, sslIssuer: summary.ssl.issuer });
     if (summary.domain) Object.assign(monitor, { domainExpiry: summary.domain.expiry, domainRegistrar: summary.domain.registrar, domainStatus: summary.domain.status });
-    if (summary.decision !== monitor.status) {
+    if (confirmed.pending) {
+      this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, status: monitor.status, pending: confirmed.pending.status, confirmations: confirmed.pending.rounds }, 'status change waits for a confirmation round');
+    }
+    if (effective !== monitor.status) {
       this.logger.log(
         {
           monitor_id: monitor.id,
@@ -159,16 +197,17 @@ export class DecisionService {
           round_id: round.id,
           round: round.round,
           from: monitor.status,
-          to: summary.decision,
+          to: effective,
           failing_regions: summary.failing,
           reported_regions: summary.reported,
           unknown_regions: summary.unknown,
         },
         'monitor status changed',
       );
-      monitor.status = summary.decision as MonitorEntity['status'];
+      monitor.status = effective as MonitorEntity['status'];
       monitor.statusChangedAt = now;
     }
+    return confirmed.confirmNow;
   }
 
   /** Opens (never in maintenance), widens or resolves the monitor's incident as `incidentTransition` says; returns what it did. */
@@ -179,10 +218,11 @@ export class DecisionService {
     s: RoundSummary,
     regionResults: RegionResultPayload[],
     maintenance: boolean,
+    at: Date,
   ): Promise<{ opened: IncidentEntity | null; resolved: IncidentEntity | null }> {
     const none = { opened: null, resolved: null };
     const open = incidentLookupNeeded(s.decision, monitor.status) ? await this.incidents.findOpen(tx, monitor.id) : null;
-    const action = incidentTransition({ decision: s.decision, previousStatus: monitor.status, open, failing: s.failing, maintenance, at: round.scheduledAt });
+    const action = incidentTransition({ decision: s.decision, previousStatus: monitor.status, open, failing: s.failing, maintenance, at });
     switch (action.kind) {
       case 'none':
         return none;

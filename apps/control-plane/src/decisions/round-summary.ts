@@ -47,6 +47,8 @@ export interface RoundSummary {
   ssl: { expiry: Date; issuer: string | null } | null;
   /** domain: the registration the reporting region read, null when none was read. */
   domain: DomainReading | null;
+  /** Latency-degraded (latency.ts): up regions slower than the monitor's degraded_threshold_ms; set by the decision service. */
+  slow?: string[];
 }
 
 /** The registration in a domain check's details (registered, with its fields), else null (pure). */

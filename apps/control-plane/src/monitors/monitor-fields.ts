@@ -55,6 +55,12 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     alertDiscordWebhook: '',
     slaTarget: null,
     slaWindowDays: 30,
+    confirmationRounds: 1,
+    recoveryRounds: 1,
+    degradedThresholdMs: null,
+    pendingStatus: null,
+    pendingRounds: 0,
+    pendingSince: null,
     public: true,
     paused: false,
     group: '',
@@ -163,6 +169,9 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   secret('alertDiscordWebhook', dto.alert_discord_webhook);
   if (dto.sla_target !== undefined) m.slaTarget = dto.sla_target;
   set('slaWindowDays', dto.sla_window_days);
+  set('confirmationRounds', dto.confirmation_rounds);
+  set('recoveryRounds', dto.recovery_rounds);
+  if (dto.degraded_threshold_ms !== undefined) m.degradedThresholdMs = dto.degraded_threshold_ms;
   set('public', dto.public);
   set('paused', dto.paused);
   set('group', dto.group);

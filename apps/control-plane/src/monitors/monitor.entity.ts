@@ -78,6 +78,12 @@ export class MonitorEntity {
   @Column('int') checkInterval!: number;
   @Column('text', { array: true }) regions!: string[];
   @Column('int') quorum!: number;
+  /** Second opinion (decisions/confirmation.ts): agreeing confirmation rounds a change into trouble needs; 0: at once. */
+  @Column('int', { default: 1 }) confirmationRounds!: number;
+  /** Agreeing confirmation rounds a recovery needs; 0: at once. */
+  @Column('int', { default: 1 }) recoveryRounds!: number;
+  /** Latency-degraded (decisions/latency.ts): an up region slower than this counts as slow; null: off. */
+  @Column('int', { nullable: true }) degradedThresholdMs!: number | null;
   @Column('text', { default: '' }) alertEmail!: string;
   @Column('text', { default: '' }) alertSlackWebhook!: string;
   @Column('text', { default: '' }) webhookUrl!: string;
@@ -110,6 +116,10 @@ export class MonitorEntity {
 
   // Read model, kept by the decision service.
   @Column('text', { default: 'pending' }) status!: MonitorStatus;
+  /** A status change waiting for its confirmation rounds (decisions/confirmation.ts); null: none. */
+  @Column('text', { nullable: true }) pendingStatus!: MonitorStatus | null;
+  @Column('int', { default: 0 }) pendingRounds!: number;
+  @Column('timestamptz', { nullable: true }) pendingSince!: Date | null;
   @Column('timestamptz', { nullable: true }) statusChangedAt!: Date | null;
   /** The status last notified, while a change made in maintenance waits to be notified after it (null: nothing held). */
   @Column('text', { nullable: true }) heldStatus!: MonitorStatus | null;

@@ -66,21 +66,31 @@ export class SystemMonitorsRepository {
       .getMany();
   }
 
-  /** Writes the decision read model and counters of several monitors with one statement. */
-  async saveDecisions(tx: Tx, ms: MonitorEntity[]): Promise<void> {
+  /**
+   * Writes the decisions' read model. `confirmAt`: monitors whose decision asked for a
+   * confirmation round (decisions/confirmation.ts): their next round becomes due at that
+   * instant (never later than it was), so the scheduler claims one at once, ahead of its
+   * slot, and the following rounds stay on the monitor's grid (schedule.ts claimRound).
+   */
+  async saveDecisions(tx: Tx, ms: MonitorEntity[], confirmAt: ReadonlyMap<string, Date> = new Map()): Promise<void> {
     if (!ms.length) return;
-    const iso = (d: Date | null) => (d ? d.toISOString() : null);
+    const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
     await tx.query(
       `UPDATE monitors m SET checks_total = v.checks_total, checks_failed = v.checks_failed, last_round_at = v.last_round_at,
               last_checked = v.last_checked, last_status_code = v.last_status_code, last_response_ms = v.last_response_ms,
               last_response_by_region = v.last_response_by_region, location_status = v.location_status, status = v.status,
               status_changed_at = v.status_changed_at, ssl_expiry = v.ssl_expiry, ssl_issuer = v.ssl_issuer,
               domain_expiry = v.domain_expiry, domain_registrar = v.domain_registrar,
-              domain_status = ARRAY(SELECT jsonb_array_elements_text(v.domain_status)), held_status = v.held_status, updated_at = now()
+              domain_status = ARRAY(SELECT jsonb_array_elements_text(v.domain_status)), held_status = v.held_status,
+              pending_status = v.pending_status, pending_rounds = v.pending_rounds, pending_since = v.pending_since,
+              next_due_at = CASE WHEN v.confirm_at IS NULL THEN m.next_due_at ELSE LEAST(m.next_due_at, v.confirm_at) END,
+              updated_at = now()
          FROM unnest($1::text[], $2::int[], $3::int[], $4::timestamptz[], $5::timestamptz[], $6::int[], $7::float8[], $8::jsonb[], $9::jsonb[],
-                     $10::text[], $11::timestamptz[], $12::timestamptz[], $13::text[], $14::timestamptz[], $15::text[], $16::jsonb[], $17::text[])
+                     $10::text[], $11::timestamptz[], $12::timestamptz[], $13::text[], $14::timestamptz[], $15::text[], $16::jsonb[], $17::text[],
+                     $18::text[], $19::int[], $20::timestamptz[], $21::timestamptz[])
            AS v(id, checks_total, checks_failed, last_round_at, last_checked, last_status_code, last_response_ms, last_response_by_region,
-                location_status, status, status_changed_at, ssl_expiry, ssl_issuer, domain_expiry, domain_registrar, domain_status, held_status)
+                location_status, status, status_changed_at, ssl_expiry, ssl_issuer, domain_expiry, domain_registrar, domain_status, held_status,
+                pending_status, pending_rounds, pending_since, confirm_at)
         WHERE m.id = v.id`,
       [
         ms.map((m) => m.id),
@@ -100,6 +110,10 @@ export class SystemMonitorsRepository {
         ms.map((m) => m.domainRegistrar),
         ms.map((m) => JSON.stringify(m.domainStatus ?? [])),
         ms.map((m) => m.heldStatus ?? null),
+        ms.map((m) => m.pendingStatus ?? null),
+        ms.map((m) => m.pendingRounds ?? 0),
+        ms.map((m) => iso(m.pendingSince)),
+        ms.map((m) => iso(confirmAt.get(m.id))),
       ],
     );
   }

@@ -2,12 +2,12 @@
  * Notification events and their payload (SPEC 3.5). Pure: the service builds a payload
  * per event, the formats turn it into Slack, Discord or email messages.
  */
-export const EVENTS = ['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.warn', 'incident.created', 'incident.resolved', 'sla.breach', 'monitor.anomaly', 'test'] as const;
+export const EVENTS = ['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn', 'incident.created', 'incident.resolved', 'sla.breach', 'monitor.anomaly', 'test'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 /** The reference's (StatusPool) event names, accepted on input and expanded to ours. */
 export const EVENT_ALIASES: Record<string, EventName[]> = {
-  status_change: ['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.warn'],
+  status_change: ['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn'],
   incident_created: ['incident.created'],
   incident_resolved: ['incident.resolved'],
   sla_breach: ['sla.breach'],
@@ -34,8 +34,9 @@ export function normaliseEvents(input: readonly string[]): { events: EventName[]
 
 export type NotifiedStatus = 'pending' | 'up' | 'degraded' | 'down' | 'warn';
 
-/** The event of a status change, or null for a change that is not notified (to `pending`). */
-export function statusEvent(to: NotifiedStatus): EventName | null {
+/** The event of a status change, or null for a change that is not notified (to `pending`); `degraded` by slowness alone is `monitor.slow`. */
+export function statusEvent(to: NotifiedStatus, slow = false): EventName | null {
+  if (to === 'degraded' && slow) return 'monitor.slow';
   return to === 'pending' ? null : (`monitor.${to}` as EventName);
 }
 
@@ -61,6 +62,8 @@ export interface NotificationPayload {
   sla?: { target_percent: number; window_days: number; uptime_percent: number };
   /** `monitor.anomaly`: an anomaly opened (`ended_at` null) or closed. */
   anomaly?: AnomalyPayload;
+  /** monitor.slow: the regions slower than the monitor's degraded_threshold_ms, and the threshold. */
+  slow?: { regions: string[]; threshold_ms: number };
   message?: string;
 }
 

@@ -4,6 +4,13 @@ import { fanOut, heldNotification, MONITOR_CHANNEL_EVENTS, OwnChannels, raisedEv
 const STATUSES: NotifiedStatus[] = ['pending', 'up', 'degraded', 'down', 'warn'];
 
 describe('raisedEvents (pure)', () => {
+  it('latency-degraded: a change to degraded by slowness alone is monitor.slow, and the monitor channels get it', () => {
+    expect(raisedEvents({ previous: 'up', to: 'degraded', incidentOpened: false, incidentResolved: false, slaBreached: false, slow: true })).toEqual(['monitor.slow']);
+    expect(raisedEvents({ previous: 'degraded', to: 'degraded', incidentOpened: false, incidentResolved: false, slaBreached: false, slow: true })).toEqual([]);
+    expect(raisedEvents({ previous: 'up', to: 'down', incidentOpened: true, incidentResolved: false, slaBreached: false, slow: true })).toEqual(['monitor.down', 'incident.created']);
+    expect(MONITOR_CHANNEL_EVENTS.has('monitor.slow')).toBe(true);
+  });
+
   it('matches the rule for every previous × new status × incident opened/resolved × SLA breached', () => {
     let cases = 0;
     for (const previous of STATUSES) {

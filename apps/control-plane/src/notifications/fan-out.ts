@@ -6,7 +6,8 @@ import { EventName, NotifiedStatus, statusEvent } from './events';
  * destinations get each of them.
  *
  * Events, in this order (their sequence numbers follow it):
- * 1. the status event (`monitor.<to>`) when the status changed, except to `pending`;
+ * 1. the status event (`monitor.<to>`) when the status changed, except to `pending`
+ *    (`monitor.slow` for `degraded` by slowness alone: latency-degraded);
  * 2. `incident.created` when an incident opened, `incident.resolved` when one resolved;
  * 3. `sla.breach` when the SLA was breached by this decision.
  *
@@ -23,11 +24,13 @@ export interface RaisedEvents {
   incidentOpened: boolean;
   incidentResolved: boolean;
   slaBreached: boolean;
+  /** The change to `degraded` is latency-degraded (slow regions, none failing). */
+  slow?: boolean;
 }
 
 export function raisedEvents(r: RaisedEvents): EventName[] {
   const events: EventName[] = [];
-  const status = r.to !== r.previous ? statusEvent(r.to) : null;
+  const status = r.to !== r.previous ? statusEvent(r.to, r.slow === true) : null;
   if (status) events.push(status);
   if (r.incidentOpened) events.push('incident.created');
   if (r.incidentResolved) events.push('incident.resolved');
@@ -52,7 +55,7 @@ export function heldNotification<S extends NotifiedStatus>(current: S, heldStatu
 }
 
 /** Events the monitor's own channels (webhook_url, Slack, Discord, email) get; account webhooks choose theirs. */
-export const MONITOR_CHANNEL_EVENTS: ReadonlySet<EventName> = new Set(['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.warn', 'sla.breach']);
+export const MONITOR_CHANNEL_EVENTS: ReadonlySet<EventName> = new Set(['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn', 'sla.breach']);
 
 export interface WebhookTarget {
   id: string;

@@ -18,7 +18,7 @@ const base: NotificationPayload = {
 
 describe('events', () => {
   it('expands the reference names and *, and reports unknown ones', () => {
-    expect(normaliseEvents(['status_change']).events).toEqual(['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.warn']);
+    expect(normaliseEvents(['status_change']).events).toEqual(['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn']);
     expect(normaliseEvents(['incident_created', 'sla_breach', 'incident.created']).events).toEqual(['incident.created', 'sla.breach']);
     expect(normaliseEvents(['*']).events).toEqual(EVENTS.filter((e) => e !== 'test' && e !== 'monitor.anomaly'));
     // monitor.anomaly is opt-in: only named, never through '*'.
@@ -31,6 +31,9 @@ describe('events', () => {
     expect(statusEvent('down')).toBe('monitor.down');
     expect(statusEvent('up')).toBe('monitor.up');
     expect(statusEvent('degraded')).toBe('monitor.degraded');
+    expect(statusEvent('degraded', true)).toBe('monitor.slow');
+    expect(statusEvent('down', true)).toBe('monitor.down');
+    expect(statusEvent('pending', true)).toBeNull();
     expect(statusEvent('warn')).toBe('monitor.warn');
     expect(statusEvent('pending')).toBeNull();
   });

@@ -97,7 +97,7 @@ describe('notifications', () => {
       expect(w).toMatchObject({ url: receiver.url('/api-a'), active: true, last_triggered_at: null, webhook_id: w.id });
       expect(w.id).toMatch(/^whk_/);
       expect(w.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
-      expect(w.events).toEqual(['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.warn', 'incident.created']);
+      expect(w.events).toEqual(['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn', 'incident.created']);
 
       const mine = await api('GET', `/webhooks/${w.id}`);
       expect(mine.body.data.secret).toBe('whsec_********');
@@ -107,7 +107,7 @@ describe('notifications', () => {
       const given = await api('POST', '/webhooks', { url: receiver.url('/api-b'), secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', active: false });
       expect(given.status).toBe(201);
       expect(given.body.data.secret).toBe('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
-      expect(given.body.data.events).toHaveLength(7); // default: every event
+      expect(given.body.data.events).toHaveLength(8); // default: every event
 
       const active = (await api('GET', '/webhooks?active=true')).body.data.map((x: { id: string }) => x.id);
       const inactive = (await api('GET', '/webhooks?active=false')).body.data.map((x: { id: string }) => x.id);
@@ -267,7 +267,7 @@ describe('notifications', () => {
     expect((await call(t.api, (await signup(t.api)).key, 'PATCH', `/webhooks/${gone.id}`, { active: true })).status).toBe(404);
     const fixed = await api('PATCH', `/webhooks/${gone.id}`, { url: receiver.url('/gone-fixed'), active: true, events: ['status_change'] });
     expect(fixed.status).toBe(200);
-    expect(fixed.body.data).toMatchObject({ url: receiver.url('/gone-fixed'), active: true, disabled_reason: null, events: ['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.warn'], secret: 'whsec_********' });
+    expect(fixed.body.data).toMatchObject({ url: receiver.url('/gone-fixed'), active: true, disabled_reason: null, events: ['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn'], secret: 'whsec_********' });
     await api('POST', `/webhooks/${gone.id}/test`);
     await waitFor('delivered to the new URL', () => receiver.delivered('/gone-fixed').length === 1);
 
@@ -404,11 +404,15 @@ describe('notifications', () => {
   it('in a maintenance window records checks but opens no incident, queues nothing and counts nothing; a change that holds at its end is notified then to every channel (issue 15 item 9)', async () => {
     const clock = t.app.get(Clock);
     const w = (await api('POST', '/webhooks', { url: receiver.url('/maint') })).body.data;
-    /** The round the scheduler claims at the clock's instant, decided (the monitor checks every second). */
+    /**
+     * The round the scheduler claims at the clock's instant, decided (the monitor checks every second), with the
+     * confirmation round a status change asks for at the same (held) instant.
+     */
     const roundNow = (id: string) =>
       waitFor(`round of ${id} at ${clock.now().toISOString()} decided`, async () => {
         const r = await pg.query('SELECT decided_at FROM rounds WHERE monitor_id = $1 AND scheduled_at = $2', [id, clock.now()]);
-        return r.rows.length === 1 && r.rows[0].decided_at !== null;
+        const m = await pg.query('SELECT pending_status FROM monitors WHERE id = $1', [id]);
+        return r.rows.length >= 1 && r.rows.every((x) => x.decided_at !== null) && m.rows[0].pending_status === null;
       });
     /** Moves the clock one interval on, round by round, until `done` (at most `rounds` rounds). */
     const roundsUntil = async (id: string, done: () => Promise<boolean>, rounds = 10) => {

@@ -33,6 +33,8 @@ export interface StatusChange {
   outcome?: 'up' | 'degraded' | 'down' | 'warn';
   incidentOpened?: IncidentEntity | null;
   incidentResolved?: IncidentEntity | null;
+  /** Latency-degraded: the slow regions when the decision is `degraded` by slowness alone. */
+  slow?: { regions: string[]; threshold_ms: number } | null;
 }
 
 /**
@@ -70,11 +72,12 @@ export class NotificationsService {
     const held = heldNotification(m.status, m.heldStatus ?? null, c.to, maintenance);
     m.heldStatus = held.heldStatus;
     const sla = !maintenance && m.slaTarget !== null && m.slaTarget !== undefined && c.outcome ? await this.sla.evaluate(tx, m, c.outcome === 'down', c.at) : null;
-    const names = raisedEvents({ previous: held.previous, to: c.to, incidentOpened: !!c.incidentOpened, incidentResolved: !!c.incidentResolved, slaBreached: !!sla });
+    const names = raisedEvents({ previous: held.previous, to: c.to, incidentOpened: !!c.incidentOpened, incidentResolved: !!c.incidentResolved, slaBreached: !!sla, slow: !!c.slow });
     const extras: Partial<Record<EventName, Partial<NotificationPayload>>> = {
       'incident.created': c.incidentOpened ? { incident: incidentPayload(c.incidentOpened) } : {},
       'incident.resolved': c.incidentResolved ? { incident: incidentPayload(c.incidentResolved) } : {},
       'sla.breach': sla ? { sla } : {},
+      'monitor.slow': c.slow ? { slow: c.slow } : {},
     };
     const events = names.map((event) => ({ event, extra: extras[event] ?? {} }));
     if (events.length === 0) return { enqueued: 0, suppressed: false };

@@ -21,6 +21,8 @@ import { SipMonitors1796019000001 } from './1796019000001-SipMonitors';
 import { DomainMonitors1796019000010 } from './1796019000010-DomainMonitors';
 import { MonitorAnomalies1796019000100 } from './1796019000100-MonitorAnomalies';
 import { RateLimitCounters1796013000150 } from './1796013000150-RateLimitCounters';
+import { ConfirmationRounds1796015000100 } from './1796015000100-ConfirmationRounds';
+import { DegradedThreshold1796015000101 } from './1796015000101-DegradedThreshold';
 
 /** Every migration, in order. Run at start by runMigrations (database/migrate.ts). */
 export const MIGRATIONS = [
@@ -46,4 +48,6 @@ export const MIGRATIONS = [
   SipMonitors1796019000001,
   DomainMonitors1796019000010,
   MonitorAnomalies1796019000100,
+  ConfirmationRounds1796015000100,
+  DegradedThreshold1796015000101,
 ];

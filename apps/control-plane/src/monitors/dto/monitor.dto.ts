@@ -320,6 +320,39 @@ export class CreateMonitorDto {
   @Min(1, { message: 'quorum must be at least 1' })
   quorum?: number;
 
+  @ApiPropertyOptional({
+    default: 1,
+    minimum: 0,
+    maximum: 5,
+    description:
+      'second opinion: when a round would move the monitor into trouble (degraded, warn, down), a confirmation round is sent to all its regions at once; the change takes effect when this many confirmation rounds agree (0: at once). Probe monitors only',
+  })
+  @IsOptional()
+  @IsInt({ message: 'confirmation_rounds must be an integer' })
+  @Min(0, { message: 'confirmation_rounds must be between 0 and 5' })
+  @Max(5, { message: 'confirmation_rounds must be between 0 and 5' })
+  confirmation_rounds?: number;
+
+  @ApiPropertyOptional({ default: 1, minimum: 0, maximum: 5, description: 'like confirmation_rounds, for a recovery (leaving down, or reaching up)' })
+  @IsOptional()
+  @IsInt({ message: 'recovery_rounds must be an integer' })
+  @Min(0, { message: 'recovery_rounds must be between 0 and 5' })
+  @Max(5, { message: 'recovery_rounds must be between 0 and 5' })
+  recovery_rounds?: number;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    maximum: 120000,
+    description: 'latency-degraded: an up region slower than this (ms) counts as slow; a quorum of slow regions makes the monitor degraded (never down), notified as monitor.slow; null: off. Probe monitors only',
+  })
+  @IsOptional()
+  @IsInt({ message: 'degraded_threshold_ms must be an integer (milliseconds)' })
+  @Min(1, { message: 'degraded_threshold_ms must be between 1 and 120000' })
+  @Max(120000, { message: 'degraded_threshold_ms must be between 1 and 120000' })
+  degraded_threshold_ms?: number | null;
+
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(320) alert_email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048) alert_slack_webhook?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048) webhook_url?: string;

@@ -40,6 +40,11 @@ export class MonitorView {
   @ApiProperty({ example: 60, description: 'seconds between rounds' }) check_interval!: number;
   @ApiProperty({ type: [String], example: ['eu-west', 'us-east', 'ap-south'] }) regions!: string[];
   @ApiProperty({ type: Number, nullable: true, example: 2, description: 'failing regions that make the monitor down; null for heartbeat' }) quorum!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 1, description: 'agreeing confirmation rounds a change into trouble needs; null for heartbeat' }) confirmation_rounds!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 1, description: 'agreeing confirmation rounds a recovery needs; null for heartbeat' }) recovery_rounds!: number | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['up', 'degraded', 'down', 'warn'], example: null, description: 'a status change waiting for its confirmation rounds (the status shown is unchanged until they agree); null: none' })
+  pending_status!: string | null;
+  @ApiProperty({ type: Number, nullable: true, example: null, description: 'an up region slower than this (ms) counts as slow; null: off (and for heartbeat)' }) degraded_threshold_ms!: number | null;
   @ApiProperty({ example: 99.95 }) uptime_percent!: number;
   @ApiProperty({ example: 1440 }) checks_total!: number;
   @ApiProperty({ example: 1 }) checks_failed!: number;

@@ -10,7 +10,7 @@ export class CreateWebhookDto {
   @ApiPropertyOptional({
     example: ['monitor.down', 'monitor.up', 'incident.created'],
     description:
-      'monitor.down, monitor.up, monitor.degraded, monitor.warn, incident.created, incident.resolved, sla.breach, or "*"; the reference names status_change, incident_created, sla_breach are accepted. Default: all.',
+      'monitor.down, monitor.up, monitor.degraded, monitor.slow, monitor.warn, incident.created, incident.resolved, sla.breach, or "*"; the reference names status_change, incident_created, sla_breach are accepted. Default: all.',
   })
   @IsOptional()
   @IsArray()
