@@ -66,6 +66,9 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
     this.executor = new BoundedExecutor<JobV1>({
       concurrency: config.concurrency,
       queueLimit: config.queueLimit,
+      // Fair between accounts (a hanging target costs its own account's share); jobs of an
+      // older control plane carry no account: fair between monitors then.
+      keyOf: (job) => job.account_id ?? job.monitor_id,
       deadlineOf: (job) => job.deadline,
       run: (job) => this.run(job),
       onDrop: (job, reason) => this.dropped(job, reason),

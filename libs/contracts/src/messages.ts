@@ -191,6 +191,8 @@ export const jobV1Schema = z.object({
   v: z.literal(1),
   job_id: z.string().min(1).max(200),
   monitor_id: z.string().min(1).max(100),
+  /** The monitor's account: a probe shares its slots fairly between accounts (optional for older control planes: then by monitor). */
+  account_id: z.string().min(1).max(100).optional(),
   round: z.number().int().nonnegative(),
   region,
   scheduled_at: isoDate,
