@@ -2680,10 +2680,15 @@ export interface components {
              */
             queued: number;
             /**
-             * @description concurrent checks, all probes
+             * @description concurrent checks, all probes (probes × PROBE_CONCURRENCY)
              * @example 128
              */
             capacity: number;
+            /**
+             * @description (in_flight + queued) / capacity; above 1 jobs wait for slots: add probes to the region. Null without probes.
+             * @example 0.42
+             */
+            utilisation: number | null;
             /** @example eu-west */
             id: string;
             healthy: boolean;
@@ -2712,10 +2717,15 @@ export interface components {
              */
             queued: number;
             /**
-             * @description concurrent checks, all probes
+             * @description concurrent checks, all probes (probes × PROBE_CONCURRENCY)
              * @example 128
              */
             capacity: number;
+            /**
+             * @description (in_flight + queued) / capacity; above 1 jobs wait for slots: add probes to the region. Null without probes.
+             * @example 0.42
+             */
+            utilisation: number | null;
             /** @example sa-east */
             region: string;
         };

@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { MetricsService } from '../metrics/metrics.service';
 import { NatsService } from '../nats/nats.service';
 import { FleetHealthService } from './fleet-health.service';
+import { regionUtilisation } from './fleet-health';
 import { ProbesRepository } from './probes.repository';
 
 /** How often received presence is written (one upsert for all of it). */
@@ -99,12 +100,10 @@ export class RegionsService implements OnApplicationBootstrap, BeforeApplication
     const ttl = this.config.presenceTtlSeconds * 1000;
     const probes = await this.probes.seenSince(new Date(this.clock.nowMs() - ttl));
     const online = probes.filter((p) => !p.leaving);
-    const summary = (mine: typeof online) => ({
-      versions: [...new Set(mine.map((p) => p.version))].sort(),
-      in_flight: mine.reduce((n, p) => n + p.inFlight, 0),
-      queued: mine.reduce((n, p) => n + p.queued, 0),
-      capacity: mine.reduce((n, p) => n + p.capacity, 0),
-    });
+    const summary = (mine: typeof online) => {
+      const load = { in_flight: mine.reduce((n, p) => n + p.inFlight, 0), queued: mine.reduce((n, p) => n + p.queued, 0), capacity: mine.reduce((n, p) => n + p.capacity, 0) };
+      return { versions: [...new Set(mine.map((p) => p.version))].sort(), ...load, utilisation: regionUtilisation(load.in_flight, load.queued, load.capacity) };
+    };
     const regions = health.regions.map((h) => ({
       id: h.region,
       healthy: h.healthy,
