@@ -8,9 +8,9 @@
  *   a slot at once. (One key alone may use every slot but the reserve.)
  *
  * - When the FIFO reaches `queueLimit` the executor asks its producer to pause
- *   (`onBackpressure(true)`: the probe leaves its region's queue group so NATS routes
- *   the region's jobs to the other replicas) and to resume once the FIFO has drained
- *   below half of the limit (`onBackpressure(false)`).
+ *   (`onBackpressure(true)`: the probe reports its queue full; it stays in its region's
+ *   queue group, so its share of the region's jobs stays steady) and signals again once
+ *   the FIFO has drained below half of the limit (`onBackpressure(false)`).
  * - Items already on their way while the producer pauses are still accepted, up to a
  *   hard cap (`hardQueueLimit`, 2 × queueLimit by default); beyond it they are dropped
  *   with reason `overload`.

@@ -44,7 +44,7 @@ describe('probe fairness between accounts (built, real NATS)', () => {
     target = await startTarget();
     tarpit = await startTarpit();
     probe = await spawnProbe({ REGION, NATS_PREFIX: bus.prefix, PROBE_ID: 'probe-fair', PRESENCE_INTERVAL_MS: '500', PROBE_CONCURRENCY: '16', PROBE_WORKERS: '0', PROBE_QUEUE_LIMIT: '1000' });
-    // (A queue limit above the tarpit's jobs: leaving the queue group at a full queue is item 3's subject, not this test's.)
+    // (A queue that holds every tarpit job, so none is dropped as overload before its round.)
   });
 
   afterAll(async () => {

@@ -73,7 +73,7 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
       run: (job) => this.run(job),
       onDrop: (job, reason) => this.dropped(job, reason),
       onBackpressure: (paused) => {
-        this.log.warn({ paused, queued: this.executor.queued, in_flight: this.executor.inFlight }, paused ? 'queue full: leaving the queue group' : 'queue drained: rejoining the queue group');
+        this.log.warn({ paused, queued: this.executor.queued, in_flight: this.executor.inFlight }, paused ? 'queue full: jobs that cannot start by their deadline are dropped' : 'queue below half');
         for (const l of this.backpressureListeners) l(paused);
       },
       onError: (job, e) => this.log.error({ err: (e as Error)?.message, job_id: job.job_id }, 'job failed unexpectedly'),
