@@ -337,4 +337,41 @@ async function main() {
   );
 }
 
-runBench(main);
+/**
+ * `npm run bench` runs every bench in turn; `npm run bench -- <name>` one of them
+ * (probe, system, control-plane, history, webhooks, status-page); arguments after the name
+ * go to that bench (e.g. `npm run bench -- system a --duration 20`).
+ */
+const OTHERS = {
+  system: 'bench-system.js',
+  'control-plane': 'bench-control-plane.js',
+  history: 'bench-history.js',
+  webhooks: 'bench-webhooks.js',
+  'status-page': 'bench-status-page.js',
+};
+
+function runScript(file, args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(__dirname, file), ...args], { cwd: ROOT, stdio: 'inherit' });
+    children.add(child);
+    child.on('exit', (code) => {
+      children.delete(child);
+      if (code) process.exitCode = code;
+      resolve(code);
+    });
+  });
+}
+
+const [which, ...rest] = process.argv.slice(2);
+if (which && which !== 'probe' && !OTHERS[which]) {
+  process.stderr.write(`unknown bench "${which}": one of probe, ${Object.keys(OTHERS).join(', ')}\n`);
+  process.exitCode = 2;
+} else if (which && which !== 'probe') {
+  void runScript(OTHERS[which], rest);
+} else {
+  runBench(async () => {
+    await main();
+    if (which === 'probe') return;
+    for (const file of Object.values(OTHERS)) await runScript(file, []);
+  });
+}

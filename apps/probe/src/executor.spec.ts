@@ -182,3 +182,84 @@ describe('BoundedExecutor', () => {
     expect(() => setup({ concurrency: 1, queueLimit: 0 })).toThrow(/queueLimit/);
   });
 });
+
+describe('BoundedExecutor fairness between keys (accounts)', () => {
+  interface Job {
+    id: number;
+    account: string;
+  }
+  const setup = (concurrency: number, reserve?: number) => {
+    const started: number[] = [];
+    const pending = new Map<number, () => void>();
+    const dropped: number[] = [];
+    const ex = new BoundedExecutor<Job>({
+      concurrency,
+      queueLimit: 10_000,
+      reserve,
+      keyOf: (j) => j.account,
+      deadlineOf: () => Number.MAX_SAFE_INTEGER,
+      run: (j) => {
+        started.push(j.id);
+        return new Promise<void>((r) => pending.set(j.id, r));
+      },
+      onDrop: (j) => dropped.push(j.id),
+    });
+    const finish = async (id: number) => {
+      pending.get(id)!();
+      pending.delete(id);
+      await flush();
+    };
+    return { ex, started, pending, finish, dropped };
+  };
+
+  it('keeps the reserve for other accounts: a hanging account never holds every slot', () => {
+    const { ex, started } = setup(16);
+    for (let i = 0; i < 128; i++) ex.submit({ id: i, account: 'acc_slow' });
+    expect(ex.runningFor('acc_slow')).toBe(14); // 16 − ⌊16 / 8⌋
+    expect(ex.queued).toBe(114);
+    expect(ex.submit({ id: 1000, account: 'acc_other' })).toBe('started');
+    expect(ex.submit({ id: 1001, account: 'acc_other' })).toBe('started');
+    expect(started.slice(-2)).toEqual([1000, 1001]);
+    expect(ex.inFlight).toBe(16);
+  });
+
+  it('serves waiting accounts in turn, not in arrival order', async () => {
+    const { ex, started, finish } = setup(2, 0);
+    ex.submit({ id: 1, account: 'a' });
+    ex.submit({ id: 2, account: 'a' });
+    for (let i = 3; i <= 6; i++) ex.submit({ id: i, account: 'a' });
+    ex.submit({ id: 7, account: 'b' });
+    ex.submit({ id: 8, account: 'b' });
+    ex.submit({ id: 9, account: 'c' });
+    await finish(1);
+    await finish(2);
+    await finish(3);
+    await finish(7);
+    await finish(9);
+    expect(started).toEqual([1, 2, 3, 7, 9, 4, 8]);
+  });
+
+  it('lets one account alone use every slot but the reserve, and all of them with no reserve', () => {
+    const a = setup(64);
+    for (let i = 0; i < 100; i++) a.ex.submit({ id: i, account: 'only' });
+    expect(a.ex.inFlight).toBe(56);
+    const b = setup(4, 0);
+    for (let i = 0; i < 10; i++) b.ex.submit({ id: i, account: 'only' });
+    expect(b.ex.inFlight).toBe(4);
+    expect(() => setup(4, -1)).toThrow(/reserve/);
+  });
+
+  it('skips an account at its cap and starts the next one below it', async () => {
+    const { ex, started, finish } = setup(4, 1);
+    for (let i = 1; i <= 5; i++) ex.submit({ id: i, account: 'a' }); // 3 run (cap 3), 2 wait
+    ex.submit({ id: 10, account: 'b' }); // the reserve slot
+    expect(started).toEqual([1, 2, 3, 10]);
+    ex.submit({ id: 11, account: 'b' }); // waits: every slot is taken
+    await finish(10); // the freed slot: a is at its cap, so b
+    expect(started).toEqual([1, 2, 3, 10, 11]);
+    await finish(1);
+    expect(started).toEqual([1, 2, 3, 10, 11, 4]);
+    expect(ex.runningFor('a')).toBe(3);
+    expect(ex.runningFor('b')).toBe(1);
+  });
+});

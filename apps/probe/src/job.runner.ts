@@ -68,13 +68,16 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
     this.executor = new BoundedExecutor<JobV1>({
       concurrency: config.concurrency,
       queueLimit: config.queueLimit,
+      // Fair between accounts (a hanging target costs its own account's share); jobs of an
+      // older control plane carry no account: fair between monitors then.
+      keyOf: (job) => job.account_id ?? job.monitor_id,
       // JobsServer put the deadline on this probe's clock.
       deadlineOf: (job) => job.deadline,
       now: () => clock.nowMs(),
       run: (job) => this.run(job),
       onDrop: (job, reason) => this.dropped(job, reason),
       onBackpressure: (paused) => {
-        this.log.warn({ paused, queued: this.executor.queued, in_flight: this.executor.inFlight }, paused ? 'queue full: leaving the queue group' : 'queue drained: rejoining the queue group');
+        this.log.warn({ paused, queued: this.executor.queued, in_flight: this.executor.inFlight }, paused ? 'queue full: jobs that cannot start by their deadline are dropped' : 'queue below half');
         for (const l of this.backpressureListeners) l(paused);
       },
       onError: (job, e) => this.log.error({ err: (e as Error)?.message, job_id: job.job_id }, 'job failed unexpectedly'),

@@ -19,8 +19,9 @@ export const JOB_EVENT = 'parallax.job.v1';
  * It subscribes to `<prefix>.jobs.<region>` in the region's queue group (so each job
  * runs on one probe of the region), validates every message with `parseJob`, counts and
  * drops malformed ones, and dispatches valid jobs of this region to the
- * `@EventPattern(JOB_EVENT)` handler. It leaves the queue group while the executor
- * signals backpressure and rejoins afterwards.
+ * `@EventPattern(JOB_EVENT)` handler. At capacity it stays in the queue group and keeps
+ * its steady share of the region's jobs (no leave/rejoin cycle): the executor drops what
+ * cannot start before its deadline, or beyond its hard cap, with a metric.
  *
  * It reuses the probe's own NATS connection instead of the stock NATS transport
  * because the stock one wraps payloads in Nest's `{pattern, data}` envelope, subscribes
@@ -49,7 +50,6 @@ export class JobsServer extends Server implements CustomTransportStrategy {
     this.subject = names.jobs(config.region);
     this.queue = names.jobsQueue(config.region);
     this.regionLabel = { region: config.region };
-    runner.onBackpressure((paused) => (paused ? this.pause() : this.resume()));
   }
 
   /** Called by `app.startAllMicroservices()`: waits for NATS, then joins the queue group. */
@@ -57,7 +57,7 @@ export class JobsServer extends Server implements CustomTransportStrategy {
     try {
       this.nc = await this.nats.connection();
       this.accepting = true;
-      if (!this.runner.isPaused) this.subscribe();
+      this.subscribe();
       await this.nc.flush(); // the server has the subscription before we report ready
       this.log.info({ subject: this.subject, queue: this.queue }, 'taking jobs');
       callback();
@@ -93,14 +93,6 @@ export class JobsServer extends Server implements CustomTransportStrategy {
   override getHandlerByPattern(pattern: string): MessageHandler | null {
     if (pattern === JOB_EVENT) return this.messageHandlers.get(JOB_EVENT) ?? null;
     return super.getHandlerByPattern(pattern);
-  }
-
-  private pause(): void {
-    this.unsubscribe();
-  }
-
-  private resume(): void {
-    if (this.accepting && this.sub === null) this.subscribe();
   }
 
   private subscribe(): void {

@@ -53,7 +53,7 @@ export class ProbeMetrics {
 
   readonly queueDepth = this.sampledGauge('probe_queue_depth', 'Jobs waiting for a free check slot');
 
-  readonly paused = this.sampledGauge('probe_intake_paused', '1 while the probe has left its queue group because its queue is full');
+  readonly paused = this.sampledGauge('probe_queue_full', '1 while the queue is full (the probe keeps its share of the region; jobs that cannot start by their deadline are dropped)');
 
   readonly publishFailures = new Counter({
     name: 'probe_results_publish_failures_total',

@@ -3254,10 +3254,15 @@ export interface components {
              */
             queued: number;
             /**
-             * @description concurrent checks, all probes
+             * @description concurrent checks, all probes (probes × PROBE_CONCURRENCY)
              * @example 128
              */
             capacity: number;
+            /**
+             * @description (in_flight + queued) / capacity; above 1 jobs wait for slots: add probes to the region. Null without probes.
+             * @example 0.42
+             */
+            utilisation: number | null;
             /** @description probe clocks against the control plane (deadlines are relative, so a skewed probe still counts; fix its NTP) */
             clock_skew: components["schemas"]["ClockSkewView"];
             /** @example eu-west */
@@ -3288,10 +3293,15 @@ export interface components {
              */
             queued: number;
             /**
-             * @description concurrent checks, all probes
+             * @description concurrent checks, all probes (probes × PROBE_CONCURRENCY)
              * @example 128
              */
             capacity: number;
+            /**
+             * @description (in_flight + queued) / capacity; above 1 jobs wait for slots: add probes to the region. Null without probes.
+             * @example 0.42
+             */
+            utilisation: number | null;
             /** @description probe clocks against the control plane (deadlines are relative, so a skewed probe still counts; fix its NTP) */
             clock_skew: components["schemas"]["ClockSkewView"];
             /** @example sa-east */

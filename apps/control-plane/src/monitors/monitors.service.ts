@@ -8,7 +8,7 @@ import type { Principal } from '../common/principal';
 import { APP_CONFIG, AppConfig, PlanLimits } from '../config/config';
 import { TransactionRunner } from '../database/transaction';
 import { defaultQuorum } from '../decisions/quorum';
-import { firstRound, phaseMs } from '../scheduler/schedule';
+import { firstPhasedRound, firstRound, phaseMs } from '../scheduler/schedule';
 import { CreateMonitorDto, UpdateMonitorDto } from './dto/monitor.dto';
 import { MonitorEntity } from './monitor.entity';
 import { nextExpectedBy } from '../heartbeats/heartbeat-rules';
@@ -59,7 +59,12 @@ export class MonitorsService {
     };
     requests.forEach((request, i) => {
       try {
-        drafts.push(this.draft(p, plan, request));
+        const d = this.draft(p, plan, request);
+        // Created together, they start at their phase slots within the first interval (no burst).
+        const f = firstPhasedRound(this.clock.nowMs(), d.m.checkInterval, d.m.phaseMs);
+        d.m.nextRound = f.nextRound;
+        d.m.nextDueAt = new Date(f.nextDueAt);
+        drafts.push(d);
       } catch (e) {
         drafts.push(null);
         errors.push(...itemErrors(i, e));

@@ -170,8 +170,10 @@ describe('probe fleet health', () => {
         const body = await regions();
         return body.meta.unknown_region_probes.length > 0 && body;
       });
-      expect(listed.meta.unknown_region_probes).toEqual([{ region: 'mars-1', probes_online: 1, versions: ['test'], in_flight: 0, queued: 0, capacity: 64, clock_skew: { max_ms: 0, typical_ms: 0, probes_skewed: 0 } }]);
+      expect(listed.meta.unknown_region_probes).toEqual([{ region: 'mars-1', probes_online: 1, versions: ['test'], in_flight: 0, queued: 0, capacity: 64, utilisation: 0, clock_skew: { max_ms: 0, typical_ms: 0, probes_skewed: 0 } }]);
       expect(listed.data.map((r: { id: string }) => r.id)).toEqual(['eu-west', 'us-east', 'ap-south']);
+      // Each region's capacity is its online probes' slots, and its utilisation their load on it.
+      for (const r of listed.data) expect(r.utilisation).toBe(r.capacity > 0 ? Math.round(((r.in_flight + r.queued) / r.capacity) * 1000) / 1000 : null);
       await waitFor('unknown region gauge', async () => /^parallax_unknown_region_probes 1$/m.test(await metrics()));
 
       const m = (await call(t.api, key, 'POST', '/monitors', { name: 'stranger', url: 'http://127.0.0.1:1/', check_interval: 60, timeout: 1 })).body.data;

@@ -1,4 +1,4 @@
-import { fleetHealth, FleetHealthInput, RegionPresence } from './fleet-health';
+import { fleetHealth, FleetHealthInput, RegionPresence, regionUtilisation } from './fleet-health';
 
 const T0 = Date.parse('2030-01-01T00:00:00Z');
 const s = (n: number) => n * 1000;
@@ -59,5 +59,20 @@ describe('fleetHealth', () => {
     expect(h.regions.map((r) => r.region)).toEqual(['a', 'b']);
     expect(h.unknownRegionProbes).toBe(2);
     expect(h.unknownRegions).toEqual(['mars']);
+  });
+});
+
+describe('regionUtilisation', () => {
+  it.each([
+    [0, 0, 128, 0],
+    [64, 0, 128, 0.5],
+    [128, 0, 128, 1],
+    [128, 64, 128, 1.5],
+    [1, 0, 3, 0.333],
+    [-1, 0, 4, 0],
+    [5, 0, 0, null],
+    [0, 0, -1, null],
+  ])('in_flight %p, queued %p, capacity %p → %p', (inFlight, queued, capacity, expected) => {
+    expect(regionUtilisation(inFlight, queued, capacity)).toBe(expected);
   });
 });

@@ -70,3 +70,12 @@ export function fleetHealth(i: FleetHealthInput): FleetHealth {
     unknownRegions: unknown.map((p) => p.region).sort(),
   };
 }
+
+/**
+ * A region's load on its capacity: (checks running + jobs waiting) / concurrent checks of
+ * its online probes, 3 decimals; above 1 jobs wait for slots (add probes). Null without capacity.
+ */
+export function regionUtilisation(inFlight: number, queued: number, capacity: number): number | null {
+  if (!(capacity > 0)) return null;
+  return Math.round(((Math.max(0, inFlight) + Math.max(0, queued)) / capacity) * 1000) / 1000;
+}

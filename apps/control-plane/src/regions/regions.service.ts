@@ -7,6 +7,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { NatsService } from '../nats/nats.service';
 import { clockSkewSummary } from './clock-skew';
 import { FleetHealthService } from './fleet-health.service';
+import { regionUtilisation } from './fleet-health';
 import { ProbesRepository } from './probes.repository';
 
 /** How often received presence is written (one upsert for all of it). */
@@ -100,13 +101,15 @@ export class RegionsService implements OnApplicationBootstrap, BeforeApplication
     const ttl = this.config.presenceTtlSeconds * 1000;
     const probes = await this.probes.seenSince(new Date(this.clock.nowMs() - ttl));
     const online = probes.filter((p) => !p.leaving);
-    const summary = (mine: typeof online) => ({
-      versions: [...new Set(mine.map((p) => p.version))].sort(),
-      in_flight: mine.reduce((n, p) => n + p.inFlight, 0),
-      queued: mine.reduce((n, p) => n + p.queued, 0),
-      capacity: mine.reduce((n, p) => n + p.capacity, 0),
-      clock_skew: clockSkewSummary(mine.map((p) => p.clockSkewMs)),
-    });
+    const summary = (mine: typeof online) => {
+      const load = { in_flight: mine.reduce((n, p) => n + p.inFlight, 0), queued: mine.reduce((n, p) => n + p.queued, 0), capacity: mine.reduce((n, p) => n + p.capacity, 0) };
+      return {
+        versions: [...new Set(mine.map((p) => p.version))].sort(),
+        ...load,
+        utilisation: regionUtilisation(load.in_flight, load.queued, load.capacity),
+        clock_skew: clockSkewSummary(mine.map((p) => p.clockSkewMs)),
+      };
+    };
     const regions = health.regions.map((h) => ({
       id: h.region,
       healthy: h.healthy,

@@ -1,4 +1,4 @@
-import { claimRound, expiredBy, firstRound, latestRound, phaseMs, roundDeadline, roundDueAt, startBy } from './schedule';
+import { claimRound, expiredBy, firstPhasedRound, firstRound, latestRound, phaseMs, roundDeadline, roundDueAt, startBy } from './schedule';
 
 describe('schedule math', () => {
   it('gives each monitor a stable phase inside its interval', () => {
@@ -116,5 +116,30 @@ describe('round deadlines (one rule, one clock)', () => {
     expect(deadline <= expiredBy(deadline + wait - 1, wait)).toBe(false);
     expect(deadline <= expiredBy(deadline + wait, wait)).toBe(true);
     expect(expiredBy(claimed, 0)).toBe(claimed);
+  });
+});
+
+describe('firstPhasedRound (bulk create)', () => {
+  it('starts at the monitor\'s next phase slot, within one interval after now, never at once', () => {
+    for (const interval of [1, 60, 300]) {
+      for (const id of ['mon_a', 'mon_b', 'mon_c', 'mon_d']) {
+        const phase = phaseMs(id, interval);
+        for (const now of [1_800_000_000_000, 1_800_000_000_000 + 123, 1_800_000_000_000 + interval * 1000 - 1]) {
+          const f = firstPhasedRound(now, interval, phase);
+          expect(f.nextDueAt).toBeGreaterThan(now);
+          expect(f.nextDueAt).toBeLessThanOrEqual(now + interval * 1000);
+          expect(f.nextDueAt).toBe(roundDueAt(f.nextRound, interval, phase));
+          expect(f.nextRound).toBe(latestRound(now, interval, phase) + 1);
+        }
+      }
+    }
+  });
+
+  it('spreads monitors created together over their interval', () => {
+    const now = 1_800_000_000_000;
+    const due = Array.from({ length: 1000 }, (_, i) => firstPhasedRound(now, 60, phaseMs(`mon_${i.toString(36).padStart(16, '0')}`, 60)).nextDueAt - now);
+    const perTenSeconds = Array.from({ length: 6 }, (_, k) => due.filter((d) => d > k * 10_000 && d <= (k + 1) * 10_000).length);
+    for (const n of perTenSeconds) expect(n).toBeGreaterThan(100); // ~167 each, none empty
+    expect(perTenSeconds.reduce((a, b) => a + b, 0)).toBe(1000);
   });
 });

@@ -70,6 +70,16 @@ export function firstRound(nowMs: number, intervalSeconds: number, phase: number
 }
 
 /**
+ * Where a monitor created in bulk starts: at its own phase slot after now (within one
+ * interval), not at once, so a thousand monitors created together spread over their
+ * interval instead of landing on the probes as one burst.
+ */
+export function firstPhasedRound(nowMs: number, intervalSeconds: number, phase: number): { nextRound: number; nextDueAt: number } {
+  const next = latestRound(nowMs, intervalSeconds, phase) + 1;
+  return { nextRound: next, nextDueAt: roundDueAt(next, intervalSeconds, phase) };
+}
+
+/**
  * A round's deadline, on the control plane's clock: claimed at `claimedAtMs`, its
  * regions have the check's timeout plus ROUND_GRACE_SECONDS to answer. The scheduler
  * (at claim and when it re-dispatches a stale round) is the only caller; every later

@@ -139,6 +139,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
           v: 1,
           job_id: id,
           monitor_id: monitor.id,
+          account_id: monitor.accountId,
           round: round.round,
           region,
           scheduled_at: round.scheduledAt.toISOString(),

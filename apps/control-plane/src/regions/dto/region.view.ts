@@ -12,7 +12,9 @@ export class ProbeSummaryView {
   @ApiProperty({ type: [String], example: ['0.1.0'], description: 'distinct versions of the probes online' }) versions!: string[];
   @ApiProperty({ example: 3, description: 'checks running now, all probes' }) in_flight!: number;
   @ApiProperty({ example: 0, description: 'jobs waiting, all probes' }) queued!: number;
-  @ApiProperty({ example: 128, description: 'concurrent checks, all probes' }) capacity!: number;
+  @ApiProperty({ example: 128, description: 'concurrent checks, all probes (probes × PROBE_CONCURRENCY)' }) capacity!: number;
+  @ApiProperty({ type: Number, nullable: true, example: 0.42, description: '(in_flight + queued) / capacity; above 1 jobs wait for slots: add probes to the region. Null without probes.' })
+  utilisation!: number | null;
   @ApiProperty({ type: ClockSkewView, description: 'probe clocks against the control plane (deadlines are relative, so a skewed probe still counts; fix its NTP)' }) clock_skew!: ClockSkewView;
 }
 
