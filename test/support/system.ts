@@ -30,6 +30,8 @@ export class LocalSystem {
   readonly probes: Proc[] = [];
   /** Metrics port of each probe, in REGIONS order. */
   readonly probePorts: number[] = [];
+  /** The environment each probe was started with, in REGIONS order. */
+  private readonly probeEnvs: Record<string, string>[] = [];
   key = '';
   readonly natsUrl: string;
   readonly prefix = uniqueName('t_e2e');
@@ -76,8 +78,7 @@ export class LocalSystem {
     for (const region of REGIONS) {
       const metricsPort = await freePort();
       this.probePorts.push(metricsPort);
-      this.probes.push(
-        new Proc(`probe ${region}`, PROBE_MAIN, {
+      this.probeEnvs.push({
           REGION: region,
           NATS_URL: this.natsUrl,
           NATS_PREFIX: this.prefix,
@@ -88,8 +89,8 @@ export class LocalSystem {
           LOG_LEVEL: 'warn',
           ...this.probeEnv,
           ...this.probeEnvByRegion[region],
-        }),
-      );
+      });
+      this.probes.push(new Proc(`probe ${region}`, PROBE_MAIN, this.probeEnvs[this.probeEnvs.length - 1]));
     }
     this.key = (await signup(this.api)).key;
     await waitFor('three healthy regions', async () => (await this.call('GET', '/regions')).body.data?.every((r: { healthy: boolean }) => r.healthy), 30_000, 250);
@@ -118,6 +119,13 @@ export class LocalSystem {
       if (!p.alive) throw new Error(`control plane ${index} exited:\n${p.tail()}`);
       return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
     }, 30_000, 200);
+  }
+
+  /** Starts probe `index` (REGIONS order) again after it stopped, with its environment plus `extraEnv`. */
+  restartProbe(index: number, extraEnv: Record<string, string> = {}): Proc {
+    const p = new Proc(`probe ${REGIONS[index]}`, PROBE_MAIN, { ...this.probeEnvs[index], ...extraEnv });
+    this.probes[index] = p;
+    return p;
   }
 
   /** The text of replica `index`'s /metrics. */
