@@ -241,6 +241,15 @@ describe('public status page (real pipeline)', () => {
     expect(await again.text()).toBe('');
     const stale = await fetchPath('/api/public/status/frozen', { 'if-none-match': '"something-else"' });
     expect(stale.status).toBe(200);
+    for (const path of ['/s/frozen/api/monitors', `/s/frozen/api/monitors/${still.slug}`]) {
+      const v = await fetchPath(path);
+      const tag = v.headers.get('etag');
+      expect({ path, status: v.status, tag: !!tag }).toEqual({ path, status: 200, tag: true });
+      expect(JSON.parse(await v.text()).monitors?.[0]?.status ?? 'paused').toBe('paused');
+      const cached = await fetchPath(path, { 'if-none-match': tag! });
+      expect({ path, status: cached.status }).toEqual({ path, status: 304 });
+      await cached.text();
+    }
     const page = await fetchPath('/s/acme');
     expect(page.headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=60');
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
