@@ -202,6 +202,13 @@ describe('public status page (real pipeline)', () => {
     expect(group.doc.monitors.map((m: { id: string }) => m.id)).toEqual(['website']);
     expect(group.doc.stats).toEqual({ total: 1, up: 0, degraded: 0, down: 1 });
 
+    // Hostile input: a path that does not decode is a 4xx, never a 5xx.
+    for (const path of ['/s/acme/api/monitors/%E0%A4%A', '/s/acme/api/groups/%ZZ', '/s/acme/api/minutes?monitorId=%ZZ&date=x&hour=1']) {
+      const r = await fetchPath(path);
+      await r.text();
+      expect({ path, status: r.status >= 400 && r.status < 500 }).toEqual({ path, status: true });
+    }
+
     // On the custom domain, at /api/...
     const onDomain = await json('/api/monitors/website', { host: 'status.acme.test' });
     expect(onDomain.doc.monitor.id).toBe('website');
