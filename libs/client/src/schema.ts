@@ -790,6 +790,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/s/{slug}/api/monitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Valtrogen: the page's monitors with 90 `dailyUptimes` and its `groups`; with `monitorId` and `date`, that monitor's 24 `hourlyData` entries of the UTC date instead */
+        get: operations["ValtrogenController_monitors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{slug}/api/monitors/{monitorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Valtrogen: one monitor (by slug) with its 90-day `history`, `outages` (days with a failed round), `group` and `maintenanceLogs` */
+        get: operations["ValtrogenController_monitor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{slug}/api/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Valtrogen: a monitor's decided rounds of one UTC hour (≤ 60, oldest first); a failed one carries an error class, never the raw error */
+        get: operations["ValtrogenController_minutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{slug}/api/groups/{groupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Valtrogen: one of the page's groups (by slug) with its monitors, `stats {total, up, degraded, down}` and `maintenanceLogs` */
+        get: operations["ValtrogenController_group"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -3553,6 +3621,92 @@ export interface components {
             /** @example 1710007200000 */
             lastChecked: number | null;
         };
+        ValtrogenDailyUptimeView: {
+            /** @example 1440 */
+            totalChecks: number;
+            /** @example 1438 */
+            successChecks: number;
+            /**
+             * @description %, two decimals (truncated); 100 without checks
+             * @example 99.86
+             */
+            uptime: number;
+            /**
+             * @description UTC date
+             * @example 2025-03-10
+             */
+            date: string;
+        };
+        ValtrogenMonitorItemView: {
+            /**
+             * @description The monitor's slug
+             * @example eu-api
+             */
+            id: string;
+            /** @example EU API Gateway */
+            name: string;
+            /** @example http */
+            type: string;
+            /**
+             * @example up
+             * @enum {string}
+             */
+            status: "pending" | "up" | "degraded" | "down" | "warn" | "paused" | "maintenance";
+            /** @example 1710007200000 */
+            lastChecked: number | null;
+            /**
+             * @description uptime of the last 90 days, %
+             * @example 99.95
+             */
+            overallUptime: number;
+            /**
+             * @description last response time, ms
+             * @example 142
+             */
+            responseTime: number | null;
+            /** @example 200 */
+            statusCode: number | null;
+            /** @description Only when the page has show_target_urls */
+            url?: string;
+            /** @description 90 entries, oldest first, ending today (UTC) */
+            dailyUptimes: components["schemas"]["ValtrogenDailyUptimeView"][];
+        };
+        ValtrogenGroupRefView: {
+            /**
+             * @description The page group's slug
+             * @example europe
+             */
+            id: string;
+            /** @example Europe */
+            name: string;
+            /** @example 1 */
+            order: number;
+        };
+        ValtrogenMonitorsView: {
+            /** @enum {boolean} */
+            success: true;
+            monitors: components["schemas"]["ValtrogenMonitorItemView"][];
+            groups: components["schemas"]["ValtrogenGroupRefView"][];
+        };
+        ValtrogenHourlyView: {
+            /** @example 1440 */
+            totalChecks: number;
+            /** @example 1438 */
+            successChecks: number;
+            /**
+             * @description %, two decimals (truncated); 100 without checks
+             * @example 99.86
+             */
+            uptime: number;
+            /** @example 0 */
+            hour: number;
+        };
+        ValtrogenHourlyDataView: {
+            /** @enum {boolean} */
+            success: true;
+            /** @description 24 entries, hour 0 to 23 (UTC) */
+            hourlyData: components["schemas"]["ValtrogenHourlyView"][];
+        };
         ValtrogenEventView: {
             /** @example upd_4k2m9x0q7d1v8b3n */
             id: string;
@@ -3611,6 +3765,106 @@ export interface components {
             monitorDetails: {
                 [key: string]: components["schemas"]["ValtrogenMonitorDetailView"];
             };
+        };
+        ValtrogenMonitorFullView: {
+            /** @example eu-api */
+            id: string;
+            /** @example EU API Gateway */
+            name: string;
+            /** @example http */
+            type: string;
+            /**
+             * @example up
+             * @enum {string}
+             */
+            status: "pending" | "up" | "degraded" | "down" | "warn" | "paused" | "maintenance";
+            /** @example 99.95 */
+            overallUptime: number;
+            /** @description Only when the page has show_target_urls */
+            url?: string;
+            /** @description 90 entries, oldest first */
+            history: components["schemas"]["ValtrogenDailyUptimeView"][];
+            /** @description The days with a failed round */
+            outages: components["schemas"]["ValtrogenDailyUptimeView"][];
+        };
+        ValtrogenGroupShortView: {
+            /** @example europe */
+            id: string;
+            /** @example Europe */
+            name: string;
+        };
+        ValtrogenMonitorPageView: {
+            /** @enum {boolean} */
+            success: true;
+            monitor: components["schemas"]["ValtrogenMonitorFullView"];
+            /** @description null: ungrouped */
+            group: components["schemas"]["ValtrogenGroupShortView"] | null;
+            maintenanceLogs: components["schemas"]["ValtrogenMaintenanceLogView"][];
+        };
+        ValtrogenMinuteView: {
+            /**
+             * @description the round's scheduled time, ms
+             * @example 1710000000000
+             */
+            timestamp: number;
+            /** @example true */
+            success: boolean;
+            /**
+             * @description successful rounds
+             * @example 142
+             */
+            responseTime?: number | null;
+            /**
+             * @description successful rounds
+             * @example 200
+             */
+            statusCode?: number | null;
+            /**
+             * @description failed rounds: an error class, never the raw error
+             * @example timeout
+             */
+            error?: string;
+        };
+        ValtrogenMinutesView: {
+            /** @enum {boolean} */
+            success: true;
+            /** @description At most 60, oldest first */
+            records: components["schemas"]["ValtrogenMinuteView"][];
+        };
+        ValtrogenGroupMemberView: {
+            /** @example eu-api */
+            id: string;
+            /** @example EU API Gateway */
+            name: string;
+            /**
+             * @example up
+             * @enum {string}
+             */
+            status: "pending" | "up" | "degraded" | "down" | "warn" | "paused" | "maintenance";
+            /** @example 99.95 */
+            overallUptime: number;
+            history: components["schemas"]["ValtrogenDailyUptimeView"][];
+        };
+        ValtrogenGroupStatsView: {
+            /** @example 5 */
+            total: number;
+            /** @example 4 */
+            up: number;
+            /**
+             * @description degraded or warn
+             * @example 1
+             */
+            degraded: number;
+            /** @example 0 */
+            down: number;
+        };
+        ValtrogenGroupView: {
+            /** @enum {boolean} */
+            success: true;
+            group: components["schemas"]["ValtrogenGroupRefView"];
+            monitors: components["schemas"]["ValtrogenGroupMemberView"][];
+            stats: components["schemas"]["ValtrogenGroupStatsView"];
+            maintenanceLogs: components["schemas"]["ValtrogenMaintenanceLogView"][];
         };
         HealthIndicatorView: {
             /** @enum {string} */
@@ -10304,6 +10558,214 @@ export interface operations {
                 };
             };
             /** @description {success: false, error}: no such page or log */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenErrorView"];
+                };
+            };
+            /** @description {success: false, error} */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenErrorView"];
+                };
+            };
+        };
+    };
+    ValtrogenController_monitors: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD (UTC), within the last 90 days */
+                date?: unknown;
+                /** @description with date: hourly data of this monitor (slug) */
+                monitorId?: unknown;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {success: true, monitors, groups}, or with monitorId and date {success: true, hourlyData} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenMonitorsView"] | components["schemas"]["ValtrogenHourlyDataView"];
+                };
+            };
+            /** @description {success: false, error}: a malformed monitorId or date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenErrorView"];
+                };
+            };
+            /** @description {success: false, error}: no such page (or monitor, with monitorId) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenErrorView"];
+                };
+            };
+            /** @description {success: false, error} */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenErrorView"];
+                };
+            };
+        };
+    };
+    ValtrogenController_monitor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                monitorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {success: true, monitor, group, maintenanceLogs} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenMonitorPageView"];
+                };
+            };
+            /** @description {success: false, error}: invalid id format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenErrorView"];
+                };
+            };
+            /** @description {success: false, error}: no such page or monitor */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenErrorView"];
+                };
+            };
+            /** @description {success: false, error} */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenErrorView"];
+                };
+            };
+        };
+    };
+    ValtrogenController_minutes: {
+        parameters: {
+            query: {
+                hour: number;
+                /** @description YYYY-MM-DD (UTC), within the last 90 days */
+                date: unknown;
+                monitorId: unknown;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {success: true, records} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenMinutesView"];
+                };
+            };
+            /** @description {success: false, error}: a missing or malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenErrorView"];
+                };
+            };
+            /** @description {success: false, error}: no such page or monitor */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenErrorView"];
+                };
+            };
+            /** @description {success: false, error} */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenErrorView"];
+                };
+            };
+        };
+    };
+    ValtrogenController_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {success: true, group, monitors, stats, maintenanceLogs} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenGroupView"];
+                };
+            };
+            /** @description {success: false, error}: invalid id format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValtrogenErrorView"];
+                };
+            };
+            /** @description {success: false, error}: no such page or group */
             404: {
                 headers: {
                     [name: string]: unknown;

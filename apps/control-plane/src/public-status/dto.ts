@@ -103,3 +103,108 @@ export class ValtrogenErrorView {
   @ApiProperty({ enum: [false] }) success!: boolean;
   @ApiProperty({ example: 'maintenance log not found' }) error!: string;
 }
+
+export class ValtrogenUptimeView {
+  @ApiProperty({ example: 1440 }) totalChecks!: number;
+  @ApiProperty({ example: 1438 }) successChecks!: number;
+  @ApiProperty({ example: 99.86, description: '%, two decimals (truncated); 100 without checks' }) uptime!: number;
+}
+
+export class ValtrogenDailyUptimeView extends ValtrogenUptimeView {
+  @ApiProperty({ example: '2025-03-10', description: 'UTC date' }) date!: string;
+}
+
+export class ValtrogenHourlyView extends ValtrogenUptimeView {
+  @ApiProperty({ example: 0, minimum: 0, maximum: 23 }) hour!: number;
+}
+
+export class ValtrogenGroupRefView {
+  @ApiProperty({ example: 'europe', description: "The page group's slug" }) id!: string;
+  @ApiProperty({ example: 'Europe' }) name!: string;
+  @ApiProperty({ example: 1 }) order!: number;
+}
+
+const STATUSES = ['pending', 'up', 'degraded', 'down', 'warn', 'paused', 'maintenance'];
+
+export class ValtrogenMonitorItemView {
+  @ApiProperty({ example: 'eu-api', description: "The monitor's slug" }) id!: string;
+  @ApiProperty({ example: 'EU API Gateway' }) name!: string;
+  @ApiProperty({ example: 'http' }) type!: string;
+  @ApiProperty({ example: 'up', enum: STATUSES }) status!: string;
+  @ApiProperty({ type: Number, nullable: true, example: 1710007200000 }) lastChecked!: number | null;
+  @ApiProperty({ example: 99.95, description: 'uptime of the last 90 days, %' }) overallUptime!: number;
+  @ApiProperty({ type: Number, nullable: true, example: 142, description: 'last response time, ms' }) responseTime!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 200 }) statusCode!: number | null;
+  @ApiProperty({ required: false, description: 'Only when the page has show_target_urls' }) url?: string;
+  @ApiProperty({ type: [ValtrogenDailyUptimeView], description: '90 entries, oldest first, ending today (UTC)' }) dailyUptimes!: ValtrogenDailyUptimeView[];
+}
+
+export class ValtrogenMonitorsView {
+  @ApiProperty({ enum: [true] }) success!: boolean;
+  @ApiProperty({ type: [ValtrogenMonitorItemView] }) monitors!: ValtrogenMonitorItemView[];
+  @ApiProperty({ type: [ValtrogenGroupRefView] }) groups!: ValtrogenGroupRefView[];
+}
+
+export class ValtrogenHourlyDataView {
+  @ApiProperty({ enum: [true] }) success!: boolean;
+  @ApiProperty({ type: [ValtrogenHourlyView], description: '24 entries, hour 0 to 23 (UTC)' }) hourlyData!: ValtrogenHourlyView[];
+}
+
+export class ValtrogenMonitorFullView {
+  @ApiProperty({ example: 'eu-api' }) id!: string;
+  @ApiProperty({ example: 'EU API Gateway' }) name!: string;
+  @ApiProperty({ example: 'http' }) type!: string;
+  @ApiProperty({ example: 'up', enum: STATUSES }) status!: string;
+  @ApiProperty({ example: 99.95 }) overallUptime!: number;
+  @ApiProperty({ required: false, description: 'Only when the page has show_target_urls' }) url?: string;
+  @ApiProperty({ type: [ValtrogenDailyUptimeView], description: '90 entries, oldest first' }) history!: ValtrogenDailyUptimeView[];
+  @ApiProperty({ type: [ValtrogenDailyUptimeView], description: 'The days with a failed round' }) outages!: ValtrogenDailyUptimeView[];
+}
+
+export class ValtrogenGroupShortView {
+  @ApiProperty({ example: 'europe' }) id!: string;
+  @ApiProperty({ example: 'Europe' }) name!: string;
+}
+
+export class ValtrogenMonitorPageView {
+  @ApiProperty({ enum: [true] }) success!: boolean;
+  @ApiProperty({ type: ValtrogenMonitorFullView }) monitor!: ValtrogenMonitorFullView;
+  @ApiProperty({ type: ValtrogenGroupShortView, nullable: true, description: 'null: ungrouped' }) group!: ValtrogenGroupShortView | null;
+  @ApiProperty({ type: [ValtrogenMaintenanceLogView] }) maintenanceLogs!: ValtrogenMaintenanceLogView[];
+}
+
+export class ValtrogenMinuteView {
+  @ApiProperty({ example: 1710000000000, description: "the round's scheduled time, ms" }) timestamp!: number;
+  @ApiProperty({ example: true }) success!: boolean;
+  @ApiProperty({ type: Number, nullable: true, required: false, example: 142, description: 'successful rounds' }) responseTime?: number | null;
+  @ApiProperty({ type: Number, nullable: true, required: false, example: 200, description: 'successful rounds' }) statusCode?: number | null;
+  @ApiProperty({ required: false, example: 'timeout', description: 'failed rounds: an error class, never the raw error' }) error?: string;
+}
+
+export class ValtrogenMinutesView {
+  @ApiProperty({ enum: [true] }) success!: boolean;
+  @ApiProperty({ type: [ValtrogenMinuteView], description: 'At most 60, oldest first' }) records!: ValtrogenMinuteView[];
+}
+
+export class ValtrogenGroupMemberView {
+  @ApiProperty({ example: 'eu-api' }) id!: string;
+  @ApiProperty({ example: 'EU API Gateway' }) name!: string;
+  @ApiProperty({ example: 'up', enum: STATUSES }) status!: string;
+  @ApiProperty({ example: 99.95 }) overallUptime!: number;
+  @ApiProperty({ type: [ValtrogenDailyUptimeView] }) history!: ValtrogenDailyUptimeView[];
+}
+
+export class ValtrogenGroupStatsView {
+  @ApiProperty({ example: 5 }) total!: number;
+  @ApiProperty({ example: 4 }) up!: number;
+  @ApiProperty({ example: 1, description: 'degraded or warn' }) degraded!: number;
+  @ApiProperty({ example: 0 }) down!: number;
+}
+
+export class ValtrogenGroupView {
+  @ApiProperty({ enum: [true] }) success!: boolean;
+  @ApiProperty({ type: ValtrogenGroupRefView }) group!: ValtrogenGroupRefView;
+  @ApiProperty({ type: [ValtrogenGroupMemberView] }) monitors!: ValtrogenGroupMemberView[];
+  @ApiProperty({ type: ValtrogenGroupStatsView }) stats!: ValtrogenGroupStatsView;
+  @ApiProperty({ type: [ValtrogenMaintenanceLogView] }) maintenanceLogs!: ValtrogenMaintenanceLogView[];
+}

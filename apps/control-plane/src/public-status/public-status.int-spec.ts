@@ -146,6 +146,95 @@ describe('public status page (real pipeline)', () => {
     expect((await fetchPath('/api/public/status/nope')).status).toBe(404);
   });
 
+  it("answers Valtrogen's monitors, monitor, hourly, minutes and group endpoints with the reference's envelope", async () => {
+    const json = async (path: string, headers: Record<string, string> = {}) => {
+      const { res, body } = await keep(path, headers);
+      expect({ path, cors: res.headers.get('access-control-allow-origin'), methods: res.headers.get('access-control-allow-methods') }).toEqual({ path, cors: '*', methods: 'GET' });
+      if (res.status === 200) expect(res.headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=60');
+      return { status: res.status, doc: JSON.parse(body) };
+    };
+    const list = await json('/s/acme/api/monitors');
+    expect(list.status).toBe(200);
+    expect(Object.keys(list.doc).sort()).toEqual(['groups', 'monitors', 'success']);
+    expect(list.doc.success).toBe(true);
+    expect(list.doc.groups).toEqual([{ id: 'web', name: 'Web', order: 0 }]);
+    expect(list.doc.monitors.map((m: { id: string }) => m.id)).toEqual(['website', 'public-api']);
+    for (const m of list.doc.monitors) {
+      expect(Object.keys(m).sort()).toEqual(['dailyUptimes', 'id', 'lastChecked', 'name', 'overallUptime', 'responseTime', 'status', 'statusCode', 'type']);
+      expect(m.dailyUptimes).toHaveLength(90);
+      expect(typeof m.lastChecked).toBe('number');
+      expect(Object.keys(m.dailyUptimes[89]).sort()).toEqual(['date', 'successChecks', 'totalChecks', 'uptime']);
+    }
+    const website = list.doc.monitors[0];
+    expect(website).toMatchObject({ name: 'Website', type: 'http', status: 'down', statusCode: 503 });
+    const today = new Date().toISOString().slice(0, 10);
+    expect(website.dailyUptimes[89].date).toBe(today);
+    expect(website.dailyUptimes[89].totalChecks).toBeGreaterThan(website.dailyUptimes[89].successChecks);
+
+    const detail = await json('/s/acme/api/monitors/website');
+    expect(detail.status).toBe(200);
+    expect(Object.keys(detail.doc).sort()).toEqual(['group', 'maintenanceLogs', 'monitor', 'success']);
+    expect(Object.keys(detail.doc.monitor).sort()).toEqual(['history', 'id', 'name', 'outages', 'overallUptime', 'status', 'type']);
+    expect(detail.doc.monitor.history).toHaveLength(90);
+    expect(detail.doc.monitor.outages.map((d: { date: string }) => d.date)).toEqual([today]);
+    expect(detail.doc.group).toEqual({ id: 'web', name: 'Web' });
+    expect((await json('/s/acme/api/monitors/public-api')).doc.group).toBeNull();
+
+    const hourly = await json(`/s/acme/api/monitors?monitorId=website&date=${today}`);
+    expect(hourly.status).toBe(200);
+    expect(Object.keys(hourly.doc).sort()).toEqual(['hourlyData', 'success']);
+    expect(hourly.doc.hourlyData.map((h: { hour: number }) => h.hour)).toEqual(Array.from({ length: 24 }, (_, i) => i));
+    const checked = hourly.doc.hourlyData.filter((h: { totalChecks: number }) => h.totalChecks > 0);
+    expect(checked.length).toBeGreaterThan(0);
+
+    // The minute records of the hours that have rounds: successes and failures (an error class, never the probe's message).
+    const records: { success: boolean; error?: string; statusCode?: number }[] = [];
+    for (const h of checked) records.push(...(await json(`/s/acme/api/minutes?monitorId=website&date=${today}&hour=${h.hour}`)).doc.records);
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.length).toBeLessThanOrEqual(60 * checked.length);
+    expect(records.filter((r) => !r.success).map((r) => r.error)).toContain('http_5xx');
+    for (const r of records) expect(Object.keys(r).sort()).toEqual(r.success ? ['responseTime', 'statusCode', 'success', 'timestamp'] : ['error', 'success', 'timestamp']);
+
+    const group = await json('/s/acme/api/groups/web');
+    expect(group.status).toBe(200);
+    expect(Object.keys(group.doc).sort()).toEqual(['group', 'maintenanceLogs', 'monitors', 'stats', 'success']);
+    expect(group.doc.group).toEqual({ id: 'web', name: 'Web', order: 0 });
+    expect(group.doc.monitors.map((m: { id: string }) => m.id)).toEqual(['website']);
+    expect(group.doc.stats).toEqual({ total: 1, up: 0, degraded: 0, down: 1 });
+
+    // Hostile input: a path that does not decode is a 4xx, never a 5xx.
+    for (const path of ['/s/acme/api/monitors/%E0%A4%A', '/s/acme/api/groups/%ZZ', '/s/acme/api/minutes?monitorId=%ZZ&date=x&hour=1']) {
+      const r = await fetchPath(path);
+      await r.text();
+      expect({ path, status: r.status >= 400 && r.status < 500 }).toEqual({ path, status: true });
+    }
+
+    // On the custom domain, at /api/...
+    const onDomain = await json('/api/monitors/website', { host: 'status.acme.test' });
+    expect(onDomain.doc.monitor.id).toBe('website');
+    expect((await json('/api/groups/web', { host: 'status.acme.test' })).doc.stats.total).toBe(1);
+
+    // 400s and 404s in the envelope: private, foreign and unknown monitors are not found.
+    for (const [path, status] of [
+      ['/s/acme/api/monitors/hidden-admin', 404],
+      ['/s/acme/api/monitors/foreign-thing', 404],
+      ['/s/acme/api/monitors/nope', 404],
+      ['/s/acme/api/monitors/..%2Fx', 400],
+      ['/s/nope/api/monitors', 404],
+      ['/s/acme/api/monitors?monitorId=hidden-admin&date=' + today, 404],
+      ['/s/acme/api/monitors?monitorId=website&date=2025-02-30', 400],
+      ['/s/acme/api/monitors?monitorId=website', 400],
+      ['/s/acme/api/minutes?monitorId=website&date=' + today, 400],
+      ['/s/acme/api/minutes?monitorId=website&date=' + today + '&hour=24', 400],
+      ['/s/acme/api/minutes?monitorId=foreign-thing&date=' + today + '&hour=1', 404],
+      ['/s/acme/api/groups/nope', 404],
+      ['/s/acme/api/groups/a%20b', 400],
+    ] as const) {
+      const r = await json(path);
+      expect({ path, status: r.status, success: r.doc.success, error: typeof r.doc.error }).toEqual({ path, status, success: false, error: 'string' });
+    }
+  });
+
   it('answers 304 to a matching If-None-Match, and 404 pages for unknown slugs', async () => {
     // A page whose only monitor is paused: its JSON does not change between two requests.
     const still = (await call(t.api, key, 'POST', '/monitors', { name: 'Still', url: 'http://127.0.0.1:1/still', check_interval: 60, paused: true })).body.data;
@@ -159,6 +248,15 @@ describe('public status page (real pipeline)', () => {
     expect(await again.text()).toBe('');
     const stale = await fetchPath('/api/public/status/frozen', { 'if-none-match': '"something-else"' });
     expect(stale.status).toBe(200);
+    for (const path of ['/s/frozen/api/monitors', `/s/frozen/api/monitors/${still.slug}`]) {
+      const v = await fetchPath(path);
+      const tag = v.headers.get('etag');
+      expect({ path, status: v.status, tag: !!tag }).toEqual({ path, status: 200, tag: true });
+      expect(JSON.parse(await v.text()).monitors?.[0]?.status ?? 'paused').toBe('paused');
+      const cached = await fetchPath(path, { 'if-none-match': tag! });
+      expect({ path, status: cached.status }).toEqual({ path, status: 304 });
+      await cached.text();
+    }
     const page = await fetchPath('/s/acme');
     expect(page.headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=60');
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
@@ -181,7 +279,11 @@ describe('public status page (real pipeline)', () => {
     const page = (await call(t.api, key, 'GET', '/status-pages')).body.data[0];
     await call(t.api, key, 'PATCH', `/status-pages/${page.id}`, { show_target_urls: true });
     expect(await html()).toContain(SECRETS.publicUrl);
+    const shown = JSON.parse(await (await fetchPath('/s/acme/api/monitors')).text());
+    expect(shown.monitors[0].url).toBe(SECRETS.publicUrl);
+    expect(JSON.parse(await (await fetchPath('/s/acme/api/monitors/website')).text()).monitor.url).toBe(SECRETS.publicUrl);
     await call(t.api, key, 'PATCH', `/status-pages/${page.id}`, { show_target_urls: false });
+    expect(JSON.parse(await (await fetchPath('/s/acme/api/monitors')).text()).monitors[0]).not.toHaveProperty('url');
   });
 
   it('leaks nothing private in any public answer', async () => {
@@ -190,6 +292,24 @@ describe('public status page (real pipeline)', () => {
     const mnt = await call(t.api, key, 'POST', '/maintenance', { title: 'Planned work', monitor_ids: [site.id, hidden.id], starts_at: new Date(soon).toISOString(), ends_at: new Date(soon + 60_000).toISOString() });
     expect(mnt.status).toBe(201);
     for (const path of ['/s/acme', '/s/acme/', '/api/public/status/acme', '/s/nope', '/api/public/status/nope', '/s/acme/api/maintenance', `/s/acme/api/maintenance/${mnt.body.data.id}`]) await keep(path);
+    const today = new Date().toISOString().slice(0, 10);
+    const hour = new Date().getUTCHours();
+    for (const path of [
+      '/s/acme/api/monitors',
+      '/s/acme/api/monitors/website',
+      '/s/acme/api/monitors/public-api',
+      '/s/acme/api/monitors/hidden-admin',
+      '/s/acme/api/monitors/foreign-thing',
+      `/s/acme/api/monitors?monitorId=website&date=${today}`,
+      `/s/acme/api/monitors?monitorId=hidden-admin&date=${today}`,
+      `/s/acme/api/minutes?monitorId=website&date=${today}&hour=${hour}`,
+      `/s/acme/api/minutes?monitorId=hidden-admin&date=${today}&hour=${hour}`,
+      '/s/acme/api/groups/web',
+    ])
+      await keep(path);
+    const detail = JSON.parse((await keep('/api/monitors/website', { host: 'status.acme.test' })).body);
+    expect(detail.maintenanceLogs.map((l: { id: string; affectedMonitors: string[] }) => [l.id, l.affectedMonitors])).toEqual([[mnt.body.data.id, [site.slug]]]);
+    await keep('/api/groups/web', { host: 'status.acme.test' });
     const onDomain = await keep('/api/maintenance', { host: 'status.acme.test' });
     expect(JSON.parse(onDomain.body).logs.map((l: { id: string; affectedMonitors: string[] }) => [l.id, l.affectedMonitors])).toEqual([[mnt.body.data.id, [site.slug]]]);
     const forbidden = [
@@ -212,7 +332,7 @@ describe('public status page (real pipeline)', () => {
       'basic_auth',
       'bearer',
     ];
-    expect(answers.length).toBeGreaterThanOrEqual(7);
+    expect(answers.length).toBeGreaterThanOrEqual(20);
     for (const a of answers) {
       for (const f of forbidden) expect({ path: a.path, leaked: a.body.includes(f) ? f : null }).toEqual({ path: a.path, leaked: null });
     }

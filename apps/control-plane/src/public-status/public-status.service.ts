@@ -8,7 +8,8 @@ import { MaintenanceRepository } from '../maintenance/maintenance.repository';
 import { inMaintenance } from '../notifications/maintenance';
 import type { PublicMonitorView, PublicPageView } from '../status-pages/public-page';
 import { StatusPagesService } from '../status-pages/status-pages.service';
-import { RollupsRepository } from '../timeseries/rollups.repository';
+import { DecidedRound, RoundsRepository } from '../scheduler/rounds.repository';
+import { OVERALL, RollupsRepository } from '../timeseries/rollups.repository';
 import { ErrorClass, errorClass, overallStatus, OverallStatus } from './page-rules';
 import { asAccountId } from '../common/account-id';
 
@@ -158,8 +159,30 @@ export class PublicStatusService {
     private readonly rollups: RollupsRepository,
     private readonly incidents: IncidentsRepository,
     private readonly maintenance: MaintenanceRepository,
+    private readonly rounds: RoundsRepository,
     private readonly clock: Clock,
   ) {}
+
+  /** Today's UTC midnight (ms), by the clock. */
+  todayMs(): number {
+    return Math.floor(this.clock.nowMs() / DAY_MS) * DAY_MS;
+  }
+
+  /** The page's snapshot with the maintenance logs affecting its monitors (latest start first, at most 100): Valtrogen's monitor and group documents. */
+  async withLogs(view: PublicPageView): Promise<{ snapshot: PageSnapshot; logs: PublicMaintenance[] }> {
+    const [snapshot, logs] = await Promise.all([this.snapshot(view), this.maintenanceLogs(view, { limit: 100, offset: 0 })]);
+    return { snapshot, logs };
+  }
+
+  /** The whole-monitor hourly rollups of one shown monitor on one UTC date (one query). */
+  async hourlyOf(view: PublicPageView, monitorId: string, dateMs: number): Promise<{ bucketStart: Date; checks: number; failures: number }[]> {
+    return this.rollups.inRanges(view.page.accountId, monitorId, 'hour', [{ from: new Date(dateMs), to: new Date(dateMs + DAY_MS) }], [OVERALL]);
+  }
+
+  /** The decided rounds of one shown monitor in one UTC hour (one query). */
+  async minutesOf(view: PublicPageView, monitorId: string, hourMs: number): Promise<DecidedRound[]> {
+    return this.rounds.decidedInRanges(view.page.accountId, monitorId, [{ from: new Date(hourMs), to: new Date(hourMs + HOUR_MS) }]);
+  }
 
   async bySlug(slug: string): Promise<PageSnapshot | null> {
     const view = await this.pages.loadBySlug(slug);

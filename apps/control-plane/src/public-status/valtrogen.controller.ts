@@ -1,14 +1,15 @@
 import { Controller, Get, Logger, Param, Query, Res } from '@nestjs/common';
-import { ApiExtraModels, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import { Public } from '../common/principal';
 import { MAINTENANCE_STATUSES } from '../maintenance/maintenance.entity';
 import type { PublicPageView } from '../status-pages/public-page';
 import { StatusPagesService } from '../status-pages/status-pages.service';
-import { ValtrogenErrorView, ValtrogenLogDetailView, ValtrogenLogsView, ValtrogenMonitorDetailView } from './dto';
+import { ValtrogenErrorView, ValtrogenGroupView, ValtrogenHourlyDataView, ValtrogenLogDetailView, ValtrogenLogsView, ValtrogenMinutesView, ValtrogenMonitorDetailView, ValtrogenMonitorPageView, ValtrogenMonitorsView } from './dto';
 import { send } from './public-status.controller';
 import { PublicStatusService } from './public-status.service';
+import { groupDocument, hourlyDocument, isSlugId, minutesDocument, monitorDetailDocument, monitorsDocument, parseDateQuery, parseMinuteQuery } from './valtrogen-monitors';
 import { isMaintenanceId, LOG_LIMIT_DEFAULT, LOG_LIMIT_MAX, maintenanceLog, monitorDetails, parseLogQuery } from './valtrogen-maintenance';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -37,13 +38,26 @@ function DetailDocs(): MethodDecorator {
   };
 }
 
+function Answers(ok: { description: string; type?: new () => unknown; schema?: Record<string, unknown> }, notFound: string, bad?: string): MethodDecorator {
+  return (target, key, d) => {
+    ApiParam({ name: 'slug', example: 'acme' })(target, key, d);
+    ApiResponse({ status: 200, ...ok })(target, key, d);
+    if (bad) ApiResponse({ status: 400, description: `{success: false, error}: ${bad}`, type: ValtrogenErrorView })(target, key, d);
+    ApiResponse({ status: 404, description: `{success: false, error}: ${notFound}`, type: ValtrogenErrorView })(target, key, d);
+    ApiResponse({ status: 500, description: '{success: false, error}', type: ValtrogenErrorView })(target, key, d);
+  };
+}
+
+const BAD_MONITOR_ID = 'invalid monitorId format: expected a monitor identifier (slug)';
+const BAD_GROUP_ID = 'invalid groupId format: expected a group identifier (slug)';
+
 /**
- * Valtrogen's maintenance endpoints of every page, at `/s/{slug}/api/maintenance[/:id]` (and
- * `/api/maintenance[/:id]` on the page's custom domain, rewritten here by the custom-domain
+ * Valtrogen's endpoints of every page, at `/s/{slug}/api/maintenance[/:id]`, `/api/monitors[/:monitorId]`,
+ * `/api/monitors?monitorId=&date=`, `/api/minutes`, `/api/groups/:groupId` (and `/api/…` on the page's custom domain, rewritten here by the custom-domain
  * middleware): `{"success": true, …}`, CORS *, Cache-Control as the other public JSON, ETag/304.
  */
 @ApiTags('status-pages (public)')
-@ApiExtraModels(ValtrogenMonitorDetailView)
+@ApiExtraModels(ValtrogenMonitorDetailView, ValtrogenMonitorsView, ValtrogenHourlyDataView)
 @Public()
 @Controller()
 export class ValtrogenController {
@@ -68,6 +82,84 @@ export class ValtrogenController {
     await this.answer(res, () => this.pages.loadBySlug(slug), (view) => this.log(view, id));
   }
 
+  @Get('s/:slug/api/monitors')
+  @ApiOperation({
+    summary: "Valtrogen: the page's monitors with 90 `dailyUptimes` and its `groups`; with `monitorId` and `date`, that monitor's 24 `hourlyData` entries of the UTC date instead",
+  })
+  @ApiQuery({ name: 'monitorId', required: false, description: 'with date: hourly data of this monitor (slug)' })
+  @ApiQuery({ name: 'date', required: false, description: 'YYYY-MM-DD (UTC), within the last 90 days' })
+  @Answers(
+    { description: '{success: true, monitors, groups}, or with monitorId and date {success: true, hourlyData}', schema: { oneOf: [{ $ref: getSchemaPath(ValtrogenMonitorsView) }, { $ref: getSchemaPath(ValtrogenHourlyDataView) }] } },
+    'no such page (or monitor, with monitorId)',
+    'a malformed monitorId or date',
+  )
+  async monitors(@Param('slug') slug: string, @Query() q: Record<string, unknown>, @Res() res: Response) {
+    await this.answer(res, () => this.pages.loadBySlug(slug), (view) => (q.monitorId !== undefined || q.date !== undefined ? this.hourly(view, q) : this.monitorList(view)));
+  }
+
+  @Get('s/:slug/api/monitors/:monitorId')
+  @ApiOperation({ summary: 'Valtrogen: one monitor (by slug) with its 90-day `history`, `outages` (days with a failed round), `group` and `maintenanceLogs`' })
+  @ApiParam({ name: 'monitorId', example: 'eu-api' })
+  @Answers({ description: '{success: true, monitor, group, maintenanceLogs}', type: ValtrogenMonitorPageView }, 'no such page or monitor', 'invalid id format')
+  async monitor(@Param('slug') slug: string, @Param('monitorId') monitorId: string, @Res() res: Response) {
+    await this.answer(res, () => this.pages.loadBySlug(slug), (view) => this.monitorDetail(view, monitorId));
+  }
+
+  @Get('s/:slug/api/minutes')
+  @ApiOperation({ summary: "Valtrogen: a monitor's decided rounds of one UTC hour (≤ 60, oldest first); a failed one carries an error class, never the raw error" })
+  @ApiQuery({ name: 'monitorId', required: true })
+  @ApiQuery({ name: 'date', required: true, description: 'YYYY-MM-DD (UTC), within the last 90 days' })
+  @ApiQuery({ name: 'hour', required: true, schema: { type: 'integer', minimum: 0, maximum: 23 } })
+  @Answers({ description: '{success: true, records}', type: ValtrogenMinutesView }, 'no such page or monitor', 'a missing or malformed parameter')
+  async minutes(@Param('slug') slug: string, @Query() q: Record<string, unknown>, @Res() res: Response) {
+    await this.answer(res, () => this.pages.loadBySlug(slug), (view) => this.minuteRecords(view, q));
+  }
+
+  @Get('s/:slug/api/groups/:groupId')
+  @ApiOperation({ summary: "Valtrogen: one of the page's groups (by slug) with its monitors, `stats {total, up, degraded, down}` and `maintenanceLogs`" })
+  @ApiParam({ name: 'groupId', example: 'europe' })
+  @Answers({ description: '{success: true, group, monitors, stats, maintenanceLogs}', type: ValtrogenGroupView }, 'no such page or group', 'invalid id format')
+  async group(@Param('slug') slug: string, @Param('groupId') groupId: string, @Res() res: Response) {
+    await this.answer(res, () => this.pages.loadBySlug(slug), (view) => this.groupDetail(view, groupId));
+  }
+
+  private async monitorList(view: PublicPageView): Promise<[number, unknown]> {
+    const snap = await this.status.snapshot(view);
+    return [200, monitorsDocument(snap.monitors, view.groups)];
+  }
+
+  private async monitorDetail(view: PublicPageView, monitorId: string): Promise<[number, unknown]> {
+    if (!isSlugId(monitorId)) return [400, { success: false, error: BAD_MONITOR_ID }];
+    if (!view.monitors.some((m) => m.slug === monitorId)) return [404, { success: false, error: 'monitor not found' }];
+    const { snapshot, logs } = await this.status.withLogs(view);
+    const m = snapshot.monitors.find((x) => x.slug === monitorId)!;
+    return [200, monitorDetailDocument(m, view.groups, logs)];
+  }
+
+  private async hourly(view: PublicPageView, q: Record<string, unknown>): Promise<[number, unknown]> {
+    const p = parseDateQuery(q, this.status.todayMs());
+    if (!p.ok) return [400, { success: false, error: p.error }];
+    const m = view.monitors.find((x) => x.slug === p.monitorId);
+    if (!m) return [404, { success: false, error: 'monitor not found' }];
+    return [200, hourlyDocument(p.dateMs, await this.status.hourlyOf(view, m.id, p.dateMs))];
+  }
+
+  private async minuteRecords(view: PublicPageView, q: Record<string, unknown>): Promise<[number, unknown]> {
+    const p = parseMinuteQuery(q, this.status.todayMs());
+    if (!p.ok) return [400, { success: false, error: p.error }];
+    const m = view.monitors.find((x) => x.slug === p.monitorId);
+    if (!m) return [404, { success: false, error: 'monitor not found' }];
+    return [200, minutesDocument(await this.status.minutesOf(view, m.id, p.dateMs + p.hour * 3_600_000))];
+  }
+
+  private async groupDetail(view: PublicPageView, groupId: string): Promise<[number, unknown]> {
+    if (!isSlugId(groupId)) return [400, { success: false, error: BAD_GROUP_ID }];
+    const g = view.groups.find((x) => x.slug === groupId);
+    if (!g) return [404, { success: false, error: 'group not found' }];
+    const { snapshot, logs } = await this.status.withLogs(view);
+    return [200, groupDocument(g, snapshot.monitors, logs)];
+  }
+
   private async logs(view: PublicPageView, q: Record<string, unknown>): Promise<[number, unknown]> {
     const p = parseLogQuery(q);
     if (!p.ok) return [400, { success: false, error: p.error }];
@@ -89,7 +181,7 @@ export class ValtrogenController {
       send(res, status, JSON_TYPE, JSON.stringify(body), true);
     } catch (err) {
       const errorId = `err_${randomBytes(8).toString('hex')}`;
-      this.logger.error({ err, errorId }, `maintenance log failed (${errorId})`);
+      this.logger.error({ err, errorId }, `valtrogen answer failed (${errorId})`);
       send(res, 500, JSON_TYPE, JSON.stringify({ success: false, error: `internal error (reference ${errorId})` }), true);
     }
   }

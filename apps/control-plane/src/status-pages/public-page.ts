@@ -21,6 +21,8 @@ export interface PublicMonitorView {
   /** Per region: 'up' | 'down' | 'unknown' … as the last decided round saw it. */
   locationStatus: Record<string, string>;
   lastResponseMs: number | null;
+  /** The last decided round's HTTP status (null: none, or not HTTP). */
+  lastStatusCode: number | null;
   lastResponseByRegion: Record<string, number | null>;
   lastChecked: Date | null;
   statusChangedAt: Date | null;

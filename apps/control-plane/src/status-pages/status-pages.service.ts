@@ -32,6 +32,7 @@ export function toPublicMonitor(m: MonitorEntity, groupSlug: string | null, show
     intervalSeconds: m.monitorType === 'heartbeat' ? (m.heartbeatInterval ?? m.checkInterval) : m.checkInterval,
     locationStatus: { ...(m.locationStatus ?? {}) },
     lastResponseMs: m.lastResponseMs,
+    lastStatusCode: m.lastStatusCode,
     lastResponseByRegion: { ...(m.lastResponseByRegion ?? {}) },
     lastChecked: m.lastChecked,
     statusChangedAt: m.statusChangedAt,
