@@ -176,7 +176,7 @@ export class PublicStatusService {
 
   /** The whole-monitor hourly rollups of one shown monitor on one UTC date (one query). */
   async hourlyOf(view: PublicPageView, monitorId: string, dateMs: number): Promise<{ bucketStart: Date; checks: number; failures: number }[]> {
-    return this.rollups.inRanges(view.page.accountId, monitorId, 'hour', [{ from: new Date(dateMs), to: new Date(dateMs + DAY_MS) }], [OVERALL]);
+    return this.rollups.inRanges(asAccountId(view.page.accountId), monitorId, 'hour', [{ from: new Date(dateMs), to: new Date(dateMs + DAY_MS) }], [OVERALL]);
   }
 
   /** The decided rounds of one shown monitor in one UTC hour (one query). */
