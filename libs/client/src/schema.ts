@@ -5191,22 +5191,6 @@ export interface operations {
                     "application/json": components["schemas"]["PingView"];
                 };
             };
-            /** @description Read-only key writing, plan limit or interval below the plan minimum */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": null,
-                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
-                     *       "code": "plan_limit"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorEnvelopeView"];
-                };
-            };
             /** @description Unknown id (or an id of another account) */
             404: {
                 headers: {
@@ -5267,22 +5251,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PingView"];
-                };
-            };
-            /** @description Read-only key writing, plan limit or interval below the plan minimum */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": null,
-                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
-                     *       "code": "plan_limit"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
             /** @description Unknown id (or an id of another account) */
@@ -5349,22 +5317,6 @@ export interface operations {
                     "application/json": components["schemas"]["PingView"];
                 };
             };
-            /** @description Read-only key writing, plan limit or interval below the plan minimum */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": null,
-                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
-                     *       "code": "plan_limit"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorEnvelopeView"];
-                };
-            };
             /** @description Unknown id (or an id of another account) */
             404: {
                 headers: {
@@ -5426,22 +5378,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PingView"];
-                };
-            };
-            /** @description Read-only key writing, plan limit or interval below the plan minimum */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": null,
-                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
-                     *       "code": "plan_limit"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
             /** @description Unknown id (or an id of another account) */

@@ -34,7 +34,7 @@ export class PingController {
   @ApiOperation({ summary: 'Record a heartbeat ping (GET, POST or HEAD): the job succeeded' })
   @ApiQuery({ name: 'token', required: true, description: 'the token of the ping_url' })
   @ApiOkResponse({ type: PingView, description: 'bare answer (no envelope)' })
-  @ApiErrors(403, 404, 422)
+  @ApiErrors(404, 422)
   get(@Param('id') id: string, @Query('token') token?: string) {
     return this.heartbeats.ping(id, typeof token === 'string' ? token : undefined, 'success');
   }
@@ -44,7 +44,7 @@ export class PingController {
   @ApiParam({ name: 'kind', required: true, enum: ['start', 'fail'] })
   @ApiQuery({ name: 'token', required: true, description: 'the token of the ping_url' })
   @ApiOkResponse({ type: PingView, description: 'bare answer (no envelope)' })
-  @ApiErrors(403, 404, 422)
+  @ApiErrors(404, 422)
   getKind(@Param('id') id: string, @Param('kind') kind: string, @Query('token') token?: string) {
     return this.heartbeats.ping(id, typeof token === 'string' ? token : undefined, pingKind(kind));
   }
@@ -54,7 +54,7 @@ export class PingController {
   @ApiOperation({ summary: 'Record a heartbeat ping (POST); the body is ignored' })
   @ApiQuery({ name: 'token', required: true })
   @ApiOkResponse({ type: PingView, description: 'bare answer (no envelope)' })
-  @ApiErrors(403, 404, 422)
+  @ApiErrors(404, 422)
   post(@Param('id') id: string, @Query('token') token?: string) {
     return this.heartbeats.ping(id, typeof token === 'string' ? token : undefined, 'success');
   }
@@ -65,7 +65,7 @@ export class PingController {
   @ApiParam({ name: 'kind', required: true, enum: ['start', 'fail'] })
   @ApiQuery({ name: 'token', required: true })
   @ApiOkResponse({ type: PingView, description: 'bare answer (no envelope)' })
-  @ApiErrors(403, 404, 422)
+  @ApiErrors(404, 422)
   postKind(@Param('id') id: string, @Param('kind') kind: string, @Query('token') token?: string) {
     return this.heartbeats.ping(id, typeof token === 'string' ? token : undefined, pingKind(kind));
   }
