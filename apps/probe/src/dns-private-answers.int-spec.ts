@@ -1,6 +1,6 @@
 import * as dns from 'node:dns';
 import { startDnsTarget, type DnsTarget } from '@parallax/testing';
-import { DnsCheck } from './dns.check';
+import { DnsCheck } from '@parallax/checks';
 
 jest.setTimeout(30_000);
 
