@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 const strict = (over: Partial<CheckContext> = {}) => ctx({ allowPrivateTargets: false, ...over });
 const resolvesTo = (address: string, family: 4 | 6 = 4): LookupAllFn => (_h, _o, cb) => cb(null, [{ address, family }]);
-const refusal = (addr: string, range: string, literal = false) => `target ${literal ? 'is' : 'resolves to'} a private address (${addr}, ${range}); set ALLOW_PRIVATE_TARGETS=true to allow`;
+const refusal = (addr: string, range: string, literal = false) => `target ${literal ? 'is' : 'resolves to'} a private address (${range}); set ALLOW_PRIVATE_TARGETS=true to allow`;
 
 describe('json_api check', () => {
   let server: http.Server;

@@ -6,7 +6,7 @@ jest.setTimeout(60_000);
 
 const REGION = 'eu-west';
 const refused = (addr: string, range: string, literal: boolean) =>
-  `target ${literal ? 'is' : 'resolves to'} a private address (${addr}, ${range}); set ALLOW_PRIVATE_TARGETS=true to allow`;
+  `target ${literal ? 'is' : 'resolves to'} a private address (${range}); set ALLOW_PRIVATE_TARGETS=true to allow`;
 
 /**
  * The probe's own SSRF guard (SPEC 7), as deployed: the built probe without

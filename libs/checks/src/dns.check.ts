@@ -8,7 +8,7 @@ import type { DnsCheckSpec, DnsRecordType } from '@parallax/contracts';
 import { EMPTY_PHASES, type Check, type CheckContext, type CheckOutcome } from './check';
 import { deadlineSignal, raceSignal, round2, Stopped } from './connect';
 import { describeError } from './http.check';
-import { guardAddress, stripBrackets } from './ssrf';
+import { classifyAddress, guardAddress, inCidrs, stripBrackets } from './ssrf';
 
 export interface ResolverAddress {
   host: string;
@@ -85,6 +85,23 @@ function canonicalIp(ip: string): string {
  * Judges a DNS answer (pure): down unless the rcode is NOERROR and at least one record of
  * the queried type came back, and every expected value is among the answers.
  */
+/**
+ * A dns monitor without its own resolver asks the probe's resolver, which inside a cluster
+ * answers cluster-internal names: an A/AAAA answer holding a refused address (loopback,
+ * private, link-local, …) is refused like any SSRF target unless private targets are
+ * allowed (or the address is in an allowed CIDR). The refusal names the class, never the address.
+ */
+export function privateAnswerRefusal(type: DnsRecordType, answers: readonly string[], allowPrivate: boolean, allowedCidrs?: readonly string[]): string | null {
+  if (allowPrivate || (type !== 'A' && type !== 'AAAA')) return null;
+  for (const a of answers) {
+    if (net.isIP(a) === 0) continue;
+    const c = classifyAddress(a);
+    if (c.allowed || (allowedCidrs && inCidrs(a, allowedCidrs))) continue;
+    return `the answer holds a private address (${c.range}); a dns monitor without a resolver may not query internal names; set ALLOW_PRIVATE_TARGETS=true to allow`;
+  }
+  return null;
+}
+
 export function judgeDnsAnswer(type: DnsRecordType, rcode: string, answers: readonly string[], expected: readonly string[]): string | null {
   if (rcode !== 'NOERROR') return `DNS ${rcode} for the ${type} query`;
   if (answers.length === 0) return `no ${type} records in the answer`;
@@ -152,9 +169,11 @@ export class DnsCheck implements Check<DnsCheckSpec> {
       const rcode = (res as unknown as { rcode?: string }).rcode ?? 'UNKNOWN';
       const answers = (res.answers ?? []).filter((a) => a.type === spec.record_type).map(answerText).filter((t): t is string => t !== null);
       details.rcode = rcode;
-      details.answers = answers.slice(0, 50);
+      const refused = spec.resolver ? null : privateAnswerRefusal(spec.record_type, answers, ctx.allowPrivateTargets, ctx.allowedPrivateCidrs);
+      // A refused answer is not shown either: it would tell the internal address.
+      details.answers = refused ? [] : answers.slice(0, 50);
       details.truncated = res.flag_tc;
-      error = judgeDnsAnswer(spec.record_type, rcode, answers, spec.expected);
+      error = refused ?? judgeDnsAnswer(spec.record_type, rcode, answers, spec.expected);
     } catch (e) {
       if (e instanceof Stopped) error = d.timedOut() ? `timeout after ${spec.timeout_ms} ms (waiting for the DNS answer)` : 'check aborted (waiting for the DNS answer)';
       else error = describeError(e);

@@ -218,12 +218,12 @@ describe('inCidrs / guardAddress', () => {
     }
     expect(caught).toBeInstanceOf(TargetRefusedError);
     expect((caught as TargetRefusedError).message).toBe(
-      'target resolves to a private address (10.0.0.1, private); set ALLOW_PRIVATE_TARGETS=true to allow',
+      'target resolves to a private address (private); set ALLOW_PRIVATE_TARGETS=true to allow',
     );
     expect((caught as TargetRefusedError).code).toBe('ETARGETREFUSED');
     expect((caught as TargetRefusedError).range).toBe('private');
     expect(() => guardAddress('169.254.169.254', '169.254.169.254', false)).toThrow(
-      'target is a private address (169.254.169.254, linkLocal); set ALLOW_PRIVATE_TARGETS=true to allow',
+      'target is a private address (linkLocal); set ALLOW_PRIVATE_TARGETS=true to allow',
     );
   });
 
@@ -256,7 +256,7 @@ describe('resolveAndGuard', () => {
   it('refuses when ANY address is private', async () => {
     const lookup = fakeLookup({ 'mixed.example': [['93.184.216.34', 4], ['10.0.0.1', 4]] });
     await expect(resolveAndGuard('mixed.example', false, { lookup })).rejects.toThrow(
-      'target resolves to a private address (10.0.0.1, private); set ALLOW_PRIVATE_TARGETS=true to allow',
+      'target resolves to a private address (private); set ALLOW_PRIVATE_TARGETS=true to allow',
     );
     await expect(resolveAndGuard('mixed.example', false, { lookup })).rejects.toBeInstanceOf(TargetRefusedError);
   });
@@ -269,11 +269,19 @@ describe('resolveAndGuard', () => {
       d: [['::ffff:192.168.1.1', 6]],
       e: [['fd00::1', 6]],
     });
-    await expect(resolveAndGuard('a', false, { lookup })).rejects.toThrow('(127.0.0.1, loopback)');
-    await expect(resolveAndGuard('b', false, { lookup })).rejects.toThrow('(169.254.169.254, linkLocal)');
-    await expect(resolveAndGuard('c', false, { lookup })).rejects.toThrow('(100.64.1.1, carrierGradeNat)');
-    await expect(resolveAndGuard('d', false, { lookup })).rejects.toThrow('(::ffff:c0a8:101 → 192.168.1.1, private)');
-    await expect(resolveAndGuard('e', false, { lookup })).rejects.toThrow('(fd00::1, uniqueLocal)');
+    await expect(resolveAndGuard('a', false, { lookup })).rejects.toThrow('a private address (loopback)');
+    await expect(resolveAndGuard('b', false, { lookup })).rejects.toThrow('a private address (linkLocal)');
+    await expect(resolveAndGuard('c', false, { lookup })).rejects.toThrow('a private address (carrierGradeNat)');
+    await expect(resolveAndGuard('d', false, { lookup })).rejects.toThrow('a private address (private)');
+    await expect(resolveAndGuard('e', false, { lookup })).rejects.toThrow('a private address (uniqueLocal)');
+  });
+
+  it('names the class of a refused address, never the address a name resolved to (issue 13)', async () => {
+    const lookup = fakeLookup({ 'kube-dns.internal': [['10.96.0.10', 4]] });
+    const refused = await resolveAndGuard('kube-dns.internal', false, { lookup }).catch((e: Error) => e);
+    expect(refused).toBeInstanceOf(TargetRefusedError);
+    expect((refused as Error).message).toBe('target resolves to a private address (private); set ALLOW_PRIVATE_TARGETS=true to allow');
+    expect((refused as Error).message).not.toContain('10.96');
   });
 
   it('resolves private addresses when private targets are allowed', async () => {
@@ -284,7 +292,7 @@ describe('resolveAndGuard', () => {
   it('honours allowed CIDRs for every address', async () => {
     const lookup = fakeLookup({ db: [['10.0.0.5', 4], ['10.9.0.5', 4]] });
     await expect(resolveAndGuard('db', false, { lookup, allowedCidrs: ['10.0.0.0/8'] })).resolves.toMatchObject({ address: '10.0.0.5' });
-    await expect(resolveAndGuard('db', false, { lookup, allowedCidrs: ['10.0.0.0/16'] })).rejects.toThrow('(10.9.0.5, private)');
+    await expect(resolveAndGuard('db', false, { lookup, allowedCidrs: ['10.0.0.0/16'] })).rejects.toThrow('a private address (private)');
   });
 
   it('does not look up literal IPs, with or without brackets', async () => {
@@ -296,7 +304,7 @@ describe('resolveAndGuard', () => {
       addresses: [{ address: '8.8.8.8', family: 4 }],
     });
     await expect(resolveAndGuard('[2606:4700:4700::1111]', false, { lookup })).resolves.toMatchObject({ address: '2606:4700:4700::1111', family: 6 });
-    await expect(resolveAndGuard('[::1]', false, { lookup })).rejects.toThrow('target is a private address (::1, loopback)');
+    await expect(resolveAndGuard('[::1]', false, { lookup })).rejects.toThrow('target is a private address (loopback)');
     await expect(resolveAndGuard('127.0.0.1', false, { lookup })).rejects.toBeInstanceOf(TargetRefusedError);
     expect(calls).toEqual([]);
   });

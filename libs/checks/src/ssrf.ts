@@ -133,7 +133,7 @@ export function isIpLiteral(host: string): boolean {
   return net.isIP(stripBrackets(host)) !== 0;
 }
 
-/** A target refused by the SSRF guard. */
+/** A target refused by the SSRF guard. Its message names the class of address (loopback, private, linkLocal, …), never the address a name resolved to. */
 export class TargetRefusedError extends Error {
   readonly code = 'ETARGETREFUSED';
   constructor(
@@ -142,7 +142,7 @@ export class TargetRefusedError extends Error {
     readonly range: string,
   ) {
     super(
-      `target ${isIpLiteral(hostname) ? 'is' : 'resolves to'} a private address (${address}, ${range}); ` +
+      `target ${isIpLiteral(hostname) ? 'is' : 'resolves to'} a private address (${range}); ` +
         'set ALLOW_PRIVATE_TARGETS=true to allow',
     );
     this.name = 'TargetRefusedError';

@@ -7483,22 +7483,6 @@ export interface operations {
                     "application/json": components["schemas"]["PingView"];
                 };
             };
-            /** @description Read-only key writing, plan limit or interval below the plan minimum */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": null,
-                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
-                     *       "code": "plan_limit"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorEnvelopeView"];
-                };
-            };
             /** @description Unknown id (or an id of another account) */
             404: {
                 headers: {
@@ -7578,22 +7562,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PingView"];
-                };
-            };
-            /** @description Read-only key writing, plan limit or interval below the plan minimum */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": null,
-                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
-                     *       "code": "plan_limit"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
             /** @description Unknown id (or an id of another account) */
@@ -7679,22 +7647,6 @@ export interface operations {
                     "application/json": components["schemas"]["PingView"];
                 };
             };
-            /** @description Read-only key writing, plan limit or interval below the plan minimum */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": null,
-                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
-                     *       "code": "plan_limit"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorEnvelopeView"];
-                };
-            };
             /** @description Unknown id (or an id of another account) */
             404: {
                 headers: {
@@ -7775,22 +7727,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PingView"];
-                };
-            };
-            /** @description Read-only key writing, plan limit or interval below the plan minimum */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": null,
-                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
-                     *       "code": "plan_limit"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorEnvelopeView"];
                 };
             };
             /** @description Unknown id (or an id of another account) */

@@ -53,7 +53,7 @@ export class PingController {
   @ApiOperation({ summary: 'Record a heartbeat ping (GET, POST or HEAD): the job succeeded' })
   @ApiQuery({ name: 'token', required: true, description: 'the token of the ping_url' })
   @ApiOkResponse({ type: PingView, description: 'bare answer (no envelope)' })
-  @ApiErrors(403, 404, 422, 429)
+  @ApiErrors(404, 422, 429)
   get(@Req() req: ClientRequest, @Param('id') id: string, @Query('token') token?: string) {
     return this.ping(req, id, token, 'success');
   }
@@ -63,7 +63,7 @@ export class PingController {
   @ApiParam({ name: 'kind', required: true, enum: ['start', 'fail'] })
   @ApiQuery({ name: 'token', required: true, description: 'the token of the ping_url' })
   @ApiOkResponse({ type: PingView, description: 'bare answer (no envelope)' })
-  @ApiErrors(403, 404, 422, 429)
+  @ApiErrors(404, 422, 429)
   getKind(@Req() req: ClientRequest, @Param('id') id: string, @Param('kind') kind: string, @Query('token') token?: string) {
     return this.ping(req, id, token, pingKind(kind));
   }
@@ -73,7 +73,7 @@ export class PingController {
   @ApiOperation({ summary: 'Record a heartbeat ping (POST); the body is ignored' })
   @ApiQuery({ name: 'token', required: true })
   @ApiOkResponse({ type: PingView, description: 'bare answer (no envelope)' })
-  @ApiErrors(403, 404, 422, 429)
+  @ApiErrors(404, 422, 429)
   post(@Req() req: ClientRequest, @Param('id') id: string, @Query('token') token?: string) {
     return this.ping(req, id, token, 'success');
   }
@@ -84,7 +84,7 @@ export class PingController {
   @ApiParam({ name: 'kind', required: true, enum: ['start', 'fail'] })
   @ApiQuery({ name: 'token', required: true })
   @ApiOkResponse({ type: PingView, description: 'bare answer (no envelope)' })
-  @ApiErrors(403, 404, 422, 429)
+  @ApiErrors(404, 422, 429)
   postKind(@Req() req: ClientRequest, @Param('id') id: string, @Param('kind') kind: string, @Query('token') token?: string) {
     return this.ping(req, id, token, pingKind(kind));
   }

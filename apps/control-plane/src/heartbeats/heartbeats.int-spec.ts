@@ -71,15 +71,22 @@ describe('heartbeat monitors', () => {
     expect((await monitor(m.id)).status).toBe('up');
   });
 
-  it('refuses a missing or wrong token with 403, an unknown id with 404, an unknown sub-path with 422', async () => {
+  it('answers a missing or wrong token exactly as an unknown id (404, same body), an unknown sub-path with 422', async () => {
     const m = await create({ heartbeat_interval: 60 });
-    expect((await ping(withToken(m.ping_url, 'wrong'))).status).toBe(403);
-    expect((await ping(m.ping_url.replace(/\?token=.*/, ''))).status).toBe(403);
-    expect((await ping(m.ping_url.replace(m.id, 'hb_doesnotexist0000'))).status).toBe(404);
+    const refused = { data: null, error: 'no heartbeat monitor with this id and token', code: 'not_found' };
+    const wrong = await ping(withToken(m.ping_url, 'wrong'));
+    expect([wrong.status, wrong.body]).toEqual([404, refused]);
+    const missing = await ping(m.ping_url.replace(/\?token=.*/, ''));
+    expect([missing.status, missing.body]).toEqual([404, refused]);
+    const unknownId = 'mon_doesnotexist0000';
+    const unknown = await ping(withToken(m.ping_url, 'wrong').replace(m.id, unknownId));
+    expect([unknown.status, unknown.body]).toEqual([404, refused]);
+    const unknownRightToken = await ping(m.ping_url.replace(m.id, unknownId));
+    expect([unknownRightToken.status, unknownRightToken.body]).toEqual([404, refused]);
     expect((await ping(m.ping_url, 'GET', '/explode')).status).toBe(422);
     // Another monitor's token does not open this one.
     const other = await create({ heartbeat_interval: 60 });
-    expect((await ping(withToken(m.ping_url, new URL(other.ping_url).searchParams.get('token')!))).status).toBe(403);
+    expect((await ping(withToken(m.ping_url, new URL(other.ping_url).searchParams.get('token')!))).status).toBe(404);
     expect((await monitor(m.id)).status).toBe('pending');
   });
 
@@ -189,7 +196,7 @@ describe('heartbeat monitors', () => {
     const res = await call(t.api, key, 'POST', `/monitors/${m.id}/ping-token`);
     expect(res.status).toBe(200);
     expect(res.body.data.ping_url).not.toBe(m.ping_url);
-    expect((await ping(m.ping_url)).status).toBe(403);
+    expect((await ping(m.ping_url)).status).toBe(404);
     expect((await ping(res.body.data.ping_url)).status).toBe(200);
   });
 

@@ -38,6 +38,9 @@ export type PingAnswer =
  * that may change the status (the first, one after a miss, a `/fail`) runs a check
  * at once. Replicas share the checks (FOR UPDATE SKIP LOCKED).
  */
+/** The one answer to a ping that does not count: unknown monitor, missing or wrong token. */
+const pingRefused = () => new DomainError('not_found', 'no heartbeat monitor with this id and token');
+
 @Injectable()
 export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(HeartbeatsService.name);
@@ -75,11 +78,11 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
   async ping(id: string, token: string | undefined, kind: PingKind): Promise<PingAnswer> {
     return this.tx.run(async (tx) => {
       // The token is checked before the row is locked: a wrong token never holds the lock.
+      // Unknown monitor and wrong token answer the same (status and body): a ping URL reveals nothing.
       const hash = await this.heartbeats.pingTokenHash(tx, id);
-      if (hash === undefined) throw notFound('monitor', id);
-      if (!pingTokenMatches(token, hash)) throw new DomainError('forbidden', 'invalid or missing ping token');
+      if (hash === undefined || !pingTokenMatches(token, hash)) throw pingRefused();
       const m = await this.heartbeats.lockForPing(tx, id);
-      if (!m) throw notFound('monitor', id);
+      if (!m) throw pingRefused();
       const now = this.clock.nowMs();
       const changes = pingChanges({ ...m, heartbeatInterval: m.heartbeatInterval ?? 0 }, kind, now);
       await this.heartbeats.recordPing(tx, m.id, changes);

@@ -14,10 +14,26 @@ import { MonitorEntity } from './monitor.entity';
 import { nextExpectedBy } from '../heartbeats/heartbeat-rules';
 import { applyChanges, initHeartbeat, keepHeartbeatShape, monitorDefaults } from './monitor-fields';
 import { resolveAliases } from './monitor-aliases';
-import { alertTargets, canSwitchType, TYPE_RULES, typeFieldProblems } from './monitor-types';
+import { alertTargets, canSwitchType, GuardTarget, TYPE_RULES, typeFieldProblems } from './monitor-types';
 import { autoSlug, MonitorResponse, toMonitorResponse } from './monitor.mapper';
 import { intervalProblem, nextQuorum, planLimitMessage, validateDraft, withinPlanLimit } from './monitor-rules';
 import { MonitorFilter, MonitorsRepository } from './monitors.repository';
+
+/** How long the SSRF guard waits for one name at create/update before answering 422. */
+const GUARD_LOOKUP_TIMEOUT_MS = 5000;
+
+class LookupTimeout extends Error {}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new LookupTimeout()), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+const keyOf = (t: GuardTarget) => `${t.field}\u0000${t.host}\u0000${t.lookup}`;
+const targetKeys = (m: MonitorEntity) => new Set([...TYPE_RULES[m.monitorType].guardTargets(m), ...alertTargets(m)].map(keyOf));
 
 @Injectable()
 export class MonitorsService {
@@ -128,9 +144,13 @@ export class MonitorsService {
 
   async update(p: Principal, id: string, request: UpdateMonitorDto): Promise<MonitorResponse> {
     const plan = this.config.plans[p.plan];
+    // DNS before any row lock, and only for targets the edit changes (issue 13 item 6): a pause,
+    // a rename or a public toggle never depends on a name still resolving.
+    const guarded = await this.preGuard(p, id, request, plan);
     const saved = await this.tx.run(async (tx) => {
       const m = await this.monitors.lockOne(p.accountId, id, tx);
       if (!m) throw notFound('monitor', id);
+      const locked = targetKeys(m);
       const aliased = resolveAliases(request, m.monitorType, this.config.regions);
       if (aliased.errors.length) throw validationFailed(aliased.errors);
       const dto: UpdateMonitorDto = aliased.dto;
@@ -153,7 +173,11 @@ export class MonitorsService {
       } else {
         m.quorum = nextQuorum(before.regions, before.quorum, m.regions.length, dto.quorum);
       }
-      await this.validate(m, plan, dto.slug, dto.check_interval !== undefined);
+      await this.validate(m, plan, dto.slug, dto.check_interval !== undefined, false);
+      // A target the pre-check did not see (the row changed in between): never resolve under the lock.
+      if (!this.config.allowPrivateTargets && [...targetKeys(m)].some((k) => !locked.has(k) && !guarded.has(k))) {
+        throw new DomainError('conflict', 'the monitor changed while this edit was being checked; retry');
+      }
       if (dto.slug !== undefined && (await this.monitors.slugTaken(m.slug, m.id, tx))) {
         throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
       }
@@ -192,7 +216,37 @@ export class MonitorsService {
     m.nextDueAt = new Date(f.nextDueAt);
   }
 
-  private async validate(m: MonitorEntity, plan: PlanLimits, slugGiven: string | undefined, intervalGiven = true): Promise<void> {
+  /**
+   * The edit applied to an unlocked copy: its changed targets are resolved and guarded now,
+   * outside any transaction. Answers the keys it guarded. An edit that fails validation is
+   * left to the locked pass, which answers the same 422 it always did.
+   */
+  private async preGuard(p: Principal, id: string, request: UpdateMonitorDto, plan: PlanLimits): Promise<Set<string>> {
+    if (this.config.allowPrivateTargets) return new Set();
+    const current = await this.require(p, id);
+    const before = targetKeys(current);
+    const draft = Object.assign(Object.create(Object.getPrototypeOf(current) as object) as MonitorEntity, current);
+    const aliased = resolveAliases(request, draft.monitorType, this.config.regions);
+    if (aliased.errors.length) return new Set();
+    const dto = aliased.dto;
+    if (dto.monitor_type !== undefined && dto.monitor_type !== draft.monitorType) {
+      if (!canSwitchType(draft.monitorType, dto.monitor_type)) return new Set();
+      draft.monitorType = dto.monitor_type;
+    }
+    if (typeFieldProblems(draft.monitorType, dto, null).length) return new Set();
+    applyChanges(draft, dto);
+    if (draft.monitorType === 'heartbeat') keepHeartbeatShape(draft, this.config.publicUrl);
+    if ([...typeFieldProblems(draft.monitorType, {}, draft), ...validateDraft(draft, { regions: this.config.regions, minIntervalSeconds: plan.minIntervalSeconds })].length) return new Set();
+    const changed = this.targets(draft).filter((t) => !before.has(keyOf(t)));
+    await this.guardList(changed);
+    return new Set(changed.map(keyOf));
+  }
+
+  private targets(m: MonitorEntity): GuardTarget[] {
+    return [...TYPE_RULES[m.monitorType].guardTargets(m), ...alertTargets(m)];
+  }
+
+  private async validate(m: MonitorEntity, plan: PlanLimits, slugGiven: string | undefined, intervalGiven = true, guard = true): Promise<void> {
     const errors = [...typeFieldProblems(m.monitorType, {}, m), ...validateDraft(m, { regions: this.config.regions, minIntervalSeconds: plan.minIntervalSeconds })];
     if (slugGiven !== undefined && !m.slug) errors.push({ field: 'slug', message: 'slug must contain letters or digits' });
     if (errors.length) throw validationFailed(errors);
@@ -201,7 +255,7 @@ export class MonitorsService {
       if (problem?.code === 'forbidden') throw new DomainError('forbidden', problem.message);
       if (problem) throw validationFailed([{ field: 'check_interval', message: problem.message }]);
     }
-    if (!this.config.allowPrivateTargets) await this.guardTargets(m);
+    if (guard && !this.config.allowPrivateTargets) await this.guardList(this.targets(m));
   }
 
   /**
@@ -210,14 +264,15 @@ export class MonitorsService {
    * will call, must resolve to public addresses only.
    * The probe guards again after its own lookup and on every redirect.
    */
-  private async guardTargets(m: MonitorEntity): Promise<void> {
+  private async guardList(targets: GuardTarget[]): Promise<void> {
     const errors = [];
-    for (const t of [...TYPE_RULES[m.monitorType].guardTargets(m), ...alertTargets(m)]) {
+    for (const t of targets) {
       try {
-        if (t.lookup) await resolveAndGuard(t.host, false);
+        if (t.lookup) await withTimeout(resolveAndGuard(t.host, false), GUARD_LOOKUP_TIMEOUT_MS);
         else guardAddress(t.host, t.host, false);
       } catch (e) {
-        const message = e instanceof TargetRefusedError ? e.message : `${t.field} host "${t.host}" could not be resolved`;
+        const message =
+          e instanceof TargetRefusedError ? e.message : e instanceof LookupTimeout ? `${t.field} host "${t.host}" did not resolve within ${GUARD_LOOKUP_TIMEOUT_MS / 1000} s` : `${t.field} host "${t.host}" could not be resolved`;
         errors.push({ field: t.field, message });
       }
     }

@@ -115,7 +115,7 @@ describe('notification transport', () => {
       for (const field of ['webhook_url', 'alert_slack_webhook', 'alert_discord_webhook']) {
         const res = await call(app.api, key, 'POST', '/monitors', { name: 'public target', url: 'http://93.184.216.34/', [field]: 'http://169.254.169.254/latest' });
         expect(res.status).toBe(422);
-        expect(res.body.details).toEqual([{ field, message: expect.stringMatching(/private address \(169\.254\.169\.254, linkLocal\)/) }]);
+        expect(res.body.details).toEqual([{ field, message: expect.stringMatching(/private address \(linkLocal\)/) }]);
       }
       expect((await call(app.api, key, 'GET', '/monitors')).body.data).toEqual([]);
     });

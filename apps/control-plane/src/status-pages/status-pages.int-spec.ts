@@ -116,7 +116,8 @@ describe('status pages API (real PostgreSQL + NATS)', () => {
   it('answers 409 for a taken slug or custom domain, from any account', async () => {
     const slug = await call(t.api, otherKey, 'POST', '/status-pages', { slug: 'acme', title: 'Mine' });
     expect(slug.status).toBe(409);
-    expect(slug.body.error).toBe('slug "acme" is already taken');
+    // The whole answer: nothing about whose page holds the slug (no id, account, title or email).
+    expect(slug.body).toEqual({ data: null, error: 'slug "acme" is already taken', code: 'conflict' });
     const domain = await call(t.api, otherKey, 'POST', '/status-pages', { slug: 'other', title: 'Mine', custom_domain: 'status.acme.test' });
     expect(domain.status).toBe(409);
     expect(domain.body.error).toMatch(/custom_domain "status.acme.test" is already used/);
