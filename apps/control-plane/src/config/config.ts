@@ -35,6 +35,7 @@ const schema = z.object({
     .refine((rs) => new Set(rs).size === rs.length, 'must not repeat a region'),
   JWT_SECRET: z.string({ required_error: 'is required (at least 16 characters)' }).min(16, 'must be at least 16 characters'),
   JWT_TTL_SECONDS: int(60, 30 * 86400).default(86400),
+  SCRYPT_LOG2_N: int(14, 20).default(17),
   ALLOW_PRIVATE_TARGETS: bool.default('false'),
   PUBLIC_PAGE_CACHE_MS: int(0, 60_000).default(5000),
   DEFAULT_PLAN: z.enum(['free', 'pro'], { message: 'must be free or pro' }).default('free'),
@@ -132,6 +133,8 @@ export interface AppConfig {
   regions: string[];
   jwtSecret: string;
   jwtTtlSeconds: number;
+  /** scrypt cost of new password hashes: N = 2^this (r = 8, p = 1); 17 is OWASP's minimum. */
+  scryptLog2N: number;
   allowPrivateTargets: boolean;
   /** How long a replica reuses a rendered public page answer (0: never). */
   publicPageCacheMs: number;
@@ -205,6 +208,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     regions: e.REGIONS,
     jwtSecret: e.JWT_SECRET,
     jwtTtlSeconds: e.JWT_TTL_SECONDS,
+    scryptLog2N: e.SCRYPT_LOG2_N,
     allowPrivateTargets: e.ALLOW_PRIVATE_TARGETS,
     publicPageCacheMs: e.PUBLIC_PAGE_CACHE_MS,
     defaultPlan: e.DEFAULT_PLAN,

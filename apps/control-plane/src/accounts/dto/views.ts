@@ -55,6 +55,14 @@ export class LoginView {
   @ApiProperty({ description: 'JWT (HS256); send as `Authorization: Bearer <token>`.' }) token!: string;
 }
 
+export class LogoutView {
+  @ApiProperty({ enum: [true], description: 'every JWT of this user is revoked (its token version moved on)' }) logged_out!: true;
+}
+
+export class PasswordChangedView {
+  @ApiProperty({ description: 'a new JWT: the older ones of this user are revoked' }) token!: string;
+}
+
 export class AuthInfoView {
   @ApiProperty({ enum: ['api_key', 'jwt'] }) method!: 'api_key' | 'jwt';
   @ApiProperty({ type: String, nullable: true }) key_id!: string | null;

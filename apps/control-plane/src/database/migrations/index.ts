@@ -17,6 +17,7 @@ import { PingMonitors1796019000000 } from './1796019000000-PingMonitors';
 import { SipMonitors1796019000001 } from './1796019000001-SipMonitors';
 import { DomainMonitors1796019000010 } from './1796019000010-DomainMonitors';
 import { RateLimitCounters1796013000150 } from './1796013000150-RateLimitCounters';
+import { UserTokenVersion1796013000151 } from './1796013000151-UserTokenVersion';
 
 /** Every migration, in order. Run at start by runMigrations (database/migrate.ts). */
 export const MIGRATIONS = [
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   DeadLetters1796011000000,
   ProbesByRegion1796011000001,
   RateLimitCounters1796013000150,
+  UserTokenVersion1796013000151,
   StatusPages1796014000000,
   ManualIncidents1796014000010,
   PageSubscribers1796017000000,
