@@ -956,6 +956,11 @@ export interface components {
             key: string;
             /** Format: date-time */
             created_at: string;
+            /**
+             * Format: date-time
+             * @description When the key stops working; null: never.
+             */
+            expires_at: string | null;
         };
         SignupView: {
             account: components["schemas"]["AccountView"];
@@ -1041,6 +1046,12 @@ export interface components {
              * @enum {string}
              */
             scope?: "read_write" | "read_only";
+            /**
+             * Format: date-time
+             * @description When the key stops working (in the future, within 10 years); omitted: never.
+             * @example 2027-01-01T00:00:00Z
+             */
+            expires_at?: string;
         };
         ApiKeyView: {
             /** @example key_8d2m4x0c9v1b7n3q */
@@ -1061,6 +1072,11 @@ export interface components {
              * @description Updated at most once a minute.
              */
             last_used_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the key stops working; null: never.
+             */
+            expires_at: string | null;
         };
         ListMetaView: {
             /**

@@ -38,4 +38,6 @@ export class ApiKeyEntity {
   @Column('text') scope!: 'read_write' | 'read_only';
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @Column('timestamptz', { nullable: true }) lastUsedAt!: Date | null;
+  /** After this instant the key is refused (null: never). */
+  @Column('timestamptz', { nullable: true }) expiresAt!: Date | null;
 }

@@ -17,6 +17,7 @@ import { SignupDto } from './dto/signup.dto';
 import { AccountView, ApiKeyView, CreatedApiKeyView, DeletedView, LoginView, MeView, SignupView, UserView } from './dto/views';
 import { hashPassword, needsRehash, prepareDummyHash, ScryptParams, verifyAgainstDummy, verifyPassword } from './password';
 import { PlanLimitsService } from './plan-limits';
+import { apiKeyExpired, apiKeyExpiry } from './api-key';
 import { loginLockoutMs } from './rate-limit-rules';
 import { RateLimitedError, RateLimiter } from './rate-limit.guard';
 
@@ -63,6 +64,7 @@ const apiKeyView = (k: ApiKeyEntity): ApiKeyView => ({
   scope: k.scope,
   created_at: iso(k.createdAt),
   last_used_at: k.lastUsedAt ? iso(k.lastUsedAt) : null,
+  expires_at: k.expiresAt ? iso(k.expiresAt) : null,
 });
 const createdKeyView = (k: ApiKeyEntity, key: string): CreatedApiKeyView => ({
   id: k.id,
@@ -71,6 +73,7 @@ const createdKeyView = (k: ApiKeyEntity, key: string): CreatedApiKeyView => ({
   scope: k.scope,
   key,
   created_at: iso(k.createdAt),
+  expires_at: k.expiresAt ? iso(k.expiresAt) : null,
 });
 
 /** Accounts, users, API keys and authentication of requests. */
@@ -190,6 +193,7 @@ export class AccountsService implements OnModuleInit {
     this.assertWritable(principal);
     const generated = generateApiKey();
     const key = this.newKeyEntity(principal.accountId, dto.name.trim(), dto.scope ?? 'read_write', generated, this.clock.now());
+    key.expiresAt = apiKeyExpiry(dto.expires_at, this.clock.nowMs());
     const max = this.config.maxApiKeysPerAccount;
     await this.transactions.run(async (tx) => {
       // The account row is locked so that concurrent creations cannot pass the cap together.
@@ -227,8 +231,9 @@ export class AccountsService implements OnModuleInit {
     if (!principal) {
       const found = await this.repo.findApiKeyByHash(hash);
       if (!found || !apiKeyMatchesHash(key, found.key.keyHash)) return null;
+      if (apiKeyExpired(found.key.expiresAt, this.clock.nowMs())) return null;
       principal = { accountId: found.key.accountId, userId: null, keyId: found.key.id, scope: found.key.scope, plan: found.plan };
-      this.cache(cacheKey, principal);
+      this.cache(cacheKey, principal, found.key.expiresAt?.getTime());
     }
     await this.noteKeyUse(principal.accountId, principal.keyId!);
     return principal;
@@ -267,7 +272,7 @@ export class AccountsService implements OnModuleInit {
     generated: { prefix: string; hash: string },
     createdAt: Date,
   ): ApiKeyEntity {
-    return { id: newId('key'), accountId, name, prefix: generated.prefix, keyHash: generated.hash, scope, createdAt, lastUsedAt: null };
+    return { id: newId('key'), accountId, name, prefix: generated.prefix, keyHash: generated.hash, scope, createdAt, lastUsedAt: null, expiresAt: null };
   }
 
   /** Writes `last_used_at` at most once a minute per key; bookkeeping never fails a request. */
@@ -297,13 +302,15 @@ export class AccountsService implements OnModuleInit {
     return hit.principal;
   }
 
-  private cache(cacheKey: string, principal: Principal): void {
+  /** Caches a principal for PRINCIPAL_CACHE_MS, never past `expiresAtMs` (an expiring API key). */
+  private cache(cacheKey: string, principal: Principal, expiresAtMs?: number): void {
     const now = this.clock.nowMs();
+    if (expiresAtMs !== undefined && expiresAtMs <= now) return;
     if (this.principals.size >= CACHE_MAX_ENTRIES) {
       for (const [k, v] of this.principals) if (v.expiresAt <= now) this.principals.delete(k);
       if (this.principals.size >= CACHE_MAX_ENTRIES) this.principals.clear();
     }
-    this.principals.set(cacheKey, { principal, expiresAt: now + PRINCIPAL_CACHE_MS });
+    this.principals.set(cacheKey, { principal, expiresAt: Math.min(now + PRINCIPAL_CACHE_MS, expiresAtMs ?? Infinity) });
   }
 
   /** A deleted key stops working at once on this replica (others within PRINCIPAL_CACHE_MS). */

@@ -104,4 +104,25 @@ describe('credential hardening (integration)', () => {
     expect((await http('POST', '/auth/login', { body: { email: u.email, password: PASSWORD } })).status).toBe(401);
     await login(u.email, 'a brand new passphrase');
   });
+
+  it('an API key with expires_at works until then and is refused after (on the Clock)', async () => {
+    const u = await signup();
+    const expiresAt = new Date(clock.nowMs() + 3_600_000).toISOString();
+    const created = await http('POST', '/api-keys', { headers: { 'X-API-Key': u.key }, body: { name: 'temporary', expires_at: expiresAt } });
+    expect(created.status).toBe(201);
+    expect(created.body.data.expires_at).toBe(expiresAt);
+    const temp = created.body.data.key as string;
+    expect((await http('GET', '/auth/me', { headers: { 'X-API-Key': temp } })).status).toBe(200);
+    const listed = await http('GET', '/api-keys', { headers: { 'X-API-Key': u.key } });
+    expect(listed.body.data.find((k: Json) => k.id === created.body.data.id).expires_at).toBe(expiresAt);
+    expect(listed.body.data.find((k: Json) => k.id !== created.body.data.id).expires_at).toBeNull();
+    clock.advance(3_600_000 - 1_000);
+    expect((await http('GET', '/auth/me', { headers: { 'X-API-Key': temp } })).status).toBe(200); // cached principal too
+    clock.advance(1_000);
+    expect((await http('GET', '/auth/me', { headers: { 'X-API-Key': temp } })).status).toBe(401);
+    expect((await http('GET', '/auth/me', { headers: { 'X-API-Key': u.key } })).status).toBe(200); // a key without expiry
+    const past = await http('POST', '/api-keys', { headers: { 'X-API-Key': u.key }, body: { name: 'past', expires_at: '2020-01-01T00:00:00Z' } });
+    expect(past.status).toBe(422);
+    expect(past.body.details).toEqual([{ field: 'expires_at', message: 'must be in the future' }]);
+  });
 });

@@ -18,6 +18,7 @@ import { SipMonitors1796019000001 } from './1796019000001-SipMonitors';
 import { DomainMonitors1796019000010 } from './1796019000010-DomainMonitors';
 import { RateLimitCounters1796013000150 } from './1796013000150-RateLimitCounters';
 import { UserTokenVersion1796013000151 } from './1796013000151-UserTokenVersion';
+import { ApiKeyExpiry1796013000152 } from './1796013000152-ApiKeyExpiry';
 
 /** Every migration, in order. Run at start by runMigrations (database/migrate.ts). */
 export const MIGRATIONS = [
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   ProbesByRegion1796011000001,
   RateLimitCounters1796013000150,
   UserTokenVersion1796013000151,
+  ApiKeyExpiry1796013000152,
   StatusPages1796014000000,
   ManualIncidents1796014000010,
   PageSubscribers1796017000000,
