@@ -51,7 +51,7 @@ export class AppModule {
             serializers: { req: redactTokenInRequest },
           },
         }),
-        DatabaseModule.forRoot(config.databaseUrl),
+        DatabaseModule.forRoot(config.databaseUrl, config.dbPools),
         ClockModule,
         MetricsModule,
         NatsModule,

@@ -47,6 +47,8 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(120),
   PUBLIC_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).optional(),
   TRUST_PROXY: int(0, 10).default(0),
+  DB_POOL_SIZE: int(1, 1000).default(20),
+  DB_BACKGROUND_POOL_SIZE: int(1, 1000).default(5),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   AUTH_FAILURES_PER_MINUTE: int(1, 1_000_000).default(10),
   LOGIN_LOCKOUT_AFTER: int(1, 1000).default(5),
@@ -144,6 +146,8 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Requests per minute per client IP on unauthenticated routes (signup, login, public pages, badges, feeds). */
   publicRateLimitPerMinute: number;
+  /** Connections of the request pool and of the background pool (scheduler), each per replica. */
+  dbPools: { request: number; background: number };
   /** When set, GET /metrics needs `Authorization: Bearer <this>`. */
   metricsToken?: string;
   /** Reverse-proxy hops in front of the control plane whose X-Forwarded-For is believed (0: none, the socket address is the client). */
@@ -216,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE ?? e.RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
+    dbPools: { request: e.DB_POOL_SIZE, background: e.DB_BACKGROUND_POOL_SIZE },
     metricsToken: e.METRICS_TOKEN,
     authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
     loginLockout: { after: e.LOGIN_LOCKOUT_AFTER, baseSeconds: e.LOGIN_LOCKOUT_BASE_SECONDS, maxSeconds: Math.max(e.LOGIN_LOCKOUT_MAX_SECONDS, e.LOGIN_LOCKOUT_BASE_SECONDS) },
