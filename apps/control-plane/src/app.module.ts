@@ -63,7 +63,7 @@ export class AppModule {
           forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
           pinoHttp: logStream ? [pinoOptions, logStream] : pinoOptions,
         }),
-        DatabaseModule.forRoot(config.databaseUrl),
+        DatabaseModule.forRoot(config.databaseUrl, config.dbPools),
         ClockModule,
         MetricsModule,
         NatsModule,

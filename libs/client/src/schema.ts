@@ -34,6 +34,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every login session of the caller: all its JWTs stop working (needs a JWT, not an API key) */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the password (the current one is required); revokes the older JWTs and answers a new one */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/me": {
         parameters: {
             query?: never;
@@ -1186,6 +1220,11 @@ export interface components {
             key: string;
             /** Format: date-time */
             created_at: string;
+            /**
+             * Format: date-time
+             * @description When the key stops working; null: never.
+             */
+            expires_at: string | null;
         };
         SignupView: {
             account: components["schemas"]["AccountView"];
@@ -1225,6 +1264,23 @@ export interface components {
             /** @example correct horse battery staple */
             password: string;
         };
+        LogoutView: {
+            /**
+             * @description every JWT of this user is revoked (its token version moved on)
+             * @enum {boolean}
+             */
+            logged_out: true;
+        };
+        PasswordChangedView: {
+            /** @description a new JWT: the older ones of this user are revoked */
+            token: string;
+        };
+        ChangePasswordDto: {
+            /** @example correct horse battery staple */
+            current_password: string;
+            /** @example a new long passphrase */
+            new_password: string;
+        };
         AuthInfoView: {
             /** @enum {string} */
             method: "api_key" | "jwt";
@@ -1257,6 +1313,12 @@ export interface components {
              * @enum {string}
              */
             scope?: "read_write" | "read_only";
+            /**
+             * Format: date-time
+             * @description When the key stops working (in the future, within 10 years); omitted: never.
+             * @example 2027-01-01T00:00:00Z
+             */
+            expires_at?: string;
         };
         ApiKeyView: {
             /** @example key_8d2m4x0c9v1b7n3q */
@@ -1277,6 +1339,11 @@ export interface components {
              * @description Updated at most once a minute.
              */
             last_used_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the key stops working; null: never.
+             */
+            expires_at: string | null;
         };
         ListMetaView: {
             /**
@@ -4173,6 +4240,206 @@ export interface operations {
                      *       "data": null,
                      *       "error": "missing or invalid API key",
                      *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Validation failed: `details` names every invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "validation failed",
+                     *       "code": "validation_failed",
+                     *       "details": [
+                     *         {
+                     *           "field": "json_assertions[0].operator",
+                     *           "message": "operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["LogoutView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Rate limited: retry after `retry_after` seconds (Retry-After header) */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "rate limit exceeded: try again in 42 seconds",
+                     *       "code": "rate_limited",
+                     *       "retry_after": 42
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PasswordChangedView"];
+                        /**
+                         * @description null on success
+                         * @example null
+                         * @enum {string|null}
+                         */
+                        error: null;
+                    };
+                };
+            };
+            /** @description Malformed request (invalid JSON body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "malformed JSON body: Unexpected token } in JSON at position 12",
+                     *       "code": "bad_request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "missing or invalid API key",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeView"];
+                };
+            };
+            /** @description Read-only key writing, plan limit or interval below the plan minimum */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": "Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.",
+                     *       "code": "plan_limit"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorEnvelopeView"];

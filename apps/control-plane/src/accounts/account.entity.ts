@@ -18,6 +18,8 @@ export class UserEntity {
   @Index({ unique: true }) @Column('text') email!: string;
   @Column('text') name!: string;
   @Column('text') passwordHash!: string;
+  /** JWTs carry it (`ver`); logout and a password change increment it, revoking every older token. */
+  @Column('integer', { default: 0 }) tokenVersion!: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }
 
@@ -36,4 +38,6 @@ export class ApiKeyEntity {
   @Column('text') scope!: 'read_write' | 'read_only';
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @Column('timestamptz', { nullable: true }) lastUsedAt!: Date | null;
+  /** After this instant the key is refused (null: never). */
+  @Column('timestamptz', { nullable: true }) expiresAt!: Date | null;
 }

@@ -73,6 +73,7 @@ describe('accounts (integration)', () => {
       scope: 'read_write',
       key: expect.stringMatching(/^px_[A-Za-z0-9_-]{43}$/),
       created_at: expect.any(String),
+      expires_at: null,
     });
 
     const viaHeader = await call('GET', '/auth/me', { headers: { 'X-API-Key': api_key.key } });
@@ -232,7 +233,7 @@ describe('accounts (integration)', () => {
     expect(list.body.meta).toMatchObject({ total: 2 });
     expect(list.body.data).toHaveLength(2);
     for (const item of list.body.data) {
-      expect(Object.keys(item).sort()).toEqual(['created_at', 'id', 'last_used_at', 'name', 'prefix', 'scope']);
+      expect(Object.keys(item).sort()).toEqual(['created_at', 'expires_at', 'id', 'last_used_at', 'name', 'prefix', 'scope']);
     }
     const raw = JSON.stringify(list.body);
     expect(raw).not.toContain(s.api_key.key);

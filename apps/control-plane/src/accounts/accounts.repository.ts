@@ -97,6 +97,16 @@ export class AccountsRepository {
     return this.accounts.findOneBy({ id: accountId });
   }
 
+  /** Stores a new password hash; `bumpTokenVersion` also revokes the user's JWTs. The new token version. */
+  async updateCredentials(accountId: AccountId, userId: string, passwordHash: string | null, bumpTokenVersion: boolean): Promise<number | null> {
+    // An UPDATE through TypeORM's query() answers [rows, rowCount].
+    const [rows]: [{ token_version: number }[], number] = await this.users.manager.query(
+      `UPDATE users SET password_hash = COALESCE($3, password_hash), token_version = token_version + $4 WHERE id = $1 AND account_id = $2 RETURNING token_version`,
+      [userId, accountId, passwordHash, bumpTokenVersion ? 1 : 0],
+    );
+    return rows.length ? rows[0].token_version : null;
+  }
+
   findUser(accountId: AccountId, userId: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id: userId, accountId });
   }

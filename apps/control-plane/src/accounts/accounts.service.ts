@@ -15,10 +15,11 @@ import { CreateApiKeyDto } from './dto/create-api-key.dto';
 import { LoginDto } from './dto/login.dto';
 import { SignupDto } from './dto/signup.dto';
 import { AccountView, ApiKeyView, CreatedApiKeyView, DeletedView, LoginView, MeView, SignupView, UserView } from './dto/views';
-import { hashPassword, prepareDummyHash, verifyAgainstDummy, verifyPassword } from './password';
+import { hashPassword, needsRehash, prepareDummyHash, ScryptParams, verifyAgainstDummy, verifyPassword } from './password';
 import { PlanLimitsService } from './plan-limits';
 import { listOffset } from '../common/paging';
 import { asAccountId, type AccountId } from '../common/account-id';
+import { apiKeyExpired, apiKeyExpiry } from './api-key';
 import { loginLockoutMs } from './rate-limit-rules';
 import { RateLimitedError, RateLimiter } from './rate-limit.guard';
 
@@ -46,7 +47,12 @@ const MAX_PAGE = 500;
 interface JwtClaims {
   sub?: unknown;
   acc?: unknown;
+  /** The user's token version when the token was issued (absent in tokens from before versions: 0). */
+  ver?: unknown;
 }
+
+export const SESSION_ONLY = 'this needs a login session (Authorization: Bearer <JWT from POST /auth/login>), not an API key';
+export const WRONG_PASSWORD = 'current password is wrong';
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
@@ -60,6 +66,7 @@ const apiKeyView = (k: ApiKeyEntity): ApiKeyView => ({
   scope: k.scope,
   created_at: iso(k.createdAt),
   last_used_at: k.lastUsedAt ? iso(k.lastUsedAt) : null,
+  expires_at: k.expiresAt ? iso(k.expiresAt) : null,
 });
 const createdKeyView = (k: ApiKeyEntity, key: string): CreatedApiKeyView => ({
   id: k.id,
@@ -68,6 +75,7 @@ const createdKeyView = (k: ApiKeyEntity, key: string): CreatedApiKeyView => ({
   scope: k.scope,
   key,
   created_at: iso(k.createdAt),
+  expires_at: k.expiresAt ? iso(k.expiresAt) : null,
 });
 
 /** Accounts, users, API keys and authentication of requests. */
@@ -76,6 +84,8 @@ export class AccountsService implements OnModuleInit {
   private readonly logger = new Logger(AccountsService.name);
   private readonly principals = new Map<string, { principal: Principal; expiresAt: number }>();
   private readonly keyTouchedAt = new Map<string, number>();
+  /** scrypt cost of new hashes: N = 2^SCRYPT_LOG2_N (default 17), r = 8, p = 1. */
+  private readonly scrypt: ScryptParams;
 
   constructor(
     private readonly repo: AccountsRepository,
@@ -85,20 +95,22 @@ export class AccountsService implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly limiter: RateLimiter,
-  ) {}
+  ) {
+    this.scrypt = { N: 2 ** config.scryptLog2N, r: 8, p: 1 };
+  }
 
   async onModuleInit(): Promise<void> {
-    await prepareDummyHash();
+    await prepareDummyHash(this.scrypt);
   }
 
   /** Creates an account, its first user and a first read_write API key in one transaction. */
   async signup(dto: SignupDto): Promise<SignupView> {
     const email = normalizeEmail(dto.email);
     const name = dto.name.trim();
-    const passwordHash = await hashPassword(dto.password);
+    const passwordHash = await hashPassword(dto.password, this.scrypt);
     const now = this.clock.now();
     const account: AccountEntity = { id: newId('acc'), name, plan: this.config.defaultPlan, createdAt: now };
-    const user: UserEntity = { id: newId('usr'), accountId: account.id, email, name, passwordHash, createdAt: now };
+    const user: UserEntity = { id: newId('usr'), accountId: account.id, email, name, passwordHash, tokenVersion: 0, createdAt: now };
     const generated = generateApiKey();
     const key = this.newKeyEntity(account.id, FIRST_KEY_NAME, 'read_write', generated, now);
     await this.transactions.run(async (tx) => {
@@ -122,15 +134,47 @@ export class AccountsService implements OnModuleInit {
       : 0;
     if (waitMs > 0) throw new RateLimitedError(Math.ceil(waitMs / 1000));
     const found = await this.repo.findUserByEmail(email);
-    const ok = found ? await verifyPassword(dto.password, found.user.passwordHash) : await verifyAgainstDummy(dto.password);
+    const ok = found ? await verifyPassword(dto.password, found.user.passwordHash) : await verifyAgainstDummy(dto.password, this.scrypt);
     if (!found || !ok) {
       await this.limiter.note(failuresKey, LOGIN_FAILURE_WINDOW_MS);
       throw new DomainError('unauthorized', INVALID_LOGIN);
     }
     if (failures) await this.limiter.reset(failuresKey);
     const { user, plan } = found;
-    const token = await this.jwt.signAsync({ sub: user.id, acc: user.accountId });
+    // Transparent rehash: a hash made with an older (lower) cost is replaced now that the password is known.
+    if (needsRehash(user.passwordHash, this.scrypt)) await this.repo.updateCredentials(user.accountId, user.id, await hashPassword(dto.password, this.scrypt), false);
+    const token = await this.sign(user.id, user.accountId, user.tokenVersion ?? 0);
     return { user: { id: user.id, email: user.email, name: user.name, plan, account_id: user.accountId }, token };
+  }
+
+  /** Ends every login session of the caller's user: its token version moves on, so all its JWTs stop working. */
+  async logout(principal: Principal): Promise<{ logged_out: true }> {
+    const userId = this.sessionUser(principal);
+    await this.repo.updateCredentials(principal.accountId, userId, null, true);
+    this.forgetUser(principal.accountId, userId);
+    return { logged_out: true };
+  }
+
+  /** Changes the caller's password (the current one is required) and revokes its other JWTs; answers a new token. */
+  async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<{ token: string }> {
+    const userId = this.sessionUser(principal);
+    const user = await this.repo.findUser(principal.accountId, userId);
+    if (!user) throw new DomainError('unauthorized', INVALID_CREDENTIALS);
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) throw new DomainError('forbidden', WRONG_PASSWORD);
+    const version = await this.repo.updateCredentials(principal.accountId, userId, await hashPassword(newPassword, this.scrypt), true);
+    if (version === null) throw new DomainError('unauthorized', INVALID_CREDENTIALS);
+    this.forgetUser(principal.accountId, userId);
+    return { token: await this.sign(userId, principal.accountId, version) };
+  }
+
+  private sessionUser(principal: Principal): string {
+    if (!principal.userId) throw new DomainError('forbidden', SESSION_ONLY);
+    return principal.userId;
+  }
+
+  private sign(userId: string, accountId: string, version: number): Promise<string> {
+    // `iat` from the Clock: the expiry (JWT_TTL_SECONDS after it) runs on the same clock as the check.
+    return this.jwt.signAsync({ sub: userId, acc: accountId, ver: version, iat: Math.floor(this.clock.nowMs() / 1000) });
   }
 
   async me(principal: Principal): Promise<MeView> {
@@ -151,6 +195,7 @@ export class AccountsService implements OnModuleInit {
     this.assertWritable(principal);
     const generated = generateApiKey();
     const key = this.newKeyEntity(principal.accountId, dto.name.trim(), dto.scope ?? 'read_write', generated, this.clock.now());
+    key.expiresAt = apiKeyExpiry(dto.expires_at, this.clock.nowMs());
     const max = this.config.maxApiKeysPerAccount;
     await this.transactions.run(async (tx) => {
       // The account row is locked so that concurrent creations cannot pass the cap together.
@@ -188,8 +233,9 @@ export class AccountsService implements OnModuleInit {
     if (!principal) {
       const found = await this.repo.findApiKeyByHash(hash);
       if (!found || !apiKeyMatchesHash(key, found.key.keyHash)) return null;
+      if (apiKeyExpired(found.key.expiresAt, this.clock.nowMs())) return null;
       principal = { accountId: asAccountId(found.key.accountId), userId: null, keyId: found.key.id, scope: found.key.scope, plan: found.plan };
-      this.cache(cacheKey, principal);
+      this.cache(cacheKey, principal, found.key.expiresAt?.getTime());
     }
     await this.noteKeyUse(principal.accountId, principal.keyId!);
     return principal;
@@ -198,16 +244,19 @@ export class AccountsService implements OnModuleInit {
   private async authenticateJwt(token: string): Promise<Principal | null> {
     let claims: JwtClaims;
     try {
-      claims = await this.jwt.verifyAsync<JwtClaims>(token, { algorithms: ['HS256'] });
+      claims = await this.jwt.verifyAsync<JwtClaims>(token, { algorithms: ['HS256'], clockTimestamp: Math.floor(this.clock.nowMs() / 1000) });
     } catch {
       return null;
     }
     if (typeof claims.sub !== 'string' || typeof claims.acc !== 'string') return null;
-    const cacheKey = `usr:${claims.acc}:${claims.sub}`;
+    const version = claims.ver === undefined ? 0 : claims.ver;
+    if (typeof version !== 'number') return null;
+    const cacheKey = `usr:${claims.acc}:${claims.sub}:${version}`;
     let principal = this.cached(cacheKey);
     if (!principal) {
       const found = await this.repo.findUserWithPlan(asAccountId(claims.acc), claims.sub);
-      if (!found) return null;
+      // A token issued before the last logout or password change is revoked.
+      if (!found || (found.user.tokenVersion ?? 0) !== version) return null;
       principal = { accountId: asAccountId(found.user.accountId), userId: found.user.id, keyId: null, scope: 'read_write', plan: found.plan };
       this.cache(cacheKey, principal);
     }
@@ -225,7 +274,7 @@ export class AccountsService implements OnModuleInit {
     generated: { prefix: string; hash: string },
     createdAt: Date,
   ): ApiKeyEntity {
-    return { id: newId('key'), accountId, name, prefix: generated.prefix, keyHash: generated.hash, scope, createdAt, lastUsedAt: null };
+    return { id: newId('key'), accountId, name, prefix: generated.prefix, keyHash: generated.hash, scope, createdAt, lastUsedAt: null, expiresAt: null };
   }
 
   /** Writes `last_used_at` at most once a minute per key; bookkeeping never fails a request. */
@@ -255,16 +304,22 @@ export class AccountsService implements OnModuleInit {
     return hit.principal;
   }
 
-  private cache(cacheKey: string, principal: Principal): void {
+  /** Caches a principal for PRINCIPAL_CACHE_MS, never past `expiresAtMs` (an expiring API key). */
+  private cache(cacheKey: string, principal: Principal, expiresAtMs?: number): void {
     const now = this.clock.nowMs();
+    if (expiresAtMs !== undefined && expiresAtMs <= now) return;
     if (this.principals.size >= CACHE_MAX_ENTRIES) {
       for (const [k, v] of this.principals) if (v.expiresAt <= now) this.principals.delete(k);
       if (this.principals.size >= CACHE_MAX_ENTRIES) this.principals.clear();
     }
-    this.principals.set(cacheKey, { principal, expiresAt: now + PRINCIPAL_CACHE_MS });
+    this.principals.set(cacheKey, { principal, expiresAt: Math.min(now + PRINCIPAL_CACHE_MS, expiresAtMs ?? Infinity) });
   }
 
   /** A deleted key stops working at once on this replica (others within PRINCIPAL_CACHE_MS). */
+  private forgetUser(accountId: string, userId: string): void {
+    for (const [k, v] of this.principals) if (v.principal.accountId === accountId && v.principal.userId === userId) this.principals.delete(k);
+  }
+
   private forgetKey(keyId: string): void {
     for (const [k, v] of this.principals) if (v.principal.keyId === keyId) this.principals.delete(k);
     this.keyTouchedAt.delete(keyId);

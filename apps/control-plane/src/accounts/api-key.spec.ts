@@ -1,3 +1,5 @@
+import { apiKeyExpired, apiKeyExpiry } from './api-key';
+import { DomainError } from '../common/errors';
 import { createHash } from 'node:crypto';
 import { apiKeyMatchesHash, generateApiKey, hashApiKey, isWellFormedApiKey, looksLikeApiKey } from './api-key';
 
@@ -40,5 +42,31 @@ describe('API keys', () => {
     expect(isWellFormedApiKey(key + 'A')).toBe(false);
     expect(isWellFormedApiKey('px_' + '!'.repeat(43))).toBe(false);
     expect(isWellFormedApiKey('sk_' + key.slice(3))).toBe(false);
+  });
+});
+
+describe('API key expiry', () => {
+  const now = Date.parse('2026-12-03T08:00:00Z');
+  it('is null when omitted and the instant when in the future (at most 10 years)', () => {
+    expect(apiKeyExpiry(undefined, now)).toBeNull();
+    expect(apiKeyExpiry('2026-12-03T09:00:00Z', now)).toEqual(new Date('2026-12-03T09:00:00Z'));
+    expect(apiKeyExpiry('2036-11-30T00:00:00Z', now)?.toISOString()).toBe('2036-11-30T00:00:00.000Z');
+  });
+  it('refuses the past, now, more than 10 years ahead and unparsable dates with a 422 naming expires_at', () => {
+    for (const bad of ['2026-12-03T08:00:00Z', '2020-01-01T00:00:00Z', '2040-01-01T00:00:00Z', 'not a date']) {
+      let thrown: unknown;
+      try {
+        apiKeyExpiry(bad, now);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(DomainError);
+      expect((thrown as DomainError).details?.[0].field).toBe('expires_at');
+    }
+  });
+  it('a key expires at its instant', () => {
+    expect(apiKeyExpired(null, now)).toBe(false);
+    expect(apiKeyExpired(new Date(now + 1), now)).toBe(false);
+    expect(apiKeyExpired(new Date(now), now)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { validationFailed } from '../common/errors';
 import { matchesSha256, sha256Hex } from '../common/secret-hash';
 
 /**
@@ -40,4 +41,24 @@ export function isWellFormedApiKey(value: string): boolean {
 /** Constant-time comparison of a presented key against a stored hash. */
 export function apiKeyMatchesHash(key: string, storedHash: string): boolean {
   return matchesSha256(key, storedHash);
+}
+
+const MAX_KEY_LIFETIME_MS = 10 * 365 * 86_400_000;
+
+/**
+ * The expiry of a new key from its `expires_at` (already an ISO 8601 string): null when
+ * omitted; a 422 naming the field when it is not in the future or more than 10 years ahead.
+ */
+export function apiKeyExpiry(expiresAt: string | undefined, nowMs: number): Date | null {
+  if (expiresAt === undefined) return null;
+  const at = Date.parse(expiresAt);
+  if (!Number.isFinite(at)) throw validationFailed([{ field: 'expires_at', message: 'must be an ISO 8601 date-time such as 2027-01-01T00:00:00Z' }]);
+  if (at <= nowMs) throw validationFailed([{ field: 'expires_at', message: 'must be in the future' }]);
+  if (at > nowMs + MAX_KEY_LIFETIME_MS) throw validationFailed([{ field: 'expires_at', message: 'must be at most 10 years ahead' }]);
+  return new Date(at);
+}
+
+/** True when a key with this expiry (null: never) is no longer valid at `nowMs`. */
+export function apiKeyExpired(expiresAt: Date | null | undefined, nowMs: number): boolean {
+  return !!expiresAt && expiresAt.getTime() <= nowMs;
 }

@@ -4,7 +4,8 @@ import { CurrentPrincipal, Principal, Public } from '../common/principal';
 import { AccountsService } from './accounts.service';
 import { LoginDto } from './dto/login.dto';
 import { SignupDto } from './dto/signup.dto';
-import { LoginView, MeView, SignupView } from './dto/views';
+import { ChangePasswordDto } from './dto/change-password.dto';
+import { LoginView, LogoutView, MeView, PasswordChangedView, SignupView } from './dto/views';
 import { ApiEnvelope, ApiErrors } from '../common/openapi';
 
 @ApiTags('auth')
@@ -29,6 +30,26 @@ export class AuthController {
   @ApiErrors(400, 401, 422, 429)
   login(@Body() dto: LoginDto): Promise<LoginView> {
     return this.accounts.login(dto);
+  }
+
+  @Post('logout')
+  @HttpCode(HttpStatus.OK)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'End every login session of the caller: all its JWTs stop working (needs a JWT, not an API key)' })
+  @ApiEnvelope(LogoutView)
+  @ApiErrors(401, 403, 429)
+  logout(@CurrentPrincipal() principal: Principal): Promise<LogoutView> {
+    return this.accounts.logout(principal);
+  }
+
+  @Post('password')
+  @HttpCode(HttpStatus.OK)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change the password (the current one is required); revokes the older JWTs and answers a new one' })
+  @ApiEnvelope(PasswordChangedView)
+  @ApiErrors(400, 401, 403, 422, 429)
+  changePassword(@CurrentPrincipal() principal: Principal, @Body() dto: ChangePasswordDto): Promise<PasswordChangedView> {
+    return this.accounts.changePassword(principal, dto.current_password, dto.new_password);
   }
 
   @Get('me')

@@ -1,4 +1,4 @@
-import { DEFAULT_SCRYPT_PARAMS, hashPassword, parsePasswordHash, verifyAgainstDummy, verifyPassword } from './password';
+import { DEFAULT_SCRYPT_PARAMS, hashPassword, needsRehash, parsePasswordHash, verifyAgainstDummy, verifyPassword } from './password';
 
 const FAST = { N: 1 << 10, r: 8, p: 1 };
 
@@ -11,6 +11,20 @@ describe('password hashing (scrypt)', () => {
     expect(Buffer.from(parts[4], 'base64url')).toHaveLength(16);
     expect(Buffer.from(parts[5], 'base64url')).toHaveLength(32);
     await expect(verifyPassword('correct horse battery staple', encoded)).resolves.toBe(true);
+  });
+
+  it('defaults to OWASP\'s minimum cost N = 2^17, r = 8, p = 1', () => {
+    expect(DEFAULT_SCRYPT_PARAMS).toEqual({ N: 131072, r: 8, p: 1 });
+  });
+
+  it('asks for a rehash of hashes made with other parameters only', async () => {
+    const old = await hashPassword('old cost', { N: 1 << 15, r: 8, p: 1 });
+    expect(needsRehash(old)).toBe(true);
+    expect(needsRehash(await hashPassword('fast', FAST))).toBe(true);
+    expect(needsRehash(await hashPassword('current cost'))).toBe(false);
+    expect(needsRehash(await hashPassword('r differs', { N: 1 << 17, r: 4, p: 1 }), DEFAULT_SCRYPT_PARAMS)).toBe(true);
+    expect(needsRehash('garbage')).toBe(true);
+    expect(needsRehash(old, { N: 1 << 15, r: 8, p: 1 })).toBe(false);
   });
 
   it('rejects a wrong password', async () => {

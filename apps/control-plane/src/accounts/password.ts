@@ -13,8 +13,12 @@ export interface ScryptParams {
   p: number;
 }
 
-/** 2^15 × 8 × 128 B = 32 MiB and roughly 50–100 ms per hash on a server core. */
-export const DEFAULT_SCRYPT_PARAMS: ScryptParams = Object.freeze({ N: 1 << 15, r: 8, p: 1 });
+/**
+ * OWASP's current minimum for scrypt: N = 2^17, r = 8, p = 1, i.e. 2^17 × 8 × 128 B =
+ * 128 MiB and a few hundred ms per hash on a server core. Hashes stored with a lower cost
+ * are rehashed at the next successful login (`needsRehash`).
+ */
+export const DEFAULT_SCRYPT_PARAMS: ScryptParams = Object.freeze({ N: 1 << 17, r: 8, p: 1 });
 
 const SALT_BYTES = 16;
 const HASH_BYTES = 32;
@@ -25,7 +29,7 @@ const MAX_MEMORY = 256 * 1024 * 1024;
 const B64URL = /^[A-Za-z0-9_-]+$/;
 
 function derive(password: string, salt: Buffer, keylen: number, { N, r, p }: ScryptParams): Promise<Buffer> {
-  // scrypt needs 128·N·r·p bytes; node's default ceiling (32 MiB) is too tight for N = 2^15.
+  // scrypt needs 128·N·r·p bytes (128 MiB at the default); node's default ceiling (32 MiB) is too tight.
   const options: ScryptOptions = { N, r, p, maxmem: 2 * 128 * N * r * p + 1024 * 1024 };
   return new Promise((resolve, reject) =>
     scrypt(password.normalize('NFKC'), salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
@@ -73,19 +77,28 @@ export async function verifyPassword(password: string, encoded: string): Promise
   return timingSafeEqual(candidate, parsed.hash);
 }
 
-let dummyHash: Promise<string> | undefined;
+/** True when `encoded` was made with other cost parameters than `params` (or cannot be read): rehash it after a successful verification. */
+export function needsRehash(encoded: string, params: ScryptParams = DEFAULT_SCRYPT_PARAMS): boolean {
+  const parsed = parsePasswordHash(encoded);
+  if (!parsed) return true;
+  return parsed.params.N !== params.N || parsed.params.r !== params.r || parsed.params.p !== params.p || parsed.hash.length !== HASH_BYTES;
+}
+
+const dummyHashes = new Map<string, Promise<string>>();
 
 /**
  * Spends the same scrypt work as a real verification and returns false. Login calls it
  * for an unknown email so that "no such user" and "wrong password" take similar time.
  */
-export async function verifyAgainstDummy(password: string): Promise<false> {
-  await verifyPassword(password, await prepareDummyHash());
+export async function verifyAgainstDummy(password: string, params: ScryptParams = DEFAULT_SCRYPT_PARAMS): Promise<false> {
+  await verifyPassword(password, await prepareDummyHash(params));
   return false;
 }
 
 /** Computes the dummy hash ahead of the first login (called at startup), so that login is not slower. */
-export function prepareDummyHash(): Promise<string> {
-  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
-  return dummyHash;
+export function prepareDummyHash(params: ScryptParams = DEFAULT_SCRYPT_PARAMS): Promise<string> {
+  const key = `${params.N}:${params.r}:${params.p}`;
+  let dummy = dummyHashes.get(key);
+  if (!dummy) dummyHashes.set(key, (dummy = hashPassword(randomBytes(16).toString('hex'), params)));
+  return dummy;
 }

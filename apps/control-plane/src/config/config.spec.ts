@@ -35,6 +35,8 @@ describe('loadConfig', () => {
       authFailuresPerMinute: 10,
       loginLockout: { after: 5, baseSeconds: 30, maxSeconds: 900 },
       maxApiKeysPerAccount: 25,
+      scryptLog2N: 17,
+      jwtTtlSeconds: 86400,
       pingRateLimit: { perMonitorPerMinute: 60, perIpPerMinute: 600 },
     });
     const c = loadConfig({ ...valid, TRUST_PROXY: '2', RATE_LIMIT_PER_MINUTE: '50', PUBLIC_RATE_LIMIT_PER_MINUTE: '7', LOGIN_LOCKOUT_BASE_SECONDS: '600', LOGIN_LOCKOUT_MAX_SECONDS: '60' });
@@ -45,6 +47,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, TRUST_PROXY: '-1' })).toThrow(/TRUST_PROXY: must be at least 0/);
     expect(() => loadConfig({ ...valid, TRUST_PROXY: '11' })).toThrow(/TRUST_PROXY: must be at most 10/);
     expect(() => loadConfig({ ...valid, MAX_API_KEYS_PER_ACCOUNT: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...valid, SCRYPT_LOG2_N: '13' })).toThrow(/SCRYPT_LOG2_N: must be at least 14/);
   });
 
   it('lets self-hosted installs lower the minimum interval', () => {

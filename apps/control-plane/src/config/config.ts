@@ -35,6 +35,7 @@ const schema = z.object({
     .refine((rs) => new Set(rs).size === rs.length, 'must not repeat a region'),
   JWT_SECRET: z.string({ required_error: 'is required (at least 16 characters)' }).min(16, 'must be at least 16 characters'),
   JWT_TTL_SECONDS: int(60, 30 * 86400).default(86400),
+  SCRYPT_LOG2_N: int(14, 20).default(17),
   ALLOW_PRIVATE_TARGETS: bool.default('false'),
   PUBLIC_PAGE_CACHE_MS: int(0, 60_000).default(5000),
   DEFAULT_PLAN: z.enum(['unlimited', 'free', 'pro'], { message: 'must be unlimited, free or pro' }).default('unlimited'),
@@ -51,6 +52,8 @@ const schema = z.object({
   WHOIS_SERVER: z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, 'must be host or host:port').optional(),
   PUBLIC_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).optional(),
   TRUST_PROXY: int(0, 10).default(0),
+  DB_POOL_SIZE: int(1, 1000).default(20),
+  DB_BACKGROUND_POOL_SIZE: int(1, 1000).default(5),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   AUTH_FAILURES_PER_MINUTE: int(1, 1_000_000).default(10),
   LOGIN_LOCKOUT_AFTER: int(1, 1000).default(5),
@@ -140,6 +143,8 @@ export interface AppConfig {
   regions: string[];
   jwtSecret: string;
   jwtTtlSeconds: number;
+  /** scrypt cost of new password hashes: N = 2^this (r = 8, p = 1); 17 is OWASP's minimum. */
+  scryptLog2N: number;
   allowPrivateTargets: boolean;
   /** How long a replica reuses a rendered public page answer (0: never). */
   publicPageCacheMs: number;
@@ -153,6 +158,8 @@ export interface AppConfig {
   anomalySweep: boolean;
   /** Requests per minute per client IP on unauthenticated routes (signup, login, public pages, badges, feeds). */
   publicRateLimitPerMinute: number;
+  /** Connections of the request pool and of the background pool (scheduler), each per replica. */
+  dbPools: { request: number; background: number };
   /** When set, GET /metrics needs `Authorization: Bearer <this>`. */
   metricsToken?: string;
   /** Reverse-proxy hops in front of the control plane whose X-Forwarded-For is believed (0: none, the socket address is the client). */
@@ -218,6 +225,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     regions: e.REGIONS,
     jwtSecret: e.JWT_SECRET,
     jwtTtlSeconds: e.JWT_TTL_SECONDS,
+    scryptLog2N: e.SCRYPT_LOG2_N,
     allowPrivateTargets: e.ALLOW_PRIVATE_TARGETS,
     publicPageCacheMs: e.PUBLIC_PAGE_CACHE_MS,
     defaultPlan: e.DEFAULT_PLAN,
@@ -231,6 +239,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     tools: { ratePerMinute: e.TOOLS_RATE_LIMIT_PER_MINUTE, rdapServer: e.WHOIS_RDAP_SERVER ?? null, whoisServer: e.WHOIS_SERVER ?? null },
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE ?? e.RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
+    dbPools: { request: e.DB_POOL_SIZE, background: e.DB_BACKGROUND_POOL_SIZE },
     metricsToken: e.METRICS_TOKEN,
     authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
     loginLockout: { after: e.LOGIN_LOCKOUT_AFTER, baseSeconds: e.LOGIN_LOCKOUT_BASE_SECONDS, maxSeconds: Math.max(e.LOGIN_LOCKOUT_MAX_SECONDS, e.LOGIN_LOCKOUT_BASE_SECONDS) },

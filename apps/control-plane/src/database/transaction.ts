@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** An open database transaction, passed from services to repositories. */
@@ -7,9 +7,20 @@ export type Tx = EntityManager;
 /** Services open transactions through this; only repositories use the Tx they receive. */
 @Injectable()
 export class TransactionRunner {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(protected readonly dataSource: DataSource) {}
 
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
+  }
+}
+
+/**
+ * Transactions of background work (the scheduler's claim and dispatch) on their own
+ * connection pool (DB_BACKGROUND_POOL_SIZE), so that a flood of requests holding every
+ * connection of the request pool (DB_POOL_SIZE) cannot starve them.
+ */
+export class BackgroundTransactionRunner extends TransactionRunner implements OnApplicationShutdown {
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

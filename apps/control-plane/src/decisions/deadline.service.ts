@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown }
 import { Clock } from '../common/clock';
 import { PeriodicTask } from '../common/periodic-task';
 import { RESULT_ACK_WAIT_MS } from '../nats/nats.service';
-import { TransactionRunner } from '../database/transaction';
+import { BackgroundTransactionRunner } from '../database/transaction';
 import { RoundsRepository } from '../scheduler/rounds.repository';
 import { SystemMonitorsRepository } from '../monitors/system-monitors.repository';
 import { DecisionService } from './decision.service';
@@ -28,7 +28,7 @@ export class DeadlineService implements OnApplicationBootstrap, BeforeApplicatio
     private readonly rounds: RoundsRepository,
     private readonly monitors: SystemMonitorsRepository,
     private readonly decisions: DecisionService,
-    private readonly tx: TransactionRunner,
+    private readonly tx: BackgroundTransactionRunner,
     private readonly progress: IngestionProgress,
     private readonly clock: Clock,
   ) {}

@@ -5,7 +5,7 @@ import { QueryFailedError } from 'typeorm';
 import { cleanText, jobId, parseStorableResult, ResultV1 } from '@parallax/contracts';
 import { DeadLettersRepository } from './dead-letters.repository';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { TransactionRunner, Tx } from '../database/transaction';
+import { BackgroundTransactionRunner, Tx } from '../database/transaction';
 import { DecisionService } from '../decisions/decision.service';
 import { IngestionProgress } from '../decisions/ingestion-progress';
 import type { RegionResult } from '../decisions/round-summary';
@@ -90,7 +90,7 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly nats: NatsService,
-    private readonly tx: TransactionRunner,
+    private readonly tx: BackgroundTransactionRunner,
     private readonly results: ResultsRepository,
     private readonly rounds: RoundsRepository,
     private readonly monitors: SystemMonitorsRepository,

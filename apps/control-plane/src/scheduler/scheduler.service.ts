@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { PeriodicTask } from '../common/periodic-task';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { TransactionRunner } from '../database/transaction';
+import { BackgroundTransactionRunner } from '../database/transaction';
 import { MetricsService } from '../metrics/metrics.service';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { toCheckSpec } from '../monitors/monitor.mapper';
@@ -35,7 +35,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rounds: RoundsRepository,
-    private readonly tx: TransactionRunner,
+    private readonly tx: BackgroundTransactionRunner,
     private readonly nats: NatsService,
     private readonly metrics: MetricsService,
     private readonly fleet: FleetHealthService,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import type { KeyScope } from '../../common/principal';
 import { Trim } from './trim';
 
@@ -16,4 +16,9 @@ export class CreateApiKeyDto {
   @IsOptional()
   @IsIn(KEY_SCOPES, { message: `must be one of: ${KEY_SCOPES.join(', ')}` })
   scope?: KeyScope;
+
+  @ApiPropertyOptional({ format: 'date-time', example: '2027-01-01T00:00:00Z', description: 'When the key stops working (in the future, within 10 years); omitted: never.' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time such as 2027-01-01T00:00:00Z' })
+  expires_at?: string;
 }

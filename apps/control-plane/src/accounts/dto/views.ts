@@ -25,6 +25,8 @@ export class ApiKeyView {
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ format: 'date-time', type: String, nullable: true, description: 'Updated at most once a minute.' })
   last_used_at!: string | null;
+  @ApiProperty({ format: 'date-time', type: String, nullable: true, description: 'When the key stops working; null: never.' })
+  expires_at!: string | null;
 }
 
 export class CreatedApiKeyView {
@@ -34,6 +36,8 @@ export class CreatedApiKeyView {
   @ApiProperty({ enum: ['read_write', 'read_only'] }) scope!: KeyScope;
   @ApiProperty({ description: 'The full key. Shown only in this response; store it now.', example: 'px_…' }) key!: string;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
+  @ApiProperty({ format: 'date-time', type: String, nullable: true, description: 'When the key stops working; null: never.' })
+  expires_at!: string | null;
 }
 
 export class SignupView {
@@ -53,6 +57,14 @@ export class LoginUserView {
 export class LoginView {
   @ApiProperty({ type: LoginUserView }) user!: LoginUserView;
   @ApiProperty({ description: 'JWT (HS256); send as `Authorization: Bearer <token>`.' }) token!: string;
+}
+
+export class LogoutView {
+  @ApiProperty({ enum: [true], description: 'every JWT of this user is revoked (its token version moved on)' }) logged_out!: true;
+}
+
+export class PasswordChangedView {
+  @ApiProperty({ description: 'a new JWT: the older ones of this user are revoked' }) token!: string;
 }
 
 export class AuthInfoView {

@@ -23,6 +23,8 @@ import { MonitorAnomalies1796019000100 } from './1796019000100-MonitorAnomalies'
 import { RateLimitCounters1796013000150 } from './1796013000150-RateLimitCounters';
 import { ConfirmationRounds1796015000100 } from './1796015000100-ConfirmationRounds';
 import { DegradedThreshold1796015000101 } from './1796015000101-DegradedThreshold';
+import { UserTokenVersion1796013000151 } from './1796013000151-UserTokenVersion';
+import { ApiKeyExpiry1796013000152 } from './1796013000152-ApiKeyExpiry';
 
 /** Every migration, in order. Run at start by runMigrations (database/migrate.ts). */
 export const MIGRATIONS = [
@@ -38,6 +40,8 @@ export const MIGRATIONS = [
   ProbesByRegion1796011000001,
   ProbeClockSkew1796011000100,
   RateLimitCounters1796013000150,
+  UserTokenVersion1796013000151,
+  ApiKeyExpiry1796013000152,
   StatusPages1796014000000,
   ManualIncidents1796014000010,
   ScheduledMaintenance1796014000100,

@@ -1,0 +1,55 @@
+import { DataSource, QueryRunner } from 'typeorm';
+import { Clock } from '../common/clock';
+import { call, signup, startTestApp, TestApp } from '../testing/harness';
+import { DeadlineService } from '../decisions/deadline.service';
+import { SchedulerService } from './scheduler.service';
+
+/**
+ * Background work keeps its own pool (issue 13): with every connection of the request pool
+ * held (as a ping flood would), the scheduler still claims rounds and the deadline sweep
+ * still decides them (ingestion uses the same pool). Real PostgreSQL.
+ */
+describe('the scheduler on its own database pool (integration)', () => {
+  let t: TestApp;
+  const held: QueryRunner[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp({ DB_POOL_SIZE: '2', DB_BACKGROUND_POOL_SIZE: '2' });
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const qr of held) await qr.release();
+    await t?.close();
+  });
+
+  it('claims due rounds and sweeps deadlines while the request pool is exhausted', async () => {
+    const { key } = await signup(t.api);
+    const created = await call(t.api, key, 'POST', '/monitors', { name: 'starved?', url: 'http://127.0.0.1:1/', check_interval: 1, timeout: 1 });
+    expect(created.status).toBe(201);
+    const monitorId = created.body.data.id as string;
+
+    const ds = t.app.get(DataSource);
+    for (let i = 0; i < 2; i++) {
+      const qr = ds.createQueryRunner();
+      await qr.connect();
+      held.push(qr);
+    }
+    // Every connection of the request pool is checked out and none is idle.
+    const pool = (ds.driver as unknown as { master: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+    expect(pool.totalCount).toBe(2);
+    expect(pool.idleCount).toBe(0);
+
+    const before = Number((await held[0].query(`SELECT count(*)::int AS n FROM rounds WHERE monitor_id = $1`, [monitorId]))[0].n);
+    t.app.get(Clock).advance(5_000); // the monitor is due
+    await t.app.get(SchedulerService).tick();
+    const after = Number((await held[0].query(`SELECT count(*)::int AS n FROM rounds WHERE monitor_id = $1`, [monitorId]))[0].n);
+    expect(after).toBeGreaterThan(before);
+    // The deadline sweep too (on the request pool it would wait forever): the deadlines pass, every round is decided.
+    t.app.get(Clock).advance(60_000);
+    await t.app.get(DeadlineService).sweep();
+    const open = Number((await held[0].query(`SELECT count(*)::int AS n FROM rounds WHERE monitor_id = $1 AND decided_at IS NULL`, [monitorId]))[0].n);
+    expect(open).toBe(0);
+    // The request pool was never used for it: still both held, nothing waiting on it.
+    expect(pool.totalCount).toBe(2);
+  });
+});
