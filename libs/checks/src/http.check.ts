@@ -374,7 +374,9 @@ function buildHeaders(spec: HttpCheckSpec, ctx: CheckContext, url: URL, sendBody
   const contentType = sendBody && spec.content_type ? spec.content_type : null;
   const out: string[] = ['user-agent', ctx.userAgent];
   let hasAccept = false;
-  for (const h of spec.headers) {
+  // Another origin after a redirect gets none of the monitor's own headers (they may carry
+  // API keys, cookies or tokens), as it gets no Authorization.
+  for (const h of withCredentials ? spec.headers : []) {
     const name = h.key.toLowerCase();
     if (RESERVED_HEADERS.has(name)) continue;
     if (name === 'authorization' && (authorization !== null || !withCredentials)) continue;
@@ -615,8 +617,12 @@ export class HttpCheck implements Check<HttpCheckSpec> {
             method = 'GET';
             sendBody = false;
           }
-          // Credentials are not sent to another origin (as browsers and curl do).
-          if (next.origin !== startOrigin) withCredentials = false;
+          // Credentials, custom headers (cookies, API keys) and a 307/308's body are not sent to
+          // another origin: a redirect must not carry a monitor's secrets to a host it names.
+          if (next.origin !== startOrigin) {
+            withCredentials = false;
+            if (status === 307 || status === 308) sendBody = false;
+          }
           url = next;
           obs.status = null;
           obs.headers = null;
