@@ -639,8 +639,8 @@ describe('Dockerfiles', () => {
     const runtime = ins.slice(runtimeAt);
 
     expect(builder.filter((i) => i.op === 'RUN').map((i) => i.args)).toEqual([expect.stringMatching(/^npm ci\b/), 'npm run build']);
-    // The probe image adds the system ping that ping monitors run (iputils).
-    const systemPackages = app === 'probe' ? [expect.stringMatching(/^apt-get update && apt-get install -y --no-install-recommends iputils-ping && rm -rf \/var\/lib\/apt\/lists\/\*$/)] : [];
+    // The probe image adds the system ping that ping monitors run (iputils) and mtr for the MTR tool.
+    const systemPackages = app === 'probe' ? [expect.stringMatching(/^apt-get update && apt-get install -y --no-install-recommends iputils-ping mtr-tiny && rm -rf \/var\/lib\/apt\/lists\/\*$/)] : [];
     expect(runtime.filter((i) => i.op === 'RUN').map((i) => i.args)).toEqual([...systemPackages, expect.stringMatching(/^npm ci --omit=dev\b/)]);
 
     // Every build-context COPY source exists and is not excluded by .dockerignore; every

@@ -16,6 +16,8 @@ export function parseDate(field: string, raw: string | undefined, now: number): 
   if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== raw) {
     throw validationFailed([{ field, message: 'must be a UTC date in YYYY-MM-DD format' }]);
   }
+  // Nothing is stored before 1970: an earlier day has no partition to read (and year 0 has none to name).
+  if (t < 0) throw validationFailed([{ field, message: 'must be 1970-01-01 or later' }]);
   return new Date(t);
 }
 
