@@ -86,8 +86,8 @@ export class ValtrogenController {
   @ApiOperation({
     summary: "Valtrogen: the page's monitors with 90 `dailyUptimes` and its `groups`; with `monitorId` and `date`, that monitor's 24 `hourlyData` entries of the UTC date instead",
   })
-  @ApiQuery({ name: 'monitorId', required: false, description: 'with date: hourly data of this monitor (slug)' })
-  @ApiQuery({ name: 'date', required: false, description: 'YYYY-MM-DD (UTC), within the last 90 days' })
+  @ApiQuery({ name: 'monitorId', required: false, schema: { type: 'string' }, description: 'with date: hourly data of this monitor (slug)' })
+  @ApiQuery({ name: 'date', required: false, schema: { type: 'string', format: 'date' }, description: 'YYYY-MM-DD (UTC), within the last 90 days' })
   @Answers(
     { description: '{success: true, monitors, groups}, or with monitorId and date {success: true, hourlyData}', schema: { oneOf: [{ $ref: getSchemaPath(ValtrogenMonitorsView) }, { $ref: getSchemaPath(ValtrogenHourlyDataView) }] } },
     'no such page (or monitor, with monitorId)',
@@ -107,8 +107,8 @@ export class ValtrogenController {
 
   @Get('s/:slug/api/minutes')
   @ApiOperation({ summary: "Valtrogen: a monitor's decided rounds of one UTC hour (≤ 60, oldest first); a failed one carries an error class, never the raw error" })
-  @ApiQuery({ name: 'monitorId', required: true })
-  @ApiQuery({ name: 'date', required: true, description: 'YYYY-MM-DD (UTC), within the last 90 days' })
+  @ApiQuery({ name: 'monitorId', required: true, schema: { type: 'string' }, description: 'monitor slug' })
+  @ApiQuery({ name: 'date', required: true, schema: { type: 'string', format: 'date' }, description: 'YYYY-MM-DD (UTC), within the last 90 days' })
   @ApiQuery({ name: 'hour', required: true, schema: { type: 'integer', minimum: 0, maximum: 23 } })
   @Answers({ description: '{success: true, records}', type: ValtrogenMinutesView }, 'no such page or monitor', 'a missing or malformed parameter')
   async minutes(@Param('slug') slug: string, @Query() q: Record<string, unknown>, @Res() res: Response) {
