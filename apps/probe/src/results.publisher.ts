@@ -47,7 +47,8 @@ export class ResultsPublisher {
   /** Payload bytes in the outbox (kept with every change of it). */
   private outboxBytes = 0;
   private batch: Entry[] = [];
-  private inFlight = 0;
+  /** Being published now; close() counts what is left here as lost, and a late answer to it is ignored. */
+  private readonly sending = new Set<Entry>();
   private retrying = false;
   private backoffMs = BACKOFF_MIN_MS;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -72,7 +73,7 @@ export class ResultsPublisher {
 
   /** Results not yet acknowledged: about to be sent, publishing now or waiting in the outbox. */
   get pending(): number {
-    return this.batch.length + this.inFlight + this.outbox.length;
+    return this.batch.length + this.sending.size + this.outbox.length;
   }
 
   /** Hands a result over with its job's result tag (see `resultMsgId`); never throws. Delivery continues in the background. */
@@ -104,9 +105,9 @@ export class ResultsPublisher {
         this.enqueue(entry);
         continue;
       }
-      this.inFlight++;
+      this.sending.add(entry);
       this.send(js, entry).then((ok) => {
-        this.inFlight--;
+        if (!this.sending.delete(entry)) return; // closed meanwhile: already counted
         if (!ok) this.enqueue(entry);
         this.notifyIfIdle();
       });
@@ -141,7 +142,8 @@ export class ResultsPublisher {
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
-    const left = [...this.batch.splice(0), ...this.outbox.splice(0)];
+    const left = [...this.batch.splice(0), ...this.sending, ...this.outbox.splice(0)];
+    this.sending.clear();
     this.outboxBytes = 0;
     if (left.length > 0) this.lose(left, 'shutdown');
   }
@@ -194,10 +196,11 @@ export class ResultsPublisher {
         if (js === null || this.outbox.length === 0 || !this.nats.isConnected) break;
         const batch = this.outbox.splice(0, RETRY_BATCH);
         this.outboxBytes -= bytesOf(batch);
-        this.inFlight += batch.length;
+        for (const e of batch) this.sending.add(e);
         const results = await Promise.all(batch.map((e) => this.send(js, e)));
-        this.inFlight -= batch.length;
-        const failed = batch.filter((_, i) => !results[i]);
+        const mine = batch.map((e) => this.sending.delete(e));
+        if (this.closed) break; // close() counted the ones still being sent
+        const failed = batch.filter((_, i) => mine[i] && !results[i]);
         if (failed.length > 0) {
           this.outbox.unshift(...failed);
           this.outboxBytes += bytesOf(failed);
