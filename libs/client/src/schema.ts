@@ -10784,9 +10784,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description YYYY-MM-DD (UTC), within the last 90 days */
-                date?: unknown;
+                date?: string;
                 /** @description with date: hourly data of this monitor (slug) */
-                monitorId?: unknown;
+                monitorId?: string;
             };
             header?: never;
             path: {
@@ -10889,8 +10889,9 @@ export interface operations {
             query: {
                 hour: number;
                 /** @description YYYY-MM-DD (UTC), within the last 90 days */
-                date: unknown;
-                monitorId: unknown;
+                date: string;
+                /** @description monitor slug */
+                monitorId: string;
             };
             header?: never;
             path: {

@@ -142,7 +142,7 @@ export class AccountsService implements OnModuleInit {
     if (failures) await this.limiter.reset(failuresKey);
     const { user, plan } = found;
     // Transparent rehash: a hash made with an older (lower) cost is replaced now that the password is known.
-    if (needsRehash(user.passwordHash, this.scrypt)) await this.repo.updateCredentials(user.accountId, user.id, await hashPassword(dto.password, this.scrypt), false);
+    if (needsRehash(user.passwordHash, this.scrypt)) await this.repo.updateCredentials(asAccountId(user.accountId), user.id, await hashPassword(dto.password, this.scrypt), false);
     const token = await this.sign(user.id, user.accountId, user.tokenVersion ?? 0);
     return { user: { id: user.id, email: user.email, name: user.name, plan, account_id: user.accountId }, token };
   }
