@@ -109,3 +109,4 @@ export * from './targets';
 export { WebhookReceiver, type Answer, type ReceivedRequest } from './webhook-receiver';
 export { sipResponse, startSipResponder, type SipResponder } from './sip';
 export { rdapDomainObject, startRegistryServers, whoisText, type DomainRecord, type RegistryServers } from './registry';
+export * from './random';

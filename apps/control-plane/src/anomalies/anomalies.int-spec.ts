@@ -1,3 +1,4 @@
+import { seededRandom } from '@parallax/testing';
 import { Client } from 'pg';
 import { Clock } from '../common/clock';
 import { call, signup, startTestApp, TestApp } from '../testing/harness';
@@ -7,17 +8,7 @@ import { HOUR_MS } from './anomaly-rules';
 
 jest.setTimeout(180_000);
 
-/** Deterministic noise (mulberry32 + Box-Muller). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 const gaussian = (r: () => number) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
 
 const SAMPLES = 20;

@@ -1,16 +1,7 @@
+import { seededRandom } from '@parallax/testing';
 import { baselineAt, DEFAULT_OPTIONS, detectAnomalies, HOUR_MS, mad, median, reconcile, seriesByRegion, type DetectedAnomaly, type SeriesPoint, type StoredAnomaly } from './anomaly-rules';
 
-/** Deterministic noise (mulberry32 + Box-Muller), so every history is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 function gaussian(r: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
 }

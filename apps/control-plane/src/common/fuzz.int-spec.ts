@@ -1,3 +1,4 @@
+import { seededRandom } from '@parallax/testing';
 import { Client } from 'pg';
 import { Writable } from 'node:stream';
 import { call, signup, startTestApp, TestApp } from '../testing/harness';
@@ -35,17 +36,7 @@ type Parameter = { name: string; in: 'path' | 'query' | 'header'; required?: boo
 type Operation = { operationId?: string; parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> }; security?: unknown[] };
 type Doc = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 
-/** mulberry32: a small seeded PRNG, so a failure can be replayed with the same FUZZ_SEED. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 const SEED = Number(process.env.FUZZ_SEED ?? 13);
 const CASES_PER_OPERATION = Number(process.env.FUZZ_CASES_PER_OPERATION ?? 40);
