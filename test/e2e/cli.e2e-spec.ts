@@ -49,6 +49,12 @@ describe('parallax CLI: plan / apply / export round trip', () => {
     const website = created[0].data as { data: { id: string } };
     const page = await client.POST('/api/v1/status-pages', { body: { slug: 'acme', title: 'Acme status', groups: [{ slug: 'web', name: 'Web', monitor_ids: [website.data.id] }] } });
     expect(page.response.status).toBe(201);
+    const database = created[1].data as { data: { id: string } };
+    const inADay = Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 86_400_000;
+    const work = await client.POST('/api/v1/maintenance', {
+      body: { title: 'DB upgrade', description: 'PostgreSQL 16', monitor_ids: [database.data.id], starts_at: new Date(inADay).toISOString(), ends_at: new Date(inADay + 3_600_000).toISOString() },
+    });
+    expect(work.response.status).toBe(201);
     // The typed client answers the envelope: data.data is a MonitorView.
     const listed = await client.GET('/api/v1/monitors', { params: { query: { limit: 10 } } });
     expect(listed.data?.meta.total).toBe(3);
@@ -78,13 +84,15 @@ describe('parallax CLI: plan / apply / export round trip', () => {
     expect(doc.webhooks).toHaveLength(2);
     // A page names its monitors by slug in the file.
     expect(doc.status_pages).toEqual([expect.objectContaining({ slug: 'acme', title: 'Acme status', groups: [expect.objectContaining({ slug: 'web', monitor_ids: ['website'] })] })]);
+    // Maintenance is named by its title, its monitors by slug.
+    expect(doc.maintenance).toEqual([expect.objectContaining({ title: 'DB upgrade', description: 'PostgreSQL 16', monitor_ids: ['database'] })]);
     expect(JSON.stringify(doc)).not.toContain('whsec_');
     const apply = await parallax(['apply', '-f', file], env);
     expect(apply.code).toBe(0);
     expect(apply.stdout).toContain('No changes.');
     const plan = await parallax(['plan', '-f', file, '--detailed-exitcode'], env);
     expect(plan.code).toBe(0);
-    expect(plan.stdout.trim()).toBe('Plan: 0 to create, 0 to update, 0 to delete, 6 unchanged.');
+    expect(plan.stdout.trim()).toBe('Plan: 0 to create, 0 to update, 0 to delete, 7 unchanged.');
   });
 
   it('an edited file plans exactly the edit, field by field; apply converges; secrets never printed', async () => {
@@ -119,13 +127,13 @@ describe('parallax CLI: plan / apply / export round trip', () => {
       '    + title: "API status"',
       '    + monitor_ids: ["api"]',
       '? webhook "http://127.0.0.1:9/hooks/b": exists but is not in the file (kept; --prune deletes it)',
-      'Plan: 2 to create, 2 to update, 0 to delete, 3 unchanged, 1 not in the file.',
+      'Plan: 2 to create, 2 to update, 0 to delete, 4 unchanged, 1 not in the file.',
       '',
     ]);
     const asJson = await parallax(['plan', '-f', file, '--prune', '--output', 'json'], secretEnv);
     expect(asJson.code).toBe(0);
     const j = JSON.parse(asJson.stdout);
-    expect(j.summary).toEqual({ create: 2, update: 2, delete: 1, unchanged: 3, unmanaged: 0 });
+    expect(j.summary).toEqual({ create: 2, update: 2, delete: 1, unchanged: 4, unmanaged: 0 });
     expect(j.changes.find((c: { identity: string }) => c.identity === 'api').fields).toContainEqual({ field: 'bearer_token', sensitive: true });
 
     // --prune without --yes and without a terminal: refused, nothing changed.
@@ -151,7 +159,7 @@ describe('parallax CLI: plan / apply / export round trip', () => {
 
     const again = await parallax(['plan', '-f', file, '--prune', '--detailed-exitcode'], secretEnv);
     expect(again.code).toBe(0);
-    expect(again.stdout.trim()).toBe('Plan: 0 to create, 0 to update, 0 to delete, 7 unchanged.');
+    expect(again.stdout.trim()).toBe('Plan: 0 to create, 0 to update, 0 to delete, 8 unchanged.');
     const reapply = await parallax(['apply', '-f', file, '--prune'], secretEnv);
     expect(reapply.code).toBe(0);
     expect(reapply.stdout).toContain('No changes.');

@@ -1,9 +1,19 @@
 import { parseFile, substitute } from './file';
 import { planKind, renderPlan, satisfies, stable, summarize } from './plan';
+import { maintenance } from './resources/maintenance';
 import { monitors } from './resources/monitors';
 import { webhooks } from './resources/webhooks';
 
 describe('planKind', () => {
+  it('compares maintenance times as instants: a time written without milliseconds is no change, another instant is', () => {
+    const existing = [{ id: 'mnt_1', identity: 'DB upgrade', fields: { starts_at: '2026-12-04T10:00:00.000Z', ends_at: '2026-12-04T11:00:00.000Z', monitor_ids: ['database'] } }];
+    const same = planKind(maintenance, [{ identity: 'DB upgrade', fields: { starts_at: '2026-12-04T10:00:00Z', ends_at: '2026-12-04T12:00:00+01:00' } }], existing, false);
+    expect(same.map((e) => e.action)).toEqual(['unchanged']);
+    const moved = planKind(maintenance, [{ identity: 'DB upgrade', fields: { ends_at: '2026-12-04T11:30:00Z' } }], existing, false);
+    expect(moved[0]).toMatchObject({ action: 'update', send: { ends_at: '2026-12-04T11:30:00.000Z' } });
+  });
+
+
   const existing = [
     { id: 'mon_1', identity: 'web', fields: { name: 'Web', check_interval: 60, tags: ['a'], custom_headers: [{ key: 'A', value: 'b' }] }, masked: { bearer_token: '' } },
     { id: 'mon_2', identity: 'db', fields: { name: 'DB' }, masked: { bearer_token: '********' } },

@@ -73,7 +73,8 @@ export function planKind(kind: ResourceKind, desired: Item[], existing: Item[], 
     }
     const changes: FieldChange[] = [];
     const send: Record<string, unknown> = {};
-    for (const [field, after] of Object.entries(d.fields)) {
+    for (const [field, declared] of Object.entries(d.fields)) {
+      const after = kind.normalizeField ? kind.normalizeField(field, declared) : declared;
       if (field === kind.identityField || kind.createOnly?.includes(field)) continue;
       if (isSecret(field)) {
         const wasSet = (e.masked?.[field] ?? '') !== '';

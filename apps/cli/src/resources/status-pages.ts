@@ -13,7 +13,7 @@ interface Group {
 const FIELDS = ['title', 'description', 'company_name', 'groups', 'monitor_ids', 'custom_domain', 'theme', 'accent_color', 'show_regions', 'show_target_urls'] as const;
 
 /** Monitor slug ↔ id of the account, read when needed (so monitors created earlier in the same apply are found). */
-async function monitorIndex(client: ParallaxClient): Promise<{ slugOf: Map<string, string>; idOf: Map<string, string> }> {
+export async function monitorIndex(client: ParallaxClient): Promise<{ slugOf: Map<string, string>; idOf: Map<string, string> }> {
   const all = await allPages(async (offset) => unwrap('list monitors', await client.GET('/api/v1/monitors', { params: { query: { limit: 1000, offset } } })));
   return { slugOf: new Map(all.map((m) => [m.id, m.slug])), idOf: new Map(all.map((m) => [m.slug, m.id])) };
 }

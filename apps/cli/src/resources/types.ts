@@ -31,6 +31,8 @@ export interface ResourceKind {
   schemaName: string;
   /** The identity as the server stores it (e.g. a normalised URL). */
   normalizeIdentity?(identity: string): string;
+  /** A declared value in the form the server answers it (e.g. times as ISO 8601 in UTC), so equal values plan no change. */
+  normalizeField?(field: string, value: unknown): unknown;
   list(client: ParallaxClient): Promise<Item[]>;
   create(client: ParallaxClient, fields: Record<string, unknown>): Promise<void>;
   update(client: ParallaxClient, id: string, changed: Record<string, unknown>): Promise<void>;
