@@ -20,6 +20,11 @@ export class TransactionRunner {
  * connection of the request pool (DB_POOL_SIZE) cannot starve them.
  */
 export class BackgroundTransactionRunner extends TransactionRunner implements OnApplicationShutdown {
+  /** The background pool's DataSource, for system repositories whose work runs outside requests (the notification dispatcher). */
+  get source(): DataSource {
+    return this.dataSource;
+  }
+
   async onApplicationShutdown(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { Tx } from '../database/transaction';
+import { BackgroundTransactionRunner, type Tx } from '../database/transaction';
 import { AttemptEntity, DeliveryEntity, MonitorNotificationStateEntity, WebhookEntity } from './notification.entity';
 import type { AttemptRecord } from './notifications.repository';
 
@@ -15,10 +14,17 @@ import type { AttemptRecord } from './notifications.repository';
 @Injectable()
 export class SystemOutboxRepository {
   constructor(
-    @InjectRepository(WebhookEntity) private readonly webhooks: Repository<WebhookEntity>,
-    @InjectRepository(DeliveryEntity) private readonly deliveries: Repository<DeliveryEntity>,
-    private readonly dataSource: DataSource,
+    private readonly background: BackgroundTransactionRunner,
   ) {}
+
+  /**
+   * The dispatcher's claims, attempt records and pruning run on the background pool
+   * (DB_BACKGROUND_POOL_SIZE), so a request flood holding the request pool cannot stop
+   * notifications; enqueueing runs in the caller's transaction.
+   */
+  private get dataSource(): DataSource {
+    return this.background.source;
+  }
 
   // --- enqueue (inside the state change's transaction)
 
@@ -82,11 +88,11 @@ export class SystemOutboxRepository {
     )) as [{ id: string }[], number];
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    return this.deliveries.find({ where: { id: In(ids) }, order: { sequence: 'ASC', createdAt: 'ASC' } });
+    return this.dataSource.getRepository(DeliveryEntity).find({ where: { id: In(ids) }, order: { sequence: 'ASC', createdAt: 'ASC' } });
   }
 
   webhooksByIds(ids: string[]): Promise<WebhookEntity[]> {
-    return ids.length ? this.webhooks.find({ where: { id: In(ids) } }) : Promise.resolve([]);
+    return ids.length ? this.dataSource.getRepository(WebhookEntity).find({ where: { id: In(ids) } }) : Promise.resolve([]);
   }
 
   /**

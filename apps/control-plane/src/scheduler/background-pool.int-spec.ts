@@ -1,25 +1,31 @@
+import { WebhookReceiver } from '@parallax/testing';
 import { DataSource, QueryRunner } from 'typeorm';
 import { Clock } from '../common/clock';
 import { call, signup, startTestApp, TestApp } from '../testing/harness';
 import { DeadlineService } from '../decisions/deadline.service';
+import { DispatcherService } from '../notifications/dispatcher.service';
 import { SchedulerService } from './scheduler.service';
 
 /**
  * Background work keeps its own pool (issue 13): with every connection of the request pool
  * held (as a ping flood would), the scheduler still claims rounds and the deadline sweep
- * still decides them (ingestion uses the same pool). Real PostgreSQL.
+ * still decides them (ingestion uses the same pool), and the notification dispatcher still
+ * delivers. Real PostgreSQL, a real HTTP receiver.
  */
 describe('the scheduler on its own database pool (integration)', () => {
   let t: TestApp;
   const held: QueryRunner[] = [];
+  const receiver = new WebhookReceiver();
 
   beforeAll(async () => {
+    await receiver.start();
     t = await startTestApp({ DB_POOL_SIZE: '2', DB_BACKGROUND_POOL_SIZE: '2' });
   }, 60_000);
 
   afterAll(async () => {
     for (const qr of held) await qr.release();
     await t?.close();
+    await receiver.stop();
   });
 
   it('claims due rounds and sweeps deadlines while the request pool is exhausted', async () => {
@@ -27,6 +33,11 @@ describe('the scheduler on its own database pool (integration)', () => {
     const created = await call(t.api, key, 'POST', '/monitors', { name: 'starved?', url: 'http://127.0.0.1:1/', check_interval: 1, timeout: 1 });
     expect(created.status).toBe(201);
     const monitorId = created.body.data.id as string;
+    const hook = await call(t.api, key, 'POST', '/webhooks', { url: receiver.url('/starved') });
+    expect(hook.status).toBe(201);
+    const delivery = await call(t.api, key, 'POST', `/webhooks/${hook.body.data.id}/test`);
+    expect(delivery.status).toBeLessThan(300);
+    const delivered = () => receiver.delivered('/starved').length;
 
     const ds = t.app.get(DataSource);
     for (let i = 0; i < 2; i++) {
@@ -49,6 +60,13 @@ describe('the scheduler on its own database pool (integration)', () => {
     await t.app.get(DeadlineService).sweep();
     const open = Number((await held[0].query(`SELECT count(*)::int AS n FROM rounds WHERE monitor_id = $1 AND decided_at IS NULL`, [monitorId]))[0].n);
     expect(open).toBe(0);
+    // The dispatcher claims, sends and records on the background pool too.
+    const sent = delivered();
+    t.app.get(Clock).advance(1_000);
+    await t.app.get(DispatcherService).dispatchOnce();
+    expect(delivered()).toBeGreaterThan(sent);
+    const recorded = Number((await held[0].query(`SELECT count(*)::int AS n FROM notification_deliveries WHERE status = 'delivered'`))[0].n);
+    expect(recorded).toBeGreaterThan(0);
     // The request pool was never used for it: still both held, nothing waiting on it.
     expect(pool.totalCount).toBe(2);
   });
