@@ -405,4 +405,10 @@ const VOLATILE_TABLES = ['migrations', 'typeorm_metadata', 'rounds%', 'notificat
 /** The dispatcher updates the status of existing deliveries; a request could only add or remove one. */
 const ID_ONLY_TABLES = ['notification_deliveries'];
 /** Columns bookkeeping touches on any authenticated request (the API key's last use). */
-const VOLATILE_COLUMNS = ['last_used_at'];
+// Written by background work, not by the request: a monitor a fuzzed toggle resumed is scheduled
+// and decided while the suite runs (the scheduler cursor and the decisions' read model).
+const VOLATILE_COLUMNS = [
+  'last_used_at', 'updated_at', 'next_due_at', 'next_round', 'status', 'status_changed_at', 'checks_total', 'checks_failed',
+  'last_round_at', 'last_checked', 'last_status_code', 'last_response_ms', 'last_response_by_region', 'location_status',
+  'pending_status', 'pending_rounds', 'pending_since', 'held_status', 'rollups_folded_through', 'ssl_expiry', 'ssl_issuer',
+];

@@ -45,6 +45,8 @@ describe('probe fleet health', () => {
   it('stops sending jobs to a region without probes after the grace, decides without it, and resumes when a probe returns', async () => {
     const m = (await call(t.api, key, 'POST', '/monitors', { name: 'fleet', url: 'http://127.0.0.1:1/', check_interval: 1, timeout: 1 })).body.data;
     await waitFor('up', async () => (await get(m.id)).status === 'up');
+    // Presence is announced on its own timer: wait for it rather than assume it came with the first results.
+    await waitFor('ap-south probe online', async () => (await region('ap-south'))?.probes_online === 1);
     expect(await region('ap-south')).toMatchObject({ healthy: true, unhealthy_since: null, receiving_jobs: true, probes_online: 1 });
     await waitFor('healthy gauge', async () => /parallax_region_healthy\{region="ap-south"\} 1/.test(await metrics()), 5_000);
 
