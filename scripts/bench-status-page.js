@@ -81,7 +81,8 @@ async function main() {
     const accountId = (await pg.query('SELECT account_id FROM monitors LIMIT 1')).rows[0].account_id;
     const today = Math.floor(Date.now() / DAY) * DAY;
     // 89 folded days (daily rollups) and today by the hour, for '*' and each region.
-    await pg.query(`UPDATE monitors SET rollups_folded_through = (now() AT TIME ZONE 'UTC')::date - 1, status = 'up', location_status = '{"r1":"up","r2":"up","r3":"up"}'`);
+    await pg.query(`INSERT INTO rollup_folds (monitor_id, folded_through) SELECT id, (now() AT TIME ZONE 'UTC')::date - 1 FROM monitors ON CONFLICT (monitor_id) DO UPDATE SET folded_through = EXCLUDED.folded_through`);
+    await pg.query(`UPDATE monitors SET status = 'up', location_status = '{"r1":"up","r2":"up","r3":"up"}'`);
     await pg.query(
       `INSERT INTO rollups_daily (monitor_id, bucket_start, region, account_id, checks, failures, degraded, rt_count, rt_sum, rt_min, rt_max)
        SELECT m, to_timestamp($2 / 1000.0) - make_interval(days => d), r, $3, 1440, (d % 7), 0, 1440, 1440 * 120.0, 80, 400

@@ -410,5 +410,5 @@ const ID_ONLY_TABLES = ['notification_deliveries'];
 const VOLATILE_COLUMNS = [
   'last_used_at', 'updated_at', 'next_due_at', 'next_round', 'status', 'status_changed_at', 'checks_total', 'checks_failed',
   'last_round_at', 'last_checked', 'last_status_code', 'last_response_ms', 'last_response_by_region', 'location_status',
-  'pending_status', 'pending_rounds', 'pending_since', 'held_status', 'rollups_folded_through', 'ssl_expiry', 'ssl_issuer',
+  'pending_status', 'pending_rounds', 'pending_since', 'held_status', 'folded_through', 'ssl_expiry', 'ssl_issuer',
 ];

@@ -20,6 +20,7 @@ import { confirmStatus } from './confirmation';
 import { latencyDecision } from './latency';
 import { incidentLookupNeeded, incidentTransition } from './incident-transition';
 import { RegionResult, RoundDecision, RoundSummary, summariseRound } from './round-summary';
+import { foldedThroughOf } from '../timeseries/window';
 
 /**
  * Decides a round (all regions answered, or its deadline passed) and applies the
@@ -127,7 +128,7 @@ export class DecisionService {
       ok: s.decision !== 'down',
       degraded: s.decision === 'degraded',
       responseMs: s.responseMs,
-      foldedThrough: monitor.rollupsFoldedThrough,
+      foldedThrough: foldedThroughOf(monitor),
     };
   }
 

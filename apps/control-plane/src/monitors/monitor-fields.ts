@@ -1,4 +1,5 @@
 import { HEARTBEAT_DEFAULTS, issuePingToken, nextExpectedBy, pingBaseUrl } from '../heartbeats/heartbeat-rules';
+import { emptyHeartbeatState } from '../heartbeats/heartbeat-state.entity';
 import { UpdateMonitorDto } from './dto/monitor.dto';
 import { MonitorEntity, MonitorType } from './monitor.entity';
 import { sanitizeSlug } from './monitor.mapper';
@@ -73,11 +74,6 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     heartbeatGracePeriod: null,
     pingTokenHash: null,
     pingTokenHint: null,
-    heartbeatExpectedBy: null,
-    lastPingAt: null,
-    lastFailAt: null,
-    runStartedAt: null,
-    lastRunMs: null,
   });
 }
 
@@ -100,7 +96,8 @@ export function initHeartbeat(m: MonitorEntity, publicUrl: string, nowMs: number
     pingTokenHint: t.hint,
   });
   keepHeartbeatShape(m, publicUrl);
-  m.heartbeatExpectedBy = new Date(nextExpectedBy(nowMs, m.heartbeatInterval!));
+  // Stored by the heartbeats context (HeartbeatStateService) in the create's transaction.
+  m.heartbeat = emptyHeartbeatState(m.id, new Date(nextExpectedBy(nowMs, m.heartbeatInterval!)));
   return t.token;
 }
 

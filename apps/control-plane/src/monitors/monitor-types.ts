@@ -509,7 +509,7 @@ const heartbeat: MonitorTypeRules = {
       ping_url: ping,
       heartbeat_interval: m.heartbeatInterval,
       heartbeat_grace_period: m.heartbeatGracePeriod,
-      last_ping_at: iso(m.lastPingAt),
+      last_ping_at: iso(m.heartbeat?.lastPingAt ?? null),
       /** the last run's duration between /start and its ping */
       last_response_ms: m.lastResponseMs,
     };

@@ -2,6 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { AccountEntity } from '../accounts/account.entity';
 import type { DnsRecordType, JsonAssertion, SipTransport } from '@parallax/contracts';
 import { bigintNumber } from '../database/bigint.transformer';
+import type { HeartbeatStateEntity } from '../heartbeats/heartbeat-state.entity';
+import type { RollupFoldEntity } from '../timeseries/rollup-fold.entity';
 
 export type MonitorStatus = 'pending' | 'up' | 'degraded' | 'down' | 'warn';
 /** The monitor types; each has its fields, rules, document and check spec in monitor-types.ts (TYPE_RULES). */
@@ -105,14 +107,11 @@ export class MonitorEntity {
   @Column('text', { nullable: true }) pingTokenHash!: string | null;
   /** The token's first characters, to recognise it in a masked ping_url. */
   @Column('text', { nullable: true }) pingTokenHint!: string | null;
-  /** A ping is expected before this instant (the grace period follows). */
-  @Column('timestamptz', { nullable: true }) heartbeatExpectedBy!: Date | null;
-  @Column('timestamptz', { nullable: true }) lastPingAt!: Date | null;
-  @Column('timestamptz', { nullable: true }) lastFailAt!: Date | null;
-  /** Set by `/start`, cleared by the ping that ends the run. */
-  @Column('timestamptz', { nullable: true }) runStartedAt!: Date | null;
-  /** Duration of the last run between `/start` and its success or `/fail` ping. */
-  @Column('double precision', { nullable: true }) lastRunMs!: number | null;
+  /**
+   * The pings' state (`heartbeat_state`, written by the heartbeats context only), when the
+   * reading repository joined it; not a column of `monitors`.
+   */
+  heartbeat?: HeartbeatStateEntity | null;
 
   // Read model, kept by the decision service.
   @Column('text', { default: 'pending' }) status!: MonitorStatus;
@@ -135,12 +134,10 @@ export class MonitorEntity {
   /** scheduled_at of the newest round whose decision was applied to the status. */
   @Column('timestamptz', { nullable: true }) lastRoundAt!: Date | null;
   /**
-   * The last UTC day ('YYYY-MM-DD') whose daily rollups were built from the hourly ones
-   * (RollupFoldService). Results of that day and earlier update the daily rollups as
-   * they arrive (late ones); later days have hourly rollups only, and window queries
-   * read those. A new monitor starts at yesterday: it has nothing before.
+   * The rollup fold watermark (`rollup_folds`, written by the timeseries context only), when
+   * the reading repository joined it; read it with `foldedThroughOf` (timeseries/window.ts).
    */
-  @Column('date', { default: () => 'utc_yesterday()' }) rollupsFoldedThrough!: string;
+  fold?: RollupFoldEntity | null;
 
   // Scheduling.
   /** Stable offset of this monitor's rounds inside its interval, in ms. */

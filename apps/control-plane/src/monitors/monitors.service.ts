@@ -11,7 +11,9 @@ import { defaultQuorum } from '../decisions/quorum';
 import { firstPhasedRound, firstRound, phaseMs } from '../scheduler/schedule';
 import { CreateMonitorDto, UpdateMonitorDto } from './dto/monitor.dto';
 import { MonitorEntity } from './monitor.entity';
-import { nextExpectedBy } from '../heartbeats/heartbeat-rules';
+import { issuePingToken, nextExpectedBy, pingUrl } from '../heartbeats/heartbeat-rules';
+import { emptyHeartbeatState } from '../heartbeats/heartbeat-state.entity';
+import { HeartbeatStateService } from '../heartbeats/heartbeat-state.service';
 import { applyChanges, initHeartbeat, keepHeartbeatShape, monitorDefaults } from './monitor-fields';
 import { resolveAliases } from './monitor-aliases';
 import { alertTargets, canSwitchType, GuardTarget, TYPE_RULES, typeFieldProblems } from './monitor-types';
@@ -40,6 +42,7 @@ export class MonitorsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly monitors: MonitorsRepository,
+    private readonly heartbeatState: HeartbeatStateService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -54,7 +57,9 @@ export class MonitorsService {
         throw new DomainError('plan_limit', planLimitMessage(p.plan, this.config.plans));
       }
       if (await this.monitors.slugTaken(m.slug, null, tx)) throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
-      return this.monitors.insert(m, tx);
+      const inserted = await this.monitors.insert(m, tx);
+      await this.heartbeatState.expectPings(tx, [m]);
+      return inserted;
     });
     return toMonitorResponse(saved, this.config.publicUrl, pingToken);
   }
@@ -109,7 +114,10 @@ export class MonitorsService {
       const taken = await this.monitors.slugsTaken(ms.map((m) => m.slug), tx);
       const conflicts = ms.flatMap((m, i) => (taken.has(m.slug) ? [{ field: `monitors[${i}].slug`, message: `slug "${m.slug}" is already taken` }] : []));
       if (conflicts.length) throw validationFailed(conflicts);
-      return this.monitors.insertMany(p.accountId, ms, tx);
+      const inserted = await this.monitors.insertMany(p.accountId, ms, tx);
+      await this.heartbeatState.expectPings(tx, ms);
+      inserted.forEach((m, i) => (m.heartbeat = ms[i].heartbeat));
+      return inserted;
     });
     return saved.map((m, i) => toMonitorResponse(m, this.config.publicUrl, drafts[i]!.pingToken));
   }
@@ -163,13 +171,16 @@ export class MonitorsService {
       const fieldErrors = typeFieldProblems(m.monitorType, dto, null);
       if (fieldErrors.length) throw validationFailed(fieldErrors);
       const before = { interval: m.checkInterval, paused: m.paused, regions: m.regions.length, quorum: m.quorum, heartbeatInterval: m.heartbeatInterval };
+      let expectAgain: Date | null = null;
       applyChanges(m, dto);
       if (m.monitorType === 'heartbeat') {
         keepHeartbeatShape(m, this.config.publicUrl);
         const now = this.clock.nowMs();
-        // A new interval counts from the last ping; a resumed monitor starts afresh.
-        if (before.paused && !m.paused) m.heartbeatExpectedBy = new Date(nextExpectedBy(now, m.heartbeatInterval!));
-        else if (m.heartbeatInterval !== before.heartbeatInterval) m.heartbeatExpectedBy = new Date(nextExpectedBy(m.lastPingAt?.getTime() ?? now, m.heartbeatInterval!));
+        // A new interval counts from the last ping; a resumed monitor starts afresh (stored by the heartbeats context, below).
+        const hb = (m.heartbeat ??= emptyHeartbeatState(m.id));
+        if (before.paused && !m.paused) expectAgain = new Date(nextExpectedBy(now, m.heartbeatInterval!));
+        else if (m.heartbeatInterval !== before.heartbeatInterval) expectAgain = new Date(nextExpectedBy(hb.lastPingAt?.getTime() ?? now, m.heartbeatInterval!));
+        if (expectAgain) hb.heartbeatExpectedBy = expectAgain;
       } else {
         m.quorum = nextQuorum(before.regions, before.quorum, m.regions.length, dto.quorum);
       }
@@ -182,9 +193,22 @@ export class MonitorsService {
         throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
       }
       if (m.checkInterval !== before.interval || (before.paused && !m.paused)) this.reschedule(m, this.clock.nowMs(), m.checkInterval === before.interval);
-      return this.monitors.save(m, tx);
+      const stored = await this.monitors.save(m, tx);
+      if (expectAgain) await this.heartbeatState.expectPings(tx, [m]);
+      return stored;
     });
     return toMonitorResponse(saved, this.config.publicUrl);
+  }
+
+  /** `POST /monitors/{id}/ping-token`: a new token for a heartbeat monitor (shown once); the old ping URL stops working. */
+  async rotatePingToken(p: Principal, id: string): Promise<{ monitor_id: string; ping_url: string }> {
+    return this.tx.run(async (tx) => {
+      const m = await this.monitors.lockOne(p.accountId, id, tx);
+      if (!m || m.monitorType !== 'heartbeat') throw notFound('heartbeat monitor', id);
+      const t = issuePingToken();
+      await this.monitors.setPingToken(p.accountId, id, t.hash, t.hint, tx);
+      return { monitor_id: id, ping_url: pingUrl(this.config.publicUrl, id, t.token, null) };
+    });
   }
 
   async remove(p: Principal, id: string): Promise<{ deleted: true; monitor_id: string }> {

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Tx } from '../database/transaction';
+import { RollupFoldEntity } from '../timeseries/rollup-fold.entity';
+import { foldedThroughSql } from '../timeseries/rollup-sql';
 import { MonitorEntity } from './monitor.entity';
 
 /**
  * The monitors table for background work, across accounts (not on behalf of a request):
- * ingestion and decisions lock monitors and write the decision read model, the rollup fold
- * moves its watermark, the dispatcher clears an alert target that answered 410 Gone. Never
+ * ingestion and decisions lock monitors and write the decision read model, the dispatcher
+ * clears an alert target that answered 410 Gone. Never
  * used by controllers or request-scoped services (eslint `no-restricted-imports`); they use
  * `MonitorsRepository`, whose methods take the account id.
  */
@@ -24,35 +26,21 @@ export class SystemMonitorsRepository {
    */
   async lockForResults(tx: Tx, ids: string[], skipLocked = false): Promise<{ id: string; accountId: string; rollupsFoldedThrough: string }[]> {
     if (!ids.length) return [];
-    const rows: { id: string; account_id: string; folded: string }[] = await tx.query(
-      `SELECT id, account_id, rollups_folded_through::text AS folded FROM monitors WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`,
+    const locked: { id: string; account_id: string }[] = await tx.query(
+      `SELECT id, account_id FROM monitors WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`,
       [[...new Set(ids)].sort()],
     );
-    return rows.map((r) => ({ id: r.id, accountId: r.account_id, rollupsFoldedThrough: r.folded }));
-  }
-
-  /**
-   * System-wide, for the rollup fold: up to `limit` monitors whose daily rollups are built
-   * through a day before `through`, locked like lockForResults (id order, FOR NO KEY
-   * UPDATE, SKIP LOCKED: replicas fold disjoint monitors).
-   */
-  async lockDueForFold(tx: Tx, through: string, limit: number): Promise<{ id: string; foldedThrough: string }[]> {
-    const rows: { id: string; folded: string }[] = await tx.query(
-      `SELECT id, rollups_folded_through::text AS folded FROM monitors WHERE rollups_folded_through < $1::date ORDER BY id LIMIT $2 FOR NO KEY UPDATE SKIP LOCKED`,
-      [through, limit],
+    if (!locked.length) return [];
+    // The fold watermark (rollup_folds, timeseries) is read by a statement that starts once the
+    // locks are held, never in the locking one: that statement's snapshot may predate a fold that
+    // committed while it waited (PostgreSQL re-reads only the locked rows then), and its result
+    // would be counted twice or not at all. The fold holds the same monitor lock while it moves it.
+    const folds: { id: string; folded: string }[] = await tx.query(
+      `SELECT m.id, ${foldedThroughSql('m', 'f')}::text AS folded FROM monitors m LEFT JOIN rollup_folds f ON f.monitor_id = m.id WHERE m.id = ANY($1::text[])`,
+      [locked.map((r) => r.id)],
     );
-    return rows.map((r) => ({ id: r.id, foldedThrough: r.folded }));
-  }
-
-  /** Records that these (locked) monitors' daily rollups are built through `through`. */
-  async markFolded(tx: Tx, ids: string[], through: string): Promise<void> {
-    if (ids.length) await tx.query(`UPDATE monitors SET rollups_folded_through = $2::date WHERE id = ANY($1::text[])`, [ids, through]);
-  }
-
-  /** System-wide: the oldest day any monitor's daily rollups are built through (null: no monitors). */
-  async oldestFoldedThrough(): Promise<string | null> {
-    const rows: { d: string | null }[] = await this.repo.query(`SELECT min(rollups_folded_through)::text AS d FROM monitors`);
-    return rows[0].d;
+    const folded = new Map(folds.map((r) => [r.id, r.folded]));
+    return locked.map((r) => ({ id: r.id, accountId: r.account_id, rollupsFoldedThrough: folded.get(r.id)! }));
   }
 
   /** Monitors (whole rows) locked FOR NO KEY UPDATE in id order: the callers of decisions already hold them (lockForResults). */
@@ -60,7 +48,8 @@ export class SystemMonitorsRepository {
     if (!ids.length) return Promise.resolve([]);
     return tx.getRepository(MonitorEntity)
       .createQueryBuilder('m')
-      .setLock('for_no_key_update')
+      .leftJoinAndMapOne('m.fold', RollupFoldEntity, 'fold', 'fold.monitor_id = m.id')
+      .setLock('for_no_key_update', undefined, ['m'])
       .where('m.id IN (:...ids)', { ids: [...new Set(ids)] })
       .orderBy('m.id', 'ASC')
       .getMany();

@@ -25,6 +25,8 @@ import { ConfirmationRounds1796015000100 } from './1796015000100-ConfirmationRou
 import { DegradedThreshold1796015000101 } from './1796015000101-DegradedThreshold';
 import { UserTokenVersion1796013000151 } from './1796013000151-UserTokenVersion';
 import { ApiKeyExpiry1796013000152 } from './1796013000152-ApiKeyExpiry';
+import { HeartbeatState1796112000000 } from './1796112000000-HeartbeatState';
+import { RollupFoldWatermark1796112000001 } from './1796112000001-RollupFoldWatermark';
 
 /** Every migration, in order. Run at start by runMigrations (database/migrate.ts). */
 export const MIGRATIONS = [
@@ -54,4 +56,6 @@ export const MIGRATIONS = [
   MonitorAnomalies1796019000100,
   ConfirmationRounds1796015000100,
   DegradedThreshold1796015000101,
+  HeartbeatState1796112000000,
+  RollupFoldWatermark1796112000001,
 ];
