@@ -40,6 +40,9 @@ describe('state split migrations', () => {
       // The fold watermark: one monitor folded through an older day, the others at their default (yesterday).
       await before.query(`UPDATE monitors SET rollups_folded_through = '2026-04-20' WHERE id = 'mon_h'`);
       const defaultDay = (await before.query(`SELECT utc_yesterday()::text AS d`))[0].d;
+      // The schedule cursor: a paused monitor (hb_2) has no due time afterwards.
+      await before.query(`UPDATE monitors SET next_due_at = '2026-05-03T00:00:00Z'`);
+      await before.query(`UPDATE monitors SET paused = true WHERE id = 'hb_2'`);
       await before.destroy();
 
       await after.initialize();
@@ -68,6 +71,14 @@ describe('state split migrations', () => {
       ];
       expect(await after.query(`SELECT monitor_id, folded_through::text AS d FROM rollup_folds ORDER BY monitor_id`)).toEqual(folds);
       expect(await cols()).not.toContain('rollups_folded_through');
+      const schedule = `SELECT monitor_id, phase_ms, next_round::int, next_due_at FROM monitor_schedule ORDER BY monitor_id`;
+      const cursors = [
+        { monitor_id: 'hb_1', phase_ms: 7, next_round: 3, next_due_at: '2026-05-03T00:00:00.000Z' },
+        { monitor_id: 'hb_2', phase_ms: 7, next_round: 3, next_due_at: null },
+        { monitor_id: 'mon_h', phase_ms: 100, next_round: 10, next_due_at: '2026-05-03T00:00:00.000Z' },
+      ];
+      expect(iso(await after.query(schedule))).toEqual(cursors);
+      expect(await cols()).not.toContain('next_due_at');
 
       // down() of every split migration, newest first: the columns come back with their values.
       for (let i = MIGRATIONS.length - 1; i >= FIRST; i--) await after.undoLastMigration();
@@ -76,10 +87,17 @@ describe('state split migrations', () => {
       expect(await after.query(`SELECT to_regclass('heartbeat_state') AS t`)).toEqual([{ t: null }]);
       expect(await after.query(`SELECT id AS monitor_id, rollups_folded_through::text AS d FROM monitors ORDER BY id`)).toEqual(folds);
       expect(await after.query(`SELECT to_regclass('rollup_folds') AS t`)).toEqual([{ t: null }]);
+      const back = iso(await after.query(`SELECT id AS monitor_id, phase_ms, next_round::int, next_due_at FROM monitors ORDER BY id`));
+      expect(back.filter((r) => r.monitor_id !== 'hb_2')).toEqual(cursors.filter((r) => r.monitor_id !== 'hb_2'));
+      // The paused one gets a due time again (any: resuming places it anew), its round number kept.
+      expect(back.find((r) => r.monitor_id === 'hb_2')).toMatchObject({ phase_ms: 7, next_round: 3 });
+      expect(await after.query(`SELECT indexname FROM pg_indexes WHERE indexname = 'monitors_due_idx'`)).toHaveLength(1);
       // And up again.
       await after.runMigrations();
       expect(iso(await after.query(hb))).toEqual(moved);
       expect(await after.query(`SELECT monitor_id, folded_through::text AS d FROM rollup_folds ORDER BY monitor_id`)).toEqual(folds);
+      // hb_2 is still paused: it comes back without a due time.
+      expect(iso(await after.query(schedule))).toEqual(cursors);
     } finally {
       if (before.isInitialized) await before.destroy();
       if (after.isInitialized) await after.destroy();

@@ -20,12 +20,11 @@ const SRC = join(__dirname, '..');
  */
 const KNOWN_SHARED: Record<string, string[]> = {
   // Issue 12 item 1, partly done: heartbeat state moved to heartbeat_state (heartbeats), the
-  // fold watermark to rollup_folds (timeseries), a dead alert target is cleared through the
-  // monitors context (MonitorAlertTargets). Still in the monitor row: the schedule cursor
-  // (scheduler, and heartbeats through RoundsRepository.advanceSchedules) and the decision
-  // read model (decisions, SystemMonitorsRepository.saveDecisions); monitor_state /
-  // monitor_schedule remove this.
-  monitors: ['decisions', 'heartbeats', 'monitors', 'scheduler'],
+  // fold watermark to rollup_folds (timeseries), the schedule cursor to monitor_schedule
+  // (scheduler; others move it through MonitorSchedules), a dead alert target is cleared
+  // through the monitors context (MonitorAlertTargets). Still in the monitor row: the decision
+  // read model (decisions, SystemMonitorsRepository.saveDecisions); monitor_state removes this.
+  monitors: ['decisions', 'monitors'],
   // Automatic incidents (and their "Detected"/"Resolved" updates) are opened and resolved
   // by the decision in its transaction (decisions, IncidentsRepository.open / update);
   // manual ones by the incidents API.

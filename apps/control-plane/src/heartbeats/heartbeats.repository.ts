@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Tx } from '../database/transaction';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import type { PingFields } from './heartbeat-rules';
+import { MonitorScheduleEntity } from '../scheduler/monitor-schedule.entity';
 import { HeartbeatStateEntity } from './heartbeat-state.entity';
 
 const STATE_COLUMNS: Record<keyof PingFields, string> = {
@@ -29,9 +30,16 @@ export class HeartbeatsRepository {
 
   /** A heartbeat monitor by id with its state (`heartbeat`), the monitor locked: pings and checks of one monitor run one at a time. */
   async lockForPing(tx: Tx, id: string): Promise<MonitorEntity | null> {
-    const m = await tx.getRepository(MonitorEntity).createQueryBuilder('m').setLock('pessimistic_write').where("m.id = :id AND m.monitor_type = 'heartbeat'", { id }).getOne();
-    if (m) await this.attachStates(tx, [m]);
-    return m;
+    const locked: unknown[] = await tx.query(`SELECT id FROM monitors WHERE id = $1 AND monitor_type = 'heartbeat' FOR UPDATE`, [id]);
+    if (!locked.length) return null;
+    // Read after the lock, in a statement of its own (see attachStates), with the schedule a check claims from.
+    return tx
+      .getRepository(MonitorEntity)
+      .createQueryBuilder('m')
+      .leftJoinAndMapOne('m.heartbeat', HeartbeatStateEntity, 'h', 'h.monitor_id = m.id')
+      .leftJoinAndMapOne('m.schedule', MonitorScheduleEntity, 's', 's.monitor_id = m.id')
+      .where('m.id = :id', { id })
+      .getOne();
   }
 
   /**

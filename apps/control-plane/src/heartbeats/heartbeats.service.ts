@@ -8,6 +8,7 @@ import { TransactionRunner, type Tx } from '../database/transaction';
 import { DecisionService } from '../decisions/decision.service';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { RoundEntity } from '../scheduler/round.entity';
+import { MonitorSchedules } from '../scheduler/monitor-schedules.service';
 import { RoundsRepository } from '../scheduler/rounds.repository';
 import { claimRound, roundDeadline } from '../scheduler/schedule';
 import { emptyHeartbeatState } from './heartbeat-state.entity';
@@ -48,6 +49,7 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly heartbeats: HeartbeatsRepository,
     private readonly rounds: RoundsRepository,
+    private readonly schedules: MonitorSchedules,
     private readonly decisions: DecisionService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
@@ -107,7 +109,8 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
   private async checkMany(tx: Tx, ms: MonitorEntity[], nowMs: number): Promise<Map<string, HeartbeatVerdict>> {
     if (!ms.length) return new Map();
     const planned = ms.map((m) => {
-      const c = claimRound(m.nextRound, nowMs, m.checkInterval, m.phaseMs);
+      const schedule = m.schedule!; // read with the lock (lockDueMonitors, lockForPing)
+      const c = claimRound(schedule.nextRound, nowMs, m.checkInterval, schedule.phaseMs);
       const round: RoundEntity = Object.assign(new RoundEntity(), {
         id: newId('chk'),
         monitorId: m.id,
@@ -121,8 +124,9 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
       });
       return { m, c, round };
     });
-    await this.rounds.advanceSchedules(tx, planned.map(({ m, c }) => ({ id: m.id, nextRound: c.nextRound, nextDueAt: new Date(c.nextDueAt) })));
-    for (const { m, c } of planned) Object.assign(m, { nextRound: c.nextRound, nextDueAt: new Date(c.nextDueAt) });
+    // The cursor belongs to the scheduler context: advanced through its MonitorSchedules.
+    await this.schedules.advance(tx, planned.map(({ m, c }) => ({ id: m.id, nextRound: c.nextRound, nextDueAt: new Date(c.nextDueAt) })));
+    for (const { m, c } of planned) Object.assign(m.schedule!, { nextRound: c.nextRound, nextDueAt: new Date(c.nextDueAt) });
     const inserted = await this.rounds.insertRounds(tx, planned.map((p) => p.round));
     const claimed = planned.filter((p) => inserted.has(p.round.id));
     await this.rounds.markDispatchedTx(tx, claimed.map(({ round }) => ({ id: round.id, scheduledAt: round.scheduledAt, deadlineAt: round.deadlineAt })), new Date(nowMs));

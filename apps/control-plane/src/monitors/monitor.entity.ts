@@ -1,9 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity';
 import type { DnsRecordType, JsonAssertion, SipTransport } from '@parallax/contracts';
-import { bigintNumber } from '../database/bigint.transformer';
 import type { HeartbeatStateEntity } from '../heartbeats/heartbeat-state.entity';
 import type { RollupFoldEntity } from '../timeseries/rollup-fold.entity';
+import type { MonitorScheduleEntity } from '../scheduler/monitor-schedule.entity';
 
 export type MonitorStatus = 'pending' | 'up' | 'degraded' | 'down' | 'warn';
 /** The monitor types; each has its fields, rules, document and check spec in monitor-types.ts (TYPE_RULES). */
@@ -21,7 +21,6 @@ export interface MaintenanceWindow {
 }
 
 @Entity('monitors')
-@Index('monitors_due_idx', ['nextDueAt'], { where: 'paused = false' })
 @Index('monitors_account_created_id_idx', ['accountId', 'createdAt', 'id'])
 export class MonitorEntity {
   @PrimaryColumn('text') id!: string;
@@ -139,12 +138,11 @@ export class MonitorEntity {
    */
   fold?: RollupFoldEntity | null;
 
-  // Scheduling.
-  /** Stable offset of this monitor's rounds inside its interval, in ms. */
-  @Column('int') phaseMs!: number;
-  @Column('bigint', { transformer: bigintNumber })
-  nextRound!: number;
-  @Column('timestamptz') nextDueAt!: Date;
+  /**
+   * The schedule cursor (`monitor_schedule`, written by the scheduler context only), when the
+   * reading repository joined it; not a column of `monitors`.
+   */
+  schedule?: MonitorScheduleEntity | null;
 
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

@@ -6,6 +6,7 @@ import type { ListCursor } from '../common/paging';
 import type { Tx } from '../database/transaction';
 import { HeartbeatStateEntity } from '../heartbeats/heartbeat-state.entity';
 import { RollupFoldEntity } from '../timeseries/rollup-fold.entity';
+import { MonitorScheduleEntity } from '../scheduler/monitor-schedule.entity';
 import { MonitorEntity } from './monitor.entity';
 
 export interface MonitorFilter {
@@ -34,12 +35,13 @@ export class MonitorsRepository {
     return tx ? tx.getRepository(MonitorEntity) : this.repo;
   }
 
-  /** Monitors with what the API shows of other contexts' state joined (`heartbeat`: the pings' state; `fold`: the rollup fold watermark). */
+  /** Monitors with what the API shows of other contexts' state joined (`heartbeat`: the pings' state; `fold`: the rollup fold watermark; `schedule`: the cursor). */
   private q(tx?: Tx): SelectQueryBuilder<MonitorEntity> {
     return this.r(tx)
       .createQueryBuilder('m')
       .leftJoinAndMapOne('m.heartbeat', HeartbeatStateEntity, 'hb', 'hb.monitor_id = m.id')
-      .leftJoinAndMapOne('m.fold', RollupFoldEntity, 'fold', 'fold.monitor_id = m.id');
+      .leftJoinAndMapOne('m.fold', RollupFoldEntity, 'fold', 'fold.monitor_id = m.id')
+      .leftJoinAndMapOne('m.schedule', MonitorScheduleEntity, 'sched', 'sched.monitor_id = m.id');
   }
 
   findOne(accountId: AccountId, id: string, tx?: Tx): Promise<MonitorEntity | null> {

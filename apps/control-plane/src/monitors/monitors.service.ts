@@ -8,6 +8,8 @@ import type { Principal } from '../common/principal';
 import { APP_CONFIG, AppConfig, PlanLimits } from '../config/config';
 import { TransactionRunner } from '../database/transaction';
 import { defaultQuorum } from '../decisions/quorum';
+import { MonitorScheduleEntity } from '../scheduler/monitor-schedule.entity';
+import { MonitorSchedules } from '../scheduler/monitor-schedules.service';
 import { firstPhasedRound, firstRound, phaseMs } from '../scheduler/schedule';
 import { CreateMonitorDto, UpdateMonitorDto } from './dto/monitor.dto';
 import { MonitorEntity } from './monitor.entity';
@@ -43,6 +45,7 @@ export class MonitorsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly monitors: MonitorsRepository,
     private readonly heartbeatState: HeartbeatStateService,
+    private readonly schedules: MonitorSchedules,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -58,6 +61,7 @@ export class MonitorsService {
       }
       if (await this.monitors.slugTaken(m.slug, null, tx)) throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
       const inserted = await this.monitors.insert(m, tx);
+      await this.schedules.place(tx, [m]);
       await this.heartbeatState.expectPings(tx, [m]);
       return inserted;
     });
@@ -82,9 +86,9 @@ export class MonitorsService {
       try {
         const d = this.draft(p, plan, request);
         // Created together, they start at their phase slots within the first interval (no burst).
-        const f = firstPhasedRound(this.clock.nowMs(), d.m.checkInterval, d.m.phaseMs);
-        d.m.nextRound = f.nextRound;
-        d.m.nextDueAt = new Date(f.nextDueAt);
+        const s = d.m.schedule!;
+        const f = firstPhasedRound(this.clock.nowMs(), d.m.checkInterval, s.phaseMs);
+        Object.assign(s, { nextRound: f.nextRound, nextDueAt: new Date(f.nextDueAt) });
         drafts.push(d);
       } catch (e) {
         drafts.push(null);
@@ -115,8 +119,9 @@ export class MonitorsService {
       const conflicts = ms.flatMap((m, i) => (taken.has(m.slug) ? [{ field: `monitors[${i}].slug`, message: `slug "${m.slug}" is already taken` }] : []));
       if (conflicts.length) throw validationFailed(conflicts);
       const inserted = await this.monitors.insertMany(p.accountId, ms, tx);
+      await this.schedules.place(tx, ms);
       await this.heartbeatState.expectPings(tx, ms);
-      inserted.forEach((m, i) => (m.heartbeat = ms[i].heartbeat));
+      inserted.forEach((m, i) => Object.assign(m, { heartbeat: ms[i].heartbeat, schedule: ms[i].schedule }));
       return inserted;
     });
     return saved.map((m, i) => toMonitorResponse(m, this.config.publicUrl, drafts[i]!.pingToken));
@@ -192,8 +197,11 @@ export class MonitorsService {
       if (dto.slug !== undefined && (await this.monitors.slugTaken(m.slug, m.id, tx))) {
         throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
       }
-      if (m.checkInterval !== before.interval || (before.paused && !m.paused)) this.reschedule(m, this.clock.nowMs(), m.checkInterval === before.interval);
+      const retimed = m.checkInterval !== before.interval || (before.paused && !m.paused);
+      if (retimed) this.reschedule(m, this.clock.nowMs(), m.checkInterval === before.interval);
       const stored = await this.monitors.save(m, tx);
+      // Placed (or, paused, taken off the due index) by the scheduler context.
+      if (retimed || m.paused !== before.paused) await this.schedules.place(tx, [m]);
       if (expectAgain) await this.heartbeatState.expectPings(tx, [m]);
       return stored;
     });
@@ -234,10 +242,9 @@ export class MonitorsService {
 
   /** A new, resumed or re-timed monitor: new phase, and its current slot runs at once (unless, same interval, it already ran). */
   private reschedule(m: MonitorEntity, nowMs: number, sameInterval: boolean): void {
-    m.phaseMs = phaseMs(m.id, m.checkInterval);
-    const f = firstRound(nowMs, m.checkInterval, m.phaseMs, sameInterval ? m.nextRound : undefined);
-    m.nextRound = f.nextRound;
-    m.nextDueAt = new Date(f.nextDueAt);
+    const phase = phaseMs(m.id, m.checkInterval);
+    const f = firstRound(nowMs, m.checkInterval, phase, sameInterval ? m.schedule?.nextRound : undefined);
+    m.schedule = Object.assign(m.schedule ?? new MonitorScheduleEntity(), { monitorId: m.id, phaseMs: phase, nextRound: f.nextRound, nextDueAt: new Date(f.nextDueAt) });
   }
 
   /**

@@ -56,12 +56,10 @@ export class SystemMonitorsRepository {
   }
 
   /**
-   * Writes the decisions' read model. `confirmAt`: monitors whose decision asked for a
-   * confirmation round (decisions/confirmation.ts): their next round becomes due at that
-   * instant (never later than it was), so the scheduler claims one at once, ahead of its
-   * slot, and the following rounds stay on the monitor's grid (schedule.ts claimRound).
+   * Writes the decisions' read model. (A confirmation round due at once moves the schedule:
+   * `MonitorSchedules.dueBy`, the scheduler context's.)
    */
-  async saveDecisions(tx: Tx, ms: MonitorEntity[], confirmAt: ReadonlyMap<string, Date> = new Map()): Promise<void> {
+  async saveDecisions(tx: Tx, ms: MonitorEntity[]): Promise<void> {
     if (!ms.length) return;
     const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
     await tx.query(
@@ -72,14 +70,13 @@ export class SystemMonitorsRepository {
               domain_expiry = v.domain_expiry, domain_registrar = v.domain_registrar,
               domain_status = ARRAY(SELECT jsonb_array_elements_text(v.domain_status)), held_status = v.held_status,
               pending_status = v.pending_status, pending_rounds = v.pending_rounds, pending_since = v.pending_since,
-              next_due_at = CASE WHEN v.confirm_at IS NULL THEN m.next_due_at ELSE LEAST(m.next_due_at, v.confirm_at) END,
               updated_at = now()
          FROM unnest($1::text[], $2::int[], $3::int[], $4::timestamptz[], $5::timestamptz[], $6::int[], $7::float8[], $8::jsonb[], $9::jsonb[],
                      $10::text[], $11::timestamptz[], $12::timestamptz[], $13::text[], $14::timestamptz[], $15::text[], $16::jsonb[], $17::text[],
-                     $18::text[], $19::int[], $20::timestamptz[], $21::timestamptz[])
+                     $18::text[], $19::int[], $20::timestamptz[])
            AS v(id, checks_total, checks_failed, last_round_at, last_checked, last_status_code, last_response_ms, last_response_by_region,
                 location_status, status, status_changed_at, ssl_expiry, ssl_issuer, domain_expiry, domain_registrar, domain_status, held_status,
-                pending_status, pending_rounds, pending_since, confirm_at)
+                pending_status, pending_rounds, pending_since)
         WHERE m.id = v.id`,
       [
         ms.map((m) => m.id),
@@ -102,7 +99,6 @@ export class SystemMonitorsRepository {
         ms.map((m) => m.pendingStatus ?? null),
         ms.map((m) => m.pendingRounds ?? 0),
         ms.map((m) => iso(m.pendingSince)),
-        ms.map((m) => iso(confirmAt.get(m.id))),
       ],
     );
   }

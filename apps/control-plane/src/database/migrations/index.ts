@@ -27,6 +27,7 @@ import { UserTokenVersion1796013000151 } from './1796013000151-UserTokenVersion'
 import { ApiKeyExpiry1796013000152 } from './1796013000152-ApiKeyExpiry';
 import { HeartbeatState1796112000000 } from './1796112000000-HeartbeatState';
 import { RollupFoldWatermark1796112000001 } from './1796112000001-RollupFoldWatermark';
+import { MonitorSchedule1796112000002 } from './1796112000002-MonitorSchedule';
 
 /** Every migration, in order. Run at start by runMigrations (database/migrate.ts). */
 export const MIGRATIONS = [
@@ -58,4 +59,5 @@ export const MIGRATIONS = [
   DegradedThreshold1796015000101,
   HeartbeatState1796112000000,
   RollupFoldWatermark1796112000001,
+  MonitorSchedule1796112000002,
 ];
