@@ -1706,6 +1706,8 @@ export interface components {
             key: string;
             /** @example application/json */
             value: string;
+            /** @description present (true) when the header is never sent to another origin after a redirect */
+            sensitive?: boolean;
         };
         JsonAssertionView: {
             /** @example data.status */
@@ -1852,6 +1854,8 @@ export interface components {
             timeout?: number;
             /** @description http, https, json_api */
             follow_redirects?: boolean;
+            /** @description http, https, json_api: custom headers not marked sensitive follow a redirect to another origin */
+            forward_headers_on_redirect?: boolean;
             /**
              * @description http, https, json_api
              * @example
@@ -2060,6 +2064,11 @@ export interface components {
             key: string;
             /** @example text/html */
             value: string;
+            /**
+             * @description never sent to another origin after a redirect, even with forward_headers_on_redirect
+             * @default false
+             */
+            sensitive?: boolean;
         };
         JsonAssertionDto: {
             /**
@@ -2117,6 +2126,11 @@ export interface components {
             http_method?: "GET" | "POST" | "HEAD" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
             /** @default true */
             follow_redirects?: boolean;
+            /**
+             * @description http, https, json_api: after a redirect to another origin, still send the custom headers not marked sensitive (never Authorization, Cookie, Proxy-Authorization)
+             * @default false
+             */
+            forward_headers_on_redirect?: boolean;
             basic_auth_user?: string;
             /** @description write-only; answered as "********" */
             basic_auth_pass?: string;
@@ -2396,6 +2410,11 @@ export interface components {
             http_method?: "GET" | "POST" | "HEAD" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
             /** @default true */
             follow_redirects?: boolean;
+            /**
+             * @description http, https, json_api: after a redirect to another origin, still send the custom headers not marked sensitive (never Authorization, Cookie, Proxy-Authorization)
+             * @default false
+             */
+            forward_headers_on_redirect?: boolean;
             basic_auth_user?: string;
             /** @description write-only; answered as "********" */
             basic_auth_pass?: string;
