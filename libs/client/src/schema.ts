@@ -4868,7 +4868,7 @@ export interface operations {
                 metric?: "p50_ms" | "p95_ms" | "error_rate";
                 /** @description 1–500, default 50 (clamped to the bounds) */
                 limit?: number;
-                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                /** @description 0–10000; beyond, 422 */
                 offset?: number;
             };
             header?: never;
@@ -6481,6 +6481,9 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "open" | "resolved" | "investigating" | "identified" | "monitoring";
+                /** @description StatusPool's filter: true = status resolved, false = open (status wins when both are given) */
+                resolved?: "true" | "false";
+                type?: "automatic" | "manual";
                 monitor_id?: string;
                 monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip" | "domain";
                 /** @description 1–8760, default 720 (clamped to the bounds) */
@@ -6489,9 +6492,6 @@ export interface operations {
                 limit?: number;
                 /** @description 0–10000; beyond, 422 */
                 offset?: number;
-                /** @description StatusPool's filter: true = status resolved, false = open (status wins when both are given) */
-                resolved?: "true" | "false";
-                type?: "automatic" | "manual";
             };
             header?: never;
             path?: never;
@@ -7073,7 +7073,7 @@ export interface operations {
                 monitor_id?: string;
                 /** @description 1–500, default 50 (clamped to the bounds) */
                 limit?: number;
-                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                /** @description 0–10000; beyond, 422 */
                 offset?: number;
             };
             header?: never;
