@@ -15,6 +15,7 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     expectedStatusCode: 200,
     timeout: 10,
     followRedirects: true,
+    forwardHeadersOnRedirect: false,
     basicAuthUser: '',
     basicAuthPass: '',
     bearerToken: '',
@@ -128,6 +129,7 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('expectedStatusCode', dto.expected_status_code);
   set('timeout', dto.timeout);
   set('followRedirects', dto.follow_redirects);
+  set('forwardHeadersOnRedirect', dto.forward_headers_on_redirect);
   set('basicAuthUser', dto.basic_auth_user);
   secret('basicAuthPass', dto.basic_auth_pass);
   secret('bearerToken', dto.bearer_token);
@@ -155,7 +157,7 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('dnsExpected', dto.expected?.map((v) => v.trim()));
   set('requestBody', dto.request_body);
   set('requestContentType', dto.request_content_type);
-  set('customHeaders', dto.custom_headers?.map((h) => ({ key: h.key, value: h.value })));
+  set('customHeaders', dto.custom_headers?.map((h) => ({ key: h.key, value: h.value, ...(h.sensitive ? { sensitive: true } : {}) })));
   set('keyword', dto.keyword);
   if (dto.response_threshold_ms !== undefined) m.responseThresholdMs = dto.response_threshold_ms?.trim() || null;
   set('checkInterval', dto.check_interval);

@@ -170,6 +170,7 @@ function httpSpecShared(m: MonitorEntity) {
   return {
     url: m.url,
     follow_redirects: m.followRedirects,
+    forward_headers_on_redirect: m.forwardHeadersOnRedirect,
     expected_status_code: m.expectedStatusCode,
     timeout_ms: m.timeout * 1000,
     keyword: m.keyword || null,
@@ -183,6 +184,7 @@ function httpShared(m: MonitorEntity) {
     expected_status_code: m.expectedStatusCode,
     timeout: m.timeout,
     follow_redirects: m.followRedirects,
+    forward_headers_on_redirect: m.forwardHeadersOnRedirect,
     keyword: m.keyword,
     response_threshold_ms: m.responseThresholdMs,
     last_status_code: m.lastStatusCode,
@@ -201,6 +203,7 @@ const http: MonitorTypeRules = {
     'timeout',
     'http_method',
     'follow_redirects',
+    'forward_headers_on_redirect',
     'basic_auth_user',
     'basic_auth_pass',
     'bearer_token',
@@ -270,7 +273,7 @@ const NUMERIC_OPERATORS: ReadonlySet<string> = new Set(['greater_than', 'less_th
 const jsonApi: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['url', 'expected_status_code', 'timeout', 'follow_redirects', 'auth_header', 'json_assertions', 'keyword', 'response_threshold_ms'],
+  fields: ['url', 'expected_status_code', 'timeout', 'follow_redirects', 'forward_headers_on_redirect', 'auth_header', 'json_assertions', 'keyword', 'response_threshold_ms'],
   required: ['url'],
   validate(m, errors) {
     if (m.url) checkHttpUrl('url', m.url, errors);

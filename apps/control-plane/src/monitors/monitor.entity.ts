@@ -12,6 +12,8 @@ export type MonitorType = (typeof MONITOR_TYPES)[number];
 export interface HeaderPair {
   key: string;
   value: string;
+  /** Never sent to another origin after a redirect, even with `forward_headers_on_redirect`. */
+  sensitive?: boolean;
 }
 
 export interface MaintenanceWindow {
@@ -35,6 +37,8 @@ export class MonitorEntity {
   @Column('int', { default: 200 }) expectedStatusCode!: number;
   @Column('int', { default: 10 }) timeout!: number;
   @Column('boolean', { default: true }) followRedirects!: boolean;
+  /** http, https, json_api: custom headers not marked sensitive still follow a redirect to another origin. */
+  @Column('boolean', { default: false }) forwardHeadersOnRedirect!: boolean;
   @Column('text', { default: '' }) basicAuthUser!: string;
   @Column('text', { default: '' }) basicAuthPass!: string;
   @Column('text', { default: '' }) bearerToken!: string;

@@ -22,6 +22,7 @@ import { DomainMonitors1796019000010 } from './1796019000010-DomainMonitors';
 import { MonitorAnomalies1796019000100 } from './1796019000100-MonitorAnomalies';
 import { RateLimitCounters1796013000150 } from './1796013000150-RateLimitCounters';
 import { ConfirmationRounds1796015000100 } from './1796015000100-ConfirmationRounds';
+import { ForwardHeadersOnRedirect1796113000000 } from './1796113000000-ForwardHeadersOnRedirect';
 import { DegradedThreshold1796015000101 } from './1796015000101-DegradedThreshold';
 import { UserTokenVersion1796013000151 } from './1796013000151-UserTokenVersion';
 import { ApiKeyExpiry1796013000152 } from './1796013000152-ApiKeyExpiry';
@@ -60,4 +61,5 @@ export const MIGRATIONS = [
   HeartbeatState1796112000000,
   RollupFoldWatermark1796112000001,
   MonitorSchedule1796112000002,
+  ForwardHeadersOnRedirect1796113000000,
 ];
