@@ -16,3 +16,4 @@ export * from './registration';
 export * from './domain.check';
 export { RDAP_BOOTSTRAP } from './rdap-bootstrap';
 export * from './mtr';
+export * from './retry';

@@ -1774,6 +1774,11 @@ export interface components {
              * @example null
              */
             degraded_threshold_ms: number | null;
+            /**
+             * @description in-region retries of a failing attempt (0–3); null for types without retries (domain, heartbeat)
+             * @example 0
+             */
+            retries: number | null;
             /** @example 99.95 */
             uptime_percent: number;
             /** @example 1440 */
@@ -2270,6 +2275,11 @@ export interface components {
             recovery_rounds?: number;
             /** @description latency-degraded: an up region slower than this (ms) counts as slow; a quorum of slow regions makes the monitor degraded (never down), notified as monitor.slow; null: off. Probe monitors only */
             degraded_threshold_ms?: number | null;
+            /**
+             * @description in-region retries: a failing attempt is tried again up to this many times within the job (backoff 250 ms × attempt, every attempt within the round deadline) before the region reports failing; each attempt is kept in the check history. http, https, json_api, ssl, tcp, dns, ping and sip monitors
+             * @default 0
+             */
+            retries?: number;
             alert_email?: string;
             alert_slack_webhook?: string;
             webhook_url?: string;
@@ -2549,6 +2559,11 @@ export interface components {
             recovery_rounds?: number;
             /** @description latency-degraded: an up region slower than this (ms) counts as slow; a quorum of slow regions makes the monitor degraded (never down), notified as monitor.slow; null: off. Probe monitors only */
             degraded_threshold_ms?: number | null;
+            /**
+             * @description in-region retries: a failing attempt is tried again up to this many times within the job (backoff 250 ms × attempt, every attempt within the round deadline) before the region reports failing; each attempt is kept in the check history. http, https, json_api, ssl, tcp, dns, ping and sip monitors
+             * @default 0
+             */
+            retries?: number;
             alert_email?: string;
             alert_slack_webhook?: string;
             webhook_url?: string;
@@ -3005,6 +3020,8 @@ export interface components {
             details?: {
                 [key: string]: unknown;
             } | null;
+            /** @description in-region retries: every attempt of the job, in order (the result is the last one); null without retries */
+            attempts?: components["schemas"]["AttemptView"][] | null;
             /** @example probe-eu-west-7f9c */
             probe_id?: string;
             /** Format: date-time */

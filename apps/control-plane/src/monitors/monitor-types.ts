@@ -196,6 +196,7 @@ const http: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
   fields: [
+    'retries',
     'url',
     'expected_status_code',
     'timeout',
@@ -270,7 +271,7 @@ const NUMERIC_OPERATORS: ReadonlySet<string> = new Set(['greater_than', 'less_th
 const jsonApi: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['url', 'expected_status_code', 'timeout', 'follow_redirects', 'auth_header', 'json_assertions', 'keyword', 'response_threshold_ms'],
+  fields: ['url', 'expected_status_code', 'timeout', 'follow_redirects', 'auth_header', 'json_assertions', 'keyword', 'response_threshold_ms', 'retries'],
   required: ['url'],
   validate(m, errors) {
     if (m.url) checkHttpUrl('url', m.url, errors);
@@ -302,7 +303,7 @@ function checkHostField(field: string, value: string, errors: FieldError[], exam
 const ssl: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['ssl_domain', 'ssl_port', 'ssl_expiry_threshold_days', 'timeout'],
+  fields: ['ssl_domain', 'ssl_port', 'ssl_expiry_threshold_days', 'timeout', 'retries'],
   required: ['ssl_domain'],
   validate(m, errors) {
     if (m.sslDomain) checkHostField('ssl_domain', m.sslDomain, errors, '"example.com"');
@@ -330,7 +331,7 @@ const ssl: MonitorTypeRules = {
 const tcp: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['host', 'port', 'send', 'expect', 'timeout'],
+  fields: ['host', 'port', 'send', 'expect', 'timeout', 'retries'],
   required: ['host', 'port'],
   validate(m, errors) {
     if (m.host) checkHostField('host', m.host, errors, '"db.example.com" or "10.0.0.5"');
@@ -349,7 +350,7 @@ const tcp: MonitorTypeRules = {
 const ping: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['host', 'ping_count', 'ping_interval_ms', 'max_packet_loss', 'timeout'],
+  fields: ['host', 'ping_count', 'ping_interval_ms', 'max_packet_loss', 'timeout', 'retries'],
   required: ['host'],
   validate(m, errors) {
     if (m.host) checkHostField('host', m.host, errors, '"example.com" or "192.0.2.10"');
@@ -374,7 +375,7 @@ export const sipPort = (m: MonitorEntity) => m.port ?? (m.sipTransport === 'tls'
 const sip: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['host', 'port', 'sip_transport', 'sip_expected_codes', 'timeout'],
+  fields: ['host', 'port', 'sip_transport', 'sip_expected_codes', 'timeout', 'retries'],
   required: ['host'],
   validate(m, errors) {
     if (m.host) checkHostField('host', m.host, errors, '"sip.example.com" or "192.0.2.10"');
@@ -451,7 +452,7 @@ const domain: MonitorTypeRules = {
 const dns: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['hostname', 'record_type', 'resolver', 'expected', 'timeout'],
+  fields: ['hostname', 'record_type', 'resolver', 'expected', 'timeout', 'retries'],
   required: ['hostname'],
   validate(m, errors) {
     if (m.dnsHostname && !isDnsName(m.dnsHostname)) {

@@ -84,6 +84,8 @@ export class MonitorEntity {
   @Column('int', { default: 1 }) recoveryRounds!: number;
   /** Latency-degraded (decisions/latency.ts): an up region slower than this counts as slow; null: off. */
   @Column('int', { nullable: true }) degradedThresholdMs!: number | null;
+  /** In-region retries (libs/checks retry.ts): a failing attempt is tried again up to this many times (0–3) before the region reports failing. */
+  @Column('int', { default: 0 }) retries!: number;
   @Column('text', { default: '' }) alertEmail!: string;
   @Column('text', { default: '' }) alertSlackWebhook!: string;
   @Column('text', { default: '' }) webhookUrl!: string;

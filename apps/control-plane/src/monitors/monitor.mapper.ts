@@ -26,6 +26,7 @@ export function toMonitorResponse(m: MonitorEntity, publicUrl: string, pingToken
     recovery_rounds: rules.probed ? m.recoveryRounds : null,
     degraded_threshold_ms: rules.probed ? m.degradedThresholdMs : null,
     pending_status: rules.probed ? m.pendingStatus : null,
+    retries: rules.fields.includes('retries') ? m.retries : null,
     uptime_percent: uptime,
     checks_total: m.checksTotal,
     checks_failed: m.checksFailed,
