@@ -1448,10 +1448,10 @@ export interface components {
             /** @example inc_7h2k9d0q3m1x8v4b */
             id: string;
             /**
-             * @description automatic: opened and resolved by the checks; manual: POST /incidents
+             * @description automatic: an outage, opened and resolved by the checks; regional: one region failing for regional_incident_rounds rounds while the monitor is up or degraded (affected_regions), resolved when they recover or superseded by an outage; manual: POST /incidents
              * @enum {string}
              */
-            type: "automatic" | "manual";
+            type: "automatic" | "manual" | "regional";
             /** @example My Website is down */
             title: string;
             description: string | null;
@@ -1779,6 +1779,11 @@ export interface components {
              * @example 0
              */
             retries: number | null;
+            /**
+             * @description consecutive failing rounds of one region that open a regional incident (0: off); null for heartbeat
+             * @example 3
+             */
+            regional_incident_rounds: number | null;
             /** @example 99.95 */
             uptime_percent: number;
             /** @example 1440 */
@@ -2280,6 +2285,11 @@ export interface components {
              * @default 0
              */
             retries?: number;
+            /**
+             * @description regional incidents: a region failing this many consecutive rounds while the monitor is up or degraded opens a regional incident (type regional, notified as monitor.degraded, never monitor.down), resolved when the region recovers; 0: off. Probe monitors only
+             * @default 3
+             */
+            regional_incident_rounds?: number;
             alert_email?: string;
             alert_slack_webhook?: string;
             webhook_url?: string;
@@ -2564,6 +2574,11 @@ export interface components {
              * @default 0
              */
             retries?: number;
+            /**
+             * @description regional incidents: a region failing this many consecutive rounds while the monitor is up or degraded opens a regional incident (type regional, notified as monitor.degraded, never monitor.down), resolved when the region recovers; 0: off. Probe monitors only
+             * @default 3
+             */
+            regional_incident_rounds?: number;
             alert_email?: string;
             alert_slack_webhook?: string;
             webhook_url?: string;
@@ -3637,7 +3652,7 @@ export interface components {
             /** @enum {string} */
             status: "open" | "resolved";
             /** @enum {string} */
-            type: "automatic" | "manual";
+            type: "automatic" | "manual" | "regional";
             /** @example Website is down */
             title: string;
             /** @enum {string} */
@@ -6489,7 +6504,7 @@ export interface operations {
                 offset?: number;
                 /** @description StatusPool's filter: true = status resolved, false = open (status wins when both are given) */
                 resolved?: "true" | "false";
-                type?: "automatic" | "manual";
+                type?: "automatic" | "manual" | "regional";
             };
             header?: never;
             path?: never;

@@ -75,7 +75,7 @@ export class IncidentsController {
     const offset = listOffset(offsetRaw, limit);
     const byResolved = resolved === 'true' ? 'resolved' : resolved === 'false' ? 'open' : undefined;
     const st = typeof status === 'string' && (INCIDENT_STATUSES as readonly string[]).includes(status) ? status : byResolved;
-    const type = typeRaw === 'automatic' || typeRaw === 'manual' ? typeRaw : undefined;
+    const type = typeRaw && (INCIDENT_TYPES as readonly string[]).includes(typeRaw) ? (typeRaw as (typeof INCIDENT_TYPES)[number]) : undefined;
     const since = new Date(this.clock.nowMs() - hours * 3600_000);
     const { items, total } = await this.incidents.list(p, { status: st, type, monitorId, monitorType, since, limit, offset });
     return new Paged(items, { total, limit, offset, hours });

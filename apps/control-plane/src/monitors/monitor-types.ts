@@ -65,6 +65,7 @@ export const COMMON_FIELDS: readonly RequestField[] = [
   'confirmation_rounds',
   'recovery_rounds',
   'degraded_threshold_ms',
+  'regional_incident_rounds',
   'alert_email',
   'alert_slack_webhook',
   'webhook_url',

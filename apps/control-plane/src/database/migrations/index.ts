@@ -24,6 +24,7 @@ import { RateLimitCounters1796013000150 } from './1796013000150-RateLimitCounter
 import { ConfirmationRounds1796015000100 } from './1796015000100-ConfirmationRounds';
 import { DegradedThreshold1796015000101 } from './1796015000101-DegradedThreshold';
 import { InRegionRetries1796115000000 } from './1796115000000-InRegionRetries';
+import { RegionalIncidents1796115000100 } from './1796115000100-RegionalIncidents';
 import { UserTokenVersion1796013000151 } from './1796013000151-UserTokenVersion';
 import { ApiKeyExpiry1796013000152 } from './1796013000152-ApiKeyExpiry';
 
@@ -56,4 +57,5 @@ export const MIGRATIONS = [
   ConfirmationRounds1796015000100,
   DegradedThreshold1796015000101,
   InRegionRetries1796115000000,
+  RegionalIncidents1796115000100,
 ];

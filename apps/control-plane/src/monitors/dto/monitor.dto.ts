@@ -366,6 +366,19 @@ export class CreateMonitorDto {
   @Max(3, { message: 'retries must be between 0 and 3' })
   retries?: number;
 
+  @ApiPropertyOptional({
+    default: 3,
+    minimum: 0,
+    maximum: 20,
+    description:
+      'regional incidents: a region failing this many consecutive rounds while the monitor is up or degraded opens a regional incident (type regional, notified as monitor.degraded, never monitor.down), resolved when the region recovers; 0: off. Probe monitors only',
+  })
+  @IsOptional()
+  @IsInt({ message: 'regional_incident_rounds must be an integer' })
+  @Min(0, { message: 'regional_incident_rounds must be between 0 and 20' })
+  @Max(20, { message: 'regional_incident_rounds must be between 0 and 20' })
+  regional_incident_rounds?: number;
+
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(320) alert_email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048) alert_slack_webhook?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048) webhook_url?: string;
