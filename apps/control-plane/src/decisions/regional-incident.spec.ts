@@ -38,13 +38,23 @@ describe('regionalTransition: streaks', () => {
     expect(regionalTransition(input())).toEqual({ streaks: new Map(), action: { kind: 'none' } });
   });
 
-  it('streaks are kept whatever the status and k (even while down or off)', () => {
-    for (const status of ['up', 'degraded', 'warn', 'down', 'pending'] as MonitorStatus[]) {
+  it('streaks are kept whatever k (even off) while the monitor is not down', () => {
+    for (const status of ['up', 'degraded', 'warn', 'pending'] as MonitorStatus[]) {
       for (const k of [0, 1, 3]) {
         const r = regionalTransition(input({ locationStatus: euDown, streaks: streaks({ 'eu-west': [4, 0] }), status, k, decision: 'degraded' }));
         expect(r.streaks).toEqual(streaks({ 'eu-west': [5, 0] }));
       }
     }
+  });
+
+  it('a round after which the monitor is down ends every streak (only rounds while not down count)', () => {
+    const all = { 'eu-west': 'down', 'us-east': 'down', 'ap-south': 'down' } as const;
+    const r = regionalTransition(input({ locationStatus: all, streaks: streaks({ 'eu-west': [2, 0] }), decision: 'down', status: 'down', at: at(2) }));
+    expect(r).toEqual({ streaks: new Map(), action: { kind: 'none' } });
+    // A down round still waiting for its confirmation (status not down yet) counts.
+    expect(regionalTransition(input({ locationStatus: all, streaks: streaks({ 'eu-west': [2, 0] }), decision: 'down', status: 'degraded', at: at(2) })).streaks).toEqual(
+      streaks({ 'eu-west': [3, 0], 'us-east': [1, 2], 'ap-south': [1, 2] }),
+    );
   });
 });
 
@@ -155,7 +165,7 @@ describe('regionalTransition: an open regional incident', () => {
     const all = { 'eu-west': 'down', 'us-east': 'down', 'ap-south': 'down' } as const;
     const r = regionalTransition(input({ open, locationStatus: all, streaks: streaks({ 'eu-west': [5, 0] }), decision: 'down', status: 'down', at: at(5) }));
     expect(r.action).toEqual({ kind: 'resolve', incidentId: 'inc_r', resolvedAt: at(5), durationSeconds: 300, reason: 'superseded' });
-    expect(r.streaks).toEqual(streaks({ 'eu-west': [6, 0], 'us-east': [1, 5], 'ap-south': [1, 5] }));
+    expect(r.streaks).toEqual(new Map());
   });
 
   it('a down round still waiting for its confirmation (status not down yet) does not supersede it', () => {
@@ -176,9 +186,19 @@ describe('regionalTransition: an open regional incident', () => {
 });
 
 describe('regionalTransition: after a full outage', () => {
-  it('a region still failing when the outage ends opens a regional incident at once (its streak kept counting)', () => {
-    const r = regionalTransition(input({ locationStatus: euDown, streaks: streaks({ 'eu-west': [8, 0] }), decision: 'degraded', status: 'degraded', at: at(8) }));
-    expect(r.action).toEqual({ kind: 'open', affectedRegions: ['eu-west'], startedAt: at(0) });
+  it('a region still failing when the outage ends counts anew: k more rounds before a regional incident', () => {
+    const all = { 'eu-west': 'down', 'us-east': 'down', 'ap-south': 'down' } as const;
+    let s = regionalTransition(input({ locationStatus: all, streaks: streaks({ 'eu-west': [8, 0] }), decision: 'down', status: 'down', at: at(8) })).streaks;
+    // Recovering: the first degraded round is still `down` until the recovery is confirmed.
+    s = regionalTransition(input({ locationStatus: euDown, streaks: s, decision: 'degraded', status: 'down', at: at(9) })).streaks;
+    expect(s.size).toBe(0);
+    for (let n = 1; n <= 2; n++) {
+      const r = regionalTransition(input({ locationStatus: euDown, streaks: s, decision: 'degraded', status: 'degraded', at: at(9 + n) }));
+      expect(r.action).toEqual({ kind: 'none' });
+      s = r.streaks;
+    }
+    const r = regionalTransition(input({ locationStatus: euDown, streaks: s, decision: 'degraded', status: 'degraded', at: at(12) }));
+    expect(r.action).toEqual({ kind: 'open', affectedRegions: ['eu-west'], startedAt: at(10) });
   });
 });
 

@@ -9,6 +9,8 @@ import type { RoundDecision } from './round-summary';
  *   round's time when new); a region that reported up ends it; a region without a result this
  *   round (unknown, or skipped: no probe online) keeps it as it is (never counted as failing,
  *   never as recovered). A region no longer among the monitor's regions loses its streak.
+ *   Only rounds while the monitor is not `down` count: when the status after a round is
+ *   `down` every streak ends (the outage's own incident covers every region).
  * - A region is *regionally failing* when its streak reaches `k` consecutive rounds
  *   (`regional_incident_rounds`, default 3; 0 turns regional incidents off).
  * - Open: while the monitor is `up`, `degraded` or `warn` after this round, the round itself is
@@ -21,9 +23,9 @@ import type { RoundDecision } from './round-summary';
  *   monitor's regions), at this round's time; maintenance or not.
  * - Resolve (`superseded`): a full outage supersedes it. When the monitor is `down` after this
  *   round its open regional incident is resolved at once (its timeline says so) and the
- *   outage's own incident (incidentTransition) takes over; the streaks go on counting, so a
- *   region still failing after the outage ends opens a new regional incident after `k`
- *   rounds counted from its first failing round.
+ *   outage's own incident (incidentTransition) takes over; a region still failing after the
+ *   outage ends opens a new regional incident only after `k` more failing rounds (calm: the
+ *   outage's recovery is not followed at once by a new alert).
  * - Resolve (`disabled`): `k` set to 0 while one is open.
  */
 export interface RegionStreak {
@@ -71,7 +73,7 @@ export interface RegionalOutcome {
 
 export function regionalTransition(i: RegionalInput): RegionalOutcome {
   const streaks = new Map<string, RegionStreak>();
-  for (const region of i.regions) {
+  for (const region of i.status === 'down' ? [] : i.regions) {
     const before = i.streaks.get(region);
     const state = i.locationStatus[region] ?? 'unknown';
     if (state === 'down') streaks.set(region, before ? { rounds: before.rounds + 1, since: before.since } : { rounds: 1, since: i.at });
