@@ -3288,6 +3288,8 @@ export interface components {
             /** @example null */
             error_message: string | null;
             late: boolean;
+            /** @description in-region retries: every attempt of the job (the entry is the last one); null without retries */
+            attempts: components["schemas"]["AttemptView"][] | null;
         };
         LogsMetaView: {
             /** @example mon_3k9x0q2m7d1v8b4n */

@@ -51,6 +51,10 @@ describe('in-region retries: monitor field, jobs, stored attempts', () => {
     for (const r of round.region_results) expect(r.attempts).toEqual(attempts);
     const stored = await pg.query(`SELECT region, attempts FROM check_results WHERE monitor_id = $1 ORDER BY region`, [m.id]);
     expect(stored.rows.map((r: { attempts: unknown }) => r.attempts)).toEqual([attempts, attempts, attempts]);
+    // The logs list them too, per region's result.
+    const logs = (await call(t.api, key, 'GET', `/monitors/${m.id}/logs`)).body.data;
+    expect(logs).toHaveLength(3);
+    for (const l of logs) expect(l.attempts).toEqual(attempts);
   });
 
   it('retries 0 (the default): no retries in the job, results without attempts stored as before', async () => {
@@ -63,6 +67,7 @@ describe('in-region retries: monitor field, jobs, stored attempts', () => {
     expect(round.status).toBe('up');
     expect(probes.jobs.filter((j) => j.monitor_id === m.id).every((j) => !('retries' in j))).toBe(true);
     for (const r of round.region_results) expect(r.attempts).toBeNull();
+    for (const l of (await call(t.api, key, 'GET', `/monitors/${m.id}/logs`)).body.data) expect(l.attempts).toBeNull();
     const stored = await pg.query(`SELECT attempts FROM check_results WHERE monitor_id = $1`, [m.id]);
     expect(stored.rows).toHaveLength(3);
     expect(stored.rows.every((r: { attempts: unknown }) => r.attempts === null)).toBe(true);
