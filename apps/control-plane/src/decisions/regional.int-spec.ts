@@ -174,7 +174,7 @@ describe('regional incidents', () => {
   });
 
   it('validates regional_incident_rounds (0..20); a heartbeat shows none', async () => {
-    for (const v of [21, -1, 2.5, 'x']) {
+    for (const v of [21, -1, 2.5, 'x', null]) {
       expect((await call(t.api, key, 'POST', '/monitors', { name: 'bad', url: 'http://127.0.0.1:1/', check_interval: INTERVAL, regional_incident_rounds: v })).status).toBe(422);
     }
     const m = (await call(t.api, key, 'POST', '/monitors', { name: 'ok', url: 'http://127.0.0.1:1/', check_interval: INTERVAL, regional_incident_rounds: 5 })).body.data;

@@ -74,7 +74,7 @@ describe('in-region retries: monitor field, jobs, stored attempts', () => {
   });
 
   it('validates retries (0..3), only for types that retry; a heartbeat ignores it; PATCH changes it', async () => {
-    for (const retries of [4, -1, 1.5, 'x']) expect((await create({ retries })).status).toBe(422);
+    for (const retries of [4, -1, 1.5, 'x', null]) expect((await create({ retries })).status).toBe(422);
     const domain = await create({ monitor_type: 'domain', domain: 'example.com', url: undefined, retries: 1 });
     expect(domain.status).toBe(422);
     expect(JSON.stringify(domain.body)).toContain('retries');
