@@ -157,8 +157,9 @@ export class LocalSystem {
     return (await this.call('GET', `/monitors/${id}`)).body.data;
   }
 
+  /** The monitor's outage (automatic) incidents; a region failing for a while also opens a regional one (decisions/regional-incident.ts). */
   async incidents(monitorId: string): Promise<any[]> {
-    return (await this.call('GET', `/incidents?monitor_id=${monitorId}`)).body.data;
+    return (await this.call('GET', `/incidents?monitor_id=${monitorId}&type=automatic`)).body.data;
   }
 
   async stop(): Promise<void> {

@@ -17,3 +17,4 @@ export * from './registration';
 export * from './domain.check';
 export { RDAP_BOOTSTRAP } from './rdap-bootstrap';
 export * from './mtr';
+export * from './retry';

@@ -19,6 +19,7 @@ import { TYPE_RULES } from '../monitors/monitor-types';
 import { confirmStatus } from './confirmation';
 import { latencyDecision } from './latency';
 import { incidentLookupNeeded, incidentTransition } from './incident-transition';
+import { RegionalBatch, RegionalIncidents } from './regional-incidents.service';
 import { RegionResult, RoundDecision, RoundSummary, summariseRound } from './round-summary';
 import { foldedThroughOf } from '../timeseries/window';
 import { MonitorSchedules } from '../scheduler/monitor-schedules.service';
@@ -49,6 +50,7 @@ export class DecisionService {
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     private readonly maintenance: MaintenanceRepository,
+    private readonly regional: RegionalIncidents,
   ) {}
 
   /**
@@ -97,18 +99,21 @@ export class DecisionService {
     const confirmAt = new Map<string, Date>();
     const observations: Observation[] = [];
     const scheduled = await this.maintenance.inProgressFor(tx, [...monitors.values()]);
+    // Regional incidents (regional-incident.ts): the batch's region streaks and open regional incidents, read once.
+    const regional = await this.regional.load(tx, [...monitors.values()]);
     const inMaintenanceRounds: RoundEntity[] = [];
     counted.sort((a, b) => (a.round.monitorId < b.round.monitorId ? -1 : a.round.monitorId > b.round.monitorId ? 1 : a.round.scheduledAt.getTime() - b.round.scheduledAt.getTime() || a.round.round - b.round.round));
     for (const { round, summary, results } of counted) {
       const monitor = monitors.get(round.monitorId);
       if (!monitor || monitor.accountId !== round.accountId) continue;
       const maintenance = scheduled.has(monitor.id) || inMaintenance(monitor.maintenanceWindows, this.clock.now());
-      if (await this.apply(tx, monitor, round, summary, results, maintenance)) confirmAt.set(monitor.id, this.clock.now());
+      if (await this.apply(tx, monitor, round, summary, results, maintenance, regional)) confirmAt.set(monitor.id, this.clock.now());
       else confirmAt.delete(monitor.id);
       touched.add(monitor);
       if (maintenance) inMaintenanceRounds.push(round);
       else observations.push(DecisionService.overall(monitor, round, summary));
     }
+    await this.regional.flush(tx, regional);
     await this.monitors.saveDecisions(tx, [...touched]);
     // A confirmation round due at once: the schedule cursor belongs to the scheduler context.
     await this.schedules.dueBy(tx, confirmAt);
@@ -143,7 +148,7 @@ export class DecisionService {
    * incident and the notifications follow the confirmed status only. Heartbeats (judged
    * by the control plane from pings, no region to ask again) change at once.
    */
-  private async apply(tx: Tx, monitor: MonitorEntity, round: RoundEntity, summary: RoundSummary, results: RegionResult[], maintenance: boolean): Promise<boolean> {
+  private async apply(tx: Tx, monitor: MonitorEntity, round: RoundEntity, summary: RoundSummary, results: RegionResult[], maintenance: boolean, regional: RegionalBatch): Promise<boolean> {
     if (!maintenance) {
       monitor.checksTotal += 1;
       if (summary.decision === 'down') monitor.checksFailed += 1;
@@ -181,6 +186,8 @@ export class DecisionService {
       incidentResolved: incident.resolved,
       slow: effective === 'degraded' && summary.failing.length === 0 && summary.slow?.length ? { regions: summary.slow, threshold_ms: monitor.degradedThresholdMs! } : null,
     });
+    // A region failing round after round while the monitor is not down: its regional incident (regional-incident.ts).
+    await this.regional.apply(tx, regional, { monitor, round, summary, status: effective as MonitorEntity['status'], maintenance, regionResults });
     Object.assign(monitor, {
       lastRoundAt: round.scheduledAt,
       lastChecked: round.scheduledAt,

@@ -6,7 +6,7 @@ import { Paged } from '../common/envelope.interceptor';
 import { CurrentPrincipal, Principal } from '../common/principal';
 import { IncidentsService } from './incidents.service';
 import { ApiEnvelope, ApiEnvelopeList, ApiErrors, READ_ERRORS, WRITE_ERRORS } from '../common/openapi';
-import { IncidentView, IncidentsMetaView, INCIDENT_STATUSES } from './dto/incident.view';
+import { IncidentView, IncidentsMetaView, INCIDENT_STATUSES, INCIDENT_TYPES } from './dto/incident.view';
 import { IncidentListQuery } from './incidents.query';
 
 @ApiTags('incidents')
@@ -54,7 +54,7 @@ export class IncidentsController {
     const offset = q.offset ?? 0;
     const byResolved = resolved === 'true' ? 'resolved' : resolved === 'false' ? 'open' : undefined;
     const st = typeof status === 'string' && (INCIDENT_STATUSES as readonly string[]).includes(status) ? status : byResolved;
-    const type = typeRaw === 'automatic' || typeRaw === 'manual' ? typeRaw : undefined;
+    const type = typeRaw && (INCIDENT_TYPES as readonly string[]).includes(typeRaw) ? (typeRaw as (typeof INCIDENT_TYPES)[number]) : undefined;
     const since = new Date(this.clock.nowMs() - hours * 3600_000);
     const { items, total } = await this.incidents.list(p, { status: st, type, monitorId, monitorType, since, limit, offset });
     return new Paged(items, { total, limit, offset, hours });

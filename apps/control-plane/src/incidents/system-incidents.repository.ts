@@ -15,7 +15,7 @@ export class SystemIncidentsRepository {
    * Opens an automatic incident unless one is already open for the monitor (partial unique
    * index), with its first timeline update ("Detected: down in …") in the same transaction.
    */
-  async open(tx: Tx, incident: IncidentEntity): Promise<boolean> {
+  async open(tx: Tx, incident: IncidentEntity, detected?: string): Promise<boolean> {
     const res = await tx.getRepository(IncidentEntity).createQueryBuilder().insert().values(incident).orIgnore().execute();
     const opened = (res.raw as unknown[]).length > 0;
     if (opened) {
@@ -24,7 +24,7 @@ export class SystemIncidentsRepository {
         incidentId: incident.id,
         accountId: incident.accountId,
         label: 'Detected',
-        content: detectedUpdate(incident.regionResults, incident.affectedRegions),
+        content: detected ?? detectedUpdate(incident.regionResults, incident.affectedRegions),
         status: null,
         createdAt: incident.startedAt,
       });
@@ -33,17 +33,37 @@ export class SystemIncidentsRepository {
   }
 
   findOpen(tx: Tx, monitorId: string): Promise<IncidentEntity | null> {
-    return tx.getRepository(IncidentEntity).createQueryBuilder('i').setLock('pessimistic_write').where("i.monitor_id = :monitorId AND i.status = 'open'", { monitorId }).getOne();
+    return tx
+      .getRepository(IncidentEntity)
+      .createQueryBuilder('i')
+      .setLock('pessimistic_write')
+      .where("i.monitor_id = :monitorId AND i.status = 'open' AND i.type = 'automatic'", { monitorId })
+      .getOne();
   }
 
-  /** Updates an incident's fields; resolving an automatic incident writes its last timeline update ("Recovered after …") too. */
-  async update(tx: Tx, id: string, fields: Partial<IncidentEntity>): Promise<void> {
+  /** The open regional incidents of some monitors (decisions/regional-incident.ts), locked, in one query. */
+  async openRegional(tx: Tx, monitorIds: string[]): Promise<Map<string, IncidentEntity>> {
+    if (!monitorIds.length) return new Map();
+    const rows = await tx
+      .getRepository(IncidentEntity)
+      .createQueryBuilder('i')
+      .setLock('pessimistic_write')
+      .where("i.monitor_id IN (:...ids) AND i.status = 'open' AND i.type = 'regional'", { ids: [...new Set(monitorIds)] })
+      .getMany();
+    return new Map(rows.map((i) => [i.monitorId!, i]));
+  }
+
+  /**
+   * Updates an incident's fields; resolving an automatic incident writes its last timeline
+   * update ("Recovered after …", or `resolvedText`) too.
+   */
+  async update(tx: Tx, id: string, fields: Partial<IncidentEntity>, resolvedText?: string): Promise<void> {
     await tx.getRepository(IncidentEntity).update({ id }, fields);
     if (fields.status === 'resolved' && fields.resolvedAt && fields.resolvedByRound) {
       await tx.query(
         `INSERT INTO incident_updates (id, incident_id, account_id, label, content, status, created_at)
          SELECT $1, i.id, i.account_id, 'Resolved', $2, NULL, $3 FROM incidents i WHERE i.id = $4`,
-        [newId('upd'), resolvedUpdate(fields.durationSeconds ?? null), fields.resolvedAt, id],
+        [newId('upd'), resolvedText ?? resolvedUpdate(fields.durationSeconds ?? null), fields.resolvedAt, id],
       );
     }
   }

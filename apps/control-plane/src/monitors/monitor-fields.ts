@@ -60,6 +60,8 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     confirmationRounds: 1,
     recoveryRounds: 1,
     degradedThresholdMs: null,
+    retries: 0,
+    regionalIncidentRounds: 3,
     pendingStatus: null,
     pendingRounds: 0,
     pendingSince: null,
@@ -170,6 +172,8 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('slaWindowDays', dto.sla_window_days);
   set('confirmationRounds', dto.confirmation_rounds);
   set('recoveryRounds', dto.recovery_rounds);
+  set('retries', dto.retries);
+  set('regionalIncidentRounds', dto.regional_incident_rounds);
   if (dto.degraded_threshold_ms !== undefined) m.degradedThresholdMs = dto.degraded_threshold_ms;
   set('public', dto.public);
   set('paused', dto.paused);

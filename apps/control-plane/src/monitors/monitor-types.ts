@@ -65,6 +65,7 @@ export const COMMON_FIELDS: readonly RequestField[] = [
   'confirmation_rounds',
   'recovery_rounds',
   'degraded_threshold_ms',
+  'regional_incident_rounds',
   'alert_email',
   'alert_slack_webhook',
   'webhook_url',
@@ -198,6 +199,7 @@ const http: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
   fields: [
+    'retries',
     'url',
     'expected_status_code',
     'timeout',
@@ -273,7 +275,7 @@ const NUMERIC_OPERATORS: ReadonlySet<string> = new Set(['greater_than', 'less_th
 const jsonApi: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['url', 'expected_status_code', 'timeout', 'follow_redirects', 'forward_headers_on_redirect', 'auth_header', 'json_assertions', 'keyword', 'response_threshold_ms'],
+  fields: ['url', 'expected_status_code', 'timeout', 'follow_redirects', 'forward_headers_on_redirect', 'auth_header', 'json_assertions', 'keyword', 'response_threshold_ms', 'retries'],
   required: ['url'],
   validate(m, errors) {
     if (m.url) checkHttpUrl('url', m.url, errors);
@@ -305,7 +307,7 @@ function checkHostField(field: string, value: string, errors: FieldError[], exam
 const ssl: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['ssl_domain', 'ssl_port', 'ssl_expiry_threshold_days', 'timeout'],
+  fields: ['ssl_domain', 'ssl_port', 'ssl_expiry_threshold_days', 'timeout', 'retries'],
   required: ['ssl_domain'],
   validate(m, errors) {
     if (m.sslDomain) checkHostField('ssl_domain', m.sslDomain, errors, '"example.com"');
@@ -333,7 +335,7 @@ const ssl: MonitorTypeRules = {
 const tcp: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['host', 'port', 'send', 'expect', 'timeout'],
+  fields: ['host', 'port', 'send', 'expect', 'timeout', 'retries'],
   required: ['host', 'port'],
   validate(m, errors) {
     if (m.host) checkHostField('host', m.host, errors, '"db.example.com" or "10.0.0.5"');
@@ -352,7 +354,7 @@ const tcp: MonitorTypeRules = {
 const ping: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['host', 'ping_count', 'ping_interval_ms', 'max_packet_loss', 'timeout'],
+  fields: ['host', 'ping_count', 'ping_interval_ms', 'max_packet_loss', 'timeout', 'retries'],
   required: ['host'],
   validate(m, errors) {
     if (m.host) checkHostField('host', m.host, errors, '"example.com" or "192.0.2.10"');
@@ -377,7 +379,7 @@ export const sipPort = (m: MonitorEntity) => m.port ?? (m.sipTransport === 'tls'
 const sip: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['host', 'port', 'sip_transport', 'sip_expected_codes', 'timeout'],
+  fields: ['host', 'port', 'sip_transport', 'sip_expected_codes', 'timeout', 'retries'],
   required: ['host'],
   validate(m, errors) {
     if (m.host) checkHostField('host', m.host, errors, '"sip.example.com" or "192.0.2.10"');
@@ -454,7 +456,7 @@ const domain: MonitorTypeRules = {
 const dns: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['hostname', 'record_type', 'resolver', 'expected', 'timeout'],
+  fields: ['hostname', 'record_type', 'resolver', 'expected', 'timeout', 'retries'],
   required: ['hostname'],
   validate(m, errors) {
     if (m.dnsHostname && !isDnsName(m.dnsHostname)) {

@@ -89,6 +89,10 @@ export class MonitorEntity {
   @Column('int', { default: 1 }) recoveryRounds!: number;
   /** Latency-degraded (decisions/latency.ts): an up region slower than this counts as slow; null: off. */
   @Column('int', { nullable: true }) degradedThresholdMs!: number | null;
+  /** In-region retries (libs/checks retry.ts): a failing attempt is tried again up to this many times (0–3) before the region reports failing. */
+  @Column('int', { default: 0 }) retries!: number;
+  /** Regional incidents (decisions/regional-incident.ts): consecutive failing rounds of one region that open one while the monitor is not down; 0: off. */
+  @Column('int', { default: 3 }) regionalIncidentRounds!: number;
   @Column('text', { default: '' }) alertEmail!: string;
   @Column('text', { default: '' }) alertSlackWebhook!: string;
   @Column('text', { default: '' }) webhookUrl!: string;

@@ -26,6 +26,8 @@ export function toMonitorResponse(m: MonitorEntity, publicUrl: string, pingToken
     recovery_rounds: rules.probed ? m.recoveryRounds : null,
     degraded_threshold_ms: rules.probed ? m.degradedThresholdMs : null,
     pending_status: rules.probed ? m.pendingStatus : null,
+    retries: rules.fields.includes('retries') ? m.retries : null,
+    regional_incident_rounds: rules.probed ? m.regionalIncidentRounds : null,
     uptime_percent: uptime,
     checks_total: m.checksTotal,
     checks_failed: m.checksFailed,

@@ -58,7 +58,9 @@ export interface NotificationPayload {
   previous_status: NotifiedStatus | null;
   decision: { regions_checked: number; regions_up: number; quorum: number } | null;
   region_results: RegionResultPayload[];
-  incident?: { id: string; started_at: string; resolved_at: string | null; duration_seconds: number | null; affected_regions: string[] };
+  incident?: { id: string; started_at: string; resolved_at: string | null; duration_seconds: number | null; affected_regions: string[]; type?: string };
+  /** A regional incident (one region failing for `rounds` consecutive rounds while the monitor is not down): opened (`monitor.degraded`, `incident.created`) or resolved (`incident.resolved`). */
+  regional?: { incident_id: string; state: 'open' | 'resolved'; affected_regions: string[]; rounds: number; reason?: 'recovered' | 'superseded' | 'disabled' };
   sla?: { target_percent: number; window_days: number; uptime_percent: number };
   /** `monitor.anomaly`: an anomaly opened (`ended_at` null) or closed. */
   anomaly?: AnomalyPayload;

@@ -48,6 +48,10 @@ describe('formats', () => {
     expect(headline({ ...base, event: 'incident.resolved', incident })).toBe('Incident resolved: Production API is back up after 95s');
     expect(headline({ ...base, event: 'sla.breach', sla: { target_percent: 99.9, window_days: 30, uptime_percent: 99.5 } })).toBe('SLA breach: Production API at 99.500% over 30 days (target 99.9%)');
     expect(headline({ ...base, event: 'test', monitor: null, message: 'hello' })).toBe('hello');
+    const regional = { incident_id: 'inc_r', state: 'open' as const, affected_regions: ['eu-west'], rounds: 3 };
+    expect(headline({ ...base, event: 'monitor.degraded', status: 'degraded', previous_status: 'degraded', regional })).toBe(
+      'Production API is DEGRADED in eu-west: failing 3 consecutive rounds (regional incident)',
+    );
     const anomaly = { id: 'ano_1', state: 'open' as const, region: 'eu-west', metric: 'p95_ms', observed: 412.5, expected: { value: 120, lower: 90, upper: 150 }, started_at: base.timestamp, ended_at: null };
     expect(headline({ ...base, event: 'monitor.anomaly', anomaly })).toBe('Anomaly: Production API p95_ms in eu-west at 412.5 (expected 90–150)');
     expect(headline({ ...base, event: 'monitor.anomaly', anomaly: { ...anomaly, state: 'closed', ended_at: base.timestamp } })).toBe('Anomaly over: Production API p95_ms in eu-west is back in its band');

@@ -22,6 +22,10 @@ const EVENT_COLOURS: Record<string, number> = {
 /** One line that says what happened, e.g. "Production API is DOWN (was up)". */
 export function headline(p: NotificationPayload): string {
   const name = p.monitor?.name ?? 'Parallax';
+  if (p.regional && p.event === 'monitor.degraded') {
+    // A regional incident (decisions/regional-incident.ts): one region's trouble, never "down".
+    return `${name} is DEGRADED in ${p.regional.affected_regions.join(', ')}: failing ${p.regional.rounds} consecutive rounds (regional incident)`;
+  }
   switch (p.event) {
     case 'incident.created':
       return `Incident opened: ${name} is down`;

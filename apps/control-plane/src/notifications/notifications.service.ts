@@ -8,6 +8,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import type { MonitorEntity, MonitorStatus } from '../monitors/monitor.entity';
 import { AnomalyPayload, EventName, NotificationPayload, RegionResultPayload } from './events';
 import { fanOut, heldNotification, raisedEvents } from './fan-out';
+import { regionalEvents } from './regional-events';
 import { MonitorIncidentEvent, NotificationExtensions, TimelineEvent } from './extensions';
 import { inMaintenance } from './maintenance';
 import { DeliveryEntity } from './notification.entity';
@@ -35,6 +36,22 @@ export interface StatusChange {
   incidentResolved?: IncidentEntity | null;
   /** Latency-degraded: the slow regions when the decision is `degraded` by slowness alone. */
   slow?: { regions: string[]; threshold_ms: number } | null;
+}
+
+/** A regional incident opened or resolved, as the notifications see it. */
+export interface RegionalChange {
+  monitor: MonitorEntity;
+  incident: IncidentEntity;
+  state: 'open' | 'resolved';
+  reason?: 'recovered' | 'superseded' | 'disabled';
+  /** The monitor's status after the decision. */
+  status: MonitorStatus;
+  /** `regional_incident_rounds`. */
+  rounds: number;
+  at: Date;
+  maintenance: boolean;
+  decision: { regions_checked: number; regions_up: number; quorum: number } | null;
+  regionResults: RegionResultPayload[];
 }
 
 /**
@@ -125,6 +142,56 @@ export class NotificationsService {
     await this.outbox.insertDeliveries(tx, rows);
     for (const e of events) this.metrics.notificationsEnqueued.inc({ event: e.event });
     return { enqueued: rows.length, suppressed: false };
+  }
+
+  /**
+   * A regional incident opened or resolved (decisions/regional-incident.ts), in the decision's
+   * transaction, after the status change's own events: opening raises `monitor.degraded`
+   * (every channel; never `monitor.down`) and `incident.created`, resolving
+   * `incident.resolved` (account webhooks), each with the `regional` block. Not told to status
+   * page subscribers (their messages are about outages). Suppressed in maintenance.
+   */
+  async enqueueRegional(tx: Tx, c: RegionalChange): Promise<number> {
+    const m = c.monitor;
+    const names = regionalEvents(c.state);
+    if (c.maintenance) {
+      for (const e of names) this.metrics.notificationsSuppressed.inc({ event: e });
+      return 0;
+    }
+    const account = asAccountId(m.accountId);
+    const webhooks = await this.repo.activeWebhooks(tx, account);
+    const email = this.transport.emailEnabled ? m.alertEmail || (await this.accounts.defaultAlertEmail(tx, account)) : null;
+    const first = await this.outbox.nextSequences(tx, m.id, names.length);
+    const regional = { incident_id: c.incident.id, state: c.state, affected_regions: c.incident.affectedRegions, rounds: c.rounds, ...(c.reason ? { reason: c.reason } : {}) };
+    const payloads = names.map(
+      (event, i): NotificationPayload => ({
+        event,
+        sequence: first + i,
+        timestamp: c.at.toISOString(),
+        monitor: { id: m.id, name: m.name, type: m.monitorType, url: m.url },
+        status: c.status,
+        previous_status: c.status,
+        decision: c.decision,
+        region_results: c.regionResults,
+        incident: { ...incidentPayload(c.incident), type: 'regional' },
+        regional,
+      }),
+    );
+    const rows: Partial<DeliveryEntity>[] = fanOut(names, webhooks, { monitorId: m.id, webhookUrl: m.webhookUrl, slack: m.alertSlackWebhook, discord: m.alertDiscordWebhook, email }).map((r) => ({
+      id: newId('msg'),
+      accountId: m.accountId,
+      monitorId: m.id,
+      event: r.event,
+      sequence: first + r.eventIndex,
+      payload: payloads[r.eventIndex] as unknown as Record<string, unknown>,
+      nextAttemptAt: c.at,
+      channel: r.channel,
+      destination: r.destination,
+      webhookId: r.webhookId,
+      target: r.target,
+    }));
+    await this.enqueueRows(tx, rows);
+    return rows.length;
   }
 
   /**

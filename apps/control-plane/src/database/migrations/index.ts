@@ -24,6 +24,8 @@ import { RateLimitCounters1796013000150 } from './1796013000150-RateLimitCounter
 import { ConfirmationRounds1796015000100 } from './1796015000100-ConfirmationRounds';
 import { ForwardHeadersOnRedirect1796113000000 } from './1796113000000-ForwardHeadersOnRedirect';
 import { DegradedThreshold1796015000101 } from './1796015000101-DegradedThreshold';
+import { InRegionRetries1796115000000 } from './1796115000000-InRegionRetries';
+import { RegionalIncidents1796115000100 } from './1796115000100-RegionalIncidents';
 import { UserTokenVersion1796013000151 } from './1796013000151-UserTokenVersion';
 import { ApiKeyExpiry1796013000152 } from './1796013000152-ApiKeyExpiry';
 import { HeartbeatState1796112000000 } from './1796112000000-HeartbeatState';
@@ -62,4 +64,6 @@ export const MIGRATIONS = [
   RollupFoldWatermark1796112000001,
   MonitorSchedule1796112000002,
   ForwardHeadersOnRedirect1796113000000,
+  InRegionRetries1796115000000,
+  RegionalIncidents1796115000100,
 ];

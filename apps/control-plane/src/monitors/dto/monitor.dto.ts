@@ -366,6 +366,32 @@ export class CreateMonitorDto {
   @Max(120000, { message: 'degraded_threshold_ms must be between 1 and 120000' })
   degraded_threshold_ms?: number | null;
 
+  @ApiPropertyOptional({
+    default: 0,
+    minimum: 0,
+    maximum: 3,
+    description:
+      'in-region retries: a failing attempt is tried again up to this many times within the job (backoff 250 ms × attempt, every attempt within the round deadline) before the region reports failing; each attempt is kept in the check history. http, https, json_api, ssl, tcp, dns, ping and sip monitors',
+  })
+  @IsOptional()
+  @IsInt({ message: 'retries must be an integer' })
+  @Min(0, { message: 'retries must be between 0 and 3' })
+  @Max(3, { message: 'retries must be between 0 and 3' })
+  retries?: number;
+
+  @ApiPropertyOptional({
+    default: 3,
+    minimum: 0,
+    maximum: 20,
+    description:
+      'regional incidents: a region failing this many consecutive rounds while the monitor is up or degraded opens a regional incident (type regional, notified as monitor.degraded, never monitor.down), resolved when the region recovers; 0: off. Probe monitors only',
+  })
+  @IsOptional()
+  @IsInt({ message: 'regional_incident_rounds must be an integer' })
+  @Min(0, { message: 'regional_incident_rounds must be between 0 and 20' })
+  @Max(20, { message: 'regional_incident_rounds must be between 0 and 20' })
+  regional_incident_rounds?: number;
+
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(320) alert_email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048) alert_slack_webhook?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048) webhook_url?: string;

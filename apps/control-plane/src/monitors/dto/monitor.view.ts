@@ -46,6 +46,8 @@ export class MonitorView {
   @ApiProperty({ type: String, nullable: true, enum: ['up', 'degraded', 'down', 'warn'], example: null, description: 'a status change waiting for its confirmation rounds (the status shown is unchanged until they agree); null: none' })
   pending_status!: string | null;
   @ApiProperty({ type: Number, nullable: true, example: null, description: 'an up region slower than this (ms) counts as slow; null: off (and for heartbeat)' }) degraded_threshold_ms!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 0, description: 'in-region retries of a failing attempt (0–3); null for types without retries (domain, heartbeat)' }) retries!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 3, description: 'consecutive failing rounds of one region that open a regional incident (0: off); null for heartbeat' }) regional_incident_rounds!: number | null;
   @ApiProperty({ example: 99.95 }) uptime_percent!: number;
   @ApiProperty({ example: 1440 }) checks_total!: number;
   @ApiProperty({ example: 1 }) checks_failed!: number;
