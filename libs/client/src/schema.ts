@@ -1774,6 +1774,29 @@ export interface components {
              * @example null
              */
             degraded_threshold_ms: number | null;
+            /**
+             * @description more than this many status changes within flap_window_seconds is flapping; 0: off
+             * @example 5
+             */
+            flap_threshold: number;
+            /** @example 3600 */
+            flap_window_seconds: number;
+            /**
+             * @description a monitor that stays down is notified again every this many seconds; 0: off
+             * @example 0
+             */
+            reminder_interval_seconds: number;
+            /**
+             * @description the monitor is flapping: its notifications are collapsed until it is stable again
+             * @example false
+             */
+            flapping: boolean;
+            /**
+             * Format: date-time
+             * @description since when it flaps; null: it does not
+             * @example null
+             */
+            flapping_since: string | null;
             /** @example 99.95 */
             uptime_percent: number;
             /** @example 1440 */
@@ -2270,6 +2293,21 @@ export interface components {
             recovery_rounds?: number;
             /** @description latency-degraded: an up region slower than this (ms) counts as slow; a quorum of slow regions makes the monitor degraded (never down), notified as monitor.slow; null: off. Probe monitors only */
             degraded_threshold_ms?: number | null;
+            /**
+             * @description flap damping: more than this many status changes within flap_window_seconds marks the monitor flapping; its notifications collapse into one monitor.flapping and one monitor.stable message. 0: off
+             * @default 5
+             */
+            flap_threshold?: number;
+            /**
+             * @description the window (seconds) flap_threshold counts status changes in; a flapping monitor is stable again after a quarter of it without a change
+             * @default 3600
+             */
+            flap_window_seconds?: number;
+            /**
+             * @description reminders: a monitor that stays down is notified monitor.down again (payload reminder.count) every this many seconds; 0: off, else at least 60
+             * @default 0
+             */
+            reminder_interval_seconds?: number;
             alert_email?: string;
             alert_slack_webhook?: string;
             webhook_url?: string;
@@ -2549,6 +2587,21 @@ export interface components {
             recovery_rounds?: number;
             /** @description latency-degraded: an up region slower than this (ms) counts as slow; a quorum of slow regions makes the monitor degraded (never down), notified as monitor.slow; null: off. Probe monitors only */
             degraded_threshold_ms?: number | null;
+            /**
+             * @description flap damping: more than this many status changes within flap_window_seconds marks the monitor flapping; its notifications collapse into one monitor.flapping and one monitor.stable message. 0: off
+             * @default 5
+             */
+            flap_threshold?: number;
+            /**
+             * @description the window (seconds) flap_threshold counts status changes in; a flapping monitor is stable again after a quarter of it without a change
+             * @default 3600
+             */
+            flap_window_seconds?: number;
+            /**
+             * @description reminders: a monitor that stays down is notified monitor.down again (payload reminder.count) every this many seconds; 0: off, else at least 60
+             * @default 0
+             */
+            reminder_interval_seconds?: number;
             alert_email?: string;
             alert_slack_webhook?: string;
             webhook_url?: string;
@@ -2826,7 +2879,7 @@ export interface components {
              *       "incident.created"
              *     ]
              */
-            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
+            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "monitor.flapping" | "monitor.stable" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
             /** @example Ops alerts */
             description: string;
             active: boolean;
@@ -2883,7 +2936,7 @@ export interface components {
              *       "incident.created"
              *     ]
              */
-            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
+            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "monitor.flapping" | "monitor.stable" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
             /** @example Ops alerts */
             description: string;
             active: boolean;
@@ -2942,7 +2995,7 @@ export interface components {
             /** @example msg_2Zb4mXk8Qp1Rt7Vw */
             id: string;
             /** @enum {string} */
-            event: "monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test";
+            event: "monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "monitor.flapping" | "monitor.stable" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test";
             /** @example mon_3k9x0q2m7d1v8b4n */
             monitor_id: string | null;
             /** @example 7 */

@@ -10,7 +10,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { SystemMonitorsRepository } from '../monitors/system-monitors.repository';
 import { inMaintenance } from '../notifications/maintenance';
-import { NotificationsService } from '../notifications/notifications.service';
+import { AlertBatch, NotificationsService } from '../notifications/notifications.service';
 import { RoundEntity } from '../scheduler/round.entity';
 import { RoundsRepository } from '../scheduler/rounds.repository';
 import { Observation, OVERALL, RollupsRepository } from '../timeseries/rollups.repository';
@@ -95,18 +95,21 @@ export class DecisionService {
     const observations: Observation[] = [];
     const scheduled = await this.maintenance.inProgressFor(tx, [...monitors.values()]);
     const inMaintenanceRounds: RoundEntity[] = [];
+    // Flap damping, reminders and rate limits (notifications): their state read once for the batch, written back with it.
+    const alerts = await this.notifications.alertBatch(tx, [...monitors.keys()]);
     counted.sort((a, b) => (a.round.monitorId < b.round.monitorId ? -1 : a.round.monitorId > b.round.monitorId ? 1 : a.round.scheduledAt.getTime() - b.round.scheduledAt.getTime() || a.round.round - b.round.round));
     for (const { round, summary, results } of counted) {
       const monitor = monitors.get(round.monitorId);
       if (!monitor || monitor.accountId !== round.accountId) continue;
       const maintenance = scheduled.has(monitor.id) || inMaintenance(monitor.maintenanceWindows, this.clock.now());
-      if (await this.apply(tx, monitor, round, summary, results, maintenance)) confirmAt.set(monitor.id, this.clock.now());
+      if (await this.apply(tx, monitor, round, summary, results, maintenance, alerts)) confirmAt.set(monitor.id, this.clock.now());
       else confirmAt.delete(monitor.id);
       touched.add(monitor);
       if (maintenance) inMaintenanceRounds.push(round);
       else observations.push(DecisionService.overall(monitor, round, summary));
     }
     await this.monitors.saveDecisions(tx, [...touched], confirmAt);
+    await this.notifications.saveAlertBatch(tx, alerts);
     await this.rounds.markMaintenance(tx, inMaintenanceRounds);
     // A caller that writes rollups itself (ingestion) gets them to write with its own.
     if (opts.rollups) opts.rollups.push(...observations);
@@ -138,7 +141,7 @@ export class DecisionService {
    * incident and the notifications follow the confirmed status only. Heartbeats (judged
    * by the control plane from pings, no region to ask again) change at once.
    */
-  private async apply(tx: Tx, monitor: MonitorEntity, round: RoundEntity, summary: RoundSummary, results: RegionResult[], maintenance: boolean): Promise<boolean> {
+  private async apply(tx: Tx, monitor: MonitorEntity, round: RoundEntity, summary: RoundSummary, results: RegionResult[], maintenance: boolean, alerts: AlertBatch): Promise<boolean> {
     if (!maintenance) {
       monitor.checksTotal += 1;
       if (summary.decision === 'down') monitor.checksFailed += 1;
@@ -175,6 +178,7 @@ export class DecisionService {
       incidentOpened: incident.opened,
       incidentResolved: incident.resolved,
       slow: effective === 'degraded' && summary.failing.length === 0 && summary.slow?.length ? { regions: summary.slow, threshold_ms: monitor.degradedThresholdMs! } : null,
+      alerts,
     });
     Object.assign(monitor, {
       lastRoundAt: round.scheduledAt,

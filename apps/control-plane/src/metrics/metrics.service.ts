@@ -161,6 +161,12 @@ export class MetricsService {
     labelNames: ['event'],
     registers: [this.registry],
   });
+  readonly notificationsCollapsed = new Counter({
+    name: 'parallax_notifications_collapsed_total',
+    help: 'Notifications not written because the monitor was flapping or a rate limit was reached (counted per event or per delivery), by reason',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
   readonly notificationDeliveries = new Counter({
     name: 'parallax_notification_deliveries_total',
     help: 'Delivery attempts by channel (webhook, monitor_webhook, slack, discord, email) and outcome (delivered, retry, failed: retries exhausted, disabled: 410 Gone)',

@@ -58,6 +58,9 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     confirmationRounds: 1,
     recoveryRounds: 1,
     degradedThresholdMs: null,
+    flapThreshold: 5,
+    flapWindowSeconds: 3600,
+    reminderIntervalSeconds: 0,
     pendingStatus: null,
     pendingRounds: 0,
     pendingSince: null,
@@ -172,6 +175,9 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('confirmationRounds', dto.confirmation_rounds);
   set('recoveryRounds', dto.recovery_rounds);
   if (dto.degraded_threshold_ms !== undefined) m.degradedThresholdMs = dto.degraded_threshold_ms;
+  set('flapThreshold', dto.flap_threshold);
+  set('flapWindowSeconds', dto.flap_window_seconds);
+  set('reminderIntervalSeconds', dto.reminder_interval_seconds);
   set('public', dto.public);
   set('paused', dto.paused);
   set('group', dto.group);

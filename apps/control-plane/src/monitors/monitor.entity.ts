@@ -84,6 +84,11 @@ export class MonitorEntity {
   @Column('int', { default: 1 }) recoveryRounds!: number;
   /** Latency-degraded (decisions/latency.ts): an up region slower than this counts as slow; null: off. */
   @Column('int', { nullable: true }) degradedThresholdMs!: number | null;
+  /** Flap damping (notifications/alert-damping.ts): more than this many changes within flapWindowSeconds is flapping; 0: off. */
+  @Column('int', { default: 5 }) flapThreshold!: number;
+  @Column('int', { default: 3600 }) flapWindowSeconds!: number;
+  /** A monitor that stays down is notified again every this many seconds; 0: off. */
+  @Column('int', { default: 0 }) reminderIntervalSeconds!: number;
   @Column('text', { default: '' }) alertEmail!: string;
   @Column('text', { default: '' }) alertSlackWebhook!: string;
   @Column('text', { default: '' }) webhookUrl!: string;

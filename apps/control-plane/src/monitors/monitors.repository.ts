@@ -68,6 +68,17 @@ export class MonitorsRepository {
     return { items, total, next };
   }
 
+  /** Since when each of the account's monitors among `ids` flaps (notifications' `alert_state`, read only); absent: it does not. */
+  async flappingSince(accountId: AccountId, ids: string[], tx?: Tx): Promise<Map<string, Date>> {
+    if (!ids.length) return new Map();
+    const rows: { monitor_id: string; since: Date }[] = await this.r(tx).query(
+      `SELECT a.monitor_id, a.flapping_since AS since FROM alert_state a JOIN monitors m ON m.id = a.monitor_id
+        WHERE m.account_id = $1 AND a.monitor_id = ANY($2::text[]) AND a.flapping_since IS NOT NULL`,
+      [accountId, [...new Set(ids)]],
+    );
+    return new Map(rows.map((r) => [r.monitor_id, new Date(r.since)]));
+  }
+
   /** Which of `ids` belong to the account, and whether each is public (status page validation). */
   async visibility(accountId: AccountId, ids: string[], tx?: Tx): Promise<Map<string, boolean>> {
     if (!ids.length) return new Map();

@@ -134,12 +134,15 @@ export class MonitorsService {
   }
 
   async get(p: Principal, id: string): Promise<MonitorResponse> {
-    return toMonitorResponse(await this.require(p, id), this.config.publicUrl);
+    const m = await this.require(p, id);
+    const flapping = await this.monitors.flappingSince(p.accountId, [m.id]);
+    return toMonitorResponse(m, this.config.publicUrl, null, flapping.get(m.id) ?? null);
   }
 
   async list(p: Principal, f: MonitorFilter) {
     const { items, total, next } = await this.monitors.list(p.accountId, f);
-    return { items: items.map((m) => toMonitorResponse(m, this.config.publicUrl)), total, nextCursor: next ? encodeCursor(next) : null };
+    const flapping = await this.monitors.flappingSince(p.accountId, items.map((m) => m.id));
+    return { items: items.map((m) => toMonitorResponse(m, this.config.publicUrl, null, flapping.get(m.id) ?? null)), total, nextCursor: next ? encodeCursor(next) : null };
   }
 
   async update(p: Principal, id: string, request: UpdateMonitorDto): Promise<MonitorResponse> {
@@ -182,9 +185,10 @@ export class MonitorsService {
         throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
       }
       if (m.checkInterval !== before.interval || (before.paused && !m.paused)) this.reschedule(m, this.clock.nowMs(), m.checkInterval === before.interval);
-      return this.monitors.save(m, tx);
+      const flapping = await this.monitors.flappingSince(p.accountId, [m.id], tx);
+      return { saved: await this.monitors.save(m, tx), flappingSince: flapping.get(m.id) ?? null };
     });
-    return toMonitorResponse(saved, this.config.publicUrl);
+    return toMonitorResponse(saved.saved, this.config.publicUrl, null, saved.flappingSince);
   }
 
   async remove(p: Principal, id: string): Promise<{ deleted: true; monitor_id: string }> {

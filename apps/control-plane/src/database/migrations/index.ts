@@ -23,6 +23,7 @@ import { MonitorAnomalies1796019000100 } from './1796019000100-MonitorAnomalies'
 import { RateLimitCounters1796013000150 } from './1796013000150-RateLimitCounters';
 import { ConfirmationRounds1796015000100 } from './1796015000100-ConfirmationRounds';
 import { DegradedThreshold1796015000101 } from './1796015000101-DegradedThreshold';
+import { AlertDamping1796115500000 } from './1796115500000-AlertDamping';
 import { UserTokenVersion1796013000151 } from './1796013000151-UserTokenVersion';
 import { ApiKeyExpiry1796013000152 } from './1796013000152-ApiKeyExpiry';
 
@@ -54,4 +55,5 @@ export const MIGRATIONS = [
   MonitorAnomalies1796019000100,
   ConfirmationRounds1796015000100,
   DegradedThreshold1796015000101,
+  AlertDamping1796115500000,
 ];
