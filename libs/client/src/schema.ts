@@ -1515,6 +1515,11 @@ export interface components {
              *     ]
              */
             affected_regions: string[];
+            /**
+             * @description the open incident of a monitor this one depends on (depends_on) when this one opened; its notifications were suppressed meanwhile
+             * @example null
+             */
+            caused_by_incident_id: string | null;
             /** @description The timeline, oldest first */
             updates: components["schemas"]["IncidentUpdateView"][];
         };
@@ -1786,6 +1791,11 @@ export interface components {
              * @example 0
              */
             reminder_interval_seconds: number;
+            /**
+             * @description monitors this one depends on
+             * @example []
+             */
+            depends_on: string[];
             /**
              * @description the monitor is flapping: its notifications are collapsed until it is stable again
              * @example false
@@ -2308,6 +2318,11 @@ export interface components {
              * @default 0
              */
             reminder_interval_seconds?: number;
+            /**
+             * @description dependencies: ids of monitors of this account this one depends on (no cycles); while one of them is down, this monitor's incidents are linked to its incident (caused_by_incident_id) and its notifications suppressed (recorded as suppressed)
+             * @example []
+             */
+            depends_on?: string[];
             alert_email?: string;
             alert_slack_webhook?: string;
             webhook_url?: string;
@@ -2602,6 +2617,11 @@ export interface components {
              * @default 0
              */
             reminder_interval_seconds?: number;
+            /**
+             * @description dependencies: ids of monitors of this account this one depends on (no cycles); while one of them is down, this monitor's incidents are linked to its incident (caused_by_incident_id) and its notifications suppressed (recorded as suppressed)
+             * @example []
+             */
+            depends_on?: string[];
             alert_email?: string;
             alert_slack_webhook?: string;
             webhook_url?: string;
@@ -3001,7 +3021,7 @@ export interface components {
             /** @example 7 */
             sequence: number | null;
             /** @enum {string} */
-            status: "pending" | "delivered" | "failed" | "disabled";
+            status: "pending" | "delivered" | "failed" | "disabled" | "suppressed";
             /** @example 1 */
             attempts: number;
             /** Format: date-time */

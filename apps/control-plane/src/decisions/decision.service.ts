@@ -17,6 +17,7 @@ import { Observation, OVERALL, RollupsRepository } from '../timeseries/rollups.r
 import type { RegionResultPayload } from '../notifications/events';
 import { TYPE_RULES } from '../monitors/monitor-types';
 import { confirmStatus } from './confirmation';
+import { applyOrder, DependencyCause, dependencyCause } from './dependencies';
 import { latencyDecision } from './latency';
 import { incidentLookupNeeded, incidentTransition } from './incident-transition';
 import { RegionResult, RoundDecision, RoundSummary, summariseRound } from './round-summary';
@@ -97,7 +98,9 @@ export class DecisionService {
     const inMaintenanceRounds: RoundEntity[] = [];
     // Flap damping, reminders and rate limits (notifications): their state read once for the batch, written back with it.
     const alerts = await this.notifications.alertBatch(tx, [...monitors.keys()]);
-    counted.sort((a, b) => (a.round.monitorId < b.round.monitorId ? -1 : a.round.monitorId > b.round.monitorId ? 1 : a.round.scheduledAt.getTime() - b.round.scheduledAt.getTime() || a.round.round - b.round.round));
+    // Dependencies (dependencies.ts): monitors without any first, so a dependant sees its dependency's incident of the same batch.
+    const orderKey = (c: (typeof counted)[number]) => ({ monitorId: c.round.monitorId, hasDependencies: (monitors.get(c.round.monitorId)?.dependsOn?.length ?? 0) > 0, scheduledAt: c.round.scheduledAt.getTime(), round: c.round.round });
+    counted.sort((a, b) => applyOrder(orderKey(a), orderKey(b)));
     for (const { round, summary, results } of counted) {
       const monitor = monitors.get(round.monitorId);
       if (!monitor || monitor.accountId !== round.accountId) continue;
@@ -166,7 +169,9 @@ export class DecisionService {
     // The incident and the notifications are applied against the status before this round.
     const now = this.clock.now();
     const regionResults = regionResultsOf(round, results);
-    const incident = await this.applyIncident(tx, monitor, round, counted, regionResults, maintenance, confirmed.since ?? round.scheduledAt);
+    // Dependencies (dependencies.ts): looked up only when this decision can open an incident or notify.
+    const cause = monitor.dependsOn?.length && (effective !== monitor.status || effective === 'down') ? dependencyCause(monitor.dependsOn, await this.incidents.openOf(tx, monitor.accountId, monitor.dependsOn)) : null;
+    const incident = await this.applyIncident(tx, monitor, round, counted, regionResults, maintenance, confirmed.since ?? round.scheduledAt, cause);
     await this.notifications.enqueueStatusChange(tx, {
       monitor,
       to: effective as MonitorEntity['status'],
@@ -179,6 +184,7 @@ export class DecisionService {
       incidentResolved: incident.resolved,
       slow: effective === 'degraded' && summary.failing.length === 0 && summary.slow?.length ? { regions: summary.slow, threshold_ms: monitor.degradedThresholdMs! } : null,
       alerts,
+      suppressedBy: cause,
     });
     Object.assign(monitor, {
       lastRoundAt: round.scheduledAt,
@@ -223,6 +229,7 @@ export class DecisionService {
     regionResults: RegionResultPayload[],
     maintenance: boolean,
     at: Date,
+    cause: DependencyCause | null,
   ): Promise<{ opened: IncidentEntity | null; resolved: IncidentEntity | null }> {
     const none = { opened: null, resolved: null };
     const open = incidentLookupNeeded(s.decision, monitor.status) ? await this.incidents.findOpen(tx, monitor.id) : null;
@@ -257,8 +264,11 @@ export class DecisionService {
           affectedRegions: action.affectedRegions,
           openedByRound: round.id,
           resolvedByRound: null,
+          causedByIncidentId: cause?.incidentId ?? null,
         });
         if (!(await this.incidents.open(tx, incident))) return none;
+        // Its dependants already down (decided first, in other transactions) are linked to it.
+        await this.incidents.linkDependants(tx, monitor.accountId, monitor.id, incident.id);
         this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, incident_id: incident.id, failing_regions: s.failing }, 'incident opened');
         return { opened: incident, resolved: null };
       }

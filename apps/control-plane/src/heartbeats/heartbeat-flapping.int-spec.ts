@@ -86,6 +86,10 @@ describe('heartbeat flapping (issue 15 finding)', () => {
     const doc = (await api('GET', `/monitors/${m.id}`)).body.data;
     expect(doc).toMatchObject({ status: 'up', flapping: true, flap_threshold: 5, flap_window_seconds: 3600 });
     expect(doc.flapping_since).not.toBeNull();
+    // The status page says so too (StatusCore's JSON keeps the reference's monitor fields; the page shows it).
+    const page = await api('POST', '/status-pages', { slug: 'flappy', title: 'Flappy', monitor_ids: [m.id] });
+    expect(page.status).toBe(201);
+    expect(await (await fetch(`${t.baseUrl}/s/flappy`)).text()).toContain('Operational (flapping)');
     // The incidents still open and resolve (the record is true); only the alerts are collapsed.
     expect((await api('GET', `/incidents?monitor_id=${m.id}&limit=100`)).body.data.length).toBe(20);
 
@@ -99,6 +103,9 @@ describe('heartbeat flapping (issue 15 finding)', () => {
     const stable = after.find((r) => r.event === 'monitor.stable')!.payload;
     expect(stable).toMatchObject({ status: 'up', flapping: { since: flapping.flapping.since, collapsed: 68 } });
     expect((await api('GET', `/monitors/${m.id}`)).body.data).toMatchObject({ flapping: false, flapping_since: null });
+    const html = await (await fetch(`${t.baseUrl}/s/flappy`, { headers: { 'cache-control': 'no-cache' } })).text();
+    expect(html).toContain('Operational');
+    expect(html).not.toContain('(flapping)');
     // Delivered to the receiver (the dispatcher runs on the held clock too).
     await waitFor('flapping and stable delivered', () => receiver.delivered('/flap').filter((r) => /monitor\.(flapping|stable)/.test(r.body)).length === 2, 30_000);
     clock.set(null);

@@ -157,7 +157,7 @@ export class MetricsService {
   });
   readonly notificationsSuppressed = new Counter({
     name: 'parallax_notifications_suppressed_total',
-    help: 'Notification events not written because the monitor was in a maintenance window, by event',
+    help: 'Notification events not sent: the monitor was in a maintenance window (not written) or a monitor it depends on was down (recorded as suppressed), by event',
     labelNames: ['event'],
     registers: [this.registry],
   });

@@ -61,6 +61,7 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     flapThreshold: 5,
     flapWindowSeconds: 3600,
     reminderIntervalSeconds: 0,
+    dependsOn: [],
     pendingStatus: null,
     pendingRounds: 0,
     pendingSince: null,
@@ -178,6 +179,7 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('flapThreshold', dto.flap_threshold);
   set('flapWindowSeconds', dto.flap_window_seconds);
   set('reminderIntervalSeconds', dto.reminder_interval_seconds);
+  set('dependsOn', dto.depends_on ? [...new Set(dto.depends_on.map((d) => d.trim()))] : undefined);
   set('public', dto.public);
   set('paused', dto.paused);
   set('group', dto.group);

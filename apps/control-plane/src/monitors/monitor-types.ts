@@ -68,6 +68,7 @@ export const COMMON_FIELDS: readonly RequestField[] = [
   'flap_threshold',
   'flap_window_seconds',
   'reminder_interval_seconds',
+  'depends_on',
   'alert_email',
   'alert_slack_webhook',
   'webhook_url',

@@ -89,6 +89,8 @@ export class MonitorEntity {
   @Column('int', { default: 3600 }) flapWindowSeconds!: number;
   /** A monitor that stays down is notified again every this many seconds; 0: off. */
   @Column('int', { default: 0 }) reminderIntervalSeconds!: number;
+  /** Dependencies (decisions/dependencies.ts): monitor ids of the same account; while one is down, this one's incidents are linked to it and its notifications suppressed. */
+  @Column('text', { array: true, default: () => "'{}'" }) dependsOn!: string[];
   @Column('text', { default: '' }) alertEmail!: string;
   @Column('text', { default: '' }) alertSlackWebhook!: string;
   @Column('text', { default: '' }) webhookUrl!: string;

@@ -29,6 +29,7 @@ export function toMonitorResponse(m: MonitorEntity, publicUrl: string, pingToken
     flap_threshold: m.flapThreshold,
     flap_window_seconds: m.flapWindowSeconds,
     reminder_interval_seconds: m.reminderIntervalSeconds,
+    depends_on: m.dependsOn ?? [],
     flapping: flappingSince !== null,
     flapping_since: iso(flappingSince),
     uptime_percent: uptime,

@@ -18,6 +18,7 @@ import { alertTargets, canSwitchType, GuardTarget, TYPE_RULES, typeFieldProblems
 import { autoSlug, MonitorResponse, toMonitorResponse } from './monitor.mapper';
 import { intervalProblem, nextQuorum, planLimitMessage, validateDraft, withinPlanLimit } from './monitor-rules';
 import { MonitorFilter, MonitorsRepository } from './monitors.repository';
+import { dependsOnProblems } from './dependency-rules';
 
 /** How long the SSRF guard waits for one name at create/update before answering 422. */
 const GUARD_LOOKUP_TIMEOUT_MS = 5000;
@@ -54,6 +55,10 @@ export class MonitorsService {
         throw new DomainError('plan_limit', planLimitMessage(p.plan, this.config.plans));
       }
       if (await this.monitors.slugTaken(m.slug, null, tx)) throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
+      if (m.dependsOn.length) {
+        const problems = dependsOnProblems(m.id, m.dependsOn, await this.monitors.dependencyGraph(p.accountId, tx));
+        if (problems.length) throw validationFailed(problems);
+      }
       return this.monitors.insert(m, tx);
     });
     return toMonitorResponse(saved, this.config.publicUrl, pingToken);
@@ -109,6 +114,12 @@ export class MonitorsService {
       const taken = await this.monitors.slugsTaken(ms.map((m) => m.slug), tx);
       const conflicts = ms.flatMap((m, i) => (taken.has(m.slug) ? [{ field: `monitors[${i}].slug`, message: `slug "${m.slug}" is already taken` }] : []));
       if (conflicts.length) throw validationFailed(conflicts);
+      if (ms.some((m) => m.dependsOn.length)) {
+        // Existing monitors only (a new one's id is not known to the others): no cycle can form.
+        const graph = await this.monitors.dependencyGraph(p.accountId, tx);
+        const problems = ms.flatMap((m, i) => dependsOnProblems(m.id, m.dependsOn, graph).map((e) => ({ field: `monitors[${i}].${e.field}`, message: e.message })));
+        if (problems.length) throw validationFailed(problems);
+      }
       return this.monitors.insertMany(p.accountId, ms, tx);
     });
     return saved.map((m, i) => toMonitorResponse(m, this.config.publicUrl, drafts[i]!.pingToken));
@@ -183,6 +194,12 @@ export class MonitorsService {
       }
       if (dto.slug !== undefined && (await this.monitors.slugTaken(m.slug, m.id, tx))) {
         throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
+      }
+      if (dto.depends_on !== undefined && m.dependsOn.length) {
+        // Serialised per account (as creates are), so two edits cannot close a cycle together.
+        await this.monitors.lockAccount(p.accountId, tx);
+        const problems = dependsOnProblems(m.id, m.dependsOn, await this.monitors.dependencyGraph(p.accountId, tx));
+        if (problems.length) throw validationFailed(problems);
       }
       if (m.checkInterval !== before.interval || (before.paused && !m.paused)) this.reschedule(m, this.clock.nowMs(), m.checkInterval === before.interval);
       const flapping = await this.monitors.flappingSince(p.accountId, [m.id], tx);

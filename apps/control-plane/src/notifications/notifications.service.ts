@@ -40,6 +40,8 @@ export interface StatusChange {
   slow?: { regions: string[]; threshold_ms: number } | null;
   /** The batch's alert state (`alertBatch`), written back by the caller (`saveAlertBatch`); absent: loaded and written for this change alone. */
   alerts?: AlertBatch;
+  /** A monitor this one depends on is down (decisions/dependencies.ts): every row is recorded as `suppressed`, none is sent. */
+  suppressedBy?: { monitorId: string; incidentId: string } | null;
 }
 
 /**
@@ -182,6 +184,7 @@ export class NotificationsService {
       batch.changedRates.add(k);
     }
     const refused = limited.verdicts.filter((v) => !v.allowed).length;
+    const suppressed = c.suppressedBy ? `suppressed: depends on ${c.suppressedBy.monitorId}, which is down (incident ${c.suppressedBy.incidentId})` : null;
     if (refused) this.metrics.notificationsCollapsed.inc({ reason: 'rate_limit' }, refused);
     const rows: Partial<DeliveryEntity>[] = fanned.flatMap((r, i) => {
       const v = limited.verdicts[i];
@@ -200,6 +203,7 @@ export class NotificationsService {
           destination: r.destination,
           webhookId: r.webhookId,
           target: r.target,
+          ...(suppressed ? { status: 'suppressed' as const, lastError: suppressed } : {}),
         },
       ];
     });
@@ -209,10 +213,11 @@ export class NotificationsService {
       const incident = event === 'incident.created' ? c.incidentOpened : event === 'incident.resolved' ? c.incidentResolved : null;
       if (incident) incidentEvents.push({ event: event as MonitorIncidentEvent['event'], sequence: first + i, monitor: m, incident, at: c.at });
     });
-    rows.push(...(await this.extensions.incidentRows(tx, incidentEvents)));
+    // A dependant's incidents are its dependency's: its page subscribers are not told (the dependency's are).
+    if (!suppressed) rows.push(...(await this.extensions.incidentRows(tx, incidentEvents)));
     await this.outbox.insertDeliveries(tx, rows);
-    for (const e of events) this.metrics.notificationsEnqueued.inc({ event: e.event });
-    return { enqueued: rows.length, suppressed: false };
+    for (const e of events) (suppressed ? this.metrics.notificationsSuppressed : this.metrics.notificationsEnqueued).inc({ event: e.event });
+    return { enqueued: suppressed ? 0 : rows.length, suppressed: !!suppressed };
   }
 
   /**

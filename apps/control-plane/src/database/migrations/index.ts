@@ -24,6 +24,7 @@ import { RateLimitCounters1796013000150 } from './1796013000150-RateLimitCounter
 import { ConfirmationRounds1796015000100 } from './1796015000100-ConfirmationRounds';
 import { DegradedThreshold1796015000101 } from './1796015000101-DegradedThreshold';
 import { AlertDamping1796115500000 } from './1796115500000-AlertDamping';
+import { MonitorDependencies1796115500001 } from './1796115500001-MonitorDependencies';
 import { UserTokenVersion1796013000151 } from './1796013000151-UserTokenVersion';
 import { ApiKeyExpiry1796013000152 } from './1796013000152-ApiKeyExpiry';
 
@@ -56,4 +57,5 @@ export const MIGRATIONS = [
   ConfirmationRounds1796015000100,
   DegradedThreshold1796015000101,
   AlertDamping1796115500000,
+  MonitorDependencies1796115500001,
 ];

@@ -379,6 +379,19 @@ export class CreateMonitorDto {
   @Max(604800, { message: 'reminder_interval_seconds must be 0 (off) or between 60 and 604800' })
   reminder_interval_seconds?: number;
 
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 20,
+    example: [],
+    description: 'dependencies: ids of monitors of this account this one depends on (no cycles); while one of them is down, this monitor\'s incidents are linked to its incident (caused_by_incident_id) and its notifications suppressed (recorded as suppressed)',
+  })
+  @IsOptional()
+  @IsArray({ message: 'depends_on must be an array of monitor ids' })
+  @ArrayMaxSize(20, { message: 'depends_on lists at most 20 monitors' })
+  @IsString({ each: true, message: 'depends_on must be an array of monitor ids' })
+  @MaxLength(64, { each: true, message: 'depends_on entries are monitor ids' })
+  depends_on?: string[];
+
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(320) alert_email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048) alert_slack_webhook?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048) webhook_url?: string;

@@ -48,6 +48,7 @@ export class MonitorView {
   @ApiProperty({ example: 5, description: 'more than this many status changes within flap_window_seconds is flapping; 0: off' }) flap_threshold!: number;
   @ApiProperty({ example: 3600 }) flap_window_seconds!: number;
   @ApiProperty({ example: 0, description: 'a monitor that stays down is notified again every this many seconds; 0: off' }) reminder_interval_seconds!: number;
+  @ApiProperty({ type: [String], example: [], description: 'monitors this one depends on' }) depends_on!: string[];
   @ApiProperty({ example: false, description: 'the monitor is flapping: its notifications are collapsed until it is stable again' }) flapping!: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null, description: 'since when it flaps; null: it does not' }) flapping_since!: string | null;
   @ApiProperty({ example: 99.95 }) uptime_percent!: number;
