@@ -1515,6 +1515,11 @@ export interface components {
              *     ]
              */
             affected_regions: string[];
+            /**
+             * @description the open incident of a monitor this one depends on (depends_on) when this one opened; its notifications were suppressed meanwhile
+             * @example null
+             */
+            caused_by_incident_id: string | null;
             /** @description The timeline, oldest first */
             updates: components["schemas"]["IncidentUpdateView"][];
         };
@@ -1776,6 +1781,34 @@ export interface components {
              * @example null
              */
             degraded_threshold_ms: number | null;
+            /**
+             * @description more than this many status changes within flap_window_seconds is flapping; 0: off
+             * @example 5
+             */
+            flap_threshold: number;
+            /** @example 3600 */
+            flap_window_seconds: number;
+            /**
+             * @description a monitor that stays down is notified again every this many seconds; 0: off
+             * @example 0
+             */
+            reminder_interval_seconds: number;
+            /**
+             * @description monitors this one depends on
+             * @example []
+             */
+            depends_on: string[];
+            /**
+             * @description the monitor is flapping: its notifications are collapsed until it is stable again
+             * @example false
+             */
+            flapping: boolean;
+            /**
+             * Format: date-time
+             * @description since when it flaps; null: it does not
+             * @example null
+             */
+            flapping_since: string | null;
             /** @example 99.95 */
             uptime_percent: number;
             /** @example 1440 */
@@ -2284,6 +2317,26 @@ export interface components {
             recovery_rounds?: number;
             /** @description latency-degraded: an up region slower than this (ms) counts as slow; a quorum of slow regions makes the monitor degraded (never down), notified as monitor.slow; null: off. Probe monitors only */
             degraded_threshold_ms?: number | null;
+            /**
+             * @description flap damping: more than this many status changes within flap_window_seconds marks the monitor flapping; its notifications collapse into one monitor.flapping and one monitor.stable message. 0: off
+             * @default 5
+             */
+            flap_threshold?: number;
+            /**
+             * @description the window (seconds) flap_threshold counts status changes in; a flapping monitor is stable again after a quarter of it without a change
+             * @default 3600
+             */
+            flap_window_seconds?: number;
+            /**
+             * @description reminders: a monitor that stays down is notified monitor.down again (payload reminder.count) every this many seconds; 0: off, else at least 60
+             * @default 0
+             */
+            reminder_interval_seconds?: number;
+            /**
+             * @description dependencies: ids of monitors of this account this one depends on (no cycles); while one of them is down, this monitor's incidents are linked to its incident (caused_by_incident_id) and its notifications suppressed (recorded as suppressed)
+             * @example []
+             */
+            depends_on?: string[];
             alert_email?: string;
             alert_slack_webhook?: string;
             webhook_url?: string;
@@ -2568,6 +2621,26 @@ export interface components {
             recovery_rounds?: number;
             /** @description latency-degraded: an up region slower than this (ms) counts as slow; a quorum of slow regions makes the monitor degraded (never down), notified as monitor.slow; null: off. Probe monitors only */
             degraded_threshold_ms?: number | null;
+            /**
+             * @description flap damping: more than this many status changes within flap_window_seconds marks the monitor flapping; its notifications collapse into one monitor.flapping and one monitor.stable message. 0: off
+             * @default 5
+             */
+            flap_threshold?: number;
+            /**
+             * @description the window (seconds) flap_threshold counts status changes in; a flapping monitor is stable again after a quarter of it without a change
+             * @default 3600
+             */
+            flap_window_seconds?: number;
+            /**
+             * @description reminders: a monitor that stays down is notified monitor.down again (payload reminder.count) every this many seconds; 0: off, else at least 60
+             * @default 0
+             */
+            reminder_interval_seconds?: number;
+            /**
+             * @description dependencies: ids of monitors of this account this one depends on (no cycles); while one of them is down, this monitor's incidents are linked to its incident (caused_by_incident_id) and its notifications suppressed (recorded as suppressed)
+             * @example []
+             */
+            depends_on?: string[];
             alert_email?: string;
             alert_slack_webhook?: string;
             webhook_url?: string;
@@ -2845,7 +2918,7 @@ export interface components {
              *       "incident.created"
              *     ]
              */
-            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
+            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "monitor.flapping" | "monitor.stable" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
             /** @example Ops alerts */
             description: string;
             active: boolean;
@@ -2902,7 +2975,7 @@ export interface components {
              *       "incident.created"
              *     ]
              */
-            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
+            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "monitor.flapping" | "monitor.stable" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
             /** @example Ops alerts */
             description: string;
             active: boolean;
@@ -2961,13 +3034,13 @@ export interface components {
             /** @example msg_2Zb4mXk8Qp1Rt7Vw */
             id: string;
             /** @enum {string} */
-            event: "monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test";
+            event: "monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "monitor.flapping" | "monitor.stable" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test";
             /** @example mon_3k9x0q2m7d1v8b4n */
             monitor_id: string | null;
             /** @example 7 */
             sequence: number | null;
             /** @enum {string} */
-            status: "pending" | "delivered" | "failed" | "disabled";
+            status: "pending" | "delivered" | "failed" | "disabled" | "suppressed";
             /** @example 1 */
             attempts: number;
             /** Format: date-time */

@@ -219,7 +219,8 @@ describe('fuzz: every operation of the served OpenAPI document', () => {
 // rate_limit_counters: a refused request still counts against its caller's budget, by design.
 // anomaly_sweeps: the anomaly sweep enrols new monitors and advances its watermark on its own timer.
 // region_streaks: the decisions' per-region failure streaks of a monitor being checked (background work).
-const VOLATILE_TABLES = ['migrations', 'typeorm_metadata', 'rounds%', 'notification_attempts', 'rate_limit_counters', 'anomaly_sweeps', 'region_streaks'];
+// alert_state, notification_rate_limits: written by the decisions of a monitor a fuzzed toggle resumed (flap damping, rate limits).
+const VOLATILE_TABLES = ['migrations', 'typeorm_metadata', 'rounds%', 'notification_attempts', 'rate_limit_counters', 'anomaly_sweeps', 'region_streaks', 'alert_state', 'notification_rate_limits'];
 /** The dispatcher updates the status of existing deliveries; a request could only add or remove one. */
 const ID_ONLY_TABLES = ['notification_deliveries'];
 /** Columns bookkeeping touches on any authenticated request (the API key's last use). */

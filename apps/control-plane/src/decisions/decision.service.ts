@@ -10,13 +10,14 @@ import { MetricsService } from '../metrics/metrics.service';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { SystemMonitorsRepository } from '../monitors/system-monitors.repository';
 import { inMaintenance } from '../notifications/maintenance';
-import { NotificationsService } from '../notifications/notifications.service';
+import { AlertBatch, NotificationsService } from '../notifications/notifications.service';
 import { RoundEntity } from '../scheduler/round.entity';
 import { RoundsRepository } from '../scheduler/rounds.repository';
 import { Observation, OVERALL, RollupsRepository } from '../timeseries/rollups.repository';
 import type { RegionResultPayload } from '../notifications/events';
 import { TYPE_RULES } from '../monitors/monitor-types';
 import { confirmStatus } from './confirmation';
+import { applyOrder, DependencyCause, dependencyCause } from './dependencies';
 import { latencyDecision } from './latency';
 import { incidentLookupNeeded, incidentTransition } from './incident-transition';
 import { RegionalBatch, RegionalIncidents } from './regional-incidents.service';
@@ -102,12 +103,16 @@ export class DecisionService {
     // Regional incidents (regional-incident.ts): the batch's region streaks and open regional incidents, read once.
     const regional = await this.regional.load(tx, [...monitors.values()]);
     const inMaintenanceRounds: RoundEntity[] = [];
-    counted.sort((a, b) => (a.round.monitorId < b.round.monitorId ? -1 : a.round.monitorId > b.round.monitorId ? 1 : a.round.scheduledAt.getTime() - b.round.scheduledAt.getTime() || a.round.round - b.round.round));
+    // Flap damping, reminders and rate limits (notifications): their state read once for the batch, written back with it.
+    const alerts = await this.notifications.alertBatch(tx, [...monitors.keys()]);
+    // Dependencies (dependencies.ts): monitors without any first, so a dependant sees its dependency's incident of the same batch.
+    const orderKey = (c: (typeof counted)[number]) => ({ monitorId: c.round.monitorId, hasDependencies: (monitors.get(c.round.monitorId)?.dependsOn?.length ?? 0) > 0, scheduledAt: c.round.scheduledAt.getTime(), round: c.round.round });
+    counted.sort((a, b) => applyOrder(orderKey(a), orderKey(b)));
     for (const { round, summary, results } of counted) {
       const monitor = monitors.get(round.monitorId);
       if (!monitor || monitor.accountId !== round.accountId) continue;
       const maintenance = scheduled.has(monitor.id) || inMaintenance(monitor.maintenanceWindows, this.clock.now());
-      if (await this.apply(tx, monitor, round, summary, results, maintenance, regional)) confirmAt.set(monitor.id, this.clock.now());
+      if (await this.apply(tx, monitor, round, summary, results, maintenance, regional, alerts)) confirmAt.set(monitor.id, this.clock.now());
       else confirmAt.delete(monitor.id);
       touched.add(monitor);
       if (maintenance) inMaintenanceRounds.push(round);
@@ -117,6 +122,7 @@ export class DecisionService {
     await this.monitors.saveDecisions(tx, [...touched]);
     // A confirmation round due at once: the schedule cursor belongs to the scheduler context.
     await this.schedules.dueBy(tx, confirmAt);
+    await this.notifications.saveAlertBatch(tx, alerts);
     await this.rounds.markMaintenance(tx, inMaintenanceRounds);
     // A caller that writes rollups itself (ingestion) gets them to write with its own.
     if (opts.rollups) opts.rollups.push(...observations);
@@ -148,7 +154,7 @@ export class DecisionService {
    * incident and the notifications follow the confirmed status only. Heartbeats (judged
    * by the control plane from pings, no region to ask again) change at once.
    */
-  private async apply(tx: Tx, monitor: MonitorEntity, round: RoundEntity, summary: RoundSummary, results: RegionResult[], maintenance: boolean, regional: RegionalBatch): Promise<boolean> {
+  private async apply(tx: Tx, monitor: MonitorEntity, round: RoundEntity, summary: RoundSummary, results: RegionResult[], maintenance: boolean, regional: RegionalBatch, alerts: AlertBatch): Promise<boolean> {
     if (!maintenance) {
       monitor.checksTotal += 1;
       if (summary.decision === 'down') monitor.checksFailed += 1;
@@ -173,7 +179,9 @@ export class DecisionService {
     // The incident and the notifications are applied against the status before this round.
     const now = this.clock.now();
     const regionResults = regionResultsOf(round, results);
-    const incident = await this.applyIncident(tx, monitor, round, counted, regionResults, maintenance, confirmed.since ?? round.scheduledAt);
+    // Dependencies (dependencies.ts): looked up only when this decision can open an incident or notify.
+    const cause = monitor.dependsOn?.length && (effective !== monitor.status || effective === 'down') ? dependencyCause(monitor.dependsOn, await this.incidents.openOf(tx, monitor.accountId, monitor.dependsOn)) : null;
+    const incident = await this.applyIncident(tx, monitor, round, counted, regionResults, maintenance, confirmed.since ?? round.scheduledAt, cause);
     await this.notifications.enqueueStatusChange(tx, {
       monitor,
       to: effective as MonitorEntity['status'],
@@ -185,6 +193,8 @@ export class DecisionService {
       incidentOpened: incident.opened,
       incidentResolved: incident.resolved,
       slow: effective === 'degraded' && summary.failing.length === 0 && summary.slow?.length ? { regions: summary.slow, threshold_ms: monitor.degradedThresholdMs! } : null,
+      alerts,
+      suppressedBy: cause,
     });
     // A region failing round after round while the monitor is not down: its regional incident (regional-incident.ts).
     await this.regional.apply(tx, regional, { monitor, round, summary, status: effective as MonitorEntity['status'], maintenance, regionResults });
@@ -231,6 +241,7 @@ export class DecisionService {
     regionResults: RegionResultPayload[],
     maintenance: boolean,
     at: Date,
+    cause: DependencyCause | null,
   ): Promise<{ opened: IncidentEntity | null; resolved: IncidentEntity | null }> {
     const none = { opened: null, resolved: null };
     const open = incidentLookupNeeded(s.decision, monitor.status) ? await this.incidents.findOpen(tx, monitor.id) : null;
@@ -265,8 +276,11 @@ export class DecisionService {
           affectedRegions: action.affectedRegions,
           openedByRound: round.id,
           resolvedByRound: null,
+          causedByIncidentId: cause?.incidentId ?? null,
         });
         if (!(await this.incidents.open(tx, incident))) return none;
+        // Its dependants already down (decided first, in other transactions) are linked to it.
+        await this.incidents.linkDependants(tx, monitor.accountId, monitor.id, incident.id);
         this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, incident_id: incident.id, failing_regions: s.failing }, 'incident opened');
         return { opened: incident, resolved: null };
       }

@@ -39,6 +39,8 @@ export class IncidentEntity {
   @Column('jsonb', { nullable: true }) regionResults!: IncidentRegionResult[] | null;
   @Column('text', { array: true, default: () => "'{}'" }) affectedRegions!: string[];
   @Column('text', { nullable: true }) openedByRound!: string | null;
+  /** Dependencies (decisions/dependencies.ts): the open incident of a monitor this one depends on, when it opened while that was down. */
+  @Column('text', { nullable: true }) causedByIncidentId!: string | null;
   @Column('text', { nullable: true }) resolvedByRound!: string | null;
   /** `automatic` (an outage, opened by a decision), `regional` (one region failing, opened by a decision) or `manual` (POST /incidents). */
   @Column('text', { default: 'automatic' }) type!: IncidentType;

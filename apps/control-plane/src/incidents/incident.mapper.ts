@@ -44,6 +44,7 @@ export function toIncidentResponse(i: IncidentEntity, updates: IncidentUpdateEnt
     regions_up: i.regionsUp,
     region_results: i.regionResults,
     affected_regions: i.affectedRegions,
+    caused_by_incident_id: i.causedByIncidentId ?? null,
     updates: updates.map(toIncidentUpdateResponse),
   };
 }

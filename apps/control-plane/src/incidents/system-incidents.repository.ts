@@ -32,6 +32,31 @@ export class SystemIncidentsRepository {
     return opened;
   }
 
+  /** The open automatic incident of each of the account's monitors among `monitorIds` (dependencies: decisions/dependencies.ts). */
+  async openOf(tx: Tx, accountId: string, monitorIds: readonly string[]): Promise<Map<string, string>> {
+    if (!monitorIds.length) return new Map();
+    const rows: { monitor_id: string; id: string }[] = await tx.query(
+      `SELECT monitor_id, id FROM incidents WHERE account_id = $1 AND monitor_id = ANY($2::text[]) AND status = 'open' AND type = 'automatic'`,
+      [accountId, [...monitorIds]],
+    );
+    return new Map(rows.map((r) => [r.monitor_id, r.id]));
+  }
+
+  /**
+   * A dependency's incident just opened: the open automatic incidents of the account's
+   * monitors that depend on it, not linked yet (they opened first, decided in another
+   * transaction), are linked to it. Answers how many.
+   */
+  async linkDependants(tx: Tx, accountId: string, monitorId: string, incidentId: string): Promise<number> {
+    const [, n] = (await tx.query(
+      `UPDATE incidents i SET caused_by_incident_id = $3 FROM monitors m
+        WHERE m.id = i.monitor_id AND m.account_id = $1 AND $2 = ANY(m.depends_on)
+          AND i.account_id = $1 AND i.status = 'open' AND i.type = 'automatic' AND i.caused_by_incident_id IS NULL`,
+      [accountId, monitorId, incidentId],
+    )) as [unknown, number];
+    return n;
+  }
+
   findOpen(tx: Tx, monitorId: string): Promise<IncidentEntity | null> {
     return tx
       .getRepository(IncidentEntity)

@@ -62,6 +62,10 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     degradedThresholdMs: null,
     retries: 0,
     regionalIncidentRounds: 3,
+    flapThreshold: 5,
+    flapWindowSeconds: 3600,
+    reminderIntervalSeconds: 0,
+    dependsOn: [],
     pendingStatus: null,
     pendingRounds: 0,
     pendingSince: null,
@@ -175,6 +179,10 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('retries', dto.retries);
   set('regionalIncidentRounds', dto.regional_incident_rounds);
   if (dto.degraded_threshold_ms !== undefined) m.degradedThresholdMs = dto.degraded_threshold_ms;
+  set('flapThreshold', dto.flap_threshold);
+  set('flapWindowSeconds', dto.flap_window_seconds);
+  set('reminderIntervalSeconds', dto.reminder_interval_seconds);
+  set('dependsOn', dto.depends_on ? [...new Set(dto.depends_on.map((d) => d.trim()))] : undefined);
   set('public', dto.public);
   set('paused', dto.paused);
   set('group', dto.group);

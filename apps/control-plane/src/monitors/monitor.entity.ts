@@ -93,6 +93,13 @@ export class MonitorEntity {
   @Column('int', { default: 0 }) retries!: number;
   /** Regional incidents (decisions/regional-incident.ts): consecutive failing rounds of one region that open one while the monitor is not down; 0: off. */
   @Column('int', { default: 3 }) regionalIncidentRounds!: number;
+  /** Flap damping (notifications/alert-damping.ts): more than this many changes within flapWindowSeconds is flapping; 0: off. */
+  @Column('int', { default: 5 }) flapThreshold!: number;
+  @Column('int', { default: 3600 }) flapWindowSeconds!: number;
+  /** A monitor that stays down is notified again every this many seconds; 0: off. */
+  @Column('int', { default: 0 }) reminderIntervalSeconds!: number;
+  /** Dependencies (decisions/dependencies.ts): monitor ids of the same account; while one is down, this one's incidents are linked to it and its notifications suppressed. */
+  @Column('text', { array: true, default: () => "'{}'" }) dependsOn!: string[];
   @Column('text', { default: '' }) alertEmail!: string;
   @Column('text', { default: '' }) alertSlackWebhook!: string;
   @Column('text', { default: '' }) webhookUrl!: string;

@@ -157,9 +157,9 @@ describe('status pages API (real PostgreSQL + NATS)', () => {
       ['web', ['Website']],
     ]);
     expect(view.monitors.map((m) => m.name)).toEqual(['API', 'Database', 'Website']);
-    expect(view.monitors[0]).toMatchObject({ status: 'pending', groupSlug: 'core', targetUrl: null, regions: ['eu-west', 'us-east', 'ap-south'] });
+    expect(view.monitors[0]).toMatchObject({ status: 'pending', flapping: false, groupSlug: 'core', targetUrl: null, regions: ['eu-west', 'us-east', 'ap-south'] });
     expect(Object.keys(view.monitors[0]).sort()).toEqual(
-      ['createdAt', 'groupSlug', 'id', 'intervalSeconds', 'lastChecked', 'lastResponseByRegion', 'lastResponseMs', 'lastStatusCode', 'locationStatus', 'maintenanceWindows', 'name', 'paused', 'quorum', 'regions', 'slug', 'status', 'statusChangedAt', 'targetUrl', 'type'].sort(),
+      ['createdAt', 'flapping', 'groupSlug', 'id', 'intervalSeconds', 'lastChecked', 'lastResponseByRegion', 'lastResponseMs', 'lastStatusCode', 'locationStatus', 'maintenanceWindows', 'name', 'paused', 'quorum', 'regions', 'slug', 'status', 'statusChangedAt', 'targetUrl', 'type'].sort(),
     );
     expect((await pages.loadByDomain('status.acme.test'))!.page.id).toBe(pageId);
     expect(await pages.loadByDomain('nope.acme.test')).toBeNull();

@@ -24,13 +24,14 @@ export function pageSummary(page: StatusPageEntity, publicUrl: string): PageSumm
 }
 
 /** The monitor as a page may show it (see PublicMonitorView: nothing private). */
-export function toPublicMonitor(m: MonitorEntity, groupSlug: string | null, showTargetUrls: boolean): PublicMonitorView {
+export function toPublicMonitor(m: MonitorEntity, groupSlug: string | null, showTargetUrls: boolean, flapping = false): PublicMonitorView {
   return {
     id: m.id,
     slug: m.slug,
     name: m.name,
     type: m.monitorType,
     status: m.status,
+    flapping,
     paused: m.paused,
     regions: [...m.regions],
     quorum: m.quorum,
@@ -161,11 +162,12 @@ export class StatusPagesService {
 
   private async load(page: StatusPageEntity): Promise<PublicPageView> {
     const layout = (await this.pages.layouts([page.id])).get(page.id)!;
-    const found = await this.monitors.findPublicByIds(
+    const found = await this.monitors.findPublicByIdsWithFlapping(
       asAccountId(page.accountId),
       layout.members.map((m) => m.monitorId),
     );
-    const byId = new Map(found.map((m) => [m.id, m]));
+    const byId = new Map(found.map((f) => [f.monitor.id, f.monitor]));
+    const flapping = new Map(found.map((f) => [f.monitor.id, f.flappingSince !== null]));
     const info: PublicPageInfo = {
       id: page.id,
       accountId: page.accountId,
@@ -181,7 +183,7 @@ export class StatusPagesService {
       url: pageUrl(page, this.config.publicUrl),
       updatedAt: page.updatedAt,
     };
-    const shown = layout.members.filter((m) => byId.has(m.monitorId)).map((m) => toPublicMonitor(byId.get(m.monitorId)!, m.groupSlug, page.showTargetUrls));
+    const shown = layout.members.filter((m) => byId.has(m.monitorId)).map((m) => toPublicMonitor(byId.get(m.monitorId)!, m.groupSlug, page.showTargetUrls, flapping.get(m.monitorId) ?? false));
     const groups = layout.groups.map((g) => ({ slug: g.slug, name: g.name, order: g.position, monitors: shown.filter((m) => m.groupSlug === g.slug) }));
     const ungrouped = shown.filter((m) => m.groupSlug === null);
     return { page: info, groups, ungrouped, monitors: [...groups.flatMap((g) => g.monitors), ...ungrouped] };

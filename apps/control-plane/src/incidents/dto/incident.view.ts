@@ -50,6 +50,8 @@ export class IncidentView {
   @ApiProperty({ type: Number, nullable: true, example: 1 }) regions_up!: number | null;
   @ApiProperty({ type: [IncidentRegionResultView], nullable: true }) region_results!: IncidentRegionResultView[] | null;
   @ApiProperty({ type: [String], example: ['eu-west', 'us-east'] }) affected_regions!: string[];
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'the open incident of a monitor this one depends on (depends_on) when this one opened; its notifications were suppressed meanwhile' })
+  caused_by_incident_id!: string | null;
   @ApiProperty({ type: [IncidentUpdateView], description: 'The timeline, oldest first' }) updates!: IncidentUpdateView[];
 }
 

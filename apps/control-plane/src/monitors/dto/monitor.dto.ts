@@ -392,6 +392,45 @@ export class CreateMonitorDto {
   @Max(20, { message: 'regional_incident_rounds must be between 0 and 20' })
   regional_incident_rounds?: number;
 
+  @ApiPropertyOptional({
+    default: 5,
+    minimum: 0,
+    maximum: 100,
+    description: 'flap damping: more than this many status changes within flap_window_seconds marks the monitor flapping; its notifications collapse into one monitor.flapping and one monitor.stable message. 0: off',
+  })
+  @IsOptional()
+  @IsInt({ message: 'flap_threshold must be an integer' })
+  @Min(0, { message: 'flap_threshold must be between 0 and 100' })
+  @Max(100, { message: 'flap_threshold must be between 0 and 100' })
+  flap_threshold?: number;
+
+  @ApiPropertyOptional({ default: 3600, minimum: 60, maximum: 86400, description: 'the window (seconds) flap_threshold counts status changes in; a flapping monitor is stable again after a quarter of it without a change' })
+  @IsOptional()
+  @IsInt({ message: 'flap_window_seconds must be an integer' })
+  @Min(60, { message: 'flap_window_seconds must be between 60 and 86400' })
+  @Max(86400, { message: 'flap_window_seconds must be between 60 and 86400' })
+  flap_window_seconds?: number;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 604800, description: 'reminders: a monitor that stays down is notified monitor.down again (payload reminder.count) every this many seconds; 0: off, else at least 60' })
+  @IsOptional()
+  @IsInt({ message: 'reminder_interval_seconds must be an integer' })
+  @Min(0, { message: 'reminder_interval_seconds must be 0 (off) or between 60 and 604800' })
+  @Max(604800, { message: 'reminder_interval_seconds must be 0 (off) or between 60 and 604800' })
+  reminder_interval_seconds?: number;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 20,
+    example: [],
+    description: 'dependencies: ids of monitors of this account this one depends on (no cycles); while one of them is down, this monitor\'s incidents are linked to its incident (caused_by_incident_id) and its notifications suppressed (recorded as suppressed)',
+  })
+  @IsOptional()
+  @IsArray({ message: 'depends_on must be an array of monitor ids' })
+  @ArrayMaxSize(20, { message: 'depends_on lists at most 20 monitors' })
+  @IsString({ each: true, message: 'depends_on must be an array of monitor ids' })
+  @MaxLength(64, { each: true, message: 'depends_on entries are monitor ids' })
+  depends_on?: string[];
+
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(320) alert_email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048) alert_slack_webhook?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048) webhook_url?: string;

@@ -48,6 +48,12 @@ export class MonitorView {
   @ApiProperty({ type: Number, nullable: true, example: null, description: 'an up region slower than this (ms) counts as slow; null: off (and for heartbeat)' }) degraded_threshold_ms!: number | null;
   @ApiProperty({ type: Number, nullable: true, example: 0, description: 'in-region retries of a failing attempt (0–3); null for types without retries (domain, heartbeat)' }) retries!: number | null;
   @ApiProperty({ type: Number, nullable: true, example: 3, description: 'consecutive failing rounds of one region that open a regional incident (0: off); null for heartbeat' }) regional_incident_rounds!: number | null;
+  @ApiProperty({ example: 5, description: 'more than this many status changes within flap_window_seconds is flapping; 0: off' }) flap_threshold!: number;
+  @ApiProperty({ example: 3600 }) flap_window_seconds!: number;
+  @ApiProperty({ example: 0, description: 'a monitor that stays down is notified again every this many seconds; 0: off' }) reminder_interval_seconds!: number;
+  @ApiProperty({ type: [String], example: [], description: 'monitors this one depends on' }) depends_on!: string[];
+  @ApiProperty({ example: false, description: 'the monitor is flapping: its notifications are collapsed until it is stable again' }) flapping!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null, description: 'since when it flaps; null: it does not' }) flapping_since!: string | null;
   @ApiProperty({ example: 99.95 }) uptime_percent!: number;
   @ApiProperty({ example: 1440 }) checks_total!: number;
   @ApiProperty({ example: 1 }) checks_failed!: number;
