@@ -35,7 +35,7 @@
  * only part b), BENCH_CP_NODE_ARGS (node flags of the part-b control plane, e.g. --cpu-prof), BENCH_INGEST_BATCH_SIZE
  * (the control plane's INGEST_BATCH_SIZE).
  */
-const { existsSync } = require('node:fs');
+const { existsSync, readFileSync } = require('node:fs');
 const { loadavg } = require('node:os');
 const { randomBytes } = require('node:crypto');
 const path = require('node:path');
@@ -188,12 +188,23 @@ async function seedScale(pg, template, today, bucketOf) {
 }
 
 /** The query table (printed unless `print` is false; returned for more lines). */
+/** utime + stime of one process in seconds (Linux /proc; null elsewhere). */
+function cpuSecondsOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 function printQueries(rows, allRows, results, fold, print = true) {
   const scale = SCALE_MONITORS > 0 ? ` and rollups of ${SCALE_MONITORS} more monitors × 3 regions` : '';
   const out = ['', `Parallax history benchmark: 90 days × 1-minute × 4 regions (${rows} results of the measured monitor, ${allRows} with ${BACKGROUND} background monitors${scale})`, ''];
   const w = Math.max(0, ...results.map((r) => r.query.length));
-  out.push(`${'query'.padEnd(w)}  ${REPEAT > 1 ? 'run  ' : ''}p50 ms  p99 ms  max ms`);
-  for (const r of results) out.push(`${r.query.padEnd(w)}  ${REPEAT > 1 ? `${String(r.run).padStart(3)}  ` : ''}${fmt(r.p50_ms).padStart(6)}  ${fmt(r.p99_ms).padStart(6)}  ${fmt(r.max_ms).padStart(6)}${r.p99_ms > TARGET_P99_MS ? '  (above the 50 ms target)' : ''}`);
+  out.push(`${'query'.padEnd(w)}  ${REPEAT > 1 ? 'run  ' : ''}p50 ms  p99 ms  max ms  cp CPU ms/req  load`);
+  for (const r of results) out.push(`${r.query.padEnd(w)}  ${REPEAT > 1 ? `${String(r.run).padStart(3)}  ` : ''}${fmt(r.p50_ms).padStart(6)}  ${fmt(r.p99_ms).padStart(6)}  ${fmt(r.max_ms).padStart(6)}  ${fmt(r.cp_cpu_ms).padStart(13)}  ${fmt(r.load, 2).padStart(5)}${r.p99_ms > TARGET_P99_MS ? '  (above the 50 ms target)' : ''}`);
   out.push('');
   if (print) {
     if (fold) out.push(`rollup fold: ${fold.monitors} monitors × 90 closed days, ${fold.hourly_rows} hourly rows into ${fold.daily_rows} daily rows in ${fold.seconds} s`);
@@ -357,15 +368,18 @@ async function main() {
             if (res.status !== 200) throw new Error(`${name}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
           }
           const times = [];
+          const cpu0 = cpuSecondsOf(cp.child.pid);
           for (let i = 0; i < QUERIES; i++) {
             const s = process.hrtime.bigint();
             const res = await api(cp.base, key, 'GET', url());
             times.push(Number(process.hrtime.bigint() - s) / 1e6);
             if (res.status !== 200) throw new Error(`${name}: ${res.status}`);
           }
+          // CPU of the control plane per request: what a shared machine's load does not move much.
+          const cpuMs = cpu0 === null ? null : Math.round(((cpuSecondsOf(cp.child.pid) - cpu0) * 1000 * 10) / QUERIES) / 10;
           times.sort((a, b) => a - b);
-          results.push({ query: name, run, load: Math.round(loadavg()[0] * 100) / 100, p50_ms: Math.round(percentile(times, 0.5) * 10) / 10, p99_ms: Math.round(percentile(times, 0.99) * 10) / 10, max_ms: Math.round(times[times.length - 1] * 10) / 10 });
-          log(`${REPEAT > 1 ? `run ${run}: ` : ''}${name}: p50 ${fmt(percentile(times, 0.5))} ms, p99 ${fmt(percentile(times, 0.99))} ms (load ${loadavg()[0].toFixed(2)})`);
+          results.push({ query: name, run, load: Math.round(loadavg()[0] * 100) / 100, cp_cpu_ms: cpuMs, p50_ms: Math.round(percentile(times, 0.5) * 10) / 10, p99_ms: Math.round(percentile(times, 0.99) * 10) / 10, max_ms: Math.round(times[times.length - 1] * 10) / 10 });
+          log(`${REPEAT > 1 ? `run ${run}: ` : ''}${name}: p50 ${fmt(percentile(times, 0.5))} ms, p99 ${fmt(percentile(times, 0.99))} ms, control plane CPU ${fmt(cpuMs)} ms/request (load ${loadavg()[0].toFixed(2)})`);
         }
       }
     }
