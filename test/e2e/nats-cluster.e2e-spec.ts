@@ -46,9 +46,12 @@ describe('NATS cluster: one node SIGKILLed under load', () => {
     sys = new LocalSystem({
       natsUrl: cluster.url,
       controlPlanes: 2,
+      controlPlaneReadyMs: 120_000,
       controlPlaneEnv: { RESULTS_STREAM_REPLICAS: '3', NOTIFY_POLL_MS: '50', NOTIFY_TIMEOUT_MS: '4000', NOTIFY_RETRY_SCHEDULE: '300ms,1s,2s,5s,10s', RATE_LIMIT_PER_MINUTE: '100000' },
     });
-    await sys.start();
+    await sys.start().catch((e: Error) => {
+      throw new Error(`${e.message}\n${sys.cps.map((p, i) => `--- control plane ${i}\n${p?.tail(30)}`).join('\n')}\n${cluster.tail()}`);
+    });
     pg = new Client({ connectionString: sys.databaseUrl });
     await pg.connect();
     const w = await sys.call('POST', '/webhooks', { url: receiver.url('/hook'), events: ['*'] });

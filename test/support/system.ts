@@ -14,6 +14,8 @@ export interface LocalSystemOptions {
   probeEnv?: Record<string, string>;
   /** Extra environment for one region's probe (e.g. a clock offset), over `probeEnv`. */
   probeEnvByRegion?: Record<string, Record<string, string>>;
+  /** How long a control-plane replica may take to become ready (default 30 s; a NATS cluster creates replicated streams slowly on a loaded machine). */
+  controlPlaneReadyMs?: number;
 }
 
 /**
@@ -39,6 +41,7 @@ export class LocalSystem {
   private readonly cpEnv: Record<string, string>;
   private readonly probeEnv: Record<string, string>;
   private readonly probeEnvByRegion: Record<string, Record<string, string>>;
+  private readonly readyMs: number;
   private readonly ports: number[] = [];
   private db?: Awaited<ReturnType<typeof createDatabase>>;
 
@@ -50,6 +53,7 @@ export class LocalSystem {
     this.cpEnv = o.controlPlaneEnv ?? {};
     this.probeEnv = o.probeEnv ?? {};
     this.probeEnvByRegion = o.probeEnvByRegion ?? {};
+    this.readyMs = o.controlPlaneReadyMs ?? 30_000;
   }
 
   /** Replica 0's process. */
@@ -118,7 +122,7 @@ export class LocalSystem {
     await waitFor(`control plane ${index} ready`, async () => {
       if (!p.alive) throw new Error(`control plane ${index} exited:\n${p.tail()}`);
       return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
-    }, 30_000, 200);
+    }, this.readyMs, 200);
   }
 
   /** Starts probe `index` (REGIONS order) again after it stopped, with its environment plus `extraEnv`. */
