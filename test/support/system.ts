@@ -16,6 +16,8 @@ export interface LocalSystemOptions {
   probeEnvByRegion?: Record<string, Record<string, string>>;
   /** Keep every byte each process writes (default: the last 400 chunks). */
   keepAllOutput?: boolean;
+  /** How long a control-plane replica may take to become ready (default 30 s; a NATS cluster creates replicated streams slowly on a loaded machine). */
+  controlPlaneReadyMs?: number;
 }
 
 /**
@@ -41,6 +43,7 @@ export class LocalSystem {
   private readonly cpEnv: Record<string, string>;
   private readonly probeEnv: Record<string, string>;
   private readonly probeEnvByRegion: Record<string, Record<string, string>>;
+  private readonly readyMs: number;
   private readonly ports: number[] = [];
   private readonly keepAllOutput: boolean;
   /** Every control-plane and probe process started, restarted ones included (for whole-run log checks). */
@@ -56,6 +59,7 @@ export class LocalSystem {
     this.probeEnv = o.probeEnv ?? {};
     this.probeEnvByRegion = o.probeEnvByRegion ?? {};
     this.keepAllOutput = o.keepAllOutput ?? false;
+    this.readyMs = o.controlPlaneReadyMs ?? 30_000;
   }
 
   /** Replica 0's process. */
@@ -125,7 +129,7 @@ export class LocalSystem {
     await waitFor(`control plane ${index} ready`, async () => {
       if (!p.alive) throw new Error(`control plane ${index} exited:\n${p.tail()}`);
       return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
-    }, 30_000, 200);
+    }, this.readyMs, 200);
   }
 
   /** Starts probe `index` (REGIONS order) again after it stopped, with its environment plus `extraEnv`. */

@@ -68,6 +68,7 @@ const schema = z.object({
   REGION_GRACE_SECONDS: int(0, 86400).default(30),
   RESULTS_MAX_AGE_HOURS: int(1, 24 * 30).default(72),
   RESULTS_STREAM_MAX_BYTES: int(1024 * 1024, 2 ** 50).default(1024 ** 3),
+  RESULTS_STREAM_REPLICAS: int(1, 5).default(1),
   PUBLIC_URL: z
     .string()
     .url('must be an absolute URL such as https://status.example.com')
@@ -185,6 +186,8 @@ export interface AppConfig {
   resultsMaxAgeHours: number;
   /** Bytes each region's results stream may hold (discard new: a full region's probes keep results in their outbox). */
   resultsStreamMaxBytes: number;
+  /** JetStream replicas of each region's results stream (3 on a 3-node NATS cluster: one node may fail without losing a result). */
+  resultsStreamReplicas: number;
   /** Days of per-region results (daily partitions) and rollups kept; older partitions are dropped whole. */
   retentionDays: number;
   /** Daily result partitions created ahead of today. */
@@ -257,6 +260,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     regionGraceSeconds: e.REGION_GRACE_SECONDS,
     resultsMaxAgeHours: e.RESULTS_MAX_AGE_HOURS,
     resultsStreamMaxBytes: e.RESULTS_STREAM_MAX_BYTES,
+    resultsStreamReplicas: e.RESULTS_STREAM_REPLICAS,
     retentionDays: e.RETENTION_DAYS,
     partitionsAheadDays: e.PARTITIONS_AHEAD_DAYS,
     ingestBatchSize: e.INGEST_BATCH_SIZE,

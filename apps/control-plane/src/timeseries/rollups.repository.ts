@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Tx } from '../database/transaction';
 import { rangeClause } from '../database/ranges';
 import { FOLD_DELETE_SQL, FOLD_INSERT_SQL, foldedThroughSql, Granularity, ROLLUP_TABLE, REBUILD_STATEMENTS_NOW } from './rollup-sql';
-import { bucketOf, Histogram } from './histogram';
+import { bucketOf, Hist, Histogram } from './histogram';
 import { Stats } from './stats';
 import { DAY_MS, floorTo, foldedUntil, HOUR_MS } from './window';
 import type { AccountId } from '../common/account-id';
@@ -22,11 +22,10 @@ export interface Observation {
   foldedThrough: string;
 }
 
-/** A stored rollup row: the stats with the histogram as stored (sparse; merged with mergeRow). */
-export interface RollupRow extends Omit<Stats, 'hist'> {
+/** A stored rollup row: its stats, the histogram read from its stored text (owned by the caller: merge it or keep it). */
+export interface RollupRow extends Stats {
   region: string;
   bucketStart: Date;
-  hist: Histogram;
 }
 
 /** A rollup row being written (column names as stored). */
@@ -152,18 +151,24 @@ export class RollupsRepository {
     return Number(rows[0].n);
   }
 
-  /** Rollup rows of one monitor whose bucket starts in some ranges, of some regions ('*': the whole monitor) or of all (null). */
+  /**
+   * Rollup rows of one monitor whose bucket starts in some ranges, of some regions ('*': the
+   * whole monitor) or of all (null). The histogram comes as the `jsonb` text and the bucket
+   * start as epoch milliseconds: parsing them here costs less than pg's JSON.parse and date
+   * parsing of up to 3,600 rows (a 30-day hourly series of 4 regions and the monitor).
+   */
   async inRanges(accountId: AccountId, monitorId: string, g: Granularity, ranges: { from: Date; to: Date }[], regions: string[] | null): Promise<RollupRow[]> {
     if (!ranges.length || regions?.length === 0) return [];
     const w = rangeClause('bucket_start', ranges, 4);
-    const rows: (Omit<Row, 'bucket_start' | 'monitor_id' | 'account_id'> & { bucket_start: Date })[] = await this.ds.query(
-      `SELECT region, bucket_start, checks, failures, degraded, rt_count, rt_sum, rt_min, rt_max, hist FROM ${ROLLUP_TABLE[g]}
+    const rows: { region: string; bucket_ms: number; checks: number; failures: number; degraded: number; rt_count: number; rt_sum: number; rt_min: number | null; rt_max: number | null; hist: string }[] = await this.ds.query(
+      `SELECT region, (extract(epoch FROM bucket_start) * 1000)::float8 AS bucket_ms, checks, failures, degraded, rt_count, rt_sum, rt_min, rt_max, hist::text AS hist
+         FROM ${ROLLUP_TABLE[g]}
         WHERE account_id = $1 AND monitor_id = $2 AND ($3::text[] IS NULL OR region = ANY($3::text[])) AND ${w.sql}`,
       [accountId, monitorId, regions, ...w.params],
     );
     return rows.map((r) => ({
       region: r.region,
-      bucketStart: r.bucket_start,
+      bucketStart: new Date(r.bucket_ms),
       checks: r.checks,
       failures: r.failures,
       degraded: r.degraded,
@@ -171,7 +176,7 @@ export class RollupsRepository {
       rtSum: r.rt_sum,
       rtMin: r.rt_min,
       rtMax: r.rt_max,
-      hist: r.hist,
+      hist: Hist.fromJsonText(r.hist),
     }));
   }
 
