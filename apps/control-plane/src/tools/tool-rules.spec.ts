@@ -1,4 +1,4 @@
-import { monitorTargetHost, parseLookupTarget, parseRegionsParam, slidingWindow } from './tool-rules';
+import { monitorTargetHost, parseLookupTarget, parseRegionsParam, toolBudgetKey } from './tool-rules';
 
 describe('parseLookupTarget', () => {
   it.each([
@@ -22,20 +22,10 @@ describe('parseLookupTarget', () => {
   });
 });
 
-describe('slidingWindow', () => {
-  it('allows up to the limit in the window, then says when to retry', () => {
-    let calls: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const r = slidingWindow(calls, 1000 + i * 1000, 3, 60_000);
-      expect(r.allowed).toBe(true);
-      calls = r.calls;
-    }
-    const refused = slidingWindow(calls, 10_000, 3, 60_000);
-    expect(refused).toEqual({ allowed: false, calls: [1000, 2000, 3000], retryAfterSeconds: 51 });
-    // The oldest leaves the window: one more is allowed.
-    const later = slidingWindow(calls, 61_001, 3, 60_000);
-    expect(later.allowed).toBe(true);
-    expect(later.calls).toEqual([2000, 3000, 61_001]);
+describe('toolBudgetKey', () => {
+  it('is one key per account, apart from the API budget (acc:) and the other counters', () => {
+    expect(toolBudgetKey('acc_1')).toBe('tools:acc_1');
+    expect(toolBudgetKey('acc_1')).not.toBe(toolBudgetKey('acc_2'));
   });
 });
 

@@ -1,8 +1,8 @@
 import { isIP } from 'node:net';
 
 /**
- * Tools rules (pure; issue 19 item 7): what a whois target may be, and the per-account
- * sliding-window rate limit of the tools.
+ * Tools rules (pure; issue 19 item 7): what a whois target may be, the key of an
+ * account's tools budget, the host MTR traces and the regions it asks.
  */
 export type LookupTarget = { kind: 'domain'; name: string } | { kind: 'ip'; ip: string };
 
@@ -21,15 +21,9 @@ export function parseLookupTarget(raw: unknown): LookupTarget | null {
   return { kind: 'domain', name };
 }
 
-/**
- * One sliding window of `windowMs`: the call at `now` is allowed when fewer than `limit`
- * calls are in the window before it. Returns the calls to keep (the allowed one added) and,
- * when refused, the whole seconds until the oldest call leaves the window.
- */
-export function slidingWindow(calls: readonly number[], now: number, limit: number, windowMs: number): { allowed: boolean; calls: number[]; retryAfterSeconds: number } {
-  const kept = calls.filter((t) => t > now - windowMs);
-  if (kept.length < limit) return { allowed: true, calls: [...kept, now], retryAfterSeconds: 0 };
-  return { allowed: false, calls: kept, retryAfterSeconds: Math.max(1, Math.ceil((kept[0] + windowMs - now) / 1000)) };
+/** The key of an account's tools budget in the shared rate-limit counters (one budget for whois and MTR together). */
+export function toolBudgetKey(accountId: string): string {
+  return `tools:${accountId}`;
 }
 
 /** The host a monitor's checks connect to (what MTR traces); null for types without one (heartbeat, domain). */

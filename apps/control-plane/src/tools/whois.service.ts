@@ -42,7 +42,7 @@ export class WhoisService {
     if (target.kind === 'ip' && isPrivateAddress(target.ip) && !this.config.allowPrivateTargets) {
       throw validationFailed([{ field: 'target', message: `${target.ip} is a private or reserved address: it has no public registration` }]);
     }
-    this.limiter.take(p.accountId);
+    await this.limiter.take(p.accountId);
     const ctx = { region: 'control-plane', userAgent: 'Parallax whois', allowPrivateTargets: this.config.allowPrivateTargets, maxBodyBytes: 1024 * 1024 };
     const opts = { rdapServer: this.config.tools.rdapServer, whoisServer: this.config.tools.whoisServer };
     const signal = AbortSignal.timeout(LOOKUP_TIMEOUT_MS);
