@@ -2,9 +2,23 @@ import { monitorTargetHost, parseLookupTarget, parseRegionsParam, toolBudgetKey 
 
 describe('parseLookupTarget', () => {
   it.each([
-    ['example.com', { kind: 'domain', name: 'example.com' }],
-    ['Example.COM.', { kind: 'domain', name: 'example.com' }],
-    ['xn--bcher-kva.example', { kind: 'domain', name: 'xn--bcher-kva.example' }],
+    ['example.com', { kind: 'domain', name: 'example.com', host: 'example.com' }],
+    ['Example.COM.', { kind: 'domain', name: 'example.com', host: 'example.com' }],
+    ['xn--bcher-kva.example', { kind: 'domain', name: 'xn--bcher-kva.example', host: 'xn--bcher-kva.example' }],
+    // Host names are reduced to the registrable domain with the public-suffix list.
+    ['www.Example.com', { kind: 'domain', name: 'example.com', host: 'www.example.com' }],
+    ['a.b.www.example.co.uk', { kind: 'domain', name: 'example.co.uk', host: 'a.b.www.example.co.uk' }],
+    ['shop.example.com.au', { kind: 'domain', name: 'example.com.au', host: 'shop.example.com.au' }],
+    // Wildcard and exception rules: *.kawasaki.jp is a suffix, except !city.kawasaki.jp.
+    ['a.b.c.kawasaki.jp', { kind: 'domain', name: 'b.c.kawasaki.jp', host: 'a.b.c.kawasaki.jp' }],
+    ['x.y.city.kawasaki.jp', { kind: 'domain', name: 'city.kawasaki.jp', host: 'x.y.city.kawasaki.jp' }],
+    // Private suffixes (github.io, …) are not registries: the registrable domain is the ICANN one.
+    ['someone.github.io', { kind: 'domain', name: 'github.io', host: 'someone.github.io' }],
+    // A TLD the list does not know (test, internal names) counts as a one-label suffix.
+    ['api.fresh.test', { kind: 'domain', name: 'fresh.test', host: 'api.fresh.test' }],
+    // A name that is itself a public suffix has no registration of its own.
+    ['co.uk', { kind: 'public_suffix', name: 'co.uk' }],
+    ['Com.AU.', { kind: 'public_suffix', name: 'com.au' }],
     ['93.184.216.34', { kind: 'ip', ip: '93.184.216.34' }],
     ['2001:db8::1', { kind: 'ip', ip: '2001:db8::1' }],
     ['[2001:db8::1]', { kind: 'ip', ip: '2001:db8::1' }],

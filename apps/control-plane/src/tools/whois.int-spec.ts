@@ -34,6 +34,12 @@ describe('GET /monitors/tools/whois/{target}', () => {
     });
     expect(JSON.parse(rdap.body.data.raw).ldhName).toBe('EXAMPLE.COM');
 
+    // A host name is looked up as its registrable domain (public-suffix list).
+    const before = reg.rdapRequests.length;
+    const host = await call(t.api, key, 'GET', '/monitors/tools/whois/www.api.Example.com');
+    expect([host.status, host.body.data.target, host.body.data.name]).toEqual([200, 'example.com', 'example.com']);
+    expect(reg.rdapRequests.slice(before)).toEqual(['/domain/example.com']);
+
     reg.rdapDown = true;
     const whois = await call(t.api, key, 'GET', '/monitors/tools/whois/example.com');
     reg.rdapDown = false;
@@ -48,15 +54,17 @@ describe('GET /monitors/tools/whois/{target}', () => {
     expect(missing.body.error).toBe('no registration found for unregistered.example');
 
     // Bad targets: 422 before any lookup (and not counted).
-    for (const bad of ['localhost', 'not_a_domain', '999.1.1.1', encodeURIComponent('exa mple.com'), `${'a'.repeat(64)}.com`]) {
+    for (const bad of ['localhost', 'co.uk', 'not_a_domain', '999.1.1.1', encodeURIComponent('exa mple.com'), `${'a'.repeat(64)}.com`]) {
       const r = await call(t.api, key, 'GET', `/monitors/tools/whois/${bad}`);
       expect([bad, r.status, r.body.code]).toEqual([bad, 422, 'validation_failed']);
     }
+    const suffix = await call(t.api, key, 'GET', '/monitors/tools/whois/co.uk');
+    expect(suffix.body.details[0]).toEqual({ field: 'target', message: 'co.uk is a public suffix: name a domain registered under it (e.g. example.co.uk)' });
     // An impossibly long segment is refused at the edge (edge.md), still a 4xx.
     expect((await call(t.api, key, 'GET', `/monitors/tools/whois/${'a'.repeat(300)}.com`)).status).toBe(404);
 
-    // 4 lookups so far of 7 a minute: 3 more, then 429 with retry_after; another account has its own budget.
-    for (let i = 0; i < 3; i++) expect((await call(t.api, key, 'GET', '/monitors/tools/whois/example.com')).status).toBe(200);
+    // 5 lookups so far of 7 a minute: 2 more, then 429 with retry_after; another account has its own budget.
+    for (let i = 0; i < 2; i++) expect((await call(t.api, key, 'GET', '/monitors/tools/whois/example.com')).status).toBe(200);
     const limited = await call(t.api, key, 'GET', '/monitors/tools/whois/example.com');
     expect(limited.status).toBe(429);
     expect(limited.body.code).toBe('rate_limited');
