@@ -1,4 +1,5 @@
-import { ABSOLUTE_ERROR_BELOW_1MS, BUCKETS, bucketOf, exactQuantile, GAMMA, Hist, RELATIVE_ERROR, representative } from './histogram';
+import { seededRandom } from '@parallax/testing';
+import { ABSOLUTE_ERROR_BELOW_1MS, BUCKETS, bucketOf, exactQuantile, GAMMA, Hist, RELATIVE_ERROR, representative, sparseQuantiles } from './histogram';
 
 describe('log-scale histogram', () => {
   it('puts each value in the bucket whose range holds it', () => {
@@ -45,5 +46,22 @@ describe('log-scale histogram', () => {
     expect(new Hist().addValue(137.2).quantiles(1, [0.5, 0.99], 137.2, 137.2)).toEqual([137.2, 137.2]);
     expect(new Hist().quantiles(0, [0.5], 0, 0)).toEqual([null]);
     expect(exactQuantile([], 0.5)).toBeNull();
+  });
+
+  it('sparseQuantiles answers what Hist.quantiles answers, on the stored form', () => {
+    const r = seededRandom(19);
+    const qs = [0.01, 0.5, 0.95, 0.99, 1];
+    for (let n = 0; n < 300; n++) {
+      const h = new Hist();
+      const values = Array.from({ length: 1 + Math.floor(r() * 60) }, () => (r() < 0.1 ? r() : Math.exp(r() * 9)));
+      for (const v of values) h.addValue(v);
+      const stored = JSON.parse(JSON.stringify(h.toSparse()));
+      const [min, max] = [Math.min(...values), Math.max(...values)];
+      expect(sparseQuantiles(stored, values.length, qs, min, max)).toEqual(h.quantiles(values.length, qs, min, max));
+      // A count above the histogram's (rows written apart) reads the max, as Hist does.
+      expect(sparseQuantiles(stored, values.length + 5, qs, min, max)).toEqual(h.quantiles(values.length + 5, qs, min, max));
+    }
+    expect(sparseQuantiles({}, 0, [0.5], 0, 0)).toEqual([null]);
+    expect(sparseQuantiles(null, 3, [0.5], 1, 9)).toEqual([9]);
   });
 });

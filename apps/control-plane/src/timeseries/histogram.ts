@@ -93,6 +93,27 @@ export class Hist {
   }
 }
 
+/**
+ * `Hist.fromSparse(h).quantiles(…)` without the dense array: the same answers, read from
+ * the stored form of one histogram (a handful of buckets), for readers that take
+ * percentiles of thousands of rows one by one (the anomaly sweep).
+ */
+export function sparseQuantiles(h: Histogram | null | undefined, count: number, qs: number[], min: number, max: number): (number | null)[] {
+  if (count <= 0) return qs.map(() => null);
+  const buckets: number[] = [];
+  if (h) for (const k in h) if (h[k]) buckets.push(Number(k));
+  buckets.sort((a, b) => a - b);
+  const out: number[] = [];
+  let seen = 0;
+  let j = 0;
+  for (let b = 0; b < buckets.length && j < qs.length; b++) {
+    seen += h![buckets[b]];
+    while (j < qs.length && seen >= Math.max(1, Math.ceil(qs[j] * count))) out[j++] = Math.min(max, Math.max(min, representative(buckets[b])));
+  }
+  while (j < qs.length) out[j++] = max;
+  return out;
+}
+
 /** Exact nearest-rank percentile of raw values (what the histogram approximates). */
 export function exactQuantile(sorted: number[], q: number): number | null {
   if (!sorted.length) return null;
