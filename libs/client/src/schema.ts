@@ -1607,7 +1607,10 @@ export interface components {
             uptime: components["schemas"]["InsightsUptimeView"];
         };
         WhoisView: {
-            /** @example example.com */
+            /**
+             * @description What was looked up: the IP address, or the registrable domain of the name asked (a host name is reduced with the Public Suffix List: www.example.co.uk → example.co.uk)
+             * @example example.com
+             */
             target: string;
             /** @enum {string} */
             kind: "domain" | "ip";
