@@ -1448,10 +1448,10 @@ export interface components {
             /** @example inc_7h2k9d0q3m1x8v4b */
             id: string;
             /**
-             * @description automatic: opened and resolved by the checks; manual: POST /incidents
+             * @description automatic: an outage, opened and resolved by the checks; regional: one region failing for regional_incident_rounds rounds while the monitor is up or degraded (affected_regions), resolved when they recover or superseded by an outage; manual: POST /incidents
              * @enum {string}
              */
-            type: "automatic" | "manual";
+            type: "automatic" | "manual" | "regional";
             /** @example My Website is down */
             title: string;
             description: string | null;
@@ -1784,6 +1784,16 @@ export interface components {
              * @example null
              */
             degraded_threshold_ms: number | null;
+            /**
+             * @description in-region retries of a failing attempt (0–3); null for types without retries (domain, heartbeat)
+             * @example 0
+             */
+            retries: number | null;
+            /**
+             * @description consecutive failing rounds of one region that open a regional incident (0: off); null for heartbeat
+             * @example 3
+             */
+            regional_incident_rounds: number | null;
             /**
              * @description more than this many status changes within flap_window_seconds is flapping; 0: off
              * @example 5
@@ -2321,6 +2331,16 @@ export interface components {
             /** @description latency-degraded: an up region slower than this (ms) counts as slow; a quorum of slow regions makes the monitor degraded (never down), notified as monitor.slow; null: off. Probe monitors only */
             degraded_threshold_ms?: number | null;
             /**
+             * @description in-region retries: a failing attempt is tried again up to this many times within the job (backoff 250 ms × attempt, every attempt within the round deadline) before the region reports failing; each attempt is kept in the check history. http, https, json_api, ssl, tcp, dns, ping and sip monitors
+             * @default 0
+             */
+            retries?: number;
+            /**
+             * @description regional incidents: a region failing this many consecutive rounds while the monitor is up or degraded opens a regional incident (type regional, notified as monitor.degraded, never monitor.down), resolved when the region recovers; 0: off. Probe monitors only
+             * @default 3
+             */
+            regional_incident_rounds?: number;
+            /**
              * @description flap damping: more than this many status changes within flap_window_seconds marks the monitor flapping; its notifications collapse into one monitor.flapping and one monitor.stable message. 0: off
              * @default 5
              */
@@ -2624,6 +2644,16 @@ export interface components {
             recovery_rounds?: number;
             /** @description latency-degraded: an up region slower than this (ms) counts as slow; a quorum of slow regions makes the monitor degraded (never down), notified as monitor.slow; null: off. Probe monitors only */
             degraded_threshold_ms?: number | null;
+            /**
+             * @description in-region retries: a failing attempt is tried again up to this many times within the job (backoff 250 ms × attempt, every attempt within the round deadline) before the region reports failing; each attempt is kept in the check history. http, https, json_api, ssl, tcp, dns, ping and sip monitors
+             * @default 0
+             */
+            retries?: number;
+            /**
+             * @description regional incidents: a region failing this many consecutive rounds while the monitor is up or degraded opens a regional incident (type regional, notified as monitor.degraded, never monitor.down), resolved when the region recovers; 0: off. Probe monitors only
+             * @default 3
+             */
+            regional_incident_rounds?: number;
             /**
              * @description flap damping: more than this many status changes within flap_window_seconds marks the monitor flapping; its notifications collapse into one monitor.flapping and one monitor.stable message. 0: off
              * @default 5
@@ -3100,6 +3130,8 @@ export interface components {
             details?: {
                 [key: string]: unknown;
             } | null;
+            /** @description in-region retries: every attempt of the job, in order (the result is the last one); null without retries */
+            attempts?: components["schemas"]["AttemptView"][] | null;
             /** @example probe-eu-west-7f9c */
             probe_id?: string;
             /** Format: date-time */
@@ -3351,6 +3383,8 @@ export interface components {
             /** @example null */
             error_message: string | null;
             late: boolean;
+            /** @description in-region retries: every attempt of the job (the entry is the last one); null without retries */
+            attempts: components["schemas"]["AttemptView"][] | null;
         };
         LogsMetaView: {
             /** @example mon_3k9x0q2m7d1v8b4n */
@@ -3715,7 +3749,7 @@ export interface components {
             /** @enum {string} */
             status: "open" | "resolved";
             /** @enum {string} */
-            type: "automatic" | "manual";
+            type: "automatic" | "manual" | "regional";
             /** @example Website is down */
             title: string;
             /** @enum {string} */
@@ -6559,7 +6593,7 @@ export interface operations {
                 status?: "open" | "resolved" | "investigating" | "identified" | "monitoring";
                 /** @description StatusPool's filter: true = status resolved, false = open (status wins when both are given) */
                 resolved?: "true" | "false";
-                type?: "automatic" | "manual";
+                type?: "automatic" | "manual" | "regional";
                 monitor_id?: string;
                 monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip" | "domain";
                 /** @description 1–8760, default 720 (clamped to the bounds) */
