@@ -401,9 +401,7 @@ describe('fuzz: every operation of the served OpenAPI document', () => {
  * webhook's test deliveries go on being retried against a closed port while the suite runs).
  */
 // rate_limit_counters: a refused request still counts against its caller's budget, by design.
-// anomaly_sweeps: the anomaly sweep (30 s after boot, then every 5 minutes) gives each new monitor
-// its sweep row and marks it swept; on a loaded machine the suite outlasts a sweep.
-const VOLATILE_TABLES = ['migrations', 'typeorm_metadata', 'rounds%', 'notification_attempts', 'rate_limit_counters', 'anomaly_sweeps'];
+const VOLATILE_TABLES = ['migrations', 'typeorm_metadata', 'rounds%', 'notification_attempts', 'rate_limit_counters'];
 /** The dispatcher updates the status of existing deliveries; a request could only add or remove one. */
 const ID_ONLY_TABLES = ['notification_deliveries'];
 /** Columns bookkeeping touches on any authenticated request (the API key's last use). */
