@@ -10,7 +10,7 @@ import type { PublicPageView } from '../status-pages/public-page';
 import { StatusPagesService } from '../status-pages/status-pages.service';
 import { AnswerCache } from './answer-cache';
 import { ValtrogenErrorView, ValtrogenGroupView, ValtrogenHourlyDataView, ValtrogenLogDetailView, ValtrogenLogsView, ValtrogenMinutesView, ValtrogenMonitorDetailView, ValtrogenMonitorPageView, ValtrogenMonitorsView } from './dto';
-import { send } from './public-status.controller';
+import { PreparedBody, prepare, send } from './public-status.controller';
 import { PublicStatusService } from './public-status.service';
 import { groupDocument, hourlyDocument, isSlugId, minutesDocument, monitorDetailDocument, monitorsDocument, parseDateQuery, parseMinuteQuery } from './valtrogen-monitors';
 import { isMaintenanceId, LOG_LIMIT_DEFAULT, LOG_LIMIT_MAX, maintenanceLog, monitorDetails, parseLogQuery } from './valtrogen-maintenance';
@@ -66,7 +66,7 @@ const BAD_GROUP_ID = 'invalid groupId format: expected a group identifier (slug)
 export class ValtrogenController {
   private readonly logger = new Logger(ValtrogenController.name);
   /** Answers (status and body) per route, page and query, reused as the HTML page is (PUBLIC_PAGE_CACHE_MS). */
-  private readonly cache: AnswerCache<[number, string]>;
+  private readonly cache: AnswerCache<[number, PreparedBody]>;
 
   constructor(
     private readonly pages: StatusPagesService,
@@ -74,7 +74,7 @@ export class ValtrogenController {
     @Inject(APP_CONFIG) config: AppConfig,
     clock: Clock,
   ) {
-    this.cache = new AnswerCache<[number, string]>(config.publicPageCacheMs, undefined, () => clock.nowMs());
+    this.cache = new AnswerCache<[number, PreparedBody]>(config.publicPageCacheMs, undefined, () => clock.nowMs());
   }
 
   @Get('s/:slug/api/maintenance')
@@ -188,7 +188,7 @@ export class ValtrogenController {
       const [status, body] = await this.cache.get(cacheKey, async () => {
         const view = await page();
         const [st, doc] = view ? await work(view) : [404, { success: false, error: 'status page not found' }];
-        return [st, JSON.stringify(doc)];
+        return [st, prepare(JSON.stringify(doc))];
       });
       send(res, status, JSON_TYPE, body, true);
     } catch (err) {
