@@ -5,12 +5,15 @@ import { Clock } from '../common/clock';
 import { Public } from '../common/principal';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { FeedsService } from '../feeds/feeds.service';
-import { AnswerCache } from '../public-status/answer-cache';
+import { AnswerCache, pick } from '../public-status/answer-cache';
 import type { PublicPageView } from '../status-pages/public-page';
 import { StatusPagesService } from '../status-pages/status-pages.service';
 import { BADGE_STYLES, BADGE_TYPES } from './badge-spec';
 import { BadgeAnswer, BadgesService } from './badges.service';
 import { sendAnswer } from './send';
+
+/** What the page badge reads (the rest of a query does not change it). */
+const BADGE_PARAMS = ['style', 'type', 'label', 'labelColor', 'color', 'monitorId', 'logo'];
 
 const SVG = { 'image/svg+xml': { schema: { type: 'string' } } };
 const FEEDS = { 'application/atom+xml': { schema: { type: 'string' } }, 'application/rss+xml': { schema: { type: 'string' } } };
@@ -71,13 +74,13 @@ export class PagePublicController {
   @BadgeDocs()
   @ApiParam({ name: 'slug' })
   async badge(@Param('slug') slug: string, @Query() q: Record<string, unknown>, @Res() res: Response) {
-    sendAnswer(res, await this.cache.get(key('badge', slug, q), async () => this.badges.page(await this.bySlug(slug), q)));
+    sendAnswer(res, await this.cache.get(key('badge', slug, pick(q, BADGE_PARAMS)), async () => this.badges.page(await this.bySlug(slug), q)));
   }
 
   @Get('api/badge')
   @BadgeDocs()
   async domainBadge(@Req() req: Request, @Query() q: Record<string, unknown>, @Res() res: Response) {
-    sendAnswer(res, await this.cache.get(key('badge-host', hostOf(req), q), async () => this.badges.page(await this.byHost(req), q)), { Vary: 'Host' });
+    sendAnswer(res, await this.cache.get(key('badge-host', hostOf(req), pick(q, BADGE_PARAMS)), async () => this.badges.page(await this.byHost(req), q)), { Vary: 'Host' });
   }
 
   @Get('s/:slug/api/feed')

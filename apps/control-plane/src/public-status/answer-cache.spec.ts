@@ -1,4 +1,4 @@
-import { AnswerCache } from './answer-cache';
+import { AnswerCache, pick } from './answer-cache';
 
 describe('AnswerCache', () => {
   it('reuses an answer for the TTL, shares concurrent misses, renders again after', async () => {
@@ -41,5 +41,13 @@ describe('AnswerCache keep', () => {
     fail(new Error('late'));
     await expect(first).rejects.toThrow('late');
     expect(await cache.get('a', async () => 'third')).toBe('second');
+  });
+});
+
+describe('pick', () => {
+  it('keeps only the named parameters that are present, as given', () => {
+    expect(pick({ monitorId: 'api', date: '2026-12-01', _: '1733', utm_source: 'x' }, ['monitorId', 'date', 'hour'])).toEqual({ monitorId: 'api', date: '2026-12-01' });
+    expect(pick({ status: ['a', 'b'] }, ['status'])).toEqual({ status: ['a', 'b'] });
+    expect(JSON.stringify(pick({ _: '1' }, ['status']))).toBe(JSON.stringify(pick({}, ['status'])));
   });
 });

@@ -32,3 +32,11 @@ export class AnswerCache<T = string | null> {
     return value;
   }
 }
+
+/**
+ * The parameters an answer depends on, for its cache key: the others (a client's cache-buster
+ * `_=…`, tracking parameters) do not change it and must not split the cache.
+ */
+export function pick(q: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(names.filter((n) => q[n] !== undefined).map((n) => [n, q[n]]));
+}

@@ -8,9 +8,9 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { MAINTENANCE_STATUSES } from '../maintenance/maintenance.entity';
 import type { PublicPageView } from '../status-pages/public-page';
 import { StatusPagesService } from '../status-pages/status-pages.service';
-import { AnswerCache } from './answer-cache';
+import { AnswerCache, pick } from './answer-cache';
 import { ValtrogenErrorView, ValtrogenGroupView, ValtrogenHourlyDataView, ValtrogenLogDetailView, ValtrogenLogsView, ValtrogenMinutesView, ValtrogenMonitorDetailView, ValtrogenMonitorPageView, ValtrogenMonitorsView } from './dto';
-import { send } from './public-status.controller';
+import { PreparedBody, prepare, send } from './public-status.controller';
 import { PublicStatusService } from './public-status.service';
 import { groupDocument, hourlyDocument, isSlugId, minutesDocument, monitorDetailDocument, monitorsDocument, parseDateQuery, parseMinuteQuery } from './valtrogen-monitors';
 import { isMaintenanceId, LOG_LIMIT_DEFAULT, LOG_LIMIT_MAX, maintenanceLog, monitorDetails, parseLogQuery } from './valtrogen-maintenance';
@@ -66,7 +66,7 @@ const BAD_GROUP_ID = 'invalid groupId format: expected a group identifier (slug)
 export class ValtrogenController {
   private readonly logger = new Logger(ValtrogenController.name);
   /** Answers (status and body) per route, page and query, reused as the HTML page is (PUBLIC_PAGE_CACHE_MS). */
-  private readonly cache: AnswerCache<[number, string]>;
+  private readonly cache: AnswerCache<[number, PreparedBody]>;
 
   constructor(
     private readonly pages: StatusPagesService,
@@ -74,14 +74,14 @@ export class ValtrogenController {
     @Inject(APP_CONFIG) config: AppConfig,
     clock: Clock,
   ) {
-    this.cache = new AnswerCache<[number, string]>(config.publicPageCacheMs, undefined, () => clock.nowMs());
+    this.cache = new AnswerCache<[number, PreparedBody]>(config.publicPageCacheMs, undefined, () => clock.nowMs());
   }
 
   @Get('s/:slug/api/maintenance')
   @ListDocs()
   @ApiParam({ name: 'slug' })
   async list(@Param('slug') slug: string, @Query() q: Record<string, unknown>, @Res() res: Response) {
-    await this.answer(res, key('maintenance', slug, q), () => this.pages.loadBySlug(slug), (view) => this.logs(view, q));
+    await this.answer(res, key('maintenance', slug, pick(q, ['status', 'limit', 'offset'])), () => this.pages.loadBySlug(slug), (view) => this.logs(view, q));
   }
 
   @Get('s/:slug/api/maintenance/:id')
@@ -103,7 +103,7 @@ export class ValtrogenController {
     'a malformed monitorId or date',
   )
   async monitors(@Param('slug') slug: string, @Query() q: Record<string, unknown>, @Res() res: Response) {
-    await this.answer(res, key('monitors', slug, q), () => this.pages.loadBySlug(slug), (view) => (q.monitorId !== undefined || q.date !== undefined ? this.hourly(view, q) : this.monitorList(view)));
+    await this.answer(res, key('monitors', slug, pick(q, ['monitorId', 'date'])), () => this.pages.loadBySlug(slug), (view) => (q.monitorId !== undefined || q.date !== undefined ? this.hourly(view, q) : this.monitorList(view)));
   }
 
   @Get('s/:slug/api/monitors/:monitorId')
@@ -121,7 +121,7 @@ export class ValtrogenController {
   @ApiQuery({ name: 'hour', required: true, schema: { type: 'integer', minimum: 0, maximum: 23 } })
   @Answers({ description: '{success: true, records}', type: ValtrogenMinutesView }, 'no such page or monitor', 'a missing or malformed parameter')
   async minutes(@Param('slug') slug: string, @Query() q: Record<string, unknown>, @Res() res: Response) {
-    await this.answer(res, key('minutes', slug, q), () => this.pages.loadBySlug(slug), (view) => this.minuteRecords(view, q));
+    await this.answer(res, key('minutes', slug, pick(q, ['monitorId', 'date', 'hour'])), () => this.pages.loadBySlug(slug), (view) => this.minuteRecords(view, q));
   }
 
   @Get('s/:slug/api/groups/:groupId')
@@ -188,7 +188,7 @@ export class ValtrogenController {
       const [status, body] = await this.cache.get(cacheKey, async () => {
         const view = await page();
         const [st, doc] = view ? await work(view) : [404, { success: false, error: 'status page not found' }];
-        return [st, JSON.stringify(doc)];
+        return [st, prepare(JSON.stringify(doc))];
       });
       send(res, status, JSON_TYPE, body, true);
     } catch (err) {
@@ -199,7 +199,7 @@ export class ValtrogenController {
   }
 }
 
-/** The answer cache's key of one route of one page with its id or query (the query as parsed, so equal queries share it). */
+/** The answer cache's key of one route of one page with its id or the parameters it reads. */
 function key(route: string, slug: string, arg: string | Record<string, unknown>): string {
   return `${route}\u0000${slug}\u0000${typeof arg === 'string' ? arg : JSON.stringify(arg)}`;
 }
