@@ -1,9 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { newId } from '../common/ids';
 import type { Tx } from '../database/transaction';
-import { IncidentEntity } from '../incidents/incident.entity';
-import { SystemIncidentsRepository } from '../incidents/system-incidents.repository';
+import { AutomaticIncidents } from '../incidents/automatic-incidents.service';
 import { MaintenanceRepository } from '../maintenance/maintenance.repository';
 import { ResultsRepository } from '../ingestion/results.repository';
 import { MetricsService } from '../metrics/metrics.service';
@@ -18,7 +16,6 @@ import type { RegionResultPayload } from '../notifications/events';
 import { TYPE_RULES } from '../monitors/monitor-types';
 import { confirmStatus } from './confirmation';
 import { latencyDecision } from './latency';
-import { incidentLookupNeeded, incidentTransition } from './incident-transition';
 import { RegionResult, RoundDecision, RoundSummary, summariseRound } from './round-summary';
 import { foldedThroughOf } from '../timeseries/window';
 import { MonitorSchedules } from '../scheduler/monitor-schedules.service';
@@ -43,7 +40,7 @@ export class DecisionService {
     private readonly schedules: MonitorSchedules,
     private readonly results: ResultsRepository,
     private readonly monitors: SystemMonitorsRepository,
-    private readonly incidents: SystemIncidentsRepository,
+    private readonly incidents: AutomaticIncidents,
     private readonly metrics: MetricsService,
     private readonly rollups: RollupsRepository,
     private readonly notifications: NotificationsService,
@@ -168,7 +165,7 @@ export class DecisionService {
     // The incident and the notifications are applied against the status before this round.
     const now = this.clock.now();
     const regionResults = regionResultsOf(round, results);
-    const incident = await this.applyIncident(tx, monitor, round, counted, regionResults, maintenance, confirmed.since ?? round.scheduledAt);
+    const incident = await this.incidents.apply(tx, monitor, round, counted, regionResults, maintenance, confirmed.since ?? round.scheduledAt);
     await this.notifications.enqueueStatusChange(tx, {
       monitor,
       to: effective as MonitorEntity['status'],
@@ -213,63 +210,6 @@ export class DecisionService {
       monitor.statusChangedAt = now;
     }
     return confirmed.confirmNow;
-  }
-
-  /** Opens (never in maintenance), widens or resolves the monitor's incident as `incidentTransition` says; returns what it did. */
-  private async applyIncident(
-    tx: Tx,
-    monitor: MonitorEntity,
-    round: RoundEntity,
-    s: RoundSummary,
-    regionResults: RegionResultPayload[],
-    maintenance: boolean,
-    at: Date,
-  ): Promise<{ opened: IncidentEntity | null; resolved: IncidentEntity | null }> {
-    const none = { opened: null, resolved: null };
-    const open = incidentLookupNeeded(s.decision, monitor.status) ? await this.incidents.findOpen(tx, monitor.id) : null;
-    const action = incidentTransition({ decision: s.decision, previousStatus: monitor.status, open, failing: s.failing, maintenance, at });
-    switch (action.kind) {
-      case 'none':
-        return none;
-      case 'widen':
-        await this.incidents.update(tx, action.incidentId, { affectedRegions: action.affectedRegions });
-        return none;
-      case 'open': {
-        const f = s.firstFailure;
-        const incident = Object.assign(new IncidentEntity(), {
-          id: newId('inc'),
-          accountId: monitor.accountId,
-          monitorId: monitor.id,
-          monitorName: monitor.name,
-          monitorUrl: monitor.url,
-          monitorType: monitor.monitorType,
-          status: 'open' as const,
-          statusCode: f?.statusCode ?? null,
-          responseMs: f?.responseMs ?? null,
-          startedAt: action.startedAt,
-          resolvedAt: null,
-          durationSeconds: null,
-          failureErrorMessage: f?.error ?? null,
-          failureResponseHeaders: f?.responseHeaders ?? null,
-          failureResponseBody: f?.responseBody ? f.responseBody.slice(0, 2048) : null,
-          regionsChecked: s.regionsChecked,
-          regionsUp: s.regionsUp,
-          regionResults,
-          affectedRegions: action.affectedRegions,
-          openedByRound: round.id,
-          resolvedByRound: null,
-        });
-        if (!(await this.incidents.open(tx, incident))) return none;
-        this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, incident_id: incident.id, failing_regions: s.failing }, 'incident opened');
-        return { opened: incident, resolved: null };
-      }
-      case 'resolve': {
-        const resolved = { status: 'resolved' as const, resolvedAt: action.resolvedAt, durationSeconds: action.durationSeconds, resolvedByRound: round.id };
-        await this.incidents.update(tx, action.incidentId, resolved);
-        this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, incident_id: action.incidentId }, 'incident resolved');
-        return { opened: null, resolved: Object.assign(open!, resolved) };
-      }
-    }
   }
 }
 
