@@ -10,8 +10,9 @@ import { SystemMonitorsRepository } from '../monitors/system-monitors.repository
 import { inMaintenance } from '../notifications/maintenance';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RoundEntity } from '../scheduler/round.entity';
-import { RoundsRepository } from '../scheduler/rounds.repository';
-import { Observation, OVERALL, RollupsRepository } from '../timeseries/rollups.repository';
+import { RoundRecords } from '../scheduler/round-records.service';
+import { Observation, OVERALL } from '../timeseries/rollups.repository';
+import { RollupWriter } from '../timeseries/rollup-writer.service';
 import type { RegionResultPayload } from '../notifications/events';
 import { TYPE_RULES } from '../monitors/monitor-types';
 import { confirmStatus } from './confirmation';
@@ -36,13 +37,13 @@ export class DecisionService {
   private readonly logger = new Logger(DecisionService.name);
 
   constructor(
-    private readonly rounds: RoundsRepository,
+    private readonly rounds: RoundRecords,
     private readonly schedules: MonitorSchedules,
     private readonly results: ResultsRepository,
     private readonly monitors: SystemMonitorsRepository,
     private readonly incidents: AutomaticIncidents,
     private readonly metrics: MetricsService,
-    private readonly rollups: RollupsRepository,
+    private readonly rollups: RollupWriter,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     private readonly maintenance: MaintenanceRepository,
@@ -86,7 +87,7 @@ export class DecisionService {
       const v = latencyDecision({ decision: item.summary.decision, regions: item.round.regions, quorum: item.round.quorum, results: item.results, thresholdMs: monitor.degradedThresholdMs });
       Object.assign(item.summary, { decision: v.decision, slow: v.slow });
     }
-    await this.rounds.completeMany(tx, items.map(({ round, summary }) => DecisionService.completion(round, summary)), this.clock.now());
+    await this.rounds.complete(tx, items.map(({ round, summary }) => DecisionService.completion(round, summary)), this.clock.now());
     for (const { summary } of items) this.metrics.decisions.inc({ decision: summary.decision });
     const counted = withData;
     if (!counted.length) return;
