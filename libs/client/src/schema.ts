@@ -1515,6 +1515,11 @@ export interface components {
              *     ]
              */
             affected_regions: string[];
+            /**
+             * @description the open incident of a monitor this one depends on (depends_on) when this one opened; its notifications were suppressed meanwhile
+             * @example null
+             */
+            caused_by_incident_id: string | null;
             /** @description The timeline, oldest first */
             updates: components["schemas"]["IncidentUpdateView"][];
         };
@@ -1706,6 +1711,8 @@ export interface components {
             key: string;
             /** @example application/json */
             value: string;
+            /** @description present (true) when the header is never sent to another origin after a redirect */
+            sensitive?: boolean;
         };
         JsonAssertionView: {
             /** @example data.status */
@@ -1774,6 +1781,34 @@ export interface components {
              * @example null
              */
             degraded_threshold_ms: number | null;
+            /**
+             * @description more than this many status changes within flap_window_seconds is flapping; 0: off
+             * @example 5
+             */
+            flap_threshold: number;
+            /** @example 3600 */
+            flap_window_seconds: number;
+            /**
+             * @description a monitor that stays down is notified again every this many seconds; 0: off
+             * @example 0
+             */
+            reminder_interval_seconds: number;
+            /**
+             * @description monitors this one depends on
+             * @example []
+             */
+            depends_on: string[];
+            /**
+             * @description the monitor is flapping: its notifications are collapsed until it is stable again
+             * @example false
+             */
+            flapping: boolean;
+            /**
+             * Format: date-time
+             * @description since when it flaps; null: it does not
+             * @example null
+             */
+            flapping_since: string | null;
             /** @example 99.95 */
             uptime_percent: number;
             /** @example 1440 */
@@ -1852,6 +1887,8 @@ export interface components {
             timeout?: number;
             /** @description http, https, json_api */
             follow_redirects?: boolean;
+            /** @description http, https, json_api: custom headers not marked sensitive follow a redirect to another origin */
+            forward_headers_on_redirect?: boolean;
             /**
              * @description http, https, json_api
              * @example
@@ -2060,6 +2097,11 @@ export interface components {
             key: string;
             /** @example text/html */
             value: string;
+            /**
+             * @description never sent to another origin after a redirect, even with forward_headers_on_redirect
+             * @default false
+             */
+            sensitive?: boolean;
         };
         JsonAssertionDto: {
             /**
@@ -2117,6 +2159,11 @@ export interface components {
             http_method?: "GET" | "POST" | "HEAD" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
             /** @default true */
             follow_redirects?: boolean;
+            /**
+             * @description http, https, json_api: after a redirect to another origin, still send the custom headers not marked sensitive (never Authorization, Cookie, Proxy-Authorization)
+             * @default false
+             */
+            forward_headers_on_redirect?: boolean;
             basic_auth_user?: string;
             /** @description write-only; answered as "********" */
             basic_auth_pass?: string;
@@ -2270,6 +2317,26 @@ export interface components {
             recovery_rounds?: number;
             /** @description latency-degraded: an up region slower than this (ms) counts as slow; a quorum of slow regions makes the monitor degraded (never down), notified as monitor.slow; null: off. Probe monitors only */
             degraded_threshold_ms?: number | null;
+            /**
+             * @description flap damping: more than this many status changes within flap_window_seconds marks the monitor flapping; its notifications collapse into one monitor.flapping and one monitor.stable message. 0: off
+             * @default 5
+             */
+            flap_threshold?: number;
+            /**
+             * @description the window (seconds) flap_threshold counts status changes in; a flapping monitor is stable again after a quarter of it without a change
+             * @default 3600
+             */
+            flap_window_seconds?: number;
+            /**
+             * @description reminders: a monitor that stays down is notified monitor.down again (payload reminder.count) every this many seconds; 0: off, else at least 60
+             * @default 0
+             */
+            reminder_interval_seconds?: number;
+            /**
+             * @description dependencies: ids of monitors of this account this one depends on (no cycles); while one of them is down, this monitor's incidents are linked to its incident (caused_by_incident_id) and its notifications suppressed (recorded as suppressed)
+             * @example []
+             */
+            depends_on?: string[];
             alert_email?: string;
             alert_slack_webhook?: string;
             webhook_url?: string;
@@ -2396,6 +2463,11 @@ export interface components {
             http_method?: "GET" | "POST" | "HEAD" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
             /** @default true */
             follow_redirects?: boolean;
+            /**
+             * @description http, https, json_api: after a redirect to another origin, still send the custom headers not marked sensitive (never Authorization, Cookie, Proxy-Authorization)
+             * @default false
+             */
+            forward_headers_on_redirect?: boolean;
             basic_auth_user?: string;
             /** @description write-only; answered as "********" */
             basic_auth_pass?: string;
@@ -2549,6 +2621,26 @@ export interface components {
             recovery_rounds?: number;
             /** @description latency-degraded: an up region slower than this (ms) counts as slow; a quorum of slow regions makes the monitor degraded (never down), notified as monitor.slow; null: off. Probe monitors only */
             degraded_threshold_ms?: number | null;
+            /**
+             * @description flap damping: more than this many status changes within flap_window_seconds marks the monitor flapping; its notifications collapse into one monitor.flapping and one monitor.stable message. 0: off
+             * @default 5
+             */
+            flap_threshold?: number;
+            /**
+             * @description the window (seconds) flap_threshold counts status changes in; a flapping monitor is stable again after a quarter of it without a change
+             * @default 3600
+             */
+            flap_window_seconds?: number;
+            /**
+             * @description reminders: a monitor that stays down is notified monitor.down again (payload reminder.count) every this many seconds; 0: off, else at least 60
+             * @default 0
+             */
+            reminder_interval_seconds?: number;
+            /**
+             * @description dependencies: ids of monitors of this account this one depends on (no cycles); while one of them is down, this monitor's incidents are linked to its incident (caused_by_incident_id) and its notifications suppressed (recorded as suppressed)
+             * @example []
+             */
+            depends_on?: string[];
             alert_email?: string;
             alert_slack_webhook?: string;
             webhook_url?: string;
@@ -2826,7 +2918,7 @@ export interface components {
              *       "incident.created"
              *     ]
              */
-            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
+            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "monitor.flapping" | "monitor.stable" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
             /** @example Ops alerts */
             description: string;
             active: boolean;
@@ -2883,7 +2975,7 @@ export interface components {
              *       "incident.created"
              *     ]
              */
-            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
+            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "monitor.flapping" | "monitor.stable" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
             /** @example Ops alerts */
             description: string;
             active: boolean;
@@ -2942,13 +3034,13 @@ export interface components {
             /** @example msg_2Zb4mXk8Qp1Rt7Vw */
             id: string;
             /** @enum {string} */
-            event: "monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test";
+            event: "monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "monitor.flapping" | "monitor.stable" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test";
             /** @example mon_3k9x0q2m7d1v8b4n */
             monitor_id: string | null;
             /** @example 7 */
             sequence: number | null;
             /** @enum {string} */
-            status: "pending" | "delivered" | "failed" | "disabled";
+            status: "pending" | "delivered" | "failed" | "disabled" | "suppressed";
             /** @example 1 */
             attempts: number;
             /** Format: date-time */
@@ -4849,7 +4941,7 @@ export interface operations {
                 metric?: "p50_ms" | "p95_ms" | "error_rate";
                 /** @description 1–500, default 50 (clamped to the bounds) */
                 limit?: number;
-                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                /** @description 0–10000; beyond, 422 */
                 offset?: number;
             };
             header?: never;
@@ -6462,6 +6554,9 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "open" | "resolved" | "investigating" | "identified" | "monitoring";
+                /** @description StatusPool's filter: true = status resolved, false = open (status wins when both are given) */
+                resolved?: "true" | "false";
+                type?: "automatic" | "manual";
                 monitor_id?: string;
                 monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip" | "domain";
                 /** @description 1–8760, default 720 (clamped to the bounds) */
@@ -6470,9 +6565,6 @@ export interface operations {
                 limit?: number;
                 /** @description 0–10000; beyond, 422 */
                 offset?: number;
-                /** @description StatusPool's filter: true = status resolved, false = open (status wins when both are given) */
-                resolved?: "true" | "false";
-                type?: "automatic" | "manual";
             };
             header?: never;
             path?: never;
@@ -7054,7 +7146,7 @@ export interface operations {
                 monitor_id?: string;
                 /** @description 1–500, default 50 (clamped to the bounds) */
                 limit?: number;
-                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                /** @description 0–10000; beyond, 422 */
                 offset?: number;
             };
             header?: never;

@@ -95,6 +95,8 @@ const schema = z.object({
   NOTIFY_CONCURRENCY: int(1, 256).default(16),
   NOTIFY_TIMEOUT_MS: int(100, 60_000).default(10_000),
   NOTIFY_LOG_RETENTION_DAYS: int(1, 3650).default(30),
+  NOTIFY_RATE_LIMIT_PER_HOUR: int(1, 100_000).default(30),
+  NOTIFY_EMAIL_RATE_LIMIT_PER_HOUR: int(1, 100_000).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -122,6 +124,10 @@ export interface NotifyConfig {
   timeoutMs: number;
   /** Finished deliveries (and their attempt log) older than this are deleted. */
   logRetentionDays: number;
+  /** Notifications per monitor and destination per hour; more are collapsed (counted, carried by the next one). */
+  rateLimitPerHour: number;
+  /** Alert emails per address per hour, across every monitor (addresses are not verified). */
+  emailRateLimitPerHour: number;
 }
 
 export type PlanName = 'unlimited' | 'free' | 'pro';
@@ -264,6 +270,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       concurrency: e.NOTIFY_CONCURRENCY,
       timeoutMs: e.NOTIFY_TIMEOUT_MS,
       logRetentionDays: e.NOTIFY_LOG_RETENTION_DAYS,
+      rateLimitPerHour: e.NOTIFY_RATE_LIMIT_PER_HOUR,
+      emailRateLimitPerHour: e.NOTIFY_EMAIL_RATE_LIMIT_PER_HOUR,
     },
     logLevel: e.LOG_LEVEL,
   });

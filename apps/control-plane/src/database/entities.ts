@@ -10,6 +10,7 @@ import { MonitorEntity } from '../monitors/monitor.entity';
 import { ProbeEntity } from '../regions/probe.entity';
 import { SubscriberEntity, SubscriptionAttemptEntity } from '../subscriptions/subscriber.entity';
 import { RoundEntity } from '../scheduler/round.entity';
+import { RegionStreakEntity } from '../decisions/region-streak.entity';
 import { StatusPageEntity, StatusPageGroupEntity, StatusPageMonitorEntity } from '../status-pages/status-page.entity';
 
-export const ENTITIES = [AccountEntity, UserEntity, ApiKeyEntity, MonitorEntity, RoundEntity, CheckResultEntity, IncidentEntity, IncidentUpdateEntity, ProbeEntity, WebhookEntity, DeliveryEntity, AttemptEntity, MonitorNotificationStateEntity, StatusPageEntity, StatusPageGroupEntity, StatusPageMonitorEntity, SubscriberEntity, SubscriptionAttemptEntity, MaintenanceEntity, MaintenanceUpdateEntity, HeartbeatStateEntity, RollupFoldEntity, MonitorScheduleEntity];
+export const ENTITIES = [AccountEntity, UserEntity, ApiKeyEntity, MonitorEntity, RoundEntity, CheckResultEntity, IncidentEntity, IncidentUpdateEntity, ProbeEntity, WebhookEntity, DeliveryEntity, AttemptEntity, MonitorNotificationStateEntity, StatusPageEntity, StatusPageGroupEntity, StatusPageMonitorEntity, SubscriberEntity, SubscriptionAttemptEntity, MaintenanceEntity, MaintenanceUpdateEntity, HeartbeatStateEntity, RollupFoldEntity, MonitorScheduleEntity, RegionStreakEntity];

@@ -8,7 +8,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { SystemMonitorsRepository } from '../monitors/system-monitors.repository';
 import { inMaintenance } from '../notifications/maintenance';
-import { NotificationsService } from '../notifications/notifications.service';
+import { AlertBatch, NotificationsService } from '../notifications/notifications.service';
 import { RoundEntity } from '../scheduler/round.entity';
 import { RoundRecords } from '../scheduler/round-records.service';
 import { Observation, OVERALL } from '../timeseries/rollups.repository';
@@ -16,7 +16,9 @@ import { RollupWriter } from '../timeseries/rollup-writer.service';
 import type { RegionResultPayload } from '../notifications/events';
 import { TYPE_RULES } from '../monitors/monitor-types';
 import { confirmStatus } from './confirmation';
+import { applyOrder, dependencyCause } from './dependencies';
 import { latencyDecision } from './latency';
+import { RegionalBatch, RegionalIncidents } from './regional-incidents.service';
 import { RegionResult, RoundDecision, RoundSummary, summariseRound } from './round-summary';
 import { foldedThroughOf } from '../timeseries/window';
 import { MonitorSchedules } from '../scheduler/monitor-schedules.service';
@@ -47,6 +49,7 @@ export class DecisionService {
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     private readonly maintenance: MaintenanceRepository,
+    private readonly regional: RegionalIncidents,
   ) {}
 
   /**
@@ -95,21 +98,29 @@ export class DecisionService {
     const confirmAt = new Map<string, Date>();
     const observations: Observation[] = [];
     const scheduled = await this.maintenance.inProgressFor(tx, [...monitors.values()]);
+    // Regional incidents (regional-incident.ts): the batch's region streaks and open regional incidents, read once.
+    const regional = await this.regional.load(tx, [...monitors.values()]);
     const inMaintenanceRounds: RoundEntity[] = [];
-    counted.sort((a, b) => (a.round.monitorId < b.round.monitorId ? -1 : a.round.monitorId > b.round.monitorId ? 1 : a.round.scheduledAt.getTime() - b.round.scheduledAt.getTime() || a.round.round - b.round.round));
+    // Flap damping, reminders and rate limits (notifications): their state read once for the batch, written back with it.
+    const alerts = await this.notifications.alertBatch(tx, [...monitors.keys()]);
+    // Dependencies (dependencies.ts): monitors without any first, so a dependant sees its dependency's incident of the same batch.
+    const orderKey = (c: (typeof counted)[number]) => ({ monitorId: c.round.monitorId, hasDependencies: (monitors.get(c.round.monitorId)?.dependsOn?.length ?? 0) > 0, scheduledAt: c.round.scheduledAt.getTime(), round: c.round.round });
+    counted.sort((a, b) => applyOrder(orderKey(a), orderKey(b)));
     for (const { round, summary, results } of counted) {
       const monitor = monitors.get(round.monitorId);
       if (!monitor || monitor.accountId !== round.accountId) continue;
       const maintenance = scheduled.has(monitor.id) || inMaintenance(monitor.maintenanceWindows, this.clock.now());
-      if (await this.apply(tx, monitor, round, summary, results, maintenance)) confirmAt.set(monitor.id, this.clock.now());
+      if (await this.apply(tx, monitor, round, summary, results, maintenance, regional, alerts)) confirmAt.set(monitor.id, this.clock.now());
       else confirmAt.delete(monitor.id);
       touched.add(monitor);
       if (maintenance) inMaintenanceRounds.push(round);
       else observations.push(DecisionService.overall(monitor, round, summary));
     }
+    await this.regional.flush(tx, regional);
     await this.monitors.saveDecisions(tx, [...touched]);
     // A confirmation round due at once: the schedule cursor belongs to the scheduler context.
     await this.schedules.dueBy(tx, confirmAt);
+    await this.notifications.saveAlertBatch(tx, alerts);
     await this.rounds.markMaintenance(tx, inMaintenanceRounds);
     // A caller that writes rollups itself (ingestion) gets them to write with its own.
     if (opts.rollups) opts.rollups.push(...observations);
@@ -141,7 +152,7 @@ export class DecisionService {
    * incident and the notifications follow the confirmed status only. Heartbeats (judged
    * by the control plane from pings, no region to ask again) change at once.
    */
-  private async apply(tx: Tx, monitor: MonitorEntity, round: RoundEntity, summary: RoundSummary, results: RegionResult[], maintenance: boolean): Promise<boolean> {
+  private async apply(tx: Tx, monitor: MonitorEntity, round: RoundEntity, summary: RoundSummary, results: RegionResult[], maintenance: boolean, regional: RegionalBatch, alerts: AlertBatch): Promise<boolean> {
     if (!maintenance) {
       monitor.checksTotal += 1;
       if (summary.decision === 'down') monitor.checksFailed += 1;
@@ -166,7 +177,10 @@ export class DecisionService {
     // The incident and the notifications are applied against the status before this round.
     const now = this.clock.now();
     const regionResults = regionResultsOf(round, results);
-    const incident = await this.incidents.apply(tx, monitor, round, counted, regionResults, maintenance, confirmed.since ?? round.scheduledAt);
+    // Dependencies (dependencies.ts): looked up only when this decision can open an incident or notify.
+    const cause = monitor.dependsOn?.length && (effective !== monitor.status || effective === 'down') ? dependencyCause(monitor.dependsOn, await this.incidents.openOf(tx, monitor.accountId, monitor.dependsOn)) : null;
+    // Written by the incidents context (AutomaticIncidents), in this transaction.
+    const incident = await this.incidents.apply(tx, monitor, round, counted, regionResults, maintenance, confirmed.since ?? round.scheduledAt, cause);
     await this.notifications.enqueueStatusChange(tx, {
       monitor,
       to: effective as MonitorEntity['status'],
@@ -178,7 +192,11 @@ export class DecisionService {
       incidentOpened: incident.opened,
       incidentResolved: incident.resolved,
       slow: effective === 'degraded' && summary.failing.length === 0 && summary.slow?.length ? { regions: summary.slow, threshold_ms: monitor.degradedThresholdMs! } : null,
+      alerts,
+      suppressedBy: cause,
     });
+    // A region failing round after round while the monitor is not down: its regional incident (regional-incident.ts).
+    await this.regional.apply(tx, regional, { monitor, round, summary, status: effective as MonitorEntity['status'], maintenance, regionResults });
     Object.assign(monitor, {
       lastRoundAt: round.scheduledAt,
       lastChecked: round.scheduledAt,

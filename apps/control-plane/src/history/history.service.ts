@@ -69,6 +69,7 @@ export class HistoryService {
             ssl_expiry: r.sslExpiry?.toISOString() ?? null,
             ssl_issuer: r.sslIssuer,
             details: r.details,
+            attempts: r.attempts ?? null,
             probe_id: r.probeId,
             checked_at: r.checkedAt.toISOString(),
             late: r.late,

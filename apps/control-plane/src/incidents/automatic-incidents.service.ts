@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { newId } from '../common/ids';
 import type { Tx } from '../database/transaction';
 import { incidentLookupNeeded, incidentTransition } from '../decisions/incident-transition';
+import type { DependencyCause } from '../decisions/dependencies';
 import type { RoundSummary } from '../decisions/round-summary';
 import type { MonitorEntity } from '../monitors/monitor.entity';
 import type { RegionResultPayload } from '../notifications/events';
@@ -30,6 +31,7 @@ export class AutomaticIncidents {
     regionResults: RegionResultPayload[],
     maintenance: boolean,
     at: Date,
+    cause: DependencyCause | null,
   ): Promise<{ opened: IncidentEntity | null; resolved: IncidentEntity | null }> {
     const none = { opened: null, resolved: null };
     const open = incidentLookupNeeded(s.decision, monitor.status) ? await this.repo.findOpen(tx, monitor.id) : null;
@@ -64,8 +66,11 @@ export class AutomaticIncidents {
           affectedRegions: action.affectedRegions,
           openedByRound: round.id,
           resolvedByRound: null,
+          causedByIncidentId: cause?.incidentId ?? null,
         });
         if (!(await this.repo.open(tx, incident))) return none;
+        // Its dependants already down (decided first, in other transactions) are linked to it.
+        await this.repo.linkDependants(tx, monitor.accountId, monitor.id, incident.id);
         this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, incident_id: incident.id, failing_regions: s.failing }, 'incident opened');
         return { opened: incident, resolved: null };
       }
@@ -76,5 +81,25 @@ export class AutomaticIncidents {
         return { opened: null, resolved: Object.assign(open!, resolved) };
       }
     }
+  }
+
+  /** The open incident of each of these monitors (a dependant's cause, dependencies.ts): monitor id → incident id. */
+  openOf(tx: Tx, accountId: string, monitorIds: readonly string[]): Promise<Map<string, string>> {
+    return this.repo.openOf(tx, accountId, monitorIds);
+  }
+
+  /** The open regional incidents of these monitors (regional-incidents.service.ts). */
+  openRegional(tx: Tx, monitorIds: string[]): Promise<Map<string, IncidentEntity>> {
+    return this.repo.openRegional(tx, monitorIds);
+  }
+
+  /** Opens a regional incident (decided by RegionalIncidents) with its first timeline entry, unless one is open. */
+  openRegionalIncident(tx: Tx, incident: IncidentEntity, detected: string): Promise<boolean> {
+    return this.repo.open(tx, incident, detected);
+  }
+
+  /** Widens or resolves a regional incident (with the resolution's timeline entry when given). */
+  updateRegionalIncident(tx: Tx, id: string, fields: Partial<IncidentEntity>, resolvedText?: string): Promise<void> {
+    return this.repo.update(tx, id, fields, resolvedText);
   }
 }

@@ -12,6 +12,8 @@ export type MonitorType = (typeof MONITOR_TYPES)[number];
 export interface HeaderPair {
   key: string;
   value: string;
+  /** Never sent to another origin after a redirect, even with `forward_headers_on_redirect`. */
+  sensitive?: boolean;
 }
 
 export interface MaintenanceWindow {
@@ -35,6 +37,8 @@ export class MonitorEntity {
   @Column('int', { default: 200 }) expectedStatusCode!: number;
   @Column('int', { default: 10 }) timeout!: number;
   @Column('boolean', { default: true }) followRedirects!: boolean;
+  /** http, https, json_api: custom headers not marked sensitive still follow a redirect to another origin. */
+  @Column('boolean', { default: false }) forwardHeadersOnRedirect!: boolean;
   @Column('text', { default: '' }) basicAuthUser!: string;
   @Column('text', { default: '' }) basicAuthPass!: string;
   @Column('text', { default: '' }) bearerToken!: string;
@@ -85,6 +89,17 @@ export class MonitorEntity {
   @Column('int', { default: 1 }) recoveryRounds!: number;
   /** Latency-degraded (decisions/latency.ts): an up region slower than this counts as slow; null: off. */
   @Column('int', { nullable: true }) degradedThresholdMs!: number | null;
+  /** In-region retries (libs/checks retry.ts): a failing attempt is tried again up to this many times (0–3) before the region reports failing. */
+  @Column('int', { default: 0 }) retries!: number;
+  /** Regional incidents (decisions/regional-incident.ts): consecutive failing rounds of one region that open one while the monitor is not down; 0: off. */
+  @Column('int', { default: 3 }) regionalIncidentRounds!: number;
+  /** Flap damping (notifications/alert-damping.ts): more than this many changes within flapWindowSeconds is flapping; 0: off. */
+  @Column('int', { default: 5 }) flapThreshold!: number;
+  @Column('int', { default: 3600 }) flapWindowSeconds!: number;
+  /** A monitor that stays down is notified again every this many seconds; 0: off. */
+  @Column('int', { default: 0 }) reminderIntervalSeconds!: number;
+  /** Dependencies (decisions/dependencies.ts): monitor ids of the same account; while one is down, this one's incidents are linked to it and its notifications suppressed. */
+  @Column('text', { array: true, default: () => "'{}'" }) dependsOn!: string[];
   @Column('text', { default: '' }) alertEmail!: string;
   @Column('text', { default: '' }) alertSlackWebhook!: string;
   @Column('text', { default: '' }) webhookUrl!: string;

@@ -85,6 +85,17 @@ export class MonitorsRepository {
     return { items, total, next };
   }
 
+  /** Since when each of the account's monitors among `ids` flaps (notifications' `alert_state`, read only); absent: it does not. */
+  async flappingSince(accountId: AccountId, ids: string[], tx?: Tx): Promise<Map<string, Date>> {
+    if (!ids.length) return new Map();
+    const rows: { monitor_id: string; since: Date }[] = await this.r(tx).query(
+      `SELECT a.monitor_id, a.flapping_since AS since FROM alert_state a JOIN monitors m ON m.id = a.monitor_id
+        WHERE m.account_id = $1 AND a.monitor_id = ANY($2::text[]) AND a.flapping_since IS NOT NULL`,
+      [accountId, [...new Set(ids)]],
+    );
+    return new Map(rows.map((r) => [r.monitor_id, new Date(r.since)]));
+  }
+
   /** Which of `ids` belong to the account, and whether each is public (status page validation). */
   async visibility(accountId: AccountId, ids: string[], tx?: Tx): Promise<Map<string, boolean>> {
     if (!ids.length) return new Map();
@@ -106,6 +117,19 @@ export class MonitorsRepository {
   findPublicByIds(accountId: AccountId, ids: string[]): Promise<MonitorEntity[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.q().where('m.account_id = :accountId AND m.public = true AND m.id IN (:...ids)', { accountId, ids: [...new Set(ids)] }).getMany();
+  }
+
+  /** Like findPublicByIds, with since when each flaps (notifications' `alert_state`, read in the same query; null: it does not). */
+  async findPublicByIdsWithFlapping(accountId: AccountId, ids: string[]): Promise<{ monitor: MonitorEntity; flappingSince: Date | null }[]> {
+    if (!ids.length) return [];
+    const { entities, raw } = await this.repo
+      .createQueryBuilder('m')
+      .leftJoin('alert_state', 'a', 'a.monitor_id = m.id')
+      .addSelect('a.flapping_since', 'flapping_since')
+      .where('m.account_id = :accountId AND m.public = true AND m.id IN (:...ids)', { accountId, ids: [...new Set(ids)] })
+      .getRawAndEntities<{ m_id: string; flapping_since: Date | null }>();
+    const since = new Map(raw.map((r) => [r.m_id, r.flapping_since ? new Date(r.flapping_since) : null]));
+    return entities.map((monitor) => ({ monitor, flappingSince: since.get(monitor.id) ?? null }));
   }
 
   count(accountId: AccountId, tx?: Tx): Promise<number> {
@@ -147,9 +171,20 @@ export class MonitorsRepository {
     await this.r(tx).update({ accountId, id }, { pingTokenHash: hash, pingTokenHint: hint });
   }
 
+  /** Deletes a monitor and takes it out of the account's other monitors' `depends_on`, in one transaction. */
   async delete(accountId: AccountId, id: string): Promise<boolean> {
-    const res = await this.repo.delete({ accountId, id });
-    return (res.affected ?? 0) > 0;
+    return this.repo.manager.transaction(async (tx) => {
+      const res = await tx.getRepository(MonitorEntity).delete({ accountId, id });
+      if (!res.affected) return false;
+      await tx.query(`UPDATE monitors SET depends_on = array_remove(depends_on, $2) WHERE account_id = $1 AND depends_on @> ARRAY[$2]::text[]`, [accountId, id]);
+      return true;
+    });
+  }
+
+  /** The account's monitors and what each depends on (depends_on validation: existence and cycles). */
+  async dependencyGraph(accountId: AccountId, tx: Tx): Promise<Map<string, string[]>> {
+    const rows: { id: string; depends_on: string[] }[] = await tx.query(`SELECT id, depends_on FROM monitors WHERE account_id = $1`, [accountId]);
+    return new Map(rows.map((r) => [r.id, r.depends_on ?? []]));
   }
 
   /** Serialises monitor creation per account, so two concurrent creates cannot both pass the plan limit. */

@@ -22,6 +22,7 @@ import { alertTargets, canSwitchType, GuardTarget, TYPE_RULES, typeFieldProblems
 import { autoSlug, MonitorResponse, toMonitorResponse } from './monitor.mapper';
 import { intervalProblem, nextQuorum, planLimitMessage, validateDraft, withinPlanLimit } from './monitor-rules';
 import { MonitorFilter, MonitorsRepository } from './monitors.repository';
+import { dependsOnProblems } from './dependency-rules';
 
 /** How long the SSRF guard waits for one name at create/update before answering 422. */
 const GUARD_LOOKUP_TIMEOUT_MS = 5000;
@@ -60,6 +61,10 @@ export class MonitorsService {
         throw new DomainError('plan_limit', planLimitMessage(p.plan, this.config.plans));
       }
       if (await this.monitors.slugTaken(m.slug, null, tx)) throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
+      if (m.dependsOn.length) {
+        const problems = dependsOnProblems(m.id, m.dependsOn, await this.monitors.dependencyGraph(p.accountId, tx));
+        if (problems.length) throw validationFailed(problems);
+      }
       const inserted = await this.monitors.insert(m, tx);
       await this.schedules.place(tx, [m]);
       await this.heartbeatState.expectPings(tx, [m]);
@@ -118,6 +123,12 @@ export class MonitorsService {
       const taken = await this.monitors.slugsTaken(ms.map((m) => m.slug), tx);
       const conflicts = ms.flatMap((m, i) => (taken.has(m.slug) ? [{ field: `monitors[${i}].slug`, message: `slug "${m.slug}" is already taken` }] : []));
       if (conflicts.length) throw validationFailed(conflicts);
+      if (ms.some((m) => m.dependsOn.length)) {
+        // Existing monitors only (a new one's id is not known to the others): no cycle can form.
+        const graph = await this.monitors.dependencyGraph(p.accountId, tx);
+        const problems = ms.flatMap((m, i) => dependsOnProblems(m.id, m.dependsOn, graph).map((e) => ({ field: `monitors[${i}].${e.field}`, message: e.message })));
+        if (problems.length) throw validationFailed(problems);
+      }
       const inserted = await this.monitors.insertMany(p.accountId, ms, tx);
       await this.schedules.place(tx, ms);
       await this.heartbeatState.expectPings(tx, ms);
@@ -147,12 +158,15 @@ export class MonitorsService {
   }
 
   async get(p: Principal, id: string): Promise<MonitorResponse> {
-    return toMonitorResponse(await this.require(p, id), this.config.publicUrl);
+    const m = await this.require(p, id);
+    const flapping = await this.monitors.flappingSince(p.accountId, [m.id]);
+    return toMonitorResponse(m, this.config.publicUrl, null, flapping.get(m.id) ?? null);
   }
 
   async list(p: Principal, f: MonitorFilter) {
     const { items, total, next } = await this.monitors.list(p.accountId, f);
-    return { items: items.map((m) => toMonitorResponse(m, this.config.publicUrl)), total, nextCursor: next ? encodeCursor(next) : null };
+    const flapping = await this.monitors.flappingSince(p.accountId, items.map((m) => m.id));
+    return { items: items.map((m) => toMonitorResponse(m, this.config.publicUrl, null, flapping.get(m.id) ?? null)), total, nextCursor: next ? encodeCursor(next) : null };
   }
 
   async update(p: Principal, id: string, request: UpdateMonitorDto): Promise<MonitorResponse> {
@@ -197,15 +211,22 @@ export class MonitorsService {
       if (dto.slug !== undefined && (await this.monitors.slugTaken(m.slug, m.id, tx))) {
         throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
       }
+      if (dto.depends_on !== undefined && m.dependsOn.length) {
+        // Serialised per account (as creates are), so two edits cannot close a cycle together.
+        await this.monitors.lockAccount(p.accountId, tx);
+        const problems = dependsOnProblems(m.id, m.dependsOn, await this.monitors.dependencyGraph(p.accountId, tx));
+        if (problems.length) throw validationFailed(problems);
+      }
       const retimed = m.checkInterval !== before.interval || (before.paused && !m.paused);
       if (retimed) this.reschedule(m, this.clock.nowMs(), m.checkInterval === before.interval);
       const stored = await this.monitors.save(m, tx);
       // Placed (or, paused, taken off the due index) by the scheduler context.
       if (retimed || m.paused !== before.paused) await this.schedules.place(tx, [m]);
       if (expectAgain) await this.heartbeatState.expectPings(tx, [m]);
-      return stored;
+      const flapping = await this.monitors.flappingSince(p.accountId, [m.id], tx);
+      return { saved: stored, flappingSince: flapping.get(m.id) ?? null };
     });
-    return toMonitorResponse(saved, this.config.publicUrl);
+    return toMonitorResponse(saved.saved, this.config.publicUrl, null, saved.flappingSince);
   }
 
   /** `POST /monitors/{id}/ping-token`: a new token for a heartbeat monitor (shown once); the old ping URL stops working. */

@@ -106,6 +106,8 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
     let deleted = 0;
     for (let n = await this.repo.pruneFinished(before, 5_000); n > 0; n = await this.repo.pruneFinished(before, 5_000)) deleted += n;
     if (deleted) this.logger.log({ deleted, before: before.toISOString() }, 'old deliveries pruned');
+    // Rate-limit windows a day old with nothing collapsed waiting to be told.
+    await this.repo.pruneRateCounters(new Date(now - 86_400_000));
   }
 
   private async attempt(d: DeliveryEntity, webhook: WebhookEntity | undefined): Promise<AttemptRecord & { gone: boolean }> {

@@ -135,6 +135,8 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       const id = jobId(monitor.id, round.round);
       // Sent now: a probe counts `ttl_ms` from arrival, so its clock's skew cannot move the deadline.
       const sentAt = this.clock.nowMs();
+      // In-region retries (libs/checks retry.ts) only where the type takes them; absent means one attempt.
+      const retries = TYPE_RULES[monitor.monitorType].fields.includes('retries') && monitor.retries > 0 ? monitor.retries : undefined;
       for (const region of round.regions) {
         const job: JobV1 = {
           v: 1,
@@ -148,6 +150,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
           sent_at: new Date(sentAt).toISOString(),
           ttl_ms: Math.max(0, startBy - sentAt),
           result_tag: this.nats.resultTag(id, region),
+          ...(retries ? { retries } : {}),
           check,
         };
         this.nats.nc.publish(names.jobs(region), encode(job));

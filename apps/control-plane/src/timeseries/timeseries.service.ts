@@ -218,6 +218,7 @@ export class TimeseriesService {
       response_time_ms: r.responseMs,
       error_message: r.error,
       late: r.late,
+      attempts: r.attempts ?? null,
     }));
     return { items, meta: { monitor_id: m.id, from: from.toISOString(), to: to.toISOString(), region: region ?? null, page, limit, total, total_pages: Math.ceil(total / limit) } };
   }
