@@ -25,19 +25,6 @@ const KNOWN_SHARED: Record<string, string[]> = {
   // through the monitors context (MonitorAlertTargets). Still in the monitor row: the decision
   // read model (decisions, SystemMonitorsRepository.saveDecisions); monitor_state removes this.
   monitors: ['decisions', 'monitors'],
-  // Automatic incidents (and their "Detected"/"Resolved" updates) are opened and resolved
-  // by the decision in its transaction (decisions, IncidentsRepository.open / update);
-  // manual ones by the incidents API.
-  incidents: ['decisions', 'incidents'],
-  incident_updates: ['decisions', 'incidents'],
-  // Rounds are inserted and dispatched by the scheduler, by the heartbeat sweep for
-  // heartbeat monitors (RoundsRepository.insertRounds / markDispatchedTx), and decided by
-  // decisions (RoundsRepository.completeMany): the round row is the check record of all three.
-  rounds: ['decisions', 'heartbeats', 'scheduler'],
-  // Rollups are added in the transaction that stores results (ingestion) and decides rounds
-  // (decisions, whole-monitor rows), and folded into days by timeseries (RollupFoldService).
-  rollups_daily: ['decisions', 'ingestion', 'timeseries'],
-  rollups_hourly: ['decisions', 'ingestion', 'timeseries'],
 };
 
 function files(dir: string): string[] {

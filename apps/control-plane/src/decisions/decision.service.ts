@@ -1,9 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { newId } from '../common/ids';
 import type { Tx } from '../database/transaction';
-import { IncidentEntity } from '../incidents/incident.entity';
-import { SystemIncidentsRepository } from '../incidents/system-incidents.repository';
+import { AutomaticIncidents } from '../incidents/automatic-incidents.service';
 import { MaintenanceRepository } from '../maintenance/maintenance.repository';
 import { ResultsRepository } from '../ingestion/results.repository';
 import { MetricsService } from '../metrics/metrics.service';
@@ -12,14 +10,14 @@ import { SystemMonitorsRepository } from '../monitors/system-monitors.repository
 import { inMaintenance } from '../notifications/maintenance';
 import { AlertBatch, NotificationsService } from '../notifications/notifications.service';
 import { RoundEntity } from '../scheduler/round.entity';
-import { RoundsRepository } from '../scheduler/rounds.repository';
-import { Observation, OVERALL, RollupsRepository } from '../timeseries/rollups.repository';
+import { RoundRecords } from '../scheduler/round-records.service';
+import { Observation, OVERALL } from '../timeseries/rollups.repository';
+import { RollupWriter } from '../timeseries/rollup-writer.service';
 import type { RegionResultPayload } from '../notifications/events';
 import { TYPE_RULES } from '../monitors/monitor-types';
 import { confirmStatus } from './confirmation';
-import { applyOrder, DependencyCause, dependencyCause } from './dependencies';
+import { applyOrder, dependencyCause } from './dependencies';
 import { latencyDecision } from './latency';
-import { incidentLookupNeeded, incidentTransition } from './incident-transition';
 import { RegionalBatch, RegionalIncidents } from './regional-incidents.service';
 import { RegionResult, RoundDecision, RoundSummary, summariseRound } from './round-summary';
 import { foldedThroughOf } from '../timeseries/window';
@@ -41,13 +39,13 @@ export class DecisionService {
   private readonly logger = new Logger(DecisionService.name);
 
   constructor(
-    private readonly rounds: RoundsRepository,
+    private readonly rounds: RoundRecords,
     private readonly schedules: MonitorSchedules,
     private readonly results: ResultsRepository,
     private readonly monitors: SystemMonitorsRepository,
-    private readonly incidents: SystemIncidentsRepository,
+    private readonly incidents: AutomaticIncidents,
     private readonly metrics: MetricsService,
-    private readonly rollups: RollupsRepository,
+    private readonly rollups: RollupWriter,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     private readonly maintenance: MaintenanceRepository,
@@ -92,7 +90,7 @@ export class DecisionService {
       const v = latencyDecision({ decision: item.summary.decision, regions: item.round.regions, quorum: item.round.quorum, results: item.results, thresholdMs: monitor.degradedThresholdMs });
       Object.assign(item.summary, { decision: v.decision, slow: v.slow });
     }
-    await this.rounds.completeMany(tx, items.map(({ round, summary }) => DecisionService.completion(round, summary)), this.clock.now());
+    await this.rounds.complete(tx, items.map(({ round, summary }) => DecisionService.completion(round, summary)), this.clock.now());
     for (const { summary } of items) this.metrics.decisions.inc({ decision: summary.decision });
     const counted = withData;
     if (!counted.length) return;
@@ -181,7 +179,8 @@ export class DecisionService {
     const regionResults = regionResultsOf(round, results);
     // Dependencies (dependencies.ts): looked up only when this decision can open an incident or notify.
     const cause = monitor.dependsOn?.length && (effective !== monitor.status || effective === 'down') ? dependencyCause(monitor.dependsOn, await this.incidents.openOf(tx, monitor.accountId, monitor.dependsOn)) : null;
-    const incident = await this.applyIncident(tx, monitor, round, counted, regionResults, maintenance, confirmed.since ?? round.scheduledAt, cause);
+    // Written by the incidents context (AutomaticIncidents), in this transaction.
+    const incident = await this.incidents.apply(tx, monitor, round, counted, regionResults, maintenance, confirmed.since ?? round.scheduledAt, cause);
     await this.notifications.enqueueStatusChange(tx, {
       monitor,
       to: effective as MonitorEntity['status'],
@@ -230,67 +229,6 @@ export class DecisionService {
       monitor.statusChangedAt = now;
     }
     return confirmed.confirmNow;
-  }
-
-  /** Opens (never in maintenance), widens or resolves the monitor's incident as `incidentTransition` says; returns what it did. */
-  private async applyIncident(
-    tx: Tx,
-    monitor: MonitorEntity,
-    round: RoundEntity,
-    s: RoundSummary,
-    regionResults: RegionResultPayload[],
-    maintenance: boolean,
-    at: Date,
-    cause: DependencyCause | null,
-  ): Promise<{ opened: IncidentEntity | null; resolved: IncidentEntity | null }> {
-    const none = { opened: null, resolved: null };
-    const open = incidentLookupNeeded(s.decision, monitor.status) ? await this.incidents.findOpen(tx, monitor.id) : null;
-    const action = incidentTransition({ decision: s.decision, previousStatus: monitor.status, open, failing: s.failing, maintenance, at });
-    switch (action.kind) {
-      case 'none':
-        return none;
-      case 'widen':
-        await this.incidents.update(tx, action.incidentId, { affectedRegions: action.affectedRegions });
-        return none;
-      case 'open': {
-        const f = s.firstFailure;
-        const incident = Object.assign(new IncidentEntity(), {
-          id: newId('inc'),
-          accountId: monitor.accountId,
-          monitorId: monitor.id,
-          monitorName: monitor.name,
-          monitorUrl: monitor.url,
-          monitorType: monitor.monitorType,
-          status: 'open' as const,
-          statusCode: f?.statusCode ?? null,
-          responseMs: f?.responseMs ?? null,
-          startedAt: action.startedAt,
-          resolvedAt: null,
-          durationSeconds: null,
-          failureErrorMessage: f?.error ?? null,
-          failureResponseHeaders: f?.responseHeaders ?? null,
-          failureResponseBody: f?.responseBody ? f.responseBody.slice(0, 2048) : null,
-          regionsChecked: s.regionsChecked,
-          regionsUp: s.regionsUp,
-          regionResults,
-          affectedRegions: action.affectedRegions,
-          openedByRound: round.id,
-          resolvedByRound: null,
-          causedByIncidentId: cause?.incidentId ?? null,
-        });
-        if (!(await this.incidents.open(tx, incident))) return none;
-        // Its dependants already down (decided first, in other transactions) are linked to it.
-        await this.incidents.linkDependants(tx, monitor.accountId, monitor.id, incident.id);
-        this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, incident_id: incident.id, failing_regions: s.failing }, 'incident opened');
-        return { opened: incident, resolved: null };
-      }
-      case 'resolve': {
-        const resolved = { status: 'resolved' as const, resolvedAt: action.resolvedAt, durationSeconds: action.durationSeconds, resolvedByRound: round.id };
-        await this.incidents.update(tx, action.incidentId, resolved);
-        this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, incident_id: action.incidentId }, 'incident resolved');
-        return { opened: null, resolved: Object.assign(open!, resolved) };
-      }
-    }
   }
 }
 

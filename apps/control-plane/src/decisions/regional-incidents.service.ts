@@ -3,7 +3,7 @@ import { newId } from '../common/ids';
 import type { Tx } from '../database/transaction';
 import { IncidentEntity } from '../incidents/incident.entity';
 import { regionalDetectedUpdate, regionalResolvedUpdate, regionalTitle } from '../incidents/incident-rules';
-import { SystemIncidentsRepository } from '../incidents/system-incidents.repository';
+import { AutomaticIncidents } from '../incidents/automatic-incidents.service';
 import type { MonitorEntity, MonitorStatus } from '../monitors/monitor.entity';
 import { TYPE_RULES } from '../monitors/monitor-types';
 import type { RegionResultPayload } from '../notifications/events';
@@ -35,7 +35,7 @@ export class RegionalIncidents {
 
   constructor(
     private readonly streaks: RegionStreaksRepository,
-    private readonly incidents: SystemIncidentsRepository,
+    private readonly incidents: AutomaticIncidents,
     private readonly notifications: NotificationsService,
   ) {}
 
@@ -79,7 +79,7 @@ export class RegionalIncidents {
       case 'none':
         return;
       case 'widen':
-        await this.incidents.update(tx, a.incidentId, { affectedRegions: a.affectedRegions, title: regionalTitle(monitor.name, a.affectedRegions) });
+        await this.incidents.updateRegionalIncident(tx, a.incidentId, { affectedRegions: a.affectedRegions, title: regionalTitle(monitor.name, a.affectedRegions) });
         open!.affectedRegions = a.affectedRegions;
         return;
       case 'open': {
@@ -110,7 +110,7 @@ export class RegionalIncidents {
           resolvedByRound: null,
         });
         const up = c.regionResults.filter((r) => r.is_up === true).map((r) => r.region);
-        if (!(await this.incidents.open(tx, incident, regionalDetectedUpdate(a.affectedRegions, monitor.regionalIncidentRounds, up)))) return;
+        if (!(await this.incidents.openRegionalIncident(tx, incident, regionalDetectedUpdate(a.affectedRegions, monitor.regionalIncidentRounds, up)))) return;
         batch.open.set(monitor.id, incident);
         this.logger.log({ monitor_id: monitor.id, round_id: round.id, incident_id: incident.id, regions: a.affectedRegions }, 'regional incident opened');
         await this.notifications.enqueueRegional(tx, { ...note, incident, state: 'open' });
@@ -118,7 +118,7 @@ export class RegionalIncidents {
       }
       case 'resolve': {
         const resolved = { status: 'resolved' as const, resolvedAt: a.resolvedAt, durationSeconds: a.durationSeconds, resolvedByRound: round.id };
-        await this.incidents.update(tx, a.incidentId, resolved, regionalResolvedUpdate(a.durationSeconds, a.reason));
+        await this.incidents.updateRegionalIncident(tx, a.incidentId, resolved, regionalResolvedUpdate(a.durationSeconds, a.reason));
         batch.open.delete(monitor.id);
         this.logger.log({ monitor_id: monitor.id, round_id: round.id, incident_id: a.incidentId, reason: a.reason }, 'regional incident resolved');
         await this.notifications.enqueueRegional(tx, { ...note, incident: Object.assign(open!, resolved), state: 'resolved', reason: a.reason });

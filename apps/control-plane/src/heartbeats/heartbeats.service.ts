@@ -9,6 +9,7 @@ import { DecisionService } from '../decisions/decision.service';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { RoundEntity } from '../scheduler/round.entity';
 import { MonitorSchedules } from '../scheduler/monitor-schedules.service';
+import { RoundRecords } from '../scheduler/round-records.service';
 import { RoundsRepository } from '../scheduler/rounds.repository';
 import { claimRound, roundDeadline } from '../scheduler/schedule';
 import { emptyHeartbeatState } from './heartbeat-state.entity';
@@ -50,6 +51,7 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
     private readonly heartbeats: HeartbeatsRepository,
     private readonly rounds: RoundsRepository,
     private readonly schedules: MonitorSchedules,
+    private readonly roundRecords: RoundRecords,
     private readonly decisions: DecisionService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
@@ -127,9 +129,9 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
     // The cursor belongs to the scheduler context: advanced through its MonitorSchedules.
     await this.schedules.advance(tx, planned.map(({ m, c }) => ({ id: m.id, nextRound: c.nextRound, nextDueAt: new Date(c.nextDueAt) })));
     for (const { m, c } of planned) Object.assign(m.schedule!, { nextRound: c.nextRound, nextDueAt: new Date(c.nextDueAt) });
-    const inserted = await this.rounds.insertRounds(tx, planned.map((p) => p.round));
+    // The round rows belong to the scheduler context: recorded through its RoundRecords.
+    const inserted = await this.roundRecords.insertJudged(tx, planned.map((p) => p.round), new Date(nowMs));
     const claimed = planned.filter((p) => inserted.has(p.round.id));
-    await this.rounds.markDispatchedTx(tx, claimed.map(({ round }) => ({ id: round.id, scheduledAt: round.scheduledAt, deadlineAt: round.deadlineAt })), new Date(nowMs));
     const verdicts = new Map<string, HeartbeatVerdict>();
     const items = claimed.map(({ m, round }) => {
       const hb = m.heartbeat ?? emptyHeartbeatState(m.id);
