@@ -175,7 +175,7 @@ async function main() {
     await loadHistory(pg, [measured, ...background], today);
     for (const sql of [rebuildRollupsSql('hour', 'results'), rebuildRollupsSql('hour', 'rounds')]) await pg.query(sql, [null]);
     // As if no closed day had been folded: the restarted control plane folds all 90.
-    await pg.query(`UPDATE monitors SET rollups_folded_through = $1::date`, [new Date(today - 91 * DAY_MS).toISOString().slice(0, 10)]);
+    await pg.query(`INSERT INTO rollup_folds (monitor_id, folded_through) SELECT id, $1::date FROM monitors ON CONFLICT (monitor_id) DO UPDATE SET folded_through = EXCLUDED.folded_through`, [new Date(today - 91 * DAY_MS).toISOString().slice(0, 10)]);
     await stopControlPlane(cp);
     env.PORT = String(await freePort());
     cp = startControlPlane(1, env);

@@ -14,6 +14,8 @@ export interface LocalSystemOptions {
   probeEnv?: Record<string, string>;
   /** Extra environment for one region's probe (e.g. a clock offset), over `probeEnv`. */
   probeEnvByRegion?: Record<string, Record<string, string>>;
+  /** Keep every byte each process writes (default: the last 400 chunks). */
+  keepAllOutput?: boolean;
 }
 
 /**
@@ -40,6 +42,9 @@ export class LocalSystem {
   private readonly probeEnv: Record<string, string>;
   private readonly probeEnvByRegion: Record<string, Record<string, string>>;
   private readonly ports: number[] = [];
+  private readonly keepAllOutput: boolean;
+  /** Every control-plane and probe process started, restarted ones included (for whole-run log checks). */
+  readonly allProcs: Proc[] = [];
   private db?: Awaited<ReturnType<typeof createDatabase>>;
 
   /** `new LocalSystem()`, `new LocalSystem(natsUrl)` or `new LocalSystem({ natsUrl, controlPlanes, controlPlaneEnv })`. */
@@ -50,6 +55,7 @@ export class LocalSystem {
     this.cpEnv = o.controlPlaneEnv ?? {};
     this.probeEnv = o.probeEnv ?? {};
     this.probeEnvByRegion = o.probeEnvByRegion ?? {};
+    this.keepAllOutput = o.keepAllOutput ?? false;
   }
 
   /** Replica 0's process. */
@@ -90,7 +96,7 @@ export class LocalSystem {
           ...this.probeEnv,
           ...this.probeEnvByRegion[region],
       });
-      this.probes.push(new Proc(`probe ${region}`, PROBE_MAIN, this.probeEnvs[this.probeEnvs.length - 1]));
+      this.probes.push(this.track(new Proc(`probe ${region}`, PROBE_MAIN, this.probeEnvs[this.probeEnvs.length - 1], { keepAllOutput: this.keepAllOutput })));
     }
     this.key = (await signup(this.api)).key;
     await waitFor('three healthy regions', async () => (await this.call('GET', '/regions')).body.data?.every((r: { healthy: boolean }) => r.healthy), 30_000, 250);
@@ -113,7 +119,8 @@ export class LocalSystem {
       SCHEDULER_TICK_MS: '100',
       LOG_LEVEL: 'warn',
       ...this.cpEnv,
-    });
+    }, { keepAllOutput: this.keepAllOutput });
+    this.track(p);
     this.cps[index] = p;
     await waitFor(`control plane ${index} ready`, async () => {
       if (!p.alive) throw new Error(`control plane ${index} exited:\n${p.tail()}`);
@@ -123,8 +130,13 @@ export class LocalSystem {
 
   /** Starts probe `index` (REGIONS order) again after it stopped, with its environment plus `extraEnv`. */
   restartProbe(index: number, extraEnv: Record<string, string> = {}): Proc {
-    const p = new Proc(`probe ${REGIONS[index]}`, PROBE_MAIN, { ...this.probeEnvs[index], ...extraEnv });
+    const p = this.track(new Proc(`probe ${REGIONS[index]}`, PROBE_MAIN, { ...this.probeEnvs[index], ...extraEnv }, { keepAllOutput: this.keepAllOutput }));
     this.probes[index] = p;
+    return p;
+  }
+
+  private track(p: Proc): Proc {
+    this.allProcs.push(p);
     return p;
   }
 

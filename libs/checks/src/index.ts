@@ -2,6 +2,7 @@ export * from './check';
 export * from './ssrf';
 export * from './expressions';
 export * from './http.check';
+export * from './redirect-headers';
 export * from './registry';
 export * from './json-assertions';
 export * from './json-api.check';

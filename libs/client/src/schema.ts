@@ -1711,6 +1711,8 @@ export interface components {
             key: string;
             /** @example application/json */
             value: string;
+            /** @description present (true) when the header is never sent to another origin after a redirect */
+            sensitive?: boolean;
         };
         JsonAssertionView: {
             /** @example data.status */
@@ -1885,6 +1887,8 @@ export interface components {
             timeout?: number;
             /** @description http, https, json_api */
             follow_redirects?: boolean;
+            /** @description http, https, json_api: custom headers not marked sensitive follow a redirect to another origin */
+            forward_headers_on_redirect?: boolean;
             /**
              * @description http, https, json_api
              * @example
@@ -2093,6 +2097,11 @@ export interface components {
             key: string;
             /** @example text/html */
             value: string;
+            /**
+             * @description never sent to another origin after a redirect, even with forward_headers_on_redirect
+             * @default false
+             */
+            sensitive?: boolean;
         };
         JsonAssertionDto: {
             /**
@@ -2150,6 +2159,11 @@ export interface components {
             http_method?: "GET" | "POST" | "HEAD" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
             /** @default true */
             follow_redirects?: boolean;
+            /**
+             * @description http, https, json_api: after a redirect to another origin, still send the custom headers not marked sensitive (never Authorization, Cookie, Proxy-Authorization)
+             * @default false
+             */
+            forward_headers_on_redirect?: boolean;
             basic_auth_user?: string;
             /** @description write-only; answered as "********" */
             basic_auth_pass?: string;
@@ -2449,6 +2463,11 @@ export interface components {
             http_method?: "GET" | "POST" | "HEAD" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
             /** @default true */
             follow_redirects?: boolean;
+            /**
+             * @description http, https, json_api: after a redirect to another origin, still send the custom headers not marked sensitive (never Authorization, Cookie, Proxy-Authorization)
+             * @default false
+             */
+            forward_headers_on_redirect?: boolean;
             basic_auth_user?: string;
             /** @description write-only; answered as "********" */
             basic_auth_pass?: string;
@@ -4922,7 +4941,7 @@ export interface operations {
                 metric?: "p50_ms" | "p95_ms" | "error_rate";
                 /** @description 1–500, default 50 (clamped to the bounds) */
                 limit?: number;
-                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                /** @description 0–10000; beyond, 422 */
                 offset?: number;
             };
             header?: never;
@@ -6535,6 +6554,9 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "open" | "resolved" | "investigating" | "identified" | "monitoring";
+                /** @description StatusPool's filter: true = status resolved, false = open (status wins when both are given) */
+                resolved?: "true" | "false";
+                type?: "automatic" | "manual";
                 monitor_id?: string;
                 monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip" | "domain";
                 /** @description 1–8760, default 720 (clamped to the bounds) */
@@ -6543,9 +6565,6 @@ export interface operations {
                 limit?: number;
                 /** @description 0–10000; beyond, 422 */
                 offset?: number;
-                /** @description StatusPool's filter: true = status resolved, false = open (status wins when both are given) */
-                resolved?: "true" | "false";
-                type?: "automatic" | "manual";
             };
             header?: never;
             path?: never;
@@ -7127,7 +7146,7 @@ export interface operations {
                 monitor_id?: string;
                 /** @description 1–500, default 50 (clamped to the bounds) */
                 limit?: number;
-                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                /** @description 0–10000; beyond, 422 */
                 offset?: number;
             };
             header?: never;

@@ -18,7 +18,8 @@ const isoDate = z.string().regex(ISO_DATETIME, 'Invalid datetime');
 export const HTTP_METHODS = ['GET', 'POST', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
-export const headerSchema = z.object({ key: z.string().min(1).max(256), value: z.string().max(8192) });
+/** A custom request header; `sensitive` ones are never sent to another origin after a redirect. */
+export const headerSchema = z.object({ key: z.string().min(1).max(256), value: z.string().max(8192), sensitive: z.boolean().optional() });
 
 /** What a probe needs to run an http check: a snapshot of the monitor at dispatch time. */
 export const httpCheckSpecSchema = z.object({
@@ -32,6 +33,12 @@ export const httpCheckSpecSchema = z.object({
   basic_auth_pass: z.string().max(512).nullable(),
   bearer_token: z.string().max(4096).nullable(),
   follow_redirects: z.boolean(),
+  /**
+   * After a redirect to another origin, still send the custom headers not marked
+   * `sensitive` (never Authorization, Cookie, Proxy-Authorization). Absent (an older control
+   * plane) or false: no custom header goes to another origin.
+   */
+  forward_headers_on_redirect: z.boolean().optional(),
   expected_status_code: z.number().int().min(100).max(599),
   timeout_ms: z.number().int().min(100).max(120_000),
   keyword: z.string().max(1024).nullable(),
@@ -63,6 +70,8 @@ export const jsonApiCheckSpecSchema = z.object({
   url: z.string().url().max(2048),
   authorization: z.string().max(4096).nullable(),
   follow_redirects: z.boolean(),
+  /** As for http; the Authorization header itself is never forwarded to another origin. */
+  forward_headers_on_redirect: z.boolean().optional(),
   expected_status_code: z.number().int().min(100).max(599),
   timeout_ms: z.number().int().min(100).max(120_000),
   keyword: z.string().max(1024).nullable(),

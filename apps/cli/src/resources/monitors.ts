@@ -4,7 +4,7 @@ import { allPages, pick, ResourceKind, unwrap } from './types';
 /** The monitor fields a file may set: CreateMonitorDto's own names (not the reference aliases). */
 const FIELDS = [
   'name', 'monitor_type', 'url', 'heartbeat_interval', 'heartbeat_grace_period', 'expected_status_code', 'timeout', 'http_method',
-  'follow_redirects', 'basic_auth_user', 'basic_auth_pass', 'bearer_token', 'request_body', 'request_content_type', 'custom_headers',
+  'follow_redirects', 'forward_headers_on_redirect', 'basic_auth_user', 'basic_auth_pass', 'bearer_token', 'request_body', 'request_content_type', 'custom_headers',
   'keyword', 'response_threshold_ms', 'auth_header', 'json_assertions', 'ssl_domain', 'ssl_port', 'ssl_expiry_threshold_days', 'host',
   'port', 'send', 'expect', 'hostname', 'record_type', 'resolver', 'expected', 'check_interval', 'regions', 'quorum', 'alert_email',
   'alert_slack_webhook', 'webhook_url', 'alert_discord_webhook', 'sla_target', 'sla_window_days', 'public', 'paused', 'group', 'tags',

@@ -24,7 +24,7 @@ describe('status page badge and feed (Valtrogen)', () => {
   let pageUrl: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ ROUND_GRACE_SECONDS: '1', SCHEDULER_TICK_MS: '100', PUBLIC_URL: 'https://parallax.test' });
+    t = await startTestApp({ ROUND_GRACE_SECONDS: '1', SCHEDULER_TICK_MS: '100', PUBLIC_URL: 'https://parallax.test', PUBLIC_PAGE_CACHE_MS: '0' });
     key = (await signup(t.api)).key;
     probes = new FakeProbes(t.natsPrefix, ['eu-west', 'us-east', 'ap-south']);
     probes.verdict = (_region, job) => (down.has(job.monitor_id) ? { is_up: false, status_code: 503, response_ms: 30, error: 'HTTP 503' } : { is_up: true, status_code: 200, response_ms: 120 });

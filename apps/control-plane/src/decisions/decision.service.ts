@@ -21,6 +21,8 @@ import { applyOrder, DependencyCause, dependencyCause } from './dependencies';
 import { latencyDecision } from './latency';
 import { incidentLookupNeeded, incidentTransition } from './incident-transition';
 import { RegionResult, RoundDecision, RoundSummary, summariseRound } from './round-summary';
+import { foldedThroughOf } from '../timeseries/window';
+import { MonitorSchedules } from '../scheduler/monitor-schedules.service';
 
 /**
  * Decides a round (all regions answered, or its deadline passed) and applies the
@@ -39,6 +41,7 @@ export class DecisionService {
 
   constructor(
     private readonly rounds: RoundsRepository,
+    private readonly schedules: MonitorSchedules,
     private readonly results: ResultsRepository,
     private readonly monitors: SystemMonitorsRepository,
     private readonly incidents: SystemIncidentsRepository,
@@ -111,7 +114,9 @@ export class DecisionService {
       if (maintenance) inMaintenanceRounds.push(round);
       else observations.push(DecisionService.overall(monitor, round, summary));
     }
-    await this.monitors.saveDecisions(tx, [...touched], confirmAt);
+    await this.monitors.saveDecisions(tx, [...touched]);
+    // A confirmation round due at once: the schedule cursor belongs to the scheduler context.
+    await this.schedules.dueBy(tx, confirmAt);
     await this.notifications.saveAlertBatch(tx, alerts);
     await this.rounds.markMaintenance(tx, inMaintenanceRounds);
     // A caller that writes rollups itself (ingestion) gets them to write with its own.
@@ -133,7 +138,7 @@ export class DecisionService {
       ok: s.decision !== 'down',
       degraded: s.decision === 'degraded',
       responseMs: s.responseMs,
-      foldedThrough: monitor.rollupsFoldedThrough,
+      foldedThrough: foldedThroughOf(monitor),
     };
   }
 

@@ -1,4 +1,5 @@
 import { HEARTBEAT_DEFAULTS, issuePingToken, nextExpectedBy, pingBaseUrl } from '../heartbeats/heartbeat-rules';
+import { emptyHeartbeatState } from '../heartbeats/heartbeat-state.entity';
 import { UpdateMonitorDto } from './dto/monitor.dto';
 import { MonitorEntity, MonitorType } from './monitor.entity';
 import { sanitizeSlug } from './monitor.mapper';
@@ -14,6 +15,7 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     expectedStatusCode: 200,
     timeout: 10,
     followRedirects: true,
+    forwardHeadersOnRedirect: false,
     basicAuthUser: '',
     basicAuthPass: '',
     bearerToken: '',
@@ -77,11 +79,6 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     heartbeatGracePeriod: null,
     pingTokenHash: null,
     pingTokenHint: null,
-    heartbeatExpectedBy: null,
-    lastPingAt: null,
-    lastFailAt: null,
-    runStartedAt: null,
-    lastRunMs: null,
   });
 }
 
@@ -104,7 +101,8 @@ export function initHeartbeat(m: MonitorEntity, publicUrl: string, nowMs: number
     pingTokenHint: t.hint,
   });
   keepHeartbeatShape(m, publicUrl);
-  m.heartbeatExpectedBy = new Date(nextExpectedBy(nowMs, m.heartbeatInterval!));
+  // Stored by the heartbeats context (HeartbeatStateService) in the create's transaction.
+  m.heartbeat = emptyHeartbeatState(m.id, new Date(nextExpectedBy(nowMs, m.heartbeatInterval!)));
   return t.token;
 }
 
@@ -135,6 +133,7 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('expectedStatusCode', dto.expected_status_code);
   set('timeout', dto.timeout);
   set('followRedirects', dto.follow_redirects);
+  set('forwardHeadersOnRedirect', dto.forward_headers_on_redirect);
   set('basicAuthUser', dto.basic_auth_user);
   secret('basicAuthPass', dto.basic_auth_pass);
   secret('bearerToken', dto.bearer_token);
@@ -162,7 +161,7 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('dnsExpected', dto.expected?.map((v) => v.trim()));
   set('requestBody', dto.request_body);
   set('requestContentType', dto.request_content_type);
-  set('customHeaders', dto.custom_headers?.map((h) => ({ key: h.key, value: h.value })));
+  set('customHeaders', dto.custom_headers?.map((h) => ({ key: h.key, value: h.value, ...(h.sensitive ? { sensitive: true } : {}) })));
   set('keyword', dto.keyword);
   if (dto.response_threshold_ms !== undefined) m.responseThresholdMs = dto.response_threshold_ms?.trim() || null;
   set('checkInterval', dto.check_interval);

@@ -174,6 +174,7 @@ function httpSpecShared(m: MonitorEntity) {
   return {
     url: m.url,
     follow_redirects: m.followRedirects,
+    forward_headers_on_redirect: m.forwardHeadersOnRedirect,
     expected_status_code: m.expectedStatusCode,
     timeout_ms: m.timeout * 1000,
     keyword: m.keyword || null,
@@ -187,6 +188,7 @@ function httpShared(m: MonitorEntity) {
     expected_status_code: m.expectedStatusCode,
     timeout: m.timeout,
     follow_redirects: m.followRedirects,
+    forward_headers_on_redirect: m.forwardHeadersOnRedirect,
     keyword: m.keyword,
     response_threshold_ms: m.responseThresholdMs,
     last_status_code: m.lastStatusCode,
@@ -205,6 +207,7 @@ const http: MonitorTypeRules = {
     'timeout',
     'http_method',
     'follow_redirects',
+    'forward_headers_on_redirect',
     'basic_auth_user',
     'basic_auth_pass',
     'bearer_token',
@@ -274,7 +277,7 @@ const NUMERIC_OPERATORS: ReadonlySet<string> = new Set(['greater_than', 'less_th
 const jsonApi: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['url', 'expected_status_code', 'timeout', 'follow_redirects', 'auth_header', 'json_assertions', 'keyword', 'response_threshold_ms'],
+  fields: ['url', 'expected_status_code', 'timeout', 'follow_redirects', 'forward_headers_on_redirect', 'auth_header', 'json_assertions', 'keyword', 'response_threshold_ms'],
   required: ['url'],
   validate(m, errors) {
     if (m.url) checkHttpUrl('url', m.url, errors);
@@ -513,7 +516,7 @@ const heartbeat: MonitorTypeRules = {
       ping_url: ping,
       heartbeat_interval: m.heartbeatInterval,
       heartbeat_grace_period: m.heartbeatGracePeriod,
-      last_ping_at: iso(m.lastPingAt),
+      last_ping_at: iso(m.heartbeat?.lastPingAt ?? null),
       /** the last run's duration between /start and its ping */
       last_response_ms: m.lastResponseMs,
     };

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
+import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
 import type { AccountId } from '../common/account-id';
 import type { ListCursor } from '../common/paging';
 import type { Tx } from '../database/transaction';
+import { HeartbeatStateEntity } from '../heartbeats/heartbeat-state.entity';
+import { RollupFoldEntity } from '../timeseries/rollup-fold.entity';
+import { MonitorScheduleEntity } from '../scheduler/monitor-schedule.entity';
 import { MonitorEntity } from './monitor.entity';
 
 export interface MonitorFilter {
@@ -32,13 +35,27 @@ export class MonitorsRepository {
     return tx ? tx.getRepository(MonitorEntity) : this.repo;
   }
 
-  findOne(accountId: AccountId, id: string, tx?: Tx): Promise<MonitorEntity | null> {
-    return this.r(tx).findOne({ where: { accountId, id } });
+  /** Monitors with what the API shows of other contexts' state joined (`heartbeat`: the pings' state; `fold`: the rollup fold watermark; `schedule`: the cursor). */
+  private q(tx?: Tx): SelectQueryBuilder<MonitorEntity> {
+    return this.r(tx)
+      .createQueryBuilder('m')
+      .leftJoinAndMapOne('m.heartbeat', HeartbeatStateEntity, 'hb', 'hb.monitor_id = m.id')
+      .leftJoinAndMapOne('m.fold', RollupFoldEntity, 'fold', 'fold.monitor_id = m.id')
+      .leftJoinAndMapOne('m.schedule', MonitorScheduleEntity, 'sched', 'sched.monitor_id = m.id');
   }
 
-  /** Locks the row for the rest of the transaction (per-monitor serialisation). */
-  lockOne(accountId: AccountId, id: string, tx: Tx): Promise<MonitorEntity | null> {
-    return this.r(tx).createQueryBuilder('m').setLock('pessimistic_write').where('m.account_id = :accountId AND m.id = :id', { accountId, id }).getOne();
+  findOne(accountId: AccountId, id: string, tx?: Tx): Promise<MonitorEntity | null> {
+    return this.q(tx).where('m.account_id = :accountId AND m.id = :id', { accountId, id }).getOne();
+  }
+
+  /**
+   * Locks the row for the rest of the transaction (per-monitor serialisation), then reads it
+   * with the other contexts' state in a statement of its own: the locking statement's snapshot
+   * may predate a write to that state committed while it waited.
+   */
+  async lockOne(accountId: AccountId, id: string, tx: Tx): Promise<MonitorEntity | null> {
+    await tx.query('SELECT id FROM monitors WHERE account_id = $1 AND id = $2 FOR UPDATE', [accountId, id]);
+    return this.findOne(accountId, id, tx);
   }
 
   /**
@@ -47,7 +64,7 @@ export class MonitorsRepository {
    * (`after`) walks the (account_id, created_at, id) index however deep the page is.
    */
   async list(accountId: AccountId, f: MonitorFilter): Promise<{ items: MonitorEntity[]; total: number; next: ListCursor | null }> {
-    const q = this.repo.createQueryBuilder('m').where('m.account_id = :accountId', { accountId });
+    const q = this.q().where('m.account_id = :accountId', { accountId });
     if (f.status === 'paused') q.andWhere('m.paused = true');
     else if (f.status) q.andWhere('m.status = :status', { status: f.status });
     if (f.group !== undefined) q.andWhere('m.group = :group', { group: f.group });
@@ -99,7 +116,7 @@ export class MonitorsRepository {
   /** The account's public monitors among `ids` (status pages; one query). */
   findPublicByIds(accountId: AccountId, ids: string[]): Promise<MonitorEntity[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.repo.createQueryBuilder('m').where('m.account_id = :accountId AND m.public = true AND m.id IN (:...ids)', { accountId, ids: [...new Set(ids)] }).getMany();
+    return this.q().where('m.account_id = :accountId AND m.public = true AND m.id IN (:...ids)', { accountId, ids: [...new Set(ids)] }).getMany();
   }
 
   /** Like findPublicByIds, with since when each flaps (notifications' `alert_state`, read in the same query; null: it does not). */
@@ -140,13 +157,18 @@ export class MonitorsRepository {
   async insertMany(accountId: AccountId, monitors: MonitorEntity[], tx: Tx): Promise<MonitorEntity[]> {
     const r = this.r(tx);
     for (let i = 0; i < monitors.length; i += 200) await r.insert(monitors.slice(i, i + 200));
-    const stored = await r.createQueryBuilder('m').where('m.account_id = :accountId AND m.id IN (:...ids)', { accountId, ids: monitors.map((m) => m.id) }).getMany();
+    const stored = await this.q(tx).where('m.account_id = :accountId AND m.id IN (:...ids)', { accountId, ids: monitors.map((m) => m.id) }).getMany();
     const byId = new Map(stored.map((m) => [m.id, m]));
     return monitors.map((m) => byId.get(m.id)!);
   }
 
   save(monitor: MonitorEntity, tx: Tx): Promise<MonitorEntity> {
     return this.r(tx).save(monitor);
+  }
+
+  /** A heartbeat monitor's ping token (its hash and hint; the token itself is shown once). */
+  async setPingToken(accountId: AccountId, id: string, hash: string, hint: string, tx: Tx): Promise<void> {
+    await this.r(tx).update({ accountId, id }, { pingTokenHash: hash, pingTokenHint: hint });
   }
 
   /** Deletes a monitor and takes it out of the account's other monitors' `depends_on`, in one transaction. */
@@ -172,6 +194,6 @@ export class MonitorsRepository {
 
   /** The public surface (badges): a monitor by id only if it is public; no account, the id is the handle. */
   findPublicById(id: string): Promise<MonitorEntity | null> {
-    return this.repo.findOne({ where: { id, public: true } });
+    return this.q().where('m.id = :id AND m.public = true', { id }).getOne();
   }
 }

@@ -8,10 +8,14 @@ import type { Principal } from '../common/principal';
 import { APP_CONFIG, AppConfig, PlanLimits } from '../config/config';
 import { TransactionRunner } from '../database/transaction';
 import { defaultQuorum } from '../decisions/quorum';
+import { MonitorScheduleEntity } from '../scheduler/monitor-schedule.entity';
+import { MonitorSchedules } from '../scheduler/monitor-schedules.service';
 import { firstPhasedRound, firstRound, phaseMs } from '../scheduler/schedule';
 import { CreateMonitorDto, UpdateMonitorDto } from './dto/monitor.dto';
 import { MonitorEntity } from './monitor.entity';
-import { nextExpectedBy } from '../heartbeats/heartbeat-rules';
+import { issuePingToken, nextExpectedBy, pingUrl } from '../heartbeats/heartbeat-rules';
+import { emptyHeartbeatState } from '../heartbeats/heartbeat-state.entity';
+import { HeartbeatStateService } from '../heartbeats/heartbeat-state.service';
 import { applyChanges, initHeartbeat, keepHeartbeatShape, monitorDefaults } from './monitor-fields';
 import { resolveAliases } from './monitor-aliases';
 import { alertTargets, canSwitchType, GuardTarget, TYPE_RULES, typeFieldProblems } from './monitor-types';
@@ -41,6 +45,8 @@ export class MonitorsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly monitors: MonitorsRepository,
+    private readonly heartbeatState: HeartbeatStateService,
+    private readonly schedules: MonitorSchedules,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -59,7 +65,10 @@ export class MonitorsService {
         const problems = dependsOnProblems(m.id, m.dependsOn, await this.monitors.dependencyGraph(p.accountId, tx));
         if (problems.length) throw validationFailed(problems);
       }
-      return this.monitors.insert(m, tx);
+      const inserted = await this.monitors.insert(m, tx);
+      await this.schedules.place(tx, [m]);
+      await this.heartbeatState.expectPings(tx, [m]);
+      return inserted;
     });
     return toMonitorResponse(saved, this.config.publicUrl, pingToken);
   }
@@ -82,9 +91,9 @@ export class MonitorsService {
       try {
         const d = this.draft(p, plan, request);
         // Created together, they start at their phase slots within the first interval (no burst).
-        const f = firstPhasedRound(this.clock.nowMs(), d.m.checkInterval, d.m.phaseMs);
-        d.m.nextRound = f.nextRound;
-        d.m.nextDueAt = new Date(f.nextDueAt);
+        const s = d.m.schedule!;
+        const f = firstPhasedRound(this.clock.nowMs(), d.m.checkInterval, s.phaseMs);
+        Object.assign(s, { nextRound: f.nextRound, nextDueAt: new Date(f.nextDueAt) });
         drafts.push(d);
       } catch (e) {
         drafts.push(null);
@@ -120,7 +129,11 @@ export class MonitorsService {
         const problems = ms.flatMap((m, i) => dependsOnProblems(m.id, m.dependsOn, graph).map((e) => ({ field: `monitors[${i}].${e.field}`, message: e.message })));
         if (problems.length) throw validationFailed(problems);
       }
-      return this.monitors.insertMany(p.accountId, ms, tx);
+      const inserted = await this.monitors.insertMany(p.accountId, ms, tx);
+      await this.schedules.place(tx, ms);
+      await this.heartbeatState.expectPings(tx, ms);
+      inserted.forEach((m, i) => Object.assign(m, { heartbeat: ms[i].heartbeat, schedule: ms[i].schedule }));
+      return inserted;
     });
     return saved.map((m, i) => toMonitorResponse(m, this.config.publicUrl, drafts[i]!.pingToken));
   }
@@ -177,13 +190,16 @@ export class MonitorsService {
       const fieldErrors = typeFieldProblems(m.monitorType, dto, null);
       if (fieldErrors.length) throw validationFailed(fieldErrors);
       const before = { interval: m.checkInterval, paused: m.paused, regions: m.regions.length, quorum: m.quorum, heartbeatInterval: m.heartbeatInterval };
+      let expectAgain: Date | null = null;
       applyChanges(m, dto);
       if (m.monitorType === 'heartbeat') {
         keepHeartbeatShape(m, this.config.publicUrl);
         const now = this.clock.nowMs();
-        // A new interval counts from the last ping; a resumed monitor starts afresh.
-        if (before.paused && !m.paused) m.heartbeatExpectedBy = new Date(nextExpectedBy(now, m.heartbeatInterval!));
-        else if (m.heartbeatInterval !== before.heartbeatInterval) m.heartbeatExpectedBy = new Date(nextExpectedBy(m.lastPingAt?.getTime() ?? now, m.heartbeatInterval!));
+        // A new interval counts from the last ping; a resumed monitor starts afresh (stored by the heartbeats context, below).
+        const hb = (m.heartbeat ??= emptyHeartbeatState(m.id));
+        if (before.paused && !m.paused) expectAgain = new Date(nextExpectedBy(now, m.heartbeatInterval!));
+        else if (m.heartbeatInterval !== before.heartbeatInterval) expectAgain = new Date(nextExpectedBy(hb.lastPingAt?.getTime() ?? now, m.heartbeatInterval!));
+        if (expectAgain) hb.heartbeatExpectedBy = expectAgain;
       } else {
         m.quorum = nextQuorum(before.regions, before.quorum, m.regions.length, dto.quorum);
       }
@@ -201,11 +217,27 @@ export class MonitorsService {
         const problems = dependsOnProblems(m.id, m.dependsOn, await this.monitors.dependencyGraph(p.accountId, tx));
         if (problems.length) throw validationFailed(problems);
       }
-      if (m.checkInterval !== before.interval || (before.paused && !m.paused)) this.reschedule(m, this.clock.nowMs(), m.checkInterval === before.interval);
+      const retimed = m.checkInterval !== before.interval || (before.paused && !m.paused);
+      if (retimed) this.reschedule(m, this.clock.nowMs(), m.checkInterval === before.interval);
+      const stored = await this.monitors.save(m, tx);
+      // Placed (or, paused, taken off the due index) by the scheduler context.
+      if (retimed || m.paused !== before.paused) await this.schedules.place(tx, [m]);
+      if (expectAgain) await this.heartbeatState.expectPings(tx, [m]);
       const flapping = await this.monitors.flappingSince(p.accountId, [m.id], tx);
-      return { saved: await this.monitors.save(m, tx), flappingSince: flapping.get(m.id) ?? null };
+      return { saved: stored, flappingSince: flapping.get(m.id) ?? null };
     });
     return toMonitorResponse(saved.saved, this.config.publicUrl, null, saved.flappingSince);
+  }
+
+  /** `POST /monitors/{id}/ping-token`: a new token for a heartbeat monitor (shown once); the old ping URL stops working. */
+  async rotatePingToken(p: Principal, id: string): Promise<{ monitor_id: string; ping_url: string }> {
+    return this.tx.run(async (tx) => {
+      const m = await this.monitors.lockOne(p.accountId, id, tx);
+      if (!m || m.monitorType !== 'heartbeat') throw notFound('heartbeat monitor', id);
+      const t = issuePingToken();
+      await this.monitors.setPingToken(p.accountId, id, t.hash, t.hint, tx);
+      return { monitor_id: id, ping_url: pingUrl(this.config.publicUrl, id, t.token, null) };
+    });
   }
 
   async remove(p: Principal, id: string): Promise<{ deleted: true; monitor_id: string }> {
@@ -231,10 +263,9 @@ export class MonitorsService {
 
   /** A new, resumed or re-timed monitor: new phase, and its current slot runs at once (unless, same interval, it already ran). */
   private reschedule(m: MonitorEntity, nowMs: number, sameInterval: boolean): void {
-    m.phaseMs = phaseMs(m.id, m.checkInterval);
-    const f = firstRound(nowMs, m.checkInterval, m.phaseMs, sameInterval ? m.nextRound : undefined);
-    m.nextRound = f.nextRound;
-    m.nextDueAt = new Date(f.nextDueAt);
+    const phase = phaseMs(m.id, m.checkInterval);
+    const f = firstRound(nowMs, m.checkInterval, phase, sameInterval ? m.schedule?.nextRound : undefined);
+    m.schedule = Object.assign(m.schedule ?? new MonitorScheduleEntity(), { monitorId: m.id, phaseMs: phase, nextRound: f.nextRound, nextDueAt: new Date(f.nextDueAt) });
   }
 
   /**

@@ -22,3 +22,24 @@ describe('AnswerCache', () => {
     expect(await off.get('a', async () => String(++n))).toBe('2');
   });
 });
+
+describe('AnswerCache keep', () => {
+  it('does not keep an answer keep refuses (a 500), keeps the others', async () => {
+    let n = 0;
+    const cache = new AnswerCache<{ status: number; body: string }>(1000, 10, () => 0, (a) => a.status < 500);
+    expect(await cache.get('a', async () => ({ status: 500, body: String(++n) }))).toEqual({ status: 500, body: '1' });
+    expect(await cache.get('a', async () => ({ status: 200, body: String(++n) }))).toEqual({ status: 200, body: '2' });
+    expect(await cache.get('a', async () => ({ status: 200, body: String(++n) }))).toEqual({ status: 200, body: '2' });
+  });
+  it('a late failure of a replaced entry does not drop its successor', async () => {
+    let t = 0;
+    let fail!: (e: Error) => void;
+    const cache = new AnswerCache(10, 10, () => t);
+    const first = cache.get('a', () => new Promise<string>((_, reject) => (fail = reject)));
+    t = 10;
+    expect(await cache.get('a', async () => 'second')).toBe('second');
+    fail(new Error('late'));
+    await expect(first).rejects.toThrow('late');
+    expect(await cache.get('a', async () => 'third')).toBe('second');
+  });
+});

@@ -66,9 +66,10 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       const due = await this.rounds.lockDueMonitors(tx, new Date(now), BATCH);
       if (!due.length) return [];
       const planned = due.map((monitor) => {
-        const c = claimRound(monitor.nextRound, now, monitor.checkInterval, monitor.phaseMs);
+        const schedule = monitor.schedule!; // joined and locked by lockDueMonitors
+        const c = claimRound(schedule.nextRound, now, monitor.checkInterval, schedule.phaseMs);
         if (c.skipped) this.metrics.roundsSkipped.inc(c.skipped);
-        this.metrics.schedulerLag.observe(Math.max(0, now - monitor.nextDueAt.getTime()) / 1000);
+        this.metrics.schedulerLag.observe(Math.max(0, now - schedule.nextDueAt!.getTime()) / 1000);
         // Regions without a probe online for longer than the grace get no job (no queue of
         // stale jobs): the round records them as skipped, and its decision as unknown.
         const online = monitor.regions.filter((r) => this.fleet.receivingJobs(r));

@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { call, signup, startTestApp, TestApp } from '../testing/harness';
+import { asAccountId } from '../common/account-id';
+import { StatusPageListing } from './page-listing.service';
 import { StatusPagesService } from './status-pages.service';
 
 jest.setTimeout(60_000);
@@ -168,12 +170,12 @@ describe('status pages API (real PostgreSQL + NATS)', () => {
     await call(t.api, key, 'PATCH', `/monitors/${mon.db}/public`, { public_status: false });
     expect((await pages.loadBySlug('acme'))!.monitors.map((m) => m.name)).toEqual(['API', 'Website']);
     const ds = t.app.get(DataSource);
-    const showing = await ds.transaction((tx) => pages.pagesShowing(tx, (view.page.accountId), mon.db));
+    const showing = await ds.transaction((tx) => t.app.get(StatusPageListing).pagesShowing(tx, view.page.accountId, mon.db));
     expect(showing).toEqual([]);
     await call(t.api, key, 'PATCH', `/monitors/${mon.db}/public`, { public_status: true });
-    const showingAgain = await ds.transaction((tx) => pages.pagesShowing(tx, view.page.accountId, mon.db));
+    const showingAgain = await ds.transaction((tx) => t.app.get(StatusPageListing).pagesShowing(tx, view.page.accountId, mon.db));
     expect(showingAgain).toEqual([{ id: pageId, accountId: view.page.accountId, slug: 'acme', title: 'Acme status', url: 'https://status.acme.test' }]);
-    expect(await pages.summaryById(view.page.accountId, pageId)).toMatchObject({ slug: 'acme' });
+    expect(await pages.summaryById(asAccountId(view.page.accountId), pageId)).toMatchObject({ slug: 'acme' });
 
     // target URLs only when the page shows them
     await call(t.api, key, 'PATCH', `/status-pages/${pageId}`, { show_target_urls: true });

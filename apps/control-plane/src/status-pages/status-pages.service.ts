@@ -11,11 +11,16 @@ import type { PageSummary, PublicMonitorView, PublicPageInfo, PublicPageView } f
 import { normaliseCustomDomain, planLayout } from './status-page-rules';
 import { StatusPageEntity } from './status-page.entity';
 import { PageLayout, StatusPagesRepository } from './status-pages.repository';
-import { asAccountId } from '../common/account-id';
+import { AccountId, asAccountId } from '../common/account-id';
 
 /** `/s/{slug}` or the custom domain's root. */
 export function pageUrl(page: Pick<StatusPageEntity, 'slug' | 'customDomain'>, publicUrl: string): string {
   return page.customDomain ? `https://${page.customDomain}` : `${publicUrl}/s/${page.slug}`;
+}
+
+/** A page named and linked, for other contexts. */
+export function pageSummary(page: StatusPageEntity, publicUrl: string): PageSummary {
+  return { id: page.id, accountId: page.accountId, slug: page.slug, title: page.title, url: pageUrl(page, publicUrl) };
 }
 
 /** The monitor as a page may show it (see PublicMonitorView: nothing private). */
@@ -146,18 +151,13 @@ export class StatusPagesService {
   }
 
   /** For other contexts: the account's own page, or null (another account's: null). */
-  async summaryById(accountId: string, id: string): Promise<PageSummary | null> {
+  async summaryById(accountId: AccountId, id: string): Promise<PageSummary | null> {
     const page = await this.pages.findOne(accountId, id);
     return page ? this.summary(page) : null;
   }
 
-  /** Inside a transaction (e.g. a decision's): the account's pages that show the monitor (listed and public). */
-  async pagesShowing(tx: Tx, accountId: string, monitorId: string): Promise<PageSummary[]> {
-    return (await this.pages.pagesShowing(tx, accountId, monitorId)).map((p) => this.summary(p));
-  }
-
   private summary(page: StatusPageEntity): PageSummary {
-    return { id: page.id, accountId: page.accountId, slug: page.slug, title: page.title, url: pageUrl(page, this.config.publicUrl) };
+    return pageSummary(page, this.config.publicUrl);
   }
 
   private async load(page: StatusPageEntity): Promise<PublicPageView> {

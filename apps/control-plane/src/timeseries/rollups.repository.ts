@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Tx } from '../database/transaction';
 import { rangeClause } from '../database/ranges';
-import { FOLD_DELETE_SQL, FOLD_INSERT_SQL, Granularity, ROLLUP_TABLE, REBUILD_STATEMENTS_NOW } from './rollup-sql';
+import { FOLD_DELETE_SQL, FOLD_INSERT_SQL, foldedThroughSql, Granularity, ROLLUP_TABLE, REBUILD_STATEMENTS_NOW } from './rollup-sql';
 import { bucketOf, Histogram } from './histogram';
 import { Stats } from './stats';
 import { DAY_MS, floorTo, foldedUntil, HOUR_MS } from './window';
@@ -176,6 +176,38 @@ export class RollupsRepository {
   }
 
   /**
+   * System-wide, for the rollup fold: up to `limit` monitors whose daily rollups are built
+   * through a day before `through`, the monitors locked like SystemMonitorsRepository.lockForResults
+   * (id order, FOR NO KEY UPDATE, SKIP LOCKED: replicas fold disjoint monitors).
+   */
+  async lockDueForFold(tx: Tx, through: string, limit: number): Promise<{ id: string; foldedThrough: string }[]> {
+    const rows: { id: string; folded: string }[] = await tx.query(
+      `SELECT m.id, ${foldedThroughSql('m', 'f')}::text AS folded FROM monitors m LEFT JOIN rollup_folds f ON f.monitor_id = m.id
+        WHERE ${foldedThroughSql('m', 'f')} < $1::date ORDER BY m.id LIMIT $2 FOR NO KEY UPDATE OF m SKIP LOCKED`,
+      [through, limit],
+    );
+    return rows.map((r) => ({ id: r.id, foldedThrough: r.folded }));
+  }
+
+  /** Records that these (locked) monitors' daily rollups are built through `through` (the fold watermark, `rollup_folds`). */
+  async markFolded(tx: Tx, ids: string[], through: string): Promise<void> {
+    if (!ids.length) return;
+    await tx.query(
+      `INSERT INTO rollup_folds (monitor_id, folded_through) SELECT id, $2::date FROM unnest($1::text[]) AS id
+       ON CONFLICT (monitor_id) DO UPDATE SET folded_through = EXCLUDED.folded_through`,
+      [ids, through],
+    );
+  }
+
+  /** System-wide: the oldest day any monitor's daily rollups are built through (null: no monitors). */
+  async oldestFoldedThrough(): Promise<string | null> {
+    const rows: { d: string | null }[] = await this.ds.query(
+      `SELECT min(${foldedThroughSql('m', 'f')})::text AS d FROM monitors m LEFT JOIN rollup_folds f ON f.monitor_id = m.id`,
+    );
+    return rows[0].d;
+  }
+
+  /**
    * Status pages: the whole-monitor ('*') rounds of several monitors per UTC day since
    * `from`, in one query: daily rollups of folded days, hourly ones summed by day after
    * each monitor's fold point (so a round is counted once).
@@ -185,14 +217,14 @@ export class RollupsRepository {
     const rows: { monitor_id: string; day: string; checks: string; failures: string; degraded: string }[] = await this.ds.query(
       `SELECT monitor_id, day, sum(checks) AS checks, sum(failures) AS failures, sum(degraded) AS degraded FROM (
          SELECT d.monitor_id, to_char(d.bucket_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, d.checks, d.failures, d.degraded
-           FROM rollups_daily d JOIN monitors m ON m.id = d.monitor_id
+           FROM rollups_daily d JOIN monitors m ON m.id = d.monitor_id LEFT JOIN rollup_folds f ON f.monitor_id = m.id
           WHERE d.account_id = $1 AND d.monitor_id = ANY($2::text[]) AND d.region = '${OVERALL}' AND d.bucket_start >= $3
-            AND d.bucket_start < ((m.rollups_folded_through + 1)::timestamp AT TIME ZONE 'UTC')
+            AND d.bucket_start < ((${foldedThroughSql('m', 'f')} + 1)::timestamp AT TIME ZONE 'UTC')
          UNION ALL
          SELECT h.monitor_id, to_char(h.bucket_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, h.checks, h.failures, h.degraded
-           FROM rollups_hourly h JOIN monitors m ON m.id = h.monitor_id
+           FROM rollups_hourly h JOIN monitors m ON m.id = h.monitor_id LEFT JOIN rollup_folds f ON f.monitor_id = m.id
           WHERE h.account_id = $1 AND h.monitor_id = ANY($2::text[]) AND h.region = '${OVERALL}' AND h.bucket_start >= $3
-            AND h.bucket_start >= ((m.rollups_folded_through + 1)::timestamp AT TIME ZONE 'UTC')) x
+            AND h.bucket_start >= ((${foldedThroughSql('m', 'f')} + 1)::timestamp AT TIME ZONE 'UTC')) x
        GROUP BY monitor_id, day`,
       [accountId, monitorIds, from],
     );

@@ -11,7 +11,7 @@ import { RELATIVE_ERROR } from './histogram';
 import { parseBucket, parseDate, parseRegion, parseWindow } from './query-params';
 import { OVERALL, RollupsRepository } from './rollups.repository';
 import { addObservation, emptyStats, mergeStats, responseSummary, Stats, uptimePercent } from './stats';
-import { Bucket, bucketMs, DAY_MS, floorTo, foldedUntil, HOUR_MS, planWindow, seriesStarts } from './window';
+import { Bucket, bucketMs, DAY_MS, floorTo, foldedThroughOf, foldedUntil, HOUR_MS, planWindow, seriesStarts } from './window';
 import { asAccountId } from '../common/account-id';
 
 /** Per region (and '*' for the whole monitor): series bucket start → stats. */
@@ -49,7 +49,7 @@ export class TimeseriesService {
     const accountId = asAccountId(m.accountId);
     const monitorId = m.id;
     // Days not folded yet (daily rollups not built from the hourly ones) are read hourly.
-    const plan = planWindow(from, to, bucket, foldedUntil(m.rollupsFoldedThrough));
+    const plan = planWindow(from, to, bucket, foldedUntil(foldedThroughOf(m)));
     const only = scope.regions ? (scope.region ? [scope.region] : null) : [];
     const rollupRegions = only === null ? null : [...only, ...(scope.overall ? [OVERALL] : [])];
     const [days, hours, raw, rounds] = await Promise.all([

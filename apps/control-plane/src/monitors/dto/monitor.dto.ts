@@ -33,6 +33,11 @@ export class HeaderDto {
   @MaxLength(8192)
   @Matches(/^[^\r\n]*$/, { message: 'value must not contain line breaks' })
   value!: string;
+
+  @ApiPropertyOptional({ default: false, description: 'never sent to another origin after a redirect, even with forward_headers_on_redirect' })
+  @IsOptional()
+  @IsBoolean()
+  sensitive?: boolean;
 }
 
 export class MaintenanceWindowDto {
@@ -125,6 +130,14 @@ export class CreateMonitorDto {
   @IsOptional()
   @IsBoolean()
   follow_redirects?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'http, https, json_api: after a redirect to another origin, still send the custom headers not marked sensitive (never Authorization, Cookie, Proxy-Authorization)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  forward_headers_on_redirect?: boolean;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) basic_auth_user?: string;
   @ApiPropertyOptional({ description: 'write-only; answered as "********"' }) @IsOptional() @IsString() @MaxLength(512) basic_auth_pass?: string;

@@ -13,6 +13,7 @@ const MASKED = 'write-only: "********" when set, "" when not';
 export class HeaderView {
   @ApiProperty({ example: 'Accept' }) key!: string;
   @ApiProperty({ example: 'application/json' }) value!: string;
+  @ApiPropertyOptional({ description: 'present (true) when the header is never sent to another origin after a redirect' }) sensitive?: boolean;
 }
 
 export class MaintenanceWindowView {
@@ -79,6 +80,7 @@ export class MonitorView {
   @ApiPropertyOptional({ example: 200, description: 'http, https, json_api' }) expected_status_code?: number;
   @ApiPropertyOptional({ example: 10, description: 'seconds; every probed type' }) timeout?: number;
   @ApiPropertyOptional({ description: 'http, https, json_api' }) follow_redirects?: boolean;
+  @ApiPropertyOptional({ description: 'http, https, json_api: custom headers not marked sensitive follow a redirect to another origin' }) forward_headers_on_redirect?: boolean;
   @ApiPropertyOptional({ example: '', description: 'http, https, json_api' }) keyword?: string;
   @ApiPropertyOptional({ type: String, nullable: true, example: '> 2000', description: 'http, https, json_api' }) response_threshold_ms?: string | null;
   @ApiPropertyOptional({ type: Number, nullable: true, example: 200 }) last_status_code?: number | null;
