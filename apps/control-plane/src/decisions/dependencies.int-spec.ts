@@ -88,7 +88,7 @@ describe('monitor dependencies', () => {
     expect((await get(b.id)).depends_on).toEqual([]);
   });
 
-  it('while a dependency is down, a dependant that goes down is linked to its incident and its notifications are recorded as suppressed; once the dependency is up, the dependant’s recovery is notified', async () => {
+  it('while a dependency is down, a dependant that goes down is linked to its incident and its notifications are recorded as suppressed; once the dependency is up, the dependant still down is notified down (was up), then its recovery', async () => {
     const db = await create('database');
     const app = await create('app', { depends_on: [db.id] });
     fail(db.id);
@@ -110,13 +110,19 @@ describe('monitor dependencies', () => {
     expect((await deliveries(db.id)).map((r) => r.status)).not.toContain('suppressed');
 
     heal(db.id);
+    // Two intervals: in one of them the dependency's recovery is committed before the dependant's round is decided.
+    await nextRounds(db.id, app.id);
     await nextRounds(db.id, app.id);
     expect((await get(db.id)).status).toBe('up');
+    expect((await get(app.id)).status).toBe('down');
+    const held = await deliveries(app.id);
+    expect(held.slice(2).map((r) => `${r.event}:${r.status === 'suppressed' ? 'suppressed' : 'sent'}`)).toEqual(['monitor.down:sent']);
+    expect((await pg.query(`SELECT payload FROM notification_deliveries WHERE monitor_id = $1 ORDER BY sequence DESC LIMIT 1`, [app.id])).rows[0].payload).toMatchObject({ event: 'monitor.down', previous_status: 'up' });
     heal(app.id);
     await nextRounds(db.id, app.id);
     expect((await get(app.id)).status).toBe('up');
     const after = await deliveries(app.id);
-    expect(after.slice(2).map((r) => `${r.event}:${r.status === 'suppressed' ? 'suppressed' : 'sent'}`)).toEqual(['monitor.up:sent']);
+    expect(after.slice(3).map((r) => `${r.event}:${r.status === 'suppressed' ? 'suppressed' : 'sent'}`)).toEqual(['monitor.up:sent']);
     expect((await incidents(app.id))[0]).toMatchObject({ status: 'resolved', caused_by_incident_id: dbIncident.id });
   });
 

@@ -119,7 +119,9 @@ export class NotificationsService {
   async enqueueStatusChange(tx: Tx, c: StatusChange): Promise<{ enqueued: number; suppressed: boolean }> {
     const m = c.monitor;
     const maintenance = c.maintenance ?? inMaintenance(m.maintenanceWindows, c.at);
-    const held = heldNotification(m.status, m.heldStatus ?? null, c.to, maintenance);
+    // A dependency down holds the status last notified like a maintenance window does (rows are recorded as suppressed meanwhile):
+    // a dependant still down once its dependency is up is notified then, "down (was up)".
+    const held = heldNotification(m.status, m.heldStatus ?? null, c.to, maintenance || !!c.suppressedBy);
     m.heldStatus = held.heldStatus;
     const sla = !maintenance && m.slaTarget !== null && m.slaTarget !== undefined && c.outcome ? await this.sla.evaluate(tx, m, c.outcome === 'down', c.at) : null;
     const raised = raisedEvents({ previous: held.previous, to: c.to, incidentOpened: !!c.incidentOpened, incidentResolved: !!c.incidentResolved, slaBreached: !!sla, slow: !!c.slow });
