@@ -5162,7 +5162,7 @@ export interface operations {
     InsightsController_get: {
         parameters: {
             query?: {
-                /** @description the period; compared with the same length before it */
+                /** @description the period; compared with the same length before it (1–720, default 24, clamped) */
                 hours?: number;
             };
             header?: never;
@@ -9191,14 +9191,14 @@ export interface operations {
     TimeseriesController_responseTimes: {
         parameters: {
             query?: {
-                /** @description one of the monitor's regions; default: every region (and the whole monitor) */
-                region?: string;
-                /** @description default: minute up to 6 h, hour up to 14 days, else day; at most 3,000 points */
-                bucket?: "minute" | "hour" | "day";
-                /** @description ISO 8601, default: now */
-                to?: string;
                 /** @description ISO 8601, default: 24 h before `to` */
                 from?: string;
+                /** @description ISO 8601, default: now */
+                to?: string;
+                /** @description default: minute up to 6 h, hour up to 14 days, else day; at most 3,000 points */
+                bucket?: "minute" | "hour" | "day";
+                /** @description one of the monitor's regions; default: every region (and the whole monitor) */
+                region?: string;
             };
             header?: never;
             path: {
@@ -9303,10 +9303,10 @@ export interface operations {
     TimeseriesController_daily: {
         parameters: {
             query?: {
-                /** @description one of the monitor's regions; default: every region (and the whole monitor) */
-                region?: string;
                 /** @description 1–365, default 90 (clamped to the bounds) */
                 days?: number;
+                /** @description one of the monitor's regions; default: every region (and the whole monitor) */
+                region?: string;
             };
             header?: never;
             path: {
@@ -9411,10 +9411,10 @@ export interface operations {
     TimeseriesController_hourly: {
         parameters: {
             query?: {
-                /** @description one of the monitor's regions; default: every region (and the whole monitor) */
-                region?: string;
                 /** @description YYYY-MM-DD (UTC), default today */
                 date?: string;
+                /** @description one of the monitor's regions; default: every region (and the whole monitor) */
+                region?: string;
             };
             header?: never;
             path: {
@@ -9519,12 +9519,12 @@ export interface operations {
     TimeseriesController_minutes: {
         parameters: {
             query: {
-                /** @description one of the monitor's regions; default: every region (and the whole monitor) */
-                region?: string;
-                /** @description 0–23 (UTC) */
-                hour: number;
                 /** @description YYYY-MM-DD (UTC), default today */
                 date?: string;
+                /** @description 0–23 (UTC) */
+                hour: number;
+                /** @description one of the monitor's regions; default: every region (and the whole monitor) */
+                region?: string;
             };
             header?: never;
             path: {
@@ -9629,16 +9629,16 @@ export interface operations {
     TimeseriesController_logs: {
         parameters: {
             query?: {
-                /** @description 1–100, default 20 (clamped to the bounds) */
-                limit?: number;
-                /** @description 1-based, default 1 (clamped) */
-                page?: number;
-                /** @description one of the monitor's regions; default: every region (and the whole monitor) */
-                region?: string;
-                /** @description ISO 8601, default: now */
-                to?: string;
                 /** @description ISO 8601, default: 24 h before `to` */
                 from?: string;
+                /** @description ISO 8601, default: now */
+                to?: string;
+                /** @description one of the monitor's regions; default: every region (and the whole monitor) */
+                region?: string;
+                /** @description 1-based, default 1 (clamped) */
+                page?: number;
+                /** @description 1–100, default 20 (clamped to the bounds) */
+                limit?: number;
             };
             header?: never;
             path: {

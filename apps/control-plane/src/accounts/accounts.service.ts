@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { JwtService } from '@nestjs/jwt';
-import { clampInt } from '../common/clamp';
 import { Paged } from '../common/envelope.interceptor';
 import { DomainError, notFound } from '../common/errors';
 import { newId } from '../common/ids';
@@ -17,7 +16,6 @@ import { SignupDto } from './dto/signup.dto';
 import { AccountView, ApiKeyView, CreatedApiKeyView, DeletedView, LoginView, MeView, SignupView, UserView } from './dto/views';
 import { hashPassword, needsRehash, prepareDummyHash, ScryptParams, verifyAgainstDummy, verifyPassword } from './password';
 import { PlanLimitsService } from './plan-limits';
-import { listOffset } from '../common/paging';
 import { asAccountId, type AccountId } from '../common/account-id';
 import { apiKeyExpired, apiKeyExpiry } from './api-key';
 import { loginLockoutMs } from './rate-limit-rules';
@@ -42,7 +40,6 @@ const CACHE_MAX_ENTRIES = 10_000;
 const TOUCH_INTERVAL_SECONDS = 60;
 const FIRST_KEY_NAME = 'default';
 const DEFAULT_PAGE = 500;
-const MAX_PAGE = 500;
 
 interface JwtClaims {
   sub?: unknown;
@@ -205,9 +202,9 @@ export class AccountsService implements OnModuleInit {
     return createdKeyView(key, generated.key);
   }
 
-  async listApiKeys(principal: Principal, query: { limit?: unknown; offset?: unknown } = {}): Promise<Paged<ApiKeyView>> {
-    const limit = clampInt(query.limit, 1, MAX_PAGE, DEFAULT_PAGE);
-    const offset = listOffset(query.offset, limit);
+  /** `limit` and `offset` as ApiKeyListQuery parsed them (limit 1–500, offset ≤ 10,000). */
+  async listApiKeys(principal: Principal, query: { limit: number; offset: number } = { limit: DEFAULT_PAGE, offset: 0 }): Promise<Paged<ApiKeyView>> {
+    const { limit, offset } = query;
     const { items, total } = await this.repo.listApiKeys(principal.accountId, limit, offset);
     return new Paged(items.map(apiKeyView), { total, limit, offset });
   }

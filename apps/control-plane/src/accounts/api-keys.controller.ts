@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Paged } from '../common/envelope.interceptor';
 import { CurrentPrincipal, Principal } from '../common/principal';
 import { AccountsService } from './accounts.service';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
 import { ApiKeyView, CreatedApiKeyView, DeletedView } from './dto/views';
-import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery } from '../common/openapi';
-import { MAX_OFFSET } from '../common/paging';
+import { ApiEnvelope, ApiEnvelopeList, ApiErrors } from '../common/openapi';
+import { ApiKeyListQuery } from './api-keys.query';
 
 @ApiTags('api-keys')
 @ApiBearerAuth()
@@ -25,16 +25,10 @@ export class ApiKeysController {
 
   @Get()
   @ApiOperation({ summary: "List the account's API keys (never the keys themselves)" })
-  @ApiQuery(intQuery('limit', 1, 500, 500))
-  @ApiQuery(intQuery('offset', 0, MAX_OFFSET, 0, `0–${MAX_OFFSET}; beyond, 422`))
   @ApiEnvelopeList(ApiKeyView)
   @ApiErrors(401, 429)
-  list(
-    @CurrentPrincipal() principal: Principal,
-    @Query('limit') limit?: string,
-    @Query('offset') offset?: string,
-  ): Promise<Paged<ApiKeyView>> {
-    return this.accounts.listApiKeys(principal, { limit, offset });
+  list(@CurrentPrincipal() principal: Principal, @Query() q: ApiKeyListQuery): Promise<Paged<ApiKeyView>> {
+    return this.accounts.listApiKeys(principal, { limit: q.limit, offset: q.offset ?? 0 });
   }
 
   @Delete(':id')

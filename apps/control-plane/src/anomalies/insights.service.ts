@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { clampInt } from '../common/clamp';
 import { Clock } from '../common/clock';
 import { notFound } from '../common/errors';
 import type { Principal } from '../common/principal';
@@ -39,10 +38,10 @@ export class InsightsService {
     private readonly clock: Clock,
   ) {}
 
-  async insights(p: Principal, id: string, hoursRaw?: string) {
+  /** `hours` as InsightsQuery parsed it (1–720). */
+  async insights(p: Principal, id: string, hours = 24) {
     const m = typeof id === 'string' && id.length <= 64 ? await this.monitors.findOne(p.accountId, id) : null;
     if (!m) throw notFound('monitor', String(id).slice(0, 64));
-    const hours = clampInt(hoursRaw, 1, 720, 24);
     const to = this.clock.now();
     const from = new Date(to.getTime() - hours * HOUR_MS);
     const prevFrom = new Date(from.getTime() - hours * HOUR_MS);

@@ -124,12 +124,3 @@ export function ApiEnvelopeList(model: Type<unknown>, opts: EnvelopeOptions = {}
   );
 }
 
-/** An integer query parameter's schema with its bounds (values outside are clamped, not rejected). */
-export function intQuery(name: string, min: number, max: number, dflt?: number, description?: string) {
-  return {
-    name,
-    required: false,
-    description: description ?? `${min}–${max}${dflt !== undefined ? `, default ${dflt}` : ''} (clamped to the bounds)`,
-    schema: { type: 'integer', minimum: min, maximum: max, ...(dflt !== undefined ? { default: dflt } : {}) },
-  } as const;
-}

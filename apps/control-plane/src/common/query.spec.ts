@@ -2,6 +2,9 @@ import { DomainError } from './errors';
 import { MonitorListQuery } from '../monitors/monitors.query';
 import { IncidentListQuery } from '../incidents/incidents.query';
 import { offsetValue } from './query';
+import { LogsQuery, MinutesQuery, StatsDaysQuery } from '../timeseries/timeseries.query';
+import { ApiKeyListQuery } from '../accounts/api-keys.query';
+import { InsightsQuery } from '../anomalies/insights.query';
 import { createValidationPipe } from './validation';
 
 const pipe = createValidationPipe();
@@ -42,6 +45,14 @@ describe('query DTOs through the global validation pipe', () => {
     const q = await parse(MonitorListQuery, { status: 'down', tags: 'a,b', cursor: 'abc', zz_cache_buster: '1', __proto__x: '2' });
     expect({ ...q }).toEqual({ status: 'down', tags: 'a,b', cursor: 'abc', limit: 500, page: 1 });
     expect(q).toBeInstanceOf(MonitorListQuery);
+  });
+
+  it('time series, insights and API keys: integers clamped, text kept for the pure time rules', async () => {
+    expect({ ...(await parse(LogsQuery, { from: '2026-01-01T00:00:00Z', limit: '500' })) }).toEqual({ from: '2026-01-01T00:00:00Z', limit: 100, page: 1 });
+    expect((await parse(StatsDaysQuery, { days: '0' })).days).toBe(1);
+    expect((await parse(InsightsQuery, {})).hours).toBe(24);
+    expect({ ...(await parse(MinutesQuery, { hour: '7', date: '2026-12-01' })) }).toEqual({ hour: '7', date: '2026-12-01' });
+    expect({ ...(await parse(ApiKeyListQuery, { limit: '9999' })) }).toEqual({ limit: 500 });
   });
 
   it('offsetValue: absent stays absent, everything else an integer ≥ 0', () => {

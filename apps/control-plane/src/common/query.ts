@@ -42,8 +42,8 @@ export function OffsetQuery(hint = 'narrow the query with its filters', descript
 }
 
 /** An optional free-text filter (an id, a region, a group): a string as given. */
-export function TextQuery(example?: string, description?: string): PropertyDecorator {
-  return applyDecorators(ApiPropertyOptional({ type: String, example, description }), IsOptional(), IsString());
+export function TextQuery(example?: string, description?: string, format?: string): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional({ type: String, example, description, ...(format ? { format } : {}) }), IsOptional(), IsString());
 }
 
 /**

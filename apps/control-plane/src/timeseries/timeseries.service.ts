@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { clampInt } from '../common/clamp';
 import { Clock } from '../common/clock';
 import { notFound, validationFailed } from '../common/errors';
 import type { Principal } from '../common/principal';
@@ -158,10 +157,10 @@ export class TimeseriesService {
   }
 
   /** `GET /monitors/{id}/uptime/daily`: `days` daily entries ending today (UTC), and the outage days. */
-  async daily(p: Principal, id: string, q: { days?: string; region?: string }) {
+  async daily(p: Principal, id: string, q: { days: number; region?: string }) {
     const m = await this.monitor(p, id);
     const region = parseRegion(q.region, m.regions);
-    const days = clampInt(q.days, 1, 365, 90);
+    const { days } = q;
     const now = this.clock.nowMs();
     const to = floorTo(now, DAY_MS) + DAY_MS;
     const from = to - days * DAY_MS;
@@ -221,12 +220,11 @@ export class TimeseriesService {
   }
 
   /** `GET /monitors/{id}/logs`: one entry per region result, newest first (StatusPool). */
-  async logs(p: Principal, id: string, q: { from?: string; to?: string; region?: string; page?: string; limit?: string }) {
+  async logs(p: Principal, id: string, q: { from?: string; to?: string; region?: string; page: number; limit: number }) {
     const m = await this.monitor(p, id);
     const { from, to } = parseWindow(q.from, q.to, this.clock.nowMs());
     const region = parseRegion(q.region, m.regions);
-    const limit = clampInt(q.limit, 1, 100, 20);
-    const page = clampInt(q.page, 1, 1_000_000, 1);
+    const { limit, page } = q;
     const [rows, w] = await Promise.all([
       this.results.page(p.accountId, m.id, from, to, region, limit, (page - 1) * limit),
       // The total is counted from the rollups (and the raw edges), not by scanning rows.
@@ -270,9 +268,9 @@ export class TimeseriesService {
   }
 
   /** `GET /monitors/{id}/history?hours=` (StatusCore): the rounds of the last hours with their stats. */
-  async history(p: Principal, id: string, q: { hours?: string }) {
+  async history(p: Principal, id: string, q: { hours: number }) {
     const m = await this.monitor(p, id);
-    const hours = clampInt(q.hours, 1, 168, 24);
+    const { hours } = q;
     const now = this.clock.nowMs();
     const from = new Date(now - hours * HOUR_MS);
     const to = new Date(now + 1);
@@ -287,9 +285,9 @@ export class TimeseriesService {
   }
 
   /** `GET /monitors/{id}/stats?days=` (StatusCore): response times and uptime of the last days, overall and per region. */
-  async stats(p: Principal, id: string, q: { days?: string }) {
+  async stats(p: Principal, id: string, q: { days: number }) {
     const m = await this.monitor(p, id);
-    const days = clampInt(q.days, 1, 365, 30);
+    const { days } = q;
     const now = this.clock.nowMs();
     const w = await this.window(m, new Date(now - days * DAY_MS), new Date(now + 1), 'day', { regions: true, overall: true });
     const regions: Record<string, ReturnType<typeof TimeseriesService.statsView>> = {};
