@@ -118,7 +118,7 @@ export class LocalSystem {
     await waitFor(`control plane ${index} ready`, async () => {
       if (!p.alive) throw new Error(`control plane ${index} exited:\n${p.tail()}`);
       return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
-    }, 30_000, 200);
+    }, 90_000, 200); // generous: boot (migrations check, NATS, streams) on a loaded 2-core machine
   }
 
   /** Starts probe `index` (REGIONS order) again after it stopped, with its environment plus `extraEnv`. */
@@ -130,7 +130,9 @@ export class LocalSystem {
 
   /** The text of replica `index`'s /metrics. */
   async metrics(index = 0): Promise<string> {
-    return (await fetch(`http://127.0.0.1:${this.ports[index]}/metrics`)).text();
+    const url = `http://127.0.0.1:${this.ports[index]}/metrics`;
+    // Once more on a socket error: a kept-alive connection the server closed as it was reused.
+    return (await fetch(url).catch(() => fetch(url))).text();
   }
 
   call(method: string, path: string, body?: unknown) {
