@@ -134,12 +134,12 @@ function expectHardened(d: K8s): void {
 const CP_INLINE: Values = {
   secrets: { databaseUrl: 'postgres://parallax:pw@db:5432/parallax', jwtSecret: 'a-very-long-jwt-secret-value' },
 };
-const CP_EXISTING: Values = { secrets: { existingSecret: 'parallax-secrets' }, nats: { url: 'nats://nats.nats.svc:4222' } };
+const CP_EXISTING: Values = { secrets: { existingSecret: 'parallax-secrets' }, nats: { url: 'tls://nats.nats.svc:4222' } };
 const CP_FULL: Values = {
   replicaCount: 3,
   regions: ['eu-west', 'us-east', 'ap-south', 'sa-east'],
   secrets: { existingSecret: 'parallax-secrets' },
-  nats: { url: 'nats://nats-0:4222,nats://nats-1:4222', credsSecret: 'cp-nats-creds' },
+  nats: { url: 'tls://nats-0:4222,wss://nats-1:443', credsSecret: 'cp-nats-creds', tls: { caSecret: 'parallax-nats-ca' } },
   config: { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: 600, ALLOW_PRIVATE_TARGETS: false, PLAN_PRO_MAX_MONITORS: 1000000 },
   ingress: {
     enabled: true,
@@ -266,12 +266,13 @@ describe('control-plane chart', () => {
     expect(env.DATABASE_URL).toEqual({ secretKeyRef: { name: secret.metadata.name, key: 'DATABASE_URL' } });
     expect(env.JWT_SECRET).toEqual({ secretKeyRef: { name: secret.metadata.name, key: 'JWT_SECRET' } });
     expect(env.NATS_USER).toBeUndefined();
+    expect(env.NATS_TLS_CA).toBeUndefined(); // TLS against the system's CAs unless nats.tls.caSecret
     expect(env.SMTP_URL).toBeUndefined(); // no alert emails unless secrets.smtpUrl (or existingSecret) gives one
     expect(d.spec.template.metadata.annotations).toHaveProperty('checksum/secret');
 
     const cm = one(objects, 'ConfigMap');
     expect(container(d).envFrom).toEqual([{ configMapRef: { name: cm.metadata.name } }]);
-    expect(cm.data).toMatchObject({ PORT: '3000', REGIONS: 'eu-west,us-east,ap-south', NATS_URL: 'nats://nats:4222', ALLOW_PRIVATE_TARGETS: 'false' });
+    expect(cm.data).toMatchObject({ PORT: '3000', REGIONS: 'eu-west,us-east,ap-south', NATS_URL: 'tls://nats:4222', ALLOW_PRIVATE_TARGETS: 'false' });
     expect(cm.data.TRUST_PROXY).toBe('0'); // no Ingress: the socket address is the client
     // Secrets never land in the ConfigMap, and every key is a variable the control plane reads.
     expect(Object.keys(cm.data)).not.toEqual(expect.arrayContaining(['DATABASE_URL']));
@@ -307,10 +308,10 @@ describe('control-plane chart', () => {
     expect(env.NATS_PASS).toEqual({ secretKeyRef: { name: 'parallax-secrets', key: 'NATS_PASS', optional: true } });
     expect(env.SMTP_URL).toEqual({ secretKeyRef: { name: 'parallax-secrets', key: 'SMTP_URL', optional: true } });
     expect(d.spec.template.metadata.annotations).not.toHaveProperty('checksum/secret');
-    expect(one(objects, 'ConfigMap').data.NATS_URL).toBe('nats://nats.nats.svc:4222');
+    expect(one(objects, 'ConfigMap').data.NATS_URL).toBe('tls://nats.nats.svc:4222');
   });
 
-  it('ingress, ServiceMonitor, NATS creds file and config overrides', () => {
+  it('ingress, ServiceMonitor, NATS creds file, NATS TLS CA and config overrides', () => {
     const objects = rendered.get('cp-full')!;
     expect(kinds(objects)).toEqual(['ConfigMap', 'Deployment', 'Ingress', 'PodDisruptionBudget', 'Service', 'ServiceAccount', 'ServiceMonitor']);
     const d = one(objects, 'Deployment');
@@ -346,11 +347,17 @@ describe('control-plane chart', () => {
     expect(env.NATS_CREDS_FILE).toBe('/etc/parallax/nats/nats.creds');
     expect(container(d).volumeMounts).toContainEqual({ name: 'nats-creds', mountPath: '/etc/parallax/nats', readOnly: true });
     expect(d.spec.template.spec.volumes).toContainEqual(expect.objectContaining({ name: 'nats-creds', secret: expect.objectContaining({ secretName: 'cp-nats-creds' }) }));
+    expect(env.NATS_TLS_CA).toBe('/etc/parallax/nats-tls/ca.crt');
+    expect(container(d).volumeMounts).toContainEqual({ name: 'nats-tls', mountPath: '/etc/parallax/nats-tls', readOnly: true });
+    expect(d.spec.template.spec.volumes).toContainEqual({
+      name: 'nats-tls',
+      secret: { secretName: 'parallax-nats-ca', defaultMode: 0o444, items: [{ key: 'ca.crt', path: 'ca.crt' }] },
+    });
 
     const cm = one(objects, 'ConfigMap');
     expect(cm.data).toMatchObject({
       REGIONS: 'eu-west,us-east,ap-south,sa-east',
-      NATS_URL: 'nats://nats-0:4222,nats://nats-1:4222',
+      NATS_URL: 'tls://nats-0:4222,wss://nats-1:443',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '600',
       PLAN_PRO_MAX_MONITORS: '1000000',
@@ -376,6 +383,17 @@ describe('control-plane chart', () => {
     expect(err).toContain('secrets.jwtSecret: String length must be greater than or equal to 16');
     expect(err).toContain("regions.1: Does not match pattern '^[a-z0-9][a-z0-9-]{0,62}$'");
     expect(err).toMatch(/nats\.url: Does not match pattern/);
+  });
+
+  it('requires tls:// NATS URLs unless nats.tls.enabled=false (jobs carry monitor credentials)', () => {
+    const err = renderError(CP_CHART, { ...CP_INLINE, nats: { url: 'tls://a:4222,nats://b:4222' } });
+    expect(err).toContain('parallax-control-plane: nats.url nats://b:4222 is not encrypted');
+    expect(err).toContain('nats.tls.enabled=false');
+    expect(renderError(CP_CHART, { ...CP_INLINE, nats: { url: 'nats-b:4222' } })).toContain('is not encrypted');
+    expect(renderError(CP_CHART, { ...CP_INLINE, nats: { url: 'ws://nats-b:80' } })).toContain('is not encrypted');
+    const plain = render(CP_CHART, 'cp-plain', { ...CP_INLINE, nats: { url: 'nats://b:4222', tls: { enabled: false } } });
+    expect(one(plain, 'ConfigMap').data.NATS_URL).toBe('nats://b:4222');
+    expect(renderError(CP_CHART, { ...CP_INLINE, nats: { url: 'tls://b:4222', tls: { enabled: 'no' } } })).toMatch(/nats\.tls\.enabled: Invalid type/);
   });
 
   it('NOTES.txt says how to check the regions with an API key', () => {

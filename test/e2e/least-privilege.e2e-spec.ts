@@ -485,6 +485,38 @@ describe('least-privilege NATS credentials', () => {
     await waitFor('forgeries refused', async () => (await refused('msg_id_mismatch')) === mismatchesBefore + rounds.length * 3, 15_000, 200);
     expect((await rest('GET', `/monitors/${id}`)).body.data.location_status).toEqual({ [A]: 'up', [B]: 'up' });
   });
+
+  it("does not let A's credentials take over B's probe by announcing its id, alive and then leaving (presence keyed by region)", async () => {
+    const pg = new Client({ connectionString: db!.url });
+    await pg.connect();
+    try {
+      // B's probe id, as an operator sees it (tenants do not): the one that stored B's results.
+      const bProbe = (await pg.query(`SELECT probe_id FROM check_results WHERE region = $1 LIMIT 1`, [B])).rows[0].probe_id as string;
+      const a = await asA();
+      const forged = (leaving: boolean) =>
+        encode({ v: 1, region: A, probe_id: bProbe, version: 'evil', in_flight: 0, queued: 0, capacity: 1, started_at: new Date().toISOString(), sent_at: new Date().toISOString(), ...(leaving ? { leaving: true } : {}) } as never);
+      // A may publish presence on its own subject only: that is where the forgery goes.
+      a.nc.publish(names.presence(A), forged(false));
+      a.nc.publish(names.presence(A), forged(true));
+      await a.nc.flush();
+      await waitFor('the forged row stored under A', async () => (await pg.query(`SELECT 1 FROM probes WHERE region = $1 AND probe_id = $2 AND leaving`, [A, bProbe])).rows.length === 1, 15_000, 100);
+      // The forgery is a row of its own under A: B's probe stays in B, not leaving, with its own version.
+      const rows = (await pg.query(`SELECT region, leaving, version <> 'evil' AS own_version FROM probes WHERE probe_id = $1 ORDER BY region = $2`, [bProbe, A])).rows;
+      expect(rows).toEqual([
+        { region: B, leaving: false, own_version: true },
+        { region: A, leaving: true, own_version: false },
+      ]);
+      const regions = (await rest('GET', '/regions')).body.data as Array<{ id?: string; region?: string; healthy: boolean; receiving_jobs: boolean }>;
+      expect(regions.find((r) => (r.id ?? r.region) === B)).toMatchObject({ healthy: true, receiving_jobs: true });
+      // B keeps getting jobs: a monitor of B alone is checked by B's probe after the forgery.
+      const since = new Date();
+      const m = await rest('POST', '/monitors', { name: 'B only', url: target.url, check_interval: 1, timeout: 2, regions: [B] });
+      expect(m.status).toBe(201);
+      await waitFor('B checks after the forgery', async () => (await pg.query(`SELECT 1 FROM check_results WHERE monitor_id = $1 AND region = $2 AND probe_id = $3 AND received_at > $4`, [m.body.data.id, B, bProbe, since])).rows.length > 0, 30_000, 250);
+    } finally {
+      await pg.end();
+    }
+  });
 });
 
 /**

@@ -6,8 +6,6 @@ import { RegionalTarget } from '../support/target';
 
 jest.setTimeout(240_000);
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 interface Event {
   id: string;
   monitorId: string;
@@ -65,12 +63,16 @@ describe('notifications across replicas and SIGKILL', () => {
       ids.push(res.body.data.id);
     }
     await waitFor('every monitor up', async () => (await Promise.all(ids.map((id) => sys.monitor(id)))).every((m) => m.status === 'up'), 60_000, 250);
-    // Flap: down (two regions of three fail) and up again, targets out of step.
+    // Flap: down (two regions of three fail) and up again, targets out of step: each flip
+    // waits until that target's monitors show it, while the other targets stay as they are.
     for (let round = 0; round < 6; round++) {
-      const t = targets[round % targets.length];
+      const index = round % targets.length;
+      const t = targets[index];
       if (t.failing.size) t.failing.clear();
       else ['eu-west', 'us-east'].forEach((r) => t.failing.add(r));
-      await sleep(1_500);
+      const want = t.failing.size ? 'down' : 'up';
+      const mine = ids.filter((_, i) => i % targets.length === index);
+      await waitFor(`flip ${round}: monitors of target ${index} ${want}`, async () => (await Promise.all(mine.map((id) => sys.monitor(id)))).every((m) => m.status === want), 60_000, 250);
     }
     for (const t of targets) t.failing.clear();
     await waitFor('every monitor up again', async () => (await Promise.all(ids.map((id) => sys.monitor(id)))).every((m) => m.status === 'up'), 60_000, 250);

@@ -16,7 +16,7 @@ export interface LocalSystemOptions {
   probeEnvByRegion?: Record<string, Record<string, string>>;
   /** Keep every byte each process writes (default: the last 400 chunks). */
   keepAllOutput?: boolean;
-  /** How long a control-plane replica may take to become ready (default 30 s; a NATS cluster creates replicated streams slowly on a loaded machine). */
+  /** How long a control-plane replica may take to become ready (default 90 s; a NATS cluster creates replicated streams slowly on a loaded machine). */
   controlPlaneReadyMs?: number;
 }
 
@@ -59,7 +59,7 @@ export class LocalSystem {
     this.probeEnv = o.probeEnv ?? {};
     this.probeEnvByRegion = o.probeEnvByRegion ?? {};
     this.keepAllOutput = o.keepAllOutput ?? false;
-    this.readyMs = o.controlPlaneReadyMs ?? 30_000;
+    this.readyMs = o.controlPlaneReadyMs ?? 90_000; // generous: boot (migrations check, NATS, streams) on a loaded 2-core machine
   }
 
   /** Replica 0's process. */
@@ -146,7 +146,9 @@ export class LocalSystem {
 
   /** The text of replica `index`'s /metrics. */
   async metrics(index = 0): Promise<string> {
-    return (await fetch(`http://127.0.0.1:${this.ports[index]}/metrics`)).text();
+    const url = `http://127.0.0.1:${this.ports[index]}/metrics`;
+    // Once more on a socket error: a kept-alive connection the server closed as it was reused.
+    return (await fetch(url).catch(() => fetch(url))).text();
   }
 
   call(method: string, path: string, body?: unknown) {

@@ -55,6 +55,13 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 
 {{/* Fails with a clear message when neither secret source is given (the schema says it too). */}}
 {{- define "parallax-cp.validate" -}}
+{{- if .Values.nats.tls.enabled }}
+{{- range $u := splitList "," .Values.nats.url }}
+{{- if not (or (hasPrefix "tls://" (trim $u)) (hasPrefix "wss://" (trim $u))) }}
+{{- fail (printf "parallax-control-plane: nats.url %s is not encrypted: jobs carry monitor credentials, so the control plane connects with tls:// (or wss://). Set nats.tls.enabled=false to allow it (a private network only)." (trim $u)) }}
+{{- end }}
+{{- end }}
+{{- end }}
 {{- if not .Values.secrets.existingSecret }}
 {{- if or (not .Values.secrets.databaseUrl) (not .Values.secrets.jwtSecret) }}
 {{- fail "parallax-control-plane: set secrets.existingSecret (a Secret with DATABASE_URL and JWT_SECRET), or both secrets.databaseUrl and secrets.jwtSecret" }}
