@@ -348,6 +348,7 @@ const OTHERS = {
   history: 'bench-history.js',
   webhooks: 'bench-webhooks.js',
   'status-page': 'bench-status-page.js',
+  anomalies: 'bench-anomalies.js',
 };
 
 function runScript(file, args) {

@@ -164,7 +164,7 @@ describe('monitor types end to end', () => {
     expect(Math.round((Date.parse(m.ssl_expiry) - Date.now()) / 86_400_000)).toBe(45);
   });
 
-  it('https (StatusCore fields): up from every region, warn within the expiry threshold, down on an untrusted certificate', async () => {
+  it('https (StatusCore fields): up from every region, warn within the expiry threshold, down on an untrusted certificate from every region; up again', async () => {
     const id = await create({ type: 'https', name: 'https core', target: `https://localhost:${webPort}/`, ssl_check: true, check_locations: ['all'], ssl_expiry_threshold_days: 14 });
     await statusIs(id, 'up');
     expect((await monitor(id)).location_status).toEqual(allRegions('up'));
@@ -181,12 +181,17 @@ describe('monitor types end to end', () => {
       expect((await call('PUT', `/monitors/${id}`, { target: `https://localhost:${selfSigned.port}/` })).status).toBe(200);
       await statusIs(id, 'down');
       expect((await sys.incidents(id))[0].failure_error_message).toMatch(/^TLS certificate error: self-signed certificate/);
+      expect((await monitor(id)).location_status).toEqual(allRegions('down'));
     } finally {
       await selfSigned.close();
     }
+    expect((await call('PUT', `/monitors/${id}`, { target: `https://localhost:${webPort}/`, ssl_expiry_threshold_days: 14 })).status).toBe(200);
+    await statusIs(id, 'up');
+    expect((await monitor(id)).location_status).toEqual(allRegions('up'));
+    await waitFor('incident resolved', async () => (await sys.incidents(id))[0].status === 'resolved');
   });
 
-  it('ping (StatusCore type/target): loss and rtt from every region; down when the target stops answering', async () => {
+  it('ping (StatusCore type/target): loss and rtt from every region; down when the name does not resolve, up again, down on 100% loss to an unrouted address', async () => {
     const id = await create({ type: 'ping', name: 'loopback ping', target: '127.0.0.1', ping_count: 2, ping_interval_ms: 200 });
     await statusIs(id, 'up');
     const m = await monitor(id);
@@ -198,15 +203,35 @@ describe('monitor types end to end', () => {
       expect(typeof r.details.rtt_stddev).toBe('number');
     }
 
-    // No ICMP-deaf host can be made on loopback: the target moves to a name that does not exist.
+    // Loopback always answers ICMP: the target moves to a name that does not exist...
     expect((await call('PUT', `/monitors/${id}`, { target: 'gone.invalid' })).status).toBe(200);
     await statusIs(id, 'down');
     const incident = await waitFor('incident', async () => (await sys.incidents(id))[0]);
     expect(incident.regions_checked).toBe(3);
     expect(incident.regions_up).toBe(0);
+    expect((await monitor(id)).location_status).toEqual(allRegions('down'));
+
+    // ...back to loopback (up again, the incident resolved)...
+    expect((await call('PUT', `/monitors/${id}`, { target: '127.0.0.1' })).status).toBe(200);
+    await statusIs(id, 'up');
+    await waitFor('incident resolved', async () => (await sys.incidents(id))[0].status === 'resolved');
+
+    // ...and to TEST-NET-2 (RFC 5737, never routed): the system ping runs, no echo comes back
+    // (dropped, or an ICMP unreachable where there is no route), 100% loss from every region.
+    expect((await call('PUT', `/monitors/${id}`, { target: '198.51.100.1' })).status).toBe(200);
+    await statusIs(id, 'down');
+    const lost = await waitFor('echoes lost', async () => {
+      const check = await latestCheck(id);
+      return check.region_results.length === 3 && check.region_results.every((r: { details: { address?: string } }) => r.details.address === '198.51.100.1') && check;
+    });
+    for (const r of lost.region_results) {
+      expect(r.is_up).toBe(false);
+      expect(r.error).toMatch(/^(no reply to 2 echo requests \(100% packet loss\)|ping failed: .*unreachable)/i);
+    }
+    expect((await monitor(id)).location_status).toEqual(allRegions('down'));
   });
 
-  it('sip: OPTIONS over UDP and TLS from every region; down on a 503; up again when it answers 200', async () => {
+  it('sip: OPTIONS over UDP and TLS from every region; down on a 503 from every region; up again when it answers 200', async () => {
     const sip = await startSipResponder(await makeLeaf({ expiresInDays: 60, ca }));
     try {
       const udp = await create({ type: 'sip', name: 'pbx udp', target: '127.0.0.1', port: sip.udpPort });
@@ -223,8 +248,12 @@ describe('monitor types end to end', () => {
       const incident = await waitFor('incident', async () => (await sys.incidents(udp))[0]);
       expect(incident.failure_error_message).toBe('expected SIP response 200, got 503 Service Unavailable');
       expect(incident.regions_up).toBe(0);
+      expect(incident.regions_checked).toBe(3);
+      expect((await monitor(udp)).location_status).toEqual(allRegions('down'));
       Object.assign(sip, { code: 200, reason: 'OK' });
       await statusIs(udp, 'up');
+      expect((await monitor(udp)).location_status).toEqual(allRegions('up'));
+      await waitFor('incident resolved', async () => (await sys.incidents(udp))[0].status === 'resolved');
     } finally {
       await sip.close();
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitFor } from '@parallax/testing';
 import { Browser, chromium, Page } from 'playwright-core';
@@ -149,6 +149,7 @@ describe('status page in a browser', () => {
     target.failing.delete('us-east'); // degraded: every kind of element on the page (incident, failing region)
     await waitFor('degraded again', async () => (await status()) === 'degraded', 20_000);
     const found: string[] = [];
+    const report: Record<string, { id: string; impact: string | null; nodes: number }[]> = {};
     for (const dark of [false, true]) {
       for (const width of [1280, 375]) {
         const p = await open({ width, dark });
@@ -158,6 +159,7 @@ describe('status page in a browser', () => {
           const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
           return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
         });
+        report[`${dark ? 'dark' : 'light'} ${width}px`] = result;
         for (const v of result) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${dark ? 'dark' : 'light'} ${width}px: ${v.id} (${v.impact}, ${v.nodes} nodes)`);
         // Nothing wider than the viewport (responsive down to 360 px).
         expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
@@ -165,6 +167,10 @@ describe('status page in a browser', () => {
         await p.context().close();
       }
     }
+    // Every violation by impact, for the record (test-artifacts/axe-results.json).
+    const byImpact: Record<string, number> = { critical: 0, serious: 0, moderate: 0, minor: 0 };
+    for (const vs of Object.values(report)) for (const v of vs) byImpact[v.impact ?? 'minor'] += 1;
+    writeFileSync(join(ARTIFACTS, 'axe-results.json'), JSON.stringify({ byImpact, views: report }, null, 2) + '\n');
     expect(found).toEqual([]);
   });
 });

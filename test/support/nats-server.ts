@@ -1,9 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connect, type ConnectionOptions } from 'nats';
 import { waitFor } from '@parallax/testing';
+import { freePort } from './processes';
 
 export const NATS_SERVER_BIN = '/usr/sbin/nats-server';
 
@@ -91,5 +92,74 @@ export class PrivateNatsServer {
   async dispose(): Promise<void> {
     await this.stop();
     rmSync(this.storeDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A NATS cluster of `size` nats-server processes on loopback: each with its own client
+ * port, cluster (route) port, JetStream store dir and configuration file, routes to every
+ * other node. Clients get every node's URL (`urls`) and fail over by themselves.
+ */
+export class NatsCluster {
+  readonly nodes: PrivateNatsServer[] = [];
+  private readonly dir = mkdtempSync(path.join(tmpdir(), 'parallax-nats-cluster-'));
+
+  private constructor(private readonly size: number) {}
+
+  /** Starts the nodes together (JetStream needs a majority of them to elect its leader). */
+  static async start(size = 3, name = 'parallax-test'): Promise<NatsCluster> {
+    const c = new NatsCluster(size);
+    const ports: number[] = [];
+    const routes: number[] = [];
+    for (let i = 0; i < size; i++) {
+      ports.push(await freePort());
+      routes.push(await freePort());
+    }
+    for (let i = 0; i < size; i++) {
+      const file = path.join(c.dir, `n${i + 1}.conf`);
+      writeFileSync(
+        file,
+        [
+          `server_name: n${i + 1}`,
+          `jetstream { store_dir: "${path.join(c.dir, `n${i + 1}`)}", max_memory_store: 64MB, max_file_store: 8GB }`,
+          `cluster {`,
+          `  name: ${name}`,
+          `  listen: 127.0.0.1:${routes[i]}`,
+          `  routes: [${routes.filter((_, j) => j !== i).map((p) => `nats-route://127.0.0.1:${p}`).join(', ')}]`,
+          `}`,
+        ].join('\n') + '\n',
+      );
+      c.nodes.push(new PrivateNatsServer(ports[i], { configFile: file }));
+    }
+    await Promise.all(c.nodes.map((n) => n.start()));
+    await waitFor('JetStream meta leader elected', async () => {
+      const nc = await connect({ servers: c.urls, timeout: 1000, reconnect: false });
+      try {
+        const info = await (await nc.jetstreamManager()).getAccountInfo();
+        return info !== undefined;
+      } finally {
+        await nc.close();
+      }
+    }, 30_000, 200);
+    return c;
+  }
+
+  /** Every node's client URL. */
+  get urls(): string[] {
+    return this.nodes.map((n) => n.url);
+  }
+
+  /** `nats://…,nats://…,nats://…` as the apps' NATS_URL takes it. */
+  get url(): string {
+    return this.urls.join(',');
+  }
+
+  tail(lines = 20): string {
+    return this.nodes.map((n, i) => `--- n${i + 1}\n${n.tail(lines)}`).join('\n');
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all(this.nodes.map((n) => n.dispose()));
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }

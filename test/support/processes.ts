@@ -7,7 +7,10 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const CONTROL_PLANE_MAIN = path.join(ROOT, 'apps/control-plane/dist/main.js');
 export const PROBE_MAIN = path.join(ROOT, 'apps/probe/dist/main.js');
 
-/** A real child process (built app) whose output is kept for diagnosis. */
+/**
+ * A real child process (built app) whose output is kept for diagnosis: its last 400 chunks, or
+ * with `keepAllOutput` every byte of stdout and stderr (the log-leak test greps all of it).
+ */
 export class Proc {
   readonly output: string[] = [];
   readonly child: ChildProcess;
@@ -17,11 +20,12 @@ export class Proc {
     readonly name: string,
     script: string,
     env: Record<string, string>,
+    options: { keepAllOutput?: boolean } = {},
   ) {
     this.child = spawn(process.execPath, [script], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (chunk: Buffer) => {
       this.output.push(chunk.toString());
-      if (this.output.length > 400) this.output.splice(0, this.output.length - 400);
+      if (!options.keepAllOutput && this.output.length > 400) this.output.splice(0, this.output.length - 400);
     };
     this.child.stdout!.on('data', keep);
     this.child.stderr!.on('data', keep);
@@ -30,6 +34,11 @@ export class Proc {
 
   get alive(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Everything kept of stdout and stderr (all of it with `keepAllOutput`). */
+  allOutput(): string {
+    return this.output.join('');
   }
 
   tail(lines = 40): string {

@@ -14,6 +14,10 @@ export interface LocalSystemOptions {
   probeEnv?: Record<string, string>;
   /** Extra environment for one region's probe (e.g. a clock offset), over `probeEnv`. */
   probeEnvByRegion?: Record<string, Record<string, string>>;
+  /** Keep every byte each process writes (default: the last 400 chunks). */
+  keepAllOutput?: boolean;
+  /** How long a control-plane replica may take to become ready (default 90 s; a NATS cluster creates replicated streams slowly on a loaded machine). */
+  controlPlaneReadyMs?: number;
 }
 
 /**
@@ -39,7 +43,11 @@ export class LocalSystem {
   private readonly cpEnv: Record<string, string>;
   private readonly probeEnv: Record<string, string>;
   private readonly probeEnvByRegion: Record<string, Record<string, string>>;
+  private readonly readyMs: number;
   private readonly ports: number[] = [];
+  private readonly keepAllOutput: boolean;
+  /** Every control-plane and probe process started, restarted ones included (for whole-run log checks). */
+  readonly allProcs: Proc[] = [];
   private db?: Awaited<ReturnType<typeof createDatabase>>;
 
   /** `new LocalSystem()`, `new LocalSystem(natsUrl)` or `new LocalSystem({ natsUrl, controlPlanes, controlPlaneEnv })`. */
@@ -50,6 +58,8 @@ export class LocalSystem {
     this.cpEnv = o.controlPlaneEnv ?? {};
     this.probeEnv = o.probeEnv ?? {};
     this.probeEnvByRegion = o.probeEnvByRegion ?? {};
+    this.keepAllOutput = o.keepAllOutput ?? false;
+    this.readyMs = o.controlPlaneReadyMs ?? 90_000; // generous: boot (migrations check, NATS, streams) on a loaded 2-core machine
   }
 
   /** Replica 0's process. */
@@ -90,7 +100,7 @@ export class LocalSystem {
           ...this.probeEnv,
           ...this.probeEnvByRegion[region],
       });
-      this.probes.push(new Proc(`probe ${region}`, PROBE_MAIN, this.probeEnvs[this.probeEnvs.length - 1]));
+      this.probes.push(this.track(new Proc(`probe ${region}`, PROBE_MAIN, this.probeEnvs[this.probeEnvs.length - 1], { keepAllOutput: this.keepAllOutput })));
     }
     this.key = (await signup(this.api)).key;
     await waitFor('three healthy regions', async () => (await this.call('GET', '/regions')).body.data?.every((r: { healthy: boolean }) => r.healthy), 30_000, 250);
@@ -113,18 +123,24 @@ export class LocalSystem {
       SCHEDULER_TICK_MS: '100',
       LOG_LEVEL: 'warn',
       ...this.cpEnv,
-    });
+    }, { keepAllOutput: this.keepAllOutput });
+    this.track(p);
     this.cps[index] = p;
     await waitFor(`control plane ${index} ready`, async () => {
       if (!p.alive) throw new Error(`control plane ${index} exited:\n${p.tail()}`);
       return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
-    }, 90_000, 200); // generous: boot (migrations check, NATS, streams) on a loaded 2-core machine
+    }, this.readyMs, 200);
   }
 
   /** Starts probe `index` (REGIONS order) again after it stopped, with its environment plus `extraEnv`. */
   restartProbe(index: number, extraEnv: Record<string, string> = {}): Proc {
-    const p = new Proc(`probe ${REGIONS[index]}`, PROBE_MAIN, { ...this.probeEnvs[index], ...extraEnv });
+    const p = this.track(new Proc(`probe ${REGIONS[index]}`, PROBE_MAIN, { ...this.probeEnvs[index], ...extraEnv }, { keepAllOutput: this.keepAllOutput }));
     this.probes[index] = p;
+    return p;
+  }
+
+  private track(p: Proc): Proc {
+    this.allProcs.push(p);
     return p;
   }
 
@@ -147,8 +163,9 @@ export class LocalSystem {
     return (await this.call('GET', `/monitors/${id}`)).body.data;
   }
 
+  /** The monitor's outage (automatic) incidents; a region failing for a while also opens a regional one (decisions/regional-incident.ts). */
   async incidents(monitorId: string): Promise<any[]> {
-    return (await this.call('GET', `/incidents?monitor_id=${monitorId}`)).body.data;
+    return (await this.call('GET', `/incidents?monitor_id=${monitorId}&type=automatic`)).body.data;
   }
 
   async stop(): Promise<void> {

@@ -2,10 +2,10 @@ import { setMaxListeners } from 'node:events';
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import type { Counter, Histogram } from 'prom-client';
-import { runCheck } from '@parallax/checks';
+import { runCheck, runWithRetries } from '@parallax/checks';
 import type { CheckContext, CheckOutcome } from '@parallax/checks';
 import { cleanDeep, cleanText, cutText, RESULT_HEADER_CHARS, RESULT_MAX_HEADERS, RESULT_TEXT_CHARS } from '@parallax/contracts';
-import type { CheckSpec, JobV1, ResultV1 } from '@parallax/contracts';
+import type { AttemptV1, CheckSpec, JobV1, ResultV1 } from '@parallax/contracts';
 import { CheckWorkerPool, LostCheck } from './check-workers';
 import { PROBE_CONFIG, type ProbeConfig } from './config';
 import { BoundedExecutor, type DropReason, type SubmitOutcome } from './executor';
@@ -158,7 +158,15 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
     // On the control plane's clock when this probe's is off by more than the threshold.
     const startedAt = new Date(this.clock.controlPlaneNowMs());
     const t0 = performance.now();
-    const outcome = await this.runCheck(job.check);
+    // In-region retries (libs/checks retry.ts): every attempt ends before the round's deadline,
+    // the job's start-by time plus the check's timeout (both on this probe's clock).
+    const budgetMs = job.deadline + job.check.timeout_ms - this.clock.nowMs();
+    const { outcome, attempts } = await runWithRetries(job.check, job.retries ?? 0, budgetMs, {
+      run: (spec) => this.runCheck(spec),
+      sleep: (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()),
+      now: () => performance.now(),
+      aborted: () => this.abort.signal.aborted,
+    });
     const seconds = (performance.now() - t0) / 1000;
     if (this.abort.signal.aborted) return; // an aborted check says nothing about the target
     if (outcome instanceof LostCheck) {
@@ -170,7 +178,7 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
     const series = this.seriesOf(job.check.type);
     (outcome.is_up ? series.up : series.down).inc();
     series.duration.observe(seconds);
-    this.publisher.publish(this.toResult(job, startedAt, outcome), job.result_tag);
+    this.publisher.publish(this.toResult(job, startedAt, outcome, attempts), job.result_tag);
   }
 
   /** The labelled series of one check type, resolved once (labels are hashed on every call otherwise). */
@@ -188,7 +196,7 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
     return s;
   }
 
-  private toResult(job: JobV1, startedAt: Date, o: CheckOutcome): ResultV1 {
+  private toResult(job: JobV1, startedAt: Date, o: CheckOutcome, attempts: AttemptV1[] | null = null): ResultV1 {
     const result: ResultV1 = {
       v: 1,
       job_id: job.job_id,
@@ -213,6 +221,7 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
     if (o.ssl_issuer !== undefined) result.ssl_issuer = o.ssl_issuer === null ? null : cutText(cleanText(o.ssl_issuer), 512);
     if (o.warn !== undefined) result.warn = o.warn;
     if (o.details !== undefined) result.details = o.details === null ? null : cleanDeep(o.details);
+    if (attempts) result.attempts = attempts;
     return result;
   }
 

@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HttpCheckSpec } from '@parallax/contracts';
 import { HttpCheck } from './http.check';
+import { JsonApiCheck } from './json-api.check';
 
 jest.setTimeout(30_000);
 
@@ -91,6 +92,45 @@ describe('http check: what a redirect to another origin gets', () => {
       expect([first.headers.cookie, first.headers['x-api-key'], first.headers.authorization]).toEqual(['session=cookie-secret', 'custom-header-secret', `Basic ${Buffer.from('u:basic-secret').toString('base64')}`]);
     });
   }
+
+  it('forward_headers_on_redirect sends the unmarked custom headers to another origin, never credentials, cookies or sensitive ones', async () => {
+    const headers = [
+      { key: 'Cookie', value: 'session=cookie-secret' },
+      { key: 'Authorization', value: 'Token header-secret' },
+      { key: 'Proxy-Authorization', value: 'Basic proxy-secret' },
+      { key: 'X-Api-Key', value: 'marked-secret', sensitive: true },
+      { key: 'X-Trace', value: 'trace-1' },
+      { key: 'Accept-Language', value: 'de', sensitive: false },
+    ];
+    const out = await check.run(spec('/start?to=b&status=308', { headers, bearer_token: 'bearer-secret', forward_headers_on_redirect: true }), ctx);
+    expect([out.is_up, out.error]).toEqual([true, null]);
+    const landed = seen.b.at(-1)!;
+    expect([landed.url, landed.method, landed.body]).toEqual(['/landing', 'POST', '']);
+    expect([landed.headers['x-trace'], landed.headers['accept-language']]).toEqual(['trace-1', 'de']);
+    for (const name of ['authorization', 'cookie', 'proxy-authorization', 'x-api-key']) expect(landed.headers[name]).toBeUndefined();
+    expect(JSON.stringify(landed)).not.toMatch(/secret/);
+    const first = seen.a.at(-1)!;
+    expect([first.headers['x-api-key'], first.headers['proxy-authorization'], first.headers.authorization]).toEqual(['marked-secret', 'Basic proxy-secret', 'Bearer bearer-secret']);
+  });
+
+  it('without the option no custom header reaches another origin, not even an unmarked one', async () => {
+    const out = await check.run(spec('/start?to=b&status=302', { method: 'GET', body: null, headers: [{ key: 'X-Trace', value: 'trace-2' }], forward_headers_on_redirect: false }), ctx);
+    expect(out.is_up).toBe(true);
+    expect(seen.a.at(-1)!.headers['x-trace']).toBe('trace-2');
+    expect(seen.b.at(-1)!.headers['x-trace']).toBeUndefined();
+  });
+
+  it('json_api with forward_headers_on_redirect still drops its Authorization at another origin', async () => {
+    const out = await new JsonApiCheck().run(
+      { type: 'json_api', url: `${originA}/start?to=b&status=302`, authorization: 'Bearer json-secret', follow_redirects: true, forward_headers_on_redirect: true, expected_status_code: 200, timeout_ms: 5000, keyword: null, response_threshold_ms: null, json_assertions: [] },
+      ctx,
+    );
+    // The landing page is not JSON; what matters is what it was sent.
+    expect(out.is_up).toBe(false);
+    expect(seen.a.at(-1)!.headers.authorization).toBe('Bearer json-secret');
+    const landed = seen.b.at(-1)!;
+    expect([landed.url, landed.headers.accept, landed.headers.authorization]).toEqual(['/landing', 'application/json', undefined]);
+  });
 
   it('a redirect within the same origin keeps credentials, custom headers and the 307 body', async () => {
     const out = await check.run(spec('/start?to=same&status=307', { bearer_token: 'bearer-secret' }), ctx);

@@ -14,6 +14,7 @@ import {
   type KeywordExpression,
   type ResponseThreshold,
 } from './expressions';
+import { forwardedToOtherOrigin } from './redirect-headers';
 import { DnsLookupError, TargetRefusedError, isIpLiteral, resolveAndGuard, stripBrackets } from './ssrf';
 
 /** Redirect hops followed at most; one more fails the check. */
@@ -375,8 +376,10 @@ function buildHeaders(spec: HttpCheckSpec, ctx: CheckContext, url: URL, sendBody
   const out: string[] = ['user-agent', ctx.userAgent];
   let hasAccept = false;
   // Another origin after a redirect gets none of the monitor's own headers (they may carry
-  // API keys, cookies or tokens), as it gets no Authorization.
-  for (const h of withCredentials ? spec.headers : []) {
+  // API keys, cookies or tokens), as it gets no Authorization; with
+  // `forward_headers_on_redirect` it gets those not marked sensitive (redirect-headers.ts).
+  for (const h of spec.headers) {
+    if (!withCredentials && !forwardedToOtherOrigin(h, spec.forward_headers_on_redirect)) continue;
     const name = h.key.toLowerCase();
     if (RESERVED_HEADERS.has(name)) continue;
     if (name === 'authorization' && (authorization !== null || !withCredentials)) continue;

@@ -8,6 +8,7 @@ export function jsonApiRequest(spec: JsonApiCheckSpec): HttpCheckSpec {
   return httpCheckSpec(spec.url, {
     headers: [{ key: 'Accept', value: 'application/json' }, ...(spec.authorization ? [{ key: 'Authorization', value: spec.authorization }] : [])],
     follow_redirects: spec.follow_redirects,
+    forward_headers_on_redirect: spec.forward_headers_on_redirect,
     expected_status_code: spec.expected_status_code,
     timeout_ms: spec.timeout_ms,
     keyword: spec.keyword,

@@ -1448,10 +1448,10 @@ export interface components {
             /** @example inc_7h2k9d0q3m1x8v4b */
             id: string;
             /**
-             * @description automatic: opened and resolved by the checks; manual: POST /incidents
+             * @description automatic: an outage, opened and resolved by the checks; regional: one region failing for regional_incident_rounds rounds while the monitor is up or degraded (affected_regions), resolved when they recover or superseded by an outage; manual: POST /incidents
              * @enum {string}
              */
-            type: "automatic" | "manual";
+            type: "automatic" | "manual" | "regional";
             /** @example My Website is down */
             title: string;
             description: string | null;
@@ -1515,6 +1515,11 @@ export interface components {
              *     ]
              */
             affected_regions: string[];
+            /**
+             * @description the open incident of a monitor this one depends on (depends_on) when this one opened; its notifications were suppressed meanwhile
+             * @example null
+             */
+            caused_by_incident_id: string | null;
             /** @description The timeline, oldest first */
             updates: components["schemas"]["IncidentUpdateView"][];
         };
@@ -1602,7 +1607,10 @@ export interface components {
             uptime: components["schemas"]["InsightsUptimeView"];
         };
         WhoisView: {
-            /** @example example.com */
+            /**
+             * @description What was looked up: the IP address, or the registrable domain of the name asked (a host name is reduced with the Public Suffix List: www.example.co.uk → example.co.uk)
+             * @example example.com
+             */
             target: string;
             /** @enum {string} */
             kind: "domain" | "ip";
@@ -1706,6 +1714,8 @@ export interface components {
             key: string;
             /** @example application/json */
             value: string;
+            /** @description present (true) when the header is never sent to another origin after a redirect */
+            sensitive?: boolean;
         };
         JsonAssertionView: {
             /** @example data.status */
@@ -1774,6 +1784,44 @@ export interface components {
              * @example null
              */
             degraded_threshold_ms: number | null;
+            /**
+             * @description in-region retries of a failing attempt (0–3); null for types without retries (domain, heartbeat)
+             * @example 0
+             */
+            retries: number | null;
+            /**
+             * @description consecutive failing rounds of one region that open a regional incident (0: off); null for heartbeat
+             * @example 3
+             */
+            regional_incident_rounds: number | null;
+            /**
+             * @description more than this many status changes within flap_window_seconds is flapping; 0: off
+             * @example 5
+             */
+            flap_threshold: number;
+            /** @example 3600 */
+            flap_window_seconds: number;
+            /**
+             * @description a monitor that stays down is notified again every this many seconds; 0: off
+             * @example 0
+             */
+            reminder_interval_seconds: number;
+            /**
+             * @description monitors this one depends on
+             * @example []
+             */
+            depends_on: string[];
+            /**
+             * @description the monitor is flapping: its notifications are collapsed until it is stable again
+             * @example false
+             */
+            flapping: boolean;
+            /**
+             * Format: date-time
+             * @description since when it flaps; null: it does not
+             * @example null
+             */
+            flapping_since: string | null;
             /** @example 99.95 */
             uptime_percent: number;
             /** @example 1440 */
@@ -1852,6 +1900,8 @@ export interface components {
             timeout?: number;
             /** @description http, https, json_api */
             follow_redirects?: boolean;
+            /** @description http, https, json_api: custom headers not marked sensitive follow a redirect to another origin */
+            forward_headers_on_redirect?: boolean;
             /**
              * @description http, https, json_api
              * @example
@@ -2060,6 +2110,11 @@ export interface components {
             key: string;
             /** @example text/html */
             value: string;
+            /**
+             * @description never sent to another origin after a redirect, even with forward_headers_on_redirect
+             * @default false
+             */
+            sensitive?: boolean;
         };
         JsonAssertionDto: {
             /**
@@ -2117,6 +2172,11 @@ export interface components {
             http_method?: "GET" | "POST" | "HEAD" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
             /** @default true */
             follow_redirects?: boolean;
+            /**
+             * @description http, https, json_api: after a redirect to another origin, still send the custom headers not marked sensitive (never Authorization, Cookie, Proxy-Authorization)
+             * @default false
+             */
+            forward_headers_on_redirect?: boolean;
             basic_auth_user?: string;
             /** @description write-only; answered as "********" */
             basic_auth_pass?: string;
@@ -2270,6 +2330,36 @@ export interface components {
             recovery_rounds?: number;
             /** @description latency-degraded: an up region slower than this (ms) counts as slow; a quorum of slow regions makes the monitor degraded (never down), notified as monitor.slow; null: off. Probe monitors only */
             degraded_threshold_ms?: number | null;
+            /**
+             * @description in-region retries: a failing attempt is tried again up to this many times within the job (backoff 250 ms × attempt, every attempt within the round deadline) before the region reports failing; each attempt is kept in the check history. http, https, json_api, ssl, tcp, dns, ping and sip monitors
+             * @default 0
+             */
+            retries?: number;
+            /**
+             * @description regional incidents: a region failing this many consecutive rounds while the monitor is up or degraded opens a regional incident (type regional, notified as monitor.degraded, never monitor.down), resolved when the region recovers; 0: off. Probe monitors only
+             * @default 3
+             */
+            regional_incident_rounds?: number;
+            /**
+             * @description flap damping: more than this many status changes within flap_window_seconds marks the monitor flapping; its notifications collapse into one monitor.flapping and one monitor.stable message. 0: off
+             * @default 5
+             */
+            flap_threshold?: number;
+            /**
+             * @description the window (seconds) flap_threshold counts status changes in; a flapping monitor is stable again after a quarter of it without a change
+             * @default 3600
+             */
+            flap_window_seconds?: number;
+            /**
+             * @description reminders: a monitor that stays down is notified monitor.down again (payload reminder.count) every this many seconds; 0: off, else at least 60
+             * @default 0
+             */
+            reminder_interval_seconds?: number;
+            /**
+             * @description dependencies: ids of monitors of this account this one depends on (no cycles); while one of them is down, this monitor's incidents are linked to its incident (caused_by_incident_id) and its notifications suppressed (recorded as suppressed)
+             * @example []
+             */
+            depends_on?: string[];
             alert_email?: string;
             alert_slack_webhook?: string;
             webhook_url?: string;
@@ -2396,6 +2486,11 @@ export interface components {
             http_method?: "GET" | "POST" | "HEAD" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
             /** @default true */
             follow_redirects?: boolean;
+            /**
+             * @description http, https, json_api: after a redirect to another origin, still send the custom headers not marked sensitive (never Authorization, Cookie, Proxy-Authorization)
+             * @default false
+             */
+            forward_headers_on_redirect?: boolean;
             basic_auth_user?: string;
             /** @description write-only; answered as "********" */
             basic_auth_pass?: string;
@@ -2549,6 +2644,36 @@ export interface components {
             recovery_rounds?: number;
             /** @description latency-degraded: an up region slower than this (ms) counts as slow; a quorum of slow regions makes the monitor degraded (never down), notified as monitor.slow; null: off. Probe monitors only */
             degraded_threshold_ms?: number | null;
+            /**
+             * @description in-region retries: a failing attempt is tried again up to this many times within the job (backoff 250 ms × attempt, every attempt within the round deadline) before the region reports failing; each attempt is kept in the check history. http, https, json_api, ssl, tcp, dns, ping and sip monitors
+             * @default 0
+             */
+            retries?: number;
+            /**
+             * @description regional incidents: a region failing this many consecutive rounds while the monitor is up or degraded opens a regional incident (type regional, notified as monitor.degraded, never monitor.down), resolved when the region recovers; 0: off. Probe monitors only
+             * @default 3
+             */
+            regional_incident_rounds?: number;
+            /**
+             * @description flap damping: more than this many status changes within flap_window_seconds marks the monitor flapping; its notifications collapse into one monitor.flapping and one monitor.stable message. 0: off
+             * @default 5
+             */
+            flap_threshold?: number;
+            /**
+             * @description the window (seconds) flap_threshold counts status changes in; a flapping monitor is stable again after a quarter of it without a change
+             * @default 3600
+             */
+            flap_window_seconds?: number;
+            /**
+             * @description reminders: a monitor that stays down is notified monitor.down again (payload reminder.count) every this many seconds; 0: off, else at least 60
+             * @default 0
+             */
+            reminder_interval_seconds?: number;
+            /**
+             * @description dependencies: ids of monitors of this account this one depends on (no cycles); while one of them is down, this monitor's incidents are linked to its incident (caused_by_incident_id) and its notifications suppressed (recorded as suppressed)
+             * @example []
+             */
+            depends_on?: string[];
             alert_email?: string;
             alert_slack_webhook?: string;
             webhook_url?: string;
@@ -2826,7 +2951,7 @@ export interface components {
              *       "incident.created"
              *     ]
              */
-            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
+            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "monitor.flapping" | "monitor.stable" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
             /** @example Ops alerts */
             description: string;
             active: boolean;
@@ -2883,7 +3008,7 @@ export interface components {
              *       "incident.created"
              *     ]
              */
-            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
+            events: ("monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "monitor.flapping" | "monitor.stable" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test")[];
             /** @example Ops alerts */
             description: string;
             active: boolean;
@@ -2942,13 +3067,13 @@ export interface components {
             /** @example msg_2Zb4mXk8Qp1Rt7Vw */
             id: string;
             /** @enum {string} */
-            event: "monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test";
+            event: "monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.slow" | "monitor.warn" | "monitor.flapping" | "monitor.stable" | "incident.created" | "incident.resolved" | "sla.breach" | "monitor.anomaly" | "test";
             /** @example mon_3k9x0q2m7d1v8b4n */
             monitor_id: string | null;
             /** @example 7 */
             sequence: number | null;
             /** @enum {string} */
-            status: "pending" | "delivered" | "failed" | "disabled";
+            status: "pending" | "delivered" | "failed" | "disabled" | "suppressed";
             /** @example 1 */
             attempts: number;
             /** Format: date-time */
@@ -3005,6 +3130,8 @@ export interface components {
             details?: {
                 [key: string]: unknown;
             } | null;
+            /** @description in-region retries: every attempt of the job, in order (the result is the last one); null without retries */
+            attempts?: components["schemas"]["AttemptView"][] | null;
             /** @example probe-eu-west-7f9c */
             probe_id?: string;
             /** Format: date-time */
@@ -3256,6 +3383,8 @@ export interface components {
             /** @example null */
             error_message: string | null;
             late: boolean;
+            /** @description in-region retries: every attempt of the job (the entry is the last one); null without retries */
+            attempts: components["schemas"]["AttemptView"][] | null;
         };
         LogsMetaView: {
             /** @example mon_3k9x0q2m7d1v8b4n */
@@ -3620,7 +3749,7 @@ export interface components {
             /** @enum {string} */
             status: "open" | "resolved";
             /** @enum {string} */
-            type: "automatic" | "manual";
+            type: "automatic" | "manual" | "regional";
             /** @example Website is down */
             title: string;
             /** @enum {string} */
@@ -4849,7 +4978,7 @@ export interface operations {
                 metric?: "p50_ms" | "p95_ms" | "error_rate";
                 /** @description 1–500, default 50 (clamped to the bounds) */
                 limit?: number;
-                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                /** @description 0–10000; beyond, 422 */
                 offset?: number;
             };
             header?: never;
@@ -6462,6 +6591,9 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "open" | "resolved" | "investigating" | "identified" | "monitoring";
+                /** @description StatusPool's filter: true = status resolved, false = open (status wins when both are given) */
+                resolved?: "true" | "false";
+                type?: "automatic" | "manual" | "regional";
                 monitor_id?: string;
                 monitor_type?: "http" | "json_api" | "ssl" | "tcp" | "dns" | "heartbeat" | "https" | "ping" | "sip" | "domain";
                 /** @description 1–8760, default 720 (clamped to the bounds) */
@@ -6470,9 +6602,6 @@ export interface operations {
                 limit?: number;
                 /** @description 0–10000; beyond, 422 */
                 offset?: number;
-                /** @description StatusPool's filter: true = status resolved, false = open (status wins when both are given) */
-                resolved?: "true" | "false";
-                type?: "automatic" | "manual";
             };
             header?: never;
             path?: never;
@@ -7054,7 +7183,7 @@ export interface operations {
                 monitor_id?: string;
                 /** @description 1–500, default 50 (clamped to the bounds) */
                 limit?: number;
-                /** @description 0–10000000, default 0 (clamped to the bounds) */
+                /** @description 0–10000; beyond, 422 */
                 offset?: number;
             };
             header?: never;

@@ -18,7 +18,8 @@ const isoDate = z.string().regex(ISO_DATETIME, 'Invalid datetime');
 export const HTTP_METHODS = ['GET', 'POST', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
-export const headerSchema = z.object({ key: z.string().min(1).max(256), value: z.string().max(8192) });
+/** A custom request header; `sensitive` ones are never sent to another origin after a redirect. */
+export const headerSchema = z.object({ key: z.string().min(1).max(256), value: z.string().max(8192), sensitive: z.boolean().optional() });
 
 /** What a probe needs to run an http check: a snapshot of the monitor at dispatch time. */
 export const httpCheckSpecSchema = z.object({
@@ -32,6 +33,12 @@ export const httpCheckSpecSchema = z.object({
   basic_auth_pass: z.string().max(512).nullable(),
   bearer_token: z.string().max(4096).nullable(),
   follow_redirects: z.boolean(),
+  /**
+   * After a redirect to another origin, still send the custom headers not marked
+   * `sensitive` (never Authorization, Cookie, Proxy-Authorization). Absent (an older control
+   * plane) or false: no custom header goes to another origin.
+   */
+  forward_headers_on_redirect: z.boolean().optional(),
   expected_status_code: z.number().int().min(100).max(599),
   timeout_ms: z.number().int().min(100).max(120_000),
   keyword: z.string().max(1024).nullable(),
@@ -63,6 +70,8 @@ export const jsonApiCheckSpecSchema = z.object({
   url: z.string().url().max(2048),
   authorization: z.string().max(4096).nullable(),
   follow_redirects: z.boolean(),
+  /** As for http; the Authorization header itself is never forwarded to another origin. */
+  forward_headers_on_redirect: z.boolean().optional(),
   expected_status_code: z.number().int().min(100).max(599),
   timeout_ms: z.number().int().min(100).max(120_000),
   keyword: z.string().max(1024).nullable(),
@@ -187,6 +196,9 @@ export const checkDetailsSchema = z
 const MAX_DETAILS_DEPTH = 16;
 export type CheckDetails = Record<string, unknown>;
 
+/** Most in-region retries a job may ask for (so at most MAX_RETRIES + 1 attempts). */
+export const MAX_RETRIES = 3;
+
 export const jobV1Schema = z.object({
   v: z.literal(1),
   job_id: z.string().min(1).max(200),
@@ -211,6 +223,12 @@ export const jobV1Schema = z.object({
   ttl_ms: z.number().int().nonnegative().max(86_400_000).optional(),
   /** The tag of this region's result id (`resultMsgId`); optional for older control planes. */
   result_tag: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  /**
+   * In-region retries (issue 15 item 3): a failing attempt is tried again up to this many
+   * times, after a short backoff, before the region reports failing. Absent (older control
+   * planes) or 0: one attempt. A probe older than this field ignores it (one attempt).
+   */
+  retries: z.number().int().min(0).max(MAX_RETRIES).optional(),
   check: checkSpecSchema,
 });
 export type JobV1 = z.infer<typeof jobV1Schema>;
@@ -230,6 +248,27 @@ export const RESULT_TEXT_CHARS = 2048;
 export const RESULT_HEADER_CHARS = 2048;
 export const RESULT_MAX_HEADERS = 100;
 export const RESULT_DETAILS_CHARS = 16_384;
+/** Bound of one attempt's error text in `attempts`. */
+export const RESULT_ATTEMPT_ERROR_CHARS = 512;
+
+/** Error classes of a failed attempt (`errorClassOf` in libs/checks; the insights' classes plus `blocked`, an SSRF refusal). */
+export const ATTEMPT_ERROR_CLASSES = ['timeout', 'dns', 'connection_refused', 'connection_reset', 'unreachable', 'tls', 'http_5xx', 'http_4xx', 'http_status', 'assertion', 'blocked', 'other'] as const;
+export type AttemptErrorClass = (typeof ATTEMPT_ERROR_CLASSES)[number];
+
+/** One attempt of a job that may retry: when it started (ms after the job's first attempt), how long it took, how it ended. */
+export const attemptSchema = z.object({
+  attempt: z.number().int().min(1).max(MAX_RETRIES + 1),
+  /** Milliseconds after the first attempt started. */
+  offset_ms: z.number().nonnegative().max(86_400_000),
+  duration_ms: z.number().nonnegative().max(86_400_000),
+  is_up: z.boolean(),
+  status_code: z.number().int().min(0).max(999).nullable(),
+  /** null when the attempt was up. */
+  error_class: z.enum(ATTEMPT_ERROR_CLASSES).nullable(),
+  error: z.string().max(RESULT_ATTEMPT_ERROR_CHARS).nullable(),
+});
+export type AttemptV1 = z.infer<typeof attemptSchema>;
+export const attemptsSchema = z.array(attemptSchema).min(1).max(MAX_RETRIES + 1);
 
 export const resultV1Schema = z.object({
   v: z.literal(1),
@@ -263,6 +302,11 @@ export const resultV1Schema = z.object({
   /** ssl: up, but the certificate expires within the monitor's threshold. */
   warn: z.boolean().optional(),
   details: checkDetailsSchema.nullable().optional(),
+  /**
+   * Every attempt of a job that may retry (`retries` > 0), in order; the result's own fields
+   * are the last attempt's. Absent from jobs without retries and from older probes.
+   */
+  attempts: attemptsSchema.optional(),
 });
 export type ResultV1 = z.infer<typeof resultV1Schema>;
 
@@ -351,6 +395,14 @@ export function cleanResultPayload(raw: unknown, receivedAt: Date): unknown {
       fits = false; // too deep to even serialise
     }
     r.details = fits ? details : { truncated: true };
+  }
+  if (r.attempts !== undefined) {
+    // A bad attempt list costs the list, never the result.
+    const cleaned = Array.isArray(r.attempts)
+      ? r.attempts.map((a: unknown) => (a && typeof a === 'object' && !Array.isArray(a) ? { ...(a as object), error: str((a as Record<string, unknown>).error, RESULT_ATTEMPT_ERROR_CHARS) } : a))
+      : r.attempts;
+    if (attemptsSchema.safeParse(cleaned).success) r.attempts = cleaned;
+    else delete r.attempts;
   }
   if (typeof r.started_at === 'string') r.started_at = storableTime(r.started_at) ?? receivedAt.toISOString();
   if (typeof r.scheduled_at === 'string') {

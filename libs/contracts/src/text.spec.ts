@@ -86,4 +86,26 @@ describe('cleanResultPayload / parseStorableResult', () => {
     expect(parseStorableResult('[1]', at).ok).toBe(false);
     expect(parseStorableResult('{', at).ok).toBe(false);
   });
+
+  it('keeps the attempts of a result with retries, cleans their text, and drops a malformed list (never the result)', () => {
+    const attempts = [
+      { attempt: 1, offset_ms: 0, duration_ms: 3, is_up: false, status_code: 503, error_class: 'http_5xx', error: 'x\u0000y' + 'e'.repeat(600) },
+      { attempt: 2, offset_ms: 260, duration_ms: 2, is_up: true, status_code: 200, error_class: null, error: null },
+    ];
+    const ok = parseStorableResult(JSON.stringify({ ...base, attempts }), at);
+    expect(ok.ok && ok.value.attempts!.map((a) => [a.attempt, a.error?.length ?? null, a.error?.includes('\u0000') ?? false])).toEqual([
+      [1, 512, false],
+      [2, null, false],
+    ]);
+    // An older probe: no attempts at all.
+    const old = parseStorableResult(JSON.stringify(base), at);
+    expect(old.ok && old.value.attempts).toBeUndefined();
+    for (const bad of ['x', [], [{ attempt: 9 }], Array.from({ length: 5 }, () => attempts[1]), [{ ...attempts[0], error_class: 'nope' }], [{ ...attempts[0], error: undefined }]]) {
+      const r = parseStorableResult(JSON.stringify({ ...base, attempts: bad }), at);
+      expect(r.ok).toBe(true);
+      expect(r.ok && r.value.attempts).toBeUndefined();
+    }
+    // parseResult itself (the probe side's schema) refuses a malformed list.
+    expect(parseResult(JSON.stringify({ ...base, attempts: [{ attempt: 0 }] })).ok).toBe(false);
+  });
 });

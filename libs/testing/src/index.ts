@@ -110,3 +110,4 @@ export { WebhookReceiver, type Answer, type ReceivedRequest } from './webhook-re
 export { sipResponse, startSipResponder, type SipResponder } from './sip';
 export { rdapDomainObject, startRegistryServers, whoisText, type DomainRecord, type RegistryServers } from './registry';
 export * from './random';
+export * from './fuzz-cases';

@@ -11,7 +11,6 @@ import { MetricsService } from '../metrics/metrics.service';
 import { MonitorsRepository } from '../monitors/monitors.repository';
 import type { AnomalyPayload } from '../notifications/events';
 import { NotificationsService } from '../notifications/notifications.service';
-import { Hist } from '../timeseries/histogram';
 import { OVERALL, RollupsRepository } from '../timeseries/rollups.repository';
 import { AnomaliesRepository, AnomalyFilter, AnomalyRow } from './anomalies.repository';
 import { ANOMALY_METRICS, detectAnomalies, HOUR_MS, reconcile, seriesByRegion, type DetectedAnomaly, type HourlyWindow } from './anomaly-rules';
@@ -124,7 +123,7 @@ export class AnomaliesService implements OnApplicationBootstrap, BeforeApplicati
       if (r.region === OVERALL) continue;
       const at = r.bucketStart.getTime();
       if (at > lastWindow) continue;
-      const [p50, p95] = r.rtCount > 0 ? Hist.fromSparse(r.hist).quantiles(r.rtCount, [0.5, 0.95], r.rtMin!, r.rtMax!) : [null, null];
+      const [p50, p95] = r.rtCount > 0 ? r.hist.quantiles(r.rtCount, [0.5, 0.95], r.rtMin!, r.rtMax!) : [null, null];
       windows.push({ region: r.region, at, checks: r.checks, failures: r.failures, p50, p95 });
     }
     const detected: { region: string; anomaly: DetectedAnomaly }[] = [];

@@ -38,7 +38,7 @@ describe('GET /monitors/{id}/insights', () => {
     const now = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
     t.app.get(Clock).set(now);
     // Read everything from hourly rollups (no daily ones are built here).
-    await pg.query(`UPDATE monitors SET rollups_folded_through = $2::date WHERE id = $1`, [id, new Date(now - 10 * 24 * HOUR_MS).toISOString().slice(0, 10)]);
+    await pg.query(`INSERT INTO rollup_folds (monitor_id, folded_through) VALUES ($1, $2::date) ON CONFLICT (monitor_id) DO UPDATE SET folded_through = EXCLUDED.folded_through`, [id, new Date(now - 10 * 24 * HOUR_MS).toISOString().slice(0, 10)]);
 
     const rows: unknown[] = [];
     const hour = (region: string, at: number, ms: number, checks: number, failures: number) => {

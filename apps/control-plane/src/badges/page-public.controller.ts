@@ -1,13 +1,19 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Clock } from '../common/clock';
 import { Public } from '../common/principal';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import { FeedsService } from '../feeds/feeds.service';
+import { AnswerCache, pick } from '../public-status/answer-cache';
 import type { PublicPageView } from '../status-pages/public-page';
 import { StatusPagesService } from '../status-pages/status-pages.service';
 import { BADGE_STYLES, BADGE_TYPES } from './badge-spec';
-import { BadgesService } from './badges.service';
+import { BadgeAnswer, BadgesService } from './badges.service';
 import { sendAnswer } from './send';
+
+/** What the page badge reads (the rest of a query does not change it). */
+const BADGE_PARAMS = ['style', 'type', 'label', 'labelColor', 'color', 'monitorId', 'logo'];
 
 const SVG = { 'image/svg+xml': { schema: { type: 'string' } } };
 const FEEDS = { 'application/atom+xml': { schema: { type: 'string' } }, 'application/rss+xml': { schema: { type: 'string' } } };
@@ -51,36 +57,43 @@ function FeedDocs(): MethodDecorator {
 @Public()
 @Controller()
 export class PagePublicController {
+  /** Answers per page (slug or host) and query, reused as the HTML page is (PUBLIC_PAGE_CACHE_MS); a 500 is not kept. */
+  private readonly cache: AnswerCache<BadgeAnswer>;
+
   constructor(
     private readonly pages: StatusPagesService,
     private readonly badges: BadgesService,
     private readonly feeds: FeedsService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+    clock: Clock,
+  ) {
+    this.cache = new AnswerCache<BadgeAnswer>(config.publicPageCacheMs, undefined, () => clock.nowMs(), (a) => a.status < 500);
+  }
 
   @Get('s/:slug/api/badge')
   @BadgeDocs()
   @ApiParam({ name: 'slug' })
   async badge(@Param('slug') slug: string, @Query() q: Record<string, unknown>, @Res() res: Response) {
-    sendAnswer(res, await this.badges.page(await this.bySlug(slug), q));
+    sendAnswer(res, await this.cache.get(key('badge', slug, pick(q, BADGE_PARAMS)), async () => this.badges.page(await this.bySlug(slug), q)));
   }
 
   @Get('api/badge')
   @BadgeDocs()
   async domainBadge(@Req() req: Request, @Query() q: Record<string, unknown>, @Res() res: Response) {
-    sendAnswer(res, await this.badges.page(await this.byHost(req), q), { Vary: 'Host' });
+    sendAnswer(res, await this.cache.get(key('badge-host', hostOf(req), pick(q, BADGE_PARAMS)), async () => this.badges.page(await this.byHost(req), q)), { Vary: 'Host' });
   }
 
   @Get('s/:slug/api/feed')
   @FeedDocs()
   @ApiParam({ name: 'slug' })
   async feed(@Param('slug') slug: string, @Query('format') format: unknown, @Res() res: Response) {
-    sendAnswer(res, await this.feeds.feed(await this.bySlug(slug), format));
+    sendAnswer(res, await this.cache.get(key('feed', slug, format), async () => this.feeds.feed(await this.bySlug(slug), format)));
   }
 
   @Get('api/feed')
   @FeedDocs()
   async domainFeed(@Req() req: Request, @Query('format') format: unknown, @Res() res: Response) {
-    sendAnswer(res, await this.feeds.feed(await this.byHost(req), format), { Vary: 'Host' });
+    sendAnswer(res, await this.cache.get(key('feed-host', hostOf(req), format), async () => this.feeds.feed(await this.byHost(req), format)), { Vary: 'Host' });
   }
 
   private async bySlug(slug: string): Promise<PublicPageView | null> {
@@ -89,7 +102,16 @@ export class PagePublicController {
 
   /** The page whose custom domain is the request's Host (no port, lowercase), or null. */
   private async byHost(req: Request): Promise<PublicPageView | null> {
-    const host = (req.hostname ?? '').toLowerCase();
+    const host = hostOf(req);
     return host ? this.pages.loadByDomain(host).catch(() => null) : null;
   }
+}
+
+function hostOf(req: Request): string {
+  return (req.hostname ?? '').toLowerCase();
+}
+
+/** The answer cache's key of one route of one page with its query (as parsed). */
+function key(route: string, page: string, arg: unknown): string {
+  return `${route}\u0000${page}\u0000${JSON.stringify(arg) ?? ''}`;
 }

@@ -24,7 +24,7 @@ describe('status page badge and feed (Valtrogen)', () => {
   let pageUrl: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ ROUND_GRACE_SECONDS: '1', SCHEDULER_TICK_MS: '100', PUBLIC_URL: 'https://parallax.test' });
+    t = await startTestApp({ ROUND_GRACE_SECONDS: '1', SCHEDULER_TICK_MS: '100', PUBLIC_URL: 'https://parallax.test', PUBLIC_PAGE_CACHE_MS: '0' });
     key = (await signup(t.api)).key;
     probes = new FakeProbes(t.natsPrefix, ['eu-west', 'us-east', 'ap-south']);
     probes.verdict = (_region, job) => (down.has(job.monitor_id) ? { is_up: false, status_code: 503, response_ms: 30, error: 'HTTP 503' } : { is_up: true, status_code: 200, response_ms: 120 });
@@ -147,5 +147,51 @@ describe('status page badge and feed (Valtrogen)', () => {
 
     expect((await get('/s/acme/api/feed?format=json')).status).toBe(400);
     expect(JSON.parse((await get('/s/nowhere/api/feed')).body)).toEqual({ success: false, data: null, error: 'status page not found', code: 'not_found' });
+  });
+});
+
+/**
+ * The per-replica answer cache of a page's public routes (PUBLIC_PAGE_CACHE_MS on): an answer
+ * is reused within the TTL, parameters a route does not read (a cache-buster) share it, and
+ * parameters it reads do not.
+ */
+describe('public answers reused per replica', () => {
+  let t: TestApp;
+  let key: string;
+  let monitorId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ PUBLIC_PAGE_CACHE_MS: '60000' });
+    key = (await signup(t.api)).key;
+    const m = await call(t.api, key, 'POST', '/monitors', { name: 'Cached API', url: 'http://127.0.0.1:1/', slug: 'cached-api', paused: true });
+    monitorId = m.body.data.id;
+    const page = await call(t.api, key, 'POST', '/status-pages', { slug: 'cached', title: 'Before', groups: [{ slug: 'core', name: 'Core', monitor_ids: [monitorId] }] });
+    expect(page.status).toBe(201);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const get = async (path: string) => {
+    const res = await request(`${t.baseUrl}${path}`);
+    return { status: res.statusCode, etag: res.headers.etag, body: await res.body.text() };
+  };
+
+  it('answers Valtrogen routes, the page badge and the feed from the cache within the TTL, whatever parameters they do not read', async () => {
+    const paths = ['/s/cached/api/monitors', '/s/cached/api/groups/core', '/s/cached/api/maintenance', '/s/cached/api/badge', '/s/cached/api/feed', '/s/cached'];
+    const first = await Promise.all(paths.map(get));
+    for (const [i, r] of first.entries()) expect({ path: paths[i], status: r.status }).toEqual({ path: paths[i], status: 200 });
+    expect(first[4].body).toContain('<title>Before');
+    // A change is not seen before the TTL ends (60 s here): the replica reuses what it rendered.
+    expect((await call(t.api, key, 'PATCH', `/status-pages/${(await call(t.api, key, 'GET', '/status-pages')).body.data[0].id}`, { title: 'After' })).status).toBe(200);
+    await call(t.api, key, 'PATCH', `/monitors/${monitorId}`, { name: 'Renamed API' });
+    const again = await Promise.all(paths.map((p) => get(`${p}${p.includes('?') ? '&' : '?'}_=${Date.now()}`)));
+    for (const [i, r] of again.entries()) expect({ path: paths[i], body: r.body, etag: r.etag }).toEqual({ path: paths[i], body: first[i].body, etag: first[i].etag });
+    // A parameter the route reads is another answer, rendered now.
+    const monitor = JSON.parse((await get('/s/cached/api/monitors/cached-api')).body);
+    expect(monitor.monitor.name).toBe('Renamed API');
+    expect((await get('/s/cached/api/feed?format=rss')).body).toContain('<title>After');
+    expect((await get('/s/cached/api/maintenance?limit=1')).status).toBe(200);
+    expect((await get('/s/cached/api/maintenance?limit=0')).status).toBe(400);
   });
 });

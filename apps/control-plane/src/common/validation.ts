@@ -42,8 +42,18 @@ export function nullViolations(value: unknown, parent = '', depth = 0): FieldErr
   return out;
 }
 
+const exceptionFactory = (errors: ValidationError[]) => validationFailed(flatten(errors));
+
 class EdgeValidationPipe extends ValidationPipe {
+  /**
+   * Query DTOs (common/query.ts) are validated like bodies, but a query key a DTO does not
+   * declare is ignored rather than refused: clients and the reference scripts add their own
+   * (cache busters, the other reference's names), and a GET has no write to protect.
+   */
+  private readonly queryPipe = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: false, transform: true, transformOptions: { enableImplicitConversion: false }, exceptionFactory });
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'query') return this.queryPipe.transform(value, metadata);
     const out = await super.transform(value, metadata);
     if (metadata.type === 'body') {
       const nulls = nullViolations(out);
@@ -60,6 +70,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    exceptionFactory: (errors) => validationFailed(flatten(errors)),
+    exceptionFactory,
   });
 }

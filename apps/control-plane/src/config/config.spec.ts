@@ -108,9 +108,12 @@ describe('loadConfig', () => {
       concurrency: 16,
       timeoutMs: 10_000,
       logRetentionDays: 30,
+      rateLimitPerHour: 30,
+      emailRateLimitPerHour: 30,
     });
-    const custom = loadConfig({ ...valid, SMTP_URL: 'smtps://u:p@mail.example.com:465', NOTIFY_RETRY_SCHEDULE: '100ms,1s', NOTIFY_TIMEOUT_MS: '2000' });
-    expect(custom.notify).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.com:465', retryScheduleMs: [100, 1000], timeoutMs: 2000 });
+    const custom = loadConfig({ ...valid, SMTP_URL: 'smtps://u:p@mail.example.com:465', NOTIFY_RETRY_SCHEDULE: '100ms,1s', NOTIFY_TIMEOUT_MS: '2000', NOTIFY_RATE_LIMIT_PER_HOUR: '5', NOTIFY_EMAIL_RATE_LIMIT_PER_HOUR: '7' });
+    expect(custom.notify).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.com:465', retryScheduleMs: [100, 1000], timeoutMs: 2000, rateLimitPerHour: 5, emailRateLimitPerHour: 7 });
+    expect(() => loadConfig({ ...valid, NOTIFY_RATE_LIMIT_PER_HOUR: '0' })).toThrow(/NOTIFY_RATE_LIMIT_PER_HOUR/);
     expect(() => loadConfig({ ...valid, SMTP_URL: 'mail.example.com' })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
     expect(() => loadConfig({ ...valid, NOTIFY_RETRY_SCHEDULE: '5s,soon' })).toThrow(/NOTIFY_RETRY_SCHEDULE: must be a comma-separated list of durations/);
     expect(() => loadConfig({ ...valid, NOTIFY_TIMEOUT_MS: '10' })).toThrow(/NOTIFY_TIMEOUT_MS: must be at least 100/);

@@ -68,6 +68,7 @@ const schema = z.object({
   REGION_GRACE_SECONDS: int(0, 86400).default(30),
   RESULTS_MAX_AGE_HOURS: int(1, 24 * 30).default(72),
   RESULTS_STREAM_MAX_BYTES: int(1024 * 1024, 2 ** 50).default(1024 ** 3),
+  RESULTS_STREAM_REPLICAS: int(1, 5).default(1),
   PUBLIC_URL: z
     .string()
     .url('must be an absolute URL such as https://status.example.com')
@@ -95,6 +96,8 @@ const schema = z.object({
   NOTIFY_CONCURRENCY: int(1, 256).default(16),
   NOTIFY_TIMEOUT_MS: int(100, 60_000).default(10_000),
   NOTIFY_LOG_RETENTION_DAYS: int(1, 3650).default(30),
+  NOTIFY_RATE_LIMIT_PER_HOUR: int(1, 100_000).default(30),
+  NOTIFY_EMAIL_RATE_LIMIT_PER_HOUR: int(1, 100_000).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -122,6 +125,10 @@ export interface NotifyConfig {
   timeoutMs: number;
   /** Finished deliveries (and their attempt log) older than this are deleted. */
   logRetentionDays: number;
+  /** Notifications per monitor and destination per hour; more are collapsed (counted, carried by the next one). */
+  rateLimitPerHour: number;
+  /** Alert emails per address per hour, across every monitor (addresses are not verified). */
+  emailRateLimitPerHour: number;
 }
 
 export type PlanName = 'unlimited' | 'free' | 'pro';
@@ -179,6 +186,8 @@ export interface AppConfig {
   resultsMaxAgeHours: number;
   /** Bytes each region's results stream may hold (discard new: a full region's probes keep results in their outbox). */
   resultsStreamMaxBytes: number;
+  /** JetStream replicas of each region's results stream (3 on a 3-node NATS cluster: one node may fail without losing a result). */
+  resultsStreamReplicas: number;
   /** Days of per-region results (daily partitions) and rollups kept; older partitions are dropped whole. */
   retentionDays: number;
   /** Daily result partitions created ahead of today. */
@@ -251,6 +260,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     regionGraceSeconds: e.REGION_GRACE_SECONDS,
     resultsMaxAgeHours: e.RESULTS_MAX_AGE_HOURS,
     resultsStreamMaxBytes: e.RESULTS_STREAM_MAX_BYTES,
+    resultsStreamReplicas: e.RESULTS_STREAM_REPLICAS,
     retentionDays: e.RETENTION_DAYS,
     partitionsAheadDays: e.PARTITIONS_AHEAD_DAYS,
     ingestBatchSize: e.INGEST_BATCH_SIZE,
@@ -264,6 +274,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       concurrency: e.NOTIFY_CONCURRENCY,
       timeoutMs: e.NOTIFY_TIMEOUT_MS,
       logRetentionDays: e.NOTIFY_LOG_RETENTION_DAYS,
+      rateLimitPerHour: e.NOTIFY_RATE_LIMIT_PER_HOUR,
+      emailRateLimitPerHour: e.NOTIFY_EMAIL_RATE_LIMIT_PER_HOUR,
     },
     logLevel: e.LOG_LEVEL,
   });

@@ -78,7 +78,7 @@ describe('partitioning migration', () => {
         ),
       ).rejects.toThrow(/duplicate key value violates unique constraint "rounds_p20260311_monitor_id_scheduled_at_round_idx"/);
       // Existing monitors' daily rollups count as folded through yesterday (they were kept incrementally).
-      const folded = await after.query(`SELECT rollups_folded_through::text AS d, ((now() AT TIME ZONE 'UTC')::date - 1)::text AS y FROM monitors`);
+      const folded = await after.query(`SELECT folded_through::text AS d, ((now() AT TIME ZONE 'UTC')::date - 1)::text AS y FROM rollup_folds`);
       expect(folded[0].d).toBe(folded[0].y);
 
       // Rolled back: rounds are one table again, and the days not folded yet get daily rollups

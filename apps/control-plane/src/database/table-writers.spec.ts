@@ -19,26 +19,12 @@ const SRC = join(__dirname, '..');
  * when one goes away (shrink the list then).
  */
 const KNOWN_SHARED: Record<string, string[]> = {
-  // The monitor_state / heartbeat_state split (issue 12 item 1, not done yet) removes this:
-  // the monitor row holds configuration (monitors), the schedule cursor (scheduler, and
-  // heartbeats through RoundsRepository.advanceSchedules), the decision read model
-  // (decisions, SystemMonitorsRepository.saveDecisions), the rollup fold watermark (timeseries,
-  // SystemMonitorsRepository.markFolded), and a dead alert target is cleared by the dispatcher
-  // (notifications, SystemMonitorsRepository.clearAlertTarget).
-  monitors: ['decisions', 'heartbeats', 'monitors', 'notifications', 'scheduler', 'timeseries'],
-  // Automatic incidents (and their "Detected"/"Resolved" updates) are opened and resolved
-  // by the decision in its transaction (decisions, IncidentsRepository.open / update);
-  // manual ones by the incidents API.
-  incidents: ['decisions', 'incidents'],
-  incident_updates: ['decisions', 'incidents'],
-  // Rounds are inserted and dispatched by the scheduler, by the heartbeat sweep for
-  // heartbeat monitors (RoundsRepository.insertRounds / markDispatchedTx), and decided by
-  // decisions (RoundsRepository.completeMany): the round row is the check record of all three.
-  rounds: ['decisions', 'heartbeats', 'scheduler'],
-  // Rollups are added in the transaction that stores results (ingestion) and decides rounds
-  // (decisions, whole-monitor rows), and folded into days by timeseries (RollupFoldService).
-  rollups_daily: ['decisions', 'ingestion', 'timeseries'],
-  rollups_hourly: ['decisions', 'ingestion', 'timeseries'],
+  // Issue 12 item 1, partly done: heartbeat state moved to heartbeat_state (heartbeats), the
+  // fold watermark to rollup_folds (timeseries), the schedule cursor to monitor_schedule
+  // (scheduler; others move it through MonitorSchedules), a dead alert target is cleared
+  // through the monitors context (MonitorAlertTargets). Still in the monitor row: the decision
+  // read model (decisions, SystemMonitorsRepository.saveDecisions); monitor_state removes this.
+  monitors: ['decisions', 'monitors'],
 };
 
 function files(dir: string): string[] {

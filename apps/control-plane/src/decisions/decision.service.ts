@@ -1,25 +1,27 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { newId } from '../common/ids';
 import type { Tx } from '../database/transaction';
-import { IncidentEntity } from '../incidents/incident.entity';
-import { SystemIncidentsRepository } from '../incidents/system-incidents.repository';
+import { AutomaticIncidents } from '../incidents/automatic-incidents.service';
 import { MaintenanceRepository } from '../maintenance/maintenance.repository';
 import { ResultsRepository } from '../ingestion/results.repository';
 import { MetricsService } from '../metrics/metrics.service';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { SystemMonitorsRepository } from '../monitors/system-monitors.repository';
 import { inMaintenance } from '../notifications/maintenance';
-import { NotificationsService } from '../notifications/notifications.service';
+import { AlertBatch, NotificationsService } from '../notifications/notifications.service';
 import { RoundEntity } from '../scheduler/round.entity';
-import { RoundsRepository } from '../scheduler/rounds.repository';
-import { Observation, OVERALL, RollupsRepository } from '../timeseries/rollups.repository';
+import { RoundRecords } from '../scheduler/round-records.service';
+import { Observation, OVERALL } from '../timeseries/rollups.repository';
+import { RollupWriter } from '../timeseries/rollup-writer.service';
 import type { RegionResultPayload } from '../notifications/events';
 import { TYPE_RULES } from '../monitors/monitor-types';
 import { confirmStatus } from './confirmation';
+import { applyOrder, dependencyCause } from './dependencies';
 import { latencyDecision } from './latency';
-import { incidentLookupNeeded, incidentTransition } from './incident-transition';
+import { RegionalBatch, RegionalIncidents } from './regional-incidents.service';
 import { RegionResult, RoundDecision, RoundSummary, summariseRound } from './round-summary';
+import { foldedThroughOf } from '../timeseries/window';
+import { MonitorSchedules } from '../scheduler/monitor-schedules.service';
 
 /**
  * Decides a round (all regions answered, or its deadline passed) and applies the
@@ -37,15 +39,17 @@ export class DecisionService {
   private readonly logger = new Logger(DecisionService.name);
 
   constructor(
-    private readonly rounds: RoundsRepository,
+    private readonly rounds: RoundRecords,
+    private readonly schedules: MonitorSchedules,
     private readonly results: ResultsRepository,
     private readonly monitors: SystemMonitorsRepository,
-    private readonly incidents: SystemIncidentsRepository,
+    private readonly incidents: AutomaticIncidents,
     private readonly metrics: MetricsService,
-    private readonly rollups: RollupsRepository,
+    private readonly rollups: RollupWriter,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     private readonly maintenance: MaintenanceRepository,
+    private readonly regional: RegionalIncidents,
   ) {}
 
   /**
@@ -86,7 +90,7 @@ export class DecisionService {
       const v = latencyDecision({ decision: item.summary.decision, regions: item.round.regions, quorum: item.round.quorum, results: item.results, thresholdMs: monitor.degradedThresholdMs });
       Object.assign(item.summary, { decision: v.decision, slow: v.slow });
     }
-    await this.rounds.completeMany(tx, items.map(({ round, summary }) => DecisionService.completion(round, summary)), this.clock.now());
+    await this.rounds.complete(tx, items.map(({ round, summary }) => DecisionService.completion(round, summary)), this.clock.now());
     for (const { summary } of items) this.metrics.decisions.inc({ decision: summary.decision });
     const counted = withData;
     if (!counted.length) return;
@@ -94,19 +98,29 @@ export class DecisionService {
     const confirmAt = new Map<string, Date>();
     const observations: Observation[] = [];
     const scheduled = await this.maintenance.inProgressFor(tx, [...monitors.values()]);
+    // Regional incidents (regional-incident.ts): the batch's region streaks and open regional incidents, read once.
+    const regional = await this.regional.load(tx, [...monitors.values()]);
     const inMaintenanceRounds: RoundEntity[] = [];
-    counted.sort((a, b) => (a.round.monitorId < b.round.monitorId ? -1 : a.round.monitorId > b.round.monitorId ? 1 : a.round.scheduledAt.getTime() - b.round.scheduledAt.getTime() || a.round.round - b.round.round));
+    // Flap damping, reminders and rate limits (notifications): their state read once for the batch, written back with it.
+    const alerts = await this.notifications.alertBatch(tx, [...monitors.keys()]);
+    // Dependencies (dependencies.ts): monitors without any first, so a dependant sees its dependency's incident of the same batch.
+    const orderKey = (c: (typeof counted)[number]) => ({ monitorId: c.round.monitorId, hasDependencies: (monitors.get(c.round.monitorId)?.dependsOn?.length ?? 0) > 0, scheduledAt: c.round.scheduledAt.getTime(), round: c.round.round });
+    counted.sort((a, b) => applyOrder(orderKey(a), orderKey(b)));
     for (const { round, summary, results } of counted) {
       const monitor = monitors.get(round.monitorId);
       if (!monitor || monitor.accountId !== round.accountId) continue;
       const maintenance = scheduled.has(monitor.id) || inMaintenance(monitor.maintenanceWindows, this.clock.now());
-      if (await this.apply(tx, monitor, round, summary, results, maintenance)) confirmAt.set(monitor.id, this.clock.now());
+      if (await this.apply(tx, monitor, round, summary, results, maintenance, regional, alerts)) confirmAt.set(monitor.id, this.clock.now());
       else confirmAt.delete(monitor.id);
       touched.add(monitor);
       if (maintenance) inMaintenanceRounds.push(round);
       else observations.push(DecisionService.overall(monitor, round, summary));
     }
-    await this.monitors.saveDecisions(tx, [...touched], confirmAt);
+    await this.regional.flush(tx, regional);
+    await this.monitors.saveDecisions(tx, [...touched]);
+    // A confirmation round due at once: the schedule cursor belongs to the scheduler context.
+    await this.schedules.dueBy(tx, confirmAt);
+    await this.notifications.saveAlertBatch(tx, alerts);
     await this.rounds.markMaintenance(tx, inMaintenanceRounds);
     // A caller that writes rollups itself (ingestion) gets them to write with its own.
     if (opts.rollups) opts.rollups.push(...observations);
@@ -127,7 +141,7 @@ export class DecisionService {
       ok: s.decision !== 'down',
       degraded: s.decision === 'degraded',
       responseMs: s.responseMs,
-      foldedThrough: monitor.rollupsFoldedThrough,
+      foldedThrough: foldedThroughOf(monitor),
     };
   }
 
@@ -138,7 +152,7 @@ export class DecisionService {
    * incident and the notifications follow the confirmed status only. Heartbeats (judged
    * by the control plane from pings, no region to ask again) change at once.
    */
-  private async apply(tx: Tx, monitor: MonitorEntity, round: RoundEntity, summary: RoundSummary, results: RegionResult[], maintenance: boolean): Promise<boolean> {
+  private async apply(tx: Tx, monitor: MonitorEntity, round: RoundEntity, summary: RoundSummary, results: RegionResult[], maintenance: boolean, regional: RegionalBatch, alerts: AlertBatch): Promise<boolean> {
     if (!maintenance) {
       monitor.checksTotal += 1;
       if (summary.decision === 'down') monitor.checksFailed += 1;
@@ -163,7 +177,10 @@ export class DecisionService {
     // The incident and the notifications are applied against the status before this round.
     const now = this.clock.now();
     const regionResults = regionResultsOf(round, results);
-    const incident = await this.applyIncident(tx, monitor, round, counted, regionResults, maintenance, confirmed.since ?? round.scheduledAt);
+    // Dependencies (dependencies.ts): looked up only when this decision can open an incident or notify.
+    const cause = monitor.dependsOn?.length && (effective !== monitor.status || effective === 'down') ? dependencyCause(monitor.dependsOn, await this.incidents.openOf(tx, monitor.accountId, monitor.dependsOn)) : null;
+    // Written by the incidents context (AutomaticIncidents), in this transaction.
+    const incident = await this.incidents.apply(tx, monitor, round, counted, regionResults, maintenance, confirmed.since ?? round.scheduledAt, cause);
     await this.notifications.enqueueStatusChange(tx, {
       monitor,
       to: effective as MonitorEntity['status'],
@@ -175,7 +192,11 @@ export class DecisionService {
       incidentOpened: incident.opened,
       incidentResolved: incident.resolved,
       slow: effective === 'degraded' && summary.failing.length === 0 && summary.slow?.length ? { regions: summary.slow, threshold_ms: monitor.degradedThresholdMs! } : null,
+      alerts,
+      suppressedBy: cause,
     });
+    // A region failing round after round while the monitor is not down: its regional incident (regional-incident.ts).
+    await this.regional.apply(tx, regional, { monitor, round, summary, status: effective as MonitorEntity['status'], maintenance, regionResults });
     Object.assign(monitor, {
       lastRoundAt: round.scheduledAt,
       lastChecked: round.scheduledAt,
@@ -208,63 +229,6 @@ export class DecisionService {
       monitor.statusChangedAt = now;
     }
     return confirmed.confirmNow;
-  }
-
-  /** Opens (never in maintenance), widens or resolves the monitor's incident as `incidentTransition` says; returns what it did. */
-  private async applyIncident(
-    tx: Tx,
-    monitor: MonitorEntity,
-    round: RoundEntity,
-    s: RoundSummary,
-    regionResults: RegionResultPayload[],
-    maintenance: boolean,
-    at: Date,
-  ): Promise<{ opened: IncidentEntity | null; resolved: IncidentEntity | null }> {
-    const none = { opened: null, resolved: null };
-    const open = incidentLookupNeeded(s.decision, monitor.status) ? await this.incidents.findOpen(tx, monitor.id) : null;
-    const action = incidentTransition({ decision: s.decision, previousStatus: monitor.status, open, failing: s.failing, maintenance, at });
-    switch (action.kind) {
-      case 'none':
-        return none;
-      case 'widen':
-        await this.incidents.update(tx, action.incidentId, { affectedRegions: action.affectedRegions });
-        return none;
-      case 'open': {
-        const f = s.firstFailure;
-        const incident = Object.assign(new IncidentEntity(), {
-          id: newId('inc'),
-          accountId: monitor.accountId,
-          monitorId: monitor.id,
-          monitorName: monitor.name,
-          monitorUrl: monitor.url,
-          monitorType: monitor.monitorType,
-          status: 'open' as const,
-          statusCode: f?.statusCode ?? null,
-          responseMs: f?.responseMs ?? null,
-          startedAt: action.startedAt,
-          resolvedAt: null,
-          durationSeconds: null,
-          failureErrorMessage: f?.error ?? null,
-          failureResponseHeaders: f?.responseHeaders ?? null,
-          failureResponseBody: f?.responseBody ? f.responseBody.slice(0, 2048) : null,
-          regionsChecked: s.regionsChecked,
-          regionsUp: s.regionsUp,
-          regionResults,
-          affectedRegions: action.affectedRegions,
-          openedByRound: round.id,
-          resolvedByRound: null,
-        });
-        if (!(await this.incidents.open(tx, incident))) return none;
-        this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, incident_id: incident.id, failing_regions: s.failing }, 'incident opened');
-        return { opened: incident, resolved: null };
-      }
-      case 'resolve': {
-        const resolved = { status: 'resolved' as const, resolvedAt: action.resolvedAt, durationSeconds: action.durationSeconds, resolvedByRound: round.id };
-        await this.incidents.update(tx, action.incidentId, resolved);
-        this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, incident_id: action.incidentId }, 'incident resolved');
-        return { opened: null, resolved: Object.assign(open!, resolved) };
-      }
-    }
   }
 }
 

@@ -9,10 +9,12 @@ import { SchedulerModule } from '../scheduler/scheduler.module';
 import { DeadlineService } from './deadline.service';
 import { DecisionService } from './decision.service';
 import { IngestionProgress } from './ingestion-progress';
+import { RegionStreaksRepository } from './region-streaks.repository';
+import { RegionalIncidents } from './regional-incidents.service';
 
 @Module({
   imports: [ResultsModule, SchedulerModule, MonitorsModule, IncidentsModule, MaintenanceModule, RollupsModule, NotificationsModule],
-  providers: [DecisionService, DeadlineService, IngestionProgress],
+  providers: [DecisionService, DeadlineService, IngestionProgress, RegionalIncidents, RegionStreaksRepository],
   exports: [DecisionService, IngestionProgress],
 })
 export class DecisionsModule {}

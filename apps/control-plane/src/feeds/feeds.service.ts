@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { IncidentsRepository } from '../incidents/incidents.repository';
+import { regionalTitle } from '../incidents/incident-rules';
 import { MaintenanceRepository } from '../maintenance/maintenance.repository';
 import type { PublicPageView } from '../status-pages/public-page';
 import { automaticUpdate } from '../subscriptions/subscription-rules';
@@ -58,7 +59,7 @@ export class FeedsService {
       return {
         kind: 'incident' as const,
         id: i.id,
-        title: `${name} is down`,
+        title: i.type === 'regional' ? regionalTitle(name, i.affectedRegions ?? []) : `${name} is down`,
         status: resolved ? 'resolved' : 'investigating',
         affectedServices: 1,
         latestUpdate: latest?.content ?? automaticUpdate(resolved ? 'incident.resolved' : 'incident.created', name, i.affectedRegions ?? [], i.durationSeconds),

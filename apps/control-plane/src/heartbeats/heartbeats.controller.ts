@@ -7,6 +7,7 @@ import { validationFailed } from '../common/errors';
 import { CurrentPrincipal, Principal, Public } from '../common/principal';
 import type { PingKind } from './heartbeat-rules';
 import { HeartbeatsService } from './heartbeats.service';
+import { MonitorsService } from '../monitors/monitors.service';
 import { ApiEnvelope, ApiErrors } from '../common/openapi';
 import { PingTokenView, PingView } from './dto/ping.view';
 
@@ -95,7 +96,7 @@ export class PingController {
 @ApiBearerAuth()
 @Controller('monitors')
 export class PingTokenController {
-  constructor(private readonly heartbeats: HeartbeatsService) {}
+  constructor(private readonly monitors: MonitorsService) {}
 
   @Post(':id/ping-token')
   @HttpCode(200)
@@ -103,6 +104,6 @@ export class PingTokenController {
   @ApiEnvelope(PingTokenView)
   @ApiErrors(401, 403, 404, 429)
   rotate(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
-    return this.heartbeats.rotateToken(p, id);
+    return this.monitors.rotatePingToken(p, id);
   }
 }

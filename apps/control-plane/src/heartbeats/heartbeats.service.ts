@@ -1,27 +1,27 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { DomainError, notFound } from '../common/errors';
+import { DomainError } from '../common/errors';
 import { newId } from '../common/ids';
 import { PeriodicTask } from '../common/periodic-task';
-import type { Principal } from '../common/principal';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { TransactionRunner, type Tx } from '../database/transaction';
 import { DecisionService } from '../decisions/decision.service';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import { RoundEntity } from '../scheduler/round.entity';
+import { MonitorSchedules } from '../scheduler/monitor-schedules.service';
+import { RoundRecords } from '../scheduler/round-records.service';
 import { RoundsRepository } from '../scheduler/rounds.repository';
 import { claimRound, roundDeadline } from '../scheduler/schedule';
+import { emptyHeartbeatState } from './heartbeat-state.entity';
 import { HeartbeatsRepository } from './heartbeats.repository';
 import {
   heartbeatSummary,
-  issuePingToken,
   HeartbeatVerdict,
   judgeHeartbeat,
   PingKind,
   pingChanges,
   pingNeedsCheck,
   pingTokenMatches,
-  pingUrl,
 } from './heartbeat-rules';
 
 const BATCH = 500;
@@ -50,6 +50,8 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly heartbeats: HeartbeatsRepository,
     private readonly rounds: RoundsRepository,
+    private readonly schedules: MonitorSchedules,
+    private readonly roundRecords: RoundRecords,
     private readonly decisions: DecisionService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
@@ -70,6 +72,7 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
     return this.tx.run(async (tx) => {
       const now = this.clock.nowMs();
       const due = await this.rounds.lockDueMonitors(tx, new Date(now), BATCH, 'heartbeat');
+      await this.heartbeats.attachStates(tx, due);
       await this.checkMany(tx, due, now);
       return due.length >= BATCH;
     });
@@ -84,28 +87,18 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
       const m = await this.heartbeats.lockForPing(tx, id);
       if (!m) throw pingRefused();
       const now = this.clock.nowMs();
-      const changes = pingChanges({ ...m, heartbeatInterval: m.heartbeatInterval ?? 0 }, kind, now);
+      const hb = m.heartbeat ?? emptyHeartbeatState(m.id);
+      const changes = pingChanges({ ...hb, heartbeatInterval: m.heartbeatInterval ?? 0, paused: m.paused }, kind, now);
       await this.heartbeats.recordPing(tx, m.id, changes);
-      Object.assign(m, changes);
+      m.heartbeat = Object.assign(hb, changes);
       if (m.paused) return { ok: true, status: 'paused', message: 'Monitor is paused — ping recorded but not tracked' };
       let status: string = m.status;
       if (pingNeedsCheck(m.status, kind)) {
         const verdict = (await this.checkMany(tx, [m], now)).get(m.id);
         if (verdict && verdict.outcome !== 'no_data') status = verdict.outcome;
       }
-      const expected = m.heartbeatExpectedBy ? m.heartbeatExpectedBy.getTime() / 1000 : null;
+      const expected = hb.heartbeatExpectedBy ? hb.heartbeatExpectedBy.getTime() / 1000 : null;
       return { ok: true, status, monitor: m.name, next_expected_before: expected };
-    });
-  }
-
-  /** `POST /monitors/{id}/ping-token`: a new token; the old ping URL stops working. */
-  async rotateToken(p: Principal, id: string): Promise<{ monitor_id: string; ping_url: string }> {
-    return this.tx.run(async (tx) => {
-      const m = await this.heartbeats.lockOwned(tx, p.accountId, id);
-      if (!m) throw notFound('heartbeat monitor', id);
-      const t = issuePingToken();
-      await this.heartbeats.setToken(tx, p.accountId, id, t.hash, t.hint);
-      return { monitor_id: id, ping_url: pingUrl(this.config.publicUrl, id, t.token, null) };
     });
   }
 
@@ -118,7 +111,8 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
   private async checkMany(tx: Tx, ms: MonitorEntity[], nowMs: number): Promise<Map<string, HeartbeatVerdict>> {
     if (!ms.length) return new Map();
     const planned = ms.map((m) => {
-      const c = claimRound(m.nextRound, nowMs, m.checkInterval, m.phaseMs);
+      const schedule = m.schedule!; // read with the lock (lockDueMonitors, lockForPing)
+      const c = claimRound(schedule.nextRound, nowMs, m.checkInterval, schedule.phaseMs);
       const round: RoundEntity = Object.assign(new RoundEntity(), {
         id: newId('chk'),
         monitorId: m.id,
@@ -132,24 +126,26 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
       });
       return { m, c, round };
     });
-    await this.rounds.advanceSchedules(tx, planned.map(({ m, c }) => ({ id: m.id, nextRound: c.nextRound, nextDueAt: new Date(c.nextDueAt) })));
-    for (const { m, c } of planned) Object.assign(m, { nextRound: c.nextRound, nextDueAt: new Date(c.nextDueAt) });
-    const inserted = await this.rounds.insertRounds(tx, planned.map((p) => p.round));
+    // The cursor belongs to the scheduler context: advanced through its MonitorSchedules.
+    await this.schedules.advance(tx, planned.map(({ m, c }) => ({ id: m.id, nextRound: c.nextRound, nextDueAt: new Date(c.nextDueAt) })));
+    for (const { m, c } of planned) Object.assign(m.schedule!, { nextRound: c.nextRound, nextDueAt: new Date(c.nextDueAt) });
+    // The round rows belong to the scheduler context: recorded through its RoundRecords.
+    const inserted = await this.roundRecords.insertJudged(tx, planned.map((p) => p.round), new Date(nowMs));
     const claimed = planned.filter((p) => inserted.has(p.round.id));
-    await this.rounds.markDispatchedTx(tx, claimed.map(({ round }) => ({ id: round.id, scheduledAt: round.scheduledAt, deadlineAt: round.deadlineAt })), new Date(nowMs));
     const verdicts = new Map<string, HeartbeatVerdict>();
     const items = claimed.map(({ m, round }) => {
+      const hb = m.heartbeat ?? emptyHeartbeatState(m.id);
       const verdict = judgeHeartbeat(
         {
-          expectedByMs: (m.heartbeatExpectedBy ?? m.createdAt).getTime(),
+          expectedByMs: (hb.heartbeatExpectedBy ?? m.createdAt).getTime(),
           graceSeconds: m.heartbeatGracePeriod ?? 0,
-          lastPingAtMs: m.lastPingAt?.getTime() ?? null,
-          lastFailAtMs: m.lastFailAt?.getTime() ?? null,
+          lastPingAtMs: hb.lastPingAt?.getTime() ?? null,
+          lastFailAtMs: hb.lastFailAt?.getTime() ?? null,
         },
         nowMs,
       );
       verdicts.set(m.id, verdict);
-      const { summary, evidence } = heartbeatSummary(verdict, m.lastRunMs);
+      const { summary, evidence } = heartbeatSummary(verdict, hb.lastRunMs);
       return { round, summary, results: evidence };
     });
     await this.decisions.applyMany(tx, items);

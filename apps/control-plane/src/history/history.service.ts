@@ -5,6 +5,7 @@ import { ResultsRepository } from '../ingestion/results.repository';
 import { MonitorsRepository } from '../monitors/monitors.repository';
 import { RoundsRepository } from '../scheduler/rounds.repository';
 import { RollupsRepository } from '../timeseries/rollups.repository';
+import { foldedThroughOf } from '../timeseries/window';
 
 /** Check history: one entry per decided round, with each region's result. */
 @Injectable()
@@ -22,7 +23,7 @@ export class HistoryService {
     // Every decided round kept: those with data from the rollups, plus the no_data ones.
     const [rounds, counted, noData] = await Promise.all([
       this.rounds.listDecided(p.accountId, monitorId, limit),
-      this.rollups.countRounds(p.accountId, monitorId, m.rollupsFoldedThrough),
+      this.rollups.countRounds(p.accountId, monitorId, foldedThroughOf(m)),
       this.rounds.countNoData(p.accountId, monitorId),
     ]);
     const total = counted + noData;
@@ -68,6 +69,7 @@ export class HistoryService {
             ssl_expiry: r.sslExpiry?.toISOString() ?? null,
             ssl_issuer: r.sslIssuer,
             details: r.details,
+            attempts: r.attempts ?? null,
             probe_id: r.probeId,
             checked_at: r.checkedAt.toISOString(),
             late: r.late,

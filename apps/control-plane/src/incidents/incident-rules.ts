@@ -89,3 +89,22 @@ export function statusFilter(status: string | undefined): { unresolved: true } |
   if (status === 'resolved' || isManualStatus(status)) return { exact: status };
   return null;
 }
+
+/** The title of a regional incident (decisions/regional-incident.ts): "Shop API is degraded in eu-west". */
+export function regionalTitle(monitorName: string, regions: readonly string[]): string {
+  return `${monitorName} is degraded in ${regions.length ? regions.join(', ') : 'one region'}`;
+}
+
+/** The first update of a regional incident (label "Detected"). */
+export function regionalDetectedUpdate(regions: readonly string[], rounds: number, up: readonly string[]): string {
+  const where = regions.join(', ');
+  const still = up.length ? `; the monitor is up from ${up.join(', ')}` : '';
+  return `Failing in ${where} for ${rounds} consecutive round${rounds === 1 ? '' : 's'}${still}`;
+}
+
+/** The last update of a regional incident (label "Resolved"): recovered, superseded by an outage, or turned off. */
+export function regionalResolvedUpdate(durationSeconds: number, reason: 'recovered' | 'superseded' | 'disabled'): string {
+  if (reason === 'superseded') return `Superseded after ${humanDuration(durationSeconds)}: the monitor is down (an outage incident follows it)`;
+  if (reason === 'disabled') return `Closed after ${humanDuration(durationSeconds)}: regional incidents were turned off for this monitor`;
+  return `Recovered after ${humanDuration(durationSeconds)}: every affected region answers again`;
+}

@@ -10,7 +10,8 @@ export interface IncidentRegionResult {
 }
 
 @Entity('incidents')
-@Index('incidents_one_open_per_monitor_uq', ['monitorId'], { unique: true, where: "status = 'open'" })
+@Index('incidents_one_open_per_monitor_uq', ['monitorId'], { unique: true, where: "status = 'open' AND type = 'automatic'" })
+@Index('incidents_one_open_regional_per_monitor_uq', ['monitorId'], { unique: true, where: "status = 'open' AND type = 'regional'" })
 @Index('incidents_account_started_idx', ['accountId', 'startedAt'])
 export class IncidentEntity {
   @PrimaryColumn('text') id!: string;
@@ -38,8 +39,10 @@ export class IncidentEntity {
   @Column('jsonb', { nullable: true }) regionResults!: IncidentRegionResult[] | null;
   @Column('text', { array: true, default: () => "'{}'" }) affectedRegions!: string[];
   @Column('text', { nullable: true }) openedByRound!: string | null;
+  /** Dependencies (decisions/dependencies.ts): the open incident of a monitor this one depends on, when it opened while that was down. */
+  @Column('text', { nullable: true }) causedByIncidentId!: string | null;
   @Column('text', { nullable: true }) resolvedByRound!: string | null;
-  /** `automatic` (opened by a decision) or `manual` (POST /incidents). */
+  /** `automatic` (an outage, opened by a decision), `regional` (one region failing, opened by a decision) or `manual` (POST /incidents). */
   @Column('text', { default: 'automatic' }) type!: IncidentType;
   @Column('text', { nullable: true }) title!: string | null;
   @Column('text', { nullable: true }) description!: string | null;
@@ -49,7 +52,8 @@ export class IncidentEntity {
   @Column('timestamptz', { nullable: true }) updatedAt!: Date | null;
 }
 
-export type IncidentType = 'automatic' | 'manual';
+/** `regional`: one region failing for `regional_incident_rounds` rounds while the monitor is not down (decisions/regional-incident.ts). */
+export type IncidentType = 'automatic' | 'manual' | 'regional';
 export const MANUAL_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export type ManualStatus = (typeof MANUAL_STATUSES)[number];
 export type IncidentStatus = 'open' | ManualStatus;

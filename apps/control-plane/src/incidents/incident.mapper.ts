@@ -24,7 +24,7 @@ export function toIncidentResponse(i: IncidentEntity, updates: IncidentUpdateEnt
     type: i.type ?? 'automatic',
     title: incidentTitle(i),
     description: i.description ?? null,
-    impact: i.impact ?? (i.type === 'manual' ? 'minor' : 'major'),
+    impact: i.impact ?? (i.type === 'manual' || i.type === 'regional' ? 'minor' : 'major'),
     monitor_id: monitorIds[0] ?? null,
     monitor_ids: monitorIds,
     monitor_name: i.monitorName || null,
@@ -44,6 +44,7 @@ export function toIncidentResponse(i: IncidentEntity, updates: IncidentUpdateEnt
     regions_up: i.regionsUp,
     region_results: i.regionResults,
     affected_regions: i.affectedRegions,
+    caused_by_incident_id: i.causedByIncidentId ?? null,
     updates: updates.map(toIncidentUpdateResponse),
   };
 }

@@ -1,15 +1,13 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CreateIncidentDto, CreateIncidentUpdateDto, UpdateIncidentDto } from './dto/incident-write.dto';
-import { clampInt } from '../common/clamp';
 import { Clock } from '../common/clock';
 import { Paged } from '../common/envelope.interceptor';
 import { CurrentPrincipal, Principal } from '../common/principal';
 import { IncidentsService } from './incidents.service';
-import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery, READ_ERRORS, WRITE_ERRORS } from '../common/openapi';
-import { MONITOR_TYPES } from '../monitors/monitor.entity';
+import { ApiEnvelope, ApiEnvelopeList, ApiErrors, READ_ERRORS, WRITE_ERRORS } from '../common/openapi';
 import { IncidentView, IncidentsMetaView, INCIDENT_STATUSES, INCIDENT_TYPES } from './dto/incident.view';
-import { listOffset, MAX_OFFSET } from '../common/paging';
+import { IncidentListQuery } from './incidents.query';
 
 @ApiTags('incidents')
 @ApiSecurity('api_key')
@@ -49,33 +47,14 @@ export class IncidentsController {
 
   @Get()
   @ApiOperation({ summary: 'Incidents across your monitors, newest first' })
-  @ApiQuery({ name: 'status', required: false, enum: INCIDENT_STATUSES })
-  @ApiQuery({ name: 'resolved', required: false, enum: ['true', 'false'], description: "StatusPool's filter: true = status resolved, false = open (status wins when both are given)" })
-  @ApiQuery({ name: 'type', required: false, enum: INCIDENT_TYPES })
-  @ApiQuery({ name: 'monitor_id', required: false, example: 'mon_3k9x0q2m7d1v8b4n' })
-  @ApiQuery({ name: 'monitor_type', required: false, enum: MONITOR_TYPES })
-  @ApiQuery(intQuery('hours', 1, 8760, 720))
-  @ApiQuery(intQuery('limit', 1, 500, 50))
-  @ApiQuery(intQuery('offset', 0, MAX_OFFSET, 0, `0–${MAX_OFFSET}; beyond, 422`))
   @ApiEnvelopeList(IncidentView, { meta: IncidentsMetaView })
   @ApiErrors(...READ_ERRORS)
-  async list(
-    @CurrentPrincipal() p: Principal,
-    @Query('status') status?: string,
-    @Query('monitor_id') monitorId?: string,
-    @Query('monitor_type') monitorType?: string,
-    @Query('hours') hoursRaw?: string,
-    @Query('limit') limitRaw?: string,
-    @Query('offset') offsetRaw?: string,
-    @Query('resolved') resolved?: string,
-    @Query('type') typeRaw?: string,
-  ) {
-    const hours = clampInt(hoursRaw, 1, 8760, 720);
-    const limit = clampInt(limitRaw, 1, 500, 50);
-    const offset = listOffset(offsetRaw, limit);
+  async list(@CurrentPrincipal() p: Principal, @Query() q: IncidentListQuery) {
+    const { status, resolved, hours, limit, monitor_id: monitorId, monitor_type: monitorType, type: typeRaw } = q;
+    const offset = q.offset ?? 0;
     const byResolved = resolved === 'true' ? 'resolved' : resolved === 'false' ? 'open' : undefined;
     const st = typeof status === 'string' && (INCIDENT_STATUSES as readonly string[]).includes(status) ? status : byResolved;
-    const type = typeRaw === 'automatic' || typeRaw === 'manual' ? typeRaw : undefined;
+    const type = typeRaw && (INCIDENT_TYPES as readonly string[]).includes(typeRaw) ? (typeRaw as (typeof INCIDENT_TYPES)[number]) : undefined;
     const since = new Date(this.clock.nowMs() - hours * 3600_000);
     const { items, total } = await this.incidents.list(p, { status: st, type, monitorId, monitorType, since, limit, offset });
     return new Paged(items, { total, limit, offset, hours });

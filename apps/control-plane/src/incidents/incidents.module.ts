@@ -1,3 +1,4 @@
+import { AutomaticIncidents } from './automatic-incidents.service';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MonitorsModule } from '../monitors/monitors.module';
@@ -11,7 +12,7 @@ import { IncidentsService } from './incidents.service';
 @Module({
   imports: [TypeOrmModule.forFeature([IncidentEntity, IncidentUpdateEntity]), MonitorsModule, NotificationsModule],
   controllers: [IncidentsController],
-  providers: [IncidentsService, IncidentsRepository, SystemIncidentsRepository],
-  exports: [IncidentsService, IncidentsRepository, SystemIncidentsRepository],
+  providers: [IncidentsService, IncidentsRepository, SystemIncidentsRepository, AutomaticIncidents],
+  exports: [IncidentsService, IncidentsRepository, SystemIncidentsRepository, AutomaticIncidents],
 })
 export class IncidentsModule {}

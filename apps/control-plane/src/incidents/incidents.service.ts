@@ -82,6 +82,7 @@ export class IncidentsService {
       regionResults: null,
       affectedRegions: [],
       openedByRound: null,
+      causedByIncidentId: null,
       resolvedByRound: null,
       type: 'manual' as const,
       title,

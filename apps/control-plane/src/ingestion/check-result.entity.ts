@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, JoinColumn, ManyToOne } from 'typeorm';
 import { MonitorEntity } from '../monitors/monitor.entity';
-import type { TimingPhases } from '@parallax/contracts';
+import type { AttemptV1, TimingPhases } from '@parallax/contracts';
 import { bigintNumber } from '../database/bigint.transformer';
 
 /**
@@ -35,6 +35,8 @@ export class CheckResultEntity {
   @Column('text', { nullable: true }) sslIssuer!: string | null;
   /** Type-specific findings (certificate, protocols, DNS answer and rcode, TCP reply). */
   @Column('jsonb', { nullable: true }) details!: Record<string, unknown> | null;
+  /** In-region retries: every attempt of the job (AttemptV1), null when the job had no retries (or an older probe ran it). */
+  @Column('jsonb', { nullable: true }) attempts!: AttemptV1[] | null;
   @Column('timestamptz') checkedAt!: Date;
   @Column('timestamptz', { default: () => 'now()' }) receivedAt!: Date;
   /** Arrived after its round's deadline: stored, not counted in the decision. */

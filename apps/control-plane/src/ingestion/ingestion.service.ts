@@ -17,7 +17,8 @@ import { SystemMonitorsRepository } from '../monitors/system-monitors.repository
 import { NatsService, RESULT_ACK_WAIT_MS } from '../nats/nats.service';
 import { ResultRoundKey, RoundsRepository } from '../scheduler/rounds.repository';
 import { PartitionsService } from '../timeseries/partitions.service';
-import { Observation, RollupsRepository } from '../timeseries/rollups.repository';
+import { Observation } from '../timeseries/rollups.repository';
+import { RollupWriter } from '../timeseries/rollup-writer.service';
 
 /** Batches stored at once by one replica (on disjoint monitors); monitors are locked in id order, so replicas never deadlock. */
 const WORKERS = 4;
@@ -94,7 +95,7 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     private readonly results: ResultsRepository,
     private readonly rounds: RoundsRepository,
     private readonly monitors: SystemMonitorsRepository,
-    private readonly rollups: RollupsRepository,
+    private readonly rollups: RollupWriter,
     private readonly partitions: PartitionsService,
     private readonly decisions: DecisionService,
     private readonly metrics: MetricsService,

@@ -73,17 +73,18 @@ export class ResultsRepository {
       ssl_expiry: r.result.ssl_expiry ?? null,
       ssl_issuer: r.result.ssl_issuer ?? null,
       details: r.result.details ?? null,
+      attempts: r.result.attempts ?? null,
       late: r.late,
     }));
     const inserted: { monitor_id: string; round: string; region: string }[] = await tx.query(
       `INSERT INTO check_results
          (monitor_id, account_id, round, region, scheduled_at, probe_id, is_up, status_code, response_ms, error, phases,
-          response_headers, response_body, checked_at, warn, ssl_expiry, ssl_issuer, details, late)
+          response_headers, response_body, checked_at, warn, ssl_expiry, ssl_issuer, details, attempts, late)
        SELECT monitor_id, account_id, round, region, scheduled_at, probe_id, is_up, status_code, response_ms, error, phases,
-              response_headers, response_body, checked_at, warn, ssl_expiry, ssl_issuer, details, late
+              response_headers, response_body, checked_at, warn, ssl_expiry, ssl_issuer, details, attempts, late
          FROM jsonb_to_recordset($1::jsonb) AS x(monitor_id text, account_id text, round bigint, region text, scheduled_at timestamptz,
               probe_id text, is_up boolean, status_code int, response_ms float8, error text, phases jsonb, response_headers jsonb,
-              response_body text, checked_at timestamptz, warn boolean, ssl_expiry timestamptz, ssl_issuer text, details jsonb, late boolean)
+              response_body text, checked_at timestamptz, warn boolean, ssl_expiry timestamptz, ssl_issuer text, details jsonb, attempts jsonb, late boolean)
        ON CONFLICT (monitor_id, scheduled_at, round, region) DO NOTHING
        RETURNING monitor_id, round, region`,
       [JSON.stringify(doc, withoutNul)],

@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { clampInt } from '../common/clamp';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Paged } from '../common/envelope.interceptor';
-import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery, READ_ERRORS, WRITE_ERRORS } from '../common/openapi';
+import { ApiEnvelope, ApiEnvelopeList, ApiErrors, READ_ERRORS, WRITE_ERRORS } from '../common/openapi';
 import { CurrentPrincipal, Principal } from '../common/principal';
 import { CreateMaintenanceDto, CreateMaintenanceUpdateDto, DeletedMaintenanceView, MaintenanceMetaView, MaintenanceView, UpdateMaintenanceDto } from './dto';
 import { MAINTENANCE_STATUSES, MaintenanceStatus } from './maintenance.entity';
 import { MaintenanceService } from './maintenance.service';
+import { MaintenanceListQuery } from './maintenance.query';
 
 @ApiTags('maintenance')
 @ApiSecurity('api_key')
@@ -25,15 +25,11 @@ export class MaintenanceController {
 
   @Get()
   @ApiOperation({ summary: 'Your maintenance, latest start first' })
-  @ApiQuery({ name: 'status', required: false, enum: MAINTENANCE_STATUSES })
-  @ApiQuery({ name: 'monitor_id', required: false, example: 'mon_3k9x0q2m7d1v8b4n' })
-  @ApiQuery(intQuery('limit', 1, 500, 50))
-  @ApiQuery(intQuery('offset', 0, 10_000_000, 0))
   @ApiEnvelopeList(MaintenanceView, { meta: MaintenanceMetaView })
   @ApiErrors(...READ_ERRORS)
-  async list(@CurrentPrincipal() p: Principal, @Query('status') status?: string, @Query('monitor_id') monitorId?: string, @Query('limit') limitRaw?: string, @Query('offset') offsetRaw?: string) {
-    const limit = clampInt(limitRaw, 1, 500, 50);
-    const offset = clampInt(offsetRaw, 0, 10_000_000, 0);
+  async list(@CurrentPrincipal() p: Principal, @Query() q: MaintenanceListQuery) {
+    const { status, monitor_id: monitorId, limit } = q;
+    const offset = q.offset ?? 0;
     const st = typeof status === 'string' && (MAINTENANCE_STATUSES as readonly string[]).includes(status) ? (status as MaintenanceStatus) : undefined;
     const { items, total } = await this.maintenance.list(p, { status: st, monitorId: typeof monitorId === 'string' ? monitorId : undefined, limit, offset });
     return new Paged(items, { total, limit, offset });

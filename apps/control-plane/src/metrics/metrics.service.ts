@@ -157,8 +157,14 @@ export class MetricsService {
   });
   readonly notificationsSuppressed = new Counter({
     name: 'parallax_notifications_suppressed_total',
-    help: 'Notification events not written because the monitor was in a maintenance window, by event',
+    help: 'Notification events not sent: the monitor was in a maintenance window (not written) or a monitor it depends on was down (recorded as suppressed), by event',
     labelNames: ['event'],
+    registers: [this.registry],
+  });
+  readonly notificationsCollapsed = new Counter({
+    name: 'parallax_notifications_collapsed_total',
+    help: 'Notifications not written because the monitor was flapping or a rate limit was reached (counted per event or per delivery), by reason',
+    labelNames: ['reason'],
     registers: [this.registry],
   });
   readonly notificationDeliveries = new Counter({

@@ -1,4 +1,5 @@
 import { HEARTBEAT_DEFAULTS, issuePingToken, nextExpectedBy, pingBaseUrl } from '../heartbeats/heartbeat-rules';
+import { emptyHeartbeatState } from '../heartbeats/heartbeat-state.entity';
 import { UpdateMonitorDto } from './dto/monitor.dto';
 import { MonitorEntity, MonitorType } from './monitor.entity';
 import { sanitizeSlug } from './monitor.mapper';
@@ -14,6 +15,7 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     expectedStatusCode: 200,
     timeout: 10,
     followRedirects: true,
+    forwardHeadersOnRedirect: false,
     basicAuthUser: '',
     basicAuthPass: '',
     bearerToken: '',
@@ -58,6 +60,12 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     confirmationRounds: 1,
     recoveryRounds: 1,
     degradedThresholdMs: null,
+    retries: 0,
+    regionalIncidentRounds: 3,
+    flapThreshold: 5,
+    flapWindowSeconds: 3600,
+    reminderIntervalSeconds: 0,
+    dependsOn: [],
     pendingStatus: null,
     pendingRounds: 0,
     pendingSince: null,
@@ -73,11 +81,6 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     heartbeatGracePeriod: null,
     pingTokenHash: null,
     pingTokenHint: null,
-    heartbeatExpectedBy: null,
-    lastPingAt: null,
-    lastFailAt: null,
-    runStartedAt: null,
-    lastRunMs: null,
   });
 }
 
@@ -100,7 +103,8 @@ export function initHeartbeat(m: MonitorEntity, publicUrl: string, nowMs: number
     pingTokenHint: t.hint,
   });
   keepHeartbeatShape(m, publicUrl);
-  m.heartbeatExpectedBy = new Date(nextExpectedBy(nowMs, m.heartbeatInterval!));
+  // Stored by the heartbeats context (HeartbeatStateService) in the create's transaction.
+  m.heartbeat = emptyHeartbeatState(m.id, new Date(nextExpectedBy(nowMs, m.heartbeatInterval!)));
   return t.token;
 }
 
@@ -131,6 +135,7 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('expectedStatusCode', dto.expected_status_code);
   set('timeout', dto.timeout);
   set('followRedirects', dto.follow_redirects);
+  set('forwardHeadersOnRedirect', dto.forward_headers_on_redirect);
   set('basicAuthUser', dto.basic_auth_user);
   secret('basicAuthPass', dto.basic_auth_pass);
   secret('bearerToken', dto.bearer_token);
@@ -158,7 +163,7 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('dnsExpected', dto.expected?.map((v) => v.trim()));
   set('requestBody', dto.request_body);
   set('requestContentType', dto.request_content_type);
-  set('customHeaders', dto.custom_headers?.map((h) => ({ key: h.key, value: h.value })));
+  set('customHeaders', dto.custom_headers?.map((h) => ({ key: h.key, value: h.value, ...(h.sensitive ? { sensitive: true } : {}) })));
   set('keyword', dto.keyword);
   if (dto.response_threshold_ms !== undefined) m.responseThresholdMs = dto.response_threshold_ms?.trim() || null;
   set('checkInterval', dto.check_interval);
@@ -171,7 +176,13 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('slaWindowDays', dto.sla_window_days);
   set('confirmationRounds', dto.confirmation_rounds);
   set('recoveryRounds', dto.recovery_rounds);
+  set('retries', dto.retries);
+  set('regionalIncidentRounds', dto.regional_incident_rounds);
   if (dto.degraded_threshold_ms !== undefined) m.degradedThresholdMs = dto.degraded_threshold_ms;
+  set('flapThreshold', dto.flap_threshold);
+  set('flapWindowSeconds', dto.flap_window_seconds);
+  set('reminderIntervalSeconds', dto.reminder_interval_seconds);
+  set('dependsOn', dto.depends_on ? [...new Set(dto.depends_on.map((d) => d.trim()))] : undefined);
   set('public', dto.public);
   set('paused', dto.paused);
   set('group', dto.group);

@@ -23,6 +23,7 @@ export function validateDraft(m: MonitorEntity, ctx: TypeRuleContext): FieldErro
   rules.validate(m, errors, ctx);
   if (rules.probed) validateRegions(m, ctx.regions, errors);
   errors.push(...alertFieldErrors(m));
+  errors.push(...dampingFieldErrors(m));
   return errors;
 }
 
@@ -50,6 +51,14 @@ export function alertFieldErrors(d: Pick<MonitorDraft, 'alertEmail' | 'alertSlac
   if (d.webhookUrl) checkHttpUrl('webhook_url', d.webhookUrl, errors);
   if (d.alertDiscordWebhook) checkHttpUrl('alert_discord_webhook', d.alertDiscordWebhook, errors);
   return errors;
+}
+
+/** Flap damping and reminder settings beyond their ranges (the DTO checks those): a reminder interval is 0 (off) or at least a minute. */
+export function dampingFieldErrors(d: Pick<MonitorEntity, 'reminderIntervalSeconds'>): FieldError[] {
+  if (d.reminderIntervalSeconds > 0 && d.reminderIntervalSeconds < 60) {
+    return [{ field: 'reminder_interval_seconds', message: 'reminder_interval_seconds must be 0 (off) or between 60 and 604800' }];
+  }
+  return [];
 }
 
 /** Interval rules: below the plan minimum is 403 (reference), above the maximum 422. */

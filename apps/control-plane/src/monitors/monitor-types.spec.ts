@@ -61,6 +61,13 @@ describe('typeFieldProblems', () => {
     expect(typeFieldProblems('tcp', {}, m)).toEqual([]);
   });
 
+  it('takes forward_headers_on_redirect for http, https and json_api only', () => {
+    for (const type of ['http', 'https', 'json_api'] as const) expect(typeFieldProblems(type, { url: 'https://a', forward_headers_on_redirect: true }, null)).toEqual([]);
+    expect(typeFieldProblems('tcp', { host: 'a', port: 1, forward_headers_on_redirect: true }, null)).toEqual([
+      { field: 'forward_headers_on_redirect', message: 'forward_headers_on_redirect does not apply to tcp monitors (only to http, https, json_api monitors)' },
+    ]);
+  });
+
   it('gives every type a field list disjoint from the common fields', () => {
     for (const [type, rules] of Object.entries(TYPE_RULES)) {
       expect({ type, overlap: rules.fields.filter((f) => COMMON_FIELDS.includes(f)) }).toEqual({ type, overlap: [] });
@@ -118,5 +125,22 @@ describe('sip monitors', () => {
     expect(TYPE_RULES.sip.checkSpec(sip({ sipTransport: 'tls' }))).toMatchObject({ port: 5061, transport: 'tls' });
     expect(TYPE_RULES.sip.checkSpec(sip({ sipTransport: 'tcp', port: 5080, sipExpectedCodes: [200, 404] }))).toMatchObject({ port: 5080, transport: 'tcp', expected_codes: [200, 404] });
     expect(TYPE_RULES.sip.url(sip({ sipTransport: 'tls' }))).toBe('sips:sip.example.com:5061;transport=tls');
+  });
+});
+
+describe('forward_headers_on_redirect in the check spec (issue 13 item 5)', () => {
+  const m = (type: 'http' | 'json_api', over: Partial<MonitorEntity> = {}) => Object.assign(monitorDefaults('mon_x', 'acc', ['eu-west'], 60, type), { url: 'https://a.example/', ...over });
+  it('is false by default and carried as set, with the headers sensitive marks', () => {
+    expect(TYPE_RULES.http.checkSpec(m('http'))).toMatchObject({ forward_headers_on_redirect: false });
+    expect(TYPE_RULES.json_api.checkSpec(m('json_api'))).toMatchObject({ forward_headers_on_redirect: false });
+    const headers = [{ key: 'X-Trace', value: 't' }, { key: 'X-Api-Key', value: 'k', sensitive: true }];
+    expect(TYPE_RULES.http.checkSpec(m('http', { forwardHeadersOnRedirect: true, customHeaders: headers }))).toMatchObject({ forward_headers_on_redirect: true, headers });
+    expect(TYPE_RULES.https.checkSpec(m('http', { url: 'https://a.example/', forwardHeadersOnRedirect: true }))).toMatchObject({ forward_headers_on_redirect: true });
+    expect(TYPE_RULES.json_api.checkSpec(m('json_api', { forwardHeadersOnRedirect: true }))).toMatchObject({ forward_headers_on_redirect: true });
+  });
+  it('is in the document of http and json_api monitors', () => {
+    const ctx = { publicUrl: 'https://px.example', pingToken: null };
+    expect(TYPE_RULES.http.view(m('http', { forwardHeadersOnRedirect: true }), ctx)).toMatchObject({ forward_headers_on_redirect: true });
+    expect(TYPE_RULES.json_api.view(m('json_api'), ctx)).toMatchObject({ forward_headers_on_redirect: false });
   });
 });

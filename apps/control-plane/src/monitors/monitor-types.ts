@@ -65,6 +65,11 @@ export const COMMON_FIELDS: readonly RequestField[] = [
   'confirmation_rounds',
   'recovery_rounds',
   'degraded_threshold_ms',
+  'regional_incident_rounds',
+  'flap_threshold',
+  'flap_window_seconds',
+  'reminder_interval_seconds',
+  'depends_on',
   'alert_email',
   'alert_slack_webhook',
   'webhook_url',
@@ -170,6 +175,7 @@ function httpSpecShared(m: MonitorEntity) {
   return {
     url: m.url,
     follow_redirects: m.followRedirects,
+    forward_headers_on_redirect: m.forwardHeadersOnRedirect,
     expected_status_code: m.expectedStatusCode,
     timeout_ms: m.timeout * 1000,
     keyword: m.keyword || null,
@@ -183,6 +189,7 @@ function httpShared(m: MonitorEntity) {
     expected_status_code: m.expectedStatusCode,
     timeout: m.timeout,
     follow_redirects: m.followRedirects,
+    forward_headers_on_redirect: m.forwardHeadersOnRedirect,
     keyword: m.keyword,
     response_threshold_ms: m.responseThresholdMs,
     last_status_code: m.lastStatusCode,
@@ -196,11 +203,13 @@ const http: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
   fields: [
+    'retries',
     'url',
     'expected_status_code',
     'timeout',
     'http_method',
     'follow_redirects',
+    'forward_headers_on_redirect',
     'basic_auth_user',
     'basic_auth_pass',
     'bearer_token',
@@ -270,7 +279,7 @@ const NUMERIC_OPERATORS: ReadonlySet<string> = new Set(['greater_than', 'less_th
 const jsonApi: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['url', 'expected_status_code', 'timeout', 'follow_redirects', 'auth_header', 'json_assertions', 'keyword', 'response_threshold_ms'],
+  fields: ['url', 'expected_status_code', 'timeout', 'follow_redirects', 'forward_headers_on_redirect', 'auth_header', 'json_assertions', 'keyword', 'response_threshold_ms', 'retries'],
   required: ['url'],
   validate(m, errors) {
     if (m.url) checkHttpUrl('url', m.url, errors);
@@ -302,7 +311,7 @@ function checkHostField(field: string, value: string, errors: FieldError[], exam
 const ssl: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['ssl_domain', 'ssl_port', 'ssl_expiry_threshold_days', 'timeout'],
+  fields: ['ssl_domain', 'ssl_port', 'ssl_expiry_threshold_days', 'timeout', 'retries'],
   required: ['ssl_domain'],
   validate(m, errors) {
     if (m.sslDomain) checkHostField('ssl_domain', m.sslDomain, errors, '"example.com"');
@@ -330,7 +339,7 @@ const ssl: MonitorTypeRules = {
 const tcp: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['host', 'port', 'send', 'expect', 'timeout'],
+  fields: ['host', 'port', 'send', 'expect', 'timeout', 'retries'],
   required: ['host', 'port'],
   validate(m, errors) {
     if (m.host) checkHostField('host', m.host, errors, '"db.example.com" or "10.0.0.5"');
@@ -349,7 +358,7 @@ const tcp: MonitorTypeRules = {
 const ping: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['host', 'ping_count', 'ping_interval_ms', 'max_packet_loss', 'timeout'],
+  fields: ['host', 'ping_count', 'ping_interval_ms', 'max_packet_loss', 'timeout', 'retries'],
   required: ['host'],
   validate(m, errors) {
     if (m.host) checkHostField('host', m.host, errors, '"example.com" or "192.0.2.10"');
@@ -374,7 +383,7 @@ export const sipPort = (m: MonitorEntity) => m.port ?? (m.sipTransport === 'tls'
 const sip: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['host', 'port', 'sip_transport', 'sip_expected_codes', 'timeout'],
+  fields: ['host', 'port', 'sip_transport', 'sip_expected_codes', 'timeout', 'retries'],
   required: ['host'],
   validate(m, errors) {
     if (m.host) checkHostField('host', m.host, errors, '"sip.example.com" or "192.0.2.10"');
@@ -451,7 +460,7 @@ const domain: MonitorTypeRules = {
 const dns: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['hostname', 'record_type', 'resolver', 'expected', 'timeout'],
+  fields: ['hostname', 'record_type', 'resolver', 'expected', 'timeout', 'retries'],
   required: ['hostname'],
   validate(m, errors) {
     if (m.dnsHostname && !isDnsName(m.dnsHostname)) {
@@ -509,7 +518,7 @@ const heartbeat: MonitorTypeRules = {
       ping_url: ping,
       heartbeat_interval: m.heartbeatInterval,
       heartbeat_grace_period: m.heartbeatGracePeriod,
-      last_ping_at: iso(m.lastPingAt),
+      last_ping_at: iso(m.heartbeat?.lastPingAt ?? null),
       /** the last run's duration between /start and its ping */
       last_response_ms: m.lastResponseMs,
     };

@@ -1,7 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity';
 import type { DnsRecordType, JsonAssertion, SipTransport } from '@parallax/contracts';
-import { bigintNumber } from '../database/bigint.transformer';
+import type { HeartbeatStateEntity } from '../heartbeats/heartbeat-state.entity';
+import type { RollupFoldEntity } from '../timeseries/rollup-fold.entity';
+import type { MonitorScheduleEntity } from '../scheduler/monitor-schedule.entity';
 
 export type MonitorStatus = 'pending' | 'up' | 'degraded' | 'down' | 'warn';
 /** The monitor types; each has its fields, rules, document and check spec in monitor-types.ts (TYPE_RULES). */
@@ -10,6 +12,8 @@ export type MonitorType = (typeof MONITOR_TYPES)[number];
 export interface HeaderPair {
   key: string;
   value: string;
+  /** Never sent to another origin after a redirect, even with `forward_headers_on_redirect`. */
+  sensitive?: boolean;
 }
 
 export interface MaintenanceWindow {
@@ -19,7 +23,6 @@ export interface MaintenanceWindow {
 }
 
 @Entity('monitors')
-@Index('monitors_due_idx', ['nextDueAt'], { where: 'paused = false' })
 @Index('monitors_account_created_id_idx', ['accountId', 'createdAt', 'id'])
 export class MonitorEntity {
   @PrimaryColumn('text') id!: string;
@@ -34,6 +37,8 @@ export class MonitorEntity {
   @Column('int', { default: 200 }) expectedStatusCode!: number;
   @Column('int', { default: 10 }) timeout!: number;
   @Column('boolean', { default: true }) followRedirects!: boolean;
+  /** http, https, json_api: custom headers not marked sensitive still follow a redirect to another origin. */
+  @Column('boolean', { default: false }) forwardHeadersOnRedirect!: boolean;
   @Column('text', { default: '' }) basicAuthUser!: string;
   @Column('text', { default: '' }) basicAuthPass!: string;
   @Column('text', { default: '' }) bearerToken!: string;
@@ -84,6 +89,17 @@ export class MonitorEntity {
   @Column('int', { default: 1 }) recoveryRounds!: number;
   /** Latency-degraded (decisions/latency.ts): an up region slower than this counts as slow; null: off. */
   @Column('int', { nullable: true }) degradedThresholdMs!: number | null;
+  /** In-region retries (libs/checks retry.ts): a failing attempt is tried again up to this many times (0–3) before the region reports failing. */
+  @Column('int', { default: 0 }) retries!: number;
+  /** Regional incidents (decisions/regional-incident.ts): consecutive failing rounds of one region that open one while the monitor is not down; 0: off. */
+  @Column('int', { default: 3 }) regionalIncidentRounds!: number;
+  /** Flap damping (notifications/alert-damping.ts): more than this many changes within flapWindowSeconds is flapping; 0: off. */
+  @Column('int', { default: 5 }) flapThreshold!: number;
+  @Column('int', { default: 3600 }) flapWindowSeconds!: number;
+  /** A monitor that stays down is notified again every this many seconds; 0: off. */
+  @Column('int', { default: 0 }) reminderIntervalSeconds!: number;
+  /** Dependencies (decisions/dependencies.ts): monitor ids of the same account; while one is down, this one's incidents are linked to it and its notifications suppressed. */
+  @Column('text', { array: true, default: () => "'{}'" }) dependsOn!: string[];
   @Column('text', { default: '' }) alertEmail!: string;
   @Column('text', { default: '' }) alertSlackWebhook!: string;
   @Column('text', { default: '' }) webhookUrl!: string;
@@ -105,14 +121,11 @@ export class MonitorEntity {
   @Column('text', { nullable: true }) pingTokenHash!: string | null;
   /** The token's first characters, to recognise it in a masked ping_url. */
   @Column('text', { nullable: true }) pingTokenHint!: string | null;
-  /** A ping is expected before this instant (the grace period follows). */
-  @Column('timestamptz', { nullable: true }) heartbeatExpectedBy!: Date | null;
-  @Column('timestamptz', { nullable: true }) lastPingAt!: Date | null;
-  @Column('timestamptz', { nullable: true }) lastFailAt!: Date | null;
-  /** Set by `/start`, cleared by the ping that ends the run. */
-  @Column('timestamptz', { nullable: true }) runStartedAt!: Date | null;
-  /** Duration of the last run between `/start` and its success or `/fail` ping. */
-  @Column('double precision', { nullable: true }) lastRunMs!: number | null;
+  /**
+   * The pings' state (`heartbeat_state`, written by the heartbeats context only), when the
+   * reading repository joined it; not a column of `monitors`.
+   */
+  heartbeat?: HeartbeatStateEntity | null;
 
   // Read model, kept by the decision service.
   @Column('text', { default: 'pending' }) status!: MonitorStatus;
@@ -135,19 +148,16 @@ export class MonitorEntity {
   /** scheduled_at of the newest round whose decision was applied to the status. */
   @Column('timestamptz', { nullable: true }) lastRoundAt!: Date | null;
   /**
-   * The last UTC day ('YYYY-MM-DD') whose daily rollups were built from the hourly ones
-   * (RollupFoldService). Results of that day and earlier update the daily rollups as
-   * they arrive (late ones); later days have hourly rollups only, and window queries
-   * read those. A new monitor starts at yesterday: it has nothing before.
+   * The rollup fold watermark (`rollup_folds`, written by the timeseries context only), when
+   * the reading repository joined it; read it with `foldedThroughOf` (timeseries/window.ts).
    */
-  @Column('date', { default: () => 'utc_yesterday()' }) rollupsFoldedThrough!: string;
+  fold?: RollupFoldEntity | null;
 
-  // Scheduling.
-  /** Stable offset of this monitor's rounds inside its interval, in ms. */
-  @Column('int') phaseMs!: number;
-  @Column('bigint', { transformer: bigintNumber })
-  nextRound!: number;
-  @Column('timestamptz') nextDueAt!: Date;
+  /**
+   * The schedule cursor (`monitor_schedule`, written by the scheduler context only), when the
+   * reading repository joined it; not a column of `monitors`.
+   */
+  schedule?: MonitorScheduleEntity | null;
 
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

@@ -9,7 +9,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * write-only. A heartbeat monitor's `url` and `ping_url` carry its ping token in full
  * only in the response that issues it (`pingToken`), masked afterwards.
  */
-export function toMonitorResponse(m: MonitorEntity, publicUrl: string, pingToken: string | null = null) {
+export function toMonitorResponse(m: MonitorEntity, publicUrl: string, pingToken: string | null = null, flappingSince: Date | null = null) {
   const rules = TYPE_RULES[m.monitorType];
   const uptime = m.checksTotal === 0 ? 100 : Math.round((1 - m.checksFailed / m.checksTotal) * 100_000) / 1000;
   return {
@@ -26,6 +26,14 @@ export function toMonitorResponse(m: MonitorEntity, publicUrl: string, pingToken
     recovery_rounds: rules.probed ? m.recoveryRounds : null,
     degraded_threshold_ms: rules.probed ? m.degradedThresholdMs : null,
     pending_status: rules.probed ? m.pendingStatus : null,
+    retries: rules.fields.includes('retries') ? m.retries : null,
+    regional_incident_rounds: rules.probed ? m.regionalIncidentRounds : null,
+    flap_threshold: m.flapThreshold,
+    flap_window_seconds: m.flapWindowSeconds,
+    reminder_interval_seconds: m.reminderIntervalSeconds,
+    depends_on: m.dependsOn ?? [],
+    flapping: flappingSince !== null,
+    flapping_since: iso(flappingSince),
     uptime_percent: uptime,
     checks_total: m.checksTotal,
     checks_failed: m.checksFailed,

@@ -52,7 +52,7 @@ describe('monitors at scale: bulk create and cursor paging', () => {
       expect(rows.rows[0].n).toBe(1);
       // They start at their phase slots over the first 5 s interval, not all at once.
       const due = await db.query(
-        `SELECT extract(epoch FROM max(next_due_at) - min(next_due_at))::float8 AS spread_s, count(DISTINCT next_due_at)::int AS slots FROM monitors WHERE id = ANY($1::text[])`,
+        `SELECT extract(epoch FROM max(next_due_at) - min(next_due_at))::float8 AS spread_s, count(DISTINCT next_due_at)::int AS slots FROM monitor_schedule WHERE monitor_id = ANY($1::text[])`,
         [res.body.data.map((m: { id: string }) => m.id)],
       );
       expect(due.rows[0].spread_s).toBeGreaterThan(3);

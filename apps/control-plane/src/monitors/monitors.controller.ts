@@ -1,15 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { clampInt } from '../common/clamp';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Paged } from '../common/envelope.interceptor';
 import { CurrentPrincipal, Principal } from '../common/principal';
 import { BulkCreateMonitorsDto, CreateMonitorDto, PublicMonitorDto, ToggleMonitorDto, UpdateMonitorDto } from './dto/monitor.dto';
 import { validationFailed } from '../common/errors';
-import { decodeCursor, listOffset, MAX_OFFSET } from '../common/paging';
+import { decodeCursor, listOffset } from '../common/paging';
 import { MonitorsService } from './monitors.service';
-import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery, READ_ERRORS, WRITE_ERRORS } from '../common/openapi';
+import { ApiEnvelope, ApiEnvelopeList, ApiErrors, READ_ERRORS, WRITE_ERRORS } from '../common/openapi';
 import { BulkMetaView, DeletedMonitorView, MonitorListMetaView, MonitorView } from './dto/monitor.view';
-import { MONITOR_TYPES } from './monitor.entity';
+import { MonitorListQuery } from './monitors.query';
 
 @ApiTags('monitors')
 @ApiSecurity('api_key')
@@ -43,28 +42,10 @@ export class MonitorsController {
     summary: 'List monitors (default page 500)',
     description: 'Pages by `cursor` (keyset: pass `meta.next_cursor` of the previous page; any depth) or by `offset`/`page` (offsets beyond 10,000 answer 422).',
   })
-  @ApiQuery({ name: 'status', required: false, enum: ['pending', 'up', 'degraded', 'down', 'warn', 'paused'] })
-  @ApiQuery({ name: 'group', required: false })
-  @ApiQuery({ name: 'tags', required: false, description: 'comma-separated; any of', example: 'production,api' })
-  @ApiQuery({ name: 'monitor_type', required: false, enum: MONITOR_TYPES })
-  @ApiQuery(intQuery('limit', 1, 1000, 500))
-  @ApiQuery(intQuery('offset', 0, MAX_OFFSET, 0, `0–${MAX_OFFSET}; beyond, 422 (page with cursor)`))
-  @ApiQuery(intQuery('page', 1, 1_000_000, 1, '1-based; used when offset is absent; offset (page − 1) × limit at most 10,000'))
-  @ApiQuery({ name: 'cursor', required: false, description: 'meta.next_cursor of the previous page (keyset paging; offset and page are then ignored)' })
   @ApiEnvelopeList(MonitorView, { meta: MonitorListMetaView })
   @ApiErrors(...READ_ERRORS)
-  async list(
-    @CurrentPrincipal() p: Principal,
-    @Query('status') status?: string,
-    @Query('group') group?: string,
-    @Query('tags') tags?: string,
-    @Query('monitor_type') monitorType?: string,
-    @Query('limit') limitRaw?: string,
-    @Query('offset') offsetRaw?: string,
-    @Query('page') pageRaw?: string,
-    @Query('cursor') cursorRaw?: string,
-  ) {
-    const limit = clampInt(limitRaw, 1, 1000, 500);
+  async list(@CurrentPrincipal() p: Principal, @Query() q: MonitorListQuery) {
+    const { status, group, tags, monitor_type: monitorType, limit, cursor: cursorRaw } = q;
     const tagList = tags ? tags.split(',').map((t) => t.trim()).filter(Boolean) : undefined;
     const filter = { status, group, tags: tagList, monitorType, limit };
     if (cursorRaw !== undefined && cursorRaw !== '') {
@@ -73,7 +54,8 @@ export class MonitorsController {
       const { items, total, nextCursor } = await this.monitors.list(p, { ...filter, offset: 0, after });
       return new Paged(items, { total, limit, next_cursor: nextCursor });
     }
-    const offset = listOffset(offsetRaw, limit, clampInt(pageRaw, 1, 1_000_000, 1), 'page with cursor (meta.next_cursor) instead');
+    // The offset itself is bounded by the DTO; a page is, once multiplied by the limit (422 on `page`).
+    const offset = listOffset(q.offset, limit, q.page, 'page with cursor (meta.next_cursor) instead');
     const { items, total, nextCursor } = await this.monitors.list(p, { ...filter, offset });
     return new Paged(items, { total, limit, offset, page: Math.floor(offset / limit) + 1, next_cursor: nextCursor });
   }

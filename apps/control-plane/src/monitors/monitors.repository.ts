@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
+import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
 import type { AccountId } from '../common/account-id';
 import type { ListCursor } from '../common/paging';
 import type { Tx } from '../database/transaction';
+import { HeartbeatStateEntity } from '../heartbeats/heartbeat-state.entity';
+import { RollupFoldEntity } from '../timeseries/rollup-fold.entity';
+import { MonitorScheduleEntity } from '../scheduler/monitor-schedule.entity';
 import { MonitorEntity } from './monitor.entity';
 
 export interface MonitorFilter {
@@ -32,13 +35,27 @@ export class MonitorsRepository {
     return tx ? tx.getRepository(MonitorEntity) : this.repo;
   }
 
-  findOne(accountId: AccountId, id: string, tx?: Tx): Promise<MonitorEntity | null> {
-    return this.r(tx).findOne({ where: { accountId, id } });
+  /** Monitors with what the API shows of other contexts' state joined (`heartbeat`: the pings' state; `fold`: the rollup fold watermark; `schedule`: the cursor). */
+  private q(tx?: Tx): SelectQueryBuilder<MonitorEntity> {
+    return this.r(tx)
+      .createQueryBuilder('m')
+      .leftJoinAndMapOne('m.heartbeat', HeartbeatStateEntity, 'hb', 'hb.monitor_id = m.id')
+      .leftJoinAndMapOne('m.fold', RollupFoldEntity, 'fold', 'fold.monitor_id = m.id')
+      .leftJoinAndMapOne('m.schedule', MonitorScheduleEntity, 'sched', 'sched.monitor_id = m.id');
   }
 
-  /** Locks the row for the rest of the transaction (per-monitor serialisation). */
-  lockOne(accountId: AccountId, id: string, tx: Tx): Promise<MonitorEntity | null> {
-    return this.r(tx).createQueryBuilder('m').setLock('pessimistic_write').where('m.account_id = :accountId AND m.id = :id', { accountId, id }).getOne();
+  findOne(accountId: AccountId, id: string, tx?: Tx): Promise<MonitorEntity | null> {
+    return this.q(tx).where('m.account_id = :accountId AND m.id = :id', { accountId, id }).getOne();
+  }
+
+  /**
+   * Locks the row for the rest of the transaction (per-monitor serialisation), then reads it
+   * with the other contexts' state in a statement of its own: the locking statement's snapshot
+   * may predate a write to that state committed while it waited.
+   */
+  async lockOne(accountId: AccountId, id: string, tx: Tx): Promise<MonitorEntity | null> {
+    await tx.query('SELECT id FROM monitors WHERE account_id = $1 AND id = $2 FOR UPDATE', [accountId, id]);
+    return this.findOne(accountId, id, tx);
   }
 
   /**
@@ -47,7 +64,7 @@ export class MonitorsRepository {
    * (`after`) walks the (account_id, created_at, id) index however deep the page is.
    */
   async list(accountId: AccountId, f: MonitorFilter): Promise<{ items: MonitorEntity[]; total: number; next: ListCursor | null }> {
-    const q = this.repo.createQueryBuilder('m').where('m.account_id = :accountId', { accountId });
+    const q = this.q().where('m.account_id = :accountId', { accountId });
     if (f.status === 'paused') q.andWhere('m.paused = true');
     else if (f.status) q.andWhere('m.status = :status', { status: f.status });
     if (f.group !== undefined) q.andWhere('m.group = :group', { group: f.group });
@@ -66,6 +83,17 @@ export class MonitorsRepository {
     const last = items.length ? items[items.length - 1] : null;
     const next = entities.length > f.limit && last ? { createdAt: raw[items.length - 1].created_exact, id: last.id } : null;
     return { items, total, next };
+  }
+
+  /** Since when each of the account's monitors among `ids` flaps (notifications' `alert_state`, read only); absent: it does not. */
+  async flappingSince(accountId: AccountId, ids: string[], tx?: Tx): Promise<Map<string, Date>> {
+    if (!ids.length) return new Map();
+    const rows: { monitor_id: string; since: Date }[] = await this.r(tx).query(
+      `SELECT a.monitor_id, a.flapping_since AS since FROM alert_state a JOIN monitors m ON m.id = a.monitor_id
+        WHERE m.account_id = $1 AND a.monitor_id = ANY($2::text[]) AND a.flapping_since IS NOT NULL`,
+      [accountId, [...new Set(ids)]],
+    );
+    return new Map(rows.map((r) => [r.monitor_id, new Date(r.since)]));
   }
 
   /** Which of `ids` belong to the account, and whether each is public (status page validation). */
@@ -88,7 +116,20 @@ export class MonitorsRepository {
   /** The account's public monitors among `ids` (status pages; one query). */
   findPublicByIds(accountId: AccountId, ids: string[]): Promise<MonitorEntity[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.repo.createQueryBuilder('m').where('m.account_id = :accountId AND m.public = true AND m.id IN (:...ids)', { accountId, ids: [...new Set(ids)] }).getMany();
+    return this.q().where('m.account_id = :accountId AND m.public = true AND m.id IN (:...ids)', { accountId, ids: [...new Set(ids)] }).getMany();
+  }
+
+  /** Like findPublicByIds, with since when each flaps (notifications' `alert_state`, read in the same query; null: it does not). */
+  async findPublicByIdsWithFlapping(accountId: AccountId, ids: string[]): Promise<{ monitor: MonitorEntity; flappingSince: Date | null }[]> {
+    if (!ids.length) return [];
+    const { entities, raw } = await this.repo
+      .createQueryBuilder('m')
+      .leftJoin('alert_state', 'a', 'a.monitor_id = m.id')
+      .addSelect('a.flapping_since', 'flapping_since')
+      .where('m.account_id = :accountId AND m.public = true AND m.id IN (:...ids)', { accountId, ids: [...new Set(ids)] })
+      .getRawAndEntities<{ m_id: string; flapping_since: Date | null }>();
+    const since = new Map(raw.map((r) => [r.m_id, r.flapping_since ? new Date(r.flapping_since) : null]));
+    return entities.map((monitor) => ({ monitor, flappingSince: since.get(monitor.id) ?? null }));
   }
 
   count(accountId: AccountId, tx?: Tx): Promise<number> {
@@ -116,7 +157,7 @@ export class MonitorsRepository {
   async insertMany(accountId: AccountId, monitors: MonitorEntity[], tx: Tx): Promise<MonitorEntity[]> {
     const r = this.r(tx);
     for (let i = 0; i < monitors.length; i += 200) await r.insert(monitors.slice(i, i + 200));
-    const stored = await r.createQueryBuilder('m').where('m.account_id = :accountId AND m.id IN (:...ids)', { accountId, ids: monitors.map((m) => m.id) }).getMany();
+    const stored = await this.q(tx).where('m.account_id = :accountId AND m.id IN (:...ids)', { accountId, ids: monitors.map((m) => m.id) }).getMany();
     const byId = new Map(stored.map((m) => [m.id, m]));
     return monitors.map((m) => byId.get(m.id)!);
   }
@@ -125,9 +166,25 @@ export class MonitorsRepository {
     return this.r(tx).save(monitor);
   }
 
+  /** A heartbeat monitor's ping token (its hash and hint; the token itself is shown once). */
+  async setPingToken(accountId: AccountId, id: string, hash: string, hint: string, tx: Tx): Promise<void> {
+    await this.r(tx).update({ accountId, id }, { pingTokenHash: hash, pingTokenHint: hint });
+  }
+
+  /** Deletes a monitor and takes it out of the account's other monitors' `depends_on`, in one transaction. */
   async delete(accountId: AccountId, id: string): Promise<boolean> {
-    const res = await this.repo.delete({ accountId, id });
-    return (res.affected ?? 0) > 0;
+    return this.repo.manager.transaction(async (tx) => {
+      const res = await tx.getRepository(MonitorEntity).delete({ accountId, id });
+      if (!res.affected) return false;
+      await tx.query(`UPDATE monitors SET depends_on = array_remove(depends_on, $2) WHERE account_id = $1 AND depends_on @> ARRAY[$2]::text[]`, [accountId, id]);
+      return true;
+    });
+  }
+
+  /** The account's monitors and what each depends on (depends_on validation: existence and cycles). */
+  async dependencyGraph(accountId: AccountId, tx: Tx): Promise<Map<string, string[]>> {
+    const rows: { id: string; depends_on: string[] }[] = await tx.query(`SELECT id, depends_on FROM monitors WHERE account_id = $1`, [accountId]);
+    return new Map(rows.map((r) => [r.id, r.depends_on ?? []]));
   }
 
   /** Serialises monitor creation per account, so two concurrent creates cannot both pass the plan limit. */
@@ -137,6 +194,6 @@ export class MonitorsRepository {
 
   /** The public surface (badges): a monitor by id only if it is public; no account, the id is the handle. */
   findPublicById(id: string): Promise<MonitorEntity | null> {
-    return this.repo.findOne({ where: { id, public: true } });
+    return this.q().where('m.id = :id AND m.public = true', { id }).getOne();
   }
 }

@@ -8,16 +8,21 @@ import type { Principal } from '../common/principal';
 import { APP_CONFIG, AppConfig, PlanLimits } from '../config/config';
 import { TransactionRunner } from '../database/transaction';
 import { defaultQuorum } from '../decisions/quorum';
+import { MonitorScheduleEntity } from '../scheduler/monitor-schedule.entity';
+import { MonitorSchedules } from '../scheduler/monitor-schedules.service';
 import { firstPhasedRound, firstRound, phaseMs } from '../scheduler/schedule';
 import { CreateMonitorDto, UpdateMonitorDto } from './dto/monitor.dto';
 import { MonitorEntity } from './monitor.entity';
-import { nextExpectedBy } from '../heartbeats/heartbeat-rules';
+import { issuePingToken, nextExpectedBy, pingUrl } from '../heartbeats/heartbeat-rules';
+import { emptyHeartbeatState } from '../heartbeats/heartbeat-state.entity';
+import { HeartbeatStateService } from '../heartbeats/heartbeat-state.service';
 import { applyChanges, initHeartbeat, keepHeartbeatShape, monitorDefaults } from './monitor-fields';
 import { resolveAliases } from './monitor-aliases';
 import { alertTargets, canSwitchType, GuardTarget, TYPE_RULES, typeFieldProblems } from './monitor-types';
 import { autoSlug, MonitorResponse, toMonitorResponse } from './monitor.mapper';
 import { intervalProblem, nextQuorum, planLimitMessage, validateDraft, withinPlanLimit } from './monitor-rules';
 import { MonitorFilter, MonitorsRepository } from './monitors.repository';
+import { dependsOnProblems } from './dependency-rules';
 
 /** How long the SSRF guard waits for one name at create/update before answering 422. */
 const GUARD_LOOKUP_TIMEOUT_MS = 5000;
@@ -40,6 +45,8 @@ export class MonitorsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly monitors: MonitorsRepository,
+    private readonly heartbeatState: HeartbeatStateService,
+    private readonly schedules: MonitorSchedules,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -54,7 +61,14 @@ export class MonitorsService {
         throw new DomainError('plan_limit', planLimitMessage(p.plan, this.config.plans));
       }
       if (await this.monitors.slugTaken(m.slug, null, tx)) throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
-      return this.monitors.insert(m, tx);
+      if (m.dependsOn.length) {
+        const problems = dependsOnProblems(m.id, m.dependsOn, await this.monitors.dependencyGraph(p.accountId, tx));
+        if (problems.length) throw validationFailed(problems);
+      }
+      const inserted = await this.monitors.insert(m, tx);
+      await this.schedules.place(tx, [m]);
+      await this.heartbeatState.expectPings(tx, [m]);
+      return inserted;
     });
     return toMonitorResponse(saved, this.config.publicUrl, pingToken);
   }
@@ -77,9 +91,9 @@ export class MonitorsService {
       try {
         const d = this.draft(p, plan, request);
         // Created together, they start at their phase slots within the first interval (no burst).
-        const f = firstPhasedRound(this.clock.nowMs(), d.m.checkInterval, d.m.phaseMs);
-        d.m.nextRound = f.nextRound;
-        d.m.nextDueAt = new Date(f.nextDueAt);
+        const s = d.m.schedule!;
+        const f = firstPhasedRound(this.clock.nowMs(), d.m.checkInterval, s.phaseMs);
+        Object.assign(s, { nextRound: f.nextRound, nextDueAt: new Date(f.nextDueAt) });
         drafts.push(d);
       } catch (e) {
         drafts.push(null);
@@ -109,7 +123,17 @@ export class MonitorsService {
       const taken = await this.monitors.slugsTaken(ms.map((m) => m.slug), tx);
       const conflicts = ms.flatMap((m, i) => (taken.has(m.slug) ? [{ field: `monitors[${i}].slug`, message: `slug "${m.slug}" is already taken` }] : []));
       if (conflicts.length) throw validationFailed(conflicts);
-      return this.monitors.insertMany(p.accountId, ms, tx);
+      if (ms.some((m) => m.dependsOn.length)) {
+        // Existing monitors only (a new one's id is not known to the others): no cycle can form.
+        const graph = await this.monitors.dependencyGraph(p.accountId, tx);
+        const problems = ms.flatMap((m, i) => dependsOnProblems(m.id, m.dependsOn, graph).map((e) => ({ field: `monitors[${i}].${e.field}`, message: e.message })));
+        if (problems.length) throw validationFailed(problems);
+      }
+      const inserted = await this.monitors.insertMany(p.accountId, ms, tx);
+      await this.schedules.place(tx, ms);
+      await this.heartbeatState.expectPings(tx, ms);
+      inserted.forEach((m, i) => Object.assign(m, { heartbeat: ms[i].heartbeat, schedule: ms[i].schedule }));
+      return inserted;
     });
     return saved.map((m, i) => toMonitorResponse(m, this.config.publicUrl, drafts[i]!.pingToken));
   }
@@ -134,12 +158,15 @@ export class MonitorsService {
   }
 
   async get(p: Principal, id: string): Promise<MonitorResponse> {
-    return toMonitorResponse(await this.require(p, id), this.config.publicUrl);
+    const m = await this.require(p, id);
+    const flapping = await this.monitors.flappingSince(p.accountId, [m.id]);
+    return toMonitorResponse(m, this.config.publicUrl, null, flapping.get(m.id) ?? null);
   }
 
   async list(p: Principal, f: MonitorFilter) {
     const { items, total, next } = await this.monitors.list(p.accountId, f);
-    return { items: items.map((m) => toMonitorResponse(m, this.config.publicUrl)), total, nextCursor: next ? encodeCursor(next) : null };
+    const flapping = await this.monitors.flappingSince(p.accountId, items.map((m) => m.id));
+    return { items: items.map((m) => toMonitorResponse(m, this.config.publicUrl, null, flapping.get(m.id) ?? null)), total, nextCursor: next ? encodeCursor(next) : null };
   }
 
   async update(p: Principal, id: string, request: UpdateMonitorDto): Promise<MonitorResponse> {
@@ -163,13 +190,16 @@ export class MonitorsService {
       const fieldErrors = typeFieldProblems(m.monitorType, dto, null);
       if (fieldErrors.length) throw validationFailed(fieldErrors);
       const before = { interval: m.checkInterval, paused: m.paused, regions: m.regions.length, quorum: m.quorum, heartbeatInterval: m.heartbeatInterval };
+      let expectAgain: Date | null = null;
       applyChanges(m, dto);
       if (m.monitorType === 'heartbeat') {
         keepHeartbeatShape(m, this.config.publicUrl);
         const now = this.clock.nowMs();
-        // A new interval counts from the last ping; a resumed monitor starts afresh.
-        if (before.paused && !m.paused) m.heartbeatExpectedBy = new Date(nextExpectedBy(now, m.heartbeatInterval!));
-        else if (m.heartbeatInterval !== before.heartbeatInterval) m.heartbeatExpectedBy = new Date(nextExpectedBy(m.lastPingAt?.getTime() ?? now, m.heartbeatInterval!));
+        // A new interval counts from the last ping; a resumed monitor starts afresh (stored by the heartbeats context, below).
+        const hb = (m.heartbeat ??= emptyHeartbeatState(m.id));
+        if (before.paused && !m.paused) expectAgain = new Date(nextExpectedBy(now, m.heartbeatInterval!));
+        else if (m.heartbeatInterval !== before.heartbeatInterval) expectAgain = new Date(nextExpectedBy(hb.lastPingAt?.getTime() ?? now, m.heartbeatInterval!));
+        if (expectAgain) hb.heartbeatExpectedBy = expectAgain;
       } else {
         m.quorum = nextQuorum(before.regions, before.quorum, m.regions.length, dto.quorum);
       }
@@ -181,10 +211,33 @@ export class MonitorsService {
       if (dto.slug !== undefined && (await this.monitors.slugTaken(m.slug, m.id, tx))) {
         throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
       }
-      if (m.checkInterval !== before.interval || (before.paused && !m.paused)) this.reschedule(m, this.clock.nowMs(), m.checkInterval === before.interval);
-      return this.monitors.save(m, tx);
+      if (dto.depends_on !== undefined && m.dependsOn.length) {
+        // Serialised per account (as creates are), so two edits cannot close a cycle together.
+        await this.monitors.lockAccount(p.accountId, tx);
+        const problems = dependsOnProblems(m.id, m.dependsOn, await this.monitors.dependencyGraph(p.accountId, tx));
+        if (problems.length) throw validationFailed(problems);
+      }
+      const retimed = m.checkInterval !== before.interval || (before.paused && !m.paused);
+      if (retimed) this.reschedule(m, this.clock.nowMs(), m.checkInterval === before.interval);
+      const stored = await this.monitors.save(m, tx);
+      // Placed (or, paused, taken off the due index) by the scheduler context.
+      if (retimed || m.paused !== before.paused) await this.schedules.place(tx, [m]);
+      if (expectAgain) await this.heartbeatState.expectPings(tx, [m]);
+      const flapping = await this.monitors.flappingSince(p.accountId, [m.id], tx);
+      return { saved: stored, flappingSince: flapping.get(m.id) ?? null };
     });
-    return toMonitorResponse(saved, this.config.publicUrl);
+    return toMonitorResponse(saved.saved, this.config.publicUrl, null, saved.flappingSince);
+  }
+
+  /** `POST /monitors/{id}/ping-token`: a new token for a heartbeat monitor (shown once); the old ping URL stops working. */
+  async rotatePingToken(p: Principal, id: string): Promise<{ monitor_id: string; ping_url: string }> {
+    return this.tx.run(async (tx) => {
+      const m = await this.monitors.lockOne(p.accountId, id, tx);
+      if (!m || m.monitorType !== 'heartbeat') throw notFound('heartbeat monitor', id);
+      const t = issuePingToken();
+      await this.monitors.setPingToken(p.accountId, id, t.hash, t.hint, tx);
+      return { monitor_id: id, ping_url: pingUrl(this.config.publicUrl, id, t.token, null) };
+    });
   }
 
   async remove(p: Principal, id: string): Promise<{ deleted: true; monitor_id: string }> {
@@ -210,10 +263,9 @@ export class MonitorsService {
 
   /** A new, resumed or re-timed monitor: new phase, and its current slot runs at once (unless, same interval, it already ran). */
   private reschedule(m: MonitorEntity, nowMs: number, sameInterval: boolean): void {
-    m.phaseMs = phaseMs(m.id, m.checkInterval);
-    const f = firstRound(nowMs, m.checkInterval, m.phaseMs, sameInterval ? m.nextRound : undefined);
-    m.nextRound = f.nextRound;
-    m.nextDueAt = new Date(f.nextDueAt);
+    const phase = phaseMs(m.id, m.checkInterval);
+    const f = firstRound(nowMs, m.checkInterval, phase, sameInterval ? m.schedule?.nextRound : undefined);
+    m.schedule = Object.assign(m.schedule ?? new MonitorScheduleEntity(), { monitorId: m.id, phaseMs: phase, nextRound: f.nextRound, nextDueAt: new Date(f.nextDueAt) });
   }
 
   /**

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Tx } from '../database/transaction';
+import { RollupFoldEntity } from '../timeseries/rollup-fold.entity';
+import { foldedThroughSql } from '../timeseries/rollup-sql';
 import { MonitorEntity } from './monitor.entity';
 
 /**
  * The monitors table for background work, across accounts (not on behalf of a request):
- * ingestion and decisions lock monitors and write the decision read model, the rollup fold
- * moves its watermark, the dispatcher clears an alert target that answered 410 Gone. Never
+ * ingestion and decisions lock monitors and write the decision read model, the dispatcher
+ * clears an alert target that answered 410 Gone. Never
  * used by controllers or request-scoped services (eslint `no-restricted-imports`); they use
  * `MonitorsRepository`, whose methods take the account id.
  */
@@ -24,35 +26,21 @@ export class SystemMonitorsRepository {
    */
   async lockForResults(tx: Tx, ids: string[], skipLocked = false): Promise<{ id: string; accountId: string; rollupsFoldedThrough: string }[]> {
     if (!ids.length) return [];
-    const rows: { id: string; account_id: string; folded: string }[] = await tx.query(
-      `SELECT id, account_id, rollups_folded_through::text AS folded FROM monitors WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`,
+    const locked: { id: string; account_id: string }[] = await tx.query(
+      `SELECT id, account_id FROM monitors WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`,
       [[...new Set(ids)].sort()],
     );
-    return rows.map((r) => ({ id: r.id, accountId: r.account_id, rollupsFoldedThrough: r.folded }));
-  }
-
-  /**
-   * System-wide, for the rollup fold: up to `limit` monitors whose daily rollups are built
-   * through a day before `through`, locked like lockForResults (id order, FOR NO KEY
-   * UPDATE, SKIP LOCKED: replicas fold disjoint monitors).
-   */
-  async lockDueForFold(tx: Tx, through: string, limit: number): Promise<{ id: string; foldedThrough: string }[]> {
-    const rows: { id: string; folded: string }[] = await tx.query(
-      `SELECT id, rollups_folded_through::text AS folded FROM monitors WHERE rollups_folded_through < $1::date ORDER BY id LIMIT $2 FOR NO KEY UPDATE SKIP LOCKED`,
-      [through, limit],
+    if (!locked.length) return [];
+    // The fold watermark (rollup_folds, timeseries) is read by a statement that starts once the
+    // locks are held, never in the locking one: that statement's snapshot may predate a fold that
+    // committed while it waited (PostgreSQL re-reads only the locked rows then), and its result
+    // would be counted twice or not at all. The fold holds the same monitor lock while it moves it.
+    const folds: { id: string; folded: string }[] = await tx.query(
+      `SELECT m.id, ${foldedThroughSql('m', 'f')}::text AS folded FROM monitors m LEFT JOIN rollup_folds f ON f.monitor_id = m.id WHERE m.id = ANY($1::text[])`,
+      [locked.map((r) => r.id)],
     );
-    return rows.map((r) => ({ id: r.id, foldedThrough: r.folded }));
-  }
-
-  /** Records that these (locked) monitors' daily rollups are built through `through`. */
-  async markFolded(tx: Tx, ids: string[], through: string): Promise<void> {
-    if (ids.length) await tx.query(`UPDATE monitors SET rollups_folded_through = $2::date WHERE id = ANY($1::text[])`, [ids, through]);
-  }
-
-  /** System-wide: the oldest day any monitor's daily rollups are built through (null: no monitors). */
-  async oldestFoldedThrough(): Promise<string | null> {
-    const rows: { d: string | null }[] = await this.repo.query(`SELECT min(rollups_folded_through)::text AS d FROM monitors`);
-    return rows[0].d;
+    const folded = new Map(folds.map((r) => [r.id, r.folded]));
+    return locked.map((r) => ({ id: r.id, accountId: r.account_id, rollupsFoldedThrough: folded.get(r.id)! }));
   }
 
   /** Monitors (whole rows) locked FOR NO KEY UPDATE in id order: the callers of decisions already hold them (lockForResults). */
@@ -60,19 +48,18 @@ export class SystemMonitorsRepository {
     if (!ids.length) return Promise.resolve([]);
     return tx.getRepository(MonitorEntity)
       .createQueryBuilder('m')
-      .setLock('for_no_key_update')
+      .leftJoinAndMapOne('m.fold', RollupFoldEntity, 'fold', 'fold.monitor_id = m.id')
+      .setLock('for_no_key_update', undefined, ['m'])
       .where('m.id IN (:...ids)', { ids: [...new Set(ids)] })
       .orderBy('m.id', 'ASC')
       .getMany();
   }
 
   /**
-   * Writes the decisions' read model. `confirmAt`: monitors whose decision asked for a
-   * confirmation round (decisions/confirmation.ts): their next round becomes due at that
-   * instant (never later than it was), so the scheduler claims one at once, ahead of its
-   * slot, and the following rounds stay on the monitor's grid (schedule.ts claimRound).
+   * Writes the decisions' read model. (A confirmation round due at once moves the schedule:
+   * `MonitorSchedules.dueBy`, the scheduler context's.)
    */
-  async saveDecisions(tx: Tx, ms: MonitorEntity[], confirmAt: ReadonlyMap<string, Date> = new Map()): Promise<void> {
+  async saveDecisions(tx: Tx, ms: MonitorEntity[]): Promise<void> {
     if (!ms.length) return;
     const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
     await tx.query(
@@ -83,14 +70,13 @@ export class SystemMonitorsRepository {
               domain_expiry = v.domain_expiry, domain_registrar = v.domain_registrar,
               domain_status = ARRAY(SELECT jsonb_array_elements_text(v.domain_status)), held_status = v.held_status,
               pending_status = v.pending_status, pending_rounds = v.pending_rounds, pending_since = v.pending_since,
-              next_due_at = CASE WHEN v.confirm_at IS NULL THEN m.next_due_at ELSE LEAST(m.next_due_at, v.confirm_at) END,
               updated_at = now()
          FROM unnest($1::text[], $2::int[], $3::int[], $4::timestamptz[], $5::timestamptz[], $6::int[], $7::float8[], $8::jsonb[], $9::jsonb[],
                      $10::text[], $11::timestamptz[], $12::timestamptz[], $13::text[], $14::timestamptz[], $15::text[], $16::jsonb[], $17::text[],
-                     $18::text[], $19::int[], $20::timestamptz[], $21::timestamptz[])
+                     $18::text[], $19::int[], $20::timestamptz[])
            AS v(id, checks_total, checks_failed, last_round_at, last_checked, last_status_code, last_response_ms, last_response_by_region,
                 location_status, status, status_changed_at, ssl_expiry, ssl_issuer, domain_expiry, domain_registrar, domain_status, held_status,
-                pending_status, pending_rounds, pending_since, confirm_at)
+                pending_status, pending_rounds, pending_since)
         WHERE m.id = v.id`,
       [
         ms.map((m) => m.id),
@@ -113,7 +99,6 @@ export class SystemMonitorsRepository {
         ms.map((m) => m.pendingStatus ?? null),
         ms.map((m) => m.pendingRounds ?? 0),
         ms.map((m) => iso(m.pendingSince)),
-        ms.map((m) => iso(confirmAt.get(m.id))),
       ],
     );
   }

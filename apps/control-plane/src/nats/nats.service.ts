@@ -134,7 +134,27 @@ export class NatsService implements OnApplicationShutdown {
     if (stream === this.names.resultsStream) await this.prepareLegacy(jsm);
   }
 
+  /**
+   * On a NATS cluster, replicas starting together create the same replicated stream and
+   * consumer at once; JetStream may then leave a request unanswered (TIMEOUT) or refuse
+   * the second create as already in use. Both are retried (a few times, with jitter)
+   * from the top: the next pass finds what the other replica created.
+   */
   private async ensureRegionStream(region: string, jsm: JetStreamManager): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ensureRegionStreamOnce(region, jsm);
+      } catch (e) {
+        const err = e as Error & { code?: string };
+        const retriable = err.code === 'TIMEOUT' || /already in use|timeout/i.test(err.message);
+        if (!retriable || attempt >= 6) throw e;
+        this.logger.warn({ region, attempt, reason: err.message }, 'results stream or consumer not ready yet; retrying');
+        await new Promise((r) => setTimeout(r, 250 * attempt + Math.floor(Math.random() * 500)));
+      }
+    }
+  }
+
+  private async ensureRegionStreamOnce(region: string, jsm: JetStreamManager): Promise<void> {
     const name = this.names.regionResultsStream(region);
     const config: Partial<StreamConfig> & { name: string } = {
       name,
@@ -153,6 +173,9 @@ export class NatsService implements OnApplicationShutdown {
       max_msg_size: RESULT_MAX_MSG_BYTES,
       max_bytes: this.config.resultsStreamMaxBytes,
       discard: DiscardPolicy.New,
+      // On a NATS cluster (RESULTS_STREAM_REPLICAS=3), a result is acknowledged to the probe
+      // once a majority of the nodes hold it, so losing one node loses no result.
+      num_replicas: this.config.resultsStreamReplicas,
     };
     try {
       await jsm.streams.info(name);

@@ -3,7 +3,7 @@ import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { PeriodicTask } from '../common/periodic-task';
 import { MetricsService } from '../metrics/metrics.service';
-import { SystemMonitorsRepository } from '../monitors/system-monitors.repository';
+import { MonitorAlertTargets } from '../monitors/alert-targets.service';
 import type { NotificationPayload } from './events';
 import { NotificationExtensions, RenderedMessage } from './extensions';
 import { discordMessage, emailMessage, slackMessage } from './formats';
@@ -43,7 +43,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
     private readonly repo: SystemOutboxRepository,
     private readonly transport: NotificationTransport,
     private readonly metrics: MetricsService,
-    private readonly monitors: SystemMonitorsRepository,
+    private readonly alertTargets: MonitorAlertTargets,
     private readonly extensions: NotificationExtensions,
     private readonly clock: Clock,
   ) {
@@ -91,7 +91,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
     for (const d of gone) {
       await this.repo.disableDestination(d, `endpoint answered 410 Gone at ${this.clock.now().toISOString()}`);
       const field = OWN_CHANNEL_FIELDS[d.channel];
-      if (field && d.monitorId) await this.monitors.clearAlertTarget(d.monitorId, field, d.target); // a monitor's own channel is cleared
+      if (field && d.monitorId) await this.alertTargets.dropGone(d.monitorId, field, d.target); // a monitor's own channel is cleared (by the monitors context)
       this.logger.warn({ delivery_id: d.id, destination: d.webhookId ?? `${d.channel} of ${d.monitorId}` }, 'endpoint answered 410 Gone: disabled');
     }
     return claimed.length;
@@ -106,6 +106,8 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
     let deleted = 0;
     for (let n = await this.repo.pruneFinished(before, 5_000); n > 0; n = await this.repo.pruneFinished(before, 5_000)) deleted += n;
     if (deleted) this.logger.log({ deleted, before: before.toISOString() }, 'old deliveries pruned');
+    // Rate-limit windows a day old with nothing collapsed waiting to be told.
+    await this.repo.pruneRateCounters(new Date(now - 86_400_000));
   }
 
   private async attempt(d: DeliveryEntity, webhook: WebhookEntity | undefined): Promise<AttemptRecord & { gone: boolean }> {

@@ -1,5 +1,5 @@
 import { EVENTS, EventName, NotifiedStatus } from './events';
-import { fanOut, heldNotification, MONITOR_CHANNEL_EVENTS, OwnChannels, raisedEvents } from './fan-out';
+import { fanOut, heldNotification, MONITOR_CHANNEL_EVENTS, OwnChannels, raisedEvents, subscribes } from './fan-out';
 
 const STATUSES: NotifiedStatus[] = ['pending', 'up', 'degraded', 'down', 'warn'];
 
@@ -34,6 +34,19 @@ describe('raisedEvents (pure)', () => {
   });
 });
 
+describe('subscribes (pure)', () => {
+  it('a webhook gets what it names; flapping and stable also when it names any status event, never otherwise', () => {
+    const statusEvents = ['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn'];
+    for (const event of EVENTS) {
+      for (const named of [...EVENTS, ...statusEvents.map((e) => e)]) {
+        const want = named === event || ((event === 'monitor.flapping' || event === 'monitor.stable') && statusEvents.includes(named));
+        expect({ event, named, got: subscribes([named], event) }).toEqual({ event, named, got: want });
+      }
+      expect(subscribes([], event)).toBe(false);
+    }
+  });
+});
+
 describe('fanOut (pure)', () => {
   const none: OwnChannels = { monitorId: 'mon_1', webhookUrl: null, slack: null, discord: null, email: null };
   const all: OwnChannels = { monitorId: 'mon_1', webhookUrl: 'https://h/own', slack: 'https://h/slack', discord: 'https://h/discord', email: 'ops@example.com' };
@@ -52,7 +65,7 @@ describe('fanOut (pure)', () => {
         fields.forEach((f, i) => mask & (1 << i) && (own[f] = all[f]));
         const rows = fanOut([event], hooks, own);
         const want = [
-          ...hooks.filter((h) => h.events.includes(event)).map((h) => ({ eventIndex: 0, event, channel: 'webhook', destination: h.id, webhookId: h.id, target: h.url })),
+          ...hooks.filter((h) => h.events.includes(event) || (/^monitor\.(flapping|stable)$/.test(event) && h.events.includes('monitor.down'))).map((h) => ({ eventIndex: 0, event, channel: 'webhook', destination: h.id, webhookId: h.id, target: h.url })),
           ...(MONITOR_CHANNEL_EVENTS.has(event)
             ? fields.filter((f, i) => mask & (1 << i)).map((f) => ({ eventIndex: 0, event, channel: channels[f], destination: `${channels[f]}:mon_1`, webhookId: null, target: all[f] }))
             : []),

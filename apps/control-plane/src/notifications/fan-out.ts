@@ -55,7 +55,19 @@ export function heldNotification<S extends NotifiedStatus>(current: S, heldStatu
 }
 
 /** Events the monitor's own channels (webhook_url, Slack, Discord, email) get; account webhooks choose theirs. */
-export const MONITOR_CHANNEL_EVENTS: ReadonlySet<EventName> = new Set(['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn', 'sla.breach']);
+export const MONITOR_CHANNEL_EVENTS: ReadonlySet<EventName> = new Set(['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn', 'monitor.flapping', 'monitor.stable', 'sla.breach']);
+
+const STATUS_EVENT_NAMES: readonly string[] = ['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn'];
+
+/**
+ * Whether a webhook gets an event: it names it; `monitor.flapping` and `monitor.stable` also
+ * go to every webhook that names a status event (they stand for the status events a flapping
+ * monitor collapses, so a subscriber never loses them by a list made before they existed).
+ */
+export function subscribes(events: readonly string[], event: EventName): boolean {
+  if (events.includes(event)) return true;
+  return (event === 'monitor.flapping' || event === 'monitor.stable') && events.some((e) => STATUS_EVENT_NAMES.includes(e));
+}
 
 export interface WebhookTarget {
   id: string;
@@ -87,7 +99,7 @@ export function fanOut(events: readonly EventName[], webhooks: readonly WebhookT
   const rows: FanOutRow[] = [];
   events.forEach((event, eventIndex) => {
     for (const w of webhooks) {
-      if (w.events.includes(event)) rows.push({ eventIndex, event, channel: 'webhook', destination: w.id, webhookId: w.id, target: w.url });
+      if (subscribes(w.events, event)) rows.push({ eventIndex, event, channel: 'webhook', destination: w.id, webhookId: w.id, target: w.url });
     }
     if (!MONITOR_CHANNEL_EVENTS.has(event)) return;
     const channels: [DeliveryChannel, string | null][] = [

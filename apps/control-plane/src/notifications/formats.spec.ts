@@ -18,7 +18,7 @@ const base: NotificationPayload = {
 
 describe('events', () => {
   it('expands the reference names and *, and reports unknown ones', () => {
-    expect(normaliseEvents(['status_change']).events).toEqual(['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn']);
+    expect(normaliseEvents(['status_change']).events).toEqual(['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn', 'monitor.flapping', 'monitor.stable']);
     expect(normaliseEvents(['incident_created', 'sla_breach', 'incident.created']).events).toEqual(['incident.created', 'sla.breach']);
     expect(normaliseEvents(['*']).events).toEqual(EVENTS.filter((e) => e !== 'test' && e !== 'monitor.anomaly'));
     // monitor.anomaly is opt-in: only named, never through '*'.
@@ -48,6 +48,15 @@ describe('formats', () => {
     expect(headline({ ...base, event: 'incident.resolved', incident })).toBe('Incident resolved: Production API is back up after 95s');
     expect(headline({ ...base, event: 'sla.breach', sla: { target_percent: 99.9, window_days: 30, uptime_percent: 99.5 } })).toBe('SLA breach: Production API at 99.500% over 30 days (target 99.9%)');
     expect(headline({ ...base, event: 'test', monitor: null, message: 'hello' })).toBe('hello');
+    const regional = { incident_id: 'inc_r', state: 'open' as const, affected_regions: ['eu-west'], rounds: 3 };
+    expect(headline({ ...base, event: 'monitor.degraded', status: 'degraded', previous_status: 'degraded', regional })).toBe(
+      'Production API is DEGRADED in eu-west: failing 3 consecutive rounds (regional incident)',
+    );
+    const flapping = { since: base.timestamp, changes: 6, window_seconds: 3600, collapsed: 12 };
+    expect(headline({ ...base, event: 'monitor.flapping', status: 'up', flapping })).toBe('Production API is FLAPPING (6 changes in 60 min): alerts paused until it is stable');
+    expect(headline({ ...base, event: 'monitor.stable', status: 'down', flapping })).toBe('Production API is stable again: DOWN (12 alerts collapsed while flapping)');
+    expect(headline({ ...base, reminder: { count: 2 }, previous_status: 'down' })).toBe('Reminder #2: Production API is still DOWN');
+    expect(emailMessage({ ...base, rate_limited: { collapsed: 3 } }).text).toContain('Rate limited: 3 earlier notification(s) not sent (rate limit)');
     const anomaly = { id: 'ano_1', state: 'open' as const, region: 'eu-west', metric: 'p95_ms', observed: 412.5, expected: { value: 120, lower: 90, upper: 150 }, started_at: base.timestamp, ended_at: null };
     expect(headline({ ...base, event: 'monitor.anomaly', anomaly })).toBe('Anomaly: Production API p95_ms in eu-west at 412.5 (expected 90–150)');
     expect(headline({ ...base, event: 'monitor.anomaly', anomaly: { ...anomaly, state: 'closed', ended_at: base.timestamp } })).toBe('Anomaly over: Production API p95_ms in eu-west is back in its band');

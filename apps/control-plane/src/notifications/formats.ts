@@ -16,12 +16,17 @@ const EVENT_COLOURS: Record<string, number> = {
   'incident.resolved': STATUS_COLOURS.up,
   'sla.breach': STATUS_COLOURS.warn,
   'monitor.anomaly': STATUS_COLOURS.warn,
+  'monitor.flapping': STATUS_COLOURS.degraded,
   test: 0x3498db,
 };
 
 /** One line that says what happened, e.g. "Production API is DOWN (was up)". */
 export function headline(p: NotificationPayload): string {
   const name = p.monitor?.name ?? 'Parallax';
+  if (p.regional && p.event === 'monitor.degraded') {
+    // A regional incident (decisions/regional-incident.ts): one region's trouble, never "down".
+    return `${name} is DEGRADED in ${p.regional.affected_regions.join(', ')}: failing ${p.regional.rounds} consecutive rounds (regional incident)`;
+  }
   switch (p.event) {
     case 'incident.created':
       return `Incident opened: ${name} is down`;
@@ -38,7 +43,12 @@ export function headline(p: NotificationPayload): string {
     }
     case 'test':
       return p.message ?? 'Parallax test notification';
+    case 'monitor.flapping':
+      return `${name} is FLAPPING (${p.flapping?.changes ?? 'many'} changes in ${Math.round((p.flapping?.window_seconds ?? 3600) / 60)} min): alerts paused until it is stable`;
+    case 'monitor.stable':
+      return `${name} is stable again: ${String(p.status).toUpperCase()}${p.flapping ? ` (${p.flapping.collapsed} alerts collapsed while flapping)` : ''}`;
     default:
+      if (p.reminder) return `Reminder #${p.reminder.count}: ${name} is still DOWN`;
       return `${name} is ${String(p.status).toUpperCase()}${p.previous_status ? ` (was ${p.previous_status})` : ''}`;
   }
 }
@@ -49,6 +59,7 @@ function details(p: NotificationPayload): { label: string; value: string }[] {
   if (p.decision) out.push({ label: 'Regions up', value: `${p.decision.regions_up}/${p.decision.regions_checked} (quorum ${p.decision.quorum})` });
   const failing = p.region_results.filter((r) => r.is_up === false);
   if (failing.length) out.push({ label: 'Failing', value: failing.map((r) => `${r.region}: ${r.error ?? r.status_code}`).join('\n') });
+  if (p.rate_limited?.collapsed) out.push({ label: 'Rate limited', value: `${p.rate_limited.collapsed} earlier notification(s) not sent (rate limit)` });
   out.push({ label: 'Time', value: p.timestamp });
   return out;
 }

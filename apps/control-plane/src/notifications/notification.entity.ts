@@ -27,7 +27,8 @@ export class WebhookEntity {
 
 /** `page_email`, `page_webhook`: status page subscribers (subscriptions/), rendered by their registered renderer. */
 export type DeliveryChannel = 'webhook' | 'monitor_webhook' | 'slack' | 'discord' | 'email' | 'page_email' | 'page_webhook';
-export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'disabled';
+/** `suppressed`: recorded, never sent (a monitor it depends on was down: decisions/dependencies.ts). */
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'disabled' | 'suppressed';
 
 /**
  * The outbox: one row per (event, destination), written in the transaction of the state

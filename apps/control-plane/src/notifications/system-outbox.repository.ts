@@ -4,6 +4,8 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { BackgroundTransactionRunner, type Tx } from '../database/transaction';
 import { AttemptEntity, DeliveryEntity, MonitorNotificationStateEntity, WebhookEntity } from './notification.entity';
 import type { AttemptRecord } from './notifications.repository';
+import type { DampingState } from './alert-damping';
+import type { RateCounter } from './rate-limit';
 
 /**
  * The delivery outbox for background work, across accounts: rows enqueued inside a state
@@ -53,6 +55,70 @@ export class SystemOutboxRepository {
       `INSERT INTO monitor_notification_state (monitor_id, sla_breached) VALUES ($1, $2)
        ON CONFLICT (monitor_id) DO UPDATE SET sla_breached = $2`,
       [monitorId, breached],
+    );
+  }
+
+  // --- flap damping, reminders and rate limits (in the decision's transaction)
+
+  /** The alert state (alert-damping.ts) of these monitors; a monitor without a row has none yet. */
+  async alertStates(tx: Tx, monitorIds: string[]): Promise<Map<string, DampingState>> {
+    if (!monitorIds.length) return new Map();
+    const rows: { monitor_id: string; changes: Date[]; flapping_since: Date | null; collapsed: number; down_notified_at: Date | null; reminders: number }[] = await tx.query(
+      `SELECT monitor_id, changes, flapping_since, collapsed, down_notified_at, reminders FROM alert_state WHERE monitor_id = ANY($1::text[])`,
+      [[...new Set(monitorIds)]],
+    );
+    const ms = (d: Date | string | null) => (d === null ? null : new Date(d).getTime());
+    return new Map(
+      rows.map((r) => [
+        r.monitor_id,
+        { changes: (r.changes ?? []).map((d) => new Date(d).getTime()), flappingSince: ms(r.flapping_since), collapsed: r.collapsed, downNotifiedAt: ms(r.down_notified_at), reminders: r.reminders },
+      ]),
+    );
+  }
+
+  /** Writes alert states, set-based (one upsert). */
+  async saveAlertStates(tx: Tx, states: ReadonlyMap<string, DampingState>): Promise<void> {
+    if (!states.size) return;
+    const ids = [...states.keys()];
+    const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+    const v = ids.map((id) => states.get(id)!);
+    await tx.query(
+      `INSERT INTO alert_state (monitor_id, changes, flapping_since, collapsed, down_notified_at, reminders)
+       SELECT v.id, ARRAY(SELECT jsonb_array_elements_text(v.changes)::timestamptz), v.flapping_since, v.collapsed, v.down_notified_at, v.reminders
+         FROM unnest($1::text[], $2::jsonb[], $3::timestamptz[], $4::int[], $5::timestamptz[], $6::int[])
+           AS v(id, changes, flapping_since, collapsed, down_notified_at, reminders)
+       ON CONFLICT (monitor_id) DO UPDATE SET changes = EXCLUDED.changes, flapping_since = EXCLUDED.flapping_since, collapsed = EXCLUDED.collapsed,
+              down_notified_at = EXCLUDED.down_notified_at, reminders = EXCLUDED.reminders`,
+      [
+        ids,
+        v.map((s) => JSON.stringify(s.changes.map((t) => new Date(t).toISOString()))),
+        v.map((s) => iso(s.flappingSince)),
+        v.map((s) => s.collapsed),
+        v.map((s) => iso(s.downNotifiedAt)),
+        v.map((s) => s.reminders),
+      ],
+    );
+  }
+
+  /** Rate-limit counters (rate-limit.ts) of these keys, locked for the transaction (key order); absent keys have sent nothing yet. */
+  async lockRateCounters(tx: Tx, keys: string[]): Promise<Map<string, RateCounter>> {
+    if (!keys.length) return new Map();
+    const rows: { key: string; window_start: Date; sent: number; collapsed: number }[] = await tx.query(
+      `SELECT key, window_start, sent, collapsed FROM notification_rate_limits WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE`,
+      [[...new Set(keys)].sort()],
+    );
+    return new Map(rows.map((r) => [r.key, { windowStart: new Date(r.window_start).getTime(), sent: r.sent, collapsed: r.collapsed }]));
+  }
+
+  /** Writes rate-limit counters, set-based (one upsert). */
+  async saveRateCounters(tx: Tx, counters: ReadonlyMap<string, RateCounter>): Promise<void> {
+    if (!counters.size) return;
+    const keys = [...counters.keys()].sort();
+    await tx.query(
+      `INSERT INTO notification_rate_limits (key, window_start, sent, collapsed)
+       SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[])
+       ON CONFLICT (key) DO UPDATE SET window_start = EXCLUDED.window_start, sent = EXCLUDED.sent, collapsed = EXCLUDED.collapsed`,
+      [keys, keys.map((k) => new Date(counters.get(k)!.windowStart).toISOString()), keys.map((k) => counters.get(k)!.sent), keys.map((k) => counters.get(k)!.collapsed)],
     );
   }
 
@@ -160,6 +226,11 @@ export class SystemOutboxRepository {
       [before, limit],
     )) as [unknown, number];
     return deleted;
+  }
+
+  /** Deletes rate-limit counters whose window started before `before` and that hold no collapsed count. */
+  async pruneRateCounters(before: Date): Promise<void> {
+    await this.dataSource.query(`DELETE FROM notification_rate_limits WHERE window_start < $1 AND collapsed = 0`, [before]);
   }
 
   /** Pending deliveries, and the age in seconds of the oldest one that is due (0 when none is). */

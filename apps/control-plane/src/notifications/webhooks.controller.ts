@@ -1,13 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { clampInt } from '../common/clamp';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Paged } from '../common/envelope.interceptor';
 import { CurrentPrincipal, Principal } from '../common/principal';
 import { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
-import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery, READ_ERRORS, WRITE_ERRORS } from '../common/openapi';
+import { ApiEnvelope, ApiEnvelopeList, ApiErrors, READ_ERRORS, WRITE_ERRORS } from '../common/openapi';
 import { CreatedWebhookView, DeletedWebhookView, DeliveryView, WebhookView } from './dto/webhook.view';
-import { listOffset, MAX_OFFSET } from '../common/paging';
+import { DeliveryListQuery, WebhookListQuery } from './webhooks.query';
 
 @ApiTags('webhooks')
 @ApiSecurity('api_key')
@@ -26,14 +25,11 @@ export class WebhooksController {
 
   @Get()
   @ApiOperation({ summary: 'Your webhook endpoints (secrets masked)' })
-  @ApiQuery({ name: 'active', required: false, enum: ['true', 'false'] })
-  @ApiQuery(intQuery('limit', 1, 100, 50))
-  @ApiQuery(intQuery('offset', 0, MAX_OFFSET, 0, `0–${MAX_OFFSET}; beyond, 422`))
   @ApiEnvelopeList(WebhookView)
   @ApiErrors(401, 429)
-  async list(@CurrentPrincipal() p: Principal, @Query('active') active?: string, @Query('limit') limitRaw?: string, @Query('offset') offsetRaw?: string) {
-    const limit = clampInt(limitRaw, 1, 100, 50);
-    const offset = listOffset(offsetRaw, limit);
+  async list(@CurrentPrincipal() p: Principal, @Query() q: WebhookListQuery) {
+    const { active, limit } = q;
+    const offset = q.offset ?? 0;
     const { items, total } = await this.webhooks.listWebhooks(p, active === 'true' ? true : active === 'false' ? false : undefined, limit, offset);
     return new Paged(items, { total, limit, offset });
   }
@@ -73,13 +69,11 @@ export class WebhooksController {
 
   @Get(':id/deliveries')
   @ApiOperation({ summary: 'Deliveries to this endpoint, newest first, each with its attempt log' })
-  @ApiQuery(intQuery('limit', 1, 100, 50))
-  @ApiQuery(intQuery('offset', 0, MAX_OFFSET, 0, `0–${MAX_OFFSET}; beyond, 422`))
   @ApiEnvelopeList(DeliveryView)
   @ApiErrors(...READ_ERRORS)
-  async deliveries(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query('limit') limitRaw?: string, @Query('offset') offsetRaw?: string) {
-    const limit = clampInt(limitRaw, 1, 100, 50);
-    const offset = listOffset(offsetRaw, limit);
+  async deliveries(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() q: DeliveryListQuery) {
+    const { limit } = q;
+    const offset = q.offset ?? 0;
     const { items, total } = await this.webhooks.listDeliveries(p, id, limit, offset);
     return new Paged(items, { total, limit, offset });
   }

@@ -22,7 +22,7 @@ export class StatusCoreIncident {
   @ApiProperty({ format: 'date-time' }) started_at!: string;
   @ApiProperty({ format: 'date-time', type: String, nullable: true }) resolved_at!: string | null;
   @ApiProperty({ enum: ['open', 'resolved'] }) status!: string;
-  @ApiProperty({ enum: ['automatic', 'manual'] }) type!: string;
+  @ApiProperty({ enum: ['automatic', 'manual', 'regional'] }) type!: string;
   @ApiProperty({ example: 'Website is down' }) title!: string;
   @ApiProperty({ enum: ['none', 'minor', 'major', 'critical'] }) impact!: string;
   @ApiProperty({ enum: ['investigating', 'identified', 'monitoring', 'resolved'], description: 'The timeline status (automatic incidents: investigating until resolved)' }) incident_status!: string;

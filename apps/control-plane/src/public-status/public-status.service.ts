@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { IncidentEntity, IncidentUpdateEntity } from '../incidents/incident.entity';
 import { affectedMonitorIds, incidentTitle } from '../incidents/incident.mapper';
+import { regionalTitle } from '../incidents/incident-rules';
 import { IncidentsRepository } from '../incidents/incidents.repository';
 import { MaintenanceEntity, MaintenanceUpdateEntity } from '../maintenance/maintenance.entity';
 import { MaintenanceRepository } from '../maintenance/maintenance.repository';
@@ -39,7 +40,7 @@ export interface PublicUpdate {
  */
 export interface PublicIncident {
   id: string;
-  kind: 'automatic' | 'manual';
+  kind: 'automatic' | 'manual' | 'regional';
   title: string;
   impact: string;
   /** The first affected monitor shown on the page ('' when none is). */
@@ -126,9 +127,10 @@ export function toPublicIncident(i: IncidentEntity, shown: Map<string, { slug: s
     .filter((m): m is { slug: string; name: string } => !!m);
   return {
     id: i.id,
-    kind: i.type === 'manual' ? 'manual' : 'automatic',
-    title: i.type === 'manual' ? incidentTitle(i) : `${mine[0]?.name ?? i.monitorName} is down`,
-    impact: i.impact ?? (i.type === 'manual' ? 'minor' : 'major'),
+    kind: i.type === 'manual' ? 'manual' : i.type === 'regional' ? 'regional' : 'automatic',
+    title: i.type === 'manual' ? incidentTitle(i) : i.type === 'regional' ? regionalTitle(mine[0]?.name ?? i.monitorName, i.affectedRegions ?? []) : `${mine[0]?.name ?? i.monitorName} is down`,
+    // A regional incident is one region's trouble while the monitor answers from the others: minor.
+    impact: i.impact ?? (i.type === 'manual' || i.type === 'regional' ? 'minor' : 'major'),
     monitorSlug: mine[0]?.slug ?? '',
     monitorName: mine.map((m) => m.name).join(', ') || (i.type === 'manual' ? '' : i.monitorName),
     monitorSlugs: mine.map((m) => m.slug),

@@ -40,7 +40,9 @@ function duration(seconds: number): string {
 function monitorStatus(m: ShownMonitor) {
   if (m.inMaintenance) return { text: 'Under maintenance', icon: '⚙', cls: 'maint' };
   if (m.paused) return { text: 'Paused', icon: '‖', cls: 'none' };
-  return STATUS_TEXT[m.status] ?? STATUS_TEXT.pending;
+  const s = STATUS_TEXT[m.status] ?? STATUS_TEXT.pending;
+  // Flap damping: its status keeps changing; say so next to the status it has now.
+  return m.flapping ? { ...s, text: `${s.text} (flapping)`, cls: s.cls === 'ok' ? 'warn' : s.cls } : s;
 }
 
 function regions(m: ShownMonitor): string {

@@ -1,13 +1,16 @@
-import { Controller, Get, Logger, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Param, Query, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomBytes } from 'node:crypto';
+import { Clock } from '../common/clock';
 import { Public } from '../common/principal';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import { MAINTENANCE_STATUSES } from '../maintenance/maintenance.entity';
 import type { PublicPageView } from '../status-pages/public-page';
 import { StatusPagesService } from '../status-pages/status-pages.service';
+import { AnswerCache, pick } from './answer-cache';
 import { ValtrogenErrorView, ValtrogenGroupView, ValtrogenHourlyDataView, ValtrogenLogDetailView, ValtrogenLogsView, ValtrogenMinutesView, ValtrogenMonitorDetailView, ValtrogenMonitorPageView, ValtrogenMonitorsView } from './dto';
-import { send } from './public-status.controller';
+import { PreparedBody, prepare, send } from './public-status.controller';
 import { PublicStatusService } from './public-status.service';
 import { groupDocument, hourlyDocument, isSlugId, minutesDocument, monitorDetailDocument, monitorsDocument, parseDateQuery, parseMinuteQuery } from './valtrogen-monitors';
 import { isMaintenanceId, LOG_LIMIT_DEFAULT, LOG_LIMIT_MAX, maintenanceLog, monitorDetails, parseLogQuery } from './valtrogen-maintenance';
@@ -62,24 +65,30 @@ const BAD_GROUP_ID = 'invalid groupId format: expected a group identifier (slug)
 @Controller()
 export class ValtrogenController {
   private readonly logger = new Logger(ValtrogenController.name);
+  /** Answers (status and body) per route, page and query, reused as the HTML page is (PUBLIC_PAGE_CACHE_MS). */
+  private readonly cache: AnswerCache<[number, PreparedBody]>;
 
   constructor(
     private readonly pages: StatusPagesService,
     private readonly status: PublicStatusService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+    clock: Clock,
+  ) {
+    this.cache = new AnswerCache<[number, PreparedBody]>(config.publicPageCacheMs, undefined, () => clock.nowMs());
+  }
 
   @Get('s/:slug/api/maintenance')
   @ListDocs()
   @ApiParam({ name: 'slug' })
   async list(@Param('slug') slug: string, @Query() q: Record<string, unknown>, @Res() res: Response) {
-    await this.answer(res, () => this.pages.loadBySlug(slug), (view) => this.logs(view, q));
+    await this.answer(res, key('maintenance', slug, pick(q, ['status', 'limit', 'offset'])), () => this.pages.loadBySlug(slug), (view) => this.logs(view, q));
   }
 
   @Get('s/:slug/api/maintenance/:id')
   @DetailDocs()
   @ApiParam({ name: 'slug' })
   async detail(@Param('slug') slug: string, @Param('id') id: string, @Res() res: Response) {
-    await this.answer(res, () => this.pages.loadBySlug(slug), (view) => this.log(view, id));
+    await this.answer(res, key('maintenance-detail', slug, id), () => this.pages.loadBySlug(slug), (view) => this.log(view, id));
   }
 
   @Get('s/:slug/api/monitors')
@@ -94,7 +103,7 @@ export class ValtrogenController {
     'a malformed monitorId or date',
   )
   async monitors(@Param('slug') slug: string, @Query() q: Record<string, unknown>, @Res() res: Response) {
-    await this.answer(res, () => this.pages.loadBySlug(slug), (view) => (q.monitorId !== undefined || q.date !== undefined ? this.hourly(view, q) : this.monitorList(view)));
+    await this.answer(res, key('monitors', slug, pick(q, ['monitorId', 'date'])), () => this.pages.loadBySlug(slug), (view) => (q.monitorId !== undefined || q.date !== undefined ? this.hourly(view, q) : this.monitorList(view)));
   }
 
   @Get('s/:slug/api/monitors/:monitorId')
@@ -102,7 +111,7 @@ export class ValtrogenController {
   @ApiParam({ name: 'monitorId', example: 'eu-api' })
   @Answers({ description: '{success: true, monitor, group, maintenanceLogs}', type: ValtrogenMonitorPageView }, 'no such page or monitor', 'invalid id format')
   async monitor(@Param('slug') slug: string, @Param('monitorId') monitorId: string, @Res() res: Response) {
-    await this.answer(res, () => this.pages.loadBySlug(slug), (view) => this.monitorDetail(view, monitorId));
+    await this.answer(res, key('monitor', slug, monitorId), () => this.pages.loadBySlug(slug), (view) => this.monitorDetail(view, monitorId));
   }
 
   @Get('s/:slug/api/minutes')
@@ -112,7 +121,7 @@ export class ValtrogenController {
   @ApiQuery({ name: 'hour', required: true, schema: { type: 'integer', minimum: 0, maximum: 23 } })
   @Answers({ description: '{success: true, records}', type: ValtrogenMinutesView }, 'no such page or monitor', 'a missing or malformed parameter')
   async minutes(@Param('slug') slug: string, @Query() q: Record<string, unknown>, @Res() res: Response) {
-    await this.answer(res, () => this.pages.loadBySlug(slug), (view) => this.minuteRecords(view, q));
+    await this.answer(res, key('minutes', slug, pick(q, ['monitorId', 'date', 'hour'])), () => this.pages.loadBySlug(slug), (view) => this.minuteRecords(view, q));
   }
 
   @Get('s/:slug/api/groups/:groupId')
@@ -120,7 +129,7 @@ export class ValtrogenController {
   @ApiParam({ name: 'groupId', example: 'europe' })
   @Answers({ description: '{success: true, group, monitors, stats, maintenanceLogs}', type: ValtrogenGroupView }, 'no such page or group', 'invalid id format')
   async group(@Param('slug') slug: string, @Param('groupId') groupId: string, @Res() res: Response) {
-    await this.answer(res, () => this.pages.loadBySlug(slug), (view) => this.groupDetail(view, groupId));
+    await this.answer(res, key('group', slug, groupId), () => this.pages.loadBySlug(slug), (view) => this.groupDetail(view, groupId));
   }
 
   private async monitorList(view: PublicPageView): Promise<[number, unknown]> {
@@ -174,15 +183,23 @@ export class ValtrogenController {
     return [200, { success: true, log: maintenanceLog(found.log), monitorDetails: monitorDetails(found.log, found.snapshot.monitors) }];
   }
 
-  private async answer(res: Response, page: () => Promise<PublicPageView | null>, work: (view: PublicPageView) => Promise<[number, unknown]>): Promise<void> {
+  private async answer(res: Response, cacheKey: string, page: () => Promise<PublicPageView | null>, work: (view: PublicPageView) => Promise<[number, unknown]>): Promise<void> {
     try {
-      const view = await page();
-      const [status, body] = view ? await work(view) : [404, { success: false, error: 'status page not found' }];
-      send(res, status, JSON_TYPE, JSON.stringify(body), true);
+      const [status, body] = await this.cache.get(cacheKey, async () => {
+        const view = await page();
+        const [st, doc] = view ? await work(view) : [404, { success: false, error: 'status page not found' }];
+        return [st, prepare(JSON.stringify(doc))];
+      });
+      send(res, status, JSON_TYPE, body, true);
     } catch (err) {
       const errorId = `err_${randomBytes(8).toString('hex')}`;
       this.logger.error({ err, errorId }, `valtrogen answer failed (${errorId})`);
       send(res, 500, JSON_TYPE, JSON.stringify({ success: false, error: `internal error (reference ${errorId})` }), true);
     }
   }
+}
+
+/** The answer cache's key of one route of one page with its id or the parameters it reads. */
+function key(route: string, slug: string, arg: string | Record<string, unknown>): string {
+  return `${route}\u0000${slug}\u0000${typeof arg === 'string' ? arg : JSON.stringify(arg)}`;
 }

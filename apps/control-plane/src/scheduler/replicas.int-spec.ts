@@ -35,7 +35,7 @@ describe('two control-plane replicas', () => {
     const STEPS = 4;
     const ids: string[] = [];
     /** Every monitor's rounds due at `at` claimed (its next due time is later). */
-    const claimedThrough = async (at: number) => (await pg.query('SELECT count(*)::int AS n FROM monitors WHERE id = ANY($1) AND next_due_at <= $2', [ids, new Date(at)])).rows[0].n === 0;
+    const claimedThrough = async (at: number) => (await pg.query('SELECT count(*)::int AS n FROM monitor_schedule WHERE monitor_id = ANY($1) AND next_due_at <= $2', [ids, new Date(at)])).rows[0].n === 0;
     setClocks(t0);
     try {
       for (let i = 0; i < 30; i++) {

@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import type { Tx } from '../database/transaction';
 import { rangeClause } from '../database/ranges';
 import { MonitorEntity } from '../monitors/monitor.entity';
+import { MonitorScheduleEntity } from './monitor-schedule.entity';
 import { RoundEntity, RoundOutcome } from './round.entity';
 import { expiredBy } from './schedule';
 
@@ -47,7 +48,7 @@ export interface DecidedRound {
 }
 
 /**
- * Rounds and the scheduling columns of monitors. The scheduler works across all
+ * Rounds and the monitors' schedule cursors (`monitor_schedule`). The scheduler works across all
  * accounts (it is not a tenant request); every claim uses FOR UPDATE SKIP LOCKED so
  * that replicas share the work and never take the same row.
  */
@@ -60,25 +61,50 @@ export class RoundsRepository {
    * probes check (`probe`), or heartbeat monitors, which the control plane judges itself.
    */
   lockDueMonitors(tx: Tx, now: Date, limit: number, kind: 'probe' | 'heartbeat' = 'probe'): Promise<MonitorEntity[]> {
+    // The monitor and its schedule row are both locked (the schedule in the same statement: a
+    // locked row is re-read if another claim moved it meanwhile, so a round is claimed once).
     return tx
       .getRepository(MonitorEntity)
       .createQueryBuilder('m')
-      .where('m.paused = false AND m.next_due_at <= :now', { now })
+      .innerJoinAndMapOne('m.schedule', MonitorScheduleEntity, 's', 's.monitor_id = m.id')
+      .where('m.paused = false AND s.next_due_at <= :now', { now })
       .andWhere(kind === 'heartbeat' ? "m.monitor_type = 'heartbeat'" : "m.monitor_type <> 'heartbeat'")
-      .orderBy('m.next_due_at', 'ASC')
+      .orderBy('s.next_due_at', 'ASC')
       .limit(limit)
-      .setLock('pessimistic_write')
+      .setLock('pessimistic_write', undefined, ['m', 's'])
       .setOnLocked('skip_locked')
       .getMany();
   }
 
+  /** Moves claimed monitors' cursors (the caller holds their locks). */
   async advanceSchedules(tx: Tx, rows: ScheduleAdvance[]): Promise<void> {
     if (!rows.length) return;
     await tx.query(
-      `UPDATE monitors m SET next_round = v.next_round, next_due_at = v.next_due_at
+      `UPDATE monitor_schedule s SET next_round = v.next_round, next_due_at = v.next_due_at
          FROM unnest($1::text[], $2::bigint[], $3::timestamptz[]) AS v(id, next_round, next_due_at)
-        WHERE m.id = v.id`,
+        WHERE s.monitor_id = v.id`,
       [rows.map((r) => r.id), rows.map((r) => r.nextRound), rows.map((r) => r.nextDueAt.toISOString())],
+    );
+  }
+
+  /** Places schedules (created, re-timed, resumed or paused monitors; `nextDueAt` null: paused), one statement. */
+  async placeSchedules(tx: Tx, rows: MonitorScheduleEntity[]): Promise<void> {
+    if (!rows.length) return;
+    await tx.query(
+      `INSERT INTO monitor_schedule (monitor_id, phase_ms, next_round, next_due_at)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::timestamptz[])
+       ON CONFLICT (monitor_id) DO UPDATE SET phase_ms = EXCLUDED.phase_ms, next_round = EXCLUDED.next_round, next_due_at = EXCLUDED.next_due_at`,
+      [rows.map((r) => r.monitorId), rows.map((r) => r.phaseMs), rows.map((r) => r.nextRound), rows.map((r) => r.nextDueAt?.toISOString() ?? null)],
+    );
+  }
+
+  /** Brings these monitors' next rounds forward to the given instants (never later than they were; a paused one stays paused). */
+  async dueBy(tx: Tx, at: ReadonlyMap<string, Date>): Promise<void> {
+    if (!at.size) return;
+    await tx.query(
+      `UPDATE monitor_schedule s SET next_due_at = LEAST(s.next_due_at, v.at)
+         FROM unnest($1::text[], $2::timestamptz[]) AS v(id, at) WHERE s.monitor_id = v.id AND s.next_due_at IS NOT NULL`,
+      [[...at.keys()], [...at.values()].map((d) => d.toISOString())],
     );
   }
 

@@ -66,9 +66,10 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       const due = await this.rounds.lockDueMonitors(tx, new Date(now), BATCH);
       if (!due.length) return [];
       const planned = due.map((monitor) => {
-        const c = claimRound(monitor.nextRound, now, monitor.checkInterval, monitor.phaseMs);
+        const schedule = monitor.schedule!; // joined and locked by lockDueMonitors
+        const c = claimRound(schedule.nextRound, now, monitor.checkInterval, schedule.phaseMs);
         if (c.skipped) this.metrics.roundsSkipped.inc(c.skipped);
-        this.metrics.schedulerLag.observe(Math.max(0, now - monitor.nextDueAt.getTime()) / 1000);
+        this.metrics.schedulerLag.observe(Math.max(0, now - schedule.nextDueAt!.getTime()) / 1000);
         // Regions without a probe online for longer than the grace get no job (no queue of
         // stale jobs): the round records them as skipped, and its decision as unknown.
         const online = monitor.regions.filter((r) => this.fleet.receivingJobs(r));
@@ -134,6 +135,8 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       const id = jobId(monitor.id, round.round);
       // Sent now: a probe counts `ttl_ms` from arrival, so its clock's skew cannot move the deadline.
       const sentAt = this.clock.nowMs();
+      // In-region retries (libs/checks retry.ts) only where the type takes them; absent means one attempt.
+      const retries = TYPE_RULES[monitor.monitorType].fields.includes('retries') && monitor.retries > 0 ? monitor.retries : undefined;
       for (const region of round.regions) {
         const job: JobV1 = {
           v: 1,
@@ -147,6 +150,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
           sent_at: new Date(sentAt).toISOString(),
           ttl_ms: Math.max(0, startBy - sentAt),
           result_tag: this.nats.resultTag(id, region),
+          ...(retries ? { retries } : {}),
           check,
         };
         this.nats.nc.publish(names.jobs(region), encode(job));

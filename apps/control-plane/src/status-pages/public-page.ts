@@ -13,6 +13,8 @@ export interface PublicMonitorView {
   name: string;
   type: MonitorType;
   status: MonitorStatus;
+  /** Flap damping (notifications/alert-damping.ts): its status keeps changing; alerts are collapsed until it is stable. */
+  flapping: boolean;
   paused: boolean;
   regions: string[];
   quorum: number;

@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { clampInt } from '../common/clamp';
+import { ApiOperation, ApiParam, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Paged } from '../common/envelope.interceptor';
-import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery, READ_ERRORS } from '../common/openapi';
+import { ApiEnvelope, ApiEnvelopeList, ApiErrors, READ_ERRORS } from '../common/openapi';
 import { CurrentPrincipal, Principal } from '../common/principal';
 import { CreateStatusPageDto, DeletedStatusPageView, StatusPageView, UpdateStatusPageDto } from './dto/status-page.dto';
 import { StatusPagesService } from './status-pages.service';
-import { listOffset, MAX_OFFSET } from '../common/paging';
+import { StatusPageListQuery } from './status-pages.query';
 
 @ApiTags('status-pages')
 @ApiSecurity('api_key')
@@ -24,13 +23,11 @@ export class StatusPagesController {
 
   @Get()
   @ApiOperation({ summary: "The account's status pages, oldest first" })
-  @ApiQuery(intQuery('limit', 1, 500, 100))
-  @ApiQuery(intQuery('offset', 0, MAX_OFFSET, 0, `0–${MAX_OFFSET}; beyond, 422`))
   @ApiEnvelopeList(StatusPageView)
   @ApiErrors(401, 429)
-  async list(@CurrentPrincipal() p: Principal, @Query('limit') limitRaw?: string, @Query('offset') offsetRaw?: string) {
-    const limit = clampInt(limitRaw, 1, 500, 100);
-    const offset = listOffset(offsetRaw, limit);
+  async list(@CurrentPrincipal() p: Principal, @Query() q: StatusPageListQuery) {
+    const { limit } = q;
+    const offset = q.offset ?? 0;
     const { items, total } = await this.pages.list(p, limit, offset);
     return new Paged(items, { total, limit, offset });
   }

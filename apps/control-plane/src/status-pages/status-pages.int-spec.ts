@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { call, signup, startTestApp, TestApp } from '../testing/harness';
+import { asAccountId } from '../common/account-id';
+import { StatusPageListing } from './page-listing.service';
 import { StatusPagesService } from './status-pages.service';
 
 jest.setTimeout(60_000);
@@ -155,9 +157,9 @@ describe('status pages API (real PostgreSQL + NATS)', () => {
       ['web', ['Website']],
     ]);
     expect(view.monitors.map((m) => m.name)).toEqual(['API', 'Database', 'Website']);
-    expect(view.monitors[0]).toMatchObject({ status: 'pending', groupSlug: 'core', targetUrl: null, regions: ['eu-west', 'us-east', 'ap-south'] });
+    expect(view.monitors[0]).toMatchObject({ status: 'pending', flapping: false, groupSlug: 'core', targetUrl: null, regions: ['eu-west', 'us-east', 'ap-south'] });
     expect(Object.keys(view.monitors[0]).sort()).toEqual(
-      ['createdAt', 'groupSlug', 'id', 'intervalSeconds', 'lastChecked', 'lastResponseByRegion', 'lastResponseMs', 'lastStatusCode', 'locationStatus', 'maintenanceWindows', 'name', 'paused', 'quorum', 'regions', 'slug', 'status', 'statusChangedAt', 'targetUrl', 'type'].sort(),
+      ['createdAt', 'flapping', 'groupSlug', 'id', 'intervalSeconds', 'lastChecked', 'lastResponseByRegion', 'lastResponseMs', 'lastStatusCode', 'locationStatus', 'maintenanceWindows', 'name', 'paused', 'quorum', 'regions', 'slug', 'status', 'statusChangedAt', 'targetUrl', 'type'].sort(),
     );
     expect((await pages.loadByDomain('status.acme.test'))!.page.id).toBe(pageId);
     expect(await pages.loadByDomain('nope.acme.test')).toBeNull();
@@ -168,12 +170,12 @@ describe('status pages API (real PostgreSQL + NATS)', () => {
     await call(t.api, key, 'PATCH', `/monitors/${mon.db}/public`, { public_status: false });
     expect((await pages.loadBySlug('acme'))!.monitors.map((m) => m.name)).toEqual(['API', 'Website']);
     const ds = t.app.get(DataSource);
-    const showing = await ds.transaction((tx) => pages.pagesShowing(tx, (view.page.accountId), mon.db));
+    const showing = await ds.transaction((tx) => t.app.get(StatusPageListing).pagesShowing(tx, view.page.accountId, mon.db));
     expect(showing).toEqual([]);
     await call(t.api, key, 'PATCH', `/monitors/${mon.db}/public`, { public_status: true });
-    const showingAgain = await ds.transaction((tx) => pages.pagesShowing(tx, view.page.accountId, mon.db));
+    const showingAgain = await ds.transaction((tx) => t.app.get(StatusPageListing).pagesShowing(tx, view.page.accountId, mon.db));
     expect(showingAgain).toEqual([{ id: pageId, accountId: view.page.accountId, slug: 'acme', title: 'Acme status', url: 'https://status.acme.test' }]);
-    expect(await pages.summaryById(view.page.accountId, pageId)).toMatchObject({ slug: 'acme' });
+    expect(await pages.summaryById(asAccountId(view.page.accountId), pageId)).toMatchObject({ slug: 'acme' });
 
     // target URLs only when the page shows them
     await call(t.api, key, 'PATCH', `/status-pages/${pageId}`, { show_target_urls: true });

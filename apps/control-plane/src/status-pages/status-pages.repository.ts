@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import type { AccountId } from '../common/account-id';
 import { DomainError } from '../common/errors';
 import type { Tx } from '../database/transaction';
 import type { LayoutGroup, LayoutMember } from './status-page-rules';
@@ -11,7 +12,13 @@ export interface PageLayout {
   members: StatusPageMonitorEntity[];
 }
 
-/** The only place that touches status_pages, status_page_groups and status_page_monitors. Owner queries take the account id. */
+/**
+ * The only place (with `SystemStatusPagesRepository`, for background work) that touches
+ * status_pages, status_page_groups and status_page_monitors. Owner methods take the
+ * principal's `AccountId`. Not by account, by design: the public lookups (`findBySlug`,
+ * `findByDomain`: the slug or host is the handle), slug and domain uniqueness (global), and
+ * the layout rows of pages the caller already holds (`layouts`, `replaceLayout`).
+ */
 @Injectable()
 export class StatusPagesRepository {
   constructor(@InjectRepository(StatusPageEntity) private readonly repo: Repository<StatusPageEntity>) {}
@@ -20,15 +27,15 @@ export class StatusPagesRepository {
     return tx ? tx.getRepository(StatusPageEntity) : this.repo;
   }
 
-  findOne(accountId: string, id: string, tx?: Tx): Promise<StatusPageEntity | null> {
+  findOne(accountId: AccountId, id: string, tx?: Tx): Promise<StatusPageEntity | null> {
     return this.r(tx).findOne({ where: { accountId, id } });
   }
 
-  lockOne(accountId: string, id: string, tx: Tx): Promise<StatusPageEntity | null> {
+  lockOne(accountId: AccountId, id: string, tx: Tx): Promise<StatusPageEntity | null> {
     return this.r(tx).createQueryBuilder('p').setLock('pessimistic_write').where('p.account_id = :accountId AND p.id = :id', { accountId, id }).getOne();
   }
 
-  async list(accountId: string, limit: number, offset: number): Promise<{ items: StatusPageEntity[]; total: number }> {
+  async list(accountId: AccountId, limit: number, offset: number): Promise<{ items: StatusPageEntity[]; total: number }> {
     const [items, total] = await this.repo.findAndCount({ where: { accountId }, order: { createdAt: 'ASC', id: 'ASC' }, skip: offset, take: limit });
     return { items, total };
   }
@@ -91,23 +98,8 @@ export class StatusPagesRepository {
     if (members.length) await tx.getRepository(StatusPageMonitorEntity).insert(members.map((x) => ({ pageId, monitorId: x.monitorId, groupSlug: x.groupSlug, position: x.position })));
   }
 
-  async delete(accountId: string, id: string): Promise<boolean> {
+  async delete(accountId: AccountId, id: string): Promise<boolean> {
     const res = await this.repo.delete({ accountId, id });
     return (res.affected ?? 0) > 0;
-  }
-
-  /**
-   * The account's pages that show `monitorId`: they list it and it is public (one query,
-   * usable inside a decision's transaction).
-   */
-  pagesShowing(tx: Tx, accountId: string, monitorId: string): Promise<StatusPageEntity[]> {
-    return tx
-      .getRepository(StatusPageEntity)
-      .createQueryBuilder('p')
-      .innerJoin(StatusPageMonitorEntity, 'pm', 'pm.page_id = p.id AND pm.monitor_id = :monitorId', { monitorId })
-      .innerJoin('monitors', 'm', 'm.id = pm.monitor_id AND m.public = true AND m.account_id = p.account_id')
-      .where('p.account_id = :accountId', { accountId })
-      .orderBy('p.created_at', 'ASC')
-      .getMany();
   }
 }

@@ -11,21 +11,27 @@ import type { PageSummary, PublicMonitorView, PublicPageInfo, PublicPageView } f
 import { normaliseCustomDomain, planLayout } from './status-page-rules';
 import { StatusPageEntity } from './status-page.entity';
 import { PageLayout, StatusPagesRepository } from './status-pages.repository';
-import { asAccountId } from '../common/account-id';
+import { AccountId, asAccountId } from '../common/account-id';
 
 /** `/s/{slug}` or the custom domain's root. */
 export function pageUrl(page: Pick<StatusPageEntity, 'slug' | 'customDomain'>, publicUrl: string): string {
   return page.customDomain ? `https://${page.customDomain}` : `${publicUrl}/s/${page.slug}`;
 }
 
+/** A page named and linked, for other contexts. */
+export function pageSummary(page: StatusPageEntity, publicUrl: string): PageSummary {
+  return { id: page.id, accountId: page.accountId, slug: page.slug, title: page.title, url: pageUrl(page, publicUrl) };
+}
+
 /** The monitor as a page may show it (see PublicMonitorView: nothing private). */
-export function toPublicMonitor(m: MonitorEntity, groupSlug: string | null, showTargetUrls: boolean): PublicMonitorView {
+export function toPublicMonitor(m: MonitorEntity, groupSlug: string | null, showTargetUrls: boolean, flapping = false): PublicMonitorView {
   return {
     id: m.id,
     slug: m.slug,
     name: m.name,
     type: m.monitorType,
     status: m.status,
+    flapping,
     paused: m.paused,
     regions: [...m.regions],
     quorum: m.quorum,
@@ -145,27 +151,23 @@ export class StatusPagesService {
   }
 
   /** For other contexts: the account's own page, or null (another account's: null). */
-  async summaryById(accountId: string, id: string): Promise<PageSummary | null> {
+  async summaryById(accountId: AccountId, id: string): Promise<PageSummary | null> {
     const page = await this.pages.findOne(accountId, id);
     return page ? this.summary(page) : null;
   }
 
-  /** Inside a transaction (e.g. a decision's): the account's pages that show the monitor (listed and public). */
-  async pagesShowing(tx: Tx, accountId: string, monitorId: string): Promise<PageSummary[]> {
-    return (await this.pages.pagesShowing(tx, accountId, monitorId)).map((p) => this.summary(p));
-  }
-
   private summary(page: StatusPageEntity): PageSummary {
-    return { id: page.id, accountId: page.accountId, slug: page.slug, title: page.title, url: pageUrl(page, this.config.publicUrl) };
+    return pageSummary(page, this.config.publicUrl);
   }
 
   private async load(page: StatusPageEntity): Promise<PublicPageView> {
     const layout = (await this.pages.layouts([page.id])).get(page.id)!;
-    const found = await this.monitors.findPublicByIds(
+    const found = await this.monitors.findPublicByIdsWithFlapping(
       asAccountId(page.accountId),
       layout.members.map((m) => m.monitorId),
     );
-    const byId = new Map(found.map((m) => [m.id, m]));
+    const byId = new Map(found.map((f) => [f.monitor.id, f.monitor]));
+    const flapping = new Map(found.map((f) => [f.monitor.id, f.flappingSince !== null]));
     const info: PublicPageInfo = {
       id: page.id,
       accountId: page.accountId,
@@ -181,7 +183,7 @@ export class StatusPagesService {
       url: pageUrl(page, this.config.publicUrl),
       updatedAt: page.updatedAt,
     };
-    const shown = layout.members.filter((m) => byId.has(m.monitorId)).map((m) => toPublicMonitor(byId.get(m.monitorId)!, m.groupSlug, page.showTargetUrls));
+    const shown = layout.members.filter((m) => byId.has(m.monitorId)).map((m) => toPublicMonitor(byId.get(m.monitorId)!, m.groupSlug, page.showTargetUrls, flapping.get(m.monitorId) ?? false));
     const groups = layout.groups.map((g) => ({ slug: g.slug, name: g.name, order: g.position, monitors: shown.filter((m) => m.groupSlug === g.slug) }));
     const ungrouped = shown.filter((m) => m.groupSlug === null);
     return { page: info, groups, ungrouped, monitors: [...groups.flatMap((g) => g.monitors), ...ungrouped] };

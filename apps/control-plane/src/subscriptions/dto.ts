@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsString, MaxLength } from 'class-validator';
+import { ClampedIntQuery, OffsetQuery } from '../common/query';
 
 export class SubscribeDto {
   @ApiProperty({ example: 'you@example.com', maxLength: 254 }) @IsString() @MaxLength(320) email!: string;
@@ -38,7 +39,8 @@ export class SubscribeAnswerDto {
   @ApiProperty({ example: 'Check your inbox: open the link we sent to confirm.' }) message!: string;
 }
 
+/** `GET /status-pages/{id}/subscribers`. */
 export class SubscriberListQuery {
-  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @IsString() limit?: string;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @IsString() offset?: string;
+  @ClampedIntQuery(1, 200, 50) limit!: number;
+  @OffsetQuery() offset?: number;
 }

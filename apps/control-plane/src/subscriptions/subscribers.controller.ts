@@ -1,12 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { clampInt } from '../common/clamp';
+import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Paged } from '../common/envelope.interceptor';
-import { ApiEnvelope, ApiEnvelopeList, ApiErrors, intQuery, READ_ERRORS, WRITE_ERRORS } from '../common/openapi';
+import { ApiEnvelope, ApiEnvelopeList, ApiErrors, READ_ERRORS, WRITE_ERRORS } from '../common/openapi';
 import { CurrentPrincipal, Principal } from '../common/principal';
-import { CreatedSubscriberDto, CreateSubscriberDto, DeletedSubscriberDto, SubscriberDto } from './dto';
+import { CreatedSubscriberDto, CreateSubscriberDto, DeletedSubscriberDto, SubscriberDto, SubscriberListQuery } from './dto';
 import { SubscriptionsService } from './subscriptions.service';
-import { listOffset, MAX_OFFSET } from '../common/paging';
 
 /** The page owner's view of its subscribers (`/api/v1/status-pages/{id}/subscribers`): emails masked, webhook secrets answered once. */
 @ApiTags('status-pages')
@@ -17,13 +15,11 @@ export class SubscribersController {
 
   @Get(':id/subscribers')
   @ApiOperation({ summary: "List the page's subscribers (emails masked; pending ones are not notified until confirmed)" })
-  @ApiQuery(intQuery('limit', 1, 200, 50))
-  @ApiQuery(intQuery('offset', 0, MAX_OFFSET, 0, `0–${MAX_OFFSET}; beyond, 422`))
   @ApiEnvelopeList(SubscriberDto)
   @ApiErrors(...READ_ERRORS)
-  async list(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query('limit') limitRaw?: string, @Query('offset') offsetRaw?: string) {
-    const limit = clampInt(limitRaw, 1, 200, 50);
-    const offset = listOffset(offsetRaw, limit);
+  async list(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() q: SubscriberListQuery) {
+    const { limit } = q;
+    const offset = q.offset ?? 0;
     const { items, total } = await this.subscriptions.list(p, id, limit, offset);
     return new Paged(items, { total, limit, offset });
   }

@@ -9,12 +9,13 @@ import { SubscriberEntity, SubscriptionAttemptEntity } from './subscriber.entity
 import { SubscribersController } from './subscribers.controller';
 import { SubscriptionsRepository } from './subscriptions.repository';
 import { SubscriptionsService } from './subscriptions.service';
+import { SystemSubscriptionsRepository } from './system-subscriptions.repository';
 
 /** Email (double opt-in) and webhook subscribers of status pages, notified through the outbox. */
 @Module({
   imports: [TypeOrmModule.forFeature([SubscriberEntity, SubscriptionAttemptEntity]), NotificationsModule, StatusPagesModule, MonitorsModule],
   controllers: [PublicSubscriptionsController, SubscribersController],
-  providers: [SubscriptionsService, SubscriptionsRepository, StatusPageDirectory],
+  providers: [SubscriptionsService, SubscriptionsRepository, SystemSubscriptionsRepository, StatusPageDirectory],
   exports: [StatusPageDirectory, SubscriptionsService],
 })
 export class SubscriptionsModule {}

@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, Not, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
+import type { AccountId } from '../common/account-id';
 import type { Tx } from '../database/transaction';
 import { SubscriberEntity } from './subscriber.entity';
 
-/** The only place that touches `status_page_subscribers` and `subscription_attempts`. Owner queries take the account id. */
+/**
+ * The only place (with `SystemSubscriptionsRepository`, for background work) that touches
+ * `status_page_subscribers` and `subscription_attempts`. Owner methods (`list`,
+ * `countOnPage`, `insertWebhook`, `deleteOwned`) take the principal's `AccountId`; the public
+ * subscribe / confirm / unsubscribe flows are keyed by the page found by slug, the address
+ * and the signed token's subscriber id.
+ */
 @Injectable()
 export class SubscriptionsRepository {
   constructor(@InjectRepository(SubscriberEntity) private readonly repo: Repository<SubscriberEntity>) {}
@@ -47,17 +54,11 @@ export class SubscriptionsRepository {
     return ((await this.repo.delete({ id })).affected ?? 0) > 0;
   }
 
-  /** Subscribers to notify on these pages: confirmed emails and webhooks. */
-  notifiable(tx: Tx, pageIds: string[]): Promise<SubscriberEntity[]> {
-    if (pageIds.length === 0) return Promise.resolve([]);
-    return tx.getRepository(SubscriberEntity).find({ where: [{ statusPageId: In(pageIds), type: 'webhook' }, { statusPageId: In(pageIds), type: 'email', confirmedAt: Not(IsNull()) }] });
-  }
-
-  list(accountId: string, pageId: string, limit: number, offset: number): Promise<[SubscriberEntity[], number]> {
+  list(accountId: AccountId, pageId: string, limit: number, offset: number): Promise<[SubscriberEntity[], number]> {
     return this.repo.findAndCount({ where: { accountId, statusPageId: pageId }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit, skip: offset });
   }
 
-  countOnPage(accountId: string, pageId: string, type: SubscriberEntity['type']): Promise<number> {
+  countOnPage(accountId: AccountId, pageId: string, type: SubscriberEntity['type']): Promise<number> {
     return this.repo.count({ where: { accountId, statusPageId: pageId, type } });
   }
 
@@ -65,7 +66,7 @@ export class SubscriptionsRepository {
     return this.repo.save(s);
   }
 
-  async deleteOwned(accountId: string, pageId: string, id: string): Promise<boolean> {
+  async deleteOwned(accountId: AccountId, pageId: string, id: string): Promise<boolean> {
     return ((await this.repo.delete({ accountId, statusPageId: pageId, id })).affected ?? 0) > 0;
   }
 }

@@ -35,6 +35,7 @@ import {
   windowStart,
 } from './subscription-rules';
 import { SubscriptionsRepository } from './subscriptions.repository';
+import { SystemSubscriptionsRepository } from './system-subscriptions.repository';
 
 const MAX_WEBHOOKS_PER_PAGE = 20;
 const UNSUBSCRIBE_NONCE = 'unsubscribe';
@@ -69,6 +70,7 @@ export class SubscriptionsService implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repo: SubscriptionsRepository,
+    private readonly system: SystemSubscriptionsRepository,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly pages: StatusPageDirectory,
@@ -202,7 +204,7 @@ export class SubscriptionsService implements OnModuleInit {
     for (const e of events) {
       const pages = await this.pages.listing(tx, e.monitor.accountId, e.monitor.id);
       if (pages.length === 0) continue;
-      const subs = await this.repo.notifiable(tx, pages.map((pg) => pg.id));
+      const subs = await this.system.notifiable(tx, pages.map((pg) => pg.id));
       for (const page of pages) {
         const payload: PageEventPayload = {
           ...basePayload(page, e.event, e.at),
@@ -240,7 +242,7 @@ export class SubscriptionsService implements OnModuleInit {
         }
       }
       if (pages.size === 0) continue;
-      const subs = await this.repo.notifiable(tx, [...pages.keys()]);
+      const subs = await this.system.notifiable(tx, [...pages.keys()]);
       if (subs.length === 0) continue;
       const names = await this.monitors.briefs(asAccountId(e.accountId), e.monitorIds, tx);
       for (const { page, monitorIds } of pages.values()) {
@@ -275,7 +277,7 @@ export class SubscriptionsService implements OnModuleInit {
 
   private subscriberOf(d: DeliveryEntity): Promise<SubscriberEntity | null> {
     const id = d.destination.slice(d.destination.indexOf(':') + 1);
-    return this.repo.findById(id);
+    return this.system.forDelivery(id);
   }
 
   private link(slug: string, action: 'confirm' | 'unsubscribe', token: string): string {

@@ -1,10 +1,10 @@
 import { connect, JetStreamClient, NatsConnection, Subscription } from 'nats';
-import { encode, natsNames, parseJob, JobV1, PresenceV1, ResultV1, resultMsgId } from '@parallax/contracts';
+import { encode, natsNames, parseJob, AttemptV1, JobV1, PresenceV1, ResultV1, resultMsgId } from '@parallax/contracts';
 import { TEST_NATS_URL } from '@parallax/testing';
 
 export { waitFor } from '@parallax/testing';
 
-export type Verdict = { is_up: boolean; status_code?: number; response_ms?: number; error?: string } | 'silent';
+export type Verdict = { is_up: boolean; status_code?: number; response_ms?: number; error?: string; attempts?: AttemptV1[] } | 'silent';
 
 /**
  * A stand-in for probe processes in control-plane integration tests: it takes the
@@ -100,6 +100,7 @@ export class FakeProbes {
       phases: { dns: 0, connect: 1, tls: null, first_byte: 5, total: v.response_ms ?? 10 },
       response_headers: v.is_up ? null : { 'content-type': 'text/plain' },
       response_body: v.is_up ? null : 'unavailable',
+      ...(v.attempts ? { attempts: v.attempts } : {}),
     };
   }
 

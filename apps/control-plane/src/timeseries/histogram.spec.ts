@@ -46,4 +46,38 @@ describe('log-scale histogram', () => {
     expect(new Hist().quantiles(0, [0.5], 0, 0)).toEqual([null]);
     expect(exactQuantile([], 0.5)).toBeNull();
   });
+
+  it('reads the stored jsonb text exactly as the parsed object, and falls back to JSON.parse for any other text', () => {
+    const values = Array.from({ length: 3000 }, (_, i) => ((i * 104729) % 5000) / 3 + (i % 7));
+    const h = new Hist();
+    values.forEach((v) => h.addValue(v));
+    const sparse = h.toSparse();
+    // jsonb's text output: keys sorted by length then bytes, ", " and ": " separators.
+    const keys = Object.keys(sparse).sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+    const jsonbText = `{${keys.map((k) => `"${k}": ${sparse[k]}`).join(', ')}}`;
+    for (const text of [jsonbText, JSON.stringify(sparse), '{}', '{"3": 2.0}', ' {"3":2}', '{"3": 2, "x": 1}', '{"5": 1e1}']) {
+      const parsed = JSON.parse(text) as Record<string, number>;
+      const fast = Hist.fromJsonText(text);
+      const slow = Hist.fromSparse(parsed);
+      expect(fast.toSparse()).toEqual(slow.toSparse());
+      expect([fast.lo, fast.hi]).toEqual([slow.lo, slow.hi]);
+    }
+    expect(Hist.fromJsonText(jsonbText).toSparse()).toEqual(sparse);
+    expect(Hist.fromJsonText(null).hi).toBe(-1);
+    expect(() => Hist.fromJsonText('{"3": ')).toThrow(SyntaxError);
+  });
+
+  it('grows its range as buckets arrive on either side and merges ranges that do not overlap', () => {
+    const h = new Hist().add(300, 2).add(10).add(700, 3).add(300);
+    expect(h.toSparse()).toEqual({ 10: 1, 300: 3, 700: 3 });
+    expect([h.lo, h.hi]).toEqual([10, 700]);
+    expect(h.count(300)).toBe(3);
+    expect(h.count(0)).toBe(0);
+    expect(h.count(BUCKETS + 5)).toBe(0);
+    const m = new Hist().add(0).merge(new Hist().add(BUCKETS - 1, 4)).merge(new Hist());
+    expect(m.toSparse()).toEqual({ 0: 1, [BUCKETS - 1]: 4 });
+    // Not a bucket index: ignored.
+    expect(new Hist().add(-1).add(BUCKETS).add(2.5).hi).toBe(-1);
+    expect(m.quantiles(5, [0.2, 0.21, 1], 0.3, 5000)).toEqual([0.5, Math.min(5000, representative(BUCKETS - 1)), 5000]);
+  });
 });

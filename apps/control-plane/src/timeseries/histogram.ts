@@ -32,12 +32,20 @@ export function representative(bucket: number): number {
   return bucket === 0 ? 0.5 : Math.pow(GAMMA, bucket - 0.5);
 }
 
+const NONE = new Uint32Array(0);
+/** Scratch space of `addJsonText` (parsed entries, added once the whole text has parsed). */
+const scratchKeys: number[] = [];
+const scratchCounts: number[] = [];
+
 /**
- * A histogram being merged or read: dense counts with the range of buckets in use, so
- * merging and reading percentiles are plain loops over a few hundred numbers at most.
+ * A histogram being merged or read: dense counts over the range of buckets in use only
+ * (`lo`..`hi`, grown as buckets are added), so a series point of a few dozen buckets
+ * costs a few dozen numbers, and merging and reading percentiles are plain loops.
  */
 export class Hist {
-  readonly counts = new Uint32Array(BUCKETS);
+  /** Counts of buckets [base, base + c.length). */
+  private c: Uint32Array = NONE;
+  private base = 0;
   lo = BUCKETS;
   hi = -1;
 
@@ -45,8 +53,33 @@ export class Hist {
     return new Hist().addSparse(h);
   }
 
+  /** The stored text of a `jsonb` histogram (`{"12": 3, "40": 1}`), parsed without building an object. */
+  static fromJsonText(text: string | null | undefined): Hist {
+    return new Hist().addJsonText(text);
+  }
+
+  /** The count of one bucket. */
+  count(bucket: number): number {
+    const i = bucket - this.base;
+    return i >= 0 && i < this.c.length ? this.c[i] : 0;
+  }
+
+  /** Makes room for buckets lo..hi (valid bucket indexes), keeping the counts. */
+  private cover(lo: number, hi: number): void {
+    if (lo >= this.base && hi < this.base + this.c.length) return;
+    const from = Math.max(0, Math.min(lo, this.hi < 0 ? lo : this.lo) - 4);
+    const to = Math.min(BUCKETS, Math.max(hi, this.hi) + 5);
+    const c = new Uint32Array(to - from);
+    if (this.hi >= 0) c.set(this.c.subarray(this.lo - this.base, this.hi - this.base + 1), this.lo - from);
+    this.c = c;
+    this.base = from;
+  }
+
   add(bucket: number, n = 1): this {
-    this.counts[bucket] += n;
+    // Only valid bucket indexes count (a stored key is always one; anything else is ignored).
+    if (!(bucket >= 0 && bucket < BUCKETS) || bucket !== Math.floor(bucket)) return this;
+    this.cover(bucket, bucket);
+    this.c[bucket - this.base] += n;
     if (bucket < this.lo) this.lo = bucket;
     if (bucket > this.hi) this.hi = bucket;
     return this;
@@ -61,9 +94,74 @@ export class Hist {
     return this;
   }
 
+  /**
+   * Adds a histogram from its `jsonb` text: `{"<bucket>": <count>, …}` with integer keys and
+   * counts. Anything else in the text (it never is) is parsed with JSON.parse instead.
+   */
+  addJsonText(text: string | null | undefined): this {
+    if (!text) return this;
+    const n = text.length;
+    let count = 0;
+    let lo = BUCKETS;
+    let hi = -1;
+    // ok once the closing brace is reached with every entry well formed.
+    let ok = false;
+    let i = 1;
+    while (i < n && text.charCodeAt(i) === 32) i++;
+    if (text.charCodeAt(0) !== 123) {
+      // not an object: JSON.parse below
+    } else if (text.charCodeAt(i) === 125) {
+      i++;
+      ok = true; // {}
+    } else {
+      for (;;) {
+        // "<digits>"
+        if (text.charCodeAt(i++) !== 34) break;
+        let k = 0;
+        const ks = i;
+        for (let d = text.charCodeAt(i) - 48; d >= 0 && d <= 9; d = text.charCodeAt(++i) - 48) k = k * 10 + d;
+        if (i === ks || i - ks > 4 || text.charCodeAt(i++) !== 34) break;
+        while (text.charCodeAt(i) === 32) i++;
+        if (text.charCodeAt(i++) !== 58) break; // :
+        while (text.charCodeAt(i) === 32) i++;
+        let v = 0;
+        const vs = i;
+        for (let d = text.charCodeAt(i) - 48; d >= 0 && d <= 9; d = text.charCodeAt(++i) - 48) v = v * 10 + d;
+        if (i === vs || i - vs > 9) break;
+        scratchKeys[count] = k;
+        scratchCounts[count++] = v;
+        if (k < BUCKETS) {
+          if (k < lo) lo = k;
+          if (k > hi) hi = k;
+        }
+        while (text.charCodeAt(i) === 32) i++;
+        const c = text.charCodeAt(i++);
+        if (c === 44) {
+          while (text.charCodeAt(i) === 32) i++;
+          continue; // ,
+        }
+        ok = c === 125; // }
+        break;
+      }
+    }
+    while (i < n && text.charCodeAt(i) === 32) i++;
+    if (!ok || i !== n) return this.addSparse(JSON.parse(text) as Histogram);
+    if (hi < 0) return this;
+    this.cover(lo, hi);
+    for (let j = 0; j < count; j++) {
+      const k = scratchKeys[j];
+      if (k >= BUCKETS) continue;
+      this.c[k - this.base] += scratchCounts[j];
+    }
+    if (lo < this.lo) this.lo = lo;
+    if (hi > this.hi) this.hi = hi;
+    return this;
+  }
+
   merge(o: Hist): this {
     if (o.hi < 0) return this;
-    for (let i = o.lo; i <= o.hi; i++) this.counts[i] += o.counts[i];
+    this.cover(o.lo, o.hi);
+    for (let i = o.lo; i <= o.hi; i++) this.c[i - this.base] += o.c[i - o.base];
     if (o.lo < this.lo) this.lo = o.lo;
     if (o.hi > this.hi) this.hi = o.hi;
     return this;
@@ -71,7 +169,7 @@ export class Hist {
 
   toSparse(): Histogram {
     const out: Histogram = {};
-    for (let i = this.lo; i <= this.hi; i++) if (this.counts[i]) out[i] = this.counts[i];
+    for (let i = this.lo; i <= this.hi; i++) if (this.c[i - this.base]) out[i] = this.c[i - this.base];
     return out;
   }
 
@@ -85,7 +183,7 @@ export class Hist {
     let seen = 0;
     let j = 0;
     for (let i = this.lo; i <= this.hi && j < qs.length; i++) {
-      seen += this.counts[i];
+      seen += this.c[i - this.base];
       while (j < qs.length && seen >= Math.max(1, Math.ceil(qs[j] * count))) out[j++] = Math.min(max, Math.max(min, representative(i)));
     }
     while (j < qs.length) out[j++] = max;

@@ -25,13 +25,13 @@ describe('partition maintenance against a transaction that updates a monitor, th
       await repo.apply([today], []);
       await ds.query(`INSERT INTO accounts (id, name, plan) VALUES ('acc_p', 'p', 'free')`);
       await ds.query(
-        `INSERT INTO monitors (id, account_id, name, url, check_interval, regions, quorum, slug, phase_ms, next_round, next_due_at)
-         VALUES ('mon_p', 'acc_p', 'p', 'http://example.com/', 60, '{eu-west}', 1, 'p', 0, 1, now())`,
+        `INSERT INTO monitors (id, account_id, name, url, check_interval, regions, quorum, slug)
+         VALUES ('mon_p', 'acc_p', 'p', 'http://example.com/', 60, '{eu-west}', 1, 'p')`,
       );
       await a.connect();
-      // The scheduler's order: the monitor's schedule first ...
+      // A writer of the monitor row (the heartbeat sweep's decisions) first ...
       await a.query('BEGIN');
-      await a.query(`UPDATE monitors SET next_round = 2 WHERE id = 'mon_p'`);
+      await a.query(`UPDATE monitors SET checks_total = 1 WHERE id = 'mon_p'`);
       const later = dayOf(Date.now() + 10 * 86_400_000);
       const maintenance = repo.apply([later], []);
       // It now holds the parents and waits for monitors (a lock request on it not granted).

@@ -22,6 +22,14 @@ describe('time and date query parameters', () => {
     }
     expect(field(() => parseWindow('2026-12-03T00:00:00Z', '2026-12-02T00:00:00Z', NOW))).toEqual(['from']);
   });
+  it('refuses year 0000 and a window whose default start falls before 0001-01-01', () => {
+    expect(field(() => parseTime('to', '0000-01-01', NOW))).toEqual(['to']);
+    expect(field(() => parseTime('from', '0000-12-31T23:59:59Z', NOW))).toEqual(['from']);
+    expect(field(() => parseWindow(undefined, '0000-01-01', NOW))).toEqual(['to']);
+    // `from` defaults to a day before `to`: before 0001-01-01 here.
+    expect(field(() => parseWindow(undefined, '0001-01-01T12:00:00Z', NOW))).toEqual(['from']);
+    expect(parseWindow(undefined, '0001-01-02T00:00:00Z', NOW).from.toISOString()).toBe('0001-01-01T00:00:00.000Z');
+  });
   it('accepts four-digit years, all inside PostgreSQL’s range', () => {
     expect(parseTime('from', '0001-01-01T00:00:00Z', NOW).toISOString()).toBe('0001-01-01T00:00:00.000Z');
     expect(parseTime('to', '9999-12-31T23:59:59Z', NOW).toISOString()).toBe('9999-12-31T23:59:59.000Z');

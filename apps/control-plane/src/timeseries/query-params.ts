@@ -1,11 +1,20 @@
 import { validationFailed } from '../common/errors';
 import { Bucket, bucketMs, DAY_MS, defaultBucket, MAX_POINTS } from './window';
 
-/** Parses an ISO 8601 time parameter; 422 with the field name when it is not one. */
+/** 0001-01-01T00:00:00Z: a four-digit year before it (year 0000, or a window reaching back past it) names no day a query can read. */
+export const MIN_TIME_MS = -62_135_596_800_000;
+
+/**
+ * Parses an ISO 8601 time parameter; 422 with the field name when it is not one, or when it
+ * (given or defaulted, as `from` is from `to`) lies before 0001-01-01 (the fuzz suite found
+ * `to=0000-01-01` answering 500).
+ */
 export function parseTime(field: string, raw: string | undefined, fallback: number): Date {
-  if (raw === undefined || raw === '') return new Date(fallback);
-  const t = Date.parse(raw);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(t)) throw validationFailed([{ field, message: 'must be an ISO 8601 time, e.g. 2026-11-23T10:00:00Z' }]);
+  const t = raw === undefined || raw === '' ? fallback : Date.parse(raw);
+  if (raw !== undefined && raw !== '' && (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(t))) {
+    throw validationFailed([{ field, message: 'must be an ISO 8601 time, e.g. 2026-11-23T10:00:00Z' }]);
+  }
+  if (t < MIN_TIME_MS) throw validationFailed([{ field, message: 'must be 0001-01-01T00:00:00Z or later' }]);
   return new Date(t);
 }
 

@@ -43,7 +43,7 @@ describe('rollup fold while results of the folded days arrive', () => {
     for (let i = 0; i < 3; i++) monitors.push((await call(t.api, key, 'POST', '/monitors', { name: `fold ${i}`, url: 'http://127.0.0.1:1/', check_interval: 60, paused: true })).body.data.id);
     // The two days before today are not folded yet; their rounds are still undecided.
     const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
-    await pg.query(`UPDATE monitors SET rollups_folded_through = $2::date WHERE id = ANY($1::text[])`, [monitors, dayOf(today - 3 * DAY_MS)]);
+    await pg.query(`INSERT INTO rollup_folds (monitor_id, folded_through) SELECT id, $2::date FROM unnest($1::text[]) AS id ON CONFLICT (monitor_id) DO UPDATE SET folded_through = EXCLUDED.folded_through`, [monitors, dayOf(today - 3 * DAY_MS)]);
     const times: number[] = [];
     for (let at = today - 2 * DAY_MS + 3 * MINUTE_MS; at < today; at += 23 * MINUTE_MS) times.push(at);
     await t.app.get(PartitionsService).ensureFor(times.map((at) => new Date(at)));
@@ -80,7 +80,7 @@ describe('rollup fold while results of the folded days arrive', () => {
     for (const r of results.slice(2 * third)) await probes.publish(r);
     await waitFor('every result stored', async () => (await stored()) === results.length, 60_000);
     await waitFor('every round decided', async () => (await pg.query(`SELECT count(*)::int AS n FROM rounds WHERE monitor_id = ANY($1::text[]) AND decided_at IS NULL`, [monitors])).rows[0].n === 0, 60_000);
-    const folded = await pg.query(`SELECT DISTINCT rollups_folded_through::text AS d FROM monitors WHERE id = ANY($1::text[])`, [monitors]);
+    const folded = await pg.query(`SELECT DISTINCT folded_through::text AS d FROM rollup_folds WHERE monitor_id = ANY($1::text[])`, [monitors]);
     expect(folded.rows).toEqual([{ d: dayOf(today - DAY_MS) }]);
 
     // Daily rows of the folded days: the same as a rebuild from raw rows, and one check per result.

@@ -3,7 +3,6 @@ import { Clock, monotonicMs } from '../common/clock';
 import { PeriodicTask } from '../common/periodic-task';
 import { TransactionRunner } from '../database/transaction';
 import { MetricsService } from '../metrics/metrics.service';
-import { SystemMonitorsRepository } from '../monitors/system-monitors.repository';
 import { dayOf } from './partitions';
 import { RollupsRepository } from './rollups.repository';
 import { DAY_MS, foldedUntil } from './window';
@@ -17,7 +16,7 @@ const CHUNK = 100;
  * ingestion writes one rollup row per result (hourly) instead of two. Every minute, each
  * replica folds, 100 monitors per transaction (disjoint across replicas: SKIP LOCKED),
  * every monitor whose daily rollups end before yesterday (UTC), and moves its
- * `rollups_folded_through`. Until a day is folded, window queries read its hourly rollups,
+ * watermark (`rollup_folds`). Until a day is folded, window queries read its hourly rollups,
  * so answers never depend on the fold's progress. `parallax_rollup_fold_lag_seconds`: how
  * long ago the oldest unfolded day closed (0 when every closed day is folded).
  */
@@ -28,7 +27,6 @@ export class RollupFoldService implements OnApplicationBootstrap, BeforeApplicat
 
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly monitors: SystemMonitorsRepository,
     private readonly rollups: RollupsRepository,
     private readonly metrics: MetricsService,
     private readonly clock: Clock,
@@ -47,9 +45,9 @@ export class RollupFoldService implements OnApplicationBootstrap, BeforeApplicat
     const through = dayOf(now - DAY_MS);
     const t0 = monotonicMs();
     const { folded, rows } = await this.tx.run(async (tx) => {
-      const due = await this.monitors.lockDueForFold(tx, through, CHUNK);
+      const due = await this.rollups.lockDueForFold(tx, through, CHUNK);
       const written = await this.rollups.fold(tx, due, through);
-      await this.monitors.markFolded(tx, due.map((m) => m.id), through);
+      await this.rollups.markFolded(tx, due.map((m) => m.id), through);
       return { folded: due.length, rows: written };
     });
     if (folded) {
@@ -57,7 +55,7 @@ export class RollupFoldService implements OnApplicationBootstrap, BeforeApplicat
       this.metrics.rollupFoldDuration.observe((monotonicMs() - t0) / 1000);
       this.logger.log({ monitors: folded, daily_rows: rows, through, duration_ms: monotonicMs() - t0 }, 'daily rollups built from hourly ones');
     }
-    const oldest = await this.monitors.oldestFoldedThrough();
+    const oldest = await this.rollups.oldestFoldedThrough();
     // The oldest unfolded day starts at foldedUntil(oldest) and closes a day later.
     this.metrics.rollupFoldLag.set(oldest ? Math.max(0, now - (foldedUntil(oldest) + DAY_MS)) / 1000 : 0);
     return folded === CHUNK;
@@ -72,7 +70,7 @@ export class RollupFoldService implements OnApplicationBootstrap, BeforeApplicat
     const giveUpAt = monotonicMs() + timeoutMs;
     for (;;) {
       if (await this.foldDue(now)) continue;
-      const oldest = await this.monitors.oldestFoldedThrough();
+      const oldest = await this.rollups.oldestFoldedThrough();
       if (!oldest || oldest >= through) return;
       if (monotonicMs() > giveUpAt) throw new Error(`monitors still folded only through ${oldest}`);
       await new Promise((r) => setTimeout(r, 20));

@@ -8,6 +8,14 @@ import { BUCKETS } from './histogram';
 
 export type Granularity = 'hour' | 'day';
 
+/**
+ * A monitor's folded-through day in SQL, for monitor alias `m` LEFT JOINed to `rollup_folds`
+ * alias `f`: the watermark, else the day before its creation day (`foldedThroughOf`, window.ts).
+ */
+export function foldedThroughSql(m: string, f: string): string {
+  return `COALESCE(${f}.folded_through, (${m}.created_at AT TIME ZONE 'UTC')::date - 1)`;
+}
+
 export const ROLLUP_TABLE: Record<Granularity, string> = { hour: 'rollups_hourly', day: 'rollups_daily' };
 
 const BUCKET_EXPR = `CASE WHEN v IS NULL THEN NULL WHEN v < 1 THEN 0 ELSE LEAST(${BUCKETS - 1}, floor(ln(v) / ln(1.02) + 1e-9)::int + 1) END`;

@@ -6,7 +6,7 @@ import { call, signup, startTestApp, TestApp, waitFor } from '../testing/harness
 import { ABSOLUTE_ERROR_BELOW_1MS, exactQuantile, RELATIVE_ERROR } from './histogram';
 import { dayOf } from './partitions';
 import { PartitionsService } from './partitions.service';
-import { REBUILD_STATEMENTS } from './rollup-sql';
+import { foldedThroughSql, REBUILD_STATEMENTS } from './rollup-sql';
 import { RollupFoldService } from './rollup-fold.service';
 import { DAY_MS, floorTo, HOUR_MS, MINUTE_MS } from './window';
 
@@ -223,8 +223,8 @@ describe('per-region response times and uptime', () => {
     (
       await pg.query(
         `SELECT 'h' AS g, * FROM rollups_hourly WHERE monitor_id = $1
-         UNION ALL SELECT 'd', d.* FROM rollups_daily d JOIN monitors m ON m.id = d.monitor_id
-          WHERE d.monitor_id = $1 AND d.bucket_start < (m.rollups_folded_through + 1)::timestamp AT TIME ZONE 'UTC'
+         UNION ALL SELECT 'd', d.* FROM rollups_daily d JOIN monitors m ON m.id = d.monitor_id LEFT JOIN rollup_folds f ON f.monitor_id = m.id
+          WHERE d.monitor_id = $1 AND d.bucket_start < (${foldedThroughSql('m', 'f')} + 1)::timestamp AT TIME ZONE 'UTC'
          ORDER BY 1, 3, 4`,
         [monitorId],
       )
@@ -260,12 +260,12 @@ describe('per-region response times and uptime', () => {
     const before = await answers();
     // As if the monitor had existed for days and no day had been folded yet: no daily rows,
     // queries read every day from the hourly rollups and answer the same.
-    await pg.query(`UPDATE monitors SET rollups_folded_through = (now() AT TIME ZONE 'UTC')::date - 5 WHERE id = $1`, [monitorId]);
+    await pg.query(`INSERT INTO rollup_folds (monitor_id, folded_through) VALUES ($1, (now() AT TIME ZONE 'UTC')::date - 5) ON CONFLICT (monitor_id) DO UPDATE SET folded_through = EXCLUDED.folded_through`, [monitorId]);
     await pg.query(`DELETE FROM rollups_daily WHERE monitor_id = $1`, [monitorId]);
     expect(await answers()).toEqual(before);
 
     await t.app.get(RollupFoldService).foldAll();
-    const folded = await pg.query(`SELECT rollups_folded_through::text AS d FROM monitors WHERE id = $1`, [monitorId]);
+    const folded = await pg.query(`SELECT folded_through::text AS d FROM rollup_folds WHERE monitor_id = $1`, [monitorId]);
     expect(folded.rows[0].d).toBe(dayOf(Date.now() - DAY_MS));
     const daily = await snapshot();
     expect(daily.filter((r) => r.g === 'd').length).toBeGreaterThan(0);

@@ -11,11 +11,14 @@ import { RELATIVE_ERROR } from './histogram';
 import { parseBucket, parseDate, parseRegion, parseWindow } from './query-params';
 import { OVERALL, RollupsRepository } from './rollups.repository';
 import { addObservation, emptyStats, mergeStats, responseSummary, Stats, uptimePercent } from './stats';
-import { Bucket, bucketMs, DAY_MS, floorTo, foldedUntil, HOUR_MS, planWindow, seriesStarts } from './window';
+import { Bucket, bucketMs, DAY_MS, floorTo, foldedThroughOf, foldedUntil, HOUR_MS, planWindow, seriesStarts } from './window';
 import { asAccountId } from '../common/account-id';
 
 /** Per region (and '*' for the whole monitor): series bucket start → stats. */
 type WindowStats = Map<string, Map<number, Stats>>;
+
+/** The stats of a point without data (read only). */
+const NO_STATS: Stats = emptyStats();
 
 const PERCENTILE_NOTE = `percentiles from log-scale histograms: within ${(RELATIVE_ERROR * 100).toFixed(2)} % of the exact nearest-rank value (0.5 ms below 1 ms); count, avg, min, max and uptime are exact`;
 
@@ -49,7 +52,7 @@ export class TimeseriesService {
     const accountId = asAccountId(m.accountId);
     const monitorId = m.id;
     // Days not folded yet (daily rollups not built from the hourly ones) are read hourly.
-    const plan = planWindow(from, to, bucket, foldedUntil(m.rollupsFoldedThrough));
+    const plan = planWindow(from, to, bucket, foldedUntil(foldedThroughOf(m)));
     const only = scope.regions ? (scope.region ? [scope.region] : null) : [];
     const rollupRegions = only === null ? null : [...only, ...(scope.overall ? [OVERALL] : [])];
     const [days, hours, raw, rounds] = await Promise.all([
@@ -60,14 +63,29 @@ export class TimeseriesService {
     ]);
     const step = bucketMs(bucket);
     const out: WindowStats = new Map();
-    const at = (r: string, t: number): Stats => {
-      if (!out.has(r)) out.set(r, new Map());
-      const series = out.get(r)!;
-      const b = floorTo(t, step);
-      if (!series.has(b)) series.set(b, emptyStats());
-      return series.get(b)!;
+    const seriesOf = (r: string): Map<number, Stats> => {
+      let series = out.get(r);
+      if (!series) out.set(r, (series = new Map()));
+      return series;
     };
-    for (const row of [...days, ...hours]) mergeStats(at(row.region, row.bucketStart.getTime()), row);
+    const at = (r: string, t: number): Stats => {
+      const series = seriesOf(r);
+      const b = floorTo(t, step);
+      let s = series.get(b);
+      if (!s) series.set(b, (s = emptyStats()));
+      return s;
+    };
+    // A rollup row is read for this answer only: the first one of a point becomes the point
+    // (its histogram is not copied), later ones are merged into it.
+    for (const rows of [days, hours]) {
+      for (const row of rows) {
+        const series = seriesOf(row.region);
+        const b = floorTo(row.bucketStart.getTime(), step);
+        const s = series.get(b);
+        if (s) mergeStats(s, row);
+        else series.set(b, { checks: row.checks, failures: row.failures, degraded: row.degraded, rtCount: row.rtCount, rtSum: row.rtSum, rtMin: row.rtMin, rtMax: row.rtMax, hist: row.hist });
+      }
+    }
     for (const r of raw) addObservation(at(r.region, r.scheduledAt.getTime()), r.isUp, r.responseMs);
     for (const r of rounds) addObservation(at(OVERALL, r.scheduledAt.getTime()), r.outcome !== 'down', r.responseMs, r.outcome === 'degraded');
     return out;
@@ -90,13 +108,24 @@ export class TimeseriesService {
     return { checks: s.checks, failures: s.failures, uptime: uptimePercent(s.checks, s.failures) };
   }
 
+  /** One series point of `GET /monitors/{id}/response-times` (built field by field: up to 3,000 of them per region). */
+  private static point(t: number, s: Stats) {
+    const r = responseSummary(s);
+    return { t: new Date(t).toISOString(), count: r.count, avg: r.avg, p50: r.p50, p95: r.p95, p99: r.p99, min: r.min, max: r.max, checks: s.checks, failures: s.failures, uptime: uptimePercent(s.checks, s.failures) };
+  }
+
   /** `GET /monitors/{id}/response-times` */
   async responseTimes(p: Principal, id: string, q: { from?: string; to?: string; bucket?: string; region?: string }) {
     const m = await this.monitor(p, id);
     const { from, to } = parseWindow(q.from, q.to, this.clock.nowMs());
     const bucket = parseBucket(q.bucket, from, to);
     const region = parseRegion(q.region, m.regions);
-    const w = await this.window(m, from, to, bucket, { region, regions: true, overall: true });
+    // The whole monitor gives only counts here (rounds, down, degraded): read by day (whole
+    // folded days from daily rollups), not as a series of up to 3,000 points.
+    const [w, whole] = await Promise.all([
+      this.window(m, from, to, bucket, { region, regions: true, overall: false }),
+      this.window(m, from, to, 'day', { regions: false, overall: true }),
+    ]);
     const starts = seriesStarts(from, to, bucket);
     // All regions' results together (response times) and the rounds (uptime).
     const all = emptyStats();
@@ -107,13 +136,10 @@ export class TimeseriesService {
       return {
         region: r,
         summary: { ...responseSummary(total), ...TimeseriesService.uptimeView(total) },
-        series: starts.map((t) => {
-          const s = series?.get(t) ?? emptyStats();
-          return { t: new Date(t).toISOString(), ...responseSummary(s), ...TimeseriesService.uptimeView(s) };
-        }),
+        series: starts.map((t) => TimeseriesService.point(t, series?.get(t) ?? NO_STATS)),
       };
     });
-    const rounds = TimeseriesService.total(w.get(OVERALL));
+    const rounds = TimeseriesService.total(whole.get(OVERALL));
     return {
       monitor_id: m.id,
       from: from.toISOString(),
@@ -218,6 +244,7 @@ export class TimeseriesService {
       response_time_ms: r.responseMs,
       error_message: r.error,
       late: r.late,
+      attempts: r.attempts ?? null,
     }));
     return { items, meta: { monitor_id: m.id, from: from.toISOString(), to: to.toISOString(), region: region ?? null, page, limit, total, total_pages: Math.ceil(total / limit) } };
   }

@@ -1,4 +1,4 @@
-import { DAY_MS, defaultBucket, foldedUntil, HOUR_MS, MINUTE_MS, planWindow, Range, seriesStarts } from './window';
+import { DAY_MS, defaultBucket, foldedThroughOf, foldedUntil, HOUR_MS, MINUTE_MS, planWindow, Range, seriesStarts } from './window';
 
 const T0 = Date.parse('2026-03-10T00:00:00Z');
 
@@ -78,5 +78,17 @@ describe('series buckets', () => {
     expect(defaultBucket(new Date(T0), new Date(T0 + 6 * HOUR_MS + 1))).toBe('hour');
     expect(defaultBucket(new Date(T0), new Date(T0 + 14 * DAY_MS))).toBe('hour');
     expect(defaultBucket(new Date(T0), new Date(T0 + 30 * DAY_MS))).toBe('day');
+  });
+});
+
+describe('foldedThroughOf', () => {
+  it('is the fold watermark when the monitor has one', () => {
+    expect(foldedThroughOf({ createdAt: new Date('2026-01-01T12:00:00Z'), fold: { foldedThrough: '2026-03-09' } })).toBe('2026-03-09');
+  });
+
+  it('is the day before the UTC creation day when the monitor was never folded', () => {
+    expect(foldedThroughOf({ createdAt: new Date('2026-03-10T00:00:00Z'), fold: null })).toBe('2026-03-09');
+    expect(foldedThroughOf({ createdAt: new Date('2026-03-10T23:59:59.999Z') })).toBe('2026-03-09');
+    expect(foldedThroughOf({ createdAt: new Date('2026-03-01T08:00:00Z') })).toBe('2026-02-28');
   });
 });

@@ -28,6 +28,14 @@ export const ceilTo = (t: number, step: number): number => Math.ceil(t / step) *
 /** The start of the first day after a monitor's folded days (`rollupsFoldedThrough`, a UTC date). */
 export const foldedUntil = (foldedThrough: string): number => Date.parse(`${foldedThrough}T00:00:00Z`) + DAY_MS;
 
+/**
+ * A monitor's folded-through day: the fold's watermark (`rollup_folds`) when it has one, else
+ * the day before the UTC day it was created (it has no data before). The SQL twin is
+ * `foldedThroughSql` (rollup-sql.ts).
+ */
+export const foldedThroughOf = (m: { createdAt: Date; fold?: { foldedThrough: string } | null }): string =>
+  m.fold?.foldedThrough ?? new Date(floorTo(m.createdAt.getTime(), DAY_MS) - DAY_MS).toISOString().slice(0, 10);
+
 function push(list: Range[], from: number, to: number): void {
   if (to > from) list.push({ from: new Date(from), to: new Date(to) });
 }

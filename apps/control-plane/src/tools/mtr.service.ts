@@ -46,7 +46,7 @@ export class MtrService {
     if (!this.config.allowPrivateTargets && isIpLiteral(bare) && isPrivateAddress(bare)) throw validationFailed([{ field: 'monitor', message: `${bare} is a private address` }]);
     const regions = parseRegionsParam(regionsRaw, m.regions);
     if (!regions.ok) throw validationFailed([{ field: 'regions', message: regions.error }]);
-    this.limiter.take(p.accountId);
+    await this.limiter.take(p.accountId);
     const timeoutMs = Math.min(60, Math.max(5, m.timeout)) * 1000;
     const request: MtrRequestV1 = { v: 1, kind: 'mtr', host: bare, count: COUNT, timeout_ms: timeoutMs };
     const answers = await Promise.all(regions.regions.map((region) => this.ask(region, request, timeoutMs + REPLY_SLACK_MS)));

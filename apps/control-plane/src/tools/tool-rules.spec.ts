@@ -1,10 +1,24 @@
-import { monitorTargetHost, parseLookupTarget, parseRegionsParam, slidingWindow } from './tool-rules';
+import { monitorTargetHost, parseLookupTarget, parseRegionsParam, toolBudgetKey } from './tool-rules';
 
 describe('parseLookupTarget', () => {
   it.each([
-    ['example.com', { kind: 'domain', name: 'example.com' }],
-    ['Example.COM.', { kind: 'domain', name: 'example.com' }],
-    ['xn--bcher-kva.example', { kind: 'domain', name: 'xn--bcher-kva.example' }],
+    ['example.com', { kind: 'domain', name: 'example.com', host: 'example.com' }],
+    ['Example.COM.', { kind: 'domain', name: 'example.com', host: 'example.com' }],
+    ['xn--bcher-kva.example', { kind: 'domain', name: 'xn--bcher-kva.example', host: 'xn--bcher-kva.example' }],
+    // Host names are reduced to the registrable domain with the public-suffix list.
+    ['www.Example.com', { kind: 'domain', name: 'example.com', host: 'www.example.com' }],
+    ['a.b.www.example.co.uk', { kind: 'domain', name: 'example.co.uk', host: 'a.b.www.example.co.uk' }],
+    ['shop.example.com.au', { kind: 'domain', name: 'example.com.au', host: 'shop.example.com.au' }],
+    // Wildcard and exception rules: *.kawasaki.jp is a suffix, except !city.kawasaki.jp.
+    ['a.b.c.kawasaki.jp', { kind: 'domain', name: 'b.c.kawasaki.jp', host: 'a.b.c.kawasaki.jp' }],
+    ['x.y.city.kawasaki.jp', { kind: 'domain', name: 'city.kawasaki.jp', host: 'x.y.city.kawasaki.jp' }],
+    // Private suffixes (github.io, …) are not registries: the registrable domain is the ICANN one.
+    ['someone.github.io', { kind: 'domain', name: 'github.io', host: 'someone.github.io' }],
+    // A TLD the list does not know (test, internal names) counts as a one-label suffix.
+    ['api.fresh.test', { kind: 'domain', name: 'fresh.test', host: 'api.fresh.test' }],
+    // A name that is itself a public suffix has no registration of its own.
+    ['co.uk', { kind: 'public_suffix', name: 'co.uk' }],
+    ['Com.AU.', { kind: 'public_suffix', name: 'com.au' }],
     ['93.184.216.34', { kind: 'ip', ip: '93.184.216.34' }],
     ['2001:db8::1', { kind: 'ip', ip: '2001:db8::1' }],
     ['[2001:db8::1]', { kind: 'ip', ip: '2001:db8::1' }],
@@ -22,20 +36,10 @@ describe('parseLookupTarget', () => {
   });
 });
 
-describe('slidingWindow', () => {
-  it('allows up to the limit in the window, then says when to retry', () => {
-    let calls: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const r = slidingWindow(calls, 1000 + i * 1000, 3, 60_000);
-      expect(r.allowed).toBe(true);
-      calls = r.calls;
-    }
-    const refused = slidingWindow(calls, 10_000, 3, 60_000);
-    expect(refused).toEqual({ allowed: false, calls: [1000, 2000, 3000], retryAfterSeconds: 51 });
-    // The oldest leaves the window: one more is allowed.
-    const later = slidingWindow(calls, 61_001, 3, 60_000);
-    expect(later.allowed).toBe(true);
-    expect(later.calls).toEqual([2000, 3000, 61_001]);
+describe('toolBudgetKey', () => {
+  it('is one key per account, apart from the API budget (acc:) and the other counters', () => {
+    expect(toolBudgetKey('acc_1')).toBe('tools:acc_1');
+    expect(toolBudgetKey('acc_1')).not.toBe(toolBudgetKey('acc_2'));
   });
 });
 

@@ -1,14 +1,24 @@
 import { isIP } from 'node:net';
+import { getDomain } from 'tldts';
 
 /**
- * Tools rules (pure; issue 19 item 7): what a whois target may be, and the per-account
- * sliding-window rate limit of the tools.
+ * Tools rules (pure; issue 19 item 7): what a whois target may be, the key of an
+ * account's tools budget, the host MTR traces and the regions it asks.
  */
-export type LookupTarget = { kind: 'domain'; name: string } | { kind: 'ip'; ip: string };
+/**
+ * A domain target is the registrable domain of the name asked (`host`): one label below
+ * its public suffix, from the ICANN section of the Public Suffix List (tldts), since that
+ * is what registries answer for. `public_suffix`: the name is itself a suffix (`co.uk`).
+ */
+export type LookupTarget = { kind: 'domain'; name: string; host: string } | { kind: 'ip'; ip: string } | { kind: 'public_suffix'; name: string };
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
-/** A domain name (at least two LDH labels, 253 characters at most, trailing dot dropped) or an IP address; null otherwise. */
+/**
+ * A domain name (at least two LDH labels, 253 characters at most, trailing dot dropped),
+ * reduced to its registrable domain (`www.example.co.uk` → `example.co.uk`; an unlisted TLD
+ * counts as a suffix of one label), or an IP address; null otherwise.
+ */
 export function parseLookupTarget(raw: unknown): LookupTarget | null {
   if (typeof raw !== 'string') return null;
   const s = raw.trim().toLowerCase();
@@ -18,18 +28,14 @@ export function parseLookupTarget(raw: unknown): LookupTarget | null {
   const name = s.endsWith('.') ? s.slice(0, -1) : s;
   const labels = name.split('.');
   if (name.length > 253 || labels.length < 2 || !labels.every((l) => LABEL.test(l)) || /^\d+$/.test(labels[labels.length - 1])) return null;
-  return { kind: 'domain', name };
+  const registrable = getDomain(name, { allowPrivateDomains: false, validateHostname: false });
+  if (!registrable) return { kind: 'public_suffix', name };
+  return { kind: 'domain', name: registrable, host: name };
 }
 
-/**
- * One sliding window of `windowMs`: the call at `now` is allowed when fewer than `limit`
- * calls are in the window before it. Returns the calls to keep (the allowed one added) and,
- * when refused, the whole seconds until the oldest call leaves the window.
- */
-export function slidingWindow(calls: readonly number[], now: number, limit: number, windowMs: number): { allowed: boolean; calls: number[]; retryAfterSeconds: number } {
-  const kept = calls.filter((t) => t > now - windowMs);
-  if (kept.length < limit) return { allowed: true, calls: [...kept, now], retryAfterSeconds: 0 };
-  return { allowed: false, calls: kept, retryAfterSeconds: Math.max(1, Math.ceil((kept[0] + windowMs - now) / 1000)) };
+/** The key of an account's tools budget in the shared rate-limit counters (one budget for whois and MTR together). */
+export function toolBudgetKey(accountId: string): string {
+  return `tools:${accountId}`;
 }
 
 /** The host a monitor's checks connect to (what MTR traces); null for types without one (heartbeat, domain). */

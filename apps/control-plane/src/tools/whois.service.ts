@@ -39,10 +39,11 @@ export class WhoisService {
   async lookup(p: Principal, raw: string): Promise<WhoisAnswer> {
     const target = parseLookupTarget(raw);
     if (!target) throw validationFailed([{ field: 'target', message: 'must be a domain name (e.g. example.com) or an IP address' }]);
+    if (target.kind === 'public_suffix') throw validationFailed([{ field: 'target', message: `${target.name} is a public suffix: name a domain registered under it (e.g. example.${target.name})` }]);
     if (target.kind === 'ip' && isPrivateAddress(target.ip) && !this.config.allowPrivateTargets) {
       throw validationFailed([{ field: 'target', message: `${target.ip} is a private or reserved address: it has no public registration` }]);
     }
-    this.limiter.take(p.accountId);
+    await this.limiter.take(p.accountId);
     const ctx = { region: 'control-plane', userAgent: 'Parallax whois', allowPrivateTargets: this.config.allowPrivateTargets, maxBodyBytes: 1024 * 1024 };
     const opts = { rdapServer: this.config.tools.rdapServer, whoisServer: this.config.tools.whoisServer };
     const signal = AbortSignal.timeout(LOOKUP_TIMEOUT_MS);

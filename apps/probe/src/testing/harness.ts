@@ -165,6 +165,7 @@ export interface Target {
 export async function startTarget(): Promise<Target> {
   const seen: SeenRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
+  const flakyCounts = new Map<string, number>();
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     seen.push({ method: req.method ?? 'GET', path, headers: req.headers });
@@ -175,6 +176,13 @@ export async function startTarget(): Promise<Target> {
     };
     const slow = /^\/slow\/(\d+)/.exec(path);
     const status = /^\/status\/(\d{3})/.exec(path);
+    // `/flaky/<n>/<key>`: 503 for the first n requests of that path, then 200.
+    const flaky = /^\/flaky\/(\d+)\//.exec(path);
+    if (flaky) {
+      const n = (flakyCounts.get(path) ?? 0) + 1;
+      flakyCounts.set(path, n);
+      return n <= Number(flaky[1]) ? answer(503, 'flaky') : answer();
+    }
     if (slow) {
       const t = setTimeout(() => {
         timers.delete(t);

@@ -22,9 +22,17 @@ import { DomainMonitors1796019000010 } from './1796019000010-DomainMonitors';
 import { MonitorAnomalies1796019000100 } from './1796019000100-MonitorAnomalies';
 import { RateLimitCounters1796013000150 } from './1796013000150-RateLimitCounters';
 import { ConfirmationRounds1796015000100 } from './1796015000100-ConfirmationRounds';
+import { ForwardHeadersOnRedirect1796113000000 } from './1796113000000-ForwardHeadersOnRedirect';
 import { DegradedThreshold1796015000101 } from './1796015000101-DegradedThreshold';
+import { InRegionRetries1796115000000 } from './1796115000000-InRegionRetries';
+import { RegionalIncidents1796115000100 } from './1796115000100-RegionalIncidents';
+import { AlertDamping1796115500000 } from './1796115500000-AlertDamping';
+import { MonitorDependencies1796115500001 } from './1796115500001-MonitorDependencies';
 import { UserTokenVersion1796013000151 } from './1796013000151-UserTokenVersion';
 import { ApiKeyExpiry1796013000152 } from './1796013000152-ApiKeyExpiry';
+import { HeartbeatState1796112000000 } from './1796112000000-HeartbeatState';
+import { RollupFoldWatermark1796112000001 } from './1796112000001-RollupFoldWatermark';
+import { MonitorSchedule1796112000002 } from './1796112000002-MonitorSchedule';
 
 /** Every migration, in order. Run at start by runMigrations (database/migrate.ts). */
 export const MIGRATIONS = [
@@ -54,4 +62,12 @@ export const MIGRATIONS = [
   MonitorAnomalies1796019000100,
   ConfirmationRounds1796015000100,
   DegradedThreshold1796015000101,
+  HeartbeatState1796112000000,
+  RollupFoldWatermark1796112000001,
+  MonitorSchedule1796112000002,
+  ForwardHeadersOnRedirect1796113000000,
+  InRegionRetries1796115000000,
+  RegionalIncidents1796115000100,
+  AlertDamping1796115500000,
+  MonitorDependencies1796115500001,
 ];

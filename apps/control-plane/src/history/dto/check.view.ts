@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ATTEMPT_ERROR_CLASSES } from '@parallax/contracts';
 import { ListMetaView } from '../../common/openapi';
 
 export const ROUND_OUTCOMES = ['up', 'degraded', 'down', 'warn', 'no_data'] as const;
@@ -9,6 +10,17 @@ export class TimingPhasesView {
   @ApiProperty({ type: Number, nullable: true, example: 31.9 }) tls!: number | null;
   @ApiProperty({ type: Number, nullable: true, example: 88.0 }) first_byte!: number | null;
   @ApiProperty({ type: Number, nullable: true, example: 120.5 }) total!: number | null;
+}
+
+/** One attempt of a job with in-region retries. */
+export class AttemptView {
+  @ApiProperty({ example: 1, minimum: 1, maximum: 4 }) attempt!: number;
+  @ApiProperty({ example: 0, description: 'ms after the first attempt started' }) offset_ms!: number;
+  @ApiProperty({ example: 12.4 }) duration_ms!: number;
+  @ApiProperty() is_up!: boolean;
+  @ApiProperty({ type: Number, nullable: true, example: 503 }) status_code!: number | null;
+  @ApiProperty({ type: String, nullable: true, enum: ATTEMPT_ERROR_CLASSES, example: 'http_5xx', description: 'null when the attempt was up' }) error_class!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'expected status 200, got 503' }) error!: string | null;
 }
 
 export class RegionResultView {
@@ -26,6 +38,8 @@ export class RegionResultView {
   @ApiPropertyOptional({ type: String, nullable: true }) ssl_issuer?: string | null;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true, description: 'type-specific details (dns answers, tls protocols, …)' })
   details?: Record<string, unknown> | null;
+  @ApiPropertyOptional({ type: [AttemptView], nullable: true, description: 'in-region retries: every attempt of the job, in order (the result is the last one); null without retries' })
+  attempts?: AttemptView[] | null;
   @ApiPropertyOptional({ example: 'probe-eu-west-7f9c' }) probe_id?: string;
   @ApiPropertyOptional({ format: 'date-time' }) checked_at?: string;
 }

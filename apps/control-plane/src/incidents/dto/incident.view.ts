@@ -5,7 +5,7 @@ import { IMPACTS, MANUAL_STATUSES } from '../incident.entity';
 
 /** Automatic incidents are `open` or `resolved`; manual ones move through MANUAL_STATUSES. As a filter `open` means not resolved. */
 export const INCIDENT_STATUSES = ['open', 'resolved', 'investigating', 'identified', 'monitoring'] as const;
-export const INCIDENT_TYPES = ['automatic', 'manual'] as const;
+export const INCIDENT_TYPES = ['automatic', 'manual', 'regional'] as const;
 
 export class IncidentUpdateView {
   @ApiProperty({ example: 'upd_4k2m9x0q7d1v8b3n' }) id!: string;
@@ -26,7 +26,7 @@ export class IncidentRegionResultView {
 /** StatusRooster's incident document plus StatusPool's `affected_regions`. */
 export class IncidentView {
   @ApiProperty({ example: 'inc_7h2k9d0q3m1x8v4b' }) id!: string;
-  @ApiProperty({ enum: INCIDENT_TYPES, description: 'automatic: opened and resolved by the checks; manual: POST /incidents' }) type!: string;
+  @ApiProperty({ enum: INCIDENT_TYPES, description: 'automatic: an outage, opened and resolved by the checks; regional: one region failing for regional_incident_rounds rounds while the monitor is up or degraded (affected_regions), resolved when they recover or superseded by an outage; manual: POST /incidents' }) type!: string;
   @ApiProperty({ example: 'My Website is down' }) title!: string;
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
   @ApiProperty({ enum: IMPACTS }) impact!: string;
@@ -50,6 +50,8 @@ export class IncidentView {
   @ApiProperty({ type: Number, nullable: true, example: 1 }) regions_up!: number | null;
   @ApiProperty({ type: [IncidentRegionResultView], nullable: true }) region_results!: IncidentRegionResultView[] | null;
   @ApiProperty({ type: [String], example: ['eu-west', 'us-east'] }) affected_regions!: string[];
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'the open incident of a monitor this one depends on (depends_on) when this one opened; its notifications were suppressed meanwhile' })
+  caused_by_incident_id!: string | null;
   @ApiProperty({ type: [IncidentUpdateView], description: 'The timeline, oldest first' }) updates!: IncidentUpdateView[];
 }
 

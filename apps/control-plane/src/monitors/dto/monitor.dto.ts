@@ -33,6 +33,11 @@ export class HeaderDto {
   @MaxLength(8192)
   @Matches(/^[^\r\n]*$/, { message: 'value must not contain line breaks' })
   value!: string;
+
+  @ApiPropertyOptional({ default: false, description: 'never sent to another origin after a redirect, even with forward_headers_on_redirect' })
+  @IsOptional()
+  @IsBoolean()
+  sensitive?: boolean;
 }
 
 export class MaintenanceWindowDto {
@@ -125,6 +130,14 @@ export class CreateMonitorDto {
   @IsOptional()
   @IsBoolean()
   follow_redirects?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'http, https, json_api: after a redirect to another origin, still send the custom headers not marked sensitive (never Authorization, Cookie, Proxy-Authorization)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  forward_headers_on_redirect?: boolean;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) basic_auth_user?: string;
   @ApiPropertyOptional({ description: 'write-only; answered as "********"' }) @IsOptional() @IsString() @MaxLength(512) basic_auth_pass?: string;
@@ -352,6 +365,71 @@ export class CreateMonitorDto {
   @Min(1, { message: 'degraded_threshold_ms must be between 1 and 120000' })
   @Max(120000, { message: 'degraded_threshold_ms must be between 1 and 120000' })
   degraded_threshold_ms?: number | null;
+
+  @ApiPropertyOptional({
+    default: 0,
+    minimum: 0,
+    maximum: 3,
+    description:
+      'in-region retries: a failing attempt is tried again up to this many times within the job (backoff 250 ms × attempt, every attempt within the round deadline) before the region reports failing; each attempt is kept in the check history. http, https, json_api, ssl, tcp, dns, ping and sip monitors',
+  })
+  @IsOptional()
+  @IsInt({ message: 'retries must be an integer' })
+  @Min(0, { message: 'retries must be between 0 and 3' })
+  @Max(3, { message: 'retries must be between 0 and 3' })
+  retries?: number;
+
+  @ApiPropertyOptional({
+    default: 3,
+    minimum: 0,
+    maximum: 20,
+    description:
+      'regional incidents: a region failing this many consecutive rounds while the monitor is up or degraded opens a regional incident (type regional, notified as monitor.degraded, never monitor.down), resolved when the region recovers; 0: off. Probe monitors only',
+  })
+  @IsOptional()
+  @IsInt({ message: 'regional_incident_rounds must be an integer' })
+  @Min(0, { message: 'regional_incident_rounds must be between 0 and 20' })
+  @Max(20, { message: 'regional_incident_rounds must be between 0 and 20' })
+  regional_incident_rounds?: number;
+
+  @ApiPropertyOptional({
+    default: 5,
+    minimum: 0,
+    maximum: 100,
+    description: 'flap damping: more than this many status changes within flap_window_seconds marks the monitor flapping; its notifications collapse into one monitor.flapping and one monitor.stable message. 0: off',
+  })
+  @IsOptional()
+  @IsInt({ message: 'flap_threshold must be an integer' })
+  @Min(0, { message: 'flap_threshold must be between 0 and 100' })
+  @Max(100, { message: 'flap_threshold must be between 0 and 100' })
+  flap_threshold?: number;
+
+  @ApiPropertyOptional({ default: 3600, minimum: 60, maximum: 86400, description: 'the window (seconds) flap_threshold counts status changes in; a flapping monitor is stable again after a quarter of it without a change' })
+  @IsOptional()
+  @IsInt({ message: 'flap_window_seconds must be an integer' })
+  @Min(60, { message: 'flap_window_seconds must be between 60 and 86400' })
+  @Max(86400, { message: 'flap_window_seconds must be between 60 and 86400' })
+  flap_window_seconds?: number;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 604800, description: 'reminders: a monitor that stays down is notified monitor.down again (payload reminder.count) every this many seconds; 0: off, else at least 60' })
+  @IsOptional()
+  @IsInt({ message: 'reminder_interval_seconds must be an integer' })
+  @Min(0, { message: 'reminder_interval_seconds must be 0 (off) or between 60 and 604800' })
+  @Max(604800, { message: 'reminder_interval_seconds must be 0 (off) or between 60 and 604800' })
+  reminder_interval_seconds?: number;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 20,
+    example: [],
+    description: 'dependencies: ids of monitors of this account this one depends on (no cycles); while one of them is down, this monitor\'s incidents are linked to its incident (caused_by_incident_id) and its notifications suppressed (recorded as suppressed)',
+  })
+  @IsOptional()
+  @IsArray({ message: 'depends_on must be an array of monitor ids' })
+  @ArrayMaxSize(20, { message: 'depends_on lists at most 20 monitors' })
+  @IsString({ each: true, message: 'depends_on must be an array of monitor ids' })
+  @MaxLength(64, { each: true, message: 'depends_on entries are monitor ids' })
+  depends_on?: string[];
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(320) alert_email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048) alert_slack_webhook?: string;

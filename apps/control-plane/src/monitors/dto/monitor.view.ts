@@ -13,6 +13,7 @@ const MASKED = 'write-only: "********" when set, "" when not';
 export class HeaderView {
   @ApiProperty({ example: 'Accept' }) key!: string;
   @ApiProperty({ example: 'application/json' }) value!: string;
+  @ApiPropertyOptional({ description: 'present (true) when the header is never sent to another origin after a redirect' }) sensitive?: boolean;
 }
 
 export class MaintenanceWindowView {
@@ -45,6 +46,14 @@ export class MonitorView {
   @ApiProperty({ type: String, nullable: true, enum: ['up', 'degraded', 'down', 'warn'], example: null, description: 'a status change waiting for its confirmation rounds (the status shown is unchanged until they agree); null: none' })
   pending_status!: string | null;
   @ApiProperty({ type: Number, nullable: true, example: null, description: 'an up region slower than this (ms) counts as slow; null: off (and for heartbeat)' }) degraded_threshold_ms!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 0, description: 'in-region retries of a failing attempt (0–3); null for types without retries (domain, heartbeat)' }) retries!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 3, description: 'consecutive failing rounds of one region that open a regional incident (0: off); null for heartbeat' }) regional_incident_rounds!: number | null;
+  @ApiProperty({ example: 5, description: 'more than this many status changes within flap_window_seconds is flapping; 0: off' }) flap_threshold!: number;
+  @ApiProperty({ example: 3600 }) flap_window_seconds!: number;
+  @ApiProperty({ example: 0, description: 'a monitor that stays down is notified again every this many seconds; 0: off' }) reminder_interval_seconds!: number;
+  @ApiProperty({ type: [String], example: [], description: 'monitors this one depends on' }) depends_on!: string[];
+  @ApiProperty({ example: false, description: 'the monitor is flapping: its notifications are collapsed until it is stable again' }) flapping!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null, description: 'since when it flaps; null: it does not' }) flapping_since!: string | null;
   @ApiProperty({ example: 99.95 }) uptime_percent!: number;
   @ApiProperty({ example: 1440 }) checks_total!: number;
   @ApiProperty({ example: 1 }) checks_failed!: number;
@@ -73,6 +82,7 @@ export class MonitorView {
   @ApiPropertyOptional({ example: 200, description: 'http, https, json_api' }) expected_status_code?: number;
   @ApiPropertyOptional({ example: 10, description: 'seconds; every probed type' }) timeout?: number;
   @ApiPropertyOptional({ description: 'http, https, json_api' }) follow_redirects?: boolean;
+  @ApiPropertyOptional({ description: 'http, https, json_api: custom headers not marked sensitive follow a redirect to another origin' }) forward_headers_on_redirect?: boolean;
   @ApiPropertyOptional({ example: '', description: 'http, https, json_api' }) keyword?: string;
   @ApiPropertyOptional({ type: String, nullable: true, example: '> 2000', description: 'http, https, json_api' }) response_threshold_ms?: string | null;
   @ApiPropertyOptional({ type: Number, nullable: true, example: 200 }) last_status_code?: number | null;

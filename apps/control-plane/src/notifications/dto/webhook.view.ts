@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EVENTS } from '../events';
 
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'disabled'] as const;
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'disabled', 'suppressed'] as const;
 
 export class WebhookView {
   @ApiProperty({ example: 'whk_2m8x0c4v9b1n7q3k' }) id!: string;

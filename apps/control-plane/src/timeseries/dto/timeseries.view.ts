@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MONITOR_STATUSES, REGION_STATUSES } from '../../monitors/dto/monitor.view';
-import { ROUND_OUTCOMES } from '../../history/dto/check.view';
+import { AttemptView, ROUND_OUTCOMES } from '../../history/dto/check.view';
 
 const ms = (example: number | null) => ({ type: Number, nullable: true, example });
 
@@ -108,6 +108,8 @@ export class LogEntryView {
   @ApiProperty(ms(120.5)) response_time_ms!: number | null;
   @ApiProperty({ type: String, nullable: true, example: null }) error_message!: string | null;
   @ApiProperty() late!: boolean;
+  @ApiProperty({ type: [AttemptView], nullable: true, description: 'in-region retries: every attempt of the job (the entry is the last one); null without retries' })
+  attempts!: AttemptView[] | null;
 }
 
 export class LogsMetaView {

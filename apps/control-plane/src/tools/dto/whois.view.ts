@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class WhoisView {
-  @ApiProperty({ example: 'example.com' }) target!: string;
+  @ApiProperty({ example: 'example.com', description: 'What was looked up: the IP address, or the registrable domain of the name asked (a host name is reduced with the Public Suffix List: www.example.co.uk → example.co.uk)' }) target!: string;
   @ApiProperty({ enum: ['domain', 'ip'] }) kind!: string;
   @ApiProperty({ enum: ['rdap', 'whois'], description: 'RDAP first; WHOIS (port 43) when RDAP has no server or fails; IP addresses: WHOIS' }) source!: string;
   @ApiProperty({ example: 'https://rdap.verisign.com/com/v1/domain/example.com' }) server!: string;
