@@ -5,9 +5,7 @@ import { waitFor } from '@parallax/testing';
 import { LocalSystem, REGIONS } from '../support/system';
 import { RegionalTarget } from '../support/target';
 
-jest.setTimeout(240_000);
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+jest.setTimeout(360_000); // waits on conditions, on a loaded shared machine
 
 /** A job as seen by an observer subscribed to every region's jobs subject (outside the probes' queue groups). */
 interface SeenJob {
@@ -110,24 +108,42 @@ describe('control plane as two replicas, one SIGKILLed under load', () => {
       const list = (await sys.callOn(SURVIVOR, 'GET', '/monitors?limit=500')).body.data as { id: string; status: string }[];
       return list.length === ids.length && list.every((m) => m.status === expectedKind.get(m.id));
     }, 60_000, 250);
-    await sleep(1_000);
+    const q = <T>(sql: string, params: unknown[] = []) => pg!.query(sql, params).then((r) => r.rows as T[]);
+    /** Every monitor has a round created after `since` decided by all three regions. */
+    const everyMonitorDecidedSince = async (since: number) =>
+      (await q<{ n: number }>('SELECT count(DISTINCT monitor_id)::int AS n FROM rounds WHERE created_at > $1 AND decided_at IS NOT NULL AND regions_checked = 3', [new Date(since)]))[0].n === ids.length;
+    // Jobs of every monitor are on the wire (load is flowing).
+    const mark = jobs.length;
+    await waitFor('jobs of every monitor published', () => new Set(jobs.slice(mark).map((j) => j.jobId.slice(0, j.jobId.lastIndexOf('.')))).size === ids.length, 30_000, 100);
 
-    // SIGKILL one replica while results flow; the survivor runs alone for 5 s.
+    // SIGKILL one replica while results flow; the survivor runs alone until every round
+    // created before the kill is dispatched (the victim's too: the stale-outbox recovery)
+    // or decided, and it has decided a round of every monitor by itself.
     const killAt = Date.now();
     await sys.cps[VICTIM]!.kill9();
-    await sleep(5_000);
+    await waitFor('survivor alone: rounds of before the kill dispatched, every monitor decided since', async () =>
+      (await q<{ n: number }>('SELECT count(*)::int AS n FROM rounds WHERE created_at < $1 AND dispatched_at IS NULL AND decided_at IS NULL', [new Date(killAt)]))[0].n === 0 &&
+      (await everyMonitorDecidedSince(killAt + STALE_DISPATCH_MS)), 60_000, 250);
     expect(sys.cps[SURVIVOR]!.alive).toBe(true);
 
-    // The killed replica comes back and both run a few more seconds.
+    // The killed replica comes back and both run until it has claimed rounds and stored
+    // results, and every monitor has a round decided since.
     const restartAt = Date.now();
     await sys.startControlPlane(VICTIM);
-    await sleep(4_000);
+    await waitFor('restarted replica working', async () => {
+      const m = await sys.metrics(VICTIM);
+      return counter(m, 'parallax_rounds_claimed_total') > 0 && counter(m, 'parallax_results_ingested_total', 'outcome="stored"') > 0 && (await everyMonitorDecidedSince(restartAt));
+    }, 60_000, 250);
 
     // Pause everything, then wait until every round is decided.
     for (const id of ids) expect((await sys.callOn(SURVIVOR, 'PATCH', `/monitors/${id}/toggle`, { is_active: false })).status).toBe(200);
-    const q = <T>(sql: string, params: unknown[] = []) => pg!.query(sql, params).then((r) => r.rows as T[]);
     await waitFor('every round decided', async () => (await q<{ n: number }>('SELECT count(*)::int AS n FROM rounds WHERE decided_at IS NULL'))[0].n === 0, 60_000, 250);
-    await sleep(500); // the last jobs reach the observer
+    // The observer has seen, in every region, the jobs of every round decided with data.
+    await waitFor('the last jobs reach the observer', async () => {
+      const seen = new Set(jobs.map((j) => `${j.jobId}|${j.region}`));
+      const withData = await q<{ monitor_id: string; round: number }>(`SELECT monitor_id, round::int AS round FROM rounds WHERE outcome <> 'no_data'`);
+      return withData.every((r) => REGIONS.every((region) => seen.has(`${jobId(r.monitor_id, r.round)}|${region}`)));
+    }, 30_000, 100);
 
     const rounds = await q<RoundRow>('SELECT monitor_id, round::int AS round, outcome, regions_checked, created_at, dispatched_at, deadline_at, decided_at FROM rounds');
     const roundByJob = new Map(rounds.map((r) => [jobId(r.monitor_id, r.round), r]));
@@ -174,7 +190,11 @@ describe('control plane as two replicas, one SIGKILLed under load', () => {
     //    not acked: they must reach the survivor before the round's deadline); a round
     //    may be "no data" only if its jobs were never published.
     const noData = rounds.filter((r) => r.outcome === 'no_data');
-    for (const r of noData) expect({ job: jobId(r.monitor_id, r.round), published: published.has(jobId(r.monitor_id, r.round)) }).toEqual({ job: jobId(r.monitor_id, r.round), published: false });
+    // (When not, the round's times against the kill and the restart say which phase lost it.)
+    for (const r of noData) {
+      const where = { job: jobId(r.monitor_id, r.round), created: r.created_at, deadline: r.deadline_at, decided: r.decided_at, killAt: new Date(killAt), restartAt: new Date(restartAt) };
+      expect({ ...where, published: published.has(where.job) }).toEqual({ ...where, published: false });
+    }
     expect(rounds.length).toBe(published.size + noData.length);
     // Every result stored exactly once (the unique key forbids twice; none missing), once
     // the shared consumer has nothing left to deliver.
