@@ -207,6 +207,27 @@ describe('notifications', () => {
     await api('DELETE', `/monitors/${m.id}`);
   });
 
+  it('a flapping probe monitor (flap_threshold 2): a webhook that subscribes to monitor.down alone gets its down, then one monitor.flapping, nothing more while it flaps (issue 15 item 5)', async () => {
+    const w = (await api('POST', '/webhooks', { url: receiver.url('/flap-down'), events: ['monitor.down'] })).body.data;
+    const m = await createMonitor({ name: 'probe flapper', flap_threshold: 2, confirmation_rounds: 0, recovery_rounds: 0 });
+    await waitFor('up', async () => (await get(m.id)).status === 'up');
+    for (let i = 0; i < 3; i++) {
+      setFailing(m.id, ['eu-west', 'us-east']);
+      await waitFor('down', async () => (await get(m.id)).status === 'down');
+      setFailing(m.id, []);
+      await waitFor('up', async () => (await get(m.id)).status === 'up');
+    }
+    await api('PATCH', `/monitors/${m.id}/toggle`, { is_active: false });
+    expect((await get(m.id)).flapping).toBe(true);
+    await waitFor('down and flapping delivered', () => payloads('/flap-down', m.id).length >= 2, 30_000);
+    const rows = (await pg.query(`SELECT event FROM notification_deliveries WHERE monitor_id = $1 AND webhook_id = $2 ORDER BY sequence`, [m.id, w.id])).rows.map((r) => r.event);
+    expect(rows).toEqual(['monitor.down', 'monitor.flapping']);
+    expect(payloads('/flap-down', m.id).map((p) => p.event)).toEqual(['monitor.down', 'monitor.flapping']);
+    expect(payloads('/flap-down', m.id)[1]).toMatchObject({ status: 'down', flapping: { changes: 3, window_seconds: 3600, collapsed: 0 } });
+    await api('DELETE', `/webhooks/${w.id}`);
+    await api('DELETE', `/monitors/${m.id}`);
+  });
+
   it('keeps retrying a receiver that is down for its first attempts and delivers later; the log records every attempt', async () => {
     receiver.answer('/flaky', (_r, nth) => (nth < 3 ? 503 : 200));
     const w = (await api('POST', '/webhooks', { url: receiver.url('/flaky') })).body.data;
