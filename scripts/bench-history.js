@@ -15,13 +15,22 @@
  * its rollup fold builds the daily rollups of the 90 closed days from the hourly ones
  * (timed with parallax_rollup_fold_duration_seconds), then the tables are analysed.
  *
+ * Then, with the control plane stopped, the rollups of BENCH_SCALE_MONITORS (30,000) more
+ * monitors (3 regions + the whole monitor) are seeded with SQL: daily rows for the 90 closed
+ * days and hourly rows for the last BENCH_SCALE_HOURLY_HOURS (48), in time order across
+ * monitors (≈ 10.8M daily and 5.8M hourly rows, ≈ 16 GB, about 5 minutes), so the queries
+ * below run against 30,000 monitors' rollups, not five.
+ *
  * (a) Queries: BENCH_QUERIES (200) sequential requests per query after 20 warm-up ones,
  *     each with a window ending at a random time of the last hour (so edges cut hours):
  *     response-times over 1 h, 24 h, 30 d and 90 d (default buckets: minute, hour, day,
  *     day), the same for one region, uptime daily (90 entries), hourly (a UTC date),
  *     minutes (an hour), logs (page 1, 24 h), status, history (24 h), stats (30 d) and the
  *     check history (`/checks`, latest 20 rounds).
- *     p50 and p99 of the HTTP round trip (target p99 < 50 ms).
+ *     p50 and p99 of the HTTP round trip (target p99 < 50 ms), and the control plane's CPU
+ *     per request (utime + stime over the requests; steadier than latency on a shared
+ *     machine). BENCH_REPEAT (1) measures the set that many times; BENCH_QUERY_FILTER (a
+ *     regular expression) keeps the queries whose name matches.
  * (b) Ingestion: BENCH_INGEST_MONITORS (250) paused monitors get BENCH_INGEST_ROUNDS
  *     (60) undecided rounds each, scheduled in the last hour; the control plane is
  *     stopped, one result per round and region (4 × 250 × 60 = 60,000) is published into
@@ -32,8 +41,10 @@
  * Prints a table and a final JSON line; stops the control plane, deletes the stream and
  * drops the database. Environment: PG_ADMIN_URL, NATS_URL, BENCH_QUERIES, BENCH_BACKGROUND,
  * BENCH_INGEST_MONITORS, BENCH_INGEST_ROUNDS, BENCH_KEEP_DB (1: keep the database), BENCH_INGEST_ONLY (1:
- * only part b), BENCH_CP_NODE_ARGS (node flags of the part-b control plane, e.g. --cpu-prof), BENCH_INGEST_BATCH_SIZE
- * (the control plane's INGEST_BATCH_SIZE).
+ * only part b), BENCH_QUERIES_ONLY (1: only part a), BENCH_REUSE_DB (a database kept by BENCH_KEEP_DB=1: no load,
+ * part a only), BENCH_SCALE_MONITORS (0: none), BENCH_SCALE_HOURLY_HOURS, BENCH_REPEAT, BENCH_QUERY_FILTER,
+ * BENCH_CP_NODE_ARGS (node flags of the control plane that answers the queries and of the part-b one, e.g.
+ * --cpu-prof), BENCH_INGEST_BATCH_SIZE (the control plane's INGEST_BATCH_SIZE).
  */
 const { existsSync, readFileSync } = require('node:fs');
 const { loadavg } = require('node:os');
@@ -306,7 +317,7 @@ async function main() {
       await pg.query(`INSERT INTO rollup_folds (monitor_id, folded_through) SELECT id, $1::date FROM monitors ON CONFLICT (monitor_id) DO UPDATE SET folded_through = EXCLUDED.folded_through`, [new Date(today - 91 * DAY_MS).toISOString().slice(0, 10)]);
       await stopControlPlane(cp);
       env.PORT = String(await freePort());
-      cp = startControlPlane(1, env);
+      cp = startControlPlane(1, env, SCALE_MONITORS > 0 ? [] : CP_NODE_ARGS);
       await waitReady(cp);
       for (;;) {
         const m = parseMetrics(await (await fetch(`${cp.base}/metrics`)).text());

@@ -32,7 +32,8 @@ export function representative(bucket: number): number {
   return bucket === 0 ? 0.5 : Math.pow(GAMMA, bucket - 0.5);
 }
 
-const NONE = new Uint32Array(0);
+/** (A plain array of small integers: a series point's few dozen counts stay on the JS heap, unlike a typed array's backing store.) */
+const NONE: number[] = [];
 /** Scratch space of `addJsonText` (parsed entries, added once the whole text has parsed). */
 const scratchKeys: number[] = [];
 const scratchCounts: number[] = [];
@@ -44,7 +45,7 @@ const scratchCounts: number[] = [];
  */
 export class Hist {
   /** Counts of buckets [base, base + c.length). */
-  private c: Uint32Array = NONE;
+  private c: number[] = NONE;
   private base = 0;
   lo = BUCKETS;
   hi = -1;
@@ -69,8 +70,8 @@ export class Hist {
     if (lo >= this.base && hi < this.base + this.c.length) return;
     const from = Math.max(0, Math.min(lo, this.hi < 0 ? lo : this.lo) - 4);
     const to = Math.min(BUCKETS, Math.max(hi, this.hi) + 5);
-    const c = new Uint32Array(to - from);
-    if (this.hi >= 0) c.set(this.c.subarray(this.lo - this.base, this.hi - this.base + 1), this.lo - from);
+    const c = new Array<number>(to - from).fill(0);
+    for (let b = this.lo; b <= this.hi; b++) c[b - from] = this.c[b - this.base];
     this.c = c;
     this.base = from;
   }

@@ -120,11 +120,12 @@ export class TimeseriesService {
     const bucket = parseBucket(q.bucket, from, to);
     const region = parseRegion(q.region, m.regions);
     // The whole monitor gives only counts here (rounds, down, degraded): read by day (whole
-    // folded days from daily rollups), not as a series of up to 3,000 points.
-    const [w, whole] = await Promise.all([
-      this.window(m, from, to, bucket, { region, regions: true, overall: false }),
-      this.window(m, from, to, 'day', { regions: false, overall: true }),
-    ]);
+    // folded days from daily rollups), not as a series of up to 3,000 points (a day series
+    // reads it with the regions).
+    const [w, whole] =
+      bucket === 'day'
+        ? await this.window(m, from, to, bucket, { region, regions: true, overall: true }).then((x) => [x, x])
+        : await Promise.all([this.window(m, from, to, bucket, { region, regions: true, overall: false }), this.window(m, from, to, 'day', { regions: false, overall: true })]);
     const starts = seriesStarts(from, to, bucket);
     // All regions' results together (response times) and the rounds (uptime).
     const all = emptyStats();
