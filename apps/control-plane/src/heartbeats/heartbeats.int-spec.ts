@@ -113,14 +113,22 @@ describe('heartbeat monitors', () => {
   });
 
   it('checks many heartbeats in one sweep: each goes down with its own incident, the pinged ones stay up', async () => {
-    const ms = await Promise.all(Array.from({ length: 12 }, () => create()));
-    for (const m of ms) expect((await ping(m.ping_url)).body.status).toBe('up');
-    // Half keep pinging; the other half miss theirs and are judged together by the sweep.
-    const keep = ms.slice(0, 6);
-    const miss = ms.slice(6);
-    const pinger = setInterval(() => void Promise.all(keep.map((m) => ping(m.ping_url))).catch(() => undefined), 500);
+    // Time comes from the held clock: creating and first-pinging twelve monitors takes as long as the machine
+    // needs, and each step of the clock is one second in which the kept half pings again.
+    const clock = t.app.get(Clock);
+    clock.freeze();
     try {
-      await waitFor('missed heartbeats down', async () => (await Promise.all(miss.map((m) => monitor(m.id)))).every((m) => m.status === 'down'), 20_000);
+      const ms = await Promise.all(Array.from({ length: 12 }, () => create()));
+      for (const m of ms) expect((await ping(m.ping_url)).body.status).toBe('up');
+      // Half keep pinging; the other half miss theirs and are judged together by the sweep.
+      const keep = ms.slice(0, 6);
+      const miss = ms.slice(6);
+      await waitFor('missed heartbeats down', async () => {
+        clock.advance(1_000);
+        await Promise.all(keep.map((m) => ping(m.ping_url)));
+        await t.app.get(HeartbeatsService).tick();
+        return (await Promise.all(miss.map((m) => monitor(m.id)))).every((m) => m.status === 'down');
+      }, 20_000);
       for (const m of keep) expect((await monitor(m.id)).status).toBe('up');
       for (const m of miss) {
         const open = await incidents(m.id);
@@ -135,7 +143,7 @@ describe('heartbeat monitors', () => {
       });
       expect(checks.data.some((c: { status: string }) => c.status === 'down')).toBe(true);
     } finally {
-      clearInterval(pinger);
+      clock.set(null);
     }
   });
 
