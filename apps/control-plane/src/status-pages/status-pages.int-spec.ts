@@ -105,6 +105,9 @@ describe('status pages API (real PostgreSQL + NATS)', () => {
       [{ ...full(), monitor_ids: ['mon_nope'] }, 'monitor_ids[0]', /not found/],
       [{ ...full(), monitor_ids: [mon.secret] }, 'monitor_ids[0]', /private/],
       [{ ...full(), slug: 'nul\u0000' }, 'slug', /NUL/],
+      // An array where a group belongs (the fuzz found a 500 here): ValidateNested alone lets it through.
+      [{ ...full(), groups: [[]] }, 'groups', /each group must be an object/],
+      [{ ...full(), groups: [[[]]] }, 'groups', /each group must be an object/],
     ];
     for (const [payload, field, message] of cases) {
       const res = await call(t.api, key, 'POST', '/status-pages', { ...payload, slug: payload.slug ?? 'fresh', custom_domain: payload.custom_domain ?? null });

@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -155,6 +156,7 @@ export class CreateMonitorDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true, message: 'each item must be an object' })
   @ValidateNested({ each: true })
   @Type(() => HeaderDto)
   custom_headers?: HeaderDto[];
@@ -178,6 +180,7 @@ export class CreateMonitorDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true, message: 'each item must be an object' })
   @ValidateNested({ each: true })
   @Type(() => JsonAssertionDto)
   json_assertions?: JsonAssertionDto[];
@@ -471,6 +474,7 @@ export class CreateMonitorDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true, message: 'each item must be an object' })
   @ValidateNested({ each: true })
   @Type(() => MaintenanceWindowDto)
   maintenance_windows?: MaintenanceWindowDto[];
@@ -531,6 +535,7 @@ export class BulkCreateMonitorsDto {
   @IsArray({ message: 'monitors must be an array' })
   @ArrayMinSize(1, { message: 'monitors must hold at least 1 monitor' })
   @ArrayMaxSize(1000, { message: 'monitors must hold at most 1000 monitors per call' })
+  @IsObject({ each: true, message: 'each item must be an object' })
   @ValidateNested({ each: true })
   @Type(() => CreateMonitorDto)
   monitors!: CreateMonitorDto[];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { Trim } from '../../accounts/dto/trim';
 import { PAGE_THEMES, type PageTheme } from '../status-page.entity';
 
@@ -68,6 +68,8 @@ export class CreateStatusPageDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_PAGE_GROUPS)
+  // ValidateNested lets an array through as an item (and validates nothing in it): each group must be an object.
+  @IsObject({ each: true, message: 'each group must be an object' })
   @ValidateNested({ each: true })
   @Type(() => StatusPageGroupDto)
   groups?: StatusPageGroupDto[];
@@ -133,6 +135,8 @@ export class UpdateStatusPageDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_PAGE_GROUPS)
+  // ValidateNested lets an array through as an item (and validates nothing in it): each group must be an object.
+  @IsObject({ each: true, message: 'each group must be an object' })
   @ValidateNested({ each: true })
   @Type(() => StatusPageGroupDto)
   groups?: StatusPageGroupDto[];
