@@ -53,10 +53,11 @@ async function waitReady(cp, timeoutMs = 60_000) {
   throw new Error(`control plane ${cp.index} not ready after ${timeoutMs} ms:\n${cp.tail()}`);
 }
 
-async function stopControlPlane(cp) {
+/** SIGTERM, then SIGKILL after `graceMs` (a profiled process writes its .cpuprofile only when it exits by itself). */
+async function stopControlPlane(cp, graceMs = 10_000) {
   if (cp.child.exitCode !== null || cp.child.signalCode !== null) return;
   cp.child.kill('SIGTERM');
-  const t = setTimeout(() => cp.child.kill('SIGKILL'), 10_000);
+  const t = setTimeout(() => cp.child.kill('SIGKILL'), graceMs);
   await cp.exited;
   clearTimeout(t);
 }

@@ -136,7 +136,7 @@ async function main() {
     await nc.drain();
   });
   const cps = [];
-  cleanups.push(() => Promise.all(cps.map(stopControlPlane)));
+  cleanups.push(() => Promise.all(cps.map((cp) => stopControlPlane(cp))));
   const pg = new Client({ connectionString: databaseUrl });
   try {
     // Fake probes' presence, so that every region receives jobs.

@@ -88,10 +88,10 @@ function spawnNode(name, script, env, nodeArgs = []) {
   return { name, child, exited, firstJson, tail: () => out };
 }
 
-async function stopChild(p) {
+async function stopChild(p, graceMs = 15_000) {
   if (p.child.exitCode !== null || p.child.signalCode !== null) return;
   p.child.kill('SIGTERM');
-  const t = setTimeout(() => p.child.kill('SIGKILL'), 15_000);
+  const t = setTimeout(() => p.child.kill('SIGKILL'), graceMs);
   await p.exited;
   clearTimeout(t);
 }
@@ -244,9 +244,11 @@ async function runScenario(sc, opts) {
     };
   } finally {
     // Probes first (they drain), then the control plane (writes its profile on SIGTERM).
-    await Promise.all(procs.filter((p) => p.name.startsWith('probe')).map(stopChild));
-    if (cp) await stopControlPlane(cp);
-    await Promise.all(procs.map(stopChild));
+    // Profiled processes get longer to drain and exit by themselves (a SIGKILL loses the profile).
+    const graceMs = opts.cpuProf ? 180_000 : undefined;
+    await Promise.all(procs.filter((p) => p.name.startsWith('probe')).map((p) => stopChild(p, graceMs)));
+    if (cp) await stopControlPlane(cp, graceMs);
+    await Promise.all(procs.map((p) => stopChild(p)));
     await db.drop().catch(() => undefined);
     await deleteStreams(prefix).catch(() => undefined);
   }

@@ -98,7 +98,7 @@ async function main() {
   const receiverUrl = `http://127.0.0.1:${server.address().port}/hook`;
 
   const cps = [];
-  cleanups.push(() => Promise.all(cps.map(stopControlPlane)));
+  cleanups.push(() => Promise.all(cps.map((cp) => stopControlPlane(cp))));
   const pg = new Client({ connectionString: databaseUrl });
   try {
     log(`starting ${REPLICAS} control planes (database ${dbName})`);

@@ -64,13 +64,20 @@ export class MonitorsRepository {
    * (`after`) walks the (account_id, created_at, id) index however deep the page is.
    */
   async list(accountId: AccountId, f: MonitorFilter): Promise<{ items: MonitorEntity[]; total: number; next: ListCursor | null }> {
-    const q = this.q().where('m.account_id = :accountId', { accountId });
-    if (f.status === 'paused') q.andWhere('m.paused = true');
-    else if (f.status) q.andWhere('m.status = :status', { status: f.status });
-    if (f.group !== undefined) q.andWhere('m.group = :group', { group: f.group });
-    if (f.monitorType) q.andWhere('m.monitor_type = :type', { type: f.monitorType });
-    if (f.tags?.length) q.andWhere(new Brackets((b) => b.where('m.tags && :tags', { tags: f.tags })));
-    const total = await q.clone().getCount();
+    const filtered = (q: SelectQueryBuilder<MonitorEntity>) => {
+      q.where('m.account_id = :accountId', { accountId });
+      if (f.status === 'paused') q.andWhere('m.paused = true');
+      else if (f.status) q.andWhere('m.status = :status', { status: f.status });
+      if (f.group !== undefined) q.andWhere('m.group = :group', { group: f.group });
+      if (f.monitorType) q.andWhere('m.monitor_type = :type', { type: f.monitorType });
+      if (f.tags?.length) q.andWhere(new Brackets((b) => b.where('m.tags && :tags', { tags: f.tags })));
+      return q;
+    };
+    // The filters are on the monitor only, so the total counts its rows alone: no joins and a
+    // plain COUNT(*), not COUNT(DISTINCT) over the joined state (that was most of a page's time at 30,000 monitors).
+    const counted = await filtered(this.r().createQueryBuilder('m')).select('COUNT(*)::int', 'n').getRawOne<{ n: number }>();
+    const total = counted?.n ?? 0;
+    const q = filtered(this.q());
     if (f.after) q.andWhere('(m.created_at, m.id) > (:afterAt::timestamptz, :afterId)', { afterAt: f.after.createdAt, afterId: f.after.id });
     const { entities, raw } = await q
       .addSelect('m.created_at::text', 'created_exact')
