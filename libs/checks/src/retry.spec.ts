@@ -1,4 +1,4 @@
-import type { CheckSpec } from '@parallax/contracts';
+import { httpCheckSpec, type CheckSpec } from '@parallax/contracts';
 import type { CheckOutcome } from './check';
 import { EMPTY_PHASES } from './check';
 import { errorClassOf, nextRetry, RETRY_BACKOFF_MS, RETRY_MIN_ATTEMPT_MS, RETRY_RESERVE_MS, retryable, runWithRetries } from './retry';
@@ -13,22 +13,7 @@ const out = (is_up: boolean, status_code: number | null = is_up ? 200 : 503, err
   response_body: null,
 });
 
-const http = (timeout_ms = 2000): CheckSpec => ({
-  type: 'http',
-  url: 'http://127.0.0.1:1/',
-  method: 'GET',
-  headers: [],
-  body: null,
-  content_type: null,
-  basic_auth_user: null,
-  basic_auth_pass: null,
-  bearer_token: null,
-  follow_redirects: true,
-  expected_status_code: 200,
-  timeout_ms,
-  keyword: null,
-  response_threshold_ms: null,
-});
+const http = (timeout_ms = 2000): CheckSpec => httpCheckSpec('http://127.0.0.1:1/', { timeout_ms });
 
 describe('errorClassOf', () => {
   it.each([
