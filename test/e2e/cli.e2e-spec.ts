@@ -1,4 +1,5 @@
 import { createParallaxClient, type ParallaxClient } from '@parallax/client';
+import { TEST_PATH } from '@parallax/testing';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ const BIN = join(ROOT, 'apps/cli/bin/parallax.js');
 /** Runs the built CLI as its own process; never rejects (the exit code is asserted). */
 function parallax(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { env: { PATH: TEST_PATH, ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -66,7 +67,7 @@ describe('parallax CLI: plan / apply / export round trip', () => {
   });
 
   it('logs in with an API key and stores it (0600)', async () => {
-    const r = await parallax(['login', '--url', env.PARALLAX_URL, '--api-key', sys.key], { PATH: process.env.PATH ?? '', PARALLAX_CONFIG: env.PARALLAX_CONFIG });
+    const r = await parallax(['login', '--url', env.PARALLAX_URL, '--api-key', sys.key], { PATH: TEST_PATH, PARALLAX_CONFIG: env.PARALLAX_CONFIG });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('logged in to');
     const stored = JSON.parse(readFileSync(env.PARALLAX_CONFIG, 'utf8'));

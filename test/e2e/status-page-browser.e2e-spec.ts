@@ -1,13 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { waitFor } from '@parallax/testing';
+import { CHROMIUM_PATH, waitFor } from '@parallax/testing';
 import { Browser, chromium, Page } from 'playwright-core';
 import { LocalSystem } from '../support/system';
 import { RegionalTarget } from '../support/target';
 
 jest.setTimeout(300_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = CHROMIUM_PATH;
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -10,7 +10,7 @@ import { PG_ADMIN_URL, TEST_NATS_URL } from './test-env';
  * suites run in parallel and leave nothing behind. Its environment overrides
  * (PG_ADMIN_URL, TEST_NATS_URL) are read in test-env.ts; never imported by application code.
  */
-export { childEnv, inheritedEnv, PG_ADMIN_URL, TEST_NATS_URL } from './test-env';
+export { CHROMIUM_PATH, childEnv, FUZZ_CASES_PER_OPERATION, FUZZ_SEED, inheritedEnv, PG_ADMIN_URL, TEST_NATS_URL, TEST_PATH } from './test-env';
 
 export function uniqueName(prefix: string): string {
   return `${prefix}_${randomBytes(5).toString('hex')}`;

@@ -1,4 +1,4 @@
-import { fuzzCases, seededRandom, type FuzzCase, type FuzzDoc, type FuzzOperation } from '@parallax/testing';
+import { FUZZ_CASES_PER_OPERATION, FUZZ_SEED, fuzzCases, seededRandom, type FuzzCase, type FuzzDoc, type FuzzOperation } from '@parallax/testing';
 import { Client } from 'pg';
 import { Writable } from 'node:stream';
 import { call, signup, startTestApp, TestApp } from '../testing/harness';
@@ -17,8 +17,8 @@ jest.setTimeout(600_000);
 
 const prng = seededRandom;
 
-const SEED = Number(process.env.FUZZ_SEED ?? 13);
-const CASES_PER_OPERATION = Number(process.env.FUZZ_CASES_PER_OPERATION ?? 40);
+const SEED = FUZZ_SEED;
+const CASES_PER_OPERATION = FUZZ_CASES_PER_OPERATION;
 
 type Case = FuzzCase;
 type Operation = FuzzOperation;
