@@ -51,6 +51,7 @@ const { loadavg } = require('node:os');
 const { randomBytes } = require('node:crypto');
 const path = require('node:path');
 const { Client } = require('pg');
+const { procCpuSeconds } = require('./bench-cpu');
 const { connect } = require('nats');
 const { natsNames, jobId, resultMsgId, encode } = require('@parallax/contracts');
 const { ROOT, CONTROL_PLANE_MAIN, PG_ADMIN_URL, NATS_URL, sleep, freePort, startControlPlane, waitReady, stopControlPlane, api, runBench, parseMetrics } = require('./bench-control-plane-process');
@@ -408,10 +409,13 @@ async function main() {
 
     // --- (b) ingestion ---
     const ingest = [];
-    for (let i = 0; i < INGEST_MONITORS; i++) {
-      const res = await api(cp.base, key, 'POST', '/monitors', { name: `ingest ${i}`, url: 'http://127.0.0.1:9/', check_interval: 60, regions: REGIONS, paused: true });
-      if (res.status !== 201) throw new Error(`create monitor: ${res.status} ${JSON.stringify(res.body)}`);
-      ingest.push(res.body.data.id);
+    // Through POST /monitors/bulk, 1,000 a call, so the part can run at 30,000 monitors.
+    for (let i = 0; i < INGEST_MONITORS; i += 1000) {
+      const monitors = [];
+      for (let j = i; j < Math.min(INGEST_MONITORS, i + 1000); j++) monitors.push({ name: `ingest ${j}`, url: 'http://127.0.0.1:9/', check_interval: 60, regions: REGIONS, paused: true });
+      const res = await api(cp.base, key, 'POST', '/monitors/bulk', { monitors });
+      if (res.status !== 201) throw new Error(`POST /monitors/bulk: ${res.status} ${JSON.stringify(res.body).slice(0, 2000)}`);
+      for (const m of res.body.data) ingest.push(m.id);
     }
     const roundStart = Math.floor((Date.now() - HOUR_MS) / 1000) * 1000; // whole seconds: results carry it back as scheduled_at
     await pg.query(
@@ -451,6 +455,8 @@ async function main() {
     cp = startControlPlane(1, env, CP_NODE_ARGS);
     await waitReady(cp);
     const ready = Date.now();
+    const cpCpu0 = cpuSecondsOf(cp.child.pid);
+    const pgCpu0 = procCpuSeconds('postgres');
     // Counted in the rounds' time range only (today's partition), so counting does not scan 90 days.
     const count = async () =>
       (await pg.query('SELECT count(*)::int AS n FROM check_results WHERE monitor_id = ANY($1::text[]) AND scheduled_at >= $2', [ingest, new Date(roundStart)])).rows[0].n;
@@ -472,12 +478,15 @@ async function main() {
       results_per_s_from_ready: Math.round(done.n / ((done.t - ready) / 1000)),
       sustained_results_per_s: Math.round((done.n - firstStored.n) / Math.max(0.001, (done.t - firstStored.t) / 1000)),
       rounds_decided: decided,
+      // CPU per stored result (steadier than the rate on a shared machine): the control plane's, and PostgreSQL's backends'.
+      cp_cpu_ms_per_result: cpCpu0 === null ? null : Math.round(((cpuSecondsOf(cp.child.pid) - cpCpu0) * 1e6) / Math.max(1, done.n)) / 1000,
+      pg_cpu_ms_per_result: pgCpu0 === null ? null : Math.round(((procCpuSeconds('postgres') - pgCpu0) * 1e6) / Math.max(1, done.n)) / 1000,
     };
-    log(`ingestion: ${ingestion.sustained_results_per_s} results/s sustained, ${decided} rounds decided`);
+    log(`ingestion: ${ingestion.sustained_results_per_s} results/s sustained, ${decided} rounds decided; CPU per result: control plane ${ingestion.cp_cpu_ms_per_result} ms, postgres ${ingestion.pg_cpu_ms_per_result} ms`);
 
     const out = printQueries(rows, allRows, results, fold, false);
     if (fold) out.push(`rollup fold: ${fold.monitors} monitors × 90 closed days, ${fold.hourly_rows} hourly rows into ${fold.daily_rows} daily rows in ${fold.seconds} s`);
-    out.push(`ingestion: ${ingestion.stored}/${ingestion.results} results stored ${ingestion.seconds_from_ready} s after readiness; sustained ${ingestion.sustained_results_per_s} results/s (target ${TARGET_INGEST_PER_S}); ${decided} rounds decided`);
+    out.push(`ingestion: ${ingestion.stored}/${ingestion.results} results stored ${ingestion.seconds_from_ready} s after readiness; sustained ${ingestion.sustained_results_per_s} results/s (target ${TARGET_INGEST_PER_S}); ${decided} rounds decided; CPU per result: control plane ${ingestion.cp_cpu_ms_per_result} ms, postgres ${ingestion.pg_cpu_ms_per_result} ms`);
     out.push('');
     process.stdout.write(out.join('\n') + '\n');
     process.stdout.write(JSON.stringify({ bench: 'history', rows_measured_monitor: rows, rows_total: allRows, queries: results, fold, ingestion, runtime_s: Math.round((Date.now() - t0) / 1000) }) + '\n');
