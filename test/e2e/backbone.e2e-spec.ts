@@ -62,9 +62,18 @@ describe('backbone end to end', () => {
 
     // 4. SIGKILL the control plane while results flow, then start it again.
     target.delayMs = 900; // every round has checks in flight when the kill lands
-    await new Promise((r) => setTimeout(r, 1500));
+    const startedBefore = target.started;
+    const slowInEveryRegion = () => target.started > startedBefore && REGIONS.every((r) => target.inFlight(r) > 0);
+    await waitFor('a slow check in flight in every region', slowInEveryRegion, 30_000, 10);
     await sys.cp!.kill9();
-    await new Promise((r) => setTimeout(r, 2500)); // probes keep publishing in-flight results into JetStream
+    // Probes keep publishing in-flight results into JetStream: wait until every check in flight
+    // at the kill has been answered and its result is in the streams (streams read first, so a
+    // result that lands in between counts on top).
+    const publishedAtKill = await sys.resultsPublished();
+    const inFlightAtKill = target.started - target.finished;
+    const publishedSinceKill = async () => (await sys.resultsPublished()) - publishedAtKill;
+    const allPublished = async () => (await publishedSinceKill()) >= inFlightAtKill;
+    await waitFor('results of the checks in flight at the kill published', allPublished, 30_000, 100);
     await sys.startControlPlane();
     const checksBefore = (await monitor(id)).checks_total;
     await waitFor('more rounds after restart', async () => (await monitor(id)).checks_total >= checksBefore + 3, 30_000);

@@ -36,9 +36,14 @@ describe('broker restart', () => {
     await waitFor('up', async () => (await monitor()).status === 'up', 30_000);
 
     target.delayMs = 300; // checks are in flight when the broker goes away
-    await new Promise((r) => setTimeout(r, 1200));
+    const startedBefore = target.started;
+    await waitFor('a slow check in flight', () => target.started > startedBefore && target.inFlight() > 0, 30_000, 10);
     await nats.stop();
-    await new Promise((r) => setTimeout(r, 3000));
+    // Every probe has seen the broker go (its connection gauge at 0) before it comes back.
+    await waitFor('every probe disconnected', async () => {
+      const texts = await Promise.all(sys.probePorts.map((_, i) => sys.probeMetrics(i)));
+      return texts.every((t) => /^probe_nats_connected(\{[^}]*\})? 0$/m.test(t));
+    }, 30_000, 100);
     await nats.start();
 
     const before = (await monitor()).checks_total;

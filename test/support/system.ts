@@ -1,3 +1,5 @@
+import { connect } from 'nats';
+import { natsNames } from '@parallax/contracts';
 import { call, createDatabase, deleteNatsPrefix, signup, TEST_NATS_URL, uniqueName, waitFor } from '@parallax/testing';
 import { CONTROL_PLANE_MAIN, freePort, Proc, PROBE_MAIN } from './processes';
 
@@ -149,6 +151,28 @@ export class LocalSystem {
     const url = `http://127.0.0.1:${this.ports[index]}/metrics`;
     // Once more on a socket error: a kept-alive connection the server closed as it was reused.
     return (await fetch(url).catch(() => fetch(url))).text();
+  }
+
+  /** The text of probe `index`'s /metrics (REGIONS order). */
+  async probeMetrics(index: number): Promise<string> {
+    const url = `http://127.0.0.1:${this.probePorts[index]}/metrics`;
+    return (await fetch(url).catch(() => fetch(url))).text();
+  }
+
+  /**
+   * Results the probes have published so far, summed over the regions' results streams (each
+   * stream's last sequence: it counts what was stored, whether or not ingestion took it since).
+   */
+  async resultsPublished(): Promise<number> {
+    const nc = await connect({ servers: this.natsUrl });
+    try {
+      const jsm = await nc.jetstreamManager();
+      const names = natsNames(this.prefix);
+      const infos = await Promise.all(REGIONS.map((region) => jsm.streams.info(names.regionResultsStream(region))));
+      return infos.reduce((sum, info) => sum + info.state.last_seq, 0);
+    } finally {
+      await nc.close();
+    }
   }
 
   call(method: string, path: string, body?: unknown) {

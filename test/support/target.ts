@@ -9,6 +9,10 @@ export class RegionalTarget {
   delayMs = 0;
   readonly hits = new Map<string, number>();
   readonly userAgents = new Set<string>();
+  /** Requests received and requests answered, in total and per region: the checks in flight are the difference. */
+  started = 0;
+  finished = 0;
+  private readonly inFlightByRegion = new Map<string, number>();
   private server?: Server;
   port = 0;
 
@@ -18,6 +22,18 @@ export class RegionalTarget {
       this.userAgents.add(ua);
       const region = /region=([a-z0-9-]+)/.exec(ua)?.[1] ?? 'unknown';
       this.hits.set(region, (this.hits.get(region) ?? 0) + 1);
+      this.started += 1;
+      this.inFlightByRegion.set(region, (this.inFlightByRegion.get(region) ?? 0) + 1);
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        this.finished += 1;
+        this.inFlightByRegion.set(region, this.inFlightByRegion.get(region)! - 1);
+      };
+      // Answered, or given up by the client (a check's timeout, a killed probe).
+      res.once('finish', finish);
+      res.once('close', finish);
       setTimeout(() => {
         if (this.failing.has(region)) {
           res.writeHead(503, { 'content-type': 'text/plain' });
@@ -30,6 +46,11 @@ export class RegionalTarget {
     });
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
     this.port = (this.server.address() as { port: number }).port;
+  }
+
+  /** Checks waiting for their answer now (`region`: from that region only). */
+  inFlight(region?: string): number {
+    return region === undefined ? this.started - this.finished : (this.inFlightByRegion.get(region) ?? 0);
   }
 
   get url(): string {

@@ -2,6 +2,7 @@ import { createParallaxClient, type ParallaxClient } from '@parallax/client';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import { CliEnv, loadCliEnv } from './config';
 import { configPath, resolveCredentials, writeStored } from './credentials';
 import { FileError, parseFile, renderFile } from './file';
 import { hasChanges, planKind, PlanEntry, renderPlan, summarize } from './plan';
@@ -30,7 +31,7 @@ class UsageError extends Error {}
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
-  env: Record<string, string | undefined>;
+  env: CliEnv;
   confirm: (question: string) => Promise<boolean>;
 }
 
@@ -157,7 +158,12 @@ async function confirm(question: string): Promise<boolean> {
 
 /** The process entry point (bin/parallax.js). */
 export function main(): void {
-  const io: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`), env: process.env, confirm };
+  const io: Io = {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+    env: loadCliEnv(),
+    confirm,
+  };
   run(process.argv.slice(2), io).then(
     (code) => process.exit(code),
     (e: unknown) => {

@@ -39,7 +39,7 @@ class FakeWorker extends EventEmitter implements WorkerLike {
   }
 }
 
-const ctx: WorkerCheckContext = { region: 'eu-west', userAgent: 'Parallax/1.0.0 (region=eu-west)', allowPrivateTargets: false, maxBodyBytes: 1024 };
+const ctx: WorkerCheckContext = { region: 'eu-west', userAgent: 'Parallax/1.0.0 (region=eu-west)', allowPrivateTargets: false, maxBodyBytes: 1024, childPath: '/usr/bin:/bin' };
 const spec = httpCheckSpec('http://example.com/');
 const okOutcome: CheckOutcome = {
   is_up: true,

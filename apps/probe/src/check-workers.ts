@@ -35,6 +35,8 @@ export interface WorkerCheckContext {
   userAgent: string;
   allowPrivateTargets: boolean;
   maxBodyBytes: number;
+  /** `PATH` of the programs checks run (the probe's config). */
+  childPath: string;
 }
 
 /** Main thread → worker. */

@@ -20,6 +20,7 @@ const ctx: CheckContext = Object.freeze({
   userAgent: given.userAgent,
   allowPrivateTargets: given.allowPrivateTargets,
   maxBodyBytes: given.maxBodyBytes,
+  childPath: given.childPath,
   signal: abort.signal,
 });
 

@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       natsCredsFile: null,
       natsInboxPrefix: '_INBOX.parallax.eu-west',
     });
+    expect(c.childPath).toBe('/usr/bin:/bin');
     expect(c.probeId).toMatch(/^.+-\d+-[0-9a-f]{4}$/);
     expect(Object.isFrozen(c)).toBe(true);
   });
@@ -142,5 +143,10 @@ describe('loadConfig', () => {
   it('reads the version of the root package.json', () => {
     const root = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
     expect(readVersion(__dirname)).toBe(root.version);
+  });
+
+  it('takes the PATH of the programs checks run (ping, mtr) from the environment', () => {
+    const r = loadConfig({ ...base, PATH: '/opt/probe/bin:/usr/bin' }, '1.2.3');
+    expect(r.ok && r.config.childPath).toBe('/opt/probe/bin:/usr/bin');
   });
 });

@@ -3,6 +3,7 @@ import { availableParallelism, hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { DEFAULT_CHILD_PATH } from '@parallax/checks';
 import { DEFAULT_NATS_PREFIX, NATS_PREFIX_PATTERN, natsNames, REGION_ID_PATTERN } from '@parallax/contracts';
 
 /**
@@ -46,6 +47,8 @@ export interface ProbeConfig {
   readonly version: string;
   /** `Parallax/<version> (region=<id>)`, sent by every HTTP check. */
   readonly userAgent: string;
+  /** `PATH` of the programs checks and tools run (ping, mtr): the probe's own, default `/usr/bin:/bin`. */
+  readonly childPath: string;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -122,6 +125,8 @@ const envSchema = z.object({
   /** Tests only: shifts the probe's clock (at most a day either way). */
   PROBE_CLOCK_OFFSET_MS: intVar(-86_400_000, 86_400_000),
   PROBE_CLOCK_SKEW_THRESHOLD_MS: intVar(100, 3_600_000),
+  /** Where ping and mtr are looked up (the only variable a child process gets, with LC_ALL=C). */
+  PATH: z.string().optional(),
 });
 
 const KEYS = Object.keys(envSchema.shape) as Array<keyof typeof envSchema.shape>;
@@ -177,6 +182,7 @@ export function loadConfig(env: Env = process.env, version: string = readVersion
     clockSkewThresholdMs: e.PROBE_CLOCK_SKEW_THRESHOLD_MS ?? 2000,
     version,
     userAgent: `Parallax/${version} (region=${e.REGION})`,
+    childPath: e.PATH ?? DEFAULT_CHILD_PATH,
   };
   return { ok: true, config: Object.freeze(config) };
 }

@@ -54,13 +54,20 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
       userAgent: config.userAgent,
       allowPrivateTargets: config.allowPrivateTargets,
       maxBodyBytes: config.maxBodyBytes,
+      childPath: config.childPath,
       signal: this.abort.signal,
     });
     this.pool =
       config.workers > 0
         ? new CheckWorkerPool({
             size: config.workers,
-            ctx: { region: config.region, userAgent: config.userAgent, allowPrivateTargets: config.allowPrivateTargets, maxBodyBytes: config.maxBodyBytes },
+            ctx: {
+              region: config.region,
+              userAgent: config.userAgent,
+              allowPrivateTargets: config.allowPrivateTargets,
+              maxBodyBytes: config.maxBodyBytes,
+              childPath: config.childPath,
+            },
             onCrash: ({ worker, error, failedChecks }) => this.log.error({ worker, err: error, failed_checks: failedChecks }, 'check worker died: replaced'),
           })
         : null;

@@ -49,7 +49,12 @@ export class ToolsResponder implements OnApplicationBootstrap, OnApplicationShut
     if (this.running >= MAX_CONCURRENT) return void reply({ address: null, hops: [], error: 'this probe is busy with other MTR runs' });
     this.running++;
     try {
-      const r = await runMtr(req.host, { count: req.count, timeoutMs: req.timeout_ms, allowPrivate: this.config.allowPrivateTargets });
+      const r = await runMtr(req.host, {
+        count: req.count,
+        timeoutMs: req.timeout_ms,
+        allowPrivate: this.config.allowPrivateTargets,
+        childPath: this.config.childPath,
+      });
       reply({ address: r.address, hops: r.hops, error: null });
     } catch (e) {
       reply({ address: null, hops: [], error: e instanceof Error ? e.message : String(e) });

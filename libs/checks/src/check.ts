@@ -22,7 +22,15 @@ export interface CheckContext {
   lookup?: LookupAllFn;
   /** Extra CA certificates (PEM) trusted for https targets, on top of the system roots. */
   tlsCa?: string | Buffer | Array<string | Buffer>;
+  /**
+   * `PATH` of the programs a check runs (ping): the probe's, from its config (the library
+   * reads no environment). Default `/usr/bin:/bin`.
+   */
+  childPath?: string;
 }
+
+/** `PATH` of a check's child process when the context gives none. */
+export const DEFAULT_CHILD_PATH = '/usr/bin:/bin';
 
 /** The outcome of one check from one region. A check never throws on a failing target. */
 export interface CheckOutcome {

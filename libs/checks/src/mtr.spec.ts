@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { mtrArgs, parseMtrJson, runMtr } from './mtr';
 
 const REPORT = JSON.stringify({
@@ -35,6 +38,15 @@ describe('mtrArgs', () => {
 describe('runMtr', () => {
   it('refuses a private target unless allowed (SSRF guard before mtr runs)', async () => {
     await expect(runMtr('127.0.0.1', { count: 1, timeoutMs: 5000, allowPrivate: false, binary: '/nonexistent/mtr' })).rejects.toThrow(/private address \(loopback\)/);
+  });
+
+  it('looks mtr up on the PATH it is given (the probe\'s config), not the environment', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'px-mtr-'));
+    try {
+      await expect(runMtr('127.0.0.1', { count: 1, timeoutMs: 5000, allowPrivate: true, childPath: empty })).rejects.toThrow('mtr is not installed on this probe');
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it('says when mtr is missing', async () => {

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import type { MtrHopV1 } from '@parallax/contracts';
+import { DEFAULT_CHILD_PATH } from './check';
 import { resolveAndGuard } from './ssrf';
 
 /**
@@ -51,12 +52,18 @@ export interface MtrRun {
  * Resolves `host` (refused when private unless `allowPrivate`, or in `allowedCidrs`), runs
  * mtr against the address, and parses its report; rejects with a message on failure.
  */
-export async function runMtr(host: string, opts: { count: number; timeoutMs: number; allowPrivate: boolean; allowedCidrs?: readonly string[]; binary?: string }): Promise<MtrRun> {
+export async function runMtr(
+  host: string,
+  opts: { count: number; timeoutMs: number; allowPrivate: boolean; allowedCidrs?: readonly string[]; binary?: string; childPath?: string },
+): Promise<MtrRun> {
   const target = await resolveAndGuard(host, opts.allowPrivate, { allowedCidrs: opts.allowedCidrs });
   // Intervals under 1 s need root (raw sockets are needed anyway; the image runs mtr with NET_RAW).
   const interval = process.getuid?.() === 0 ? 0.2 : 1;
   const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(opts.binary ?? 'mtr', mtrArgs(target.address, opts.count, interval), { timeout: opts.timeoutMs, maxBuffer: 1024 * 1024, shell: false, windowsHide: true }, (err, out, errOut) => {
+    // Only PATH (the probe's, from its config: the library reads no environment) and LC_ALL=C, as for ping.
+    const env = { PATH: opts.childPath ?? DEFAULT_CHILD_PATH, LC_ALL: 'C' };
+    const args = mtrArgs(target.address, opts.count, interval);
+    execFile(opts.binary ?? 'mtr', args, { timeout: opts.timeoutMs, maxBuffer: 1024 * 1024, shell: false, windowsHide: true, env }, (err, out, errOut) => {
       if (err) {
         const e = err as NodeJS.ErrnoException & { killed?: boolean };
         if (e.code === 'ENOENT') return reject(new Error('mtr is not installed on this probe'));

@@ -1,4 +1,9 @@
-import { judgePing, parsePingOutput, pingArgs } from './ping.check';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PingCheckSpec } from '@parallax/contracts';
+import type { CheckContext } from './check';
+import { judgePing, parsePingOutput, PingCheck, pingArgs } from './ping.check';
 
 /** Outputs of iputils ping 20221126 (LC_ALL=C, -n -q). */
 const ALL_BACK = `PING 127.0.0.1 (127.0.0.1) 56(84) bytes of data.
@@ -49,5 +54,33 @@ describe('pingArgs', () => {
     expect(pingArgs('127.0.0.1', { count: 3, interval_ms: 1000, timeout_ms: 10_000 })).toEqual(['-4', '-n', '-q', '-c', '3', '-i', '1.000', '-W', '7.900', '--', '127.0.0.1']);
     expect(pingArgs('::1', { count: 1, interval_ms: 200, timeout_ms: 1000 })).toEqual(['-6', '-n', '-q', '-c', '1', '-i', '0.200', '-W', '0.900', '--', '::1']);
     expect(pingArgs('::1', { count: 5, interval_ms: 1000, timeout_ms: 4000 })[8]).toBe('0.200');
+  });
+});
+
+describe('PingCheck: the program comes from the context\'s PATH (the probe\'s config), nothing else of the environment', () => {
+  const spec: PingCheckSpec = { type: 'ping', host: '127.0.0.1', count: 3, interval_ms: 200, timeout_ms: 5000, max_packet_loss: 0 };
+  const ctx = (childPath: string): CheckContext => ({ region: 'eu-west', userAgent: 'test', allowPrivateTargets: true, maxBodyBytes: 1024, childPath });
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'px-ping-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs the ping found on that PATH, with only PATH and LC_ALL=C set', async () => {
+    // A stand-in ping (shell builtins only: its PATH has nothing else) that prints a summary and what it was given.
+    const fake = join(dir, 'ping');
+    writeFileSync(fake, `#!/bin/sh\necho "PATH=$PATH LC_ALL=$LC_ALL HOME=$HOME" > "\${0%/*}/seen"\nprintf '%s' '${ALL_BACK}'\n`);
+    chmodSync(fake, 0o755);
+    const out = await new PingCheck().run(spec, ctx(dir));
+    expect(out.error).toBeNull();
+    expect(out.is_up).toBe(true);
+    expect(out.response_ms).toBe(0.064);
+    expect(readFileSync(join(dir, 'seen'), 'utf8').trim()).toBe(`PATH=${dir} LC_ALL=C HOME=`);
+  });
+
+  it('says ping is not installed when that PATH has none', async () => {
+    const out = await new PingCheck().run(spec, ctx(dir));
+    expect(out.is_up).toBe(false);
+    expect(out.error).toBe('ping is not installed on this probe (install iputils-ping)');
   });
 });

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import * as net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { PingCheckSpec } from '@parallax/contracts';
-import { EMPTY_PHASES, type Check, type CheckContext, type CheckOutcome } from './check';
+import { DEFAULT_CHILD_PATH, EMPTY_PHASES, type Check, type CheckContext, type CheckOutcome } from './check';
 import { deadlineSignal, guardedLookup, round2, Stopped } from './connect';
 import { describeError } from './http.check';
 
@@ -66,12 +66,13 @@ interface Run {
   code: number | string | null;
 }
 
-function runPing(args: string[], signal: AbortSignal): Promise<Run> {
+/** Runs the system ping with only `PATH` (the context's) and `LC_ALL=C` in its environment. */
+function runPing(args: string[], signal: AbortSignal, path: string): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       'ping',
       args,
-      { signal, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' }, maxBuffer: 64 * 1024, windowsHide: true },
+      { signal, env: { PATH: path, LC_ALL: 'C' }, maxBuffer: 64 * 1024, windowsHide: true },
       (err, stdout, stderr) => {
         const code = err ? ((err as NodeJS.ErrnoException).code ?? (err as { status?: number }).status ?? null) : 0;
         resolve({ stdout: String(stdout), stderr: String(stderr), code: code as Run['code'] });
@@ -112,7 +113,7 @@ export class PingCheck implements Check<PingCheckSpec> {
       const address = target.addresses[0].address;
       details.address = address;
       phase = 'waiting for echo replies';
-      const r = await runPing(pingArgs(address, spec), d.signal);
+      const r = await runPing(pingArgs(address, spec), d.signal, ctx.childPath ?? DEFAULT_CHILD_PATH);
       if (d.signal.aborted) throw d.signal.reason;
       const summary = parsePingOutput(r.stdout);
       if (summary === null) error = pingFailure(r);

@@ -286,5 +286,13 @@ export function loadConfigFromEnv(): AppConfig {
   return loadConfig(process.env);
 }
 
+/**
+ * DATABASE_URL alone, for the TypeORM CLI (`npm run migration:generate`, `database/typeorm-cli.config.ts`),
+ * which needs no other setting: a scratch database by default.
+ */
+export function databaseUrlFromEnv(env: Record<string, string | undefined> = process.env): string {
+  return env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/parallax_migrate';
+}
+
 /** Injection token for the validated AppConfig. */
 export const APP_CONFIG = Symbol('APP_CONFIG');

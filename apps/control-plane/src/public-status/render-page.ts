@@ -7,9 +7,13 @@ import type { PageSnapshot, PublicIncident, PublicMaintenance, ShownMonitor } fr
 
 /**
  * Refreshes the page every 60 s while it is visible (a hidden tab refreshes when shown
- * again). Without JavaScript a `<noscript>` meta refresh does the same.
+ * again). Without JavaScript a `<noscript>` meta refresh does the same. Runs in the visitor's
+ * browser and reads no wall clock there: the 60 s are counted on `performance.now()`, the
+ * page's own monotonic time since it loaded (a changed system clock moves no refresh).
  */
-const REFRESH_SCRIPT = `(function(){var due=Date.now()+60000;function tick(){if(Date.now()>=due&&!document.hidden){location.reload();}else{setTimeout(tick,1000);}}setTimeout(tick,1000);})();`;
+export const REFRESH_SCRIPT =
+  '(function(){function tick(){if(performance.now()>=60000&&!document.hidden){location.reload();}' +
+  'else{setTimeout(tick,1000);}}setTimeout(tick,1000);})();';
 
 /** The page's Content-Security-Policy: no script but the refresh (by hash), inline styles, never framed. */
 export const PAGE_CSP = `default-src 'none'; script-src 'sha256-${createHash('sha256').update(REFRESH_SCRIPT).digest('base64')}'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`;

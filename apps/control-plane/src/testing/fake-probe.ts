@@ -1,6 +1,7 @@
 import { connect, JetStreamClient, NatsConnection, Subscription } from 'nats';
 import { encode, natsNames, parseJob, AttemptV1, JobV1, PresenceV1, ResultV1, resultMsgId } from '@parallax/contracts';
 import { TEST_NATS_URL } from '@parallax/testing';
+import { Clock, systemClock } from '../common/clock';
 
 export { waitFor } from '@parallax/testing';
 
@@ -23,13 +24,18 @@ export class FakeProbes {
   /** Regions whose probe stopped announcing itself (it vanished, as far as presence goes). */
   readonly presenceOff = new Set<string>();
   private presenceTimer?: NodeJS.Timeout;
-  private readonly startedAt = new Date().toISOString();
+  private readonly startedAt: string;
+  /** A probe's own clock: the system's unless the test gives one (e.g. the app's `Clock`, to move with it). */
+  private readonly clock: Clock;
 
   constructor(
     private readonly prefix: string,
     private readonly regions: string[],
-    private readonly options: { presence?: boolean; presenceIntervalMs?: number } = {},
-  ) {}
+    private readonly options: { presence?: boolean; presenceIntervalMs?: number; clock?: Clock } = {},
+  ) {
+    this.clock = options.clock ?? systemClock;
+    this.startedAt = this.clock.now().toISOString();
+  }
 
   /** The probe id this fake uses for a region. */
   probeId(region: string): string {
@@ -47,7 +53,7 @@ export class FakeProbes {
       queued: 0,
       capacity: 64,
       started_at: this.startedAt,
-      sent_at: new Date().toISOString(),
+      sent_at: this.clock.now().toISOString(),
     };
     if (leaving) p.leaving = true;
     this.nc!.publish(natsNames(this.prefix).presence(region), encode(p));
@@ -92,7 +98,7 @@ export class FakeProbes {
       probe_id: this.probeId(region),
       probe_version: 'test',
       scheduled_at: job.scheduled_at,
-      started_at: new Date().toISOString(),
+      started_at: this.clock.now().toISOString(),
       is_up: v.is_up,
       status_code: v.status_code ?? (v.is_up ? 200 : 503),
       response_ms: v.response_ms ?? 10,

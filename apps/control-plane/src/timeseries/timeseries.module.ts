@@ -3,13 +3,15 @@ import { ResultsModule } from '../ingestion/results.module';
 import { MonitorsModule } from '../monitors/monitors.module';
 import { SchedulerModule } from '../scheduler/scheduler.module';
 import { RollupsModule } from './rollups.module';
-import { TimeseriesController } from './timeseries.controller';
 import { TimeseriesService } from './timeseries.service';
 
-/** Query side: response times, uptime, logs, status, history and stats of a monitor. */
+/**
+ * Query side of the time series: response times, uptime, status and stats of a monitor over a
+ * window (rollups plus raw edges). Served over HTTP by the history context's controller; used
+ * by badges and insights too.
+ */
 @Module({
   imports: [RollupsModule, ResultsModule, MonitorsModule, SchedulerModule],
-  controllers: [TimeseriesController],
   providers: [TimeseriesService],
   exports: [TimeseriesService],
 })

@@ -1,17 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsOptional, IsString } from 'class-validator';
 import { ChoiceQuery, ClampedIntQuery, TextQuery } from '../common/query';
 
 /**
- * The time-series endpoints' query DTOs. Integers with bounds are clamped here (the reference);
+ * The time-series endpoints' query DTOs (and the text parameters the history's share). Integers with bounds are clamped here (the reference);
  * times, dates, buckets and regions stay text and are parsed by the pure rules of
  * `query-params.ts` (422 naming the field), which need the clock and the monitor's regions.
  */
 const REGION = "one of the monitor's regions; default: every region (and the whole monitor)";
-const region = () => TextQuery('eu-west', REGION);
-const from = () => TextQuery('2026-11-23T10:00:00Z', 'ISO 8601, default: 24 h before `to`', 'date-time');
-const to = () => TextQuery(undefined, 'ISO 8601, default: now', 'date-time');
-const date = () => TextQuery(undefined, 'YYYY-MM-DD (UTC), default today', 'date');
+export const region = () => TextQuery('eu-west', REGION);
+export const from = () => TextQuery('2026-11-23T10:00:00Z', 'ISO 8601, default: 24 h before `to`', 'date-time');
+export const to = () => TextQuery(undefined, 'ISO 8601, default: now', 'date-time');
+export const date = () => TextQuery(undefined, 'YYYY-MM-DD (UTC), default today', 'date');
 
 /** `GET /monitors/{id}/response-times`. */
 export class ResponseTimesQuery {
@@ -31,30 +29,6 @@ export class DailyUptimeQuery {
 export class HourlyUptimeQuery {
   @date() date?: string;
   @region() region?: string;
-}
-
-/** `GET /monitors/{id}/uptime/minutes`: `hour` is required (422 naming it when absent or not 0–23). */
-export class MinutesQuery {
-  @date() date?: string;
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 23, description: '0–23 (UTC)' })
-  @IsOptional()
-  @IsString()
-  hour?: string;
-  @region() region?: string;
-}
-
-/** `GET /monitors/{id}/logs`. */
-export class LogsQuery {
-  @from() from?: string;
-  @to() to?: string;
-  @region() region?: string;
-  @ClampedIntQuery(1, 1_000_000, 1, '1-based, default 1 (clamped)') page!: number;
-  @ClampedIntQuery(1, 100, 20) limit!: number;
-}
-
-/** `GET /monitors/{id}/history`. */
-export class HistoryHoursQuery {
-  @ClampedIntQuery(1, 168, 24) hours!: number;
 }
 
 /** `GET /monitors/{id}/stats`. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { notFound, validationFailed } from '../common/errors';
+import { notFound } from '../common/errors';
 import type { Principal } from '../common/principal';
 import { ResultsRepository } from '../ingestion/results.repository';
 import { MonitorEntity } from '../monitors/monitor.entity';
@@ -97,7 +97,8 @@ export class TimeseriesService {
     return { checks: s.checks, failures: s.failures, rtCount: s.rtCount, rtSum: s.rtSum };
   }
 
-  private static total(series: Map<number, Stats> | undefined): Stats {
+  /** The stats of a series, summed. */
+  static total(series: Map<number, Stats> | undefined): Stats {
     const s = emptyStats();
     for (const v of series?.values() ?? []) mergeStats(s, v);
     return s;
@@ -194,60 +195,6 @@ export class TimeseriesService {
     return { monitor_id: m.id, region: region ?? null, date: day.toISOString().slice(0, 10), hourlyData };
   }
 
-  /** `GET /monitors/{id}/uptime/minutes?date=&hour=`: the check records of one UTC hour. */
-  async minutes(p: Principal, id: string, q: { date?: string; hour?: string; region?: string }) {
-    const m = await this.monitor(p, id);
-    const region = parseRegion(q.region, m.regions);
-    const day = parseDate('date', q.date, this.clock.nowMs());
-    if (q.hour === undefined || !/^\d{1,2}$/.test(q.hour) || Number(q.hour) > 23) throw validationFailed([{ field: 'hour', message: 'must be a UTC hour 0–23' }]);
-    const from = new Date(day.getTime() + Number(q.hour) * HOUR_MS);
-    const to = new Date(from.getTime() + HOUR_MS);
-    const records = region
-      ? (await this.results.page(p.accountId, m.id, from, to, region, 3600, 0)).reverse().map((r) => ({
-          timestamp: r.scheduledAt.getTime(),
-          success: r.isUp,
-          responseTime: r.responseMs,
-          statusCode: r.statusCode,
-          ...(r.error ? { error: r.error } : {}),
-        }))
-      : (await this.rounds.decidedInRanges(p.accountId, m.id, [{ from, to }])).map((r) => ({
-          timestamp: r.scheduledAt.getTime(),
-          success: r.outcome !== 'down',
-          status: r.outcome,
-          responseTime: r.responseMs,
-          statusCode: r.statusCode,
-        }));
-    return { monitor_id: m.id, region: region ?? null, date: day.toISOString().slice(0, 10), hour: Number(q.hour), records };
-  }
-
-  /** `GET /monitors/{id}/logs`: one entry per region result, newest first (StatusPool). */
-  async logs(p: Principal, id: string, q: { from?: string; to?: string; region?: string; page: number; limit: number }) {
-    const m = await this.monitor(p, id);
-    const { from, to } = parseWindow(q.from, q.to, this.clock.nowMs());
-    const region = parseRegion(q.region, m.regions);
-    const { limit, page } = q;
-    const [rows, w] = await Promise.all([
-      this.results.page(p.accountId, m.id, from, to, region, limit, (page - 1) * limit),
-      // The total is counted from the rollups (and the raw edges), not by scanning rows.
-      this.window(m, from, to, 'day', { region, regions: true, overall: false }),
-    ]);
-    let total = 0;
-    for (const [r, series] of w) if (r !== OVERALL) total += TimeseriesService.total(series).checks;
-    const items = rows.map((r) => ({
-      timestamp: r.scheduledAt.toISOString(),
-      checked_at: r.checkedAt.toISOString(),
-      region: r.region,
-      round: r.round,
-      is_up: r.isUp,
-      status_code: r.statusCode,
-      response_time_ms: r.responseMs,
-      error_message: r.error,
-      late: r.late,
-      attempts: r.attempts ?? null,
-    }));
-    return { items, meta: { monitor_id: m.id, from: from.toISOString(), to: to.toISOString(), region: region ?? null, page, limit, total, total_pages: Math.ceil(total / limit) } };
-  }
-
   /** `GET /monitors/{id}/status` (StatusPool). */
   async status(p: Principal, id: string) {
     const m = await this.monitor(p, id);
@@ -263,26 +210,9 @@ export class TimeseriesService {
     };
   }
 
-  private static statsView(s: Stats) {
+  static statsView(s: Stats) {
     const r = responseSummary(s);
     return { avg: r.avg, min: r.min, max: r.max, p50: r.p50, p95: r.p95, p99: r.p99, checks: s.checks, failures: s.failures, uptime: uptimePercent(s.checks, s.failures) };
-  }
-
-  /** `GET /monitors/{id}/history?hours=` (StatusCore): the rounds of the last hours with their stats. */
-  async history(p: Principal, id: string, q: { hours: number }) {
-    const m = await this.monitor(p, id);
-    const { hours } = q;
-    const now = this.clock.nowMs();
-    const from = new Date(now - hours * HOUR_MS);
-    const to = new Date(now + 1);
-    const [rounds, w] = await Promise.all([this.rounds.decidedInRanges(p.accountId, m.id, [{ from, to }]), this.window(m, from, to, 'day', { regions: false, overall: true })]);
-    const s = TimeseriesService.total(w.get(OVERALL));
-    return {
-      monitor: { id: m.id, name: m.name, url: m.url, status: m.status },
-      hours,
-      history: rounds.map((r) => ({ checked_at: r.scheduledAt.toISOString(), status: r.outcome, response_time: r.responseMs })),
-      stats: TimeseriesService.statsView(s),
-    };
   }
 
   /** `GET /monitors/{id}/stats?days=` (StatusCore): response times and uptime of the last days, overall and per region. */

@@ -17,7 +17,9 @@ export class RollupFolds1795451009968 implements MigrationInterface {
         // Hand-added: the previous version reads daily rollups for every whole day, so the days
         // not folded yet (today at least) get their daily rows built from the hourly ones first.
         const monitors: { id: string; folded: string }[] = await queryRunner.query(`SELECT id, rollups_folded_through::text AS folded FROM monitors`);
-        const params = [monitors.map((m) => m.id), monitors.map((m) => m.folded), new Date().toISOString().slice(0, 10)];
+        // Today as a UTC date from the database's clock (a one-off backfill: no app clock to inject).
+        const [{ today }]: { today: string }[] = await queryRunner.query(`SELECT ((now() AT TIME ZONE 'UTC')::date)::text AS today`);
+        const params = [monitors.map((m) => m.id), monitors.map((m) => m.folded), today];
         await queryRunner.query(FOLD_DELETE_SQL, params);
         await queryRunner.query(FOLD_INSERT_SQL, params);
         await queryRunner.query(`ALTER TABLE "rollups_hourly" RESET (fillfactor)`);
