@@ -188,6 +188,8 @@ async function runScenario(sc, opts) {
       bulkMs.push(Date.now() - t);
     }
     const createS = (Date.now() - createStart) / 1000;
+    const autovacuum = await db.analyze();
+    log(`${sc.name}: tables analysed after the bulk load (autovacuum is ${autovacuum ? 'on' : 'off'} on this server)`);
     // Listing at scale: pages of 500 by cursor, the whole account.
     const listMs = [];
     let cursor = null;

@@ -72,6 +72,10 @@ function payloadOf(a: AnomalyRow): AnomalyPayload {
 export class AnomaliesService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(AnomaliesService.name);
   private readonly task = new PeriodicTask(this.logger, 'anomaly sweep', SWEEP_EVERY_MS, () => this.sweepDue());
+  /** A pass is under way: the last chunk was full, so more follow at once. */
+  private inPass = false;
+  /** The last monitor id of the pass's previous chunk (a pass walks the ids once). */
+  private passCursor = '';
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -97,17 +101,24 @@ export class AnomaliesService implements OnApplicationBootstrap, BeforeApplicati
     // The last closed hour: its window starts an hour before the current one.
     const lastWindow = Math.floor(now / HOUR_MS) * HOUR_MS - HOUR_MS;
     const through = new Date(lastWindow);
-    await this.repo.addNewMonitors();
-    const { swept, changes } = await this.tx.run(async (tx) => {
-      const due = await this.repo.lockDue(tx, through, CHUNK);
+    // New monitors join at the start of a pass, not at every chunk: the anti-join reads every
+    // monitor, and a pass over 30,000 monitors is 1,500 chunks.
+    if (!this.inPass) {
+      await this.repo.addNewMonitors();
+      this.passCursor = '';
+    }
+    const { swept, changes, lastId } = await this.tx.run(async (tx) => {
+      const due = await this.repo.lockDue(tx, through, CHUNK, this.passCursor);
       let n = 0;
       for (const m of due) n += await this.sweepMonitor(tx, m.accountId, m.monitorId, lastWindow, now);
       await this.repo.markSwept(tx, due.map((m) => m.monitorId), through);
-      return { swept: due.length, changes: n };
+      return { swept: due.length, changes: n, lastId: due.length ? due[due.length - 1].monitorId : '' };
     });
     if (swept) this.metrics.anomalySweepMonitors.inc(swept);
     if (changes) this.logger.log({ monitors: swept, changes }, 'anomaly sweep');
-    return swept === CHUNK;
+    this.inPass = swept === CHUNK;
+    if (swept) this.passCursor = lastId;
+    return this.inPass;
   }
 
   /** Sweeps every due monitor (tests). */

@@ -246,18 +246,34 @@ export class RoundsRepository {
     const found: RoundEntity[] = [];
     const exact = keys.filter((k): k is ResultRoundKey & { scheduledAt: Date } => k.scheduledAt !== null);
     if (exact.length) {
-      // Messages carry milliseconds: a time stored with microseconds matches within its millisecond.
-      const [lo, hi] = span(exact);
-      found.push(
-        ...(await q()
-          .where(
-            `EXISTS (SELECT 1 FROM unnest(CAST(:ids AS text[]), CAST(:times AS timestamptz[]), CAST(:rounds AS bigint[])) AS k(monitor_id, t, round)
-                      WHERE r.monitor_id = k.monitor_id AND r.round = k.round AND r.scheduled_at >= k.t AND r.scheduled_at < k.t + interval '1 millisecond')`,
-            { ids: exact.map((k) => k.monitorId), times: exact.map((k) => k.scheduledAt.toISOString()), rounds: exact.map((k) => k.round) },
-          )
-          .andWhere('r.scheduled_at >= :lo AND r.scheduled_at < :hi', { lo, hi })
-          .getMany()),
+      // One index probe per key (a nested loop over the keys, each pruned to its partition), in
+      // (monitor, round) order: a range over the batch's span instead would read every round
+      // scheduled in it, which a backlog makes minutes wide. Messages carry milliseconds: a time
+      // stored with microseconds matches within its millisecond.
+      const keys = [...exact].sort((a, b) => (a.monitorId < b.monitorId ? -1 : a.monitorId > b.monitorId ? 1 : a.round - b.round));
+      const locked: { id: string; scheduled_at: Date }[] = await tx.query(
+        `SELECT r.id, r.scheduled_at
+           FROM unnest($1::text[], $2::timestamptz[], $3::bigint[]) WITH ORDINALITY AS k(monitor_id, t, round, n)
+           CROSS JOIN LATERAL (
+             SELECT r.id, r.scheduled_at FROM rounds r
+              WHERE r.monitor_id = k.monitor_id AND r.round = k.round AND r.scheduled_at >= k.t AND r.scheduled_at < k.t + interval '1 millisecond'
+              FOR UPDATE) r
+          ORDER BY k.n`,
+        [keys.map((k) => k.monitorId), keys.map((k) => k.scheduledAt.toISOString()), keys.map((k) => k.round)],
       );
+      if (locked.length) {
+        const [lo, hi] = span(locked.map((r) => ({ scheduledAt: new Date(r.scheduled_at) })));
+        found.push(
+          ...(await tx
+            .getRepository(RoundEntity)
+            .createQueryBuilder('r') // locked by the statement above, in this transaction
+            .orderBy('r.monitor_id', 'ASC')
+            .addOrderBy('r.round', 'ASC')
+            .where('r.id IN (:...ids)', { ids: locked.map((r) => r.id) })
+            .andWhere('r.scheduled_at >= :lo AND r.scheduled_at < :hi', { lo, hi })
+            .getMany()),
+        );
+      }
     }
     // Without the scheduled time (older probes), or not found with it: by the round number,
     // among the rounds scheduled within a day of the check's start (a few partitions).
