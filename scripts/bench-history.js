@@ -163,6 +163,20 @@ async function seedScale(pg, template, today, bucketOf) {
      SELECT ${cols.map((c) => set[c] ?? `m."${c}"`).join(', ')} FROM monitors m, generate_series(1, $2::int) AS n WHERE m.id = $1`,
     [template.id, SCALE_MONITORS],
   );
+  // The template's decision read model (monitor_state, decisions'), if it has one.
+  const stateCols = (
+    await pg.query(
+      `SELECT column_name AS c FROM information_schema.columns
+        WHERE table_schema = 'public' AND table_name = 'monitor_state' AND column_name <> 'monitor_id'
+        ORDER BY ordinal_position`,
+    )
+  ).rows.map((r) => `"${r.c}"`);
+  await pg.query(
+    `INSERT INTO monitor_state (monitor_id, ${stateCols.join(', ')})
+     SELECT 'mon_scale' || lpad(n::text, 6, '0'), ${stateCols.map((c) => `s.${c}`).join(', ')}
+       FROM monitor_state s, generate_series(1, $2::int) AS n WHERE s.monitor_id = $1`,
+    [template.id, SCALE_MONITORS],
+  );
   // Folded through yesterday (the timeseries context's watermark, rollup_folds).
   await pg.query(
     `INSERT INTO rollup_folds (monitor_id, folded_through) SELECT 'mon_scale' || lpad(n::text, 6, '0'), $1::date FROM generate_series(1, $2::int) AS n`,

@@ -91,7 +91,11 @@ async function main() {
     const today = Math.floor(Date.now() / DAY) * DAY;
     // 89 folded days (daily rollups) and today by the hour, for '*' and each region.
     await pg.query(`INSERT INTO rollup_folds (monitor_id, folded_through) SELECT id, (now() AT TIME ZONE 'UTC')::date - 1 FROM monitors ON CONFLICT (monitor_id) DO UPDATE SET folded_through = EXCLUDED.folded_through`);
-    await pg.query(`UPDATE monitors SET status = 'up', location_status = '{"r1":"up","r2":"up","r3":"up"}'`);
+    await pg.query(
+      `INSERT INTO monitor_state (monitor_id, status, location_status)
+       SELECT id, 'up', '{"r1":"up","r2":"up","r3":"up"}' FROM monitors
+       ON CONFLICT (monitor_id) DO UPDATE SET status = EXCLUDED.status, location_status = EXCLUDED.location_status`,
+    );
     await pg.query(
       `INSERT INTO rollups_daily (monitor_id, bucket_start, region, account_id, checks, failures, degraded, rt_count, rt_sum, rt_min, rt_max)
        SELECT m, to_timestamp($2 / 1000.0) - make_interval(days => d), r, $3, 1440, (d % 7), 0, 1440, 1440 * 120.0, 80, 400

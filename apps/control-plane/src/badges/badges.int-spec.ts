@@ -31,7 +31,13 @@ describe('badges (StatusRooster)', () => {
     };
     pub = await create({ name: 'Public API', public: true });
     priv = await create({ name: 'Private API', public: false });
-    await pg.query(`UPDATE monitors SET status = 'up', paused = false, checks_total = 1000, checks_failed = 8, last_response_ms = 1834.2 WHERE id = ANY($1)`, [[pub, priv]]);
+    await pg.query(`UPDATE monitors SET paused = false WHERE id = ANY($1)`, [[pub, priv]]);
+    // The decisions' read model (monitor_state), as rounds would have left it.
+    await pg.query(
+      `INSERT INTO monitor_state (monitor_id, status, checks_total, checks_failed, last_response_ms)
+       SELECT unnest($1::text[]), 'up', 1000, 8, 1834.2`,
+      [[pub, priv]],
+    );
   });
   afterAll(async () => {
     await pg?.end();
@@ -63,7 +69,7 @@ describe('badges (StatusRooster)', () => {
     expect(svgText(response.body)).toContain('1.83s');
     expect(response.body).toContain('#dfb317'); // yellow: < 3 s
 
-    await pg.query(`UPDATE monitors SET status = 'down', last_response_ms = 3100 WHERE id = $1`, [pub]);
+    await pg.query(`UPDATE monitor_state SET status = 'down', last_response_ms = 3100 WHERE monitor_id = $1`, [pub]);
     expect((await get(`/badge/${pub}/status.svg`)).body).toContain('#e05d44');
     expect(svgText((await get(`/badge/${pub}/status.svg`)).body)).toContain('down');
     expect((await get(`/badge/${pub}/response.svg`)).body).toContain('#e05d44');
@@ -106,7 +112,11 @@ describe('badges (StatusRooster)', () => {
   });
 
   it('shows a paused monitor as paused and a monitor without rounds as n/a', async () => {
-    await pg.query(`UPDATE monitors SET paused = true, checks_total = 0, checks_failed = 0, last_response_ms = NULL WHERE id = $1`, [pub]);
+    await pg.query(`UPDATE monitors SET paused = true WHERE id = $1`, [pub]);
+    await pg.query(
+      `UPDATE monitor_state SET checks_total = 0, checks_failed = 0, last_response_ms = NULL WHERE monitor_id = $1`,
+      [pub],
+    );
     expect(svgText((await get(`/badge/${pub}/status.svg`)).body)).toContain('paused');
     expect(svgText((await get(`/badge/${pub}.svg`)).body)).toContain('n/a');
     expect(svgText((await get(`/badge/${pub}/response.svg`)).body)).toContain('n/a');

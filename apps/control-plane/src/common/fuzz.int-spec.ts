@@ -220,7 +220,11 @@ describe('fuzz: every operation of the served OpenAPI document', () => {
 // anomaly_sweeps: the anomaly sweep enrols new monitors and advances its watermark on its own timer.
 // region_streaks: the decisions' per-region failure streaks of a monitor being checked (background work).
 // alert_state, notification_rate_limits: written by the decisions of a monitor a fuzzed toggle resumed (flap damping, rate limits).
-const VOLATILE_TABLES = ['migrations', 'typeorm_metadata', 'rounds%', 'notification_attempts', 'rate_limit_counters', 'anomaly_sweeps', 'region_streaks', 'alert_state', 'notification_rate_limits'];
+// monitor_state: the decisions' read model of such a monitor (its row appears with its first decision).
+const VOLATILE_TABLES = [
+  'migrations', 'typeorm_metadata', 'rounds%', 'notification_attempts', 'rate_limit_counters', 'anomaly_sweeps',
+  'region_streaks', 'alert_state', 'notification_rate_limits', 'monitor_state',
+];
 /** The dispatcher updates the status of existing deliveries; a request could only add or remove one. */
 const ID_ONLY_TABLES = ['notification_deliveries'];
 /** Columns bookkeeping touches on any authenticated request (the API key's last use). */

@@ -11,6 +11,7 @@ import { ProbeEntity } from '../regions/probe.entity';
 import { SubscriberEntity, SubscriptionAttemptEntity } from '../subscriptions/subscriber.entity';
 import { RoundEntity } from '../scheduler/round.entity';
 import { RegionStreakEntity } from '../decisions/region-streak.entity';
+import { MonitorStateEntity } from '../decisions/monitor-state.entity';
 import { StatusPageEntity, StatusPageGroupEntity, StatusPageMonitorEntity } from '../status-pages/status-page.entity';
 
-export const ENTITIES = [AccountEntity, UserEntity, ApiKeyEntity, MonitorEntity, RoundEntity, CheckResultEntity, IncidentEntity, IncidentUpdateEntity, ProbeEntity, WebhookEntity, DeliveryEntity, AttemptEntity, MonitorNotificationStateEntity, StatusPageEntity, StatusPageGroupEntity, StatusPageMonitorEntity, SubscriberEntity, SubscriptionAttemptEntity, MaintenanceEntity, MaintenanceUpdateEntity, HeartbeatStateEntity, RollupFoldEntity, MonitorScheduleEntity, RegionStreakEntity];
+export const ENTITIES = [AccountEntity, UserEntity, ApiKeyEntity, MonitorEntity, RoundEntity, CheckResultEntity, IncidentEntity, IncidentUpdateEntity, ProbeEntity, WebhookEntity, DeliveryEntity, AttemptEntity, MonitorNotificationStateEntity, StatusPageEntity, StatusPageGroupEntity, StatusPageMonitorEntity, SubscriberEntity, SubscriptionAttemptEntity, MaintenanceEntity, MaintenanceUpdateEntity, HeartbeatStateEntity, RollupFoldEntity, MonitorScheduleEntity, RegionStreakEntity, MonitorStateEntity];

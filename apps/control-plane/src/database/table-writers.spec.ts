@@ -19,12 +19,11 @@ const SRC = join(__dirname, '..');
  * when one goes away (shrink the list then).
  */
 const KNOWN_SHARED: Record<string, string[]> = {
-  // Issue 12 item 1, partly done: heartbeat state moved to heartbeat_state (heartbeats), the
-  // fold watermark to rollup_folds (timeseries), the schedule cursor to monitor_schedule
-  // (scheduler; others move it through MonitorSchedules), a dead alert target is cleared
-  // through the monitors context (MonitorAlertTargets). Still in the monitor row: the decision
-  // read model (decisions, SystemMonitorsRepository.saveDecisions); monitor_state removes this.
-  monitors: ['decisions', 'monitors'],
+  // None left. Issue 12 item 1 moved the other contexts' state out of `monitors`: heartbeat
+  // state to heartbeat_state (heartbeats), the fold watermark to rollup_folds (timeseries), the
+  // schedule cursor to monitor_schedule (scheduler; others move it through MonitorSchedules),
+  // the decision read model to monitor_state (decisions, MonitorStateRepository.save); a dead
+  // alert target is cleared through the monitors context (MonitorAlertTargets).
 };
 
 function files(dir: string): string[] {
@@ -152,7 +151,11 @@ describe('one writing context per table', () => {
   const byTable = writers();
 
   it('finds the writes it looks for (the scan itself works)', () => {
-    expect(methods.find((m) => m.repo === 'SystemMonitorsRepository' && m.name === 'saveDecisions')?.tables).toEqual(new Set(['monitors']));
+    const written = (repo: string, name: string) => methods.find((m) => m.repo === repo && m.name === name)?.tables;
+    expect(written('MonitorStateRepository', 'save')).toEqual(new Set(['monitor_state']));
+    expect(written('SystemMonitorsRepository', 'lockForDecisions')).toEqual(new Set());
+    expect([...(byTable.get('monitor_state') ?? [])]).toEqual(['decisions']);
+    expect([...(byTable.get('monitors') ?? [])]).toEqual(['monitors']);
     expect(methods.find((m) => m.repo === 'RollupsRepository' && m.name === 'add')?.tables).toEqual(new Set(['rollups_hourly', 'rollups_daily']));
     expect(methods.find((m) => m.repo === 'ResultsRepository' && m.name === 'insertMany')?.tables).toEqual(new Set(['check_results']));
     expect(methods.find((m) => m.repo === 'ResultsRepository' && m.name === 'page')?.tables).toEqual(new Set());

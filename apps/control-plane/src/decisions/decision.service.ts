@@ -22,6 +22,7 @@ import { RegionalBatch, RegionalIncidents } from './regional-incidents.service';
 import { RegionResult, RoundDecision, RoundSummary, summariseRound } from './round-summary';
 import { foldedThroughOf } from '../timeseries/window';
 import { MonitorSchedules } from '../scheduler/monitor-schedules.service';
+import { MonitorStateRepository } from './monitor-state.repository';
 
 /**
  * Decides a round (all regions answered, or its deadline passed) and applies the
@@ -50,6 +51,7 @@ export class DecisionService {
     private readonly clock: Clock,
     private readonly maintenance: MaintenanceRepository,
     private readonly regional: RegionalIncidents,
+    private readonly states: MonitorStateRepository,
   ) {}
 
   /**
@@ -117,7 +119,7 @@ export class DecisionService {
       else observations.push(DecisionService.overall(monitor, round, summary));
     }
     await this.regional.flush(tx, regional);
-    await this.monitors.saveDecisions(tx, [...touched]);
+    await this.states.save(tx, [...touched]);
     // A confirmation round due at once: the schedule cursor belongs to the scheduler context.
     await this.schedules.dueBy(tx, confirmAt);
     await this.notifications.saveAlertBatch(tx, alerts);

@@ -3,6 +3,7 @@ import type { Tx } from '../database/transaction';
 import { MonitorEntity } from '../monitors/monitor.entity';
 import type { PingFields } from './heartbeat-rules';
 import { MonitorScheduleEntity } from '../scheduler/monitor-schedule.entity';
+import { MonitorStateEntity } from '../decisions/monitor-state.entity';
 import { HeartbeatStateEntity } from './heartbeat-state.entity';
 
 const STATE_COLUMNS: Record<keyof PingFields, string> = {
@@ -28,16 +29,21 @@ export class HeartbeatsRepository {
     return m ? m.pingTokenHash : undefined;
   }
 
-  /** A heartbeat monitor by id with its state (`heartbeat`), the monitor locked: pings and checks of one monitor run one at a time. */
+  /**
+   * A heartbeat monitor by id with its ping state (`heartbeat`) and read model, the monitor
+   * locked: pings and checks of one monitor run one at a time.
+   */
   async lockForPing(tx: Tx, id: string): Promise<MonitorEntity | null> {
     const locked: unknown[] = await tx.query(`SELECT id FROM monitors WHERE id = $1 AND monitor_type = 'heartbeat' FOR UPDATE`, [id]);
     if (!locked.length) return null;
-    // Read after the lock, in a statement of its own (see attachStates), with the schedule a check claims from.
+    // Read after the lock, in a statement of its own (see attachStates), with the schedule a check claims from
+    // and the decision read model (`state`: the status a ping answers with).
     return tx
       .getRepository(MonitorEntity)
       .createQueryBuilder('m')
       .leftJoinAndMapOne('m.heartbeat', HeartbeatStateEntity, 'h', 'h.monitor_id = m.id')
       .leftJoinAndMapOne('m.schedule', MonitorScheduleEntity, 's', 's.monitor_id = m.id')
+      .leftJoinAndMapOne('m.state', MonitorStateEntity, 'st', 'st.monitor_id = m.id')
       .where('m.id = :id', { id })
       .getOne();
   }

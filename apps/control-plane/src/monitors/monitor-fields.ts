@@ -1,7 +1,7 @@
 import { HEARTBEAT_DEFAULTS, issuePingToken, nextExpectedBy, pingBaseUrl } from '../heartbeats/heartbeat-rules';
 import { emptyHeartbeatState } from '../heartbeats/heartbeat-state.entity';
 import { UpdateMonitorDto } from './dto/monitor.dto';
-import { MonitorEntity, MonitorType } from './monitor.entity';
+import { emptyReadModel, MonitorEntity, MonitorType } from './monitor.entity';
 import { sanitizeSlug } from './monitor.mapper';
 import { MASK, normalizeHost, TYPE_RULES } from './monitor-types';
 
@@ -42,9 +42,6 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     domainExpiryThresholdDays: 30,
     rdapServer: '',
     whoisServer: '',
-    domainExpiry: null,
-    domainRegistrar: null,
-    domainStatus: [],
     dnsHostname: '',
     dnsRecordType: 'A' as const,
     dnsResolver: '',
@@ -66,21 +63,17 @@ export function monitorDefaults(id: string, accountId: string, regions: string[]
     flapWindowSeconds: 3600,
     reminderIntervalSeconds: 0,
     dependsOn: [],
-    pendingStatus: null,
-    pendingRounds: 0,
-    pendingSince: null,
     public: true,
     paused: false,
     group: '',
     tags: [],
     maintenanceWindows: [],
-    status: 'pending' as const,
-    checksTotal: 0,
-    checksFailed: 0,
     heartbeatInterval: null,
     heartbeatGracePeriod: null,
     pingTokenHash: null,
     pingTokenHint: null,
+    // Nothing decided yet (the decisions' monitor_state row comes with the first decision).
+    ...emptyReadModel(),
   });
 }
 

@@ -1,9 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  AfterLoad, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn,
+} from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity';
 import type { DnsRecordType, JsonAssertion, SipTransport } from '@parallax/contracts';
 import type { HeartbeatStateEntity } from '../heartbeats/heartbeat-state.entity';
 import type { RollupFoldEntity } from '../timeseries/rollup-fold.entity';
 import type { MonitorScheduleEntity } from '../scheduler/monitor-schedule.entity';
+import type { MonitorStateEntity } from '../decisions/monitor-state.entity';
 
 export type MonitorStatus = 'pending' | 'up' | 'degraded' | 'down' | 'warn';
 /** The monitor types; each has its fields, rules, document and check spec in monitor-types.ts (TYPE_RULES). */
@@ -71,9 +74,7 @@ export class MonitorEntity {
   @Column('int', { default: 30 }) domainExpiryThresholdDays!: number;
   @Column('text', { default: '' }) rdapServer!: string;
   @Column('text', { default: '' }) whoisServer!: string;
-  @Column('timestamptz', { nullable: true }) domainExpiry!: Date | null;
-  @Column('text', { nullable: true }) domainRegistrar!: string | null;
-  @Column('text', { array: true, default: () => "'{}'" }) domainStatus!: string[];
+  // domainExpiry, domainRegistrar, domainStatus: what the last check read, in the read model below.
   // dns
   @Column('text', { default: '' }) dnsHostname!: string;
   @Column('text', { default: 'A' }) dnsRecordType!: DnsRecordType;
@@ -127,26 +128,37 @@ export class MonitorEntity {
    */
   heartbeat?: HeartbeatStateEntity | null;
 
-  // Read model, kept by the decision service.
-  @Column('text', { default: 'pending' }) status!: MonitorStatus;
+  /**
+   * The decision read model (`monitor_state`, written by the decisions context only), when the
+   * reading repository joined it as `m.state`: not columns of `monitors`. `applyState` copies the
+   * joined row (or, when the monitor has none yet, `emptyReadModel()`) into the fields below once
+   * loaded; a query that did not join it leaves them undefined. Decisions change the fields in
+   * memory and `MonitorStateRepository.save` writes them.
+   */
+  state?: MonitorStateEntity | null;
+  status!: MonitorStatus;
   /** A status change waiting for its confirmation rounds (decisions/confirmation.ts); null: none. */
-  @Column('text', { nullable: true }) pendingStatus!: MonitorStatus | null;
-  @Column('int', { default: 0 }) pendingRounds!: number;
-  @Column('timestamptz', { nullable: true }) pendingSince!: Date | null;
-  @Column('timestamptz', { nullable: true }) statusChangedAt!: Date | null;
+  pendingStatus!: MonitorStatus | null;
+  pendingRounds!: number;
+  pendingSince!: Date | null;
+  statusChangedAt!: Date | null;
   /** The status last notified, while a change made in maintenance waits to be notified after it (null: nothing held). */
-  @Column('text', { nullable: true }) heldStatus!: MonitorStatus | null;
-  @Column('timestamptz', { nullable: true }) lastChecked!: Date | null;
-  @Column('int', { nullable: true }) lastStatusCode!: number | null;
-  @Column('double precision', { nullable: true }) lastResponseMs!: number | null;
-  @Column('jsonb', { nullable: true }) lastResponseByRegion!: Record<string, number | null> | null;
-  @Column('jsonb', { nullable: true }) locationStatus!: Record<string, string> | null;
-  @Column('int', { default: 0 }) checksTotal!: number;
-  @Column('int', { default: 0 }) checksFailed!: number;
-  @Column('timestamptz', { nullable: true }) sslExpiry!: Date | null;
-  @Column('text', { nullable: true }) sslIssuer!: string | null;
+  heldStatus!: MonitorStatus | null;
+  lastChecked!: Date | null;
+  lastStatusCode!: number | null;
+  lastResponseMs!: number | null;
+  lastResponseByRegion!: Record<string, number | null> | null;
+  locationStatus!: Record<string, string> | null;
+  checksTotal!: number;
+  checksFailed!: number;
+  sslExpiry!: Date | null;
+  sslIssuer!: string | null;
   /** scheduled_at of the newest round whose decision was applied to the status. */
-  @Column('timestamptz', { nullable: true }) lastRoundAt!: Date | null;
+  lastRoundAt!: Date | null;
+  /** The registration the last domain check read (domain monitors). */
+  domainExpiry!: Date | null;
+  domainRegistrar!: string | null;
+  domainStatus!: string[];
   /**
    * The rollup fold watermark (`rollup_folds`, written by the timeseries context only), when
    * the reading repository joined it; read it with `foldedThroughOf` (timeseries/window.ts).
@@ -160,5 +172,45 @@ export class MonitorEntity {
   schedule?: MonitorScheduleEntity | null;
 
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  /**
+   * The configuration's last change; once loaded with the read model, the later of that and
+   * the last decision (as before the split).
+   */
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+
+  /** Copies the joined read model (`state`) into the monitor's fields; nothing when the query did not join it. */
+  @AfterLoad()
+  protected applyState(): void {
+    if (this.state === undefined) return;
+    const st = this.state;
+    Object.assign(this, st ? readModelOf(st) : emptyReadModel());
+    if (st && st.updatedAt > this.updatedAt) this.updatedAt = st.updatedAt;
+    delete this.state;
+  }
+}
+
+/** The decision read model's fields (`monitor_state`'s columns but the key, in its column order). */
+export const READ_MODEL_FIELDS = [
+  'status', 'pendingStatus', 'pendingRounds', 'pendingSince', 'statusChangedAt', 'heldStatus', 'lastChecked',
+  'lastStatusCode', 'lastResponseMs', 'lastResponseByRegion', 'locationStatus', 'checksTotal', 'checksFailed',
+  'sslExpiry', 'sslIssuer', 'lastRoundAt', 'domainExpiry', 'domainRegistrar', 'domainStatus',
+] as const satisfies readonly (keyof MonitorEntity)[];
+
+/** The decision read model of a monitor, as its fields carry it. */
+export type MonitorReadModel = Pick<MonitorEntity, (typeof READ_MODEL_FIELDS)[number]>;
+
+/** The read model of a monitor nothing has decided yet (no `monitor_state` row): pending, nothing counted. */
+export function emptyReadModel(): MonitorReadModel {
+  return {
+    status: 'pending', pendingStatus: null, pendingRounds: 0, pendingSince: null, statusChangedAt: null, heldStatus: null,
+    lastChecked: null, lastStatusCode: null, lastResponseMs: null, lastResponseByRegion: null, locationStatus: null,
+    checksTotal: 0, checksFailed: 0, sslExpiry: null, sslIssuer: null, lastRoundAt: null, domainExpiry: null,
+    domainRegistrar: null, domainStatus: [],
+  };
+}
+
+function readModelOf(st: MonitorStateEntity): MonitorReadModel {
+  const out = emptyReadModel() as unknown as Record<string, unknown>;
+  for (const f of READ_MODEL_FIELDS) if (st[f] !== undefined) out[f] = st[f];
+  return out as unknown as MonitorReadModel;
 }

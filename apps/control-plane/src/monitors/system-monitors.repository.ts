@@ -4,12 +4,14 @@ import { Repository } from 'typeorm';
 import type { Tx } from '../database/transaction';
 import { RollupFoldEntity } from '../timeseries/rollup-fold.entity';
 import { foldedThroughSql } from '../timeseries/rollup-sql';
+import { MonitorStateEntity } from '../decisions/monitor-state.entity';
 import { MonitorEntity } from './monitor.entity';
 
 /**
  * The monitors table for background work, across accounts (not on behalf of a request):
- * ingestion and decisions lock monitors and write the decision read model, the dispatcher
- * clears an alert target that answered 410 Gone. Never
+ * ingestion and decisions lock monitors (and read them with their decision read model,
+ * `monitor_state`, which decisions write), the dispatcher clears an alert target that
+ * answered 410 Gone. Never
  * used by controllers or request-scoped services (eslint `no-restricted-imports`); they use
  * `MonitorsRepository`, whose methods take the account id.
  */
@@ -43,64 +45,24 @@ export class SystemMonitorsRepository {
     return locked.map((r) => ({ id: r.id, accountId: r.account_id, rollupsFoldedThrough: folded.get(r.id)! }));
   }
 
-  /** Monitors (whole rows) locked FOR NO KEY UPDATE in id order: the callers of decisions already hold them (lockForResults). */
-  lockForDecisions(tx: Tx, ids: string[]): Promise<MonitorEntity[]> {
-    if (!ids.length) return Promise.resolve([]);
+  /**
+   * Monitors (whole rows) locked FOR NO KEY UPDATE in id order (the callers of decisions already
+   * hold them: lockForResults), with their fold watermark and their decision read model
+   * (`monitor_state`, decisions') joined, read in a statement of their own once the locks are
+   * held: a locking statement's snapshot may predate a write committed while it waited. The
+   * state row itself is not locked: its only writer (decisions) always holds the monitor's lock.
+   */
+  async lockForDecisions(tx: Tx, ids: string[]): Promise<MonitorEntity[]> {
+    if (!ids.length) return [];
+    const sorted = [...new Set(ids)].sort();
+    await tx.query(`SELECT id FROM monitors WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE`, [sorted]);
     return tx.getRepository(MonitorEntity)
       .createQueryBuilder('m')
       .leftJoinAndMapOne('m.fold', RollupFoldEntity, 'fold', 'fold.monitor_id = m.id')
-      .setLock('for_no_key_update', undefined, ['m'])
-      .where('m.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .leftJoinAndMapOne('m.state', MonitorStateEntity, 'st', 'st.monitor_id = m.id')
+      .where('m.id IN (:...ids)', { ids: sorted })
       .orderBy('m.id', 'ASC')
       .getMany();
-  }
-
-  /**
-   * Writes the decisions' read model. (A confirmation round due at once moves the schedule:
-   * `MonitorSchedules.dueBy`, the scheduler context's.)
-   */
-  async saveDecisions(tx: Tx, ms: MonitorEntity[]): Promise<void> {
-    if (!ms.length) return;
-    const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-    await tx.query(
-      `UPDATE monitors m SET checks_total = v.checks_total, checks_failed = v.checks_failed, last_round_at = v.last_round_at,
-              last_checked = v.last_checked, last_status_code = v.last_status_code, last_response_ms = v.last_response_ms,
-              last_response_by_region = v.last_response_by_region, location_status = v.location_status, status = v.status,
-              status_changed_at = v.status_changed_at, ssl_expiry = v.ssl_expiry, ssl_issuer = v.ssl_issuer,
-              domain_expiry = v.domain_expiry, domain_registrar = v.domain_registrar,
-              domain_status = ARRAY(SELECT jsonb_array_elements_text(v.domain_status)), held_status = v.held_status,
-              pending_status = v.pending_status, pending_rounds = v.pending_rounds, pending_since = v.pending_since,
-              updated_at = now()
-         FROM unnest($1::text[], $2::int[], $3::int[], $4::timestamptz[], $5::timestamptz[], $6::int[], $7::float8[], $8::jsonb[], $9::jsonb[],
-                     $10::text[], $11::timestamptz[], $12::timestamptz[], $13::text[], $14::timestamptz[], $15::text[], $16::jsonb[], $17::text[],
-                     $18::text[], $19::int[], $20::timestamptz[])
-           AS v(id, checks_total, checks_failed, last_round_at, last_checked, last_status_code, last_response_ms, last_response_by_region,
-                location_status, status, status_changed_at, ssl_expiry, ssl_issuer, domain_expiry, domain_registrar, domain_status, held_status,
-                pending_status, pending_rounds, pending_since)
-        WHERE m.id = v.id`,
-      [
-        ms.map((m) => m.id),
-        ms.map((m) => m.checksTotal),
-        ms.map((m) => m.checksFailed),
-        ms.map((m) => iso(m.lastRoundAt)),
-        ms.map((m) => iso(m.lastChecked)),
-        ms.map((m) => m.lastStatusCode),
-        ms.map((m) => m.lastResponseMs),
-        ms.map((m) => (m.lastResponseByRegion ? JSON.stringify(m.lastResponseByRegion) : null)),
-        ms.map((m) => (m.locationStatus ? JSON.stringify(m.locationStatus) : null)),
-        ms.map((m) => m.status),
-        ms.map((m) => iso(m.statusChangedAt)),
-        ms.map((m) => iso(m.sslExpiry)),
-        ms.map((m) => m.sslIssuer),
-        ms.map((m) => iso(m.domainExpiry)),
-        ms.map((m) => m.domainRegistrar),
-        ms.map((m) => JSON.stringify(m.domainStatus ?? [])),
-        ms.map((m) => m.heldStatus ?? null),
-        ms.map((m) => m.pendingStatus ?? null),
-        ms.map((m) => m.pendingRounds ?? 0),
-        ms.map((m) => iso(m.pendingSince)),
-      ],
-    );
   }
 
   /** Clears one of a monitor's alert targets if it still is `value` (its endpoint answered 410 Gone). */

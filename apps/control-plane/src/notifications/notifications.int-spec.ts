@@ -434,8 +434,9 @@ describe('notifications', () => {
     const roundNow = (id: string) =>
       waitFor(`round of ${id} at ${clock.now().toISOString()} decided`, async () => {
         const r = await pg.query('SELECT decided_at FROM rounds WHERE monitor_id = $1 AND scheduled_at = $2', [id, clock.now()]);
-        const m = await pg.query('SELECT pending_status FROM monitors WHERE id = $1', [id]);
-        return r.rows.length >= 1 && r.rows.every((x) => x.decided_at !== null) && m.rows[0].pending_status === null;
+        const m = await pg.query('SELECT pending_status FROM monitor_state WHERE monitor_id = $1', [id]);
+        const settled = (m.rows[0]?.pending_status ?? null) === null;
+        return r.rows.length >= 1 && r.rows.every((x) => x.decided_at !== null) && settled;
       });
     /** Moves the clock one interval on, round by round, until `done` (at most `rounds` rounds). */
     const roundsUntil = async (id: string, done: () => Promise<boolean>, rounds = 10) => {

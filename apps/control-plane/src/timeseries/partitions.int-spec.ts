@@ -29,9 +29,9 @@ describe('partition maintenance against a transaction that updates a monitor, th
          VALUES ('mon_p', 'acc_p', 'p', 'http://example.com/', 60, '{eu-west}', 1, 'p')`,
       );
       await a.connect();
-      // A writer of the monitor row (the heartbeat sweep's decisions) first ...
+      // A writer of the monitor row (an UPDATE: the partition's foreign key waits for its table lock) first ...
       await a.query('BEGIN');
-      await a.query(`UPDATE monitors SET checks_total = 1 WHERE id = 'mon_p'`);
+      await a.query(`UPDATE monitors SET paused = paused WHERE id = 'mon_p'`);
       const later = dayOf(Date.now() + 10 * 86_400_000);
       const maintenance = repo.apply([later], []);
       // It now holds the parents and waits for monitors (a lock request on it not granted).

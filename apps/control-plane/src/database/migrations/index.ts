@@ -28,6 +28,7 @@ import { InRegionRetries1796115000000 } from './1796115000000-InRegionRetries';
 import { RegionalIncidents1796115000100 } from './1796115000100-RegionalIncidents';
 import { AlertDamping1796115500000 } from './1796115500000-AlertDamping';
 import { MonitorDependencies1796115500001 } from './1796115500001-MonitorDependencies';
+import { MonitorState1796116000000 } from './1796116000000-MonitorState';
 import { UserTokenVersion1796013000151 } from './1796013000151-UserTokenVersion';
 import { ApiKeyExpiry1796013000152 } from './1796013000152-ApiKeyExpiry';
 import { HeartbeatState1796112000000 } from './1796112000000-HeartbeatState';
@@ -70,4 +71,5 @@ export const MIGRATIONS = [
   RegionalIncidents1796115000100,
   AlertDamping1796115500000,
   MonitorDependencies1796115500001,
+  MonitorState1796116000000,
 ];
