@@ -18,7 +18,8 @@
  *
  * Usage: node scripts/bench-system.js [a|b|all] [--duration <s>] [--warmup <s>]
  *        [--cpu-prof <dir>] (profiles the control plane and the probes; .cpuprofile files)
- * Environment: PG_ADMIN_URL, NATS_URL, BENCH_PROBE_CONCURRENCY (probe PROBE_CONCURRENCY).
+ * Environment: PG_ADMIN_URL, NATS_URL, BENCH_PROBE_CONCURRENCY (probe PROBE_CONCURRENCY), BENCH_CP_ENV
+ * ("K=V,K2=V2": more control-plane settings).
  */
 const { spawn } = require('node:child_process');
 const { existsSync, readFileSync, mkdirSync } = require('node:fs');
@@ -141,6 +142,8 @@ async function runScenario(sc, opts) {
         ALLOW_PRIVATE_TARGETS: 'true',
         RATE_LIMIT_PER_MINUTE: '1000000',
         LOG_LEVEL: 'warn',
+        // BENCH_CP_ENV="K=V,K2=V2": more control-plane settings (e.g. DB_BACKGROUND_POOL_SIZE=12).
+        ...Object.fromEntries((process.env.BENCH_CP_ENV || '').split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
       },
       profArgs('control-plane'),
     );

@@ -17,7 +17,9 @@ const REDELIVERY_WAIT_MS = RESULT_ACK_WAIT_MS + 2_000;
  * Decides rounds whose deadline passed before every region answered. Replicas share
  * the work (SKIP LOCKED). Starts once ingestion has caught up with the stream, and
  * waits REDELIVERY_WAIT_MS past each deadline: a result held by a replica that died
- * is redelivered within that time and still counts.
+ * is redelivered within that time and still counts. While a results stream has a backlog,
+ * a deadline counts as passed only once results published after it have been received
+ * (IngestionProgress.horizon).
  */
 @Injectable()
 export class DeadlineService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -45,7 +47,9 @@ export class DeadlineService implements OnApplicationBootstrap, BeforeApplicatio
     return this.tx.run(async (tx) => {
       // Lock order as in ingestion: monitors (in id order, skipping those another
       // transaction holds), then their rounds.
-      const now = this.clock.now();
+      // Deadlines are judged against the time up to which results have been received: while
+      // a results stream has a backlog, a round's results may still wait in it.
+      const now = new Date(this.progress.horizon(this.clock.nowMs()));
       const candidates = await this.rounds.monitorsWithExpired(tx, BATCH, REDELIVERY_WAIT_MS, now);
       const locked = await this.monitors.lockForResults(tx, candidates, true);
       const expired = await this.rounds.lockExpired(tx, locked.map((m) => m.id), BATCH, REDELIVERY_WAIT_MS, now);

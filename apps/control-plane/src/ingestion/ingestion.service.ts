@@ -139,12 +139,13 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
           this.nats.setConsuming(stream, true);
           if (attempt > 0) this.logger.warn({ stream }, 'results stream and consumer recreated; consuming again');
         }
-        await this.run(messages);
+        await this.run(stream, messages);
         if (this.stopping || legacy) return;
         throw new Error('the consumer stopped');
       } catch (err) {
         this.nats.setConsuming(stream, false);
         this.sources.delete(stream);
+        this.progress.forget(stream);
         if (this.stopping) return;
         this.metrics.resultsConsumerRestarts.inc();
         this.logger.error({ err: errInfo(err), stream }, 'results consumer lost; recreating stream and consumer');
@@ -187,8 +188,9 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     await Promise.all(this.workers);
   }
 
-  private async run(messages: ConsumerMessages): Promise<void> {
+  private async run(stream: string, messages: ConsumerMessages): Promise<void> {
     for await (const m of messages) {
+      this.progress.delivered(stream, Math.floor(m.info.timestampNanos / 1e6), m.info.pending, this.clock.nowMs());
       const result = this.validate(m);
       if (!result) continue;
       this.buffer.push(result.monitor_id, { m, result });
