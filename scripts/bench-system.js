@@ -241,6 +241,13 @@ async function runScenario(sc, opts) {
       executed_share: stats.requests / expected,
       stored_share: stored / expected,
       ingested_not_stored: dropped,
+      // What became of them: late (round decided before), duplicate (redelivered), expired, …
+      ingested_by_outcome: Object.fromEntries(
+        [...new Set(Object.keys(m1).map((k) => /^parallax_results_ingested_total\{.*outcome="([a-z_]+)"/.exec(k)?.[1]).filter(Boolean))].map((o) => [
+          o,
+          sum(m1, 'parallax_results_ingested_total', `outcome="${o}"`) - sum(m0, 'parallax_results_ingested_total', `outcome="${o}"`),
+        ]),
+      ),
       punctuality_ms: { p50: stats.punctuality_p50_ms, p99: stats.punctuality_p99_ms, max: stats.punctuality_max_ms, gaps: stats.gaps },
       scheduler_lag: histogramDelta(m0, m1, 'parallax_scheduler_lag_seconds'),
       ingestion_lag: histogramDelta(m0, m1, 'parallax_ingestion_lag_seconds'),

@@ -53,7 +53,7 @@ const schema = z.object({
   PUBLIC_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).optional(),
   TRUST_PROXY: int(0, 10).default(0),
   DB_POOL_SIZE: int(1, 1000).default(20),
-  DB_BACKGROUND_POOL_SIZE: int(1, 1000).default(5),
+  DB_BACKGROUND_POOL_SIZE: int(1, 1000).default(10),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   AUTH_FAILURES_PER_MINUTE: int(1, 1_000_000).default(10),
   LOGIN_LOCKOUT_AFTER: int(1, 1000).default(5),

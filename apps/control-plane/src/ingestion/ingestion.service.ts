@@ -78,6 +78,7 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
   private readonly sources = new Map<string, ConsumerMessages>();
   private pumps: Promise<void>[] = [];
   private maintenance?: NodeJS.Timeout;
+  private inProgress?: NodeJS.Timeout;
   private stopping = false;
   private readonly onStop: (() => void)[] = [];
   /** Valid results received and not yet taken by a worker; a monitor is held by one batch at a time. */
@@ -110,6 +111,11 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     this.pumps = streams.map((stream) => this.pump(stream));
     void this.watchBacklog(streams);
     this.maintenance = setInterval(() => void this.maintain(), MAINTENANCE_MS);
+    // Received results wait in the buffer for a worker (behind a backlog, for seconds): they too
+    // are reported in progress every half ack_wait, or JetStream redelivers them as duplicates.
+    this.inProgress = setInterval(() => {
+      for (const v of this.buffer.waiting()) v.m.working();
+    }, RESULT_ACK_WAIT_MS / 2);
   }
 
   /**
@@ -180,6 +186,7 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearInterval(this.maintenance);
+    clearInterval(this.inProgress);
     for (const stop of this.onStop.splice(0)) stop();
     await Promise.all([...this.sources.values()].map((m) => m.close().catch(() => undefined)));
     await Promise.all(this.pumps);

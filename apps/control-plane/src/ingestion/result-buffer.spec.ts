@@ -40,4 +40,12 @@ describe('ResultBuffer', () => {
     expect(b.take(2).monitors).toEqual(['a', 'b']);
     expect(b.take(2)).toEqual({ items: ['c:1'], monitors: ['c'] });
   });
+  it('lists the items waiting, not those a batch took', () => {
+    const b = new ResultBuffer<string>();
+    fill(b, ['a:1', 'b:1', 'a:2', 'c:1']);
+    expect([...b.waiting()].sort()).toEqual(['a:1', 'a:2', 'b:1', 'c:1']);
+    b.take(2);
+    expect([...b.waiting()].length).toBe(b.size);
+    expect(b.size).toBe(2);
+  });
 });

@@ -18,6 +18,11 @@ export class ResultBuffer<T> {
     return this.count;
   }
 
+  /** Every item waiting, not yet taken (in no particular order). */
+  *waiting(): IterableIterator<T> {
+    for (const q of this.queues.values()) yield* q;
+  }
+
   push(monitorId: string, item: T): void {
     const q = this.queues.get(monitorId);
     if (q) q.push(item);
