@@ -20,6 +20,11 @@
  * accounts; BENCH_REPEAT runs the probe window that many times and reports the median CPU
  * per check. Peak RSS is the probe's VmHWM (Linux).
  *
+ * BENCH_CALLGRIND=1 runs the probe under `valgrind --tool=callgrind` with instrumentation
+ * switched on for the measured window only (callgrind_control): it reports instructions per
+ * check, which do not depend on what else runs on the machine (slow: use a low
+ * BENCH_OUTSTANDING and a longer BENCH_WARMUP_MS, the probe starts in about a minute).
+ *
  * `npm run bench -- probe-30k`: one probe taking 30,000 monitors' jobs at a 60 s interval
  * (500 jobs/s, 60 s = one whole round, 30 accounts), for its CPU per check and peak RSS.
  *
@@ -50,6 +55,7 @@ const RATE = Number(process.env.BENCH_RATE || (PRESET_30K ? 500 : 0));
 const MONITORS = Number(process.env.BENCH_MONITORS || (PRESET_30K ? 30_000 : 1));
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS || (PRESET_30K ? 30 : 1));
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT || 1));
+const CALLGRIND = /^(1|true|yes)$/i.test(process.env.BENCH_CALLGRIND || '');
 const TARGET_KEEPALIVE = /^(1|true|yes)$/i.test(process.env.BENCH_TARGET_KEEPALIVE || '');
 const REGION = 'bench';
 /** Extra node flags for the probe process, e.g. BENCH_PROBE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof". */
@@ -63,8 +69,8 @@ function log(msg) {
 }
 
 /** Spawns `node <script>`; resolves with the child and an async line reader of its stdout. */
-function spawnNode(script, args = [], env = {}, nodeArgs = []) {
-  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
+function spawnNode(script, args = [], env = {}, nodeArgs = [], command = process.execPath) {
+  const child = spawn(command, [...nodeArgs, script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -128,6 +134,33 @@ async function httpJson(url) {
   return res.json();
 }
 
+const CALLGRIND_DIR = path.join(require('node:os').tmpdir(), `parallax-bench-callgrind-${process.pid}`);
+const CALLGRIND_ARGS = ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${CALLGRIND_DIR}/callgrind.out.%p`];
+
+/**
+ * Runs `callgrind_control <args> <pid>`; with `-d`, returns the instructions (Ir) of the
+ * dump it made: every dump file of the process is summed, so zero (`-z`) before a window.
+ */
+function callgrind(pid, args) {
+  const { execFileSync } = require('node:child_process');
+  const { readdirSync, mkdirSync } = require('node:fs');
+  mkdirSync(CALLGRIND_DIR, { recursive: true });
+  const before = new Set(readdirSync(CALLGRIND_DIR));
+  // One option per call: callgrind_control acts on the first one only.
+  for (let i = 0; i < args.length; i++) {
+    const opt = args[i] === '-i' ? [args[i], args[++i]] : [args[i]];
+    execFileSync('callgrind_control', [...opt, String(pid)], { stdio: 'ignore' });
+  }
+  if (!args.includes('-d')) return null;
+  let total = 0;
+  for (const f of readdirSync(CALLGRIND_DIR)) {
+    if (before.has(f) || !f.startsWith(`callgrind.out.${pid}`)) continue;
+    const m = /^(?:summary|totals):\s+(\d+)/m.exec(readFileSync(path.join(CALLGRIND_DIR, f), 'utf8'));
+    if (m) total += Number(m[1]);
+  }
+  return total;
+}
+
 /** A `/proc/<pid>/status` field in kB (VmRSS, VmHWM); null where there is no /proc. */
 function rssOf(pid, field) {
   try {
@@ -169,6 +202,7 @@ async function runProbe(targetUrl) {
   });
   let probe;
   try {
+    if (CALLGRIND) require('node:fs').mkdirSync(CALLGRIND_DIR, { recursive: true });
     log(`probe: stream ${names.resultsStream}, PROBE_CONCURRENCY=${CONCURRENCY}, ${OUTSTANDING} jobs outstanding`);
     probe = spawnNode(PROBE_MAIN, [], {
       REGION,
@@ -179,9 +213,10 @@ async function runProbe(targetUrl) {
       METRICS_PORT: '0',
       PROBE_ID: 'bench-probe',
       LOG_LEVEL: 'info',
-    }, PROBE_NODE_ARGS);
-    const listening = await probe.waitLine((v) => v.msg === 'metrics and health listening', 30_000, 'the probe metrics port');
-    await probe.waitLine((v) => v.msg === 'probe ready', 30_000, 'the probe to be ready');
+    }, CALLGRIND ? [...CALLGRIND_ARGS, process.execPath, ...PROBE_NODE_ARGS] : PROBE_NODE_ARGS, CALLGRIND ? 'valgrind' : process.execPath);
+    const startMs = CALLGRIND ? 300_000 : 30_000;
+    const listening = await probe.waitLine((v) => v.msg === 'metrics and health listening', startMs, 'the probe metrics port');
+    await probe.waitLine((v) => v.msg === 'probe ready', startMs, 'the probe to be ready');
     const metricsPort = listening.metrics_port;
 
     const subject = names.jobs(REGION);
@@ -272,12 +307,19 @@ async function runProbe(targetUrl) {
     windowStart = performance.now();
     // BENCH_REPEAT windows back to back: the CPU per check of each, the median reported.
     const perWindow = [];
+    const instrPerWindow = [];
     for (let w = 0; w < REPEAT; w++) {
+      if (CALLGRIND) callgrind(probe.child.pid, ['-i', 'on', '-z']);
       const c0 = await probeCpuSeconds(metricsPort);
       const m0 = measured;
       await new Promise((r) => setTimeout(r, DURATION_MS));
       const c1 = await probeCpuSeconds(metricsPort);
-      perWindow.push(measured > m0 ? ((c1 - c0) / (measured - m0)) * 1e6 : NaN);
+      const n = measured - m0;
+      perWindow.push(n > 0 ? ((c1 - c0) / n) * 1e6 : NaN);
+      if (CALLGRIND) {
+        const instructions = callgrind(probe.child.pid, ['-d', '-i', 'off']);
+        instrPerWindow.push(n > 0 && instructions !== null ? Math.round(instructions / n) : null);
+      }
     }
     windowEnd = performance.now();
     const cpu1 = machineCpu();
@@ -312,6 +354,7 @@ async function runProbe(targetUrl) {
       monitors: MONITORS,
       cpu_us_per_check: Math.round(((cpuProbe1 - cpuProbe0) / measured) * 1e6),
       cpu_us_per_check_windows: perWindow.map((v) => Math.round(v)),
+      instructions_per_check_windows: CALLGRIND ? instrPerWindow : undefined,
       cpu_us_per_check_median: sortedWindows.length ? Math.round(sortedWindows[Math.floor(sortedWindows.length / 2)]) : null,
       peak_rss_mb: Math.round((Math.max(peakRss, hwm || 0) / 1024) * 10) / 10,
       checks: measured,
@@ -353,8 +396,8 @@ async function main() {
   const targetUrl = `http://127.0.0.1:${port}`;
   log(`target ${targetUrl}`);
 
-  // The bare loop is a saturation baseline: not run for a fixed rate.
-  const bare = RATE > 0 ? { checks_per_s: NaN, p50_ms: null, p99_ms: null, machine_cpu_busy: NaN, cpu_s: NaN, checks: NaN } : await runBare(targetUrl);
+  // The bare loop is a saturation baseline: not run for a fixed rate (nor under callgrind).
+  const bare = RATE > 0 || CALLGRIND ? { checks_per_s: NaN, p50_ms: null, p99_ms: null, machine_cpu_busy: NaN, cpu_s: NaN, checks: NaN } : await runBare(targetUrl);
   const probe = await runProbe(targetUrl);
   target.child.kill('SIGTERM');
   await target.exited;
@@ -402,6 +445,10 @@ async function main() {
     `probe CPU per check: ${fmt(perCheck)} us (median of ${REPEAT} window(s): ${probe.cpu_us_per_check_windows.join(', ')}), ` +
       `i.e. ${fmt(1e6 / perCheck)} checks/s per core; peak probe RSS ${fmt(probe.peak_rss_mb, 1)} MB`,
   );
+  if (CALLGRIND) {
+    const ir = probe.instructions_per_check_windows.filter((v) => v !== null).sort((a, b) => a - b);
+    out.push(`probe instructions per check (callgrind): ${ir.length ? fmt(ir[Math.floor(ir.length / 2)]) : '-'} (windows: ${probe.instructions_per_check_windows.join(', ')})`);
+  }
   if (probe.down > 0) out.push(`failed checks: ${probe.down} ${JSON.stringify(probe.errors)}`);
   out.push('');
   process.stdout.write(out.join('\n') + '\n');
