@@ -47,7 +47,7 @@ const ROOT = path.join(__dirname, '..');
 const PROBE_MAIN = path.join(ROOT, 'apps', 'probe', 'dist', 'main.js');
 const NATS_URL = process.env.NATS_URL || 'nats://127.0.0.1:4222';
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS || (process.argv[2] === 'probe-30k' ? 60_000 : 10_000));
-const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS || 2_000);
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS || (process.env.BENCH_RATE || process.argv[2] === 'probe-30k' ? 5_000 : 2_000));
 const OUTSTANDING = Number(process.env.BENCH_OUTSTANDING || 256);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 64);
 const PRESET_30K = process.argv[2] === 'probe-30k';
@@ -169,6 +169,21 @@ function rssOf(pid, field) {
   } catch {
     return null;
   }
+}
+
+/** The probe's main-thread heap and external memory now (MB), from its default metrics. */
+async function probeMemory(metricsPort) {
+  const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+  const get = (name) => {
+    const m = new RegExp(`^${name} (\\S+)$`, 'm').exec(text);
+    return m ? Math.round((Number(m[1]) / 1048576) * 10) / 10 : null;
+  };
+  return {
+    rss: get('process_resident_memory_bytes'),
+    heap_total: get('nodejs_heap_size_total_bytes'),
+    heap_used: get('nodejs_heap_size_used_bytes'),
+    external: get('nodejs_external_memory_bytes'),
+  };
 }
 
 async function probeCpuSeconds(metricsPort) {
@@ -328,6 +343,7 @@ async function runProbe(targetUrl) {
     const cpuTarget1 = await httpJson(`${targetUrl}/__cpu`);
     const cpuProbe1 = await probeCpuSeconds(metricsPort);
     const hwm = rssOf(probe.child.pid, 'VmHWM');
+    const memory = await probeMemory(metricsPort);
     clearInterval(rssTimer);
     if (rateTimer) clearInterval(rateTimer);
     stopping = true;
@@ -356,6 +372,7 @@ async function runProbe(targetUrl) {
       cpu_us_per_check_windows: perWindow.map((v) => Math.round(v)),
       instructions_per_check_windows: CALLGRIND ? instrPerWindow : undefined,
       cpu_us_per_check_median: sortedWindows.length ? Math.round(sortedWindows[Math.floor(sortedWindows.length / 2)]) : null,
+      memory_mb: memory,
       peak_rss_mb: Math.round((Math.max(peakRss, hwm || 0) / 1024) * 10) / 10,
       checks: measured,
       down,
@@ -443,7 +460,8 @@ async function main() {
   const perCheck = probe.cpu_us_per_check_median ?? probe.cpu_us_per_check;
   out.push(
     `probe CPU per check: ${fmt(perCheck)} us (median of ${REPEAT} window(s): ${probe.cpu_us_per_check_windows.join(', ')}), ` +
-      `i.e. ${fmt(1e6 / perCheck)} checks/s per core; peak probe RSS ${fmt(probe.peak_rss_mb, 1)} MB`,
+      `i.e. ${fmt(1e6 / perCheck)} checks/s per core; peak probe RSS ${fmt(probe.peak_rss_mb, 1)} MB ` +
+      `(at the end: ${JSON.stringify(probe.memory_mb)})`,
   );
   if (CALLGRIND) {
     const ir = probe.instructions_per_check_windows.filter((v) => v !== null).sort((a, b) => a - b);
