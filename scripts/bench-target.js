@@ -1,7 +1,8 @@
 'use strict';
 /**
  * The benchmark's HTTP target (a child process of scripts/bench.js): answers 200 "OK" at
- * once, without keep-alive (with `--keep-alive`: keeps connections open). `GET /__cpu` returns this process's CPU time (microseconds).
+ * once, without keep-alive (with `--keep-alive`: keeps connections open).
+ * `GET /__cpu` returns this process's CPU time (microseconds).
  * Prints `{"port": n}` on stdout when listening; exits on SIGTERM or when stdin closes.
  */
 const http = require('node:http');

@@ -47,7 +47,9 @@ const ROOT = path.join(__dirname, '..');
 const PROBE_MAIN = path.join(ROOT, 'apps', 'probe', 'dist', 'main.js');
 const NATS_URL = process.env.NATS_URL || 'nats://127.0.0.1:4222';
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS || (process.argv[2] === 'probe-30k' ? 60_000 : 10_000));
-const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS || (process.env.BENCH_RATE || process.argv[2] === 'probe-30k' ? 5_000 : 2_000));
+/** A fixed rate gets a longer warmup: its few checks per second take longer to get the JIT going. */
+const FIXED_RATE = Boolean(process.env.BENCH_RATE) || process.argv[2] === 'probe-30k';
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS || (FIXED_RATE ? 5_000 : 2_000));
 const OUTSTANDING = Number(process.env.BENCH_OUTSTANDING || 256);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 64);
 const PRESET_30K = process.argv[2] === 'probe-30k';
@@ -135,7 +137,11 @@ async function httpJson(url) {
 }
 
 const CALLGRIND_DIR = path.join(require('node:os').tmpdir(), `parallax-bench-callgrind-${process.pid}`);
-const CALLGRIND_ARGS = ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${CALLGRIND_DIR}/callgrind.out.%p`];
+const CALLGRIND_ARGS = [
+  '--tool=callgrind',
+  '--instr-atstart=no',
+  `--callgrind-out-file=${CALLGRIND_DIR}/callgrind.out.%p`,
+];
 
 /**
  * Runs `callgrind_control <args> <pid>`; with `-d`, returns the instructions (Ir) of the
@@ -228,9 +234,13 @@ async function runProbe(targetUrl) {
       METRICS_PORT: '0',
       PROBE_ID: 'bench-probe',
       LOG_LEVEL: 'info',
-    }, CALLGRIND ? [...CALLGRIND_ARGS, process.execPath, ...PROBE_NODE_ARGS] : PROBE_NODE_ARGS, CALLGRIND ? 'valgrind' : process.execPath);
+    }, ...(CALLGRIND ? [[...CALLGRIND_ARGS, process.execPath, ...PROBE_NODE_ARGS], 'valgrind'] : [PROBE_NODE_ARGS]));
     const startMs = CALLGRIND ? 300_000 : 30_000;
-    const listening = await probe.waitLine((v) => v.msg === 'metrics and health listening', startMs, 'the probe metrics port');
+    const listening = await probe.waitLine(
+      (v) => v.msg === 'metrics and health listening',
+      startMs,
+      'the probe metrics port',
+    );
     await probe.waitLine((v) => v.msg === 'probe ready', startMs, 'the probe to be ready');
     const metricsPort = listening.metrics_port;
 
@@ -371,7 +381,9 @@ async function runProbe(targetUrl) {
       cpu_us_per_check: Math.round(((cpuProbe1 - cpuProbe0) / measured) * 1e6),
       cpu_us_per_check_windows: perWindow.map((v) => Math.round(v)),
       instructions_per_check_windows: CALLGRIND ? instrPerWindow : undefined,
-      cpu_us_per_check_median: sortedWindows.length ? Math.round(sortedWindows[Math.floor(sortedWindows.length / 2)]) : null,
+      cpu_us_per_check_median: sortedWindows.length
+        ? Math.round(sortedWindows[Math.floor(sortedWindows.length / 2)])
+        : null,
       memory_mb: memory,
       peak_rss_mb: Math.round((Math.max(peakRss, hwm || 0) / 1024) * 10) / 10,
       checks: measured,
@@ -414,7 +426,8 @@ async function main() {
   log(`target ${targetUrl}`);
 
   // The bare loop is a saturation baseline: not run for a fixed rate (nor under callgrind).
-  const bare = RATE > 0 || CALLGRIND ? { checks_per_s: NaN, p50_ms: null, p99_ms: null, machine_cpu_busy: NaN, cpu_s: NaN, checks: NaN } : await runBare(targetUrl);
+  const skipped = { checks_per_s: NaN, p50_ms: null, p99_ms: null, machine_cpu_busy: NaN, cpu_s: NaN, checks: NaN };
+  const bare = RATE > 0 || CALLGRIND ? skipped : await runBare(targetUrl);
   const probe = await runProbe(targetUrl);
   target.child.kill('SIGTERM');
   await target.exited;
@@ -437,7 +450,8 @@ async function main() {
   const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
   const out = [];
   out.push('');
-  const load = RATE > 0 ? `${RATE} jobs/s over ${MONITORS} monitors of ${ACCOUNTS} accounts` : `${OUTSTANDING} jobs outstanding`;
+  const load =
+    RATE > 0 ? `${RATE} jobs/s over ${MONITORS} monitors of ${ACCOUNTS} accounts` : `${OUTSTANDING} jobs outstanding`;
   out.push(
     `Parallax probe benchmark: ${CONCURRENCY} concurrent checks, ${load}, fresh connection per check, ` +
       `${(REPEAT * DURATION_MS) / 1000} s measured after ${WARMUP_MS / 1000} s warmup`,
@@ -448,8 +462,13 @@ async function main() {
   out.push(line(rows[2]));
   out.push('');
   if (RATE === 0) {
-    out.push(`probe / bare: ${(ratio * 100).toFixed(1)}%   (goal >= ${TARGET_RATIO * 100}%: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'})`);
-    out.push(`probe checks/s: ${fmt(probe.checks_per_s)}   (goal >= ${TARGET_CHECKS_PER_S}: ${probe.checks_per_s >= TARGET_CHECKS_PER_S ? 'met' : 'NOT met'})`);
+    const met = (ok) => (ok ? 'met' : 'NOT met');
+    const pctRatio = (ratio * 100).toFixed(1);
+    out.push(`probe / bare: ${pctRatio}%   (goal >= ${TARGET_RATIO * 100}%: ${met(ratio >= TARGET_RATIO)})`);
+    out.push(
+      `probe checks/s: ${fmt(probe.checks_per_s)}   ` +
+        `(goal >= ${TARGET_CHECKS_PER_S}: ${met(probe.checks_per_s >= TARGET_CHECKS_PER_S)})`,
+    );
   }
   out.push(
     `CPU seconds in the probe window: probe ${probe.cpu_s.probe}, nats-server ${fmt(probe.cpu_s.nats_server, 2)}, target ${probe.cpu_s.target}, bench driver ${probe.cpu_s.bench_driver}, whole machine ${fmt(probe.cpu_s.machine, 2)}`,
@@ -459,13 +478,18 @@ async function main() {
   );
   const perCheck = probe.cpu_us_per_check_median ?? probe.cpu_us_per_check;
   out.push(
-    `probe CPU per check: ${fmt(perCheck)} us (median of ${REPEAT} window(s): ${probe.cpu_us_per_check_windows.join(', ')}), ` +
+    `probe CPU per check: ${fmt(perCheck)} us ` +
+      `(median of ${REPEAT} window(s): ${probe.cpu_us_per_check_windows.join(', ')}), ` +
       `i.e. ${fmt(1e6 / perCheck)} checks/s per core; peak probe RSS ${fmt(probe.peak_rss_mb, 1)} MB ` +
       `(at the end: ${JSON.stringify(probe.memory_mb)})`,
   );
   if (CALLGRIND) {
     const ir = probe.instructions_per_check_windows.filter((v) => v !== null).sort((a, b) => a - b);
-    out.push(`probe instructions per check (callgrind): ${ir.length ? fmt(ir[Math.floor(ir.length / 2)]) : '-'} (windows: ${probe.instructions_per_check_windows.join(', ')})`);
+    const median = ir.length ? fmt(ir[Math.floor(ir.length / 2)]) : '-';
+    out.push(
+      `probe instructions per check (callgrind): ${median} ` +
+        `(windows: ${probe.instructions_per_check_windows.join(', ')})`,
+    );
   }
   if (probe.down > 0) out.push(`failed checks: ${probe.down} ${JSON.stringify(probe.errors)}`);
   out.push('');

@@ -225,7 +225,8 @@ function tlsHandshake(raw: net.Socket, hop: Hop, st: RunState): Promise<tls.TLSS
  * TCP connect to the resolved IP (no second lookup, so no DNS-rebinding gap), TLS.
  */
 async function openSocket(hop: Hop, st: RunState): Promise<net.Socket> {
-  const c = await connectGuarded(hop.hostname, hop.port, st.ctx, st.signal, st.phase, (dnsMs) => (st.dns = add(st.dns, dnsMs)));
+  const onResolved = (dnsMs: number) => (st.dns = add(st.dns, dnsMs));
+  const c = await connectGuarded(hop.hostname, hop.port, st.ctx, st.signal, st.phase, onResolved);
   const raw = c.socket;
   // errors after this point belong to the TLS layer / undici; never let one go unhandled
   raw.on('error', noop);
