@@ -29,7 +29,7 @@
  * (500 jobs/s, 60 s = one whole round, 30 accounts), for its CPU per check and peak RSS.
  *
  * Environment: NATS_URL (default nats://127.0.0.1:4222), BENCH_DURATION_MS (10000),
- * BENCH_WARMUP_MS (2000), BENCH_OUTSTANDING (256), BENCH_CONCURRENCY (64), BENCH_RATE,
+ * BENCH_WARMUP_MS (2000; 5000 at a fixed rate), BENCH_OUTSTANDING (256), BENCH_CONCURRENCY (64), BENCH_RATE,
  * BENCH_MONITORS (1), BENCH_ACCOUNTS (1), BENCH_REPEAT (1), BENCH_TARGET_KEEPALIVE (a
  * keep-alive target; the probe still opens a fresh connection per check),
  * BENCH_PROBE_NODE_ARGS (extra node flags for the probe, e.g. for --cpu-prof).
@@ -409,6 +409,7 @@ async function runProbe(targetUrl) {
   } finally {
     if (probe && probe.child.exitCode === null) probe.child.kill('SIGKILL');
     await jsm.streams.delete(names.resultsStream).catch(() => undefined);
+    if (CALLGRIND) require('node:fs').rmSync(CALLGRIND_DIR, { recursive: true, force: true });
     await nc.drain().catch(() => undefined);
   }
 }
