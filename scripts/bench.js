@@ -339,7 +339,7 @@ async function main() {
 
 /**
  * `npm run bench` runs every bench in turn; `npm run bench -- <name>` one of them
- * (probe, system, control-plane, history, webhooks, status-page); arguments after the name
+ * (probe, system, control-plane, history, webhooks, status-page, anomalies, decisions); arguments after the name
  * go to that bench (e.g. `npm run bench -- system a --duration 20`).
  */
 const OTHERS = {
@@ -349,6 +349,7 @@ const OTHERS = {
   webhooks: 'bench-webhooks.js',
   'status-page': 'bench-status-page.js',
   anomalies: 'bench-anomalies.js',
+  decisions: 'bench-decisions.js',
 };
 
 function runScript(file, args) {

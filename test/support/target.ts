@@ -6,6 +6,10 @@ import { createServer, Server } from 'node:http';
  */
 export class RegionalTarget {
   readonly failing = new Set<string>();
+  /** Regions that fail only their next n checks (a blip), then answer as before. */
+  readonly failNext = new Map<string, number>();
+  /** Failing answers served, per region. */
+  readonly failuresServed = new Map<string, number>();
   delayMs = 0;
   readonly hits = new Map<string, number>();
   readonly userAgents = new Set<string>();
@@ -18,8 +22,11 @@ export class RegionalTarget {
       this.userAgents.add(ua);
       const region = /region=([a-z0-9-]+)/.exec(ua)?.[1] ?? 'unknown';
       this.hits.set(region, (this.hits.get(region) ?? 0) + 1);
+      const blip = (this.failNext.get(region) ?? 0) > 0;
+      if (blip) this.failNext.set(region, this.failNext.get(region)! - 1);
       setTimeout(() => {
-        if (this.failing.has(region)) {
+        if (blip || this.failing.has(region)) {
+          this.failuresServed.set(region, (this.failuresServed.get(region) ?? 0) + 1);
           res.writeHead(503, { 'content-type': 'text/plain' });
           res.end(`Service Unavailable in ${region}`);
         } else {
