@@ -50,8 +50,11 @@ const server = http.createServer(async (req, res) => {
     const byRegion = rules.get(body.key);
     const regions = body.regions === '*' || !body.regions ? ['*'] : body.regions;
     if (regions[0] === '*') byRegion.clear();
-    for (const region of regions) byRegion.set(region, { mode: body.mode || 'ok', ms: Number(body.ms || 0), count: body.count });
-    res.writeHead(200, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ at: Date.now() }));
+    for (const region of regions) {
+      byRegion.set(region, { mode: body.mode || 'ok', ms: Number(body.ms || 0), count: body.count });
+    }
+    res.writeHead(200, { 'content-type': 'application/json', connection: 'close' });
+    res.end(JSON.stringify({ at: Date.now() }));
     return;
   }
   if (url.pathname === '/log') {
@@ -71,8 +74,9 @@ const server = http.createServer(async (req, res) => {
   if (!logs.has(key)) logs.set(key, []);
   logs.get(key).push({ at, region, mode: rule.mode });
   const ok = () => res.writeHead(200, { 'content-type': 'text/plain', connection: 'close' }).end(`OK from ${region}`);
-  if (rule.mode === '500') res.writeHead(500, { 'content-type': 'text/plain', connection: 'close' }).end('Internal Server Error');
-  else if (rule.mode === 'slow') setTimeout(ok, rule.ms);
+  if (rule.mode === '500') {
+    res.writeHead(500, { 'content-type': 'text/plain', connection: 'close' }).end('Internal Server Error');
+  } else if (rule.mode === 'slow') setTimeout(ok, rule.ms);
   else if (rule.mode === 'hang') {
     hanging.add(res);
     res.on('close', () => hanging.delete(res));
