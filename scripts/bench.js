@@ -512,7 +512,7 @@ async function main() {
 
 /**
  * `npm run bench` runs every bench in turn; `npm run bench -- <name>` one of them
- * (probe, probe-30k, system, control-plane, history, webhooks, status-page); arguments after the name
+ * (probe, probe-30k, system, control-plane, history, webhooks, status-page, anomalies, decisions); arguments after the name
  * go to that bench (e.g. `npm run bench -- system a --duration 20`).
  */
 const OTHERS = {
@@ -522,6 +522,7 @@ const OTHERS = {
   webhooks: 'bench-webhooks.js',
   'status-page': 'bench-status-page.js',
   anomalies: 'bench-anomalies.js',
+  decisions: 'bench-decisions.js',
 };
 
 function runScript(file, args) {
