@@ -18,7 +18,8 @@
  *
  * Usage: node scripts/bench-system.js [a|b|all] [--duration <s>] [--warmup <s>]
  *        [--cpu-prof <dir>] (profiles the control plane and the probes; .cpuprofile files)
- * Environment: PG_ADMIN_URL, NATS_URL, BENCH_PROBE_CONCURRENCY (probe PROBE_CONCURRENCY), BENCH_CP_ENV
+ * Environment: PG_ADMIN_URL, NATS_URL, BENCH_PROBE_CONCURRENCY (probe PROBE_CONCURRENCY),
+ * BENCH_PROBE_WORKERS (probe PROBE_WORKERS; default: the probe's own, none on 1-2 cores), BENCH_CP_ENV
  * ("K=V,K2=V2": more control-plane settings).
  */
 const { spawn } = require('node:child_process');
@@ -161,6 +162,7 @@ async function runScenario(sc, opts) {
           METRICS_PORT: String(await freePort()),
           LOG_LEVEL: 'warn',
           ...(process.env.BENCH_PROBE_CONCURRENCY ? { PROBE_CONCURRENCY: process.env.BENCH_PROBE_CONCURRENCY } : {}),
+          ...(process.env.BENCH_PROBE_WORKERS ? { PROBE_WORKERS: process.env.BENCH_PROBE_WORKERS } : {}),
         },
         profArgs(`probe-${region}`),
       );

@@ -6,6 +6,10 @@ import { createServer, Server } from 'node:http';
  */
 export class RegionalTarget {
   readonly failing = new Set<string>();
+  /** Regions that fail only their next n checks (a blip), then answer as before. */
+  readonly failNext = new Map<string, number>();
+  /** Failing answers served, per region. */
+  readonly failuresServed = new Map<string, number>();
   delayMs = 0;
   readonly hits = new Map<string, number>();
   readonly userAgents = new Set<string>();
@@ -34,8 +38,11 @@ export class RegionalTarget {
       // Answered, or given up by the client (a check's timeout, a killed probe).
       res.once('finish', finish);
       res.once('close', finish);
+      const blip = (this.failNext.get(region) ?? 0) > 0;
+      if (blip) this.failNext.set(region, this.failNext.get(region)! - 1);
       setTimeout(() => {
-        if (this.failing.has(region)) {
+        if (blip || this.failing.has(region)) {
+          this.failuresServed.set(region, (this.failuresServed.get(region) ?? 0) + 1);
           res.writeHead(503, { 'content-type': 'text/plain' });
           res.end(`Service Unavailable in ${region}`);
         } else {

@@ -16,7 +16,7 @@ describe('loadConfig', () => {
       natsPrefix: 'parallax',
       concurrency: 64,
       queueLimit: 256,
-      workers: Math.min(availableParallelism(), 4),
+      workers: defaultWorkers(availableParallelism()),
       metricsPort: 9464,
       allowPrivateTargets: false,
       maxBodyBytes: 1_048_576,
@@ -106,8 +106,8 @@ describe('loadConfig', () => {
     }
   });
 
-  it('defaults to one check worker per core, at most 4', () => {
-    expect([1, 2, 4, 16].map((cores) => defaultWorkers(cores))).toEqual([1, 2, 4, 4]);
+  it('defaults to one check worker per core, at most 4, and none on one or two cores', () => {
+    expect([1, 2, 3, 4, 16].map((cores) => defaultWorkers(cores))).toEqual([0, 0, 3, 4, 4]);
   });
 
   it('rejects a region id that cannot be a subject token', () => {

@@ -187,9 +187,17 @@ export function loadConfig(env: Env = process.env, version: string = readVersion
   return { ok: true, config: Object.freeze(config) };
 }
 
-/** One check worker per core, at most 4 (the main thread keeps intake, publishing and metrics). */
+/**
+ * One check worker per core, at most 4 (the main thread keeps intake, publishing and
+ * metrics); none on one or two cores. There a worker cannot add a core the main thread does
+ * not already contend for, and it costs CPU per check (two cross-thread messages, a second
+ * event loop to wake) and ~45-55 MB of RSS for its own V8 heap: on 2 vCPUs, 300 checks/s,
+ * two workers took ~1.14-1.38 ms CPU per check and 259-276 MB peak RSS, the main thread alone
+ * ~1.00-1.15 ms and 156-159 MB (`npm run bench -- probe`, docs/bench.md).
+ */
 export function defaultWorkers(cores: number = availableParallelism()): number {
-  return Math.max(1, Math.min(cores, 4));
+  if (cores <= 2) return 0;
+  return Math.min(cores, 4);
 }
 
 function defaultProbeId(): string {

@@ -4,7 +4,7 @@ import type { CheckContext } from './check';
 import { resolveAndGuard, type ResolvedTarget } from './ssrf';
 
 /**
- * Shared by the socket-level checks (tcp, ssl): a deadline signal, the guarded DNS lookup
+ * Shared by the checks that open connections (http, tcp, ssl, sip, ...): a deadline signal, the guarded DNS lookup
  * and a TCP connect to the resolved address (never a second lookup, so no DNS-rebinding gap).
  */
 
@@ -97,12 +97,23 @@ export interface GuardedConnection {
   connectMs: number;
 }
 
-/** DNS (guarded), then TCP to the first address that accepts (the next one on refusal/unreachable). */
-export async function connectGuarded(host: string, port: number, ctx: CheckContext, signal: AbortSignal, phase: { name: string }): Promise<GuardedConnection> {
+/**
+ * DNS (guarded), then TCP to the first address that accepts (the next one on refusal/unreachable).
+ * `onResolved` gets the DNS time as soon as the lookup is done, also when no connection follows.
+ */
+export async function connectGuarded(
+  host: string,
+  port: number,
+  ctx: CheckContext,
+  signal: AbortSignal,
+  phase: { name: string },
+  onResolved?: (dnsMs: number) => void,
+): Promise<GuardedConnection> {
   phase.name = 'resolving DNS';
   const t0 = performance.now();
   const target = await guardedLookup(host, ctx, signal);
   const dnsMs = net.isIP(host) ? 0 : performance.now() - t0;
+  onResolved?.(dnsMs);
   phase.name = 'connecting';
   const t1 = performance.now();
   let last: unknown;

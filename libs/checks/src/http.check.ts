@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { Client, type Dispatcher, type buildConnector } from 'undici';
 import { cutText, type HttpCheckSpec, type TimingPhases } from '@parallax/contracts';
 import { EMPTY_PHASES, type Check, type CheckContext, type CheckOutcome } from './check';
+import { connectGuarded, deadlineSignal, round2, Stopped } from './connect';
 import {
   ExpressionError,
   evaluateKeyword,
@@ -15,7 +16,7 @@ import {
   type ResponseThreshold,
 } from './expressions';
 import { forwardedToOtherOrigin } from './redirect-headers';
-import { DnsLookupError, TargetRefusedError, isIpLiteral, resolveAndGuard, stripBrackets } from './ssrf';
+import { DnsLookupError, TargetRefusedError, isIpLiteral, stripBrackets } from './ssrf';
 
 /** Redirect hops followed at most; one more fails the check. */
 export const MAX_REDIRECTS = 10;
@@ -54,41 +55,34 @@ class CheckFailure extends Error {
   }
 }
 
-/** The abort reason used for the check's own timeout and for ctx.signal. */
-class CheckAborted extends Error {
-  readonly code = 'ECHECKABORTED';
-}
-
 /**
  * The reason a hop's client is destroyed with once the hop is over. Nothing reads it; one
  * shared instance spares a stack capture per check (undici creates a ClientDestroyedError
  * when destroy() gets no reason).
  */
-const HOP_DONE = new CheckAborted('hop finished');
+const HOP_DONE = new Stopped('hop finished');
 
 /**
  * Mutable per-check state shared by the connector and the request loop.
  *
- * Aborting (the check's timeout, ctx.signal) goes through `abortRun`: it fails the one step
- * waiting at that moment (`cancelStep`: DNS, TCP connect or TLS handshake) and destroys the
- * hop's undici client, which fails its request or its body read. The steps run one after
- * the other, so one slot is enough, and no AbortSignal is threaded through every phase.
+ * One cancellation model, the one of the socket-level checks (connect.ts): the check's
+ * `deadlineSignal` fires at its timeout or when ctx.signal does. DNS (guarded), the TCP
+ * connect (`connectGuarded`) and the TLS handshake listen on it; on abort the check also
+ * destroys the hop's undici client, which fails its request or its body read.
  */
 interface RunState {
   readonly start: number;
   readonly ctx: CheckContext;
-  phase: Phase;
+  /** Fires at the check's timeout or when ctx.signal fires. */
+  readonly signal: AbortSignal;
+  /** What the check is doing now (shared with connectGuarded, which names its own steps). */
+  readonly phase: { name: Phase };
   dns: number | null;
   connect: number | null;
   tls: number | null;
   firstByte: number | null;
   sslExpiry: string | null;
   sslIssuer: string | null;
-  timedOut: boolean;
-  /** Set once the check is aborted; every later step fails with it at once. */
-  aborted: CheckAborted | null;
-  /** Abandons the step waiting now; null when none is. */
-  cancelStep: ((reason: CheckAborted) => void) | null;
   /** The client of the hop being requested. */
   client: Client | null;
 }
@@ -114,8 +108,26 @@ export type BodyInspector = (body: string) => string | null;
 function isErrorLike(e: unknown): e is NodeJS.ErrnoException {
   return typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string';
 }
-const round2 = (ms: number) => Math.round(ms * 100) / 100;
 const add = (acc: number | null, ms: number) => (acc ?? 0) + ms;
+
+/** The signal of a check that ends before any I/O (it never fires). */
+const NEVER = new AbortController().signal;
+
+function newState(start: number, ctx: CheckContext, signal: AbortSignal): RunState {
+  return {
+    start,
+    ctx,
+    signal,
+    phase: { name: 'resolving DNS' },
+    dns: null,
+    connect: null,
+    tls: null,
+    firstByte: null,
+    sslExpiry: null,
+    sslIssuer: null,
+    client: null,
+  };
+}
 
 function hopOf(url: URL): Hop {
   const https = url.protocol === 'https:';
@@ -127,68 +139,6 @@ function hopOf(url: URL): Hop {
     https,
     literal: isIpLiteral(hostname),
   };
-}
-
-/** Aborts the check: fails the step waiting now and the current hop (see RunState). */
-function abortRun(st: RunState, reason: CheckAborted): void {
-  if (st.aborted) return;
-  st.aborted = reason;
-  const cancel = st.cancelStep;
-  st.cancelStep = null;
-  cancel?.(reason);
-  st.client?.destroy(reason, noop);
-}
-
-/** Waits for `p`, or rejects as soon as the check is aborted (a DNS lookup cannot itself be cancelled). */
-function unlessAborted<T>(p: Promise<T>, st: RunState): Promise<T> {
-  if (st.aborted) return Promise.reject(st.aborted);
-  return new Promise<T>((resolve, reject) => {
-    st.cancelStep = reject;
-    p.then(
-      (v) => {
-        st.cancelStep = null;
-        resolve(v);
-      },
-      (e) => {
-        st.cancelStep = null;
-        reject(e);
-      },
-    );
-  });
-}
-
-/** Connect errors after which the next resolved address is tried. */
-const NEXT_ADDRESS_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EAFNOSUPPORT']);
-
-function tcpConnect(address: string, port: number, st: RunState): Promise<net.Socket> {
-  if (st.aborted) return Promise.reject(st.aborted);
-  return new Promise<net.Socket>((resolve, reject) => {
-    const socket = net.connect({ host: address, port, noDelay: true });
-    const cleanup = () => {
-      socket.off('connect', onConnect);
-      socket.off('error', onError);
-      st.cancelStep = null;
-    };
-    const onConnect = () => {
-      cleanup();
-      // errors after this point belong to the TLS layer / undici; never let one go unhandled
-      socket.on('error', noop);
-      resolve(socket);
-    };
-    const onError = (err: Error) => {
-      cleanup();
-      socket.destroy();
-      reject(err);
-    };
-    const onAbort = (reason: CheckAborted) => {
-      cleanup();
-      socket.on('error', noop).destroy();
-      reject(reason);
-    };
-    socket.once('connect', onConnect);
-    socket.once('error', onError);
-    st.cancelStep = onAbort;
-  });
 }
 
 const TLS_VERIFY_MESSAGES: Record<string, string> = {
@@ -209,9 +159,10 @@ function first(v: string | string[] | undefined): string | undefined {
 }
 
 function tlsHandshake(raw: net.Socket, hop: Hop, st: RunState): Promise<tls.TLSSocket> {
-  if (st.aborted) {
+  const signal = st.signal;
+  if (signal.aborted) {
     raw.destroy();
-    return Promise.reject(st.aborted);
+    return Promise.reject(signal.reason);
   }
   return new Promise<tls.TLSSocket>((resolve, reject) => {
     // A fully qualified name's trailing dot is not part of the certificate's names nor of SNI.
@@ -230,7 +181,7 @@ function tlsHandshake(raw: net.Socket, hop: Hop, st: RunState): Promise<tls.TLSS
     const cleanup = () => {
       socket.off('secureConnect', onSecure);
       socket.off('error', onError);
-      st.cancelStep = null;
+      signal.removeEventListener('abort', onAbort);
     };
     const fail = (err: unknown) => {
       cleanup();
@@ -262,9 +213,10 @@ function tlsHandshake(raw: net.Socket, hop: Hop, st: RunState): Promise<tls.TLSS
       if (err.code === 'ECONNRESET' || err.code === 'EPIPE') return fail(err);
       fail(new CheckFailure(`TLS handshake failed: ${err.message}${err.code ? ` (${err.code})` : ''}`));
     };
+    const onAbort = () => fail(signal.reason);
     socket.once('secureConnect', onSecure);
     socket.once('error', onError);
-    st.cancelStep = fail;
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -273,40 +225,22 @@ function tlsHandshake(raw: net.Socket, hop: Hop, st: RunState): Promise<tls.TLSS
  * TCP connect to the resolved IP (no second lookup, so no DNS-rebinding gap), TLS.
  */
 async function openSocket(hop: Hop, st: RunState): Promise<net.Socket> {
-  const ctx = st.ctx;
-  st.phase = 'resolving DNS';
-  const t0 = performance.now();
-  const target = await unlessAborted(
-    resolveAndGuard(hop.hostname, ctx.allowPrivateTargets, { lookup: ctx.lookup, allowedCidrs: ctx.allowedPrivateCidrs }),
-    st,
-  );
-  st.dns = add(st.dns, hop.literal ? 0 : performance.now() - t0);
-
-  st.phase = 'connecting';
-  const t1 = performance.now();
-  let raw: net.Socket | undefined;
-  let lastError: unknown;
-  for (const a of target.addresses) {
-    try {
-      raw = await tcpConnect(a.address, hop.port, st);
-      break;
-    } catch (e) {
-      lastError = e;
-      if (st.aborted || !NEXT_ADDRESS_CODES.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
-    }
-  }
-  if (!raw) throw lastError;
-  st.connect = add(st.connect, performance.now() - t1);
+  const onResolved = (dnsMs: number) => (st.dns = add(st.dns, dnsMs));
+  const c = await connectGuarded(hop.hostname, hop.port, st.ctx, st.signal, st.phase, onResolved);
+  const raw = c.socket;
+  // errors after this point belong to the TLS layer / undici; never let one go unhandled
+  raw.on('error', noop);
+  st.connect = add(st.connect, c.connectMs);
 
   if (hop.https) {
-    st.phase = 'TLS handshake';
+    st.phase.name = 'TLS handshake';
     const t2 = performance.now();
     const secure = await tlsHandshake(raw, hop, st);
     st.tls = add(st.tls, performance.now() - t2);
-    st.phase = 'waiting for response headers';
+    st.phase.name = 'waiting for response headers';
     return secure;
   }
-  st.phase = 'waiting for response headers';
+  st.phase.name = 'waiting for response headers';
   return raw;
 }
 
@@ -501,21 +435,6 @@ export class HttpCheck implements Check<HttpCheckSpec> {
 
   private async runChecked(spec: HttpCheckSpec, ctx: CheckContext, inspectBody: BodyInspector | null): Promise<CheckOutcome> {
     const start = performance.now();
-    const st: RunState = {
-      start,
-      ctx,
-      phase: 'resolving DNS',
-      dns: null,
-      connect: null,
-      tls: null,
-      firstByte: null,
-      sslExpiry: null,
-      sslIssuer: null,
-      timedOut: false,
-      aborted: null,
-      cancelStep: null,
-      client: null,
-    };
     const obs: Observed = { status: null, headers: null, body: null, error: null, end: 0 };
 
     let keyword: KeywordExpression | null = null;
@@ -532,41 +451,41 @@ export class HttpCheck implements Check<HttpCheckSpec> {
       const prefix = e instanceof ExpressionError ? 'invalid check configuration: ' : e instanceof CheckFailure ? '' : 'invalid URL: ';
       obs.error = prefix + (isErrorLike(e) ? e.message : String(e));
       obs.end = performance.now();
-      return this.finish(spec, st, obs, null, null, null);
+      return this.finish(spec, newState(start, ctx, NEVER), obs, null, null, null);
     }
 
-    const onCtxAbort = () => abortRun(st, new CheckAborted('check aborted'));
     if (ctx.signal?.aborted) {
       obs.error = 'check aborted before it started';
       obs.end = performance.now();
-      return this.finish(spec, st, obs, null, null, null);
+      return this.finish(spec, newState(start, ctx, NEVER), obs, null, null, null);
     }
-    ctx.signal?.addEventListener('abort', onCtxAbort, { once: true });
+    const deadline = deadlineSignal(spec.timeout_ms, ctx.signal);
+    const st = newState(start, ctx, deadline.signal);
 
     let hardStopTimer: NodeJS.Timeout | undefined;
     let hardStop: (() => void) | undefined;
     const work = new Promise<void>((resolve, reject) => {
-      hardStop = () => reject(new CheckAborted('hard stop'));
+      hardStop = () => reject(new Stopped('hard stop'));
       this.execute(spec, ctx, st, obs, url, keyword !== null || inspectBody !== null).then(resolve, reject);
     });
-    const timer = setTimeout(() => {
-      st.timedOut = true;
-      abortRun(st, new CheckAborted(`timeout after ${spec.timeout_ms} ms`));
-      // Safety net: if some I/O does not unwind on abort, answer anyway.
-      hardStopTimer = setTimeout(hardStop!, HARD_STOP_GRACE_MS);
-    }, spec.timeout_ms);
+    const onAbort = () => {
+      st.client?.destroy(deadline.signal.reason as Error, noop);
+      // Safety net: if some I/O does not unwind on the timeout, answer anyway.
+      if (deadline.timedOut()) hardStopTimer = setTimeout(hardStop!, HARD_STOP_GRACE_MS);
+    };
+    deadline.signal.addEventListener('abort', onAbort, { once: true });
 
     try {
       await work;
     } catch (e) {
       if (obs.end === 0) obs.end = performance.now();
-      if (st.timedOut) obs.error = `timeout after ${spec.timeout_ms} ms (${st.phase})`;
-      else if (ctx.signal?.aborted) obs.error = `check aborted (${st.phase})`;
+      if (deadline.timedOut()) obs.error = `timeout after ${spec.timeout_ms} ms (${st.phase.name})`;
+      else if (ctx.signal?.aborted) obs.error = `check aborted (${st.phase.name})`;
       else obs.error = describeError(e);
     } finally {
-      clearTimeout(timer);
+      deadline.dispose();
+      deadline.signal.removeEventListener('abort', onAbort);
       if (hardStopTimer) clearTimeout(hardStopTimer);
-      ctx.signal?.removeEventListener('abort', onCtxAbort);
     }
     return this.finish(spec, st, obs, keyword, threshold, inspectBody);
   }
@@ -580,7 +499,7 @@ export class HttpCheck implements Check<HttpCheckSpec> {
     const startOrigin = startUrl.origin;
 
     for (let redirects = 0; ; redirects++) {
-      if (st.aborted) throw st.aborted;
+      if (st.signal.aborted) throw st.signal.reason;
       const hop = hopOf(url);
       const client = new Client(url.origin, {
         connect: connectorFor(hop, st),
@@ -591,7 +510,7 @@ export class HttpCheck implements Check<HttpCheckSpec> {
       });
       st.client = client;
       try {
-        st.phase = 'resolving DNS';
+        st.phase.name = 'resolving DNS';
         const res = await client.request({
           path: url.pathname + url.search,
           method: method as Dispatcher.HttpMethod,
@@ -632,7 +551,7 @@ export class HttpCheck implements Check<HttpCheckSpec> {
           continue;
         }
 
-        st.phase = 'reading response body';
+        st.phase.name = 'reading response body';
         if (method === 'HEAD') {
           res.body.on('error', noop).destroy();
         } else {
