@@ -62,16 +62,29 @@ export class RoundsRepository {
    */
   lockDueMonitors(tx: Tx, now: Date, limit: number, kind: 'probe' | 'heartbeat' = 'probe'): Promise<MonitorEntity[]> {
     // The schedule row is locked FOR UPDATE (a locked row is re-read if another claim moved it
-    // meanwhile, so a round is claimed once); the monitor row only FOR KEY SHARE: enough to keep
-    // it from being deleted or edited (those lock it FOR UPDATE) while its round is claimed,
-    // without waiting for or skipping a monitor that ingestion holds FOR NO KEY UPDATE while it
-    // stores results (at 30,000 monitors, claims and result batches meet all the time).
+    // meanwhile, so a round is claimed once). For probe monitors, the monitor row only FOR KEY
+    // SHARE: enough to keep it from being deleted or edited (those lock it FOR UPDATE) while its
+    // round is claimed, without waiting for or skipping a monitor that ingestion holds FOR NO KEY
+    // UPDATE while it stores results (at 30,000 monitors, claims and result batches meet all the
+    // time). The heartbeat sweep decides in the same transaction, so it locks both FOR UPDATE.
+    if (kind === 'heartbeat') {
+      return tx
+        .getRepository(MonitorEntity)
+        .createQueryBuilder('m')
+        .innerJoinAndMapOne('m.schedule', MonitorScheduleEntity, 's', 's.monitor_id = m.id')
+        .where("m.paused = false AND s.next_due_at <= :now AND m.monitor_type = 'heartbeat'", { now })
+        .orderBy('s.next_due_at', 'ASC')
+        .limit(limit)
+        .setLock('pessimistic_write', undefined, ['m', 's'])
+        .setOnLocked('skip_locked')
+        .getMany();
+    }
     const qb = tx
       .getRepository(MonitorEntity)
       .createQueryBuilder('m')
       .innerJoinAndMapOne('m.schedule', MonitorScheduleEntity, 's', 's.monitor_id = m.id')
       .where('m.paused = false AND s.next_due_at <= :now', { now })
-      .andWhere(kind === 'heartbeat' ? "m.monitor_type = 'heartbeat'" : "m.monitor_type <> 'heartbeat'")
+      .andWhere("m.monitor_type <> 'heartbeat'")
       .orderBy('s.next_due_at', 'ASC')
       .limit(limit)
       .setLock('pessimistic_write', undefined, ['s'])
