@@ -46,7 +46,8 @@ export default [
           patterns: [
             {
               group: ['**/system-*.repository', './system-*.repository'],
-              message: 'System repositories are for background work; a controller or request-scoped service uses the tenant repository with the principal\'s AccountId.',
+              message:
+                "System repositories are for background work; a controller or request-scoped service uses the tenant repository with the principal's AccountId.",
             },
           ],
         },

@@ -9,7 +9,10 @@ const BEGIN = '<!-- operations:begin (generated from docs/openapi.json by `npm r
 const END = '<!-- operations:end -->';
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
 
-const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+const cell = (s) =>
+  String(s)
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
 
 function refName(schema) {
   const ref = schema && (schema.$ref || (schema.allOf && schema.allOf.length === 1 && schema.allOf[0].$ref));
@@ -99,7 +102,10 @@ function operationsMarkdown(doc) {
   for (const [tag, ops] of byTag) {
     out.push(`### ${tag}`, '', '| operation | what | auth | query | body | answers |', '|---|---|---|---|---|---|');
     for (const { path, method, op } of ops) {
-      const query = (op.parameters || []).filter((p) => p.in === 'query').map(describeParam).join('; ');
+      const query = (op.parameters || [])
+        .filter((p) => p.in === 'query')
+        .map(describeParam)
+        .join('; ');
       out.push(
         `| \`${method.toUpperCase()} ${path}\` | ${cell(op.summary || '')} | ${describeAuth(op)} | ${cell(query)} | ${describeBody(op)} | ${describeAnswers(op)} |`,
       );

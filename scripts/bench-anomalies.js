@@ -84,7 +84,8 @@ async function loadRollups(pg, ids, accountId, first, last, stepAt) {
 }
 
 async function main() {
-  if (!existsSync(path.join(DIST, 'bootstrap.js'))) throw new Error(`${DIST}/bootstrap.js is missing: run \`npm run build\` first`);
+  if (!existsSync(path.join(DIST, 'bootstrap.js')))
+    throw new Error(`${DIST}/bootstrap.js is missing: run \`npm run build\` first`);
   const { loadConfig } = require(path.join(DIST, 'config', 'config.js'));
   const { createApp } = require(path.join(DIST, 'bootstrap.js'));
   const { AnomaliesService } = require(path.join(DIST, 'anomalies', 'anomalies.service.js'));
@@ -112,15 +113,26 @@ async function main() {
     app = await createApp(config);
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-    const signup = await api(base, null, 'POST', '/auth/signup', { email: `bench-${tag}@example.com`, password: 'correct horse battery', name: 'Bench' });
+    const signup = await api(base, null, 'POST', '/auth/signup', {
+      email: `bench-${tag}@example.com`,
+      password: 'correct horse battery',
+      name: 'Bench',
+    });
     if (signup.status !== 201) throw new Error(`signup: ${signup.status} ${JSON.stringify(signup.body)}`);
     const key = signup.body.data.api_key.key;
     const accountId = signup.body.data.account.id;
     const ids = [];
     for (let k = 0; k < MONITORS; k += 1000) {
-      const monitors = Array.from({ length: Math.min(1000, MONITORS - k) }, (_, j) => ({ name: `svc ${k + j}`, url: `http://127.0.0.1:9/s${k + j}`, check_interval: 60, regions: REGIONS, paused: true }));
+      const monitors = Array.from({ length: Math.min(1000, MONITORS - k) }, (_, j) => ({
+        name: `svc ${k + j}`,
+        url: `http://127.0.0.1:9/s${k + j}`,
+        check_interval: 60,
+        regions: REGIONS,
+        paused: true,
+      }));
       const res = await api(base, key, 'POST', '/monitors/bulk', { monitors });
-      if (res.status !== 201) throw new Error(`POST /monitors/bulk: ${res.status} ${JSON.stringify(res.body).slice(0, 1000)}`);
+      if (res.status !== 201)
+        throw new Error(`POST /monitors/bulk: ${res.status} ${JSON.stringify(res.body).slice(0, 1000)}`);
       ids.push(...res.body.data.map((m) => m.id));
     }
     await pg.connect();
@@ -133,14 +145,21 @@ async function main() {
     await loadRollups(pg, ids, accountId, first, last, last - 5 * HOUR_MS);
     await pg.query('ANALYZE rollups_hourly');
     const rows = Number((await pg.query('SELECT count(*) AS n FROM rollups_hourly')).rows[0].n);
-    log(`${MONITORS} monitors × ${REGIONS.length} regions (+ '*') × ${WEEKS} weeks: ${rows} hourly rollups loaded in ${r1((performance.now() - t0) / 1000)} s`);
+    log(
+      `${MONITORS} monitors × ${REGIONS.length} regions (+ '*') × ${WEEKS} weeks: ${rows} hourly rollups loaded in ${r1((performance.now() - t0) / 1000)} s`,
+    );
 
     const clock = app.get(Clock);
     clock.set(now);
     const sweep = app.get(AnomaliesService);
     // What one monitor's sweep reads: five weeks before the judged hour, every region and '*'.
     const readPerMonitor = Number(
-      (await pg.query(`SELECT count(*) AS n FROM rollups_hourly WHERE monitor_id = $1 AND bucket_start >= $2 AND bucket_start <= $3`, [ids[1], new Date(last - 35 * 24 * HOUR_MS), new Date(last)])).rows[0].n,
+      (
+        await pg.query(
+          `SELECT count(*) AS n FROM rollups_hourly WHERE monitor_id = $1 AND bucket_start >= $2 AND bucket_start <= $3`,
+          [ids[1], new Date(last - 35 * 24 * HOUR_MS), new Date(last)],
+        )
+      ).rows[0].n,
     );
     const runs = [];
     const cpus = [];
@@ -152,12 +171,20 @@ async function main() {
       const ms = performance.now() - start;
       const cpu = process.cpuUsage(cpu0);
       cpus.push((cpu.user + cpu.system) / 1000);
-      const swept = Number((await pg.query('SELECT count(*) AS n FROM anomaly_sweeps WHERE swept_through IS NOT NULL')).rows[0].n);
+      const swept = Number(
+        (await pg.query('SELECT count(*) AS n FROM anomaly_sweeps WHERE swept_through IS NOT NULL')).rows[0].n,
+      );
       if (swept !== MONITORS) throw new Error(`sweep ${s + 1} swept ${swept} of ${MONITORS} monitors`);
       runs.push(ms);
-      log(`sweep ${s + 1}: ${Math.round(ms)} ms (${r2(ms / MONITORS)} ms per monitor), control-plane CPU ${Math.round(cpus[s])} ms`);
+      log(
+        `sweep ${s + 1}: ${Math.round(ms)} ms (${r2(ms / MONITORS)} ms per monitor), control-plane CPU ${Math.round(cpus[s])} ms`,
+      );
     }
-    const anomalies = (await pg.query(`SELECT region, metric, count(*)::int AS n FROM monitor_anomalies WHERE ended_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2`)).rows;
+    const anomalies = (
+      await pg.query(
+        `SELECT region, metric, count(*)::int AS n FROM monitor_anomalies WHERE ended_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+      )
+    ).rows;
     const open = anomalies.reduce((a, r) => a + r.n, 0);
     clock.set(null);
 
@@ -180,8 +207,18 @@ async function main() {
     for (const [k, v] of table) process.stdout.write(`${String(k).padEnd(40)}${v}\n`);
     process.stdout.write(
       JSON.stringify({
-        bench: 'anomalies', monitors: MONITORS, regions: REGIONS.length, weeks: WEEKS, rollup_rows: rows, rows_read_per_monitor: readPerMonitor,
-        sweeps_ms: runs.map(Math.round), sweep_ms: Math.round(steady), ms_per_monitor: r2(steady / MONITORS), cpu_ms_per_monitor: r2(steadyCpu / MONITORS), load_1m: r2(load), anomalies_open: open,
+        bench: 'anomalies',
+        monitors: MONITORS,
+        regions: REGIONS.length,
+        weeks: WEEKS,
+        rollup_rows: rows,
+        rows_read_per_monitor: readPerMonitor,
+        sweeps_ms: runs.map(Math.round),
+        sweep_ms: Math.round(steady),
+        ms_per_monitor: r2(steady / MONITORS),
+        cpu_ms_per_monitor: r2(steadyCpu / MONITORS),
+        load_1m: r2(load),
+        anomalies_open: open,
       }) + '\n',
     );
   } finally {
@@ -190,7 +227,8 @@ async function main() {
     const nc = await connect({ servers: NATS_URL }).catch(() => null);
     if (nc) {
       const jsm = await nc.jetstreamManager();
-      for (const r of REGIONS) await jsm.streams.delete(natsNames(prefix).regionResultsStream(r)).catch(() => undefined);
+      for (const r of REGIONS)
+        await jsm.streams.delete(natsNames(prefix).regionResultsStream(r)).catch(() => undefined);
       await nc.close();
     }
     if (KEEP_DB) log(`kept database ${db.databaseUrl}`);

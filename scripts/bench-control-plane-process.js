@@ -26,7 +26,11 @@ function freePort() {
 
 /** A built control plane as a child process; its output is kept for diagnosis. */
 function startControlPlane(index, env, nodeArgs = []) {
-  const child = spawn(process.execPath, [...nodeArgs, CONTROL_PLANE_MAIN], { cwd: ROOT, env: { PATH: process.env.PATH || '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, CONTROL_PLANE_MAIN], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH || '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   let out = '';
   const keep = (c) => {
@@ -146,4 +150,20 @@ async function createBenchDatabase(name) {
   };
 }
 
-module.exports = { ROOT, CONTROL_PLANE_MAIN, PG_ADMIN_URL, NATS_URL, children, sleep, freePort, startControlPlane, waitReady, stopControlPlane, api, runBench, parseMetrics, sum, createBenchDatabase };
+module.exports = {
+  ROOT,
+  CONTROL_PLANE_MAIN,
+  PG_ADMIN_URL,
+  NATS_URL,
+  children,
+  sleep,
+  freePort,
+  startControlPlane,
+  waitReady,
+  stopControlPlane,
+  api,
+  runBench,
+  parseMetrics,
+  sum,
+  createBenchDatabase,
+};

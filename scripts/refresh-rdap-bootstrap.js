@@ -14,7 +14,8 @@ async function main() {
   const res = await fetch(URL_, { headers: { accept: 'application/json' } });
   if (!res.ok) throw new Error(`${URL_}: HTTP ${res.status}`);
   const data = await res.json();
-  if (!Array.isArray(data.services) || typeof data.publication !== 'string') throw new Error(`${URL_}: not an RDAP bootstrap file`);
+  if (!Array.isArray(data.services) || typeof data.publication !== 'string')
+    throw new Error(`${URL_}: not an RDAP bootstrap file`);
   const services = data.services
     .filter((s) => Array.isArray(s) && Array.isArray(s[0]) && Array.isArray(s[1]))
     .map(([tlds, urls]) => [tlds.map((t) => String(t).toLowerCase()), urls.filter((u) => /^https?:\/\//.test(u))]);

@@ -36,7 +36,11 @@ describe('alert scenarios', () => {
     const hook = await sys.call('POST', '/webhooks', { url: receiver.url('/hook'), events: ['*'] });
     expect(hook.status).toBe(201);
     receiver.secret = hook.body.data.secret;
-    for (const [name, t] of [['blip', blip], ['broken', broken], ['outage', outage]] as const) {
+    for (const [name, t] of [
+      ['blip', blip],
+      ['broken', broken],
+      ['outage', outage],
+    ] as const) {
       const res = await sys.call('POST', '/monitors', { name, url: t.url, check_interval: 1, timeout: 2 });
       expect(res.status).toBe(201);
       ids[name] = res.body.data.id;

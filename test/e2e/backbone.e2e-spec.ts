@@ -27,7 +27,13 @@ describe('backbone end to end', () => {
   });
 
   it('runs the whole path: up, degraded, down with one incident, SIGKILL without loss, recovery', async () => {
-    const created = await call('POST', '/monitors', { name: 'Target', url: target.url, check_interval: 1, timeout: 2, keyword: 'Welcome' });
+    const created = await call('POST', '/monitors', {
+      name: 'Target',
+      url: target.url,
+      check_interval: 1,
+      timeout: 2,
+      keyword: 'Welcome',
+    });
     expect(created.status).toBe(201);
     const id = created.body.data.id;
 
@@ -39,7 +45,14 @@ describe('backbone end to end', () => {
     expect([...target.userAgents].some((ua) => /^Parallax\/\S+ \(region=eu-west\)$/.test(ua))).toBe(true);
     const firstCheck = (await call('GET', `/monitors/${id}/checks?limit=1`)).body.data[0];
     for (const r of firstCheck.region_results) {
-      expect(r.phases).toEqual(expect.objectContaining({ dns: expect.any(Number), connect: expect.any(Number), first_byte: expect.any(Number), total: expect.any(Number) }));
+      expect(r.phases).toEqual(
+        expect.objectContaining({
+          dns: expect.any(Number),
+          connect: expect.any(Number),
+          first_byte: expect.any(Number),
+          total: expect.any(Number),
+        }),
+      );
     }
 
     // 2. One failing region of three: degraded, no incident.
@@ -76,12 +89,18 @@ describe('backbone end to end', () => {
     await waitFor('results of the checks in flight at the kill published', allPublished, 30_000, 100);
     await sys.startControlPlane();
     const checksBefore = (await monitor(id)).checks_total;
-    await waitFor('more rounds after restart', async () => (await monitor(id)).checks_total >= checksBefore + 3, 30_000);
+    await waitFor(
+      'more rounds after restart',
+      async () => (await monitor(id)).checks_total >= checksBefore + 3,
+      30_000,
+    );
     const history = (await call('GET', `/monitors/${id}/checks?limit=500`)).body.data as any[];
     const withData = history.filter((c) => c.status !== 'no_data');
     expect(withData.length).toBeGreaterThan(5);
     // No result lost: every decided round heard from all three regions.
-    expect(withData.filter((c) => c.regions_checked !== 3).map((c) => ({ round: c.round, checked: c.regions_checked }))).toEqual([]);
+    expect(
+      withData.filter((c) => c.regions_checked !== 3).map((c) => ({ round: c.round, checked: c.regions_checked })),
+    ).toEqual([]);
     expect(history.filter((c) => c.status === 'no_data').length).toBeLessThanOrEqual(1);
     const afterRestart = await incidents(id);
     expect(afterRestart).toHaveLength(1);

@@ -31,7 +31,14 @@ describe('broker restart', () => {
   });
 
   it('reconnects, loses no delivered result and raises no false alarm', async () => {
-    const id = (await sys.call('POST', '/monitors', { name: 'through the restart', url: target.url, check_interval: 1, timeout: 2 })).body.data.id;
+    const id = (
+      await sys.call('POST', '/monitors', {
+        name: 'through the restart',
+        url: target.url,
+        check_interval: 1,
+        timeout: 2,
+      })
+    ).body.data.id;
     const monitor = () => sys.monitor(id);
     await waitFor('up', async () => (await monitor()).status === 'up', 30_000);
 
@@ -40,18 +47,33 @@ describe('broker restart', () => {
     await waitFor('a slow check in flight', () => target.started > startedBefore && target.inFlight() > 0, 30_000, 10);
     await nats.stop();
     // Every probe has seen the broker go (its connection gauge at 0) before it comes back.
-    await waitFor('every probe disconnected', async () => {
-      const texts = await Promise.all(sys.probePorts.map((_, i) => sys.probeMetrics(i)));
-      return texts.every((t) => /^probe_nats_connected(\{[^}]*\})? 0$/m.test(t));
-    }, 30_000, 100);
+    await waitFor(
+      'every probe disconnected',
+      async () => {
+        const texts = await Promise.all(sys.probePorts.map((_, i) => sys.probeMetrics(i)));
+        return texts.every((t) => /^probe_nats_connected(\{[^}]*\})? 0$/m.test(t));
+      },
+      30_000,
+      100,
+    );
     await nats.start();
 
     const before = (await monitor()).checks_total;
-    await waitFor('rounds decided after the restart', async () => (await monitor()).checks_total >= before + 5, 60_000, 250);
-    await waitFor('all three regions report again', async () => {
-      const last = (await sys.call('GET', `/monitors/${id}/checks?limit=1`)).body.data[0];
-      return last?.regions_checked === 3;
-    }, 30_000, 250);
+    await waitFor(
+      'rounds decided after the restart',
+      async () => (await monitor()).checks_total >= before + 5,
+      60_000,
+      250,
+    );
+    await waitFor(
+      'all three regions report again',
+      async () => {
+        const last = (await sys.call('GET', `/monitors/${id}/checks?limit=1`)).body.data[0];
+        return last?.regions_checked === 3;
+      },
+      30_000,
+      250,
+    );
 
     // The outage is never a failure: no round decided down, no incident.
     const history = (await sys.call('GET', `/monitors/${id}/checks?limit=500`)).body.data as { status: string }[];

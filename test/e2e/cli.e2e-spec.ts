@@ -13,11 +13,19 @@ jest.setTimeout(180_000);
 const BIN = join(ROOT, 'apps/cli/bin/parallax.js');
 
 /** Runs the built CLI as its own process; never rejects (the exit code is asserted). */
-function parallax(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+function parallax(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: TEST_PATH, ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { PATH: TEST_PATH, ...env }, timeout: 60_000 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -40,20 +48,61 @@ describe('parallax CLI: plan / apply / export round trip', () => {
     client = createParallaxClient({ baseUrl, apiKey: sys.key });
     env = { PARALLAX_URL: baseUrl, PARALLAX_API_KEY: sys.key, PARALLAX_CONFIG: join(dir, 'config.json') };
     const created = await Promise.all([
-      client.POST('/api/v1/monitors', { body: { name: 'Website', slug: 'website', url: 'http://127.0.0.1:9/health', check_interval: 60, tags: ['production'], custom_headers: [{ key: 'Accept', value: 'text/html' }] } }),
-      client.POST('/api/v1/monitors', { body: { name: 'Database', slug: 'database', monitor_type: 'tcp', host: '127.0.0.1', port: 5432, check_interval: 30, paused: true } }),
-      client.POST('/api/v1/monitors', { body: { name: 'Nightly backup', slug: 'nightly-backup', monitor_type: 'heartbeat', heartbeat_interval: 3600, heartbeat_grace_period: 300 } }),
-      client.POST('/api/v1/webhooks', { body: { url: 'http://127.0.0.1:9/hooks/a', events: ['monitor.down', 'monitor.up'], description: 'ops' } }),
+      client.POST('/api/v1/monitors', {
+        body: {
+          name: 'Website',
+          slug: 'website',
+          url: 'http://127.0.0.1:9/health',
+          check_interval: 60,
+          tags: ['production'],
+          custom_headers: [{ key: 'Accept', value: 'text/html' }],
+        },
+      }),
+      client.POST('/api/v1/monitors', {
+        body: {
+          name: 'Database',
+          slug: 'database',
+          monitor_type: 'tcp',
+          host: '127.0.0.1',
+          port: 5432,
+          check_interval: 30,
+          paused: true,
+        },
+      }),
+      client.POST('/api/v1/monitors', {
+        body: {
+          name: 'Nightly backup',
+          slug: 'nightly-backup',
+          monitor_type: 'heartbeat',
+          heartbeat_interval: 3600,
+          heartbeat_grace_period: 300,
+        },
+      }),
+      client.POST('/api/v1/webhooks', {
+        body: { url: 'http://127.0.0.1:9/hooks/a', events: ['monitor.down', 'monitor.up'], description: 'ops' },
+      }),
       client.POST('/api/v1/webhooks', { body: { url: 'http://127.0.0.1:9/hooks/b', events: ['incident.created'] } }),
     ]);
     for (const c of created) expect(c.response.status).toBe(201);
     const website = created[0].data as { data: { id: string } };
-    const page = await client.POST('/api/v1/status-pages', { body: { slug: 'acme', title: 'Acme status', groups: [{ slug: 'web', name: 'Web', monitor_ids: [website.data.id] }] } });
+    const page = await client.POST('/api/v1/status-pages', {
+      body: {
+        slug: 'acme',
+        title: 'Acme status',
+        groups: [{ slug: 'web', name: 'Web', monitor_ids: [website.data.id] }],
+      },
+    });
     expect(page.response.status).toBe(201);
     const database = created[1].data as { data: { id: string } };
     const inADay = Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 86_400_000;
     const work = await client.POST('/api/v1/maintenance', {
-      body: { title: 'DB upgrade', description: 'PostgreSQL 16', monitor_ids: [database.data.id], starts_at: new Date(inADay).toISOString(), ends_at: new Date(inADay + 3_600_000).toISOString() },
+      body: {
+        title: 'DB upgrade',
+        description: 'PostgreSQL 16',
+        monitor_ids: [database.data.id],
+        starts_at: new Date(inADay).toISOString(),
+        ends_at: new Date(inADay + 3_600_000).toISOString(),
+      },
     });
     expect(work.response.status).toBe(201);
     // The typed client answers the envelope: data.data is a MonitorView.
@@ -67,7 +116,10 @@ describe('parallax CLI: plan / apply / export round trip', () => {
   });
 
   it('logs in with an API key and stores it (0600)', async () => {
-    const r = await parallax(['login', '--url', env.PARALLAX_URL, '--api-key', sys.key], { PATH: TEST_PATH, PARALLAX_CONFIG: env.PARALLAX_CONFIG });
+    const r = await parallax(['login', '--url', env.PARALLAX_URL, '--api-key', sys.key], {
+      PATH: TEST_PATH,
+      PARALLAX_CONFIG: env.PARALLAX_CONFIG,
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('logged in to');
     const stored = JSON.parse(readFileSync(env.PARALLAX_CONFIG, 'utf8'));
@@ -84,9 +136,17 @@ describe('parallax CLI: plan / apply / export round trip', () => {
     expect(doc.monitors.map((m: { slug: string }) => m.slug)).toEqual(['database', 'nightly-backup', 'website']);
     expect(doc.webhooks).toHaveLength(2);
     // A page names its monitors by slug in the file.
-    expect(doc.status_pages).toEqual([expect.objectContaining({ slug: 'acme', title: 'Acme status', groups: [expect.objectContaining({ slug: 'web', monitor_ids: ['website'] })] })]);
+    expect(doc.status_pages).toEqual([
+      expect.objectContaining({
+        slug: 'acme',
+        title: 'Acme status',
+        groups: [expect.objectContaining({ slug: 'web', monitor_ids: ['website'] })],
+      }),
+    ]);
     // Maintenance is named by its title, its monitors by slug.
-    expect(doc.maintenance).toEqual([expect.objectContaining({ title: 'DB upgrade', description: 'PostgreSQL 16', monitor_ids: ['database'] })]);
+    expect(doc.maintenance).toEqual([
+      expect.objectContaining({ title: 'DB upgrade', description: 'PostgreSQL 16', monitor_ids: ['database'] }),
+    ]);
     expect(JSON.stringify(doc)).not.toContain('whsec_');
     const apply = await parallax(['apply', '-f', file], env);
     expect(apply.code).toBe(0);
@@ -99,7 +159,13 @@ describe('parallax CLI: plan / apply / export round trip', () => {
   it('an edited file plans exactly the edit, field by field; apply converges; secrets never printed', async () => {
     const doc = parse(readFileSync(file, 'utf8'));
     doc.monitors.find((m: { slug: string }) => m.slug === 'website').check_interval = 30;
-    doc.monitors.push({ slug: 'api', name: 'API', url: 'http://127.0.0.1:9/api', bearer_token: '${API_TOKEN}', regions: ['eu-west', 'us-east'] });
+    doc.monitors.push({
+      slug: 'api',
+      name: 'API',
+      url: 'http://127.0.0.1:9/api',
+      bearer_token: '${API_TOKEN}',
+      regions: ['eu-west', 'us-east'],
+    });
     doc.webhooks = doc.webhooks.filter((w: { url: string }) => !w.url.endsWith('/b'));
     doc.status_pages.find((p: { slug: string }) => p.slug === 'acme').title = 'Acme';
     doc.status_pages.push({ slug: 'api-status', title: 'API status', monitor_ids: ['api'] });
@@ -135,7 +201,10 @@ describe('parallax CLI: plan / apply / export round trip', () => {
     expect(asJson.code).toBe(0);
     const j = JSON.parse(asJson.stdout);
     expect(j.summary).toEqual({ create: 2, update: 2, delete: 1, unchanged: 4, unmanaged: 0 });
-    expect(j.changes.find((c: { identity: string }) => c.identity === 'api').fields).toContainEqual({ field: 'bearer_token', sensitive: true });
+    expect(j.changes.find((c: { identity: string }) => c.identity === 'api').fields).toContainEqual({
+      field: 'bearer_token',
+      sensitive: true,
+    });
 
     // --prune without --yes and without a terminal: refused, nothing changed.
     const refused = await parallax(['apply', '-f', file, '--prune'], secretEnv);
@@ -147,7 +216,8 @@ describe('parallax CLI: plan / apply / export round trip', () => {
     expect(apply.code).toBe(0);
     expect(apply.stdout).toContain('Applied: 2 created, 2 updated, 1 deleted.');
     expect(apply.stderr).toContain('[5/5]');
-    for (const out of [plan.stdout, asJson.stdout, apply.stdout, apply.stderr]) expect(out).not.toContain('tok_live_never_printed');
+    for (const out of [plan.stdout, asJson.stdout, apply.stdout, apply.stderr])
+      expect(out).not.toContain('tok_live_never_printed');
 
     const monitors = (await client.GET('/api/v1/monitors')).data!.data;
     expect(monitors.find((m) => m.slug === 'website')?.check_interval).toBe(30);

@@ -49,14 +49,21 @@ describe('npm run local with an embedded PostgreSQL', () => {
   /** Starts local.js and waits for its banner. */
   async function startLocal(): Promise<Proc> {
     const proc = new Proc('npm run local', LOCAL, env);
-    await waitFor('the "Parallax is running" banner or an exit', () => !proc.alive || proc.output.join('').includes('Parallax is running'), 90_000, 200);
+    await waitFor(
+      'the "Parallax is running" banner or an exit',
+      () => !proc.alive || proc.output.join('').includes('Parallax is running'),
+      90_000,
+      200,
+    );
     if (!proc.alive) throw new Error(`local.js exited before its banner:\n${proc.tail()}`);
     return proc;
   }
 
   async function embeddedQuery(sql: string): Promise<Record<string, unknown>[]> {
     const password = readFileSync(join(dir, 'pg-password'), 'utf8').trim();
-    const client = new Client({ connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/parallax` });
+    const client = new Client({
+      connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/parallax`,
+    });
     await client.connect();
     try {
       return (await client.query(sql)).rows;
@@ -84,7 +91,9 @@ describe('npm run local with an embedded PostgreSQL', () => {
 
     expect(await proc.stop(30_000)).toBe(0);
     const stopped = proc.output.join('');
-    expect(stopped.indexOf('stopping the embedded PostgreSQL')).toBeGreaterThan(stopped.indexOf('stopping control-plane'));
+    expect(stopped.indexOf('stopping the embedded PostgreSQL')).toBeGreaterThan(
+      stopped.indexOf('stopping control-plane'),
+    );
     await expect(embeddedQuery('SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
     expect(existsSync(join(dir, 'pg', 'PG_VERSION'))).toBe(true);
   });
@@ -99,26 +108,40 @@ describe('npm run local with an embedded PostgreSQL', () => {
   });
 
   // Only root has to hand the server to another user; for anyone else it runs as themselves.
-  (process.getuid?.() === 0 ? it : it.skip)('as root, explains when the server user cannot reach the data directory', async () => {
-    const privateDir = mkdtempSync(join(tmpdir(), 'parallax-local-private-'));
-    try {
-      const proc = new Proc('npm run local', LOCAL, { ...env, PARALLAX_LOCAL_DIR: join(privateDir, 'state') });
-      expect(await proc.exited).toBe(1);
-      expect(proc.tail()).toMatch(/PostgreSQL cannot run as root, and user \S+ cannot reach .*parallax-local-private-/);
-      expect(existsSync(join(privateDir, 'state', 'pg'))).toBe(false);
-    } finally {
-      rmSync(privateDir, { recursive: true, force: true });
-    }
-  });
+  (process.getuid?.() === 0 ? it : it.skip)(
+    'as root, explains when the server user cannot reach the data directory',
+    async () => {
+      const privateDir = mkdtempSync(join(tmpdir(), 'parallax-local-private-'));
+      try {
+        const proc = new Proc('npm run local', LOCAL, { ...env, PARALLAX_LOCAL_DIR: join(privateDir, 'state') });
+        expect(await proc.exited).toBe(1);
+        expect(proc.tail()).toMatch(
+          /PostgreSQL cannot run as root, and user \S+ cannot reach .*parallax-local-private-/,
+        );
+        expect(existsSync(join(privateDir, 'state', 'pg'))).toBe(false);
+      } finally {
+        rmSync(privateDir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('never replaces a DATABASE_URL that does not answer, and refuses DATABASE_URL with LOCAL_PG=embedded', async () => {
     const deadPort = await freePort();
-    const unreachable = new Proc('npm run local', LOCAL, { ...env, LOCAL_PG: 'auto', DATABASE_URL: `postgres://postgres@127.0.0.1:${deadPort}/parallax` });
+    const unreachable = new Proc('npm run local', LOCAL, {
+      ...env,
+      LOCAL_PG: 'auto',
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${deadPort}/parallax`,
+    });
     expect(await unreachable.exited).toBe(1);
-    expect(unreachable.tail()).toMatch(new RegExp(`PostgreSQL is not reachable at postgres://postgres@127\\.0\\.0\\.1:${deadPort}/parallax`));
+    expect(unreachable.tail()).toMatch(
+      new RegExp(`PostgreSQL is not reachable at postgres://postgres@127\\.0\\.0\\.1:${deadPort}/parallax`),
+    );
     expect(unreachable.tail()).not.toContain('embedded');
 
-    const both = new Proc('npm run local', LOCAL, { ...env, DATABASE_URL: `postgres://postgres@127.0.0.1:${deadPort}/parallax` });
+    const both = new Proc('npm run local', LOCAL, {
+      ...env,
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${deadPort}/parallax`,
+    });
     expect(await both.exited).toBe(1);
     expect(both.tail()).toContain('LOCAL_PG=embedded and DATABASE_URL are both set');
   });

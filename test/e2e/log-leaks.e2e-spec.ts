@@ -35,7 +35,8 @@ describe('the logs of a whole run of real processes hold none of its secrets', (
   let pg: Client;
   let doc: FuzzDoc;
   const seeds: Record<string, string> = {};
-  const s = (name: string) => `${name}-${Math.random().toString(36).slice(2, 10)}${Math.random().toString(36).slice(2, 10)}`;
+  const s = (name: string) =>
+    `${name}-${Math.random().toString(36).slice(2, 10)}${Math.random().toString(36).slice(2, 10)}`;
   /** Every secret the run creates or sends; filled as they are made. */
   const secrets: Record<string, string> = {
     smtp_password: s('smtp-pass'),
@@ -51,7 +52,16 @@ describe('the logs of a whole run of real processes hold none of its secrets', (
     trigger_secret: s('trigger-echo'),
     wrong_password: s('wrong-pass'),
   };
-  const figures = { fuzzOperations: 0, fuzzRequests: 0, fuzz5xx: 0, badLogins: 0, randomKeys: 0, randomKeys429: 0, deliveriesFailed: 0, logBytes: 0 };
+  const figures = {
+    fuzzOperations: 0,
+    fuzzRequests: 0,
+    fuzz5xx: 0,
+    badLogins: 0,
+    randomKeys: 0,
+    randomKeys429: 0,
+    deliveriesFailed: 0,
+    logBytes: 0,
+  };
   const sys = new LocalSystem({
     keepAllOutput: true,
     controlPlaneEnv: {
@@ -70,14 +80,24 @@ describe('the logs of a whole run of real processes hold none of its secrets', (
     probeEnv: { LOG_LEVEL: 'debug' },
   });
 
-  const request = async (method: string, path: string, opts: { key?: string | null; jwt?: string; body?: string; contentType?: string; ip?: string } = {}) => {
+  const request = async (
+    method: string,
+    path: string,
+    opts: { key?: string | null; jwt?: string; body?: string; contentType?: string; ip?: string } = {},
+  ) => {
     const headers: Record<string, string> = {};
     if (opts.key !== null) headers['x-api-key'] = opts.key ?? sys.key;
     if (opts.jwt) headers.authorization = `Bearer ${opts.jwt}`;
-    if (opts.body !== undefined && opts.contentType !== '') headers['content-type'] = opts.contentType ?? 'application/json';
+    if (opts.body !== undefined && opts.contentType !== '')
+      headers['content-type'] = opts.contentType ?? 'application/json';
     if (opts.ip) headers['x-forwarded-for'] = opts.ip;
     const base = sys.api.replace(/\/api\/v1$/, '');
-    const res = await fetch(`${base}${path}`, { method: method.toUpperCase(), headers, body: opts.body, redirect: 'manual' });
+    const res = await fetch(`${base}${path}`, {
+      method: method.toUpperCase(),
+      headers,
+      body: opts.body,
+      redirect: 'manual',
+    });
     const text = await res.text();
     let json: any = null;
     try {
@@ -108,7 +128,9 @@ describe('the logs of a whole run of real processes hold none of its secrets', (
       const path = (req.url ?? '/').split('?')[0];
       landed.push({ path, headers: req.headers });
       req.resume();
-      res.writeHead(200, { 'content-type': path === '/json' ? 'application/json' : 'text/plain' }).end(path === '/json' ? '{"ok":true}' : 'landed');
+      res
+        .writeHead(200, { 'content-type': path === '/json' ? 'application/json' : 'text/plain' })
+        .end(path === '/json' ? '{"ok":true}' : 'landed');
     });
     await new Promise<void>((r) => a.listen(0, '127.0.0.1', r));
     await new Promise<void>((r) => b.listen(0, '127.0.0.1', r));
@@ -135,10 +157,16 @@ describe('the logs of a whole run of real processes hold none of its secrets', (
     secrets.harness_password = 'correct horse battery';
     secrets.harness_api_key = sys.key;
     const email = `leaks-${Date.now()}@example.com`;
-    const signup = await request('POST', '/api/v1/auth/signup', { key: null, body: JSON.stringify({ email, password: secrets.signup_password, name: 'Leak Test' }) });
+    const signup = await request('POST', '/api/v1/auth/signup', {
+      key: null,
+      body: JSON.stringify({ email, password: secrets.signup_password, name: 'Leak Test' }),
+    });
     expect([signup.status, signup.json.error, signup.json.details]).toEqual([201, null, undefined]);
     secrets.signup_api_key = signup.json.data.api_key.key;
-    const login = await request('POST', '/api/v1/auth/login', { key: null, body: JSON.stringify({ email, password: secrets.signup_password }) });
+    const login = await request('POST', '/api/v1/auth/login', {
+      key: null,
+      body: JSON.stringify({ email, password: secrets.signup_password }),
+    });
     expect([login.status, login.json.error, login.json.details]).toEqual([200, null, undefined]);
     secrets.jwt = login.json.data.token;
     expect((await request('GET', '/api/v1/auth/me', { key: null, jwt: secrets.jwt })).status).toBe(200);
@@ -180,9 +208,20 @@ describe('the logs of a whole run of real processes hold none of its secrets', (
       ],
     });
     expect([redirect.status, redirect.body.error, redirect.body.details]).toEqual([201, null, undefined]);
-    const jsonApi = await sys.call('POST', '/monitors', { monitor_type: 'json_api', name: 'leaky json', url: `${originA}/api`, auth_header: secrets.auth_header, check_interval: 1, timeout: 2 });
+    const jsonApi = await sys.call('POST', '/monitors', {
+      monitor_type: 'json_api',
+      name: 'leaky json',
+      url: `${originA}/api`,
+      auth_header: secrets.auth_header,
+      check_interval: 1,
+      timeout: 2,
+    });
     expect([jsonApi.status, jsonApi.body.error, jsonApi.body.details]).toEqual([201, null, undefined]);
-    const heartbeat = await sys.call('POST', '/monitors', { monitor_type: 'heartbeat', name: 'leaky heartbeat', heartbeat_interval: 60 });
+    const heartbeat = await sys.call('POST', '/monitors', {
+      monitor_type: 'heartbeat',
+      name: 'leaky heartbeat',
+      heartbeat_interval: 60,
+    });
     expect([heartbeat.status, heartbeat.body.error, heartbeat.body.details]).toEqual([201, null, undefined]);
     seeds.heartbeat = heartbeat.body.data.id;
     const token = await sys.call('POST', `/monitors/${seeds.heartbeat}/ping-token`);
@@ -194,32 +233,77 @@ describe('the logs of a whole run of real processes hold none of its secrets', (
     expect([hook.status, hook.body.error, hook.body.details]).toEqual([201, null, undefined]);
     seeds.webhook = hook.body.data.id;
     secrets.webhook_secret = hook.body.data.secret;
-    const page = await sys.call('POST', '/status-pages', { title: 'leak page', slug: `leak-${Date.now()}`, monitor_ids: [seeds.monitor] });
+    const page = await sys.call('POST', '/status-pages', {
+      title: 'leak page',
+      slug: `leak-${Date.now()}`,
+      monitor_ids: [seeds.monitor],
+    });
     expect([page.status, page.body.error, page.body.details]).toEqual([201, null, undefined]);
     seeds.statusPage = page.body.data.id;
     seeds.slug = page.body.data.slug;
-    const sub = await sys.call('POST', `/status-pages/${seeds.statusPage}/subscribers`, { type: 'webhook', url: receiver.url('/sub-hook') });
+    const sub = await sys.call('POST', `/status-pages/${seeds.statusPage}/subscribers`, {
+      type: 'webhook',
+      url: receiver.url('/sub-hook'),
+    });
     expect([sub.status, sub.body.error, sub.body.details]).toEqual([201, null, undefined]);
     seeds.subscriber = sub.body.data.id;
     secrets.subscriber_secret = sub.body.data.secret;
-    const incident = await sys.call('POST', '/incidents', { title: 'leak incident', monitor_id: seeds.monitor, status: 'investigating', description: 'x' });
+    const incident = await sys.call('POST', '/incidents', {
+      title: 'leak incident',
+      monitor_id: seeds.monitor,
+      status: 'investigating',
+      description: 'x',
+    });
     expect([incident.status, incident.body.error, incident.body.details]).toEqual([201, null, undefined]);
     seeds.incident = incident.body.data.id;
     expect((await sys.call('POST', `/webhooks/${seeds.webhook}/test`)).status).toBeLessThan(300);
-    for (const [name, value] of Object.entries(secrets)) if (typeof value !== 'string' || value.length < 8) throw new Error(`secret ${name} missing: ${value}`);
+    for (const [name, value] of Object.entries(secrets))
+      if (typeof value !== 'string' || value.length < 8) throw new Error(`secret ${name} missing: ${value}`);
 
     // Pings: a good token, a wrong one, a /fail with the token in the query.
-    expect((await request('GET', `/api/ping/${seeds.heartbeat}?token=${encodeURIComponent(secrets.ping_token)}`, { key: null })).status).toBe(200);
-    expect((await request('GET', `/api/ping/${seeds.heartbeat}?token=${encodeURIComponent(secrets.ping_token)}x`, { key: null })).status).toBe(404);
-    expect((await request('POST', `/api/ping/${seeds.heartbeat}/fail?token=${encodeURIComponent(secrets.ping_token)}`, { key: null, body: 'job output', contentType: 'text/plain' })).status).toBeLessThan(300);
+    expect(
+      (
+        await request('GET', `/api/ping/${seeds.heartbeat}?token=${encodeURIComponent(secrets.ping_token)}`, {
+          key: null,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await request('GET', `/api/ping/${seeds.heartbeat}?token=${encodeURIComponent(secrets.ping_token)}x`, {
+          key: null,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await request('POST', `/api/ping/${seeds.heartbeat}/fail?token=${encodeURIComponent(secrets.ping_token)}`, {
+          key: null,
+          body: 'job output',
+          contentType: 'text/plain',
+        })
+      ).status,
+    ).toBeLessThan(300);
 
     // Bad logins up to the lockout (the right password is refused then too).
     for (let i = 0; i < 5; i++) {
-      const r = await request('POST', '/api/v1/auth/login', { key: null, body: JSON.stringify({ email, password: secrets.wrong_password }), ip: '198.51.100.7' });
+      const r = await request('POST', '/api/v1/auth/login', {
+        key: null,
+        body: JSON.stringify({ email, password: secrets.wrong_password }),
+        ip: '198.51.100.7',
+      });
       expect([401, 429]).toContain(r.status);
       figures.badLogins++;
     }
-    expect((await request('POST', '/api/v1/auth/login', { key: null, body: JSON.stringify({ email, password: secrets.signup_password }), ip: '198.51.100.7' })).status).toBe(429);
+    expect(
+      (
+        await request('POST', '/api/v1/auth/login', {
+          key: null,
+          body: JSON.stringify({ email, password: secrets.signup_password }),
+          ip: '198.51.100.7',
+        })
+      ).status,
+    ).toBe(429);
 
     // 200 random API keys from one client behind the proxy: 401 until its failure budget is spent, then 429.
     const randomKeys: string[] = [];
@@ -245,7 +329,13 @@ describe('the logs of a whole run of real processes hold none of its secrets', (
       END $$`);
     await pg.query(`CREATE TRIGGER leak_boom BEFORE INSERT ON monitors FOR EACH ROW EXECUTE FUNCTION leak_boom()`);
     const boom = await request('POST', `/api/v1/monitors?token=${encodeURIComponent(secrets.trigger_secret)}`, {
-      body: JSON.stringify({ name: 'explode', url: `${originA}/down`, bearer_token: secrets.trigger_secret, basic_auth_user: 'u', basic_auth_pass: secrets.basic_auth_pass }),
+      body: JSON.stringify({
+        name: 'explode',
+        url: `${originA}/down`,
+        bearer_token: secrets.trigger_secret,
+        basic_auth_user: 'u',
+        basic_auth_pass: secrets.basic_auth_pass,
+      }),
     });
     expect([boom.status, boom.json?.code, typeof boom.json?.error_id]).toEqual([500, 'internal', 'string']);
     expect(boom.text).not.toContain(secrets.trigger_secret);
@@ -253,18 +343,30 @@ describe('the logs of a whole run of real processes hold none of its secrets', (
 
     // Checks ran: the failing monitor is down and its deliveries failed for good (Slack, Discord,
     // own webhook, email to a closed SMTP port, the page subscriber); the redirect landed on origin B.
-    await waitFor('the failing monitor down', async () => (await sys.monitor(seeds.monitor)).status === 'down', 120_000, 250);
+    await waitFor(
+      'the failing monitor down',
+      async () => (await sys.monitor(seeds.monitor)).status === 'down',
+      120_000,
+      250,
+    );
     await waitFor(
       'deliveries failed for good',
       async () => {
-        const rows = (await pg.query(`SELECT channel FROM notification_deliveries WHERE status = 'failed'`)).rows.map((r) => r.channel as string);
+        const rows = (await pg.query(`SELECT channel FROM notification_deliveries WHERE status = 'failed'`)).rows.map(
+          (r) => r.channel as string,
+        );
         figures.deliveriesFailed = rows.length;
         return ['slack', 'discord', 'monitor_webhook', 'email', 'webhook'].every((c) => rows.includes(c));
       },
       120_000,
       250,
     );
-    await waitFor('both redirects landed on origin B', () => landed.some((l) => l.path === '/landing') && landed.some((l) => l.path === '/json'), 120_000, 250);
+    await waitFor(
+      'both redirects landed on origin B',
+      () => landed.some((l) => l.path === '/landing') && landed.some((l) => l.path === '/json'),
+      120_000,
+      250,
+    );
     // Item 5 end to end: the unmarked header followed the redirect, the credentials did not.
     const atB = landed.find((l) => l.path === '/landing')!;
     expect(atB.headers['x-trace']).toBe('trace-forwarded');
@@ -275,7 +377,9 @@ describe('the logs of a whole run of real processes hold none of its secrets', (
     doc = (await (await fetch(`${sys.api.replace(/\/api\/v1$/, '')}/api/docs-json`)).json()) as FuzzDoc;
     const { casesFor } = fuzzCases(doc, seeds);
     const rand = seededRandom(13);
-    const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => [path, method, op] as const));
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, op]) => [path, method, op] as const),
+    );
     operations.sort((x, y) => Number(x[1] === 'delete') - Number(y[1] === 'delete'));
     const fiveHundreds: string[] = [];
     for (const [path, method, op] of operations) {
@@ -284,7 +388,11 @@ describe('the logs of a whole run of real processes hold none of its secrets', (
       for (let i = 0; i < cases.length; i += FUZZ_CONCURRENCY) {
         await Promise.all(
           cases.slice(i, i + FUZZ_CONCURRENCY).map(async (c) => {
-            const r = await request(method, `${c.path}${c.query ? `?${c.query}` : ''}`, { key: c.auth === false ? null : sys.key, body: c.body, contentType: c.contentType });
+            const r = await request(method, `${c.path}${c.query ? `?${c.query}` : ''}`, {
+              key: c.auth === false ? null : sys.key,
+              body: c.body,
+              contentType: c.contentType,
+            });
             figures.fuzzRequests++;
             if (r.status >= 500) fiveHundreds.push(`${method.toUpperCase()} ${path} [${c.label}] → ${r.status}`);
           }),
@@ -296,7 +404,9 @@ describe('the logs of a whole run of real processes hold none of its secrets', (
     // Every secret once more in a rejected body, a malformed body, a query string and a 404's query.
     for (const value of Object.values(secrets)) {
       const q = encodeURIComponent(value);
-      await request('POST', '/api/v1/monitors', { body: JSON.stringify({ name: 'leak', url: 'ftp://x', bearer_token: value, surprise: value }) });
+      await request('POST', '/api/v1/monitors', {
+        body: JSON.stringify({ name: 'leak', url: 'ftp://x', bearer_token: value, surprise: value }),
+      });
       await request('POST', '/api/v1/api-keys', { body: `{"name":"${value}",` });
       await request('GET', `/api/v1/monitors?group=${q}&token=${q}&limit=${q}`);
       await request('GET', `/api/v1/nothing?secret=${q}`, { key: null });
@@ -311,10 +421,18 @@ describe('the logs of a whole run of real processes hold none of its secrets', (
     expect(all).toContain('/api/v1/monitors');
     expect(all).toContain(boom.json.error_id);
     expect(all).toContain('delivery failed for good');
-    for (const o of outputs) expect({ name: o.name, bytes: o.text.length > 100 }).toEqual({ name: o.name, bytes: true });
-    const forms = (v: string) => [v, encodeURIComponent(v), JSON.stringify(v).slice(1, -1), Buffer.from(v).toString('base64')];
+    for (const o of outputs)
+      expect({ name: o.name, bytes: o.text.length > 100 }).toEqual({ name: o.name, bytes: true });
+    const forms = (v: string) => [
+      v,
+      encodeURIComponent(v),
+      JSON.stringify(v).slice(1, -1),
+      Buffer.from(v).toString('base64'),
+    ];
     secrets.basic_auth_header = Buffer.from(`leak-user:${secrets.basic_auth_pass}`).toString('base64');
-    const leaked = Object.entries(secrets).flatMap(([name, v]) => outputs.filter((o) => forms(v).some((f) => o.text.includes(f))).map((o) => `${name} in ${o.name}`));
+    const leaked = Object.entries(secrets).flatMap(([name, v]) =>
+      outputs.filter((o) => forms(v).some((f) => o.text.includes(f))).map((o) => `${name} in ${o.name}`),
+    );
     const randomLeaked = randomKeys.filter((k) => all.includes(k));
     expect({ leaked, randomKeysLeaked: randomLeaked.length }).toEqual({ leaked: [], randomKeysLeaked: 0 });
   });

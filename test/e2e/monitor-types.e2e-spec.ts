@@ -33,7 +33,10 @@ jest.setTimeout(240_000);
 describe('monitor types end to end', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'parallax-types-'));
   const caFile = join(tmp, 'ca.pem');
-  const sys = new LocalSystem({ probeEnv: { NODE_EXTRA_CA_CERTS: caFile }, controlPlaneEnv: { RATE_LIMIT_PER_MINUTE: '100000', PLAN_FREE_MAX_MONITORS: '100' } });
+  const sys = new LocalSystem({
+    probeEnv: { NODE_EXTRA_CA_CERTS: caFile },
+    controlPlaneEnv: { RATE_LIMIT_PER_MINUTE: '100000', PLAN_FREE_MAX_MONITORS: '100' },
+  });
   const call = (method: string, path: string, body?: unknown) => sys.call(method, path, body);
   const monitor = (id: string) => sys.monitor(id);
   const latestCheck = async (id: string) => (await call('GET', `/monitors/${id}/checks?limit=1`)).body.data[0];
@@ -42,7 +45,8 @@ describe('monitor types end to end', () => {
     expect({ status: res.status, details: res.body.details }).toEqual({ status: 201, details: undefined });
     return res.body.data.id as string;
   };
-  const statusIs = (id: string, status: string, ms = 30_000) => waitFor(`${id} ${status}`, async () => (await monitor(id)).status === status, ms, 250);
+  const statusIs = (id: string, status: string, ms = 30_000) =>
+    waitFor(`${id} ${status}`, async () => (await monitor(id)).status === status, ms, 250);
   const allRegions = (status: string) => Object.fromEntries(REGIONS.map((r) => [r, status]));
 
   let ca: TestCa;
@@ -59,7 +63,8 @@ describe('monitor types end to end', () => {
     ca = await makeTestCa();
     writeFileSync(caFile, ca.cert);
     api = http.createServer((req, res) => {
-      if (req.headers.authorization !== 'Bearer e2e-token') return void res.writeHead(401).end('{"error":"unauthorized"}');
+      if (req.headers.authorization !== 'Bearer e2e-token')
+        return void res.writeHead(401).end('{"error":"unauthorized"}');
       res.writeHead(200, { 'content-type': 'application/json' }).end(apiBody);
     });
     await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
@@ -70,7 +75,9 @@ describe('monitor types end to end', () => {
     webPort = (web.address() as AddressInfo).port;
     tlsTarget = await startTlsTarget(await makeLeaf({ expiresInDays: 60, ca }), { min: 'TLSv1.2', max: 'TLSv1.2' });
     echo = await startTcpEcho('+READY\r\n');
-    dns = await startDnsTarget({ 'app.example.test': { A: ['192.0.2.10'], MX: [{ preference: 10, exchange: 'mx.example.test' }] } });
+    dns = await startDnsTarget({
+      'app.example.test': { A: ['192.0.2.10'], MX: [{ preference: 10, exchange: 'mx.example.test' }] },
+    });
     await sys.start();
   });
 
@@ -106,16 +113,28 @@ describe('monitor types end to end', () => {
     apiBody = JSON.stringify({ status: 'degraded', data: { version: '2.1.0', count: 0, users: [{ name: 'ada' }] } });
     await statusIs(id, 'down');
     const incident = await waitFor('incident', async () => (await sys.incidents(id))[0]);
-    expect(incident.failure_error_message).toBe('2 of 4 JSON assertions failed: status: expected equals "ok", got "degraded"; data.count: expected greater than 0, got 0');
+    expect(incident.failure_error_message).toBe(
+      '2 of 4 JSON assertions failed: status: expected equals "ok", got "degraded"; data.count: expected greater than 0, got 0',
+    );
     expect(incident.regions_checked).toBe(3);
     expect(incident.regions_up).toBe(0);
 
     apiBody = '<html>maintenance</html>';
-    await waitFor('not JSON', async () => (await latestCheck(id)).region_results.every((r: { error: string | null }) => r.error?.startsWith('response body is not JSON')));
+    await waitFor('not JSON', async () =>
+      (await latestCheck(id)).region_results.every((r: { error: string | null }) =>
+        r.error?.startsWith('response body is not JSON'),
+      ),
+    );
   });
 
   it('ssl: chain, issuer, SANs, days left and accepted protocols from every region; warn within the threshold; down when expired', async () => {
-    const id = await create({ monitor_type: 'ssl', name: 'local SSL', ssl_domain: 'localhost', ssl_port: tlsTarget.port, ssl_expiry_threshold_days: 14 });
+    const id = await create({
+      monitor_type: 'ssl',
+      name: 'local SSL',
+      ssl_domain: 'localhost',
+      ssl_port: tlsTarget.port,
+      ssl_expiry_threshold_days: 14,
+    });
     await statusIs(id, 'up');
     const m = await monitor(id);
     expect(m.ssl_issuer).toBe('Parallax Test CA');
@@ -165,37 +184,66 @@ describe('monitor types end to end', () => {
   });
 
   it('https (StatusCore fields): up from every region, warn within the expiry threshold, down on an untrusted certificate from every region; up again', async () => {
-    const id = await create({ type: 'https', name: 'https core', target: `https://localhost:${webPort}/`, ssl_check: true, check_locations: ['all'], ssl_expiry_threshold_days: 14 });
+    const id = await create({
+      type: 'https',
+      name: 'https core',
+      target: `https://localhost:${webPort}/`,
+      ssl_check: true,
+      check_locations: ['all'],
+      ssl_expiry_threshold_days: 14,
+    });
     await statusIs(id, 'up');
     expect((await monitor(id)).location_status).toEqual(allRegions('up'));
     for (const r of (await latestCheck(id)).region_results) expect([44, 45]).toContain(r.details.days_left);
 
     expect((await call('PUT', `/monitors/${id}`, { ssl_expiry_threshold_days: 60 })).status).toBe(200);
     await statusIs(id, 'warn');
-    expect((await latestCheck(id)).region_results.every((r: { is_up: boolean; warn: boolean }) => r.is_up && r.warn)).toBe(true);
+    expect(
+      (await latestCheck(id)).region_results.every((r: { is_up: boolean; warn: boolean }) => r.is_up && r.warn),
+    ).toBe(true);
     expect(await sys.incidents(id)).toEqual([]);
 
     // tlsTarget serves a certificate of the same CA for localhost; a self-signed one is untrusted.
     const selfSigned = await startTlsTarget(await makeLeaf({ expiresInDays: 60 }));
     try {
-      expect((await call('PUT', `/monitors/${id}`, { target: `https://localhost:${selfSigned.port}/` })).status).toBe(200);
+      expect((await call('PUT', `/monitors/${id}`, { target: `https://localhost:${selfSigned.port}/` })).status).toBe(
+        200,
+      );
       await statusIs(id, 'down');
-      expect((await sys.incidents(id))[0].failure_error_message).toMatch(/^TLS certificate error: self-signed certificate/);
+      expect((await sys.incidents(id))[0].failure_error_message).toMatch(
+        /^TLS certificate error: self-signed certificate/,
+      );
       expect((await monitor(id)).location_status).toEqual(allRegions('down'));
     } finally {
       await selfSigned.close();
     }
-    expect((await call('PUT', `/monitors/${id}`, { target: `https://localhost:${webPort}/`, ssl_expiry_threshold_days: 14 })).status).toBe(200);
+    expect(
+      (await call('PUT', `/monitors/${id}`, { target: `https://localhost:${webPort}/`, ssl_expiry_threshold_days: 14 }))
+        .status,
+    ).toBe(200);
     await statusIs(id, 'up');
     expect((await monitor(id)).location_status).toEqual(allRegions('up'));
     await waitFor('incident resolved', async () => (await sys.incidents(id))[0].status === 'resolved');
   });
 
   it('ping (StatusCore type/target): loss and rtt from every region; down when the name does not resolve, up again, down on 100% loss to an unrouted address', async () => {
-    const id = await create({ type: 'ping', name: 'loopback ping', target: '127.0.0.1', ping_count: 2, ping_interval_ms: 200 });
+    const id = await create({
+      type: 'ping',
+      name: 'loopback ping',
+      target: '127.0.0.1',
+      ping_count: 2,
+      ping_interval_ms: 200,
+    });
     await statusIs(id, 'up');
     const m = await monitor(id);
-    expect(m).toMatchObject({ monitor_type: 'ping', host: '127.0.0.1', ping_count: 2, ping_interval_ms: 200, max_packet_loss: 0, url: 'icmp://127.0.0.1' });
+    expect(m).toMatchObject({
+      monitor_type: 'ping',
+      host: '127.0.0.1',
+      ping_count: 2,
+      ping_interval_ms: 200,
+      max_packet_loss: 0,
+      url: 'icmp://127.0.0.1',
+    });
     expect(m.location_status).toEqual(allRegions('up'));
     for (const region of REGIONS) expect(typeof m.last_response_by_region[region]).toBe('number');
     for (const r of (await latestCheck(id)).region_results) {
@@ -222,7 +270,11 @@ describe('monitor types end to end', () => {
     await statusIs(id, 'down');
     const lost = await waitFor('echoes lost', async () => {
       const check = await latestCheck(id);
-      return check.region_results.length === 3 && check.region_results.every((r: { details: { address?: string } }) => r.details.address === '198.51.100.1') && check;
+      return (
+        check.region_results.length === 3 &&
+        check.region_results.every((r: { details: { address?: string } }) => r.details.address === '198.51.100.1') &&
+        check
+      );
     });
     for (const r of lost.region_results) {
       expect(r.is_up).toBe(false);
@@ -235,13 +287,26 @@ describe('monitor types end to end', () => {
     const sip = await startSipResponder(await makeLeaf({ expiresInDays: 60, ca }));
     try {
       const udp = await create({ type: 'sip', name: 'pbx udp', target: '127.0.0.1', port: sip.udpPort });
-      const tlsId = await create({ monitor_type: 'sip', name: 'pbx tls', host: 'localhost', port: sip.tlsPort, sip_transport: 'tls', sip_expected_codes: [200] });
+      const tlsId = await create({
+        monitor_type: 'sip',
+        name: 'pbx tls',
+        host: 'localhost',
+        port: sip.tlsPort,
+        sip_transport: 'tls',
+        sip_expected_codes: [200],
+      });
       await statusIs(udp, 'up');
       await statusIs(tlsId, 'up');
       const m = await monitor(udp);
-      expect(m).toMatchObject({ monitor_type: 'sip', sip_transport: 'udp', sip_expected_codes: [200], last_status_code: 200 });
+      expect(m).toMatchObject({
+        monitor_type: 'sip',
+        sip_transport: 'udp',
+        sip_expected_codes: [200],
+        last_status_code: 200,
+      });
       expect(m.location_status).toEqual(allRegions('up'));
-      for (const r of (await latestCheck(tlsId)).region_results) expect(r.details).toMatchObject({ transport: 'tls', status: 200, server: 'parallax-test-sip' });
+      for (const r of (await latestCheck(tlsId)).region_results)
+        expect(r.details).toMatchObject({ transport: 'tls', status: 200, server: 'parallax-test-sip' });
 
       Object.assign(sip, { code: 503, reason: 'Service Unavailable' });
       await statusIs(udp, 'down');
@@ -269,16 +334,31 @@ describe('monitor types end to end', () => {
     });
     try {
       const servers = { rdap_server: reg.rdapUrl, whois_server: `127.0.0.1:${reg.whoisPort}` };
-      const id = await create({ type: 'domain', name: 'registration', target: 'fresh.test', regions: REGIONS, ...servers });
+      const id = await create({
+        type: 'domain',
+        name: 'registration',
+        target: 'fresh.test',
+        regions: REGIONS,
+        ...servers,
+      });
       await statusIs(id, 'up');
       const m = await monitor(id);
-      expect(m).toMatchObject({ domain: 'fresh.test', domain_registrar: 'Registrar One', domain_status: ['client transfer prohibited'], regions: REGIONS });
+      expect(m).toMatchObject({
+        domain: 'fresh.test',
+        domain_registrar: 'Registrar One',
+        domain_status: ['client transfer prohibited'],
+        regions: REGIONS,
+      });
       expect(Date.parse(m.domain_expiry) - Date.parse(inDays(200))).toBeLessThan(60_000);
       // One region per round (the first of the monitor's regions), not all three.
       expect(m.location_status).toEqual({ [REGIONS[0]]: 'up' });
       const check = await latestCheck(id);
       expect(check.region_results.map((r: { region: string }) => r.region)).toEqual([REGIONS[0]]);
-      expect(check.region_results[0].details).toMatchObject({ source: 'rdap', registrar: 'Registrar One', registered: true });
+      expect(check.region_results[0].details).toMatchObject({
+        source: 'rdap',
+        registrar: 'Registrar One',
+        registered: true,
+      });
 
       expect((await call('PUT', `/monitors/${id}`, { domain: 'soon.test' })).status).toBe(200);
       await statusIs(id, 'warn');
@@ -301,38 +381,82 @@ describe('monitor types end to end', () => {
   });
 
   it('tcp: connect time from every region, send/expect; down when the port closes', async () => {
-    const id = await create({ monitor_type: 'tcp', name: 'echo', host: '127.0.0.1', port: echo.port, send: 'PING 7\r\n', expect: 'PING 7' });
+    const id = await create({
+      monitor_type: 'tcp',
+      name: 'echo',
+      host: '127.0.0.1',
+      port: echo.port,
+      send: 'PING 7\r\n',
+      expect: 'PING 7',
+    });
     await statusIs(id, 'up');
     const m = await monitor(id);
     expect(m.location_status).toEqual(allRegions('up'));
     for (const region of REGIONS) expect(typeof m.last_response_by_region[region]).toBe('number');
     const check = await latestCheck(id);
-    for (const r of check.region_results) expect(r.details).toMatchObject({ host: '127.0.0.1', port: echo.port, reply: expect.stringContaining('PING 7') });
+    for (const r of check.region_results)
+      expect(r.details).toMatchObject({ host: '127.0.0.1', port: echo.port, reply: expect.stringContaining('PING 7') });
 
-    const wrong = await create({ monitor_type: 'tcp', name: 'echo wrong', host: '127.0.0.1', port: echo.port, send: 'hello\r\n', expect: '+PONG', timeout: 1 });
+    const wrong = await create({
+      monitor_type: 'tcp',
+      name: 'echo wrong',
+      host: '127.0.0.1',
+      port: echo.port,
+      send: 'hello\r\n',
+      expect: '+PONG',
+      timeout: 1,
+    });
     await statusIs(wrong, 'down');
-    expect((await sys.incidents(wrong))[0].failure_error_message).toBe('timeout after 1000 ms (waiting for the expected reply)');
+    expect((await sys.incidents(wrong))[0].failure_error_message).toBe(
+      'timeout after 1000 ms (waiting for the expected reply)',
+    );
 
     await echo.close();
     await statusIs(id, 'down');
     expect((await latestCheck(id)).region_results[0].error).toBe('connection refused (ECONNREFUSED)');
   });
 
-  it('dns: answer and rcode in every region\'s result; down when the answer changes or the name disappears', async () => {
-    const id = await create({ monitor_type: 'dns', name: 'app A', hostname: 'app.example.test', record_type: 'A', resolver: dns.resolver, expected: ['192.0.2.10'] });
-    const mx = await create({ monitor_type: 'dns', name: 'app MX', hostname: 'app.example.test', record_type: 'MX', resolver: dns.resolver, expected: ['mx.example.test'] });
+  it("dns: answer and rcode in every region's result; down when the answer changes or the name disappears", async () => {
+    const id = await create({
+      monitor_type: 'dns',
+      name: 'app A',
+      hostname: 'app.example.test',
+      record_type: 'A',
+      resolver: dns.resolver,
+      expected: ['192.0.2.10'],
+    });
+    const mx = await create({
+      monitor_type: 'dns',
+      name: 'app MX',
+      hostname: 'app.example.test',
+      record_type: 'MX',
+      resolver: dns.resolver,
+      expected: ['mx.example.test'],
+    });
     await statusIs(id, 'up');
     await statusIs(mx, 'up');
     const check = await latestCheck(id);
-    for (const r of check.region_results) expect(r.details).toMatchObject({ rcode: 'NOERROR', answers: ['192.0.2.10'], resolver: dns.resolver, record_type: 'A' });
+    for (const r of check.region_results)
+      expect(r.details).toMatchObject({
+        rcode: 'NOERROR',
+        answers: ['192.0.2.10'],
+        resolver: dns.resolver,
+        record_type: 'A',
+      });
     expect((await latestCheck(mx)).region_results[0].details.answers).toEqual(['10 mx.example.test']);
 
     dns.records['app.example.test'].A = ['192.0.2.99'];
     await statusIs(id, 'down');
-    expect((await sys.incidents(id))[0].failure_error_message).toBe('expected A "192.0.2.10" not in the answer ["192.0.2.99"]');
+    expect((await sys.incidents(id))[0].failure_error_message).toBe(
+      'expected A "192.0.2.10" not in the answer ["192.0.2.99"]',
+    );
 
     delete dns.records['app.example.test'];
-    await waitFor('NXDOMAIN', async () => (await latestCheck(mx)).region_results.every((r: { details: { rcode: string } }) => r.details.rcode === 'NXDOMAIN'));
+    await waitFor('NXDOMAIN', async () =>
+      (await latestCheck(mx)).region_results.every(
+        (r: { details: { rcode: string } }) => r.details.rcode === 'NXDOMAIN',
+      ),
+    );
     await statusIs(mx, 'down');
   });
 });

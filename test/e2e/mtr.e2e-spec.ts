@@ -27,7 +27,14 @@ describe('GET /monitors/{id}/mtr', () => {
   });
 
   it('returns hops from every region, a subset on ?regions=, refuses unknown regions, and limits each account', async () => {
-    const created = await system.call('POST', '/monitors', { name: 'traced', url: `http://127.0.0.1:${port}/`, check_interval: 60, timeout: 10, regions: REGIONS, paused: true });
+    const created = await system.call('POST', '/monitors', {
+      name: 'traced',
+      url: `http://127.0.0.1:${port}/`,
+      check_interval: 60,
+      timeout: 10,
+      regions: REGIONS,
+      paused: true,
+    });
     expect(created.status).toBe(201);
     const id = created.body.data.id;
 
@@ -36,7 +43,11 @@ describe('GET /monitors/{id}/mtr', () => {
     expect(all.body.data).toMatchObject({ monitor_id: id, target: '127.0.0.1', count: 3, timeout_ms: 10_000 });
     expect(all.body.data.regions.map((r: any) => r.region)).toEqual(REGIONS);
     for (const r of all.body.data.regions) {
-      expect({ region: r.region, error: r.error, address: r.address }).toEqual({ region: r.region, error: null, address: '127.0.0.1' });
+      expect({ region: r.region, error: r.error, address: r.address }).toEqual({
+        region: r.region,
+        error: null,
+        address: '127.0.0.1',
+      });
       expect(r.probe_id).toEqual(expect.any(String));
       expect(r.hops).toHaveLength(1);
       expect(r.hops[0]).toMatchObject({ hop: 1, address: '127.0.0.1', loss_percent: 0, sent: 3 });
@@ -52,7 +63,11 @@ describe('GET /monitors/{id}/mtr', () => {
     const bad = await system.call('GET', `/monitors/${id}/mtr?regions=mars`);
     expect([bad.status, bad.body.code, bad.body.details[0].field]).toEqual([422, 'validation_failed', 'regions']);
 
-    const heartbeat = await system.call('POST', '/monitors', { name: 'cron', monitor_type: 'heartbeat', heartbeat_interval: 3600 });
+    const heartbeat = await system.call('POST', '/monitors', {
+      name: 'cron',
+      monitor_type: 'heartbeat',
+      heartbeat_interval: 3600,
+    });
     expect((await system.call('GET', `/monitors/${heartbeat.body.data.id}/mtr`)).status).toBe(422);
 
     // Two counted runs so far of 4 a minute (refused requests are not counted).
@@ -67,12 +82,28 @@ describe('GET /monitors/{id}/mtr', () => {
   });
 
   it('answers per region with an error when a region has no probe listening', async () => {
-    const created = await system.call('POST', '/monitors', { name: 'traced 2', url: `http://127.0.0.1:${port}/`, check_interval: 60, timeout: 5, regions: REGIONS, paused: true });
+    const created = await system.call('POST', '/monitors', {
+      name: 'traced 2',
+      url: `http://127.0.0.1:${port}/`,
+      check_interval: 60,
+      timeout: 5,
+      regions: REGIONS,
+      paused: true,
+    });
     const other = await signup(system.api);
     // A fresh account (own budget); the probe of ap-south stops.
     const apSouth = system.probes[REGIONS.indexOf('ap-south')];
     await apSouth.stop();
-    const monitor = (await call(system.api, other.key, 'POST', '/monitors', { name: 'traced 3', url: `http://127.0.0.1:${port}/`, check_interval: 60, timeout: 5, regions: REGIONS, paused: true })).body.data;
+    const monitor = (
+      await call(system.api, other.key, 'POST', '/monitors', {
+        name: 'traced 3',
+        url: `http://127.0.0.1:${port}/`,
+        check_interval: 60,
+        timeout: 5,
+        regions: REGIONS,
+        paused: true,
+      })
+    ).body.data;
     expect(created.status).toBe(201);
     const r = await call(system.api, other.key, 'GET', `/monitors/${monitor.id}/mtr`);
     expect(r.status).toBe(200);

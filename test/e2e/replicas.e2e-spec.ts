@@ -50,7 +50,10 @@ describe('control plane as two replicas, one SIGKILLed under load', () => {
   const up = new RegionalTarget();
   const degraded = new RegionalTarget();
   const down = new RegionalTarget();
-  const sys = new LocalSystem({ controlPlanes: 2, controlPlaneEnv: { PLAN_FREE_MAX_MONITORS: '1000', RATE_LIMIT_PER_MINUTE: '100000' } });
+  const sys = new LocalSystem({
+    controlPlanes: 2,
+    controlPlaneEnv: { PLAN_FREE_MAX_MONITORS: '1000', RATE_LIMIT_PER_MINUTE: '100000' },
+  });
   const jobs: SeenJob[] = [];
   const malformed: string[] = [];
   let observer: NatsConnection | undefined;
@@ -71,7 +74,13 @@ describe('control plane as two replicas, one SIGKILLed under load', () => {
       for await (const m of sub) {
         const parsed = parseJob(m.data);
         if (!parsed.ok) malformed.push(`${m.subject}: ${parsed.error}`);
-        else jobs.push({ jobId: parsed.value.job_id, region: parsed.value.region, deadline: parsed.value.deadline, at: Date.now() });
+        else
+          jobs.push({
+            jobId: parsed.value.job_id,
+            region: parsed.value.region,
+            deadline: parsed.value.deadline,
+            at: Date.now(),
+          });
       }
     })();
     await observer.flush();
@@ -96,7 +105,12 @@ describe('control plane as two replicas, one SIGKILLed under load', () => {
       Array.from({ length: 40 }, async (_, i) => {
         const kind = kinds[i % 3];
         // Created through both replicas.
-        const res = await sys.callOn(i % 2, 'POST', '/monitors', { name: `${kind} ${i}`, url: targets[kind].url, check_interval: 1, timeout: TIMEOUT_S });
+        const res = await sys.callOn(i % 2, 'POST', '/monitors', {
+          name: `${kind} ${i}`,
+          url: targets[kind].url,
+          check_interval: 1,
+          timeout: TIMEOUT_S,
+        });
         expect(res.status).toBe(201);
         expectedKind.set(res.body.data.id, kind);
       }),
@@ -104,48 +118,99 @@ describe('control plane as two replicas, one SIGKILLed under load', () => {
     const ids = [...expectedKind.keys()];
 
     // Load is flowing and every monitor has reached its state.
-    await waitFor('every monitor decided', async () => {
-      const list = (await sys.callOn(SURVIVOR, 'GET', '/monitors?limit=500')).body.data as { id: string; status: string }[];
-      return list.length === ids.length && list.every((m) => m.status === expectedKind.get(m.id));
-    }, 60_000, 250);
+    await waitFor(
+      'every monitor decided',
+      async () => {
+        const list = (await sys.callOn(SURVIVOR, 'GET', '/monitors?limit=500')).body.data as {
+          id: string;
+          status: string;
+        }[];
+        return list.length === ids.length && list.every((m) => m.status === expectedKind.get(m.id));
+      },
+      60_000,
+      250,
+    );
     const q = <T>(sql: string, params: unknown[] = []) => pg!.query(sql, params).then((r) => r.rows as T[]);
     /** Every monitor has a round created after `since` decided by all three regions. */
     const everyMonitorDecidedSince = async (since: number) =>
-      (await q<{ n: number }>('SELECT count(DISTINCT monitor_id)::int AS n FROM rounds WHERE created_at > $1 AND decided_at IS NOT NULL AND regions_checked = 3', [new Date(since)]))[0].n === ids.length;
+      (
+        await q<{ n: number }>(
+          'SELECT count(DISTINCT monitor_id)::int AS n FROM rounds WHERE created_at > $1 AND decided_at IS NOT NULL AND regions_checked = 3',
+          [new Date(since)],
+        )
+      )[0].n === ids.length;
     // Jobs of every monitor are on the wire (load is flowing).
     const mark = jobs.length;
-    await waitFor('jobs of every monitor published', () => new Set(jobs.slice(mark).map((j) => j.jobId.slice(0, j.jobId.lastIndexOf('.')))).size === ids.length, 30_000, 100);
+    await waitFor(
+      'jobs of every monitor published',
+      () => new Set(jobs.slice(mark).map((j) => j.jobId.slice(0, j.jobId.lastIndexOf('.')))).size === ids.length,
+      30_000,
+      100,
+    );
 
     // SIGKILL one replica while results flow; the survivor runs alone until every round
     // created before the kill is dispatched (the victim's too: the stale-outbox recovery)
     // or decided, and it has decided a round of every monitor by itself.
     const killAt = Date.now();
     await sys.cps[VICTIM]!.kill9();
-    await waitFor('survivor alone: rounds of before the kill dispatched, every monitor decided since', async () =>
-      (await q<{ n: number }>('SELECT count(*)::int AS n FROM rounds WHERE created_at < $1 AND dispatched_at IS NULL AND decided_at IS NULL', [new Date(killAt)]))[0].n === 0 &&
-      (await everyMonitorDecidedSince(killAt + STALE_DISPATCH_MS)), 60_000, 250);
+    await waitFor(
+      'survivor alone: rounds of before the kill dispatched, every monitor decided since',
+      async () =>
+        (
+          await q<{ n: number }>(
+            'SELECT count(*)::int AS n FROM rounds WHERE created_at < $1 AND dispatched_at IS NULL AND decided_at IS NULL',
+            [new Date(killAt)],
+          )
+        )[0].n === 0 && (await everyMonitorDecidedSince(killAt + STALE_DISPATCH_MS)),
+      60_000,
+      250,
+    );
     expect(sys.cps[SURVIVOR]!.alive).toBe(true);
 
     // The killed replica comes back and both run until it has claimed rounds and stored
     // results, and every monitor has a round decided since.
     const restartAt = Date.now();
     await sys.startControlPlane(VICTIM);
-    await waitFor('restarted replica working', async () => {
-      const m = await sys.metrics(VICTIM);
-      return counter(m, 'parallax_rounds_claimed_total') > 0 && counter(m, 'parallax_results_ingested_total', 'outcome="stored"') > 0 && (await everyMonitorDecidedSince(restartAt));
-    }, 60_000, 250);
+    await waitFor(
+      'restarted replica working',
+      async () => {
+        const m = await sys.metrics(VICTIM);
+        return (
+          counter(m, 'parallax_rounds_claimed_total') > 0 &&
+          counter(m, 'parallax_results_ingested_total', 'outcome="stored"') > 0 &&
+          (await everyMonitorDecidedSince(restartAt))
+        );
+      },
+      60_000,
+      250,
+    );
 
     // Pause everything, then wait until every round is decided.
-    for (const id of ids) expect((await sys.callOn(SURVIVOR, 'PATCH', `/monitors/${id}/toggle`, { is_active: false })).status).toBe(200);
-    await waitFor('every round decided', async () => (await q<{ n: number }>('SELECT count(*)::int AS n FROM rounds WHERE decided_at IS NULL'))[0].n === 0, 60_000, 250);
+    for (const id of ids)
+      expect((await sys.callOn(SURVIVOR, 'PATCH', `/monitors/${id}/toggle`, { is_active: false })).status).toBe(200);
+    await waitFor(
+      'every round decided',
+      async () => (await q<{ n: number }>('SELECT count(*)::int AS n FROM rounds WHERE decided_at IS NULL'))[0].n === 0,
+      60_000,
+      250,
+    );
     // The observer has seen, in every region, the jobs of every round decided with data.
-    await waitFor('the last jobs reach the observer', async () => {
-      const seen = new Set(jobs.map((j) => `${j.jobId}|${j.region}`));
-      const withData = await q<{ monitor_id: string; round: number }>(`SELECT monitor_id, round::int AS round FROM rounds WHERE outcome <> 'no_data'`);
-      return withData.every((r) => REGIONS.every((region) => seen.has(`${jobId(r.monitor_id, r.round)}|${region}`)));
-    }, 30_000, 100);
+    await waitFor(
+      'the last jobs reach the observer',
+      async () => {
+        const seen = new Set(jobs.map((j) => `${j.jobId}|${j.region}`));
+        const withData = await q<{ monitor_id: string; round: number }>(
+          `SELECT monitor_id, round::int AS round FROM rounds WHERE outcome <> 'no_data'`,
+        );
+        return withData.every((r) => REGIONS.every((region) => seen.has(`${jobId(r.monitor_id, r.round)}|${region}`)));
+      },
+      30_000,
+      100,
+    );
 
-    const rounds = await q<RoundRow>('SELECT monitor_id, round::int AS round, outcome, regions_checked, created_at, dispatched_at, deadline_at, decided_at FROM rounds');
+    const rounds = await q<RoundRow>(
+      'SELECT monitor_id, round::int AS round, outcome, regions_checked, created_at, dispatched_at, deadline_at, decided_at FROM rounds',
+    );
     const roundByJob = new Map(rounds.map((r) => [jobId(r.monitor_id, r.round), r]));
     expect(rounds.length).toBeGreaterThan(ids.length * 8);
 
@@ -160,7 +225,8 @@ describe('control plane as two replicas, one SIGKILLed under load', () => {
     for (const job of published) {
       const round = roundByJob.get(job);
       expect({ job, known: !!round }).toEqual({ job, known: true });
-      for (const region of REGIONS) expect({ job, region, published: copies.has(`${job}|${region}`) }).toEqual({ job, region, published: true });
+      for (const region of REGIONS)
+        expect({ job, region, published: copies.has(`${job}|${region}`) }).toEqual({ job, region, published: true });
     }
     const republished = new Set<string>();
     for (const [key, seen] of copies) {
@@ -192,7 +258,14 @@ describe('control plane as two replicas, one SIGKILLed under load', () => {
     const noData = rounds.filter((r) => r.outcome === 'no_data');
     // (When not, the round's times against the kill and the restart say which phase lost it.)
     for (const r of noData) {
-      const where = { job: jobId(r.monitor_id, r.round), created: r.created_at, deadline: r.deadline_at, decided: r.decided_at, killAt: new Date(killAt), restartAt: new Date(restartAt) };
+      const where = {
+        job: jobId(r.monitor_id, r.round),
+        created: r.created_at,
+        deadline: r.deadline_at,
+        decided: r.decided_at,
+        killAt: new Date(killAt),
+        restartAt: new Date(restartAt),
+      };
       expect({ ...where, published: published.has(where.job) }).toEqual({ ...where, published: false });
     }
     expect(rounds.length).toBe(published.size + noData.length);
@@ -200,24 +273,54 @@ describe('control plane as two replicas, one SIGKILLed under load', () => {
     // the shared consumer has nothing left to deliver.
     const names = natsNames(sys.prefix);
     const jsm = await observer!.jetstreamManager();
-    await waitFor('results consumer drained', async () => {
-      const infos = await Promise.all(REGIONS.map((region) => jsm.consumers.info(names.regionResultsStream(region), names.resultsConsumer)));
-      return infos.every((info) => info.num_pending === 0 && info.num_ack_pending === 0);
-    }, 45_000, 250);
-    const stored = await q<{ monitor_id: string; round: number; region: string; late: boolean }>('SELECT monitor_id, round::int AS round, region, late FROM check_results');
+    await waitFor(
+      'results consumer drained',
+      async () => {
+        const infos = await Promise.all(
+          REGIONS.map((region) => jsm.consumers.info(names.regionResultsStream(region), names.resultsConsumer)),
+        );
+        return infos.every((info) => info.num_pending === 0 && info.num_ack_pending === 0);
+      },
+      45_000,
+      250,
+    );
+    const stored = await q<{ monitor_id: string; round: number; region: string; late: boolean }>(
+      'SELECT monitor_id, round::int AS round, region, late FROM check_results',
+    );
     expect(stored.length).toBe(copies.size);
-    for (const r of stored) expect({ result: r, published: copies.has(`${jobId(r.monitor_id, r.round)}|${r.region}`) }).toEqual({ result: r, published: true });
+    for (const r of stored)
+      expect({ result: r, published: copies.has(`${jobId(r.monitor_id, r.round)}|${r.region}`) }).toEqual({
+        result: r,
+        published: true,
+      });
     const lateRegions = new Map<string, string[]>();
-    for (const r of stored.filter((x) => x.late)) lateRegions.set(jobId(r.monitor_id, r.round), [...(lateRegions.get(jobId(r.monitor_id, r.round)) ?? []), r.region]);
+    for (const r of stored.filter((x) => x.late))
+      lateRegions.set(jobId(r.monitor_id, r.round), [
+        ...(lateRegions.get(jobId(r.monitor_id, r.round)) ?? []),
+        r.region,
+      ]);
     const short = rounds
       .filter((r) => r.outcome !== 'no_data' && r.regions_checked !== 3)
-      .map((r) => ({ job: jobId(r.monitor_id, r.round), outcome: r.outcome, checked: r.regions_checked, created_at: r.created_at, deadline_at: r.deadline_at, late_regions: lateRegions.get(jobId(r.monitor_id, r.round)) ?? [] }));
+      .map((r) => ({
+        job: jobId(r.monitor_id, r.round),
+        outcome: r.outcome,
+        checked: r.regions_checked,
+        created_at: r.created_at,
+        deadline_at: r.deadline_at,
+        late_regions: lateRegions.get(jobId(r.monitor_id, r.round)) ?? [],
+      }));
     expect({ killAt: new Date(killAt), short }).toEqual({ killAt: new Date(killAt), short: [] });
     expect(stored.filter((r) => r.late)).toEqual([]);
 
     // Every round decided as its target answers: two failing regions → down, one → degraded.
     const wrong = rounds.filter((r) => r.outcome !== 'no_data' && r.outcome !== expectedKind.get(r.monitor_id));
-    expect(wrong.map((r) => ({ job: jobId(r.monitor_id, r.round), outcome: r.outcome, expected: expectedKind.get(r.monitor_id) }))).toEqual([]);
+    expect(
+      wrong.map((r) => ({
+        job: jobId(r.monitor_id, r.round),
+        outcome: r.outcome,
+        expected: expectedKind.get(r.monitor_id),
+      })),
+    ).toEqual([]);
 
     // 3. Every monitor that went down has exactly one outage incident (open); the others none (a degraded one has its regional incident).
     const incidents = await q<{ monitor_id: string; n: number; open: number }>(
@@ -236,9 +339,15 @@ describe('control plane as two replicas, one SIGKILLed under load', () => {
 
     // 4. Both the survivor and the restarted replica did work.
     const restartedMetrics = await sys.metrics(VICTIM);
-    for (const [name, m] of [['survivor', survivorMetrics], ['restarted', restartedMetrics]] as const) {
+    for (const [name, m] of [
+      ['survivor', survivorMetrics],
+      ['restarted', restartedMetrics],
+    ] as const) {
       expect({ name, claimed: counter(m, 'parallax_rounds_claimed_total') > 0 }).toEqual({ name, claimed: true });
-      expect({ name, stored: counter(m, 'parallax_results_ingested_total', 'outcome="stored"') > 0 }).toEqual({ name, stored: true });
+      expect({ name, stored: counter(m, 'parallax_results_ingested_total', 'outcome="stored"') > 0 }).toEqual({
+        name,
+        stored: true,
+      });
     }
     expect(sys.cps[SURVIVOR]!.alive).toBe(true);
     expect(sys.cps[VICTIM]!.alive).toBe(true);

@@ -55,7 +55,9 @@ describe('stale-dispatch recovery with two replicas', () => {
   it('leaves a round being published to the replica publishing it', async () => {
     // One monitor whose interval (5 s) is longer than the stale threshold: while one
     // replica is stuck publishing a round, the other has nothing due and runs recovery.
-    const id = (await sys.call('POST', '/monitors', { name: 'slow publish', url: target.url, check_interval: 5, timeout: 3 })).body.data.id;
+    const id = (
+      await sys.call('POST', '/monitors', { name: 'slow publish', url: target.url, check_interval: 5, timeout: 3 })
+    ).body.data.id;
     await waitFor('first round decided', async () => (await sys.monitor(id)).checks_total >= 1, 30_000, 250);
 
     nats.pause();
@@ -63,23 +65,48 @@ describe('stale-dispatch recovery with two replicas', () => {
       // A round claimed during the hang stays undispatched (its publish cannot finish) for longer than the stale threshold.
       await waitFor(
         'a round undispatched for more than 3 s',
-        async () => (await pg.query(`SELECT count(*)::int AS n FROM rounds WHERE dispatched_at IS NULL AND created_at < now() - interval '3 seconds'`)).rows[0].n > 0,
+        async () =>
+          (
+            await pg.query(
+              `SELECT count(*)::int AS n FROM rounds WHERE dispatched_at IS NULL AND created_at < now() - interval '3 seconds'`,
+            )
+          ).rows[0].n > 0,
         30_000,
         200,
       );
     } finally {
       nats.resume();
     }
-    await waitFor('every round dispatched', async () => (await pg.query('SELECT count(*)::int AS n FROM rounds WHERE dispatched_at IS NULL')).rows[0].n === 0, 30_000, 200);
+    await waitFor(
+      'every round dispatched',
+      async () => (await pg.query('SELECT count(*)::int AS n FROM rounds WHERE dispatched_at IS NULL')).rows[0].n === 0,
+      30_000,
+      200,
+    );
     const before = (await sys.monitor(id)).checks_total;
-    await waitFor('rounds decided after the hang', async () => (await sys.monitor(id)).checks_total >= before + 2, 30_000, 250);
+    await waitFor(
+      'rounds decided after the hang',
+      async () => (await sys.monitor(id)).checks_total >= before + 2,
+      30_000,
+      250,
+    );
     await sys.call('PATCH', `/monitors/${id}/toggle`, { is_active: false });
-    await waitFor('every round decided', async () => (await pg.query('SELECT count(*)::int AS n FROM rounds WHERE decided_at IS NULL')).rows[0].n === 0, 30_000, 200);
+    await waitFor(
+      'every round decided',
+      async () => (await pg.query('SELECT count(*)::int AS n FROM rounds WHERE decided_at IS NULL')).rows[0].n === 0,
+      30_000,
+      200,
+    );
     await nc.flush();
 
     // Each (round, region) job was published once, by the replica that claimed it.
-    const rounds = (await pg.query('SELECT round, regions FROM rounds WHERE monitor_id = $1', [id])).rows as { round: number; regions: string[] }[];
-    const expected = new Map(rounds.flatMap((r) => r.regions.map((region) => [`${id}.${r.round}|${region}`, 1] as const)));
+    const rounds = (await pg.query('SELECT round, regions FROM rounds WHERE monitor_id = $1', [id])).rows as {
+      round: number;
+      regions: string[];
+    }[];
+    const expected = new Map(
+      rounds.flatMap((r) => r.regions.map((region) => [`${id}.${r.round}|${region}`, 1] as const)),
+    );
     await waitFor('every job received', () => [...expected.keys()].every((k) => jobs.has(k)), 10_000);
     expect(Object.fromEntries(jobs)).toEqual(Object.fromEntries(expected));
     for (const i of [0, 1]) expect(await sys.metrics(i)).toMatch(/^parallax_rounds_redispatched_total 0$/m);

@@ -8,7 +8,16 @@ import { RegionalTarget } from '../support/target';
 jest.setTimeout(300_000);
 
 const CHROMIUM = CHROMIUM_PATH;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -36,11 +45,24 @@ describe('status page in a browser', () => {
     await target.start();
     await sys.start();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-    const m = await sys.call('POST', '/monitors', { name: 'Checkout API', url: target.url, check_interval: 1, timeout: 2 });
+    const m = await sys.call('POST', '/monitors', {
+      name: 'Checkout API',
+      url: target.url,
+      check_interval: 1,
+      timeout: 2,
+    });
     expect(m.status).toBe(201);
     monitorId = m.body.data.id;
     // Checked from ap-south only, which never fails here: joins the page for the screenshots.
-    other = (await sys.call('POST', '/monitors', { name: 'Website', url: target.url, check_interval: 5, timeout: 2, regions: ['ap-south'] })).body.data.id;
+    other = (
+      await sys.call('POST', '/monitors', {
+        name: 'Website',
+        url: target.url,
+        check_interval: 5,
+        timeout: 2,
+        regions: ['ap-south'],
+      })
+    ).body.data.id;
     const page = await sys.call('POST', '/status-pages', {
       slug: 'browser-test',
       title: 'Acme status',
@@ -60,7 +82,11 @@ describe('status page in a browser', () => {
   });
 
   const open = async (opts: { width?: number; dark?: boolean } = {}): Promise<Page> => {
-    const ctx = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 }, colorScheme: opts.dark ? 'dark' : 'light', bypassCSP: true });
+    const ctx = await browser.newContext({
+      viewport: { width: opts.width ?? 1280, height: 900 },
+      colorScheme: opts.dark ? 'dark' : 'light',
+      bypassCSP: true,
+    });
     const p = await ctx.newPage();
     const res = await p.goto(pageUrl);
     expect(res?.status()).toBe(200);
@@ -75,7 +101,7 @@ describe('status page in a browser', () => {
     expect(await bannerOf(p)).toBe('All systems operational');
     expect(await p.locator('ol.bars').first().locator('li').count()).toBe(90);
     expect(await p.locator('main h2').first().textContent()).toBe('Core services');
-        await p.context().close();
+    await p.context().close();
 
     target.failing.add('eu-west');
     await waitFor('degraded', async () => (await status()) === 'degraded', 20_000);
@@ -92,7 +118,9 @@ describe('status page in a browser', () => {
     await waitFor('incident', async () => (await sys.incidents(monitorId)).length === 1, 20_000);
     p = await open();
     expect(await bannerOf(p)).toBe('Major outage');
-    expect(await p.locator('ul.regions').first().getAttribute('aria-label')).toMatch(/^Regions: failing in (eu-west, us-east|us-east, eu-west)$/);
+    expect(await p.locator('ul.regions').first().getAttribute('aria-label')).toMatch(
+      /^Regions: failing in (eu-west, us-east|us-east, eu-west)$/,
+    );
     expect(await p.locator('#active').textContent()).toBe('Active incidents');
     await p.context().close();
 
@@ -127,20 +155,37 @@ describe('status page in a browser', () => {
     expect(created.status).toBe(201);
     const id = created.body.data.id as string;
     const soon = now + 2 * 86_400_000;
-    expect((await sys.call('POST', '/maintenance', { title: 'Network switch replacement', monitor_ids: [other], starts_at: new Date(soon).toISOString(), ends_at: new Date(soon + 7_200_000).toISOString() })).status).toBe(201);
+    expect(
+      (
+        await sys.call('POST', '/maintenance', {
+          title: 'Network switch replacement',
+          monitor_ids: [other],
+          starts_at: new Date(soon).toISOString(),
+          ends_at: new Date(soon + 7_200_000).toISOString(),
+        })
+      ).status,
+    ).toBe(201);
     let p = await open();
     expect(await p.locator('#maint-upcoming').textContent()).toBe('Upcoming maintenance');
     expect(await p.locator('#maint-active').count()).toBe(0);
     await p.context().close();
     // The control plane's own sweep (every 5 s) moves it to in_progress at its start.
-    await waitFor('maintenance in progress', async () => (await sys.call('GET', `/maintenance/${id}`)).body.data.status === 'in_progress', 30_000);
+    await waitFor(
+      'maintenance in progress',
+      async () => (await sys.call('GET', `/maintenance/${id}`)).body.data.status === 'in_progress',
+      30_000,
+    );
     p = await open();
     expect(await p.locator('#maint-active').textContent()).toBe('Maintenance in progress');
     const article = p.locator(`#maintenance-${id}`);
     expect(await article.locator('h3').textContent()).toMatch(/Database upgrade\s*In progress/);
-    expect(await article.locator('p.update').textContent()).toBe('PostgreSQL 15 to 16; writes pause for about a minute.');
+    expect(await article.locator('p.update').textContent()).toBe(
+      'PostgreSQL 15 to 16; writes pause for about a minute.',
+    );
     // The timeline: the sweep's entry (the first one only repeated the description).
-    expect(await article.locator('ol.timeline li').allTextContents()).toEqual([expect.stringMatching(/In progress: Maintenance started\.$/)]);
+    expect(await article.locator('ol.timeline li').allTextContents()).toEqual([
+      expect.stringMatching(/In progress: Maintenance started\.$/),
+    ]);
     expect(await p.locator('.monitor .state.maint').first().textContent()).toMatch(/Under maintenance/);
     await p.context().close();
   });
@@ -155,15 +200,31 @@ describe('status page in a browser', () => {
         const p = await open({ width, dark });
         await p.evaluate(AXE);
         const result = await p.evaluate(async () => {
-          const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } }).axe;
-          const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+          const axe = (
+            globalThis as unknown as {
+              axe: {
+                run(
+                  ctx: unknown,
+                  opts: unknown,
+                ): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }>;
+              };
+            }
+          ).axe;
+          const r = await axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+          });
           return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
         });
         report[`${dark ? 'dark' : 'light'} ${width}px`] = result;
-        for (const v of result) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${dark ? 'dark' : 'light'} ${width}px: ${v.id} (${v.impact}, ${v.nodes} nodes)`);
+        for (const v of result)
+          if (v.impact === 'serious' || v.impact === 'critical')
+            found.push(`${dark ? 'dark' : 'light'} ${width}px: ${v.id} (${v.impact}, ${v.nodes} nodes)`);
         // Nothing wider than the viewport (responsive down to 360 px).
         expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-        await p.screenshot({ path: join(ARTIFACTS, `status-page-${width}-${dark ? 'dark' : 'light'}.png`), fullPage: true });
+        await p.screenshot({
+          path: join(ARTIFACTS, `status-page-${width}-${dark ? 'dark' : 'light'}.png`),
+          fullPage: true,
+        });
         await p.context().close();
       }
     }

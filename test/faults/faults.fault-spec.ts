@@ -63,7 +63,13 @@ describe('fault suite', () => {
   let pg: Client;
   const rows: Row[] = [];
   /** The cumulative audit after the previous fault (rows show what each fault added). */
-  let previous: Audit = { roundsLost: 0, duplicates: 0, duplicateIncidents: 0, notificationsLost: 0, notificationsDuplicated: 0 };
+  let previous: Audit = {
+    roundsLost: 0,
+    duplicates: 0,
+    duplicateIncidents: 0,
+    notificationsLost: 0,
+    notificationsDuplicated: 0,
+  };
 
   const startFlapping = () => {
     flapTimer = setInterval(() => {
@@ -83,7 +89,11 @@ describe('fault suite', () => {
       natsUrl: nats.url,
       controlPlanes: 2,
       // A claim lease of 3 × timeout + 5 s = 11 s: deliveries a killed replica held are sent again soon.
-      controlPlaneEnv: { NOTIFY_POLL_MS: '100', NOTIFY_TIMEOUT_MS: '2000', NOTIFY_RETRY_SCHEDULE: '1s,2s,5s,10s,30s,1m' },
+      controlPlaneEnv: {
+        NOTIFY_POLL_MS: '100',
+        NOTIFY_TIMEOUT_MS: '2000',
+        NOTIFY_RETRY_SCHEDULE: '1s,2s,5s,10s,30s,1m',
+      },
     });
     await target.start();
     await flapTarget.start();
@@ -96,12 +106,24 @@ describe('fault suite', () => {
     receiver.secret = w.body.data.secret;
     webhookId = w.body.data.id;
     for (let i = 0; i < MONITORS; i++) {
-      const r = await sys.call('POST', '/monitors', { name: `steady ${i}`, url: target.url, check_interval: 1, timeout: 2 });
+      const r = await sys.call('POST', '/monitors', {
+        name: `steady ${i}`,
+        url: target.url,
+        check_interval: 1,
+        timeout: 2,
+      });
       expect(r.status).toBe(201);
     }
     for (let i = 0; i < FLAPPING; i++) {
       // No confirmation rounds: every flip of the target is a status change.
-      const r = await sys.call('POST', '/monitors', { name: `flapping ${i}`, url: flapTarget.url, check_interval: 1, timeout: 2, confirmation_rounds: 0, recovery_rounds: 0 });
+      const r = await sys.call('POST', '/monitors', {
+        name: `flapping ${i}`,
+        url: flapTarget.url,
+        check_interval: 1,
+        timeout: 2,
+        confirmation_rounds: 0,
+        recovery_rounds: 0,
+      });
       expect(r.status).toBe(201);
       flapIds.push(r.body.data.id);
     }
@@ -124,17 +146,25 @@ describe('fault suite', () => {
 
   /** Waits until healthy (both replicas ready, every monitor has a round scheduled after `sinceMs` decided by all three regions); returns when that held. */
   async function recovered(sinceMs: number): Promise<number> {
-    await waitFor('recovered', async () => {
-      for (let i = 0; i < 2; i++) {
-        const ok = await fetch(`${sys.apis[i].replace('/api/v1', '')}/health/ready`).then((r) => r.status === 200, () => false);
-        if (!ok) return false;
-      }
-      const r = await pg.query(
-        `SELECT count(DISTINCT monitor_id)::int AS n FROM rounds WHERE scheduled_at > $1 AND decided_at IS NOT NULL AND regions_checked = 3`,
-        [new Date(sinceMs)],
-      );
-      return r.rows[0].n === ALL;
-    }, RECOVERY_LIMIT_MS, 250);
+    await waitFor(
+      'recovered',
+      async () => {
+        for (let i = 0; i < 2; i++) {
+          const ok = await fetch(`${sys.apis[i].replace('/api/v1', '')}/health/ready`).then(
+            (r) => r.status === 200,
+            () => false,
+          );
+          if (!ok) return false;
+        }
+        const r = await pg.query(
+          `SELECT count(DISTINCT monitor_id)::int AS n FROM rounds WHERE scheduled_at > $1 AND decided_at IS NOT NULL AND regions_checked = 3`,
+          [new Date(sinceMs)],
+        );
+        return r.rows[0].n === ALL;
+      },
+      RECOVERY_LIMIT_MS,
+      250,
+    );
     return Date.now();
   }
 
@@ -144,10 +174,21 @@ describe('fault suite', () => {
    */
   async function settleNotifications(): Promise<void> {
     stopFlapping();
-    await waitFor('flapping monitors up', async () => (await Promise.all(flapIds.map((id) => sys.monitor(id)))).every((m) => m?.status === 'up'), DRAIN_LIMIT_MS, 250);
+    await waitFor(
+      'flapping monitors up',
+      async () => (await Promise.all(flapIds.map((id) => sys.monitor(id)))).every((m) => m?.status === 'up'),
+      DRAIN_LIMIT_MS,
+      250,
+    );
     await waitFor(
       'outbox sent',
-      async () => (await pg.query(`SELECT count(*)::int AS n FROM notification_deliveries WHERE webhook_id = $1 AND status = 'pending'`, [webhookId])).rows[0].n === 0,
+      async () =>
+        (
+          await pg.query(
+            `SELECT count(*)::int AS n FROM notification_deliveries WHERE webhook_id = $1 AND status = 'pending'`,
+            [webhookId],
+          )
+        ).rows[0].n === 0,
       DRAIN_LIMIT_MS,
       250,
     ).catch(() => undefined); // what is still pending then counts as lost
@@ -156,12 +197,20 @@ describe('fault suite', () => {
   /** Over the whole run so far: rounds lost, results stored twice, monitors with more than one open incident, notifications lost and duplicated. */
   async function audit(): Promise<Audit> {
     const now = await sqlNow();
-    const lost = await pg.query(`SELECT count(*)::int AS n FROM rounds WHERE decided_at IS NULL AND deadline_at < $1::timestamptz - make_interval(secs => $2)`, [now, LOST_AFTER_S]);
-    const dup = await pg.query(`SELECT (count(*) - count(DISTINCT (monitor_id, round, region)))::int AS n FROM check_results`);
-    const inc = await pg.query(`SELECT count(*)::int AS n FROM (SELECT monitor_id FROM incidents WHERE resolved_at IS NULL GROUP BY monitor_id HAVING count(*) > 1) x`);
+    const lost = await pg.query(
+      `SELECT count(*)::int AS n FROM rounds WHERE decided_at IS NULL AND deadline_at < $1::timestamptz - make_interval(secs => $2)`,
+      [now, LOST_AFTER_S],
+    );
+    const dup = await pg.query(
+      `SELECT (count(*) - count(DISTINCT (monitor_id, round, region)))::int AS n FROM check_results`,
+    );
+    const inc = await pg.query(
+      `SELECT count(*)::int AS n FROM (SELECT monitor_id FROM incidents WHERE resolved_at IS NULL GROUP BY monitor_id HAVING count(*) > 1) x`,
+    );
     // Lost: an outbox row not accepted by the receiver (pending, failed, refused), or an
     // incident opened or resolved without its event in the outbox.
-    const outbox = (await pg.query(`SELECT id FROM notification_deliveries WHERE webhook_id = $1`, [webhookId])).rows as { id: string }[];
+    const outbox = (await pg.query(`SELECT id FROM notification_deliveries WHERE webhook_id = $1`, [webhookId]))
+      .rows as { id: string }[];
     const notReceived = outbox.filter((r) => !receiver.counts.has(r.id)).length;
     const missing = await pg.query(
       `SELECT count(*)::int AS n FROM incidents i, (VALUES ('incident.created', true), ('incident.resolved', false)) e(event, always)
@@ -183,7 +232,18 @@ describe('fault suite', () => {
 
   /** Waits until the outbox has a row for the suite's webhook created after `sinceMs` (status changes are being notified). */
   const notifiedSince = (what: string, sinceMs: number) =>
-    waitFor(what, async () => (await pg.query(`SELECT 1 FROM notification_deliveries WHERE webhook_id = $1 AND created_at > $2 LIMIT 1`, [webhookId, new Date(sinceMs)])).rowCount === 1, RECOVERY_LIMIT_MS, 250);
+    waitFor(
+      what,
+      async () =>
+        (
+          await pg.query(`SELECT 1 FROM notification_deliveries WHERE webhook_id = $1 AND created_at > $2 LIMIT 1`, [
+            webhookId,
+            new Date(sinceMs),
+          ])
+        ).rowCount === 1,
+      RECOVERY_LIMIT_MS,
+      250,
+    );
 
   async function fault(name: string, run: () => Promise<void>): Promise<void> {
     // The fault strikes while the flapping monitors are changing status and being notified.
@@ -193,7 +253,12 @@ describe('fault suite', () => {
     const endedAt = Date.now();
     const healthyAt = await recovered(endedAt);
     await notifiedSince('notifications after recovery', healthyAt);
-    const events = (await pg.query(`SELECT count(*)::int AS n FROM notification_deliveries WHERE webhook_id = $1 AND created_at >= $2`, [webhookId, new Date(startedAt)])).rows[0].n as number;
+    const events = (
+      await pg.query(
+        `SELECT count(*)::int AS n FROM notification_deliveries WHERE webhook_id = $1 AND created_at >= $2`,
+        [webhookId, new Date(startedAt)],
+      )
+    ).rows[0].n as number;
     await settleNotifications();
     // Let the deadline sweep judge the rounds of the fault window before auditing them.
     await new Promise((r) => setTimeout(r, (LOST_AFTER_S + 5) * 1000));
@@ -212,7 +277,14 @@ describe('fault suite', () => {
       recoveryFromEndSeconds: Math.round((healthyAt - endedAt) / 100) / 10,
     });
     startFlapping();
-    expect({ fault: name, ...a }).toEqual({ fault: name, roundsLost: 0, duplicates: 0, duplicateIncidents: 0, notificationsLost: 0, notificationsDuplicated: 0 });
+    expect({ fault: name, ...a }).toEqual({
+      fault: name,
+      roundsLost: 0,
+      duplicates: 0,
+      duplicateIncidents: 0,
+      notificationsLost: 0,
+      notificationsDuplicated: 0,
+    });
   }
 
   const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -241,7 +313,10 @@ describe('fault suite', () => {
   it('terminate the PostgreSQL backends', () =>
     fault('pg_terminate_backend (app)', async () => {
       const db = new URL(sys.databaseUrl).pathname.slice(1);
-      await pg.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [db]);
+      await pg.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [db],
+      );
     }));
 
   it('SIGKILL a probe', () =>
@@ -266,9 +341,30 @@ describe('fault suite', () => {
       const bad = ['\u0000', '\ud83d', 'a'.repeat(2047) + '😀', '\udc00x', 'x'.repeat(100_000)];
       for (let i = 0; i < 50; i++) {
         const s = bad[i % bad.length];
-        const body = { v: 1, job_id: `${monitorId}:${i}`, monitor_id: monitorId, round: i, region: REGIONS[0], probe_id: s, probe_version: s, started_at: '+275760-09-13T00:00:00.000Z', is_up: false, status_code: 500, response_ms: 1, error: s, phases: { dns: null, connect: null, tls: null, first_byte: null, total: null }, response_headers: { [s]: s }, response_body: s };
-        await nc.request(names.results(REGIONS[0]), Buffer.from(JSON.stringify(body)), { timeout: 5000 }).catch(() => undefined);
-        nc.publish(names.results(REGIONS[0]), Buffer.from(i % 2 ? '{not json' : JSON.stringify(body).replace(/"v":1/, '"v":"\\u0000"')));
+        const body = {
+          v: 1,
+          job_id: `${monitorId}:${i}`,
+          monitor_id: monitorId,
+          round: i,
+          region: REGIONS[0],
+          probe_id: s,
+          probe_version: s,
+          started_at: '+275760-09-13T00:00:00.000Z',
+          is_up: false,
+          status_code: 500,
+          response_ms: 1,
+          error: s,
+          phases: { dns: null, connect: null, tls: null, first_byte: null, total: null },
+          response_headers: { [s]: s },
+          response_body: s,
+        };
+        await nc
+          .request(names.results(REGIONS[0]), Buffer.from(JSON.stringify(body)), { timeout: 5000 })
+          .catch(() => undefined);
+        nc.publish(
+          names.results(REGIONS[0]),
+          Buffer.from(i % 2 ? '{not json' : JSON.stringify(body).replace(/"v":1/, '"v":"\\u0000"')),
+        );
       }
       await nc.drain();
     }));
@@ -281,7 +377,17 @@ describe('fault suite', () => {
 });
 
 function table(rows: Row[]): string {
-  const head = ['fault', 'rounds lost', 'duplicates', 'dup. incidents', 'notifications', 'notifications lost', 'notifications duplicated', 'recovery s from start', 'recovery s from end'];
+  const head = [
+    'fault',
+    'rounds lost',
+    'duplicates',
+    'dup. incidents',
+    'notifications',
+    'notifications lost',
+    'notifications duplicated',
+    'recovery s from start',
+    'recovery s from end',
+  ];
   const body = rows.map((r) => [
     r.fault,
     String(r.roundsLost),

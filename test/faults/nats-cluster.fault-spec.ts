@@ -47,10 +47,18 @@ describe('NATS cluster: one node SIGKILLed under load', () => {
       natsUrl: cluster.url,
       controlPlanes: 2,
       controlPlaneReadyMs: 120_000,
-      controlPlaneEnv: { RESULTS_STREAM_REPLICAS: '3', NOTIFY_POLL_MS: '50', NOTIFY_TIMEOUT_MS: '4000', NOTIFY_RETRY_SCHEDULE: '300ms,1s,2s,5s,10s', RATE_LIMIT_PER_MINUTE: '100000' },
+      controlPlaneEnv: {
+        RESULTS_STREAM_REPLICAS: '3',
+        NOTIFY_POLL_MS: '50',
+        NOTIFY_TIMEOUT_MS: '4000',
+        NOTIFY_RETRY_SCHEDULE: '300ms,1s,2s,5s,10s',
+        RATE_LIMIT_PER_MINUTE: '100000',
+      },
     });
     await sys.start().catch((e: Error) => {
-      throw new Error(`${e.message}\n${sys.cps.map((p, i) => `--- control plane ${i}\n${p?.tail(30)}`).join('\n')}\n${cluster.tail()}`);
+      throw new Error(
+        `${e.message}\n${sys.cps.map((p, i) => `--- control plane ${i}\n${p?.tail(30)}`).join('\n')}\n${cluster.tail()}`,
+      );
     });
     pg = new Client({ connectionString: sys.databaseUrl });
     await pg.connect();
@@ -82,7 +90,12 @@ describe('NATS cluster: one node SIGKILLed under load', () => {
 
     const ids: string[] = [];
     for (let i = 0; i < 16; i++) {
-      const res = await sys.callOn(i % 2, 'POST', '/monitors', { name: `load ${i}`, url: (i % 4 === 0 ? flapping : steady).url, check_interval: 1, timeout: 2 });
+      const res = await sys.callOn(i % 2, 'POST', '/monitors', {
+        name: `load ${i}`,
+        url: (i % 4 === 0 ? flapping : steady).url,
+        check_interval: 1,
+        timeout: 2,
+      });
       expect(res.status).toBe(201);
       ids.push(res.body.data.id);
     }
@@ -105,46 +118,100 @@ describe('NATS cluster: one node SIGKILLed under load', () => {
     const leader = (await stream(REGIONS[0])).cluster?.leader;
     const victim = cluster.nodes.findIndex((_, i) => `n${i + 1}` === leader);
     expect(victim).toBeGreaterThanOrEqual(0);
-    const storedBefore = await Promise.all([0, 1].map(async (i) => metricSum(await sys.metrics(i), 'parallax_results_ingested_total', 'outcome="stored"')));
+    const storedBefore = await Promise.all(
+      [0, 1].map(async (i) => metricSum(await sys.metrics(i), 'parallax_results_ingested_total', 'outcome="stored"')),
+    );
     const killedAt = new Date();
     await cluster.nodes[victim].kill9();
 
     // Both control planes and every probe go on through the two nodes left.
-    await waitFor('a new leader for every results stream', async () => {
-      for (const region of REGIONS) {
-        const l = (await stream(region).catch(() => undefined))?.cluster?.leader;
-        if (!l || l === leader) return false;
-      }
-      return true;
-    }, 60_000, 250);
-    await waitFor('rounds with all three regions after the kill', async () => {
-      const r = await pg.query(
-        `SELECT count(*)::int AS n FROM rounds WHERE monitor_id = ANY($1) AND scheduled_at > $2::timestamptz + interval '5 seconds' AND regions_checked = 3`,
-        [ids, killedAt],
-      );
-      return r.rows[0].n >= ids.length * 3;
-    }, 60_000, 500);
-    await waitFor('both replicas store results after the kill', async () => {
-      const now = await Promise.all([0, 1].map(async (i) => metricSum(await sys.metrics(i), 'parallax_results_ingested_total', 'outcome="stored"')));
-      return now.every((n, i) => n > storedBefore[i]);
-    }, 60_000, 500);
-    await waitFor('an incident opened after the kill', async () => {
-      const r = await pg.query(`SELECT count(*)::int AS n FROM notification_deliveries WHERE webhook_id = $1 AND event = 'incident.created' AND created_at > $2`, [webhookId, killedAt]);
-      return r.rows[0].n > 0;
-    }, 60_000, 500);
+    await waitFor(
+      'a new leader for every results stream',
+      async () => {
+        for (const region of REGIONS) {
+          const l = (await stream(region).catch(() => undefined))?.cluster?.leader;
+          if (!l || l === leader) return false;
+        }
+        return true;
+      },
+      60_000,
+      250,
+    );
+    await waitFor(
+      'rounds with all three regions after the kill',
+      async () => {
+        const r = await pg.query(
+          `SELECT count(*)::int AS n FROM rounds WHERE monitor_id = ANY($1) AND scheduled_at > $2::timestamptz + interval '5 seconds' AND regions_checked = 3`,
+          [ids, killedAt],
+        );
+        return r.rows[0].n >= ids.length * 3;
+      },
+      60_000,
+      500,
+    );
+    await waitFor(
+      'both replicas store results after the kill',
+      async () => {
+        const now = await Promise.all(
+          [0, 1].map(async (i) =>
+            metricSum(await sys.metrics(i), 'parallax_results_ingested_total', 'outcome="stored"'),
+          ),
+        );
+        return now.every((n, i) => n > storedBefore[i]);
+      },
+      60_000,
+      500,
+    );
+    await waitFor(
+      'an incident opened after the kill',
+      async () => {
+        const r = await pg.query(
+          `SELECT count(*)::int AS n FROM notification_deliveries WHERE webhook_id = $1 AND event = 'incident.created' AND created_at > $2`,
+          [webhookId, killedAt],
+        );
+        return r.rows[0].n > 0;
+      },
+      60_000,
+      500,
+    );
 
     // Stop the load and let everything settle.
     flap = false;
     await flapper;
-    await waitFor('every monitor up again', async () => (await monitors()).every((m) => m.status === 'up'), 60_000, 250);
-    for (const id of ids) expect((await sys.call('PATCH', `/monitors/${id}/toggle`, { is_active: false })).status).toBe(200);
-    await waitFor('every round decided', async () => (await pg.query(`SELECT count(*)::int AS n FROM rounds WHERE decided_at IS NULL`)).rows[0].n === 0, 60_000, 250);
-    const probeMetrics = async () => Promise.all(sys.probePorts.map(async (port) => (await fetch(`http://127.0.0.1:${port}/metrics`)).text()));
-    await waitFor('no result pending in any probe', async () => (await probeMetrics()).every((m) => metricSum(m, 'probe_results_pending') === 0), 60_000, 250);
+    await waitFor(
+      'every monitor up again',
+      async () => (await monitors()).every((m) => m.status === 'up'),
+      60_000,
+      250,
+    );
+    for (const id of ids)
+      expect((await sys.call('PATCH', `/monitors/${id}/toggle`, { is_active: false })).status).toBe(200);
+    await waitFor(
+      'every round decided',
+      async () => (await pg.query(`SELECT count(*)::int AS n FROM rounds WHERE decided_at IS NULL`)).rows[0].n === 0,
+      60_000,
+      250,
+    );
+    const probeMetrics = async () =>
+      Promise.all(sys.probePorts.map(async (port) => (await fetch(`http://127.0.0.1:${port}/metrics`)).text()));
+    await waitFor(
+      'no result pending in any probe',
+      async () => (await probeMetrics()).every((m) => metricSum(m, 'probe_results_pending') === 0),
+      60_000,
+      250,
+    );
     const checksRun = async () => (await probeMetrics()).reduce((n, m) => n + metricSum(m, 'probe_checks_total'), 0);
-    const storedRows = async () => (await pg.query(`SELECT count(*)::int AS n FROM check_results WHERE monitor_id = ANY($1)`, [ids])).rows[0].n;
+    const storedRows = async () =>
+      (await pg.query(`SELECT count(*)::int AS n FROM check_results WHERE monitor_id = ANY($1)`, [ids])).rows[0].n;
     await waitFor('every result run is stored', async () => (await storedRows()) === (await checksRun()), 60_000, 250);
-    await waitFor('outbox drained', async () => (await pg.query(`SELECT count(*)::int AS n FROM notification_deliveries WHERE status = 'pending'`)).rows[0].n === 0, 60_000, 250);
+    await waitFor(
+      'outbox drained',
+      async () =>
+        (await pg.query(`SELECT count(*)::int AS n FROM notification_deliveries WHERE status = 'pending'`)).rows[0]
+          .n === 0,
+      60_000,
+      250,
+    );
 
     // No result lost: every check a probe ran is a stored result; no probe gave one up.
     const m = await probeMetrics();
@@ -155,16 +222,22 @@ describe('NATS cluster: one node SIGKILLed under load', () => {
     // Nothing refused by ingestion either (only stored, late or duplicate).
     for (const i of [0, 1]) {
       const text = await sys.metrics(i);
-      for (const outcome of ['orphan', 'expired', 'not_dispatched']) expect(metricSum(text, 'parallax_results_ingested_total', `outcome="${outcome}"`)).toBe(0);
+      for (const outcome of ['orphan', 'expired', 'not_dispatched'])
+        expect(metricSum(text, 'parallax_results_ingested_total', `outcome="${outcome}"`)).toBe(0);
     }
 
     // No round lost: every scheduled round is decided, with data or as no_data.
-    const rounds = (await pg.query(`SELECT outcome, count(*)::int AS n FROM rounds WHERE monitor_id = ANY($1) GROUP BY outcome`, [ids])).rows as { outcome: string; n: number }[];
+    const rounds = (
+      await pg.query(`SELECT outcome, count(*)::int AS n FROM rounds WHERE monitor_id = ANY($1) GROUP BY outcome`, [
+        ids,
+      ])
+    ).rows as { outcome: string; n: number }[];
     for (const r of rounds) expect(['up', 'degraded', 'down', 'no_data']).toContain(r.outcome);
     expect(rounds.reduce((n, r) => n + r.n, 0)).toBeGreaterThan(ids.length * 20);
 
     // No notification lost: every outbox row delivered, and the receiver saw each webhook-id.
-    const rows = (await pg.query(`SELECT id, status FROM notification_deliveries WHERE webhook_id = $1`, [webhookId])).rows as { id: string; status: string }[];
+    const rows = (await pg.query(`SELECT id, status FROM notification_deliveries WHERE webhook_id = $1`, [webhookId]))
+      .rows as { id: string; status: string }[];
     expect(rows.length).toBeGreaterThan(ids.length + 4);
     expect(rows.filter((r) => r.status !== 'delivered')).toEqual([]);
     const seen = new Set(receiver.delivered('/hook').map((r) => String(r.headers['webhook-id'])));
@@ -172,8 +245,11 @@ describe('NATS cluster: one node SIGKILLed under load', () => {
 
     // Every process is still the one started: they failed over, nobody restarted them.
     for (const p of [...sys.cps, ...sys.probes]) expect(p!.alive).toBe(true);
-    for (const i of [0, 1]) expect((await fetch(`${sys.apis[i].replace('/api/v1', '')}/health/ready`)).status).toBe(200);
-    process.stderr.write(`nats-cluster: killed n${victim + 1} (leader of ${REGIONS[0]}); ${ran} results stored, ${rows.length} notifications delivered, rounds ${JSON.stringify(rounds)}\n`);
+    for (const i of [0, 1])
+      expect((await fetch(`${sys.apis[i].replace('/api/v1', '')}/health/ready`)).status).toBe(200);
+    process.stderr.write(
+      `nats-cluster: killed n${victim + 1} (leader of ${REGIONS[0]}); ${ran} results stored, ${rows.length} notifications delivered, rounds ${JSON.stringify(rounds)}\n`,
+    );
     await nc.close();
   });
 });

@@ -53,13 +53,18 @@ export class PrivateNatsServer {
       if (this.output.length > 200) this.output.splice(0, this.output.length - 200);
     });
     const { user, pass, connectOptions } = this.options;
-    await waitFor('nats-server accepting connections', async () => {
-      if (child.exitCode !== null) throw new Error(`nats-server exited with ${child.exitCode}:\n${this.tail()}`);
-      const nc = await connect({ servers: this.url, timeout: 500, reconnect: false, user, pass, ...connectOptions });
-      await nc.jetstreamManager();
-      await nc.close();
-      return true;
-    }, 15_000, 100);
+    await waitFor(
+      'nats-server accepting connections',
+      async () => {
+        if (child.exitCode !== null) throw new Error(`nats-server exited with ${child.exitCode}:\n${this.tail()}`);
+        const nc = await connect({ servers: this.url, timeout: 500, reconnect: false, user, pass, ...connectOptions });
+        await nc.jetstreamManager();
+        await nc.close();
+        return true;
+      },
+      15_000,
+      100,
+    );
   }
 
   /** SIGSTOP: the server stops answering (connections stay open), as a hung broker would. */
@@ -125,22 +130,30 @@ export class NatsCluster {
           `cluster {`,
           `  name: ${name}`,
           `  listen: 127.0.0.1:${routes[i]}`,
-          `  routes: [${routes.filter((_, j) => j !== i).map((p) => `nats-route://127.0.0.1:${p}`).join(', ')}]`,
+          `  routes: [${routes
+            .filter((_, j) => j !== i)
+            .map((p) => `nats-route://127.0.0.1:${p}`)
+            .join(', ')}]`,
           `}`,
         ].join('\n') + '\n',
       );
       c.nodes.push(new PrivateNatsServer(ports[i], { configFile: file }));
     }
     await Promise.all(c.nodes.map((n) => n.start()));
-    await waitFor('JetStream meta leader elected', async () => {
-      const nc = await connect({ servers: c.urls, timeout: 1000, reconnect: false });
-      try {
-        const info = await (await nc.jetstreamManager()).getAccountInfo();
-        return info !== undefined;
-      } finally {
-        await nc.close();
-      }
-    }, 30_000, 200);
+    await waitFor(
+      'JetStream meta leader elected',
+      async () => {
+        const nc = await connect({ servers: c.urls, timeout: 1000, reconnect: false });
+        try {
+          const info = await (await nc.jetstreamManager()).getAccountInfo();
+          return info !== undefined;
+        } finally {
+          await nc.close();
+        }
+      },
+      30_000,
+      200,
+    );
     return c;
   }
 

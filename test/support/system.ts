@@ -91,52 +91,80 @@ export class LocalSystem {
       const metricsPort = await freePort();
       this.probePorts.push(metricsPort);
       this.probeEnvs.push({
-          REGION: region,
-          NATS_URL: this.natsUrl,
-          NATS_PREFIX: this.prefix,
-          ALLOW_PRIVATE_TARGETS: 'true',
-          METRICS_PORT: String(metricsPort),
-          PRESENCE_INTERVAL_MS: '1000',
-          PROBE_CONCURRENCY: '16',
-          LOG_LEVEL: 'warn',
-          ...this.probeEnv,
-          ...this.probeEnvByRegion[region],
+        REGION: region,
+        NATS_URL: this.natsUrl,
+        NATS_PREFIX: this.prefix,
+        ALLOW_PRIVATE_TARGETS: 'true',
+        METRICS_PORT: String(metricsPort),
+        PRESENCE_INTERVAL_MS: '1000',
+        PROBE_CONCURRENCY: '16',
+        LOG_LEVEL: 'warn',
+        ...this.probeEnv,
+        ...this.probeEnvByRegion[region],
       });
-      this.probes.push(this.track(new Proc(`probe ${region}`, PROBE_MAIN, this.probeEnvs[this.probeEnvs.length - 1], { keepAllOutput: this.keepAllOutput })));
+      this.probes.push(
+        this.track(
+          new Proc(`probe ${region}`, PROBE_MAIN, this.probeEnvs[this.probeEnvs.length - 1], {
+            keepAllOutput: this.keepAllOutput,
+          }),
+        ),
+      );
     }
     this.key = (await signup(this.api)).key;
-    await waitFor('three healthy regions', async () => (await this.call('GET', '/regions')).body.data?.every((r: { healthy: boolean }) => r.healthy), 30_000, 250);
+    await waitFor(
+      'three healthy regions',
+      async () => (await this.call('GET', '/regions')).body.data?.every((r: { healthy: boolean }) => r.healthy),
+      30_000,
+      250,
+    );
   }
 
   /** Starts (or starts again) control-plane replica `index` on its port and waits until it is ready. */
   async startControlPlane(index = 0): Promise<void> {
     const port = this.ports[index];
     if (port === undefined) throw new Error(`no control-plane replica ${index} (controlPlanes: ${this.replicas})`);
-    const p = new Proc(this.replicas > 1 ? `control-plane ${index}` : 'control-plane', CONTROL_PLANE_MAIN, {
-      PORT: String(port),
-      DATABASE_URL: this.db!.url,
-      NATS_URL: this.natsUrl,
-      NATS_PREFIX: this.prefix,
-      REGIONS: REGIONS.join(','),
-      JWT_SECRET: 'e2e-secret-e2e-secret',
-      ALLOW_PRIVATE_TARGETS: 'true',
-      MIN_INTERVAL_SECONDS: '1',
-      ROUND_GRACE_SECONDS: '2',
-      SCHEDULER_TICK_MS: '100',
-      LOG_LEVEL: 'warn',
-      ...this.cpEnv,
-    }, { keepAllOutput: this.keepAllOutput });
+    const p = new Proc(
+      this.replicas > 1 ? `control-plane ${index}` : 'control-plane',
+      CONTROL_PLANE_MAIN,
+      {
+        PORT: String(port),
+        DATABASE_URL: this.db!.url,
+        NATS_URL: this.natsUrl,
+        NATS_PREFIX: this.prefix,
+        REGIONS: REGIONS.join(','),
+        JWT_SECRET: 'e2e-secret-e2e-secret',
+        ALLOW_PRIVATE_TARGETS: 'true',
+        MIN_INTERVAL_SECONDS: '1',
+        ROUND_GRACE_SECONDS: '2',
+        SCHEDULER_TICK_MS: '100',
+        LOG_LEVEL: 'warn',
+        ...this.cpEnv,
+      },
+      { keepAllOutput: this.keepAllOutput },
+    );
     this.track(p);
     this.cps[index] = p;
-    await waitFor(`control plane ${index} ready`, async () => {
-      if (!p.alive) throw new Error(`control plane ${index} exited:\n${p.tail()}`);
-      return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
-    }, this.readyMs, 200);
+    await waitFor(
+      `control plane ${index} ready`,
+      async () => {
+        if (!p.alive) throw new Error(`control plane ${index} exited:\n${p.tail()}`);
+        return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
+      },
+      this.readyMs,
+      200,
+    );
   }
 
   /** Starts probe `index` (REGIONS order) again after it stopped, with its environment plus `extraEnv`. */
   restartProbe(index: number, extraEnv: Record<string, string> = {}): Proc {
-    const p = this.track(new Proc(`probe ${REGIONS[index]}`, PROBE_MAIN, { ...this.probeEnvs[index], ...extraEnv }, { keepAllOutput: this.keepAllOutput }));
+    const p = this.track(
+      new Proc(
+        `probe ${REGIONS[index]}`,
+        PROBE_MAIN,
+        { ...this.probeEnvs[index], ...extraEnv },
+        { keepAllOutput: this.keepAllOutput },
+      ),
+    );
     this.probes[index] = p;
     return p;
   }

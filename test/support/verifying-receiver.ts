@@ -42,7 +42,11 @@ export class VerifyingWebhookReceiver {
         let payload: { event?: string; monitor?: { id?: string } | null; sequence?: number | null };
         try {
           if (!this.verifier) throw new Error('no secret');
-          payload = this.verifier.verify(body, { 'webhook-id': header('webhook-id'), 'webhook-timestamp': header('webhook-timestamp'), 'webhook-signature': header('webhook-signature') }) as typeof payload;
+          payload = this.verifier.verify(body, {
+            'webhook-id': header('webhook-id'),
+            'webhook-timestamp': header('webhook-timestamp'),
+            'webhook-signature': header('webhook-signature'),
+          }) as typeof payload;
         } catch {
           this.rejected++;
           res.writeHead(401).end('signature does not verify');
@@ -50,7 +54,13 @@ export class VerifyingWebhookReceiver {
         }
         const id = header('webhook-id');
         this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
-        this.accepted.push({ id, event: String(payload.event), monitorId: payload.monitor?.id ?? null, sequence: payload.sequence ?? null, at: Date.now() });
+        this.accepted.push({
+          id,
+          event: String(payload.event),
+          monitorId: payload.monitor?.id ?? null,
+          sequence: payload.sequence ?? null,
+          at: Date.now(),
+        });
         res.writeHead(204).end();
       });
     });

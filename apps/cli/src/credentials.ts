@@ -28,7 +28,10 @@ export function writeStored(path: string, s: Stored): void {
 }
 
 /** --url / --api-key first, then PARALLAX_URL / PARALLAX_API_KEY, then what login stored. */
-export function resolveCredentials(flags: { url?: string; apiKey?: string }, env: Record<string, string | undefined>): { url: string; apiKey?: string } {
+export function resolveCredentials(
+  flags: { url?: string; apiKey?: string },
+  env: Record<string, string | undefined>,
+): { url: string; apiKey?: string } {
   const stored = readStored(configPath(env));
   return {
     url: flags.url ?? env.PARALLAX_URL ?? stored.url ?? 'http://localhost:3000',

@@ -32,7 +32,10 @@ function refs(s: unknown, into: Set<string>): void {
  * The JSON schema of parallax.yaml (docs/parallax.schema.json), built from the create
  * bodies in the OpenAPI document: editors validate and complete the file with it.
  */
-export function fileSchema(openapi: { components: { schemas: Record<string, Json> } }, kinds: readonly ResourceKind[]): Json {
+export function fileSchema(
+  openapi: { components: { schemas: Record<string, Json> } },
+  kinds: readonly ResourceKind[],
+): Json {
   const schemas = openapi.components.schemas;
   const defs: Record<string, unknown> = {};
   const properties: Record<string, unknown> = {
@@ -47,21 +50,31 @@ export function fileSchema(openapi: { components: { schemas: Record<string, Json
       if (!p) throw new Error(`${kind.schemaName} has no property ${f}`);
       props[f] = convert(p);
       if (kind.secrets.includes(f)) {
-        (props[f] as Json).description = `${(p as Json).description ?? ''} Write-only: use \${ENV_VAR}, never a literal secret.`.trim();
+        (props[f] as Json).description =
+          `${(p as Json).description ?? ''} Write-only: use \${ENV_VAR}, never a literal secret.`.trim();
       }
     }
     const needed = new Set<string>();
     refs(props, needed);
     for (const n of needed) defs[n] = convert(schemas[n]);
-    const required = [...new Set([kind.identityField, ...(body.required ?? []).filter((r) => kind.fields.includes(r))])];
-    defs[`${kind.noun}_entry`] = { type: 'object', additionalProperties: false, required, properties: props, description: `a ${kind.noun}; identity: ${kind.identityField}` };
+    const required = [
+      ...new Set([kind.identityField, ...(body.required ?? []).filter((r) => kind.fields.includes(r))]),
+    ];
+    defs[`${kind.noun}_entry`] = {
+      type: 'object',
+      additionalProperties: false,
+      required,
+      properties: props,
+      description: `a ${kind.noun}; identity: ${kind.identityField}`,
+    };
     properties[kind.key] = { type: 'array', items: { $ref: `#/$defs/${kind.noun}_entry` } };
   }
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://parallax.dev/parallax.schema.json',
     title: 'parallax.yaml',
-    description: 'Monitoring as code for Parallax: `parallax plan -f parallax.yaml`, `parallax apply -f parallax.yaml`. Strings may use ${ENV_VAR}.',
+    description:
+      'Monitoring as code for Parallax: `parallax plan -f parallax.yaml`, `parallax apply -f parallax.yaml`. Strings may use ${ENV_VAR}.',
     type: 'object',
     additionalProperties: false,
     properties,

@@ -26,7 +26,11 @@ export function substitute(value: unknown, env: Record<string, string | undefine
 export type Declared = Map<string, Item[]>;
 
 /** Parses a parallax.yaml: per kind its declared items (identity + fields), checked against the kinds' fields. */
-export function parseFile(text: string, kinds: readonly ResourceKind[], env: Record<string, string | undefined>): Declared {
+export function parseFile(
+  text: string,
+  kinds: readonly ResourceKind[],
+  env: Record<string, string | undefined>,
+): Declared {
   let doc: unknown;
   try {
     doc = parse(text);
@@ -34,10 +38,12 @@ export function parseFile(text: string, kinds: readonly ResourceKind[], env: Rec
     throw new FileError(`not valid YAML: ${(e as Error).message}`);
   }
   doc ??= {};
-  if (typeof doc !== 'object' || Array.isArray(doc)) throw new FileError('the file must be a mapping with version and resource lists');
+  if (typeof doc !== 'object' || Array.isArray(doc))
+    throw new FileError('the file must be a mapping with version and resource lists');
   const root = doc as Record<string, unknown>;
   const known = new Set(['version', '$schema', ...kinds.map((k) => k.key)]);
-  for (const k of Object.keys(root)) if (!known.has(k)) throw new FileError(`unknown top-level key "${k}" (known: ${[...known].join(', ')})`);
+  for (const k of Object.keys(root))
+    if (!known.has(k)) throw new FileError(`unknown top-level key "${k}" (known: ${[...known].join(', ')})`);
   if (root.version !== undefined && root.version !== 1) throw new FileError('version must be 1');
   const out: Declared = new Map();
   for (const kind of kinds) {
@@ -50,7 +56,8 @@ export function parseFile(text: string, kinds: readonly ResourceKind[], env: Rec
       if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new FileError(`${at} must be a mapping`);
       const entry = substitute(raw, env, at) as Record<string, unknown>;
       const identity = entry[kind.identityField];
-      if (typeof identity !== 'string' || identity === '') throw new FileError(`${at}: ${kind.identityField} is required (it identifies the ${kind.noun})`);
+      if (typeof identity !== 'string' || identity === '')
+        throw new FileError(`${at}: ${kind.identityField} is required (it identifies the ${kind.noun})`);
       const key = kind.normalizeIdentity ? kind.normalizeIdentity(identity) : identity;
       if (seen.has(key)) throw new FileError(`${at}: ${kind.identityField} "${identity}" is declared twice`);
       seen.add(key);

@@ -59,7 +59,16 @@ function jsonPlan(entries: PlanEntry[]) {
     summary: summarize(entries),
     changes: entries
       .filter((e) => e.action !== 'unchanged')
-      .map((e) => ({ kind: e.kind, identity: e.identity, action: e.action, fields: e.changes.map((c) => (c.sensitive ? { field: c.field, sensitive: true } : { field: c.field, before: c.before ?? null, after: c.after ?? null })) })),
+      .map((e) => ({
+        kind: e.kind,
+        identity: e.identity,
+        action: e.action,
+        fields: e.changes.map((c) =>
+          c.sensitive
+            ? { field: c.field, sensitive: true }
+            : { field: c.field, before: c.before ?? null, after: c.after ?? null },
+        ),
+      })),
   };
 }
 
@@ -87,7 +96,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const json = values.output === 'json';
   if (values.output !== undefined && !json) throw new UsageError('--output takes json');
   const creds = resolveCredentials({ url: values.url, apiKey: values['api-key'] }, io.env);
-  if (!creds.apiKey) throw new UsageError('no API key: pass --api-key, set PARALLAX_API_KEY or run `parallax login --api-key KEY`');
+  if (!creds.apiKey)
+    throw new UsageError('no API key: pass --api-key, set PARALLAX_API_KEY or run `parallax login --api-key KEY`');
   const client = createParallaxClient({ baseUrl: creds.url, apiKey: creds.apiKey, userAgent: 'parallax-cli/0.1' });
 
   switch (command) {
@@ -95,8 +105,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const me = unwrap('check the API key', await client.GET('/api/v1/auth/me')).data;
       const path = configPath(io.env);
       writeStored(path, { url: creds.url, api_key: creds.apiKey });
-      if (json) io.out(JSON.stringify({ url: creds.url, account: me.account.name, scope: me.auth.scope, stored: path }));
-      else io.out(`logged in to ${creds.url} as account "${me.account.name}" (${me.auth.scope} key); stored in ${path}`);
+      if (json)
+        io.out(JSON.stringify({ url: creds.url, account: me.account.name, scope: me.auth.scope, stored: path }));
+      else
+        io.out(`logged in to ${creds.url} as account "${me.account.name}" (${me.auth.scope} key); stored in ${path}`);
       return 0;
     }
     case 'export': {
@@ -123,7 +135,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
         else io.out('No changes.');
         return 0;
       }
-      if (summary.delete > 0 && !values.yes && !(await io.confirm(`Delete ${summary.delete} resource(s) not named in the file? [y/N] `))) {
+      if (
+        summary.delete > 0 &&
+        !values.yes &&
+        !(await io.confirm(`Delete ${summary.delete} resource(s) not named in the file? [y/N] `))
+      ) {
         io.err('apply cancelled: nothing changed');
         return 1;
       }
@@ -167,9 +183,16 @@ export function main(): void {
   run(process.argv.slice(2), io).then(
     (code) => process.exit(code),
     (e: unknown) => {
-      const known = e instanceof UsageError || e instanceof FileError || e instanceof ApiError || (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+      const known =
+        e instanceof UsageError ||
+        e instanceof FileError ||
+        e instanceof ApiError ||
+        (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
       const cause = (e as { cause?: { code?: string } }).cause;
-      const msg = cause?.code === 'ECONNREFUSED' ? `cannot reach the control plane: ${(e as Error).message} (${cause.code}); check --url` : (e as Error).message;
+      const msg =
+        cause?.code === 'ECONNREFUSED'
+          ? `cannot reach the control plane: ${(e as Error).message} (${cause.code}); check --url`
+          : (e as Error).message;
       process.stderr.write(`parallax: ${known ? msg : ((e as Error).stack ?? msg)}\n`);
       process.exit(1);
     },

@@ -40,7 +40,10 @@ export function stable(v: unknown): string {
  * `order`) is not a change; arrays compare element by element, in order.
  */
 export function satisfies(declared: unknown, actual: unknown): boolean {
-  if (Array.isArray(declared)) return Array.isArray(actual) && actual.length === declared.length && declared.every((d, i) => satisfies(d, actual[i]));
+  if (Array.isArray(declared))
+    return (
+      Array.isArray(actual) && actual.length === declared.length && declared.every((d, i) => satisfies(d, actual[i]))
+    );
   if (declared && typeof declared === 'object') {
     if (!actual || typeof actual !== 'object' || Array.isArray(actual)) return false;
     return Object.entries(declared).every(([k, v]) => satisfies(v, (actual as Record<string, unknown>)[k]));
@@ -67,7 +70,12 @@ export function planKind(kind: ResourceKind, desired: Item[], existing: Item[], 
     const isSecret = (f: string) => kind.secrets.includes(f);
     if (!e) {
       const send = { [kind.identityField]: d.identity, ...d.fields };
-      const changes = Object.entries(send).map(([field, after]) => ({ field, before: undefined, after, sensitive: isSecret(field) }));
+      const changes = Object.entries(send).map(([field, after]) => ({
+        field,
+        before: undefined,
+        after,
+        sensitive: isSecret(field),
+      }));
       out.push({ ...base, identity: d.identity, action: 'create', changes, send });
       continue;
     }
@@ -80,7 +88,12 @@ export function planKind(kind: ResourceKind, desired: Item[], existing: Item[], 
         const wasSet = (e.masked?.[field] ?? '') !== '';
         const isSet = typeof after === 'string' ? after !== '' : after !== null && after !== undefined;
         if (wasSet !== isSet) {
-          changes.push({ field, before: wasSet ? '(set)' : '(not set)', after: isSet ? '(set)' : '(not set)', sensitive: true });
+          changes.push({
+            field,
+            before: wasSet ? '(set)' : '(not set)',
+            after: isSet ? '(set)' : '(not set)',
+            sensitive: true,
+          });
           send[field] = after;
         }
         continue;
@@ -91,11 +104,25 @@ export function planKind(kind: ResourceKind, desired: Item[], existing: Item[], 
         send[field] = after;
       }
     }
-    out.push({ ...base, identity: d.identity, id: e.id, action: changes.length ? 'update' : 'unchanged', changes, send });
+    out.push({
+      ...base,
+      identity: d.identity,
+      id: e.id,
+      action: changes.length ? 'update' : 'unchanged',
+      changes,
+      send,
+    });
   }
   for (const e of existing) {
     if (named.has(norm(e.identity))) continue;
-    out.push({ ...base, identity: e.identity, id: e.id, action: prune ? 'delete' : 'unmanaged', changes: [], send: {} });
+    out.push({
+      ...base,
+      identity: e.identity,
+      id: e.id,
+      action: prune ? 'delete' : 'unmanaged',
+      changes: [],
+      send: {},
+    });
   }
   return out;
 }
@@ -116,7 +143,8 @@ export function summarize(entries: PlanEntry[]): PlanSummary {
 
 export const hasChanges = (s: PlanSummary) => s.create + s.update + s.delete > 0;
 
-const show = (c: FieldChange, v: unknown) => (c.sensitive ? (v === '(set)' || v === '(not set)' ? v : '(sensitive)') : JSON.stringify(v));
+const show = (c: FieldChange, v: unknown) =>
+  c.sensitive ? (v === '(set)' || v === '(not set)' ? v : '(sensitive)') : JSON.stringify(v);
 
 /** Human-readable plan, field by field; secrets never printed. */
 export function renderPlan(entries: PlanEntry[]): string {
@@ -136,6 +164,8 @@ export function renderPlan(entries: PlanEntry[]): string {
     }
   }
   const s = summarize(entries);
-  lines.push(`Plan: ${s.create} to create, ${s.update} to update, ${s.delete} to delete, ${s.unchanged} unchanged${s.unmanaged ? `, ${s.unmanaged} not in the file` : ''}.`);
+  lines.push(
+    `Plan: ${s.create} to create, ${s.update} to update, ${s.delete} to delete, ${s.unchanged} unchanged${s.unmanaged ? `, ${s.unmanaged} not in the file` : ''}.`,
+  );
   return lines.join('\n');
 }

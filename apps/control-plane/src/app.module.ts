@@ -34,7 +34,9 @@ import { ToolsModule } from './tools/tools.module';
  * pino-http request serializer: the path without its query string (ping URLs carry their token
  * there, and any query value may be a secret someone pasted), no query object, no body.
  */
-export function safeRequestLog<T extends { url?: string; query?: unknown; body?: unknown }>(req: T): Omit<T, 'query' | 'body'> {
+export function safeRequestLog<T extends { url?: string; query?: unknown; body?: unknown }>(
+  req: T,
+): Omit<T, 'query' | 'body'> {
   const { query: _query, body: _body, ...rest } = req;
   void _query;
   void _body;
@@ -48,7 +50,9 @@ export class AppModule {
   static forRoot(config: AppConfig, logStream?: DestinationStream): DynamicModule {
     const pinoOptions = {
       level: config.logLevel,
-      autoLogging: { ignore: (req: { url?: string }) => req.url === '/metrics' || (req.url ?? '').startsWith('/health') },
+      autoLogging: {
+        ignore: (req: { url?: string }) => req.url === '/metrics' || (req.url ?? '').startsWith('/health'),
+      },
       redact: ['req.headers["x-api-key"]', 'req.headers.authorization', 'req.headers.cookie'],
       customProps: () => ({ app: 'control-plane' }),
       // Never a query string or a body; an error logs its class, codes and frames, never values

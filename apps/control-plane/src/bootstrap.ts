@@ -37,27 +37,50 @@ export async function checkServices(config: AppConfig): Promise<void> {
     await pg.query('SELECT 1');
   } catch (e) {
     const safeUrl = config.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-    throw new StartupError(`cannot reach PostgreSQL at DATABASE_URL=${safeUrl}: ${(e as Error).message}. Start PostgreSQL or fix DATABASE_URL.`);
+    throw new StartupError(
+      `cannot reach PostgreSQL at DATABASE_URL=${safeUrl}: ${(e as Error).message}. Start PostgreSQL or fix DATABASE_URL.`,
+    );
   } finally {
     await pg.end().catch(() => undefined);
   }
   try {
     const { url, user, pass, credsFile } = config.nats;
     const authenticator = credsFile ? credsAuthenticator(readFileSync(credsFile)) : undefined;
-    const nc = await connect({ servers: url.split(','), user, pass, authenticator, timeout: 5000, maxReconnectAttempts: 0 });
+    const nc = await connect({
+      servers: url.split(','),
+      user,
+      pass,
+      authenticator,
+      timeout: 5000,
+      maxReconnectAttempts: 0,
+    });
     const jsm = await nc.jetstreamManager().catch((e) => {
       throw new Error(`JetStream is not enabled on this server (${(e as Error).message}); start nats-server with -js`);
     });
     void jsm;
     await nc.close();
   } catch (e) {
-    throw new StartupError(`cannot use NATS at NATS_URL=${config.nats.url}: ${(e as Error).message}. Start nats-server -js or fix NATS_URL.`);
+    throw new StartupError(
+      `cannot use NATS at NATS_URL=${config.nats.url}: ${(e as Error).message}. Start nats-server -js or fix NATS_URL.`,
+    );
   }
 }
 
 /** `/api/v1` for the API; metrics, health, heartbeat pings, badges, public pages (`/s/…`) and a custom domain's `/api/badge`, `/api/feed` keep their paths. */
 export function setGlobalPrefix(app: INestApplication): void {
-  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'metrics', method: RequestMethod.GET }, { path: 'health/live', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }, { path: 'api/ping/{*rest}', method: RequestMethod.ALL }, { path: 'badge/{*rest}', method: RequestMethod.GET }, { path: 's/{*rest}', method: RequestMethod.ALL }, { path: 'api/public/{*rest}', method: RequestMethod.GET }, { path: 'api/badge', method: RequestMethod.GET }, { path: 'api/feed', method: RequestMethod.GET }] });
+  app.setGlobalPrefix('api/v1', {
+    exclude: [
+      { path: 'metrics', method: RequestMethod.GET },
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'api/ping/{*rest}', method: RequestMethod.ALL },
+      { path: 'badge/{*rest}', method: RequestMethod.GET },
+      { path: 's/{*rest}', method: RequestMethod.ALL },
+      { path: 'api/public/{*rest}', method: RequestMethod.GET },
+      { path: 'api/badge', method: RequestMethod.GET },
+      { path: 'api/feed', method: RequestMethod.GET },
+    ],
+  });
 }
 
 /**
@@ -67,7 +90,9 @@ export function setGlobalPrefix(app: INestApplication): void {
 export function openApiDocument(app: INestApplication): OpenAPIObject {
   const doc = new DocumentBuilder()
     .setTitle('Parallax API')
-    .setDescription('Multi-region uptime monitoring with quorum decisions. Envelope: {"data": …, "error": null, "meta": {…}}; errors: {"data": null, "error": "…", "details"?: […]}.')
+    .setDescription(
+      'Multi-region uptime monitoring with quorum decisions. Envelope: {"data": …, "error": null, "meta": {…}}; errors: {"data": null, "error": "…", "details"?: […]}.',
+    )
     .setVersion('1')
     .addApiKey({ type: 'apiKey', name: 'X-API-Key', in: 'header' }, 'api_key')
     .addBearerAuth()
@@ -79,7 +104,10 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
 export async function createApp(config: AppConfig, logStream?: DestinationStream): Promise<INestApplication> {
   await checkServices(config);
   await runMigrations(config.databaseUrl);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logStream), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logStream), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   // A bulk create carries up to 1,000 monitors: its own, larger limit (first parser wins).
   app.use('/api/v1/monitors/bulk', json({ limit: '4mb' }));
@@ -93,7 +121,12 @@ export async function createApp(config: AppConfig, logStream?: DestinationStream
   // A page's custom domain: `/` and `/api/<path>` on it are that page's (rewritten to /s/{slug}/…).
   const pages = app.get(StatusPagesService);
   const clock = app.get(Clock);
-  const domains = new DomainCache((host) => pages.slugForDomain(host), undefined, undefined, () => clock.nowMs());
+  const domains = new DomainCache(
+    (host) => pages.slugForDomain(host),
+    undefined,
+    undefined,
+    () => clock.nowMs(),
+  );
   app.use(customDomainMiddleware(ownHostOf(config.publicUrl), (host) => domains.get(host)));
   app.useGlobalGuards(new IdParamGuard());
   app.useGlobalPipes(createValidationPipe());

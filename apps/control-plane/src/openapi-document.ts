@@ -17,7 +17,11 @@ export async function buildOpenApiDocument(): Promise<OpenAPIObject> {
     JWT_SECRET: 'openapi-document-only-secret',
     LOG_LEVEL: 'error',
   });
-  const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false, abortOnError: false });
+  const app = await NestFactory.create(AppModule.forRoot(config), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
   setGlobalPrefix(app);
   const doc = openApiDocument(app);
   await app.close();

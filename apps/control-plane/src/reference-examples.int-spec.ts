@@ -52,10 +52,14 @@ describe('reference documents: every example request our API serves succeeds as 
   const failing = new Set<string>();
 
   beforeAll(async () => {
-    if (!existsSync(REFERENCE_DIR)) throw new Error(`reference documents not found at ${REFERENCE_DIR} (the shared/ folder beside the repository)`);
+    if (!existsSync(REFERENCE_DIR))
+      throw new Error(`reference documents not found at ${REFERENCE_DIR} (the shared/ folder beside the repository)`);
     t = await startTestApp({ REGIONS: REGIONS.join(',') });
     probes = new FakeProbes(t.natsPrefix, REGIONS);
-    probes.verdict = (_region, job) => (failing.has(job.monitor_id) ? { is_up: false, status_code: 503 } : { is_up: true, status_code: 200, response_ms: 40 });
+    probes.verdict = (_region, job) =>
+      failing.has(job.monitor_id)
+        ? { is_up: false, status_code: 503 }
+        : { is_up: true, status_code: 200, response_ms: 40 };
     await probes.start();
     // The account the examples log in to (StatusCore's login example) and its API key.
     const res = await fetch(`${t.api}/auth/signup`, {
@@ -66,7 +70,11 @@ describe('reference documents: every example request our API serves succeeds as 
     expect(res.status).toBe(201);
     apiKey = ((await res.json()) as { data: { api_key: { key: string } } }).data.api_key.key;
     // The status page StatusCore's public example reads (slug "your-company").
-    const page = await fetch(`${t.api}/status-pages`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey }, body: JSON.stringify({ slug: 'your-company', title: 'Your Company' }) });
+    const page = await fetch(`${t.api}/status-pages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+      body: JSON.stringify({ slug: 'your-company', title: 'Your Company' }),
+    });
     expect(page.status).toBe(201);
   });
 
@@ -96,43 +104,83 @@ describe('reference documents: every example request our API serves succeeds as 
     if (incidentId) return incidentId;
     const monitorId = idByName.get('My Website')!;
     failing.add(monitorId);
-    const faster = await fetch(`${t.api}/monitors/${monitorId}`, { method: 'PATCH', headers: { 'x-api-key': apiKey, 'content-type': 'application/json' }, body: JSON.stringify({ check_interval: 1 }) });
+    const faster = await fetch(`${t.api}/monitors/${monitorId}`, {
+      method: 'PATCH',
+      headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
+      body: JSON.stringify({ check_interval: 1 }),
+    });
     expect(faster.status).toBe(200);
-    const list = await waitFor('an incident of My Website', async () => {
-      const r = await fetch(`${t.api}/incidents?monitor_id=${monitorId}`, { headers: { 'x-api-key': apiKey } });
-      const body = (await r.json()) as { data: { id: string }[] };
-      return body.data.length > 0 ? body.data : null;
-    }, 60_000, 200);
+    const list = await waitFor(
+      'an incident of My Website',
+      async () => {
+        const r = await fetch(`${t.api}/incidents?monitor_id=${monitorId}`, { headers: { 'x-api-key': apiKey } });
+        const body = (await r.json()) as { data: { id: string }[] };
+        return body.data.length > 0 ? body.data : null;
+      },
+      60_000,
+      200,
+    );
     failing.delete(monitorId);
     incidentId = list[0].id;
     return incidentId;
   }
 
-  const docs = existsSync(REFERENCE_DIR) ? readdirSync(REFERENCE_DIR).filter((f) => f.endsWith('.txt')).sort() : [];
-  const examples = docs.flatMap((doc) => extractCurls(readFileSync(join(REFERENCE_DIR, doc), 'utf8')).map((words, i) => ({ doc, i, words, req: parseCurl(words) })));
+  const docs = existsSync(REFERENCE_DIR)
+    ? readdirSync(REFERENCE_DIR)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+    : [];
+  const examples = docs.flatMap((doc) =>
+    extractCurls(readFileSync(join(REFERENCE_DIR, doc), 'utf8')).map((words, i) => ({
+      doc,
+      i,
+      words,
+      req: parseCurl(words),
+    })),
+  );
   // StatusCore's login comes first (its token is YOUR_TOKEN); within a document, the document's order.
-  const ordered = [...examples.filter((e) => e.req.url.includes('/auth/login')), ...examples.filter((e) => !e.req.url.includes('/auth/login') && e.req.method !== 'DELETE'), ...examples.filter((e) => e.req.method === 'DELETE')];
+  const ordered = [
+    ...examples.filter((e) => e.req.url.includes('/auth/login')),
+    ...examples.filter((e) => !e.req.url.includes('/auth/login') && e.req.method !== 'DELETE'),
+    ...examples.filter((e) => e.req.method === 'DELETE'),
+  ];
 
   const notServed = (e: (typeof examples)[number]) => NOT_SERVED.some((n) => n.match.test(e.req.url));
 
   it('finds the examples of every document, and leaves out only those not addressed to our API', () => {
     const count = (doc: string) => examples.filter((e) => e.doc === doc).length;
-    expect({ statuscore: count('statuscore-api.txt'), statuspool: count('statuspool-api.txt'), statusrooster: count('statusrooster-api.txt'), valtrogen: count('valtrogen-public-status-api.txt') }).toEqual({
+    expect({
+      statuscore: count('statuscore-api.txt'),
+      statuspool: count('statuspool-api.txt'),
+      statusrooster: count('statusrooster-api.txt'),
+      valtrogen: count('valtrogen-public-status-api.txt'),
+    }).toEqual({
       statuscore: 4,
       statuspool: 3,
       statusrooster: 22,
       valtrogen: 0,
     });
-    expect(examples.filter(notServed).map((e) => `${e.req.method} ${e.req.url}`)).toEqual(['POST https://your-server.com/webhooks/statusrooster']);
+    expect(examples.filter(notServed).map((e) => `${e.req.method} ${e.req.url}`)).toEqual([
+      'POST https://your-server.com/webhooks/statusrooster',
+    ]);
   });
 
-  it.each(ordered.filter((e) => !notServed(e)).map((e) => [`${e.doc} #${e.i + 1}: ${e.req.method} ${e.req.url}`, e] as const))('%s', async (_label, e) => {
+  it.each(
+    ordered.filter((e) => !notServed(e)).map((e) => [`${e.doc} #${e.i + 1}: ${e.req.method} ${e.req.url}`, e] as const),
+  )('%s', async (_label, e) => {
     const url = await substitute(e.req.url);
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(e.req.headers)) headers[k] = await substitute(v);
-    const res = await fetch(url, { method: e.req.method, headers, body: e.req.body === null ? undefined : await substitute(e.req.body) });
+    const res = await fetch(url, {
+      method: e.req.method,
+      headers,
+      body: e.req.body === null ? undefined : await substitute(e.req.body),
+    });
     const text = await res.text();
-    expect({ status: res.status < 300 ? 'ok' : res.status, body: res.status < 300 ? '' : text }).toEqual({ status: 'ok', body: '' });
+    expect({ status: res.status < 300 ? 'ok' : res.status, body: res.status < 300 ? '' : text }).toEqual({
+      status: 'ok',
+      body: '',
+    });
     const body = text ? JSON.parse(text) : null;
     if (e.req.url.endsWith('/auth/login')) jwt = body.data.token;
     if (e.req.method === 'POST' && /\/monitors$/.test(e.req.url)) {

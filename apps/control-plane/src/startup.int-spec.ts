@@ -18,12 +18,18 @@ describe('control-plane startup checks', () => {
   it('exits 1 when PostgreSQL cannot be reached, naming the URL without its password', () => {
     const r = run({ DATABASE_URL: 'postgres://user:hunter2@127.0.0.1:1/parallax', JWT_SECRET: 'x'.repeat(16) });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/cannot reach PostgreSQL at DATABASE_URL=postgres:\/\/user:\*\*\*@127\.0\.0\.1:1\/parallax/);
+    expect(r.stderr).toMatch(
+      /cannot reach PostgreSQL at DATABASE_URL=postgres:\/\/user:\*\*\*@127\.0\.0\.1:1\/parallax/,
+    );
     expect(r.stderr).not.toMatch(/hunter2/);
   });
 
   it('exits 1 when NATS cannot be reached', () => {
-    const r = run({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres', NATS_URL: 'nats://127.0.0.1:1', JWT_SECRET: 'x'.repeat(16) });
+    const r = run({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
+      NATS_URL: 'nats://127.0.0.1:1',
+      JWT_SECRET: 'x'.repeat(16),
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/cannot use NATS at NATS_URL=nats:\/\/127\.0\.0\.1:1/);
   });

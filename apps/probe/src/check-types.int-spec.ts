@@ -1,8 +1,38 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { auditTlsProtocols, checkRegistry, probeTlsProtocols, runCheck, type CheckContext, type LookupAllFn } from '@parallax/checks';
-import type { DnsCheckSpec, DomainCheckSpec, JsonApiCheckSpec, PingCheckSpec, SipCheckSpec, SslCheckSpec, TcpCheckSpec } from '@parallax/contracts';
-import { makeLeaf, makeTestCa, startDnsTarget, startRegistryServers, type RegistryServers, startSilentTcp, startSipResponder, startTcpEcho, startTlsTarget, type DnsTarget, type SipResponder, type TcpEchoTarget, type TestCa, type TlsTarget } from '@parallax/testing';
+import {
+  auditTlsProtocols,
+  checkRegistry,
+  probeTlsProtocols,
+  runCheck,
+  type CheckContext,
+  type LookupAllFn,
+} from '@parallax/checks';
+import type {
+  DnsCheckSpec,
+  DomainCheckSpec,
+  JsonApiCheckSpec,
+  PingCheckSpec,
+  SipCheckSpec,
+  SslCheckSpec,
+  TcpCheckSpec,
+} from '@parallax/contracts';
+import {
+  makeLeaf,
+  makeTestCa,
+  startDnsTarget,
+  startRegistryServers,
+  type RegistryServers,
+  startSilentTcp,
+  startSipResponder,
+  startTcpEcho,
+  startTlsTarget,
+  type DnsTarget,
+  type SipResponder,
+  type TcpEchoTarget,
+  type TestCa,
+  type TlsTarget,
+} from '@parallax/testing';
 
 jest.setTimeout(60_000);
 
@@ -24,15 +54,29 @@ beforeAll(async () => {
   ca = await makeTestCa();
 });
 const strict = (over: Partial<CheckContext> = {}) => ctx({ allowPrivateTargets: false, ...over });
-const resolvesTo = (address: string, family: 4 | 6 = 4): LookupAllFn => (_h, _o, cb) => cb(null, [{ address, family }]);
-const refusal = (addr: string, range: string, literal = false) => `target ${literal ? 'is' : 'resolves to'} a private address (${range}); set ALLOW_PRIVATE_TARGETS=true to allow`;
+const resolvesTo =
+  (address: string, family: 4 | 6 = 4): LookupAllFn =>
+  (_h, _o, cb) =>
+    cb(null, [{ address, family }]);
+const refusal = (addr: string, range: string, literal = false) =>
+  `target ${literal ? 'is' : 'resolves to'} a private address (${range}); set ALLOW_PRIVATE_TARGETS=true to allow`;
 
 describe('json_api check', () => {
   let server: http.Server;
   let base: string;
   let lastAuth: string | undefined;
   const bodies: Record<string, string> = {
-    '/health': JSON.stringify({ status: 'ok', data: { version: '1.2.3', count: 3, users: [{ name: 'ada' }, { name: 'bob' }], flags: ['a', 'b'], enabled: true, none: null } }),
+    '/health': JSON.stringify({
+      status: 'ok',
+      data: {
+        version: '1.2.3',
+        count: 3,
+        users: [{ name: 'ada' }, { name: 'bob' }],
+        flags: ['a', 'b'],
+        enabled: true,
+        none: null,
+      },
+    }),
     '/html': '<html>hello</html>',
   };
   const spec = (path: string, over: Partial<JsonApiCheckSpec> = {}): JsonApiCheckSpec => ({
@@ -108,7 +152,10 @@ describe('json_api check', () => {
     const html = await runCheck(spec('/html'), ctx());
     expect(html.is_up).toBe(false);
     expect(html.error).toMatch(/^response body is not JSON \(.+\); starts with "<html>hello<\/html>"$/);
-    const missing = await runCheck(spec('/nope', { json_assertions: [{ path: 'x', operator: 'exists', value: '' }] }), ctx());
+    const missing = await runCheck(
+      spec('/nope', { json_assertions: [{ path: 'x', operator: 'exists', value: '' }] }),
+      ctx(),
+    );
     expect(missing.error).toBe('expected status 200, got 404');
   });
 
@@ -148,7 +195,15 @@ describe('ssl check', () => {
     expect(out.response_ms).toBeNull();
     expect(out.ssl_issuer).toBe('Parallax Test CA');
     const d = out.details as Record<string, any>;
-    expect(d).toMatchObject({ subject: 'localhost', issuer: 'Parallax Test CA', sans: ['localhost', '127.0.0.1'], chain_valid: true, chain_error: null, hostname_match: true, findings: [] });
+    expect(d).toMatchObject({
+      subject: 'localhost',
+      issuer: 'Parallax Test CA',
+      sans: ['localhost', '127.0.0.1'],
+      chain_valid: true,
+      chain_error: null,
+      hostname_match: true,
+      findings: [],
+    });
     expect([59, 60]).toContain(d.days_left);
     expect(d.valid_to).toBe(out.ssl_expiry);
     expect(d.chain[0]).toMatchObject({ subject: 'localhost', issuer: 'Parallax Test CA' });
@@ -159,7 +214,12 @@ describe('ssl check', () => {
   it('reports exactly the versions a restricted server accepts', async () => {
     const out = await runCheck(spec(tls12only.port), ctx());
     expect(out.is_up).toBe(true);
-    expect((out.details as any).protocols).toEqual({ TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': false });
+    expect((out.details as any).protocols).toEqual({
+      TLSv1: false,
+      'TLSv1.1': false,
+      'TLSv1.2': true,
+      'TLSv1.3': false,
+    });
     expect((out.details as any).protocol).toBe('TLSv1.2');
   });
 
@@ -194,7 +254,11 @@ describe('ssl check', () => {
       t.setCertificate(await makeLeaf({ expiresInDays: 60, ca, names: ['other.example'], ips: [] }));
       const wrongName = await runCheck(spec(t.port, { check_protocols: false }), ctx());
       expect(wrongName.error).toBe('certificate does not match the host name localhost');
-      expect((wrongName.details as any)).toMatchObject({ hostname_match: false, chain_valid: true, sans: ['other.example'] });
+      expect(wrongName.details as any).toMatchObject({
+        hostname_match: false,
+        chain_valid: true,
+        sans: ['other.example'],
+      });
     } finally {
       await t.close();
     }
@@ -242,11 +306,16 @@ describe('ssl check', () => {
     try {
       const t0 = Date.parse('2030-01-01T00:00:00Z');
       const first = await auditTlsProtocols('127.0.0.1', silent.port, 200, t0);
-      expect(first).toEqual({ support: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, checkedAt: t0 });
+      expect(first).toEqual({
+        support: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null },
+        checkedAt: t0,
+      });
       expect(silent.connections).toBe(4);
       expect((await auditTlsProtocols('127.0.0.1', silent.port, 200, t0 + 9 * 60_000)).checkedAt).toBe(t0);
       expect(silent.connections).toBe(4);
-      expect((await auditTlsProtocols('127.0.0.1', silent.port, 200, t0 + 11 * 60_000)).checkedAt).toBe(t0 + 11 * 60_000);
+      expect((await auditTlsProtocols('127.0.0.1', silent.port, 200, t0 + 11 * 60_000)).checkedAt).toBe(
+        t0 + 11 * 60_000,
+      );
       expect(silent.connections).toBe(8);
     } finally {
       await silent.close();
@@ -265,15 +334,27 @@ describe('ssl check', () => {
 
   it('guards ssl targets: loopback names, metadata, IPv6 loopback, mapped IPv6', async () => {
     expect((await runCheck(spec(good.port), strict())).error).toBe(refusal('127.0.0.1', 'loopback'));
-    expect((await runCheck(spec(443, { host: 'meta.example' }), strict({ lookup: resolvesTo('169.254.169.254') }))).error).toBe(refusal('169.254.169.254', 'linkLocal'));
+    expect(
+      (await runCheck(spec(443, { host: 'meta.example' }), strict({ lookup: resolvesTo('169.254.169.254') }))).error,
+    ).toBe(refusal('169.254.169.254', 'linkLocal'));
     expect((await runCheck(spec(443, { host: '::1' }), strict())).error).toBe(refusal('::1', 'loopback', true));
-    expect((await runCheck(spec(443, { host: 'm.example' }), strict({ lookup: resolvesTo('::ffff:10.0.0.1', 6) }))).error).toBe(refusal('::ffff:a00:1 → 10.0.0.1', 'private'));
+    expect(
+      (await runCheck(spec(443, { host: 'm.example' }), strict({ lookup: resolvesTo('::ffff:10.0.0.1', 6) }))).error,
+    ).toBe(refusal('::ffff:a00:1 → 10.0.0.1', 'private'));
   });
 });
 
 describe('tcp check', () => {
   let echo: TcpEchoTarget;
-  const spec = (port: number, over: Partial<TcpCheckSpec> = {}): TcpCheckSpec => ({ type: 'tcp', host: '127.0.0.1', port, timeout_ms: 3000, send: null, expect: null, ...over });
+  const spec = (port: number, over: Partial<TcpCheckSpec> = {}): TcpCheckSpec => ({
+    type: 'tcp',
+    host: '127.0.0.1',
+    port,
+    timeout_ms: 3000,
+    send: null,
+    expect: null,
+    ...over,
+  });
   beforeAll(async () => {
     echo = await startTcpEcho('220 ready\r\n');
   });
@@ -288,7 +369,10 @@ describe('tcp check', () => {
   });
 
   it('sends a string and expects one in the reply', async () => {
-    const ok = await runCheck(spec(echo.port, { host: 'localhost', send: 'PING 42\r\n', expect: 'PING 42' }), ctx({ lookup: resolvesTo('127.0.0.1') }));
+    const ok = await runCheck(
+      spec(echo.port, { host: 'localhost', send: 'PING 42\r\n', expect: 'PING 42' }),
+      ctx({ lookup: resolvesTo('127.0.0.1') }),
+    );
     expect(ok.error).toBeNull();
     expect(typeof ok.phases.first_byte).toBe('number');
     expect((ok.details as any).reply).toContain('PING 42');
@@ -305,14 +389,24 @@ describe('tcp check', () => {
     expect((await runCheck(spec(port), ctx())).error).toBe('connection refused (ECONNREFUSED)');
     const before = echo.connections;
     expect((await runCheck(spec(echo.port), strict())).error).toBe(refusal('127.0.0.1', 'loopback', true));
-    expect((await runCheck(spec(echo.port, { host: 'db.internal' }), strict({ lookup: resolvesTo('10.1.2.3') }))).error).toBe(refusal('10.1.2.3', 'private'));
+    expect(
+      (await runCheck(spec(echo.port, { host: 'db.internal' }), strict({ lookup: resolvesTo('10.1.2.3') }))).error,
+    ).toBe(refusal('10.1.2.3', 'private'));
     expect(echo.connections).toBe(before);
   });
 });
 
 describe('dns check', () => {
   let dns: DnsTarget;
-  const spec = (over: Partial<DnsCheckSpec> = {}): DnsCheckSpec => ({ type: 'dns', hostname: 'example.test', record_type: 'A', resolver: dns.resolver, expected: [], timeout_ms: 3000, ...over });
+  const spec = (over: Partial<DnsCheckSpec> = {}): DnsCheckSpec => ({
+    type: 'dns',
+    hostname: 'example.test',
+    record_type: 'A',
+    resolver: dns.resolver,
+    expected: [],
+    timeout_ms: 3000,
+    ...over,
+  });
   beforeAll(async () => {
     dns = await startDnsTarget({
       'example.test': {
@@ -330,7 +424,11 @@ describe('dns check', () => {
   it('answers every record type with rcode and answers in the result', async () => {
     const a = await runCheck(spec({ expected: ['192.0.2.11'] }), ctx());
     expect(a.error).toBeNull();
-    expect(a.details).toMatchObject({ rcode: 'NOERROR', answers: ['192.0.2.10', '192.0.2.11'], resolver: dns.resolver });
+    expect(a.details).toMatchObject({
+      rcode: 'NOERROR',
+      answers: ['192.0.2.10', '192.0.2.11'],
+      resolver: dns.resolver,
+    });
     expect(a.response_ms).toBe(a.phases.dns);
     const cases: [DnsCheckSpec['record_type'], string, string[], string[]][] = [
       ['AAAA', 'example.test', ['2001:db8:0:0:0:0:0:10'], ['2001:db8::10']],
@@ -346,12 +444,16 @@ describe('dns check', () => {
   });
 
   it('is down on a missing expected value, NXDOMAIN, SERVFAIL, an empty answer and no answer in time', async () => {
-    expect((await runCheck(spec({ expected: ['192.0.2.99'] }), ctx())).error).toBe('expected A "192.0.2.99" not in the answer ["192.0.2.10", "192.0.2.11"]');
+    expect((await runCheck(spec({ expected: ['192.0.2.99'] }), ctx())).error).toBe(
+      'expected A "192.0.2.99" not in the answer ["192.0.2.10", "192.0.2.11"]',
+    );
     const nx = await runCheck(spec({ hostname: 'nope.example.test' }), ctx());
     expect(nx.error).toBe('DNS NXDOMAIN for the A query');
     expect((nx.details as any).rcode).toBe('NXDOMAIN');
     dns.servfail.add('broken.example.test');
-    expect((await runCheck(spec({ hostname: 'broken.example.test' }), ctx())).error).toBe('DNS SERVFAIL for the A query');
+    expect((await runCheck(spec({ hostname: 'broken.example.test' }), ctx())).error).toBe(
+      'DNS SERVFAIL for the A query',
+    );
     expect((await runCheck(spec({ hostname: 'www.example.test' }), ctx())).error).toBe('no A records in the answer');
     const silent = await startTcpEcho(); // nothing answers UDP on this port
     try {
@@ -365,7 +467,9 @@ describe('dns check', () => {
   it('guards a private resolver unless allowed', async () => {
     const before = dns.queries.length;
     expect((await runCheck(spec(), strict())).error).toBe(refusal('127.0.0.1', 'loopback', true));
-    expect((await runCheck(spec({ resolver: '169.254.169.254' }), strict())).error).toBe(refusal('169.254.169.254', 'linkLocal', true));
+    expect((await runCheck(spec({ resolver: '169.254.169.254' }), strict())).error).toBe(
+      refusal('169.254.169.254', 'linkLocal', true),
+    );
     expect((await runCheck(spec({ resolver: '[::1]:53' }), strict())).error).toBe(refusal('::1', 'loopback', true));
     expect(dns.queries.length).toBe(before);
     expect((await runCheck(spec(), strict({ allowedPrivateCidrs: ['127.0.0.1/32'] }))).error).toBeNull();
@@ -373,14 +477,30 @@ describe('dns check', () => {
 });
 
 describe('ping check (the system ping, iputils)', () => {
-  const spec = (host: string, over: Partial<PingCheckSpec> = {}): PingCheckSpec => ({ type: 'ping', host, count: 3, interval_ms: 200, timeout_ms: 5000, max_packet_loss: 0, ...over });
+  const spec = (host: string, over: Partial<PingCheckSpec> = {}): PingCheckSpec => ({
+    type: 'ping',
+    host,
+    count: 3,
+    interval_ms: 200,
+    timeout_ms: 5000,
+    max_packet_loss: 0,
+    ...over,
+  });
 
   it('is up against 127.0.0.1 with loss and rtt min/avg/max/stddev; the average is the response time', async () => {
     const out = await runCheck(spec('127.0.0.1'), ctx());
     expect(out.error).toBeNull();
     expect(out.is_up).toBe(true);
     const d = out.details as Record<string, number | string>;
-    expect(d).toMatchObject({ host: '127.0.0.1', address: '127.0.0.1', transmitted: 3, received: 3, packet_loss: 0, count: 3, max_packet_loss: 0 });
+    expect(d).toMatchObject({
+      host: '127.0.0.1',
+      address: '127.0.0.1',
+      transmitted: 3,
+      received: 3,
+      packet_loss: 0,
+      count: 3,
+      max_packet_loss: 0,
+    });
     for (const k of ['rtt_min', 'rtt_avg', 'rtt_max', 'rtt_stddev']) expect(typeof d[k]).toBe('number');
     expect(Number(d.rtt_min)).toBeLessThanOrEqual(Number(d.rtt_avg));
     expect(Number(d.rtt_avg)).toBeLessThanOrEqual(Number(d.rtt_max));
@@ -388,7 +508,10 @@ describe('ping check (the system ping, iputils)', () => {
   });
 
   it('resolves a name first (through the probe lookup) and pings the address it found', async () => {
-    const out = await runCheck(spec('ping-target.example.test', { count: 1 }), ctx({ lookup: resolvesTo('127.0.0.1') }));
+    const out = await runCheck(
+      spec('ping-target.example.test', { count: 1 }),
+      ctx({ lookup: resolvesTo('127.0.0.1') }),
+    );
     expect(out.is_up).toBe(true);
     expect((out.details as Record<string, unknown>).address).toBe('127.0.0.1');
   });
@@ -425,17 +548,26 @@ describe('sip check (OPTIONS against a SIP responder on loopback)', () => {
   afterAll(() => sip.close());
   afterEach(() => Object.assign(sip, { code: 200, reason: 'OK', silent: false, trying: false }));
 
-  it.each(['udp', 'tcp', 'tls'] as const)('is up over %s: the final code, the response time and the server header', async (transport) => {
-    const out = await runCheck(spec(transport, transport === 'tls' ? { host: 'localhost' } : {}), ctx());
-    expect(out.error).toBeNull();
-    expect(out).toMatchObject({ is_up: true, status_code: 200 });
-    expect(typeof out.response_ms).toBe('number');
-    expect(out.details).toMatchObject({ transport, status: 200, reason: 'OK', server: 'parallax-test-sip', address: '127.0.0.1' });
-    const req = sip.requests[sip.requests.length - 1];
-    expect(req).toMatch(new RegExp(`^OPTIONS sips?:(127\\.0\\.0\\.1|localhost):\\d+ SIP/2\\.0\\r\\n`));
-    expect(req).toContain(`Via: SIP/2.0/${transport.toUpperCase()} `);
-    expect(req).toContain('CSeq: 1 OPTIONS');
-  });
+  it.each(['udp', 'tcp', 'tls'] as const)(
+    'is up over %s: the final code, the response time and the server header',
+    async (transport) => {
+      const out = await runCheck(spec(transport, transport === 'tls' ? { host: 'localhost' } : {}), ctx());
+      expect(out.error).toBeNull();
+      expect(out).toMatchObject({ is_up: true, status_code: 200 });
+      expect(typeof out.response_ms).toBe('number');
+      expect(out.details).toMatchObject({
+        transport,
+        status: 200,
+        reason: 'OK',
+        server: 'parallax-test-sip',
+        address: '127.0.0.1',
+      });
+      const req = sip.requests[sip.requests.length - 1];
+      expect(req).toMatch(new RegExp(`^OPTIONS sips?:(127\\.0\\.0\\.1|localhost):\\d+ SIP/2\\.0\\r\\n`));
+      expect(req).toContain(`Via: SIP/2.0/${transport.toUpperCase()} `);
+      expect(req).toContain('CSeq: 1 OPTIONS');
+    },
+  );
 
   it('waits past a provisional 100 Trying for the final response', async () => {
     sip.trying = true;
@@ -446,7 +578,11 @@ describe('sip check (OPTIONS against a SIP responder on loopback)', () => {
   it('is down on a code outside expected_codes, up when it is listed', async () => {
     Object.assign(sip, { code: 503, reason: 'Service Unavailable' });
     const down = await runCheck(spec('tcp'), ctx());
-    expect(down).toMatchObject({ is_up: false, status_code: 503, error: 'expected SIP response 200, got 503 Service Unavailable' });
+    expect(down).toMatchObject({
+      is_up: false,
+      status_code: 503,
+      error: 'expected SIP response 200, got 503 Service Unavailable',
+    });
     const listed = await runCheck(spec('udp', { expected_codes: [200, 503] }), ctx());
     expect(listed).toMatchObject({ is_up: true, status_code: 503 });
   });
@@ -455,7 +591,11 @@ describe('sip check (OPTIONS against a SIP responder on loopback)', () => {
     sip.silent = true;
     const before = sip.requests.length;
     const out = await runCheck(spec('udp', { timeout_ms: 2500 }), ctx());
-    expect(out).toMatchObject({ is_up: false, status_code: null, error: 'timeout after 2500 ms (waiting for the response)' });
+    expect(out).toMatchObject({
+      is_up: false,
+      status_code: null,
+      error: 'timeout after 2500 ms (waiting for the response)',
+    });
     expect(sip.requests.length - before).toBeGreaterThanOrEqual(2);
     sip.silent = false;
     const untrusted = await runCheck(spec('tls', { host: 'localhost' }), ctx({ tlsCa: undefined }));
@@ -500,7 +640,16 @@ describe('domain check (RDAP and WHOIS servers on loopback)', () => {
   it('reads expiry, registrar, status and name servers over RDAP; up; reuses the read (no second request)', async () => {
     const out = await runCheck(spec('fresh.test'), ctx());
     expect(out).toMatchObject({ is_up: true, warn: false, error: null, status_code: null });
-    expect(out.details).toMatchObject({ domain: 'fresh.test', registered: true, source: 'rdap', registrar: 'Registrar One', days_left: 199, status: ['client transfer prohibited'], name_servers: ['ns1.example.net', 'ns2.example.net'], cached: false });
+    expect(out.details).toMatchObject({
+      domain: 'fresh.test',
+      registered: true,
+      source: 'rdap',
+      registrar: 'Registrar One',
+      days_left: 199,
+      status: ['client transfer prohibited'],
+      name_servers: ['ns1.example.net', 'ns2.example.net'],
+      cached: false,
+    });
     expect(typeof out.response_ms).toBe('number');
     const again = await runCheck(spec('fresh.test'), ctx());
     expect(again.details).toMatchObject({ cached: true, registrar: 'Registrar One' });
@@ -509,23 +658,45 @@ describe('domain check (RDAP and WHOIS servers on loopback)', () => {
   });
 
   it('warns within the threshold; down once expired, without an expiry, or not registered', async () => {
-    expect(await runCheck(spec('soon.test'), ctx())).toMatchObject({ is_up: true, warn: true, details: { findings: ['domain registration expires in 9 days (threshold 30)'] } });
+    expect(await runCheck(spec('soon.test'), ctx())).toMatchObject({
+      is_up: true,
+      warn: true,
+      details: { findings: ['domain registration expires in 9 days (threshold 30)'] },
+    });
     const gone = await runCheck(spec('gone.test'), ctx());
     expect(gone).toMatchObject({ is_up: false, warn: false });
     expect(gone.error).toMatch(/^domain registration expired on \d{4}-/);
-    expect((await runCheck(spec('no-expiry.test'), ctx())).error).toBe(`the registry (${reg.rdapUrl}domain/no-expiry.test) gives no expiry date for no-expiry.test`);
+    expect((await runCheck(spec('no-expiry.test'), ctx())).error).toBe(
+      `the registry (${reg.rdapUrl}domain/no-expiry.test) gives no expiry date for no-expiry.test`,
+    );
     const nope = await runCheck(spec('nope.test'), ctx());
-    expect(nope).toMatchObject({ is_up: false, error: `nope.test is not registered (RDAP ${reg.rdapUrl}domain/nope.test)`, details: { registered: false } });
+    expect(nope).toMatchObject({
+      is_up: false,
+      error: `nope.test is not registered (RDAP ${reg.rdapUrl}domain/nope.test)`,
+      details: { registered: false },
+    });
   });
 
   it('falls back to WHOIS when RDAP fails, and names both when both fail', async () => {
     reg.rdapDown = true;
     const out = await runCheck(spec('whois-only.test'), ctx());
-    expect(out).toMatchObject({ is_up: true, details: { source: 'whois', server: `whois://127.0.0.1:${reg.whoisPort}`, registrar: 'Whois Registrar', days_left: 99 } });
+    expect(out).toMatchObject({
+      is_up: true,
+      details: {
+        source: 'whois',
+        server: `whois://127.0.0.1:${reg.whoisPort}`,
+        registrar: 'Whois Registrar',
+        days_left: 99,
+      },
+    });
     expect(reg.whoisQueries).toContain('whois-only.test');
     const both = await runCheck(spec('fresh.test', { whois_server: '127.0.0.1:1' }), ctx());
     expect(both.is_up).toBe(false);
-    expect(both.error).toMatch(new RegExp(`^registration of fresh\\.test unknown: RDAP ${reg.rdapUrl.replace(/[./]/g, '\\$&')}domain/fresh\\.test answered HTTP 503; WHOIS: connection refused \\(ECONNREFUSED\\)$`));
+    expect(both.error).toMatch(
+      new RegExp(
+        `^registration of fresh\\.test unknown: RDAP ${reg.rdapUrl.replace(/[./]/g, '\\$&')}domain/fresh\\.test answered HTTP 503; WHOIS: connection refused \\(ECONNREFUSED\\)$`,
+      ),
+    );
   });
 
   it('applies the SSRF guard to the registry servers', async () => {

@@ -1,7 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { httpCheckSpec } from '@parallax/contracts';
 import type { CheckOutcome } from '@parallax/checks';
-import { CheckWorkerPool, LostCheck, type FromWorker, type ToWorker, type WorkerCheckContext, type WorkerLike } from './check-workers';
+import {
+  CheckWorkerPool,
+  LostCheck,
+  type FromWorker,
+  type ToWorker,
+  type WorkerCheckContext,
+  type WorkerLike,
+} from './check-workers';
 
 /** A worker that records what it is sent; the test answers, crashes or exits it by hand. */
 class FakeWorker extends EventEmitter implements WorkerLike {
@@ -39,7 +46,13 @@ class FakeWorker extends EventEmitter implements WorkerLike {
   }
 }
 
-const ctx: WorkerCheckContext = { region: 'eu-west', userAgent: 'Parallax/1.0.0 (region=eu-west)', allowPrivateTargets: false, maxBodyBytes: 1024, childPath: '/usr/bin:/bin' };
+const ctx: WorkerCheckContext = {
+  region: 'eu-west',
+  userAgent: 'Parallax/1.0.0 (region=eu-west)',
+  allowPrivateTargets: false,
+  maxBodyBytes: 1024,
+  childPath: '/usr/bin:/bin',
+};
 const spec = httpCheckSpec('http://example.com/');
 const okOutcome: CheckOutcome = {
   is_up: true,
@@ -156,7 +169,11 @@ describe('CheckWorkerPool', () => {
     const a = pool.run(spec);
     workers[0].emit('exit', 7);
     await expect(a).resolves.toEqual(new LostCheck('check worker exited unexpectedly (code 7)'));
-    expect(onCrash).toHaveBeenCalledWith({ worker: 0, error: 'check worker exited unexpectedly (code 7)', failedChecks: 1 });
+    expect(onCrash).toHaveBeenCalledWith({
+      worker: 0,
+      error: 'check worker exited unexpectedly (code 7)',
+      failedChecks: 1,
+    });
     expect(workers).toHaveLength(2);
   });
 
@@ -201,6 +218,8 @@ describe('CheckWorkerPool', () => {
   });
 
   it('refuses a size below 1', () => {
-    expect(() => new CheckWorkerPool({ size: 0, ctx, factory: (c) => new FakeWorker(c) })).toThrow('size must be a positive integer');
+    expect(() => new CheckWorkerPool({ size: 0, ctx, factory: (c) => new FakeWorker(c) })).toThrow(
+      'size must be a positive integer',
+    );
   });
 });

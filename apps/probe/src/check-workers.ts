@@ -132,7 +132,8 @@ export class CheckWorkerPool {
   run(spec: CheckSpec): Promise<CheckOutcome | LostCheck> {
     if (this.closing) return Promise.resolve(new LostCheck('check not run: the probe is shutting down'));
     let slot = this.slots[0];
-    for (let i = 1; i < this.slots.length; i++) if (this.slots[i].pending.size < slot.pending.size) slot = this.slots[i];
+    for (let i = 1; i < this.slots.length; i++)
+      if (this.slots[i].pending.size < slot.pending.size) slot = this.slots[i];
     const id = ++this.nextId;
     const pending = slot.pending;
     this.running++;
@@ -196,7 +197,9 @@ export class CheckWorkerPool {
     worker.on('error', (e: Error) => (lastError = e));
     worker.on('exit', (code: number) => {
       if (this.closing) return;
-      const error = lastError ? `check worker crashed: ${lastError.message}` : `check worker exited unexpectedly (code ${code})`;
+      const error = lastError
+        ? `check worker crashed: ${lastError.message}`
+        : `check worker exited unexpectedly (code ${code})`;
       const failedChecks = pending.size;
       this.opts.onCrash?.({ worker: slot.index, error, failedChecks });
       if (!slot.ready && this.readyWaiters.length > 0) {

@@ -44,7 +44,11 @@ export function reportedSkew(skewMs: number | null, thresholdMs: number): number
  * arrival, whatever the clocks say; an older control plane's absolute `deadline` is moved
  * onto the probe's clock by the estimated skew.
  */
-export function localDeadline(job: { deadline: number; ttl_ms?: number }, receivedAtMs: number, skewMs: number | null): number {
+export function localDeadline(
+  job: { deadline: number; ttl_ms?: number },
+  receivedAtMs: number,
+  skewMs: number | null,
+): number {
   if (job.ttl_ms !== undefined) return receivedAtMs + job.ttl_ms;
   return job.deadline + (skewMs ?? 0);
 }

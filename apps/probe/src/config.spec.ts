@@ -72,7 +72,10 @@ describe('loadConfig', () => {
   });
 
   it('reports one line per invalid or missing value', () => {
-    const r = loadConfig({ PROBE_CONCURRENCY: '0', METRICS_PORT: 'abc', ALLOW_PRIVATE_TARGETS: 'maybe', NATS_PREFIX: 'a.b' }, '0.1.0');
+    const r = loadConfig(
+      { PROBE_CONCURRENCY: '0', METRICS_PORT: 'abc', ALLOW_PRIVATE_TARGETS: 'maybe', NATS_PREFIX: 'a.b' },
+      '0.1.0',
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toHaveLength(5);
@@ -88,8 +91,15 @@ describe('loadConfig', () => {
     expect(d.ok && [d.config.clockOffsetMs, d.config.clockSkewThresholdMs]).toEqual([0, 2000]);
     const r = loadConfig({ ...base, PROBE_CLOCK_OFFSET_MS: '10000', PROBE_CLOCK_SKEW_THRESHOLD_MS: '500' }, '0.1.0');
     expect(r.ok && [r.config.clockOffsetMs, r.config.clockSkewThresholdMs]).toEqual([10_000, 500]);
-    expect(loadConfig({ ...base, PROBE_CLOCK_OFFSET_MS: '-10000' }, '0.1.0')).toMatchObject({ ok: true, config: { clockOffsetMs: -10_000 } });
-    for (const [k, v] of [['PROBE_CLOCK_OFFSET_MS', '86400001'], ['PROBE_CLOCK_OFFSET_MS', '10s'], ['PROBE_CLOCK_SKEW_THRESHOLD_MS', '99']]) {
+    expect(loadConfig({ ...base, PROBE_CLOCK_OFFSET_MS: '-10000' }, '0.1.0')).toMatchObject({
+      ok: true,
+      config: { clockOffsetMs: -10_000 },
+    });
+    for (const [k, v] of [
+      ['PROBE_CLOCK_OFFSET_MS', '86400001'],
+      ['PROBE_CLOCK_OFFSET_MS', '10s'],
+      ['PROBE_CLOCK_SKEW_THRESHOLD_MS', '99'],
+    ]) {
       const bad = loadConfig({ ...base, [k]: v }, '0.1.0');
       expect(bad.ok).toBe(false);
       if (!bad.ok) expect(bad.errors.join('\n')).toMatch(new RegExp(`^${k}: `, 'm'));
@@ -102,7 +112,8 @@ describe('loadConfig', () => {
     for (const bad of ['-1', '65', 'two']) {
       const r = loadConfig({ ...base, PROBE_WORKERS: bad }, '0.1.0');
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.errors).toEqual([expect.stringMatching(/^PROBE_WORKERS: must be (between 0 and 64|an integer)/)]);
+      if (!r.ok)
+        expect(r.errors).toEqual([expect.stringMatching(/^PROBE_WORKERS: must be (between 0 and 64|an integer)/)]);
     }
   });
 
@@ -141,7 +152,9 @@ describe('loadConfig', () => {
   });
 
   it('reads the version of the root package.json', () => {
-    const root = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
+    const root = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+      version: string;
+    };
     expect(readVersion(__dirname)).toBe(root.version);
   });
 

@@ -86,7 +86,12 @@ const fileVar = z
 
 const natsUrlList = z
   .string()
-  .transform((s) => s.split(',').map((u) => u.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean),
+  )
   .refine((list) => list.length > 0, 'must list at least one server')
   .refine(
     (list) => list.every((u) => /^(nats|tls|ws|wss):\/\/[^\s]+$/.test(u) || /^[^\s:/]+:\d+$/.test(u)),
@@ -116,7 +121,11 @@ const envSchema = z.object({
   PROBE_QUEUE_LIMIT: intVar(1, 1_000_000),
   PROBE_WORKERS: intVar(0, 64),
   METRICS_PORT: intVar(0, 65535),
-  PROBE_ID: z.string().max(200, 'at most 200 characters').regex(/^[\w.@:-]+$/, 'letters, digits, ".", "_", "-", ":" and "@" only').optional(),
+  PROBE_ID: z
+    .string()
+    .max(200, 'at most 200 characters')
+    .regex(/^[\w.@:-]+$/, 'letters, digits, ".", "_", "-", ":" and "@" only')
+    .optional(),
   ALLOW_PRIVATE_TARGETS: boolVar,
   PROBE_MAX_BODY_BYTES: intVar(1024, 1024 * 1024 * 1024),
   PRESENCE_INTERVAL_MS: intVar(100, 600_000),
@@ -201,7 +210,10 @@ export function defaultWorkers(cores: number = availableParallelism()): number {
 }
 
 function defaultProbeId(): string {
-  const host = hostname().replace(/[^\w.-]/g, '_').slice(0, 150) || 'probe';
+  const host =
+    hostname()
+      .replace(/[^\w.-]/g, '_')
+      .slice(0, 150) || 'probe';
   return `${host}-${process.pid}-${randomBytes(2).toString('hex')}`;
 }
 

@@ -8,10 +8,25 @@ describe('DnsCheck without a resolver against a real UDP DNS server as the syste
   let target: DnsTarget;
   let saved: string[];
   const check = new DnsCheck();
-  const ctx = (allowPrivateTargets: boolean) => ({ region: 't', userAgent: 't', allowPrivateTargets, maxBodyBytes: 1024 });
-  const spec = (hostname: string, resolver: string | null = null) => ({ type: 'dns' as const, hostname, record_type: 'A' as const, resolver, expected: [], timeout_ms: 5000 });
+  const ctx = (allowPrivateTargets: boolean) => ({
+    region: 't',
+    userAgent: 't',
+    allowPrivateTargets,
+    maxBodyBytes: 1024,
+  });
+  const spec = (hostname: string, resolver: string | null = null) => ({
+    type: 'dns' as const,
+    hostname,
+    record_type: 'A' as const,
+    resolver,
+    expected: [],
+    timeout_ms: 5000,
+  });
   beforeAll(async () => {
-    target = await startDnsTarget({ 'db.cluster.internal': { A: ['10.96.0.10'] }, 'www.example.test': { A: ['93.184.216.34'] } });
+    target = await startDnsTarget({
+      'db.cluster.internal': { A: ['10.96.0.10'] },
+      'www.example.test': { A: ['93.184.216.34'] },
+    });
     saved = dns.getServers();
     dns.setServers([target.resolver]);
   });
@@ -33,7 +48,10 @@ describe('DnsCheck without a resolver against a real UDP DNS server as the syste
   it('answers the internal name with ALLOW_PRIVATE_TARGETS, or through an explicit (allowed) resolver', async () => {
     const allowed = await check.run(spec('db.cluster.internal'), ctx(true));
     expect([allowed.is_up, allowed.details?.answers]).toEqual([true, ['10.96.0.10']]);
-    const explicit = await check.run(spec('db.cluster.internal', target.resolver), { ...ctx(false), allowedPrivateCidrs: ['127.0.0.1/32'] });
+    const explicit = await check.run(spec('db.cluster.internal', target.resolver), {
+      ...ctx(false),
+      allowedPrivateCidrs: ['127.0.0.1/32'],
+    });
     expect([explicit.is_up, explicit.details?.answers]).toEqual([true, ['10.96.0.10']]);
   });
 });

@@ -57,8 +57,10 @@ export class BoundedExecutor<T> {
   private idleWaiters: Array<() => void> = [];
 
   constructor(private readonly opts: ExecutorOptions<T>) {
-    if (!Number.isInteger(opts.concurrency) || opts.concurrency < 1) throw new Error('concurrency must be a positive integer');
-    if (!Number.isInteger(opts.queueLimit) || opts.queueLimit < 1) throw new Error('queueLimit must be a positive integer');
+    if (!Number.isInteger(opts.concurrency) || opts.concurrency < 1)
+      throw new Error('concurrency must be a positive integer');
+    if (!Number.isInteger(opts.queueLimit) || opts.queueLimit < 1)
+      throw new Error('queueLimit must be a positive integer');
     this.concurrency = opts.concurrency;
     this.queueLimit = opts.queueLimit;
     this.hardQueueLimit = Math.max(opts.hardQueueLimit ?? 2 * opts.queueLimit, opts.queueLimit);

@@ -1,5 +1,14 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import { makeJob, spawnProbe, startBus, startTarget, waitFor, type Bus, type ProbeProcess, type Target } from './testing/harness';
+import {
+  makeJob,
+  spawnProbe,
+  startBus,
+  startTarget,
+  waitFor,
+  type Bus,
+  type ProbeProcess,
+  type Target,
+} from './testing/harness';
 
 jest.setTimeout(120_000);
 
@@ -43,7 +52,15 @@ describe('probe fairness between accounts (built, real NATS)', () => {
     bus = await startBus();
     target = await startTarget();
     tarpit = await startTarpit();
-    probe = await spawnProbe({ REGION, NATS_PREFIX: bus.prefix, PROBE_ID: 'probe-fair', PRESENCE_INTERVAL_MS: '500', PROBE_CONCURRENCY: '16', PROBE_WORKERS: '0', PROBE_QUEUE_LIMIT: '1000' });
+    probe = await spawnProbe({
+      REGION,
+      NATS_PREFIX: bus.prefix,
+      PROBE_ID: 'probe-fair',
+      PRESENCE_INTERVAL_MS: '500',
+      PROBE_CONCURRENCY: '16',
+      PROBE_WORKERS: '0',
+      PROBE_QUEUE_LIMIT: '1000',
+    });
     // (A queue that holds every tarpit job, so none is dropped as overload before its round.)
   });
 
@@ -61,13 +78,28 @@ describe('probe fairness between accounts (built, real NATS)', () => {
       // A round: 128 hanging checks (30 s timeout) of acc_slow, then the other account's one.
       for (let i = 0; i < 128; i++) {
         await bus.publishJob(
-          makeJob(REGION, `${tarpit.url}/hang/${i}`, { monitor_id: `mon_slow${String(i).padStart(3, '0')}`, round: r, account_id: 'acc_slow', deadline: Date.now() + 60_000, check: { timeout_ms: 30_000 } }),
+          makeJob(REGION, `${tarpit.url}/hang/${i}`, {
+            monitor_id: `mon_slow${String(i).padStart(3, '0')}`,
+            round: r,
+            account_id: 'acc_slow',
+            deadline: Date.now() + 60_000,
+            check: { timeout_ms: 30_000 },
+          }),
         );
       }
-      const job = makeJob(REGION, `${target.url}/ok/other-${r}`, { monitor_id: 'mon_other', round: r, account_id: 'acc_other', deadline: Date.now() + 3_000 });
+      const job = makeJob(REGION, `${target.url}/ok/other-${r}`, {
+        monitor_id: 'mon_other',
+        round: r,
+        account_id: 'acc_other',
+        deadline: Date.now() + 3_000,
+      });
       await bus.publishJob(job);
       other.push(job.job_id);
-      const got = await waitFor(`round ${r} of the other account`, () => bus.results.find((x) => x.result.job_id === job.job_id), 20_000);
+      const got = await waitFor(
+        `round ${r} of the other account`,
+        () => bus.results.find((x) => x.result.job_id === job.job_id),
+        20_000,
+      );
       expect(got.result).toMatchObject({ monitor_id: 'mon_other', round: r, is_up: true, status_code: 200 });
     }
     // The tarpit did hold the slow account's share meanwhile.

@@ -4,7 +4,14 @@ import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import type { Counter, Histogram } from 'prom-client';
 import { runCheck, runWithRetries } from '@parallax/checks';
 import type { CheckContext, CheckOutcome } from '@parallax/checks';
-import { cleanDeep, cleanText, cutText, RESULT_HEADER_CHARS, RESULT_MAX_HEADERS, RESULT_TEXT_CHARS } from '@parallax/contracts';
+import {
+  cleanDeep,
+  cleanText,
+  cutText,
+  RESULT_HEADER_CHARS,
+  RESULT_MAX_HEADERS,
+  RESULT_TEXT_CHARS,
+} from '@parallax/contracts';
 import type { AttemptV1, CheckSpec, JobV1, ResultV1 } from '@parallax/contracts';
 import { CheckWorkerPool, LostCheck } from './check-workers';
 import { PROBE_CONFIG, type ProbeConfig } from './config';
@@ -68,7 +75,8 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
               maxBodyBytes: config.maxBodyBytes,
               childPath: config.childPath,
             },
-            onCrash: ({ worker, error, failedChecks }) => this.log.error({ worker, err: error, failed_checks: failedChecks }, 'check worker died: replaced'),
+            onCrash: ({ worker, error, failedChecks }) =>
+              this.log.error({ worker, err: error, failed_checks: failedChecks }, 'check worker died: replaced'),
           })
         : null;
     this.runCheck = this.pool ? (spec) => this.pool!.run(spec) : (spec) => runCheck(spec, this.ctx);
@@ -84,10 +92,14 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
       run: (job) => this.run(job),
       onDrop: (job, reason) => this.dropped(job, reason),
       onBackpressure: (paused) => {
-        this.log.warn({ paused, queued: this.executor.queued, in_flight: this.executor.inFlight }, paused ? 'queue full: jobs that cannot start by their deadline are dropped' : 'queue below half');
+        this.log.warn(
+          { paused, queued: this.executor.queued, in_flight: this.executor.inFlight },
+          paused ? 'queue full: jobs that cannot start by their deadline are dropped' : 'queue below half',
+        );
         for (const l of this.backpressureListeners) l(paused);
       },
-      onError: (job, e) => this.log.error({ err: (e as Error)?.message, job_id: job.job_id }, 'job failed unexpectedly'),
+      onError: (job, e) =>
+        this.log.error({ err: (e as Error)?.message, job_id: job.job_id }, 'job failed unexpectedly'),
     });
     this.received = metrics.jobsReceived.labels({ region: config.region });
     metrics.sample(metrics.inFlight, () => this.executor.inFlight);
@@ -138,7 +150,10 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
   /** Counts a job that was not accepted before reaching the executor. */
   reject(job: Pick<JobV1, 'job_id' | 'region' | 'monitor_id' | 'round'>, reason: DropReason | 'wrong_region'): void {
     this.metrics.jobsDropped.inc({ region: this.config.region, reason });
-    this.log.warn({ job_id: job.job_id, monitor_id: job.monitor_id, round: job.round, job_region: job.region, reason }, 'job dropped');
+    this.log.warn(
+      { job_id: job.job_id, monitor_id: job.monitor_id, round: job.round, job_region: job.region, reason },
+      'job dropped',
+    );
   }
 
   /**
@@ -179,7 +194,10 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
     if (outcome instanceof LostCheck) {
       // Nor does a check whose worker died: no result, so the region is unknown for this round.
       this.metrics.jobsDropped.inc({ region: this.config.region, reason: 'worker_lost' });
-      this.log.warn({ job_id: job.job_id, monitor_id: job.monitor_id, round: job.round, reason: outcome.reason }, 'check lost');
+      this.log.warn(
+        { job_id: job.job_id, monitor_id: job.monitor_id, round: job.round, reason: outcome.reason },
+        'check lost',
+      );
       return;
     }
     const series = this.seriesOf(job.check.type);
@@ -225,7 +243,8 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
       response_body: o.response_body === null ? null : cutText(cleanText(o.response_body), RESULT_TEXT_CHARS),
     };
     if (o.ssl_expiry !== undefined) result.ssl_expiry = o.ssl_expiry;
-    if (o.ssl_issuer !== undefined) result.ssl_issuer = o.ssl_issuer === null ? null : cutText(cleanText(o.ssl_issuer), 512);
+    if (o.ssl_issuer !== undefined)
+      result.ssl_issuer = o.ssl_issuer === null ? null : cutText(cleanText(o.ssl_issuer), 512);
     if (o.warn !== undefined) result.warn = o.warn;
     if (o.details !== undefined) result.details = o.details === null ? null : cleanDeep(o.details);
     if (attempts) result.attempts = attempts;
@@ -234,13 +253,23 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
 
   private dropped(job: JobV1, reason: DropReason): void {
     this.metrics.jobsDropped.inc({ region: this.config.region, reason });
-    this.log.warn({ job_id: job.job_id, monitor_id: job.monitor_id, round: job.round, reason, deadline: new Date(job.deadline).toISOString() }, 'job dropped');
+    this.log.warn(
+      {
+        job_id: job.job_id,
+        monitor_id: job.monitor_id,
+        round: job.round,
+        reason,
+        deadline: new Date(job.deadline).toISOString(),
+      },
+      'job dropped',
+    );
   }
 }
 
 /** Response headers as a result carries them: at most RESULT_MAX_HEADERS, names and values well-formed and bounded. */
 export function cleanHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers).slice(0, RESULT_MAX_HEADERS)) out[cutText(cleanText(k), 256)] = cutText(cleanText(v), RESULT_HEADER_CHARS);
+  for (const [k, v] of Object.entries(headers).slice(0, RESULT_MAX_HEADERS))
+    out[cutText(cleanText(k), 256)] = cutText(cleanText(v), RESULT_HEADER_CHARS);
   return out;
 }

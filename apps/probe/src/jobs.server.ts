@@ -108,7 +108,9 @@ export class JobsServer extends Server implements CustomTransportStrategy {
     if (!sub) return;
     this.sub = null;
     const previous = this.draining;
-    const done = sub.drain().catch((e: Error) => this.log.warn({ err: e.message }, 'could not drain the jobs subscription'));
+    const done = sub
+      .drain()
+      .catch((e: Error) => this.log.warn({ err: e.message }, 'could not drain the jobs subscription'));
     this.draining = Promise.all([previous, done]).then(() => undefined);
   }
 
@@ -121,7 +123,10 @@ export class JobsServer extends Server implements CustomTransportStrategy {
     if (!parsed.ok) {
       const reason = parsed.error.startsWith('not JSON') ? 'json' : 'schema';
       this.metrics.malformed.inc({ ...this.regionLabel, reason });
-      this.log.warn({ subject: msg.subject, reason, error: parsed.error, bytes: msg.data.length }, 'malformed job message dropped');
+      this.log.warn(
+        { subject: msg.subject, reason, error: parsed.error, bytes: msg.data.length },
+        'malformed job message dropped',
+      );
       return;
     }
     const receivedAt = this.clock.nowMs();
@@ -133,8 +138,8 @@ export class JobsServer extends Server implements CustomTransportStrategy {
       this.runner.reject(job, 'wrong_region');
       return;
     }
-    this.handleEvent(JOB_EVENT, { pattern: JOB_EVENT, data: job }, new NatsContext([msg.subject, msg.headers])).catch((e: Error) =>
-      this.log.error({ err: e.message, job_id: job.job_id }, 'job handler failed'),
+    this.handleEvent(JOB_EVENT, { pattern: JOB_EVENT, data: job }, new NatsContext([msg.subject, msg.headers])).catch(
+      (e: Error) => this.log.error({ err: e.message, job_id: job.job_id }, 'job handler failed'),
     );
   }
 }

@@ -28,7 +28,10 @@ async function bootstrap(): Promise<void> {
   // HTTP first, so /health/live answers while NATS is still unreachable.
   await app.listen(config.metricsPort, '0.0.0.0');
   const port = ((app.getHttpServer() as HttpServer).address() as AddressInfo).port;
-  log.info({ metrics_port: port, concurrency: config.concurrency, queue_limit: config.queueLimit, workers: config.workers }, 'metrics and health listening');
+  log.info(
+    { metrics_port: port, concurrency: config.concurrency, queue_limit: config.queueLimit, workers: config.workers },
+    'metrics and health listening',
+  );
 
   await app.startAllMicroservices();
   app.get(PresenceAnnouncer).start();

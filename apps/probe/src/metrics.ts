@@ -53,7 +53,10 @@ export class ProbeMetrics {
 
   readonly queueDepth = this.sampledGauge('probe_queue_depth', 'Jobs waiting for a free check slot');
 
-  readonly paused = this.sampledGauge('probe_queue_full', '1 while the queue is full (the probe keeps its share of the region; jobs that cannot start by their deadline are dropped)');
+  readonly paused = this.sampledGauge(
+    'probe_queue_full',
+    '1 while the queue is full (the probe keeps its share of the region; jobs that cannot start by their deadline are dropped)',
+  );
 
   readonly publishFailures = new Counter({
     name: 'probe_results_publish_failures_total',
@@ -76,7 +79,10 @@ export class ProbeMetrics {
     registers: [this.registry],
   });
 
-  readonly resultsPending = this.sampledGauge('probe_results_pending', 'Results not yet acknowledged by JetStream (in flight or waiting for a retry)');
+  readonly resultsPending = this.sampledGauge(
+    'probe_results_pending',
+    'Results not yet acknowledged by JetStream (in flight or waiting for a retry)',
+  );
 
   readonly natsConnected = this.sampledGauge('probe_nats_connected', '1 while the NATS connection is up');
 
@@ -94,7 +100,8 @@ export class ProbeMetrics {
     const r = { region: config.region };
     // Touch every labelled series once so dashboards see zeros, not gaps.
     for (const type of CHECK_TYPES) for (const outcome of ['up', 'down']) this.checks.inc({ ...r, type, outcome }, 0);
-    for (const reason of ['deadline', 'overload', 'shutdown', 'wrong_region']) this.jobsDropped.inc({ ...r, reason }, 0);
+    for (const reason of ['deadline', 'overload', 'shutdown', 'wrong_region'])
+      this.jobsDropped.inc({ ...r, reason }, 0);
     for (const reason of ['json', 'schema']) this.malformed.inc({ ...r, reason }, 0);
     for (const reason of ['expired', 'outbox_full', 'shutdown']) this.resultsLost.inc({ ...r, reason }, 0);
     this.jobsReceived.inc(r, 0);

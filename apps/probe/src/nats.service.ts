@@ -99,7 +99,8 @@ export class NatsService {
         return nc;
       } catch (e) {
         // waitOnFirstConnect retries unreachable servers itself; this catches auth/TLS errors.
-        if (attempt === 1 || attempt % 10 === 0) this.log.error({ err: (e as Error).message, attempt }, 'cannot connect to NATS; retrying');
+        if (attempt === 1 || attempt % 10 === 0)
+          this.log.error({ err: (e as Error).message, attempt }, 'cannot connect to NATS; retrying');
         await new Promise((r) => setTimeout(r, Math.min(5000, 500 * attempt)));
       }
     }

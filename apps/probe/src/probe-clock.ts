@@ -10,7 +10,9 @@ import { reportedSkew, SkewEstimator, toControlPlaneTime } from './clock-skew';
 export class ProbeClock {
   private readonly estimator = new SkewEstimator();
 
-  constructor(@Inject(PROBE_CONFIG) private readonly config: Pick<ProbeConfig, 'clockOffsetMs' | 'clockSkewThresholdMs'>) {}
+  constructor(
+    @Inject(PROBE_CONFIG) private readonly config: Pick<ProbeConfig, 'clockOffsetMs' | 'clockSkewThresholdMs'>,
+  ) {}
 
   nowMs(): number {
     return Date.now() + this.config.clockOffsetMs;

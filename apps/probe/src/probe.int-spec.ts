@@ -1,6 +1,16 @@
 import type { PresenceV1 } from '@parallax/contracts';
 import type { Subscription } from 'nats';
-import { collectPresence, makeJob, spawnProbe, startBus, startTarget, waitFor, type Bus, type ProbeProcess, type Target } from './testing/harness';
+import {
+  collectPresence,
+  makeJob,
+  spawnProbe,
+  startBus,
+  startTarget,
+  waitFor,
+  type Bus,
+  type ProbeProcess,
+  type Target,
+} from './testing/harness';
 
 jest.setTimeout(60_000);
 
@@ -17,7 +27,13 @@ describe('probe (built, real NATS, real HTTP target)', () => {
     bus = await startBus();
     target = await startTarget();
     presenceSub = collectPresence(bus.nc, bus.names.presenceWildcard, presence);
-    probe = await spawnProbe({ REGION, NATS_PREFIX: bus.prefix, PROBE_ID: 'probe-a', PRESENCE_INTERVAL_MS: '200', PROBE_CONCURRENCY: '8' });
+    probe = await spawnProbe({
+      REGION,
+      NATS_PREFIX: bus.prefix,
+      PROBE_ID: 'probe-a',
+      PRESENCE_INTERVAL_MS: '200',
+      PROBE_CONCURRENCY: '8',
+    });
   });
 
   afterAll(async () => {
@@ -27,7 +43,8 @@ describe('probe (built, real NATS, real HTTP target)', () => {
     await target?.close();
   });
 
-  const resultOf = (jobId: string) => waitFor(`the result of ${jobId}`, () => bus.results.find((r) => r.result.job_id === jobId));
+  const resultOf = (jobId: string) =>
+    waitFor(`the result of ${jobId}`, () => bus.results.find((r) => r.result.job_id === jobId));
 
   it('runs a job of its region and publishes the result with Nats-Msg-Id, phases and its User-Agent', async () => {
     const job = makeJob(REGION, `${target.url}/ok/first`);
@@ -64,7 +81,10 @@ describe('probe (built, real NATS, real HTTP target)', () => {
     expect(got.result.is_up).toBe(false);
     expect(got.result.status_code).toBe(503);
     expect(got.result.error).toEqual(expect.any(String));
-    await waitFor('the down counter', async () => (await probe.metric('probe_checks_total', { region: REGION, type: 'http', outcome: 'down' })) >= 1);
+    await waitFor(
+      'the down counter',
+      async () => (await probe.metric('probe_checks_total', { region: REGION, type: 'http', outcome: 'down' })) >= 1,
+    );
   });
 
   it("does not take another region's jobs", async () => {
@@ -90,7 +110,11 @@ describe('probe (built, real NATS, real HTTP target)', () => {
     await bus.publishJob(after);
     await resultOf(after.job_id);
 
-    await waitFor('the deadline drop counter', async () => (await probe.metric('probe_jobs_dropped_total', { region: REGION, reason: 'deadline' })) === before + 1);
+    await waitFor(
+      'the deadline drop counter',
+      async () =>
+        (await probe.metric('probe_jobs_dropped_total', { region: REGION, reason: 'deadline' })) === before + 1,
+    );
     expect(bus.results.find((r) => r.result.job_id === late.job_id)).toBeUndefined();
     expect(target.seen.find((r) => r.path === '/ok/late')).toBeUndefined();
   });
@@ -106,7 +130,10 @@ describe('probe (built, real NATS, real HTTP target)', () => {
 
     expect(await probe.metric('probe_messages_malformed_total', { region: REGION, reason: 'json' })).toBe(1);
     expect(await probe.metric('probe_messages_malformed_total', { region: REGION, reason: 'schema' })).toBe(2);
-    await waitFor('three warnings in the log', () => probe.logs.filter((l) => l.msg === 'malformed job message dropped').length === 3);
+    await waitFor(
+      'three warnings in the log',
+      () => probe.logs.filter((l) => l.msg === 'malformed job message dropped').length === 3,
+    );
     expect(target.seen.find((r) => r.path === '/ok/bad')).toBeUndefined();
     expect(probe.proc.exitCode).toBeNull();
   });
@@ -137,7 +164,9 @@ describe('probe (built, real NATS, real HTTP target)', () => {
     ]) {
       expect(text).toContain(`${name}`);
     }
-    expect(await probe.metric('probe_checks_total', { region: REGION, type: 'http', outcome: 'up' })).toBeGreaterThanOrEqual(4);
+    expect(
+      await probe.metric('probe_checks_total', { region: REGION, type: 'http', outcome: 'up' }),
+    ).toBeGreaterThanOrEqual(4);
     expect(await probe.metric('probe_jobs_received_total', { region: REGION })).toBeGreaterThanOrEqual(6);
     expect(await probe.metric('probe_in_flight', { region: REGION })).toBe(0);
     expect(text).not.toContain('127.0.0.1');

@@ -38,7 +38,10 @@ interface FakeJetStream {
   down: boolean;
   published: Array<{ subject: string; msgID: string | undefined }>;
   attempts: number;
-  publish: jest.Mock<Promise<{ stream: string; seq: number; duplicate: boolean }>, [string, Uint8Array, { msgID?: string }?]>;
+  publish: jest.Mock<
+    Promise<{ stream: string; seq: number; duplicate: boolean }>,
+    [string, Uint8Array, { msgID?: string }?]
+  >;
 }
 
 /** A JetStream client whose publish fails while `down` is true. */
@@ -148,7 +151,9 @@ describe('ResultsPublisher', () => {
     nats.isConnected = true;
     expect(await publisher.flush(10_000)).toBe(0);
     // The newest were kept, in order.
-    expect(js.published.map((p) => p.msgID)).toEqual(Array.from({ length: kept }, (_, i) => `d.${70 - kept + i}.eu-west`));
+    expect(js.published.map((p) => p.msgID)).toEqual(
+      Array.from({ length: kept }, (_, i) => `d.${70 - kept + i}.eu-west`),
+    );
   });
 
   it('flush gives up after its timeout and close() counts what is left as lost', async () => {

@@ -167,7 +167,8 @@ export class ResultsPublisher {
     }
     let drop = 0;
     let bytes = this.outboxBytes + entry.payload.byteLength;
-    while (drop < this.outbox.length && (this.outbox.length - drop >= OUTBOX_LIMIT || bytes > OUTBOX_BYTES_LIMIT)) bytes -= this.outbox[drop++].payload.byteLength;
+    while (drop < this.outbox.length && (this.outbox.length - drop >= OUTBOX_LIMIT || bytes > OUTBOX_BYTES_LIMIT))
+      bytes -= this.outbox[drop++].payload.byteLength;
     if (drop) this.lose(this.outbox.splice(0, drop), 'outbox_full');
     this.outbox.push(entry);
     this.outboxBytes = bytes;

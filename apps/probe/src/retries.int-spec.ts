@@ -1,7 +1,16 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { JobV1 } from '@parallax/contracts';
-import { makeJob, spawnProbe, startBus, startTarget, waitFor, type Bus, type ProbeProcess, type Target } from './testing/harness';
+import {
+  makeJob,
+  spawnProbe,
+  startBus,
+  startTarget,
+  waitFor,
+  type Bus,
+  type ProbeProcess,
+  type Target,
+} from './testing/harness';
 
 jest.setTimeout(60_000);
 
@@ -28,7 +37,8 @@ describe('in-region retries', () => {
     await target?.close();
   });
 
-  const resultOf = (job: JobV1) => waitFor(`result of ${job.job_id}`, () => bus.results.find((r) => r.result.job_id === job.job_id)?.result, 30_000);
+  const resultOf = (job: JobV1) =>
+    waitFor(`result of ${job.job_id}`, () => bus.results.find((r) => r.result.job_id === job.job_id)?.result, 30_000);
   const hits = (path: string) => target.seen.filter((s) => s.path === path).length;
 
   it('a target that fails the first attempt and answers the second: the region reports up, with both attempts', async () => {
@@ -38,7 +48,13 @@ describe('in-region retries', () => {
     expect(r.is_up).toBe(true);
     expect(r.status_code).toBe(200);
     expect(r.attempts).toHaveLength(2);
-    expect(r.attempts![0]).toMatchObject({ attempt: 1, offset_ms: 0, is_up: false, status_code: 503, error_class: 'http_5xx' });
+    expect(r.attempts![0]).toMatchObject({
+      attempt: 1,
+      offset_ms: 0,
+      is_up: false,
+      status_code: 503,
+      error_class: 'http_5xx',
+    });
     expect(r.attempts![1]).toMatchObject({ attempt: 2, is_up: true, status_code: 200, error_class: null, error: null });
     // The second attempt started after the first ended and the 250 ms backoff (a timer may fire a millisecond early).
     expect(r.attempts![1].offset_ms).toBeGreaterThanOrEqual(r.attempts![0].duration_ms + 248);
@@ -83,7 +99,10 @@ describe('in-region retries', () => {
     await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
     const port = (srv.address() as AddressInfo).port;
     await new Promise<void>((r) => srv.close(() => r())); // nothing listens there now
-    const job: JobV1 = { ...makeJob(REGION, target.url, { retries: 1 }), check: { type: 'tcp', host: '127.0.0.1', port, timeout_ms: 2000, send: null, expect: null } };
+    const job: JobV1 = {
+      ...makeJob(REGION, target.url, { retries: 1 }),
+      check: { type: 'tcp', host: '127.0.0.1', port, timeout_ms: 2000, send: null, expect: null },
+    };
     await bus.publishJob(job);
     const r = await resultOf(job);
     expect(r.is_up).toBe(false);
@@ -92,7 +111,11 @@ describe('in-region retries', () => {
 
   it('a job whose round is nearly over is not retried past its deadline', async () => {
     // Start-by now + 300 ms with a 1 s timeout: about 1.3 s of budget, less than the 500 ms reserve + 250 ms backoff + 1 s.
-    const job = makeJob(REGION, `${target.url}/flaky/1/d`, { retries: 3, deadline: Date.now() + 300, check: { timeout_ms: 1000 } });
+    const job = makeJob(REGION, `${target.url}/flaky/1/d`, {
+      retries: 3,
+      deadline: Date.now() + 300,
+      check: { timeout_ms: 1000 },
+    });
     await bus.publishJob(job);
     const r = await resultOf(job);
     expect(r.is_up).toBe(false);

@@ -1,6 +1,16 @@
 import type { PresenceV1 } from '@parallax/contracts';
 import type { Subscription } from 'nats';
-import { collectPresence, makeJob, spawnProbe, startBus, startTarget, waitFor, type Bus, type ProbeProcess, type Target } from './testing/harness';
+import {
+  collectPresence,
+  makeJob,
+  spawnProbe,
+  startBus,
+  startTarget,
+  waitFor,
+  type Bus,
+  type ProbeProcess,
+  type Target,
+} from './testing/harness';
 
 jest.setTimeout(60_000);
 
@@ -30,7 +40,12 @@ describe('probe shutdown', () => {
     probe = await spawnProbe({ REGION, NATS_PREFIX: bus.prefix, PROBE_ID: 'sd-1', PRESENCE_INTERVAL_MS: '60000' });
     const job = makeJob(REGION, `${target.url}/slow/1500`);
     await bus.publishJob(job);
-    await waitFor('the target to receive the check', () => target.seen.some((r) => r.path === '/slow/1500'), 15_000, 50);
+    await waitFor(
+      'the target to receive the check',
+      () => target.seen.some((r) => r.path === '/slow/1500'),
+      15_000,
+      50,
+    );
 
     const code = await probe.stop('SIGTERM');
     expect(code).toBe(0);
@@ -50,8 +65,8 @@ describe('probe shutdown', () => {
   });
 
   it('exits 1 with one line per invalid setting', async () => {
-    await expect(spawnProbe({ REGION: 'Not A Region', NATS_PREFIX: bus.prefix, PROBE_CONCURRENCY: '100000' })).rejects.toThrow(
-      /REGION: must match[\s\S]*PROBE_CONCURRENCY: must be between 1 and 4096/,
-    );
+    await expect(
+      spawnProbe({ REGION: 'Not A Region', NATS_PREFIX: bus.prefix, PROBE_CONCURRENCY: '100000' }),
+    ).rejects.toThrow(/REGION: must match[\s\S]*PROBE_CONCURRENCY: must be between 1 and 4096/);
   });
 });

@@ -53,12 +53,19 @@ export class ShutdownService {
     const t0 = Date.now();
     const deadline = t0 + this.config.shutdownTimeoutMs;
     this.lifecycle.shuttingDown = true;
-    this.log.info({ reason, in_flight: this.runner.inFlight, queued: this.runner.queued }, 'shutting down: no new jobs');
+    this.log.info(
+      { reason, in_flight: this.runner.inFlight, queued: this.runner.queued },
+      'shutting down: no new jobs',
+    );
     let code = 0;
     try {
       await this.jobs.stopIntake();
       const finished = await this.runner.drain(Math.max(1000, deadline - Date.now() - 5000));
-      if (!finished) this.log.error({ timeout_ms: this.config.shutdownTimeoutMs }, 'checks still running at the shutdown timeout were aborted');
+      if (!finished)
+        this.log.error(
+          { timeout_ms: this.config.shutdownTimeoutMs },
+          'checks still running at the shutdown timeout were aborted',
+        );
       const left = await this.publisher.flush(Math.min(FLUSH_TIMEOUT_MS, Math.max(1000, deadline - Date.now())));
       this.publisher.close();
       if (left > 0) this.log.error({ pending: left }, 'results not acknowledged before shutdown');

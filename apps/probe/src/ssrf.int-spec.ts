@@ -1,6 +1,15 @@
 import type { CheckSpec, JobV1 } from '@parallax/contracts';
 import { startDnsTarget, startTcpEcho, type DnsTarget, type TcpEchoTarget } from '@parallax/testing';
-import { makeJob, spawnProbe, startBus, startTarget, waitFor, type Bus, type ProbeProcess, type Target } from './testing/harness';
+import {
+  makeJob,
+  spawnProbe,
+  startBus,
+  startTarget,
+  waitFor,
+  type Bus,
+  type ProbeProcess,
+  type Target,
+} from './testing/harness';
 
 jest.setTimeout(60_000);
 
@@ -26,7 +35,12 @@ describe('probe SSRF guard (built probe, ALLOW_PRIVATE_TARGETS=false)', () => {
     target = await startTarget();
     echo = await startTcpEcho();
     dns = await startDnsTarget({ 'example.test': { A: ['192.0.2.1'] } });
-    probe = await spawnProbe({ REGION, NATS_PREFIX: bus.prefix, PROBE_ID: 'probe-strict', ALLOW_PRIVATE_TARGETS: 'false' });
+    probe = await spawnProbe({
+      REGION,
+      NATS_PREFIX: bus.prefix,
+      PROBE_ID: 'probe-strict',
+      ALLOW_PRIVATE_TARGETS: 'false',
+    });
   });
   afterAll(async () => {
     await probe?.stop();
@@ -39,7 +53,8 @@ describe('probe SSRF guard (built probe, ALLOW_PRIVATE_TARGETS=false)', () => {
   const run = async (check: CheckSpec) => {
     const job: JobV1 = { ...makeJob(REGION, 'http://unused.example/'), check };
     await bus.publishJob(job);
-    return (await waitFor(`result of ${check.type}`, () => bus.results.find((r) => r.result.job_id === job.job_id))).result;
+    return (await waitFor(`result of ${check.type}`, () => bus.results.find((r) => r.result.job_id === job.job_id)))
+      .result;
   };
 
   it('refuses loopback, metadata and mapped targets of every check type before connecting', async () => {
@@ -48,16 +63,47 @@ describe('probe SSRF guard (built probe, ALLOW_PRIVATE_TARGETS=false)', () => {
     expect(http.is_up).toBe(false);
     expect([refused('127.0.0.1', 'loopback', false), refused('::1', 'loopback', false)]).toContain(http.error);
 
-    const json = await run({ type: 'json_api', url: `http://2130706433:${port}/ok`, authorization: null, follow_redirects: true, expected_status_code: 200, timeout_ms: 3000, keyword: null, response_threshold_ms: null, json_assertions: [] });
+    const json = await run({
+      type: 'json_api',
+      url: `http://2130706433:${port}/ok`,
+      authorization: null,
+      follow_redirects: true,
+      expected_status_code: 200,
+      timeout_ms: 3000,
+      keyword: null,
+      response_threshold_ms: null,
+      json_assertions: [],
+    });
     expect(json.error).toBe(refused('127.0.0.1', 'loopback', true));
 
-    const ssl = await run({ type: 'ssl', host: '169.254.169.254', port: 443, timeout_ms: 3000, expiry_threshold_days: 30, check_protocols: true });
+    const ssl = await run({
+      type: 'ssl',
+      host: '169.254.169.254',
+      port: 443,
+      timeout_ms: 3000,
+      expiry_threshold_days: 30,
+      check_protocols: true,
+    });
     expect(ssl.error).toBe(refused('169.254.169.254', 'linkLocal', true));
 
-    const tcp = await run({ type: 'tcp', host: '::ffff:127.0.0.1', port: echo.port, timeout_ms: 3000, send: null, expect: null });
+    const tcp = await run({
+      type: 'tcp',
+      host: '::ffff:127.0.0.1',
+      port: echo.port,
+      timeout_ms: 3000,
+      send: null,
+      expect: null,
+    });
     expect(tcp.error).toBe(refused('::ffff:7f00:1 → 127.0.0.1', 'loopback', true));
 
-    const dnsResult = await run({ type: 'dns', hostname: 'example.test', record_type: 'A', resolver: dns.resolver, expected: [], timeout_ms: 3000 });
+    const dnsResult = await run({
+      type: 'dns',
+      hostname: 'example.test',
+      record_type: 'A',
+      resolver: dns.resolver,
+      expected: [],
+      timeout_ms: 3000,
+    });
     expect(dnsResult.error).toBe(refused('127.0.0.1', 'loopback', true));
 
     expect(target.seen.filter((r) => r.path === '/ok')).toEqual([]);

@@ -28,7 +28,11 @@ export class ToolsResponder implements OnApplicationBootstrap, OnApplicationShut
   onApplicationBootstrap(): void {
     void this.nats.connection().then((nc) => {
       const names = natsNames(this.config.natsPrefix);
-      this.sub = nc.subscribe(names.tools(this.config.region), { queue: names.jobsQueue(this.config.region), callback: (err, msg) => (err ? this.log.warn({ err: err.message }, 'tools subscription') : void this.handle(msg)) });
+      this.sub = nc.subscribe(names.tools(this.config.region), {
+        queue: names.jobsQueue(this.config.region),
+        callback: (err, msg) =>
+          err ? this.log.warn({ err: err.message }, 'tools subscription') : void this.handle(msg),
+      });
     });
   }
 
@@ -38,7 +42,17 @@ export class ToolsResponder implements OnApplicationBootstrap, OnApplicationShut
 
   private async handle(msg: Msg): Promise<void> {
     if (!msg.reply) return;
-    const reply = (r: Omit<MtrReplyV1, 'v' | 'region' | 'probe_id'>) => msg.respond(Buffer.from(JSON.stringify({ v: 1, region: this.config.region, probe_id: this.config.probeId, ...r } satisfies MtrReplyV1)));
+    const reply = (r: Omit<MtrReplyV1, 'v' | 'region' | 'probe_id'>) =>
+      msg.respond(
+        Buffer.from(
+          JSON.stringify({
+            v: 1,
+            region: this.config.region,
+            probe_id: this.config.probeId,
+            ...r,
+          } satisfies MtrReplyV1),
+        ),
+      );
     let req;
     try {
       req = parseMtrRequest(JSON.parse(Buffer.from(msg.data).toString('utf8')));
@@ -46,7 +60,8 @@ export class ToolsResponder implements OnApplicationBootstrap, OnApplicationShut
       req = null;
     }
     if (!req) return void reply({ address: null, hops: [], error: 'malformed tool request' });
-    if (this.running >= MAX_CONCURRENT) return void reply({ address: null, hops: [], error: 'this probe is busy with other MTR runs' });
+    if (this.running >= MAX_CONCURRENT)
+      return void reply({ address: null, hops: [], error: 'this probe is busy with other MTR runs' });
     this.running++;
     try {
       const r = await runMtr(req.host, {

@@ -1,4 +1,13 @@
-import { makeJob, spawnProbe, startBus, startTarget, waitFor, type Bus, type ProbeProcess, type Target } from './testing/harness';
+import {
+  makeJob,
+  spawnProbe,
+  startBus,
+  startTarget,
+  waitFor,
+  type Bus,
+  type ProbeProcess,
+  type Target,
+} from './testing/harness';
 
 jest.setTimeout(60_000);
 
@@ -25,10 +34,17 @@ describe('probe check workers (built, real NATS, real HTTP target)', () => {
     await target?.close();
   });
 
-  const resultOf = (jobId: string) => waitFor(`the result of ${jobId}`, () => bus.results.find((r) => r.result.job_id === jobId));
+  const resultOf = (jobId: string) =>
+    waitFor(`the result of ${jobId}`, () => bus.results.find((r) => r.result.job_id === jobId));
 
   it('with PROBE_WORKERS=2 runs the checks on two worker threads: results, phases, metrics and its User-Agent', async () => {
-    probe = await spawnProbe({ REGION, NATS_PREFIX: bus.prefix, PROBE_ID: 'wk-1', PROBE_WORKERS: '2', PROBE_CONCURRENCY: '8' });
+    probe = await spawnProbe({
+      REGION,
+      NATS_PREFIX: bus.prefix,
+      PROBE_ID: 'wk-1',
+      PROBE_WORKERS: '2',
+      PROBE_CONCURRENCY: '8',
+    });
     expect(probe.logs.find((l) => l.msg === 'check workers ready')).toMatchObject({ workers: 2 });
 
     const jobs = [
@@ -50,7 +66,10 @@ describe('probe check workers (built, real NATS, real HTTP target)', () => {
     const req = target.seen.find((r) => r.path === '/ok/wk-0');
     expect(req?.headers['user-agent']).toBe(`Parallax/${got[0].result.probe_version} (region=${REGION})`);
 
-    await waitFor('the check counters', async () => (await probe!.metric('probe_checks_total', { region: REGION, type: 'http', outcome: 'up' })) === 6);
+    await waitFor(
+      'the check counters',
+      async () => (await probe!.metric('probe_checks_total', { region: REGION, type: 'http', outcome: 'up' })) === 6,
+    );
     expect(await probe.metric('probe_checks_total', { region: REGION, type: 'http', outcome: 'down' })).toBe(1);
     expect(await probe.metric('probe_check_duration_seconds_count', { region: REGION, type: 'http' })).toBe(7);
     expect(await probe.metric('probe_in_flight', { region: REGION })).toBe(0);
@@ -58,11 +77,22 @@ describe('probe check workers (built, real NATS, real HTTP target)', () => {
   });
 
   it('at the shutdown timeout the abort reaches the workers: the slow check stops, nothing is published, the workers stop, exit 0', async () => {
-    probe = await spawnProbe({ REGION, NATS_PREFIX: bus.prefix, PROBE_ID: 'wk-2', PROBE_WORKERS: '2', PROBE_SHUTDOWN_TIMEOUT_MS: '1000' });
+    probe = await spawnProbe({
+      REGION,
+      NATS_PREFIX: bus.prefix,
+      PROBE_ID: 'wk-2',
+      PROBE_WORKERS: '2',
+      PROBE_SHUTDOWN_TIMEOUT_MS: '1000',
+    });
     // Answers after 30 s: far beyond the drain (1 s) plus the workers' close grace (5 s).
     const job = makeJob(REGION, `${target.url}/slow/30000`, { check: { timeout_ms: 60_000 } });
     await bus.publishJob(job);
-    await waitFor('the target to receive the check', () => target.seen.some((r) => r.path === '/slow/30000'), 15_000, 50);
+    await waitFor(
+      'the target to receive the check',
+      () => target.seen.some((r) => r.path === '/slow/30000'),
+      15_000,
+      50,
+    );
 
     expect(await probe.stop('SIGTERM')).toBe(0);
     expect(probe.logs.some((l) => l.msg === 'checks still running at the shutdown timeout were aborted')).toBe(true);

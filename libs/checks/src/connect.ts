@@ -14,7 +14,10 @@ export class Stopped extends Error {
 }
 
 /** An AbortSignal that fires at `timeoutMs` or when `outer` fires, and its disposer. */
-export function deadlineSignal(timeoutMs: number, outer?: AbortSignal): { signal: AbortSignal; timedOut: () => boolean; dispose: () => void } {
+export function deadlineSignal(
+  timeoutMs: number,
+  outer?: AbortSignal,
+): { signal: AbortSignal; timedOut: () => boolean; dispose: () => void } {
   const ac = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -55,10 +58,19 @@ export function raceSignal<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
 
 /** Resolves `host` through the SSRF guard (the check context's lookup and allow-list). */
 export function guardedLookup(host: string, ctx: CheckContext, signal: AbortSignal): Promise<ResolvedTarget> {
-  return raceSignal(resolveAndGuard(host, ctx.allowPrivateTargets, { lookup: ctx.lookup, allowedCidrs: ctx.allowedPrivateCidrs }), signal);
+  return raceSignal(
+    resolveAndGuard(host, ctx.allowPrivateTargets, { lookup: ctx.lookup, allowedCidrs: ctx.allowedPrivateCidrs }),
+    signal,
+  );
 }
 
-const NEXT_ADDRESS_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EAFNOSUPPORT']);
+const NEXT_ADDRESS_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'EAFNOSUPPORT',
+]);
 
 function connectOne(address: string, port: number, signal: AbortSignal): Promise<net.Socket> {
   if (signal.aborted) return Promise.reject(signal.reason);

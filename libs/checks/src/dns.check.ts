@@ -91,7 +91,12 @@ function canonicalIp(ip: string): string {
  * private, link-local, …) is refused like any SSRF target unless private targets are
  * allowed (or the address is in an allowed CIDR). The refusal names the class, never the address.
  */
-export function privateAnswerRefusal(type: DnsRecordType, answers: readonly string[], allowPrivate: boolean, allowedCidrs?: readonly string[]): string | null {
+export function privateAnswerRefusal(
+  type: DnsRecordType,
+  answers: readonly string[],
+  allowPrivate: boolean,
+  allowedCidrs?: readonly string[],
+): string | null {
   if (allowPrivate || (type !== 'A' && type !== 'AAAA')) return null;
   for (const a of answers) {
     if (net.isIP(a) === 0) continue;
@@ -102,18 +107,34 @@ export function privateAnswerRefusal(type: DnsRecordType, answers: readonly stri
   return null;
 }
 
-export function judgeDnsAnswer(type: DnsRecordType, rcode: string, answers: readonly string[], expected: readonly string[]): string | null {
+export function judgeDnsAnswer(
+  type: DnsRecordType,
+  rcode: string,
+  answers: readonly string[],
+  expected: readonly string[],
+): string | null {
   if (rcode !== 'NOERROR') return `DNS ${rcode} for the ${type} query`;
   if (answers.length === 0) return `no ${type} records in the answer`;
   const missing = expected.filter((e) => !answers.some((a) => matches(type, e, a)));
-  if (missing.length) return `expected ${type} ${missing.map((m) => JSON.stringify(m)).join(', ')} not in the answer [${answers.map((a) => JSON.stringify(a)).join(', ')}]`;
+  if (missing.length)
+    return `expected ${type} ${missing.map((m) => JSON.stringify(m)).join(', ')} not in the answer [${answers.map((a) => JSON.stringify(a)).join(', ')}]`;
   return null;
 }
 
 /** One UDP query/response exchange, matched by id and question. */
-function queryUdp(server: ResolverAddress, name: string, type: DnsRecordType, signal: AbortSignal): Promise<packet.DecodedPacket> {
+function queryUdp(
+  server: ResolverAddress,
+  name: string,
+  type: DnsRecordType,
+  signal: AbortSignal,
+): Promise<packet.DecodedPacket> {
   const id = randomInt(0, 65536);
-  const query = packet.encode({ type: 'query', id, flags: packet.RECURSION_DESIRED, questions: [{ type, name, class: 'IN' }] });
+  const query = packet.encode({
+    type: 'query',
+    id,
+    flags: packet.RECURSION_DESIRED,
+    questions: [{ type, name, class: 'IN' }],
+  });
   const socket = dgram.createSocket(net.isIPv6(server.host) ? 'udp6' : 'udp4');
   const p = new Promise<packet.DecodedPacket>((resolve, reject) => {
     socket.on('error', reject);
@@ -127,7 +148,14 @@ function queryUdp(server: ResolverAddress, name: string, type: DnsRecordType, si
         return; // not a DNS message: keep waiting for the real answer
       }
       const q = decoded.questions?.[0];
-      if (decoded.id !== id || decoded.type !== 'response' || !q || normName(q.name) !== normName(name) || q.type !== type) return;
+      if (
+        decoded.id !== id ||
+        decoded.type !== 'response' ||
+        !q ||
+        normName(q.name) !== normName(name) ||
+        q.type !== type
+      )
+        return;
       resolve(decoded);
     });
     socket.send(query, server.port, server.host, (err) => err && reject(err));
@@ -154,33 +182,56 @@ export class DnsCheck implements Check<DnsCheckSpec> {
       let server: ResolverAddress | null;
       if (spec.resolver) {
         server = parseResolver(spec.resolver);
-        if (!server) throw new Error(`invalid resolver ${JSON.stringify(spec.resolver)}: expected an IP address with an optional port`);
+        if (!server)
+          throw new Error(
+            `invalid resolver ${JSON.stringify(spec.resolver)}: expected an IP address with an optional port`,
+          );
         guardAddress(server.host, server.host, ctx.allowPrivateTargets, ctx.allowedPrivateCidrs);
       } else {
         const system = dns.getServers()[0];
         server = system ? parseResolver(system) : null;
         if (!server) throw new Error('the probe has no DNS resolver configured');
       }
-      details.resolver = server.port === 53 ? server.host : `${net.isIPv6(server.host) ? `[${server.host}]` : server.host}:${server.port}`;
+      details.resolver =
+        server.port === 53
+          ? server.host
+          : `${net.isIPv6(server.host) ? `[${server.host}]` : server.host}:${server.port}`;
       const t0 = performance.now();
       const res = await queryUdp(server, stripBrackets(spec.hostname), spec.record_type, d.signal);
       phases.dns = round2(performance.now() - t0);
       responseMs = phases.dns;
       const rcode = (res as unknown as { rcode?: string }).rcode ?? 'UNKNOWN';
-      const answers = (res.answers ?? []).filter((a) => a.type === spec.record_type).map(answerText).filter((t): t is string => t !== null);
+      const answers = (res.answers ?? [])
+        .filter((a) => a.type === spec.record_type)
+        .map(answerText)
+        .filter((t): t is string => t !== null);
       details.rcode = rcode;
-      const refused = spec.resolver ? null : privateAnswerRefusal(spec.record_type, answers, ctx.allowPrivateTargets, ctx.allowedPrivateCidrs);
+      const refused = spec.resolver
+        ? null
+        : privateAnswerRefusal(spec.record_type, answers, ctx.allowPrivateTargets, ctx.allowedPrivateCidrs);
       // A refused answer is not shown either: it would tell the internal address.
       details.answers = refused ? [] : answers.slice(0, 50);
       details.truncated = res.flag_tc;
       error = refused ?? judgeDnsAnswer(spec.record_type, rcode, answers, spec.expected);
     } catch (e) {
-      if (e instanceof Stopped) error = d.timedOut() ? `timeout after ${spec.timeout_ms} ms (waiting for the DNS answer)` : 'check aborted (waiting for the DNS answer)';
+      if (e instanceof Stopped)
+        error = d.timedOut()
+          ? `timeout after ${spec.timeout_ms} ms (waiting for the DNS answer)`
+          : 'check aborted (waiting for the DNS answer)';
       else error = describeError(e);
     } finally {
       d.dispose();
     }
     phases.total = round2(performance.now() - start);
-    return { is_up: error === null, status_code: null, response_ms: responseMs, error, phases, response_headers: null, response_body: null, details };
+    return {
+      is_up: error === null,
+      status_code: null,
+      response_ms: responseMs,
+      error,
+      phases,
+      response_headers: null,
+      response_body: null,
+      details,
+    };
   }
 }

@@ -39,12 +39,37 @@ export class RegistrationCache {
 }
 
 /** The judgement of one registration read (pure): down when expired or without an expiry, warn within the threshold. */
-export function judgeRegistration(reg: Registration, thresholdDays: number, nowMs: number): { is_up: boolean; warn: boolean; error: string | null; days_left: number | null; findings: string[] } {
-  if (!reg.expires_at) return { is_up: false, warn: false, error: `the registry (${reg.server}) gives no expiry date for ${reg.name}`, days_left: null, findings: [] };
+export function judgeRegistration(
+  reg: Registration,
+  thresholdDays: number,
+  nowMs: number,
+): { is_up: boolean; warn: boolean; error: string | null; days_left: number | null; findings: string[] } {
+  if (!reg.expires_at)
+    return {
+      is_up: false,
+      warn: false,
+      error: `the registry (${reg.server}) gives no expiry date for ${reg.name}`,
+      days_left: null,
+      findings: [],
+    };
   const left = new Date(reg.expires_at).getTime() - nowMs;
   const days = Math.floor(left / DAY_MS);
-  if (left <= 0) return { is_up: false, warn: false, error: `domain registration expired on ${reg.expires_at}`, days_left: days, findings: [] };
-  if (days <= thresholdDays) return { is_up: true, warn: true, error: null, days_left: days, findings: [`domain registration expires in ${days} days (threshold ${thresholdDays})`] };
+  if (left <= 0)
+    return {
+      is_up: false,
+      warn: false,
+      error: `domain registration expired on ${reg.expires_at}`,
+      days_left: days,
+      findings: [],
+    };
+  if (days <= thresholdDays)
+    return {
+      is_up: true,
+      warn: true,
+      error: null,
+      days_left: days,
+      findings: [`domain registration expires in ${days} days (threshold ${thresholdDays})`],
+    };
   return { is_up: true, warn: false, error: null, days_left: days, findings: [] };
 }
 
@@ -66,13 +91,33 @@ export class DomainCheck implements Check<DomainCheckSpec> {
       const deadline = deadlineSignal(spec.timeout_ms, ctx.signal);
       const t0 = performance.now();
       try {
-        const reg = await lookupDomain(domain, { rdapServer: spec.rdap_server, whoisServer: spec.whois_server }, ctx, deadline.signal);
+        const reg = await lookupDomain(
+          domain,
+          { rdapServer: spec.rdap_server, whoisServer: spec.whois_server },
+          ctx,
+          deadline.signal,
+        );
         this.cache.set(key, reg);
         hit = { reg, at: Date.now() };
         ms = round2(performance.now() - t0);
       } catch (e) {
-        const error = e instanceof NotRegisteredError ? e.message : deadline.timedOut() ? `registry lookup timed out after ${spec.timeout_ms} ms` : `registration of ${domain} unknown: ${describeError(e)}`;
-        return { is_up: false, status_code: null, response_ms: null, error, phases: { ...EMPTY_PHASES }, response_headers: null, response_body: null, warn: false, details: { domain, registered: e instanceof NotRegisteredError ? false : null } };
+        const error =
+          e instanceof NotRegisteredError
+            ? e.message
+            : deadline.timedOut()
+              ? `registry lookup timed out after ${spec.timeout_ms} ms`
+              : `registration of ${domain} unknown: ${describeError(e)}`;
+        return {
+          is_up: false,
+          status_code: null,
+          response_ms: null,
+          error,
+          phases: { ...EMPTY_PHASES },
+          response_headers: null,
+          response_body: null,
+          warn: false,
+          details: { domain, registered: e instanceof NotRegisteredError ? false : null },
+        };
       } finally {
         deadline.dispose();
       }

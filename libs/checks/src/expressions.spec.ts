@@ -135,7 +135,9 @@ describe('keywordFailureMessage', () => {
   it('describes missing and forbidden terms', () => {
     expect(keywordFailureMessage([t('Welcome')])).toBe('keyword "Welcome" not found');
     expect(keywordFailureMessage([t('error', true)])).toBe('forbidden keyword "error" found');
-    expect(keywordFailureMessage([t('OK'), t('error', true)])).toBe('keyword "OK" not found; forbidden keyword "error" found');
+    expect(keywordFailureMessage([t('OK'), t('error', true)])).toBe(
+      'keyword "OK" not found; forbidden keyword "error" found',
+    );
     expect(keywordFailureMessage([t('say "hi"')])).toBe('keyword "say \\"hi\\"" not found');
     expect(keywordFailureMessage([])).toBe('');
   });
@@ -166,7 +168,10 @@ describe('parseThreshold', () => {
     ['>= 2000', 'invalid response threshold ">= 2000": expected "> N", "< N" or "MIN-MAX" in milliseconds'],
     ['> -5', 'invalid response threshold "> -5": expected "> N", "< N" or "MIN-MAX" in milliseconds'],
     ['> abc', 'invalid response threshold "> abc": expected "> N", "< N" or "MIN-MAX" in milliseconds'],
-    ['> 2000 ms extra', 'invalid response threshold "> 2000 ms extra": expected "> N", "< N" or "MIN-MAX" in milliseconds'],
+    [
+      '> 2000 ms extra',
+      'invalid response threshold "> 2000 ms extra": expected "> N", "< N" or "MIN-MAX" in milliseconds',
+    ],
     ['200-', 'invalid response threshold "200-": expected "> N", "< N" or "MIN-MAX" in milliseconds'],
     ['-300', 'invalid response threshold "-300": expected "> N", "< N" or "MIN-MAX" in milliseconds'],
     ['1-2-3', 'invalid response threshold "1-2-3": expected "> N", "< N" or "MIN-MAX" in milliseconds'],

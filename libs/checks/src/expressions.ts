@@ -134,7 +134,8 @@ export function parseKeyword(expr: string): KeywordExpression {
       if (!tok || tok.kind === 'op') {
         throw new ExpressionError(`"!" at position ${notPos + 1} is not followed by a term`);
       }
-      if (tok.kind === 'not') throw new ExpressionError(`double "!" at position ${notPos + 1}; quote a term that starts with "!"`);
+      if (tok.kind === 'not')
+        throw new ExpressionError(`double "!" at position ${notPos + 1}; quote a term that starts with "!"`);
     }
     if (!tok || tok.kind === 'op') {
       // after is null only for the very first term, and the expression is not blank
@@ -211,7 +212,9 @@ export function evaluateKeyword(ast: KeywordExpression, body: string): KeywordEv
 /** `keyword "Welcome" not found` / `forbidden keyword "error" found`, joined with `; `. */
 export function keywordFailureMessage(failedTerms: readonly KeywordTerm[]): string {
   return failedTerms
-    .map((t) => (t.negated ? `forbidden keyword ${JSON.stringify(t.text)} found` : `keyword ${JSON.stringify(t.text)} not found`))
+    .map((t) =>
+      t.negated ? `forbidden keyword ${JSON.stringify(t.text)} found` : `keyword ${JSON.stringify(t.text)} not found`,
+    )
     .join('; ');
 }
 
@@ -240,16 +243,23 @@ export function parseThreshold(s: string): ResponseThreshold {
   let m = CMP_RE.exec(s);
   if (m) {
     const limit = Number(m[2]);
-    return m[1] === '>' ? { kind: 'gt', limit, source: `> ${fmt(limit)}` } : { kind: 'lt', limit, source: `< ${fmt(limit)}` };
+    return m[1] === '>'
+      ? { kind: 'gt', limit, source: `> ${fmt(limit)}` }
+      : { kind: 'lt', limit, source: `< ${fmt(limit)}` };
   }
   m = RANGE_RE.exec(s);
   if (m) {
     const min = Number(m[1]);
     const max = Number(m[2]);
-    if (min > max) throw new ExpressionError(`invalid response threshold "${s.trim()}": minimum ${fmt(min)} is greater than maximum ${fmt(max)}`);
+    if (min > max)
+      throw new ExpressionError(
+        `invalid response threshold "${s.trim()}": minimum ${fmt(min)} is greater than maximum ${fmt(max)}`,
+      );
     return { kind: 'range', min, max, source: `${fmt(min)}-${fmt(max)}` };
   }
-  throw new ExpressionError(`invalid response threshold "${s.trim()}": expected "> N", "< N" or "MIN-MAX" in milliseconds`);
+  throw new ExpressionError(
+    `invalid response threshold "${s.trim()}": expected "> N", "< N" or "MIN-MAX" in milliseconds`,
+  );
 }
 
 function fmt(ms: number): string {
@@ -300,7 +310,11 @@ export class LruCache<K, V> {
  * Memoises a parser per distinct input, its expected errors (those `expected` accepts)
  * included, in an LRU of `capacity` entries. Results must not be mutated.
  */
-export function memoiseParser<T>(capacity: number, parse: (s: string) => T, expected: (e: unknown) => boolean): (s: string) => T {
+export function memoiseParser<T>(
+  capacity: number,
+  parse: (s: string) => T,
+  expected: (e: unknown) => boolean,
+): (s: string) => T {
   const cache = new LruCache<string, Parsed<T>>(capacity);
   return (key) => {
     let hit = cache.get(key);

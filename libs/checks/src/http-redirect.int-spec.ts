@@ -31,7 +31,9 @@ describe('http check: what a redirect to another origin gets', () => {
         const u = new URL(req.url ?? '/', 'http://x');
         const to = u.searchParams.get('to');
         if (to) {
-          res.writeHead(Number(u.searchParams.get('status') ?? 302), { location: to === 'b' ? `${originB}/landing` : '/landing' });
+          res.writeHead(Number(u.searchParams.get('status') ?? 302), {
+            location: to === 'b' ? `${originB}/landing` : '/landing',
+          });
           res.end();
           return;
         }
@@ -78,7 +80,10 @@ describe('http check: what a redirect to another origin gets', () => {
 
   for (const status of [307, 308]) {
     it(`a ${status} to another origin keeps the method but drops Authorization, cookies, custom headers and the body`, async () => {
-      const out = await check.run(spec(`/start?to=b&status=${status}`, { basic_auth_user: 'u', basic_auth_pass: 'basic-secret' }), ctx);
+      const out = await check.run(
+        spec(`/start?to=b&status=${status}`, { basic_auth_user: 'u', basic_auth_pass: 'basic-secret' }),
+        ctx,
+      );
       expect([out.is_up, out.error]).toEqual([true, null]);
       const landed = seen.b.at(-1)!;
       expect([landed.url, landed.method, landed.body]).toEqual(['/landing', 'POST', '']);
@@ -89,7 +94,11 @@ describe('http check: what a redirect to another origin gets', () => {
       // The first origin got everything.
       const first = seen.a.at(-1)!;
       expect(first.body).toBe('{"secret":"body-secret"}');
-      expect([first.headers.cookie, first.headers['x-api-key'], first.headers.authorization]).toEqual(['session=cookie-secret', 'custom-header-secret', `Basic ${Buffer.from('u:basic-secret').toString('base64')}`]);
+      expect([first.headers.cookie, first.headers['x-api-key'], first.headers.authorization]).toEqual([
+        'session=cookie-secret',
+        'custom-header-secret',
+        `Basic ${Buffer.from('u:basic-secret').toString('base64')}`,
+      ]);
     });
   }
 
@@ -102,19 +111,35 @@ describe('http check: what a redirect to another origin gets', () => {
       { key: 'X-Trace', value: 'trace-1' },
       { key: 'Accept-Language', value: 'de', sensitive: false },
     ];
-    const out = await check.run(spec('/start?to=b&status=308', { headers, bearer_token: 'bearer-secret', forward_headers_on_redirect: true }), ctx);
+    const out = await check.run(
+      spec('/start?to=b&status=308', { headers, bearer_token: 'bearer-secret', forward_headers_on_redirect: true }),
+      ctx,
+    );
     expect([out.is_up, out.error]).toEqual([true, null]);
     const landed = seen.b.at(-1)!;
     expect([landed.url, landed.method, landed.body]).toEqual(['/landing', 'POST', '']);
     expect([landed.headers['x-trace'], landed.headers['accept-language']]).toEqual(['trace-1', 'de']);
-    for (const name of ['authorization', 'cookie', 'proxy-authorization', 'x-api-key']) expect(landed.headers[name]).toBeUndefined();
+    for (const name of ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'])
+      expect(landed.headers[name]).toBeUndefined();
     expect(JSON.stringify(landed)).not.toMatch(/secret/);
     const first = seen.a.at(-1)!;
-    expect([first.headers['x-api-key'], first.headers['proxy-authorization'], first.headers.authorization]).toEqual(['marked-secret', 'Basic proxy-secret', 'Bearer bearer-secret']);
+    expect([first.headers['x-api-key'], first.headers['proxy-authorization'], first.headers.authorization]).toEqual([
+      'marked-secret',
+      'Basic proxy-secret',
+      'Bearer bearer-secret',
+    ]);
   });
 
   it('without the option no custom header reaches another origin, not even an unmarked one', async () => {
-    const out = await check.run(spec('/start?to=b&status=302', { method: 'GET', body: null, headers: [{ key: 'X-Trace', value: 'trace-2' }], forward_headers_on_redirect: false }), ctx);
+    const out = await check.run(
+      spec('/start?to=b&status=302', {
+        method: 'GET',
+        body: null,
+        headers: [{ key: 'X-Trace', value: 'trace-2' }],
+        forward_headers_on_redirect: false,
+      }),
+      ctx,
+    );
     expect(out.is_up).toBe(true);
     expect(seen.a.at(-1)!.headers['x-trace']).toBe('trace-2');
     expect(seen.b.at(-1)!.headers['x-trace']).toBeUndefined();
@@ -122,14 +147,29 @@ describe('http check: what a redirect to another origin gets', () => {
 
   it('json_api with forward_headers_on_redirect still drops its Authorization at another origin', async () => {
     const out = await new JsonApiCheck().run(
-      { type: 'json_api', url: `${originA}/start?to=b&status=302`, authorization: 'Bearer json-secret', follow_redirects: true, forward_headers_on_redirect: true, expected_status_code: 200, timeout_ms: 5000, keyword: null, response_threshold_ms: null, json_assertions: [] },
+      {
+        type: 'json_api',
+        url: `${originA}/start?to=b&status=302`,
+        authorization: 'Bearer json-secret',
+        follow_redirects: true,
+        forward_headers_on_redirect: true,
+        expected_status_code: 200,
+        timeout_ms: 5000,
+        keyword: null,
+        response_threshold_ms: null,
+        json_assertions: [],
+      },
       ctx,
     );
     // The landing page is not JSON; what matters is what it was sent.
     expect(out.is_up).toBe(false);
     expect(seen.a.at(-1)!.headers.authorization).toBe('Bearer json-secret');
     const landed = seen.b.at(-1)!;
-    expect([landed.url, landed.headers.accept, landed.headers.authorization]).toEqual(['/landing', 'application/json', undefined]);
+    expect([landed.url, landed.headers.accept, landed.headers.authorization]).toEqual([
+      '/landing',
+      'application/json',
+      undefined,
+    ]);
   });
 
   it('a redirect within the same origin keeps credentials, custom headers and the 307 body', async () => {
@@ -137,6 +177,10 @@ describe('http check: what a redirect to another origin gets', () => {
     expect(out.is_up).toBe(true);
     const landed = seen.a.at(-1)!;
     expect([landed.url, landed.method, landed.body]).toEqual(['/landing', 'POST', '{"secret":"body-secret"}']);
-    expect([landed.headers.authorization, landed.headers.cookie, landed.headers['x-api-key']]).toEqual(['Bearer bearer-secret', 'session=cookie-secret', 'custom-header-secret']);
+    expect([landed.headers.authorization, landed.headers.cookie, landed.headers['x-api-key']]).toEqual([
+      'Bearer bearer-secret',
+      'session=cookie-secret',
+      'custom-header-secret',
+    ]);
   });
 });

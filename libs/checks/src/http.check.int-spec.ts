@@ -54,7 +54,9 @@ function expectPhaseNumbers(out: CheckOutcome, tls: 'number' | 'null'): void {
 }
 
 function listen(server: net.Server): Promise<number> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)),
+  );
 }
 
 function close(server: net.Server): Promise<void> {
@@ -82,7 +84,9 @@ function streamHuge(socket: net.Socket, chunked: boolean, stats: { sent: number 
   const pump = () => {
     while (stats.sent < total && !socket.destroyed) {
       stats.sent += chunk.length;
-      const ok = socket.write(chunked ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')]) : chunk);
+      const ok = socket.write(
+        chunked ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')]) : chunk,
+      );
       if (!ok) return void socket.once('drain', pump);
     }
     if (!socket.destroyed) socket.end(chunked ? '0\r\n\r\n' : '');
@@ -142,10 +146,13 @@ function app(req: http.IncomingMessage, res: http.ServerResponse): void {
       return void res.end('moved');
     }
     if (p === '/slow') {
-      setTimeout(() => {
-        res.writeHead(200);
-        res.end('slow but fine');
-      }, Number(u.searchParams.get('ms') ?? 300));
+      setTimeout(
+        () => {
+          res.writeHead(200);
+          res.end('slow but fine');
+        },
+        Number(u.searchParams.get('ms') ?? 300),
+      );
       return;
     }
     if (p === '/declared-huge') {
@@ -163,10 +170,23 @@ beforeAll(async () => {
   execFileSync(
     'openssl',
     [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-      '-keyout', join(tmp, 'key.pem'), '-out', join(tmp, 'cert.pem'), '-days', '30',
-      '-subj', '/CN=localhost/O=Parallax Test CA',
-      '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      join(tmp, 'key.pem'),
+      '-out',
+      join(tmp, 'cert.pem'),
+      '-days',
+      '30',
+      '-subj',
+      '/CN=localhost/O=Parallax Test CA',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
     ],
     { stdio: 'ignore' },
   );
@@ -201,8 +221,10 @@ beforeAll(async () => {
   );
   // headers, a bit of the body, then nothing
   raw.stall = rawServer((s) =>
-    s.once('data', () => s.write('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nWelcome, but'),
-  ));
+    s.once('data', () =>
+      s.write('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nWelcome, but'),
+    ),
+  );
   for (const [name, server] of Object.entries(raw)) rawPort[name] = await listen(server);
 
   const gone = net.createServer();
@@ -364,14 +386,23 @@ describe('HttpCheck against a real http server', () => {
     expect(notFollowed.response_headers?.location).toBe('/redirect/2');
     expect(seen.length - before).toBe(1);
 
-    const expected302 = await check.run(spec(url('/redirect/3'), { follow_redirects: false, expected_status_code: 302 }), baseCtx);
+    const expected302 = await check.run(
+      spec(url('/redirect/3'), { follow_redirects: false, expected_status_code: 302 }),
+      baseCtx,
+    );
     expect(expected302.is_up).toBe(true);
   });
 
   it('turns POST into GET on 303 and keeps it on 307', async () => {
-    await check.run(spec(url('/goto?status=303&to=/echo'), { method: 'POST', body: 'a', content_type: 'text/plain' }), baseCtx);
+    await check.run(
+      spec(url('/goto?status=303&to=/echo'), { method: 'POST', body: 'a', content_type: 'text/plain' }),
+      baseCtx,
+    );
     expect(lastSeen()).toMatchObject({ method: 'GET', url: '/echo', body: '' });
-    await check.run(spec(url('/goto?status=307&to=/echo'), { method: 'POST', body: 'b', content_type: 'text/plain' }), baseCtx);
+    await check.run(
+      spec(url('/goto?status=307&to=/echo'), { method: 'POST', body: 'b', content_type: 'text/plain' }),
+      baseCtx,
+    );
     expect(lastSeen()).toMatchObject({ method: 'POST', url: '/echo', body: 'b' });
   });
 
@@ -435,7 +466,9 @@ describe('HttpCheck against a real http server', () => {
     expect(literal.phases.connect).toBeNull();
 
     const named = await check.run(spec(`http://localhost:${httpPort}/ok`), strict);
-    expect(named.error).toBe('target resolves to a private address (loopback); set ALLOW_PRIVATE_TARGETS=true to allow');
+    expect(named.error).toBe(
+      'target resolves to a private address (loopback); set ALLOW_PRIVATE_TARGETS=true to allow',
+    );
     expect(named.phases.connect).toBeNull();
     expect(typeof named.phases.total).toBe('number');
     expect(httpConnections).toBe(before);
@@ -457,7 +490,10 @@ describe('HttpCheck against a real http server', () => {
     expect(allowed.is_up).toBe(true);
 
     const t0 = Date.now();
-    const metadata = await check.run(spec(url(`/goto?to=${encodeURIComponent('http://169.254.169.254/latest/meta-data/')}`)), ctx);
+    const metadata = await check.run(
+      spec(url(`/goto?to=${encodeURIComponent('http://169.254.169.254/latest/meta-data/')}`)),
+      ctx,
+    );
     expect(Date.now() - t0).toBeLessThan(1000);
     expect(metadata.is_up).toBe(false);
     expect(metadata.status_code).toBeNull();
@@ -487,7 +523,10 @@ describe('HttpCheck against a real http server', () => {
 
 describe('HttpCheck against https', () => {
   it('measures the TLS phase and reads the certificate expiry and issuer', async () => {
-    const out = await check.run(spec(`https://localhost:${httpsPort}/ok`, { keyword: 'Welcome' }), { ...baseCtx, tlsCa: certPem });
+    const out = await check.run(spec(`https://localhost:${httpsPort}/ok`, { keyword: 'Welcome' }), {
+      ...baseCtx,
+      tlsCa: certPem,
+    });
     expect(out.error).toBeNull();
     expect(out.is_up).toBe(true);
     expectPhaseNumbers(out, 'number');
@@ -519,7 +558,11 @@ describe('HttpCheck against https', () => {
 
   it('fails when the certificate does not match the host name', async () => {
     const lookup: LookupAllFn = (_h, _o, cb) => cb(null, [{ address: '127.0.0.1', family: 4 }]);
-    const out = await check.run(spec(`https://wrong.example.test:${httpsPort}/ok`), { ...baseCtx, tlsCa: certPem, lookup });
+    const out = await check.run(spec(`https://wrong.example.test:${httpsPort}/ok`), {
+      ...baseCtx,
+      tlsCa: certPem,
+      lookup,
+    });
     expect(out.is_up).toBe(false);
     expect(out.error).toMatch(/^TLS certificate error: Hostname\/IP does not match certificate's altnames/);
   });
@@ -531,20 +574,40 @@ describe('HttpCheck against https', () => {
   });
 
   it('https monitors (a certificate expiry threshold): warn within it, not before; no certificate at all fails', async () => {
-    const within = await check.run(spec(`https://localhost:${httpsPort}/ok`, { cert_expiry_threshold_days: 45 }), { ...baseCtx, tlsCa: certPem });
+    const within = await check.run(spec(`https://localhost:${httpsPort}/ok`, { cert_expiry_threshold_days: 45 }), {
+      ...baseCtx,
+      tlsCa: certPem,
+    });
     expect(within).toMatchObject({ is_up: true, warn: true, error: null, details: { expiry_threshold_days: 45 } });
     expect([29, 30]).toContain((within.details as { days_left: number }).days_left);
-    const before = await check.run(spec(`https://localhost:${httpsPort}/ok`, { cert_expiry_threshold_days: 14 }), { ...baseCtx, tlsCa: certPem });
+    const before = await check.run(spec(`https://localhost:${httpsPort}/ok`, { cert_expiry_threshold_days: 14 }), {
+      ...baseCtx,
+      tlsCa: certPem,
+    });
     expect(before).toMatchObject({ is_up: true, warn: false, error: null });
     const plain = await check.run(spec(url('/ok'), { cert_expiry_threshold_days: 14 }), baseCtx);
-    expect(plain).toMatchObject({ is_up: false, warn: false, error: 'no TLS certificate was presented (https monitors need an https URL)' });
-    const untrusted = await check.run(spec(`https://localhost:${httpsPort}/ok`, { cert_expiry_threshold_days: 45 }), baseCtx);
-    expect(untrusted).toMatchObject({ is_up: false, warn: false, error: 'TLS certificate error: self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT)' });
+    expect(plain).toMatchObject({
+      is_up: false,
+      warn: false,
+      error: 'no TLS certificate was presented (https monitors need an https URL)',
+    });
+    const untrusted = await check.run(
+      spec(`https://localhost:${httpsPort}/ok`, { cert_expiry_threshold_days: 45 }),
+      baseCtx,
+    );
+    expect(untrusted).toMatchObject({
+      is_up: false,
+      warn: false,
+      error: 'TLS certificate error: self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT)',
+    });
   });
 
   it('follows a redirect from http to https', async () => {
     const to = `https://localhost:${httpsPort}/ok`;
-    const out = await check.run(spec(url(`/goto?status=301&to=${encodeURIComponent(to)}`)), { ...baseCtx, tlsCa: certPem });
+    const out = await check.run(spec(url(`/goto?status=301&to=${encodeURIComponent(to)}`)), {
+      ...baseCtx,
+      tlsCa: certPem,
+    });
     expect(out.is_up).toBe(true);
     expect(typeof out.phases.tls).toBe('number');
     expect(out.ssl_issuer).toBe('Parallax Test CA');
@@ -553,7 +616,9 @@ describe('HttpCheck against https', () => {
 
 describe('HttpCheck against misbehaving targets', () => {
   it('times out on a target that accepts and never answers', async () => {
-    const { out, elapsed } = await timed(check.run(spec(`http://127.0.0.1:${rawPort.hang}/`, { timeout_ms: 1000 }), baseCtx));
+    const { out, elapsed } = await timed(
+      check.run(spec(`http://127.0.0.1:${rawPort.hang}/`, { timeout_ms: 1000 }), baseCtx),
+    );
     expect(out.is_up).toBe(false);
     expect(out.status_code).toBeNull();
     expect(out.error).toBe('timeout after 1000 ms (waiting for response headers)');
@@ -566,14 +631,18 @@ describe('HttpCheck against misbehaving targets', () => {
 
   it('times out while resolving DNS', async () => {
     const lookup: LookupAllFn = () => {}; // never answers
-    const { out, elapsed } = await timed(check.run(spec('http://slow-dns.example.test/', { timeout_ms: 300 }), { ...baseCtx, lookup }));
+    const { out, elapsed } = await timed(
+      check.run(spec('http://slow-dns.example.test/', { timeout_ms: 300 }), { ...baseCtx, lookup }),
+    );
     expect(out.error).toBe('timeout after 300 ms (resolving DNS)');
     expect(out.phases.dns).toBeNull();
     expect(elapsed).toBeLessThan(800);
   });
 
   it('times out on a body that stalls after the headers', async () => {
-    const { out, elapsed } = await timed(check.run(spec(`http://127.0.0.1:${rawPort.stall}/`, { timeout_ms: 800 }), baseCtx));
+    const { out, elapsed } = await timed(
+      check.run(spec(`http://127.0.0.1:${rawPort.stall}/`, { timeout_ms: 800 }), baseCtx),
+    );
     expect(out.is_up).toBe(false);
     expect(out.status_code).toBe(200);
     expect(out.error).toBe('timeout after 800 ms (reading response body)');
@@ -598,7 +667,9 @@ describe('HttpCheck against misbehaving targets', () => {
   });
 
   it('stops reading a 50 MB body at the limit', async () => {
-    const { out, elapsed } = await timed(check.run(spec(`http://127.0.0.1:${rawPort.huge}/`, { timeout_ms: 10_000 }), baseCtx));
+    const { out, elapsed } = await timed(
+      check.run(spec(`http://127.0.0.1:${rawPort.huge}/`, { timeout_ms: 10_000 }), baseCtx),
+    );
     expect(out.is_up).toBe(false);
     expect(out.status_code).toBe(200);
     expect(out.error).toBe(`response body larger than ${MB} bytes`);
@@ -637,7 +708,9 @@ describe('HttpCheck against misbehaving targets', () => {
   it('stops when the probe aborts the check', async () => {
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 100);
-    const { out, elapsed } = await timed(check.run(spec(`http://127.0.0.1:${rawPort.hang}/`, { timeout_ms: 5000 }), { ...baseCtx, signal: ac.signal }));
+    const { out, elapsed } = await timed(
+      check.run(spec(`http://127.0.0.1:${rawPort.hang}/`, { timeout_ms: 5000 }), { ...baseCtx, signal: ac.signal }),
+    );
     expect(out.is_up).toBe(false);
     expect(out.error).toBe('check aborted (waiting for response headers)');
     expect(elapsed).toBeLessThan(1000);
@@ -661,7 +734,12 @@ describe('runCheck', () => {
       Array.from({ length: 50 }, async () => {
         while (next < n) {
           next++;
-          outs.push(await check.run(spec(url('/ok'), { keyword: 'Welcome AND !error', response_threshold_ms: '> 5000' }), baseCtx));
+          outs.push(
+            await check.run(
+              spec(url('/ok'), { keyword: 'Welcome AND !error', response_threshold_ms: '> 5000' }),
+              baseCtx,
+            ),
+          );
         }
       }),
     );

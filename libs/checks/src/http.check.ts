@@ -44,7 +44,8 @@ const RESERVED_HEADERS: ReadonlySet<string> = new Set([
   'trailer',
 ]);
 
-type Phase = 'resolving DNS' | 'connecting' | 'TLS handshake' | 'waiting for response headers' | 'reading response body';
+type Phase =
+  'resolving DNS' | 'connecting' | 'TLS handshake' | 'waiting for response headers' | 'reading response body';
 
 /** A failure whose message is final (meant for the result's `error`). */
 class CheckFailure extends Error {
@@ -265,7 +266,12 @@ const ERRNO_MESSAGES: Record<string, string> = {
 
 /** Turns anything thrown during a check into the result's `error`. */
 export function describeError(e: unknown): string {
-  if (e instanceof CheckFailure || e instanceof TargetRefusedError || e instanceof DnsLookupError || e instanceof ExpressionError) {
+  if (
+    e instanceof CheckFailure ||
+    e instanceof TargetRefusedError ||
+    e instanceof DnsLookupError ||
+    e instanceof ExpressionError
+  ) {
     return e.message;
   }
   if (!isErrorLike(e)) return `check failed: ${String(e)}`;
@@ -294,7 +300,13 @@ export function describeError(e: unknown): string {
 }
 
 /** Request headers as undici's flat `[name, value, ...]` list. */
-function buildHeaders(spec: HttpCheckSpec, ctx: CheckContext, url: URL, sendBody: boolean, withCredentials: boolean): string[] {
+function buildHeaders(
+  spec: HttpCheckSpec,
+  ctx: CheckContext,
+  url: URL,
+  sendBody: boolean,
+  withCredentials: boolean,
+): string[] {
   let authorization: string | null = null;
   if (withCredentials) {
     if (spec.bearer_token) authorization = `Bearer ${spec.bearer_token}`;
@@ -397,10 +409,18 @@ export function judgeCertificateExpiry(
 ): { error: string | null; warn: boolean; details: Record<string, unknown> | null } {
   if (thresholdDays === null) return { error: null, warn: false, details: null };
   if (sslExpiry === null) {
-    return { error: answered ? 'no TLS certificate was presented (https monitors need an https URL)' : null, warn: false, details: { days_left: null, expiry_threshold_days: thresholdDays } };
+    return {
+      error: answered ? 'no TLS certificate was presented (https monitors need an https URL)' : null,
+      warn: false,
+      details: { days_left: null, expiry_threshold_days: thresholdDays },
+    };
   }
   const left = Date.parse(sslExpiry) - now;
-  return { error: null, warn: left < thresholdDays * DAY_MS, details: { days_left: Math.floor(left / DAY_MS), expiry_threshold_days: thresholdDays } };
+  return {
+    error: null,
+    warn: left < thresholdDays * DAY_MS,
+    details: { days_left: Math.floor(left / DAY_MS), expiry_threshold_days: thresholdDays },
+  };
 }
 
 export class HttpCheck implements Check<HttpCheckSpec> {
@@ -433,7 +453,11 @@ export class HttpCheck implements Check<HttpCheckSpec> {
     }
   }
 
-  private async runChecked(spec: HttpCheckSpec, ctx: CheckContext, inspectBody: BodyInspector | null): Promise<CheckOutcome> {
+  private async runChecked(
+    spec: HttpCheckSpec,
+    ctx: CheckContext,
+    inspectBody: BodyInspector | null,
+  ): Promise<CheckOutcome> {
     const start = performance.now();
     const obs: Observed = { status: null, headers: null, body: null, error: null, end: 0 };
 
@@ -446,9 +470,15 @@ export class HttpCheck implements Check<HttpCheckSpec> {
         threshold = parseThresholdCached(spec.response_threshold_ms);
       }
       url = new URL(spec.url);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CheckFailure(`unsupported URL protocol "${url.protocol}"`);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new CheckFailure(`unsupported URL protocol "${url.protocol}"`);
     } catch (e) {
-      const prefix = e instanceof ExpressionError ? 'invalid check configuration: ' : e instanceof CheckFailure ? '' : 'invalid URL: ';
+      const prefix =
+        e instanceof ExpressionError
+          ? 'invalid check configuration: '
+          : e instanceof CheckFailure
+            ? ''
+            : 'invalid URL: ';
       obs.error = prefix + (isErrorLike(e) ? e.message : String(e));
       obs.end = performance.now();
       return this.finish(spec, newState(start, ctx, NEVER), obs, null, null, null);
@@ -491,7 +521,14 @@ export class HttpCheck implements Check<HttpCheckSpec> {
   }
 
   /** The request loop: one fresh connection per hop, redirects followed by hand. */
-  private async execute(spec: HttpCheckSpec, ctx: CheckContext, st: RunState, obs: Observed, startUrl: URL, keepBody: boolean): Promise<void> {
+  private async execute(
+    spec: HttpCheckSpec,
+    ctx: CheckContext,
+    st: RunState,
+    obs: Observed,
+    startUrl: URL,
+    keepBody: boolean,
+  ): Promise<void> {
     let url = startUrl;
     let method: string = spec.method;
     let sendBody = BODY_METHODS.has(method) && spec.body !== null && spec.body !== '';
@@ -589,7 +626,10 @@ export class HttpCheck implements Check<HttpCheckSpec> {
       } else {
         if (keyword || inspectBody) {
           const read = obs.body;
-          bodyText = read === null ? '' : (read.chunks.length === 1 ? read.chunks[0] : Buffer.concat(read.chunks, read.kept)).toString('utf8');
+          bodyText =
+            read === null
+              ? ''
+              : (read.chunks.length === 1 ? read.chunks[0] : Buffer.concat(read.chunks, read.kept)).toString('utf8');
         }
         if (keyword) {
           const k = evaluateKeyword(keyword, bodyText!);
@@ -606,7 +646,12 @@ export class HttpCheck implements Check<HttpCheckSpec> {
       first_byte: st.firstByte === null ? null : round2(st.firstByte),
       total: round2(total),
     };
-    const cert = judgeCertificateExpiry(spec.cert_expiry_threshold_days ?? null, st.sslExpiry, error === null, Date.now());
+    const cert = judgeCertificateExpiry(
+      spec.cert_expiry_threshold_days ?? null,
+      st.sslExpiry,
+      error === null,
+      Date.now(),
+    );
     if (cert.error !== null) error = cert.error;
     const up = error === null;
     return {

@@ -6,7 +6,10 @@ import { judgeJsonBody } from './json-assertions';
 /** The http request a json_api check makes: a GET with the monitor's Authorization header. */
 export function jsonApiRequest(spec: JsonApiCheckSpec): HttpCheckSpec {
   return httpCheckSpec(spec.url, {
-    headers: [{ key: 'Accept', value: 'application/json' }, ...(spec.authorization ? [{ key: 'Authorization', value: spec.authorization }] : [])],
+    headers: [
+      { key: 'Accept', value: 'application/json' },
+      ...(spec.authorization ? [{ key: 'Authorization', value: spec.authorization }] : []),
+    ],
     follow_redirects: spec.follow_redirects,
     forward_headers_on_redirect: spec.forward_headers_on_redirect,
     expected_status_code: spec.expected_status_code,

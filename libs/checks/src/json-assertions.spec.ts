@@ -45,7 +45,11 @@ describe('lookupPath', () => {
 
 describe('evaluateAssertion', () => {
   const doc = { s: 'ok', n: 42, f: 1.5, t: true, z: null, list: ['a', 'b', 3], o: { k: 'v' }, ns: '17' };
-  const a = (path: string, operator: JsonAssertion['operator'], value = ''): JsonAssertion => ({ path, operator, value });
+  const a = (path: string, operator: JsonAssertion['operator'], value = ''): JsonAssertion => ({
+    path,
+    operator,
+    value,
+  });
   it.each<[JsonAssertion, string | null]>([
     [a('s', 'equals', 'ok'), null],
     [a('s', 'equals', 'OK'), 's: expected equals "OK", got "ok"'],
@@ -84,7 +88,9 @@ describe('judgeJsonBody', () => {
   it('passes JSON with no assertions and names every failure', () => {
     expect(judgeJsonBody('{}', [])).toBeNull();
     expect(judgeJsonBody('[1]', [{ path: '[0]', operator: 'equals', value: '1' }])).toBeNull();
-    expect(judgeJsonBody('{"a":1}', [{ path: 'a', operator: 'equals', value: '2' }])).toBe('1 of 1 JSON assertion failed: a: expected equals "2", got 1');
+    expect(judgeJsonBody('{"a":1}', [{ path: 'a', operator: 'equals', value: '2' }])).toBe(
+      '1 of 1 JSON assertion failed: a: expected equals "2", got 1',
+    );
   });
   it('fails a body that is not JSON, saying how it starts', () => {
     expect(judgeJsonBody('', [])).toMatch(/^response body is not JSON \(.*\); body is empty$/);

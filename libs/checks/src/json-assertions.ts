@@ -34,12 +34,14 @@ export function parseJsonPath(path: string): PathSegment[] {
       const close = path.indexOf(']', i);
       if (close < 0) throw new JsonPathError(`unclosed "[" at position ${i + 1}`);
       const inner = path.slice(i + 1, close);
-      if (!/^\d{1,9}$/.test(inner)) throw new JsonPathError(`array index must be a non-negative integer at position ${i + 1}, got "[${inner}]"`);
+      if (!/^\d{1,9}$/.test(inner))
+        throw new JsonPathError(`array index must be a non-negative integer at position ${i + 1}, got "[${inner}]"`);
       if (expectKey && out.length > 0) throw new JsonPathError(`empty key before "[" at position ${i + 1}`);
       out.push(Number(inner));
       i = close + 1;
       expectKey = false;
-      if (i < n && path[i] !== '.' && path[i] !== '[') throw new JsonPathError(`expected "." or "[" at position ${i + 1}`);
+      if (i < n && path[i] !== '.' && path[i] !== '[')
+        throw new JsonPathError(`expected "." or "[" at position ${i + 1}`);
       continue;
     }
     if (ch === '.') {
@@ -70,7 +72,8 @@ export function lookupPath(doc: unknown, segments: readonly PathSegment[]): Look
       if (!Array.isArray(cur) || seg >= cur.length) return { found: false };
       cur = cur[seg];
     } else {
-      if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !Object.hasOwn(cur, seg)) return { found: false };
+      if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !Object.hasOwn(cur, seg))
+        return { found: false };
       cur = (cur as Record<string, unknown>)[seg];
     }
   }
@@ -114,19 +117,24 @@ export function evaluateAssertion(doc: unknown, a: JsonAssertion): string | null
   }
   const hit = lookupPath(doc, segments);
   if (a.operator === 'exists') return hit.found ? null : `${a.path}: expected to exist, but it is absent`;
-  if (a.operator === 'not_exists') return hit.found ? `${a.path}: expected to be absent, but it is ${shown(hit.value)}` : null;
+  if (a.operator === 'not_exists')
+    return hit.found ? `${a.path}: expected to be absent, but it is ${shown(hit.value)}` : null;
   if (!hit.found) return `${a.path}: not found (operator ${a.operator})`;
   const v = hit.value;
   switch (a.operator) {
     case 'equals':
       return asText(v) === a.value ? null : `${a.path}: expected equals ${JSON.stringify(a.value)}, got ${shown(v)}`;
     case 'not_equals':
-      return asText(v) !== a.value ? null : `${a.path}: expected not equals ${JSON.stringify(a.value)}, got ${shown(v)}`;
+      return asText(v) !== a.value
+        ? null
+        : `${a.path}: expected not equals ${JSON.stringify(a.value)}, got ${shown(v)}`;
     case 'contains':
     case 'not_contains': {
       const has = Array.isArray(v) ? v.some((e) => asText(e) === a.value) : asText(v).includes(a.value);
       const want = a.operator === 'contains';
-      return has === want ? null : `${a.path}: expected ${want ? 'to contain' : 'not to contain'} ${JSON.stringify(a.value)}, got ${shown(v)}`;
+      return has === want
+        ? null
+        : `${a.path}: expected ${want ? 'to contain' : 'not to contain'} ${JSON.stringify(a.value)}, got ${shown(v)}`;
     }
     case 'greater_than':
     case 'less_than': {

@@ -9,7 +9,17 @@ const REPORT = JSON.stringify({
     hubs: [
       { count: 1, host: '10.0.0.1', 'Loss%': 0.0, Snt: 3, Last: 0.5, Avg: 0.61, Best: 0.4, Wrst: 0.9, StDev: 0.2 },
       { count: 2, host: '???', 'Loss%': 100.0, Snt: 3, Last: 0.0, Avg: 0.0, Best: 0.0, Wrst: 0.0, StDev: 0.0 },
-      { count: 3, host: '192.0.2.1', 'Loss%': 33.3333, Snt: 3, Last: 12.1, Avg: 12.34567, Best: 11.9, Wrst: 13.2, StDev: 0.5 },
+      {
+        count: 3,
+        host: '192.0.2.1',
+        'Loss%': 33.3333,
+        Snt: 3,
+        Last: 12.1,
+        Avg: 12.34567,
+        Best: 11.9,
+        Wrst: 13.2,
+        StDev: 0.5,
+      },
     ],
   },
 });
@@ -31,26 +41,42 @@ describe('parseMtrJson', () => {
 
 describe('mtrArgs', () => {
   it('is a fixed vector with the address last (no shell, no option injection from the target)', () => {
-    expect(mtrArgs('192.0.2.1', 3, 0.2)).toEqual(['--json', '--no-dns', '-c', '3', '-i', '0.2', '--gracetime', '1', '192.0.2.1']);
+    expect(mtrArgs('192.0.2.1', 3, 0.2)).toEqual([
+      '--json',
+      '--no-dns',
+      '-c',
+      '3',
+      '-i',
+      '0.2',
+      '--gracetime',
+      '1',
+      '192.0.2.1',
+    ]);
   });
 });
 
 describe('runMtr', () => {
   it('refuses a private target unless allowed (SSRF guard before mtr runs)', async () => {
-    await expect(runMtr('127.0.0.1', { count: 1, timeoutMs: 5000, allowPrivate: false, binary: '/nonexistent/mtr' })).rejects.toThrow(/private address \(loopback\)/);
+    await expect(
+      runMtr('127.0.0.1', { count: 1, timeoutMs: 5000, allowPrivate: false, binary: '/nonexistent/mtr' }),
+    ).rejects.toThrow(/private address \(loopback\)/);
   });
 
-  it('looks mtr up on the PATH it is given (the probe\'s config), not the environment', async () => {
+  it("looks mtr up on the PATH it is given (the probe's config), not the environment", async () => {
     const empty = mkdtempSync(join(tmpdir(), 'px-mtr-'));
     try {
-      await expect(runMtr('127.0.0.1', { count: 1, timeoutMs: 5000, allowPrivate: true, childPath: empty })).rejects.toThrow('mtr is not installed on this probe');
+      await expect(
+        runMtr('127.0.0.1', { count: 1, timeoutMs: 5000, allowPrivate: true, childPath: empty }),
+      ).rejects.toThrow('mtr is not installed on this probe');
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
   });
 
   it('says when mtr is missing', async () => {
-    await expect(runMtr('127.0.0.1', { count: 1, timeoutMs: 5000, allowPrivate: true, binary: '/nonexistent/mtr' })).rejects.toThrow('mtr is not installed on this probe');
+    await expect(
+      runMtr('127.0.0.1', { count: 1, timeoutMs: 5000, allowPrivate: true, binary: '/nonexistent/mtr' }),
+    ).rejects.toThrow('mtr is not installed on this probe');
   });
 
   it('traces 127.0.0.1 with the system mtr', async () => {

@@ -9,7 +9,8 @@ import { resolveAndGuard } from './ssrf';
  * `--json` report turned into hops.
  */
 
-const round3 = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 1000) / 1000 : null);
+const round3 = (v: unknown): number | null =>
+  typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 1000) / 1000 : null;
 
 /** `mtr --json` report → hops (pure). Hosts `???` (no answer) have a null address; timings of a hop that lost every probe are null. */
 export function parseMtrJson(text: string): MtrHopV1[] {
@@ -54,7 +55,14 @@ export interface MtrRun {
  */
 export async function runMtr(
   host: string,
-  opts: { count: number; timeoutMs: number; allowPrivate: boolean; allowedCidrs?: readonly string[]; binary?: string; childPath?: string },
+  opts: {
+    count: number;
+    timeoutMs: number;
+    allowPrivate: boolean;
+    allowedCidrs?: readonly string[];
+    binary?: string;
+    childPath?: string;
+  },
 ): Promise<MtrRun> {
   const target = await resolveAndGuard(host, opts.allowPrivate, { allowedCidrs: opts.allowedCidrs });
   // Intervals under 1 s need root (raw sockets are needed anyway; the image runs mtr with NET_RAW).
@@ -63,15 +71,26 @@ export async function runMtr(
     // Only PATH (the probe's, from its config: the library reads no environment) and LC_ALL=C, as for ping.
     const env = { PATH: opts.childPath ?? DEFAULT_CHILD_PATH, LC_ALL: 'C' };
     const args = mtrArgs(target.address, opts.count, interval);
-    execFile(opts.binary ?? 'mtr', args, { timeout: opts.timeoutMs, maxBuffer: 1024 * 1024, shell: false, windowsHide: true, env }, (err, out, errOut) => {
-      if (err) {
-        const e = err as NodeJS.ErrnoException & { killed?: boolean };
-        if (e.code === 'ENOENT') return reject(new Error('mtr is not installed on this probe'));
-        if (e.killed) return reject(new Error(`mtr did not finish within ${opts.timeoutMs} ms`));
-        return reject(new Error(`mtr failed: ${String(errOut || e.message).trim().slice(0, 300)}`));
-      }
-      resolve(out);
-    });
+    execFile(
+      opts.binary ?? 'mtr',
+      args,
+      { timeout: opts.timeoutMs, maxBuffer: 1024 * 1024, shell: false, windowsHide: true, env },
+      (err, out, errOut) => {
+        if (err) {
+          const e = err as NodeJS.ErrnoException & { killed?: boolean };
+          if (e.code === 'ENOENT') return reject(new Error('mtr is not installed on this probe'));
+          if (e.killed) return reject(new Error(`mtr did not finish within ${opts.timeoutMs} ms`));
+          return reject(
+            new Error(
+              `mtr failed: ${String(errOut || e.message)
+                .trim()
+                .slice(0, 300)}`,
+            ),
+          );
+        }
+        resolve(out);
+      },
+    );
   });
   return { address: target.address, hops: parseMtrJson(stdout) };
 }

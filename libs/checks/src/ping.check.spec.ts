@@ -26,17 +26,41 @@ const NONE_BACK = `PING 10.0.0.9 (10.0.0.9) 56(84) bytes of data.
 
 describe('parsePingOutput', () => {
   it('reads counts, loss and rtt min/avg/max/stddev', () => {
-    expect(parsePingOutput(ALL_BACK)).toEqual({ transmitted: 3, received: 3, packet_loss: 0, rtt_min: 0.028, rtt_avg: 0.064, rtt_max: 0.133, rtt_stddev: 0.048 });
+    expect(parsePingOutput(ALL_BACK)).toEqual({
+      transmitted: 3,
+      received: 3,
+      packet_loss: 0,
+      rtt_min: 0.028,
+      rtt_avg: 0.064,
+      rtt_max: 0.133,
+      rtt_stddev: 0.048,
+    });
     expect(parsePingOutput(SOME_LOST)).toMatchObject({ transmitted: 4, received: 3, packet_loss: 25, rtt_avg: 12.5 });
   });
   it('has no rtt when nothing came back, and no summary when ping failed before sending', () => {
-    expect(parsePingOutput(NONE_BACK)).toEqual({ transmitted: 3, received: 0, packet_loss: 100, rtt_min: null, rtt_avg: null, rtt_max: null, rtt_stddev: null });
+    expect(parsePingOutput(NONE_BACK)).toEqual({
+      transmitted: 3,
+      received: 0,
+      packet_loss: 100,
+      rtt_min: null,
+      rtt_avg: null,
+      rtt_max: null,
+      rtt_stddev: null,
+    });
     expect(parsePingOutput('ping: connect: Network is unreachable\n')).toBeNull();
   });
 });
 
 describe('judgePing', () => {
-  const s = (transmitted: number, received: number) => ({ transmitted, received, packet_loss: Math.round(((transmitted - received) / transmitted) * 100), rtt_min: null, rtt_avg: null, rtt_max: null, rtt_stddev: null });
+  const s = (transmitted: number, received: number) => ({
+    transmitted,
+    received,
+    packet_loss: Math.round(((transmitted - received) / transmitted) * 100),
+    rtt_min: null,
+    rtt_avg: null,
+    rtt_max: null,
+    rtt_stddev: null,
+  });
   it('is up when the loss is at most max_packet_loss', () => {
     expect(judgePing(s(3, 3), 0)).toBeNull();
     expect(judgePing(s(4, 3), 25)).toBeNull();
@@ -51,15 +75,52 @@ describe('judgePing', () => {
 
 describe('pingArgs', () => {
   it('is a fixed vector ending in the address after "--", the reply wait bounded by the timeout', () => {
-    expect(pingArgs('127.0.0.1', { count: 3, interval_ms: 1000, timeout_ms: 10_000 })).toEqual(['-4', '-n', '-q', '-c', '3', '-i', '1.000', '-W', '7.900', '--', '127.0.0.1']);
-    expect(pingArgs('::1', { count: 1, interval_ms: 200, timeout_ms: 1000 })).toEqual(['-6', '-n', '-q', '-c', '1', '-i', '0.200', '-W', '0.900', '--', '::1']);
+    expect(pingArgs('127.0.0.1', { count: 3, interval_ms: 1000, timeout_ms: 10_000 })).toEqual([
+      '-4',
+      '-n',
+      '-q',
+      '-c',
+      '3',
+      '-i',
+      '1.000',
+      '-W',
+      '7.900',
+      '--',
+      '127.0.0.1',
+    ]);
+    expect(pingArgs('::1', { count: 1, interval_ms: 200, timeout_ms: 1000 })).toEqual([
+      '-6',
+      '-n',
+      '-q',
+      '-c',
+      '1',
+      '-i',
+      '0.200',
+      '-W',
+      '0.900',
+      '--',
+      '::1',
+    ]);
     expect(pingArgs('::1', { count: 5, interval_ms: 1000, timeout_ms: 4000 })[8]).toBe('0.200');
   });
 });
 
-describe('PingCheck: the program comes from the context\'s PATH (the probe\'s config), nothing else of the environment', () => {
-  const spec: PingCheckSpec = { type: 'ping', host: '127.0.0.1', count: 3, interval_ms: 200, timeout_ms: 5000, max_packet_loss: 0 };
-  const ctx = (childPath: string): CheckContext => ({ region: 'eu-west', userAgent: 'test', allowPrivateTargets: true, maxBodyBytes: 1024, childPath });
+describe("PingCheck: the program comes from the context's PATH (the probe's config), nothing else of the environment", () => {
+  const spec: PingCheckSpec = {
+    type: 'ping',
+    host: '127.0.0.1',
+    count: 3,
+    interval_ms: 200,
+    timeout_ms: 5000,
+    max_packet_loss: 0,
+  };
+  const ctx = (childPath: string): CheckContext => ({
+    region: 'eu-west',
+    userAgent: 'test',
+    allowPrivateTargets: true,
+    maxBodyBytes: 1024,
+    childPath,
+  });
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'px-ping-'));
@@ -69,7 +130,10 @@ describe('PingCheck: the program comes from the context\'s PATH (the probe\'s co
   it('runs the ping found on that PATH, with only PATH and LC_ALL=C set', async () => {
     // A stand-in ping (shell builtins only: its PATH has nothing else) that prints a summary and what it was given.
     const fake = join(dir, 'ping');
-    writeFileSync(fake, `#!/bin/sh\necho "PATH=$PATH LC_ALL=$LC_ALL HOME=$HOME" > "\${0%/*}/seen"\nprintf '%s' '${ALL_BACK}'\n`);
+    writeFileSync(
+      fake,
+      `#!/bin/sh\necho "PATH=$PATH LC_ALL=$LC_ALL HOME=$HOME" > "\${0%/*}/seen"\nprintf '%s' '${ALL_BACK}'\n`,
+    );
     chmodSync(fake, 0o755);
     const out = await new PingCheck().run(spec, ctx(dir));
     expect(out.error).toBeNull();

@@ -25,9 +25,14 @@ export interface PingSummary {
  * there is no summary line (ping failed before sending).
  */
 export function parsePingOutput(stdout: string): PingSummary | null {
-  const counts = /(\d+) packets transmitted, (\d+) (?:packets )?received(?:, \+\d+ errors)?(?:, \+\d+ duplicates)?, ([\d.]+)% packet loss/.exec(stdout);
+  const counts =
+    /(\d+) packets transmitted, (\d+) (?:packets )?received(?:, \+\d+ errors)?(?:, \+\d+ duplicates)?, ([\d.]+)% packet loss/.exec(
+      stdout,
+    );
   if (!counts) return null;
-  const rtt = /(?:rtt|round-trip) min\/avg\/max\/(?:mdev|stddev) = ([\d.]+)\/([\d.]+)\/([\d.]+)\/([\d.]+) ms/.exec(stdout);
+  const rtt = /(?:rtt|round-trip) min\/avg\/max\/(?:mdev|stddev) = ([\d.]+)\/([\d.]+)\/([\d.]+)\/([\d.]+) ms/.exec(
+    stdout,
+  );
   const n = (s: string | undefined) => (s === undefined ? null : Number(s));
   return {
     transmitted: Number(counts[1]),
@@ -43,8 +48,10 @@ export function parsePingOutput(stdout: string): PingSummary | null {
 /** Up when some echo came back and the loss is at most `maxLoss` percent (pure). */
 export function judgePing(s: PingSummary, maxLoss: number): string | null {
   if (s.transmitted === 0) return 'no echo request was sent';
-  if (s.received === 0) return `no reply to ${s.transmitted} echo request${s.transmitted === 1 ? '' : 's'} (100% packet loss)`;
-  if (s.packet_loss > maxLoss) return `${s.packet_loss}% packet loss (${s.received} of ${s.transmitted} replies) is above max_packet_loss ${maxLoss}%`;
+  if (s.received === 0)
+    return `no reply to ${s.transmitted} echo request${s.transmitted === 1 ? '' : 's'} (100% packet loss)`;
+  if (s.packet_loss > maxLoss)
+    return `${s.packet_loss}% packet loss (${s.received} of ${s.transmitted} replies) is above max_packet_loss ${maxLoss}%`;
   return null;
 }
 
@@ -57,7 +64,19 @@ export function judgePing(s: PingSummary, maxLoss: number): string | null {
 export function pingArgs(address: string, spec: Pick<PingCheckSpec, 'count' | 'interval_ms' | 'timeout_ms'>): string[] {
   const sending = (spec.count - 1) * spec.interval_ms;
   const wait = Math.max(200, Math.min(spec.timeout_ms - sending - 100, 10_000));
-  return [net.isIPv6(address) ? '-6' : '-4', '-n', '-q', '-c', String(spec.count), '-i', (spec.interval_ms / 1000).toFixed(3), '-W', (wait / 1000).toFixed(3), '--', address];
+  return [
+    net.isIPv6(address) ? '-6' : '-4',
+    '-n',
+    '-q',
+    '-c',
+    String(spec.count),
+    '-i',
+    (spec.interval_ms / 1000).toFixed(3),
+    '-W',
+    (wait / 1000).toFixed(3),
+    '--',
+    address,
+  ];
 }
 
 interface Run {
@@ -102,7 +121,12 @@ export class PingCheck implements Check<PingCheckSpec> {
   async run(spec: PingCheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
     const start = performance.now();
     const phases = { ...EMPTY_PHASES };
-    const details: Record<string, unknown> = { host: spec.host, count: spec.count, interval_ms: spec.interval_ms, max_packet_loss: spec.max_packet_loss };
+    const details: Record<string, unknown> = {
+      host: spec.host,
+      count: spec.count,
+      interval_ms: spec.interval_ms,
+      max_packet_loss: spec.max_packet_loss,
+    };
     const d = deadlineSignal(spec.timeout_ms, ctx.signal);
     let error: string | null = null;
     let responseMs: number | null = null;
@@ -123,12 +147,22 @@ export class PingCheck implements Check<PingCheckSpec> {
         error = judgePing(summary, spec.max_packet_loss);
       }
     } catch (e) {
-      if (e instanceof Stopped || d.signal.aborted) error = d.timedOut() ? `timeout after ${spec.timeout_ms} ms (${phase})` : `check aborted (${phase})`;
+      if (e instanceof Stopped || d.signal.aborted)
+        error = d.timedOut() ? `timeout after ${spec.timeout_ms} ms (${phase})` : `check aborted (${phase})`;
       else error = describeError(e);
     } finally {
       d.dispose();
     }
     phases.total = round2(performance.now() - start);
-    return { is_up: error === null, status_code: null, response_ms: responseMs, error, phases, response_headers: null, response_body: null, details };
+    return {
+      is_up: error === null,
+      status_code: null,
+      response_ms: responseMs,
+      error,
+      phases,
+      response_headers: null,
+      response_body: null,
+      details,
+    };
   }
 }

@@ -17,10 +17,13 @@ describe('forwardedToOtherOrigin', () => {
     expect(forwardedToOtherOrigin({ key: 'X-Api-Key', sensitive: true }, true)).toBe(false);
   });
 
-  it.each(['Authorization', 'authorization', 'PROXY-AUTHORIZATION', 'Cookie', ' cookie '])('never forwards %j, even unmarked', (key) => {
-    expect(forwardedToOtherOrigin({ key }, true)).toBe(false);
-    expect(forwardedToOtherOrigin({ key, sensitive: false }, true)).toBe(false);
-  });
+  it.each(['Authorization', 'authorization', 'PROXY-AUTHORIZATION', 'Cookie', ' cookie '])(
+    'never forwards %j, even unmarked',
+    (key) => {
+      expect(forwardedToOtherOrigin({ key }, true)).toBe(false);
+      expect(forwardedToOtherOrigin({ key, sensitive: false }, true)).toBe(false);
+    },
+  );
 
   it('the never-forwarded names are the credential headers', () => {
     expect([...NEVER_FORWARDED_HEADERS].sort()).toEqual(['authorization', 'cookie', 'proxy-authorization']);

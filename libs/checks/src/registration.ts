@@ -84,7 +84,14 @@ export function parseRdap(body: Json, server: string, raw: string): Registration
   const registrar = arr(body.entities)
     .map(obj)
     .find((e) => arr(e.roles).includes('registrar'));
-  const name = typeof body.ldhName === 'string' ? body.ldhName : typeof body.handle === 'string' ? body.handle : typeof body.name === 'string' ? body.name : '';
+  const name =
+    typeof body.ldhName === 'string'
+      ? body.ldhName
+      : typeof body.handle === 'string'
+        ? body.handle
+        : typeof body.name === 'string'
+          ? body.name
+          : '';
   return {
     source: 'rdap',
     server,
@@ -93,7 +100,9 @@ export function parseRdap(body: Json, server: string, raw: string): Registration
     created_at: at('registration'),
     updated_at: at('last changed'),
     expires_at: at('expiration'),
-    status: arr(body.status).filter((s): s is string => typeof s === 'string').slice(0, 20),
+    status: arr(body.status)
+      .filter((s): s is string => typeof s === 'string')
+      .slice(0, 20),
     name_servers: arr(body.nameservers)
       .map((n) => obj(n).ldhName)
       .filter((n): n is string => typeof n === 'string')
@@ -104,7 +113,16 @@ export function parseRdap(body: Json, server: string, raw: string): Registration
 }
 
 const WHOIS_KEYS = {
-  expires: ['registry expiry date', 'registrar registration expiration date', 'expiration date', 'expiry date', 'expires', 'expires on', 'paid-till', 'expire'],
+  expires: [
+    'registry expiry date',
+    'registrar registration expiration date',
+    'expiration date',
+    'expiry date',
+    'expires',
+    'expires on',
+    'paid-till',
+    'expire',
+  ],
   created: ['creation date', 'created', 'created on', 'registered', 'registration time', 'regdate'],
   updated: ['updated date', 'last updated', 'last-modified', 'changed', 'updated'],
   registrar: ['registrar', 'sponsoring registrar', 'registrar name', 'org', 'orgname', 'organisation'],
@@ -114,7 +132,8 @@ const WHOIS_KEYS = {
 };
 
 /** Texts that mean "no such registration" in the common WHOIS servers' answers. */
-const NOT_FOUND = /^(no match for|not found|no data found|no entries found|domain not found|status:\s*free|% no such domain|no object found)/im;
+const NOT_FOUND =
+  /^(no match for|not found|no data found|no entries found|domain not found|status:\s*free|% no such domain|no object found)/im;
 
 /** A WHOIS answer → Registration; null when it says there is no such registration (pure). */
 export function parseWhois(text: string, server: string, query: string): Registration | null {
@@ -132,8 +151,20 @@ export function parseWhois(text: string, server: string, query: string): Registr
     return null;
   };
   const all = (keys: string[]) => keys.flatMap((k) => fields.get(k) ?? []);
-  const status = [...new Set(all(WHOIS_KEYS.status).map((s) => s.split(/[\s,]+/)[0]).filter(Boolean))].slice(0, 20);
-  const nameServers = [...new Set(all(WHOIS_KEYS.nameServers).map((s) => s.split(/\s+/)[0].toLowerCase().replace(/\.$/, '')).filter(Boolean))].slice(0, 20);
+  const status = [
+    ...new Set(
+      all(WHOIS_KEYS.status)
+        .map((s) => s.split(/[\s,]+/)[0])
+        .filter(Boolean),
+    ),
+  ].slice(0, 20);
+  const nameServers = [
+    ...new Set(
+      all(WHOIS_KEYS.nameServers)
+        .map((s) => s.split(/\s+/)[0].toLowerCase().replace(/\.$/, ''))
+        .filter(Boolean),
+    ),
+  ].slice(0, 20);
   return {
     source: 'whois',
     server,
@@ -151,7 +182,10 @@ export function parseWhois(text: string, server: string, query: string): Registr
 /** `host`, `host:port` or `[v6]:port` → host and port (default 43); null when malformed. */
 export function parseWhoisServer(s: string): { host: string; port: number } | null {
   const t = s.trim();
-  const m = /^\[([0-9a-f:.]+)\](?::(\d{1,5}))?$/i.exec(t) ?? /^([^:\s/[\]]+)(?::(\d{1,5}))?$/.exec(t) ?? (net.isIPv6(t) ? [t, t, undefined] : null);
+  const m =
+    /^\[([0-9a-f:.]+)\](?::(\d{1,5}))?$/i.exec(t) ??
+    /^([^:\s/[\]]+)(?::(\d{1,5}))?$/.exec(t) ??
+    (net.isIPv6(t) ? [t, t, undefined] : null);
   if (!m) return null;
   const port = m[2] ? Number(m[2]) : 43;
   if (port < 1 || port > 65535) return null;
@@ -159,10 +193,15 @@ export function parseWhoisServer(s: string): { host: string; port: number } | nu
 }
 
 /** One GET through the SSRF guard, following up to three redirects (each guarded); the body as text. */
-async function guardedGet(url: string, ctx: CheckContext, signal: AbortSignal): Promise<{ status: number; body: string; url: string }> {
+async function guardedGet(
+  url: string,
+  ctx: CheckContext,
+  signal: AbortSignal,
+): Promise<{ status: number; body: string; url: string }> {
   let current = new URL(url);
   for (let hop = 0; ; hop++) {
-    if (current.protocol !== 'http:' && current.protocol !== 'https:') throw new RegistryError(`RDAP URL ${current.href} is not http(s)`);
+    if (current.protocol !== 'http:' && current.protocol !== 'https:')
+      throw new RegistryError(`RDAP URL ${current.href} is not http(s)`);
     const host = current.hostname.replace(/^\[|\]$/g, '');
     const target = await guardedLookup(host, ctx, signal);
     const res = await getOnce(current, target.addresses, ctx, signal);
@@ -174,16 +213,23 @@ async function guardedGet(url: string, ctx: CheckContext, signal: AbortSignal): 
   }
 }
 
-function getOnce(url: URL, addresses: ResolvedAddress[], ctx: CheckContext, signal: AbortSignal): Promise<{ status: number; body: string; location: string | null }> {
+function getOnce(
+  url: URL,
+  addresses: ResolvedAddress[],
+  ctx: CheckContext,
+  signal: AbortSignal,
+): Promise<{ status: number; body: string; location: string | null }> {
   const secure = url.protocol === 'https:';
   const opts: https.RequestOptions = {
     method: 'GET',
     headers: { accept: 'application/rdap+json, application/json', 'user-agent': ctx.userAgent },
     // Connect to the address the guard checked, never to a second lookup's answer.
-    lookup: ((_h: string, o: { all?: boolean }, cb: (...a: unknown[]) => void) => (o.all ? cb(null, addresses) : cb(null, addresses[0].address, addresses[0].family))) as never,
+    lookup: ((_h: string, o: { all?: boolean }, cb: (...a: unknown[]) => void) =>
+      o.all ? cb(null, addresses) : cb(null, addresses[0].address, addresses[0].family)) as never,
     signal,
   };
-  if (secure && ctx.tlsCa !== undefined) opts.ca = [...tls.rootCertificates, ...(Array.isArray(ctx.tlsCa) ? ctx.tlsCa : [ctx.tlsCa])];
+  if (secure && ctx.tlsCa !== undefined)
+    opts.ca = [...tls.rootCertificates, ...(Array.isArray(ctx.tlsCa) ? ctx.tlsCa : [ctx.tlsCa])];
   return new Promise((resolve, reject) => {
     const req = (secure ? https : http).request(url, opts, (res) => {
       const chunks: Buffer[] = [];
@@ -193,7 +239,13 @@ function getOnce(url: URL, addresses: ResolvedAddress[], ctx: CheckContext, sign
         if (size > MAX_BODY) req.destroy(new RegistryError(`RDAP answer larger than ${MAX_BODY} bytes`));
         else chunks.push(c);
       });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), location: typeof res.headers.location === 'string' ? res.headers.location : null }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          location: typeof res.headers.location === 'string' ? res.headers.location : null,
+        }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -202,7 +254,12 @@ function getOnce(url: URL, addresses: ResolvedAddress[], ctx: CheckContext, sign
 }
 
 /** RDAP lookup of a domain at `base` (`…/domain/<name>`). */
-export async function rdapDomain(domain: string, base: string, ctx: CheckContext, signal: AbortSignal): Promise<Registration> {
+export async function rdapDomain(
+  domain: string,
+  base: string,
+  ctx: CheckContext,
+  signal: AbortSignal,
+): Promise<Registration> {
   const url = `${base.endsWith('/') ? base : `${base}/`}domain/${encodeURIComponent(domain)}`;
   const res = await guardedGet(url, ctx, signal);
   if (res.status === 404) throw new NotRegisteredError(domain, `RDAP ${res.url}`);
@@ -213,12 +270,18 @@ export async function rdapDomain(domain: string, base: string, ctx: CheckContext
   } catch {
     throw new RegistryError(`RDAP ${res.url} answered something that is not JSON`);
   }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new RegistryError(`RDAP ${res.url} answered something that is not an RDAP object`);
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new RegistryError(`RDAP ${res.url} answered something that is not an RDAP object`);
   return parseRdap(body as Json, res.url, res.body);
 }
 
 /** One WHOIS query (RFC 3912): the query and CRLF, the answer until the server closes (at most 64 KiB). */
-export async function whoisQuery(query: string, server: { host: string; port: number }, ctx: CheckContext, signal: AbortSignal): Promise<string> {
+export async function whoisQuery(
+  query: string,
+  server: { host: string; port: number },
+  ctx: CheckContext,
+  signal: AbortSignal,
+): Promise<string> {
   const conn = await connectGuarded(server.host, server.port, ctx, signal, { name: 'connecting' });
   const socket = conn.socket;
   return raceSignal(
@@ -262,7 +325,12 @@ export interface LookupOptions {
  * server), WHOIS when RDAP has no server for it or fails (a "not registered" answer from
  * RDAP is final). Rejects with NotRegisteredError, or RegistryError naming every attempt.
  */
-export async function lookupDomain(domain: string, opts: LookupOptions, ctx: CheckContext, signal: AbortSignal): Promise<Registration> {
+export async function lookupDomain(
+  domain: string,
+  opts: LookupOptions,
+  ctx: CheckContext,
+  signal: AbortSignal,
+): Promise<Registration> {
   const failures: string[] = [];
   const bases = opts.rdapServer ? [opts.rdapServer] : rdapBaseFor(domain);
   for (const base of bases.slice(0, 2)) {
@@ -275,7 +343,9 @@ export async function lookupDomain(domain: string, opts: LookupOptions, ctx: Che
   }
   if (!bases.length) failures.push(`no RDAP server for .${domain.split('.').pop()} in the bootstrap registry`);
   try {
-    const server = opts.whoisServer ? parseWhoisServer(opts.whoisServer) : await referralServer(domain.split('.').pop()!, ctx, signal);
+    const server = opts.whoisServer
+      ? parseWhoisServer(opts.whoisServer)
+      : await referralServer(domain.split('.').pop()!, ctx, signal);
     if (!server) throw new RegistryError(`no WHOIS server for .${domain.split('.').pop()}`);
     const name = `whois://${server.host}:${server.port}`;
     const text = await whoisQuery(domain, server, ctx, signal);
@@ -290,7 +360,12 @@ export async function lookupDomain(domain: string, opts: LookupOptions, ctx: Che
 }
 
 /** Registration data of an IP address: WHOIS through IANA's referral (the RIR), or `whoisServer`. */
-export async function lookupIp(ip: string, opts: LookupOptions, ctx: CheckContext, signal: AbortSignal): Promise<Registration> {
+export async function lookupIp(
+  ip: string,
+  opts: LookupOptions,
+  ctx: CheckContext,
+  signal: AbortSignal,
+): Promise<Registration> {
   const server = opts.whoisServer ? parseWhoisServer(opts.whoisServer) : await referralServer(ip, ctx, signal);
   if (!server) throw new RegistryError(`no WHOIS server for ${ip}`);
   const name = `whois://${server.host}:${server.port}`;
@@ -299,7 +374,11 @@ export async function lookupIp(ip: string, opts: LookupOptions, ctx: CheckContex
   return reg;
 }
 
-async function referralServer(key: string, ctx: CheckContext, signal: AbortSignal): Promise<{ host: string; port: number } | null> {
+async function referralServer(
+  key: string,
+  ctx: CheckContext,
+  signal: AbortSignal,
+): Promise<{ host: string; port: number } | null> {
   const s = await ianaReferral(key, ctx, signal);
   return s ? parseWhoisServer(s) : null;
 }

@@ -83,7 +83,8 @@ describe('HttpCheck.run without a network', () => {
     });
     await expect(check.run({ ...base, response_threshold_ms: 'soon' }, ctx)).resolves.toMatchObject({
       is_up: false,
-      error: 'invalid check configuration: invalid response threshold "soon": expected "> N", "< N" or "MIN-MAX" in milliseconds',
+      error:
+        'invalid check configuration: invalid response threshold "soon": expected "> N", "< N" or "MIN-MAX" in milliseconds',
     });
   });
 
@@ -95,7 +96,10 @@ describe('HttpCheck.run without a network', () => {
   });
 
   it('refuses a literal private address before any I/O', async () => {
-    const out = await check.run({ ...(httpSpec as Extract<CheckSpec, { type: 'http' }>), url: 'http://[fd00::1]:8080/' }, ctx);
+    const out = await check.run(
+      { ...(httpSpec as Extract<CheckSpec, { type: 'http' }>), url: 'http://[fd00::1]:8080/' },
+      ctx,
+    );
     expect(out.error).toBe('target is a private address (uniqueLocal); set ALLOW_PRIVATE_TARGETS=true to allow');
     expect(out.phases).toMatchObject({ dns: null, connect: null, tls: null, first_byte: null });
   });

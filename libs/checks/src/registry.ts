@@ -45,6 +45,8 @@ export async function runCheck(spec: CheckSpec, ctx: CheckContext): Promise<Chec
   try {
     return await check.run(spec, ctx);
   } catch (e) {
-    return failedOutcome(`internal error in ${spec.type} check: ${typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e)}`);
+    return failedOutcome(
+      `internal error in ${spec.type} check: ${typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e)}`,
+    );
   }
 }

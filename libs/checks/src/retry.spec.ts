@@ -1,9 +1,21 @@
 import { httpCheckSpec, type CheckSpec } from '@parallax/contracts';
 import type { CheckOutcome } from './check';
 import { EMPTY_PHASES } from './check';
-import { errorClassOf, nextRetry, RETRY_BACKOFF_MS, RETRY_MIN_ATTEMPT_MS, RETRY_RESERVE_MS, retryable, runWithRetries } from './retry';
+import {
+  errorClassOf,
+  nextRetry,
+  RETRY_BACKOFF_MS,
+  RETRY_MIN_ATTEMPT_MS,
+  RETRY_RESERVE_MS,
+  retryable,
+  runWithRetries,
+} from './retry';
 
-const out = (is_up: boolean, status_code: number | null = is_up ? 200 : 503, error: string | null = is_up ? null : `expected status 200, got ${status_code}`): CheckOutcome => ({
+const out = (
+  is_up: boolean,
+  status_code: number | null = is_up ? 200 : 503,
+  error: string | null = is_up ? null : `expected status 200, got ${status_code}`,
+): CheckOutcome => ({
   is_up,
   status_code,
   response_ms: 5,
@@ -29,7 +41,10 @@ describe('errorClassOf', () => {
     [out(false, 404), 'http_4xx'],
     [out(false, 302, 'expected status 200, got 302'), 'http_status'],
     [out(false, 200, 'keyword "ok" not found'), 'assertion'],
-    [out(false, null, 'target resolves to a private address (loopback); set ALLOW_PRIVATE_TARGETS=true to allow'), 'blocked'],
+    [
+      out(false, null, 'target resolves to a private address (loopback); set ALLOW_PRIVATE_TARGETS=true to allow'),
+      'blocked',
+    ],
     [out(false, null, 'something odd'), 'other'],
     [out(false, null, null), 'other'],
   ])('%#: %j', (o, cls) => expect(errorClassOf(o)).toBe(cls));
@@ -37,13 +52,22 @@ describe('errorClassOf', () => {
 
 describe('retryable', () => {
   it('every probed type but domain', () => {
-    expect(['http', 'json_api', 'ssl', 'tcp', 'dns', 'ping', 'sip'].every((t) => retryable(t as CheckSpec['type']))).toBe(true);
+    expect(
+      ['http', 'json_api', 'ssl', 'tcp', 'dns', 'ping', 'sip'].every((t) => retryable(t as CheckSpec['type'])),
+    ).toBe(true);
     expect(retryable('domain')).toBe(false);
   });
 });
 
 describe('nextRetry', () => {
-  const base = { attempt: 1, retries: 3, errorClass: 'http_5xx' as const, elapsedMs: 10, budgetMs: 7000, timeoutMs: 2000 };
+  const base = {
+    attempt: 1,
+    retries: 3,
+    errorClass: 'http_5xx' as const,
+    elapsedMs: 10,
+    budgetMs: 7000,
+    timeoutMs: 2000,
+  };
 
   it('backs off 250 ms × the failed attempt, with the full timeout when it fits', () => {
     expect(nextRetry(base)).toEqual({ retry: true, delayMs: RETRY_BACKOFF_MS, timeoutMs: 2000 });
@@ -75,8 +99,14 @@ describe('nextRetry', () => {
     expect(nextRetry({ ...base, elapsedMs: edge })).toEqual({ retry: true, delayMs: 250, timeoutMs: 1000 });
     expect(nextRetry({ ...base, elapsedMs: edge + 1 })).toEqual({ retry: false });
     // A timeout below 1 s needs only itself.
-    expect(nextRetry({ ...base, timeoutMs: 300, elapsedMs: base.budgetMs - RETRY_RESERVE_MS - 250 - 300 })).toEqual({ retry: true, delayMs: 250, timeoutMs: 300 });
-    expect(nextRetry({ ...base, timeoutMs: 300, elapsedMs: base.budgetMs - RETRY_RESERVE_MS - 250 - 299 })).toEqual({ retry: false });
+    expect(nextRetry({ ...base, timeoutMs: 300, elapsedMs: base.budgetMs - RETRY_RESERVE_MS - 250 - 300 })).toEqual({
+      retry: true,
+      delayMs: 250,
+      timeoutMs: 300,
+    });
+    expect(nextRetry({ ...base, timeoutMs: 300, elapsedMs: base.budgetMs - RETRY_RESERVE_MS - 250 - 299 })).toEqual({
+      retry: false,
+    });
     // A budget already spent (a job that started late) never retries.
     expect(nextRetry({ ...base, budgetMs: 0 })).toEqual({ retry: false });
   });
@@ -118,7 +148,15 @@ describe('runWithRetries', () => {
     const res = await runWithRetries(http(), 2, 7000, r);
     expect(res.outcome).toEqual(out(true));
     expect(res.attempts).toEqual([
-      { attempt: 1, offset_ms: 0, duration_ms: 20, is_up: false, status_code: 503, error_class: 'http_5xx', error: 'expected status 200, got 503' },
+      {
+        attempt: 1,
+        offset_ms: 0,
+        duration_ms: 20,
+        is_up: false,
+        status_code: 503,
+        error_class: 'http_5xx',
+        error: 'expected status 200, got 503',
+      },
       { attempt: 2, offset_ms: 270, duration_ms: 20, is_up: true, status_code: 200, error_class: null, error: null },
     ]);
     expect(r.sleeps).toEqual([250]);
@@ -156,7 +194,14 @@ describe('runWithRetries', () => {
   });
 
   it('a domain check and a lost check are not retried', async () => {
-    const domain: CheckSpec = { type: 'domain', domain: 'example.com', expiry_threshold_days: 30, rdap_server: null, whois_server: null, timeout_ms: 2000 };
+    const domain: CheckSpec = {
+      type: 'domain',
+      domain: 'example.com',
+      expiry_threshold_days: 30,
+      rdap_server: null,
+      whois_server: null,
+      timeout_ms: 2000,
+    };
     const r = runner([out(false)]);
     expect((await runWithRetries(domain, 3, 7000, r)).attempts).toBeNull();
     expect(r.specs).toHaveLength(1);

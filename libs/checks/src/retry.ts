@@ -68,7 +68,8 @@ export type RetryStep = { retry: false } | { retry: true; delayMs: number; timeo
 
 /** Whether to try again after a failed attempt, after how long and with which timeout (pure). */
 export function nextRetry(i: RetryInput): RetryStep {
-  if (i.attempt > Math.min(Math.max(0, Math.floor(i.retries)), 3) || i.errorClass === 'blocked') return { retry: false };
+  if (i.attempt > Math.min(Math.max(0, Math.floor(i.retries)), 3) || i.errorClass === 'blocked')
+    return { retry: false };
   const delayMs = RETRY_BACKOFF_MS * i.attempt;
   const left = Math.floor(i.budgetMs - RETRY_RESERVE_MS - i.elapsedMs - delayMs);
   if (left < Math.max(MIN_TIMEOUT_MS, Math.min(i.timeoutMs, RETRY_MIN_ATTEMPT_MS))) return { retry: false };

@@ -45,12 +45,25 @@ export function parseSipResponse(text: string): SipResponse | null {
   }
   const bodyLength = Number(headers['content-length'] ?? '0');
   const body = Buffer.from(text.slice(end + 4), 'utf8');
-  const length = Number.isFinite(bodyLength) && bodyLength >= 0 && body.length >= bodyLength ? end + 4 + body.subarray(0, bodyLength).toString('utf8').length : null;
+  const length =
+    Number.isFinite(bodyLength) && bodyLength >= 0 && body.length >= bodyLength
+      ? end + 4 + body.subarray(0, bodyLength).toString('utf8').length
+      : null;
   return { code: Number(start[1]), reason: start[2] ?? '', headers, length };
 }
 
 /** The OPTIONS request (RFC 3261 §11), with a fresh branch, tag and Call-ID. */
-export function optionsRequest(o: { host: string; port: number; transport: SipCheckSpec['transport']; localAddress: string; localPort: number; userAgent: string; callId: string; branch: string; tag: string }): string {
+export function optionsRequest(o: {
+  host: string;
+  port: number;
+  transport: SipCheckSpec['transport'];
+  localAddress: string;
+  localPort: number;
+  userAgent: string;
+  callId: string;
+  branch: string;
+  tag: string;
+}): string {
   const hostPart = net.isIPv6(o.host) ? `[${o.host}]` : o.host;
   const local = net.isIPv6(o.localAddress) ? `[${o.localAddress}]` : o.localAddress;
   const uri = `sip${o.transport === 'tls' ? 's' : ''}:${hostPart}:${o.port}`;
@@ -81,7 +94,13 @@ interface Exchange {
 }
 
 /** UDP: send, retransmit at T1 doubling to T2, until a final response of this Call-ID arrives. */
-function exchangeUdp(address: string, spec: SipCheckSpec, ctx: CheckContext, signal: AbortSignal, ids: { callId: string; branch: string; tag: string }): Promise<Exchange> {
+function exchangeUdp(
+  address: string,
+  spec: SipCheckSpec,
+  ctx: CheckContext,
+  signal: AbortSignal,
+  ids: { callId: string; branch: string; tag: string },
+): Promise<Exchange> {
   return new Promise((resolve, reject) => {
     const socket = dgram.createSocket(net.isIPv6(address) ? 'udp6' : 'udp4');
     let timer: NodeJS.Timeout | undefined;
@@ -103,7 +122,17 @@ function exchangeUdp(address: string, spec: SipCheckSpec, ctx: CheckContext, sig
     signal.addEventListener('abort', onAbort, { once: true });
     socket.connect(spec.port, address, () => {
       const local = socket.address();
-      const request = Buffer.from(optionsRequest({ host: spec.host, port: spec.port, transport: 'udp', localAddress: local.address, localPort: local.port, userAgent: ctx.userAgent, ...ids }));
+      const request = Buffer.from(
+        optionsRequest({
+          host: spec.host,
+          port: spec.port,
+          transport: 'udp',
+          localAddress: local.address,
+          localPort: local.port,
+          userAgent: ctx.userAgent,
+          ...ids,
+        }),
+      );
       let wait = T1_MS;
       const send = () => {
         socket.send(request, (e) => e && finish(e));
@@ -117,7 +146,14 @@ function exchangeUdp(address: string, spec: SipCheckSpec, ctx: CheckContext, sig
 }
 
 /** TCP or TLS: one request on a fresh connection, read until a final response is complete. */
-async function exchangeStream(spec: SipCheckSpec, ctx: CheckContext, signal: AbortSignal, ids: { callId: string; branch: string; tag: string }, phases: CheckOutcome['phases'], phase: { name: string }): Promise<Exchange> {
+async function exchangeStream(
+  spec: SipCheckSpec,
+  ctx: CheckContext,
+  signal: AbortSignal,
+  ids: { callId: string; branch: string; tag: string },
+  phases: CheckOutcome['phases'],
+  phase: { name: string },
+): Promise<Exchange> {
   const c = await connectGuarded(spec.host, spec.port, ctx, signal, phase);
   phases.dns = round2(c.dnsMs);
   phases.connect = round2(c.connectMs);
@@ -126,8 +162,14 @@ async function exchangeStream(spec: SipCheckSpec, ctx: CheckContext, signal: Abo
     if (spec.transport === 'tls') {
       phase.name = 'TLS handshake';
       const t0 = performance.now();
-      const opts: tls.ConnectionOptions = { socket, host: spec.host, servername: net.isIP(spec.host) ? undefined : spec.host, rejectUnauthorized: true };
-      if (ctx.tlsCa !== undefined) opts.ca = [...tls.rootCertificates, ...(Array.isArray(ctx.tlsCa) ? ctx.tlsCa : [ctx.tlsCa])];
+      const opts: tls.ConnectionOptions = {
+        socket,
+        host: spec.host,
+        servername: net.isIP(spec.host) ? undefined : spec.host,
+        rejectUnauthorized: true,
+      };
+      if (ctx.tlsCa !== undefined)
+        opts.ca = [...tls.rootCertificates, ...(Array.isArray(ctx.tlsCa) ? ctx.tlsCa : [ctx.tlsCa])];
       socket = await new Promise<tls.TLSSocket>((resolve, reject) => {
         const t = tls.connect(opts, () => resolve(t));
         t.once('error', reject);
@@ -137,7 +179,15 @@ async function exchangeStream(spec: SipCheckSpec, ctx: CheckContext, signal: Abo
     }
     phase.name = 'waiting for the response';
     const local = { address: socket.localAddress ?? '0.0.0.0', port: socket.localPort ?? 0 };
-    const request = optionsRequest({ host: spec.host, port: spec.port, transport: spec.transport, localAddress: local.address, localPort: local.port, userAgent: ctx.userAgent, ...ids });
+    const request = optionsRequest({
+      host: spec.host,
+      port: spec.port,
+      transport: spec.transport,
+      localAddress: local.address,
+      localPort: local.port,
+      userAgent: ctx.userAgent,
+      ...ids,
+    });
     const sentAt = performance.now();
     const response = await new Promise<SipResponse>((resolve, reject) => {
       let buf = '';
@@ -153,14 +203,23 @@ async function exchangeStream(spec: SipCheckSpec, ctx: CheckContext, signal: Abo
       };
       const onEnd = () => {
         cleanup();
-        reject(new Error(buf ? `connection closed before a final SIP response (got ${JSON.stringify(buf.slice(0, 120))})` : 'connection closed without a SIP response'));
+        reject(
+          new Error(
+            buf
+              ? `connection closed before a final SIP response (got ${JSON.stringify(buf.slice(0, 120))})`
+              : 'connection closed without a SIP response',
+          ),
+        );
       };
       const onData = (chunk: Buffer) => {
         buf += chunk.toString('utf8');
         for (;;) {
           const r = parseSipResponse(buf);
           if (r === null) {
-            if (buf.length > MAX_RESPONSE_BYTES || (buf.length > 16 && !buf.startsWith('SIP/2.0 ') && buf.includes('\r\n'))) {
+            if (
+              buf.length > MAX_RESPONSE_BYTES ||
+              (buf.length > 16 && !buf.startsWith('SIP/2.0 ') && buf.includes('\r\n'))
+            ) {
               cleanup();
               reject(new Error(`not a SIP response: ${JSON.stringify(buf.slice(0, 120))}`));
             }
@@ -218,17 +277,32 @@ export class SipCheck implements Check<SipCheckSpec> {
       code = ex.response.code;
       responseMs = round2(ex.ms);
       phases.first_byte = round2(performance.now() - start);
-      Object.assign(details, { address: ex.address, status: ex.response.code, reason: ex.response.reason.slice(0, 200), server: (ex.response.headers['server'] ?? ex.response.headers['user-agent'] ?? null)?.slice(0, 200) ?? null });
+      Object.assign(details, {
+        address: ex.address,
+        status: ex.response.code,
+        reason: ex.response.reason.slice(0, 200),
+        server: (ex.response.headers['server'] ?? ex.response.headers['user-agent'] ?? null)?.slice(0, 200) ?? null,
+      });
       if (!spec.expected_codes.includes(code)) {
         error = `expected SIP response ${spec.expected_codes.join(' or ')}, got ${code}${ex.response.reason ? ` ${ex.response.reason.slice(0, 100)}` : ''}`;
       }
     } catch (e) {
-      if (e instanceof Stopped || d.signal.aborted) error = d.timedOut() ? `timeout after ${spec.timeout_ms} ms (${phase.name})` : `check aborted (${phase.name})`;
+      if (e instanceof Stopped || d.signal.aborted)
+        error = d.timedOut() ? `timeout after ${spec.timeout_ms} ms (${phase.name})` : `check aborted (${phase.name})`;
       else error = describeError(e);
     } finally {
       d.dispose();
     }
     phases.total = round2(performance.now() - start);
-    return { is_up: error === null, status_code: code, response_ms: responseMs, error, phases, response_headers: null, response_body: null, details };
+    return {
+      is_up: error === null,
+      status_code: code,
+      response_ms: responseMs,
+      error,
+      phases,
+      response_headers: null,
+      response_body: null,
+      details,
+    };
   }
 }

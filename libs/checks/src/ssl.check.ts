@@ -94,15 +94,22 @@ export function parseSans(s: string | undefined): string[] {
 }
 
 /** up / warn / down from the findings (pure). `now` in epoch ms. */
-export function judgeCertificate(f: Pick<SslFindings, 'valid_from' | 'valid_to' | 'chain_valid' | 'chain_error' | 'hostname_match'>, thresholdDays: number, now: number, host: string): { error: string | null; warn: boolean; daysLeft: number | null } {
+export function judgeCertificate(
+  f: Pick<SslFindings, 'valid_from' | 'valid_to' | 'chain_valid' | 'chain_error' | 'hostname_match'>,
+  thresholdDays: number,
+  now: number,
+  host: string,
+): { error: string | null; warn: boolean; daysLeft: number | null } {
   const to = f.valid_to ? Date.parse(f.valid_to) : NaN;
   const from = f.valid_from ? Date.parse(f.valid_from) : NaN;
   const daysLeft = Number.isNaN(to) ? null : Math.floor((to - now) / DAY_MS);
   if (Number.isNaN(to)) return { error: 'certificate has no readable expiry date', warn: false, daysLeft };
   if (to <= now) return { error: `certificate expired on ${f.valid_to}`, warn: false, daysLeft };
-  if (!Number.isNaN(from) && from > now) return { error: `certificate is not valid before ${f.valid_from}`, warn: false, daysLeft };
+  if (!Number.isNaN(from) && from > now)
+    return { error: `certificate is not valid before ${f.valid_from}`, warn: false, daysLeft };
   if (!f.hostname_match) return { error: `certificate does not match the host name ${host}`, warn: false, daysLeft };
-  if (!f.chain_valid) return { error: `certificate chain is not valid (${f.chain_error ?? 'unknown reason'})`, warn: false, daysLeft };
+  if (!f.chain_valid)
+    return { error: `certificate chain is not valid (${f.chain_error ?? 'unknown reason'})`, warn: false, daysLeft };
   const warn = to - now < thresholdDays * DAY_MS;
   return { error: null, warn, daysLeft };
 }
@@ -110,14 +117,17 @@ export function judgeCertificate(f: Pick<SslFindings, 'valid_from' | 'valid_to' 
 /** `unexpected message (ERR_SSL_UNEXPECTED_MESSAGE)` for an OpenSSL error, instead of its multi-line message. */
 function opensslReason(e: unknown): string | null {
   const x = e as { code?: unknown; reason?: unknown };
-  return typeof x?.code === 'string' && x.code.startsWith('ERR_SSL_') && typeof x.reason === 'string' ? `${x.reason} (${x.code})` : null;
+  return typeof x?.code === 'string' && x.code.startsWith('ERR_SSL_') && typeof x.reason === 'string'
+    ? `${x.reason} (${x.code})`
+    : null;
 }
 
 function handshake(socket: net.Socket, host: string, ctx: CheckContext, signal: AbortSignal): Promise<tls.TLSSocket> {
   const name = host.endsWith('.') ? host.slice(0, -1) : host;
   const opts: tls.ConnectionOptions = { socket, host: name, rejectUnauthorized: false };
   if (!net.isIP(name)) opts.servername = name;
-  if (ctx.tlsCa !== undefined) opts.ca = [...tls.rootCertificates, ...(Array.isArray(ctx.tlsCa) ? ctx.tlsCa : [ctx.tlsCa])];
+  if (ctx.tlsCa !== undefined)
+    opts.ca = [...tls.rootCertificates, ...(Array.isArray(ctx.tlsCa) ? ctx.tlsCa : [ctx.tlsCa])];
   const s = tls.connect(opts);
   s.on('error', () => {});
   const p = new Promise<tls.TLSSocket>((resolve, reject) => {
@@ -165,7 +175,11 @@ export class SslCheck implements Check<SslCheckSpec> {
       const leaf = secure.getPeerCertificate(true);
       if (!leaf || !leaf.raw) throw new Error('the server sent no certificate');
       const authError = secure.authorizationError as unknown as (Error & { code?: string }) | string | null;
-      const authCode = authError ? (typeof authError === 'string' ? authError : (authError.code ?? authError.message)) : null;
+      const authCode = authError
+        ? typeof authError === 'string'
+          ? authError
+          : (authError.code ?? authError.message)
+        : null;
       const hostnameMatch = tls.checkServerIdentity(spec.host.replace(/\.$/, ''), leaf) === undefined;
       const chainError = authCode && authCode !== 'ERR_TLS_CERT_ALTNAME_INVALID' ? authCode : null;
       const f: SslFindings = {
@@ -200,11 +214,13 @@ export class SslCheck implements Check<SslCheckSpec> {
         f.protocols = audit.support;
         f.protocols_checked_at = new Date(audit.checkedAt).toISOString();
         for (const v of DEPRECATED_TLS_VERSIONS) if (f.protocols[v]) f.findings.push(`server accepts deprecated ${v}`);
-        if (TLS_VERSIONS.every((v) => f.protocols![v] === null)) f.findings.push('TLS protocol audit got no answer in time');
+        if (TLS_VERSIONS.every((v) => f.protocols![v] === null))
+          f.findings.push('TLS protocol audit got no answer in time');
       }
       details = { ...details, address: c.address, ...f };
     } catch (e) {
-      if (e instanceof Stopped) error = d.timedOut() ? `timeout after ${spec.timeout_ms} ms (${phase.name})` : `check aborted (${phase.name})`;
+      if (e instanceof Stopped)
+        error = d.timedOut() ? `timeout after ${spec.timeout_ms} ms (${phase.name})` : `check aborted (${phase.name})`;
       else if (phase.name === 'TLS handshake') error = `TLS handshake failed: ${opensslReason(e) ?? describeError(e)}`;
       else error = describeError(e);
     } finally {

@@ -128,14 +128,25 @@ describe('classifyAddress / isPrivateAddress', () => {
       via: 'teredo',
     });
     // server 10.0.0.1
-    expect(classifyAddress('2001:0:a00:1:8000:63bf:f7f7:f7f7')).toMatchObject({ allowed: false, range: 'private', embeddedIPv4: '10.0.0.1' });
+    expect(classifyAddress('2001:0:a00:1:8000:63bf:f7f7:f7f7')).toMatchObject({
+      allowed: false,
+      range: 'private',
+      embeddedIPv4: '10.0.0.1',
+    });
     // server 65.54.227.120, client 8.8.8.8 (~0808:0808 = f7f7:f7f7)
-    expect(classifyAddress('2001:0:4136:e378:8000:63bf:f7f7:f7f7')).toMatchObject({ allowed: true, embeddedIPv4: '8.8.8.8' });
+    expect(classifyAddress('2001:0:4136:e378:8000:63bf:f7f7:f7f7')).toMatchObject({
+      allowed: true,
+      embeddedIPv4: '8.8.8.8',
+    });
   });
 
   it('refuses the local-use NAT64 prefix and deprecated IPv4-compatible addresses even with a public IPv4', () => {
     expect(isPrivateAddress('64:ff9b:1::808:808')).toBe(true);
-    expect(classifyAddress('::8.8.8.8')).toMatchObject({ allowed: false, range: 'ipv4Compatible', embeddedIPv4: '8.8.8.8' });
+    expect(classifyAddress('::8.8.8.8')).toMatchObject({
+      allowed: false,
+      range: 'ipv4Compatible',
+      embeddedIPv4: '8.8.8.8',
+    });
   });
 
   it('accepts URL-style brackets and canonicalises IPv6', () => {
@@ -254,7 +265,12 @@ describe('resolveAndGuard', () => {
   });
 
   it('refuses when ANY address is private', async () => {
-    const lookup = fakeLookup({ 'mixed.example': [['93.184.216.34', 4], ['10.0.0.1', 4]] });
+    const lookup = fakeLookup({
+      'mixed.example': [
+        ['93.184.216.34', 4],
+        ['10.0.0.1', 4],
+      ],
+    });
     await expect(resolveAndGuard('mixed.example', false, { lookup })).rejects.toThrow(
       'target resolves to a private address (private); set ALLOW_PRIVATE_TARGETS=true to allow',
     );
@@ -280,7 +296,9 @@ describe('resolveAndGuard', () => {
     const lookup = fakeLookup({ 'kube-dns.internal': [['10.96.0.10', 4]] });
     const refused = await resolveAndGuard('kube-dns.internal', false, { lookup }).catch((e: Error) => e);
     expect(refused).toBeInstanceOf(TargetRefusedError);
-    expect((refused as Error).message).toBe('target resolves to a private address (private); set ALLOW_PRIVATE_TARGETS=true to allow');
+    expect((refused as Error).message).toBe(
+      'target resolves to a private address (private); set ALLOW_PRIVATE_TARGETS=true to allow',
+    );
     expect((refused as Error).message).not.toContain('10.96');
   });
 
@@ -290,9 +308,18 @@ describe('resolveAndGuard', () => {
   });
 
   it('honours allowed CIDRs for every address', async () => {
-    const lookup = fakeLookup({ db: [['10.0.0.5', 4], ['10.9.0.5', 4]] });
-    await expect(resolveAndGuard('db', false, { lookup, allowedCidrs: ['10.0.0.0/8'] })).resolves.toMatchObject({ address: '10.0.0.5' });
-    await expect(resolveAndGuard('db', false, { lookup, allowedCidrs: ['10.0.0.0/16'] })).rejects.toThrow('a private address (private)');
+    const lookup = fakeLookup({
+      db: [
+        ['10.0.0.5', 4],
+        ['10.9.0.5', 4],
+      ],
+    });
+    await expect(resolveAndGuard('db', false, { lookup, allowedCidrs: ['10.0.0.0/8'] })).resolves.toMatchObject({
+      address: '10.0.0.5',
+    });
+    await expect(resolveAndGuard('db', false, { lookup, allowedCidrs: ['10.0.0.0/16'] })).rejects.toThrow(
+      'a private address (private)',
+    );
   });
 
   it('does not look up literal IPs, with or without brackets', async () => {
@@ -303,7 +330,10 @@ describe('resolveAndGuard', () => {
       family: 4,
       addresses: [{ address: '8.8.8.8', family: 4 }],
     });
-    await expect(resolveAndGuard('[2606:4700:4700::1111]', false, { lookup })).resolves.toMatchObject({ address: '2606:4700:4700::1111', family: 6 });
+    await expect(resolveAndGuard('[2606:4700:4700::1111]', false, { lookup })).resolves.toMatchObject({
+      address: '2606:4700:4700::1111',
+      family: 6,
+    });
     await expect(resolveAndGuard('[::1]', false, { lookup })).rejects.toThrow('target is a private address (loopback)');
     await expect(resolveAndGuard('127.0.0.1', false, { lookup })).rejects.toBeInstanceOf(TargetRefusedError);
     expect(calls).toEqual([]);

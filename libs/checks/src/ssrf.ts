@@ -87,7 +87,13 @@ function classifyParsed(parsed: ipaddr.IPv4 | ipaddr.IPv6): AddressClassificatio
     const embedded = v4([p[6] >> 8, p[6] & 0xff, p[7] >> 8, p[7] & 0xff]);
     const inner = embedded.range();
     // Not routable any more: always refused, reported with the embedded address's range when that is private.
-    return { address, range: PUBLIC_RANGES.has(inner) ? range : inner, allowed: false, embeddedIPv4: embedded.toString(), via: range };
+    return {
+      address,
+      range: PUBLIC_RANGES.has(inner) ? range : inner,
+      allowed: false,
+      embeddedIPv4: embedded.toString(),
+      via: range,
+    };
   }
   if (EMBEDDING_RANGES.has(range)) {
     const inner = embeddedIPv4s(v6, range);
@@ -191,7 +197,9 @@ const cidrCache = new WeakMap<readonly string[], Cidr[]>();
 function parsedCidrs(list: readonly string[]): Cidr[] {
   let parsed = cidrCache.get(list);
   if (!parsed) {
-    parsed = list.map((c) => (c.includes('/') ? ipaddr.parseCIDR(c) : ([ipaddr.parse(c), c.includes(':') ? 128 : 32] as Cidr)));
+    parsed = list.map((c) =>
+      c.includes('/') ? ipaddr.parseCIDR(c) : ([ipaddr.parse(c), c.includes(':') ? 128 : 32] as Cidr),
+    );
     cidrCache.set(list, parsed);
   }
   return parsed;
@@ -223,7 +231,12 @@ export function inCidrs(ip: string, cidrs: readonly string[]): boolean {
  * Throws TargetRefusedError when `address` may not be connected to. `hostname` is only used
  * for the message.
  */
-export function guardAddress(hostname: string, address: string, allowPrivate: boolean, allowedCidrs?: readonly string[]): void {
+export function guardAddress(
+  hostname: string,
+  address: string,
+  allowPrivate: boolean,
+  allowedCidrs?: readonly string[],
+): void {
   if (allowPrivate) return;
   const c = classifyAddress(address);
   if (c.allowed) return;
@@ -241,7 +254,11 @@ function toFamily(f: number | string): 4 | 6 {
  * Resolves `hostname` (literal IPs are not looked up) and refuses it when ANY of its addresses
  * is private, unless `allowPrivate`. Rejects with TargetRefusedError or DnsLookupError.
  */
-export function resolveAndGuard(hostname: string, allowPrivate: boolean, options: GuardOptions = {}): Promise<ResolvedTarget> {
+export function resolveAndGuard(
+  hostname: string,
+  allowPrivate: boolean,
+  options: GuardOptions = {},
+): Promise<ResolvedTarget> {
   const host = stripBrackets(hostname);
   const literal = net.isIP(host);
   if (literal !== 0) {

@@ -9,7 +9,11 @@ import { describeError } from './http.check';
 const MAX_REPLY_BYTES = 64 * 1024;
 
 /** Reads from `socket` until `expect` appears, the peer closes, or the signal fires. */
-function readUntil(socket: net.Socket, expect: string, signal: AbortSignal): Promise<{ found: boolean; reply: string; closed: boolean }> {
+function readUntil(
+  socket: net.Socket,
+  expect: string,
+  signal: AbortSignal,
+): Promise<{ found: boolean; reply: string; closed: boolean }> {
   return new Promise((resolve, reject) => {
     let reply = '';
     const finish = (found: boolean, closed: boolean) => {
@@ -85,7 +89,8 @@ export class TcpCheck implements Check<TcpCheckSpec> {
         }
       }
     } catch (e) {
-      if (e instanceof Stopped) error = d.timedOut() ? `timeout after ${spec.timeout_ms} ms (${phase.name})` : `check aborted (${phase.name})`;
+      if (e instanceof Stopped)
+        error = d.timedOut() ? `timeout after ${spec.timeout_ms} ms (${phase.name})` : `check aborted (${phase.name})`;
       else error = describeError(e);
     } finally {
       d.dispose();

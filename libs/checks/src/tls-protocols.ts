@@ -81,12 +81,18 @@ const auditCache = new LruCache<string, { at: number; support: ProtocolSupport }
  * got no answer): accepted versions rarely change, and this bounds both the handshakes a
  * monitored server sees (4 per hour, not 4 per check) and the sockets a hung server can hold.
  */
-export async function auditTlsProtocols(address: string, port: number, timeoutMs: number, now = Date.now()): Promise<{ support: ProtocolSupport; checkedAt: number }> {
+export async function auditTlsProtocols(
+  address: string,
+  port: number,
+  timeoutMs: number,
+  now = Date.now(),
+): Promise<{ support: ProtocolSupport; checkedAt: number }> {
   const key = `${address}|${port}`;
   const hit = auditCache.get(key);
   if (hit) {
     const complete = TLS_VERSIONS.every((v) => hit.support[v] !== null);
-    if (now - hit.at < (complete ? PROTOCOL_AUDIT_TTL_MS : PROTOCOL_AUDIT_UNKNOWN_TTL_MS)) return { support: { ...hit.support }, checkedAt: hit.at };
+    if (now - hit.at < (complete ? PROTOCOL_AUDIT_TTL_MS : PROTOCOL_AUDIT_UNKNOWN_TTL_MS))
+      return { support: { ...hit.support }, checkedAt: hit.at };
   }
   const support = await probeTlsProtocols(address, port, timeoutMs);
   auditCache.set(key, { at: now, support });

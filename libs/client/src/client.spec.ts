@@ -10,12 +10,22 @@ import { join } from 'node:path';
 describe('generated client and schemas', () => {
   it('have no drift from the code (scripts/openapi.js --check)', () => {
     const root = join(__dirname, '../../..');
-    expect(() => execFileSync(process.execPath, [join(root, 'scripts/openapi.js'), '--check'], { cwd: root, stdio: 'pipe', timeout: 120_000 })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, [join(root, 'scripts/openapi.js'), '--check'], {
+        cwd: root,
+        stdio: 'pipe',
+        timeout: 120_000,
+      }),
+    ).not.toThrow();
   }, 120_000);
 
   it('types every response: the only `unknown`s are headers and declared free-form maps', () => {
     const text = readFileSync(join(__dirname, 'schema.ts'), 'utf8');
-    const unknowns = text.split('\n').filter((l) => /\bunknown\b/.test(l) && !/\[name: string\]: unknown;|"unknown"|unknown_region|@description/.test(l));
+    const unknowns = text
+      .split('\n')
+      .filter(
+        (l) => /\bunknown\b/.test(l) && !/\[name: string\]: unknown;|"unknown"|unknown_region|@description/.test(l),
+      );
     // RegionResultView.details and DeliveryView.payload: additionalProperties: true by design.
     expect(unknowns.map((l) => l.trim())).toEqual(['[key: string]: unknown;', '[key: string]: unknown;']);
   });

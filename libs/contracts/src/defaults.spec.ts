@@ -5,7 +5,14 @@ describe('httpCheckSpec', () => {
   it('builds a valid spec with the product defaults', () => {
     const spec = httpCheckSpec('https://example.com/');
     expect(httpCheckSpecSchema.parse(spec)).toEqual(spec);
-    expect(spec).toMatchObject({ type: 'http', url: 'https://example.com/', method: 'GET', follow_redirects: true, expected_status_code: 200, timeout_ms: 10_000 });
+    expect(spec).toMatchObject({
+      type: 'http',
+      url: 'https://example.com/',
+      method: 'GET',
+      follow_redirects: true,
+      expected_status_code: 200,
+      timeout_ms: 10_000,
+    });
   });
 
   it('applies overrides', () => {

@@ -22,5 +22,4 @@ describe('message timestamps', () => {
     expect(ours).toBe(zodDatetime.safeParse(v).success);
     if (ours) expect(jobV1Schema.shape.scheduled_at.parse(v)).toBe(v);
   });
-
 });

@@ -19,7 +19,11 @@ export const HTTP_METHODS = ['GET', 'POST', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'O
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** A custom request header; `sensitive` ones are never sent to another origin after a redirect. */
-export const headerSchema = z.object({ key: z.string().min(1).max(256), value: z.string().max(8192), sensitive: z.boolean().optional() });
+export const headerSchema = z.object({
+  key: z.string().min(1).max(256),
+  value: z.string().max(8192),
+  sensitive: z.boolean().optional(),
+});
 
 /** What a probe needs to run an http check: a snapshot of the monitor at dispatch time. */
 export const httpCheckSpecSchema = z.object({
@@ -52,7 +56,16 @@ export const httpCheckSpecSchema = z.object({
 });
 export type HttpCheckSpec = z.infer<typeof httpCheckSpecSchema>;
 
-export const JSON_ASSERTION_OPERATORS = ['equals', 'not_equals', 'contains', 'not_contains', 'greater_than', 'less_than', 'exists', 'not_exists'] as const;
+export const JSON_ASSERTION_OPERATORS = [
+  'equals',
+  'not_equals',
+  'contains',
+  'not_contains',
+  'greater_than',
+  'less_than',
+  'exists',
+  'not_exists',
+] as const;
 export type JsonAssertionOperator = (typeof JSON_ASSERTION_OPERATORS)[number];
 export const jsonAssertionSchema = z.object({
   path: z.string().min(1).max(512),
@@ -222,7 +235,10 @@ export const jobV1Schema = z.object({
   sent_at: isoDate.optional(),
   ttl_ms: z.number().int().nonnegative().max(86_400_000).optional(),
   /** The tag of this region's result id (`resultMsgId`); optional for older control planes. */
-  result_tag: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  result_tag: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
   /**
    * In-region retries (issue 15 item 3): a failing attempt is tried again up to this many
    * times, after a short backoff, before the region reports failing. Absent (older control
@@ -252,12 +268,29 @@ export const RESULT_DETAILS_CHARS = 16_384;
 export const RESULT_ATTEMPT_ERROR_CHARS = 512;
 
 /** Error classes of a failed attempt (`errorClassOf` in libs/checks; the insights' classes plus `blocked`, an SSRF refusal). */
-export const ATTEMPT_ERROR_CLASSES = ['timeout', 'dns', 'connection_refused', 'connection_reset', 'unreachable', 'tls', 'http_5xx', 'http_4xx', 'http_status', 'assertion', 'blocked', 'other'] as const;
+export const ATTEMPT_ERROR_CLASSES = [
+  'timeout',
+  'dns',
+  'connection_refused',
+  'connection_reset',
+  'unreachable',
+  'tls',
+  'http_5xx',
+  'http_4xx',
+  'http_status',
+  'assertion',
+  'blocked',
+  'other',
+] as const;
 export type AttemptErrorClass = (typeof ATTEMPT_ERROR_CLASSES)[number];
 
 /** One attempt of a job that may retry: when it started (ms after the job's first attempt), how long it took, how it ended. */
 export const attemptSchema = z.object({
-  attempt: z.number().int().min(1).max(MAX_RETRIES + 1),
+  attempt: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_RETRIES + 1),
   /** Milliseconds after the first attempt started. */
   offset_ms: z.number().nonnegative().max(86_400_000),
   duration_ms: z.number().nonnegative().max(86_400_000),
@@ -268,7 +301,10 @@ export const attemptSchema = z.object({
   error: z.string().max(RESULT_ATTEMPT_ERROR_CHARS).nullable(),
 });
 export type AttemptV1 = z.infer<typeof attemptSchema>;
-export const attemptsSchema = z.array(attemptSchema).min(1).max(MAX_RETRIES + 1);
+export const attemptsSchema = z
+  .array(attemptSchema)
+  .min(1)
+  .max(MAX_RETRIES + 1);
 
 export const resultV1Schema = z.object({
   v: z.literal(1),
@@ -357,7 +393,9 @@ export const parseResult = (p: Uint8Array | string) => decode(resultV1Schema, p)
 
 const str = (v: unknown, max: number): unknown => (typeof v === 'string' ? cutText(cleanText(v), max) : v);
 const depthOf = (v: unknown, d = 0): number =>
-  v === null || typeof v !== 'object' || d > MAX_DETAILS_DEPTH ? d : Math.max(d, ...Object.values(v as object).map((x) => depthOf(x, d + 1)));
+  v === null || typeof v !== 'object' || d > MAX_DETAILS_DEPTH
+    ? d
+    : Math.max(d, ...Object.values(v as object).map((x) => depthOf(x, d + 1)));
 
 /**
  * Makes a decoded result storable field by field, before its schema is checked, so that
@@ -399,7 +437,11 @@ export function cleanResultPayload(raw: unknown, receivedAt: Date): unknown {
   if (r.attempts !== undefined) {
     // A bad attempt list costs the list, never the result.
     const cleaned = Array.isArray(r.attempts)
-      ? r.attempts.map((a: unknown) => (a && typeof a === 'object' && !Array.isArray(a) ? { ...(a as object), error: str((a as Record<string, unknown>).error, RESULT_ATTEMPT_ERROR_CHARS) } : a))
+      ? r.attempts.map((a: unknown) =>
+          a && typeof a === 'object' && !Array.isArray(a)
+            ? { ...(a as object), error: str((a as Record<string, unknown>).error, RESULT_ATTEMPT_ERROR_CHARS) }
+            : a,
+        )
       : r.attempts;
     if (attemptsSchema.safeParse(cleaned).success) r.attempts = cleaned;
     else delete r.attempts;
@@ -468,8 +510,10 @@ export interface MtrReplyV1 {
 export function parseMtrRequest(data: unknown): MtrRequestV1 | null {
   if (!data || typeof data !== 'object') return null;
   const d = data as Record<string, unknown>;
-  if (d.v !== 1 || d.kind !== 'mtr' || typeof d.host !== 'string' || d.host.length < 1 || d.host.length > 253) return null;
+  if (d.v !== 1 || d.kind !== 'mtr' || typeof d.host !== 'string' || d.host.length < 1 || d.host.length > 253)
+    return null;
   if (!Number.isInteger(d.count) || (d.count as number) < 1 || (d.count as number) > 10) return null;
-  if (!Number.isInteger(d.timeout_ms) || (d.timeout_ms as number) < 1000 || (d.timeout_ms as number) > 120_000) return null;
+  if (!Number.isInteger(d.timeout_ms) || (d.timeout_ms as number) < 1000 || (d.timeout_ms as number) > 120_000)
+    return null;
   return { v: 1, kind: 'mtr', host: d.host, count: d.count as number, timeout_ms: d.timeout_ms as number };
 }

@@ -14,7 +14,11 @@ describe('text across the region boundary', () => {
 
   it('cleans lone surrogates and NUL, keys and nested values included', () => {
     expect(cleanText('x\u0000y\ud800')).toBe('xy\ufffd');
-    expect(cleanDeep({ 'k\u0000': ['\udfff', { d: 'a\u0000' }], n: 1, b: null })).toEqual({ k: ['\ufffd', { d: 'a' }], n: 1, b: null });
+    expect(cleanDeep({ 'k\u0000': ['\udfff', { d: 'a\u0000' }], n: 1, b: null })).toEqual({
+      k: ['\ufffd', { d: 'a' }],
+      n: 1,
+      b: null,
+    });
   });
 
   it('keeps only times PostgreSQL can store, normalised to UTC', () => {
@@ -57,7 +61,10 @@ describe('cleanResultPayload / parseStorableResult', () => {
       ...base,
       error: 'e'.repeat(9000),
       response_body: 'a'.repeat(2047) + '😀',
-      response_headers: Object.fromEntries([['x\u0000', 'v'.repeat(5000)], ...Array.from({ length: 150 }, (_, i) => [`h${i}`, '\ud800'])]),
+      response_headers: Object.fromEntries([
+        ['x\u0000', 'v'.repeat(5000)],
+        ...Array.from({ length: 150 }, (_, i) => [`h${i}`, '\ud800']),
+      ]),
       started_at: '0000-01-01T00:00:00Z',
       scheduled_at: 'not a date',
       ssl_expiry: '9999-99-99T00:00:00Z',
@@ -89,18 +96,36 @@ describe('cleanResultPayload / parseStorableResult', () => {
 
   it('keeps the attempts of a result with retries, cleans their text, and drops a malformed list (never the result)', () => {
     const attempts = [
-      { attempt: 1, offset_ms: 0, duration_ms: 3, is_up: false, status_code: 503, error_class: 'http_5xx', error: 'x\u0000y' + 'e'.repeat(600) },
+      {
+        attempt: 1,
+        offset_ms: 0,
+        duration_ms: 3,
+        is_up: false,
+        status_code: 503,
+        error_class: 'http_5xx',
+        error: 'x\u0000y' + 'e'.repeat(600),
+      },
       { attempt: 2, offset_ms: 260, duration_ms: 2, is_up: true, status_code: 200, error_class: null, error: null },
     ];
     const ok = parseStorableResult(JSON.stringify({ ...base, attempts }), at);
-    expect(ok.ok && ok.value.attempts!.map((a) => [a.attempt, a.error?.length ?? null, a.error?.includes('\u0000') ?? false])).toEqual([
+    expect(
+      ok.ok &&
+        ok.value.attempts!.map((a) => [a.attempt, a.error?.length ?? null, a.error?.includes('\u0000') ?? false]),
+    ).toEqual([
       [1, 512, false],
       [2, null, false],
     ]);
     // An older probe: no attempts at all.
     const old = parseStorableResult(JSON.stringify(base), at);
     expect(old.ok && old.value.attempts).toBeUndefined();
-    for (const bad of ['x', [], [{ attempt: 9 }], Array.from({ length: 5 }, () => attempts[1]), [{ ...attempts[0], error_class: 'nope' }], [{ ...attempts[0], error: undefined }]]) {
+    for (const bad of [
+      'x',
+      [],
+      [{ attempt: 9 }],
+      Array.from({ length: 5 }, () => attempts[1]),
+      [{ ...attempts[0], error_class: 'nope' }],
+      [{ ...attempts[0], error: undefined }],
+    ]) {
       const r = parseStorableResult(JSON.stringify({ ...base, attempts: bad }), at);
       expect(r.ok).toBe(true);
       expect(r.ok && r.value.attempts).toBeUndefined();

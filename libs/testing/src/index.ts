@@ -10,7 +10,16 @@ import { PG_ADMIN_URL, TEST_NATS_URL } from './test-env';
  * suites run in parallel and leave nothing behind. Its environment overrides
  * (PG_ADMIN_URL, TEST_NATS_URL) are read in test-env.ts; never imported by application code.
  */
-export { CHROMIUM_PATH, childEnv, FUZZ_CASES_PER_OPERATION, FUZZ_SEED, inheritedEnv, PG_ADMIN_URL, TEST_NATS_URL, TEST_PATH } from './test-env';
+export {
+  CHROMIUM_PATH,
+  childEnv,
+  FUZZ_CASES_PER_OPERATION,
+  FUZZ_SEED,
+  inheritedEnv,
+  PG_ADMIN_URL,
+  TEST_NATS_URL,
+  TEST_PATH,
+} from './test-env';
 
 export function uniqueName(prefix: string): string {
   return `${prefix}_${randomBytes(5).toString('hex')}`;
@@ -42,7 +51,9 @@ export async function deleteNatsPrefix(prefix: string, natsUrl = TEST_NATS_URL):
     const jsm = await nc.jetstreamManager();
     const n = natsNames(prefix);
     const ours = (s: { config: { name: string; subjects?: string[] } }) =>
-      s.config.name === n.resultsStream || (s.config.name.startsWith(`${n.resultsStream}_`) && (s.config.subjects ?? []).every((x) => x.startsWith(`${prefix}.results.`)));
+      s.config.name === n.resultsStream ||
+      (s.config.name.startsWith(`${n.resultsStream}_`) &&
+        (s.config.subjects ?? []).every((x) => x.startsWith(`${prefix}.results.`)));
     const names: string[] = [];
     for await (const s of jsm.streams.list()) if (ours(s)) names.push(s.config.name);
     for (const name of names) await jsm.streams.delete(name).catch(() => undefined);
@@ -52,7 +63,10 @@ export async function deleteNatsPrefix(prefix: string, natsUrl = TEST_NATS_URL):
 }
 
 /** Signs up a fresh account and returns its first API key. */
-export async function signup(api: string, email = `${uniqueName('user')}@example.com`): Promise<{ key: string; accountId: string; email: string }> {
+export async function signup(
+  api: string,
+  email = `${uniqueName('user')}@example.com`,
+): Promise<{ key: string; accountId: string; email: string }> {
   const res = await fetch(`${api}/auth/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -64,7 +78,13 @@ export async function signup(api: string, email = `${uniqueName('user')}@example
 }
 
 /** fetch + JSON with an API key. */
-export async function call(api: string, key: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }> {
+export async function call(
+  api: string,
+  key: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: any; headers: Headers }> {
   const res = await fetch(`${api}${path}`, {
     method,
     headers: { 'x-api-key': key, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },

@@ -38,9 +38,23 @@ export function rdapDomainObject(name: string, r: DomainRecord) {
       { eventAction: 'last changed', eventDate: '2024-01-01T00:00:00Z' },
     ],
     entities: [
-      { objectClassName: 'entity', handle: '9999', roles: ['registrar'], vcardArray: ['vcard', [['version', {}, 'text', '4.0'], ['fn', {}, 'text', r.registrar ?? 'Example Registrar, Inc.']]] },
+      {
+        objectClassName: 'entity',
+        handle: '9999',
+        roles: ['registrar'],
+        vcardArray: [
+          'vcard',
+          [
+            ['version', {}, 'text', '4.0'],
+            ['fn', {}, 'text', r.registrar ?? 'Example Registrar, Inc.'],
+          ],
+        ],
+      },
     ],
-    nameservers: (r.nameServers ?? ['ns1.example.net', 'ns2.example.net']).map((n) => ({ objectClassName: 'nameserver', ldhName: n.toUpperCase() })),
+    nameservers: (r.nameServers ?? ['ns1.example.net', 'ns2.example.net']).map((n) => ({
+      objectClassName: 'nameserver',
+      ldhName: n.toUpperCase(),
+    })),
   };
 }
 
@@ -60,14 +74,26 @@ export function whoisText(name: string, r: DomainRecord): string {
 
 export async function startRegistryServers(records: Record<string, DomainRecord> = {}): Promise<RegistryServers> {
   const sockets = new Set<net.Socket>();
-  const r: RegistryServers = { rdapUrl: '', whoisPort: 0, records: new Map(Object.entries(records)), rdapDown: false, rdapRequests: [], whoisQueries: [], close: async () => undefined };
+  const r: RegistryServers = {
+    rdapUrl: '',
+    whoisPort: 0,
+    records: new Map(Object.entries(records)),
+    rdapDown: false,
+    rdapRequests: [],
+    whoisQueries: [],
+    close: async () => undefined,
+  };
   const rdap = http.createServer((req, res) => {
     r.rdapRequests.push(req.url ?? '');
-    if (r.rdapDown) return void res.writeHead(503, { 'content-type': 'application/rdap+json' }).end('{"errorCode":503}');
+    if (r.rdapDown)
+      return void res.writeHead(503, { 'content-type': 'application/rdap+json' }).end('{"errorCode":503}');
     const m = /^\/domain\/([^/?]+)$/.exec(req.url ?? '');
     const name = m ? decodeURIComponent(m[1]).toLowerCase() : '';
     const rec = r.records.get(name);
-    if (!rec) return void res.writeHead(404, { 'content-type': 'application/rdap+json' }).end(JSON.stringify({ errorCode: 404, title: 'Not Found' }));
+    if (!rec)
+      return void res
+        .writeHead(404, { 'content-type': 'application/rdap+json' })
+        .end(JSON.stringify({ errorCode: 404, title: 'Not Found' }));
     res.writeHead(200, { 'content-type': 'application/rdap+json' }).end(JSON.stringify(rdapDomainObject(name, rec)));
   });
   const whois = net.createServer((socket) => {
@@ -81,7 +107,11 @@ export async function startRegistryServers(records: Record<string, DomainRecord>
       const q = buf.slice(0, end).trim().toLowerCase();
       r.whoisQueries.push(q);
       const rec = r.records.get(q);
-      socket.end(rec ? whoisText(q, rec) : `No match for "${q.toUpperCase()}".\r\n>>> Last update of whois database: 2026-01-01T00:00:00Z <<<\r\n`);
+      socket.end(
+        rec
+          ? whoisText(q, rec)
+          : `No match for "${q.toUpperCase()}".\r\n>>> Last update of whois database: 2026-01-01T00:00:00Z <<<\r\n`,
+      );
     });
     socket.on('error', () => undefined);
   });
@@ -92,7 +122,10 @@ export async function startRegistryServers(records: Record<string, DomainRecord>
   r.close = async () => {
     for (const s of sockets) s.destroy();
     rdap.closeAllConnections();
-    await Promise.all([new Promise<void>((res) => rdap.close(() => res())), new Promise<void>((res) => whois.close(() => res()))]);
+    await Promise.all([
+      new Promise<void>((res) => rdap.close(() => res())),
+      new Promise<void>((res) => whois.close(() => res())),
+    ]);
   };
   return r;
 }

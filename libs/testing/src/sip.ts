@@ -27,12 +27,38 @@ export function sipResponse(request: string, code: number, reason: string, toTag
   if (!/^[A-Z]+ \S+ SIP\/2\.0$/.test(lines[0] ?? '')) return null;
   const pick = (name: string) => lines.filter((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
   const to = pick('To').map((l) => (l.includes(';tag=') ? l : `${l};tag=${toTag}`));
-  return [`SIP/2.0 ${code} ${reason}`, ...pick('Via'), ...pick('From'), ...to, ...pick('Call-ID'), ...pick('CSeq'), 'Server: parallax-test-sip', 'Allow: INVITE, ACK, CANCEL, OPTIONS, BYE', 'Content-Length: 0', '', ''].join('\r\n');
+  return [
+    `SIP/2.0 ${code} ${reason}`,
+    ...pick('Via'),
+    ...pick('From'),
+    ...to,
+    ...pick('Call-ID'),
+    ...pick('CSeq'),
+    'Server: parallax-test-sip',
+    'Allow: INVITE, ACK, CANCEL, OPTIONS, BYE',
+    'Content-Length: 0',
+    '',
+    '',
+  ].join('\r\n');
 }
 
-export async function startSipResponder(cert: { key: string; cert: string }, code = 200, reason = 'OK'): Promise<SipResponder> {
+export async function startSipResponder(
+  cert: { key: string; cert: string },
+  code = 200,
+  reason = 'OK',
+): Promise<SipResponder> {
   const sockets = new Set<net.Socket>();
-  const r: SipResponder = { udpPort: 0, tcpPort: 0, tlsPort: 0, code, reason, silent: false, trying: false, requests: [], close: async () => undefined };
+  const r: SipResponder = {
+    udpPort: 0,
+    tcpPort: 0,
+    tlsPort: 0,
+    code,
+    reason,
+    silent: false,
+    trying: false,
+    requests: [],
+    close: async () => undefined,
+  };
   const udp = dgram.createSocket('udp4');
   udp.on('message', (msg, rinfo) => {
     const req = msg.toString('utf8');
@@ -79,7 +105,11 @@ export async function startSipResponder(cert: { key: string; cert: string }, cod
   r.tlsPort = (tlsServer.address() as AddressInfo).port;
   r.close = async () => {
     for (const s of sockets) s.destroy();
-    await Promise.all([new Promise<void>((resolve) => udp.close(() => resolve())), new Promise<void>((resolve) => tcp.close(() => resolve())), new Promise<void>((resolve) => tlsServer.close(() => resolve()))]);
+    await Promise.all([
+      new Promise<void>((resolve) => udp.close(() => resolve())),
+      new Promise<void>((resolve) => tcp.close(() => resolve())),
+      new Promise<void>((resolve) => tlsServer.close(() => resolve())),
+    ]);
   };
   return r;
 }

@@ -19,16 +19,22 @@ export interface TestCa {
 
 /** A CA certificate (sha256, RSA) that signs the test leaves; trust it with `tlsCa` or NODE_EXTRA_CA_CERTS. */
 export async function makeTestCa(name = 'Parallax Test CA'): Promise<TestCa> {
-  const pems = await generate([{ name: 'commonName', value: name }, { name: 'organizationName', value: name }], {
-    algorithm: 'sha256',
-    keySize: 2048,
-    notBeforeDate: new Date(Date.now() - DAY),
-    notAfterDate: new Date(Date.now() + 3650 * DAY),
-    extensions: [
-      { name: 'basicConstraints', cA: true, critical: true },
-      { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+  const pems = await generate(
+    [
+      { name: 'commonName', value: name },
+      { name: 'organizationName', value: name },
     ],
-  });
+    {
+      algorithm: 'sha256',
+      keySize: 2048,
+      notBeforeDate: new Date(Date.now() - DAY),
+      notAfterDate: new Date(Date.now() + 3650 * DAY),
+      extensions: [
+        { name: 'basicConstraints', cA: true, critical: true },
+        { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+      ],
+    },
+  );
   return { key: pems.private, cert: pems.cert };
 }
 
@@ -59,7 +65,10 @@ export async function makeLeaf(o: LeafOptions): Promise<{ key: string; cert: str
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [...names.map((value) => ({ type: 2, value })), ...ips.map((ip) => ({ type: 7, ip }))] },
+      {
+        name: 'subjectAltName',
+        altNames: [...names.map((value) => ({ type: 2, value })), ...ips.map((ip) => ({ type: 7, ip }))],
+      },
     ],
   });
   return { key: pems.private, cert: pems.cert };
@@ -83,16 +92,35 @@ export interface TlsTarget {
  * A TLS server on 127.0.0.1 that completes handshakes and closes; `minVersion`/`maxVersion`
  * restrict the protocol versions it accepts (TLSv1 and TLSv1.1 need OpenSSL security level 0).
  */
-export async function startTlsTarget(c: { key: string; cert: string; chain?: string }, versions: { min: tls.SecureVersion; max: tls.SecureVersion } = { min: 'TLSv1.2', max: 'TLSv1.3' }): Promise<TlsTarget> {
+export async function startTlsTarget(
+  c: { key: string; cert: string; chain?: string },
+  versions: { min: tls.SecureVersion; max: tls.SecureVersion } = { min: 'TLSv1.2', max: 'TLSv1.3' },
+): Promise<TlsTarget> {
   const legacy = versions.min === 'TLSv1' || versions.min === 'TLSv1.1';
   const contextOf = (x: { key: string; cert: string; chain?: string }) =>
-    tls.createSecureContext({ key: x.key, cert: x.chain ? `${x.cert}\n${x.chain}` : x.cert, minVersion: versions.min, maxVersion: versions.max, ...(legacy ? { ciphers: 'DEFAULT@SECLEVEL=0' } : {}) });
+    tls.createSecureContext({
+      key: x.key,
+      cert: x.chain ? `${x.cert}\n${x.chain}` : x.cert,
+      minVersion: versions.min,
+      maxVersion: versions.max,
+      ...(legacy ? { ciphers: 'DEFAULT@SECLEVEL=0' } : {}),
+    });
   let ctx = contextOf(c);
   const sockets = new Set<net.Socket>();
-  const server = tls.createServer({ SNICallback: (_name, cb) => cb(null, ctx), key: c.key, cert: c.cert, minVersion: versions.min, maxVersion: versions.max, ...(legacy ? { ciphers: 'DEFAULT@SECLEVEL=0' } : {}) }, (s) => {
-    s.on('error', () => {});
-    s.end('hello\n');
-  });
+  const server = tls.createServer(
+    {
+      SNICallback: (_name, cb) => cb(null, ctx),
+      key: c.key,
+      cert: c.cert,
+      minVersion: versions.min,
+      maxVersion: versions.max,
+      ...(legacy ? { ciphers: 'DEFAULT@SECLEVEL=0' } : {}),
+    },
+    (s) => {
+      s.on('error', () => {});
+      s.end('hello\n');
+    },
+  );
   server.on('tlsClientError', () => {});
   server.on('connection', (s) => {
     sockets.add(s);
@@ -104,7 +132,13 @@ export async function startTlsTarget(c: { key: string; cert: string; chain?: str
     port,
     setCertificate(x) {
       ctx = contextOf(x);
-      server.setSecureContext({ key: x.key, cert: x.chain ? `${x.cert}\n${x.chain}` : x.cert, minVersion: versions.min, maxVersion: versions.max, ...(legacy ? { ciphers: 'DEFAULT@SECLEVEL=0' } : {}) });
+      server.setSecureContext({
+        key: x.key,
+        cert: x.chain ? `${x.cert}\n${x.chain}` : x.cert,
+        minVersion: versions.min,
+        maxVersion: versions.max,
+        ...(legacy ? { ciphers: 'DEFAULT@SECLEVEL=0' } : {}),
+      });
     },
     close: () =>
       new Promise((resolve) => {

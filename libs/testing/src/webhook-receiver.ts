@@ -55,7 +55,9 @@ export class WebhookReceiver {
 
   /** Requests to `path` that were answered with a 2xx, in arrival order. */
   delivered(path: string): ReceivedRequest[] {
-    return this.received.filter((r) => r.path === path && typeof r.answered === 'number' && r.answered >= 200 && r.answered < 300);
+    return this.received.filter(
+      (r) => r.path === path && typeof r.answered === 'number' && r.answered >= 200 && r.answered < 300,
+    );
   }
 
   /** Every request to `path` in arrival order. */

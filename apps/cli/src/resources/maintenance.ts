@@ -15,7 +15,10 @@ function isoTime(value: unknown): unknown {
   return Number.isNaN(t) ? value : new Date(t).toISOString();
 }
 
-async function toIds(client: Parameters<ResourceKind['list']>[0], fields: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function toIds(
+  client: Parameters<ResourceKind['list']>[0],
+  fields: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   if (!Array.isArray(fields.monitor_ids)) return fields;
   const { idOf } = await monitorIndex(client);
   return {
@@ -43,7 +46,16 @@ export const maintenance: ResourceKind = {
   normalizeField: (field, value) => (field === 'starts_at' || field === 'ends_at' ? isoTime(value) : value),
   async list(client) {
     const [lists, { slugOf }] = await Promise.all([
-      Promise.all(MANAGED.map((status) => allPages(async (offset) => unwrap('list maintenance', await client.GET('/api/v1/maintenance', { params: { query: { status, limit: 500, offset } } }))))),
+      Promise.all(
+        MANAGED.map((status) =>
+          allPages(async (offset) =>
+            unwrap(
+              'list maintenance',
+              await client.GET('/api/v1/maintenance', { params: { query: { status, limit: 500, offset } } }),
+            ),
+          ),
+        ),
+      ),
       monitorIndex(client),
     ]);
     return lists.flat().map((m) => {
@@ -53,10 +65,19 @@ export const maintenance: ResourceKind = {
     });
   },
   async create(client, fields) {
-    unwrap('create maintenance', await client.POST('/api/v1/maintenance', { body: (await toIds(client, fields)) as unknown as CreateMaintenance }));
+    unwrap(
+      'create maintenance',
+      await client.POST('/api/v1/maintenance', { body: (await toIds(client, fields)) as unknown as CreateMaintenance }),
+    );
   },
   async update(client, id, changed) {
-    unwrap('update maintenance', await client.PATCH('/api/v1/maintenance/{id}', { params: { path: { id } }, body: (await toIds(client, changed)) as never }));
+    unwrap(
+      'update maintenance',
+      await client.PATCH('/api/v1/maintenance/{id}', {
+        params: { path: { id } },
+        body: (await toIds(client, changed)) as never,
+      }),
+    );
   },
   async remove(client, id) {
     unwrap('delete maintenance', await client.DELETE('/api/v1/maintenance/{id}', { params: { path: { id } } }));

@@ -54,13 +54,19 @@ export function unwrap<T>(what: string, res: { data?: T; error?: unknown; respon
   if (res.error !== undefined || !res.response.ok) {
     const e = (res.error ?? {}) as { error?: string; details?: { field: string; message: string }[] };
     const details = e.details?.map((d) => `${d.field}: ${d.message}`).join('; ');
-    throw new ApiError(`${what}: ${res.response.status} ${e.error ?? res.response.statusText}${details ? ` (${details})` : ''}`, res.response.status, e.details);
+    throw new ApiError(
+      `${what}: ${res.response.status} ${e.error ?? res.response.statusText}${details ? ` (${details})` : ''}`,
+      res.response.status,
+      e.details,
+    );
   }
   return res.data as T;
 }
 
 /** Every page of a list endpoint. */
-export async function allPages<T>(page: (offset: number) => Promise<{ data: T[]; meta: { total: number } }>): Promise<T[]> {
+export async function allPages<T>(
+  page: (offset: number) => Promise<{ data: T[]; meta: { total: number } }>,
+): Promise<T[]> {
   const out: T[] = [];
   for (;;) {
     const { data, meta } = await page(out.length);

@@ -23,8 +23,14 @@ export const webhooks: ResourceKind = {
     }
   },
   async list(client) {
-    const all = await allPages(async (offset) => unwrap('list webhooks', await client.GET('/api/v1/webhooks', { params: { query: { limit: 100, offset } } })));
-    return all.map((w) => ({ id: w.id, identity: w.url, fields: pick(w as unknown as Record<string, unknown>, ['url', 'events', 'description', 'active']) }));
+    const all = await allPages(async (offset) =>
+      unwrap('list webhooks', await client.GET('/api/v1/webhooks', { params: { query: { limit: 100, offset } } })),
+    );
+    return all.map((w) => ({
+      id: w.id,
+      identity: w.url,
+      fields: pick(w as unknown as Record<string, unknown>, ['url', 'events', 'description', 'active']),
+    }));
   },
   async create(client, fields) {
     unwrap('create webhook', await client.POST('/api/v1/webhooks', { body: fields as unknown as CreateWebhook }));

@@ -17,7 +17,11 @@ interface Answer {
 }
 
 function client(baseUrl: string) {
-  return async (method: string, path: string, opts: { body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> => {
+  return async (
+    method: string,
+    path: string,
+    opts: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Answer> => {
     const res = await fetch(`${baseUrl}/api/v1${path}`, {
       method,
       headers: { ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers },
@@ -59,13 +63,25 @@ describe('accounts (integration)', () => {
 
   it('signup creates account, user and a first read_write key that works via X-API-Key and Bearer', async () => {
     const email = `  MiXeD-${randomBytes(4).toString('hex')}@Example.COM `;
-    const res = await call('POST', '/auth/signup', { body: { email, password: 'correct horse battery', name: ' Ops Team ' } });
+    const res = await call('POST', '/auth/signup', {
+      body: { email, password: 'correct horse battery', name: ' Ops Team ' },
+    });
     expect(res.status).toBe(201);
     expect(res.body.error).toBeNull();
     const { account, user, api_key } = res.body.data;
-    expect(account).toEqual({ id: expect.stringMatching(/^acc_/), name: 'Ops Team', plan: 'free', created_at: expect.any(String) });
+    expect(account).toEqual({
+      id: expect.stringMatching(/^acc_/),
+      name: 'Ops Team',
+      plan: 'free',
+      created_at: expect.any(String),
+    });
     expect(new Date(account.created_at).toISOString()).toBe(account.created_at);
-    expect(user).toEqual({ id: expect.stringMatching(/^usr_/), email: email.trim().toLowerCase(), name: 'Ops Team', created_at: expect.any(String) });
+    expect(user).toEqual({
+      id: expect.stringMatching(/^usr_/),
+      email: email.trim().toLowerCase(),
+      name: 'Ops Team',
+      created_at: expect.any(String),
+    });
     expect(api_key).toEqual({
       id: expect.stringMatching(/^key_/),
       name: expect.any(String),
@@ -94,9 +110,18 @@ describe('accounts (integration)', () => {
     const s = await signup();
     const res = await call('POST', '/auth/login', { body: { email: s.email.toUpperCase(), password: s.password } });
     expect(res.status).toBe(200);
-    expect(res.body.data.user).toEqual({ id: s.user.id, email: s.email, name: 'Ops Team', plan: 'free', account_id: s.account.id });
+    expect(res.body.data.user).toEqual({
+      id: s.user.id,
+      email: s.email,
+      name: 'Ops Team',
+      plan: 'free',
+      account_id: s.account.id,
+    });
     const token: string = res.body.data.token;
-    const [header, payload] = token.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()));
+    const [header, payload] = token
+      .split('.')
+      .slice(0, 2)
+      .map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()));
     expect(header.alg).toBe('HS256');
     expect(payload).toMatchObject({ sub: s.user.id, acc: s.account.id });
     expect(payload.exp - payload.iat).toBe(3600);
@@ -107,7 +132,10 @@ describe('accounts (integration)', () => {
     expect(me.body.data.auth).toEqual({ method: 'jwt', key_id: null, scope: 'read_write' });
 
     // A JWT may manage keys (scope read_write).
-    const created = await call('POST', '/api-keys', { headers: { Authorization: `Bearer ${token}` }, body: { name: 'from-jwt' } });
+    const created = await call('POST', '/api-keys', {
+      headers: { Authorization: `Bearer ${token}` },
+      body: { name: 'from-jwt' },
+    });
     expect(created.status).toBe(201);
   });
 
@@ -123,7 +151,9 @@ describe('accounts (integration)', () => {
 
   it('a duplicate email answers 409, whatever its case and spacing', async () => {
     const s = await signup();
-    const res = await call('POST', '/auth/signup', { body: { email: ` ${s.email.toUpperCase()}`, password: 'another password', name: 'Other' } });
+    const res = await call('POST', '/auth/signup', {
+      body: { email: ` ${s.email.toUpperCase()}`, password: 'another password', name: 'Other' },
+    });
     expect(res.status).toBe(409);
     expect(res.body).toEqual({ data: null, error: 'email already registered', code: 'conflict' });
   });
@@ -163,12 +193,19 @@ describe('accounts (integration)', () => {
     expect(await fields({ email: uniqueEmail(), password: 'short', name: 'x' })).toEqual(['password']);
     expect(await fields({ email: uniqueEmail(), password: 'x'.repeat(201), name: 'x' })).toEqual(['password']);
     expect(await fields({ email: uniqueEmail(), password: 'long enough pw', name: '   ' })).toEqual(['name']);
-    expect(await fields({ email: uniqueEmail(), password: 'long enough pw', name: 'x', plan: 'pro' })).toEqual(['plan']);
-    expect(await fields({ email: 42, password: ['x'], name: 'x' })).toEqual(expect.arrayContaining(['email', 'password']));
+    expect(await fields({ email: uniqueEmail(), password: 'long enough pw', name: 'x', plan: 'pro' })).toEqual([
+      'plan',
+    ]);
+    expect(await fields({ email: 42, password: ['x'], name: 'x' })).toEqual(
+      expect.arrayContaining(['email', 'password']),
+    );
     expect(await fields({}, '/auth/login')).toEqual(expect.arrayContaining(['email', 'password']));
 
     const s = await signup();
-    const res = await call('POST', '/api-keys', { headers: { 'X-API-Key': s.api_key.key }, body: { name: 'k', scope: 'admin' } });
+    const res = await call('POST', '/api-keys', {
+      headers: { 'X-API-Key': s.api_key.key },
+      body: { name: 'k', scope: 'admin' },
+    });
     expect(res.status).toBe(422);
     expect(res.body.details).toEqual([{ field: 'scope', message: 'must be one of: read_write, read_only' }]);
   });
@@ -176,7 +213,11 @@ describe('accounts (integration)', () => {
   it('rejects missing, unknown, forged and expired credentials with 401', async () => {
     const missing = await call('GET', '/auth/me');
     expect(missing.status).toBe(401);
-    expect(missing.body).toEqual({ data: null, error: 'missing credentials: send X-API-Key or Authorization: Bearer', code: 'unauthorized' });
+    expect(missing.body).toEqual({
+      data: null,
+      error: 'missing credentials: send X-API-Key or Authorization: Bearer',
+      code: 'unauthorized',
+    });
 
     const s = await signup();
     const now = Math.floor(Date.now() / 1000);
@@ -188,7 +229,9 @@ describe('accounts (integration)', () => {
       { Authorization: 'Bearer not.a.jwt' },
       { Authorization: `Bearer ${hs256({ ...claims, iat: now, exp: now + 600 }, 'some-other-secret-0123456789')}` },
       { Authorization: `Bearer ${hs256({ ...claims, iat: now - 7200, exp: now - 3600 }, JWT_SECRET)}` },
-      { Authorization: `Bearer ${hs256({ sub: s.user.id, acc: 'acc_someoneelse', iat: now, exp: now + 600 }, JWT_SECRET)}` },
+      {
+        Authorization: `Bearer ${hs256({ sub: s.user.id, acc: 'acc_someoneelse', iat: now, exp: now + 600 }, JWT_SECRET)}`,
+      },
     ];
     for (const headers of attempts) {
       const res = await call('GET', '/auth/me', { headers });
@@ -196,7 +239,9 @@ describe('accounts (integration)', () => {
       expect(res.body).toEqual({ data: null, error: 'invalid or expired credentials', code: 'unauthorized' });
     }
     // Sanity check of the hand-made token: valid claims with the right secret are accepted.
-    const ok = await call('GET', '/auth/me', { headers: { Authorization: `Bearer ${hs256({ ...claims, iat: now, exp: now + 600 }, JWT_SECRET)}` } });
+    const ok = await call('GET', '/auth/me', {
+      headers: { Authorization: `Bearer ${hs256({ ...claims, iat: now, exp: now + 600 }, JWT_SECRET)}` },
+    });
     expect(ok.status).toBe(200);
   });
 
@@ -233,7 +278,15 @@ describe('accounts (integration)', () => {
     expect(list.body.meta).toMatchObject({ total: 2 });
     expect(list.body.data).toHaveLength(2);
     for (const item of list.body.data) {
-      expect(Object.keys(item).sort()).toEqual(['created_at', 'expires_at', 'id', 'last_used_at', 'name', 'prefix', 'scope']);
+      expect(Object.keys(item).sort()).toEqual([
+        'created_at',
+        'expires_at',
+        'id',
+        'last_used_at',
+        'name',
+        'prefix',
+        'scope',
+      ]);
     }
     const raw = JSON.stringify(list.body);
     expect(raw).not.toContain(s.api_key.key);
@@ -283,8 +336,10 @@ describe('accounts rate limit (integration)', () => {
     await close?.();
   });
 
-  it('answers the 6th request in a minute with 429, Retry-After and retry_after; the budget is the account\'s', async () => {
-    const s = await call('POST', '/auth/signup', { body: { email: uniqueEmail(), password: 'correct horse battery', name: 'Limited' } });
+  it("answers the 6th request in a minute with 429, Retry-After and retry_after; the budget is the account's", async () => {
+    const s = await call('POST', '/auth/signup', {
+      body: { email: uniqueEmail(), password: 'correct horse battery', name: 'Limited' },
+    });
     expect(s.status).toBe(201);
     const key: string = s.body.data.api_key.key;
     for (let i = 1; i <= 5; i++) {
@@ -298,10 +353,17 @@ describe('accounts rate limit (integration)', () => {
     const retryAfter = Number(limited.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(limited.body).toEqual({ data: null, error: `rate limit exceeded: try again in ${retryAfter} seconds`, code: 'rate_limited', retry_after: retryAfter });
+    expect(limited.body).toEqual({
+      data: null,
+      error: `rate limit exceeded: try again in ${retryAfter} seconds`,
+      code: 'rate_limited',
+      retry_after: retryAfter,
+    });
 
     // A JWT session of the same account shares the account's budget (no fresh budget by switching credential).
-    const login = await call('POST', '/auth/login', { body: { email: s.body.data.user.email, password: 'correct horse battery' } });
+    const login = await call('POST', '/auth/login', {
+      body: { email: s.body.data.user.email, password: 'correct horse battery' },
+    });
     expect(login.status).toBe(200);
     const viaJwt = await call('GET', '/auth/me', { headers: { Authorization: `Bearer ${login.body.data.token}` } });
     expect(viaJwt.status).toBe(429);

@@ -11,7 +11,13 @@ import { AuthGuard } from './auth.guard';
 import { PlanLimitsService } from './plan-limits';
 import { ApiThrottlerGuard, RateLimitModule, RateLimitStoreModule } from './rate-limit.guard';
 
-export { ApiThrottlerGuard, RateLimitModule, RateLimitStoreModule, RateLimiter, RateLimitedError } from './rate-limit.guard';
+export {
+  ApiThrottlerGuard,
+  RateLimitModule,
+  RateLimitStoreModule,
+  RateLimiter,
+  RateLimitedError,
+} from './rate-limit.guard';
 export { AuthGuard } from './auth.guard';
 export { AccountsService } from './accounts.service';
 export { PlanLimitsService, planLimits } from './plan-limits';

@@ -45,7 +45,8 @@ export class AccountsRepository {
       await tx.insert(UserEntity, user);
       return true;
     } catch (err) {
-      if (err instanceof QueryFailedError && (err.driverError as { code?: string })?.code === UNIQUE_VIOLATION) return false;
+      if (err instanceof QueryFailedError && (err.driverError as { code?: string })?.code === UNIQUE_VIOLATION)
+        return false;
       throw err;
     }
   }
@@ -98,7 +99,12 @@ export class AccountsRepository {
   }
 
   /** Stores a new password hash; `bumpTokenVersion` also revokes the user's JWTs. The new token version. */
-  async updateCredentials(accountId: AccountId, userId: string, passwordHash: string | null, bumpTokenVersion: boolean): Promise<number | null> {
+  async updateCredentials(
+    accountId: AccountId,
+    userId: string,
+    passwordHash: string | null,
+    bumpTokenVersion: boolean,
+  ): Promise<number | null> {
     // An UPDATE through TypeORM's query() answers [rows, rowCount].
     const [rows]: [{ token_version: number }[], number] = await this.users.manager.query(
       `UPDATE users SET password_hash = COALESCE($3, password_hash), token_version = token_version + $4 WHERE id = $1 AND account_id = $2 RETURNING token_version`,
@@ -111,7 +117,11 @@ export class AccountsRepository {
     return this.users.findOneBy({ id: userId, accountId });
   }
 
-  async listApiKeys(accountId: AccountId, limit: number, offset: number): Promise<{ items: ApiKeyEntity[]; total: number }> {
+  async listApiKeys(
+    accountId: AccountId,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: ApiKeyEntity[]; total: number }> {
     const [items, total] = await this.keys.findAndCount({
       where: { accountId },
       order: { createdAt: 'ASC', id: 'ASC' },
@@ -137,16 +147,21 @@ export class AccountsRepository {
       .update(ApiKeyEntity)
       .set({ lastUsedAt: now })
       .where('id = :keyId AND account_id = :accountId', { keyId, accountId })
-      .andWhere(`(last_used_at IS NULL OR last_used_at < :now::timestamptz - make_interval(secs => :minIntervalSeconds))`, {
-        minIntervalSeconds,
-        now,
-      })
+      .andWhere(
+        `(last_used_at IS NULL OR last_used_at < :now::timestamptz - make_interval(secs => :minIntervalSeconds))`,
+        {
+          minIntervalSeconds,
+          now,
+        },
+      )
       .execute();
   }
 
   /** The email of the account's first user (the default alert address). */
   async firstUserEmail(tx: Tx, accountId: AccountId): Promise<string | null> {
-    const user = await tx.getRepository(UserEntity).findOne({ where: { accountId }, order: { createdAt: 'ASC' }, select: { email: true } });
+    const user = await tx
+      .getRepository(UserEntity)
+      .findOne({ where: { accountId }, order: { createdAt: 'ASC' }, select: { email: true } });
     return user?.email ?? null;
   }
 }

@@ -13,8 +13,24 @@ import { apiKeyMatchesHash, generateApiKey, hashApiKey, isWellFormedApiKey } fro
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
 import { LoginDto } from './dto/login.dto';
 import { SignupDto } from './dto/signup.dto';
-import { AccountView, ApiKeyView, CreatedApiKeyView, DeletedView, LoginView, MeView, SignupView, UserView } from './dto/views';
-import { hashPassword, needsRehash, prepareDummyHash, ScryptParams, verifyAgainstDummy, verifyPassword } from './password';
+import {
+  AccountView,
+  ApiKeyView,
+  CreatedApiKeyView,
+  DeletedView,
+  LoginView,
+  MeView,
+  SignupView,
+  UserView,
+} from './dto/views';
+import {
+  hashPassword,
+  needsRehash,
+  prepareDummyHash,
+  ScryptParams,
+  verifyAgainstDummy,
+  verifyPassword,
+} from './password';
 import { PlanLimitsService } from './plan-limits';
 import { asAccountId, type AccountId } from '../common/account-id';
 import { apiKeyExpired, apiKeyExpiry } from './api-key';
@@ -48,14 +64,25 @@ interface JwtClaims {
   ver?: unknown;
 }
 
-export const SESSION_ONLY = 'this needs a login session (Authorization: Bearer <JWT from POST /auth/login>), not an API key';
+export const SESSION_ONLY =
+  'this needs a login session (Authorization: Bearer <JWT from POST /auth/login>), not an API key';
 export const WRONG_PASSWORD = 'current password is wrong';
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
 const iso = (d: Date): string => d.toISOString();
-const accountView = (a: AccountEntity): AccountView => ({ id: a.id, name: a.name, plan: a.plan, created_at: iso(a.createdAt) });
-const userView = (u: UserEntity): UserView => ({ id: u.id, email: u.email, name: u.name, created_at: iso(u.createdAt) });
+const accountView = (a: AccountEntity): AccountView => ({
+  id: a.id,
+  name: a.name,
+  plan: a.plan,
+  created_at: iso(a.createdAt),
+});
+const userView = (u: UserEntity): UserView => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  created_at: iso(u.createdAt),
+});
 const apiKeyView = (k: ApiKeyEntity): ApiKeyView => ({
   id: k.id,
   name: k.name,
@@ -107,7 +134,15 @@ export class AccountsService implements OnModuleInit {
     const passwordHash = await hashPassword(dto.password, this.scrypt);
     const now = this.clock.now();
     const account: AccountEntity = { id: newId('acc'), name, plan: this.config.defaultPlan, createdAt: now };
-    const user: UserEntity = { id: newId('usr'), accountId: account.id, email, name, passwordHash, tokenVersion: 0, createdAt: now };
+    const user: UserEntity = {
+      id: newId('usr'),
+      accountId: account.id,
+      email,
+      name,
+      passwordHash,
+      tokenVersion: 0,
+      createdAt: now,
+    };
     const generated = generateApiKey();
     const key = this.newKeyEntity(account.id, FIRST_KEY_NAME, 'read_write', generated, now);
     await this.transactions.run(async (tx) => {
@@ -126,12 +161,19 @@ export class AccountsService implements OnModuleInit {
     const failuresKey = `login:${email}`;
     const failures = await this.limiter.peek(failuresKey);
     const policy = this.config.loginLockout;
-    const waitMs = failures && failures.windowStartMs + LOGIN_FAILURE_WINDOW_MS > this.clock.nowMs()
-      ? loginLockoutMs(failures.hits, failures.lastHitMs, this.clock.nowMs(), { after: policy.after, baseMs: policy.baseSeconds * 1000, maxMs: policy.maxSeconds * 1000 })
-      : 0;
+    const waitMs =
+      failures && failures.windowStartMs + LOGIN_FAILURE_WINDOW_MS > this.clock.nowMs()
+        ? loginLockoutMs(failures.hits, failures.lastHitMs, this.clock.nowMs(), {
+            after: policy.after,
+            baseMs: policy.baseSeconds * 1000,
+            maxMs: policy.maxSeconds * 1000,
+          })
+        : 0;
     if (waitMs > 0) throw new RateLimitedError(Math.ceil(waitMs / 1000));
     const found = await this.repo.findUserByEmail(email);
-    const ok = found ? await verifyPassword(dto.password, found.user.passwordHash) : await verifyAgainstDummy(dto.password, this.scrypt);
+    const ok = found
+      ? await verifyPassword(dto.password, found.user.passwordHash)
+      : await verifyAgainstDummy(dto.password, this.scrypt);
     if (!found || !ok) {
       await this.limiter.note(failuresKey, LOGIN_FAILURE_WINDOW_MS);
       throw new DomainError('unauthorized', INVALID_LOGIN);
@@ -139,7 +181,13 @@ export class AccountsService implements OnModuleInit {
     if (failures) await this.limiter.reset(failuresKey);
     const { user, plan } = found;
     // Transparent rehash: a hash made with an older (lower) cost is replaced now that the password is known.
-    if (needsRehash(user.passwordHash, this.scrypt)) await this.repo.updateCredentials(asAccountId(user.accountId), user.id, await hashPassword(dto.password, this.scrypt), false);
+    if (needsRehash(user.passwordHash, this.scrypt))
+      await this.repo.updateCredentials(
+        asAccountId(user.accountId),
+        user.id,
+        await hashPassword(dto.password, this.scrypt),
+        false,
+      );
     const token = await this.sign(user.id, user.accountId, user.tokenVersion ?? 0);
     return { user: { id: user.id, email: user.email, name: user.name, plan, account_id: user.accountId }, token };
   }
@@ -158,7 +206,12 @@ export class AccountsService implements OnModuleInit {
     const user = await this.repo.findUser(principal.accountId, userId);
     if (!user) throw new DomainError('unauthorized', INVALID_CREDENTIALS);
     if (!(await verifyPassword(currentPassword, user.passwordHash))) throw new DomainError('forbidden', WRONG_PASSWORD);
-    const version = await this.repo.updateCredentials(principal.accountId, userId, await hashPassword(newPassword, this.scrypt), true);
+    const version = await this.repo.updateCredentials(
+      principal.accountId,
+      userId,
+      await hashPassword(newPassword, this.scrypt),
+      true,
+    );
     if (version === null) throw new DomainError('unauthorized', INVALID_CREDENTIALS);
     this.forgetUser(principal.accountId, userId);
     return { token: await this.sign(userId, principal.accountId, version) };
@@ -171,7 +224,12 @@ export class AccountsService implements OnModuleInit {
 
   private sign(userId: string, accountId: string, version: number): Promise<string> {
     // `iat` from the Clock: the expiry (JWT_TTL_SECONDS after it) runs on the same clock as the check.
-    return this.jwt.signAsync({ sub: userId, acc: accountId, ver: version, iat: Math.floor(this.clock.nowMs() / 1000) });
+    return this.jwt.signAsync({
+      sub: userId,
+      acc: accountId,
+      ver: version,
+      iat: Math.floor(this.clock.nowMs() / 1000),
+    });
   }
 
   async me(principal: Principal): Promise<MeView> {
@@ -191,19 +249,29 @@ export class AccountsService implements OnModuleInit {
   async createApiKey(principal: Principal, dto: CreateApiKeyDto): Promise<CreatedApiKeyView> {
     this.assertWritable(principal);
     const generated = generateApiKey();
-    const key = this.newKeyEntity(principal.accountId, dto.name.trim(), dto.scope ?? 'read_write', generated, this.clock.now());
+    const key = this.newKeyEntity(
+      principal.accountId,
+      dto.name.trim(),
+      dto.scope ?? 'read_write',
+      generated,
+      this.clock.now(),
+    );
     key.expiresAt = apiKeyExpiry(dto.expires_at, this.clock.nowMs());
     const max = this.config.maxApiKeysPerAccount;
     await this.transactions.run(async (tx) => {
       // The account row is locked so that concurrent creations cannot pass the cap together.
-      if ((await this.repo.lockAndCountApiKeys(tx, principal.accountId)) >= max) throw new DomainError('conflict', TOO_MANY_KEYS(max));
+      if ((await this.repo.lockAndCountApiKeys(tx, principal.accountId)) >= max)
+        throw new DomainError('conflict', TOO_MANY_KEYS(max));
       await this.repo.insertApiKey(key, tx);
     });
     return createdKeyView(key, generated.key);
   }
 
   /** `limit` and `offset` as ApiKeyListQuery parsed them (limit 1–500, offset ≤ 10,000). */
-  async listApiKeys(principal: Principal, query: { limit: number; offset: number } = { limit: DEFAULT_PAGE, offset: 0 }): Promise<Paged<ApiKeyView>> {
+  async listApiKeys(
+    principal: Principal,
+    query: { limit: number; offset: number } = { limit: DEFAULT_PAGE, offset: 0 },
+  ): Promise<Paged<ApiKeyView>> {
     const { limit, offset } = query;
     const { items, total } = await this.repo.listApiKeys(principal.accountId, limit, offset);
     return new Paged(items.map(apiKeyView), { total, limit, offset });
@@ -219,7 +287,9 @@ export class AccountsService implements OnModuleInit {
 
   /** The caller behind a credential, or null when it is unknown, revoked or expired. */
   authenticate(credential: Credential): Promise<Principal | null> {
-    return credential.kind === 'api_key' ? this.authenticateApiKey(credential.value) : this.authenticateJwt(credential.value);
+    return credential.kind === 'api_key'
+      ? this.authenticateApiKey(credential.value)
+      : this.authenticateJwt(credential.value);
   }
 
   private async authenticateApiKey(key: string): Promise<Principal | null> {
@@ -231,7 +301,13 @@ export class AccountsService implements OnModuleInit {
       const found = await this.repo.findApiKeyByHash(hash);
       if (!found || !apiKeyMatchesHash(key, found.key.keyHash)) return null;
       if (apiKeyExpired(found.key.expiresAt, this.clock.nowMs())) return null;
-      principal = { accountId: asAccountId(found.key.accountId), userId: null, keyId: found.key.id, scope: found.key.scope, plan: found.plan };
+      principal = {
+        accountId: asAccountId(found.key.accountId),
+        userId: null,
+        keyId: found.key.id,
+        scope: found.key.scope,
+        plan: found.plan,
+      };
       this.cache(cacheKey, principal, found.key.expiresAt?.getTime());
     }
     await this.noteKeyUse(principal.accountId, principal.keyId!);
@@ -241,7 +317,10 @@ export class AccountsService implements OnModuleInit {
   private async authenticateJwt(token: string): Promise<Principal | null> {
     let claims: JwtClaims;
     try {
-      claims = await this.jwt.verifyAsync<JwtClaims>(token, { algorithms: ['HS256'], clockTimestamp: Math.floor(this.clock.nowMs() / 1000) });
+      claims = await this.jwt.verifyAsync<JwtClaims>(token, {
+        algorithms: ['HS256'],
+        clockTimestamp: Math.floor(this.clock.nowMs() / 1000),
+      });
     } catch {
       return null;
     }
@@ -254,7 +333,13 @@ export class AccountsService implements OnModuleInit {
       const found = await this.repo.findUserWithPlan(asAccountId(claims.acc), claims.sub);
       // A token issued before the last logout or password change is revoked.
       if (!found || (found.user.tokenVersion ?? 0) !== version) return null;
-      principal = { accountId: asAccountId(found.user.accountId), userId: found.user.id, keyId: null, scope: 'read_write', plan: found.plan };
+      principal = {
+        accountId: asAccountId(found.user.accountId),
+        userId: found.user.id,
+        keyId: null,
+        scope: 'read_write',
+        plan: found.plan,
+      };
       this.cache(cacheKey, principal);
     }
     return principal;
@@ -271,7 +356,17 @@ export class AccountsService implements OnModuleInit {
     generated: { prefix: string; hash: string },
     createdAt: Date,
   ): ApiKeyEntity {
-    return { id: newId('key'), accountId, name, prefix: generated.prefix, keyHash: generated.hash, scope, createdAt, lastUsedAt: null, expiresAt: null };
+    return {
+      id: newId('key'),
+      accountId,
+      name,
+      prefix: generated.prefix,
+      keyHash: generated.hash,
+      scope,
+      createdAt,
+      lastUsedAt: null,
+      expiresAt: null,
+    };
   }
 
   /** Writes `last_used_at` at most once a minute per key; bookkeeping never fails a request. */
@@ -280,7 +375,8 @@ export class AccountsService implements OnModuleInit {
     const last = this.keyTouchedAt.get(keyId);
     if (last !== undefined && now - last < TOUCH_INTERVAL_SECONDS * 1000) return;
     if (this.keyTouchedAt.size >= CACHE_MAX_ENTRIES) {
-      for (const [id, at] of this.keyTouchedAt) if (now - at >= TOUCH_INTERVAL_SECONDS * 1000) this.keyTouchedAt.delete(id);
+      for (const [id, at] of this.keyTouchedAt)
+        if (now - at >= TOUCH_INTERVAL_SECONDS * 1000) this.keyTouchedAt.delete(id);
       if (this.keyTouchedAt.size >= CACHE_MAX_ENTRIES) this.keyTouchedAt.clear();
     }
     this.keyTouchedAt.set(keyId, now);
@@ -309,12 +405,16 @@ export class AccountsService implements OnModuleInit {
       for (const [k, v] of this.principals) if (v.expiresAt <= now) this.principals.delete(k);
       if (this.principals.size >= CACHE_MAX_ENTRIES) this.principals.clear();
     }
-    this.principals.set(cacheKey, { principal, expiresAt: Math.min(now + PRINCIPAL_CACHE_MS, expiresAtMs ?? Infinity) });
+    this.principals.set(cacheKey, {
+      principal,
+      expiresAt: Math.min(now + PRINCIPAL_CACHE_MS, expiresAtMs ?? Infinity),
+    });
   }
 
   /** A deleted key stops working at once on this replica (others within PRINCIPAL_CACHE_MS). */
   private forgetUser(accountId: string, userId: string): void {
-    for (const [k, v] of this.principals) if (v.principal.accountId === accountId && v.principal.userId === userId) this.principals.delete(k);
+    for (const [k, v] of this.principals)
+      if (v.principal.accountId === accountId && v.principal.userId === userId) this.principals.delete(k);
   }
 
   private forgetKey(keyId: string): void {

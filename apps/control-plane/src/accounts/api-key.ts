@@ -52,9 +52,13 @@ const MAX_KEY_LIFETIME_MS = 10 * 365 * 86_400_000;
 export function apiKeyExpiry(expiresAt: string | undefined, nowMs: number): Date | null {
   if (expiresAt === undefined) return null;
   const at = Date.parse(expiresAt);
-  if (!Number.isFinite(at)) throw validationFailed([{ field: 'expires_at', message: 'must be an ISO 8601 date-time such as 2027-01-01T00:00:00Z' }]);
+  if (!Number.isFinite(at))
+    throw validationFailed([
+      { field: 'expires_at', message: 'must be an ISO 8601 date-time such as 2027-01-01T00:00:00Z' },
+    ]);
   if (at <= nowMs) throw validationFailed([{ field: 'expires_at', message: 'must be in the future' }]);
-  if (at > nowMs + MAX_KEY_LIFETIME_MS) throw validationFailed([{ field: 'expires_at', message: 'must be at most 10 years ahead' }]);
+  if (at > nowMs + MAX_KEY_LIFETIME_MS)
+    throw validationFailed([{ field: 'expires_at', message: 'must be at most 10 years ahead' }]);
   return new Date(at);
 }
 

@@ -35,7 +35,9 @@ export class AuthController {
   @Post('logout')
   @HttpCode(HttpStatus.OK)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'End every login session of the caller: all its JWTs stop working (needs a JWT, not an API key)' })
+  @ApiOperation({
+    summary: 'End every login session of the caller: all its JWTs stop working (needs a JWT, not an API key)',
+  })
   @ApiEnvelope(LogoutView)
   @ApiErrors(401, 403, 429)
   logout(@CurrentPrincipal() principal: Principal): Promise<LogoutView> {
@@ -45,10 +47,15 @@ export class AuthController {
   @Post('password')
   @HttpCode(HttpStatus.OK)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Change the password (the current one is required); revokes the older JWTs and answers a new one' })
+  @ApiOperation({
+    summary: 'Change the password (the current one is required); revokes the older JWTs and answers a new one',
+  })
   @ApiEnvelope(PasswordChangedView)
   @ApiErrors(400, 401, 403, 422, 429)
-  changePassword(@CurrentPrincipal() principal: Principal, @Body() dto: ChangePasswordDto): Promise<PasswordChangedView> {
+  changePassword(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: ChangePasswordDto,
+  ): Promise<PasswordChangedView> {
     return this.accounts.changePassword(principal, dto.current_password, dto.new_password);
   }
 

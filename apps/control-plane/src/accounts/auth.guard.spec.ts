@@ -19,7 +19,10 @@ describe('readCredential', () => {
     expect(readCredential({ authorization: 'bearer eyJ.abc.def' })).toEqual({ kind: 'jwt', value: 'eyJ.abc.def' });
   });
   it('prefers X-API-Key when both are sent', () => {
-    expect(readCredential({ 'x-api-key': KEY, authorization: 'Bearer eyJ.a.b' })).toEqual({ kind: 'api_key', value: KEY });
+    expect(readCredential({ 'x-api-key': KEY, authorization: 'Bearer eyJ.a.b' })).toEqual({
+      kind: 'api_key',
+      value: KEY,
+    });
   });
   it('is null without a usable header', () => {
     expect(readCredential({})).toBeNull();
@@ -31,15 +34,26 @@ describe('readCredential', () => {
 });
 
 describe('AuthGuard', () => {
-  const principal = (scope: Principal['scope']): Principal => ({ accountId: asAccountId('acc_1'), userId: null, keyId: 'key_1', scope, plan: 'free' });
+  const principal = (scope: Principal['scope']): Principal => ({
+    accountId: asAccountId('acc_1'),
+    userId: null,
+    keyId: 'key_1',
+    scope,
+    plan: 'free',
+  });
 
   function setup(result: Principal | null, isPublic = false) {
     const seen: Credential[] = [];
     const accounts = { authenticate: async (c: Credential) => (seen.push(c), result) } as unknown as AccountsService;
-    const reflector = { getAllAndOverride: (key: string) => (key === PUBLIC_ROUTE ? isPublic : undefined) } as unknown as Reflector;
+    const reflector = {
+      getAllAndOverride: (key: string) => (key === PUBLIC_ROUTE ? isPublic : undefined),
+    } as unknown as Reflector;
     // The limiter's PostgreSQL counters are covered by rate-limits.int-spec.ts; here it only records failures.
     const failures: string[] = [];
-    const limiter = { assertBelow: async () => undefined, note: async (key: string) => void failures.push(key) } as unknown as RateLimiter;
+    const limiter = {
+      assertBelow: async () => undefined,
+      note: async (key: string) => void failures.push(key),
+    } as unknown as RateLimiter;
     const guard = new AuthGuard(reflector, accounts, limiter, { authFailuresPerMinute: 10 } as AppConfig);
     const run = (method: string, headers: AuthenticatedRequest['headers']) => {
       const req: AuthenticatedRequest = { method, headers };

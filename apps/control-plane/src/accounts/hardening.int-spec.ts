@@ -15,7 +15,11 @@ describe('credential hardening (integration)', () => {
   let clock: Clock;
   const PASSWORD = 'correct horse battery';
 
-  async function http(method: string, path: string, opts: { body?: unknown; headers?: Record<string, string> } = {}): Promise<{ status: number; body: Json }> {
+  async function http(
+    method: string,
+    path: string,
+    opts: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; body: Json }> {
     const res = await fetch(`${t.api}${path}`, {
       method,
       headers: { ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers },
@@ -93,11 +97,20 @@ describe('credential hardening (integration)', () => {
   it('a password change needs the current password, revokes older JWTs and answers a new one', async () => {
     const u = await signup();
     const token = await login(u.email);
-    const wrong = await http('POST', '/auth/password', { headers: bearer(token), body: { current_password: 'not it at all', new_password: 'a brand new passphrase' } });
+    const wrong = await http('POST', '/auth/password', {
+      headers: bearer(token),
+      body: { current_password: 'not it at all', new_password: 'a brand new passphrase' },
+    });
     expect(wrong.status).toBe(403);
-    const short = await http('POST', '/auth/password', { headers: bearer(token), body: { current_password: PASSWORD, new_password: 'short' } });
+    const short = await http('POST', '/auth/password', {
+      headers: bearer(token),
+      body: { current_password: PASSWORD, new_password: 'short' },
+    });
     expect(short.status).toBe(422);
-    const changed = await http('POST', '/auth/password', { headers: bearer(token), body: { current_password: PASSWORD, new_password: 'a brand new passphrase' } });
+    const changed = await http('POST', '/auth/password', {
+      headers: bearer(token),
+      body: { current_password: PASSWORD, new_password: 'a brand new passphrase' },
+    });
     expect(changed.status).toBe(200);
     expect((await http('GET', '/auth/me', { headers: bearer(token) })).status).toBe(401);
     expect((await http('GET', '/auth/me', { headers: bearer(changed.body.data.token) })).status).toBe(200);
@@ -108,7 +121,10 @@ describe('credential hardening (integration)', () => {
   it('an API key with expires_at works until then and is refused after (on the Clock)', async () => {
     const u = await signup();
     const expiresAt = new Date(clock.nowMs() + 3_600_000).toISOString();
-    const created = await http('POST', '/api-keys', { headers: { 'X-API-Key': u.key }, body: { name: 'temporary', expires_at: expiresAt } });
+    const created = await http('POST', '/api-keys', {
+      headers: { 'X-API-Key': u.key },
+      body: { name: 'temporary', expires_at: expiresAt },
+    });
     expect(created.status).toBe(201);
     expect(created.body.data.expires_at).toBe(expiresAt);
     const temp = created.body.data.key as string;
@@ -121,7 +137,10 @@ describe('credential hardening (integration)', () => {
     clock.advance(1_000);
     expect((await http('GET', '/auth/me', { headers: { 'X-API-Key': temp } })).status).toBe(401);
     expect((await http('GET', '/auth/me', { headers: { 'X-API-Key': u.key } })).status).toBe(200); // a key without expiry
-    const past = await http('POST', '/api-keys', { headers: { 'X-API-Key': u.key }, body: { name: 'past', expires_at: '2020-01-01T00:00:00Z' } });
+    const past = await http('POST', '/api-keys', {
+      headers: { 'X-API-Key': u.key },
+      body: { name: 'past', expires_at: '2020-01-01T00:00:00Z' },
+    });
     expect(past.status).toBe(422);
     expect(past.body.details).toEqual([{ field: 'expires_at', message: 'must be in the future' }]);
   });

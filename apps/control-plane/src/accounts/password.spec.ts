@@ -1,4 +1,11 @@
-import { DEFAULT_SCRYPT_PARAMS, hashPassword, needsRehash, parsePasswordHash, verifyAgainstDummy, verifyPassword } from './password';
+import {
+  DEFAULT_SCRYPT_PARAMS,
+  hashPassword,
+  needsRehash,
+  parsePasswordHash,
+  verifyAgainstDummy,
+  verifyPassword,
+} from './password';
 
 const FAST = { N: 1 << 10, r: 8, p: 1 };
 
@@ -13,7 +20,7 @@ describe('password hashing (scrypt)', () => {
     await expect(verifyPassword('correct horse battery staple', encoded)).resolves.toBe(true);
   });
 
-  it('defaults to OWASP\'s minimum cost N = 2^17, r = 8, p = 1', () => {
+  it("defaults to OWASP's minimum cost N = 2^17, r = 8, p = 1", () => {
     expect(DEFAULT_SCRYPT_PARAMS).toEqual({ N: 131072, r: 8, p: 1 });
   });
 

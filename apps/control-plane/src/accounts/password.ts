@@ -81,7 +81,12 @@ export async function verifyPassword(password: string, encoded: string): Promise
 export function needsRehash(encoded: string, params: ScryptParams = DEFAULT_SCRYPT_PARAMS): boolean {
   const parsed = parsePasswordHash(encoded);
   if (!parsed) return true;
-  return parsed.params.N !== params.N || parsed.params.r !== params.r || parsed.params.p !== params.p || parsed.hash.length !== HASH_BYTES;
+  return (
+    parsed.params.N !== params.N ||
+    parsed.params.r !== params.r ||
+    parsed.params.p !== params.p ||
+    parsed.hash.length !== HASH_BYTES
+  );
 }
 
 const dummyHashes = new Map<string, Promise<string>>();
@@ -90,7 +95,10 @@ const dummyHashes = new Map<string, Promise<string>>();
  * Spends the same scrypt work as a real verification and returns false. Login calls it
  * for an unknown email so that "no such user" and "wrong password" take similar time.
  */
-export async function verifyAgainstDummy(password: string, params: ScryptParams = DEFAULT_SCRYPT_PARAMS): Promise<false> {
+export async function verifyAgainstDummy(
+  password: string,
+  params: ScryptParams = DEFAULT_SCRYPT_PARAMS,
+): Promise<false> {
   await verifyPassword(password, await prepareDummyHash(params));
   return false;
 }

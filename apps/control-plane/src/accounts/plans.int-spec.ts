@@ -32,9 +32,15 @@ describe('plans (real PostgreSQL + NATS)', () => {
   });
 
   it('reports each plan limit in /auth/me', async () => {
-    expect((await call(free.api, freeKey, 'GET', '/auth/me')).body.data.limits).toEqual({ max_monitors: 2, min_interval_seconds: 120 });
+    expect((await call(free.api, freeKey, 'GET', '/auth/me')).body.data.limits).toEqual({
+      max_monitors: 2,
+      min_interval_seconds: 120,
+    });
     // Either replica answers with the account's own plan.
-    expect((await call(free.api, proKey, 'GET', '/auth/me')).body.data.limits).toEqual({ max_monitors: 3, min_interval_seconds: 30 });
+    expect((await call(free.api, proKey, 'GET', '/auth/me')).body.data.limits).toEqual({
+      max_monitors: 3,
+      min_interval_seconds: 30,
+    });
   });
 
   it('refuses an interval below the plan minimum with 403, above the maximum with 422', async () => {
@@ -62,7 +68,9 @@ describe('plans (real PostgreSQL + NATS)', () => {
   });
 
   it('enforces the monitor limit of each plan with the reference message, heartbeats included', async () => {
-    expect((await call(free.api, freeKey, 'POST', '/monitors', { monitor_type: 'heartbeat', name: 'cron' })).status).toBe(201);
+    expect(
+      (await call(free.api, freeKey, 'POST', '/monitors', { monitor_type: 'heartbeat', name: 'cron' })).status,
+    ).toBe(201);
     const over = await call(free.api, freeKey, 'POST', '/monitors', { monitor_type: 'heartbeat', name: 'cron 2' });
     expect(over.status).toBe(403);
     expect(over.body.error).toBe('Free plan limited to 2 monitors. Upgrade to Pro for up to 3.');

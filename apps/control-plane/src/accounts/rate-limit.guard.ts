@@ -91,7 +91,9 @@ export const RateLimitModule = ThrottlerModule.forRootAsync({
       {
         ttl: RATE_LIMIT_WINDOW_MS,
         limit: (context: ExecutionContext) =>
-          context.switchToHttp().getRequest<ThrottledRequest>().principal ? config.rateLimitPerMinute : config.publicRateLimitPerMinute,
+          context.switchToHttp().getRequest<ThrottledRequest>().principal
+            ? config.rateLimitPerMinute
+            : config.publicRateLimitPerMinute,
         blockDuration: 0,
       },
     ],

@@ -11,7 +11,11 @@ interface Row {
   hits: number;
   last_hit_ms: string;
 }
-const toState = (r: Row): CounterState => ({ windowStartMs: Number(r.window_start_ms), hits: r.hits, lastHitMs: Number(r.last_hit_ms) });
+const toState = (r: Row): CounterState => ({
+  windowStartMs: Number(r.window_start_ms),
+  hits: r.hits,
+  lastHitMs: Number(r.last_hit_ms),
+});
 
 /**
  * The only place that touches `rate_limit_counters`: one atomic upsert per hit, so that
@@ -41,7 +45,10 @@ export class RateLimitRepository {
 
   /** The counter of `key`, without counting a hit. */
   async peek(key: string): Promise<CounterState | null> {
-    const rows: Row[] = await this.db.query(`SELECT window_start_ms, hits, last_hit_ms FROM rate_limit_counters WHERE key = $1`, [key]);
+    const rows: Row[] = await this.db.query(
+      `SELECT window_start_ms, hits, last_hit_ms FROM rate_limit_counters WHERE key = $1`,
+      [key],
+    );
     return rows.length ? toState(rows[0]) : null;
   }
 
@@ -51,7 +58,9 @@ export class RateLimitRepository {
 
   /** Deletes counters whose every window has ended. */
   async purge(nowMs: number): Promise<number> {
-    const [, count] = await this.db.query(`DELETE FROM rate_limit_counters WHERE window_start_ms < $1`, [nowMs - MAX_WINDOW_MS]);
+    const [, count] = await this.db.query(`DELETE FROM rate_limit_counters WHERE window_start_ms < $1`, [
+      nowMs - MAX_WINDOW_MS,
+    ]);
     return Number(count) || 0;
   }
 }

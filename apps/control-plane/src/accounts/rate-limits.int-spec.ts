@@ -13,7 +13,12 @@ interface Answer {
   headers: Headers;
 }
 
-async function http(baseUrl: string, method: string, path: string, opts: { body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
+async function http(
+  baseUrl: string,
+  method: string,
+  path: string,
+  opts: { body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const res = await fetch(`${baseUrl}${path}`, {
     method,
     headers: { ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers },
@@ -43,7 +48,12 @@ function expectRateLimited(res: Answer): number {
   expect(res.status).toBe(429);
   const retryAfter = Number(res.headers.get('retry-after'));
   expect(retryAfter).toBeGreaterThanOrEqual(1);
-  expect(res.body).toEqual({ data: null, error: `rate limit exceeded: try again in ${retryAfter} seconds`, code: 'rate_limited', retry_after: retryAfter });
+  expect(res.body).toEqual({
+    data: null,
+    error: `rate limit exceeded: try again in ${retryAfter} seconds`,
+    code: 'rate_limited',
+    retry_after: retryAfter,
+  });
   return retryAfter;
 }
 
@@ -66,10 +76,12 @@ describe('public routes are limited per client IP, TRUST_PROXY hops believed (in
   it('two clients behind one proxy get separate budgets with TRUST_PROXY=1', async () => {
     const asA = { 'X-Forwarded-For': '203.0.113.10' };
     const asB = { 'X-Forwarded-For': '203.0.113.20' };
-    for (let i = 0; i < 3; i++) expect((await http(trusting.baseUrl, 'GET', '/s/no-such-page', { headers: asA })).status).toBe(404);
+    for (let i = 0; i < 3; i++)
+      expect((await http(trusting.baseUrl, 'GET', '/s/no-such-page', { headers: asA })).status).toBe(404);
     expectRateLimited(await http(trusting.baseUrl, 'GET', '/s/no-such-page', { headers: asA }));
     // The other client of the same proxy (same socket address) still has its whole budget.
-    for (let i = 0; i < 3; i++) expect((await http(trusting.baseUrl, 'GET', '/s/no-such-page', { headers: asB })).status).toBe(404);
+    for (let i = 0; i < 3; i++)
+      expect((await http(trusting.baseUrl, 'GET', '/s/no-such-page', { headers: asB })).status).toBe(404);
     expectRateLimited(await http(trusting.baseUrl, 'GET', '/s/no-such-page', { headers: asB }));
     // A new window a minute later.
     trusting.app.get(Clock).advance(60_000);
@@ -78,13 +90,19 @@ describe('public routes are limited per client IP, TRUST_PROXY hops believed (in
 
   it('without TRUST_PROXY a spoofed X-Forwarded-For does not buy a new budget', async () => {
     for (let i = 0; i < 3; i++) {
-      const res = await http(direct.baseUrl, 'GET', '/s/no-such-page', { headers: { 'X-Forwarded-For': `198.51.100.${i}` } });
+      const res = await http(direct.baseUrl, 'GET', '/s/no-such-page', {
+        headers: { 'X-Forwarded-For': `198.51.100.${i}` },
+      });
       expect(res.status).toBe(404);
     }
-    expectRateLimited(await http(direct.baseUrl, 'GET', '/s/no-such-page', { headers: { 'X-Forwarded-For': '198.51.100.99' } }));
+    expectRateLimited(
+      await http(direct.baseUrl, 'GET', '/s/no-such-page', { headers: { 'X-Forwarded-For': '198.51.100.99' } }),
+    );
     // Badges and signup are public routes too: the same IP budget.
     expectRateLimited(await http(direct.baseUrl, 'GET', '/badge/mon_doesnotexist/status.svg'));
-    expectRateLimited(await http(direct.api, 'POST', '/auth/signup', { body: { email: email(), password: PASSWORD, name: 'x' } }));
+    expectRateLimited(
+      await http(direct.api, 'POST', '/auth/signup', { body: { email: email(), password: PASSWORD, name: 'x' } }),
+    );
   });
 });
 
@@ -93,8 +111,15 @@ describe('authenticated limits are per account, bad credentials per IP (integrat
   let second: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '6', AUTH_FAILURES_PER_MINUTE: '10', MAX_API_KEYS_PER_ACCOUNT: '4' });
-    second = await startTestApp({ RATE_LIMIT_PER_MINUTE: '6', AUTH_FAILURES_PER_MINUTE: '10', MAX_API_KEYS_PER_ACCOUNT: '4' }, t);
+    t = await startTestApp({
+      RATE_LIMIT_PER_MINUTE: '6',
+      AUTH_FAILURES_PER_MINUTE: '10',
+      MAX_API_KEYS_PER_ACCOUNT: '4',
+    });
+    second = await startTestApp(
+      { RATE_LIMIT_PER_MINUTE: '6', AUTH_FAILURES_PER_MINUTE: '10', MAX_API_KEYS_PER_ACCOUNT: '4' },
+      t,
+    );
     // One instant for both replicas (each has its own Clock).
     const now = Date.now();
     t.app.get(Clock).set(now);
@@ -109,7 +134,9 @@ describe('authenticated limits are per account, bad credentials per IP (integrat
   it('200 random API keys: 10 answers 401, then 429 before any lookup; a minute later 401 again', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 200; i++) {
-      const res = await http(t.api, 'GET', '/auth/me', { headers: { 'X-API-Key': `px_${randomBytes(24).toString('hex')}` } });
+      const res = await http(t.api, 'GET', '/auth/me', {
+        headers: { 'X-API-Key': `px_${randomBytes(24).toString('hex')}` },
+      });
       statuses.push(res.status);
       if (res.status === 429) expectRateLimited(res);
     }
@@ -125,19 +152,28 @@ describe('authenticated limits are per account, bad credentials per IP (integrat
     const acc = await signupAccount(t);
     const keys = [acc.key];
     for (let i = 0; i < 3; i++) {
-      const created = await http(t.api, 'POST', '/api-keys', { body: { name: `k${i}` }, headers: { 'X-API-Key': acc.key } });
+      const created = await http(t.api, 'POST', '/api-keys', {
+        body: { name: `k${i}` },
+        headers: { 'X-API-Key': acc.key },
+      });
       expect(created.status).toBe(201);
       keys.push(created.body.data.key);
     }
     // 1 + 3 requests so far; the cap (4 keys) is reached.
-    const refused = await http(t.api, 'POST', '/api-keys', { body: { name: 'one too many' }, headers: { 'X-API-Key': acc.key } });
+    const refused = await http(t.api, 'POST', '/api-keys', {
+      body: { name: 'one too many' },
+      headers: { 'X-API-Key': acc.key },
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBeDefined();
     expect(refused.body.error).toContain('at most 4 API keys');
     // 4 used (signup is a public route: the IP's budget); the 5th and 6th requests, on the other replica, with other keys.
     expect((await http(second.api, 'GET', '/auth/me', { headers: { 'X-API-Key': keys[1] } })).status).toBe(200);
     expect((await http(second.api, 'GET', '/auth/me', { headers: { 'X-API-Key': keys[3] } })).status).toBe(200);
-    for (const key of keys) expectRateLimited(await http(key === keys[2] ? second.api : t.api, 'GET', '/auth/me', { headers: { 'X-API-Key': key } }));
+    for (const key of keys)
+      expectRateLimited(
+        await http(key === keys[2] ? second.api : t.api, 'GET', '/auth/me', { headers: { 'X-API-Key': key } }),
+      );
     // Another account is not affected.
     const other = await signupAccount(t);
     expect((await http(t.api, 'GET', '/auth/me', { headers: { 'X-API-Key': other.key } })).status).toBe(200);
@@ -149,7 +185,11 @@ describe('login lockout with backoff, per account (integration)', () => {
   let clock: Clock;
 
   beforeAll(async () => {
-    t = await startTestApp({ LOGIN_LOCKOUT_AFTER: '3', LOGIN_LOCKOUT_BASE_SECONDS: '30', LOGIN_LOCKOUT_MAX_SECONDS: '100' });
+    t = await startTestApp({
+      LOGIN_LOCKOUT_AFTER: '3',
+      LOGIN_LOCKOUT_BASE_SECONDS: '30',
+      LOGIN_LOCKOUT_MAX_SECONDS: '100',
+    });
     clock = t.app.get(Clock);
     clock.freeze();
   }, 60_000);
@@ -160,7 +200,8 @@ describe('login lockout with backoff, per account (integration)', () => {
 
   it('locks an account after 3 failures, even for the right password, and doubles the wait', async () => {
     const acc = await signupAccount(t);
-    const login = (password: string, e = acc.email) => http(t.api, 'POST', '/auth/login', { body: { email: e, password } });
+    const login = (password: string, e = acc.email) =>
+      http(t.api, 'POST', '/auth/login', { body: { email: e, password } });
     for (let i = 0; i < 3; i++) expect((await login('wrong password!')).status).toBe(401);
     expect(expectRateLimited(await login(PASSWORD))).toBe(30);
     // Another account (and an unknown email) is not locked by it.
@@ -184,7 +225,10 @@ describe('login lockout with backoff, per account (integration)', () => {
 
   it('locks an unknown email alike (the answer does not tell whether it exists)', async () => {
     const unknown = email();
-    for (let i = 0; i < 3; i++) expect((await http(t.api, 'POST', '/auth/login', { body: { email: unknown, password: 'whatever123' } })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await http(t.api, 'POST', '/auth/login', { body: { email: unknown, password: 'whatever123' } })).status,
+      ).toBe(401);
     expectRateLimited(await http(t.api, 'POST', '/auth/login', { body: { email: unknown, password: 'whatever123' } }));
   });
 });
@@ -202,7 +246,8 @@ describe('the ping endpoint has its own limits (integration)', () => {
   });
 
   it('limits pings per monitor id and per client IP', async () => {
-    for (let i = 0; i < 3; i++) expect((await http(t.baseUrl, 'GET', '/api/ping/mon_aaaaaaaaaaaa?token=x')).status).toBe(404);
+    for (let i = 0; i < 3; i++)
+      expect((await http(t.baseUrl, 'GET', '/api/ping/mon_aaaaaaaaaaaa?token=x')).status).toBe(404);
     expectRateLimited(await http(t.baseUrl, 'POST', '/api/ping/mon_aaaaaaaaaaaa/start?token=x'));
     // Another monitor id: its own budget, until the IP's budget (5) is spent.
     expect((await http(t.baseUrl, 'GET', '/api/ping/mon_bbbbbbbbbbbb?token=x')).status).toBe(404);

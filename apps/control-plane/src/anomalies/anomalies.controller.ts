@@ -8,7 +8,8 @@ import type { AnomalyMetric } from './anomaly-rules';
 import { ANOMALY_METRIC_VALUES, AnomalyView } from './dto/anomaly.view';
 import { AnomalyListQuery } from './anomalies.query';
 
-const oneOf = <T extends string>(v: unknown, values: readonly T[]): T | undefined => (typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as T) : undefined);
+const oneOf = <T extends string>(v: unknown, values: readonly T[]): T | undefined =>
+  typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as T) : undefined;
 
 /** Registered before MonitorsController (AppModule), so `/monitors/anomalies` is not taken for `/monitors/:id`. */
 @ApiTags('monitors')
@@ -19,7 +20,9 @@ export class AnomaliesController {
   constructor(private readonly anomalies: AnomaliesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Anomalies across your monitors, newest first (default: the unacknowledged ones, as StatusCore)' })
+  @ApiOperation({
+    summary: 'Anomalies across your monitors, newest first (default: the unacknowledged ones, as StatusCore)',
+  })
   @ApiEnvelopeList(AnomalyView)
   @ApiErrors(401, 429)
   async list(@CurrentPrincipal() p: Principal, @Query() q: AnomalyListQuery) {

@@ -43,13 +43,33 @@ describe('anomalies end to end', () => {
     await t?.close();
   });
 
-  async function insertHours(monitorId: string, accountId: string, region: string, hours: number[], shape: (at: number) => number, seed: number) {
+  async function insertHours(
+    monitorId: string,
+    accountId: string,
+    region: string,
+    hours: number[],
+    shape: (at: number) => number,
+    seed: number,
+  ) {
     const r = rng(seed);
     const rows = hours.map((at) => {
       const values = Array.from({ length: SAMPLES }, () => Math.max(1, shape(at) * (1 + 0.03 * gaussian(r))));
       const hist: Record<string, number> = {};
       for (const v of values) hist[bucketOf(v)] = (hist[bucketOf(v)] ?? 0) + 1;
-      return { monitor_id: monitorId, account_id: accountId, region, bucket_start: new Date(at).toISOString(), checks: SAMPLES, failures: 0, degraded: 0, rt_count: SAMPLES, rt_sum: values.reduce((a, b) => a + b, 0), rt_min: Math.min(...values), rt_max: Math.max(...values), hist };
+      return {
+        monitor_id: monitorId,
+        account_id: accountId,
+        region,
+        bucket_start: new Date(at).toISOString(),
+        checks: SAMPLES,
+        failures: 0,
+        degraded: 0,
+        rt_count: SAMPLES,
+        rt_sum: values.reduce((a, b) => a + b, 0),
+        rt_min: Math.min(...values),
+        rt_max: Math.max(...values),
+        hist,
+      };
     });
     await pg.query(
       `INSERT INTO rollups_hourly (monitor_id, bucket_start, region, account_id, checks, failures, degraded, rt_count, rt_sum, rt_min, rt_max, hist)
@@ -62,9 +82,19 @@ describe('anomalies end to end', () => {
   it('finds the step and the drift, stays quiet on seasonality, notifies the opted-in webhook, closes on return; list and acknowledge are account-scoped', async () => {
     const { key, accountId } = await signup(t.api);
     const other = await signup(t.api);
-    const monitorId = (await call(t.api, key, 'POST', '/monitors', { name: 'anomalous', url: 'http://127.0.0.1:1/', check_interval: 60, paused: true })).body.data.id;
-    const optIn = (await call(t.api, key, 'POST', '/webhooks', { url: 'http://127.0.0.1:9/opt-in', events: ['monitor.anomaly'] })).body.data;
-    const all = (await call(t.api, key, 'POST', '/webhooks', { url: 'http://127.0.0.1:9/all', events: ['*'] })).body.data;
+    const monitorId = (
+      await call(t.api, key, 'POST', '/monitors', {
+        name: 'anomalous',
+        url: 'http://127.0.0.1:1/',
+        check_interval: 60,
+        paused: true,
+      })
+    ).body.data.id;
+    const optIn = (
+      await call(t.api, key, 'POST', '/webhooks', { url: 'http://127.0.0.1:9/opt-in', events: ['monitor.anomaly'] })
+    ).body.data;
+    const all = (await call(t.api, key, 'POST', '/webhooks', { url: 'http://127.0.0.1:9/all', events: ['*'] })).body
+      .data;
     expect(optIn.events).toEqual(['monitor.anomaly']);
     expect(all.events).not.toContain('monitor.anomaly');
 
@@ -91,9 +121,18 @@ describe('anomalies end to end', () => {
     const found: any[] = listed.body.data;
     const byRegion = (r: string) => found.filter((a) => a.region === r);
     // The step: p50 and p95 opened at the hour it started, still open.
-    expect(byRegion('eu-west').map((a) => a.metric).sort()).toEqual(['p50_ms', 'p95_ms']);
+    expect(
+      byRegion('eu-west')
+        .map((a) => a.metric)
+        .sort(),
+    ).toEqual(['p50_ms', 'p95_ms']);
     for (const a of byRegion('eu-west')) {
-      expect(a).toMatchObject({ status: 'open', started_at: new Date(stepAt).toISOString(), ended_at: null, acknowledged: false });
+      expect(a).toMatchObject({
+        status: 'open',
+        started_at: new Date(stepAt).toISOString(),
+        ended_at: null,
+        acknowledged: false,
+      });
       expect(a.observed).toBeGreaterThan(a.expected.upper);
       expect(a.expected.value).toBeLessThan(160);
     }
@@ -106,7 +145,11 @@ describe('anomalies end to end', () => {
 
     // Only the opted-in webhook gets monitor.anomaly, one event per opened anomaly.
     const deliveries = async (webhookId: string) =>
-      (await pg.query(`SELECT event, payload FROM notification_deliveries WHERE webhook_id = $1 ORDER BY sequence`, [webhookId])).rows;
+      (
+        await pg.query(`SELECT event, payload FROM notification_deliveries WHERE webhook_id = $1 ORDER BY sequence`, [
+          webhookId,
+        ])
+      ).rows;
     const sent = await deliveries(optIn.id);
     expect(sent.length).toBe(found.length);
     expect(sent.every((d) => d.event === 'monitor.anomaly' && d.payload.anomaly.state === 'open')).toBe(true);
@@ -114,7 +157,9 @@ describe('anomalies end to end', () => {
 
     // Swept again in the same hour: nothing new.
     await sweep.sweepAll();
-    expect((await call(t.api, key, 'GET', `/monitors/anomalies?monitor_id=${monitorId}`)).body.data.length).toBe(found.length);
+    expect((await call(t.api, key, 'GET', `/monitors/anomalies?monitor_id=${monitorId}`)).body.data.length).toBe(
+      found.length,
+    );
     expect((await deliveries(optIn.id)).length).toBe(found.length);
 
     // eu-west back to normal for three hours: its anomalies close where it returned.
@@ -124,12 +169,16 @@ describe('anomalies end to end', () => {
     await insertHours(monitorId, accountId, 'ap-south', back, (at) => 100 + (2 * (at - start)) / (24 * HOUR_MS), 6);
     clock.set(now + 3 * HOUR_MS);
     await sweep.sweepAll();
-    const closed = (await call(t.api, key, 'GET', `/monitors/anomalies?monitor_id=${monitorId}&region=eu-west&status=closed`)).body.data;
+    const closed = (
+      await call(t.api, key, 'GET', `/monitors/anomalies?monitor_id=${monitorId}&region=eu-west&status=closed`)
+    ).body.data;
     expect(closed.map((a: any) => a.metric).sort()).toEqual(['p50_ms', 'p95_ms']);
     for (const a of closed) expect(a.ended_at).toBe(new Date(last + HOUR_MS).toISOString());
     const metrics = await (await fetch(`${t.baseUrl}/metrics`)).text();
     expect(metrics).toMatch(/^parallax_anomalies_total\{metric="p50_ms",change="closed"\} 1$/m);
-    expect(Number(/^parallax_anomalies_total\{metric="p95_ms",change="opened"\} (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
+    expect(
+      Number(/^parallax_anomalies_total\{metric="p95_ms",change="opened"\} (\d+)$/m.exec(metrics)?.[1]),
+    ).toBeGreaterThanOrEqual(1);
     const closedEvents = (await deliveries(optIn.id)).filter((d) => d.payload.anomaly.state === 'closed');
     expect(closedEvents.map((d) => d.payload.anomaly.region)).toEqual(['eu-west', 'eu-west']);
 
@@ -138,9 +187,13 @@ describe('anomalies end to end', () => {
     const ack = await call(t.api, key, 'POST', `/monitors/anomalies/${id}/acknowledge`);
     expect(ack.status).toBe(200);
     expect(ack.body.data).toMatchObject({ id, acknowledged: true });
-    expect((await call(t.api, key, 'POST', `/monitors/anomalies/${id}/acknowledge`)).body.data.acknowledged_at).toBe(ack.body.data.acknowledged_at);
+    expect((await call(t.api, key, 'POST', `/monitors/anomalies/${id}/acknowledge`)).body.data.acknowledged_at).toBe(
+      ack.body.data.acknowledged_at,
+    );
     expect((await call(t.api, key, 'GET', '/monitors/anomalies')).body.data.map((a: any) => a.id)).not.toContain(id);
-    expect((await call(t.api, key, 'GET', '/monitors/anomalies?acknowledged=true')).body.data.map((a: any) => a.id)).toEqual([id]);
+    expect(
+      (await call(t.api, key, 'GET', '/monitors/anomalies?acknowledged=true')).body.data.map((a: any) => a.id),
+    ).toEqual([id]);
     expect((await call(t.api, key, 'GET', '/monitors/anomalies?acknowledged=all')).body.meta.total).toBe(found.length);
     expect((await call(t.api, key, 'GET', '/monitors/anomalies?metric=error_rate')).body.data).toEqual([]);
 

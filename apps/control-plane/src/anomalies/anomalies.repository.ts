@@ -53,7 +53,11 @@ function toRow(r: Record<string, unknown>): AnomalyRow {
 }
 
 /** The rows an UPDATE … RETURNING gave (TypeORM answers `[rows, count]` for an UPDATE). */
-async function updated(q: { query(sql: string, params: unknown[]): Promise<unknown> }, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+async function updated(
+  q: { query(sql: string, params: unknown[]): Promise<unknown> },
+  sql: string,
+  params: unknown[],
+): Promise<Record<string, unknown>[]> {
   const out = (await q.query(sql, params)) as [Record<string, unknown>[], number] | Record<string, unknown>[];
   return Array.isArray(out[0]) ? (out[0] as Record<string, unknown>[]) : (out as Record<string, unknown>[]);
 }
@@ -87,29 +91,61 @@ export class AnomaliesRepository {
   }
 
   async markSwept(tx: Tx, monitorIds: string[], through: Date): Promise<void> {
-    if (monitorIds.length) await tx.query(`UPDATE anomaly_sweeps SET swept_through = $2 WHERE monitor_id = ANY($1::text[])`, [monitorIds, through]);
+    if (monitorIds.length)
+      await tx.query(`UPDATE anomaly_sweeps SET swept_through = $2 WHERE monitor_id = ANY($1::text[])`, [
+        monitorIds,
+        through,
+      ]);
   }
 
   /** The monitor's anomalies open or ended since `since` (what a sweep reconciles with). */
   async recentOf(tx: Tx, monitorId: string, since: Date): Promise<StoredAnomaly[]> {
-    const rows: { id: string; region: string; metric: AnomalyMetric; started_at: Date; ended_at: Date | null; observed: number }[] = await tx.query(
+    const rows: {
+      id: string;
+      region: string;
+      metric: AnomalyMetric;
+      started_at: Date;
+      ended_at: Date | null;
+      observed: number;
+    }[] = await tx.query(
       `SELECT id, region, metric, started_at, ended_at, observed FROM monitor_anomalies WHERE monitor_id = $1 AND (ended_at IS NULL OR ended_at >= $2)`,
       [monitorId, since],
     );
-    return rows.map((r) => ({ id: r.id, region: r.region, metric: r.metric, startedAt: r.started_at.getTime(), endedAt: r.ended_at ? r.ended_at.getTime() : null, observed: Number(r.observed) }));
+    return rows.map((r) => ({
+      id: r.id,
+      region: r.region,
+      metric: r.metric,
+      startedAt: r.started_at.getTime(),
+      endedAt: r.ended_at ? r.ended_at.getTime() : null,
+      observed: Number(r.observed),
+    }));
   }
 
   async insert(tx: Tx, a: Omit<AnomalyRow, 'acknowledgedAt' | 'acknowledgedBy'>, at: Date): Promise<void> {
     await tx.query(
       `INSERT INTO monitor_anomalies (id, account_id, monitor_id, region, metric, observed, expected, lower, upper, started_at, ended_at, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) ON CONFLICT (monitor_id, region, metric, started_at) DO NOTHING`,
-      [a.id, a.accountId, a.monitorId, a.region, a.metric, a.observed, a.expected, a.lower, a.upper, a.startedAt, a.endedAt, at],
+      [
+        a.id,
+        a.accountId,
+        a.monitorId,
+        a.region,
+        a.metric,
+        a.observed,
+        a.expected,
+        a.lower,
+        a.upper,
+        a.startedAt,
+        a.endedAt,
+        at,
+      ],
     );
   }
 
   /** Closes (endedAt) or updates the furthest value of an open anomaly; returns it as stored after. */
   async update(tx: Tx, id: string, observed: number, endedAt: Date | null, at: Date): Promise<AnomalyRow | null> {
-    const rows = await updated(tx, 
+    const rows = await updated(
+      tx,
       `UPDATE monitor_anomalies SET observed = $2, ended_at = COALESCE($3, ended_at), updated_at = $4 WHERE id = $1 AND ended_at IS NULL RETURNING ${COLUMNS}`,
       [id, observed, endedAt, at],
     );
@@ -133,7 +169,10 @@ export class AnomaliesRepository {
     if (f.since) add('(ended_at IS NULL OR ended_at >= ?)', f.since);
     const w = where.join(' AND ');
     const [rows, count] = await Promise.all([
-      this.ds.query(`SELECT ${COLUMNS} FROM monitor_anomalies WHERE ${w} ORDER BY started_at DESC, id LIMIT ${f.limit} OFFSET ${f.offset}`, params),
+      this.ds.query(
+        `SELECT ${COLUMNS} FROM monitor_anomalies WHERE ${w} ORDER BY started_at DESC, id LIMIT ${f.limit} OFFSET ${f.offset}`,
+        params,
+      ),
       this.ds.query(`SELECT count(*)::int AS n FROM monitor_anomalies WHERE ${w}`, params),
     ]);
     return { items: (rows as Record<string, unknown>[]).map(toRow), total: (count as { n: number }[])[0].n };
@@ -141,7 +180,8 @@ export class AnomaliesRepository {
 
   /** Marks one of the account's anomalies acknowledged (kept when it already was); null when not the account's. */
   async acknowledge(accountId: string, id: string, by: string | null, at: Date): Promise<AnomalyRow | null> {
-    const rows = await updated(this.ds, 
+    const rows = await updated(
+      this.ds,
       `UPDATE monitor_anomalies SET acknowledged_at = COALESCE(acknowledged_at, $3), acknowledged_by = COALESCE(acknowledged_by, $4), updated_at = $3
         WHERE account_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
       [accountId, id, at, by],

@@ -13,7 +13,15 @@ import type { AnomalyPayload } from '../notifications/events';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OVERALL, RollupsRepository } from '../timeseries/rollups.repository';
 import { AnomaliesRepository, AnomalyFilter, AnomalyRow } from './anomalies.repository';
-import { ANOMALY_METRICS, detectAnomalies, HOUR_MS, reconcile, seriesByRegion, type DetectedAnomaly, type HourlyWindow } from './anomaly-rules';
+import {
+  ANOMALY_METRICS,
+  detectAnomalies,
+  HOUR_MS,
+  reconcile,
+  seriesByRegion,
+  type DetectedAnomaly,
+  type HourlyWindow,
+} from './anomaly-rules';
 
 const SWEEP_EVERY_MS = 5 * 60_000;
 /** Monitors swept per transaction. */
@@ -57,7 +65,16 @@ export function toAnomalyView(a: AnomalyRow): AnomalyView {
 
 function payloadOf(a: AnomalyRow): AnomalyPayload {
   const v = toAnomalyView(a);
-  return { id: v.id, state: v.status, region: v.region, metric: v.metric, observed: v.observed, expected: v.expected, started_at: v.started_at, ended_at: v.ended_at };
+  return {
+    id: v.id,
+    state: v.status,
+    region: v.region,
+    metric: v.metric,
+    observed: v.observed,
+    expected: v.expected,
+    started_at: v.started_at,
+    ended_at: v.ended_at,
+  };
 }
 
 /**
@@ -111,7 +128,11 @@ export class AnomaliesService implements OnApplicationBootstrap, BeforeApplicati
       const due = await this.repo.lockDue(tx, through, CHUNK, this.passCursor);
       let n = 0;
       for (const m of due) n += await this.sweepMonitor(tx, m.accountId, m.monitorId, lastWindow, now);
-      await this.repo.markSwept(tx, due.map((m) => m.monitorId), through);
+      await this.repo.markSwept(
+        tx,
+        due.map((m) => m.monitorId),
+        through,
+      );
       return { swept: due.length, changes: n, lastId: due.length ? due[due.length - 1].monitorId : '' };
     });
     if (swept) this.metrics.anomalySweepMonitors.inc(swept);
@@ -126,9 +147,21 @@ export class AnomaliesService implements OnApplicationBootstrap, BeforeApplicati
     while (await this.sweepDue(now));
   }
 
-  private async sweepMonitor(tx: Tx, accountId: string, monitorId: string, lastWindow: number, now: number): Promise<number> {
+  private async sweepMonitor(
+    tx: Tx,
+    accountId: string,
+    monitorId: string,
+    lastWindow: number,
+    now: number,
+  ): Promise<number> {
     const from = new Date(lastWindow - HISTORY_MS);
-    const rows = await this.rollups.inRanges(asAccountId(accountId), monitorId, 'hour', [{ from, to: new Date(lastWindow + HOUR_MS) }], null);
+    const rows = await this.rollups.inRanges(
+      asAccountId(accountId),
+      monitorId,
+      'hour',
+      [{ from, to: new Date(lastWindow + HOUR_MS) }],
+      null,
+    );
     const windows: HourlyWindow[] = [];
     for (const r of rows) {
       if (r.region === OVERALL) continue;
@@ -139,7 +172,8 @@ export class AnomaliesService implements OnApplicationBootstrap, BeforeApplicati
     }
     const detected: { region: string; anomaly: DetectedAnomaly }[] = [];
     for (const [region, series] of seriesByRegion(windows)) {
-      for (const metric of ANOMALY_METRICS) for (const anomaly of detectAnomalies(series[metric], metric)) detected.push({ region, anomaly });
+      for (const metric of ANOMALY_METRICS)
+        for (const anomaly of detectAnomalies(series[metric], metric)) detected.push({ region, anomaly });
     }
     const horizon = lastWindow - HORIZON_MS;
     const stored = await this.repo.recentOf(tx, monitorId, new Date(horizon));
@@ -151,9 +185,17 @@ export class AnomaliesService implements OnApplicationBootstrap, BeforeApplicati
       if (c.kind === 'open') {
         const a = c.anomaly;
         const row = {
-          id: newId('ano'), accountId, monitorId, region: c.region, metric: a.metric, observed: a.observed,
-          expected: a.expected.expected, lower: a.expected.lower, upper: a.expected.upper,
-          startedAt: new Date(a.started_at), endedAt: a.ended_at === null ? null : new Date(a.ended_at),
+          id: newId('ano'),
+          accountId,
+          monitorId,
+          region: c.region,
+          metric: a.metric,
+          observed: a.observed,
+          expected: a.expected.expected,
+          lower: a.expected.lower,
+          upper: a.expected.upper,
+          startedAt: new Date(a.started_at),
+          endedAt: a.ended_at === null ? null : new Date(a.ended_at),
         };
         await this.repo.insert(tx, row, at);
         this.metrics.anomaliesChanged.inc({ metric: a.metric, change: 'opened' });

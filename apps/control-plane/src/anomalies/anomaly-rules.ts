@@ -93,7 +93,11 @@ export function baselineAt(byTime: ReadonlyMap<number, number>, at: number, o: D
 }
 
 /** Every anomaly of one series, in order (pure). */
-export function detectAnomalies(series: readonly SeriesPoint[], metric: AnomalyMetric, o: DetectorOptions = DEFAULT_OPTIONS[metric]): DetectedAnomaly[] {
+export function detectAnomalies(
+  series: readonly SeriesPoint[],
+  metric: AnomalyMetric,
+  o: DetectorOptions = DEFAULT_OPTIONS[metric],
+): DetectedAnomaly[] {
   const byTime = new Map<number, number>();
   for (const p of series) if (p.value !== null && Number.isFinite(p.value)) byTime.set(p.at, p.value);
   const out: DetectedAnomaly[] = [];
@@ -188,10 +192,16 @@ export type AnomalyChange =
  * A stored open anomaly that no detection matches any more (its history changed) closes at
  * `closeAt` (the end of the last judged window).
  */
-export function reconcile(stored: readonly StoredAnomaly[], detected: readonly { region: string; anomaly: DetectedAnomaly }[], horizon: number, closeAt: number): AnomalyChange[] {
+export function reconcile(
+  stored: readonly StoredAnomaly[],
+  detected: readonly { region: string; anomaly: DetectedAnomaly }[],
+  horizon: number,
+  closeAt: number,
+): AnomalyChange[] {
   const changes: AnomalyChange[] = [];
   const matched = new Set<string>();
-  const overlaps = (s: StoredAnomaly, d: DetectedAnomaly) => s.startedAt < (d.ended_at ?? Infinity) && d.started_at < (s.endedAt ?? Infinity);
+  const overlaps = (s: StoredAnomaly, d: DetectedAnomaly) =>
+    s.startedAt < (d.ended_at ?? Infinity) && d.started_at < (s.endedAt ?? Infinity);
   for (const { region, anomaly: d } of detected) {
     if (d.ended_at !== null && d.ended_at < horizon) continue;
     const s = stored.find((x) => x.region === region && x.metric === d.metric && !matched.has(x.id) && overlaps(x, d));
@@ -204,6 +214,8 @@ export function reconcile(stored: readonly StoredAnomaly[], detected: readonly {
     if (d.ended_at !== null) changes.push({ kind: 'close', id: s.id, endedAt: d.ended_at, observed: d.observed });
     else if (d.observed !== s.observed) changes.push({ kind: 'observed', id: s.id, observed: d.observed });
   }
-  for (const s of stored) if (s.endedAt === null && !matched.has(s.id)) changes.push({ kind: 'close', id: s.id, endedAt: closeAt, observed: s.observed });
+  for (const s of stored)
+    if (s.endedAt === null && !matched.has(s.id))
+      changes.push({ kind: 'close', id: s.id, endedAt: closeAt, observed: s.observed });
   return changes;
 }

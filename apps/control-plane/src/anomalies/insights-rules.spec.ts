@@ -50,8 +50,19 @@ describe('period changes', () => {
     expect(pointsChange(99.5, 100)).toBe(-0.5);
     expect(pointsChange(null, 100)).toBeNull();
     const s = (p95: number | null) => ({ p50: null, p95, checks: 1, failures: 0, uptime: 100 });
-    expect(slowestRegion([{ region: 'us', now: s(200) }, { region: 'eu', now: s(300) }, { region: 'ap', now: s(null) }])).toBe('eu');
-    expect(slowestRegion([{ region: 'us', now: s(300) }, { region: 'eu', now: s(300) }])).toBe('eu');
+    expect(
+      slowestRegion([
+        { region: 'us', now: s(200) },
+        { region: 'eu', now: s(300) },
+        { region: 'ap', now: s(null) },
+      ]),
+    ).toBe('eu');
+    expect(
+      slowestRegion([
+        { region: 'us', now: s(300) },
+        { region: 'eu', now: s(300) },
+      ]),
+    ).toBe('eu');
     expect(slowestRegion([{ region: 'ap', now: s(null) }])).toBeNull();
   });
 });

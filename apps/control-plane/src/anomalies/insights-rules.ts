@@ -2,7 +2,19 @@
  * Insights rules (pure; issue 19 item 6): error classes of failed results, and how a
  * region's response times and uptime moved between two periods.
  */
-export const ERROR_CLASSES = ['timeout', 'dns', 'connection_refused', 'connection_reset', 'unreachable', 'tls', 'http_5xx', 'http_4xx', 'http_status', 'assertion', 'other'] as const;
+export const ERROR_CLASSES = [
+  'timeout',
+  'dns',
+  'connection_refused',
+  'connection_reset',
+  'unreachable',
+  'tls',
+  'http_5xx',
+  'http_4xx',
+  'http_status',
+  'assertion',
+  'other',
+] as const;
 export type ErrorClass = (typeof ERROR_CLASSES)[number];
 
 /** The class of a failed result, from its error text and status code (first match wins, in ERROR_CLASSES order). */

@@ -14,7 +14,10 @@ export class InsightsController {
   constructor(private readonly insights: InsightsService) {}
 
   @Get(':id/insights')
-  @ApiOperation({ summary: 'Recent incidents and anomalies; per region p50/p95 and uptime now vs the previous period, the slowest region, error classes' })
+  @ApiOperation({
+    summary:
+      'Recent incidents and anomalies; per region p50/p95 and uptime now vs the previous period, the slowest region, error classes',
+  })
   @ApiParam({ name: 'id', example: 'mon_3k9x0q2m7d1v8b4n' })
   @ApiEnvelope(InsightsView)
   @ApiErrors(...READ_ERRORS)

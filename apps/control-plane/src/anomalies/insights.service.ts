@@ -18,7 +18,13 @@ function periodOf(series: Map<number, Stats> | undefined): PeriodStats {
   const s = emptyStats();
   for (const v of series?.values() ?? []) mergeStats(s, v);
   const r = responseSummary(s);
-  return { p50: r.p50, p95: r.p95, checks: s.checks, failures: s.failures, uptime: uptimePercent(s.checks, s.failures) };
+  return {
+    p50: r.p50,
+    p95: r.p95,
+    checks: s.checks,
+    failures: s.failures,
+    uptime: uptimePercent(s.checks, s.failures),
+  };
 }
 
 /**
@@ -78,7 +84,11 @@ export class InsightsService {
       regions,
       slowest_region: slowestRegion(regions),
       error_classes: errorClasses(failures),
-      uptime: { now: overallNow.uptime, previous: overallBefore.uptime, change: pointsChange(overallNow.uptime, overallBefore.uptime) },
+      uptime: {
+        now: overallNow.uptime,
+        previous: overallBefore.uptime,
+        change: pointsChange(overallNow.uptime, overallBefore.uptime),
+      },
     };
   }
 }

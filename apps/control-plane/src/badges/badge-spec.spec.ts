@@ -30,7 +30,13 @@ function everything(svg: string): { texts: string[]; attrs: string[]; names: str
   const attrs: string[] = [];
   const names: string[] = [];
   const elements: string[] = [];
-  const walk = (n: { nodeType: number; nodeValue?: string | null; localName?: string | null; attributes?: ArrayLike<{ name: string; value: string }>; childNodes?: ArrayLike<unknown> }) => {
+  const walk = (n: {
+    nodeType: number;
+    nodeValue?: string | null;
+    localName?: string | null;
+    attributes?: ArrayLike<{ name: string; value: string }>;
+    childNodes?: ArrayLike<unknown>;
+  }) => {
     if (n.nodeType === 3 && n.nodeValue) texts.push(n.nodeValue);
     if (n.nodeType === 1) {
       elements.push(n.localName!);
@@ -48,13 +54,31 @@ function everything(svg: string): { texts: string[]; attrs: string[]; names: str
 
 describe('badge thresholds (StatusRooster)', () => {
   it('colours uptime green ≥ 99.5, yellow-green ≥ 99, yellow ≥ 95, red below', () => {
-    expect([100, 99.5, 99.49, 99, 98.99, 95, 94.99, 0].map(uptimeColour)).toEqual(['brightgreen', 'brightgreen', 'yellowgreen', 'yellowgreen', 'yellow', 'yellow', 'red', 'red']);
+    expect([100, 99.5, 99.49, 99, 98.99, 95, 94.99, 0].map(uptimeColour)).toEqual([
+      'brightgreen',
+      'brightgreen',
+      'yellowgreen',
+      'yellowgreen',
+      'yellow',
+      'yellow',
+      'red',
+      'red',
+    ]);
     expect(uptimeColour(null)).toBe('lightgrey');
     expect(uptimeColour(Number.NaN)).toBe('lightgrey');
   });
 
   it('colours response time green < 500 ms, yellow-green < 1.5 s, yellow < 3 s, red from 3 s', () => {
-    expect([0, 499.9, 500, 1499, 1500, 2999, 3000, 60_000].map(responseColour)).toEqual(['brightgreen', 'brightgreen', 'yellowgreen', 'yellowgreen', 'yellow', 'yellow', 'red', 'red']);
+    expect([0, 499.9, 500, 1499, 1500, 2999, 3000, 60_000].map(responseColour)).toEqual([
+      'brightgreen',
+      'brightgreen',
+      'yellowgreen',
+      'yellowgreen',
+      'yellow',
+      'yellow',
+      'red',
+      'red',
+    ]);
     expect(responseColour(null)).toBe('lightgrey');
   });
 
@@ -92,12 +116,34 @@ describe('badge thresholds (StatusRooster)', () => {
 
 describe('badge query (Valtrogen /api/badge)', () => {
   it('defaults to a flat status badge with the dot', () => {
-    expect(parseBadgeQuery({})).toEqual({ ok: true, value: { style: 'flat', type: 'status', label: null, labelColor: null, color: null, monitorId: null, logo: true } });
+    expect(parseBadgeQuery({})).toEqual({
+      ok: true,
+      value: { style: 'flat', type: 'status', label: null, labelColor: null, color: null, monitorId: null, logo: true },
+    });
   });
 
   it('accepts every documented parameter', () => {
-    const r = parseBadgeQuery({ style: 'for-the-badge', type: 'uptime', label: 'valtrogen', labelColor: '24292e', color: '#0F62FE', monitorId: 'na-primary', logo: 'false' });
-    expect(r).toEqual({ ok: true, value: { style: 'for-the-badge', type: 'uptime', label: 'valtrogen', labelColor: '#24292e', color: '#0f62fe', monitorId: 'na-primary', logo: false } });
+    const r = parseBadgeQuery({
+      style: 'for-the-badge',
+      type: 'uptime',
+      label: 'valtrogen',
+      labelColor: '24292e',
+      color: '#0F62FE',
+      monitorId: 'na-primary',
+      logo: 'false',
+    });
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        style: 'for-the-badge',
+        type: 'uptime',
+        label: 'valtrogen',
+        labelColor: '#24292e',
+        color: '#0f62fe',
+        monitorId: 'na-primary',
+        logo: false,
+      },
+    });
   });
 
   it.each([
@@ -140,17 +186,36 @@ describe('badge query (Valtrogen /api/badge)', () => {
       if (!r.ok) throw new Error(r.error);
       return r.value;
     };
-    expect(valtrogenBadge(q({}), data)).toMatchObject({ label: 'status', message: 'up', color: 'brightgreen', dot: 'brightgreen' });
-    expect(valtrogenBadge(q({ type: 'uptime' }), { ...data, uptimePercent: 98 })).toMatchObject({ label: 'uptime', message: '98%', color: 'yellow' });
-    expect(valtrogenBadge(q({ type: 'response-time' }), { ...data, responseMs: 1600 })).toMatchObject({ label: 'response time', message: '1.6s', color: 'yellow' });
-    expect(valtrogenBadge(q({ label: 'api', color: '0f62fe', labelColor: '24292e', logo: 'false' }), data)).toMatchObject({ label: 'api', color: '#0f62fe', labelColor: '#24292e', dot: null });
+    expect(valtrogenBadge(q({}), data)).toMatchObject({
+      label: 'status',
+      message: 'up',
+      color: 'brightgreen',
+      dot: 'brightgreen',
+    });
+    expect(valtrogenBadge(q({ type: 'uptime' }), { ...data, uptimePercent: 98 })).toMatchObject({
+      label: 'uptime',
+      message: '98%',
+      color: 'yellow',
+    });
+    expect(valtrogenBadge(q({ type: 'response-time' }), { ...data, responseMs: 1600 })).toMatchObject({
+      label: 'response time',
+      message: '1.6s',
+      color: 'yellow',
+    });
+    expect(
+      valtrogenBadge(q({ label: 'api', color: '0f62fe', labelColor: '24292e', logo: 'false' }), data),
+    ).toMatchObject({ label: 'api', color: '#0f62fe', labelColor: '#24292e', dot: null });
   });
 });
 
 describe('badge rendering (badge-maker)', () => {
   const svgText = (svg: string) => everything(svg).texts.join(' ');
 
-  it.each(BADGE_STYLES.flatMap((style) => BADGE_TYPES.flatMap((type) => [true, false].map((logo) => [style, type, logo] as const))))('renders style %s, type %s, logo %s as SVG', (style, type, logo) => {
+  it.each(
+    BADGE_STYLES.flatMap((style) =>
+      BADGE_TYPES.flatMap((type) => [true, false].map((logo) => [style, type, logo] as const)),
+    ),
+  )('renders style %s, type %s, logo %s as SVG', (style, type, logo) => {
     const r = parseBadgeQuery({ style, type, logo: String(logo) });
     if (!r.ok) throw new Error(r.error);
     const svg = renderBadge(valtrogenBadge(r.value, data));
@@ -159,17 +224,32 @@ describe('badge rendering (badge-maker)', () => {
     expect(doc.documentElement!.namespaceURI).toBe('http://www.w3.org/2000/svg');
     const all = everything(svg);
     expect(all.elements.includes('image')).toBe(logo);
-    const expected = { status: ['status', 'up'], uptime: ['uptime', '99.95%'], 'response-time': ['response time', '245ms'] }[type];
+    const expected = {
+      status: ['status', 'up'],
+      uptime: ['uptime', '99.95%'],
+      'response-time': ['response time', '245ms'],
+    }[type];
     const shown = svgText(svg);
     for (const word of expected) expect(shown).toContain(style === 'for-the-badge' ? word.toUpperCase() : word);
     // the threshold colour is the right side's fill
     expect(all.attrs).toContain(COLOURS.brightgreen);
   });
 
-  it.each(['<script>alert(1)</script>', '"><svg onload=alert(1)>', "' onmouseover='x", ']]><x/>', '&amp;&lt;', 'a\u0000b\ud800'])('keeps hostile label %j as text: parses, no extra elements', (label) => {
+  it.each([
+    '<script>alert(1)</script>',
+    '"><svg onload=alert(1)>',
+    "' onmouseover='x",
+    ']]><x/>',
+    '&amp;&lt;',
+    'a\u0000b\ud800',
+  ])('keeps hostile label %j as text: parses, no extra elements', (label) => {
     const svg = renderBadge({ label, message: label, color: 'red', labelColor: '555' });
     const all = everything(svg);
-    expect(all.elements.filter((e) => !['svg', 'title', 'linearGradient', 'stop', 'clipPath', 'rect', 'g', 'text'].includes(e))).toEqual([]);
+    expect(
+      all.elements.filter(
+        (e) => !['svg', 'title', 'linearGradient', 'stop', 'clipPath', 'rect', 'g', 'text'].includes(e),
+      ),
+    ).toEqual([]);
     expect(all.names.filter((n) => /^on/i.test(n))).toEqual([]);
     // the text is only in text nodes and the aria-label, never in another attribute
     const raw = cleanText(label, 64);
@@ -190,11 +270,19 @@ describe('badge rendering (badge-maker)', () => {
     expect(roosterBadge('status', { ...data, status: 'warn' })).toMatchObject({ message: 'warn', color: 'orange' });
     expect(roosterBadge('response', { ...data, responseMs: 3200 })).toMatchObject({ message: '3.2s', color: 'red' });
     expect(svgText(renderBadge(UNAVAILABLE))).toContain('unavailable');
-    expect(children(parseXml(renderBadge(invalidBadge('color must be hex')), 'image/svg+xml').documentElement!).length).toBeGreaterThan(0);
+    expect(
+      children(parseXml(renderBadge(invalidBadge('color must be hex')), 'image/svg+xml').documentElement!).length,
+    ).toBeGreaterThan(0);
   });
 
   it('answers the Shields endpoint schema', () => {
-    expect(shieldsEndpoint(roosterBadge('uptime', data), 300)).toEqual({ schemaVersion: 1, label: 'uptime', message: '99.95%', color: 'brightgreen', cacheSeconds: 300 });
+    expect(shieldsEndpoint(roosterBadge('uptime', data), 300)).toEqual({
+      schemaVersion: 1,
+      label: 'uptime',
+      message: '99.95%',
+      color: 'brightgreen',
+      cacheSeconds: 300,
+    });
     expect(shieldsEndpoint({ label: 'a', message: 'b', color: '#0f62fe' }, 300).color).toBe('0f62fe');
     expect(shieldsEndpoint(UNAVAILABLE, 60, true)).toMatchObject({ isError: true, message: 'unavailable' });
   });

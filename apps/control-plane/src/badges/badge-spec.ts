@@ -80,7 +80,18 @@ export function responseColour(ms: number | null): NamedColour {
 }
 
 /** What a status badge says. A monitor's statuses and a page's overall ones. */
-export type BadgeStatus = 'up' | 'down' | 'degraded' | 'warn' | 'pending' | 'paused' | 'operational' | 'partial outage' | 'major outage' | 'maintenance' | 'unknown';
+export type BadgeStatus =
+  | 'up'
+  | 'down'
+  | 'degraded'
+  | 'warn'
+  | 'pending'
+  | 'paused'
+  | 'operational'
+  | 'partial outage'
+  | 'major outage'
+  | 'maintenance'
+  | 'unknown';
 
 /** up green, down red, warn amber (SSL), pending grey (reference); degraded yellow, partial outage orange. */
 export function statusColour(s: BadgeStatus): NamedColour {
@@ -174,12 +185,20 @@ export function parseBadgeQuery(q: Record<string, unknown>): Parsed<BadgeQuery> 
   }
   const label = fields.label === undefined ? null : cleanText(fields.label, MAX_LABEL_LENGTH);
   const monitorId = fields.monitorId === undefined || fields.monitorId === '' ? null : fields.monitorId;
-  if (monitorId !== null && (monitorId.length > 200 || !/^[\w.-]+$/.test(monitorId))) return { ok: false, error: 'monitorId must be a monitor slug' };
+  if (monitorId !== null && (monitorId.length > 200 || !/^[\w.-]+$/.test(monitorId)))
+    return { ok: false, error: 'monitorId must be a monitor slug' };
   const logo = fields.logo === undefined ? true : !/^(false|0|no|off)$/i.test(fields.logo);
-  return { ok: true, value: { style, type, label, labelColor: colours.labelColor, color: colours.color, monitorId, logo } };
+  return {
+    ok: true,
+    value: { style, type, label, labelColor: colours.labelColor, color: colours.color, monitorId, logo },
+  };
 }
 
-export const DEFAULT_LABELS: Record<BadgeType, string> = { status: 'status', uptime: 'uptime', 'response-time': 'response time' };
+export const DEFAULT_LABELS: Record<BadgeType, string> = {
+  status: 'status',
+  uptime: 'uptime',
+  'response-time': 'response time',
+};
 
 /** What to draw, whatever the source. `color` is a named colour or a validated hex. */
 export interface BadgeContent {
@@ -192,7 +211,8 @@ export interface BadgeContent {
   dot?: string | null;
 }
 
-const colourValue = (c: string): string => (c in COLOURS ? COLOURS[c as NamedColour] : (hexColour(c) ?? COLOURS.lightgrey));
+const colourValue = (c: string): string =>
+  c in COLOURS ? COLOURS[c as NamedColour] : (hexColour(c) ?? COLOURS.lightgrey);
 
 /** A small filled circle, as badge-maker's logo (a data URI it puts in an `<image href>`). */
 function dotLogo(colour: string): string {
@@ -237,7 +257,11 @@ export function shieldsEndpoint(b: BadgeContent, cacheSeconds: number, isError =
 /** The badge answered when the badge itself could not be computed (never a 500 page). */
 export const UNAVAILABLE: BadgeContent = { label: 'status', message: 'unavailable', color: 'lightgrey' };
 export const notFoundBadge = (label: string): BadgeContent => ({ label, message: 'not found', color: 'lightgrey' });
-export const invalidBadge = (error: string): BadgeContent => ({ label: 'badge', message: `invalid: ${error.split(' ')[0]}`, color: 'red' });
+export const invalidBadge = (error: string): BadgeContent => ({
+  label: 'badge',
+  message: `invalid: ${error.split(' ')[0]}`,
+  color: 'red',
+});
 
 // --- what each badge says
 

@@ -1,5 +1,14 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../common/principal';
 import { BadgesService } from './badges.service';
@@ -8,7 +17,11 @@ import { sendAnswer } from './send';
 
 const SVG = { 'image/svg+xml': { schema: { type: 'string' } } };
 const HEADERS = {
-  'Cache-Control': { description: '`public, max-age=300, stale-while-revalidate=60` (404/400: `public, max-age=60`; unavailable: `no-store`)', schema: { type: 'string' } },
+  'Cache-Control': {
+    description:
+      '`public, max-age=300, stale-while-revalidate=60` (404/400: `public, max-age=60`; unavailable: `no-store`)',
+    schema: { type: 'string' },
+  },
   ETag: { description: 'revalidate with If-None-Match (304)', schema: { type: 'string' } },
 };
 
@@ -24,7 +37,10 @@ export class BadgesController {
   constructor(private readonly badges: BadgesService) {}
 
   @Get(':id/status.svg')
-  @ApiOperation({ summary: 'Current status badge: up (green), down (red), warn (amber, SSL), degraded (yellow), pending/paused (grey)' })
+  @ApiOperation({
+    summary:
+      'Current status badge: up (green), down (red), warn (amber, SSL), degraded (yellow), pending/paused (grey)',
+  })
   @ApiProduces('image/svg+xml')
   @ApiParam({ name: 'id', description: 'monitor id (public monitors only)' })
   @ApiOkResponse({ description: 'SVG badge', content: SVG, headers: HEADERS })
@@ -46,7 +62,9 @@ export class BadgesController {
   }
 
   @Get(':id/shields.json')
-  @ApiOperation({ summary: 'shields.io endpoint JSON (schemaVersion 1), to restyle through https://img.shields.io/endpoint?url=…' })
+  @ApiOperation({
+    summary: 'shields.io endpoint JSON (schemaVersion 1), to restyle through https://img.shields.io/endpoint?url=…',
+  })
   @ApiParam({ name: 'id', description: 'monitor id (public monitors only)' })
   @ApiQuery({ name: 'type', required: false, enum: ['uptime', 'status', 'response'] })
   @ApiOkResponse({ type: ShieldsEndpointDto, headers: HEADERS })
@@ -58,7 +76,9 @@ export class BadgesController {
   }
 
   @Get(':id.svg')
-  @ApiOperation({ summary: 'Uptime badge (lifetime uptime_percent): green ≥ 99.5 %, yellow-green ≥ 99 %, yellow ≥ 95 %, red below' })
+  @ApiOperation({
+    summary: 'Uptime badge (lifetime uptime_percent): green ≥ 99.5 %, yellow-green ≥ 99 %, yellow ≥ 95 %, red below',
+  })
   @ApiProduces('image/svg+xml')
   @ApiParam({ name: 'id', description: 'monitor id (public monitors only)' })
   @ApiOkResponse({ description: 'SVG badge', content: SVG, headers: HEADERS })

@@ -25,7 +25,12 @@ describe('badges (StatusRooster)', () => {
     pg = new Client({ connectionString: t.databaseUrl });
     await pg.connect();
     const create = async (body: Record<string, unknown>) => {
-      const res = await call(t.api, key, 'POST', '/monitors', { url: 'http://127.0.0.1:1/', check_interval: 60, paused: true, ...body });
+      const res = await call(t.api, key, 'POST', '/monitors', {
+        url: 'http://127.0.0.1:1/',
+        check_interval: 60,
+        paused: true,
+        ...body,
+      });
       expect(res.status).toBe(201);
       return res.body.data.id as string;
     };
@@ -78,7 +83,9 @@ describe('badges (StatusRooster)', () => {
   it('revalidates with the ETag (304, no body)', async () => {
     const first = await get(`/badge/${pub}.svg`);
     // undici's request, not fetch: fetch adds "Cache-Control: no-cache" to a conditional request.
-    const again = await request(`${t.baseUrl}/badge/${pub}.svg`, { headers: { 'if-none-match': first.headers.get('etag')! } });
+    const again = await request(`${t.baseUrl}/badge/${pub}.svg`, {
+      headers: { 'if-none-match': first.headers.get('etag')! },
+    });
     expect(again.statusCode).toBe(304);
     expect(await again.body.text()).toBe('');
   });
@@ -87,15 +94,34 @@ describe('badges (StatusRooster)', () => {
     const res = await get(`/badge/${pub}/shields.json`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=300, stale-while-revalidate=60');
-    expect(JSON.parse(res.body)).toEqual({ schemaVersion: 1, label: 'uptime', message: '99.2%', color: 'yellowgreen', cacheSeconds: 300 });
-    expect(JSON.parse((await get(`/badge/${pub}/shields.json?type=status`)).body)).toMatchObject({ label: 'status', message: 'down', color: 'red' });
+    expect(JSON.parse(res.body)).toEqual({
+      schemaVersion: 1,
+      label: 'uptime',
+      message: '99.2%',
+      color: 'yellowgreen',
+      cacheSeconds: 300,
+    });
+    expect(JSON.parse((await get(`/badge/${pub}/shields.json?type=status`)).body)).toMatchObject({
+      label: 'status',
+      message: 'down',
+      color: 'red',
+    });
     const bad = await get(`/badge/${pub}/shields.json?type=%3Cscript%3E`);
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body)).toMatchObject({ schemaVersion: 1, isError: true });
   });
 
   it('answers a "not found" badge for a private, unknown or hostile id, never a 5xx', async () => {
-    for (const id of [priv, 'mon_doesnotexist', '%00', 'a%00b', '%F0%9F%91%8D', '%3Cscript%3E', 'x'.repeat(5000), "'%20OR%201=1--"]) {
+    for (const id of [
+      priv,
+      'mon_doesnotexist',
+      '%00',
+      'a%00b',
+      '%F0%9F%91%8D',
+      '%3Cscript%3E',
+      'x'.repeat(5000),
+      "'%20OR%201=1--",
+    ]) {
       for (const path of [`/badge/${id}.svg`, `/badge/${id}/status.svg`, `/badge/${id}/response.svg`]) {
         const res = await get(path);
         expect([404, 431]).toContain(res.status);

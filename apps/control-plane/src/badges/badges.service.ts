@@ -78,18 +78,38 @@ export class BadgesService {
       if (!view) return null;
       const shown = q.monitorId === null ? view.monitors : view.monitors.filter((m) => m.slug === q.monitorId);
       if (q.monitorId !== null && shown.length === 0) return null;
-      const status: BadgeStatus = q.monitorId !== null ? (shown[0].paused ? 'paused' : shown[0].status) : overallStatus(shown.filter((m) => !m.paused).map((m) => m.status));
+      const status: BadgeStatus =
+        q.monitorId !== null
+          ? shown[0].paused
+            ? 'paused'
+            : shown[0].status
+          : overallStatus(shown.filter((m) => !m.paused).map((m) => m.status));
       if (q.type === 'status') return { status, uptimePercent: null, responseMs: null };
       return { status, ...(await this.figures(asAccountId(view.page.accountId), shown, q.type)) };
     });
   }
 
-  private async figures(accountId: AccountId, shown: PublicMonitorView[], type: BadgeQuery['type']): Promise<Pick<BadgeData, 'uptimePercent' | 'responseMs'>> {
-    const monitors = await this.monitors.findPublicByIds(accountId, shown.map((m) => m.id));
+  private async figures(
+    accountId: AccountId,
+    shown: PublicMonitorView[],
+    type: BadgeQuery['type'],
+  ): Promise<Pick<BadgeData, 'uptimePercent' | 'responseMs'>> {
+    const monitors = await this.monitors.findPublicByIds(
+      accountId,
+      shown.map((m) => m.id),
+    );
     const now = this.clock.nowMs();
     const from = new Date(now - (type === 'uptime' ? 90 : 1) * 86_400_000);
     const totals = await Promise.all(monitors.map((m) => this.timeseries.overallTotals(m, from, new Date(now + 1))));
-    const sum = totals.reduce((a, t) => ({ checks: a.checks + t.checks, failures: a.failures + t.failures, rtCount: a.rtCount + t.rtCount, rtSum: a.rtSum + t.rtSum }), { checks: 0, failures: 0, rtCount: 0, rtSum: 0 });
+    const sum = totals.reduce(
+      (a, t) => ({
+        checks: a.checks + t.checks,
+        failures: a.failures + t.failures,
+        rtCount: a.rtCount + t.rtCount,
+        rtSum: a.rtSum + t.rtSum,
+      }),
+      { checks: 0, failures: 0, rtCount: 0, rtSum: 0 },
+    );
     return {
       uptimePercent: sum.checks ? ((sum.checks - sum.failures) / sum.checks) * 100 : null,
       responseMs: sum.rtCount ? sum.rtSum / sum.rtCount : null,
@@ -109,7 +129,8 @@ export class BadgesService {
   async shields(id: string, type: unknown): Promise<BadgeAnswer> {
     return this.guard(async () => {
       const kind = type === undefined ? 'uptime' : type;
-      if (kind !== 'uptime' && kind !== 'status' && kind !== 'response') return json(400, shieldsEndpoint(invalidBadge('type'), 60, true), MISS_CACHE_CONTROL);
+      if (kind !== 'uptime' && kind !== 'status' && kind !== 'response')
+        return json(400, shieldsEndpoint(invalidBadge('type'), 60, true), MISS_CACHE_CONTROL);
       const m = await this.publicMonitor(id);
       if (!m) return json(404, shieldsEndpoint(notFoundBadge(kind), 60, true), MISS_CACHE_CONTROL);
       return json(200, shieldsEndpoint(roosterBadge(kind, monitorBadgeData(m)), BADGE_MAX_AGE), BADGE_CACHE_CONTROL);
@@ -120,12 +141,16 @@ export class BadgesService {
    * Valtrogen's `/api/badge` of a page: `load(query)` returns what to draw, or null when
    * the named monitor is not on the page (404 badge). Everything else is parsed here.
    */
-  async valtrogen(query: Record<string, unknown>, load: (q: BadgeQuery) => Promise<BadgeData | null>): Promise<BadgeAnswer> {
+  async valtrogen(
+    query: Record<string, unknown>,
+    load: (q: BadgeQuery) => Promise<BadgeData | null>,
+  ): Promise<BadgeAnswer> {
     return this.guard(async () => {
       const q = parseBadgeQuery(query);
       if (!q.ok) return svg(400, invalidBadge(q.error), MISS_CACHE_CONTROL);
       const d = await load(q.value);
-      if (!d) return svg(404, { ...notFoundBadge(q.value.label ?? 'monitor'), style: q.value.style }, MISS_CACHE_CONTROL);
+      if (!d)
+        return svg(404, { ...notFoundBadge(q.value.label ?? 'monitor'), style: q.value.style }, MISS_CACHE_CONTROL);
       return svg(200, valtrogenBadge(q.value, d), BADGE_CACHE_CONTROL);
     }, 'svg');
   }
@@ -140,7 +165,9 @@ export class BadgesService {
     } catch (e) {
       const errorId = `err_${randomBytes(8).toString('hex')}`;
       this.logger.error({ err: e, errorId }, `badge failed: unavailable badge answered (${errorId})`);
-      return kind === 'svg' ? svg(500, UNAVAILABLE, ERROR_CACHE_CONTROL) : json(500, shieldsEndpoint(UNAVAILABLE, 60, true), ERROR_CACHE_CONTROL);
+      return kind === 'svg'
+        ? svg(500, UNAVAILABLE, ERROR_CACHE_CONTROL)
+        : json(500, shieldsEndpoint(UNAVAILABLE, 60, true), ERROR_CACHE_CONTROL);
     }
   }
 }

@@ -24,23 +24,48 @@ describe('status page badge and feed (Valtrogen)', () => {
   let pageUrl: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ ROUND_GRACE_SECONDS: '1', SCHEDULER_TICK_MS: '100', PUBLIC_URL: 'https://parallax.test', PUBLIC_PAGE_CACHE_MS: '0' });
+    t = await startTestApp({
+      ROUND_GRACE_SECONDS: '1',
+      SCHEDULER_TICK_MS: '100',
+      PUBLIC_URL: 'https://parallax.test',
+      PUBLIC_PAGE_CACHE_MS: '0',
+    });
     key = (await signup(t.api)).key;
     probes = new FakeProbes(t.natsPrefix, ['eu-west', 'us-east', 'ap-south']);
-    probes.verdict = (_region, job) => (down.has(job.monitor_id) ? { is_up: false, status_code: 503, response_ms: 30, error: 'HTTP 503' } : { is_up: true, status_code: 200, response_ms: 120 });
+    probes.verdict = (_region, job) =>
+      down.has(job.monitor_id)
+        ? { is_up: false, status_code: 503, response_ms: 30, error: 'HTTP 503' }
+        : { is_up: true, status_code: 200, response_ms: 120 };
     await probes.start();
     const create = async (name: string, pub: boolean) => {
-      const res = await call(t.api, key, 'POST', '/monitors', { name, url: 'http://127.0.0.1:1/', check_interval: 1, timeout: 2, public: pub });
+      const res = await call(t.api, key, 'POST', '/monitors', {
+        name,
+        url: 'http://127.0.0.1:1/',
+        check_interval: 1,
+        timeout: 2,
+        public: pub,
+      });
       expect(res.status).toBe(201);
       return res.body.data as { id: string; slug: string };
     };
     api = await create('Checkout API', true);
     web = await create('Website', true);
     hidden = await create('Internal', false);
-    const page = await call(t.api, key, 'POST', '/status-pages', { slug: 'acme', title: 'Acme Status', company_name: 'Acme Inc.', custom_domain: 'status.acme.test', groups: [{ slug: 'core', name: 'Core', monitor_ids: [api.id, web.id] }] });
+    const page = await call(t.api, key, 'POST', '/status-pages', {
+      slug: 'acme',
+      title: 'Acme Status',
+      company_name: 'Acme Inc.',
+      custom_domain: 'status.acme.test',
+      groups: [{ slug: 'core', name: 'Core', monitor_ids: [api.id, web.id] }],
+    });
     expect(page.status).toBe(201);
     pageUrl = page.body.data.url;
-    for (const m of [api, web]) await waitFor(`${m.slug} up`, async () => (await call(t.api, key, 'GET', `/monitors/${m.id}`)).body.data.checks_total >= 2, 30_000);
+    for (const m of [api, web])
+      await waitFor(
+        `${m.slug} up`,
+        async () => (await call(t.api, key, 'GET', `/monitors/${m.id}`)).body.data.checks_total >= 2,
+        30_000,
+      );
   });
   afterAll(async () => {
     await probes?.stop();
@@ -69,7 +94,9 @@ describe('status page badge and feed (Valtrogen)', () => {
   });
 
   it('names a monitor by slug, applies label and colours, hides the dot, and answers 404 for a monitor not on the page', async () => {
-    const one = await get(`/s/acme/api/badge?monitorId=${api.slug}&type=uptime&label=checkout&labelColor=24292e&color=0f62fe&logo=false`);
+    const one = await get(
+      `/s/acme/api/badge?monitorId=${api.slug}&type=uptime&label=checkout&labelColor=24292e&color=0f62fe&logo=false`,
+    );
     expect(one.status).toBe(200);
     expect(svgText(one.body)).toContain('checkout');
     expect(one.body).toContain('#24292e');
@@ -86,7 +113,13 @@ describe('status page badge and feed (Valtrogen)', () => {
   });
 
   it('refuses hostile parameters with a 400 badge that parses', async () => {
-    for (const q of ['color=%22%3E%3Cscript%3Ealert(1)%3C/script%3E', "labelColor=555'%20onload='x", 'style=social', 'type=%00', 'label=a&label=b']) {
+    for (const q of [
+      'color=%22%3E%3Cscript%3Ealert(1)%3C/script%3E',
+      "labelColor=555'%20onload='x",
+      'style=social',
+      'type=%00',
+      'label=a&label=b',
+    ]) {
       const res = await get(`/s/acme/api/badge?${q}`);
       expect(res.status).toBe(400);
       expect(res.body).not.toContain('<script');
@@ -110,11 +143,19 @@ describe('status page badge and feed (Valtrogen)', () => {
 
   it('shows an outage in the overall status and the feed, Atom and RSS', async () => {
     down.add(api.id);
-    await waitFor('incident opened', async () => (await call(t.api, key, 'GET', `/incidents?monitor_id=${api.id}`)).body.data?.length >= 1, 30_000);
+    await waitFor(
+      'incident opened',
+      async () => (await call(t.api, key, 'GET', `/incidents?monitor_id=${api.id}`)).body.data?.length >= 1,
+      30_000,
+    );
     expect(svgText((await get('/s/acme/api/badge')).body)).toContain('partial outage');
     expect(svgText((await get(`/s/acme/api/badge?monitorId=${api.slug}`)).body)).toContain('down');
     down.delete(api.id);
-    await waitFor('incident resolved', async () => (await call(t.api, key, 'GET', `/incidents?monitor_id=${api.id}`)).body.data[0].status === 'resolved', 30_000);
+    await waitFor(
+      'incident resolved',
+      async () => (await call(t.api, key, 'GET', `/incidents?monitor_id=${api.id}`)).body.data[0].status === 'resolved',
+      30_000,
+    );
     const incident = (await call(t.api, key, 'GET', `/incidents?monitor_id=${api.id}`)).body.data[0];
 
     const atom = await get('/s/acme/api/feed');
@@ -128,7 +169,9 @@ describe('status page badge and feed (Valtrogen)', () => {
     const [entry] = children(feed, 'entry');
     expect(text(child(entry, 'id'))).toBe(`${pageUrl}/incidents/${incident.id}`);
     expect(text(child(entry, 'title'))).toBe('Checkout API is down');
-    expect(text(child(entry, 'summary'))).toMatch(/^Status: Resolved — Affected services: 1 — Recovered after \d+ s: the monitor is up again$/);
+    expect(text(child(entry, 'summary'))).toMatch(
+      /^Status: Resolved — Affected services: 1 — Recovered after \d+ s: the monitor is up again$/,
+    );
     expect(child(entry, 'category').getAttribute('term')).toBe('resolved');
     expect(text(child(entry, 'updated'))).toBe(new Date(incident.resolved_at).toISOString());
     expect(atom.body).not.toContain(hidden.id);
@@ -141,12 +184,19 @@ describe('status page badge and feed (Valtrogen)', () => {
     expect(text(child(item, 'category'))).toBe('Resolved');
 
     // the ETag revalidates
-    const again = await request(`${t.baseUrl}/s/acme/api/feed`, { headers: { 'if-none-match': String(atom.headers.etag) } });
+    const again = await request(`${t.baseUrl}/s/acme/api/feed`, {
+      headers: { 'if-none-match': String(atom.headers.etag) },
+    });
     expect(again.statusCode).toBe(304);
     await again.body.dump();
 
     expect((await get('/s/acme/api/feed?format=json')).status).toBe(400);
-    expect(JSON.parse((await get('/s/nowhere/api/feed')).body)).toEqual({ success: false, data: null, error: 'status page not found', code: 'not_found' });
+    expect(JSON.parse((await get('/s/nowhere/api/feed')).body)).toEqual({
+      success: false,
+      data: null,
+      error: 'status page not found',
+      code: 'not_found',
+    });
   });
 });
 
@@ -163,9 +213,18 @@ describe('public answers reused per replica', () => {
   beforeAll(async () => {
     t = await startTestApp({ PUBLIC_PAGE_CACHE_MS: '60000' });
     key = (await signup(t.api)).key;
-    const m = await call(t.api, key, 'POST', '/monitors', { name: 'Cached API', url: 'http://127.0.0.1:1/', slug: 'cached-api', paused: true });
+    const m = await call(t.api, key, 'POST', '/monitors', {
+      name: 'Cached API',
+      url: 'http://127.0.0.1:1/',
+      slug: 'cached-api',
+      paused: true,
+    });
     monitorId = m.body.data.id;
-    const page = await call(t.api, key, 'POST', '/status-pages', { slug: 'cached', title: 'Before', groups: [{ slug: 'core', name: 'Core', monitor_ids: [monitorId] }] });
+    const page = await call(t.api, key, 'POST', '/status-pages', {
+      slug: 'cached',
+      title: 'Before',
+      groups: [{ slug: 'core', name: 'Core', monitor_ids: [monitorId] }],
+    });
     expect(page.status).toBe(201);
   });
   afterAll(async () => {
@@ -178,15 +237,38 @@ describe('public answers reused per replica', () => {
   };
 
   it('answers Valtrogen routes, the page badge and the feed from the cache within the TTL, whatever parameters they do not read', async () => {
-    const paths = ['/s/cached/api/monitors', '/s/cached/api/groups/core', '/s/cached/api/maintenance', '/s/cached/api/badge', '/s/cached/api/feed', '/s/cached'];
+    const paths = [
+      '/s/cached/api/monitors',
+      '/s/cached/api/groups/core',
+      '/s/cached/api/maintenance',
+      '/s/cached/api/badge',
+      '/s/cached/api/feed',
+      '/s/cached',
+    ];
     const first = await Promise.all(paths.map(get));
-    for (const [i, r] of first.entries()) expect({ path: paths[i], status: r.status }).toEqual({ path: paths[i], status: 200 });
+    for (const [i, r] of first.entries())
+      expect({ path: paths[i], status: r.status }).toEqual({ path: paths[i], status: 200 });
     expect(first[4].body).toContain('<title>Before');
     // A change is not seen before the TTL ends (60 s here): the replica reuses what it rendered.
-    expect((await call(t.api, key, 'PATCH', `/status-pages/${(await call(t.api, key, 'GET', '/status-pages')).body.data[0].id}`, { title: 'After' })).status).toBe(200);
+    expect(
+      (
+        await call(
+          t.api,
+          key,
+          'PATCH',
+          `/status-pages/${(await call(t.api, key, 'GET', '/status-pages')).body.data[0].id}`,
+          { title: 'After' },
+        )
+      ).status,
+    ).toBe(200);
     await call(t.api, key, 'PATCH', `/monitors/${monitorId}`, { name: 'Renamed API' });
     const again = await Promise.all(paths.map((p) => get(`${p}${p.includes('?') ? '&' : '?'}_=${Date.now()}`)));
-    for (const [i, r] of again.entries()) expect({ path: paths[i], body: r.body, etag: r.etag }).toEqual({ path: paths[i], body: first[i].body, etag: first[i].etag });
+    for (const [i, r] of again.entries())
+      expect({ path: paths[i], body: r.body, etag: r.etag }).toEqual({
+        path: paths[i],
+        body: first[i].body,
+        etag: first[i].etag,
+      });
     // A parameter the route reads is another answer, rendered now.
     const monitor = JSON.parse((await get('/s/cached/api/monitors/cached-api')).body);
     expect(monitor.monitor.name).toBe('Renamed API');

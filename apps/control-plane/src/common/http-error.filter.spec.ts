@@ -49,13 +49,23 @@ describe('HttpErrorFilter', () => {
       expect([a.status, a.body.code]).toEqual([status, code]);
       expect(a.body.data).toBeNull();
     }
-    expect(answer(validationFailed([{ field: 'a', message: 'b' }])).body.details).toEqual([{ field: 'a', message: 'b' }]);
+    expect(answer(validationFailed([{ field: 'a', message: 'b' }])).body.details).toEqual([
+      { field: 'a', message: 'b' },
+    ]);
   });
 
   it('gives Nest and body-parser errors a code from their status', () => {
-    expect(answer(new NotFoundException('Cannot GET /x')).body).toEqual({ data: null, error: 'route not found', code: 'not_found' });
+    expect(answer(new NotFoundException('Cannot GET /x')).body).toEqual({
+      data: null,
+      error: 'route not found',
+      code: 'not_found',
+    });
     expect(answer(new BadRequestException('Unexpected token } in JSON at position 3')).body.code).toBe('bad_request');
-    expect(answer(Object.assign(new Error('too big'), { status: 413, type: 'entity.too.large' })).body).toEqual({ data: null, error: 'request body too large', code: 'payload_too_large' });
+    expect(answer(Object.assign(new Error('too big'), { status: 413, type: 'entity.too.large' })).body).toEqual({
+      data: null,
+      error: 'request body too large',
+      code: 'payload_too_large',
+    });
     expect(answer(Object.assign(new Error('nope'), { status: 415 })).body.code).toBe('unsupported_media_type');
     const limited = answer(new ThrottlerException());
     expect([limited.status, limited.body.code, limited.headers['Retry-After']]).toEqual([429, 'rate_limited', '60']);
@@ -68,7 +78,11 @@ describe('HttpErrorFilter', () => {
       table: 'users',
       detail: 'Key (email)=(victim@example.com) already exists.',
     });
-    const e = new QueryFailedError('INSERT INTO users (email, password_hash) VALUES ($1, $2)', ['victim@example.com', 'sekrit-param'], driver);
+    const e = new QueryFailedError(
+      'INSERT INTO users (email, password_hash) VALUES ($1, $2)',
+      ['victim@example.com', 'sekrit-param'],
+      driver,
+    );
     const a = answer(e);
     expect(a.status).toBe(500);
     expect(a.body.code).toBe('internal');
@@ -79,7 +93,8 @@ describe('HttpErrorFilter', () => {
     expect(text).toContain(a.body.error_id);
     expect(text).toContain('23505');
     expect(text).toContain('INSERT INTO users');
-    for (const secret of ['victim@example.com', 'sekrit-param', 'sekrit-query', 'sekrit-body', 'already exists']) expect(text).not.toContain(secret);
+    for (const secret of ['victim@example.com', 'sekrit-param', 'sekrit-query', 'sekrit-body', 'already exists'])
+      expect(text).not.toContain(secret);
   });
 
   it('describes other errors by class, message and frames', () => {

@@ -13,9 +13,22 @@ import { codeForStatus, DOMAIN_ERROR_API_CODE, DOMAIN_ERROR_STATUS, DomainError,
  */
 export function describeUnexpected(exception: unknown): Record<string, unknown> {
   if (!(exception instanceof Error)) return { type: typeof exception };
-  const e = exception as Error & { code?: unknown; constraint?: unknown; table?: unknown; query?: unknown; driverError?: { code?: unknown; constraint?: unknown; table?: unknown } };
-  const isDb = e.name === 'QueryFailedError' || e.driverError !== undefined || (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code));
-  const frames = (e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 12).map((l) => l.trim());
+  const e = exception as Error & {
+    code?: unknown;
+    constraint?: unknown;
+    table?: unknown;
+    query?: unknown;
+    driverError?: { code?: unknown; constraint?: unknown; table?: unknown };
+  };
+  const isDb =
+    e.name === 'QueryFailedError' ||
+    e.driverError !== undefined ||
+    (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code));
+  const frames = (e.stack ?? '')
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .slice(0, 12)
+    .map((l) => l.trim());
   const out: Record<string, unknown> = { type: e.name, frames };
   if (!isDb) out.message = e.message.slice(0, 200);
   const code = e.driverError?.code ?? e.code;
@@ -49,19 +62,35 @@ export class HttpErrorFilter implements ExceptionFilter {
     res.status(status).json(body);
   }
 
-  private toHttp(exception: unknown, req: Request): { status: number; body: Record<string, unknown>; headers: Record<string, string> } {
+  private toHttp(
+    exception: unknown,
+    req: Request,
+  ): { status: number; body: Record<string, unknown>; headers: Record<string, string> } {
     if (exception instanceof DomainError) {
-      const body: Record<string, unknown> = { data: null, error: exception.message, code: DOMAIN_ERROR_API_CODE[exception.code] };
+      const body: Record<string, unknown> = {
+        data: null,
+        error: exception.message,
+        code: DOMAIN_ERROR_API_CODE[exception.code],
+      };
       if (exception.details) body.details = exception.details;
       if (exception.retryAfter !== undefined) body.retry_after = exception.retryAfter;
-      return { status: DOMAIN_ERROR_STATUS[exception.code], body, headers: exception.retryAfter !== undefined ? { 'Retry-After': String(exception.retryAfter) } : {} };
+      return {
+        status: DOMAIN_ERROR_STATUS[exception.code],
+        body,
+        headers: exception.retryAfter !== undefined ? { 'Retry-After': String(exception.retryAfter) } : {},
+      };
     }
     if (exception instanceof ThrottlerException) {
       const own = (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds;
       const retryAfter = typeof own === 'number' ? own : Number(req.res?.getHeader('Retry-After') ?? 60) || 60;
       return {
         status: 429,
-        body: { data: null, error: `rate limit exceeded: try again in ${retryAfter} seconds`, code: 'rate_limited', retry_after: retryAfter },
+        body: {
+          data: null,
+          error: `rate limit exceeded: try again in ${retryAfter} seconds`,
+          code: 'rate_limited',
+          retry_after: retryAfter,
+        },
         headers: { 'Retry-After': String(retryAfter) },
       };
     }
@@ -76,9 +105,11 @@ export class HttpErrorFilter implements ExceptionFilter {
         else if (Array.isArray(r.message)) message = r.message.join('; ');
         details = r.details;
       }
-      if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(message)) message = 'route not found';
+      if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(message))
+        message = 'route not found';
       // Nest turns body-parser's SyntaxError into a BadRequestException carrying only its message.
-      if (status === 400 && /JSON|Unexpected (token|end|non-whitespace)/.test(message)) message = `malformed JSON body: ${message}`;
+      if (status === 400 && /JSON|Unexpected (token|end|non-whitespace)/.test(message))
+        message = `malformed JSON body: ${message}`;
       const body: Record<string, unknown> = { data: null, error: message, code: codeForStatus(status) };
       if (details) body.details = details;
       return { status, body, headers: {} };
@@ -97,7 +128,20 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     const errorId = `err_${randomBytes(8).toString('hex')}`;
     const route = (req as Request & { route?: { path?: string } }).route?.path;
-    this.logger.error({ errorId, method: req.method, path: (req.originalUrl ?? req.url ?? '').split('?')[0], route, error: describeUnexpected(exception) }, `unexpected error ${errorId}`);
-    return { status: 500, body: { data: null, error: `internal error (reference ${errorId})`, code: 'internal', error_id: errorId }, headers: {} };
+    this.logger.error(
+      {
+        errorId,
+        method: req.method,
+        path: (req.originalUrl ?? req.url ?? '').split('?')[0],
+        route,
+        error: describeUnexpected(exception),
+      },
+      `unexpected error ${errorId}`,
+    );
+    return {
+      status: 500,
+      body: { data: null, error: `internal error (reference ${errorId})`, code: 'internal', error_id: errorId },
+      headers: {},
+    };
   }
 }

@@ -20,7 +20,11 @@ describe('input is normalised at the edge', () => {
   });
 
   async function raw(method: string, path: string, body?: string, headers: Record<string, string> = {}) {
-    const res = await fetch(`${t.baseUrl}${path}`, { method, headers: { 'x-api-key': key, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers }, body });
+    const res = await fetch(`${t.baseUrl}${path}`, {
+      method,
+      headers: { 'x-api-key': key, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body,
+    });
     const text = await res.text();
     let json: any = null;
     try {
@@ -47,7 +51,12 @@ describe('input is normalised at the edge', () => {
     const before = (await db.query('SELECT count(*)::int AS n FROM api_keys')).rows[0].n;
     const nul = await raw('POST', '/api/v1/api-keys', '{"name":"a\\u0000"}');
     expect(nul.status).toBe(422);
-    expect(nul.json).toEqual({ data: null, error: 'validation failed', code: 'validation_failed', details: [{ field: 'name', message: 'name must not contain NUL (\\u0000) characters' }] });
+    expect(nul.json).toEqual({
+      data: null,
+      error: 'validation failed',
+      code: 'validation_failed',
+      details: [{ field: 'name', message: 'name must not contain NUL (\\u0000) characters' }],
+    });
     const lone = await raw('POST', '/api/v1/monitors', JSON.stringify({ name: 'x\ud800', url: 'http://127.0.0.1:1/' }));
     expect(lone.status).toBe(422);
     expect(lone.json.details).toEqual([{ field: 'name', message: 'name must not contain unpaired UTF-16 surrogates' }]);
@@ -56,9 +65,17 @@ describe('input is normalised at the edge', () => {
 
   it('a body nested thousands of levels deep is a 400 before class-transformer, also on the unauthenticated login', async () => {
     const deep = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
-    const login = await fetch(`${t.api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"email":"a@b.c","password":"x","x":${deep}}` });
+    const login = await fetch(`${t.api}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"email":"a@b.c","password":"x","x":${deep}}`,
+    });
     expect(login.status).toBe(400);
-    expect(await login.json()).toEqual({ data: null, error: 'JSON body nested deeper than 32 levels', code: 'bad_request' });
+    expect(await login.json()).toEqual({
+      data: null,
+      error: 'JSON body nested deeper than 32 levels',
+      code: 'bad_request',
+    });
     const arr = await raw('POST', '/api/v1/monitors', '['.repeat(10_000) + ']'.repeat(10_000));
     expect([arr.status, arr.json.code]).toEqual([400, 'bad_request']);
   });
@@ -96,7 +113,11 @@ describe('input is normalised at the edge', () => {
     expect([invalid.status, invalid.body.code]).toEqual([422, 'validation_failed']);
     const email = `dup-${Date.now()}@example.com`;
     await signup(t.api, email);
-    const dup = await fetch(`${t.api}/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'correct horse battery', name: 'x' }) });
+    const dup = await fetch(`${t.api}/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'correct horse battery', name: 'x' }),
+    });
     expect([dup.status, ((await dup.json()) as { code: string }).code]).toEqual([409, 'conflict']);
   });
 });

@@ -29,7 +29,8 @@ export function inputNormaliser() {
     const q = url.indexOf('?');
     const rawPath = q < 0 ? url : url.slice(0, q);
     if (OWN_ANSWERS.test(url)) return next();
-    if (pathCannotExist(rawPath)) return next(new DomainError('not_found', 'not found: the path holds characters no resource name can contain'));
+    if (pathCannotExist(rawPath))
+      return next(new DomainError('not_found', 'not found: the path holds characters no resource name can contain'));
     // Outside the JSON API (public pages, subscription links, pings) the routes answer their
     // own formats and check their few query parameters themselves (a repeated token is a 400 page).
     if (!rawPath.startsWith('/api/v1/')) return checkBody(req, next);
@@ -63,7 +64,8 @@ export class IdParamGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<Request>();
     if (!(req.originalUrl ?? req.url ?? '').startsWith('/api/v1/')) return true;
     for (const [name, value] of Object.entries(req.params ?? {})) {
-      if (isIdParam(name) && (typeof value !== 'string' || idCannotExist(value))) throw new DomainError('not_found', `${name} not found`);
+      if (isIdParam(name) && (typeof value !== 'string' || idCannotExist(value)))
+        throw new DomainError('not_found', `${name} not found`);
     }
     return true;
   }

@@ -1,4 +1,14 @@
-import { decodeStrict, idCannotExist, inspectBody, INPUT_LIMITS, isIdParam, parseQuery, pathCannotExist, sanitizeForMessage, stringProblem } from './input-rules';
+import {
+  decodeStrict,
+  idCannotExist,
+  inspectBody,
+  INPUT_LIMITS,
+  isIdParam,
+  parseQuery,
+  pathCannotExist,
+  sanitizeForMessage,
+  stringProblem,
+} from './input-rules';
 
 function nested(depth: number, leaf: unknown = 1): unknown {
   let v: unknown = leaf;
@@ -24,7 +34,16 @@ describe('stringProblem', () => {
 
 describe('inspectBody', () => {
   it('passes scalars, empty and ordinary bodies', () => {
-    for (const b of [undefined, null, 1, true, 'text', {}, [], { name: 'api', tags: ['a', 'b'], n: { x: [1, 2, { y: 'z' }] } }]) {
+    for (const b of [
+      undefined,
+      null,
+      1,
+      true,
+      'text',
+      {},
+      [],
+      { name: 'api', tags: ['a', 'b'], n: { x: [1, 2, { y: 'z' }] } },
+    ]) {
       expect(inspectBody(b)).toEqual({ ok: true });
     }
   });
@@ -51,13 +70,25 @@ describe('inspectBody', () => {
   });
   it('refuses keys with NUL, and echoes them sanitised', () => {
     const v = inspectBody({ 'k\u0000y': 1 });
-    expect(v).toEqual({ ok: false, kind: 'invalid', details: [{ field: 'k\ufffdy', message: 'field names must not contain NUL (\\u0000) characters' }] });
+    expect(v).toEqual({
+      ok: false,
+      kind: 'invalid',
+      details: [{ field: 'k\ufffdy', message: 'field names must not contain NUL (\\u0000) characters' }],
+    });
   });
   it('refuses arrays and objects beyond their bounds', () => {
-    expect(inspectBody({ regions: new Array(1001).fill('x') })).toEqual({ ok: false, kind: 'invalid', details: [{ field: 'regions', message: 'regions must contain at most 1000 elements' }] });
+    expect(inspectBody({ regions: new Array(1001).fill('x') })).toEqual({
+      ok: false,
+      kind: 'invalid',
+      details: [{ field: 'regions', message: 'regions must contain at most 1000 elements' }],
+    });
     expect(inspectBody({ regions: new Array(1000).fill('x') })).toEqual({ ok: true });
     const wide = Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`k${i}`, i]));
-    expect(inspectBody(wide)).toEqual({ ok: false, kind: 'invalid', details: [{ field: 'body', message: 'body must have at most 1000 keys' }] });
+    expect(inspectBody(wide)).toEqual({
+      ok: false,
+      kind: 'invalid',
+      details: [{ field: 'body', message: 'body must have at most 1000 keys' }],
+    });
   });
   it('reports at most 20 problems', () => {
     const v = inspectBody(Array.from({ length: 100 }, () => '\u0000'));
@@ -75,10 +106,29 @@ describe('inspectBody', () => {
 
 describe('pathCannotExist', () => {
   it('accepts ordinary paths, encoded spaces and unicode', () => {
-    for (const p of ['/', '/api/v1/monitors', '/api/v1/monitors/mon_abc', '/s/my-page', '/s/caf%C3%A9', '/a%20b', '//double']) expect(pathCannotExist(p)).toBe(false);
+    for (const p of [
+      '/',
+      '/api/v1/monitors',
+      '/api/v1/monitors/mon_abc',
+      '/s/my-page',
+      '/s/caf%C3%A9',
+      '/a%20b',
+      '//double',
+    ])
+      expect(pathCannotExist(p)).toBe(false);
   });
   it('refuses NUL, controls, bad escapes, encoded lone surrogates and oversized segments', () => {
-    for (const p of ['/api/v1/monitors/%00', '/api/v1/monitors/a%01', '/x/%7F', '/x/%', '/x/%zz', '/x/%ED%A0%80', '/x/%C3', `/x/${'a'.repeat(257)}`]) expect(pathCannotExist(p)).toBe(true);
+    for (const p of [
+      '/api/v1/monitors/%00',
+      '/api/v1/monitors/a%01',
+      '/x/%7F',
+      '/x/%',
+      '/x/%zz',
+      '/x/%ED%A0%80',
+      '/x/%C3',
+      `/x/${'a'.repeat(257)}`,
+    ])
+      expect(pathCannotExist(p)).toBe(true);
     expect(pathCannotExist(`/x/${'a'.repeat(256)}`)).toBe(false);
   });
 });
@@ -90,13 +140,17 @@ describe('id parameters', () => {
   });
   it('accepts prefixed ids, numeric ids and slugs; refuses what no id can be', () => {
     for (const v of ['mon_3k9x0q2m7d1v8b4n', '42', 'my-status.page', 'A_b-c']) expect(idCannotExist(v)).toBe(false);
-    for (const v of ['', ' ', "x' OR 1=1", 'a/b', '-lead', 'é', 'a\u0000', 'x'.repeat(129), '{}']) expect(idCannotExist(v)).toBe(true);
+    for (const v of ['', ' ', "x' OR 1=1", 'a/b', '-lead', 'é', 'a\u0000', 'x'.repeat(129), '{}'])
+      expect(idCannotExist(v)).toBe(true);
   });
 });
 
 describe('parseQuery', () => {
   it('keeps the first value of a repeated key and decodes + and escapes', () => {
-    expect(parseQuery('tags=a&tags=b&q=hello+w%C3%B6rld&flag&empty=')).toEqual({ ok: true, query: { tags: 'a', q: 'hello wörld', flag: '', empty: '' } });
+    expect(parseQuery('tags=a&tags=b&q=hello+w%C3%B6rld&flag&empty=')).toEqual({
+      ok: true,
+      query: { tags: 'a', q: 'hello wörld', flag: '', empty: '' },
+    });
   });
   it('does not nest brackets and keeps __proto__ as an own key', () => {
     const v = parseQuery('a[b]=c&__proto__=x&constructor=y');
@@ -108,15 +162,27 @@ describe('parseQuery', () => {
     }
   });
   it('names the parameter holding NUL, a bad escape, a lone surrogate or an oversized value', () => {
-    expect(parseQuery('limit=%00')).toEqual({ ok: false, details: [{ field: 'query.limit', message: 'query parameter limit must not contain NUL (\\u0000) characters' }] });
-    expect(parseQuery('q=%E0%A4')).toEqual({ ok: false, details: [{ field: 'query.q', message: 'query parameter q is not valid percent-encoded UTF-8' }] });
+    expect(parseQuery('limit=%00')).toEqual({
+      ok: false,
+      details: [{ field: 'query.limit', message: 'query parameter limit must not contain NUL (\\u0000) characters' }],
+    });
+    expect(parseQuery('q=%E0%A4')).toEqual({
+      ok: false,
+      details: [{ field: 'query.q', message: 'query parameter q is not valid percent-encoded UTF-8' }],
+    });
     expect(parseQuery('q=%ED%A0%80')).toMatchObject({ ok: false, details: [{ field: 'query.q' }] });
-    expect(parseQuery(`q=${'x'.repeat(2049)}`)).toEqual({ ok: false, details: [{ field: 'query.q', message: 'query parameter q must be at most 2048 characters' }] });
+    expect(parseQuery(`q=${'x'.repeat(2049)}`)).toEqual({
+      ok: false,
+      details: [{ field: 'query.q', message: 'query parameter q must be at most 2048 characters' }],
+    });
     expect(parseQuery('%00=1')).toMatchObject({ ok: false, details: [{ field: 'query.\ufffd' }] });
   });
   it('refuses more than 64 distinct keys', () => {
     const raw = Array.from({ length: 65 }, (_, i) => `k${i}=1`).join('&');
-    expect(parseQuery(raw)).toEqual({ ok: false, details: [{ field: 'query', message: 'at most 64 query parameters' }] });
+    expect(parseQuery(raw)).toEqual({
+      ok: false,
+      details: [{ field: 'query', message: 'at most 64 query parameters' }],
+    });
     expect(parseQuery(Array.from({ length: 200 }, () => 'same=1').join('&')).ok).toBe(true);
   });
 });

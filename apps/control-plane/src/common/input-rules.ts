@@ -43,7 +43,10 @@ function joinField(parent: string, key: string | number): string {
   return parent ? `${parent}.${key}` : key;
 }
 
-export type BodyVerdict = { ok: true } | { ok: false; kind: 'too_deep'; message: string } | { ok: false; kind: 'invalid'; details: FieldError[] };
+export type BodyVerdict =
+  | { ok: true }
+  | { ok: false; kind: 'too_deep'; message: string }
+  | { ok: false; kind: 'invalid'; details: FieldError[] };
 
 /**
  * Walks a parsed body iteratively (no recursion, so any depth is safe to inspect) and
@@ -68,14 +71,16 @@ export function inspectBody(body: unknown, limits: typeof INPUT_LIMITS = INPUT_L
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
-    if (depth > limits.maxDepth) return { ok: false, kind: 'too_deep', message: `JSON body nested deeper than ${limits.maxDepth} levels` };
+    if (depth > limits.maxDepth)
+      return { ok: false, kind: 'too_deep', message: `JSON body nested deeper than ${limits.maxDepth} levels` };
     const name = field || 'body';
     if (Array.isArray(value)) {
       if (value.length > limits.maxArrayLength) {
         details.push({ field: name, message: `${name} must contain at most ${limits.maxArrayLength} elements` });
         continue;
       }
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], field: joinField(field, i), depth: depth + 1 });
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], field: joinField(field, i), depth: depth + 1 });
       continue;
     }
     const keys = Object.keys(value);
@@ -161,17 +166,26 @@ export function parseQuery(raw: string, limits: typeof INPUT_LIMITS = INPUT_LIMI
     const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
     const key = decodeStrict(rawKey, true);
     if (key === null || stringProblem(key, 128)) {
-      details.push({ field: `query.${sanitizeForMessage(key ?? rawKey)}`, message: 'query parameter names must be valid UTF-8 text of at most 128 characters' });
+      details.push({
+        field: `query.${sanitizeForMessage(key ?? rawKey)}`,
+        message: 'query parameter names must be valid UTF-8 text of at most 128 characters',
+      });
       continue;
     }
     const value = decodeStrict(rawValue, true);
     if (value === null) {
-      details.push({ field: `query.${sanitizeForMessage(key)}`, message: `query parameter ${sanitizeForMessage(key)} is not valid percent-encoded UTF-8` });
+      details.push({
+        field: `query.${sanitizeForMessage(key)}`,
+        message: `query parameter ${sanitizeForMessage(key)} is not valid percent-encoded UTF-8`,
+      });
       continue;
     }
     const p = stringProblem(value, limits.maxQueryValueLength);
     if (p) {
-      details.push({ field: `query.${sanitizeForMessage(key)}`, message: `query parameter ${sanitizeForMessage(key)} ${p}` });
+      details.push({
+        field: `query.${sanitizeForMessage(key)}`,
+        message: `query parameter ${sanitizeForMessage(key)} ${p}`,
+      });
       continue;
     }
     if (Object.prototype.hasOwnProperty.call(query, key)) continue;

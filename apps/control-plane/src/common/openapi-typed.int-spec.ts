@@ -5,7 +5,13 @@ import { startTestApp, TestApp } from '../testing/harness';
 
 jest.setTimeout(60_000);
 
-type Schema = Record<string, unknown> & { $ref?: string; type?: string; properties?: Record<string, Schema>; items?: Schema; additionalProperties?: boolean | Schema };
+type Schema = Record<string, unknown> & {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  additionalProperties?: boolean | Schema;
+};
 interface Operation {
   operationId: string;
   responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
@@ -40,13 +46,17 @@ function untyped(doc: Doc, schema: Schema, at: string, seen = new Set<string>())
     if (!target) return [`${at}: dangling $ref ${schema.$ref}`];
     return untyped(doc, target, at, new Set([...seen, name]));
   }
-  const composed = (['allOf', 'oneOf', 'anyOf'] as const).flatMap((k) => ((schema[k] as Schema[] | undefined) ?? []).flatMap((s) => untyped(doc, s, at, seen)));
+  const composed = (['allOf', 'oneOf', 'anyOf'] as const).flatMap((k) =>
+    ((schema[k] as Schema[] | undefined) ?? []).flatMap((s) => untyped(doc, s, at, seen)),
+  );
   if (schema.allOf || schema.oneOf || schema.anyOf) return composed;
-  if (schema.type === 'array') return schema.items ? untyped(doc, schema.items, `${at}[]`, seen) : [`${at}: array without items`];
+  if (schema.type === 'array')
+    return schema.items ? untyped(doc, schema.items, `${at}[]`, seen) : [`${at}: array without items`];
   if (schema.type === 'object' || schema.properties) {
     const props = Object.entries(schema.properties ?? {});
     if (props.length === 0 && schema.additionalProperties === undefined) return [`${at}: object without properties`];
-    const ap = typeof schema.additionalProperties === 'object' ? untyped(doc, schema.additionalProperties, `${at}{}`, seen) : [];
+    const ap =
+      typeof schema.additionalProperties === 'object' ? untyped(doc, schema.additionalProperties, `${at}{}`, seen) : [];
     return [...props.flatMap(([k, v]) => untyped(doc, v, `${at}.${k}`, seen)), ...ap];
   }
   if (schema.type === undefined && schema.enum === undefined) return [`${at}: no type`];
@@ -70,7 +80,9 @@ describe('the served OpenAPI document is typed', () => {
     const problems: string[] = [];
     for (const { key, op } of operations(doc)) {
       const ok = Object.entries(op.responses).filter(([code]) => code.startsWith('2'));
-      const schemas = ok.flatMap(([, r]) => Object.values(r.content ?? {}).map((c) => c.schema)).filter((s): s is Schema => !!s);
+      const schemas = ok
+        .flatMap(([, r]) => Object.values(r.content ?? {}).map((c) => c.schema))
+        .filter((s): s is Schema => !!s);
       if (schemas.length === 0) problems.push(`${key}: no 2xx response schema`);
       for (const s of schemas) problems.push(...untyped(doc, s, key));
     }
@@ -88,7 +100,8 @@ describe('the served OpenAPI document is typed', () => {
         const props = schema?.properties ?? {};
         if (code.startsWith('2')) {
           if (!props.data || !props.error) problems.push(`${key} ${code}: not the {data, error} envelope`);
-        } else if (!props.data || !props.error || (props.error as Schema).type !== 'string') problems.push(`${key} ${code}: not the error envelope`);
+        } else if (!props.data || !props.error || (props.error as Schema).type !== 'string')
+          problems.push(`${key} ${code}: not the error envelope`);
       }
       const errors = Object.keys(op.responses).filter((c) => /^4\d\d$/.test(c));
       if (errors.length === 0) problems.push(`${key}: documents no error response`);
@@ -105,9 +118,14 @@ describe('the served OpenAPI document is typed', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const unbounded: string[] = [];
     for (const { key, op } of operations(doc)) {
-      for (const p of (op as unknown as { parameters?: { name: string; in: string; schema?: Schema }[] }).parameters ?? []) {
+      for (const p of (op as unknown as { parameters?: { name: string; in: string; schema?: Schema }[] }).parameters ??
+        []) {
         if (!p.schema?.type && !p.schema?.enum && !p.schema?.$ref) unbounded.push(`${key} ${p.in} ${p.name}: no type`);
-        if (p.in === 'query' && ['limit', 'offset', 'page', 'hours', 'days'].includes(p.name) && (p.schema?.type !== 'integer' || p.schema.minimum === undefined || p.schema.maximum === undefined)) {
+        if (
+          p.in === 'query' &&
+          ['limit', 'offset', 'page', 'hours', 'days'].includes(p.name) &&
+          (p.schema?.type !== 'integer' || p.schema.minimum === undefined || p.schema.maximum === undefined)
+        ) {
           unbounded.push(`${key} ?${p.name}`);
         }
       }

@@ -22,7 +22,9 @@ describe('the OpenAPI document is valid', () => {
     const doc = (await res.json()) as OpenAPI.Document;
     const validated = await SwaggerParser.validate(doc);
     expect(Object.keys(validated.paths ?? {}).length).toBeGreaterThan(40);
-    expect(Object.keys(validated.paths ?? {})).toEqual(expect.arrayContaining(['/api/ping/{id}', '/api/ping/{id}/{kind}']));
+    expect(Object.keys(validated.paths ?? {})).toEqual(
+      expect.arrayContaining(['/api/ping/{id}', '/api/ping/{id}/{kind}']),
+    );
   });
 
   it('the committed docs/openapi.json validates', async () => {
@@ -34,7 +36,17 @@ describe('the OpenAPI document is valid', () => {
     const doc = {
       openapi: '3.0.0',
       info: { title: 't', version: '1' },
-      paths: { '/p/{id}/{kind}': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'kind', in: 'path', required: false, schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } } } },
+      paths: {
+        '/p/{id}/{kind}': {
+          get: {
+            parameters: [
+              { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+              { name: 'kind', in: 'path', required: false, schema: { type: 'string' } },
+            ],
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+      },
     } as unknown as OpenAPI.Document;
     await expect(SwaggerParser.validate(doc)).rejects.toThrow(/required/);
   });

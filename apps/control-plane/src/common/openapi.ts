@@ -27,17 +27,33 @@ export const ERROR_CODES = [
 
 export class FieldErrorView {
   @ApiProperty({ example: 'json_assertions[0].operator' }) field!: string;
-  @ApiProperty({ example: 'operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists' }) message!: string;
+  @ApiProperty({
+    example: 'operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists',
+  })
+  message!: string;
 }
 
 /** `{"data": null, "error": "validation failed", "details": [...]}` */
 export class ErrorEnvelopeView {
-  @ApiProperty({ type: String, nullable: true, enum: [null], example: null, description: 'always null on an error' } as never) data!: null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: [null],
+    example: null,
+    description: 'always null on an error',
+  } as never)
+  data!: null;
   @ApiProperty({ example: 'validation failed', description: 'a human-readable message' }) error!: string;
   @ApiProperty({ enum: ERROR_CODES, description: 'machine-readable error code' }) code!: (typeof ERROR_CODES)[number];
-  @ApiPropertyOptional({ type: [FieldErrorView], description: '422: one entry per invalid field' }) details?: FieldErrorView[];
-  @ApiPropertyOptional({ example: 42, description: '429: seconds to wait (also in the Retry-After header)' }) retry_after?: number;
-  @ApiPropertyOptional({ example: 'err_3f9c0a1b2d4e5f60', description: '500: the reference of the error in the server log' }) error_id?: string;
+  @ApiPropertyOptional({ type: [FieldErrorView], description: '422: one entry per invalid field' })
+  details?: FieldErrorView[];
+  @ApiPropertyOptional({ example: 42, description: '429: seconds to wait (also in the Retry-After header)' })
+  retry_after?: number;
+  @ApiPropertyOptional({
+    example: 'err_3f9c0a1b2d4e5f60',
+    description: '500: the reference of the error in the server log',
+  })
+  error_id?: string;
 }
 
 /** `meta` of a paginated list. */
@@ -51,20 +67,61 @@ export class ListMetaView {
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 502;
 
 const ERROR_DESCRIPTIONS: Record<ErrorStatus, { description: string; example: Record<string, unknown> }> = {
-  400: { description: 'Malformed request (invalid JSON body)', example: { data: null, error: 'malformed JSON body: Unexpected token } in JSON at position 12', code: 'bad_request' } },
-  401: { description: 'Missing or invalid credentials', example: { data: null, error: 'missing or invalid API key', code: 'unauthorized' } },
+  400: {
+    description: 'Malformed request (invalid JSON body)',
+    example: {
+      data: null,
+      error: 'malformed JSON body: Unexpected token } in JSON at position 12',
+      code: 'bad_request',
+    },
+  },
+  401: {
+    description: 'Missing or invalid credentials',
+    example: { data: null, error: 'missing or invalid API key', code: 'unauthorized' },
+  },
   403: {
     description: 'Read-only key writing, plan limit or interval below the plan minimum',
-    example: { data: null, error: 'Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.', code: 'plan_limit' },
+    example: {
+      data: null,
+      error: 'Monitor limit reached for your plan (10 monitors on free plan). Upgrade to add more.',
+      code: 'plan_limit',
+    },
   },
-  404: { description: 'Unknown id (or an id of another account)', example: { data: null, error: 'monitor mon_3k9x0q2m7d1v8b4n not found', code: 'not_found' } },
-  409: { description: 'Conflict (e.g. the slug is taken)', example: { data: null, error: 'slug "my-api" is already taken', code: 'conflict' } },
+  404: {
+    description: 'Unknown id (or an id of another account)',
+    example: { data: null, error: 'monitor mon_3k9x0q2m7d1v8b4n not found', code: 'not_found' },
+  },
+  409: {
+    description: 'Conflict (e.g. the slug is taken)',
+    example: { data: null, error: 'slug "my-api" is already taken', code: 'conflict' },
+  },
   422: {
     description: 'Validation failed: `details` names every invalid field',
-    example: { data: null, error: 'validation failed', code: 'validation_failed', details: [{ field: 'json_assertions[0].operator', message: 'operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists' }] },
+    example: {
+      data: null,
+      error: 'validation failed',
+      code: 'validation_failed',
+      details: [
+        {
+          field: 'json_assertions[0].operator',
+          message: 'operator must be one of: equals, not_equals, contains, greater_than, less_than, exists, not_exists',
+        },
+      ],
+    },
   },
-  429: { description: 'Rate limited: retry after `retry_after` seconds (Retry-After header)', example: { data: null, error: 'rate limit exceeded: try again in 42 seconds', code: 'rate_limited', retry_after: 42 } },
-  502: { description: 'A registry or the probes did not give an answer (tools)', example: { data: null, error: 'registry lookup of example.com timed out after 10000 ms', code: 'upstream_error' } },
+  429: {
+    description: 'Rate limited: retry after `retry_after` seconds (Retry-After header)',
+    example: {
+      data: null,
+      error: 'rate limit exceeded: try again in 42 seconds',
+      code: 'rate_limited',
+      retry_after: 42,
+    },
+  },
+  502: {
+    description: 'A registry or the probes did not give an answer (tools)',
+    example: { data: null, error: 'registry lookup of example.com timed out after 10000 ms', code: 'upstream_error' },
+  },
 };
 
 /** The error answers of an operation, each with the error envelope. */
@@ -75,8 +132,15 @@ export function ApiErrors(...statuses: ErrorStatus[]): MethodDecorator & ClassDe
       ApiResponse({
         status,
         description: ERROR_DESCRIPTIONS[status].description,
-        content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorEnvelopeView) }, example: ERROR_DESCRIPTIONS[status].example } },
-        ...(status === 429 ? { headers: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer' } } } } : {}),
+        content: {
+          'application/json': {
+            schema: { $ref: getSchemaPath(ErrorEnvelopeView) },
+            example: ERROR_DESCRIPTIONS[status].example,
+          },
+        },
+        ...(status === 429
+          ? { headers: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer' } } } }
+          : {}),
       }),
     ),
   );
@@ -102,7 +166,11 @@ export function ApiEnvelope(model: Type<unknown>, opts: EnvelopeOptions = {}): M
     ApiResponse({
       status: opts.status ?? 200,
       description: opts.description ?? 'Success',
-      schema: { type: 'object', required: ['data', 'error'], properties: { data: { $ref: getSchemaPath(model) }, error: ERROR_NULL } },
+      schema: {
+        type: 'object',
+        required: ['data', 'error'],
+        properties: { data: { $ref: getSchemaPath(model) }, error: ERROR_NULL },
+      },
     }),
   );
 }
@@ -118,9 +186,12 @@ export function ApiEnvelopeList(model: Type<unknown>, opts: EnvelopeOptions = {}
       schema: {
         type: 'object',
         required: ['data', 'error', 'meta'],
-        properties: { data: { type: 'array', items: { $ref: getSchemaPath(model) } }, error: ERROR_NULL, meta: { $ref: getSchemaPath(meta) } },
+        properties: {
+          data: { type: 'array', items: { $ref: getSchemaPath(model) } },
+          error: ERROR_NULL,
+          meta: { $ref: getSchemaPath(meta) },
+        },
       },
     }),
   );
 }
-

@@ -24,7 +24,9 @@ describe('listOffset', () => {
     };
     const e = refused(() => listOffset(String(MAX_OFFSET + 1), 50, undefined, 'page with cursor'));
     expect(e.code).toBe('validation');
-    expect(e.details).toEqual([{ field: 'offset', message: `offset ${MAX_OFFSET + 1} is beyond ${MAX_OFFSET}; page with cursor` }]);
+    expect(e.details).toEqual([
+      { field: 'offset', message: `offset ${MAX_OFFSET + 1} is beyond ${MAX_OFFSET}; page with cursor` },
+    ]);
     expect(refused(() => listOffset(undefined, 500, '22')).details?.[0].field).toBe('page');
   });
 });

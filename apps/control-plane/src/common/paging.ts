@@ -7,14 +7,22 @@ export const MAX_OFFSET = 10_000;
  * A list's offset from `offset` (or 1-based `page` × `limit`): clamped at 0, and refused
  * (422 on `offset`) beyond MAX_OFFSET. `hint` says how to go further (a cursor, or filters).
  */
-export function listOffset(offsetRaw: unknown, limit: number, pageRaw?: unknown, hint = 'narrow the query with its filters'): number {
+export function listOffset(
+  offsetRaw: unknown,
+  limit: number,
+  pageRaw?: unknown,
+  hint = 'narrow the query with its filters',
+): number {
   let offset = 0;
   const given = offsetRaw !== undefined && offsetRaw !== null && offsetRaw !== '';
   const n = Math.trunc(Number(given ? offsetRaw : pageRaw));
   if (given) offset = Number.isFinite(n) ? Math.max(0, n) : 0;
-  else if (pageRaw !== undefined && pageRaw !== null && pageRaw !== '' && Number.isFinite(n)) offset = Math.max(0, n - 1) * limit;
+  else if (pageRaw !== undefined && pageRaw !== null && pageRaw !== '' && Number.isFinite(n))
+    offset = Math.max(0, n - 1) * limit;
   if (offset > MAX_OFFSET) {
-    throw validationFailed([{ field: given ? 'offset' : 'page', message: `offset ${offset} is beyond ${MAX_OFFSET}; ${hint}` }]);
+    throw validationFailed([
+      { field: given ? 'offset' : 'page', message: `offset ${offset} is beyond ${MAX_OFFSET}; ${hint}` },
+    ]);
   }
   return offset;
 }
@@ -37,7 +45,11 @@ export function decodeCursor(raw: string): ListCursor | null {
     const v: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string' || typeof v[1] !== 'string') return null;
     const [createdAt, id] = v as [string, string];
-    if (!/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/.test(createdAt) || !/^[a-z]+_[a-z0-9]{1,64}$/.test(id)) return null;
+    if (
+      !/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/.test(createdAt) ||
+      !/^[a-z]+_[a-z0-9]{1,64}$/.test(id)
+    )
+      return null;
     return { createdAt, id };
   } catch {
     return null;

@@ -9,12 +9,15 @@ import { InsightsQuery } from '../anomalies/insights.query';
 import { createValidationPipe } from './validation';
 
 const pipe = createValidationPipe();
-const parse = async <T>(metatype: new () => T, value: Record<string, string>): Promise<T> => (await pipe.transform(value, { type: 'query', metatype })) as T;
+const parse = async <T>(metatype: new () => T, value: Record<string, string>): Promise<T> =>
+  (await pipe.transform(value, { type: 'query', metatype })) as T;
 const fieldsOf = async (f: () => Promise<unknown>) => {
   try {
     await f();
   } catch (e) {
-    return e instanceof DomainError ? [e.code, (e.details ?? []).map((d) => `${d.field}: ${d.message}`)] : ['not a DomainError', String(e)];
+    return e instanceof DomainError
+      ? [e.code, (e.details ?? []).map((d) => `${d.field}: ${d.message}`)]
+      : ['not a DomainError', String(e)];
   }
   return 'accepted';
 };
@@ -27,7 +30,16 @@ describe('query DTOs through the global validation pipe', () => {
   });
 
   it('clamps limit-like integers to their bounds, as the reference does, and truncates fractions', async () => {
-    for (const [raw, limit] of [['0', 1], ['-5', 1], ['5000', 1000], ['20.9', 20], ['1e400', 500], ['NaN', 500], ['abc', 500], ['7', 7]] as const) {
+    for (const [raw, limit] of [
+      ['0', 1],
+      ['-5', 1],
+      ['5000', 1000],
+      ['20.9', 20],
+      ['1e400', 500],
+      ['NaN', 500],
+      ['abc', 500],
+      ['7', 7],
+    ] as const) {
       expect({ raw, limit: (await parse(MonitorListQuery, { limit: raw })).limit }).toEqual({ raw, limit });
     }
     expect((await parse(IncidentListQuery, { hours: '100000' })).hours).toBe(8760);
@@ -38,21 +50,40 @@ describe('query DTOs through the global validation pipe', () => {
     expect((await parse(MonitorListQuery, { offset: '-3' })).offset).toBe(0);
     expect((await parse(MonitorListQuery, { offset: 'x' })).offset).toBe(0);
     expect((await parse(MonitorListQuery, {})).offset).toBeUndefined();
-    expect(await fieldsOf(() => parse(MonitorListQuery, { offset: '10001' }))).toEqual(['validation', ['offset: offset 10001 is beyond 10000; page with cursor (meta.next_cursor) instead']]);
-    expect(await fieldsOf(() => parse(IncidentListQuery, { offset: '99999999' }))).toEqual(['validation', ['offset: offset 99999999 is beyond 10000; narrow the query with its filters']]);
+    expect(await fieldsOf(() => parse(MonitorListQuery, { offset: '10001' }))).toEqual([
+      'validation',
+      ['offset: offset 10001 is beyond 10000; page with cursor (meta.next_cursor) instead'],
+    ]);
+    expect(await fieldsOf(() => parse(IncidentListQuery, { offset: '99999999' }))).toEqual([
+      'validation',
+      ['offset: offset 99999999 is beyond 10000; narrow the query with its filters'],
+    ]);
   });
 
   it('keeps filters as given and ignores query keys the DTO does not declare', async () => {
-    const q = await parse(MonitorListQuery, { status: 'down', tags: 'a,b', cursor: 'abc', zz_cache_buster: '1', __proto__x: '2' });
+    const q = await parse(MonitorListQuery, {
+      status: 'down',
+      tags: 'a,b',
+      cursor: 'abc',
+      zz_cache_buster: '1',
+      __proto__x: '2',
+    });
     expect({ ...q }).toEqual({ status: 'down', tags: 'a,b', cursor: 'abc', limit: 500, page: 1 });
     expect(q).toBeInstanceOf(MonitorListQuery);
   });
 
   it('time series, insights and API keys: integers clamped, text kept for the pure time rules', async () => {
-    expect({ ...(await parse(LogsQuery, { from: '2026-01-01T00:00:00Z', limit: '500' })) }).toEqual({ from: '2026-01-01T00:00:00Z', limit: 100, page: 1 });
+    expect({ ...(await parse(LogsQuery, { from: '2026-01-01T00:00:00Z', limit: '500' })) }).toEqual({
+      from: '2026-01-01T00:00:00Z',
+      limit: 100,
+      page: 1,
+    });
     expect((await parse(StatsDaysQuery, { days: '0' })).days).toBe(1);
     expect((await parse(InsightsQuery, {})).hours).toBe(24);
-    expect({ ...(await parse(MinutesQuery, { hour: '7', date: '2026-12-01' })) }).toEqual({ hour: '7', date: '2026-12-01' });
+    expect({ ...(await parse(MinutesQuery, { hour: '7', date: '2026-12-01' })) }).toEqual({
+      hour: '7',
+      date: '2026-12-01',
+    });
     expect({ ...(await parse(ApiKeyListQuery, { limit: '9999' })) }).toEqual({ limit: 500 });
   });
 

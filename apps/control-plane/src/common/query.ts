@@ -15,7 +15,13 @@ import { MAX_OFFSET } from './paging';
 /** `limit`-like integers: clamped to [min, max], absent/empty/not a number → the default. StatusRooster: "Query parameters like limit and hours on GET endpoints are silently clamped to their valid bounds". */
 export function ClampedIntQuery(min: number, max: number, dflt: number, description?: string): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ type: 'integer', minimum: min, maximum: max, default: dflt, description: description ?? `${min}–${max}, default ${dflt} (clamped to the bounds)` }),
+    ApiPropertyOptional({
+      type: 'integer',
+      minimum: min,
+      maximum: max,
+      default: dflt,
+      description: description ?? `${min}–${max}, default ${dflt} (clamped to the bounds)`,
+    }),
     // Exposed, so that the transform also runs when the key is absent (and gives the default).
     Expose(),
     Transform(({ value }) => clampInt(value, min, max, dflt)),
@@ -31,7 +37,10 @@ export function offsetValue(raw: unknown): number | undefined {
 }
 
 /** `offset`: at most MAX_OFFSET, beyond it 422 naming `offset` (keyset paging or filters go further). */
-export function OffsetQuery(hint = 'narrow the query with its filters', description = `0–${MAX_OFFSET}; beyond, 422`): PropertyDecorator {
+export function OffsetQuery(
+  hint = 'narrow the query with its filters',
+  description = `0–${MAX_OFFSET}; beyond, 422`,
+): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0, description }),
     Transform(({ value }) => offsetValue(value)),
@@ -43,7 +52,11 @@ export function OffsetQuery(hint = 'narrow the query with its filters', descript
 
 /** An optional free-text filter (an id, a region, a group): a string as given. */
 export function TextQuery(example?: string, description?: string, format?: string): PropertyDecorator {
-  return applyDecorators(ApiPropertyOptional({ type: String, example, description, ...(format ? { format } : {}) }), IsOptional(), IsString());
+  return applyDecorators(
+    ApiPropertyOptional({ type: String, example, description, ...(format ? { format } : {}) }),
+    IsOptional(),
+    IsString(),
+  );
 }
 
 /**
@@ -56,5 +69,9 @@ export function ChoiceQuery(values: readonly string[], description?: string): Pr
 
 /** A strict choice: any other value answers 422 naming the parameter. */
 export function StrictChoiceQuery(values: readonly string[], description?: string): PropertyDecorator {
-  return applyDecorators(ApiPropertyOptional({ enum: [...values], description }), IsOptional(), IsIn(values, { message: ({ property }) => `${property} must be one of: ${values.join(', ')}` }));
+  return applyDecorators(
+    ApiPropertyOptional({ enum: [...values], description }),
+    IsOptional(),
+    IsIn(values, { message: ({ property }) => `${property} must be one of: ${values.join(', ')}` }),
+  );
 }

@@ -22,7 +22,12 @@ describe('nullViolations', () => {
     expect(nullViolations(make(Outer, { title: 'x', inner: make(Inner, { note: null, name: 'n' }) }))).toEqual([]);
   });
   it('names every undocumented null, nested and in arrays', () => {
-    const value = make(Outer, { title: null as unknown as string, inner: make(Inner, { name: null as unknown as string }), items: [make(Inner, {}), make(Inner, { name: null as unknown as string })], extra: null });
+    const value = make(Outer, {
+      title: null as unknown as string,
+      inner: make(Inner, { name: null as unknown as string }),
+      items: [make(Inner, {}), make(Inner, { name: null as unknown as string })],
+      extra: null,
+    });
     expect(nullViolations(value)).toEqual([
       { field: 'title', message: 'title must not be null' },
       { field: 'inner.name', message: 'inner.name must not be null' },

@@ -50,7 +50,13 @@ class EdgeValidationPipe extends ValidationPipe {
    * declare is ignored rather than refused: clients and the reference scripts add their own
    * (cache busters, the other reference's names), and a GET has no write to protect.
    */
-  private readonly queryPipe = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: false, transform: true, transformOptions: { enableImplicitConversion: false }, exceptionFactory });
+  private readonly queryPipe = new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: false,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    exceptionFactory,
+  });
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'query') return this.queryPipe.transform(value, metadata);

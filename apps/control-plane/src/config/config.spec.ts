@@ -13,9 +13,19 @@ describe('loadConfig', () => {
       rateLimitPerMinute: 120,
       nats: { url: 'nats://127.0.0.1:4222', prefix: 'parallax' },
     });
-    expect(c.plans.free).toEqual({ maxMonitors: 10, minIntervalSeconds: 60, maxIntervalSeconds: 300, defaultIntervalSeconds: 60 });
+    expect(c.plans.free).toEqual({
+      maxMonitors: 10,
+      minIntervalSeconds: 60,
+      maxIntervalSeconds: 300,
+      defaultIntervalSeconds: 60,
+    });
     expect(c.plans.pro.maxMonitors).toBe(200);
-    expect(c.plans.unlimited).toEqual({ maxMonitors: null, minIntervalSeconds: 1, maxIntervalSeconds: 300, defaultIntervalSeconds: 60 });
+    expect(c.plans.unlimited).toEqual({
+      maxMonitors: null,
+      minIntervalSeconds: 1,
+      maxIntervalSeconds: 300,
+      defaultIntervalSeconds: 60,
+    });
     expect(Object.isFrozen(c)).toBe(true);
   });
 
@@ -39,7 +49,14 @@ describe('loadConfig', () => {
       jwtTtlSeconds: 86400,
       pingRateLimit: { perMonitorPerMinute: 60, perIpPerMinute: 600 },
     });
-    const c = loadConfig({ ...valid, TRUST_PROXY: '2', RATE_LIMIT_PER_MINUTE: '50', PUBLIC_RATE_LIMIT_PER_MINUTE: '7', LOGIN_LOCKOUT_BASE_SECONDS: '600', LOGIN_LOCKOUT_MAX_SECONDS: '60' });
+    const c = loadConfig({
+      ...valid,
+      TRUST_PROXY: '2',
+      RATE_LIMIT_PER_MINUTE: '50',
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '7',
+      LOGIN_LOCKOUT_BASE_SECONDS: '600',
+      LOGIN_LOCKOUT_MAX_SECONDS: '60',
+    });
     expect(c.trustProxy).toBe(2);
     expect(c.publicRateLimitPerMinute).toBe(7);
     expect(c.loginLockout.maxSeconds).toBe(600); // never below the base
@@ -58,17 +75,34 @@ describe('loadConfig', () => {
   });
 
   it('gives each plan its own minimum interval when set', () => {
-    const c = loadConfig({ ...valid, MIN_INTERVAL_SECONDS: '30', PLAN_PRO_MIN_INTERVAL_SECONDS: '10', PLAN_FREE_MIN_INTERVAL_SECONDS: '120' });
+    const c = loadConfig({
+      ...valid,
+      MIN_INTERVAL_SECONDS: '30',
+      PLAN_PRO_MIN_INTERVAL_SECONDS: '10',
+      PLAN_FREE_MIN_INTERVAL_SECONDS: '120',
+    });
     expect(c.plans.pro).toMatchObject({ minIntervalSeconds: 10, maxIntervalSeconds: 300, defaultIntervalSeconds: 60 });
-    expect(c.plans.free).toMatchObject({ minIntervalSeconds: 120, maxIntervalSeconds: 300, defaultIntervalSeconds: 120 });
+    expect(c.plans.free).toMatchObject({
+      minIntervalSeconds: 120,
+      maxIntervalSeconds: 300,
+      defaultIntervalSeconds: 120,
+    });
     expect(loadConfig({ ...valid, MIN_INTERVAL_SECONDS: '30' }).plans.pro.minIntervalSeconds).toBe(30);
-    expect(() => loadConfig({ ...valid, PLAN_PRO_MIN_INTERVAL_SECONDS: '0' })).toThrow(/PLAN_PRO_MIN_INTERVAL_SECONDS: must be at least 1/);
+    expect(() => loadConfig({ ...valid, PLAN_PRO_MIN_INTERVAL_SECONDS: '0' })).toThrow(
+      /PLAN_PRO_MIN_INTERVAL_SECONDS: must be at least 1/,
+    );
   });
 
   it('names every missing or invalid variable in one message', () => {
     let message = '';
     try {
-      loadConfig({ PORT: 'eighty', REGIONS: 'eu-west,EU WEST', ALLOW_PRIVATE_TARGETS: 'maybe', DEFAULT_PLAN: 'gold', JWT_SECRET: 'short' });
+      loadConfig({
+        PORT: 'eighty',
+        REGIONS: 'eu-west,EU WEST',
+        ALLOW_PRIVATE_TARGETS: 'maybe',
+        DEFAULT_PLAN: 'gold',
+        JWT_SECRET: 'short',
+      });
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
       message = (e as Error).message;
@@ -89,8 +123,12 @@ describe('loadConfig', () => {
     expect(loadConfig(valid).regionGraceSeconds).toBe(30);
     expect(loadConfig({ ...valid, REGION_GRACE_SECONDS: '0' }).regionGraceSeconds).toBe(0);
     expect(loadConfig({ ...valid, REGION_GRACE_SECONDS: '120' }).regionGraceSeconds).toBe(120);
-    expect(() => loadConfig({ ...valid, REGION_GRACE_SECONDS: '-1' })).toThrow(/REGION_GRACE_SECONDS: must be at least 0/);
-    expect(() => loadConfig({ ...valid, REGION_GRACE_SECONDS: 'soon' })).toThrow(/REGION_GRACE_SECONDS: must be a number/);
+    expect(() => loadConfig({ ...valid, REGION_GRACE_SECONDS: '-1' })).toThrow(
+      /REGION_GRACE_SECONDS: must be at least 0/,
+    );
+    expect(() => loadConfig({ ...valid, REGION_GRACE_SECONDS: 'soon' })).toThrow(
+      /REGION_GRACE_SECONDS: must be a number/,
+    );
   });
 
   it('refuses a repeated region and NATS_USER without NATS_PASS', () => {
@@ -103,7 +141,9 @@ describe('loadConfig', () => {
     expect(c.notify).toEqual({
       smtpUrl: undefined,
       smtpFrom: 'Parallax <parallax@localhost>',
-      retryScheduleMs: [5_000, 10_000, 30_000, 60_000, 120_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000],
+      retryScheduleMs: [
+        5_000, 10_000, 30_000, 60_000, 120_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
+      ],
       pollMs: 250,
       concurrency: 16,
       timeoutMs: 10_000,
@@ -111,11 +151,28 @@ describe('loadConfig', () => {
       rateLimitPerHour: 30,
       emailRateLimitPerHour: 30,
     });
-    const custom = loadConfig({ ...valid, SMTP_URL: 'smtps://u:p@mail.example.com:465', NOTIFY_RETRY_SCHEDULE: '100ms,1s', NOTIFY_TIMEOUT_MS: '2000', NOTIFY_RATE_LIMIT_PER_HOUR: '5', NOTIFY_EMAIL_RATE_LIMIT_PER_HOUR: '7' });
-    expect(custom.notify).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.com:465', retryScheduleMs: [100, 1000], timeoutMs: 2000, rateLimitPerHour: 5, emailRateLimitPerHour: 7 });
+    const custom = loadConfig({
+      ...valid,
+      SMTP_URL: 'smtps://u:p@mail.example.com:465',
+      NOTIFY_RETRY_SCHEDULE: '100ms,1s',
+      NOTIFY_TIMEOUT_MS: '2000',
+      NOTIFY_RATE_LIMIT_PER_HOUR: '5',
+      NOTIFY_EMAIL_RATE_LIMIT_PER_HOUR: '7',
+    });
+    expect(custom.notify).toMatchObject({
+      smtpUrl: 'smtps://u:p@mail.example.com:465',
+      retryScheduleMs: [100, 1000],
+      timeoutMs: 2000,
+      rateLimitPerHour: 5,
+      emailRateLimitPerHour: 7,
+    });
     expect(() => loadConfig({ ...valid, NOTIFY_RATE_LIMIT_PER_HOUR: '0' })).toThrow(/NOTIFY_RATE_LIMIT_PER_HOUR/);
-    expect(() => loadConfig({ ...valid, SMTP_URL: 'mail.example.com' })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
-    expect(() => loadConfig({ ...valid, NOTIFY_RETRY_SCHEDULE: '5s,soon' })).toThrow(/NOTIFY_RETRY_SCHEDULE: must be a comma-separated list of durations/);
+    expect(() => loadConfig({ ...valid, SMTP_URL: 'mail.example.com' })).toThrow(
+      /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
+    expect(() => loadConfig({ ...valid, NOTIFY_RETRY_SCHEDULE: '5s,soon' })).toThrow(
+      /NOTIFY_RETRY_SCHEDULE: must be a comma-separated list of durations/,
+    );
     expect(() => loadConfig({ ...valid, NOTIFY_TIMEOUT_MS: '10' })).toThrow(/NOTIFY_TIMEOUT_MS: must be at least 100/);
   });
 });

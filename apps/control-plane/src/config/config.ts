@@ -29,16 +29,25 @@ const schema = z.object({
   REGIONS: z
     .string()
     .default('eu-west,us-east,ap-south')
-    .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+    )
     .refine((rs) => rs.length > 0, 'must list at least one region id')
     .refine((rs) => rs.every((r) => REGION_ID_PATTERN.test(r)), 'region ids are lowercase letters, digits and "-"')
     .refine((rs) => new Set(rs).size === rs.length, 'must not repeat a region'),
-  JWT_SECRET: z.string({ required_error: 'is required (at least 16 characters)' }).min(16, 'must be at least 16 characters'),
+  JWT_SECRET: z
+    .string({ required_error: 'is required (at least 16 characters)' })
+    .min(16, 'must be at least 16 characters'),
   JWT_TTL_SECONDS: int(60, 30 * 86400).default(86400),
   SCRYPT_LOG2_N: int(14, 20).default(17),
   ALLOW_PRIVATE_TARGETS: bool.default('false'),
   PUBLIC_PAGE_CACHE_MS: int(0, 60_000).default(5000),
-  DEFAULT_PLAN: z.enum(['unlimited', 'free', 'pro'], { message: 'must be unlimited, free or pro' }).default('unlimited'),
+  DEFAULT_PLAN: z
+    .enum(['unlimited', 'free', 'pro'], { message: 'must be unlimited, free or pro' })
+    .default('unlimited'),
   MIN_INTERVAL_SECONDS: int(1, 3600).optional(),
   PLAN_FREE_MAX_MONITORS: int(1, 1_000_000).default(10),
   PLAN_PRO_MAX_MONITORS: int(1, 1_000_000).default(200),
@@ -48,8 +57,15 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(120),
   TOOLS_RATE_LIMIT_PER_MINUTE: int(1, 10_000).default(10),
   ANOMALY_SWEEP: bool.default('true'),
-  WHOIS_RDAP_SERVER: z.string().url('must be an http(s) URL of an RDAP base').refine((u) => /^https?:\/\//.test(u), 'must be an http:// or https:// URL').optional(),
-  WHOIS_SERVER: z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, 'must be host or host:port').optional(),
+  WHOIS_RDAP_SERVER: z
+    .string()
+    .url('must be an http(s) URL of an RDAP base')
+    .refine((u) => /^https?:\/\//.test(u), 'must be an http:// or https:// URL')
+    .optional(),
+  WHOIS_SERVER: z
+    .string()
+    .regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, 'must be host or host:port')
+    .optional(),
   PUBLIC_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).optional(),
   TRUST_PROXY: int(0, 10).default(0),
   DB_POOL_SIZE: int(1, 1000).default(20),
@@ -89,7 +105,11 @@ const schema = z.object({
     .default('5s,10s,30s,1m,2m,5m,30m,2h,5h,10h,10h')
     .transform((s, ctx) => {
       const delays = parseDurations(s);
-      if (!delays) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a comma-separated list of durations like 5s,5m,2h (ms, s, m, h)' });
+      if (!delays)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: 'must be a comma-separated list of durations like 5s,5m,2h (ms, s, m, h)',
+        });
       return delays ?? [];
     }),
   NOTIFY_POLL_MS: int(10, 60_000).default(250),
@@ -146,7 +166,14 @@ export interface AppConfig {
   databaseUrl: string;
   /** The control plane's address as its users reach it (ping URLs are built from it). */
   publicUrl: string;
-  nats: { url: string; prefix: string; user?: string; pass?: string; credsFile?: string; /** CA file for a private CA on tls:// (NATS_TLS_CA). */ tlsCaFile?: string };
+  nats: {
+    url: string;
+    prefix: string;
+    user?: string;
+    pass?: string;
+    credsFile?: string;
+    /** CA file for a private CA on tls:// (NATS_TLS_CA). */ tlsCaFile?: string;
+  };
   regions: string[];
   jwtSecret: string;
   jwtTtlSeconds: number;
@@ -212,7 +239,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (e.NATS_USER && !e.NATS_PASS) throw new ConfigError('invalid configuration:\n  NATS_PASS: is required when NATS_USER is set');
+  if (e.NATS_USER && !e.NATS_PASS)
+    throw new ConfigError('invalid configuration:\n  NATS_PASS: is required when NATS_USER is set');
   // The references allow 60-300 s; self-hosted installs (and tests) may lower the floor.
   // A plan may set its own floor (PLAN_<PLAN>_MIN_INTERVAL_SECONDS); the reference default is
   // 60 s for free and pro. The unlimited plan (self-hosted) has no monitor limit and a 1 s floor.
@@ -230,7 +258,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
-    nats: { url: e.NATS_URL, prefix: e.NATS_PREFIX, user: e.NATS_USER, pass: e.NATS_PASS, credsFile: e.NATS_CREDS_FILE, tlsCaFile: e.NATS_TLS_CA },
+    nats: {
+      url: e.NATS_URL,
+      prefix: e.NATS_PREFIX,
+      user: e.NATS_USER,
+      pass: e.NATS_PASS,
+      credsFile: e.NATS_CREDS_FILE,
+      tlsCaFile: e.NATS_TLS_CA,
+    },
     regions: e.REGIONS,
     jwtSecret: e.JWT_SECRET,
     jwtTtlSeconds: e.JWT_TTL_SECONDS,
@@ -245,15 +280,26 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     anomalySweep: e.ANOMALY_SWEEP,
-    tools: { ratePerMinute: e.TOOLS_RATE_LIMIT_PER_MINUTE, rdapServer: e.WHOIS_RDAP_SERVER ?? null, whoisServer: e.WHOIS_SERVER ?? null },
+    tools: {
+      ratePerMinute: e.TOOLS_RATE_LIMIT_PER_MINUTE,
+      rdapServer: e.WHOIS_RDAP_SERVER ?? null,
+      whoisServer: e.WHOIS_SERVER ?? null,
+    },
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE ?? e.RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
     dbPools: { request: e.DB_POOL_SIZE, background: e.DB_BACKGROUND_POOL_SIZE },
     metricsToken: e.METRICS_TOKEN,
     authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
-    loginLockout: { after: e.LOGIN_LOCKOUT_AFTER, baseSeconds: e.LOGIN_LOCKOUT_BASE_SECONDS, maxSeconds: Math.max(e.LOGIN_LOCKOUT_MAX_SECONDS, e.LOGIN_LOCKOUT_BASE_SECONDS) },
+    loginLockout: {
+      after: e.LOGIN_LOCKOUT_AFTER,
+      baseSeconds: e.LOGIN_LOCKOUT_BASE_SECONDS,
+      maxSeconds: Math.max(e.LOGIN_LOCKOUT_MAX_SECONDS, e.LOGIN_LOCKOUT_BASE_SECONDS),
+    },
     maxApiKeysPerAccount: e.MAX_API_KEYS_PER_ACCOUNT,
-    pingRateLimit: { perMonitorPerMinute: e.PING_RATE_LIMIT_PER_MONITOR_PER_MINUTE, perIpPerMinute: e.PING_RATE_LIMIT_PER_IP_PER_MINUTE },
+    pingRateLimit: {
+      perMonitorPerMinute: e.PING_RATE_LIMIT_PER_MONITOR_PER_MINUTE,
+      perIpPerMinute: e.PING_RATE_LIMIT_PER_IP_PER_MINUTE,
+    },
     roundGraceSeconds: e.ROUND_GRACE_SECONDS,
     schedulerTickMs: e.SCHEDULER_TICK_MS,
     presenceTtlSeconds: e.PRESENCE_TTL_SECONDS,

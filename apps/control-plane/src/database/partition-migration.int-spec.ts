@@ -11,7 +11,10 @@ jest.setTimeout(60_000);
 describe('partitioning migration', () => {
   it('moves existing results into day partitions at their round time and builds the rollups from them', async () => {
     const db = await createDatabase('t_mig');
-    const before = new DataSource({ ...dataSourceOptions(db.url), migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(PartitionedResultsRollups1795441483826)) });
+    const before = new DataSource({
+      ...dataSourceOptions(db.url),
+      migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(PartitionedResultsRollups1795441483826)),
+    });
     const after = new DataSource(dataSourceOptions(db.url));
     try {
       await before.initialize();
@@ -45,13 +48,17 @@ describe('partitioning migration', () => {
 
       await after.initialize();
       await after.runMigrations();
-      const rows = await after.query(`SELECT round::int, region, scheduled_at, tableoid::regclass::text AS part FROM check_results ORDER BY round, region`);
+      const rows = await after.query(
+        `SELECT round::int, region, scheduled_at, tableoid::regclass::text AS part FROM check_results ORDER BY round, region`,
+      );
       expect(rows).toHaveLength(6);
       for (const r of rows) {
         expect(r.scheduled_at.toISOString()).toBe(new Date(rounds[r.round - 1].at).toISOString());
         expect(r.part).toBe(r.round === 1 ? 'check_results_p20260310' : 'check_results_p20260311');
       }
-      const daily = await after.query(`SELECT to_char(bucket_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, region, checks, failures, rt_count, rt_sum FROM rollups_daily ORDER BY 1, 2`);
+      const daily = await after.query(
+        `SELECT to_char(bucket_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, region, checks, failures, rt_count, rt_sum FROM rollups_daily ORDER BY 1, 2`,
+      );
       expect(daily).toEqual([
         { day: '2026-03-10', region: '*', checks: 1, failures: 0, rt_count: 1, rt_sum: 15 },
         { day: '2026-03-10', region: 'eu-west', checks: 1, failures: 0, rt_count: 1, rt_sum: 10 },
@@ -61,11 +68,26 @@ describe('partitioning migration', () => {
         { day: '2026-03-11', region: 'us-east', checks: 2, failures: 1, rt_count: 2, rt_sum: 40 },
       ]);
       // Later migrations still apply to the partitioned table (columns reach every partition).
-      const cols = await after.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'check_results_p20260311' AND column_name = 'details'`);
+      const cols = await after.query(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'check_results_p20260311' AND column_name = 'details'`,
+      );
       expect(cols).toHaveLength(1);
       // Rounds are partitioned by day too (PartitionedRounds), every row and column kept.
-      const moved = await after.query(`SELECT id, round::int, scheduled_at, outcome, response_ms, skipped_regions, tableoid::regclass::text AS part FROM rounds ORDER BY round`);
-      expect(moved.map((r: { id: string; round: number; outcome: string | null; response_ms: number; skipped_regions: string[]; part: string }) => [r.id, r.round, r.outcome, r.response_ms, r.skipped_regions, r.part])).toEqual([
+      const moved = await after.query(
+        `SELECT id, round::int, scheduled_at, outcome, response_ms, skipped_regions, tableoid::regclass::text AS part FROM rounds ORDER BY round`,
+      );
+      expect(
+        moved.map(
+          (r: {
+            id: string;
+            round: number;
+            outcome: string | null;
+            response_ms: number;
+            skipped_regions: string[];
+            part: string;
+          }) => [r.id, r.round, r.outcome, r.response_ms, r.skipped_regions, r.part],
+        ),
+      ).toEqual([
         ['chk_1', 1, 'up', 15, [], 'rounds_p20260310'],
         ['chk_2', 2, 'down', 15, [], 'rounds_p20260311'],
         ['chk_3', 3, null, 15, [], 'rounds_p20260311'],
@@ -76,9 +98,13 @@ describe('partitioning migration', () => {
         after.query(
           `INSERT INTO rounds (id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum) VALUES ('chk_dup', 'mon_m', 'acc_m', 2, '2026-03-11T00:00:00Z', now(), '{eu-west}', 1)`,
         ),
-      ).rejects.toThrow(/duplicate key value violates unique constraint "rounds_p20260311_monitor_id_scheduled_at_round_idx"/);
+      ).rejects.toThrow(
+        /duplicate key value violates unique constraint "rounds_p20260311_monitor_id_scheduled_at_round_idx"/,
+      );
       // Existing monitors' daily rollups count as folded through yesterday (they were kept incrementally).
-      const folded = await after.query(`SELECT folded_through::text AS d, ((now() AT TIME ZONE 'UTC')::date - 1)::text AS y FROM rollup_folds`);
+      const folded = await after.query(
+        `SELECT folded_through::text AS d, ((now() AT TIME ZONE 'UTC')::date - 1)::text AS y FROM rollup_folds`,
+      );
       expect(folded[0].d).toBe(folded[0].y);
 
       // Rolled back: rounds are one table again, and the days not folded yet get daily rollups
@@ -90,11 +116,18 @@ describe('partitioning migration', () => {
                 ('mon_m', date_trunc('day', now(), 'UTC') + interval '1 hour', 'eu-west', 'acc_m', 1, 0, 0, 1, 20, 20, 20, '{"152": 1}')`,
       );
       // Every migration after RollupFolds (later ones too), then RollupFolds itself.
-      for (let i = MIGRATIONS.indexOf(RollupFolds1795451009968); i < MIGRATIONS.length; i++) await after.undoLastMigration();
+      for (let i = MIGRATIONS.indexOf(RollupFolds1795451009968); i < MIGRATIONS.length; i++)
+        await after.undoLastMigration();
       expect((await after.query(`SELECT relkind FROM pg_class WHERE relname = 'rounds'`))[0].relkind).toBe('r');
-      expect((await after.query(`SELECT round::int FROM rounds ORDER BY round`)).map((r: { round: number }) => r.round)).toEqual([1, 2, 3]);
-      const rebuilt = await after.query(`SELECT region, checks, failures, rt_sum, rt_min, rt_max, hist FROM rollups_daily WHERE bucket_start = date_trunc('day', now(), 'UTC')`);
-      expect(rebuilt).toEqual([{ region: 'eu-west', checks: 3, failures: 1, rt_sum: 50, rt_min: 10, rt_max: 20, hist: { '117': 1, '152': 2 } }]);
+      expect(
+        (await after.query(`SELECT round::int FROM rounds ORDER BY round`)).map((r: { round: number }) => r.round),
+      ).toEqual([1, 2, 3]);
+      const rebuilt = await after.query(
+        `SELECT region, checks, failures, rt_sum, rt_min, rt_max, hist FROM rollups_daily WHERE bucket_start = date_trunc('day', now(), 'UTC')`,
+      );
+      expect(rebuilt).toEqual([
+        { region: 'eu-west', checks: 3, failures: 1, rt_sum: 50, rt_min: 10, rt_max: 20, hist: { '117': 1, '152': 2 } },
+      ]);
     } finally {
       if (before.isInitialized) await before.destroy();
       if (after.isInitialized) await after.destroy();

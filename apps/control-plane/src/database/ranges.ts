@@ -2,7 +2,11 @@
  * `(col >= $n AND col < $n+1) OR …` for some time ranges, with its parameters: an
  * index (and partition pruning) friendly filter for the pieces of a window.
  */
-export function rangeClause(column: string, ranges: { from: Date; to: Date }[], firstParam: number): { sql: string; params: string[] } {
+export function rangeClause(
+  column: string,
+  ranges: { from: Date; to: Date }[],
+  firstParam: number,
+): { sql: string; params: string[] } {
   const parts: string[] = [];
   const params: string[] = [];
   ranges.forEach((r, i) => {

@@ -56,13 +56,18 @@ describe('state split migrations', () => {
                 updated_at = '2026-05-01T10:00:01Z'
           WHERE id = 'mon_h'`,
       );
-      await before.query(`UPDATE monitors SET status = 'up', checks_total = 10, last_checked = '2026-05-01T10:00:00Z' WHERE id = 'hb_1'`);
+      await before.query(
+        `UPDATE monitors SET status = 'up', checks_total = 10, last_checked = '2026-05-01T10:00:00Z' WHERE id = 'hb_1'`,
+      );
       await before.destroy();
 
       await after.initialize();
       await after.runMigrations();
       const hb = `SELECT monitor_id, heartbeat_expected_by, last_ping_at, last_fail_at, run_started_at, last_run_ms FROM heartbeat_state ORDER BY monitor_id`;
-      const iso = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v])));
+      const iso = (rows: Record<string, unknown>[]) =>
+        rows.map((r) =>
+          Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v])),
+        );
       const moved = [
         {
           monitor_id: 'hb_1',
@@ -72,18 +77,29 @@ describe('state split migrations', () => {
           run_started_at: '2026-05-01T10:01:00.000Z',
           last_run_ms: 1234.5,
         },
-        { monitor_id: 'hb_2', heartbeat_expected_by: '2026-05-02T00:00:00.000Z', last_ping_at: null, last_fail_at: null, run_started_at: null, last_run_ms: null },
+        {
+          monitor_id: 'hb_2',
+          heartbeat_expected_by: '2026-05-02T00:00:00.000Z',
+          last_ping_at: null,
+          last_fail_at: null,
+          run_started_at: null,
+          last_run_ms: null,
+        },
       ];
       expect(iso(await after.query(hb))).toEqual(moved);
       const cols = async () =>
-        (await after.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'monitors'`)).map((r: { column_name: string }) => r.column_name);
+        (await after.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'monitors'`)).map(
+          (r: { column_name: string }) => r.column_name,
+        );
       expect(await cols()).not.toContain('last_ping_at');
       const folds = [
         { monitor_id: 'hb_1', d: defaultDay },
         { monitor_id: 'hb_2', d: defaultDay },
         { monitor_id: 'mon_h', d: '2026-04-20' },
       ];
-      expect(await after.query(`SELECT monitor_id, folded_through::text AS d FROM rollup_folds ORDER BY monitor_id`)).toEqual(folds);
+      expect(
+        await after.query(`SELECT monitor_id, folded_through::text AS d FROM rollup_folds ORDER BY monitor_id`),
+      ).toEqual(folds);
       expect(await cols()).not.toContain('rollups_folded_through');
       const schedule = `SELECT monitor_id, phase_ms, next_round::int, next_due_at FROM monitor_schedule ORDER BY monitor_id`;
       const cursors = [
@@ -98,44 +114,104 @@ describe('state split migrations', () => {
         domain_expiry, domain_registrar, domain_status`;
       const state = `SELECT monitor_id, ${READ_MODEL} FROM monitor_state ORDER BY monitor_id`;
       const untouched = {
-        status: 'pending', pending_status: null, pending_rounds: 0, pending_since: null, status_changed_at: null, held_status: null, last_checked: null,
-        last_status_code: null, last_response_ms: null, last_response_by_region: null, location_status: null, checks_total: 0, checks_failed: 0,
-        ssl_expiry: null, ssl_issuer: null, last_round_at: null, domain_expiry: null, domain_registrar: null, domain_status: [],
+        status: 'pending',
+        pending_status: null,
+        pending_rounds: 0,
+        pending_since: null,
+        status_changed_at: null,
+        held_status: null,
+        last_checked: null,
+        last_status_code: null,
+        last_response_ms: null,
+        last_response_by_region: null,
+        location_status: null,
+        checks_total: 0,
+        checks_failed: 0,
+        ssl_expiry: null,
+        ssl_issuer: null,
+        last_round_at: null,
+        domain_expiry: null,
+        domain_registrar: null,
+        domain_status: [],
       };
       const models = [
         { ...untouched, monitor_id: 'hb_1', status: 'up', checks_total: 10, last_checked: '2026-05-01T10:00:00.000Z' },
         { ...untouched, monitor_id: 'hb_2' },
         {
-          monitor_id: 'mon_h', status: 'down', pending_status: 'up', pending_rounds: 1, pending_since: '2026-05-01T09:59:00.000Z',
-          status_changed_at: '2026-05-01T09:00:00.000Z', held_status: 'up', last_checked: '2026-05-01T10:00:00.000Z', last_status_code: 503,
-          last_response_ms: 87.25, last_response_by_region: { 'eu-west': 87.25 }, location_status: { 'eu-west': 'down' }, checks_total: 1234,
-          checks_failed: 56, ssl_expiry: '2026-08-01T00:00:00.000Z', ssl_issuer: 'R3', last_round_at: '2026-05-01T10:00:00.000Z',
-          domain_expiry: '2027-01-01T00:00:00.000Z', domain_registrar: 'Registrar One', domain_status: ['active', 'client transfer prohibited'],
+          monitor_id: 'mon_h',
+          status: 'down',
+          pending_status: 'up',
+          pending_rounds: 1,
+          pending_since: '2026-05-01T09:59:00.000Z',
+          status_changed_at: '2026-05-01T09:00:00.000Z',
+          held_status: 'up',
+          last_checked: '2026-05-01T10:00:00.000Z',
+          last_status_code: 503,
+          last_response_ms: 87.25,
+          last_response_by_region: { 'eu-west': 87.25 },
+          location_status: { 'eu-west': 'down' },
+          checks_total: 1234,
+          checks_failed: 56,
+          ssl_expiry: '2026-08-01T00:00:00.000Z',
+          ssl_issuer: 'R3',
+          last_round_at: '2026-05-01T10:00:00.000Z',
+          domain_expiry: '2027-01-01T00:00:00.000Z',
+          domain_registrar: 'Registrar One',
+          domain_status: ['active', 'client transfer prohibited'],
         },
       ];
       expect(iso(await after.query(state))).toEqual(models);
-      expect(iso(await after.query(`SELECT updated_at FROM monitor_state WHERE monitor_id = 'mon_h'`))).toEqual([{ updated_at: '2026-05-01T10:00:01.000Z' }]);
-      for (const c of ['status', 'checks_total', 'location_status', 'held_status', 'pending_status', 'domain_status', 'ssl_expiry']) expect(await cols()).not.toContain(c);
-      expect(await after.query(`SELECT indexname FROM pg_indexes WHERE indexname = 'monitor_state_status_idx'`)).toHaveLength(1);
+      expect(iso(await after.query(`SELECT updated_at FROM monitor_state WHERE monitor_id = 'mon_h'`))).toEqual([
+        { updated_at: '2026-05-01T10:00:01.000Z' },
+      ]);
+      for (const c of [
+        'status',
+        'checks_total',
+        'location_status',
+        'held_status',
+        'pending_status',
+        'domain_status',
+        'ssl_expiry',
+      ])
+        expect(await cols()).not.toContain(c);
+      expect(
+        await after.query(`SELECT indexname FROM pg_indexes WHERE indexname = 'monitor_state_status_idx'`),
+      ).toHaveLength(1);
 
       // down() of every split migration, newest first: the columns come back with their values.
       for (let i = MIGRATIONS.length - 1; i >= FIRST; i--) await after.undoLastMigration();
       expect(await cols()).toContain('last_ping_at');
-      expect(iso(await after.query(`SELECT id AS monitor_id, ${READ_MODEL} FROM monitors ORDER BY id`))).toEqual(models);
+      expect(iso(await after.query(`SELECT id AS monitor_id, ${READ_MODEL} FROM monitors ORDER BY id`))).toEqual(
+        models,
+      );
       expect(await after.query(`SELECT to_regclass('monitor_state') AS t`)).toEqual([{ t: null }]);
-      expect(iso(await after.query(`SELECT id AS monitor_id, heartbeat_expected_by, last_ping_at, last_fail_at, run_started_at, last_run_ms FROM monitors WHERE monitor_type = 'heartbeat' ORDER BY id`))).toEqual(moved);
+      expect(
+        iso(
+          await after.query(
+            `SELECT id AS monitor_id, heartbeat_expected_by, last_ping_at, last_fail_at, run_started_at, last_run_ms FROM monitors WHERE monitor_type = 'heartbeat' ORDER BY id`,
+          ),
+        ),
+      ).toEqual(moved);
       expect(await after.query(`SELECT to_regclass('heartbeat_state') AS t`)).toEqual([{ t: null }]);
-      expect(await after.query(`SELECT id AS monitor_id, rollups_folded_through::text AS d FROM monitors ORDER BY id`)).toEqual(folds);
+      expect(
+        await after.query(`SELECT id AS monitor_id, rollups_folded_through::text AS d FROM monitors ORDER BY id`),
+      ).toEqual(folds);
       expect(await after.query(`SELECT to_regclass('rollup_folds') AS t`)).toEqual([{ t: null }]);
-      const back = iso(await after.query(`SELECT id AS monitor_id, phase_ms, next_round::int, next_due_at FROM monitors ORDER BY id`));
+      const back = iso(
+        await after.query(`SELECT id AS monitor_id, phase_ms, next_round::int, next_due_at FROM monitors ORDER BY id`),
+      );
       expect(back.filter((r) => r.monitor_id !== 'hb_2')).toEqual(cursors.filter((r) => r.monitor_id !== 'hb_2'));
       // The paused one gets a due time again (any: resuming places it anew), its round number kept.
       expect(back.find((r) => r.monitor_id === 'hb_2')).toMatchObject({ phase_ms: 7, next_round: 3 });
-      expect(await after.query(`SELECT indexname FROM pg_indexes WHERE indexname = 'monitors_due_idx'`)).toHaveLength(1);
+      expect(await after.query(`SELECT indexname FROM pg_indexes WHERE indexname = 'monitors_due_idx'`)).toHaveLength(
+        1,
+      );
       // And up again.
       await after.runMigrations();
       expect(iso(await after.query(hb))).toEqual(moved);
-      expect(await after.query(`SELECT monitor_id, folded_through::text AS d FROM rollup_folds ORDER BY monitor_id`)).toEqual(folds);
+      expect(
+        await after.query(`SELECT monitor_id, folded_through::text AS d FROM rollup_folds ORDER BY monitor_id`),
+      ).toEqual(folds);
       // hb_2 is still paused: it comes back without a due time.
       expect(iso(await after.query(schedule))).toEqual(cursors);
       expect(iso(await after.query(state))).toEqual(models);

@@ -30,7 +30,9 @@ function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = join(dir, e.name);
     if (e.isDirectory()) return e.name === 'migrations' || e.name === 'testing' || e.name === 'dist' ? [] : files(p);
-    return e.name.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(e.name) && !e.name.endsWith('.d.ts') ? [p] : [];
+    return e.name.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(e.name) && !e.name.endsWith('.d.ts')
+      ? [p]
+      : [];
   });
 }
 
@@ -39,16 +41,23 @@ const contextOf = (file: string) => relative(SRC, file).split(sep)[0];
 const uncomment = (s: string) => s.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 
 const sources = files(SRC).map((f) => ({ file: f, text: uncomment(readFileSync(f, 'utf8')) }));
-const migrations = readdirSync(join(SRC, 'database', 'migrations')).map((f) => readFileSync(join(SRC, 'database', 'migrations', f), 'utf8'));
+const migrations = readdirSync(join(SRC, 'database', 'migrations')).map((f) =>
+  readFileSync(join(SRC, 'database', 'migrations', f), 'utf8'),
+);
 
 /** Entity class → table. */
 const entityTable = new Map<string, string>();
-for (const { text } of sources) for (const m of text.matchAll(/@Entity\('([a-z_]+)'\)[\s\S]*?export class (\w+)/g)) entityTable.set(m[2], m[1]);
+for (const { text } of sources)
+  for (const m of text.matchAll(/@Entity\('([a-z_]+)'\)[\s\S]*?export class (\w+)/g)) entityTable.set(m[2], m[1]);
 
 /** The tables there are: created by the migrations (and not dropped), the entities' and the rollups'. */
-const created = new Set(migrations.flatMap((t) => [...t.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?"([a-z_]+)"/g)].map((m) => m[1])));
+const created = new Set(
+  migrations.flatMap((t) => [...t.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?"([a-z_]+)"/g)].map((m) => m[1])),
+);
 for (const t of migrations) for (const m of t.matchAll(/DROP TABLE (?:IF EXISTS )?"([a-z_]+)"/g)) created.delete(m[1]);
-const TABLES = new Set([...created, ...entityTable.values(), ...Object.values(ROLLUP_TABLE)].filter((t) => !/_unpartitioned$|_p$/.test(t)));
+const TABLES = new Set(
+  [...created, ...entityTable.values(), ...Object.values(ROLLUP_TABLE)].filter((t) => !/_unpartitioned$|_p$/.test(t)),
+);
 
 /** SQL constants of the *-sql.ts files (statements built elsewhere and run by a repository), by name. */
 const sqlConstants = new Map<string, string>();
@@ -68,10 +77,12 @@ function tablesWritten(code: string, repoVars: Map<string, string>, helpers: Map
     if (TABLES.has(m[1])) out.add(m[1]);
   }
   // A statement into an interpolated rollup table (`INSERT INTO ${ROLLUP_TABLE[g]}` or a local of it).
-  if (/\b(?:INSERT\s+INTO|DELETE\s+FROM)\s+\$\{/i.test(sql) && /ROLLUP_TABLE/.test(sql)) for (const t of Object.values(ROLLUP_TABLE)) out.add(t);
+  if (/\b(?:INSERT\s+INTO|DELETE\s+FROM)\s+\$\{/i.test(sql) && /ROLLUP_TABLE/.test(sql))
+    for (const t of Object.values(ROLLUP_TABLE)) out.add(t);
   const add = (entity: string) => entityTable.has(entity) && out.add(entityTable.get(entity)!);
   // tx.getRepository(X)….save( / .createQueryBuilder().insert() / .delete()
-  for (const m of code.matchAll(new RegExp(`getRepository\\((\\w+)\\)([^;]*?)\\.(${WRITE})\\(`, 'g'))) if (!/getRepository\(/.test(m[2])) add(m[1]);
+  for (const m of code.matchAll(new RegExp(`getRepository\\((\\w+)\\)([^;]*?)\\.(${WRITE})\\(`, 'g')))
+    if (!/getRepository\(/.test(m[2])) add(m[1]);
   // manager.insert(X, …), qb.update(X), qb.insert().into(X), qb.delete().from(X)
   for (const m of code.matchAll(new RegExp(`\\.(?:${WRITE}|into)\\((\\w+Entity)\\b`, 'g'))) add(m[1]);
   for (const m of code.matchAll(/\.delete\(\)\s*\.from\((\w+)\)/g)) add(m[1]);
@@ -79,8 +90,10 @@ function tablesWritten(code: string, repoVars: Map<string, string>, helpers: Map
   for (const [name, entity] of [...repoVars, ...helpers]) {
     const ref = helpers.has(name) ? `this\\.${name}\\([^)]*\\)` : `this\\.${name}`;
     if (new RegExp(`${ref}\\s*\\.(${WRITE})\\(`).test(code)) add(entity);
-    if (new RegExp(`${ref}\\s*\\.createQueryBuilder\\([^)]*\\)[^;]*?\\.(insert|update|delete)\\(\\)`).test(code)) add(entity);
-    if (new RegExp(`${ref}\\s*\\.manager\\s*\\)?\\s*\\.(${WRITE})\\((\\w+)`).test(code)) add(new RegExp(`${ref}\\s*\\.manager\\s*\\)?\\s*\\.(?:${WRITE})\\((\\w+)`).exec(code)![1]);
+    if (new RegExp(`${ref}\\s*\\.createQueryBuilder\\([^)]*\\)[^;]*?\\.(insert|update|delete)\\(\\)`).test(code))
+      add(entity);
+    if (new RegExp(`${ref}\\s*\\.manager\\s*\\)?\\s*\\.(${WRITE})\\((\\w+)`).test(code))
+      add(new RegExp(`${ref}\\s*\\.manager\\s*\\)?\\s*\\.(?:${WRITE})\\((\\w+)`).exec(code)![1]);
   }
   return out;
 }
@@ -94,8 +107,13 @@ interface RepoMethod {
 
 /** Splits a class body into its methods (2-space indented members). */
 function methodsOf(text: string): { name: string; body: string }[] {
-  const starts = [...text.matchAll(/^ {2}(?:(?:private|protected|public|static|async|readonly)\s+)*(\w+)\s*(?:<[^>\n]*>)?\(/gm)];
-  return starts.map((m, i) => ({ name: m[1], body: text.slice(m.index!, i + 1 < starts.length ? starts[i + 1].index : text.length) }));
+  const starts = [
+    ...text.matchAll(/^ {2}(?:(?:private|protected|public|static|async|readonly)\s+)*(\w+)\s*(?:<[^>\n]*>)?\(/gm),
+  ];
+  return starts.map((m, i) => ({
+    name: m[1],
+    body: text.slice(m.index!, i + 1 < starts.length ? starts[i + 1].index : text.length),
+  }));
 }
 
 const methods: RepoMethod[] = [];
@@ -103,12 +121,22 @@ for (const { file, text } of sources) {
   if (!file.endsWith('.repository.ts')) continue;
   const repo = /export class (\w+Repository)/.exec(text)?.[1];
   if (!repo) continue;
-  const repoVars = new Map([...text.matchAll(/@InjectRepository\((\w+)\)\s*(?:(?:private|protected|public|readonly)\s+)*(\w+)/g)].map((m) => [m[2], m[1]]));
-  const helpers = new Map([...text.matchAll(/^ {2}(?:private\s+)?(\w+)\([^)]*\)[^{\n]*\{\s*return[^;]*getRepository\((\w+)\)/gm)].map((m) => [m[1], m[2]]));
+  const repoVars = new Map(
+    [...text.matchAll(/@InjectRepository\((\w+)\)\s*(?:(?:private|protected|public|readonly)\s+)*(\w+)/g)].map((m) => [
+      m[2],
+      m[1],
+    ]),
+  );
+  const helpers = new Map(
+    [...text.matchAll(/^ {2}(?:private\s+)?(\w+)\([^)]*\)[^{\n]*\{\s*return[^;]*getRepository\((\w+)\)/gm)].map((m) => [
+      m[1],
+      m[2],
+    ]),
+  );
   const own = methodsOf(text).filter((m) => m.name !== 'constructor');
   const direct = new Map(own.map((m) => [m.name, tablesWritten(m.body, repoVars, helpers)]));
   // A method that calls a private writer of the same class writes what it writes.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const m of own) {
       for (const other of own) {
@@ -127,7 +155,8 @@ for (const { file, text } of sources) {
 /** table → contexts that write it. */
 function writers(): Map<string, Set<string>> {
   const byTable = new Map<string, Set<string>>();
-  const note = (table: string, context: string) => (byTable.get(table) ?? byTable.set(table, new Set()).get(table)!).add(context);
+  const note = (table: string, context: string) =>
+    (byTable.get(table) ?? byTable.set(table, new Set()).get(table)!).add(context);
   const repoNames = new Set(methods.map((m) => m.repo));
   const called = new Set<string>();
   for (const { file, text } of sources) {
@@ -156,8 +185,12 @@ describe('one writing context per table', () => {
     expect(written('SystemMonitorsRepository', 'lockForDecisions')).toEqual(new Set());
     expect([...(byTable.get('monitor_state') ?? [])]).toEqual(['decisions']);
     expect([...(byTable.get('monitors') ?? [])]).toEqual(['monitors']);
-    expect(methods.find((m) => m.repo === 'RollupsRepository' && m.name === 'add')?.tables).toEqual(new Set(['rollups_hourly', 'rollups_daily']));
-    expect(methods.find((m) => m.repo === 'ResultsRepository' && m.name === 'insertMany')?.tables).toEqual(new Set(['check_results']));
+    expect(methods.find((m) => m.repo === 'RollupsRepository' && m.name === 'add')?.tables).toEqual(
+      new Set(['rollups_hourly', 'rollups_daily']),
+    );
+    expect(methods.find((m) => m.repo === 'ResultsRepository' && m.name === 'insertMany')?.tables).toEqual(
+      new Set(['check_results']),
+    );
     expect(methods.find((m) => m.repo === 'ResultsRepository' && m.name === 'page')?.tables).toEqual(new Set());
     expect([...(byTable.get('check_results') ?? [])]).toEqual(['ingestion']);
   });

@@ -27,7 +27,12 @@ describe('confirmation and recovery rounds', () => {
   const slowScript = new Map<string, string[][]>();
 
   beforeAll(async () => {
-    t = await startTestApp({ ROUND_GRACE_SECONDS: '1', SCHEDULER_TICK_MS: '100', PRESENCE_TTL_SECONDS: '3600', REGION_GRACE_SECONDS: '3600' });
+    t = await startTestApp({
+      ROUND_GRACE_SECONDS: '1',
+      SCHEDULER_TICK_MS: '100',
+      PRESENCE_TTL_SECONDS: '3600',
+      REGION_GRACE_SECONDS: '3600',
+    });
     clock = t.app.get(Clock);
     key = (await signup(t.api)).key;
     pg = new Client({ connectionString: t.databaseUrl });
@@ -39,7 +44,9 @@ describe('confirmation and recovery rounds', () => {
       seen.set(job.monitor_id, rounds);
       const failing = script.get(job.monitor_id)?.[rounds.indexOf(job.round)] ?? [];
       const slow = slowScript.get(job.monitor_id)?.[rounds.indexOf(job.round)] ?? [];
-      return failing.includes(region) ? { is_up: false, status_code: 503, response_ms: 40 } : { is_up: true, status_code: 200, response_ms: slow.includes(region) ? 800 : 20 };
+      return failing.includes(region)
+        ? { is_up: false, status_code: 503, response_ms: 40 }
+        : { is_up: true, status_code: 200, response_ms: slow.includes(region) ? 800 : 20 };
     };
     await probes.start();
     clock.freeze();
@@ -53,11 +60,28 @@ describe('confirmation and recovery rounds', () => {
 
   const get = async (id: string) => (await call(t.api, key, 'GET', `/monitors/${id}`)).body.data;
   const decided = async (id: string) =>
-    (await pg.query(`SELECT round::int AS round, outcome, scheduled_at FROM rounds WHERE monitor_id = $1 AND decided_at IS NOT NULL ORDER BY round`, [id])).rows as { round: number; outcome: string; scheduled_at: Date }[];
+    (
+      await pg.query(
+        `SELECT round::int AS round, outcome, scheduled_at FROM rounds WHERE monitor_id = $1 AND decided_at IS NOT NULL ORDER BY round`,
+        [id],
+      )
+    ).rows as { round: number; outcome: string; scheduled_at: Date }[];
   const incidents = async (id: string) => (await call(t.api, key, 'GET', `/incidents?monitor_id=${id}`)).body.data;
-  const events = async (id: string) => (await pg.query(`SELECT event FROM notification_deliveries WHERE monitor_id = $1 ORDER BY created_at`, [id])).rows.map((r: { event: string }) => r.event);
+  const events = async (id: string) =>
+    (
+      await pg.query(`SELECT event FROM notification_deliveries WHERE monitor_id = $1 ORDER BY created_at`, [id])
+    ).rows.map((r: { event: string }) => r.event);
   const create = async (name: string, failing: string[][], extra: Record<string, unknown> = {}) => {
-    const m = (await call(t.api, key, 'POST', '/monitors', { name, url: 'http://127.0.0.1:1/', check_interval: INTERVAL, timeout: 2, webhook_url: 'http://127.0.0.1:9/hook', ...extra })).body.data;
+    const m = (
+      await call(t.api, key, 'POST', '/monitors', {
+        name,
+        url: 'http://127.0.0.1:1/',
+        check_interval: INTERVAL,
+        timeout: 2,
+        webhook_url: 'http://127.0.0.1:9/hook',
+        ...extra,
+      })
+    ).body.data;
     script.set(m.id, failing);
     await waitFor('first round decided', async () => (await decided(m.id)).length === 1);
     return m;
@@ -66,7 +90,12 @@ describe('confirmation and recovery rounds', () => {
 
   it('a one-round blip: the confirmation round is sent at once, disagrees, and nothing changes', async () => {
     const m = await create('blip', [[], ['eu-west', 'us-east']]);
-    expect(await get(m.id)).toMatchObject({ status: 'up', confirmation_rounds: 1, recovery_rounds: 1, pending_status: null });
+    expect(await get(m.id)).toMatchObject({
+      status: 'up',
+      confirmation_rounds: 1,
+      recovery_rounds: 1,
+      pending_status: null,
+    });
     nextInterval();
     // The clock stands still after the failing round: the third round is the confirmation.
     await waitFor('confirmation round decided', async () => (await decided(m.id)).length === 3);
@@ -132,7 +161,16 @@ describe('confirmation and recovery rounds', () => {
   it('latency-degraded: a quorum of slow regions makes the monitor degraded (confirmed, never down), notified as monitor.slow; one slow region does not', async () => {
     const slow2 = ['eu-west', 'us-east'];
     const all = ['eu-west', 'us-east', 'ap-south'];
-    const m = (await call(t.api, key, 'POST', '/monitors', { name: 'slow', url: 'http://127.0.0.1:1/', check_interval: INTERVAL, timeout: 2, webhook_url: 'http://127.0.0.1:9/hook', degraded_threshold_ms: 500 })).body.data;
+    const m = (
+      await call(t.api, key, 'POST', '/monitors', {
+        name: 'slow',
+        url: 'http://127.0.0.1:1/',
+        check_interval: INTERVAL,
+        timeout: 2,
+        webhook_url: 'http://127.0.0.1:9/hook',
+        degraded_threshold_ms: 500,
+      })
+    ).body.data;
     expect(m.degraded_threshold_ms).toBe(500);
     slowScript.set(m.id, [[], ['eu-west'], slow2, slow2, all, all, [], []]);
     await waitFor('first round decided', async () => (await decided(m.id)).length === 1);
@@ -152,22 +190,53 @@ describe('confirmation and recovery rounds', () => {
     await waitFor('up', async () => (await get(m.id)).status === 'up');
     const ev = await events(m.id);
     expect(ev).toEqual(['monitor.up', 'monitor.slow', 'monitor.up']);
-    const slowPayload = (await pg.query(`SELECT payload FROM notification_deliveries WHERE monitor_id = $1 AND event = 'monitor.slow'`, [m.id])).rows[0].payload;
-    expect(slowPayload).toMatchObject({ status: 'degraded', previous_status: 'up', slow: { regions: slow2, threshold_ms: 500 } });
+    const slowPayload = (
+      await pg.query(`SELECT payload FROM notification_deliveries WHERE monitor_id = $1 AND event = 'monitor.slow'`, [
+        m.id,
+      ])
+    ).rows[0].payload;
+    expect(slowPayload).toMatchObject({
+      status: 'degraded',
+      previous_status: 'up',
+      slow: { regions: slow2, threshold_ms: 500 },
+    });
     expect((await call(t.api, key, 'PATCH', `/monitors/${m.id}`, { degraded_threshold_ms: 0 })).status).toBe(422);
-    expect((await call(t.api, key, 'PATCH', `/monitors/${m.id}`, { degraded_threshold_ms: null })).body.data.degraded_threshold_ms).toBeNull();
+    expect(
+      (await call(t.api, key, 'PATCH', `/monitors/${m.id}`, { degraded_threshold_ms: null })).body.data
+        .degraded_threshold_ms,
+    ).toBeNull();
   });
 
   it('validates confirmation_rounds and recovery_rounds (0..5), and a heartbeat shows none', async () => {
-    for (const body of [{ confirmation_rounds: 6 }, { confirmation_rounds: -1 }, { recovery_rounds: 1.5 }, { recovery_rounds: 'x' }]) {
-      const r = await call(t.api, key, 'POST', '/monitors', { name: 'bad', url: 'http://127.0.0.1:1/', check_interval: INTERVAL, ...body });
+    for (const body of [
+      { confirmation_rounds: 6 },
+      { confirmation_rounds: -1 },
+      { recovery_rounds: 1.5 },
+      { recovery_rounds: 'x' },
+    ]) {
+      const r = await call(t.api, key, 'POST', '/monitors', {
+        name: 'bad',
+        url: 'http://127.0.0.1:1/',
+        check_interval: INTERVAL,
+        ...body,
+      });
       expect(r.status).toBe(422);
     }
-    const m = (await call(t.api, key, 'POST', '/monitors', { name: 'ok', url: 'http://127.0.0.1:1/', check_interval: INTERVAL, confirmation_rounds: 3, recovery_rounds: 0 })).body.data;
+    const m = (
+      await call(t.api, key, 'POST', '/monitors', {
+        name: 'ok',
+        url: 'http://127.0.0.1:1/',
+        check_interval: INTERVAL,
+        confirmation_rounds: 3,
+        recovery_rounds: 0,
+      })
+    ).body.data;
     expect(m).toMatchObject({ confirmation_rounds: 3, recovery_rounds: 0 });
     const p = (await call(t.api, key, 'PATCH', `/monitors/${m.id}`, { recovery_rounds: 2 })).body.data;
     expect(p).toMatchObject({ confirmation_rounds: 3, recovery_rounds: 2 });
-    const hb = (await call(t.api, key, 'POST', '/monitors', { name: 'hb', monitor_type: 'heartbeat', heartbeat_interval: 60 })).body.data;
+    const hb = (
+      await call(t.api, key, 'POST', '/monitors', { name: 'hb', monitor_type: 'heartbeat', heartbeat_interval: 60 })
+    ).body.data;
     expect(hb).toMatchObject({ confirmation_rounds: null, recovery_rounds: null, pending_status: null });
   });
 });

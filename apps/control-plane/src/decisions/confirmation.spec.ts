@@ -4,14 +4,34 @@ import { ConfirmationInput, confirmStatus, isRecovery, PendingChange } from './c
 const t0 = new Date('2026-01-01T00:00:00Z');
 const t1 = new Date('2026-01-01T00:00:05Z');
 const t2 = new Date('2026-01-01T00:00:10Z');
-const base = (over: Partial<ConfirmationInput>): ConfirmationInput => ({ current: 'up', decision: 'down', pending: null, confirmationRounds: 1, recoveryRounds: 1, at: t0, ...over });
+const base = (over: Partial<ConfirmationInput>): ConfirmationInput => ({
+  current: 'up',
+  decision: 'down',
+  pending: null,
+  confirmationRounds: 1,
+  recoveryRounds: 1,
+  at: t0,
+  ...over,
+});
 
 /** Feeds decisions one round at a time, as the decision service does, and returns each outcome. */
-function run(start: MonitorStatus, decisions: ConfirmationInput['decision'][], confirmationRounds = 1, recoveryRounds = 1) {
+function run(
+  start: MonitorStatus,
+  decisions: ConfirmationInput['decision'][],
+  confirmationRounds = 1,
+  recoveryRounds = 1,
+) {
   let current = start;
   let pending: PendingChange | null = null;
   return decisions.map((decision, n) => {
-    const o = confirmStatus({ current, decision, pending, confirmationRounds, recoveryRounds, at: new Date(t0.getTime() + n * 1000) });
+    const o = confirmStatus({
+      current,
+      decision,
+      pending,
+      confirmationRounds,
+      recoveryRounds,
+      at: new Date(t0.getTime() + n * 1000),
+    });
     current = o.status;
     pending = o.pending;
     return o;
@@ -21,21 +41,47 @@ function run(start: MonitorStatus, decisions: ConfirmationInput['decision'][], c
 describe('confirmStatus (second opinion)', () => {
   it('a pending monitor takes its first decision at once', () => {
     for (const d of ['up', 'degraded', 'down', 'warn'] as const) {
-      expect(confirmStatus(base({ current: 'pending', decision: d }))).toEqual({ status: d, changed: true, since: t0, pending: null, confirmNow: false });
+      expect(confirmStatus(base({ current: 'pending', decision: d }))).toEqual({
+        status: d,
+        changed: true,
+        since: t0,
+        pending: null,
+        confirmNow: false,
+      });
     }
   });
 
   it('a round that agrees with the status changes nothing and clears a pending change', () => {
-    expect(confirmStatus(base({ current: 'up', decision: 'up', pending: { status: 'down', rounds: 0, since: t0 } }))).toEqual({ status: 'up', changed: false, since: null, pending: null, confirmNow: false });
-    expect(confirmStatus(base({ current: 'down', decision: 'down' }))).toEqual({ status: 'down', changed: false, since: null, pending: null, confirmNow: false });
+    expect(
+      confirmStatus(base({ current: 'up', decision: 'up', pending: { status: 'down', rounds: 0, since: t0 } })),
+    ).toEqual({ status: 'up', changed: false, since: null, pending: null, confirmNow: false });
+    expect(confirmStatus(base({ current: 'down', decision: 'down' }))).toEqual({
+      status: 'down',
+      changed: false,
+      since: null,
+      pending: null,
+      confirmNow: false,
+    });
   });
 
   it('a round that would change the status waits and asks for a confirmation round at once', () => {
-    expect(confirmStatus(base({ at: t1 }))).toEqual({ status: 'up', changed: false, since: null, pending: { status: 'down', rounds: 0, since: t1 }, confirmNow: true });
+    expect(confirmStatus(base({ at: t1 }))).toEqual({
+      status: 'up',
+      changed: false,
+      since: null,
+      pending: { status: 'down', rounds: 0, since: t1 },
+      confirmNow: true,
+    });
   });
 
   it('the confirmation round that agrees makes the change, dated at the first round', () => {
-    expect(confirmStatus(base({ at: t2, pending: { status: 'down', rounds: 0, since: t1 } }))).toEqual({ status: 'down', changed: true, since: t1, pending: null, confirmNow: false });
+    expect(confirmStatus(base({ at: t2, pending: { status: 'down', rounds: 0, since: t1 } }))).toEqual({
+      status: 'down',
+      changed: true,
+      since: t1,
+      pending: null,
+      confirmNow: false,
+    });
   });
 
   it('a one-round blip never changes the status', () => {
@@ -54,8 +100,17 @@ describe('confirmStatus (second opinion)', () => {
   });
 
   it('0 confirmation rounds: at once', () => {
-    expect(confirmStatus(base({ confirmationRounds: 0 }))).toEqual({ status: 'down', changed: true, since: t0, pending: null, confirmNow: false });
-    expect(confirmStatus(base({ current: 'down', decision: 'up', recoveryRounds: 0 }))).toMatchObject({ status: 'up', changed: true });
+    expect(confirmStatus(base({ confirmationRounds: 0 }))).toEqual({
+      status: 'down',
+      changed: true,
+      since: t0,
+      pending: null,
+      confirmNow: false,
+    });
+    expect(confirmStatus(base({ current: 'down', decision: 'up', recoveryRounds: 0 }))).toMatchObject({
+      status: 'up',
+      changed: true,
+    });
   });
 
   it('recovery uses recovery_rounds, going into trouble uses confirmation_rounds', () => {

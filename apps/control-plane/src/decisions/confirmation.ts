@@ -55,10 +55,15 @@ export function isRecovery(current: MonitorStatus, to: MonitorStatus): boolean {
 
 export function confirmStatus(i: ConfirmationInput): ConfirmationOutcome {
   const to = i.decision as MonitorStatus;
-  if (i.current === 'pending') return { status: to, changed: to !== i.current, since: i.at, pending: null, confirmNow: false };
+  if (i.current === 'pending')
+    return { status: to, changed: to !== i.current, since: i.at, pending: null, confirmNow: false };
   if (to === i.current) return { status: i.current, changed: false, since: null, pending: null, confirmNow: false };
   const needed = Math.max(0, Math.floor(isRecovery(i.current, to) ? i.recoveryRounds : i.confirmationRounds));
-  const streak: PendingChange = i.pending && i.pending.status === to ? { ...i.pending, rounds: i.pending.rounds + 1 } : { status: to, rounds: 0, since: i.at };
-  if (streak.rounds >= needed) return { status: to, changed: true, since: streak.since, pending: null, confirmNow: false };
+  const streak: PendingChange =
+    i.pending && i.pending.status === to
+      ? { ...i.pending, rounds: i.pending.rounds + 1 }
+      : { status: to, rounds: 0, since: i.at };
+  if (streak.rounds >= needed)
+    return { status: to, changed: true, since: streak.since, pending: null, confirmNow: false };
   return { status: i.current, changed: false, since: null, pending: streak, confirmNow: true };
 }

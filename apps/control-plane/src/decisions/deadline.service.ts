@@ -24,7 +24,12 @@ const REDELIVERY_WAIT_MS = RESULT_ACK_WAIT_MS + 2_000;
 @Injectable()
 export class DeadlineService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeadlineService.name);
-  private readonly task = new PeriodicTask(this.logger, 'deadline sweep', SWEEP_MS, async () => (await this.sweep()) >= BATCH);
+  private readonly task = new PeriodicTask(
+    this.logger,
+    'deadline sweep',
+    SWEEP_MS,
+    async () => (await this.sweep()) >= BATCH,
+  );
 
   constructor(
     private readonly rounds: RoundsRepository,
@@ -52,7 +57,13 @@ export class DeadlineService implements OnApplicationBootstrap, BeforeApplicatio
       const now = new Date(this.progress.horizon(this.clock.nowMs()));
       const candidates = await this.rounds.monitorsWithExpired(tx, BATCH, REDELIVERY_WAIT_MS, now);
       const locked = await this.monitors.lockForResults(tx, candidates, true);
-      const expired = await this.rounds.lockExpired(tx, locked.map((m) => m.id), BATCH, REDELIVERY_WAIT_MS, now);
+      const expired = await this.rounds.lockExpired(
+        tx,
+        locked.map((m) => m.id),
+        BATCH,
+        REDELIVERY_WAIT_MS,
+        now,
+      );
       await this.decisions.decideMany(tx, expired);
       return expired.length;
     });

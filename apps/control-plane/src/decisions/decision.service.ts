@@ -61,12 +61,20 @@ export class DecisionService {
    * (`monitor|round` → results); `opts.rollups`: collect the whole-monitor rollup
    * observations there instead of writing them.
    */
-  async decideMany(tx: Tx, rounds: RoundEntity[], opts: { results?: Map<string, RegionResult[]>; rollups?: Observation[] } = {}): Promise<RoundSummary[]> {
+  async decideMany(
+    tx: Tx,
+    rounds: RoundEntity[],
+    opts: { results?: Map<string, RegionResult[]>; rollups?: Observation[] } = {},
+  ): Promise<RoundSummary[]> {
     if (!rounds.length) return [];
     const results = opts.results ?? (await this.results.onTimeMany(tx, rounds));
     const items = rounds.map((round) => {
       const rs = results.get(`${round.monitorId}|${round.round}`) ?? [];
-      return { round, results: rs, summary: summariseRound(round.regions, round.quorum, rs, round.skippedRegions ?? []) };
+      return {
+        round,
+        results: rs,
+        summary: summariseRound(round.regions, round.quorum, rs, round.skippedRegions ?? []),
+      };
     });
     await this.applyMany(tx, items, opts);
     return items.map((i) => i.summary);
@@ -81,18 +89,39 @@ export class DecisionService {
    * decided one after the other. `no_data`: the round is completed, the status stays and
    * nothing is counted.
    */
-  async applyMany(tx: Tx, items: { round: RoundEntity; summary: RoundSummary; results: RegionResult[] }[], opts: { rollups?: Observation[] } = {}): Promise<void> {
+  async applyMany(
+    tx: Tx,
+    items: { round: RoundEntity; summary: RoundSummary; results: RegionResult[] }[],
+    opts: { rollups?: Observation[] } = {},
+  ): Promise<void> {
     if (!items.length) return;
     const withData = items.filter(({ summary }) => summary.decision !== 'no_data');
-    const monitors = new Map((await this.monitors.lockForDecisions(tx, withData.map((c) => c.round.monitorId))).map((m) => [m.id, m]));
+    const monitors = new Map(
+      (
+        await this.monitors.lockForDecisions(
+          tx,
+          withData.map((c) => c.round.monitorId),
+        )
+      ).map((m) => [m.id, m]),
+    );
     // Latency-degraded (latency.ts): a quorum of slow regions makes an up round degraded, before the round is completed.
     for (const item of withData) {
       const monitor = monitors.get(item.round.monitorId);
       if (!monitor?.degradedThresholdMs) continue;
-      const v = latencyDecision({ decision: item.summary.decision, regions: item.round.regions, quorum: item.round.quorum, results: item.results, thresholdMs: monitor.degradedThresholdMs });
+      const v = latencyDecision({
+        decision: item.summary.decision,
+        regions: item.round.regions,
+        quorum: item.round.quorum,
+        results: item.results,
+        thresholdMs: monitor.degradedThresholdMs,
+      });
       Object.assign(item.summary, { decision: v.decision, slow: v.slow });
     }
-    await this.rounds.complete(tx, items.map(({ round, summary }) => DecisionService.completion(round, summary)), this.clock.now());
+    await this.rounds.complete(
+      tx,
+      items.map(({ round, summary }) => DecisionService.completion(round, summary)),
+      this.clock.now(),
+    );
     for (const { summary } of items) this.metrics.decisions.inc({ decision: summary.decision });
     const counted = withData;
     if (!counted.length) return;
@@ -106,13 +135,19 @@ export class DecisionService {
     // Flap damping, reminders and rate limits (notifications): their state read once for the batch, written back with it.
     const alerts = await this.notifications.alertBatch(tx, [...monitors.keys()]);
     // Dependencies (dependencies.ts): monitors without any first, so a dependant sees its dependency's incident of the same batch.
-    const orderKey = (c: (typeof counted)[number]) => ({ monitorId: c.round.monitorId, hasDependencies: (monitors.get(c.round.monitorId)?.dependsOn?.length ?? 0) > 0, scheduledAt: c.round.scheduledAt.getTime(), round: c.round.round });
+    const orderKey = (c: (typeof counted)[number]) => ({
+      monitorId: c.round.monitorId,
+      hasDependencies: (monitors.get(c.round.monitorId)?.dependsOn?.length ?? 0) > 0,
+      scheduledAt: c.round.scheduledAt.getTime(),
+      round: c.round.round,
+    });
     counted.sort((a, b) => applyOrder(orderKey(a), orderKey(b)));
     for (const { round, summary, results } of counted) {
       const monitor = monitors.get(round.monitorId);
       if (!monitor || monitor.accountId !== round.accountId) continue;
       const maintenance = scheduled.has(monitor.id) || inMaintenance(monitor.maintenanceWindows, this.clock.now());
-      if (await this.apply(tx, monitor, round, summary, results, maintenance, regional, alerts)) confirmAt.set(monitor.id, this.clock.now());
+      if (await this.apply(tx, monitor, round, summary, results, maintenance, regional, alerts))
+        confirmAt.set(monitor.id, this.clock.now());
       else confirmAt.delete(monitor.id);
       touched.add(monitor);
       if (maintenance) inMaintenanceRounds.push(round);
@@ -130,7 +165,15 @@ export class DecisionService {
   }
 
   private static completion(r: RoundEntity, s: RoundSummary) {
-    return { id: r.id, scheduledAt: r.scheduledAt, outcome: s.decision, regionsChecked: s.regionsChecked, regionsUp: s.regionsUp, responseMs: s.responseMs, statusCode: s.statusCode };
+    return {
+      id: r.id,
+      scheduledAt: r.scheduledAt,
+      outcome: s.decision,
+      regionsChecked: s.regionsChecked,
+      regionsUp: s.regionsUp,
+      responseMs: s.responseMs,
+      statusCode: s.statusCode,
+    };
   }
 
   /** A decided round as an observation of the whole monitor's rollups (region '*'). */
@@ -154,7 +197,16 @@ export class DecisionService {
    * incident and the notifications follow the confirmed status only. Heartbeats (judged
    * by the control plane from pings, no region to ask again) change at once.
    */
-  private async apply(tx: Tx, monitor: MonitorEntity, round: RoundEntity, summary: RoundSummary, results: RegionResult[], maintenance: boolean, regional: RegionalBatch, alerts: AlertBatch): Promise<boolean> {
+  private async apply(
+    tx: Tx,
+    monitor: MonitorEntity,
+    round: RoundEntity,
+    summary: RoundSummary,
+    results: RegionResult[],
+    maintenance: boolean,
+    regional: RegionalBatch,
+    alerts: AlertBatch,
+  ): Promise<boolean> {
     if (!maintenance) {
       monitor.checksTotal += 1;
       if (summary.decision === 'down') monitor.checksFailed += 1;
@@ -163,7 +215,10 @@ export class DecisionService {
     const newest = !monitor.lastRoundAt || round.scheduledAt.getTime() >= monitor.lastRoundAt.getTime();
     if (!newest || summary.decision === 'no_data') return false; // an older round decided late never moves the status backwards
     const probed = TYPE_RULES[monitor.monitorType].probed;
-    const pending = monitor.pendingStatus && monitor.pendingSince ? { status: monitor.pendingStatus, rounds: monitor.pendingRounds, since: monitor.pendingSince } : null;
+    const pending =
+      monitor.pendingStatus && monitor.pendingSince
+        ? { status: monitor.pendingStatus, rounds: monitor.pendingRounds, since: monitor.pendingSince }
+        : null;
     const confirmed = confirmStatus({
       current: monitor.status,
       decision: summary.decision,
@@ -172,17 +227,36 @@ export class DecisionService {
       recoveryRounds: probed ? monitor.recoveryRounds : 0,
       at: round.scheduledAt,
     });
-    Object.assign(monitor, { pendingStatus: confirmed.pending?.status ?? null, pendingRounds: confirmed.pending?.rounds ?? 0, pendingSince: confirmed.pending?.since ?? null });
+    Object.assign(monitor, {
+      pendingStatus: confirmed.pending?.status ?? null,
+      pendingRounds: confirmed.pending?.rounds ?? 0,
+      pendingSince: confirmed.pending?.since ?? null,
+    });
     // What the incident and the notifications see: the confirmed status (the current one while a change waits).
     const effective = confirmed.status as RoundDecision;
-    const counted: RoundSummary = effective === summary.decision ? summary : { ...summary, decision: effective, failing: confirmed.pending ? [] : summary.failing };
+    const counted: RoundSummary =
+      effective === summary.decision
+        ? summary
+        : { ...summary, decision: effective, failing: confirmed.pending ? [] : summary.failing };
     // The incident and the notifications are applied against the status before this round.
     const now = this.clock.now();
     const regionResults = regionResultsOf(round, results);
     // Dependencies (dependencies.ts): looked up only when this decision can open an incident or notify.
-    const cause = monitor.dependsOn?.length && (effective !== monitor.status || effective === 'down') ? dependencyCause(monitor.dependsOn, await this.incidents.openOf(tx, monitor.accountId, monitor.dependsOn)) : null;
+    const cause =
+      monitor.dependsOn?.length && (effective !== monitor.status || effective === 'down')
+        ? dependencyCause(monitor.dependsOn, await this.incidents.openOf(tx, monitor.accountId, monitor.dependsOn))
+        : null;
     // Written by the incidents context (AutomaticIncidents), in this transaction.
-    const incident = await this.incidents.apply(tx, monitor, round, counted, regionResults, maintenance, confirmed.since ?? round.scheduledAt, cause);
+    const incident = await this.incidents.apply(
+      tx,
+      monitor,
+      round,
+      counted,
+      regionResults,
+      maintenance,
+      confirmed.since ?? round.scheduledAt,
+      cause,
+    );
     await this.notifications.enqueueStatusChange(tx, {
       monitor,
       to: effective as MonitorEntity['status'],
@@ -193,12 +267,22 @@ export class DecisionService {
       outcome: summary.decision,
       incidentOpened: incident.opened,
       incidentResolved: incident.resolved,
-      slow: effective === 'degraded' && summary.failing.length === 0 && summary.slow?.length ? { regions: summary.slow, threshold_ms: monitor.degradedThresholdMs! } : null,
+      slow:
+        effective === 'degraded' && summary.failing.length === 0 && summary.slow?.length
+          ? { regions: summary.slow, threshold_ms: monitor.degradedThresholdMs! }
+          : null,
       alerts,
       suppressedBy: cause,
     });
     // A region failing round after round while the monitor is not down: its regional incident (regional-incident.ts).
-    await this.regional.apply(tx, regional, { monitor, round, summary, status: effective as MonitorEntity['status'], maintenance, regionResults });
+    await this.regional.apply(tx, regional, {
+      monitor,
+      round,
+      summary,
+      status: effective as MonitorEntity['status'],
+      maintenance,
+      regionResults,
+    });
     Object.assign(monitor, {
       lastRoundAt: round.scheduledAt,
       lastChecked: round.scheduledAt,
@@ -208,9 +292,24 @@ export class DecisionService {
       locationStatus: summary.locationStatus,
     });
     if (summary.ssl) Object.assign(monitor, { sslExpiry: summary.ssl.expiry, sslIssuer: summary.ssl.issuer });
-    if (summary.domain) Object.assign(monitor, { domainExpiry: summary.domain.expiry, domainRegistrar: summary.domain.registrar, domainStatus: summary.domain.status });
+    if (summary.domain)
+      Object.assign(monitor, {
+        domainExpiry: summary.domain.expiry,
+        domainRegistrar: summary.domain.registrar,
+        domainStatus: summary.domain.status,
+      });
     if (confirmed.pending) {
-      this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, status: monitor.status, pending: confirmed.pending.status, confirmations: confirmed.pending.rounds }, 'status change waits for a confirmation round');
+      this.logger.log(
+        {
+          monitor_id: monitor.id,
+          round_id: round.id,
+          round: round.round,
+          status: monitor.status,
+          pending: confirmed.pending.status,
+          confirmations: confirmed.pending.rounds,
+        },
+        'status change waits for a confirmation round',
+      );
     }
     if (effective !== monitor.status) {
       this.logger.log(
@@ -243,7 +342,13 @@ function regionResultsOf(round: RoundEntity, results: RegionResult[]): RegionRes
       : { region, is_up: null, status_code: null, response_ms: null, error: 'no result before the round deadline' };
   });
   for (const region of round.skippedRegions ?? []) {
-    regionResults.push({ region, is_up: null, status_code: null, response_ms: null, error: 'no job sent: no probe online in this region' });
+    regionResults.push({
+      region,
+      is_up: null,
+      status_code: null,
+      response_ms: null,
+      error: 'no job sent: no probe online in this region',
+    });
   }
   return regionResults;
 }

@@ -14,7 +14,15 @@ import { RegionStreaksRepository } from './region-streaks.repository';
 import { RegionalIncidents } from './regional-incidents.service';
 
 @Module({
-  imports: [ResultsModule, SchedulerModule, MonitorsModule, IncidentsModule, MaintenanceModule, RollupsModule, NotificationsModule],
+  imports: [
+    ResultsModule,
+    SchedulerModule,
+    MonitorsModule,
+    IncidentsModule,
+    MaintenanceModule,
+    RollupsModule,
+    NotificationsModule,
+  ],
   providers: [
     DecisionService,
     DeadlineService,

@@ -9,7 +9,10 @@ export interface DependencyCause {
   incidentId: string;
 }
 
-export function dependencyCause(dependsOn: readonly string[], openIncidents: ReadonlyMap<string, string>): DependencyCause | null {
+export function dependencyCause(
+  dependsOn: readonly string[],
+  openIncidents: ReadonlyMap<string, string>,
+): DependencyCause | null {
   for (const monitorId of dependsOn) {
     const incidentId = openIncidents.get(monitorId);
     if (incidentId) return { monitorId, incidentId };
@@ -22,7 +25,9 @@ export function dependencyCause(dependsOn: readonly string[], openIncidents: Rea
  * dependency and its dependant decided in one batch see the dependency's incident first;
  * then by monitor id and the rounds of each monitor in their order.
  */
-export function applyOrder<T extends { monitorId: string; hasDependencies: boolean; scheduledAt: number; round: number }>(a: T, b: T): number {
+export function applyOrder<
+  T extends { monitorId: string; hasDependencies: boolean; scheduledAt: number; round: number },
+>(a: T, b: T): number {
   if (a.hasDependencies !== b.hasDependencies) return a.hasDependencies ? 1 : -1;
   if (a.monitorId !== b.monitorId) return a.monitorId < b.monitorId ? -1 : 1;
   return a.scheduledAt - b.scheduledAt || a.round - b.round;

@@ -20,10 +20,20 @@ describe('incidentTransition (pure)', () => {
               let want: IncidentAction = { kind: 'none' };
               if (decision === 'down' && open) {
                 const added = failing.filter((r) => !open.affectedRegions.includes(r));
-                if (added.length) want = { kind: 'widen', incidentId: 'inc_1', affectedRegions: ['eu-west', ...new Set(added)] };
-              } else if (decision === 'down' && !maintenance) want = { kind: 'open', affectedRegions: [...new Set(failing)], startedAt: AT };
-              else if (decision !== 'down' && decision !== 'no_data' && previousStatus === 'down' && open) want = { kind: 'resolve', incidentId: 'inc_1', resolvedAt: AT, durationSeconds: 300 };
-              expect([decision, previousStatus, !!open, maintenance, failing, got]).toEqual([decision, previousStatus, !!open, maintenance, failing, want]);
+                if (added.length)
+                  want = { kind: 'widen', incidentId: 'inc_1', affectedRegions: ['eu-west', ...new Set(added)] };
+              } else if (decision === 'down' && !maintenance)
+                want = { kind: 'open', affectedRegions: [...new Set(failing)], startedAt: AT };
+              else if (decision !== 'down' && decision !== 'no_data' && previousStatus === 'down' && open)
+                want = { kind: 'resolve', incidentId: 'inc_1', resolvedAt: AT, durationSeconds: 300 };
+              expect([decision, previousStatus, !!open, maintenance, failing, got]).toEqual([
+                decision,
+                previousStatus,
+                !!open,
+                maintenance,
+                failing,
+                want,
+              ]);
               cases++;
             }
           }
@@ -34,23 +44,69 @@ describe('incidentTransition (pure)', () => {
   });
 
   it('opens in a maintenance window never, but resolves in one (the outage ended)', () => {
-    expect(incidentTransition({ decision: 'down', previousStatus: 'up', open: null, failing: ['a', 'b'], maintenance: true, at: AT })).toEqual({ kind: 'none' });
-    expect(incidentTransition({ decision: 'up', previousStatus: 'down', open: OPEN, failing: [], maintenance: true, at: AT })).toMatchObject({ kind: 'resolve' });
+    expect(
+      incidentTransition({
+        decision: 'down',
+        previousStatus: 'up',
+        open: null,
+        failing: ['a', 'b'],
+        maintenance: true,
+        at: AT,
+      }),
+    ).toEqual({ kind: 'none' });
+    expect(
+      incidentTransition({
+        decision: 'up',
+        previousStatus: 'down',
+        open: OPEN,
+        failing: [],
+        maintenance: true,
+        at: AT,
+      }),
+    ).toMatchObject({ kind: 'resolve' });
   });
 
   it('a monitor that went down inside a window and is still down after it opens its incident with the first round after the window', () => {
-    expect(incidentTransition({ decision: 'down', previousStatus: 'down', open: null, failing: ['a', 'b'], maintenance: false, at: AT })).toEqual({ kind: 'open', affectedRegions: ['a', 'b'], startedAt: AT });
+    expect(
+      incidentTransition({
+        decision: 'down',
+        previousStatus: 'down',
+        open: null,
+        failing: ['a', 'b'],
+        maintenance: false,
+        at: AT,
+      }),
+    ).toEqual({ kind: 'open', affectedRegions: ['a', 'b'], startedAt: AT });
   });
 
   it('a resolution never has a negative duration (clock behind the incident start) and rounds to whole seconds', () => {
     const early = new Date(OPEN.startedAt.getTime() - 5_000);
-    expect(incidentTransition({ decision: 'up', previousStatus: 'down', open: OPEN, failing: [], maintenance: false, at: early })).toMatchObject({ durationSeconds: 0 });
+    expect(
+      incidentTransition({
+        decision: 'up',
+        previousStatus: 'down',
+        open: OPEN,
+        failing: [],
+        maintenance: false,
+        at: early,
+      }),
+    ).toMatchObject({ durationSeconds: 0 });
     const later = new Date(OPEN.startedAt.getTime() + 1_499);
-    expect(incidentTransition({ decision: 'degraded', previousStatus: 'down', open: OPEN, failing: ['a'], maintenance: false, at: later })).toMatchObject({ durationSeconds: 1 });
+    expect(
+      incidentTransition({
+        decision: 'degraded',
+        previousStatus: 'down',
+        open: OPEN,
+        failing: ['a'],
+        maintenance: false,
+        at: later,
+      }),
+    ).toMatchObject({ durationSeconds: 1 });
   });
 
   it('looks the open incident up only when the transition can use it', () => {
-    for (const d of DECISIONS) for (const s of STATUSES) expect(incidentLookupNeeded(d, s)).toBe(d === 'down' || s === 'down');
+    for (const d of DECISIONS)
+      for (const s of STATUSES) expect(incidentLookupNeeded(d, s)).toBe(d === 'down' || s === 'down');
     // Whenever no lookup is needed, the answer does not depend on the open incident.
     for (const decision of DECISIONS) {
       for (const previousStatus of STATUSES) {

@@ -49,13 +49,20 @@ export function incidentTransition(i: IncidentTransitionInput): IncidentAction {
   if (i.decision === 'down') {
     if (i.open) {
       const affected = [...new Set([...i.open.affectedRegions, ...i.failing])];
-      return affected.length !== i.open.affectedRegions.length ? { kind: 'widen', incidentId: i.open.id, affectedRegions: affected } : { kind: 'none' };
+      return affected.length !== i.open.affectedRegions.length
+        ? { kind: 'widen', incidentId: i.open.id, affectedRegions: affected }
+        : { kind: 'none' };
     }
     if (i.maintenance) return { kind: 'none' };
     return { kind: 'open', affectedRegions: [...new Set(i.failing)], startedAt: i.at };
   }
   if (i.previousStatus === 'down' && i.open) {
-    return { kind: 'resolve', incidentId: i.open.id, resolvedAt: i.at, durationSeconds: Math.max(0, Math.round((i.at.getTime() - i.open.startedAt.getTime()) / 1000)) };
+    return {
+      kind: 'resolve',
+      incidentId: i.open.id,
+      resolvedAt: i.at,
+      durationSeconds: Math.max(0, Math.round((i.at.getTime() - i.open.startedAt.getTime()) / 1000)),
+    };
   }
   return { kind: 'none' };
 }

@@ -44,7 +44,8 @@ export class IngestionProgress {
   /** See the class comment: `now`, or the publish time of the last delivery of the stream furthest behind. */
   horizon(nowMs: number): number {
     let h = nowMs;
-    for (const b of this.behind.values()) if (nowMs - b.deliveredAtMs <= STALE_BACKLOG_MS) h = Math.min(h, b.publishedAtMs);
+    for (const b of this.behind.values())
+      if (nowMs - b.deliveredAtMs <= STALE_BACKLOG_MS) h = Math.min(h, b.publishedAtMs);
     return h;
   }
 }

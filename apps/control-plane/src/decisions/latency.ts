@@ -24,10 +24,17 @@ export interface LatencyVerdict {
 }
 
 export function latencyDecision(i: LatencyInput): LatencyVerdict {
-  if (i.thresholdMs === null || (i.decision !== 'up' && i.decision !== 'warn')) return { decision: i.decision, slow: [] };
+  if (i.thresholdMs === null || (i.decision !== 'up' && i.decision !== 'warn'))
+    return { decision: i.decision, slow: [] };
   const wanted = new Set(i.regions);
   const reported = new Set(i.results.filter((r) => wanted.has(r.region)).map((r) => r.region));
-  const slow = [...new Set(i.results.filter((r) => wanted.has(r.region) && r.isUp && r.responseMs !== null && r.responseMs > i.thresholdMs!).map((r) => r.region))].sort();
+  const slow = [
+    ...new Set(
+      i.results
+        .filter((r) => wanted.has(r.region) && r.isUp && r.responseMs !== null && r.responseMs > i.thresholdMs!)
+        .map((r) => r.region),
+    ),
+  ].sort();
   const q = Math.min(i.quorum, reported.size);
   return { decision: slow.length > 0 && slow.length >= q ? 'degraded' : i.decision, slow };
 }

@@ -40,4 +40,3 @@ export class MonitorStateEntity {
   /** When decisions last wrote the row (the API's `updated_at` of the monitor is the later of this and its own). */
   @Column('timestamptz', { default: () => 'now()' }) updatedAt!: Date;
 }
-

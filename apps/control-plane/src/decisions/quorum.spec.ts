@@ -47,11 +47,18 @@ describe('decide (quorum rule, SPEC 4)', () => {
   const r = (region: string, isUp: boolean) => ({ region, isUp });
 
   it('one failing region of three with quorum 2 is degraded, not down', () => {
-    expect(decide({ regions: three, quorum: 2, results: [r('eu-west', false), r('us-east', true), r('ap-south', true)] }).decision).toBe('degraded');
+    expect(
+      decide({ regions: three, quorum: 2, results: [r('eu-west', false), r('us-east', true), r('ap-south', true)] })
+        .decision,
+    ).toBe('degraded');
   });
 
   it('two failing regions of three with quorum 2 is down', () => {
-    const d = decide({ regions: three, quorum: 2, results: [r('eu-west', false), r('us-east', false), r('ap-south', true)] });
+    const d = decide({
+      regions: three,
+      quorum: 2,
+      results: [r('eu-west', false), r('us-east', false), r('ap-south', true)],
+    });
     expect(d.decision).toBe('down');
     expect(d.failing).toEqual(['eu-west', 'us-east']);
   });
@@ -62,7 +69,10 @@ describe('decide (quorum rule, SPEC 4)', () => {
   });
 
   it('the quorum shrinks to the reported regions: the only reporter failing is down', () => {
-    expect(decide({ regions: three, quorum: 2, results: [r('us-east', false)] })).toMatchObject({ decision: 'down', effectiveQuorum: 1 });
+    expect(decide({ regions: three, quorum: 2, results: [r('us-east', false)] })).toMatchObject({
+      decision: 'down',
+      effectiveQuorum: 1,
+    });
   });
 
   it('no region reported is no data', () => {
@@ -70,7 +80,11 @@ describe('decide (quorum rule, SPEC 4)', () => {
   });
 
   it('ignores results of regions outside the round and counts a region once', () => {
-    const d = decide({ regions: three, quorum: 2, results: [r('mars-1', false), r('eu-west', true), r('eu-west', false), r('us-east', true)] });
+    const d = decide({
+      regions: three,
+      quorum: 2,
+      results: [r('mars-1', false), r('eu-west', true), r('eu-west', false), r('us-east', true)],
+    });
     expect(d.reported).toEqual(['eu-west', 'us-east']);
     expect(d.failing).toEqual(['eu-west']);
     expect(d.decision).toBe('degraded');

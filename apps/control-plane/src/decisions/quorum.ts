@@ -33,7 +33,8 @@ export interface QuorumDecision {
 }
 
 export function decide(input: QuorumInput): QuorumDecision {
-  if (!Number.isInteger(input.quorum) || input.quorum < 1) throw new RangeError(`quorum must be a positive integer, got ${input.quorum}`);
+  if (!Number.isInteger(input.quorum) || input.quorum < 1)
+    throw new RangeError(`quorum must be a positive integer, got ${input.quorum}`);
   const wanted = new Set(input.regions);
   const verdicts = new Map<string, boolean>();
   for (const r of input.results) {

@@ -39,14 +39,19 @@ export class RegionStreaksRepository {
         `INSERT INTO region_streaks (monitor_id, region, rounds, since)
          SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[])
          ON CONFLICT (monitor_id, region) DO UPDATE SET rounds = EXCLUDED.rounds, since = EXCLUDED.since`,
-        [upserts.map((c) => c.monitorId), upserts.map((c) => c.region), upserts.map((c) => c.streak!.rounds), upserts.map((c) => c.streak!.since.toISOString())],
+        [
+          upserts.map((c) => c.monitorId),
+          upserts.map((c) => c.region),
+          upserts.map((c) => c.streak!.rounds),
+          upserts.map((c) => c.streak!.since.toISOString()),
+        ],
       );
     }
     if (deletes.length) {
-      await tx.query(`DELETE FROM region_streaks s USING unnest($1::text[], $2::text[]) AS d(monitor_id, region) WHERE s.monitor_id = d.monitor_id AND s.region = d.region`, [
-        deletes.map((c) => c.monitorId),
-        deletes.map((c) => c.region),
-      ]);
+      await tx.query(
+        `DELETE FROM region_streaks s USING unnest($1::text[], $2::text[]) AS d(monitor_id, region) WHERE s.monitor_id = d.monitor_id AND s.region = d.region`,
+        [deletes.map((c) => c.monitorId), deletes.map((c) => c.region)],
+      );
     }
   }
 }

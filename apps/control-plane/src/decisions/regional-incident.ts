@@ -63,7 +63,13 @@ export type RegionalAction =
   | { kind: 'none' }
   | { kind: 'open'; affectedRegions: string[]; startedAt: Date }
   | { kind: 'widen'; incidentId: string; affectedRegions: string[] }
-  | { kind: 'resolve'; incidentId: string; resolvedAt: Date; durationSeconds: number; reason: 'recovered' | 'superseded' | 'disabled' };
+  | {
+      kind: 'resolve';
+      incidentId: string;
+      resolvedAt: Date;
+      durationSeconds: number;
+      reason: 'recovered' | 'superseded' | 'disabled';
+    };
 
 export interface RegionalOutcome {
   /** The streaks after this round (regions without a streak are absent). */
@@ -76,11 +82,18 @@ export function regionalTransition(i: RegionalInput): RegionalOutcome {
   for (const region of i.status === 'down' ? [] : i.regions) {
     const before = i.streaks.get(region);
     const state = i.locationStatus[region] ?? 'unknown';
-    if (state === 'down') streaks.set(region, before ? { rounds: before.rounds + 1, since: before.since } : { rounds: 1, since: i.at });
+    if (state === 'down')
+      streaks.set(region, before ? { rounds: before.rounds + 1, since: before.since } : { rounds: 1, since: i.at });
     else if (state === 'unknown' && before) streaks.set(region, before);
   }
   const k = Math.max(0, Math.floor(i.k));
-  const failing = k > 0 ? [...streaks.entries()].filter(([, s]) => s.rounds >= k).map(([r]) => r).sort() : [];
+  const failing =
+    k > 0
+      ? [...streaks.entries()]
+          .filter(([, s]) => s.rounds >= k)
+          .map(([r]) => r)
+          .sort()
+      : [];
   const resolve = (reason: 'recovered' | 'superseded' | 'disabled'): RegionalAction => ({
     kind: 'resolve',
     incidentId: i.open!.id,
@@ -93,7 +106,13 @@ export function regionalTransition(i: RegionalInput): RegionalOutcome {
     if (i.status === 'down') return { streaks, action: resolve('superseded') };
     if (i.open.affectedRegions.every((r) => !streaks.has(r))) return { streaks, action: resolve('recovered') };
     const affected = [...new Set([...i.open.affectedRegions, ...failing])];
-    return { streaks, action: affected.length > i.open.affectedRegions.length ? { kind: 'widen', incidentId: i.open.id, affectedRegions: affected } : { kind: 'none' } };
+    return {
+      streaks,
+      action:
+        affected.length > i.open.affectedRegions.length
+          ? { kind: 'widen', incidentId: i.open.id, affectedRegions: affected }
+          : { kind: 'none' },
+    };
   }
   const calm = i.status === 'up' || i.status === 'degraded' || i.status === 'warn';
   if (!failing.length || !calm || i.decision === 'down' || i.maintenance) return { streaks, action: { kind: 'none' } };

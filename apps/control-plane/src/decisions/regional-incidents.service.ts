@@ -56,7 +56,14 @@ export class RegionalIncidents {
   async apply(
     tx: Tx,
     batch: RegionalBatch,
-    c: { monitor: MonitorEntity; round: RoundEntity; summary: RoundSummary; status: MonitorStatus; maintenance: boolean; regionResults: RegionResultPayload[] },
+    c: {
+      monitor: MonitorEntity;
+      round: RoundEntity;
+      summary: RoundSummary;
+      status: MonitorStatus;
+      maintenance: boolean;
+      regionResults: RegionResultPayload[];
+    },
   ): Promise<void> {
     const { monitor, round, summary } = c;
     if (!RegionalIncidents.applies(monitor) || summary.decision === 'no_data') return;
@@ -74,16 +81,30 @@ export class RegionalIncidents {
     });
     batch.now.set(monitor.id, out.streaks);
     const a = out.action;
-    const note = { monitor, status: c.status, rounds: monitor.regionalIncidentRounds, at: round.scheduledAt, maintenance: c.maintenance, regionResults: c.regionResults, decision: { regions_checked: summary.regionsChecked, regions_up: summary.regionsUp, quorum: round.quorum } };
+    const note = {
+      monitor,
+      status: c.status,
+      rounds: monitor.regionalIncidentRounds,
+      at: round.scheduledAt,
+      maintenance: c.maintenance,
+      regionResults: c.regionResults,
+      decision: { regions_checked: summary.regionsChecked, regions_up: summary.regionsUp, quorum: round.quorum },
+    };
     switch (a.kind) {
       case 'none':
         return;
       case 'widen':
-        await this.incidents.updateRegionalIncident(tx, a.incidentId, { affectedRegions: a.affectedRegions, title: regionalTitle(monitor.name, a.affectedRegions) });
+        await this.incidents.updateRegionalIncident(tx, a.incidentId, {
+          affectedRegions: a.affectedRegions,
+          title: regionalTitle(monitor.name, a.affectedRegions),
+        });
         open!.affectedRegions = a.affectedRegions;
         return;
       case 'open': {
-        const f = a.affectedRegions.map((r) => c.regionResults.find((x) => x.region === r)).find((x) => x && x.is_up === false) ?? null;
+        const f =
+          a.affectedRegions
+            .map((r) => c.regionResults.find((x) => x.region === r))
+            .find((x) => x && x.is_up === false) ?? null;
         const incident = Object.assign(new IncidentEntity(), {
           id: newId('inc'),
           accountId: monitor.accountId,
@@ -110,18 +131,46 @@ export class RegionalIncidents {
           resolvedByRound: null,
         });
         const up = c.regionResults.filter((r) => r.is_up === true).map((r) => r.region);
-        if (!(await this.incidents.openRegionalIncident(tx, incident, regionalDetectedUpdate(a.affectedRegions, monitor.regionalIncidentRounds, up)))) return;
+        if (
+          !(await this.incidents.openRegionalIncident(
+            tx,
+            incident,
+            regionalDetectedUpdate(a.affectedRegions, monitor.regionalIncidentRounds, up),
+          ))
+        )
+          return;
         batch.open.set(monitor.id, incident);
-        this.logger.log({ monitor_id: monitor.id, round_id: round.id, incident_id: incident.id, regions: a.affectedRegions }, 'regional incident opened');
+        this.logger.log(
+          { monitor_id: monitor.id, round_id: round.id, incident_id: incident.id, regions: a.affectedRegions },
+          'regional incident opened',
+        );
         await this.notifications.enqueueRegional(tx, { ...note, incident, state: 'open' });
         return;
       }
       case 'resolve': {
-        const resolved = { status: 'resolved' as const, resolvedAt: a.resolvedAt, durationSeconds: a.durationSeconds, resolvedByRound: round.id };
-        await this.incidents.updateRegionalIncident(tx, a.incidentId, resolved, regionalResolvedUpdate(a.durationSeconds, a.reason));
+        const resolved = {
+          status: 'resolved' as const,
+          resolvedAt: a.resolvedAt,
+          durationSeconds: a.durationSeconds,
+          resolvedByRound: round.id,
+        };
+        await this.incidents.updateRegionalIncident(
+          tx,
+          a.incidentId,
+          resolved,
+          regionalResolvedUpdate(a.durationSeconds, a.reason),
+        );
         batch.open.delete(monitor.id);
-        this.logger.log({ monitor_id: monitor.id, round_id: round.id, incident_id: a.incidentId, reason: a.reason }, 'regional incident resolved');
-        await this.notifications.enqueueRegional(tx, { ...note, incident: Object.assign(open!, resolved), state: 'resolved', reason: a.reason });
+        this.logger.log(
+          { monitor_id: monitor.id, round_id: round.id, incident_id: a.incidentId, reason: a.reason },
+          'regional incident resolved',
+        );
+        await this.notifications.enqueueRegional(tx, {
+          ...note,
+          incident: Object.assign(open!, resolved),
+          state: 'resolved',
+          reason: a.reason,
+        });
         return;
       }
     }
@@ -132,7 +181,8 @@ export class RegionalIncidents {
     const changes: StreakChange[] = [];
     for (const [monitorId, now] of batch.now) {
       const before = batch.before.get(monitorId) ?? new Map<string, RegionStreak>();
-      for (const [region, s] of now) if (!sameStreak(before.get(region), s)) changes.push({ monitorId, region, streak: s });
+      for (const [region, s] of now)
+        if (!sameStreak(before.get(region), s)) changes.push({ monitorId, region, streak: s });
       for (const region of before.keys()) if (!now.has(region)) changes.push({ monitorId, region, streak: null });
     }
     await this.streaks.write(tx, changes);

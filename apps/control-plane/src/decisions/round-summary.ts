@@ -54,9 +54,17 @@ export interface RoundSummary {
 /** The registration in a domain check's details (registered, with its fields), else null (pure). */
 export function domainReading(details: Record<string, unknown> | null | undefined): DomainReading | null {
   if (!details || details.registered !== true) return null;
-  const expiry = typeof details.expires_at === 'string' && !Number.isNaN(Date.parse(details.expires_at)) ? new Date(details.expires_at) : null;
+  const expiry =
+    typeof details.expires_at === 'string' && !Number.isNaN(Date.parse(details.expires_at))
+      ? new Date(details.expires_at)
+      : null;
   const registrar = typeof details.registrar === 'string' ? details.registrar.slice(0, 512) : null;
-  const status = Array.isArray(details.status) ? details.status.filter((s): s is string => typeof s === 'string').map((s) => s.slice(0, 200)).slice(0, 20) : [];
+  const status = Array.isArray(details.status)
+    ? details.status
+        .filter((s): s is string => typeof s === 'string')
+        .map((s) => s.slice(0, 200))
+        .slice(0, 20)
+    : [];
   return { expiry, registrar, status };
 }
 
@@ -73,7 +81,12 @@ export function median(values: number[]): number | null {
  * `regions` got a job; `skipped` are the monitor's regions that got none (no probe
  * online): unknown, like a region that did not answer, and never failing.
  */
-export function summariseRound(regions: readonly string[], quorum: number, results: readonly RegionResult[], skipped: readonly string[] = []): RoundSummary {
+export function summariseRound(
+  regions: readonly string[],
+  quorum: number,
+  results: readonly RegionResult[],
+  skipped: readonly string[] = [],
+): RoundSummary {
   const d = decide({ regions, quorum, results: results.map((r) => ({ region: r.region, isUp: r.isUp })) });
   const byRegion = new Map(results.filter((r) => regions.includes(r.region)).map((r) => [r.region, r]));
   const reportedResults = d.reported.map((r) => byRegion.get(r)!);
@@ -86,7 +99,8 @@ export function summariseRound(regions: readonly string[], quorum: number, resul
   }
   for (const region of skipped) if (!(region in locationStatus)) locationStatus[region] = 'unknown';
   const firstFailure = d.failing.length ? byRegion.get(d.failing[0])! : null;
-  const representative = d.decision === 'down' ? firstFailure : (reportedResults.find((r) => r.isUp) ?? reportedResults[0] ?? null);
+  const representative =
+    d.decision === 'down' ? firstFailure : (reportedResults.find((r) => r.isUp) ?? reportedResults[0] ?? null);
   const warn = d.decision === 'up' && reportedResults.some((r) => r.warn === true);
   let ssl: RoundSummary['ssl'] = null;
   for (const r of reportedResults) {

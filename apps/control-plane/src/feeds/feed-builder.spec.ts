@@ -3,7 +3,12 @@ import { child, children, parseXml, text } from '../testing/xml';
 import { buildFeed, FeedEntry, FeedPage, newestEntries, parseFormat, statusLabel, summary } from './feed-builder';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
-const page: FeedPage = { title: 'Acme Status', pageUrl: 'https://status.acme.test/s/acme', feedUrl: 'https://status.acme.test/s/acme/api/feed', author: 'Acme Inc.' };
+const page: FeedPage = {
+  title: 'Acme Status',
+  pageUrl: 'https://status.acme.test/s/acme',
+  feedUrl: 'https://status.acme.test/s/acme/api/feed',
+  author: 'Acme Inc.',
+};
 const at = (m: number) => new Date(Date.UTC(2026, 10, 1, 0, m));
 const entry = (i: number, over: Partial<FeedEntry> = {}): FeedEntry => ({
   kind: i % 2 ? 'maintenance' : 'incident',
@@ -16,20 +21,28 @@ const entry = (i: number, over: Partial<FeedEntry> = {}): FeedEntry => ({
   updatedAt: at(i + 1),
   ...over,
 });
-const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const RFC822 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 describe('feed rules', () => {
   it('writes the reference summary and labels', () => {
-    expect(summary(entry(1, { latestUpdate: 'Migration complete.' }))).toBe('Status: Resolved — Affected services: 2 — Migration complete.');
-    expect(summary(entry(0, { latestUpdate: null, affectedServices: 0 }))).toBe('Status: Investigating — Affected services: 0');
+    expect(summary(entry(1, { latestUpdate: 'Migration complete.' }))).toBe(
+      'Status: Resolved — Affected services: 2 — Migration complete.',
+    );
+    expect(summary(entry(0, { latestUpdate: null, affectedServices: 0 }))).toBe(
+      'Status: Investigating — Affected services: 0',
+    );
     expect(statusLabel('in_progress')).toBe('In progress');
     expect(statusLabel('nonsense')).toBe('Unknown');
   });
 
   it('keeps the 50 newest by update time, newest first', () => {
     const many = Array.from({ length: 80 }, (_, i) => entry(i));
-    const shuffled = [...many].sort((a, b) => (a.id.length * 7 + Number(a.id.slice(1)) * 13) % 17 - (b.id.length * 7 + Number(b.id.slice(1)) * 13) % 17);
+    const shuffled = [...many].sort(
+      (a, b) =>
+        ((a.id.length * 7 + Number(a.id.slice(1)) * 13) % 17) - ((b.id.length * 7 + Number(b.id.slice(1)) * 13) % 17),
+    );
     const top = newestEntries(shuffled);
     expect(top).toHaveLength(50);
     expect(top[0].id).toBe('e79');
@@ -58,7 +71,12 @@ describe('Atom 1.0 (RFC 4287)', () => {
     expect(text(child(feed, 'updated'))).toBe(at(60).toISOString());
     expect(text(child(child(feed, 'author'), 'name'))).toBe('Acme Inc.');
     const links = children(feed, 'link').map((l) => [l.getAttribute('rel'), l.getAttribute('href')]);
-    expect(links).toEqual(expect.arrayContaining([['self', page.feedUrl], ['alternate', page.pageUrl]]));
+    expect(links).toEqual(
+      expect.arrayContaining([
+        ['self', page.feedUrl],
+        ['alternate', page.pageUrl],
+      ]),
+    );
   });
 
   it('has 50 entries, each with id, title, updated, link, summary and a status category', () => {
@@ -74,7 +92,8 @@ describe('Atom 1.0 (RFC 4287)', () => {
     const cat = child(first, 'category');
     expect([cat.getAttribute('term'), cat.getAttribute('label')]).toEqual(['completed', 'Resolved']);
     for (const e of es) {
-      for (const name of ['id', 'title', 'updated', 'link', 'summary', 'category']) expect(children(e, name).length).toBeGreaterThanOrEqual(1);
+      for (const name of ['id', 'title', 'updated', 'link', 'summary', 'category'])
+        expect(children(e, name).length).toBeGreaterThanOrEqual(1);
       expect(text(child(e, 'updated'))).toMatch(ISO);
     }
     const ids = es.map((e) => text(child(e, 'id')));
@@ -82,7 +101,9 @@ describe('Atom 1.0 (RFC 4287)', () => {
   });
 
   it('keeps entry ids across edits, and the same data gives the same bytes', () => {
-    const edited = entries.map((e) => (e.id === 'e10' ? { ...e, title: 'Renamed', status: 'resolved', updatedAt: at(500), latestUpdate: 'Fixed' } : e));
+    const edited = entries.map((e) =>
+      e.id === 'e10' ? { ...e, title: 'Renamed', status: 'resolved', updatedAt: at(500), latestUpdate: 'Fixed' } : e,
+    );
     const doc = parseXml(buildFeed(page, edited, 'atom', at(0))).documentElement as unknown as Element;
     const top = children(doc, 'entry')[0];
     expect(text(child(top, 'id'))).toBe('https://status.acme.test/s/acme/incidents/e10');
@@ -98,7 +119,12 @@ describe('Atom 1.0 (RFC 4287)', () => {
 });
 
 describe('RSS 2.0', () => {
-  const xml = buildFeed(page, Array.from({ length: 55 }, (_, i) => entry(i)), 'rss', at(0));
+  const xml = buildFeed(
+    page,
+    Array.from({ length: 55 }, (_, i) => entry(i)),
+    'rss',
+    at(0),
+  );
   const rss = parseXml(xml).documentElement as unknown as Element;
 
   it('has the channel elements RSS 2.0 requires: title, link, description; and lastBuildDate, atom:link self', () => {
@@ -106,7 +132,11 @@ describe('RSS 2.0', () => {
     expect(rss.getAttribute('version')).toBe('2.0');
     const channel = child(rss, 'channel');
     expect(text(child(channel, 'title'))).toBe('Acme Status — Incidents & Maintenance');
-    expect(children(channel, 'link').filter((l) => !l.namespaceURI).map(text)).toEqual([page.pageUrl]);
+    expect(
+      children(channel, 'link')
+        .filter((l) => !l.namespaceURI)
+        .map(text),
+    ).toEqual([page.pageUrl]);
     expect(text(child(channel, 'description'))).toBe('Incidents and maintenance of Acme Status');
     expect(text(child(channel, 'lastBuildDate'))).toMatch(RFC822);
     const self = children(channel, 'link').find((l) => l.namespaceURI === ATOM);
@@ -140,7 +170,11 @@ describe('hostile text', () => {
     const item = format === 'atom' ? child(root, 'entry') : child(child(root, 'channel'), 'item');
     const title = text(child(item, 'title'));
     // Atom declares HTML: the reader decodes the entities and shows "<script>" as text.
-    expect(title).toBe(format === 'atom' ? '&lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; &amp; &quot;q&quot; end' : '<script>alert(1)</script> ]]> & "q" end');
+    expect(title).toBe(
+      format === 'atom'
+        ? '&lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; &amp; &quot;q&quot; end'
+        : '<script>alert(1)</script> ]]> & "q" end',
+    );
     const desc = text(child(item, format === 'atom' ? 'summary' : 'description'));
     expect(desc).toContain('&lt;script&gt;');
     expect(desc).not.toMatch(/[\u0000-\u0008\ud800-\udfff]/);

@@ -74,7 +74,12 @@ export function summary(e: FeedEntry): string {
 /** The 50 newest by update time (ties: newest created, then id), newest first. */
 export function newestEntries(entries: readonly FeedEntry[], limit = FEED_LIMIT): FeedEntry[] {
   return [...entries]
-    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .sort(
+      (a, b) =>
+        b.updatedAt.getTime() - a.updatedAt.getTime() ||
+        b.createdAt.getTime() - a.createdAt.getTime() ||
+        (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+    )
     .slice(0, limit);
 }
 
@@ -87,7 +92,12 @@ export function entryUrl(page: FeedPage, e: FeedEntry): string {
  * The feed document. `updated` is the newest entry's update time (or `emptyUpdated` for a
  * page without entries), never "now": the same data gives the same bytes and ETag.
  */
-export function buildFeed(page: FeedPage, entries: readonly FeedEntry[], format: FeedFormat, emptyUpdated: Date): string {
+export function buildFeed(
+  page: FeedPage,
+  entries: readonly FeedEntry[],
+  format: FeedFormat,
+  emptyUpdated: Date,
+): string {
   const items = newestEntries(entries);
   const updated = items[0]?.updatedAt ?? emptyUpdated;
   const title = cleanText(`${page.title} — Incidents & Maintenance`, 300);

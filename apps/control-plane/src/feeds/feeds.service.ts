@@ -28,8 +28,20 @@ export class FeedsService {
 
   async entries(view: PublicPageView): Promise<FeedEntry[]> {
     const byId = new Map(view.monitors.map((m) => [m.id, m]));
-    const [rows, works] = await Promise.all([this.incidents.recentForMonitors(asAccountId(view.page.accountId), [...byId.keys()], FEED_LIMIT), this.maintenance.recentForMonitors(view.page.accountId, [...byId.keys()], FEED_LIMIT)]);
-    const [updates, workUpdates] = await Promise.all([this.incidents.updatesOf(rows.map((i) => i.id), 1), this.maintenance.updatesOf(works.map((m) => m.id), 1)]);
+    const [rows, works] = await Promise.all([
+      this.incidents.recentForMonitors(asAccountId(view.page.accountId), [...byId.keys()], FEED_LIMIT),
+      this.maintenance.recentForMonitors(view.page.accountId, [...byId.keys()], FEED_LIMIT),
+    ]);
+    const [updates, workUpdates] = await Promise.all([
+      this.incidents.updatesOf(
+        rows.map((i) => i.id),
+        1,
+      ),
+      this.maintenance.updatesOf(
+        works.map((m) => m.id),
+        1,
+      ),
+    ]);
     const maintenance: FeedEntry[] = works.map((m) => ({
       kind: 'maintenance' as const,
       id: m.id,
@@ -62,9 +74,17 @@ export class FeedsService {
         title: i.type === 'regional' ? regionalTitle(name, i.affectedRegions ?? []) : `${name} is down`,
         status: resolved ? 'resolved' : 'investigating',
         affectedServices: 1,
-        latestUpdate: latest?.content ?? automaticUpdate(resolved ? 'incident.resolved' : 'incident.created', name, i.affectedRegions ?? [], i.durationSeconds),
+        latestUpdate:
+          latest?.content ??
+          automaticUpdate(
+            resolved ? 'incident.resolved' : 'incident.created',
+            name,
+            i.affectedRegions ?? [],
+            i.durationSeconds,
+          ),
         createdAt: i.startedAt,
-        updatedAt: i.updatedAt && i.updatedAt > (i.resolvedAt ?? i.startedAt) ? i.updatedAt : (i.resolvedAt ?? i.startedAt),
+        updatedAt:
+          i.updatedAt && i.updatedAt > (i.resolvedAt ?? i.startedAt) ? i.updatedAt : (i.resolvedAt ?? i.startedAt),
       };
     });
     return [...incidents, ...maintenance];
@@ -74,16 +94,55 @@ export class FeedsService {
   async feed(view: PublicPageView | null, format: unknown): Promise<BadgeAnswer> {
     try {
       const f = parseFormat(format);
-      if (!f) return { status: 400, body: JSON.stringify({ success: false, data: null, error: 'format must be "rss", or omitted for Atom', code: 'bad_request' }), contentType: JSON_TYPE, cacheControl: 'public, max-age=60' };
-      if (!view) return { status: 404, body: JSON.stringify({ success: false, data: null, error: 'status page not found', code: 'not_found' }), contentType: JSON_TYPE, cacheControl: 'public, max-age=60' };
+      if (!f)
+        return {
+          status: 400,
+          body: JSON.stringify({
+            success: false,
+            data: null,
+            error: 'format must be "rss", or omitted for Atom',
+            code: 'bad_request',
+          }),
+          contentType: JSON_TYPE,
+          cacheControl: 'public, max-age=60',
+        };
+      if (!view)
+        return {
+          status: 404,
+          body: JSON.stringify({ success: false, data: null, error: 'status page not found', code: 'not_found' }),
+          contentType: JSON_TYPE,
+          cacheControl: 'public, max-age=60',
+        };
       const entries = await this.entries(view);
       const p = view.page;
-      const xml = buildFeed({ title: p.title, pageUrl: p.url, feedUrl: `${p.url}/api/feed`, author: p.companyName || p.title, description: p.description }, entries, f, p.updatedAt);
+      const xml = buildFeed(
+        {
+          title: p.title,
+          pageUrl: p.url,
+          feedUrl: `${p.url}/api/feed`,
+          author: p.companyName || p.title,
+          description: p.description,
+        },
+        entries,
+        f,
+        p.updatedAt,
+      );
       return { status: 200, body: xml, contentType: FEED_CONTENT_TYPES[f], cacheControl: FEED_CACHE_CONTROL };
     } catch (e) {
       const errorId = `err_${randomBytes(8).toString('hex')}`;
       this.logger.error({ err: e, errorId }, `feed failed (${errorId})`);
-      return { status: 500, body: JSON.stringify({ success: false, data: null, error: `internal error (reference ${errorId})`, code: 'internal', error_id: errorId }), contentType: JSON_TYPE, cacheControl: 'no-store' };
+      return {
+        status: 500,
+        body: JSON.stringify({
+          success: false,
+          data: null,
+          error: `internal error (reference ${errorId})`,
+          code: 'internal',
+          error_id: errorId,
+        }),
+        contentType: JSON_TYPE,
+        cacheControl: 'no-store',
+      };
     }
   }
 }

@@ -1,5 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../common/principal';
@@ -10,7 +17,11 @@ class HealthIndicatorView {
   @ApiPropertyOptional({ example: 'not connected' }) message?: string;
 }
 
-const INDICATORS = { type: 'object', additionalProperties: { $ref: '#/components/schemas/HealthIndicatorView' }, example: { database: { status: 'up' }, nats: { status: 'up' } } } as const;
+const INDICATORS = {
+  type: 'object',
+  additionalProperties: { $ref: '#/components/schemas/HealthIndicatorView' },
+  example: { database: { status: 'up' }, nats: { status: 'up' } },
+} as const;
 
 /** @nestjs/terminus's answer (no envelope). */
 class HealthView {
@@ -46,7 +57,10 @@ export class HealthController {
   @Get('ready')
   @HealthCheck({ swaggerDocumentation: false })
   @ApiOkResponse({ type: HealthView })
-  @ApiServiceUnavailableResponse({ type: HealthView, description: 'PostgreSQL or NATS is not available, or results cannot be consumed' })
+  @ApiServiceUnavailableResponse({
+    type: HealthView,
+    description: 'PostgreSQL or NATS is not available, or results cannot be consumed',
+  })
   ready() {
     return this.health.check([
       () => this.db.pingCheck('database', { timeout: 2000 }),

@@ -21,7 +21,12 @@ describe('heartbeat flapping (issue 15 finding)', () => {
   let pg: Client;
   let clock: Clock;
   const receiver = new WebhookReceiver();
-  const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData: (s, _session, cb) => s.on('data', () => undefined).on('end', () => cb()) });
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData: (s, _session, cb) => s.on('data', () => undefined).on('end', () => cb()),
+  });
 
   beforeAll(async () => {
     await receiver.start();
@@ -55,13 +60,26 @@ describe('heartbeat flapping (issue 15 finding)', () => {
   };
   const create = async (extra: Record<string, unknown>) => {
     // A day's interval: the monitor never misses a heartbeat here; only the pings move it.
-    const res = await api('POST', '/monitors', { monitor_type: 'heartbeat', name: 'flappy job', heartbeat_interval: 86400, heartbeat_grace_period: 0, ...extra });
+    const res = await api('POST', '/monitors', {
+      monitor_type: 'heartbeat',
+      name: 'flappy job',
+      heartbeat_interval: 86400,
+      heartbeat_grace_period: 0,
+      ...extra,
+    });
     expect(res.status).toBe(201);
     return res.body.data as { id: string; ping_url: string };
   };
   /** Outbox rows of a monitor: channel → events in sequence order. */
-  const rows = async (monitorId: string) => (await pg.query(`SELECT channel, event, payload FROM notification_deliveries WHERE monitor_id = $1 ORDER BY sequence, channel`, [monitorId])).rows as { channel: string; event: string; payload: any }[];
-  const byChannel = (rs: { channel: string; event: string }[], channel: string) => rs.filter((r) => r.channel === channel).map((r) => r.event);
+  const rows = async (monitorId: string) =>
+    (
+      await pg.query(
+        `SELECT channel, event, payload FROM notification_deliveries WHERE monitor_id = $1 ORDER BY sequence, channel`,
+        [monitorId],
+      )
+    ).rows as { channel: string; event: string; payload: any }[];
+  const byChannel = (rs: { channel: string; event: string }[], channel: string) =>
+    rs.filter((r) => r.channel === channel).map((r) => r.event);
   /** `n` alternations of /fail and a success ping, a second apart on the held clock. */
   const alternate = async (pingUrl: string, n: number) => {
     for (let i = 0; i < n; i++) {
@@ -78,11 +96,23 @@ describe('heartbeat flapping (issue 15 finding)', () => {
     await ping(m.ping_url);
     await alternate(m.ping_url, 20);
     const rs = await rows(m.id);
-    const want = ['monitor.up', 'monitor.down', 'monitor.up', 'monitor.down', 'monitor.up', 'monitor.down', 'monitor.flapping'];
+    const want = [
+      'monitor.up',
+      'monitor.down',
+      'monitor.up',
+      'monitor.down',
+      'monitor.up',
+      'monitor.down',
+      'monitor.flapping',
+    ];
     expect(byChannel(rs, 'monitor_webhook')).toEqual(want);
     expect(byChannel(rs, 'email')).toEqual(want);
     const flapping = rs.find((r) => r.event === 'monitor.flapping')!.payload;
-    expect(flapping).toMatchObject({ status: 'up', previous_status: 'down', flapping: { changes: 6, window_seconds: 3600, collapsed: 0 } });
+    expect(flapping).toMatchObject({
+      status: 'up',
+      previous_status: 'down',
+      flapping: { changes: 6, window_seconds: 3600, collapsed: 0 },
+    });
     const doc = (await api('GET', `/monitors/${m.id}`)).body.data;
     expect(doc).toMatchObject({ status: 'up', flapping: true, flap_threshold: 5, flap_window_seconds: 3600 });
     expect(doc.flapping_since).not.toBeNull();
@@ -107,13 +137,25 @@ describe('heartbeat flapping (issue 15 finding)', () => {
     expect(html).toContain('Operational');
     expect(html).not.toContain('(flapping)');
     // Delivered to the receiver (the dispatcher runs on the held clock too).
-    await waitFor('flapping and stable delivered', () => receiver.delivered('/flap').filter((r) => /monitor\.(flapping|stable)/.test(r.body)).length === 2, 30_000);
+    await waitFor(
+      'flapping and stable delivered',
+      () => receiver.delivered('/flap').filter((r) => /monitor\.(flapping|stable)/.test(r.body)).length === 2,
+      30_000,
+    );
     clock.set(null);
   });
 
   it('with damping off, the rate limit bounds it per monitor and destination (8 an hour) and per email address across monitors (12 an hour); the next message after the window carries the collapsed count', async () => {
-    const a = await create({ flap_threshold: 0, webhook_url: receiver.url('/rl-a'), alert_email: 'victim@example.com' });
-    const b = await create({ flap_threshold: 0, webhook_url: receiver.url('/rl-b'), alert_email: 'Victim@example.com' });
+    const a = await create({
+      flap_threshold: 0,
+      webhook_url: receiver.url('/rl-a'),
+      alert_email: 'victim@example.com',
+    });
+    const b = await create({
+      flap_threshold: 0,
+      webhook_url: receiver.url('/rl-b'),
+      alert_email: 'Victim@example.com',
+    });
     clock.freeze();
     await ping(a.ping_url);
     await ping(b.ping_url);
@@ -125,7 +167,13 @@ describe('heartbeat flapping (issue 15 finding)', () => {
     expect(byChannel(rb, 'monitor_webhook')).toHaveLength(8);
     // One address (case aside) across both monitors: 12 emails in the hour, not 82.
     expect(byChannel(ra, 'email').length + byChannel(rb, 'email').length).toBe(12);
-    expect(Number((await (await fetch(`${t.baseUrl}/metrics`)).text()).match(/parallax_notifications_collapsed_total\{reason="rate_limit"\} (\d+)/)?.[1])).toBeGreaterThanOrEqual(82 - 16 + 82 - 12);
+    expect(
+      Number(
+        (await (await fetch(`${t.baseUrl}/metrics`)).text()).match(
+          /parallax_notifications_collapsed_total\{reason="rate_limit"\} (\d+)/,
+        )?.[1],
+      ),
+    ).toBeGreaterThanOrEqual(82 - 16 + 82 - 12);
 
     // An hour later the next change goes out and says how many were collapsed before it.
     clock.advance(3_600_000);
@@ -136,7 +184,11 @@ describe('heartbeat flapping (issue 15 finding)', () => {
   });
 
   it('reminds of a heartbeat that stays down every reminder_interval_seconds (monitor.down with reminder.count), and stops once it is up', async () => {
-    const m = await create({ webhook_url: receiver.url('/remind'), reminder_interval_seconds: 600, check_interval: 60 });
+    const m = await create({
+      webhook_url: receiver.url('/remind'),
+      reminder_interval_seconds: 600,
+      check_interval: 60,
+    });
     clock.freeze();
     await ping(m.ping_url);
     clock.advance(1000);

@@ -86,7 +86,10 @@ describe('heartbeat fields', () => {
   });
 
   it('reports both fields at once', () => {
-    expect(heartbeatFieldErrors(1, 9_999, 60).map((e) => e.field)).toEqual(['heartbeat_interval', 'heartbeat_grace_period']);
+    expect(heartbeatFieldErrors(1, 9_999, 60).map((e) => e.field)).toEqual([
+      'heartbeat_interval',
+      'heartbeat_grace_period',
+    ]);
   });
 
   it('lowers the floor only when the deployment allows shorter intervals', () => {
@@ -128,8 +131,12 @@ describe('ping tokens', () => {
   });
 
   it('build the full URL when issued and a masked one afterwards', () => {
-    expect(pingUrl('https://status.example.com/', 'hb_1', 'tok', 'tok')).toBe('https://status.example.com/api/ping/hb_1?token=tok');
-    expect(pingUrl('https://status.example.com', 'hb_1', null, 'aBcDeFgH')).toBe('https://status.example.com/api/ping/hb_1?token=aBcDeFgH...');
+    expect(pingUrl('https://status.example.com/', 'hb_1', 'tok', 'tok')).toBe(
+      'https://status.example.com/api/ping/hb_1?token=tok',
+    );
+    expect(pingUrl('https://status.example.com', 'hb_1', null, 'aBcDeFgH')).toBe(
+      'https://status.example.com/api/ping/hb_1?token=aBcDeFgH...',
+    );
   });
 });
 
@@ -137,7 +144,13 @@ describe('heartbeatSummary', () => {
   it('turns a down verdict into a decision whose failure carries the reason', () => {
     const { summary, evidence } = heartbeatSummary({ outcome: 'down', error: 'heartbeat missed' }, 1_500);
     expect(summary.decision).toBe('down');
-    expect(summary.firstFailure).toEqual({ region: 'heartbeat', isUp: false, statusCode: null, responseMs: null, error: 'heartbeat missed' });
+    expect(summary.firstFailure).toEqual({
+      region: 'heartbeat',
+      isUp: false,
+      statusCode: null,
+      responseMs: null,
+      error: 'heartbeat missed',
+    });
     expect(summary.responseMs).toBeNull();
     expect(summary.failing).toEqual([]);
     expect(evidence).toEqual([]);
@@ -145,7 +158,13 @@ describe('heartbeatSummary', () => {
 
   it('an up verdict carries the last run duration as its response time', () => {
     const { summary } = heartbeatSummary({ outcome: 'up', error: null }, 1_500);
-    expect(summary).toMatchObject({ decision: 'up', responseMs: 1_500, firstFailure: null, regionsChecked: 0, regionsUp: 0 });
+    expect(summary).toMatchObject({
+      decision: 'up',
+      responseMs: 1_500,
+      firstFailure: null,
+      regionsChecked: 0,
+      regionsUp: 0,
+    });
   });
 
   it('no data stays no data', () => {
@@ -154,7 +173,15 @@ describe('heartbeatSummary', () => {
 });
 
 describe('pingChanges', () => {
-  const base = { lastPingAt: null, lastFailAt: null, runStartedAt: null, lastRunMs: 7, heartbeatExpectedBy: null, heartbeatInterval: 300, paused: false };
+  const base = {
+    lastPingAt: null,
+    lastFailAt: null,
+    runStartedAt: null,
+    lastRunMs: 7,
+    heartbeatExpectedBy: null,
+    heartbeatInterval: 300,
+    paused: false,
+  };
 
   it('a success ping resets the timer and ends the run with its duration', () => {
     expect(pingChanges({ ...base, runStartedAt: new Date(T0 - 2_500) }, 'success', T0)).toEqual({
@@ -174,7 +201,11 @@ describe('pingChanges', () => {
   });
 
   it('/fail records the failure and the run, and keeps the timer', () => {
-    expect(pingChanges({ ...base, runStartedAt: new Date(T0 - 100) }, 'fail', T0)).toEqual({ lastFailAt: new Date(T0), runStartedAt: null, lastRunMs: 100 });
+    expect(pingChanges({ ...base, runStartedAt: new Date(T0 - 100) }, 'fail', T0)).toEqual({
+      lastFailAt: new Date(T0),
+      runStartedAt: null,
+      lastRunMs: 100,
+    });
   });
 
   it('a paused monitor records a success ping and nothing else', () => {

@@ -27,10 +27,16 @@ export function heartbeatMinInterval(minIntervalSeconds: number): number {
 export function heartbeatFieldErrors(intervalSeconds: number, graceSeconds: number, minInterval: number): FieldError[] {
   const errors: FieldError[] = [];
   if (!Number.isInteger(intervalSeconds) || intervalSeconds < minInterval || intervalSeconds > HEARTBEAT_MAX_INTERVAL) {
-    errors.push({ field: 'heartbeat_interval', message: `heartbeat_interval must be between ${minInterval} and ${HEARTBEAT_MAX_INTERVAL} seconds` });
+    errors.push({
+      field: 'heartbeat_interval',
+      message: `heartbeat_interval must be between ${minInterval} and ${HEARTBEAT_MAX_INTERVAL} seconds`,
+    });
   }
   if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > HEARTBEAT_MAX_GRACE) {
-    errors.push({ field: 'heartbeat_grace_period', message: `heartbeat_grace_period must be between 0 and ${HEARTBEAT_MAX_GRACE} seconds` });
+    errors.push({
+      field: 'heartbeat_grace_period',
+      message: `heartbeat_grace_period must be between 0 and ${HEARTBEAT_MAX_GRACE} seconds`,
+    });
   }
   return errors;
 }
@@ -55,11 +61,15 @@ export type HeartbeatVerdict = { outcome: 'up' | 'no_data'; error: null } | { ou
  */
 export function judgeHeartbeat(s: HeartbeatState, nowMs: number): HeartbeatVerdict {
   if (s.lastFailAtMs !== null && (s.lastPingAtMs === null || s.lastFailAtMs >= s.lastPingAtMs)) {
-    return { outcome: 'down', error: `the job reported a failure (/fail) at ${new Date(s.lastFailAtMs).toISOString()}` };
+    return {
+      outcome: 'down',
+      error: `the job reported a failure (/fail) at ${new Date(s.lastFailAtMs).toISOString()}`,
+    };
   }
   const lateAfterMs = s.expectedByMs + s.graceSeconds * 1000;
   if (nowMs > lateAfterMs) {
-    const since = s.lastPingAtMs === null ? 'no ping received yet' : `last ping at ${new Date(s.lastPingAtMs).toISOString()}`;
+    const since =
+      s.lastPingAtMs === null ? 'no ping received yet' : `last ping at ${new Date(s.lastPingAtMs).toISOString()}`;
     return {
       outcome: 'down',
       error: `heartbeat missed: ${since}; expected before ${new Date(s.expectedByMs).toISOString()} plus ${s.graceSeconds} s grace`,
@@ -111,9 +121,14 @@ export function pingUrl(publicUrl: string, monitorId: string, token: string | nu
  * as probe rounds (status, counters, incident). No region is involved: the evidence is
  * the verdict's error, and the response time is the last run's duration, if measured.
  */
-export function heartbeatSummary(v: HeartbeatVerdict, lastRunMs: number | null): { summary: RoundSummary; evidence: RegionResult[] } {
+export function heartbeatSummary(
+  v: HeartbeatVerdict,
+  lastRunMs: number | null,
+): { summary: RoundSummary; evidence: RegionResult[] } {
   const failure: RegionResult | null =
-    v.outcome === 'down' ? { region: 'heartbeat', isUp: false, statusCode: null, responseMs: null, error: v.error } : null;
+    v.outcome === 'down'
+      ? { region: 'heartbeat', isUp: false, statusCode: null, responseMs: null, error: v.error }
+      : null;
   return {
     summary: {
       decision: v.outcome,
@@ -150,7 +165,11 @@ export interface PingFields {
  * run) without resetting the timer; `/start` only marks the run's start. A paused
  * monitor records a success ping's time and nothing else ("recorded but not tracked").
  */
-export function pingChanges(m: PingFields & { heartbeatInterval: number; paused: boolean }, kind: PingKind, nowMs: number): Partial<PingFields> {
+export function pingChanges(
+  m: PingFields & { heartbeatInterval: number; paused: boolean },
+  kind: PingKind,
+  nowMs: number,
+): Partial<PingFields> {
   const now = new Date(nowMs);
   if (m.paused) return kind === 'success' ? { lastPingAt: now } : {};
   const run = runDurationMs(m.runStartedAt?.getTime() ?? null, nowMs);
@@ -160,7 +179,12 @@ export function pingChanges(m: PingFields & { heartbeatInterval: number; paused:
     case 'fail':
       return { lastFailAt: now, runStartedAt: null, lastRunMs: run };
     case 'success':
-      return { lastPingAt: now, runStartedAt: null, lastRunMs: run, heartbeatExpectedBy: new Date(nextExpectedBy(nowMs, m.heartbeatInterval)) };
+      return {
+        lastPingAt: now,
+        runStartedAt: null,
+        lastRunMs: run,
+        heartbeatExpectedBy: new Date(nextExpectedBy(nowMs, m.heartbeatInterval)),
+      };
   }
 }
 

@@ -25,5 +25,12 @@ export class HeartbeatStateEntity {
 
 /** The state of a heartbeat monitor that has none stored yet (nothing pinged). */
 export function emptyHeartbeatState(monitorId: string, expectedBy: Date | null = null): HeartbeatStateEntity {
-  return Object.assign(new HeartbeatStateEntity(), { monitorId, heartbeatExpectedBy: expectedBy, lastPingAt: null, lastFailAt: null, runStartedAt: null, lastRunMs: null });
+  return Object.assign(new HeartbeatStateEntity(), {
+    monitorId,
+    heartbeatExpectedBy: expectedBy,
+    lastPingAt: null,
+    lastFailAt: null,
+    runStartedAt: null,
+    lastRunMs: null,
+  });
 }

@@ -15,7 +15,9 @@ export class HeartbeatStateService {
 
   /** Stores the expected-by instant of these monitors' `heartbeat` (those that have one). */
   async expectPings(tx: Tx, monitors: MonitorEntity[]): Promise<void> {
-    const rows = monitors.flatMap((m) => (m.heartbeat?.heartbeatExpectedBy ? [{ monitorId: m.id, expectedBy: m.heartbeat.heartbeatExpectedBy }] : []));
+    const rows = monitors.flatMap((m) =>
+      m.heartbeat?.heartbeatExpectedBy ? [{ monitorId: m.id, expectedBy: m.heartbeat.heartbeatExpectedBy }] : [],
+    );
     await this.heartbeats.setExpectedBy(tx, rows);
   }
 }

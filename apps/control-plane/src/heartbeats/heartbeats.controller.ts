@@ -15,7 +15,10 @@ const KINDS: Record<string, PingKind> = { start: 'start', fail: 'fail' };
 
 function pingKind(kind: string): PingKind {
   const k = Object.prototype.hasOwnProperty.call(KINDS, kind) ? KINDS[kind] : undefined;
-  if (!k) throw validationFailed([{ field: 'kind', message: 'the ping path is /api/ping/{id}, /api/ping/{id}/start or /api/ping/{id}/fail' }]);
+  if (!k)
+    throw validationFailed([
+      { field: 'kind', message: 'the ping path is /api/ping/{id}, /api/ping/{id}/start or /api/ping/{id}/fail' },
+    ]);
   return k;
 }
 
@@ -65,7 +68,12 @@ export class PingController {
   @ApiQuery({ name: 'token', required: true, description: 'the token of the ping_url' })
   @ApiOkResponse({ type: PingView, description: 'bare answer (no envelope)' })
   @ApiErrors(404, 422, 429)
-  getKind(@Req() req: ClientRequest, @Param('id') id: string, @Param('kind') kind: string, @Query('token') token?: string) {
+  getKind(
+    @Req() req: ClientRequest,
+    @Param('id') id: string,
+    @Param('kind') kind: string,
+    @Query('token') token?: string,
+  ) {
     return this.ping(req, id, token, pingKind(kind));
   }
 
@@ -86,7 +94,12 @@ export class PingController {
   @ApiQuery({ name: 'token', required: true })
   @ApiOkResponse({ type: PingView, description: 'bare answer (no envelope)' })
   @ApiErrors(404, 422, 429)
-  postKind(@Req() req: ClientRequest, @Param('id') id: string, @Param('kind') kind: string, @Query('token') token?: string) {
+  postKind(
+    @Req() req: ClientRequest,
+    @Param('id') id: string,
+    @Param('kind') kind: string,
+    @Query('token') token?: string,
+  ) {
     return this.ping(req, id, token, pingKind(kind));
   }
 }
@@ -100,7 +113,10 @@ export class PingTokenController {
 
   @Post(':id/ping-token')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Issue a new ping token for a heartbeat monitor (the old ping_url stops working); the full ping_url is shown once' })
+  @ApiOperation({
+    summary:
+      'Issue a new ping token for a heartbeat monitor (the old ping_url stops working); the full ping_url is shown once',
+  })
   @ApiEnvelope(PingTokenView)
   @ApiErrors(401, 403, 404, 429)
   rotate(@CurrentPrincipal() p: Principal, @Param('id') id: string) {

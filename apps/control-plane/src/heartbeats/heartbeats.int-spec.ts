@@ -12,7 +12,11 @@ describe('heartbeat monitors', () => {
   let otherKey: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ SCHEDULER_TICK_MS: '100', PLAN_FREE_MAX_MONITORS: '100', PUBLIC_URL: 'https://status.example.com/' });
+    t = await startTestApp({
+      SCHEDULER_TICK_MS: '100',
+      PLAN_FREE_MAX_MONITORS: '100',
+      PUBLIC_URL: 'https://status.example.com/',
+    });
     key = (await signup(t.api)).key;
     otherKey = (await signup(t.api)).key;
   });
@@ -29,20 +33,43 @@ describe('heartbeat monitors', () => {
   };
   const withToken = (pingUrl: string, token: string) => pingUrl.replace(/token=[^&]*/, `token=${token}`);
   const monitor = async (id: string) => (await call(t.api, key, 'GET', `/monitors/${id}`)).body.data;
-  const incidents = async (id: string) => (await call(t.api, key, 'GET', `/incidents?monitor_id=${id}`)).body.data as any[];
+  const incidents = async (id: string) =>
+    (await call(t.api, key, 'GET', `/incidents?monitor_id=${id}`)).body.data as any[];
   const create = async (extra: Record<string, unknown> = {}) => {
-    const res = await call(t.api, key, 'POST', '/monitors', { monitor_type: 'heartbeat', name: 'Nightly Backup Job', heartbeat_interval: 2, heartbeat_grace_period: 1, check_interval: 1, ...extra });
+    const res = await call(t.api, key, 'POST', '/monitors', {
+      monitor_type: 'heartbeat',
+      name: 'Nightly Backup Job',
+      heartbeat_interval: 2,
+      heartbeat_grace_period: 1,
+      check_interval: 1,
+      ...extra,
+    });
     expect(res.status).toBe(201);
     return res.body.data;
   };
 
   it('creates a heartbeat monitor with a ping URL shown once in full, masked afterwards', async () => {
-    const res = await call(t.api, key, 'POST', '/monitors', { monitor_type: 'heartbeat', name: 'Nightly Backup Job', heartbeat_interval: 86400, heartbeat_grace_period: 300 });
+    const res = await call(t.api, key, 'POST', '/monitors', {
+      monitor_type: 'heartbeat',
+      name: 'Nightly Backup Job',
+      heartbeat_interval: 86400,
+      heartbeat_grace_period: 300,
+    });
     expect(res.status).toBe(201);
     const m = res.body.data;
     expect(m.id).toMatch(/^hb_[a-z0-9]{16}$/);
-    expect(m).toMatchObject({ monitor_type: 'heartbeat', status: 'pending', heartbeat_interval: 86400, heartbeat_grace_period: 300, regions: [], quorum: null, checks_total: 0 });
-    expect(m.ping_url).toMatch(new RegExp(`^https://status\\.example\\.com/api/ping/${m.id}\\?token=[A-Za-z0-9_-]{43}$`));
+    expect(m).toMatchObject({
+      monitor_type: 'heartbeat',
+      status: 'pending',
+      heartbeat_interval: 86400,
+      heartbeat_grace_period: 300,
+      regions: [],
+      quorum: null,
+      checks_total: 0,
+    });
+    expect(m.ping_url).toMatch(
+      new RegExp(`^https://status\\.example\\.com/api/ping/${m.id}\\?token=[A-Za-z0-9_-]{43}$`),
+    );
     expect(m.url).toBe(m.ping_url);
     const token = new URL(m.ping_url).searchParams.get('token')!;
 
@@ -63,7 +90,12 @@ describe('heartbeat monitors', () => {
     const before = Date.now() / 1000;
     const res = await ping(m.ping_url);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ ok: true, status: 'up', monitor: 'Nightly Backup Job', next_expected_before: expect.any(Number) });
+    expect(res.body).toEqual({
+      ok: true,
+      status: 'up',
+      monitor: 'Nightly Backup Job',
+      next_expected_before: expect.any(Number),
+    });
     expect(res.body.next_expected_before).toBeGreaterThanOrEqual(before + 59);
     expect(res.body.next_expected_before).toBeLessThanOrEqual(Date.now() / 1000 + 61);
     expect((await ping(m.ping_url, 'POST')).body).toMatchObject({ ok: true, status: 'up' });
@@ -93,15 +125,27 @@ describe('heartbeat monitors', () => {
   it('goes down after interval + grace without a ping, opens one incident, and recovers on the next ping', async () => {
     const m = await create();
     expect((await ping(m.ping_url)).body.status).toBe('up');
-    const down = await waitFor('down after a missed heartbeat', async () => {
-      const cur = await monitor(m.id);
-      return cur.status === 'down' && cur;
-    }, 20_000);
+    const down = await waitFor(
+      'down after a missed heartbeat',
+      async () => {
+        const cur = await monitor(m.id);
+        return cur.status === 'down' && cur;
+      },
+      20_000,
+    );
     expect(down.checks_failed).toBeGreaterThanOrEqual(1);
     const open = await incidents(m.id);
     expect(open).toHaveLength(1);
-    expect(open[0]).toMatchObject({ status: 'open', monitor_type: 'heartbeat', status_code: null, affected_regions: [], region_results: [] });
-    expect(open[0].failure_details?.error_message ?? open[0].failure_error_message ?? JSON.stringify(open[0])).toContain('heartbeat missed');
+    expect(open[0]).toMatchObject({
+      status: 'open',
+      monitor_type: 'heartbeat',
+      status_code: null,
+      affected_regions: [],
+      region_results: [],
+    });
+    expect(
+      open[0].failure_details?.error_message ?? open[0].failure_error_message ?? JSON.stringify(open[0]),
+    ).toContain('heartbeat missed');
 
     const back = await ping(m.ping_url);
     expect(back.body.status).toBe('up');
@@ -123,12 +167,16 @@ describe('heartbeat monitors', () => {
       // Half keep pinging; the other half miss theirs and are judged together by the sweep.
       const keep = ms.slice(0, 6);
       const miss = ms.slice(6);
-      await waitFor('missed heartbeats down', async () => {
-        clock.advance(1_000);
-        await Promise.all(keep.map((m) => ping(m.ping_url)));
-        await t.app.get(HeartbeatsService).tick();
-        return (await Promise.all(miss.map((m) => monitor(m.id)))).every((m) => m.status === 'down');
-      }, 20_000);
+      await waitFor(
+        'missed heartbeats down',
+        async () => {
+          clock.advance(1_000);
+          await Promise.all(keep.map((m) => ping(m.ping_url)));
+          await t.app.get(HeartbeatsService).tick();
+          return (await Promise.all(miss.map((m) => monitor(m.id)))).every((m) => m.status === 'down');
+        },
+        20_000,
+      );
       for (const m of keep) expect((await monitor(m.id)).status).toBe('up');
       for (const m of miss) {
         const open = await incidents(m.id);
@@ -185,7 +233,11 @@ describe('heartbeat monitors', () => {
     const clock = t.app.get(Clock);
     clock.freeze();
     try {
-      expect((await ping(m.ping_url)).body).toEqual({ ok: true, status: 'paused', message: 'Monitor is paused — ping recorded but not tracked' });
+      expect((await ping(m.ping_url)).body).toEqual({
+        ok: true,
+        status: 'paused',
+        message: 'Monitor is paused — ping recorded but not tracked',
+      });
       // Past its interval and grace: a heartbeat sweep at that time checks nothing of a paused monitor.
       clock.advance(3_000);
       await t.app.get(HeartbeatsService).tick();
@@ -212,10 +264,22 @@ describe('heartbeat monitors', () => {
     const before = (await call(t.api, key, 'GET', '/monitors')).body.meta.total;
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ monitor_type: 'heartbeat', name: 'x', heartbeat_interval: 0 }, 'heartbeat_interval', /between 1 and 86400/],
-      [{ monitor_type: 'heartbeat', name: 'x', heartbeat_interval: 86401 }, 'heartbeat_interval', /between 1 and 86400/],
+      [
+        { monitor_type: 'heartbeat', name: 'x', heartbeat_interval: 86401 },
+        'heartbeat_interval',
+        /between 1 and 86400/,
+      ],
       [{ monitor_type: 'heartbeat', name: 'x', heartbeat_interval: 'often' }, 'heartbeat_interval', /integer/],
-      [{ monitor_type: 'heartbeat', name: 'x', heartbeat_grace_period: -1 }, 'heartbeat_grace_period', /between 0 and 3600/],
-      [{ monitor_type: 'heartbeat', name: 'x', heartbeat_grace_period: 3601 }, 'heartbeat_grace_period', /between 0 and 3600/],
+      [
+        { monitor_type: 'heartbeat', name: 'x', heartbeat_grace_period: -1 },
+        'heartbeat_grace_period',
+        /between 0 and 3600/,
+      ],
+      [
+        { monitor_type: 'heartbeat', name: 'x', heartbeat_grace_period: 3601 },
+        'heartbeat_grace_period',
+        /between 0 and 3600/,
+      ],
       [{ monitor_type: 'heartbeat', heartbeat_interval: 60 }, 'name', /name/],
       [{ name: 'web', url: 'http://127.0.0.1:9/', heartbeat_interval: 60 }, 'heartbeat_interval', /only to heartbeat/],
       [{ name: 'web' }, 'url', /url is required/],
@@ -233,9 +297,17 @@ describe('heartbeat monitors', () => {
 
   it('updates partially, keeps the ping URL, refuses a type change', async () => {
     const m = await create({ heartbeat_interval: 60 });
-    const res = await call(t.api, key, 'PUT', `/monitors/${m.id}`, { heartbeat_interval: 3600, heartbeat_grace_period: 120 });
+    const res = await call(t.api, key, 'PUT', `/monitors/${m.id}`, {
+      heartbeat_interval: 3600,
+      heartbeat_grace_period: 120,
+    });
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ heartbeat_interval: 3600, heartbeat_grace_period: 120, name: 'Nightly Backup Job', regions: [] });
+    expect(res.body.data).toMatchObject({
+      heartbeat_interval: 3600,
+      heartbeat_grace_period: 120,
+      name: 'Nightly Backup Job',
+      regions: [],
+    });
     expect(res.body.data.url).toMatch(new RegExp(`/api/ping/${m.id}\\?token=`));
     expect((await ping(m.ping_url)).status).toBe(200);
     const bad = await call(t.api, key, 'PATCH', `/monitors/${m.id}`, { monitor_type: 'http' });
@@ -248,7 +320,12 @@ describe('heartbeat monitors', () => {
 
 describe('request logging', () => {
   it('logs the path without its query string (ping tokens), no query object and no body', () => {
-    const req = safeRequestLog({ method: 'GET', url: '/api/ping/hb_1?token=secret123&x=1', query: { token: 'secret123', x: '1' }, body: { p: 'secret' } });
+    const req = safeRequestLog({
+      method: 'GET',
+      url: '/api/ping/hb_1?token=secret123&x=1',
+      query: { token: 'secret123', x: '1' },
+      body: { p: 'secret' },
+    });
     expect(req).toEqual({ method: 'GET', url: '/api/ping/hb_1' });
     expect(safeRequestLog({ url: '/api/v1/monitors' })).toEqual({ url: '/api/v1/monitors' });
   });

@@ -25,7 +25,9 @@ const STATE_COLUMNS: Record<keyof PingFields, string> = {
 export class HeartbeatsRepository {
   /** A heartbeat monitor's ping token hash, read without a lock (the token is checked before anything is locked). */
   async pingTokenHash(tx: Tx, id: string): Promise<string | null | undefined> {
-    const m = await tx.getRepository(MonitorEntity).findOne({ where: { id, monitorType: 'heartbeat' }, select: { id: true, pingTokenHash: true } });
+    const m = await tx
+      .getRepository(MonitorEntity)
+      .findOne({ where: { id, monitorType: 'heartbeat' }, select: { id: true, pingTokenHash: true } });
     return m ? m.pingTokenHash : undefined;
   }
 
@@ -34,7 +36,10 @@ export class HeartbeatsRepository {
    * locked: pings and checks of one monitor run one at a time.
    */
   async lockForPing(tx: Tx, id: string): Promise<MonitorEntity | null> {
-    const locked: unknown[] = await tx.query(`SELECT id FROM monitors WHERE id = $1 AND monitor_type = 'heartbeat' FOR UPDATE`, [id]);
+    const locked: unknown[] = await tx.query(
+      `SELECT id FROM monitors WHERE id = $1 AND monitor_type = 'heartbeat' FOR UPDATE`,
+      [id],
+    );
     if (!locked.length) return null;
     // Read after the lock, in a statement of its own (see attachStates), with the schedule a check claims from
     // and the decision read model (`state`: the status a ping answers with).
@@ -55,7 +60,11 @@ export class HeartbeatsRepository {
    */
   async attachStates(tx: Tx, ms: MonitorEntity[]): Promise<void> {
     if (!ms.length) return;
-    const rows = await tx.getRepository(HeartbeatStateEntity).createQueryBuilder('h').where('h.monitor_id IN (:...ids)', { ids: ms.map((m) => m.id) }).getMany();
+    const rows = await tx
+      .getRepository(HeartbeatStateEntity)
+      .createQueryBuilder('h')
+      .where('h.monitor_id IN (:...ids)', { ids: ms.map((m) => m.id) })
+      .getMany();
     const byId = new Map(rows.map((h) => [h.monitorId, h]));
     for (const m of ms) m.heartbeat = byId.get(m.id) ?? null;
   }

@@ -127,10 +127,18 @@ export class HeartbeatsService implements OnApplicationBootstrap, BeforeApplicat
       return { m, c, round };
     });
     // The cursor belongs to the scheduler context: advanced through its MonitorSchedules.
-    await this.schedules.advance(tx, planned.map(({ m, c }) => ({ id: m.id, nextRound: c.nextRound, nextDueAt: new Date(c.nextDueAt) })));
-    for (const { m, c } of planned) Object.assign(m.schedule!, { nextRound: c.nextRound, nextDueAt: new Date(c.nextDueAt) });
+    await this.schedules.advance(
+      tx,
+      planned.map(({ m, c }) => ({ id: m.id, nextRound: c.nextRound, nextDueAt: new Date(c.nextDueAt) })),
+    );
+    for (const { m, c } of planned)
+      Object.assign(m.schedule!, { nextRound: c.nextRound, nextDueAt: new Date(c.nextDueAt) });
     // The round rows belong to the scheduler context: recorded through its RoundRecords.
-    const inserted = await this.roundRecords.insertJudged(tx, planned.map((p) => p.round), new Date(nowMs));
+    const inserted = await this.roundRecords.insertJudged(
+      tx,
+      planned.map((p) => p.round),
+      new Date(nowMs),
+    );
     const claimed = planned.filter((p) => inserted.has(p.round.id));
     const verdicts = new Map<string, HeartbeatVerdict>();
     const items = claimed.map(({ m, round }) => {

@@ -16,7 +16,15 @@ describe('in-region retries: monitor field, jobs, stored attempts', () => {
   let probes: FakeProbes;
   let pg: Client;
   const attempts: AttemptV1[] = [
-    { attempt: 1, offset_ms: 0, duration_ms: 3.2, is_up: false, status_code: 503, error_class: 'http_5xx', error: 'expected status 200, got 503' },
+    {
+      attempt: 1,
+      offset_ms: 0,
+      duration_ms: 3.2,
+      is_up: false,
+      status_code: 503,
+      error_class: 'http_5xx',
+      error: 'expected status 200, got 503',
+    },
     { attempt: 2, offset_ms: 253.6, duration_ms: 2.9, is_up: true, status_code: 200, error_class: null, error: null },
   ];
 
@@ -27,7 +35,10 @@ describe('in-region retries: monitor field, jobs, stored attempts', () => {
     await pg.connect();
     probes = new FakeProbes(t.natsPrefix, ['eu-west', 'us-east', 'ap-south']);
     // A probe that knows retries reports its attempts; for jobs without retries it reports none (an older probe too).
-    probes.verdict = (_region, job) => (job.retries ? { is_up: true, status_code: 200, response_ms: 3, attempts } : { is_up: true, status_code: 200, response_ms: 3 });
+    probes.verdict = (_region, job) =>
+      job.retries
+        ? { is_up: true, status_code: 200, response_ms: 3, attempts }
+        : { is_up: true, status_code: 200, response_ms: 3 };
     await probes.start();
   });
   afterAll(async () => {
@@ -37,7 +48,8 @@ describe('in-region retries: monitor field, jobs, stored attempts', () => {
   });
 
   const checks = async (id: string) => (await call(t.api, key, 'GET', `/monitors/${id}/checks?limit=5`)).body.data;
-  const create = async (body: Record<string, unknown>) => call(t.api, key, 'POST', '/monitors', { name: 'r', url: 'http://127.0.0.1:1/', check_interval: 300, ...body });
+  const create = async (body: Record<string, unknown>) =>
+    call(t.api, key, 'POST', '/monitors', { name: 'r', url: 'http://127.0.0.1:1/', check_interval: 300, ...body });
 
   it('retries travels in the job; the reported attempts are stored and listed per region', async () => {
     const m = (await create({ retries: 2 })).body.data;
@@ -49,7 +61,9 @@ describe('in-region retries: monitor field, jobs, stored attempts', () => {
     expect(round.status).toBe('up');
     expect(probes.jobs.filter((j) => j.monitor_id === m.id).map((j) => j.retries)).toEqual([2, 2, 2]);
     for (const r of round.region_results) expect(r.attempts).toEqual(attempts);
-    const stored = await pg.query(`SELECT region, attempts FROM check_results WHERE monitor_id = $1 ORDER BY region`, [m.id]);
+    const stored = await pg.query(`SELECT region, attempts FROM check_results WHERE monitor_id = $1 ORDER BY region`, [
+      m.id,
+    ]);
     expect(stored.rows.map((r: { attempts: unknown }) => r.attempts)).toEqual([attempts, attempts, attempts]);
     // The logs list them too, per region's result.
     const logs = (await call(t.api, key, 'GET', `/monitors/${m.id}/logs`)).body.data;
@@ -78,11 +92,19 @@ describe('in-region retries: monitor field, jobs, stored attempts', () => {
     const domain = await create({ monitor_type: 'domain', domain: 'example.com', url: undefined, retries: 1 });
     expect(domain.status).toBe(422);
     expect(JSON.stringify(domain.body)).toContain('retries');
-    const tcp = (await create({ monitor_type: 'tcp', host: '127.0.0.1', port: 1, url: undefined, retries: 3 })).body.data;
+    const tcp = (await create({ monitor_type: 'tcp', host: '127.0.0.1', port: 1, url: undefined, retries: 3 })).body
+      .data;
     expect(tcp.retries).toBe(3);
     const patched = (await call(t.api, key, 'PATCH', `/monitors/${tcp.id}`, { retries: 1 })).body.data;
     expect(patched.retries).toBe(1);
-    const hb = (await call(t.api, key, 'POST', '/monitors', { name: 'hb', monitor_type: 'heartbeat', heartbeat_interval: 60, retries: 2 })).body.data;
+    const hb = (
+      await call(t.api, key, 'POST', '/monitors', {
+        name: 'hb',
+        monitor_type: 'heartbeat',
+        heartbeat_interval: 60,
+        retries: 2,
+      })
+    ).body.data;
     expect(hb.retries).toBeNull();
   });
 });

@@ -10,7 +10,12 @@ import {
   MonitorStatusView,
   ResponseTimesView,
 } from '../timeseries/dto/timeseries.view';
-import { DailyUptimeQuery, HourlyUptimeQuery, ResponseTimesQuery, StatsDaysQuery } from '../timeseries/timeseries.query';
+import {
+  DailyUptimeQuery,
+  HourlyUptimeQuery,
+  ResponseTimesQuery,
+  StatsDaysQuery,
+} from '../timeseries/timeseries.query';
 import { TimeseriesService } from '../timeseries/timeseries.service';
 import { CheckView, ChecksMetaView } from './dto/check.view';
 import { LogEntryView, LogsMetaView, MinutesView, MonitorHistoryView } from './dto/history.view';

@@ -44,7 +44,13 @@ export class HistoryService {
     ]);
     const total = counted + noData;
     const times = rounds.map((r) => r.scheduledAt.getTime());
-    const results = await this.results.forRounds(p.accountId, monitorId, rounds.map((r) => r.round), new Date(Math.min(...times)), new Date(Math.max(...times)));
+    const results = await this.results.forRounds(
+      p.accountId,
+      monitorId,
+      rounds.map((r) => r.round),
+      new Date(Math.min(...times)),
+      new Date(Math.max(...times)),
+    );
     const byRound = new Map<number, typeof results>();
     for (const r of results) byRound.set(r.round, [...(byRound.get(r.round) ?? []), r]);
     const items = rounds.map((round) => {
@@ -70,9 +76,29 @@ export class HistoryService {
           const r = rs.find((x) => x.region === region);
           if (!r && !round.regions.includes(region)) {
             // Skipped: no probe online in the region when the round was claimed, so no job.
-            return { region, reported: false, is_up: null, status_code: null, response_ms: null, error: 'no job sent: no probe online in this region', phases: null, late: false, skipped: true };
+            return {
+              region,
+              reported: false,
+              is_up: null,
+              status_code: null,
+              response_ms: null,
+              error: 'no job sent: no probe online in this region',
+              phases: null,
+              late: false,
+              skipped: true,
+            };
           }
-          if (!r) return { region, reported: false, is_up: null, status_code: null, response_ms: null, error: 'no result', phases: null, late: false };
+          if (!r)
+            return {
+              region,
+              reported: false,
+              is_up: null,
+              status_code: null,
+              response_ms: null,
+              error: 'no result',
+              phases: null,
+              late: false,
+            };
           return {
             region,
             reported: !r.late,
@@ -102,7 +128,8 @@ export class HistoryService {
     const m = await this.monitor(p, id);
     const region = parseRegion(q.region, m.regions);
     const day = parseDate('date', q.date, this.clock.nowMs());
-    if (q.hour === undefined || !/^\d{1,2}$/.test(q.hour) || Number(q.hour) > 23) throw validationFailed([{ field: 'hour', message: 'must be a UTC hour 0–23' }]);
+    if (q.hour === undefined || !/^\d{1,2}$/.test(q.hour) || Number(q.hour) > 23)
+      throw validationFailed([{ field: 'hour', message: 'must be a UTC hour 0–23' }]);
     const from = new Date(day.getTime() + Number(q.hour) * HOUR_MS);
     const to = new Date(from.getTime() + HOUR_MS);
     const records = region
@@ -120,11 +147,21 @@ export class HistoryService {
           responseTime: r.responseMs,
           statusCode: r.statusCode,
         }));
-    return { monitor_id: m.id, region: region ?? null, date: day.toISOString().slice(0, 10), hour: Number(q.hour), records };
+    return {
+      monitor_id: m.id,
+      region: region ?? null,
+      date: day.toISOString().slice(0, 10),
+      hour: Number(q.hour),
+      records,
+    };
   }
 
   /** `GET /monitors/{id}/logs`: one entry per region result, newest first (StatusPool). */
-  async logs(p: Principal, id: string, q: { from?: string; to?: string; region?: string; page: number; limit: number }) {
+  async logs(
+    p: Principal,
+    id: string,
+    q: { from?: string; to?: string; region?: string; page: number; limit: number },
+  ) {
     const m = await this.monitor(p, id);
     const { from, to } = parseWindow(q.from, q.to, this.clock.nowMs());
     const region = parseRegion(q.region, m.regions);
@@ -148,7 +185,19 @@ export class HistoryService {
       late: r.late,
       attempts: r.attempts ?? null,
     }));
-    return { items, meta: { monitor_id: m.id, from: from.toISOString(), to: to.toISOString(), region: region ?? null, page, limit, total, total_pages: Math.ceil(total / limit) } };
+    return {
+      items,
+      meta: {
+        monitor_id: m.id,
+        from: from.toISOString(),
+        to: to.toISOString(),
+        region: region ?? null,
+        page,
+        limit,
+        total,
+        total_pages: Math.ceil(total / limit),
+      },
+    };
   }
 
   /** `GET /monitors/{id}/history?hours=` (StatusCore): the rounds of the last hours with their stats. */
@@ -158,12 +207,19 @@ export class HistoryService {
     const now = this.clock.nowMs();
     const from = new Date(now - hours * HOUR_MS);
     const to = new Date(now + 1);
-    const [rounds, w] = await Promise.all([this.rounds.decidedInRanges(p.accountId, m.id, [{ from, to }]), this.timeseries.window(m, from, to, 'day', { regions: false, overall: true })]);
+    const [rounds, w] = await Promise.all([
+      this.rounds.decidedInRanges(p.accountId, m.id, [{ from, to }]),
+      this.timeseries.window(m, from, to, 'day', { regions: false, overall: true }),
+    ]);
     const s = TimeseriesService.total(w.get(OVERALL));
     return {
       monitor: { id: m.id, name: m.name, url: m.url, status: m.status },
       hours,
-      history: rounds.map((r) => ({ checked_at: r.scheduledAt.toISOString(), status: r.outcome, response_time: r.responseMs })),
+      history: rounds.map((r) => ({
+        checked_at: r.scheduledAt.toISOString(),
+        status: r.outcome,
+        response_time: r.responseMs,
+      })),
       stats: TimeseriesService.statsView(s),
     };
   }

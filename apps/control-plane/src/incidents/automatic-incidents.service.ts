@@ -35,7 +35,14 @@ export class AutomaticIncidents {
   ): Promise<{ opened: IncidentEntity | null; resolved: IncidentEntity | null }> {
     const none = { opened: null, resolved: null };
     const open = incidentLookupNeeded(s.decision, monitor.status) ? await this.repo.findOpen(tx, monitor.id) : null;
-    const action = incidentTransition({ decision: s.decision, previousStatus: monitor.status, open, failing: s.failing, maintenance, at });
+    const action = incidentTransition({
+      decision: s.decision,
+      previousStatus: monitor.status,
+      open,
+      failing: s.failing,
+      maintenance,
+      at,
+    });
     switch (action.kind) {
       case 'none':
         return none;
@@ -71,13 +78,30 @@ export class AutomaticIncidents {
         if (!(await this.repo.open(tx, incident))) return none;
         // Its dependants already down (decided first, in other transactions) are linked to it.
         await this.repo.linkDependants(tx, monitor.accountId, monitor.id, incident.id);
-        this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, incident_id: incident.id, failing_regions: s.failing }, 'incident opened');
+        this.logger.log(
+          {
+            monitor_id: monitor.id,
+            round_id: round.id,
+            round: round.round,
+            incident_id: incident.id,
+            failing_regions: s.failing,
+          },
+          'incident opened',
+        );
         return { opened: incident, resolved: null };
       }
       case 'resolve': {
-        const resolved = { status: 'resolved' as const, resolvedAt: action.resolvedAt, durationSeconds: action.durationSeconds, resolvedByRound: round.id };
+        const resolved = {
+          status: 'resolved' as const,
+          resolvedAt: action.resolvedAt,
+          durationSeconds: action.durationSeconds,
+          resolvedByRound: round.id,
+        };
         await this.repo.update(tx, action.incidentId, resolved);
-        this.logger.log({ monitor_id: monitor.id, round_id: round.id, round: round.round, incident_id: action.incidentId }, 'incident resolved');
+        this.logger.log(
+          { monitor_id: monitor.id, round_id: round.id, round: round.round, incident_id: action.incidentId },
+          'incident resolved',
+        );
         return { opened: null, resolved: Object.assign(open!, resolved) };
       }
     }

@@ -1,10 +1,27 @@
-import { cleanUserText, detectedUpdate, humanDuration, resolvedUpdate, statusFilter, statusLabel } from './incident-rules';
+import {
+  cleanUserText,
+  detectedUpdate,
+  humanDuration,
+  resolvedUpdate,
+  statusFilter,
+  statusLabel,
+} from './incident-rules';
 
 describe('incident rules', () => {
   it('names the failing, up and silent regions in the first update', () => {
-    const r = (region: string, is_up: boolean | null) => ({ region, is_up, status_code: null, response_ms: null, error: null });
-    expect(detectedUpdate([r('eu-west', false), r('us-east', false), r('ap-south', true)], ['eu-west', 'us-east'])).toBe('Down in eu-west, us-east; ap-south up');
-    expect(detectedUpdate([r('eu-west', false), r('us-east', null)], ['eu-west'])).toBe('Down in eu-west; no result from us-east');
+    const r = (region: string, is_up: boolean | null) => ({
+      region,
+      is_up,
+      status_code: null,
+      response_ms: null,
+      error: null,
+    });
+    expect(
+      detectedUpdate([r('eu-west', false), r('us-east', false), r('ap-south', true)], ['eu-west', 'us-east']),
+    ).toBe('Down in eu-west, us-east; ap-south up');
+    expect(detectedUpdate([r('eu-west', false), r('us-east', null)], ['eu-west'])).toBe(
+      'Down in eu-west; no result from us-east',
+    );
     expect(detectedUpdate(null, ['eu-west'])).toBe('Down in eu-west');
     expect(detectedUpdate([], [])).toBe('Down in every region that answered');
   });

@@ -51,7 +51,10 @@ export function cleanUserText(input: string, max: number): string {
 }
 
 /** The first update of an automatic incident (label "Detected"), written by the decision: "Down in eu-west, us-east; ap-south up". */
-export function detectedUpdate(regionResults: readonly IncidentRegionResult[] | null, affected: readonly string[]): string {
+export function detectedUpdate(
+  regionResults: readonly IncidentRegionResult[] | null,
+  affected: readonly string[],
+): string {
   const rs = regionResults ?? [];
   const down = rs.filter((r) => r.is_up === false).map((r) => r.region);
   const failing = down.length ? down : [...affected];
@@ -65,7 +68,9 @@ export function detectedUpdate(regionResults: readonly IncidentRegionResult[] | 
 
 /** The last update of an automatic incident (label "Resolved"): "Recovered after 5 min: the monitor is up again". */
 export function resolvedUpdate(durationSeconds: number | null): string {
-  return durationSeconds === null ? 'Recovered: the monitor is up again' : `Recovered after ${humanDuration(durationSeconds)}: the monitor is up again`;
+  return durationSeconds === null
+    ? 'Recovered: the monitor is up again'
+    : `Recovered after ${humanDuration(durationSeconds)}: the monitor is up again`;
 }
 
 export function humanDuration(seconds: number): string {
@@ -103,8 +108,13 @@ export function regionalDetectedUpdate(regions: readonly string[], rounds: numbe
 }
 
 /** The last update of a regional incident (label "Resolved"): recovered, superseded by an outage, or turned off. */
-export function regionalResolvedUpdate(durationSeconds: number, reason: 'recovered' | 'superseded' | 'disabled'): string {
-  if (reason === 'superseded') return `Superseded after ${humanDuration(durationSeconds)}: the monitor is down (an outage incident follows it)`;
-  if (reason === 'disabled') return `Closed after ${humanDuration(durationSeconds)}: regional incidents were turned off for this monitor`;
+export function regionalResolvedUpdate(
+  durationSeconds: number,
+  reason: 'recovered' | 'superseded' | 'disabled',
+): string {
+  if (reason === 'superseded')
+    return `Superseded after ${humanDuration(durationSeconds)}: the monitor is down (an outage incident follows it)`;
+  if (reason === 'disabled')
+    return `Closed after ${humanDuration(durationSeconds)}: regional incidents were turned off for this monitor`;
   return `Recovered after ${humanDuration(durationSeconds)}: every affected region answers again`;
 }

@@ -10,8 +10,14 @@ export interface IncidentRegionResult {
 }
 
 @Entity('incidents')
-@Index('incidents_one_open_per_monitor_uq', ['monitorId'], { unique: true, where: "status = 'open' AND type = 'automatic'" })
-@Index('incidents_one_open_regional_per_monitor_uq', ['monitorId'], { unique: true, where: "status = 'open' AND type = 'regional'" })
+@Index('incidents_one_open_per_monitor_uq', ['monitorId'], {
+  unique: true,
+  where: "status = 'open' AND type = 'automatic'",
+})
+@Index('incidents_one_open_regional_per_monitor_uq', ['monitorId'], {
+  unique: true,
+  where: "status = 'open' AND type = 'regional'",
+})
 @Index('incidents_account_started_idx', ['accountId', 'startedAt'])
 export class IncidentEntity {
   @PrimaryColumn('text') id!: string;

@@ -10,7 +10,8 @@ export function toIncidentUpdateResponse(u: IncidentUpdateEntity) {
 export const incidentTitle = (i: IncidentEntity): string => i.title ?? `${i.monitorName} is down`;
 
 /** The affected monitors: a manual incident's list, an automatic incident's one monitor. */
-export const affectedMonitorIds = (i: IncidentEntity): string[] => (i.type === 'manual' ? [...(i.monitorIds ?? [])] : i.monitorId ? [i.monitorId] : []);
+export const affectedMonitorIds = (i: IncidentEntity): string[] =>
+  i.type === 'manual' ? [...(i.monitorIds ?? [])] : i.monitorId ? [i.monitorId] : [];
 
 /**
  * StatusRooster's incident document plus StatusPool's `affected_regions`, and the

@@ -20,7 +20,10 @@ export class IncidentsController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a manual incident (title, description, monitor_ids or StatusPool monitor_id, status, impact); its first update is written with it' })
+  @ApiOperation({
+    summary:
+      'Create a manual incident (title, description, monitor_ids or StatusPool monitor_id, status, impact); its first update is written with it',
+  })
   @ApiEnvelope(IncidentView, { status: 201 })
   @ApiErrors(400, 401, 403, 422, 429)
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateIncidentDto) {
@@ -28,7 +31,10 @@ export class IncidentsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "A manual incident's title, description, impact, monitors or status (a status change adds an update); automatic incidents: 409" })
+  @ApiOperation({
+    summary:
+      "A manual incident's title, description, impact, monitors or status (a status change adds an update); automatic incidents: 409",
+  })
   @ApiParam({ name: 'id', example: 'inc_7h2k9d0q3m1x8v4b' })
   @ApiEnvelope(IncidentView)
   @ApiErrors(400, 401, 403, 404, 409, 422, 429)
@@ -37,7 +43,9 @@ export class IncidentsController {
   }
 
   @Post(':id/updates')
-  @ApiOperation({ summary: 'Add an update to the timeline of a manual or automatic incident (status: manual incidents only)' })
+  @ApiOperation({
+    summary: 'Add an update to the timeline of a manual or automatic incident (status: manual incidents only)',
+  })
   @ApiParam({ name: 'id', example: 'inc_7h2k9d0q3m1x8v4b' })
   @ApiEnvelope(IncidentView, { status: 201 })
   @ApiErrors(...WRITE_ERRORS)
@@ -53,10 +61,22 @@ export class IncidentsController {
     const { status, resolved, hours, limit, monitor_id: monitorId, monitor_type: monitorType, type: typeRaw } = q;
     const offset = q.offset ?? 0;
     const byResolved = resolved === 'true' ? 'resolved' : resolved === 'false' ? 'open' : undefined;
-    const st = typeof status === 'string' && (INCIDENT_STATUSES as readonly string[]).includes(status) ? status : byResolved;
-    const type = typeRaw && (INCIDENT_TYPES as readonly string[]).includes(typeRaw) ? (typeRaw as (typeof INCIDENT_TYPES)[number]) : undefined;
+    const st =
+      typeof status === 'string' && (INCIDENT_STATUSES as readonly string[]).includes(status) ? status : byResolved;
+    const type =
+      typeRaw && (INCIDENT_TYPES as readonly string[]).includes(typeRaw)
+        ? (typeRaw as (typeof INCIDENT_TYPES)[number])
+        : undefined;
     const since = new Date(this.clock.nowMs() - hours * 3600_000);
-    const { items, total } = await this.incidents.list(p, { status: st, type, monitorId, monitorType, since, limit, offset });
+    const { items, total } = await this.incidents.list(p, {
+      status: st,
+      type,
+      monitorId,
+      monitorType,
+      since,
+      limit,
+      offset,
+    });
     return new Paged(items, { total, limit, offset, hours });
   }
 

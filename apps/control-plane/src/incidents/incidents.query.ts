@@ -5,7 +5,11 @@ import { INCIDENT_STATUSES, INCIDENT_TYPES } from './dto/incident.view';
 /** `GET /incidents`: the choices are filters; another value filters nothing (as before). */
 export class IncidentListQuery {
   @ChoiceQuery(INCIDENT_STATUSES) status?: string;
-  @ChoiceQuery(['true', 'false'], "StatusPool's filter: true = status resolved, false = open (status wins when both are given)") resolved?: string;
+  @ChoiceQuery(
+    ['true', 'false'],
+    "StatusPool's filter: true = status resolved, false = open (status wins when both are given)",
+  )
+  resolved?: string;
   @ChoiceQuery(INCIDENT_TYPES) type?: string;
   @TextQuery('mon_3k9x0q2m7d1v8b4n') monitor_id?: string;
   @ChoiceQuery(MONITOR_TYPES) monitor_type?: string;

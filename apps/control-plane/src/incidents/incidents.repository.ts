@@ -38,7 +38,12 @@ export class IncidentsRepository {
 
   /** Locks the account's incident for a change (owner API). */
   lockOwned(tx: Tx, accountId: AccountId, id: string): Promise<IncidentEntity | null> {
-    return tx.getRepository(IncidentEntity).createQueryBuilder('i').setLock('pessimistic_write').where('i.account_id = :accountId AND i.id = :id', { accountId, id }).getOne();
+    return tx
+      .getRepository(IncidentEntity)
+      .createQueryBuilder('i')
+      .setLock('pessimistic_write')
+      .where('i.account_id = :accountId AND i.id = :id', { accountId, id })
+      .getOne();
   }
 
   async insertManual(tx: Tx, incident: IncidentEntity): Promise<void> {
@@ -62,10 +67,22 @@ export class IncidentsRepository {
    * The timelines of some incidents (oldest first), at most `perIncident` newest entries
    * each: one query however many incidents.
    */
-  async updatesOf(incidentIds: string[], perIncident = PUBLIC_UPDATES_PER_INCIDENT, tx?: Tx): Promise<Map<string, IncidentUpdateEntity[]>> {
+  async updatesOf(
+    incidentIds: string[],
+    perIncident = PUBLIC_UPDATES_PER_INCIDENT,
+    tx?: Tx,
+  ): Promise<Map<string, IncidentUpdateEntity[]>> {
     const out = new Map<string, IncidentUpdateEntity[]>(incidentIds.map((id) => [id, []]));
     if (!incidentIds.length) return out;
-    const rows: { id: string; incident_id: string; account_id: string; label: string; content: string; status: string | null; created_at: Date }[] = await (tx ?? this.repo.manager).query(
+    const rows: {
+      id: string;
+      incident_id: string;
+      account_id: string;
+      label: string;
+      content: string;
+      status: string | null;
+      created_at: Date;
+    }[] = await (tx ?? this.repo.manager).query(
       `SELECT id, incident_id, account_id, label, content, status, created_at FROM (
          SELECT u.*, row_number() OVER (PARTITION BY u.incident_id ORDER BY u.created_at DESC, u.id DESC) AS n
            FROM incident_updates u WHERE u.incident_id = ANY($1::text[])) x
@@ -73,7 +90,17 @@ export class IncidentsRepository {
       [[...new Set(incidentIds)], perIncident],
     );
     for (const r of rows) {
-      out.get(r.incident_id)?.push(Object.assign(new IncidentUpdateEntity(), { id: r.id, incidentId: r.incident_id, accountId: r.account_id, label: r.label, content: r.content, status: r.status, createdAt: new Date(r.created_at) }));
+      out.get(r.incident_id)?.push(
+        Object.assign(new IncidentUpdateEntity(), {
+          id: r.id,
+          incidentId: r.incident_id,
+          accountId: r.account_id,
+          label: r.label,
+          content: r.content,
+          status: r.status,
+          createdAt: new Date(r.created_at),
+        }),
+      );
     }
     return out;
   }
@@ -87,9 +114,17 @@ export class IncidentsRepository {
     if (st && 'unresolved' in st) q.andWhere("i.status <> 'resolved'");
     else if (st) q.andWhere('i.status = :status', { status: st.exact });
     if (f.type) q.andWhere('i.type = :type', { type: f.type });
-    if (f.monitorId) q.andWhere("(i.monitor_id = :monitorId OR (i.type = 'manual' AND :monitorId = ANY(i.monitor_ids)))", { monitorId: f.monitorId });
+    if (f.monitorId)
+      q.andWhere("(i.monitor_id = :monitorId OR (i.type = 'manual' AND :monitorId = ANY(i.monitor_ids)))", {
+        monitorId: f.monitorId,
+      });
     if (f.monitorType) q.andWhere('i.monitor_type = :monitorType', { monitorType: f.monitorType });
-    const [items, total] = await q.orderBy('i.started_at', 'DESC').addOrderBy('i.id', 'DESC').skip(f.offset).take(f.limit).getManyAndCount();
+    const [items, total] = await q
+      .orderBy('i.started_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .skip(f.offset)
+      .take(f.limit)
+      .getManyAndCount();
     return { items, total };
   }
 
@@ -101,7 +136,10 @@ export class IncidentsRepository {
     if (!monitorIds.length) return Promise.resolve([]);
     return this.repo
       .createQueryBuilder('i')
-      .where("i.account_id = :accountId AND (i.monitor_id IN (:...ids) OR (i.type = 'manual' AND i.monitor_ids && CAST(:arr AS text[])))", { accountId, ids: monitorIds, arr: monitorIds })
+      .where(
+        "i.account_id = :accountId AND (i.monitor_id IN (:...ids) OR (i.type = 'manual' AND i.monitor_ids && CAST(:arr AS text[])))",
+        { accountId, ids: monitorIds, arr: monitorIds },
+      )
       .andWhere("(i.started_at >= :since OR i.status <> 'resolved')", { since })
       .orderBy('i.started_at', 'DESC')
       .addOrderBy('i.id', 'DESC')
@@ -118,7 +156,10 @@ export class IncidentsRepository {
     if (monitorIds.length === 0) return Promise.resolve([]);
     return this.repo
       .createQueryBuilder('i')
-      .where("i.account_id = :accountId AND (i.monitor_id IN (:...monitorIds) OR (i.type = 'manual' AND i.monitor_ids && CAST(:arr AS text[])))", { accountId, monitorIds, arr: monitorIds })
+      .where(
+        "i.account_id = :accountId AND (i.monitor_id IN (:...monitorIds) OR (i.type = 'manual' AND i.monitor_ids && CAST(:arr AS text[])))",
+        { accountId, monitorIds, arr: monitorIds },
+      )
       .orderBy('COALESCE(i.updated_at, i.resolved_at, i.started_at)', 'DESC')
       .addOrderBy('i.id', 'DESC')
       .limit(limit)

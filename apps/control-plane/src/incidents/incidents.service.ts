@@ -54,7 +54,10 @@ export class IncidentsService {
     const title = cleanUserText(dto.title ?? '', TITLE_MAX);
     if (!title) errors.push({ field: 'title', message: 'title must not be empty' });
     const description = dto.description === undefined ? null : cleanUserText(dto.description, TEXT_MAX) || null;
-    const refs = [...(dto.monitor_ids ?? []).map((id, i) => ({ id, field: `monitor_ids[${i}]` })), ...(dto.monitor_id !== undefined ? [{ id: dto.monitor_id, field: 'monitor_id' }] : [])];
+    const refs = [
+      ...(dto.monitor_ids ?? []).map((id, i) => ({ id, field: `monitor_ids[${i}]` })),
+      ...(dto.monitor_id !== undefined ? [{ id: dto.monitor_id, field: 'monitor_id' }] : []),
+    ];
     const briefs = await this.checkMonitors(p.accountId, refs, errors);
     if (errors.length) throw validationFailed(errors);
     const ids = [...new Set(refs.map((r) => r.id))];
@@ -104,29 +107,50 @@ export class IncidentsService {
     const errors: FieldError[] = [];
     const title = dto.title === undefined ? undefined : cleanUserText(dto.title, TITLE_MAX);
     if (title === '') errors.push({ field: 'title', message: 'title must not be empty' });
-    const briefs = dto.monitor_ids ? await this.checkMonitors(p.accountId, dto.monitor_ids.map((m, i) => ({ id: m, field: `monitor_ids[${i}]` })), errors) : null;
+    const briefs = dto.monitor_ids
+      ? await this.checkMonitors(
+          p.accountId,
+          dto.monitor_ids.map((m, i) => ({ id: m, field: `monitor_ids[${i}]` })),
+          errors,
+        )
+      : null;
     if (errors.length) throw validationFailed(errors);
     const now = this.clock.now();
     return this.tx.run(async (tx) => {
       const i = await this.owned(tx, p, id);
-      if (i.type !== 'manual') throw new DomainError('conflict', 'an automatic incident follows its monitor: post an update (POST /incidents/{id}/updates) to add to its timeline');
+      if (i.type !== 'manual')
+        throw new DomainError(
+          'conflict',
+          'an automatic incident follows its monitor: post an update (POST /incidents/{id}/updates) to add to its timeline',
+        );
       if (title !== undefined) i.title = title;
       if (dto.description !== undefined) i.description = cleanUserText(dto.description, TEXT_MAX) || null;
       if (dto.impact !== undefined) i.impact = dto.impact as IncidentImpact;
       if (briefs && dto.monitor_ids) {
         i.monitorIds = [...new Set(dto.monitor_ids)];
         const first = briefs.get(i.monitorIds[0] ?? '');
-        Object.assign(i, { monitorName: first?.name ?? '', monitorUrl: first?.url ?? '', monitorType: first?.monitorType ?? '' });
+        Object.assign(i, {
+          monitorName: first?.name ?? '',
+          monitorUrl: first?.url ?? '',
+          monitorType: first?.monitorType ?? '',
+        });
       }
       let update: IncidentUpdateEntity | null = null;
       if (dto.status !== undefined && dto.status !== i.status) {
-        update = this.newUpdate(i, statusLabel(dto.status), `Status changed to ${statusLabel(dto.status)}.`, dto.status as ManualStatus, now);
+        update = this.newUpdate(
+          i,
+          statusLabel(dto.status),
+          `Status changed to ${statusLabel(dto.status)}.`,
+          dto.status as ManualStatus,
+          now,
+        );
         this.moveTo(i, dto.status as ManualStatus, now);
         await this.incidents.addUpdate(tx, update);
       }
       i.updatedAt = now;
       await this.incidents.save(tx, i);
-      if (update) await this.notify(tx, i, isResolved(i.status) ? 'incident.resolved' : 'incident.updated', update.content, now);
+      if (update)
+        await this.notify(tx, i, isResolved(i.status) ? 'incident.resolved' : 'incident.updated', update.content, now);
       const updates = await this.incidents.updatesOf([i.id], MAX_UPDATES, tx);
       return toIncidentResponse(i, updates.get(i.id));
     });
@@ -143,9 +167,12 @@ export class IncidentsService {
     return this.tx.run(async (tx) => {
       const i = await this.owned(tx, p, id);
       if (dto.status !== undefined && i.type !== 'manual') {
-        throw validationFailed([{ field: 'status', message: 'an automatic incident is resolved by its monitor recovering: omit status' }]);
+        throw validationFailed([
+          { field: 'status', message: 'an automatic incident is resolved by its monitor recovering: omit status' },
+        ]);
       }
-      if ((await this.incidents.countUpdates(tx, i.id)) >= MAX_UPDATES) throw new DomainError('plan_limit', `at most ${MAX_UPDATES} updates per incident`);
+      if ((await this.incidents.countUpdates(tx, i.id)) >= MAX_UPDATES)
+        throw new DomainError('plan_limit', `at most ${MAX_UPDATES} updates per incident`);
       const moved = dto.status !== undefined && dto.status !== i.status;
       const update = this.newUpdate(i, label, content, dto.status ?? null, now);
       if (moved) this.moveTo(i, dto.status as ManualStatus, now);
@@ -169,8 +196,22 @@ export class IncidentsService {
     }
   }
 
-  private newUpdate(i: IncidentEntity, label: string, content: string, status: string | null, at: Date): IncidentUpdateEntity {
-    return Object.assign(new IncidentUpdateEntity(), { id: newId('upd'), incidentId: i.id, accountId: i.accountId, label, content, status, createdAt: at });
+  private newUpdate(
+    i: IncidentEntity,
+    label: string,
+    content: string,
+    status: string | null,
+    at: Date,
+  ): IncidentUpdateEntity {
+    return Object.assign(new IncidentUpdateEntity(), {
+      id: newId('upd'),
+      incidentId: i.id,
+      accountId: i.accountId,
+      label,
+      content,
+      status,
+      createdAt: at,
+    });
   }
 
   private async owned(tx: Tx, p: Principal, id: string): Promise<IncidentEntity> {
@@ -179,13 +220,33 @@ export class IncidentsService {
     return i;
   }
 
-  private async checkMonitors(accountId: AccountId, refs: { id: string; field: string }[], errors: FieldError[]): Promise<Map<string, Brief>> {
-    const briefs = await this.monitors.briefs(accountId, refs.map((r) => r.id));
-    for (const r of refs) if (!briefs.has(r.id)) errors.push({ field: r.field, message: `monitor ${cleanUserText(r.id, 100)} not found` });
+  private async checkMonitors(
+    accountId: AccountId,
+    refs: { id: string; field: string }[],
+    errors: FieldError[],
+  ): Promise<Map<string, Brief>> {
+    const briefs = await this.monitors.briefs(
+      accountId,
+      refs.map((r) => r.id),
+    );
+    for (const r of refs)
+      if (!briefs.has(r.id)) errors.push({ field: r.field, message: `monitor ${cleanUserText(r.id, 100)} not found` });
     return briefs;
   }
 
   private notify(tx: Tx, i: IncidentEntity, event: TimelineEvent['event'], update: string, at: Date): Promise<number> {
-    return this.notifications.enqueueTimeline(tx, [{ event, accountId: i.accountId, kind: 'incident', id: i.id, title: incidentTitle(i), status: i.status, monitorIds: affectedMonitorIds(i), update, at }]);
+    return this.notifications.enqueueTimeline(tx, [
+      {
+        event,
+        accountId: i.accountId,
+        kind: 'incident',
+        id: i.id,
+        title: incidentTitle(i),
+        status: i.status,
+        monitorIds: affectedMonitorIds(i),
+        update,
+        at,
+      },
+    ]);
   }
 }

@@ -16,7 +16,13 @@ export class SystemIncidentsRepository {
    * index), with its first timeline update ("Detected: down in …") in the same transaction.
    */
   async open(tx: Tx, incident: IncidentEntity, detected?: string): Promise<boolean> {
-    const res = await tx.getRepository(IncidentEntity).createQueryBuilder().insert().values(incident).orIgnore().execute();
+    const res = await tx
+      .getRepository(IncidentEntity)
+      .createQueryBuilder()
+      .insert()
+      .values(incident)
+      .orIgnore()
+      .execute();
     const opened = (res.raw as unknown[]).length > 0;
     if (opened) {
       await tx.getRepository(IncidentUpdateEntity).insert({
@@ -73,7 +79,9 @@ export class SystemIncidentsRepository {
       .getRepository(IncidentEntity)
       .createQueryBuilder('i')
       .setLock('pessimistic_write')
-      .where("i.monitor_id IN (:...ids) AND i.status = 'open' AND i.type = 'regional'", { ids: [...new Set(monitorIds)] })
+      .where("i.monitor_id IN (:...ids) AND i.status = 'open' AND i.type = 'regional'", {
+        ids: [...new Set(monitorIds)],
+      })
       .getMany();
     return new Map(rows.map((i) => [i.monitorId!, i]));
   }

@@ -19,11 +19,25 @@ export interface DeadLetter {
 @Injectable()
 export class DeadLettersRepository {
   async insert(tx: Tx, d: DeadLetter): Promise<void> {
-    const payload = Buffer.from(d.payload.buffer, d.payload.byteOffset, Math.min(d.payload.byteLength, DEAD_LETTER_PAYLOAD_BYTES));
+    const payload = Buffer.from(
+      d.payload.buffer,
+      d.payload.byteOffset,
+      Math.min(d.payload.byteLength, DEAD_LETTER_PAYLOAD_BYTES),
+    );
     await tx.query(
       `INSERT INTO dead_letter_results (subject, msg_id, region, monitor_id, round, deliveries, reason, payload, payload_bytes)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [d.subject, d.msgId, d.region, d.monitorId, d.round, d.deliveries, d.reason.slice(0, 2000), payload, d.payload.byteLength],
+      [
+        d.subject,
+        d.msgId,
+        d.region,
+        d.monitorId,
+        d.round,
+        d.deliveries,
+        d.reason.slice(0, 2000),
+        payload,
+        d.payload.byteLength,
+      ],
     );
   }
 

@@ -39,7 +39,8 @@ type Valid = { m: JsMsg; result: ResultV1 };
 /** What an ingestion failure logs: ids go beside it, never the payload; a database error only its class and code (PostgreSQL echoes values in its message). */
 function errInfo(err: unknown): { message: string; code?: string } {
   const code = (err as { driverError?: { code?: string } })?.driverError?.code;
-  if (err instanceof QueryFailedError || code) return { message: (err as Error).name ?? 'QueryFailedError', ...(code ? { code } : {}) };
+  if (err instanceof QueryFailedError || code)
+    return { message: (err as Error).name ?? 'QueryFailedError', ...(code ? { code } : {}) };
   return { message: cleanText(String((err as Error)?.message ?? err)).slice(0, 500), ...(code ? { code } : {}) };
 }
 
@@ -175,8 +176,20 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
   private async watchBacklog(streams: string[]): Promise<void> {
     const giveUpAt = monotonicMs() + 60_000;
     while (monotonicMs() < giveUpAt && !this.stopping) {
-      const infos = await Promise.all(streams.map((s) => this.nats.js.consumers.get(s, this.nats.names.resultsConsumer).then((c) => c.info()).catch(() => null)));
-      if (infos.every((i) => i && i.num_pending === 0 && i.num_ack_pending === 0) && this.buffer.size === 0 && this.active === 0) break;
+      const infos = await Promise.all(
+        streams.map((s) =>
+          this.nats.js.consumers
+            .get(s, this.nats.names.resultsConsumer)
+            .then((c) => c.info())
+            .catch(() => null),
+        ),
+      );
+      if (
+        infos.every((i) => i && i.num_pending === 0 && i.num_ack_pending === 0) &&
+        this.buffer.size === 0 &&
+        this.active === 0
+      )
+        break;
       await new Promise((r) => setTimeout(r, 200));
     }
     this.progress.markCaughtUp();
@@ -216,7 +229,9 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
 
   private async work(): Promise<void> {
     for (;;) {
-      const { items: batch, monitors } = this.buffer.size ? this.buffer.take(this.config.ingestBatchSize) : { items: [], monitors: [] };
+      const { items: batch, monitors } = this.buffer.size
+        ? this.buffer.take(this.config.ingestBatchSize)
+        : { items: [], monitors: [] };
       if (!batch.length) {
         if (this.closing && !this.buffer.size) return;
         await new Promise<void>((r) => this.waiting.push(r));
@@ -268,14 +283,20 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
       if (!isStatementError(err)) {
         // PostgreSQL unreachable (or shutting down): nothing here is poison; hand the whole
         // batch back with backoff, never to the dead-letter table.
-        this.logger.error({ err: errInfo(err), results: valid.length }, 'storing results failed (database unavailable); will be redelivered');
+        this.logger.error(
+          { err: errInfo(err), results: valid.length },
+          'storing results failed (database unavailable); will be redelivered',
+        );
         for (const v of valid) this.retryLater(v.m);
         return;
       }
       if (valid.length === 1) return this.failedAlone(valid[0], err);
       // Bisect: each half in its own transaction, so a result that cannot be stored is
       // isolated in about log2(n) transactions and the rest still go in batches.
-      this.logger.warn({ err: errInfo(err), results: valid.length }, 'storing a batch failed; storing its halves apart');
+      this.logger.warn(
+        { err: errInfo(err), results: valid.length },
+        'storing a batch failed; storing its halves apart',
+      );
       const mid = valid.length >> 1;
       await this.storeBatch(valid.slice(0, mid));
       await this.storeBatch(valid.slice(mid));
@@ -323,7 +344,10 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
       return this.retryLater(v.m);
     }
     this.metrics.resultsDeadLettered.inc();
-    this.logger.error({ err: errInfo(err), ...ids, deliveries }, 'result could not be stored: kept in dead_letter_results and terminated');
+    this.logger.error(
+      { err: errInfo(err), ...ids, deliveries },
+      'result could not be stored: kept in dead_letter_results and terminated',
+    );
     v.m.term();
   }
 
@@ -332,33 +356,66 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     const parsed = parseStorableResult(m.data, this.clock.now());
     if (!parsed.ok) {
       this.metrics.malformedMessages.inc({ kind: 'result' });
-      this.refuse(m, 'malformed', { subject: m.subject, region: subjectRegion, error: parsed.error }, 'dropping malformed result');
+      this.refuse(
+        m,
+        'malformed',
+        { subject: m.subject, region: subjectRegion, error: parsed.error },
+        'dropping malformed result',
+      );
       return null;
     }
     const result = parsed.value;
-    const ids = { monitor_id: result.monitor_id, round: result.round, region: result.region, probe_id: result.probe_id };
+    const ids = {
+      monitor_id: result.monitor_id,
+      round: result.round,
+      region: result.region,
+      probe_id: result.probe_id,
+    };
     if (result.region !== subjectRegion) {
-      this.refuse(m, 'region_mismatch', { ...ids, subject: m.subject }, 'dropping result whose region does not match its subject');
+      this.refuse(
+        m,
+        'region_mismatch',
+        { ...ids, subject: m.subject },
+        'dropping result whose region does not match its subject',
+      );
       return null;
     }
     // The id the stream de-duplicated it by must be the one its job asked for, of the
     // subject's region: a region cannot have another's results dropped as duplicates, nor
     // can an id and a payload describe different results.
     const msgId = m.headers?.get('Nats-Msg-Id') || undefined;
-    if (result.job_id !== jobId(result.monitor_id, result.round) || !this.nats.resultIdMatches(msgId, result.job_id, subjectRegion)) {
-      this.refuse(m, 'msg_id_mismatch', { ...ids, subject: m.subject, msg_id: msgId?.slice(0, 300) }, 'dropping result whose message id does not match its job and region');
+    if (
+      result.job_id !== jobId(result.monitor_id, result.round) ||
+      !this.nats.resultIdMatches(msgId, result.job_id, subjectRegion)
+    ) {
+      this.refuse(
+        m,
+        'msg_id_mismatch',
+        { ...ids, subject: m.subject, msg_id: msgId?.slice(0, 300) },
+        'dropping result whose message id does not match its job and region',
+      );
       return null;
     }
     if (!this.config.regions.includes(result.region)) {
       // A probe started with a region this control plane does not know is never trusted.
-      this.refuse(m, 'unknown_region', { ...ids, configured_regions: this.config.regions }, 'dropping result from a region this control plane does not know');
+      this.refuse(
+        m,
+        'unknown_region',
+        { ...ids, configured_regions: this.config.regions },
+        'dropping result from a region this control plane does not know',
+      );
       return null;
     }
     return result;
   }
 
   private settle(m: JsMsg, result: ResultV1, outcome: Outcome): void {
-    const ids = { monitor_id: result.monitor_id, round: result.round, region: result.region, probe_id: result.probe_id };
+    const ids = {
+      monitor_id: result.monitor_id,
+      round: result.round,
+      region: result.region,
+      probe_id: result.probe_id,
+    };
     if (outcome === 'not_dispatched') {
       this.refuse(m, 'not_dispatched', ids, 'dropping result from a region that got no job for this round');
       return;
@@ -392,11 +449,23 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
   /** Stores a batch in one transaction; returns each result's outcome (same order). */
   private async store(tx: Tx, results: ResultV1[]): Promise<Outcome[]> {
     const outcomes: Outcome[] = new Array(results.length);
-    const monitors = new Map((await this.monitors.lockForResults(tx, results.map((r) => r.monitor_id))).map((m) => [m.id, m]));
+    const monitors = new Map(
+      (
+        await this.monitors.lockForResults(
+          tx,
+          results.map((r) => r.monitor_id),
+        )
+      ).map((m) => [m.id, m]),
+    );
     const wanted = new Map<string, ResultRoundKey>();
     for (const r of results) {
       if (!monitors.has(r.monitor_id)) continue;
-      const key = { monitorId: r.monitor_id, round: r.round, scheduledAt: r.scheduled_at ? new Date(r.scheduled_at) : null, startedAt: new Date(r.started_at) };
+      const key = {
+        monitorId: r.monitor_id,
+        round: r.round,
+        scheduledAt: r.scheduled_at ? new Date(r.scheduled_at) : null,
+        startedAt: new Date(r.started_at),
+      };
       const k = `${r.monitor_id}|${r.round}`;
       const seen = wanted.get(k);
       // A result without the scheduled time (older probe), or results of one round that
@@ -404,7 +473,9 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
       if (!seen) wanted.set(k, key);
       else if (seen.scheduledAt && seen.scheduledAt.getTime() !== key.scheduledAt?.getTime()) seen.scheduledAt = null;
     }
-    const rounds = new Map((await this.rounds.lockForResults(tx, [...wanted.values()])).map((rd) => [`${rd.monitorId}|${rd.round}`, rd]));
+    const rounds = new Map(
+      (await this.rounds.lockForResults(tx, [...wanted.values()])).map((rd) => [`${rd.monitorId}|${rd.round}`, rd]),
+    );
     const cutoff = this.partitions.cutoff().getTime();
     const rows: { index: number; row: ResultRow }[] = [];
     const classes = classifyResults(
@@ -412,7 +483,9 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
       (id) => monitors.has(id),
       (id, n) => {
         const round = rounds.get(roundKey(id, n));
-        return round && { regions: round.regions, scheduledAtMs: round.scheduledAt.getTime(), decided: !!round.decidedAt };
+        return (
+          round && { regions: round.regions, scheduledAtMs: round.scheduledAt.getTime(), decided: !!round.decidedAt }
+        );
       },
       cutoff,
     );
@@ -420,12 +493,23 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
       if (c.kind !== 'store') return void (outcomes[i] = c.kind);
       const r = results[i];
       const round = rounds.get(roundKey(r.monitor_id, r.round))!;
-      rows.push({ index: i, row: { result: r, accountId: monitors.get(r.monitor_id)!.accountId, scheduledAt: round.scheduledAt, late: c.late } });
+      rows.push({
+        index: i,
+        row: {
+          result: r,
+          accountId: monitors.get(r.monitor_id)!.accountId,
+          scheduledAt: round.scheduledAt,
+          late: c.late,
+        },
+      });
     });
     const missing = rows.map((x) => x.row.scheduledAt).filter((t) => !this.partitions.has(t));
     if (missing.length) throw new MissingPartitions(missing);
 
-    const inserted = await this.results.insertMany(tx, rows.map((x) => x.row));
+    const inserted = await this.results.insertMany(
+      tx,
+      rows.map((x) => x.row),
+    );
     const stored: ResultRow[] = [];
     for (const { index, row } of rows) {
       outcomes[index] = storedOutcome(inserted.has(ResultsRepository.identity(row.result)), row.late);
@@ -454,10 +538,22 @@ export class IngestionService implements OnApplicationBootstrap, BeforeApplicati
     }
     if (inBatch.size) {
       const touched = [...inBatch.keys()].map((k) => rounds.get(k)!);
-      const partial = touched.filter((round) => inBatch.get(`${round.monitorId}|${round.round}`)!.length < round.regions.length);
+      const partial = touched.filter(
+        (round) => inBatch.get(`${round.monitorId}|${round.round}`)!.length < round.regions.length,
+      );
       const onTime = await this.results.onTimeMany(tx, partial);
-      for (const [k, list] of inBatch) if (!onTime.has(k)) onTime.set(k, list.sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : 0)));
-      const complete = touched.filter((round) => roundComplete(round.regions, (onTime.get(roundKey(round.monitorId, round.round)) ?? []).map((r) => r.region)));
+      for (const [k, list] of inBatch)
+        if (!onTime.has(k))
+          onTime.set(
+            k,
+            list.sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : 0)),
+          );
+      const complete = touched.filter((round) =>
+        roundComplete(
+          round.regions,
+          (onTime.get(roundKey(round.monitorId, round.round)) ?? []).map((r) => r.region),
+        ),
+      );
       await this.decisions.decideMany(tx, complete, { results: onTime, rollups: observations });
     }
     // The results' and the decided rounds' rollups in one upsert per table.

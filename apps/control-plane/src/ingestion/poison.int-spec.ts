@@ -22,7 +22,12 @@ describe('poison results', () => {
   const byHand = new Map<string, (job: JobV1, region: string) => Promise<void>>();
 
   beforeAll(async () => {
-    t = await startTestApp({ ROUND_GRACE_SECONDS: '1', SCHEDULER_TICK_MS: '100', INGEST_MAX_DELIVER: '3', INGEST_RETRY_BACKOFF_MS: '50' });
+    t = await startTestApp({
+      ROUND_GRACE_SECONDS: '1',
+      SCHEDULER_TICK_MS: '100',
+      INGEST_MAX_DELIVER: '3',
+      INGEST_RETRY_BACKOFF_MS: '50',
+    });
     key = (await signup(t.api)).key;
     pg = new Client({ connectionString: t.databaseUrl });
     await pg.connect();
@@ -44,7 +49,9 @@ describe('poison results', () => {
   });
 
   const monitor = async (id: string) => (await call(t.api, key, 'GET', `/monitors/${id}`)).body.data;
-  const create = async (name: string) => (await call(t.api, key, 'POST', '/monitors', { name, url: 'http://127.0.0.1:1/', check_interval: 2, timeout: 2 })).body.data;
+  const create = async (name: string) =>
+    (await call(t.api, key, 'POST', '/monitors', { name, url: 'http://127.0.0.1:1/', check_interval: 2, timeout: 2 }))
+      .body.data;
 
   it('stores a result full of strings PostgreSQL refuses, cleaned, and decides the round down', async () => {
     const m = await create('poison strings');
@@ -90,8 +97,15 @@ describe('poison results', () => {
     // left after cleaning (a constraint, a bug), so the bounded retry is what is tested.
     await pg.query(`CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.probe_id = 'poison' THEN RAISE EXCEPTION 'poison result refused by test trigger'; END IF; RETURN NEW; END $$`);
-    await pg.query(`CREATE TRIGGER refuse_poison BEFORE INSERT ON check_results FOR EACH ROW EXECUTE FUNCTION refuse_poison()`);
-    const dead = () => (t.app.get(MetricsService).registry.getSingleMetric('parallax_results_dead_lettered_total') as unknown as { get(): Promise<{ values: { value: number }[] }> }).get();
+    await pg.query(
+      `CREATE TRIGGER refuse_poison BEFORE INSERT ON check_results FOR EACH ROW EXECUTE FUNCTION refuse_poison()`,
+    );
+    const dead = () =>
+      (
+        t.app.get(MetricsService).registry.getSingleMetric('parallax_results_dead_lettered_total') as unknown as {
+          get(): Promise<{ values: { value: number }[] }>;
+        }
+      ).get();
     const m = await create('poison store');
     let round: number | null = null;
     byHand.set(m.id, async (job, region) => {
@@ -100,16 +114,34 @@ describe('poison results', () => {
       if (job.round === round && region === 'us-east') r.probe_id = 'poison';
       await probes.publish(r);
     });
-    await waitFor('a dead letter', async () => (await pg.query(`SELECT * FROM dead_letter_results WHERE monitor_id = $1`, [m.id])).rows.length === 1, 30_000);
+    await waitFor(
+      'a dead letter',
+      async () => (await pg.query(`SELECT * FROM dead_letter_results WHERE monitor_id = $1`, [m.id])).rows.length === 1,
+      30_000,
+    );
     const [letter] = (await pg.query(`SELECT * FROM dead_letter_results WHERE monitor_id = $1`, [m.id])).rows;
-    expect(letter).toMatchObject({ region: 'us-east', round: String(round), deliveries: 3, msg_id: resultMsgId(jobId(m.id, round!), 'us-east') });
+    expect(letter).toMatchObject({
+      region: 'us-east',
+      round: String(round),
+      deliveries: 3,
+      msg_id: resultMsgId(jobId(m.id, round!), 'us-east'),
+    });
     expect(letter.reason).toMatch(/poison result refused by test trigger/);
     expect(JSON.parse(letter.payload.toString('utf8')).probe_id).toBe('poison');
     expect((await dead()).values[0].value).toBe(1);
     // The other regions' results of that round were stored, and the round decided by its deadline.
-    const stored = await pg.query(`SELECT region FROM check_results WHERE monitor_id = $1 AND round = $2 ORDER BY region`, [m.id, round]);
+    const stored = await pg.query(
+      `SELECT region FROM check_results WHERE monitor_id = $1 AND round = $2 ORDER BY region`,
+      [m.id, round],
+    );
     expect(stored.rows.map((r) => r.region)).toEqual(['ap-south', 'eu-west']);
-    await waitFor('round decided', async () => (await pg.query(`SELECT outcome FROM rounds WHERE monitor_id = $1 AND round = $2`, [m.id, round])).rows[0]?.outcome === 'down', 30_000);
+    await waitFor(
+      'round decided',
+      async () =>
+        (await pg.query(`SELECT outcome FROM rounds WHERE monitor_id = $1 AND round = $2`, [m.id, round])).rows[0]
+          ?.outcome === 'down',
+      30_000,
+    );
     await waitFor('monitor down', async () => (await monitor(m.id)).status === 'down', 30_000);
     byHand.delete(m.id);
     await pg.query(`DROP TRIGGER refuse_poison ON check_results`);

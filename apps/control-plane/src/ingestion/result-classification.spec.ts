@@ -1,10 +1,25 @@
-import { classifyResults, ClassifiedRound, resultIdentity, roundComplete, roundKey, storedOutcome } from './result-classification';
+import {
+  classifyResults,
+  ClassifiedRound,
+  resultIdentity,
+  roundComplete,
+  roundKey,
+  storedOutcome,
+} from './result-classification';
 
 const CUTOFF = Date.parse('2026-01-10T00:00:00Z');
-const round = (over: Partial<ClassifiedRound> = {}): ClassifiedRound => ({ regions: ['eu', 'us'], scheduledAtMs: CUTOFF + 60_000, decided: false, ...over });
+const round = (over: Partial<ClassifiedRound> = {}): ClassifiedRound => ({
+  regions: ['eu', 'us'],
+  scheduledAtMs: CUTOFF + 60_000,
+  decided: false,
+  ...over,
+});
 
 /** Classifies with monitor `m1` existing and the rounds given by `monitor|round`. */
-function classify(results: { monitorId: string; round: number; region: string }[], rounds: Record<string, ClassifiedRound>) {
+function classify(
+  results: { monitorId: string; round: number; region: string }[],
+  rounds: Record<string, ClassifiedRound>,
+) {
   return classifyResults(
     results,
     (id) => id === 'm1',
@@ -15,31 +30,49 @@ function classify(results: { monitorId: string; round: number; region: string }[
 
 describe('classifyResults', () => {
   it('calls a result of a monitor that does not exist an orphan, whatever its round', () => {
-    expect(classify([{ monitorId: 'gone', round: 1, region: 'eu' }], { 'gone|1': round() })).toEqual([{ kind: 'orphan' }]);
+    expect(classify([{ monitorId: 'gone', round: 1, region: 'eu' }], { 'gone|1': round() })).toEqual([
+      { kind: 'orphan' },
+    ]);
     expect(classify([{ monitorId: 'gone', round: 1, region: 'eu' }], {})).toEqual([{ kind: 'orphan' }]);
   });
 
   it('calls a result of a round that does not exist not dispatched', () => {
-    expect(classify([{ monitorId: 'm1', round: 7, region: 'eu' }], { 'm1|1': round() })).toEqual([{ kind: 'not_dispatched' }]);
+    expect(classify([{ monitorId: 'm1', round: 7, region: 'eu' }], { 'm1|1': round() })).toEqual([
+      { kind: 'not_dispatched' },
+    ]);
   });
 
   it('calls a result from a region the round sent no job to not dispatched', () => {
-    expect(classify([{ monitorId: 'm1', round: 1, region: 'ap' }], { 'm1|1': round() })).toEqual([{ kind: 'not_dispatched' }]);
-    expect(classify([{ monitorId: 'm1', round: 1, region: 'eu' }], { 'm1|1': round({ regions: [] }) })).toEqual([{ kind: 'not_dispatched' }]);
+    expect(classify([{ monitorId: 'm1', round: 1, region: 'ap' }], { 'm1|1': round() })).toEqual([
+      { kind: 'not_dispatched' },
+    ]);
+    expect(classify([{ monitorId: 'm1', round: 1, region: 'eu' }], { 'm1|1': round({ regions: [] }) })).toEqual([
+      { kind: 'not_dispatched' },
+    ]);
   });
 
   it('calls a result of a round scheduled before the retention cutoff expired, and one at the cutoff not', () => {
-    expect(classify([{ monitorId: 'm1', round: 1, region: 'eu' }], { 'm1|1': round({ scheduledAtMs: CUTOFF - 1 }) })).toEqual([{ kind: 'expired' }]);
-    expect(classify([{ monitorId: 'm1', round: 1, region: 'eu' }], { 'm1|1': round({ scheduledAtMs: CUTOFF }) })).toEqual([{ kind: 'store', late: false }]);
+    expect(
+      classify([{ monitorId: 'm1', round: 1, region: 'eu' }], { 'm1|1': round({ scheduledAtMs: CUTOFF - 1 }) }),
+    ).toEqual([{ kind: 'expired' }]);
+    expect(
+      classify([{ monitorId: 'm1', round: 1, region: 'eu' }], { 'm1|1': round({ scheduledAtMs: CUTOFF }) }),
+    ).toEqual([{ kind: 'store', late: false }]);
   });
 
   it('checks not dispatched before expired (an old round from a skipped region is not dispatched)', () => {
-    expect(classify([{ monitorId: 'm1', round: 1, region: 'ap' }], { 'm1|1': round({ scheduledAtMs: CUTOFF - 1 }) })).toEqual([{ kind: 'not_dispatched' }]);
+    expect(
+      classify([{ monitorId: 'm1', round: 1, region: 'ap' }], { 'm1|1': round({ scheduledAtMs: CUTOFF - 1 }) }),
+    ).toEqual([{ kind: 'not_dispatched' }]);
   });
 
   it('stores a result of an undecided round on time and one of a decided round late', () => {
-    expect(classify([{ monitorId: 'm1', round: 1, region: 'us' }], { 'm1|1': round() })).toEqual([{ kind: 'store', late: false }]);
-    expect(classify([{ monitorId: 'm1', round: 1, region: 'us' }], { 'm1|1': round({ decided: true }) })).toEqual([{ kind: 'store', late: true }]);
+    expect(classify([{ monitorId: 'm1', round: 1, region: 'us' }], { 'm1|1': round() })).toEqual([
+      { kind: 'store', late: false },
+    ]);
+    expect(classify([{ monitorId: 'm1', round: 1, region: 'us' }], { 'm1|1': round({ decided: true }) })).toEqual([
+      { kind: 'store', late: true },
+    ]);
   });
 
   it('keeps the first of results with one identity in a batch and calls the later ones duplicates', () => {
@@ -55,7 +88,15 @@ describe('classifyResults', () => {
   it('calls repeated results refused before the duplicate check what they are, not duplicates', () => {
     const r = { monitorId: 'm1', round: 2, region: 'eu' };
     expect(classify([r, r], {})).toEqual([{ kind: 'not_dispatched' }, { kind: 'not_dispatched' }]);
-    expect(classify([{ ...r, monitorId: 'x' }, { ...r, monitorId: 'x' }], {})).toEqual([{ kind: 'orphan' }, { kind: 'orphan' }]);
+    expect(
+      classify(
+        [
+          { ...r, monitorId: 'x' },
+          { ...r, monitorId: 'x' },
+        ],
+        {},
+      ),
+    ).toEqual([{ kind: 'orphan' }, { kind: 'orphan' }]);
   });
 
   it('classifies a mixed batch in order', () => {

@@ -29,11 +29,23 @@ export interface RawResult {
 const key = (monitorId: string, round: number, region: string) => `${monitorId}|${round}|${region}`;
 
 /** PostgreSQL text and jsonb cannot hold U+0000: a probe's error or body text may; it is dropped, not the result. */
-const withoutNulText = <T extends string | null>(v: T): T => (v !== null && v.includes('\u0000') ? (v.replace(/\u0000/g, '') as T) : v);
+const withoutNulText = <T extends string | null>(v: T): T =>
+  v !== null && v.includes('\u0000') ? (v.replace(/\u0000/g, '') as T) : v;
 const withoutNul = (_k: string, v: unknown) => (typeof v === 'string' ? withoutNulText(v) : v);
 
 /** The columns of a stored result a decision reads (bigint round as text, times as Dates). */
-type OnTimeRow = Pick<ResultV1, 'monitor_id' | 'region' | 'is_up' | 'status_code' | 'response_ms' | 'error' | 'phases' | 'response_headers' | 'response_body'> & {
+type OnTimeRow = Pick<
+  ResultV1,
+  | 'monitor_id'
+  | 'region'
+  | 'is_up'
+  | 'status_code'
+  | 'response_ms'
+  | 'error'
+  | 'phases'
+  | 'response_headers'
+  | 'response_body'
+> & {
   round: string;
   warn: boolean;
   ssl_expiry: Date | null;
@@ -97,7 +109,10 @@ export class ResultsRepository {
   }
 
   /** The on-time results of some rounds (those their decisions count), by `monitor|round`, regions in order. */
-  async onTimeMany(tx: Tx, rounds: { monitorId: string; round: number; scheduledAt: Date }[]): Promise<Map<string, RegionResult[]>> {
+  async onTimeMany(
+    tx: Tx,
+    rounds: { monitorId: string; round: number; scheduledAt: Date }[],
+  ): Promise<Map<string, RegionResult[]>> {
     const out = new Map<string, RegionResult[]>();
     if (!rounds.length) return out;
     for (const r of rounds) out.set(`${r.monitorId}|${r.round}`, []);
@@ -111,7 +126,11 @@ export class ResultsRepository {
          FROM check_results
         WHERE monitor_id = ANY($1::text[]) AND scheduled_at = ANY($2::timestamptz[]) AND round = ANY($3::bigint[]) AND NOT late
         ORDER BY region`,
-      [[...new Set(rounds.map((r) => r.monitorId))], [...new Set(rounds.map((r) => r.scheduledAt.toISOString()))], [...new Set(rounds.map((r) => r.round))]],
+      [
+        [...new Set(rounds.map((r) => r.monitorId))],
+        [...new Set(rounds.map((r) => r.scheduledAt.toISOString()))],
+        [...new Set(rounds.map((r) => r.round))],
+      ],
     );
     for (const r of rows) {
       out.get(`${r.monitor_id}|${Number(r.round)}`)?.push({
@@ -141,7 +160,9 @@ export class ResultsRepository {
       responseMs: r.response_ms,
       error: withoutNulText(r.error),
       phases: r.phases,
-      responseHeaders: r.response_headers ? (JSON.parse(JSON.stringify(r.response_headers, withoutNul)) as Record<string, string>) : null,
+      responseHeaders: r.response_headers
+        ? (JSON.parse(JSON.stringify(r.response_headers, withoutNul)) as Record<string, string>)
+        : null,
       responseBody: withoutNulText(r.response_body),
       warn: r.warn ?? false,
       sslExpiry: r.ssl_expiry ? new Date(r.ssl_expiry) : null,
@@ -151,36 +172,71 @@ export class ResultsRepository {
   }
 
   /** Every result of some rounds of one monitor (scheduled between `from` and `to`), for the check history. */
-  forRounds(accountId: AccountId, monitorId: string, rounds: number[], from: Date, to: Date): Promise<CheckResultEntity[]> {
+  forRounds(
+    accountId: AccountId,
+    monitorId: string,
+    rounds: number[],
+    from: Date,
+    to: Date,
+  ): Promise<CheckResultEntity[]> {
     if (!rounds.length) return Promise.resolve([]);
-    return this.repo.find({ where: { accountId, monitorId, round: In(rounds), scheduledAt: Between(from, to) }, order: { region: 'ASC' } });
+    return this.repo.find({
+      where: { accountId, monitorId, round: In(rounds), scheduledAt: Between(from, to) },
+      order: { region: 'ASC' },
+    });
   }
 
   /** Raw results of one monitor in some time ranges (a window's edges), optionally of one region. */
-  async inRanges(accountId: AccountId, monitorId: string, ranges: { from: Date; to: Date }[], region?: string): Promise<RawResult[]> {
+  async inRanges(
+    accountId: AccountId,
+    monitorId: string,
+    ranges: { from: Date; to: Date }[],
+    region?: string,
+  ): Promise<RawResult[]> {
     if (!ranges.length) return [];
     const w = rangeClause('scheduled_at', ranges, 4);
-    const rows: { region: string; scheduled_at: Date; is_up: boolean; response_ms: number | null }[] = await this.repo.query(
-      `SELECT region, scheduled_at, is_up, response_ms FROM check_results
+    const rows: { region: string; scheduled_at: Date; is_up: boolean; response_ms: number | null }[] =
+      await this.repo.query(
+        `SELECT region, scheduled_at, is_up, response_ms FROM check_results
         WHERE account_id = $1 AND monitor_id = $2 AND ($3::text IS NULL OR region = $3) AND ${w.sql}`,
-      [accountId, monitorId, region ?? null, ...w.params],
-    );
-    return rows.map((r) => ({ region: r.region, scheduledAt: r.scheduled_at, isUp: r.is_up, responseMs: r.response_ms }));
+        [accountId, monitorId, region ?? null, ...w.params],
+      );
+    return rows.map((r) => ({
+      region: r.region,
+      scheduledAt: r.scheduled_at,
+      isUp: r.is_up,
+      responseMs: r.response_ms,
+    }));
   }
 
   /** Failed results of one monitor scheduled in [from, to), counted per region, error text and status code (insights; at most `limit` groups). */
-  async failureGroups(accountId: string, monitorId: string, from: Date, to: Date, limit = 500): Promise<{ region: string; error: string | null; statusCode: number | null; count: number }[]> {
-    const rows: { region: string; error: string | null; status_code: number | null; n: number }[] = await this.repo.query(
-      `SELECT region, error, status_code, count(*)::int AS n FROM check_results
+  async failureGroups(
+    accountId: string,
+    monitorId: string,
+    from: Date,
+    to: Date,
+    limit = 500,
+  ): Promise<{ region: string; error: string | null; statusCode: number | null; count: number }[]> {
+    const rows: { region: string; error: string | null; status_code: number | null; n: number }[] =
+      await this.repo.query(
+        `SELECT region, error, status_code, count(*)::int AS n FROM check_results
         WHERE account_id = $1 AND monitor_id = $2 AND scheduled_at >= $3 AND scheduled_at < $4 AND is_up = false
         GROUP BY region, error, status_code ORDER BY n DESC LIMIT $5`,
-      [accountId, monitorId, from, to, limit],
-    );
+        [accountId, monitorId, from, to, limit],
+      );
     return rows.map((r) => ({ region: r.region, error: r.error, statusCode: r.status_code, count: r.n }));
   }
 
   /** One page of results in a window, newest first (the check log). */
-  page(accountId: AccountId, monitorId: string, from: Date, to: Date, region: string | undefined, limit: number, offset: number): Promise<CheckResultEntity[]> {
+  page(
+    accountId: AccountId,
+    monitorId: string,
+    from: Date,
+    to: Date,
+    region: string | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<CheckResultEntity[]> {
     const q = this.repo
       .createQueryBuilder('c')
       .where('c.account_id = :accountId AND c.monitor_id = :monitorId', { accountId, monitorId })

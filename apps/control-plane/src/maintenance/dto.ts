@@ -17,7 +17,11 @@ export class CreateMaintenanceDto {
   @MaxLength(TEXT_MAX * 2)
   description?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['mon_3k9x0q2m7d1v8b4n'], description: "Affected monitors (the account's own): in maintenance while it is in progress" })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['mon_3k9x0q2m7d1v8b4n'],
+    description: "Affected monitors (the account's own): in maintenance while it is in progress",
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_MAINTENANCE_MONITORS)
@@ -30,7 +34,11 @@ export class CreateMaintenanceDto {
   @MaxLength(40)
   starts_at!: string;
 
-  @ApiProperty({ format: 'date-time', example: '2026-12-03T23:00:00Z', description: 'After starts_at, at most 31 days later' })
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-12-03T23:00:00Z',
+    description: 'After starts_at, at most 31 days later',
+  })
   @IsString()
   @MaxLength(40)
   ends_at!: string;
@@ -72,7 +80,9 @@ export class UpdateMaintenanceDto {
 
   @ApiPropertyOptional({ enum: ['cancelled'], description: 'The clock moves the other statuses' })
   @IsOptional()
-  @IsIn(['cancelled'], { message: 'status can only be set to cancelled: scheduled, in_progress and completed follow the clock' })
+  @IsIn(['cancelled'], {
+    message: 'status can only be set to cancelled: scheduled, in_progress and completed follow the clock',
+  })
   status?: string;
 }
 
@@ -93,7 +103,13 @@ export class MaintenanceUpdateView {
   @ApiProperty({ example: 'upd_4k2m9x0q7d1v8b3n' }) id!: string;
   @ApiProperty({ example: 'In progress' }) label!: string;
   @ApiProperty({ example: 'Maintenance started.' }) content!: string;
-  @ApiProperty({ type: String, nullable: true, enum: MAINTENANCE_STATUSES, description: 'The status it moved to with this entry' }) status!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: MAINTENANCE_STATUSES,
+    description: 'The status it moved to with this entry',
+  })
+  status!: string | null;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
 }
 
@@ -107,7 +123,8 @@ export class MaintenanceView {
   @ApiProperty({ format: 'date-time' }) ends_at!: string;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
-  @ApiProperty({ type: [MaintenanceUpdateView], description: 'The timeline, oldest first' }) updates!: MaintenanceUpdateView[];
+  @ApiProperty({ type: [MaintenanceUpdateView], description: 'The timeline, oldest first' })
+  updates!: MaintenanceUpdateView[];
 }
 
 export class MaintenanceMetaView {

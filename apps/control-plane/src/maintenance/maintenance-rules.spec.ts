@@ -1,5 +1,12 @@
 import { MAINTENANCE_STATUSES, MaintenanceStatus } from './maintenance.entity';
-import { isFinal, parseInstant, statusByClock, transitionEvents, transitionUpdate, windowProblems } from './maintenance-rules';
+import {
+  isFinal,
+  parseInstant,
+  statusByClock,
+  transitionEvents,
+  transitionUpdate,
+  windowProblems,
+} from './maintenance-rules';
 
 const start = new Date('2026-12-03T10:00:00Z');
 const end = new Date('2026-12-03T12:00:00Z');
@@ -27,7 +34,8 @@ describe('statusByClock', () => {
 describe('transitionEvents', () => {
   it('names the events of every move, in order', () => {
     const table: Record<string, string[]> = {};
-    for (const from of MAINTENANCE_STATUSES) for (const to of MAINTENANCE_STATUSES) table[`${from}→${to}`] = transitionEvents(from, to);
+    for (const from of MAINTENANCE_STATUSES)
+      for (const to of MAINTENANCE_STATUSES) table[`${from}→${to}`] = transitionEvents(from, to);
     expect(table).toEqual({
       'scheduled→scheduled': [],
       'scheduled→in_progress': ['maintenance.started'],
@@ -49,7 +57,11 @@ describe('transitionEvents', () => {
   });
 
   it('writes a timeline entry for each event', () => {
-    expect(transitionUpdate('maintenance.started')).toEqual({ label: 'In progress', content: 'Maintenance started.', status: 'in_progress' });
+    expect(transitionUpdate('maintenance.started')).toEqual({
+      label: 'In progress',
+      content: 'Maintenance started.',
+      status: 'in_progress',
+    });
     expect(transitionUpdate('maintenance.completed').status).toBe('completed');
     expect(transitionUpdate('maintenance.cancelled').status).toBe('cancelled');
     expect(transitionUpdate('maintenance.scheduled').status).toBe('scheduled');
@@ -70,8 +82,12 @@ describe('windowProblems', () => {
   it('names the field of each problem', () => {
     expect(windowProblems(end, start, now)).toEqual([{ field: 'ends_at', message: 'ends_at must be after starts_at' }]);
     expect(windowProblems(start, start, now).map((p) => p.field)).toEqual(['ends_at']);
-    expect(windowProblems(start, new Date(start.getTime() + 31 * 86_400_000 + 1), now)).toEqual([{ field: 'ends_at', message: 'a maintenance lasts at most 31 days' }]);
-    expect(windowProblems(at('2027-12-05T08:00:00Z'), at('2027-12-05T09:00:00Z'), now).map((p) => p.field)).toEqual(['starts_at']);
+    expect(windowProblems(start, new Date(start.getTime() + 31 * 86_400_000 + 1), now)).toEqual([
+      { field: 'ends_at', message: 'a maintenance lasts at most 31 days' },
+    ]);
+    expect(windowProblems(at('2027-12-05T08:00:00Z'), at('2027-12-05T09:00:00Z'), now).map((p) => p.field)).toEqual([
+      'starts_at',
+    ]);
   });
 });
 
@@ -81,7 +97,16 @@ describe('parseInstant', () => {
     expect(parseInstant('2026-12-03T12:00:00.5+02:00')?.toISOString()).toBe('2026-12-03T10:00:00.500Z');
     expect(parseInstant('2026-12-03T10:00Z')?.toISOString()).toBe('2026-12-03T10:00:00.000Z');
   });
-  it.each([['2026-12-03T10:00:00'], ['2026-12-03'], ['tomorrow'], ['2026-13-45T10:00:00Z'], [''], [12], [null], ['x'.repeat(50)]])('refuses %p', (s) => {
+  it.each([
+    ['2026-12-03T10:00:00'],
+    ['2026-12-03'],
+    ['tomorrow'],
+    ['2026-13-45T10:00:00Z'],
+    [''],
+    [12],
+    [null],
+    ['x'.repeat(50)],
+  ])('refuses %p', (s) => {
     expect(parseInstant(s)).toBeNull();
   });
 });

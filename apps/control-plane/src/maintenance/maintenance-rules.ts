@@ -31,20 +31,31 @@ export function statusByClock(current: MaintenanceStatus, startsAt: Date, endsAt
   return 'scheduled';
 }
 
-export type MaintenanceEvent = 'maintenance.scheduled' | 'maintenance.started' | 'maintenance.completed' | 'maintenance.cancelled';
+export type MaintenanceEvent =
+  'maintenance.scheduled' | 'maintenance.started' | 'maintenance.completed' | 'maintenance.cancelled';
 
 export function transitionEvents(from: MaintenanceStatus, to: MaintenanceStatus): MaintenanceEvent[] {
   if (from === to || isFinal(from)) return [];
   if (to === 'cancelled') return ['maintenance.cancelled'];
   if (to === 'in_progress') return from === 'scheduled' ? ['maintenance.started'] : [];
-  if (to === 'completed') return from === 'scheduled' ? ['maintenance.started', 'maintenance.completed'] : ['maintenance.completed'];
+  if (to === 'completed')
+    return from === 'scheduled' ? ['maintenance.started', 'maintenance.completed'] : ['maintenance.completed'];
   return [];
 }
 
-export const STATUS_LABELS: Record<MaintenanceStatus, string> = { scheduled: 'Scheduled', in_progress: 'In progress', completed: 'Completed', cancelled: 'Cancelled' };
+export const STATUS_LABELS: Record<MaintenanceStatus, string> = {
+  scheduled: 'Scheduled',
+  in_progress: 'In progress',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
 
 /** The timeline text the sweep writes for a move. */
-export function transitionUpdate(event: MaintenanceEvent): { label: string; content: string; status: MaintenanceStatus } {
+export function transitionUpdate(event: MaintenanceEvent): {
+  label: string;
+  content: string;
+  status: MaintenanceStatus;
+} {
   switch (event) {
     case 'maintenance.scheduled':
       return { label: 'Scheduled', content: 'Maintenance scheduled.', status: 'scheduled' };
@@ -60,15 +71,23 @@ export function transitionUpdate(event: MaintenanceEvent): { label: string; cont
 /** Problems of a window (field, message), empty when valid: ends after it starts, at most 31 days long, starts within a year. */
 export function windowProblems(startsAt: Date, endsAt: Date, now: Date): { field: string; message: string }[] {
   const out: { field: string; message: string }[] = [];
-  if (endsAt.getTime() <= startsAt.getTime()) out.push({ field: 'ends_at', message: 'ends_at must be after starts_at' });
-  else if (endsAt.getTime() - startsAt.getTime() > MAX_WINDOW_MS) out.push({ field: 'ends_at', message: 'a maintenance lasts at most 31 days' });
-  if (startsAt.getTime() - now.getTime() > MAX_AHEAD_MS) out.push({ field: 'starts_at', message: 'starts_at must be within a year from now' });
+  if (endsAt.getTime() <= startsAt.getTime())
+    out.push({ field: 'ends_at', message: 'ends_at must be after starts_at' });
+  else if (endsAt.getTime() - startsAt.getTime() > MAX_WINDOW_MS)
+    out.push({ field: 'ends_at', message: 'a maintenance lasts at most 31 days' });
+  if (startsAt.getTime() - now.getTime() > MAX_AHEAD_MS)
+    out.push({ field: 'starts_at', message: 'starts_at must be within a year from now' });
   return out;
 }
 
 /** An ISO 8601 instant with a time zone (Z or ±hh:mm), or null. */
 export function parseInstant(s: unknown): Date | null {
-  if (typeof s !== 'string' || s.length > 40 || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(s)) return null;
+  if (
+    typeof s !== 'string' ||
+    s.length > 40 ||
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(s)
+  )
+    return null;
   const d = new Date(s);
   return Number.isNaN(d.getTime()) ? null : d;
 }

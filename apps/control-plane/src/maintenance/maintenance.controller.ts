@@ -3,7 +3,14 @@ import { ApiBearerAuth, ApiOperation, ApiParam, ApiSecurity, ApiTags } from '@ne
 import { Paged } from '../common/envelope.interceptor';
 import { ApiEnvelope, ApiEnvelopeList, ApiErrors, READ_ERRORS, WRITE_ERRORS } from '../common/openapi';
 import { CurrentPrincipal, Principal } from '../common/principal';
-import { CreateMaintenanceDto, CreateMaintenanceUpdateDto, DeletedMaintenanceView, MaintenanceMetaView, MaintenanceView, UpdateMaintenanceDto } from './dto';
+import {
+  CreateMaintenanceDto,
+  CreateMaintenanceUpdateDto,
+  DeletedMaintenanceView,
+  MaintenanceMetaView,
+  MaintenanceView,
+  UpdateMaintenanceDto,
+} from './dto';
 import { MAINTENANCE_STATUSES, MaintenanceStatus } from './maintenance.entity';
 import { MaintenanceService } from './maintenance.service';
 import { MaintenanceListQuery } from './maintenance.query';
@@ -16,7 +23,10 @@ export class MaintenanceController {
   constructor(private readonly maintenance: MaintenanceService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Schedule maintenance (title, description, monitor_ids, starts_at, ends_at): scheduled → in_progress → completed by the clock' })
+  @ApiOperation({
+    summary:
+      'Schedule maintenance (title, description, monitor_ids, starts_at, ends_at): scheduled → in_progress → completed by the clock',
+  })
   @ApiEnvelope(MaintenanceView, { status: 201 })
   @ApiErrors(400, 401, 403, 422, 429)
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateMaintenanceDto) {
@@ -30,8 +40,16 @@ export class MaintenanceController {
   async list(@CurrentPrincipal() p: Principal, @Query() q: MaintenanceListQuery) {
     const { status, monitor_id: monitorId, limit } = q;
     const offset = q.offset ?? 0;
-    const st = typeof status === 'string' && (MAINTENANCE_STATUSES as readonly string[]).includes(status) ? (status as MaintenanceStatus) : undefined;
-    const { items, total } = await this.maintenance.list(p, { status: st, monitorId: typeof monitorId === 'string' ? monitorId : undefined, limit, offset });
+    const st =
+      typeof status === 'string' && (MAINTENANCE_STATUSES as readonly string[]).includes(status)
+        ? (status as MaintenanceStatus)
+        : undefined;
+    const { items, total } = await this.maintenance.list(p, {
+      status: st,
+      monitorId: typeof monitorId === 'string' ? monitorId : undefined,
+      limit,
+      offset,
+    });
     return new Paged(items, { total, limit, offset });
   }
 
@@ -45,7 +63,9 @@ export class MaintenanceController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a maintenance not yet finished, or cancel it (status: cancelled); finished ones: 409' })
+  @ApiOperation({
+    summary: 'Change a maintenance not yet finished, or cancel it (status: cancelled); finished ones: 409',
+  })
   @ApiParam({ name: 'id', example: 'mnt_7h2k9d0q3m1x8v4b' })
   @ApiEnvelope(MaintenanceView)
   @ApiErrors(400, 401, 403, 404, 409, 422, 429)

@@ -7,7 +7,15 @@ import { MaintenanceService } from './maintenance.service';
 
 jest.setTimeout(180_000);
 
-type Maintenance = { id: string; status: string; title: string; monitor_ids: string[]; starts_at: string; ends_at: string; updates: { label: string; content: string; status: string | null }[] };
+type Maintenance = {
+  id: string;
+  status: string;
+  title: string;
+  monitor_ids: string[];
+  starts_at: string;
+  ends_at: string;
+  updates: { label: string; content: string; status: string | null }[];
+};
 
 /**
  * Scheduled maintenance (SPEC 3.7a) against real PostgreSQL, NATS (fake probes) and two
@@ -39,7 +47,10 @@ describe('scheduled maintenance', () => {
     key = (await signup(t.api)).key;
     otherKey = (await signup(t.api)).key;
     probes = new FakeProbes(t.natsPrefix, ['eu-west', 'us-east', 'ap-south']);
-    probes.verdict = (_region, job) => (failing.has(job.monitor_id) ? { is_up: false, status_code: 503, response_ms: 40, error: 'expected status 200, got 503' } : { is_up: true, status_code: 200, response_ms: 20 });
+    probes.verdict = (_region, job) =>
+      failing.has(job.monitor_id)
+        ? { is_up: false, status_code: 503, response_ms: 40, error: 'expected status 200, got 503' }
+        : { is_up: true, status_code: 200, response_ms: 20 };
     await probes.start();
     pg = new Client({ connectionString: t.databaseUrl });
     await pg.connect();
@@ -51,14 +62,30 @@ describe('scheduled maintenance', () => {
     expect((await call(t.api, key, 'POST', '/webhooks', { url: receiver.url('/acct') })).status).toBe(201);
     // No confirmation rounds: this suite is about maintenance, one round moves the status (issue 15's rule has its own suite).
     const mk = async (body: Record<string, unknown>, k = key) => {
-      const res = await call(t.api, k, 'POST', '/monitors', { check_interval: 1, timeout: 2, url: 'http://127.0.0.1:1/x', public: true, confirmation_rounds: 0, recovery_rounds: 0, ...body });
+      const res = await call(t.api, k, 'POST', '/monitors', {
+        check_interval: 1,
+        timeout: 2,
+        url: 'http://127.0.0.1:1/x',
+        public: true,
+        confirmation_rounds: 0,
+        recovery_rounds: 0,
+        ...body,
+      });
       expect(res.status).toBe(201);
       return res.body.data as { id: string; slug: string };
     };
     web = await mk({ name: 'Website', slug: 'website' });
     api2 = await mk({ name: 'API', slug: 'api', check_interval: 60, paused: true });
     hidden = await mk({ name: 'Hidden', slug: 'hidden', check_interval: 60, paused: true, public: false });
-    expect((await call(t.api, key, 'POST', '/status-pages', { slug: 'mnt', title: 'Maint page', monitor_ids: [web.id, api2.id] })).status).toBe(201);
+    expect(
+      (
+        await call(t.api, key, 'POST', '/status-pages', {
+          slug: 'mnt',
+          title: 'Maint page',
+          monitor_ids: [web.id, api2.id],
+        })
+      ).status,
+    ).toBe(201);
   });
   afterAll(async () => {
     await pg?.end();
@@ -75,7 +102,10 @@ describe('scheduled maintenance', () => {
   const iso = (ms: number) => new Date(ms).toISOString();
   const roundNow = (id: string) =>
     waitFor(`round of ${id} at ${clock.now().toISOString()} decided`, async () => {
-      const r = await pg.query('SELECT decided_at FROM rounds WHERE monitor_id = $1 AND scheduled_at = $2', [id, clock.now()]);
+      const r = await pg.query('SELECT decided_at FROM rounds WHERE monitor_id = $1 AND scheduled_at = $2', [
+        id,
+        clock.now(),
+      ]);
       return r.rows.length === 1 && r.rows[0].decided_at !== null;
     });
   const roundsUntil = async (id: string, done: () => Promise<boolean>, rounds = 10) => {
@@ -86,21 +116,42 @@ describe('scheduled maintenance', () => {
     expect(await done()).toBe(true);
   };
   const monitor = async (id: string) => (await api('GET', `/monitors/${id}`)).body.data;
-  const sweepBoth = async () => (await Promise.all([t.app.get(MaintenanceService).sweep(), t2.app.get(MaintenanceService).sweep()])).reduce((a, b) => a + b, 0);
+  const sweepBoth = async () =>
+    (await Promise.all([t.app.get(MaintenanceService).sweep(), t2.app.get(MaintenanceService).sweep()])).reduce(
+      (a, b) => a + b,
+      0,
+    );
 
   it('creates, lists, reads, validates, and keeps accounts apart', async () => {
-    const res = await api('POST', '/maintenance', { title: '  DB upgrade ', description: 'PostgreSQL 16', monitor_ids: [api2.id], starts_at: iso(t0 + 3_600_000), ends_at: iso(t0 + 7_200_000) });
+    const res = await api('POST', '/maintenance', {
+      title: '  DB upgrade ',
+      description: 'PostgreSQL 16',
+      monitor_ids: [api2.id],
+      starts_at: iso(t0 + 3_600_000),
+      ends_at: iso(t0 + 7_200_000),
+    });
     expect(res.status).toBe(201);
     const m: Maintenance = res.body.data;
-    expect(m).toMatchObject({ id: expect.stringMatching(/^mnt_/), title: 'DB upgrade', status: 'scheduled', monitor_ids: [api2.id], starts_at: iso(t0 + 3_600_000) });
-    expect(m.updates).toEqual([expect.objectContaining({ label: 'Scheduled', content: 'PostgreSQL 16', status: 'scheduled' })]);
+    expect(m).toMatchObject({
+      id: expect.stringMatching(/^mnt_/),
+      title: 'DB upgrade',
+      status: 'scheduled',
+      monitor_ids: [api2.id],
+      starts_at: iso(t0 + 3_600_000),
+    });
+    expect(m.updates).toEqual([
+      expect.objectContaining({ label: 'Scheduled', content: 'PostgreSQL 16', status: 'scheduled' }),
+    ]);
     expect((await api('GET', `/maintenance/${m.id}`)).body.data.id).toBe(m.id);
     expect((await api('GET', '/maintenance?status=scheduled')).body.data.map((x: Maintenance) => x.id)).toContain(m.id);
     expect((await api('GET', '/maintenance?status=completed')).body.data).toEqual([]);
 
     const bad = async (body: unknown, field: string) => {
       const r = await api('POST', '/maintenance', body);
-      expect({ status: r.status, fields: (r.body.details ?? []).map((d: { field: string }) => d.field) }).toEqual({ status: 422, fields: expect.arrayContaining([field]) });
+      expect({ status: r.status, fields: (r.body.details ?? []).map((d: { field: string }) => d.field) }).toEqual({
+        status: 422,
+        fields: expect.arrayContaining([field]),
+      });
     };
     const ok = { title: 'x', starts_at: iso(t0), ends_at: iso(t0 + 60_000) };
     await bad({ ...ok, title: ' \u0000 ' }, 'title');
@@ -108,7 +159,9 @@ describe('scheduled maintenance', () => {
     await bad({ ...ok, ends_at: '2026-12-03T10:00:00' }, 'ends_at');
     await bad({ ...ok, ends_at: iso(t0) }, 'ends_at');
     await bad({ ...ok, monitor_ids: ['mon_nope'] }, 'monitor_ids[0]');
-    const foreign = (await call(t.api, otherKey, 'POST', '/monitors', { name: 'F', url: 'http://127.0.0.1:1/', paused: true })).body.data;
+    const foreign = (
+      await call(t.api, otherKey, 'POST', '/monitors', { name: 'F', url: 'http://127.0.0.1:1/', paused: true })
+    ).body.data;
     await bad({ ...ok, monitor_ids: [foreign.id] }, 'monitor_ids[0]');
     expect((await api('PATCH', `/maintenance/${m.id}`, { status: 'completed' })).status).toBe(422);
     expect((await api('GET', `/maintenance/${m.id}`, undefined, otherKey)).status).toBe(404);
@@ -125,7 +178,14 @@ describe('scheduled maintenance', () => {
     expect((await api('PATCH', `/maintenance/${m.id}`, { title: 'again' })).status).toBe(409);
     // Cancelled stays cancelled whatever the clock says: one due now (it started a minute ago), cancelled, then swept.
     // (The clock never jumps ahead here: the scheduler would claim the monitors' rounds there.)
-    const due = (await api('POST', '/maintenance', { title: 'due', monitor_ids: [api2.id], starts_at: iso(t0 - 60_000), ends_at: iso(t0 + 3_600_000) })).body.data;
+    const due = (
+      await api('POST', '/maintenance', {
+        title: 'due',
+        monitor_ids: [api2.id],
+        starts_at: iso(t0 - 60_000),
+        ends_at: iso(t0 + 3_600_000),
+      })
+    ).body.data;
     expect((await api('PATCH', `/maintenance/${due.id}`, { status: 'cancelled' })).body.data.status).toBe('cancelled');
     await sweepBoth();
     expect((await api('GET', `/maintenance/${due.id}`)).body.data.status).toBe('cancelled');
@@ -138,10 +198,17 @@ describe('scheduled maintenance', () => {
   it('moves by the clock once across two replicas; in progress: checks recorded, no incident, nothing notified, no uptime; at its end the held change is notified', async () => {
     await roundNow(web.id);
     await roundsUntil(web.id, async () => (await monitor(web.id)).status === 'up');
-    await waitFor('up notified', () => receiver.delivered('/acct').some((r) => JSON.parse(r.body).event === 'monitor.up'));
+    await waitFor('up notified', () =>
+      receiver.delivered('/acct').some((r) => JSON.parse(r.body).event === 'monitor.up'),
+    );
     const start = clock.nowMs() + 10_000;
     const end = start + 30_000;
-    const created = await api('POST', '/maintenance', { title: 'Web deploy', monitor_ids: [web.id, hidden.id], starts_at: iso(start), ends_at: iso(end) });
+    const created = await api('POST', '/maintenance', {
+      title: 'Web deploy',
+      monitor_ids: [web.id, hidden.id],
+      starts_at: iso(start),
+      ends_at: iso(end),
+    });
     const id = created.body.data.id as string;
     expect(await sweepBoth()).toBe(0);
 
@@ -160,7 +227,15 @@ describe('scheduled maintenance', () => {
     expect(html).toContain('Web deploy');
     expect(html).not.toContain('Hidden');
     const core = await (await fetch(`${t.baseUrl}/api/public/status/mnt`)).json();
-    expect(core.maintenance).toEqual([expect.objectContaining({ id, status: 'in_progress', monitor_ids: ['website'], starts_at: iso(start), ends_at: iso(end) })]);
+    expect(core.maintenance).toEqual([
+      expect.objectContaining({
+        id,
+        status: 'in_progress',
+        monitor_ids: ['website'],
+        starts_at: iso(start),
+        ends_at: iso(end),
+      }),
+    ]);
     const logs = await fetch(`${t.baseUrl}/s/mnt/api/maintenance?status=in_progress`);
     expect(logs.headers.get('access-control-allow-origin')).toBe('*');
     expect(logs.headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=60');
@@ -176,7 +251,10 @@ describe('scheduled maintenance', () => {
           affectedMonitors: ['website'],
           startTime: start,
           endTime: end,
-          events: [expect.objectContaining({ label: 'Scheduled', timestamp: expect.any(Number) }), { id: expect.any(String), timestamp: start, label: 'In progress', content: 'Maintenance started.' }],
+          events: [
+            expect.objectContaining({ label: 'Scheduled', timestamp: expect.any(Number) }),
+            { id: expect.any(String), timestamp: start, label: 'In progress', content: 'Maintenance started.' },
+          ],
           createdAt: expect.any(Number),
           updatedAt: start,
         },
@@ -189,7 +267,13 @@ describe('scheduled maintenance', () => {
       expect({ q, status: r.status, body: (await r.json()).success }).toEqual({ q, status: 400, body: false });
     }
     const detail = await (await fetch(`${t.baseUrl}/s/mnt/api/maintenance/${id}`)).json();
-    expect(detail).toMatchObject({ success: true, log: { id, status: 'in_progress' }, monitorDetails: { website: { name: 'Website', status: 'maintenance', overallUptime: 100, lastChecked: expect.any(Number) } } });
+    expect(detail).toMatchObject({
+      success: true,
+      log: { id, status: 'in_progress' },
+      monitorDetails: {
+        website: { name: 'Website', status: 'maintenance', overallUptime: 100, lastChecked: expect.any(Number) },
+      },
+    });
     expect(Object.keys(detail.monitorDetails)).toEqual(['website']);
     expect((await fetch(`${t.baseUrl}/s/mnt/api/maintenance/not-an-id`)).status).toBe(400);
     expect((await fetch(`${t.baseUrl}/s/mnt/api/maintenance/mnt_0000000000000000`)).status).toBe(404);
@@ -199,10 +283,18 @@ describe('scheduled maintenance', () => {
     const counted = (await monitor(web.id)).checks_total;
     failing.add(web.id);
     await roundsUntil(web.id, async () => (await monitor(web.id)).status === 'down');
-    await roundsUntil(web.id, async () => (await pg.query('SELECT count(*)::int AS n FROM rounds WHERE monitor_id = $1 AND in_maintenance', [web.id])).rows[0].n >= 3);
+    await roundsUntil(
+      web.id,
+      async () =>
+        (await pg.query('SELECT count(*)::int AS n FROM rounds WHERE monitor_id = $1 AND in_maintenance', [web.id]))
+          .rows[0].n >= 3,
+    );
     expect((await monitor(web.id)).checks_total).toBe(counted);
     expect((await api('GET', `/incidents?monitor_id=${web.id}`)).body.data).toEqual([]);
-    const queued = await pg.query(`SELECT count(*)::int AS n FROM notification_deliveries WHERE monitor_id = $1 AND event <> 'monitor.up'`, [web.id]);
+    const queued = await pg.query(
+      `SELECT count(*)::int AS n FROM notification_deliveries WHERE monitor_id = $1 AND event <> 'monitor.up'`,
+      [web.id],
+    );
     expect(queued.rows[0].n).toBe(0);
 
     // The end: completed once; the first round after it notifies "down" (was up) and opens the incident.
@@ -211,9 +303,14 @@ describe('scheduled maintenance', () => {
     const done = (await api('GET', `/maintenance/${id}`)).body.data as Maintenance;
     expect(done.status).toBe('completed');
     expect(done.updates.map((u) => u.label)).toEqual(['Scheduled', 'In progress', 'Completed']);
-    expect((await pg.query(`SELECT count(*)::int AS n FROM maintenance_updates WHERE maintenance_id = $1`, [id])).rows[0].n).toBe(3);
+    expect(
+      (await pg.query(`SELECT count(*)::int AS n FROM maintenance_updates WHERE maintenance_id = $1`, [id])).rows[0].n,
+    ).toBe(3);
     await roundNow(web.id);
-    await waitFor('down and incident delivered', () => receiver.delivered('/acct').filter((r) => JSON.parse(r.body).monitor?.id === web.id).length >= 3);
+    await waitFor(
+      'down and incident delivered',
+      () => receiver.delivered('/acct').filter((r) => JSON.parse(r.body).monitor?.id === web.id).length >= 3,
+    );
     const events = receiver
       .delivered('/acct')
       .map((r) => JSON.parse(r.body))
@@ -230,7 +327,14 @@ describe('scheduled maintenance', () => {
 
   it('shows upcoming maintenance on the page', async () => {
     const soon = clock.nowMs() + 86_400_000;
-    const m = (await api('POST', '/maintenance', { title: 'Network work', monitor_ids: [api2.id], starts_at: iso(soon), ends_at: iso(soon + 3_600_000) })).body.data;
+    const m = (
+      await api('POST', '/maintenance', {
+        title: 'Network work',
+        monitor_ids: [api2.id],
+        starts_at: iso(soon),
+        ends_at: iso(soon + 3_600_000),
+      })
+    ).body.data;
     const html = await (await fetch(`${t.baseUrl}/s/mnt`)).text();
     expect(html).toContain('<h2 id="maint-upcoming">Upcoming maintenance</h2>');
     expect(html).toContain(`id="maintenance-${m.id}"`);

@@ -9,7 +9,11 @@ import { MaintenanceService } from './maintenance.service';
 import { MaintenanceSweepService } from './maintenance-sweep.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MaintenanceEntity, MaintenanceUpdateEntity]), MonitorsModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([MaintenanceEntity, MaintenanceUpdateEntity]),
+    MonitorsModule,
+    NotificationsModule,
+  ],
   controllers: [MaintenanceController],
   providers: [MaintenanceService, MaintenanceRepository, MaintenanceSweepService],
   exports: [MaintenanceService, MaintenanceRepository],

@@ -17,10 +17,32 @@ export interface SweptMaintenance {
   from: MaintenanceStatus;
 }
 
-type Row = { id: string; account_id: string; title: string; description: string | null; monitor_ids: string[]; starts_at: Date; ends_at: Date; status: MaintenanceStatus; created_at: Date; updated_at: Date };
+type Row = {
+  id: string;
+  account_id: string;
+  title: string;
+  description: string | null;
+  monitor_ids: string[];
+  starts_at: Date;
+  ends_at: Date;
+  status: MaintenanceStatus;
+  created_at: Date;
+  updated_at: Date;
+};
 
 const toEntity = (r: Row): MaintenanceEntity =>
-  Object.assign(new MaintenanceEntity(), { id: r.id, accountId: r.account_id, title: r.title, description: r.description, monitorIds: r.monitor_ids, startsAt: r.starts_at, endsAt: r.ends_at, status: r.status, createdAt: r.created_at, updatedAt: r.updated_at });
+  Object.assign(new MaintenanceEntity(), {
+    id: r.id,
+    accountId: r.account_id,
+    title: r.title,
+    description: r.description,
+    monitorIds: r.monitor_ids,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    status: r.status,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  });
 
 /** The only writer of `maintenance` and `maintenance_updates`. Tenant methods take the account id. */
 @Injectable()
@@ -49,14 +71,24 @@ export class MaintenanceRepository {
   }
 
   lockOwned(tx: Tx, accountId: string, id: string): Promise<MaintenanceEntity | null> {
-    return tx.getRepository(MaintenanceEntity).createQueryBuilder('m').setLock('pessimistic_write').where('m.account_id = :accountId AND m.id = :id', { accountId, id }).getOne();
+    return tx
+      .getRepository(MaintenanceEntity)
+      .createQueryBuilder('m')
+      .setLock('pessimistic_write')
+      .where('m.account_id = :accountId AND m.id = :id', { accountId, id })
+      .getOne();
   }
 
   async list(accountId: string, f: MaintenanceFilter): Promise<{ items: MaintenanceEntity[]; total: number }> {
     const q = this.repo.createQueryBuilder('m').where('m.account_id = :accountId', { accountId });
     if (f.status) q.andWhere('m.status = :status', { status: f.status });
     if (f.monitorId) q.andWhere(':monitorId = ANY(m.monitor_ids)', { monitorId: f.monitorId });
-    const [items, total] = await q.orderBy('m.starts_at', 'DESC').addOrderBy('m.id', 'DESC').take(f.limit).skip(f.offset).getManyAndCount();
+    const [items, total] = await q
+      .orderBy('m.starts_at', 'DESC')
+      .addOrderBy('m.id', 'DESC')
+      .take(f.limit)
+      .skip(f.offset)
+      .getManyAndCount();
     return { items, total };
   }
 
@@ -64,7 +96,14 @@ export class MaintenanceRepository {
    * A page's maintenance: of `accountId`, affecting one of `monitorIds`; active and upcoming
    * ones always, finished ones that ended after `since`; by start, newest first.
    */
-  async forMonitors(accountId: string, monitorIds: string[], since: Date, limit: number, status?: MaintenanceStatus, offset = 0): Promise<MaintenanceEntity[]> {
+  async forMonitors(
+    accountId: string,
+    monitorIds: string[],
+    since: Date,
+    limit: number,
+    status?: MaintenanceStatus,
+    offset = 0,
+  ): Promise<MaintenanceEntity[]> {
     if (!monitorIds.length) return [];
     const rows: Row[] = await this.repo.query(
       `SELECT * FROM maintenance WHERE account_id = $1 AND monitor_ids && $2::text[]
@@ -79,7 +118,10 @@ export class MaintenanceRepository {
   /** The newest by update time affecting one of `monitorIds` (feeds). */
   async recentForMonitors(accountId: string, monitorIds: string[], limit: number): Promise<MaintenanceEntity[]> {
     if (!monitorIds.length) return [];
-    const rows: Row[] = await this.repo.query(`SELECT * FROM maintenance WHERE account_id = $1 AND monitor_ids && $2::text[] ORDER BY updated_at DESC, id DESC LIMIT $3`, [accountId, monitorIds, limit]);
+    const rows: Row[] = await this.repo.query(
+      `SELECT * FROM maintenance WHERE account_id = $1 AND monitor_ids && $2::text[] ORDER BY updated_at DESC, id DESC LIMIT $3`,
+      [accountId, monitorIds, limit],
+    );
     return rows.map(toEntity);
   }
 
@@ -95,7 +137,15 @@ export class MaintenanceRepository {
   async updatesOf(ids: string[], per = 50, tx?: Tx): Promise<Map<string, MaintenanceUpdateEntity[]>> {
     const out = new Map<string, MaintenanceUpdateEntity[]>(ids.map((id) => [id, []]));
     if (!ids.length) return out;
-    const rows: { id: string; maintenance_id: string; account_id: string; label: string; content: string; status: string | null; created_at: Date }[] = await (tx ?? this.updates.manager).query(
+    const rows: {
+      id: string;
+      maintenance_id: string;
+      account_id: string;
+      label: string;
+      content: string;
+      status: string | null;
+      created_at: Date;
+    }[] = await (tx ?? this.updates.manager).query(
       `SELECT id, maintenance_id, account_id, label, content, status, created_at FROM (
          SELECT u.*, row_number() OVER (PARTITION BY u.maintenance_id ORDER BY u.created_at DESC, u.id DESC) AS n
            FROM maintenance_updates u WHERE u.maintenance_id = ANY($1::text[])) x
@@ -103,7 +153,17 @@ export class MaintenanceRepository {
       [[...new Set(ids)], per],
     );
     for (const r of rows) {
-      out.get(r.maintenance_id)?.push(Object.assign(new MaintenanceUpdateEntity(), { id: r.id, maintenanceId: r.maintenance_id, accountId: r.account_id, label: r.label, content: r.content, status: r.status, createdAt: r.created_at }));
+      out.get(r.maintenance_id)?.push(
+        Object.assign(new MaintenanceUpdateEntity(), {
+          id: r.id,
+          maintenanceId: r.maintenance_id,
+          accountId: r.account_id,
+          label: r.label,
+          content: r.content,
+          status: r.status,
+          createdAt: r.created_at,
+        }),
+      );
     }
     return out;
   }

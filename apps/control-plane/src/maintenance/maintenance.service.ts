@@ -13,7 +13,16 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { CreateMaintenanceDto, CreateMaintenanceUpdateDto, UpdateMaintenanceDto } from './dto';
 import { MaintenanceEntity, MaintenanceStatus, MaintenanceUpdateEntity } from './maintenance.entity';
 import { toMaintenanceResponse } from './maintenance.mapper';
-import { isFinal, MAX_MAINTENANCE_UPDATES, MaintenanceEvent, parseInstant, statusByClock, transitionEvents, transitionUpdate, windowProblems } from './maintenance-rules';
+import {
+  isFinal,
+  MAX_MAINTENANCE_UPDATES,
+  MaintenanceEvent,
+  parseInstant,
+  statusByClock,
+  transitionEvents,
+  transitionUpdate,
+  windowProblems,
+} from './maintenance-rules';
 import { MaintenanceFilter, MaintenanceRepository } from './maintenance.repository';
 
 const SWEEP_BATCH = 100;
@@ -59,14 +68,33 @@ export class MaintenanceService {
     const description = dto.description === undefined ? null : cleanUserText(dto.description, TEXT_MAX) || null;
     const startsAt = parseInstant(dto.starts_at);
     const endsAt = parseInstant(dto.ends_at);
-    if (!startsAt) errors.push({ field: 'starts_at', message: 'starts_at must be an ISO 8601 date-time with a time zone, e.g. 2026-12-03T22:00:00Z' });
-    if (!endsAt) errors.push({ field: 'ends_at', message: 'ends_at must be an ISO 8601 date-time with a time zone, e.g. 2026-12-03T23:00:00Z' });
+    if (!startsAt)
+      errors.push({
+        field: 'starts_at',
+        message: 'starts_at must be an ISO 8601 date-time with a time zone, e.g. 2026-12-03T22:00:00Z',
+      });
+    if (!endsAt)
+      errors.push({
+        field: 'ends_at',
+        message: 'ends_at must be an ISO 8601 date-time with a time zone, e.g. 2026-12-03T23:00:00Z',
+      });
     if (startsAt && endsAt) errors.push(...windowProblems(startsAt, endsAt, now));
     const ids = [...new Set(dto.monitor_ids ?? [])];
     await this.checkMonitors(p.accountId, dto.monitor_ids ?? [], errors);
     if (errors.length) throw validationFailed(errors);
     // A window created already under way starts with the next sweep, as any other.
-    const m = Object.assign(new MaintenanceEntity(), { id: newId('mnt'), accountId: p.accountId, title, description, monitorIds: ids, startsAt: startsAt!, endsAt: endsAt!, status: 'scheduled' as const, createdAt: now, updatedAt: now });
+    const m = Object.assign(new MaintenanceEntity(), {
+      id: newId('mnt'),
+      accountId: p.accountId,
+      title,
+      description,
+      monitorIds: ids,
+      startsAt: startsAt!,
+      endsAt: endsAt!,
+      status: 'scheduled' as const,
+      createdAt: now,
+      updatedAt: now,
+    });
     const u = this.newUpdate(m, 'Scheduled', description ?? title, 'scheduled', now);
     await this.tx.run(async (tx) => {
       await this.repo.insert(tx, m);
@@ -84,15 +112,21 @@ export class MaintenanceService {
     if (title === '') errors.push({ field: 'title', message: 'title must not be empty' });
     const startsAt = dto.starts_at === undefined ? undefined : parseInstant(dto.starts_at);
     const endsAt = dto.ends_at === undefined ? undefined : parseInstant(dto.ends_at);
-    if (startsAt === null) errors.push({ field: 'starts_at', message: 'starts_at must be an ISO 8601 date-time with a time zone' });
-    if (endsAt === null) errors.push({ field: 'ends_at', message: 'ends_at must be an ISO 8601 date-time with a time zone' });
+    if (startsAt === null)
+      errors.push({ field: 'starts_at', message: 'starts_at must be an ISO 8601 date-time with a time zone' });
+    if (endsAt === null)
+      errors.push({ field: 'ends_at', message: 'ends_at must be an ISO 8601 date-time with a time zone' });
     if (dto.monitor_ids) await this.checkMonitors(p.accountId, dto.monitor_ids, errors);
     if (errors.length) throw validationFailed(errors);
     return this.tx.run(async (tx) => {
       const m = await this.owned(tx, p, id);
-      if (isFinal(m.status)) throw new DomainError('conflict', `maintenance ${m.id} is ${m.status}: it can no longer change`);
+      if (isFinal(m.status))
+        throw new DomainError('conflict', `maintenance ${m.id} is ${m.status}: it can no longer change`);
       const window = { startsAt: startsAt ?? m.startsAt, endsAt: endsAt ?? m.endsAt };
-      if (m.status === 'in_progress' && startsAt && startsAt.getTime() !== m.startsAt.getTime()) throw validationFailed([{ field: 'starts_at', message: 'a maintenance in progress keeps its start; change ends_at, or cancel it' }]);
+      if (m.status === 'in_progress' && startsAt && startsAt.getTime() !== m.startsAt.getTime())
+        throw validationFailed([
+          { field: 'starts_at', message: 'a maintenance in progress keeps its start; change ends_at, or cancel it' },
+        ]);
       const problems = startsAt || endsAt ? windowProblems(window.startsAt, window.endsAt, now) : [];
       if (problems.length) throw validationFailed(problems);
       if (title !== undefined) m.title = title;
@@ -129,7 +163,8 @@ export class MaintenanceService {
     const now = this.clock.now();
     return this.tx.run(async (tx) => {
       const m = await this.owned(tx, p, id);
-      if ((await this.repo.countUpdates(tx, m.id)) >= MAX_MAINTENANCE_UPDATES) throw new DomainError('plan_limit', `at most ${MAX_MAINTENANCE_UPDATES} updates per maintenance`);
+      if ((await this.repo.countUpdates(tx, m.id)) >= MAX_MAINTENANCE_UPDATES)
+        throw new DomainError('plan_limit', `at most ${MAX_MAINTENANCE_UPDATES} updates per maintenance`);
       m.updatedAt = now;
       await this.repo.addUpdate(tx, this.newUpdate(m, label, content, null, now));
       await this.repo.save(tx, m);
@@ -140,7 +175,8 @@ export class MaintenanceService {
   }
 
   async delete(p: Principal, id: string) {
-    const ok = typeof id === 'string' && id.length <= 64 && (await this.tx.run((tx) => this.repo.delete(tx, p.accountId, id)));
+    const ok =
+      typeof id === 'string' && id.length <= 64 && (await this.tx.run((tx) => this.repo.delete(tx, p.accountId, id)));
     if (!ok) throw notFound('maintenance', String(id).slice(0, 64));
     return { deleted: true, maintenance_id: id };
   }
@@ -161,8 +197,12 @@ export class MaintenanceService {
           for (const event of transitionEvents(from, to)) {
             const t = transitionUpdate(event);
             // Dated by the schedule (never after now): a window that passed unseen still reads in order.
-            const at = event === 'maintenance.started' ? m.startsAt : event === 'maintenance.completed' ? m.endsAt : now;
-            await this.repo.addUpdate(tx, this.newUpdate(m, t.label, t.content, t.status, at.getTime() > now.getTime() ? now : at));
+            const at =
+              event === 'maintenance.started' ? m.startsAt : event === 'maintenance.completed' ? m.endsAt : now;
+            await this.repo.addUpdate(
+              tx,
+              this.newUpdate(m, t.label, t.content, t.status, at.getTime() > now.getTime() ? now : at),
+            );
             await this.notify(tx, m, event, t.content, now);
             this.metrics.maintenanceTransitions.inc({ to: t.status });
           }
@@ -175,8 +215,22 @@ export class MaintenanceService {
     }
   }
 
-  private newUpdate(m: MaintenanceEntity, label: string, content: string, status: MaintenanceStatus | null, at: Date): MaintenanceUpdateEntity {
-    return Object.assign(new MaintenanceUpdateEntity(), { id: newId('upd'), maintenanceId: m.id, accountId: m.accountId, label, content, status, createdAt: at });
+  private newUpdate(
+    m: MaintenanceEntity,
+    label: string,
+    content: string,
+    status: MaintenanceStatus | null,
+    at: Date,
+  ): MaintenanceUpdateEntity {
+    return Object.assign(new MaintenanceUpdateEntity(), {
+      id: newId('upd'),
+      maintenanceId: m.id,
+      accountId: m.accountId,
+      label,
+      content,
+      status,
+      createdAt: at,
+    });
   }
 
   private async owned(tx: Tx, p: Principal, id: string): Promise<MaintenanceEntity> {
@@ -188,11 +242,30 @@ export class MaintenanceService {
   private async checkMonitors(accountId: string, ids: string[], errors: FieldError[]): Promise<void> {
     const briefs = await this.monitors.briefs(asAccountId(accountId), ids);
     ids.forEach((id, i) => {
-      if (!briefs.has(id)) errors.push({ field: `monitor_ids[${i}]`, message: `monitor ${cleanUserText(String(id), 100)} not found` });
+      if (!briefs.has(id))
+        errors.push({ field: `monitor_ids[${i}]`, message: `monitor ${cleanUserText(String(id), 100)} not found` });
     });
   }
 
-  private notify(tx: Tx, m: MaintenanceEntity, event: TimelineEvent['event'], update: string, at: Date): Promise<number> {
-    return this.notifications.enqueueTimeline(tx, [{ event, accountId: m.accountId, kind: 'maintenance', id: m.id, title: m.title, status: m.status, monitorIds: [...m.monitorIds], update, at }]);
+  private notify(
+    tx: Tx,
+    m: MaintenanceEntity,
+    event: TimelineEvent['event'],
+    update: string,
+    at: Date,
+  ): Promise<number> {
+    return this.notifications.enqueueTimeline(tx, [
+      {
+        event,
+        accountId: m.accountId,
+        kind: 'maintenance',
+        id: m.id,
+        title: m.title,
+        status: m.status,
+        monitorIds: [...m.monitorIds],
+        update,
+        at,
+      },
+    ]);
   }
 }

@@ -17,7 +17,12 @@ describe('METRICS_TOKEN (integration)', () => {
   });
 
   it('refuses a scrape without the bearer token, with the envelope; answers with it', async () => {
-    for (const headers of [{}, { Authorization: 'Bearer wrong-token-wrong-token' }, { Authorization: `Basic ${TOKEN}` }, { Authorization: `Bearer ${TOKEN}x` }]) {
+    for (const headers of [
+      {},
+      { Authorization: 'Bearer wrong-token-wrong-token' },
+      { Authorization: `Basic ${TOKEN}` },
+      { Authorization: `Bearer ${TOKEN}x` },
+    ]) {
       const res = await fetch(`${t.baseUrl}/metrics`, { headers });
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toContain('Bearer');

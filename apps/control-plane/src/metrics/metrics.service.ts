@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Why a result is refused (`parallax_results_refused_total{reason}`). */
-export const REFUSAL_REASONS = ['malformed', 'region_mismatch', 'msg_id_mismatch', 'unknown_region', 'not_dispatched'] as const;
+export const REFUSAL_REASONS = [
+  'malformed',
+  'region_mismatch',
+  'msg_id_mismatch',
+  'unknown_region',
+  'not_dispatched',
+] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 /**
@@ -233,6 +239,7 @@ export class MetricsService {
     this.resultsRetried.inc(0);
     this.resultsConsumerRestarts.inc(0);
     this.resultsDeadLettered.inc(0);
-    for (const outcome of ['delivered', 'retry', 'failed', 'disabled']) this.notificationDeliveries.inc({ channel: 'webhook', outcome }, 0);
+    for (const outcome of ['delivered', 'retry', 'failed', 'disabled'])
+      this.notificationDeliveries.inc({ channel: 'webhook', outcome }, 0);
   }
 }

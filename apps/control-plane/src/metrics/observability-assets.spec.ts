@@ -74,11 +74,16 @@ function problems(expr: string): string[] {
     const metric = metricOf(sel[1]);
     if (!metric) continue;
     for (const l of sel[2].matchAll(/([a-z_]+)\s*(?:=~|!~|!=|=)/g)) {
-      if (!metric.def.labels.includes(l[1]) && !TARGET_LABELS.includes(l[1])) out.push(`${sel[1]} has no label ${l[1]}`);
+      if (!metric.def.labels.includes(l[1]) && !TARGET_LABELS.includes(l[1]))
+        out.push(`${sel[1]} has no label ${l[1]}`);
     }
   }
   for (const by of expr.matchAll(/\b(?:by|without)\s*\(([^)]*)\)/g)) {
-    for (const l of by[1].split(',').map((x) => x.trim()).filter(Boolean)) if (!usable.has(l)) out.push(`label ${l} in "${by[0]}" is not a label of the metrics used`);
+    for (const l of by[1]
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean))
+      if (!usable.has(l)) out.push(`label ${l} in "${by[0]}" is not a label of the metrics used`);
   }
   return out;
 }
@@ -102,11 +107,17 @@ describe('observability assets', () => {
   });
 
   it('the checker catches an unknown metric, a wrong label and a non-histogram bucket', () => {
-    expect(problems('rate(parallax_jobs_dispatched_totl[5m])')).toEqual(['unknown metric parallax_jobs_dispatched_totl']);
+    expect(problems('rate(parallax_jobs_dispatched_totl[5m])')).toEqual([
+      'unknown metric parallax_jobs_dispatched_totl',
+    ]);
     expect(problems('parallax_probes_online{zone="x"}')).toEqual(['parallax_probes_online has no label zone']);
     expect(problems('sum by (zone) (parallax_probes_online)')).toHaveLength(1);
     expect(problems('parallax_open_incidents_bucket')).toEqual(['unknown metric parallax_open_incidents_bucket']);
-    expect(problems('histogram_quantile(0.9, sum by (region, le) (rate(probe_check_duration_seconds_bucket{region=~"$region"}[5m])))')).toEqual([]);
+    expect(
+      problems(
+        'histogram_quantile(0.9, sum by (region, le) (rate(probe_check_duration_seconds_bucket{region=~"$region"}[5m])))',
+      ),
+    ).toEqual([]);
   });
 
   describe('deploy/grafana/parallax-dashboard.json', () => {
@@ -116,11 +127,20 @@ describe('observability assets', () => {
     const exprs = graphs.flatMap((p) => (p.targets ?? []).map((t) => ({ panel: p.title, expr: t.expr })));
 
     it('is a dashboard whose every panel queries Prometheus through the datasource variable', () => {
-      expect(dashboard).toMatchObject({ title: expect.any(String), uid: expect.any(String), schemaVersion: expect.any(Number) });
-      expect(dashboard.templating.list.map((v: { name: string }) => v.name)).toEqual(expect.arrayContaining(['datasource', 'region']));
+      expect(dashboard).toMatchObject({
+        title: expect.any(String),
+        uid: expect.any(String),
+        schemaVersion: expect.any(Number),
+      });
+      expect(dashboard.templating.list.map((v: { name: string }) => v.name)).toEqual(
+        expect.arrayContaining(['datasource', 'region']),
+      );
       expect(new Set(panels.map((p) => p.id)).size).toBe(panels.length);
       for (const p of graphs) {
-        expect({ panel: p.title, datasource: p.datasource?.uid }).toEqual({ panel: p.title, datasource: '${datasource}' });
+        expect({ panel: p.title, datasource: p.datasource?.uid }).toEqual({
+          panel: p.title,
+          datasource: '${datasource}',
+        });
         expect({ panel: p.title, targets: (p.targets ?? []).length > 0 }).toEqual({ panel: p.title, targets: true });
       }
     });
@@ -151,7 +171,18 @@ describe('observability assets', () => {
   });
 
   describe('deploy/prometheus/alerts.yml', () => {
-    const rules = parseYaml(read('deploy/prometheus/alerts.yml')) as { groups: { name: string; rules: { alert: string; expr: string; for?: string; labels: Record<string, string>; annotations: Record<string, string> }[] }[] };
+    const rules = parseYaml(read('deploy/prometheus/alerts.yml')) as {
+      groups: {
+        name: string;
+        rules: {
+          alert: string;
+          expr: string;
+          for?: string;
+          labels: Record<string, string>;
+          annotations: Record<string, string>;
+        }[];
+      }[];
+    };
     const alerts = rules.groups.flatMap((g) => g.rules);
 
     it('is a set of rule groups (PrometheusRule spec shape) with a severity and a summary per alert', () => {
@@ -159,11 +190,20 @@ describe('observability assets', () => {
       expect(new Set(rules.groups.map((g) => g.name)).size).toBe(rules.groups.length);
       for (const g of rules.groups) {
         expect(g.rules.length).toBeGreaterThan(0);
-        for (const r of g.rules) expect(Object.keys(r).every((k) => ['alert', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations'].includes(k))).toBe(true);
+        for (const r of g.rules)
+          expect(
+            Object.keys(r).every((k) =>
+              ['alert', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations'].includes(k),
+            ),
+          ).toBe(true);
       }
       expect(new Set(alerts.map((a) => a.alert)).size).toBe(alerts.length);
       for (const a of alerts) {
-        expect({ alert: a.alert, severity: ['warning', 'critical'].includes(a.labels?.severity), summary: typeof a.annotations?.summary }).toEqual({ alert: a.alert, severity: true, summary: 'string' });
+        expect({
+          alert: a.alert,
+          severity: ['warning', 'critical'].includes(a.labels?.severity),
+          summary: typeof a.annotations?.summary,
+        }).toEqual({ alert: a.alert, severity: true, summary: 'string' });
         if (a.for) expect(a.for).toMatch(/^\d+[smh]$/);
       }
     });
@@ -175,7 +215,10 @@ describe('observability assets', () => {
 
     it('alerts on a region down, no probes, lags, refused results and lost results', () => {
       const byName = new Map(alerts.map((a) => [a.alert, a]));
-      expect(byName.get('ParallaxRegionDown')).toMatchObject({ expr: expect.stringContaining('parallax_region_healthy'), for: '2m' });
+      expect(byName.get('ParallaxRegionDown')).toMatchObject({
+        expr: expect.stringContaining('parallax_region_healthy'),
+        for: '2m',
+      });
       expect(byName.get('ParallaxRegionDown')!.expr).toMatch(/== 0$/);
       expect(byName.get('ParallaxNoProbesOnline')?.expr).toContain('parallax_probes_online');
       expect(byName.get('ParallaxSchedulerLagHigh')?.expr).toContain('histogram_quantile(0.99');

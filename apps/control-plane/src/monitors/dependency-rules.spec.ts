@@ -25,7 +25,9 @@ describe('dependsOnProblems (pure)', () => {
       for (let i = 0; i < n; i++) edges[`m${i}`] = i === 0 ? [] : [`m${i - 1}`];
       const problems = dependsOnProblems('m0', [`m${n - 1}`], graph(edges));
       const path = ['m0', ...Array.from({ length: n - 1 }, (_, k) => `m${n - 1 - k}`), 'm0'];
-      expect(problems).toEqual([{ field: 'depends_on', message: `depends_on would make a cycle: ${path.join(' → ')}` }]);
+      expect(problems).toEqual([
+        { field: 'depends_on', message: `depends_on would make a cycle: ${path.join(' → ')}` },
+      ]);
     }
   });
 

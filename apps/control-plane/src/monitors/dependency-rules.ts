@@ -6,11 +6,16 @@ import type { FieldError } from '../common/errors';
  * itself, and the dependencies must stay acyclic. `graph`: the account's monitors and their
  * current `depends_on` (the edited monitor's entry is replaced by the new list).
  */
-export function dependsOnProblems(selfId: string, dependsOn: readonly string[], graph: ReadonlyMap<string, readonly string[]>): FieldError[] {
+export function dependsOnProblems(
+  selfId: string,
+  dependsOn: readonly string[],
+  graph: ReadonlyMap<string, readonly string[]>,
+): FieldError[] {
   const errors: FieldError[] = [];
   dependsOn.forEach((id, i) => {
     if (id === selfId) errors.push({ field: `depends_on[${i}]`, message: 'a monitor cannot depend on itself' });
-    else if (!graph.has(id)) errors.push({ field: `depends_on[${i}]`, message: `no monitor ${JSON.stringify(id)} in this account` });
+    else if (!graph.has(id))
+      errors.push({ field: `depends_on[${i}]`, message: `no monitor ${JSON.stringify(id)} in this account` });
   });
   if (errors.length) return errors;
   const cycle = findCycle(selfId, dependsOn, graph);
@@ -19,7 +24,11 @@ export function dependsOnProblems(selfId: string, dependsOn: readonly string[], 
 }
 
 /** A path from `selfId` back to itself through the dependencies (with `selfId`'s new list), or null. */
-export function findCycle(selfId: string, dependsOn: readonly string[], graph: ReadonlyMap<string, readonly string[]>): string[] | null {
+export function findCycle(
+  selfId: string,
+  dependsOn: readonly string[],
+  graph: ReadonlyMap<string, readonly string[]>,
+): string[] | null {
   const deps = (id: string) => (id === selfId ? dependsOn : (graph.get(id) ?? []));
   const seen = new Set<string>();
   // Depth-first from each direct dependency; the path is kept for the message.

@@ -20,7 +20,10 @@ describe('monitor edits never depend on DNS for unchanged targets (ALLOW_PRIVATE
   });
 
   it('pause, resume, public toggle, rename and alert-target edits succeed when the target name no longer resolves', async () => {
-    const created = await call(t.api, key, 'POST', '/monitors', { name: 'was resolvable', url: 'http://93.184.216.34/' });
+    const created = await call(t.api, key, 'POST', '/monitors', {
+      name: 'was resolvable',
+      url: 'http://93.184.216.34/',
+    });
     expect(created.status).toBe(201);
     const id = created.body.data.id as string;
     // The name stopped resolving after the monitor was saved (`.invalid` never resolves: RFC 2606).
@@ -35,10 +38,22 @@ describe('monitor edits never depend on DNS for unchanged targets (ALLOW_PRIVATE
     ];
     for (const [method, path, body] of edits) {
       const res = await call(t.api, key, method, path, body);
-      expect({ path, body, status: res.status, error: res.body.error }).toEqual({ path, body, status: 200, error: null });
+      expect({ path, body, status: res.status, error: res.body.error }).toEqual({
+        path,
+        body,
+        status: 200,
+        error: null,
+      });
     }
-    const row = (await db.query('SELECT name, url, paused, public, alert_email FROM monitors WHERE id = $1', [id])).rows[0];
-    expect(row).toEqual({ name: 'put rename', url: 'http://gone.invalid/', paused: false, public: false, alert_email: 'ops@example.com' });
+    const row = (await db.query('SELECT name, url, paused, public, alert_email FROM monitors WHERE id = $1', [id]))
+      .rows[0];
+    expect(row).toEqual({
+      name: 'put rename',
+      url: 'http://gone.invalid/',
+      paused: false,
+      public: false,
+      alert_email: 'ops@example.com',
+    });
   });
 
   it('a changed target is still resolved and refused when it does not resolve (or is private), and nothing is written', async () => {
@@ -46,9 +61,14 @@ describe('monitor edits never depend on DNS for unchanged targets (ALLOW_PRIVATE
     const id = created.body.data.id as string;
     const gone = await call(t.api, key, 'PATCH', `/monitors/${id}`, { url: 'http://also-gone.invalid/' });
     expect(gone.status).toBe(422);
-    expect(gone.body.details).toEqual([{ field: 'url', message: 'url host "also-gone.invalid" could not be resolved' }]);
+    expect(gone.body.details).toEqual([
+      { field: 'url', message: 'url host "also-gone.invalid" could not be resolved' },
+    ]);
     const priv = await call(t.api, key, 'PATCH', `/monitors/${id}`, { webhook_url: 'http://10.0.0.1/hook' });
-    expect([priv.status, priv.body.details[0].message]).toEqual([422, 'target is a private address (private); set ALLOW_PRIVATE_TARGETS=true to allow']);
+    expect([priv.status, priv.body.details[0].message]).toEqual([
+      422,
+      'target is a private address (private); set ALLOW_PRIVATE_TARGETS=true to allow',
+    ]);
     const row = (await db.query('SELECT url, webhook_url FROM monitors WHERE id = $1', [id])).rows[0];
     expect(row).toEqual({ url: 'http://93.184.216.34/', webhook_url: '' });
   });

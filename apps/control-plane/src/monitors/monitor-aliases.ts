@@ -20,7 +20,16 @@ import type { MonitorType } from './monitor.entity';
  * An alias sent together with our name and a different value is a 422 naming both.
  * `port` is our own field (tcp, sip).
  */
-export const ALIAS_FIELDS = ['type', 'target', 'ssl_check', 'check_locations', 'is_active', 'public_status', 'interval_seconds', 'expected_status'] as const;
+export const ALIAS_FIELDS = [
+  'type',
+  'target',
+  'ssl_check',
+  'check_locations',
+  'is_active',
+  'public_status',
+  'interval_seconds',
+  'expected_status',
+] as const;
 export type AliasField = (typeof ALIAS_FIELDS)[number];
 
 /** The alias fields as they arrive (validated for their JSON types by the DTO). */
@@ -61,7 +70,8 @@ function hostOf(target: string): string {
   }
 }
 
-const sameRegions = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+const sameRegions = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
 
 /**
  * Maps the aliases of `input` onto our field names (pure). `existingType` is the monitor's
@@ -74,14 +84,36 @@ export function resolveAliases<T extends UpdateMonitorDto & AliasInput>(
   configuredRegions: readonly string[],
 ): { dto: Omit<T, AliasField>; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const { type, target, ssl_check, check_locations, is_active, public_status, interval_seconds, expected_status, ...rest } = input;
+  const {
+    type,
+    target,
+    ssl_check,
+    check_locations,
+    is_active,
+    public_status,
+    interval_seconds,
+    expected_status,
+    ...rest
+  } = input;
   const out = rest as UpdateMonitorDto;
   const disagree = (alias: string, ours: string, aliasValue: unknown, oursValue: unknown) =>
-    errors.push({ field: alias, message: `${alias} (${JSON.stringify(aliasValue)}) and ${ours} (${JSON.stringify(oursValue)}) disagree; send one of them` });
-  const map = <K extends keyof UpdateMonitorDto>(alias: string, ours: K, value: UpdateMonitorDto[K] | undefined, same: (a: NonNullable<UpdateMonitorDto[K]>, b: NonNullable<UpdateMonitorDto[K]>) => boolean = Object.is) => {
+    errors.push({
+      field: alias,
+      message: `${alias} (${JSON.stringify(aliasValue)}) and ${ours} (${JSON.stringify(oursValue)}) disagree; send one of them`,
+    });
+  const map = <K extends keyof UpdateMonitorDto>(
+    alias: string,
+    ours: K,
+    value: UpdateMonitorDto[K] | undefined,
+    same: (a: NonNullable<UpdateMonitorDto[K]>, b: NonNullable<UpdateMonitorDto[K]>) => boolean = Object.is,
+  ) => {
     if (value === undefined) return;
     const current = out[ours];
-    if (current !== undefined && current !== null && !same(value as NonNullable<UpdateMonitorDto[K]>, current as NonNullable<UpdateMonitorDto[K]>)) {
+    if (
+      current !== undefined &&
+      current !== null &&
+      !same(value as NonNullable<UpdateMonitorDto[K]>, current as NonNullable<UpdateMonitorDto[K]>)
+    ) {
       disagree(alias, ours, value, current);
       return;
     }
@@ -94,17 +126,29 @@ export function resolveAliases<T extends UpdateMonitorDto & AliasInput>(
     if (t === 'http' || t === 'https') {
       const wanted: MonitorType = ssl_check ? 'https' : 'http';
       if (out.monitor_type !== undefined && out.monitor_type !== wanted) {
-        errors.push({ field: 'ssl_check', message: `ssl_check ${ssl_check} contradicts monitor_type "${out.monitor_type}" (an https monitor is an http monitor whose certificate is checked)` });
+        errors.push({
+          field: 'ssl_check',
+          message: `ssl_check ${ssl_check} contradicts monitor_type "${out.monitor_type}" (an https monitor is an http monitor whose certificate is checked)`,
+        });
       } else out.monitor_type = wanted;
     } else if (ssl_check && t !== 'ssl') {
-      errors.push({ field: 'ssl_check', message: `ssl_check applies to http and https monitors only (use an ssl monitor for ${t} certificates)` });
+      errors.push({
+        field: 'ssl_check',
+        message: `ssl_check applies to http and https monitors only (use an ssl monitor for ${t} certificates)`,
+      });
     }
   }
   if (target !== undefined) {
     const t = out.monitor_type ?? existingType ?? 'http';
     const field = TARGET_FIELD[t] ?? null;
     if (field === null) errors.push({ field: 'target', message: `target does not apply to ${t} monitors` });
-    else map('target', field, field === 'url' ? target : hostOf(target), (a, b) => String(a).trim().toLowerCase() === String(b).trim().toLowerCase());
+    else
+      map(
+        'target',
+        field,
+        field === 'url' ? target : hostOf(target),
+        (a, b) => String(a).trim().toLowerCase() === String(b).trim().toLowerCase(),
+      );
   }
   if (check_locations !== undefined) {
     const all = check_locations.length === 1 && check_locations[0].toLowerCase() === 'all';

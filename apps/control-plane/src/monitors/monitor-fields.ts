@@ -6,7 +6,13 @@ import { sanitizeSlug } from './monitor.mapper';
 import { MASK, normalizeHost, TYPE_RULES } from './monitor-types';
 
 /** A new monitor with the reference defaults (StatusRooster) of every type, before the request's fields. */
-export function monitorDefaults(id: string, accountId: string, regions: string[], intervalSeconds: number, monitorType: MonitorType = 'http'): MonitorEntity {
+export function monitorDefaults(
+  id: string,
+  accountId: string,
+  regions: string[],
+  intervalSeconds: number,
+  monitorType: MonitorType = 'http',
+): MonitorEntity {
   return Object.assign(new MonitorEntity(), {
     id,
     accountId,
@@ -119,7 +125,10 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   const set = <K extends keyof MonitorEntity>(key: K, value: MonitorEntity[K] | undefined) => {
     if (value !== undefined) m[key] = value;
   };
-  const secret = (key: 'basicAuthPass' | 'bearerToken' | 'authHeader' | 'alertSlackWebhook' | 'webhookUrl' | 'alertDiscordWebhook', value: string | undefined) => {
+  const secret = (
+    key: 'basicAuthPass' | 'bearerToken' | 'authHeader' | 'alertSlackWebhook' | 'webhookUrl' | 'alertDiscordWebhook',
+    value: string | undefined,
+  ) => {
     if (value !== MASK) set(key, value);
   };
   set('name', dto.name?.trim());
@@ -133,7 +142,10 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   secret('basicAuthPass', dto.basic_auth_pass);
   secret('bearerToken', dto.bearer_token);
   secret('authHeader', dto.auth_header?.trim());
-  set('jsonAssertions', dto.json_assertions?.map((a) => ({ path: a.path.trim(), operator: a.operator, value: a.value ?? '' })));
+  set(
+    'jsonAssertions',
+    dto.json_assertions?.map((a) => ({ path: a.path.trim(), operator: a.operator, value: a.value ?? '' })),
+  );
   set('sslDomain', host(dto.ssl_domain));
   set('sslPort', dto.ssl_port);
   set('sslExpiryThresholdDays', dto.ssl_expiry_threshold_days);
@@ -153,10 +165,16 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('dnsHostname', dto.hostname?.trim().toLowerCase());
   set('dnsRecordType', dto.record_type);
   set('dnsResolver', dto.resolver?.trim());
-  set('dnsExpected', dto.expected?.map((v) => v.trim()));
+  set(
+    'dnsExpected',
+    dto.expected?.map((v) => v.trim()),
+  );
   set('requestBody', dto.request_body);
   set('requestContentType', dto.request_content_type);
-  set('customHeaders', dto.custom_headers?.map((h) => ({ key: h.key, value: h.value, ...(h.sensitive ? { sensitive: true } : {}) })));
+  set(
+    'customHeaders',
+    dto.custom_headers?.map((h) => ({ key: h.key, value: h.value, ...(h.sensitive ? { sensitive: true } : {}) })),
+  );
   set('keyword', dto.keyword);
   if (dto.response_threshold_ms !== undefined) m.responseThresholdMs = dto.response_threshold_ms?.trim() || null;
   set('checkInterval', dto.check_interval);
@@ -183,6 +201,9 @@ export function applyChanges(m: MonitorEntity, dto: UpdateMonitorDto): void {
   set('tags', dto.tags);
   set('heartbeatInterval', dto.heartbeat_interval);
   set('heartbeatGracePeriod', dto.heartbeat_grace_period);
-  set('maintenanceWindows', dto.maintenance_windows?.map((w) => ({ day: w.day, start_utc: w.start_utc, end_utc: w.end_utc })));
+  set(
+    'maintenanceWindows',
+    dto.maintenance_windows?.map((w) => ({ day: w.day, start_utc: w.start_utc, end_utc: w.end_utc })),
+  );
   m.url = TYPE_RULES[m.monitorType].url(m);
 }

@@ -1,11 +1,22 @@
 import type { PlanLimits } from '../config/config';
 import { MonitorEntity } from './monitor.entity';
 import { monitorDefaults } from './monitor-fields';
-import { alertFieldErrors, intervalProblem, nextQuorum, planLimitMessage, validateDraft, withinPlanLimit } from './monitor-rules';
+import {
+  alertFieldErrors,
+  intervalProblem,
+  nextQuorum,
+  planLimitMessage,
+  validateDraft,
+  withinPlanLimit,
+} from './monitor-rules';
 
 const CTX = { regions: ['eu-west', 'us-east', 'ap-south'], minIntervalSeconds: 30 };
 const http = (over: Partial<MonitorEntity> = {}) =>
-  Object.assign(monitorDefaults('mon_h', 'acc', ['eu-west'], 60, 'http'), { url: 'https://example.com', quorum: 1 }, over);
+  Object.assign(
+    monitorDefaults('mon_h', 'acc', ['eu-west'], 60, 'http'),
+    { url: 'https://example.com', quorum: 1 },
+    over,
+  );
 const fields = (m: MonitorEntity) => validateDraft(m, CTX).map((e) => e.field);
 
 describe('validateDraft', () => {
@@ -15,11 +26,17 @@ describe('validateDraft', () => {
   });
 
   it('runs the type rules first, then the regions, then the alert fields', () => {
-    expect(fields(http({ url: 'ftp://x', regions: ['mars'], alertEmail: 'nope' }))).toEqual(['url', 'regions[0]', 'alert_email']);
+    expect(fields(http({ url: 'ftp://x', regions: ['mars'], alertEmail: 'nope' }))).toEqual([
+      'url',
+      'regions[0]',
+      'alert_email',
+    ]);
   });
 
   it('needs at least one region for a probed type', () => {
-    expect(validateDraft(http({ regions: [] }), CTX)).toEqual([{ field: 'regions', message: 'regions must list at least one region' }]);
+    expect(validateDraft(http({ regions: [] }), CTX)).toEqual([
+      { field: 'regions', message: 'regions must list at least one region' },
+    ]);
   });
 
   it('refuses an unknown region and one listed twice, naming its index', () => {
@@ -37,31 +54,60 @@ describe('validateDraft', () => {
   });
 
   it('does not judge regions nor quorum for a type no probe runs (heartbeat)', () => {
-    const hb = Object.assign(monitorDefaults('mon_b', 'acc', [], 60, 'heartbeat'), { heartbeatInterval: 300, heartbeatGracePeriod: 60, quorum: 9 });
+    const hb = Object.assign(monitorDefaults('mon_b', 'acc', [], 60, 'heartbeat'), {
+      heartbeatInterval: 300,
+      heartbeatGracePeriod: 60,
+      quorum: 9,
+    });
     expect(validateDraft(hb, CTX)).toEqual([]);
   });
 });
 
 describe('alertFieldErrors', () => {
   it('accepts empty alert fields and valid ones', () => {
-    expect(alertFieldErrors({ alertEmail: '', alertSlackWebhook: '', webhookUrl: '', alertDiscordWebhook: '' })).toEqual([]);
     expect(
-      alertFieldErrors({ alertEmail: 'ops@example.com', alertSlackWebhook: 'https://hooks.slack.com/x', webhookUrl: 'http://h.example/y', alertDiscordWebhook: 'https://discord.com/api/webhooks/1' }),
+      alertFieldErrors({ alertEmail: '', alertSlackWebhook: '', webhookUrl: '', alertDiscordWebhook: '' }),
+    ).toEqual([]);
+    expect(
+      alertFieldErrors({
+        alertEmail: 'ops@example.com',
+        alertSlackWebhook: 'https://hooks.slack.com/x',
+        webhookUrl: 'http://h.example/y',
+        alertDiscordWebhook: 'https://discord.com/api/webhooks/1',
+      }),
     ).toEqual([]);
   });
 
   it('refuses an address that is not an email and each URL that is not http(s)', () => {
-    expect(alertFieldErrors({ alertEmail: 'ops@localhost', alertSlackWebhook: 'slack', webhookUrl: 'ftp://h/y', alertDiscordWebhook: 'https://u:p@d.example/' })).toEqual([
+    expect(
+      alertFieldErrors({
+        alertEmail: 'ops@localhost',
+        alertSlackWebhook: 'slack',
+        webhookUrl: 'ftp://h/y',
+        alertDiscordWebhook: 'https://u:p@d.example/',
+      }),
+    ).toEqual([
       { field: 'alert_email', message: 'alert_email must be an email address' },
-      { field: 'alert_slack_webhook', message: 'alert_slack_webhook must be a valid URL including http:// or https://' },
+      {
+        field: 'alert_slack_webhook',
+        message: 'alert_slack_webhook must be a valid URL including http:// or https://',
+      },
       { field: 'webhook_url', message: 'webhook_url must use http:// or https://' },
-      { field: 'alert_discord_webhook', message: 'alert_discord_webhook must not contain credentials; use basic_auth_user and basic_auth_pass' },
+      {
+        field: 'alert_discord_webhook',
+        message: 'alert_discord_webhook must not contain credentials; use basic_auth_user and basic_auth_pass',
+      },
     ]);
   });
 });
 
 describe('intervalProblem', () => {
-  const plan: PlanLimits = { maxMonitors: 10, minIntervalSeconds: 30, maxIntervalSeconds: 3600, defaultIntervalSeconds: 300 };
+  const plan: PlanLimits = {
+    maxMonitors: 10,
+    minIntervalSeconds: 30,
+    maxIntervalSeconds: 3600,
+    defaultIntervalSeconds: 300,
+  };
 
   it('accepts the bounds and anything between', () => {
     expect(intervalProblem(30, plan)).toBeNull();
@@ -70,8 +116,14 @@ describe('intervalProblem', () => {
   });
 
   it('answers forbidden below the plan minimum and validation above the maximum', () => {
-    expect(intervalProblem(29, plan)).toEqual({ code: 'forbidden', message: 'check_interval 29 is below your plan minimum of 30 seconds' });
-    expect(intervalProblem(3601, plan)).toEqual({ code: 'validation', message: 'check_interval must be between 30 and 3600 seconds' });
+    expect(intervalProblem(29, plan)).toEqual({
+      code: 'forbidden',
+      message: 'check_interval 29 is below your plan minimum of 30 seconds',
+    });
+    expect(intervalProblem(3601, plan)).toEqual({
+      code: 'validation',
+      message: 'check_interval must be between 30 and 3600 seconds',
+    });
   });
 });
 
@@ -92,7 +144,12 @@ describe('nextQuorum', () => {
   });
 });
 
-const limits = (maxMonitors: number | null): PlanLimits => ({ maxMonitors, minIntervalSeconds: 60, maxIntervalSeconds: 300, defaultIntervalSeconds: 60 });
+const limits = (maxMonitors: number | null): PlanLimits => ({
+  maxMonitors,
+  minIntervalSeconds: 60,
+  maxIntervalSeconds: 300,
+  defaultIntervalSeconds: 60,
+});
 
 describe('withinPlanLimit', () => {
   it.each([

@@ -1,5 +1,13 @@
 import * as net from 'node:net';
-import { ExpressionError, JsonPathError, parseJsonPath, parseKeyword, parseResolver, parseThreshold, parseWhoisServer } from '@parallax/checks';
+import {
+  ExpressionError,
+  JsonPathError,
+  parseJsonPath,
+  parseKeyword,
+  parseResolver,
+  parseThreshold,
+  parseWhoisServer,
+} from '@parallax/checks';
 import type { CheckSpec, HttpCheckSpec } from '@parallax/contracts';
 import type { FieldError } from '../common/errors';
 import { heartbeatFieldErrors, heartbeatMinInterval, pingUrl } from '../heartbeats/heartbeat-rules';
@@ -136,7 +144,13 @@ export function normalizeHost(raw: string): string | null {
 }
 
 /** Runs `parse` on a non-empty expression field; an ExpressionError becomes a 422 detail. */
-function checkExpression(field: string, value: string | null, parse: (s: string) => unknown, describe: string, errors: FieldError[]): void {
+function checkExpression(
+  field: string,
+  value: string | null,
+  parse: (s: string) => unknown,
+  describe: string,
+  errors: FieldError[],
+): void {
   if (!value) return;
   try {
     parse(value);
@@ -149,7 +163,13 @@ function checkExpression(field: string, value: string | null, parse: (s: string)
 /** keyword and response_threshold_ms, shared by http and json_api. */
 function checkExpressions(m: MonitorEntity, errors: FieldError[]): void {
   checkExpression('keyword', m.keyword, parseKeyword, 'is not a valid expression', errors);
-  checkExpression('response_threshold_ms', m.responseThresholdMs, parseThreshold, 'must look like "> 2000", "< 50" or "200-3000"', errors);
+  checkExpression(
+    'response_threshold_ms',
+    m.responseThresholdMs,
+    parseThreshold,
+    'must look like "> 2000", "< 50" or "200-3000"',
+    errors,
+  );
 }
 
 /** The monitor's own alert endpoints (webhook_url, Slack, Discord): the dispatcher calls them, every type has them. */
@@ -159,7 +179,9 @@ export function alertTargets(m: MonitorEntity): GuardTarget[] {
     ['alert_slack_webhook', m.alertSlackWebhook],
     ['alert_discord_webhook', m.alertDiscordWebhook],
   ];
-  return fields.filter(([, url]) => url).map(([field, url]) => ({ field, host: new URL(url).hostname.replace(/^\[|\]$/g, ''), lookup: true }));
+  return fields
+    .filter(([, url]) => url)
+    .map(([field, url]) => ({ field, host: new URL(url).hostname.replace(/^\[|\]$/g, ''), lookup: true }));
 }
 
 function urlTarget(m: MonitorEntity): GuardTarget[] {
@@ -267,7 +289,10 @@ const https: MonitorTypeRules = {
   validate(m, errors, ctx) {
     http.validate(m, errors, ctx);
     if (m.url && !m.url.toLowerCase().startsWith('https://') && !errors.some((e) => e.field === 'url')) {
-      errors.push({ field: 'url', message: 'url must use https:// for https monitors (use monitor_type "http" for plain http)' });
+      errors.push({
+        field: 'url',
+        message: 'url must use https:// for https monitors (use monitor_type "http" for plain http)',
+      });
     }
   },
   view: (m, ctx) => ({ ...http.view(m, ctx), ssl_expiry_threshold_days: m.sslExpiryThresholdDays }),
@@ -279,7 +304,18 @@ const NUMERIC_OPERATORS: ReadonlySet<string> = new Set(['greater_than', 'less_th
 const jsonApi: MonitorTypeRules = {
   foreignFields: 'refuse',
   probed: true,
-  fields: ['url', 'expected_status_code', 'timeout', 'follow_redirects', 'forward_headers_on_redirect', 'auth_header', 'json_assertions', 'keyword', 'response_threshold_ms', 'retries'],
+  fields: [
+    'url',
+    'expected_status_code',
+    'timeout',
+    'follow_redirects',
+    'forward_headers_on_redirect',
+    'auth_header',
+    'json_assertions',
+    'keyword',
+    'response_threshold_ms',
+    'retries',
+  ],
   required: ['url'],
   validate(m, errors) {
     if (m.url) checkHttpUrl('url', m.url, errors);
@@ -292,19 +328,30 @@ const jsonApi: MonitorTypeRules = {
         errors.push({ field: `json_assertions[${i}].path`, message: `path is not a valid JSON path: ${e.message}` });
       }
       if (NUMERIC_OPERATORS.has(a.operator) && (a.value.trim() === '' || !Number.isFinite(Number(a.value)))) {
-        errors.push({ field: `json_assertions[${i}].value`, message: `value must be a number for ${a.operator}, got ${JSON.stringify(a.value)}` });
+        errors.push({
+          field: `json_assertions[${i}].value`,
+          message: `value must be a number for ${a.operator}, got ${JSON.stringify(a.value)}`,
+        });
       }
     });
   },
   guardTargets: urlTarget,
   url: (m) => m.url,
   view: (m) => ({ ...httpShared(m), auth_header: mask(m.authHeader), json_assertions: m.jsonAssertions }),
-  checkSpec: (m) => ({ type: 'json_api', ...httpSpecShared(m), authorization: m.authHeader || null, json_assertions: m.jsonAssertions }),
+  checkSpec: (m) => ({
+    type: 'json_api',
+    ...httpSpecShared(m),
+    authorization: m.authHeader || null,
+    json_assertions: m.jsonAssertions,
+  }),
 };
 
 function checkHostField(field: string, value: string, errors: FieldError[], example: string): void {
   if (normalizeHost(value) === null) {
-    errors.push({ field, message: `${field} must be a bare host name or IP address like ${example} (no scheme, port or path)` });
+    errors.push({
+      field,
+      message: `${field} must be a bare host name or IP address like ${example} (no scheme, port or path)`,
+    });
   }
 }
 
@@ -317,7 +364,8 @@ const ssl: MonitorTypeRules = {
     if (m.sslDomain) checkHostField('ssl_domain', m.sslDomain, errors, '"example.com"');
   },
   guardTargets: (m) => [{ field: 'ssl_domain', host: m.sslDomain, lookup: true }],
-  url: (m) => `https://${net.isIPv6(m.sslDomain) ? `[${m.sslDomain}]` : m.sslDomain}${m.sslPort === 443 ? '' : `:${m.sslPort}`}`,
+  url: (m) =>
+    `https://${net.isIPv6(m.sslDomain) ? `[${m.sslDomain}]` : m.sslDomain}${m.sslPort === 443 ? '' : `:${m.sslPort}`}`,
   view: (m) => ({
     ssl_domain: m.sslDomain,
     ssl_port: m.sslPort,
@@ -346,8 +394,22 @@ const tcp: MonitorTypeRules = {
   },
   guardTargets: (m) => [{ field: 'host', host: m.host, lookup: true }],
   url: (m) => `tcp://${net.isIPv6(m.host) ? `[${m.host}]` : m.host}:${m.port}`,
-  view: (m) => ({ host: m.host, port: m.port, send: m.tcpSend, expect: m.tcpExpect, timeout: m.timeout, last_response_ms: m.lastResponseMs }),
-  checkSpec: (m) => ({ type: 'tcp', host: m.host, port: m.port ?? 0, timeout_ms: m.timeout * 1000, send: m.tcpSend || null, expect: m.tcpExpect || null }),
+  view: (m) => ({
+    host: m.host,
+    port: m.port,
+    send: m.tcpSend,
+    expect: m.tcpExpect,
+    timeout: m.timeout,
+    last_response_ms: m.lastResponseMs,
+  }),
+  checkSpec: (m) => ({
+    type: 'tcp',
+    host: m.host,
+    port: m.port ?? 0,
+    timeout_ms: m.timeout * 1000,
+    send: m.tcpSend || null,
+    expect: m.tcpExpect || null,
+  }),
 };
 
 /**
@@ -364,13 +426,30 @@ const ping: MonitorTypeRules = {
     if (m.host) checkHostField('host', m.host, errors, '"example.com" or "192.0.2.10"');
     const sendingMs = (m.pingCount - 1) * m.pingIntervalMs;
     if (sendingMs + 200 > m.timeout * 1000) {
-      errors.push({ field: 'ping_count', message: `ping_count ${m.pingCount} × ping_interval_ms ${m.pingIntervalMs} does not fit in timeout ${m.timeout} s (the echoes take ${sendingMs} ms, plus at least 200 ms for the last reply)` });
+      errors.push({
+        field: 'ping_count',
+        message: `ping_count ${m.pingCount} × ping_interval_ms ${m.pingIntervalMs} does not fit in timeout ${m.timeout} s (the echoes take ${sendingMs} ms, plus at least 200 ms for the last reply)`,
+      });
     }
   },
   guardTargets: (m) => [{ field: 'host', host: m.host, lookup: true }],
   url: (m) => `icmp://${net.isIPv6(m.host) ? `[${m.host}]` : m.host}`,
-  view: (m) => ({ host: m.host, ping_count: m.pingCount, ping_interval_ms: m.pingIntervalMs, max_packet_loss: m.maxPacketLoss, timeout: m.timeout, last_response_ms: m.lastResponseMs }),
-  checkSpec: (m) => ({ type: 'ping', host: m.host, count: m.pingCount, interval_ms: m.pingIntervalMs, timeout_ms: m.timeout * 1000, max_packet_loss: m.maxPacketLoss }),
+  view: (m) => ({
+    host: m.host,
+    ping_count: m.pingCount,
+    ping_interval_ms: m.pingIntervalMs,
+    max_packet_loss: m.maxPacketLoss,
+    timeout: m.timeout,
+    last_response_ms: m.lastResponseMs,
+  }),
+  checkSpec: (m) => ({
+    type: 'ping',
+    host: m.host,
+    count: m.pingCount,
+    interval_ms: m.pingIntervalMs,
+    timeout_ms: m.timeout * 1000,
+    max_packet_loss: m.maxPacketLoss,
+  }),
 };
 
 /** The port a sip monitor checks: its own, or 5060 (5061 for tls, RFC 3261 §19.1.2). */
@@ -389,9 +468,25 @@ const sip: MonitorTypeRules = {
     if (m.host) checkHostField('host', m.host, errors, '"sip.example.com" or "192.0.2.10"');
   },
   guardTargets: (m) => [{ field: 'host', host: m.host, lookup: true }],
-  url: (m) => `${m.sipTransport === 'tls' ? 'sips' : 'sip'}:${net.isIPv6(m.host) ? `[${m.host}]` : m.host}:${sipPort(m)};transport=${m.sipTransport}`,
-  view: (m) => ({ host: m.host, port: sipPort(m), sip_transport: m.sipTransport, sip_expected_codes: m.sipExpectedCodes, timeout: m.timeout, last_status_code: m.lastStatusCode, last_response_ms: m.lastResponseMs }),
-  checkSpec: (m) => ({ type: 'sip', host: m.host, port: sipPort(m), transport: m.sipTransport, expected_codes: m.sipExpectedCodes, timeout_ms: m.timeout * 1000 }),
+  url: (m) =>
+    `${m.sipTransport === 'tls' ? 'sips' : 'sip'}:${net.isIPv6(m.host) ? `[${m.host}]` : m.host}:${sipPort(m)};transport=${m.sipTransport}`,
+  view: (m) => ({
+    host: m.host,
+    port: sipPort(m),
+    sip_transport: m.sipTransport,
+    sip_expected_codes: m.sipExpectedCodes,
+    timeout: m.timeout,
+    last_status_code: m.lastStatusCode,
+    last_response_ms: m.lastResponseMs,
+  }),
+  checkSpec: (m) => ({
+    type: 'sip',
+    host: m.host,
+    port: sipPort(m),
+    transport: m.sipTransport,
+    expected_codes: m.sipExpectedCodes,
+    timeout_ms: m.timeout * 1000,
+  }),
 };
 
 /**
@@ -411,15 +506,26 @@ const domain: MonitorTypeRules = {
   required: ['domain'],
   validate(m, errors) {
     if (m.domainName && (!isDnsName(m.domainName) || net.isIP(m.domainName) !== 0 || !m.domainName.includes('.'))) {
-      errors.push({ field: 'domain', message: 'domain must be a registered domain name like "example.com" (no scheme, port or path)' });
+      errors.push({
+        field: 'domain',
+        message: 'domain must be a registered domain name like "example.com" (no scheme, port or path)',
+      });
     }
     if (m.rdapServer) {
       const u = checkHttpUrl('rdap_server', m.rdapServer, errors);
-      if (u && (u.search || u.hash)) errors.push({ field: 'rdap_server', message: 'rdap_server must be an RDAP base URL without query or fragment, like "https://rdap.example.net/"' });
+      if (u && (u.search || u.hash))
+        errors.push({
+          field: 'rdap_server',
+          message: 'rdap_server must be an RDAP base URL without query or fragment, like "https://rdap.example.net/"',
+        });
     }
     if (m.whoisServer) {
       const w = parseWhoisServer(m.whoisServer);
-      if (!w || normalizeHost(w.host) === null) errors.push({ field: 'whois_server', message: 'whois_server must be a host with an optional port, like "whois.example.net" or "192.0.2.7:43"' });
+      if (!w || normalizeHost(w.host) === null)
+        errors.push({
+          field: 'whois_server',
+          message: 'whois_server must be a host with an optional port, like "whois.example.net" or "192.0.2.7:43"',
+        });
     }
   },
   guardTargets(m) {
@@ -467,11 +573,22 @@ const dns: MonitorTypeRules = {
       errors.push({ field: 'hostname', message: 'hostname must be a DNS name like "example.com"' });
     }
     if (m.dnsResolver && !parseResolver(m.dnsResolver)) {
-      errors.push({ field: 'resolver', message: 'resolver must be an IP address with an optional port, like "1.1.1.1" or "[2606:4700::1111]:53"' });
+      errors.push({
+        field: 'resolver',
+        message: 'resolver must be an IP address with an optional port, like "1.1.1.1" or "[2606:4700::1111]:53"',
+      });
     }
     m.dnsExpected.forEach((v, i) => {
-      if (m.dnsRecordType === 'A' && !net.isIPv4(v)) errors.push({ field: `expected[${i}]`, message: `expected values of an A record must be IPv4 addresses, got ${JSON.stringify(v)}` });
-      if (m.dnsRecordType === 'AAAA' && !net.isIPv6(v)) errors.push({ field: `expected[${i}]`, message: `expected values of an AAAA record must be IPv6 addresses, got ${JSON.stringify(v)}` });
+      if (m.dnsRecordType === 'A' && !net.isIPv4(v))
+        errors.push({
+          field: `expected[${i}]`,
+          message: `expected values of an A record must be IPv4 addresses, got ${JSON.stringify(v)}`,
+        });
+      if (m.dnsRecordType === 'AAAA' && !net.isIPv6(v))
+        errors.push({
+          field: `expected[${i}]`,
+          message: `expected values of an AAAA record must be IPv6 addresses, got ${JSON.stringify(v)}`,
+        });
     });
   },
   guardTargets: (m) => {
@@ -507,7 +624,13 @@ const heartbeat: MonitorTypeRules = {
   fields: ['heartbeat_interval', 'heartbeat_grace_period'],
   required: [],
   validate(m, errors, ctx) {
-    errors.push(...heartbeatFieldErrors(m.heartbeatInterval ?? NaN, m.heartbeatGracePeriod ?? NaN, heartbeatMinInterval(ctx.minIntervalSeconds)));
+    errors.push(
+      ...heartbeatFieldErrors(
+        m.heartbeatInterval ?? NaN,
+        m.heartbeatGracePeriod ?? NaN,
+        heartbeatMinInterval(ctx.minIntervalSeconds),
+      ),
+    );
   },
   guardTargets: () => [],
   url: (m) => m.url,
@@ -566,14 +689,20 @@ export function typeFieldProblems(type: MonitorType, dto: object, m: MonitorEnti
   if (rules.foreignFields === 'refuse') {
     for (const [key, value] of Object.entries(dto)) {
       if (value === undefined || allowed.has(key)) continue;
-      const owners = Object.entries(TYPE_RULES).filter(([, r]) => r.fields.includes(key as RequestField)).map(([t]) => t);
-      errors.push({ field: key, message: `${key} does not apply to ${type} monitors${owners.length ? ` (only to ${owners.join(', ')} monitors)` : ''}` });
+      const owners = Object.entries(TYPE_RULES)
+        .filter(([, r]) => r.fields.includes(key as RequestField))
+        .map(([t]) => t);
+      errors.push({
+        field: key,
+        message: `${key} does not apply to ${type} monitors${owners.length ? ` (only to ${owners.join(', ')} monitors)` : ''}`,
+      });
     }
   }
   if (m) {
     for (const f of rules.required) {
       const v = m[ENTITY_KEY[f] ?? (f as keyof MonitorEntity)];
-      if (v === '' || v === null || v === undefined) errors.push({ field: f, message: `${f} is required for ${type} monitors` });
+      if (v === '' || v === null || v === undefined)
+        errors.push({ field: f, message: `${f} is required for ${type} monitors` });
     }
   }
   return errors;

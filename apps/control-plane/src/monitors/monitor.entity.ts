@@ -1,5 +1,13 @@
 import {
-  AfterLoad, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn,
+  AfterLoad,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
 } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity';
 import type { DnsRecordType, JsonAssertion, SipTransport } from '@parallax/contracts';
@@ -10,7 +18,18 @@ import type { MonitorStateEntity } from '../decisions/monitor-state.entity';
 
 export type MonitorStatus = 'pending' | 'up' | 'degraded' | 'down' | 'warn';
 /** The monitor types; each has its fields, rules, document and check spec in monitor-types.ts (TYPE_RULES). */
-export const MONITOR_TYPES = ['http', 'json_api', 'ssl', 'tcp', 'dns', 'heartbeat', 'https', 'ping', 'sip', 'domain'] as const;
+export const MONITOR_TYPES = [
+  'http',
+  'json_api',
+  'ssl',
+  'tcp',
+  'dns',
+  'heartbeat',
+  'https',
+  'ping',
+  'sip',
+  'domain',
+] as const;
 export type MonitorType = (typeof MONITOR_TYPES)[number];
 export interface HeaderPair {
   key: string;
@@ -191,9 +210,25 @@ export class MonitorEntity {
 
 /** The decision read model's fields (`monitor_state`'s columns but the key, in its column order). */
 export const READ_MODEL_FIELDS = [
-  'status', 'pendingStatus', 'pendingRounds', 'pendingSince', 'statusChangedAt', 'heldStatus', 'lastChecked',
-  'lastStatusCode', 'lastResponseMs', 'lastResponseByRegion', 'locationStatus', 'checksTotal', 'checksFailed',
-  'sslExpiry', 'sslIssuer', 'lastRoundAt', 'domainExpiry', 'domainRegistrar', 'domainStatus',
+  'status',
+  'pendingStatus',
+  'pendingRounds',
+  'pendingSince',
+  'statusChangedAt',
+  'heldStatus',
+  'lastChecked',
+  'lastStatusCode',
+  'lastResponseMs',
+  'lastResponseByRegion',
+  'locationStatus',
+  'checksTotal',
+  'checksFailed',
+  'sslExpiry',
+  'sslIssuer',
+  'lastRoundAt',
+  'domainExpiry',
+  'domainRegistrar',
+  'domainStatus',
 ] as const satisfies readonly (keyof MonitorEntity)[];
 
 /** The decision read model of a monitor, as its fields carry it. */
@@ -202,10 +237,25 @@ export type MonitorReadModel = Pick<MonitorEntity, (typeof READ_MODEL_FIELDS)[nu
 /** The read model of a monitor nothing has decided yet (no `monitor_state` row): pending, nothing counted. */
 export function emptyReadModel(): MonitorReadModel {
   return {
-    status: 'pending', pendingStatus: null, pendingRounds: 0, pendingSince: null, statusChangedAt: null, heldStatus: null,
-    lastChecked: null, lastStatusCode: null, lastResponseMs: null, lastResponseByRegion: null, locationStatus: null,
-    checksTotal: 0, checksFailed: 0, sslExpiry: null, sslIssuer: null, lastRoundAt: null, domainExpiry: null,
-    domainRegistrar: null, domainStatus: [],
+    status: 'pending',
+    pendingStatus: null,
+    pendingRounds: 0,
+    pendingSince: null,
+    statusChangedAt: null,
+    heldStatus: null,
+    lastChecked: null,
+    lastStatusCode: null,
+    lastResponseMs: null,
+    lastResponseByRegion: null,
+    locationStatus: null,
+    checksTotal: 0,
+    checksFailed: 0,
+    sslExpiry: null,
+    sslIssuer: null,
+    lastRoundAt: null,
+    domainExpiry: null,
+    domainRegistrar: null,
+    domainStatus: [],
   };
 }
 

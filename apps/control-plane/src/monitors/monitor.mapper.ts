@@ -9,7 +9,12 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * write-only. A heartbeat monitor's `url` and `ping_url` carry its ping token in full
  * only in the response that issues it (`pingToken`), masked afterwards.
  */
-export function toMonitorResponse(m: MonitorEntity, publicUrl: string, pingToken: string | null = null, flappingSince: Date | null = null) {
+export function toMonitorResponse(
+  m: MonitorEntity,
+  publicUrl: string,
+  pingToken: string | null = null,
+  flappingSince: Date | null = null,
+) {
   const rules = TYPE_RULES[m.monitorType];
   const uptime = m.checksTotal === 0 ? 100 : Math.round((1 - m.checksFailed / m.checksTotal) * 100_000) / 1000;
   return {

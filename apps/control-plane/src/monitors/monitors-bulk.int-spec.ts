@@ -11,7 +11,10 @@ describe('monitors at scale: bulk create and cursor paging', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    free = await startTestApp({ DEFAULT_PLAN: 'free', PLAN_FREE_MAX_MONITORS: '5', PLAN_FREE_MIN_INTERVAL_SECONDS: '60' }, t);
+    free = await startTestApp(
+      { DEFAULT_PLAN: 'free', PLAN_FREE_MAX_MONITORS: '5', PLAN_FREE_MIN_INTERVAL_SECONDS: '60' },
+      t,
+    );
     key = (await signup(t.api)).key;
   });
   afterAll(async () => {
@@ -20,7 +23,8 @@ describe('monitors at scale: bulk create and cursor paging', () => {
   });
 
   const item = (i: number) => ({ name: `bulk ${i}`, url: `http://127.0.0.1:9/m/${i}`, check_interval: 5 });
-  const count = async (accountKey: string) => (await call(t.api, accountKey, 'GET', '/monitors?limit=1')).body.meta.total as number;
+  const count = async (accountKey: string) =>
+    (await call(t.api, accountKey, 'GET', '/monitors?limit=1')).body.meta.total as number;
 
   it('gives a new account the unlimited plan by default (no monitor limit, intervals below 60 s)', async () => {
     const me = (await call(t.api, key, 'GET', '/auth/me')).body.data;
@@ -34,21 +38,34 @@ describe('monitors at scale: bulk create and cursor paging', () => {
   it('creates 1,000 monitors in one call, in the order given, in one transaction', async () => {
     const before = await count(key);
     // Long names: the body (≈ 290 KB) is past the API's usual 256 KB JSON limit, not the bulk route's.
-    const monitors = Array.from({ length: 1000 }, (_, i) => ({ ...item(i + 1), name: `bulk ${i + 1} ${'x'.repeat(180)}`, tags: ['bulk'] }));
+    const monitors = Array.from({ length: 1000 }, (_, i) => ({
+      ...item(i + 1),
+      name: `bulk ${i + 1} ${'x'.repeat(180)}`,
+      tags: ['bulk'],
+    }));
     expect(JSON.stringify({ monitors }).length).toBeGreaterThan(256 * 1024);
     const res = await call(t.api, key, 'POST', '/monitors/bulk', { monitors });
     expect(res.status).toBe(201);
     expect(res.body.meta).toEqual({ total: 1000 });
     expect(res.body.data).toHaveLength(1000);
     expect(res.body.data.map((m: { name: string }) => m.name)).toEqual(monitors.map((m) => m.name));
-    expect(res.body.data[999]).toMatchObject({ monitor_type: 'http', status: 'pending', check_interval: 5, regions: ['eu-west', 'us-east', 'ap-south'], quorum: 2 });
+    expect(res.body.data[999]).toMatchObject({
+      monitor_type: 'http',
+      status: 'pending',
+      check_interval: 5,
+      regions: ['eu-west', 'us-east', 'ap-south'],
+      quorum: 2,
+    });
     expect(new Set(res.body.data.map((m: { slug: string }) => m.slug)).size).toBe(1000);
     expect(await count(key)).toBe(before + 1000);
     // One transaction: every row has the same created_at (the transaction's now()).
     const db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
     try {
-      const rows = await db.query(`SELECT count(DISTINCT created_at)::int AS n FROM monitors WHERE id = ANY($1::text[])`, [res.body.data.map((m: { id: string }) => m.id)]);
+      const rows = await db.query(
+        `SELECT count(DISTINCT created_at)::int AS n FROM monitors WHERE id = ANY($1::text[])`,
+        [res.body.data.map((m: { id: string }) => m.id)],
+      );
       expect(rows.rows[0].n).toBe(1);
       // They start at their phase slots spread over the 5 s interval, not all at once (the phases, not the due times:
       // the scheduler may already have moved some monitors on by an interval).
@@ -67,7 +84,14 @@ describe('monitors at scale: bulk create and cursor paging', () => {
 
   it('refuses the whole call with per-item errors when any item is bad, creating nothing', async () => {
     const before = await count(key);
-    const monitors = [item(2001), { ...item(2002), url: 'ftp://nope' }, { ...item(2003), check_interval: 'soon' }, { ...item(2004), slug: 'same' }, { ...item(2005), slug: 'same' }, item(2006)];
+    const monitors = [
+      item(2001),
+      { ...item(2002), url: 'ftp://nope' },
+      { ...item(2003), check_interval: 'soon' },
+      { ...item(2004), slug: 'same' },
+      { ...item(2005), slug: 'same' },
+      item(2006),
+    ];
     const res = await call(t.api, key, 'POST', '/monitors/bulk', { monitors });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('validation_failed');
@@ -87,35 +111,51 @@ describe('monitors at scale: bulk create and cursor paging', () => {
     );
     expect(await count(key)).toBe(before);
     const taken = (await call(t.api, key, 'GET', '/monitors?limit=1')).body.data[0].slug;
-    const third = await call(t.api, key, 'POST', '/monitors/bulk', { monitors: [item(3001), { ...item(3002), slug: taken }] });
+    const third = await call(t.api, key, 'POST', '/monitors/bulk', {
+      monitors: [item(3001), { ...item(3002), slug: taken }],
+    });
     expect(third.status).toBe(422);
     expect(third.body.details).toEqual([{ field: 'monitors[1].slug', message: `slug "${taken}" is already taken` }]);
     expect(await count(key)).toBe(before);
   });
 
   it('bounds a call to 1 – 1,000 monitors and refuses unknown fields per item', async () => {
-    const tooMany = await call(t.api, key, 'POST', '/monitors/bulk', { monitors: Array.from({ length: 1001 }, (_, i) => item(i)) });
+    const tooMany = await call(t.api, key, 'POST', '/monitors/bulk', {
+      monitors: Array.from({ length: 1001 }, (_, i) => item(i)),
+    });
     expect(tooMany.status).toBe(422);
-    expect(tooMany.body.details).toEqual(expect.arrayContaining([{ field: 'monitors', message: expect.stringMatching(/at most 1000/) }]));
+    expect(tooMany.body.details).toEqual(
+      expect.arrayContaining([{ field: 'monitors', message: expect.stringMatching(/at most 1000/) }]),
+    );
     const none = await call(t.api, key, 'POST', '/monitors/bulk', { monitors: [] });
     expect(none.status).toBe(422);
     const unknown = await call(t.api, key, 'POST', '/monitors/bulk', { monitors: [{ ...item(1), colour: 'red' }] });
     expect(unknown.status).toBe(422);
-    expect(unknown.body.details).toEqual([{ field: 'monitors[0].colour', message: 'unknown field "monitors[0].colour"' }]);
+    expect(unknown.body.details).toEqual([
+      { field: 'monitors[0].colour', message: 'unknown field "monitors[0].colour"' },
+    ]);
     const notArray = await call(t.api, key, 'POST', '/monitors/bulk', { monitors: 'all of them' });
     expect(notArray.status).toBe(422);
   });
 
   it('keeps the plan limit on free: a bulk that would pass it is refused whole', async () => {
     const freeKey = (await signup(free.api)).key;
-    const over = await call(free.api, freeKey, 'POST', '/monitors/bulk', { monitors: Array.from({ length: 6 }, (_, i) => ({ ...item(i), check_interval: 60 })) });
+    const over = await call(free.api, freeKey, 'POST', '/monitors/bulk', {
+      monitors: Array.from({ length: 6 }, (_, i) => ({ ...item(i), check_interval: 60 })),
+    });
     expect(over.status).toBe(403);
     expect(over.body.code).toBe('plan_limit');
     expect(await count(freeKey)).toBe(0);
-    const slow = await call(free.api, freeKey, 'POST', '/monitors/bulk', { monitors: [{ ...item(1), check_interval: 60 }, item(2)] });
+    const slow = await call(free.api, freeKey, 'POST', '/monitors/bulk', {
+      monitors: [{ ...item(1), check_interval: 60 }, item(2)],
+    });
     expect(slow.status).toBe(422);
-    expect(slow.body.details).toEqual([{ field: 'monitors[1].check_interval', message: 'check_interval 5 is below your plan minimum of 60 seconds' }]);
-    const ok = await call(free.api, freeKey, 'POST', '/monitors/bulk', { monitors: Array.from({ length: 5 }, (_, i) => ({ ...item(i), check_interval: 60 })) });
+    expect(slow.body.details).toEqual([
+      { field: 'monitors[1].check_interval', message: 'check_interval 5 is below your plan minimum of 60 seconds' },
+    ]);
+    const ok = await call(free.api, freeKey, 'POST', '/monitors/bulk', {
+      monitors: Array.from({ length: 5 }, (_, i) => ({ ...item(i), check_interval: 60 })),
+    });
     expect(ok.status).toBe(201);
   });
 
@@ -165,12 +205,18 @@ describe('monitors at scale: bulk create and cursor paging', () => {
     }
     const deep = await call(t.api, key, 'GET', '/monitors?offset=10001');
     expect(deep.status).toBe(422);
-    expect(deep.body.details).toEqual([{ field: 'offset', message: 'offset 10001 is beyond 10000; page with cursor (meta.next_cursor) instead' }]);
+    expect(deep.body.details).toEqual([
+      { field: 'offset', message: 'offset 10001 is beyond 10000; page with cursor (meta.next_cursor) instead' },
+    ]);
     expect((await call(t.api, key, 'GET', '/monitors?limit=1000&page=12')).status).toBe(422);
     expect((await call(t.api, key, 'GET', '/monitors?offset=10000')).status).toBe(200);
     for (const path of ['/incidents', '/status-pages', '/webhooks', '/api-keys']) {
       const res = await call(t.api, key, 'GET', `${path}?offset=20000`);
-      expect({ path, status: res.status, field: res.body.details?.[0]?.field }).toEqual({ path, status: 422, field: 'offset' });
+      expect({ path, status: res.status, field: res.body.details?.[0]?.field }).toEqual({
+        path,
+        status: 422,
+        field: 'offset',
+      });
     }
   });
 });

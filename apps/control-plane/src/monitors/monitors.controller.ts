@@ -2,7 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Paged } from '../common/envelope.interceptor';
 import { CurrentPrincipal, Principal } from '../common/principal';
-import { BulkCreateMonitorsDto, CreateMonitorDto, PublicMonitorDto, ToggleMonitorDto, UpdateMonitorDto } from './dto/monitor.dto';
+import {
+  BulkCreateMonitorsDto,
+  CreateMonitorDto,
+  PublicMonitorDto,
+  ToggleMonitorDto,
+  UpdateMonitorDto,
+} from './dto/monitor.dto';
 import { validationFailed } from '../common/errors';
 import { decodeCursor, listOffset } from '../common/paging';
 import { MonitorsService } from './monitors.service';
@@ -28,7 +34,8 @@ export class MonitorsController {
   @Post('bulk')
   @ApiOperation({
     summary: 'Create up to 1,000 monitors in one call, all or none',
-    description: 'Each item is checked as POST /monitors checks its body; any problem answers 422 with every item\'s problems as `monitors[i].field` in `details`, and nothing is created. The answer lists the new monitors in the order given.',
+    description:
+      "Each item is checked as POST /monitors checks its body; any problem answers 422 with every item's problems as `monitors[i].field` in `details`, and nothing is created. The answer lists the new monitors in the order given.",
   })
   @ApiEnvelopeList(MonitorView, { status: 201, meta: BulkMetaView })
   @ApiErrors(400, 401, 403, 422, 429)
@@ -40,17 +47,26 @@ export class MonitorsController {
   @Get()
   @ApiOperation({
     summary: 'List monitors (default page 500)',
-    description: 'Pages by `cursor` (keyset: pass `meta.next_cursor` of the previous page; any depth) or by `offset`/`page` (offsets beyond 10,000 answer 422).',
+    description:
+      'Pages by `cursor` (keyset: pass `meta.next_cursor` of the previous page; any depth) or by `offset`/`page` (offsets beyond 10,000 answer 422).',
   })
   @ApiEnvelopeList(MonitorView, { meta: MonitorListMetaView })
   @ApiErrors(...READ_ERRORS)
   async list(@CurrentPrincipal() p: Principal, @Query() q: MonitorListQuery) {
     const { status, group, tags, monitor_type: monitorType, limit, cursor: cursorRaw } = q;
-    const tagList = tags ? tags.split(',').map((t) => t.trim()).filter(Boolean) : undefined;
+    const tagList = tags
+      ? tags
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean)
+      : undefined;
     const filter = { status, group, tags: tagList, monitorType, limit };
     if (cursorRaw !== undefined && cursorRaw !== '') {
       const after = typeof cursorRaw === 'string' ? decodeCursor(cursorRaw) : null;
-      if (!after) throw validationFailed([{ field: 'cursor', message: 'cursor is not one this API gave (use meta.next_cursor of the previous page)' }]);
+      if (!after)
+        throw validationFailed([
+          { field: 'cursor', message: 'cursor is not one this API gave (use meta.next_cursor of the previous page)' },
+        ]);
       const { items, total, nextCursor } = await this.monitors.list(p, { ...filter, offset: 0, after });
       return new Paged(items, { total, limit, next_cursor: nextCursor });
     }

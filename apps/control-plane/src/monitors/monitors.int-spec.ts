@@ -16,10 +16,22 @@ describe('monitors API (real PostgreSQL + NATS)', () => {
     await t?.close();
   });
 
-  const body = { name: 'My Website', url: 'http://127.0.0.1:9/health', expected_status_code: 200, timeout: 10, keyword: 'Welcome', check_interval: 60 };
+  const body = {
+    name: 'My Website',
+    url: 'http://127.0.0.1:9/health',
+    expected_status_code: 200,
+    timeout: 10,
+    keyword: 'Welcome',
+    check_interval: 60,
+  };
 
   it('creates an http monitor with the reference defaults, in the envelope', async () => {
-    const res = await call(t.api, key, 'POST', '/monitors', { ...body, basic_auth_user: 'u', basic_auth_pass: 'secret', bearer_token: 'tok' });
+    const res = await call(t.api, key, 'POST', '/monitors', {
+      ...body,
+      basic_auth_user: 'u',
+      basic_auth_pass: 'secret',
+      bearer_token: 'tok',
+    });
     expect(res.status).toBe(201);
     expect(res.body.error).toBeNull();
     const m = res.body.data;
@@ -62,7 +74,9 @@ describe('monitors API (real PostgreSQL + NATS)', () => {
       const res = await call(t.api, key, 'POST', '/monitors', payload);
       expect({ field, status: res.status }).toEqual({ field, status: 422 });
       expect(res.body.error).toBe('validation failed');
-      const messages = res.body.details.filter((d: { field: string }) => d.field === field).map((d: { message: string }) => d.message);
+      const messages = res.body.details
+        .filter((d: { field: string }) => d.field === field)
+        .map((d: { message: string }) => d.message);
       expect(messages.join(' | ')).toMatch(message);
     }
     expect((await call(t.api, key, 'GET', '/monitors')).body.meta.total).toBe(before);
@@ -92,8 +106,19 @@ describe('monitors API (real PostgreSQL + NATS)', () => {
 
   it('hides another account’s monitor behind 404', async () => {
     const created = (await call(t.api, key, 'POST', '/monitors', { ...body, name: 'Mine' })).body.data;
-    for (const [method, path] of [['GET', ''], ['PUT', ''], ['DELETE', ''], ['GET', '/checks']] as const) {
-      const res = await call(t.api, otherKey, method, `/monitors/${created.id}${path}`, method === 'PUT' ? { name: 'x' } : undefined);
+    for (const [method, path] of [
+      ['GET', ''],
+      ['PUT', ''],
+      ['DELETE', ''],
+      ['GET', '/checks'],
+    ] as const) {
+      const res = await call(
+        t.api,
+        otherKey,
+        method,
+        `/monitors/${created.id}${path}`,
+        method === 'PUT' ? { name: 'x' } : undefined,
+      );
       expect(res.status).toBe(404);
     }
     expect((await call(t.api, otherKey, 'GET', '/monitors')).body.data).toEqual([]);
@@ -106,9 +131,23 @@ describe('monitors API (real PostgreSQL + NATS)', () => {
   });
 
   it('serves the OpenAPI document generated from the code', async () => {
-    const doc = (await (await fetch(`${t.baseUrl}/api/docs-json`)).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, { properties: Record<string, unknown> }> } };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/monitors', '/api/v1/monitors/{id}', '/api/v1/monitors/{id}/checks', '/api/v1/incidents', '/api/v1/regions', '/api/v1/auth/signup']));
-    expect(Object.keys(doc.components.schemas.CreateMonitorDto.properties)).toEqual(expect.arrayContaining(['url', 'regions', 'quorum', 'keyword']));
+    const doc = (await (await fetch(`${t.baseUrl}/api/docs-json`)).json()) as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/monitors',
+        '/api/v1/monitors/{id}',
+        '/api/v1/monitors/{id}/checks',
+        '/api/v1/incidents',
+        '/api/v1/regions',
+        '/api/v1/auth/signup',
+      ]),
+    );
+    expect(Object.keys(doc.components.schemas.CreateMonitorDto.properties)).toEqual(
+      expect.arrayContaining(['url', 'regions', 'quorum', 'keyword']),
+    );
   });
 
   it('deletes a monitor', async () => {

@@ -9,7 +9,10 @@ export class MonitorListQuery {
   @TextQuery('production,api', 'comma-separated; any of') tags?: string;
   @ChoiceQuery(MONITOR_TYPES) monitor_type?: string;
   @ClampedIntQuery(1, 1000, 500) limit!: number;
-  @OffsetQuery('page with cursor (meta.next_cursor) instead', `0–${MAX_OFFSET}; beyond, 422 (page with cursor)`) offset?: number;
-  @ClampedIntQuery(1, 1_000_000, 1, '1-based; used when offset is absent; offset (page − 1) × limit at most 10,000') page!: number;
-  @TextQuery(undefined, 'meta.next_cursor of the previous page (keyset paging; offset and page are then ignored)') cursor?: string;
+  @OffsetQuery('page with cursor (meta.next_cursor) instead', `0–${MAX_OFFSET}; beyond, 422 (page with cursor)`)
+  offset?: number;
+  @ClampedIntQuery(1, 1_000_000, 1, '1-based; used when offset is absent; offset (page − 1) × limit at most 10,000')
+  page!: number;
+  @TextQuery(undefined, 'meta.next_cursor of the previous page (keyset paging; offset and page are then ignored)')
+  cursor?: string;
 }

@@ -71,7 +71,10 @@ export class MonitorsRepository {
    * cursor after the page's last row (null when the page is the last). Keyset paging
    * (`after`) walks the (account_id, created_at, id) index however deep the page is.
    */
-  async list(accountId: AccountId, f: MonitorFilter): Promise<{ items: MonitorEntity[]; total: number; next: ListCursor | null }> {
+  async list(
+    accountId: AccountId,
+    f: MonitorFilter,
+  ): Promise<{ items: MonitorEntity[]; total: number; next: ListCursor | null }> {
     // A status filter reads the decision read model (`monitor_state`, by the status index); a
     // monitor without a state row is pending. As (NOT) EXISTS, not a filter on the joined row:
     // the planner then estimates it well and walks the keyset index for a page (an OR over the
@@ -89,10 +92,16 @@ export class MonitorsRepository {
     // The filters are on the monitor (and its one state row), so the total counts its rows alone:
     // no joins and a plain COUNT(*), not COUNT(DISTINCT) over the joined state (that was most of a
     // page's time at 30,000 monitors).
-    const counted = await filtered(this.r().createQueryBuilder('m')).select('COUNT(*)::int', 'n').getRawOne<{ n: number }>();
+    const counted = await filtered(this.r().createQueryBuilder('m'))
+      .select('COUNT(*)::int', 'n')
+      .getRawOne<{ n: number }>();
     const total = counted?.n ?? 0;
     const q = filtered(this.q());
-    if (f.after) q.andWhere('(m.created_at, m.id) > (:afterAt::timestamptz, :afterId)', { afterAt: f.after.createdAt, afterId: f.after.id });
+    if (f.after)
+      q.andWhere('(m.created_at, m.id) > (:afterAt::timestamptz, :afterId)', {
+        afterAt: f.after.createdAt,
+        afterId: f.after.id,
+      });
     const { entities, raw } = await q
       .addSelect('m.created_at::text', 'created_exact')
       .orderBy('m.created_at', 'ASC')
@@ -102,7 +111,8 @@ export class MonitorsRepository {
       .getRawAndEntities<{ created_exact: string }>();
     const items = entities.slice(0, f.limit);
     const last = items.length ? items[items.length - 1] : null;
-    const next = entities.length > f.limit && last ? { createdAt: raw[items.length - 1].created_exact, id: last.id } : null;
+    const next =
+      entities.length > f.limit && last ? { createdAt: raw[items.length - 1].created_exact, id: last.id } : null;
     return { items, total, next };
   }
 
@@ -120,12 +130,19 @@ export class MonitorsRepository {
   /** Which of `ids` belong to the account, and whether each is public (status page validation). */
   async visibility(accountId: AccountId, ids: string[], tx?: Tx): Promise<Map<string, boolean>> {
     if (!ids.length) return new Map();
-    const rows: { id: string; public: boolean }[] = await this.r(tx).query(`SELECT id, public FROM monitors WHERE account_id = $1 AND id = ANY($2::text[])`, [accountId, [...new Set(ids)]]);
+    const rows: { id: string; public: boolean }[] = await this.r(tx).query(
+      `SELECT id, public FROM monitors WHERE account_id = $1 AND id = ANY($2::text[])`,
+      [accountId, [...new Set(ids)]],
+    );
     return new Map(rows.map((r) => [r.id, r.public]));
   }
 
   /** Name, URL and type of the account's monitors among `ids` (incidents name their monitors; one query). */
-  async briefs(accountId: AccountId, ids: string[], tx?: Tx): Promise<Map<string, { id: string; name: string; url: string; monitorType: string }>> {
+  async briefs(
+    accountId: AccountId,
+    ids: string[],
+    tx?: Tx,
+  ): Promise<Map<string, { id: string; name: string; url: string; monitorType: string }>> {
     if (!ids.length) return new Map();
     const rows: { id: string; name: string; url: string; monitor_type: string }[] = await this.r(tx).query(
       `SELECT id, name, url, monitor_type FROM monitors WHERE account_id = $1 AND id = ANY($2::text[])`,
@@ -137,18 +154,29 @@ export class MonitorsRepository {
   /** The account's public monitors among `ids` (status pages; one query). */
   findPublicByIds(accountId: AccountId, ids: string[]): Promise<MonitorEntity[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.q().where('m.account_id = :accountId AND m.public = true AND m.id IN (:...ids)', { accountId, ids: [...new Set(ids)] }).getMany();
+    return this.q()
+      .where('m.account_id = :accountId AND m.public = true AND m.id IN (:...ids)', {
+        accountId,
+        ids: [...new Set(ids)],
+      })
+      .getMany();
   }
 
   /** Like findPublicByIds, with since when each flaps (notifications' `alert_state`, read in the same query; null: it does not). */
-  async findPublicByIdsWithFlapping(accountId: AccountId, ids: string[]): Promise<{ monitor: MonitorEntity; flappingSince: Date | null }[]> {
+  async findPublicByIdsWithFlapping(
+    accountId: AccountId,
+    ids: string[],
+  ): Promise<{ monitor: MonitorEntity; flappingSince: Date | null }[]> {
     if (!ids.length) return [];
     const { entities, raw } = await this.repo
       .createQueryBuilder('m')
       .leftJoinAndMapOne('m.state', MonitorStateEntity, 'st', 'st.monitor_id = m.id')
       .leftJoin('alert_state', 'a', 'a.monitor_id = m.id')
       .addSelect('a.flapping_since', 'flapping_since')
-      .where('m.account_id = :accountId AND m.public = true AND m.id IN (:...ids)', { accountId, ids: [...new Set(ids)] })
+      .where('m.account_id = :accountId AND m.public = true AND m.id IN (:...ids)', {
+        accountId,
+        ids: [...new Set(ids)],
+      })
       .getRawAndEntities<{ m_id: string; flapping_since: Date | null }>();
     const since = new Map(raw.map((r) => [r.m_id, r.flapping_since ? new Date(r.flapping_since) : null]));
     return entities.map((monitor) => ({ monitor, flappingSince: since.get(monitor.id) ?? null }));
@@ -171,7 +199,9 @@ export class MonitorsRepository {
   /** Which of `slugs` are taken (one query; bulk create). */
   async slugsTaken(slugs: string[], tx?: Tx): Promise<Set<string>> {
     if (!slugs.length) return new Set();
-    const rows: { slug: string }[] = await this.r(tx).query(`SELECT slug FROM monitors WHERE slug = ANY($1::text[])`, [[...new Set(slugs)]]);
+    const rows: { slug: string }[] = await this.r(tx).query(`SELECT slug FROM monitors WHERE slug = ANY($1::text[])`, [
+      [...new Set(slugs)],
+    ]);
     return new Set(rows.map((r) => r.slug));
   }
 
@@ -179,7 +209,9 @@ export class MonitorsRepository {
   async insertMany(accountId: AccountId, monitors: MonitorEntity[], tx: Tx): Promise<MonitorEntity[]> {
     const r = this.r(tx);
     for (let i = 0; i < monitors.length; i += 200) await r.insert(monitors.slice(i, i + 200));
-    const stored = await this.q(tx).where('m.account_id = :accountId AND m.id IN (:...ids)', { accountId, ids: monitors.map((m) => m.id) }).getMany();
+    const stored = await this.q(tx)
+      .where('m.account_id = :accountId AND m.id IN (:...ids)', { accountId, ids: monitors.map((m) => m.id) })
+      .getMany();
     const byId = new Map(stored.map((m) => [m.id, m]));
     return monitors.map((m) => byId.get(m.id)!);
   }
@@ -198,14 +230,20 @@ export class MonitorsRepository {
     return this.repo.manager.transaction(async (tx) => {
       const res = await tx.getRepository(MonitorEntity).delete({ accountId, id });
       if (!res.affected) return false;
-      await tx.query(`UPDATE monitors SET depends_on = array_remove(depends_on, $2) WHERE account_id = $1 AND depends_on @> ARRAY[$2]::text[]`, [accountId, id]);
+      await tx.query(
+        `UPDATE monitors SET depends_on = array_remove(depends_on, $2) WHERE account_id = $1 AND depends_on @> ARRAY[$2]::text[]`,
+        [accountId, id],
+      );
       return true;
     });
   }
 
   /** The account's monitors and what each depends on (depends_on validation: existence and cycles). */
   async dependencyGraph(accountId: AccountId, tx: Tx): Promise<Map<string, string[]>> {
-    const rows: { id: string; depends_on: string[] }[] = await tx.query(`SELECT id, depends_on FROM monitors WHERE account_id = $1`, [accountId]);
+    const rows: { id: string; depends_on: string[] }[] = await tx.query(
+      `SELECT id, depends_on FROM monitors WHERE account_id = $1`,
+      [accountId],
+    );
     return new Map(rows.map((r) => [r.id, r.depends_on ?? []]));
   }
 

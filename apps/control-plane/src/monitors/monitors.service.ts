@@ -38,7 +38,8 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 const keyOf = (t: GuardTarget) => `${t.field}\u0000${t.host}\u0000${t.lookup}`;
-const targetKeys = (m: MonitorEntity) => new Set([...TYPE_RULES[m.monitorType].guardTargets(m), ...alertTargets(m)].map(keyOf));
+const targetKeys = (m: MonitorEntity) =>
+  new Set([...TYPE_RULES[m.monitorType].guardTargets(m), ...alertTargets(m)].map(keyOf));
 
 @Injectable()
 export class MonitorsService {
@@ -60,7 +61,8 @@ export class MonitorsService {
       if (plan.maxMonitors !== null && !withinPlanLimit(plan, await this.monitors.count(p.accountId, tx))) {
         throw new DomainError('plan_limit', planLimitMessage(p.plan, this.config.plans));
       }
-      if (await this.monitors.slugTaken(m.slug, null, tx)) throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
+      if (await this.monitors.slugTaken(m.slug, null, tx))
+        throw new DomainError('conflict', `slug "${m.slug}" is already taken`);
       if (m.dependsOn.length) {
         const problems = dependsOnProblems(m.id, m.dependsOn, await this.monitors.dependencyGraph(p.accountId, tx));
         if (problems.length) throw validationFailed(problems);
@@ -103,14 +105,27 @@ export class MonitorsService {
     // Target checks (DNS for the SSRF guard) a few at a time.
     for (let start = 0; start < drafts.length; start += 32) {
       const chunk = drafts.slice(start, start + 32);
-      const found = await Promise.all(chunk.map((d, j) => (d ? this.validate(d.m, plan, d.slugGiven).then(() => [], (e: unknown) => itemErrors(start + j, e)) : [])));
+      const found = await Promise.all(
+        chunk.map((d, j) =>
+          d
+            ? this.validate(d.m, plan, d.slugGiven).then(
+                () => [],
+                (e: unknown) => itemErrors(start + j, e),
+              )
+            : [],
+        ),
+      );
       errors.push(...found.flat());
     }
     const firstBySlug = new Map<string, number>();
     drafts.forEach((d, i) => {
       if (!d) return;
       const first = firstBySlug.get(d.m.slug);
-      if (first !== undefined) errors.push({ field: `monitors[${i}].slug`, message: `slug "${d.m.slug}" is also given to monitors[${first}]` });
+      if (first !== undefined)
+        errors.push({
+          field: `monitors[${i}].slug`,
+          message: `slug "${d.m.slug}" is also given to monitors[${first}]`,
+        });
       else firstBySlug.set(d.m.slug, i);
     });
     if (errors.length) throw validationFailed(errors);
@@ -120,13 +135,23 @@ export class MonitorsService {
       if (plan.maxMonitors !== null && !withinPlanLimit(plan, await this.monitors.count(p.accountId, tx), ms.length)) {
         throw new DomainError('plan_limit', planLimitMessage(p.plan, this.config.plans));
       }
-      const taken = await this.monitors.slugsTaken(ms.map((m) => m.slug), tx);
-      const conflicts = ms.flatMap((m, i) => (taken.has(m.slug) ? [{ field: `monitors[${i}].slug`, message: `slug "${m.slug}" is already taken` }] : []));
+      const taken = await this.monitors.slugsTaken(
+        ms.map((m) => m.slug),
+        tx,
+      );
+      const conflicts = ms.flatMap((m, i) =>
+        taken.has(m.slug) ? [{ field: `monitors[${i}].slug`, message: `slug "${m.slug}" is already taken` }] : [],
+      );
       if (conflicts.length) throw validationFailed(conflicts);
       if (ms.some((m) => m.dependsOn.length)) {
         // Existing monitors only (a new one's id is not known to the others): no cycle can form.
         const graph = await this.monitors.dependencyGraph(p.accountId, tx);
-        const problems = ms.flatMap((m, i) => dependsOnProblems(m.id, m.dependsOn, graph).map((e) => ({ field: `monitors[${i}].${e.field}`, message: e.message })));
+        const problems = ms.flatMap((m, i) =>
+          dependsOnProblems(m.id, m.dependsOn, graph).map((e) => ({
+            field: `monitors[${i}].${e.field}`,
+            message: e.message,
+          })),
+        );
         if (problems.length) throw validationFailed(problems);
       }
       const inserted = await this.monitors.insertMany(p.accountId, ms, tx);
@@ -139,7 +164,11 @@ export class MonitorsService {
   }
 
   /** A new monitor from a create request (defaults, aliases, schedule); throws DomainError on a field problem. */
-  private draft(p: Principal, plan: PlanLimits, request: CreateMonitorDto): { m: MonitorEntity; pingToken: string | null; slugGiven: string | undefined } {
+  private draft(
+    p: Principal,
+    plan: PlanLimits,
+    request: CreateMonitorDto,
+  ): { m: MonitorEntity; pingToken: string | null; slugGiven: string | undefined } {
     const aliased = resolveAliases(request, null, this.config.regions);
     if (aliased.errors.length) throw validationFailed(aliased.errors);
     const dto: CreateMonitorDto = aliased.dto;
@@ -165,8 +194,15 @@ export class MonitorsService {
 
   async list(p: Principal, f: MonitorFilter) {
     const { items, total, next } = await this.monitors.list(p.accountId, f);
-    const flapping = await this.monitors.flappingSince(p.accountId, items.map((m) => m.id));
-    return { items: items.map((m) => toMonitorResponse(m, this.config.publicUrl, null, flapping.get(m.id) ?? null)), total, nextCursor: next ? encodeCursor(next) : null };
+    const flapping = await this.monitors.flappingSince(
+      p.accountId,
+      items.map((m) => m.id),
+    );
+    return {
+      items: items.map((m) => toMonitorResponse(m, this.config.publicUrl, null, flapping.get(m.id) ?? null)),
+      total,
+      nextCursor: next ? encodeCursor(next) : null,
+    };
   }
 
   async update(p: Principal, id: string, request: UpdateMonitorDto): Promise<MonitorResponse> {
@@ -183,13 +219,24 @@ export class MonitorsService {
       const dto: UpdateMonitorDto = aliased.dto;
       if (dto.monitor_type !== undefined && dto.monitor_type !== m.monitorType) {
         if (!canSwitchType(m.monitorType, dto.monitor_type)) {
-          throw validationFailed([{ field: 'monitor_type', message: `monitor_type cannot be changed (this is a ${m.monitorType} monitor); create a new monitor instead` }]);
+          throw validationFailed([
+            {
+              field: 'monitor_type',
+              message: `monitor_type cannot be changed (this is a ${m.monitorType} monitor); create a new monitor instead`,
+            },
+          ]);
         }
         m.monitorType = dto.monitor_type;
       }
       const fieldErrors = typeFieldProblems(m.monitorType, dto, null);
       if (fieldErrors.length) throw validationFailed(fieldErrors);
-      const before = { interval: m.checkInterval, paused: m.paused, regions: m.regions.length, quorum: m.quorum, heartbeatInterval: m.heartbeatInterval };
+      const before = {
+        interval: m.checkInterval,
+        paused: m.paused,
+        regions: m.regions.length,
+        quorum: m.quorum,
+        heartbeatInterval: m.heartbeatInterval,
+      };
       let expectAgain: Date | null = null;
       applyChanges(m, dto);
       if (m.monitorType === 'heartbeat') {
@@ -198,7 +245,8 @@ export class MonitorsService {
         // A new interval counts from the last ping; a resumed monitor starts afresh (stored by the heartbeats context, below).
         const hb = (m.heartbeat ??= emptyHeartbeatState(m.id));
         if (before.paused && !m.paused) expectAgain = new Date(nextExpectedBy(now, m.heartbeatInterval!));
-        else if (m.heartbeatInterval !== before.heartbeatInterval) expectAgain = new Date(nextExpectedBy(hb.lastPingAt?.getTime() ?? now, m.heartbeatInterval!));
+        else if (m.heartbeatInterval !== before.heartbeatInterval)
+          expectAgain = new Date(nextExpectedBy(hb.lastPingAt?.getTime() ?? now, m.heartbeatInterval!));
         if (expectAgain) hb.heartbeatExpectedBy = expectAgain;
       } else {
         m.quorum = nextQuorum(before.regions, before.quorum, m.regions.length, dto.quorum);
@@ -265,7 +313,12 @@ export class MonitorsService {
   private reschedule(m: MonitorEntity, nowMs: number, sameInterval: boolean): void {
     const phase = phaseMs(m.id, m.checkInterval);
     const f = firstRound(nowMs, m.checkInterval, phase, sameInterval ? m.schedule?.nextRound : undefined);
-    m.schedule = Object.assign(m.schedule ?? new MonitorScheduleEntity(), { monitorId: m.id, phaseMs: phase, nextRound: f.nextRound, nextDueAt: new Date(f.nextDueAt) });
+    m.schedule = Object.assign(m.schedule ?? new MonitorScheduleEntity(), {
+      monitorId: m.id,
+      phaseMs: phase,
+      nextRound: f.nextRound,
+      nextDueAt: new Date(f.nextDueAt),
+    });
   }
 
   /**
@@ -288,7 +341,13 @@ export class MonitorsService {
     if (typeFieldProblems(draft.monitorType, dto, null).length) return new Set();
     applyChanges(draft, dto);
     if (draft.monitorType === 'heartbeat') keepHeartbeatShape(draft, this.config.publicUrl);
-    if ([...typeFieldProblems(draft.monitorType, {}, draft), ...validateDraft(draft, { regions: this.config.regions, minIntervalSeconds: plan.minIntervalSeconds })].length) return new Set();
+    if (
+      [
+        ...typeFieldProblems(draft.monitorType, {}, draft),
+        ...validateDraft(draft, { regions: this.config.regions, minIntervalSeconds: plan.minIntervalSeconds }),
+      ].length
+    )
+      return new Set();
     const changed = this.targets(draft).filter((t) => !before.has(keyOf(t)));
     await this.guardList(changed);
     return new Set(changed.map(keyOf));
@@ -298,9 +357,19 @@ export class MonitorsService {
     return [...TYPE_RULES[m.monitorType].guardTargets(m), ...alertTargets(m)];
   }
 
-  private async validate(m: MonitorEntity, plan: PlanLimits, slugGiven: string | undefined, intervalGiven = true, guard = true): Promise<void> {
-    const errors = [...typeFieldProblems(m.monitorType, {}, m), ...validateDraft(m, { regions: this.config.regions, minIntervalSeconds: plan.minIntervalSeconds })];
-    if (slugGiven !== undefined && !m.slug) errors.push({ field: 'slug', message: 'slug must contain letters or digits' });
+  private async validate(
+    m: MonitorEntity,
+    plan: PlanLimits,
+    slugGiven: string | undefined,
+    intervalGiven = true,
+    guard = true,
+  ): Promise<void> {
+    const errors = [
+      ...typeFieldProblems(m.monitorType, {}, m),
+      ...validateDraft(m, { regions: this.config.regions, minIntervalSeconds: plan.minIntervalSeconds }),
+    ];
+    if (slugGiven !== undefined && !m.slug)
+      errors.push({ field: 'slug', message: 'slug must contain letters or digits' });
     if (errors.length) throw validationFailed(errors);
     if (intervalGiven) {
       const problem = intervalProblem(m.checkInterval, plan);
@@ -324,7 +393,11 @@ export class MonitorsService {
         else guardAddress(t.host, t.host, false);
       } catch (e) {
         const message =
-          e instanceof TargetRefusedError ? e.message : e instanceof LookupTimeout ? `${t.field} host "${t.host}" did not resolve within ${GUARD_LOOKUP_TIMEOUT_MS / 1000} s` : `${t.field} host "${t.host}" could not be resolved`;
+          e instanceof TargetRefusedError
+            ? e.message
+            : e instanceof LookupTimeout
+              ? `${t.field} host "${t.host}" did not resolve within ${GUARD_LOOKUP_TIMEOUT_MS / 1000} s`
+              : `${t.field} host "${t.host}" could not be resolved`;
         errors.push({ field: t.field, message });
       }
     }

@@ -26,7 +26,11 @@ export class SystemMonitorsRepository {
    * its rounds takes the monitor first, so they cannot deadlock. `skipLocked` for sweeps.
    * Returns the monitors that exist (and were not skipped).
    */
-  async lockForResults(tx: Tx, ids: string[], skipLocked = false): Promise<{ id: string; accountId: string; rollupsFoldedThrough: string }[]> {
+  async lockForResults(
+    tx: Tx,
+    ids: string[],
+    skipLocked = false,
+  ): Promise<{ id: string; accountId: string; rollupsFoldedThrough: string }[]> {
     if (!ids.length) return [];
     const locked: { id: string; account_id: string }[] = await tx.query(
       `SELECT id, account_id FROM monitors WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`,
@@ -56,7 +60,8 @@ export class SystemMonitorsRepository {
     if (!ids.length) return [];
     const sorted = [...new Set(ids)].sort();
     await tx.query(`SELECT id FROM monitors WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE`, [sorted]);
-    return tx.getRepository(MonitorEntity)
+    return tx
+      .getRepository(MonitorEntity)
       .createQueryBuilder('m')
       .leftJoinAndMapOne('m.fold', RollupFoldEntity, 'fold', 'fold.monitor_id = m.id')
       .leftJoinAndMapOne('m.state', MonitorStateEntity, 'st', 'st.monitor_id = m.id')
@@ -66,7 +71,11 @@ export class SystemMonitorsRepository {
   }
 
   /** Clears one of a monitor's alert targets if it still is `value` (its endpoint answered 410 Gone). */
-  async clearAlertTarget(monitorId: string, field: 'webhookUrl' | 'alertSlackWebhook' | 'alertDiscordWebhook', value: string): Promise<void> {
+  async clearAlertTarget(
+    monitorId: string,
+    field: 'webhookUrl' | 'alertSlackWebhook' | 'alertDiscordWebhook',
+    value: string,
+  ): Promise<void> {
     await this.repo.update({ id: monitorId, [field]: value }, { [field]: '' });
   }
 }

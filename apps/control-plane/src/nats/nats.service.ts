@@ -99,7 +99,8 @@ export class NatsService implements OnApplicationShutdown {
     });
     void (async () => {
       for await (const s of this.connection!.status()) {
-        if (s.type === 'disconnect' || s.type === 'reconnect') this.logger.warn({ nats: s.type, data: s.data }, `NATS ${s.type}`);
+        if (s.type === 'disconnect' || s.type === 'reconnect')
+          this.logger.warn({ nats: s.type, data: s.data }, `NATS ${s.type}`);
         if (s.type === 'disconnect') this.disconnected = true;
         if (s.type === 'reconnect') this.disconnected = false;
       }
@@ -148,7 +149,10 @@ export class NatsService implements OnApplicationShutdown {
         const err = e as Error & { code?: string };
         const retriable = err.code === 'TIMEOUT' || /already in use|timeout/i.test(err.message);
         if (!retriable || attempt >= 6) throw e;
-        this.logger.warn({ region, attempt, reason: err.message }, 'results stream or consumer not ready yet; retrying');
+        this.logger.warn(
+          { region, attempt, reason: err.message },
+          'results stream or consumer not ready yet; retrying',
+        );
         await new Promise((r) => setTimeout(r, 250 * attempt + Math.floor(Math.random() * 500)));
       }
     }
@@ -191,7 +195,8 @@ export class NatsService implements OnApplicationShutdown {
     const durable = this.names.resultsConsumer;
     try {
       const info = await jsm.consumers.info(stream, durable);
-      if (info.config.ack_wait !== nanos(RESULT_ACK_WAIT_MS)) await jsm.consumers.update(stream, durable, { ack_wait: nanos(RESULT_ACK_WAIT_MS) });
+      if (info.config.ack_wait !== nanos(RESULT_ACK_WAIT_MS))
+        await jsm.consumers.update(stream, durable, { ack_wait: nanos(RESULT_ACK_WAIT_MS) });
     } catch (e) {
       if (!/consumer not found/i.test((e as Error).message)) throw e;
       await jsm.consumers.add(stream, {

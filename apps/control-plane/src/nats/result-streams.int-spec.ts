@@ -1,4 +1,13 @@
-import { AckPolicy, connect, DiscardPolicy, JetStreamManager, NatsConnection, nanos, RetentionPolicy, StorageType } from 'nats';
+import {
+  AckPolicy,
+  connect,
+  DiscardPolicy,
+  JetStreamManager,
+  NatsConnection,
+  nanos,
+  RetentionPolicy,
+  StorageType,
+} from 'nats';
 import { natsNames } from '@parallax/contracts';
 import { deleteNatsPrefix, TEST_NATS_URL, uniqueName } from '@parallax/testing';
 import { loadConfig } from '../config/config';
@@ -7,7 +16,8 @@ import { NatsService, RESULT_MAX_MSG_BYTES } from './nats.service';
 jest.setTimeout(60_000);
 
 /** JetStream's reason for refusing a publish. */
-const description = (e: unknown) => String((e as { api_error?: { description?: string } }).api_error?.description ?? (e as Error).message);
+const description = (e: unknown) =>
+  String((e as { api_error?: { description?: string } }).api_error?.description ?? (e as Error).message);
 
 const REGIONS = ['eu-west', 'us-east'];
 const MIB = 1024 * 1024;
@@ -98,7 +108,9 @@ describe('results streams', () => {
     expect(ack.stream).toBe(n.regionResultsStream(other));
     expect((await jsm.streams.info(n.regionResultsStream(other))).state.messages).toBe(1);
     // A message above the size limit is refused whatever the region.
-    const big = await js.publish(n.results(other), Buffer.alloc(RESULT_MAX_MSG_BYTES + 1), { msgID: 'other-2' }).catch(description);
+    const big = await js
+      .publish(n.results(other), Buffer.alloc(RESULT_MAX_MSG_BYTES + 1), { msgID: 'other-2' })
+      .catch(description);
     expect(big).toMatch(/message size exceeds maximum/i);
   });
 
@@ -106,7 +118,12 @@ describe('results streams', () => {
     const prefix = fresh();
     const n = natsNames(prefix);
     // The single stream of every region, with two results nobody has consumed yet.
-    await jsm.streams.add({ name: n.resultsStream, subjects: [n.resultsWildcard], storage: StorageType.File, max_age: nanos(3600_000) });
+    await jsm.streams.add({
+      name: n.resultsStream,
+      subjects: [n.resultsWildcard],
+      storage: StorageType.File,
+      max_age: nanos(3600_000),
+    });
     await jsm.consumers.add(n.resultsStream, { durable_name: n.resultsConsumer, ack_policy: AckPolicy.Explicit });
     const js = nc.jetstream();
     await js.publish(n.results('eu-west'), Buffer.from('{"old":1}'), { msgID: 'old-1' });
@@ -116,7 +133,9 @@ describe('results streams', () => {
     expect(await s.prepareResultStreams()).toEqual([...s.regionStreams, n.resultsStream]);
     expect((await jsm.streams.info(n.resultsStream)).config.subjects).toEqual([n.legacyResultsSubject]);
     // New results go to the region streams now.
-    expect((await js.publish(n.results('eu-west'), Buffer.from('{"new":1}'), { msgID: 'new-1' })).stream).toBe(n.regionResultsStream('eu-west'));
+    expect((await js.publish(n.results('eu-west'), Buffer.from('{"new":1}'), { msgID: 'new-1' })).stream).toBe(
+      n.regionResultsStream('eu-west'),
+    );
     expect(await s.deleteLegacyIfDrained()).toBe(false);
 
     const consumer = await js.consumers.get(n.resultsStream, n.resultsConsumer);

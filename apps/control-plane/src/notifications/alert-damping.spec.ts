@@ -9,7 +9,13 @@ const STATUSES: NotifiedStatus[] = ['pending', 'up', 'degraded', 'down', 'warn']
 
 /** Raised events of a plain status change (with the incident it opens or resolves). */
 const raised = (previous: NotifiedStatus, to: NotifiedStatus): EventName[] =>
-  raisedEvents({ previous, to, incidentOpened: to === 'down' && previous !== 'down', incidentResolved: previous === 'down' && to !== 'down' && to !== 'pending', slaBreached: false });
+  raisedEvents({
+    previous,
+    to,
+    incidentOpened: to === 'down' && previous !== 'down',
+    incidentResolved: previous === 'down' && to !== 'down' && to !== 'pending',
+    slaBreached: false,
+  });
 
 /** Runs a sequence of statuses one decision each, `stepMs` apart; answers every decision's written events. */
 function run(statuses: NotifiedStatus[], cfg = CFG, stepMs = MIN, start: DampingState = EMPTY_DAMPING) {
@@ -34,7 +40,14 @@ describe('dampen (pure): flap damping', () => {
       for (const to of STATUSES) {
         for (const threshold of [0, 1, 5]) {
           const events = raised(previous, to);
-          const r = dampen({ state: EMPTY_DAMPING, config: { ...CFG, flapThreshold: threshold }, previous, to, events, at: T0 });
+          const r = dampen({
+            state: EMPTY_DAMPING,
+            config: { ...CFG, flapThreshold: threshold },
+            previous,
+            to,
+            events,
+            at: T0,
+          });
           // One change is never more than a threshold of 1 or more (0: off).
           expect(r.events.map((e) => e.event)).toEqual(events);
           expect(r.collapsed).toEqual([]);
@@ -59,7 +72,12 @@ describe('dampen (pure): flap damping', () => {
     ]);
     expect(written[5]).toEqual(['monitor.flapping']);
     expect(results[5].collapsed).toEqual(['monitor.up', 'incident.resolved']);
-    expect(results[5].events[0].flapping).toEqual({ since: new Date(T0 + 6 * MIN).toISOString(), changes: 6, window_seconds: 3600, collapsed: 0 });
+    expect(results[5].events[0].flapping).toEqual({
+      since: new Date(T0 + 6 * MIN).toISOString(),
+      changes: 6,
+      window_seconds: 3600,
+      collapsed: 0,
+    });
     expect(written.slice(6)).toEqual([[], []]);
     expect(state.flappingSince).toBe(T0 + 6 * MIN);
     expect(state.collapsed).toBe(4);
@@ -95,48 +113,129 @@ describe('dampen (pure): flap damping', () => {
     const flapping = run(['up', 'down', 'up', 'down', 'up', 'down', 'up', 'down']).state; // flapping, last change at T0 + 7 min, now down
     expect(flapping.flappingSince).not.toBeNull();
     const last = T0 + 7 * MIN;
-    const early = dampen({ state: flapping, config: CFG, previous: 'down', to: 'down', events: [], at: last + quietMs(CFG) - 1 });
+    const early = dampen({
+      state: flapping,
+      config: CFG,
+      previous: 'down',
+      to: 'down',
+      events: [],
+      at: last + quietMs(CFG) - 1,
+    });
     expect(early.events).toEqual([]);
     expect(early.state.flappingSince).not.toBeNull();
-    const stable = dampen({ state: flapping, config: CFG, previous: 'down', to: 'down', events: [], at: last + quietMs(CFG) });
-    expect(stable.events).toEqual([{ event: 'monitor.stable', flapping: { since: new Date(flapping.flappingSince!).toISOString(), changes: flapping.changes.length, window_seconds: 3600, collapsed: flapping.collapsed } }]);
-    expect(stable.state).toMatchObject({ flappingSince: null, collapsed: 0, changes: [], downNotifiedAt: last + quietMs(CFG), reminders: 0 });
+    const stable = dampen({
+      state: flapping,
+      config: CFG,
+      previous: 'down',
+      to: 'down',
+      events: [],
+      at: last + quietMs(CFG),
+    });
+    expect(stable.events).toEqual([
+      {
+        event: 'monitor.stable',
+        flapping: {
+          since: new Date(flapping.flappingSince!).toISOString(),
+          changes: flapping.changes.length,
+          window_seconds: 3600,
+          collapsed: flapping.collapsed,
+        },
+      },
+    ]);
+    expect(stable.state).toMatchObject({
+      flappingSince: null,
+      collapsed: 0,
+      changes: [],
+      downNotifiedAt: last + quietMs(CFG),
+      reminders: 0,
+    });
     // Afresh: the next change is notified normally.
-    const next = dampen({ state: stable.state, config: CFG, previous: 'down', to: 'up', events: raised('down', 'up'), at: last + quietMs(CFG) + MIN });
+    const next = dampen({
+      state: stable.state,
+      config: CFG,
+      previous: 'down',
+      to: 'up',
+      events: raised('down', 'up'),
+      at: last + quietMs(CFG) + MIN,
+    });
     expect(next.events.map((e) => e.event)).toEqual(['monitor.up', 'incident.resolved']);
   });
 
   it('a change while flapping restarts the quiet period', () => {
     const flapping = run(['up', 'down', 'up', 'down', 'up', 'down', 'up']).state;
     const at = T0 + 6 * MIN + quietMs(CFG) - MIN;
-    const changed = dampen({ state: flapping, config: CFG, previous: 'up', to: 'down', events: raised('up', 'down'), at });
+    const changed = dampen({
+      state: flapping,
+      config: CFG,
+      previous: 'up',
+      to: 'down',
+      events: raised('up', 'down'),
+      at,
+    });
     expect(changed.events).toEqual([]);
-    expect(dampen({ state: changed.state, config: CFG, previous: 'down', to: 'down', events: [], at: at + quietMs(CFG) - 1 }).events).toEqual([]);
-    expect(dampen({ state: changed.state, config: CFG, previous: 'down', to: 'down', events: [], at: at + quietMs(CFG) }).events.map((e) => e.event)).toEqual(['monitor.stable']);
+    expect(
+      dampen({ state: changed.state, config: CFG, previous: 'down', to: 'down', events: [], at: at + quietMs(CFG) - 1 })
+        .events,
+    ).toEqual([]);
+    expect(
+      dampen({
+        state: changed.state,
+        config: CFG,
+        previous: 'down',
+        to: 'down',
+        events: [],
+        at: at + quietMs(CFG),
+      }).events.map((e) => e.event),
+    ).toEqual(['monitor.stable']);
   });
 
   it('turning damping off while it flaps ends it with monitor.stable at the next decision', () => {
     const flapping = run(['up', 'down', 'up', 'down', 'up', 'down', 'up']).state;
-    const r = dampen({ state: flapping, config: { ...CFG, flapThreshold: 0 }, previous: 'up', to: 'up', events: [], at: T0 + 8 * MIN });
+    const r = dampen({
+      state: flapping,
+      config: { ...CFG, flapThreshold: 0 },
+      previous: 'up',
+      to: 'up',
+      events: [],
+      at: T0 + 8 * MIN,
+    });
     expect(r.events.map((e) => e.event)).toEqual(['monitor.stable']);
     expect(r.state.flappingSince).toBeNull();
   });
 
   it('sla.breach is never collapsed; a change to or from pending is not counted', () => {
     const flapping = run(['up', 'down', 'up', 'down', 'up', 'down', 'up']).state;
-    const r = dampen({ state: flapping, config: CFG, previous: 'up', to: 'down', events: ['monitor.down', 'incident.created', 'sla.breach'], at: T0 + 8 * MIN });
+    const r = dampen({
+      state: flapping,
+      config: CFG,
+      previous: 'up',
+      to: 'down',
+      events: ['monitor.down', 'incident.created', 'sla.breach'],
+      at: T0 + 8 * MIN,
+    });
     expect(r.events.map((e) => e.event)).toEqual(['sla.breach']);
     expect(r.collapsed).toEqual(['monitor.down', 'incident.created']);
-    expect(dampen({ state: EMPTY_DAMPING, config: CFG, previous: 'pending', to: 'up', events: ['monitor.up'], at: T0 }).state.changes).toEqual([]);
+    expect(
+      dampen({ state: EMPTY_DAMPING, config: CFG, previous: 'pending', to: 'up', events: ['monitor.up'], at: T0 }).state
+        .changes,
+    ).toEqual([]);
   });
 });
 
 describe('dampen (pure): reminders', () => {
   const R: DampingConfig = { ...CFG, reminderIntervalSeconds: 600 };
-  const down = (state: DampingState, at: number) => dampen({ state, config: R, previous: 'down', to: 'down', events: [], at });
+  const down = (state: DampingState, at: number) =>
+    dampen({ state, config: R, previous: 'down', to: 'down', events: [], at });
 
   it('re-notifies monitor.down (reminder.count 1, 2, …) every interval while it stays down, from the down notification', () => {
-    const went = dampen({ state: EMPTY_DAMPING, config: R, previous: 'up', to: 'down', events: raised('up', 'down'), at: T0 });
+    const went = dampen({
+      state: EMPTY_DAMPING,
+      config: R,
+      previous: 'up',
+      to: 'down',
+      events: raised('up', 'down'),
+      at: T0,
+    });
     expect(went.state.downNotifiedAt).toBe(T0);
     expect(down(went.state, T0 + 600_000 - 1).events).toEqual([]);
     const first = down(went.state, T0 + 600_000);
@@ -147,13 +246,32 @@ describe('dampen (pure): reminders', () => {
   });
 
   it('stops when it leaves down, never with interval 0, never while flapping; a monitor down before its state existed starts counting at once', () => {
-    const went = dampen({ state: EMPTY_DAMPING, config: R, previous: 'up', to: 'down', events: raised('up', 'down'), at: T0 });
-    const up = dampen({ state: went.state, config: R, previous: 'down', to: 'up', events: raised('down', 'up'), at: T0 + MIN });
+    const went = dampen({
+      state: EMPTY_DAMPING,
+      config: R,
+      previous: 'up',
+      to: 'down',
+      events: raised('up', 'down'),
+      at: T0,
+    });
+    const up = dampen({
+      state: went.state,
+      config: R,
+      previous: 'down',
+      to: 'up',
+      events: raised('down', 'up'),
+      at: T0 + MIN,
+    });
     expect(up.state).toMatchObject({ downNotifiedAt: null, reminders: 0 });
     for (const to of STATUSES.filter((s) => s !== 'down')) {
-      expect(dampen({ state: went.state, config: R, previous: to, to, events: [], at: T0 + 10 * 600_000 }).events).toEqual([]);
+      expect(
+        dampen({ state: went.state, config: R, previous: to, to, events: [], at: T0 + 10 * 600_000 }).events,
+      ).toEqual([]);
     }
-    expect(dampen({ state: went.state, config: CFG, previous: 'down', to: 'down', events: [], at: T0 + 10 * 600_000 }).events).toEqual([]);
+    expect(
+      dampen({ state: went.state, config: CFG, previous: 'down', to: 'down', events: [], at: T0 + 10 * 600_000 })
+        .events,
+    ).toEqual([]);
     const flapping = run(['up', 'down', 'up', 'down', 'up', 'down', 'up', 'down'], R).state;
     expect(down(flapping, T0 + 7 * MIN + 600_000 - 1).events).toEqual([]);
     const unknown = down(EMPTY_DAMPING, T0);
@@ -176,6 +294,14 @@ describe('sameDamping', () => {
   it('compares every field', () => {
     const a: DampingState = { changes: [1, 2], flappingSince: 3, collapsed: 4, downNotifiedAt: 5, reminders: 6 };
     expect(sameDamping(a, { ...a, changes: [1, 2] })).toBe(true);
-    for (const b of [{ changes: [1] }, { changes: [1, 3] }, { flappingSince: null }, { collapsed: 0 }, { downNotifiedAt: null }, { reminders: 0 }]) expect(sameDamping(a, { ...a, ...b })).toBe(false);
+    for (const b of [
+      { changes: [1] },
+      { changes: [1, 3] },
+      { flappingSince: null },
+      { collapsed: 0 },
+      { downNotifiedAt: null },
+      { reminders: 0 },
+    ])
+      expect(sameDamping(a, { ...a, ...b })).toBe(false);
   });
 });

@@ -44,7 +44,13 @@ export interface DampingState {
   reminders: number;
 }
 
-export const EMPTY_DAMPING: DampingState = Object.freeze({ changes: [], flappingSince: null, collapsed: 0, downNotifiedAt: null, reminders: 0 }) as DampingState;
+export const EMPTY_DAMPING: DampingState = Object.freeze({
+  changes: [],
+  flappingSince: null,
+  collapsed: 0,
+  downNotifiedAt: null,
+  reminders: 0,
+}) as DampingState;
 
 export interface DampingInput {
   state: DampingState;
@@ -74,7 +80,13 @@ export interface DampingResult {
   state: DampingState;
 }
 
-const STATUS_EVENTS: ReadonlySet<EventName> = new Set(['monitor.up', 'monitor.down', 'monitor.degraded', 'monitor.slow', 'monitor.warn']);
+const STATUS_EVENTS: ReadonlySet<EventName> = new Set([
+  'monitor.up',
+  'monitor.down',
+  'monitor.degraded',
+  'monitor.slow',
+  'monitor.warn',
+]);
 /** What flapping collapses: the status events and the incident events (a flapping monitor opens and resolves incidents too). */
 const COLLAPSIBLE: ReadonlySet<EventName> = new Set([...STATUS_EVENTS, 'incident.created', 'incident.resolved']);
 
@@ -83,7 +95,8 @@ export const quietMs = (c: DampingConfig) => (c.flapWindowSeconds * 1000) / 4;
 
 export function dampen(i: DampingInput): DampingResult {
   const { config: c, at } = i;
-  const changed = i.previous !== i.to && i.to !== 'pending' && i.previous !== 'pending' && i.events.some((e) => STATUS_EVENTS.has(e));
+  const changed =
+    i.previous !== i.to && i.to !== 'pending' && i.previous !== 'pending' && i.events.some((e) => STATUS_EVENTS.has(e));
   const windowStart = at - c.flapWindowSeconds * 1000;
   let changes = i.state.changes.filter((t) => t > windowStart && t <= at);
   if (changed) changes.push(at);
@@ -91,7 +104,12 @@ export function dampen(i: DampingInput): DampingResult {
   let { flappingSince, collapsed, downNotifiedAt, reminders } = i.state;
   const out: DampedEvent[] = [];
   const dropped: EventName[] = [];
-  const flapInfo = (since: number, n: number) => ({ since: new Date(since).toISOString(), changes: changes.length, window_seconds: c.flapWindowSeconds, collapsed: n });
+  const flapInfo = (since: number, n: number) => ({
+    since: new Date(since).toISOString(),
+    changes: changes.length,
+    window_seconds: c.flapWindowSeconds,
+    collapsed: n,
+  });
 
   if (flappingSince === null && c.flapThreshold > 0 && changes.length > c.flapThreshold) {
     // Starts flapping: one message instead of this decision's status and incident events.

@@ -50,7 +50,8 @@ describe('delivery schedule (default NOTIFY_RETRY_SCHEDULE, injected clock)', ()
       await dispatcher.dispatchOnce();
       return cond();
     });
-  const deliveries = async (webhookId: string) => (await api('GET', `/webhooks/${webhookId}/deliveries?limit=100`)).body.data;
+  const deliveries = async (webhookId: string) =>
+    (await api('GET', `/webhooks/${webhookId}/deliveries?limit=100`)).body.data;
 
   it('the finding: a receiver that answers 500 twice gets the event at the third attempt, 15 s after the first (not 5 min)', async () => {
     receiver.answer('/twice', (_r, nth) => (nth < 2 ? 500 : 200));
@@ -70,7 +71,12 @@ describe('delivery schedule (default NOTIFY_RETRY_SCHEDULE, injected clock)', ()
     expect(d).toMatchObject({ status: 'delivered', attempts: 3 });
     const times = d.attempt_log.map((a: { attempted_at: string }) => Date.parse(a.attempted_at));
     expect(times[2] - times[0]).toBe(16_600); // 5.6 s + 11 s of clock time
-    const waits = d.attempt_log.slice(0, 2).map((a: { attempted_at: string; next_retry_at: string }) => Date.parse(a.next_retry_at) - Date.parse(a.attempted_at));
+    const waits = d.attempt_log
+      .slice(0, 2)
+      .map(
+        (a: { attempted_at: string; next_retry_at: string }) =>
+          Date.parse(a.next_retry_at) - Date.parse(a.attempted_at),
+      );
     expect(waits[0]).toBeGreaterThanOrEqual(4_500);
     expect(waits[0]).toBeLessThanOrEqual(5_500);
     expect(waits[1]).toBeGreaterThanOrEqual(9_000);
@@ -94,10 +100,13 @@ describe('delivery schedule (default NOTIFY_RETRY_SCHEDULE, injected clock)', ()
       expect(d.last_error).toContain(`not retried: the endpoint answered ${s}, a client error a retry cannot fix`);
       expect(d.attempt_log[0].error).toBe(d.last_error);
     }
-    for (const s of [408, 409, 425, 429]) expect((await deliveries(hooks[s]))[0]).toMatchObject({ status: 'pending', attempts: 1 });
+    for (const s of [408, 409, 425, 429])
+      expect((await deliveries(hooks[s]))[0]).toMatchObject({ status: 'pending', attempts: 1 });
     expect((await api('GET', `/webhooks/${hooks[410]}`)).body.data).toMatchObject({ active: false });
     await at(6_000);
-    await until('the retryable ones tried again', () => [408, 409, 425, 429].every((s) => receiver.to(`/s${s}`).length === 2));
+    await until('the retryable ones tried again', () =>
+      [408, 409, 425, 429].every((s) => receiver.to(`/s${s}`).length === 2),
+    );
     for (const s of [400, 401, 403, 404, 422, 410]) expect(receiver.to(`/s${s}`)).toHaveLength(1);
     for (const s of statuses) await api('DELETE', `/webhooks/${hooks[s]}`);
   });
@@ -114,7 +123,16 @@ describe('delivery schedule (default NOTIFY_RETRY_SCHEDULE, injected clock)', ()
       await pg.query(
         `INSERT INTO notification_deliveries (id, account_id, monitor_id, webhook_id, channel, destination, target, event, sequence, payload, next_attempt_at)
          VALUES ($1, $2, 'mon_hol', $3, 'webhook', $3, $4, $5, $6, $7, $8)`,
-        [`msg_hol${sequence}`, accountId, w.id, receiver.url('/hol'), payload.event, sequence, JSON.stringify(payload), start],
+        [
+          `msg_hol${sequence}`,
+          accountId,
+          w.id,
+          receiver.url('/hol'),
+          payload.event,
+          sequence,
+          JSON.stringify(payload),
+          start,
+        ],
       );
     }
     const seqs = () => receiver.to('/hol').map((r) => JSON.parse(r.body).sequence);
@@ -138,7 +156,9 @@ describe('delivery schedule (default NOTIFY_RETRY_SCHEDULE, injected clock)', ()
     const got = receiver.delivered('/hol').map((r) => JSON.parse(r.body).sequence);
     expect(got).toEqual([2, 3, 1]);
     expect([...got].sort()).toEqual([1, 2, 3]);
-    const rows = await pg.query(`SELECT id, status, attempts FROM notification_deliveries WHERE monitor_id = 'mon_hol' ORDER BY sequence`);
+    const rows = await pg.query(
+      `SELECT id, status, attempts FROM notification_deliveries WHERE monitor_id = 'mon_hol' ORDER BY sequence`,
+    );
     expect(rows.rows).toEqual([
       { id: 'msg_hol1', status: 'delivered', attempts: 6 },
       { id: 'msg_hol2', status: 'delivered', attempts: 1 },

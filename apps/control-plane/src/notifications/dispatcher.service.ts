@@ -16,7 +16,9 @@ import { NotificationTransport, SendOutcome } from './transport';
 
 const PRUNE_EVERY_MS = 10 * 60_000;
 /** The monitor field behind each of its own HTTP channels (cleared when the endpoint answers 410). */
-const OWN_CHANNEL_FIELDS: Partial<Record<DeliveryEntity['channel'], 'webhookUrl' | 'alertSlackWebhook' | 'alertDiscordWebhook'>> = {
+const OWN_CHANNEL_FIELDS: Partial<
+  Record<DeliveryEntity['channel'], 'webhookUrl' | 'alertSlackWebhook' | 'alertDiscordWebhook'>
+> = {
   monitor_webhook: 'webhookUrl',
   slack: 'alertSlackWebhook',
   discord: 'alertDiscordWebhook',
@@ -50,7 +52,12 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
     this.batch = config.notify.concurrency * 4;
     this.leaseMs = config.notify.timeoutMs * 3 + 5_000;
     this.earlyRetries = earlyRetryCount(config.notify.retryScheduleMs);
-    this.task = new PeriodicTask(this.logger, 'notification dispatch', config.notify.pollMs, async () => (await this.dispatchOnce()) >= this.batch);
+    this.task = new PeriodicTask(
+      this.logger,
+      'notification dispatch',
+      config.notify.pollMs,
+      async () => (await this.dispatchOnce()) >= this.batch,
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -66,7 +73,11 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
     await this.pruneNowAndThen();
     const claimed = await this.repo.claim(this.batch, this.leaseMs, this.clock.now(), this.earlyRetries);
     if (claimed.length === 0) return 0;
-    const secrets = new Map((await this.repo.webhooksByIds([...new Set(claimed.map((d) => d.webhookId).filter((x): x is string => !!x))])).map((w) => [w.id, w]));
+    const secrets = new Map(
+      (
+        await this.repo.webhooksByIds([...new Set(claimed.map((d) => d.webhookId).filter((x): x is string => !!x))])
+      ).map((w) => [w.id, w]),
+    );
     // Deliveries of one destination+monitor go one after another, in sequence order (the
     // claim returns the head of each, and rows a failing head let past; keep the order local too).
     const lanes = new Map<string, DeliveryEntity[]>();
@@ -80,7 +91,10 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
     const worker = async () => {
       for (let lane = queue.shift(); lane; lane = queue.shift()) {
         for (const d of lane) {
-          const { gone: answeredGone, ...record } = await this.attempt(d, d.webhookId ? secrets.get(d.webhookId) : undefined);
+          const { gone: answeredGone, ...record } = await this.attempt(
+            d,
+            d.webhookId ? secrets.get(d.webhookId) : undefined,
+          );
           records.push(record);
           if (answeredGone) gone.push(d);
         }
@@ -92,7 +106,10 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
       await this.repo.disableDestination(d, `endpoint answered 410 Gone at ${this.clock.now().toISOString()}`);
       const field = OWN_CHANNEL_FIELDS[d.channel];
       if (field && d.monitorId) await this.alertTargets.dropGone(d.monitorId, field, d.target); // a monitor's own channel is cleared (by the monitors context)
-      this.logger.warn({ delivery_id: d.id, destination: d.webhookId ?? `${d.channel} of ${d.monitorId}` }, 'endpoint answered 410 Gone: disabled');
+      this.logger.warn(
+        { delivery_id: d.id, destination: d.webhookId ?? `${d.channel} of ${d.monitorId}` },
+        'endpoint answered 410 Gone: disabled',
+      );
     }
     return claimed.length;
   }
@@ -104,13 +121,17 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
     this.nextPruneAt = now + PRUNE_EVERY_MS;
     const before = new Date(now - this.config.notify.logRetentionDays * 86_400_000);
     let deleted = 0;
-    for (let n = await this.repo.pruneFinished(before, 5_000); n > 0; n = await this.repo.pruneFinished(before, 5_000)) deleted += n;
+    for (let n = await this.repo.pruneFinished(before, 5_000); n > 0; n = await this.repo.pruneFinished(before, 5_000))
+      deleted += n;
     if (deleted) this.logger.log({ deleted, before: before.toISOString() }, 'old deliveries pruned');
     // Rate-limit windows a day old with nothing collapsed waiting to be told.
     await this.repo.pruneRateCounters(new Date(now - 86_400_000));
   }
 
-  private async attempt(d: DeliveryEntity, webhook: WebhookEntity | undefined): Promise<AttemptRecord & { gone: boolean }> {
+  private async attempt(
+    d: DeliveryEntity,
+    webhook: WebhookEntity | undefined,
+  ): Promise<AttemptRecord & { gone: boolean }> {
     const attemptedAt = this.clock.now();
     // Another context's channel (status page subscribers) is rendered now; null: its subscriber is gone.
     const render = this.extensions.renderer(d.channel);
@@ -132,10 +153,25 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
           ? await this.sendRendered(rendered, d)
           : await this.send(d, webhook);
     const attempt = d.attempts + 1;
-    const next = nextDeliveryState({ endpointActive, email: d.channel === 'email' || rendered?.kind === 'email', status: outcome.status, error: outcome.error, attempt, schedule: this.config.notify.retryScheduleMs, random: Math.random() });
-    this.metrics.notificationDeliveries.inc({ channel: d.channel, outcome: next.status === 'pending' ? 'retry' : next.status });
+    const next = nextDeliveryState({
+      endpointActive,
+      email: d.channel === 'email' || rendered?.kind === 'email',
+      status: outcome.status,
+      error: outcome.error,
+      attempt,
+      schedule: this.config.notify.retryScheduleMs,
+      random: Math.random(),
+    });
+    this.metrics.notificationDeliveries.inc({
+      channel: d.channel,
+      outcome: next.status === 'pending' ? 'retry' : next.status,
+    });
     this.metrics.notificationDeliverySeconds.observe({ channel: d.channel }, outcome.durationMs / 1000);
-    if (next.status === 'failed') this.logger.warn({ delivery_id: d.id, event: d.event, attempts: attempt, error: outcome.error, reason: next.reason }, 'delivery failed for good');
+    if (next.status === 'failed')
+      this.logger.warn(
+        { delivery_id: d.id, event: d.event, attempts: attempt, error: outcome.error, reason: next.reason },
+        'delivery failed for good',
+      );
     return {
       deliveryId: d.id,
       attempt,
@@ -151,7 +187,9 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private sendRendered(r: RenderedMessage, d: DeliveryEntity): Promise<SendOutcome> {
-    return r.kind === 'email' ? this.transport.sendEmail(r.to, r.subject, r.text, d.id, r.headers) : this.transport.postJson(r.url, r.body, r.headers);
+    return r.kind === 'email'
+      ? this.transport.sendEmail(r.to, r.subject, r.text, d.id, r.headers)
+      : this.transport.postJson(r.url, r.body, r.headers);
   }
 
   private send(d: DeliveryEntity, webhook: WebhookEntity | undefined): Promise<SendOutcome> {
@@ -162,7 +200,9 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
         const body = JSON.stringify(payload);
         const timestamp = Math.floor(this.clock.now().getTime() / 1000);
         // Account webhooks are signed; a monitor's webhook_url has no secret and gets the id and timestamp only.
-        const headers = webhook ? signedHeaders(webhook.secret, d.id, timestamp, body) : { 'webhook-id': d.id, 'webhook-timestamp': String(timestamp) };
+        const headers = webhook
+          ? signedHeaders(webhook.secret, d.id, timestamp, body)
+          : { 'webhook-id': d.id, 'webhook-timestamp': String(timestamp) };
         return this.transport.postJson(webhook?.url ?? d.target, body, headers); // an account webhook's current URL
       }
       case 'slack':

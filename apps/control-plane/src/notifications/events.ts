@@ -2,12 +2,33 @@
  * Notification events and their payload (SPEC 3.5). Pure: the service builds a payload
  * per event, the formats turn it into Slack, Discord or email messages.
  */
-export const EVENTS = ['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn', 'monitor.flapping', 'monitor.stable', 'incident.created', 'incident.resolved', 'sla.breach', 'monitor.anomaly', 'test'] as const;
+export const EVENTS = [
+  'monitor.down',
+  'monitor.up',
+  'monitor.degraded',
+  'monitor.slow',
+  'monitor.warn',
+  'monitor.flapping',
+  'monitor.stable',
+  'incident.created',
+  'incident.resolved',
+  'sla.breach',
+  'monitor.anomaly',
+  'test',
+] as const;
 export type EventName = (typeof EVENTS)[number];
 
 /** The reference's (StatusPool) event names, accepted on input and expanded to ours. */
 export const EVENT_ALIASES: Record<string, EventName[]> = {
-  status_change: ['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn', 'monitor.flapping', 'monitor.stable'],
+  status_change: [
+    'monitor.down',
+    'monitor.up',
+    'monitor.degraded',
+    'monitor.slow',
+    'monitor.warn',
+    'monitor.flapping',
+    'monitor.stable',
+  ],
   incident_created: ['incident.created'],
   incident_resolved: ['incident.resolved'],
   sla_breach: ['sla.breach'],
@@ -58,9 +79,22 @@ export interface NotificationPayload {
   previous_status: NotifiedStatus | null;
   decision: { regions_checked: number; regions_up: number; quorum: number } | null;
   region_results: RegionResultPayload[];
-  incident?: { id: string; started_at: string; resolved_at: string | null; duration_seconds: number | null; affected_regions: string[]; type?: string };
+  incident?: {
+    id: string;
+    started_at: string;
+    resolved_at: string | null;
+    duration_seconds: number | null;
+    affected_regions: string[];
+    type?: string;
+  };
   /** A regional incident (one region failing for `rounds` consecutive rounds while the monitor is not down): opened (`monitor.degraded`, `incident.created`) or resolved (`incident.resolved`). */
-  regional?: { incident_id: string; state: 'open' | 'resolved'; affected_regions: string[]; rounds: number; reason?: 'recovered' | 'superseded' | 'disabled' };
+  regional?: {
+    incident_id: string;
+    state: 'open' | 'resolved';
+    affected_regions: string[];
+    rounds: number;
+    reason?: 'recovered' | 'superseded' | 'disabled';
+  };
   sla?: { target_percent: number; window_days: number; uptime_percent: number };
   /** `monitor.anomaly`: an anomaly opened (`ended_at` null) or closed. */
   anomaly?: AnomalyPayload;

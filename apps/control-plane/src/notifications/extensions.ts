@@ -26,7 +26,15 @@ export interface MonitorIncidentEvent {
  * a maintenance): subscribers of the pages showing one of `monitorIds` are told.
  */
 export interface TimelineEvent {
-  event: 'incident.created' | 'incident.updated' | 'incident.resolved' | 'maintenance.scheduled' | 'maintenance.started' | 'maintenance.completed' | 'maintenance.updated' | 'maintenance.cancelled';
+  event:
+    | 'incident.created'
+    | 'incident.updated'
+    | 'incident.resolved'
+    | 'maintenance.scheduled'
+    | 'maintenance.started'
+    | 'maintenance.completed'
+    | 'maintenance.updated'
+    | 'maintenance.cancelled';
   accountId: string;
   kind: 'incident' | 'maintenance';
   /** `inc_…` / `mnt_…` */

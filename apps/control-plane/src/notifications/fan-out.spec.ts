@@ -5,9 +5,36 @@ const STATUSES: NotifiedStatus[] = ['pending', 'up', 'degraded', 'down', 'warn']
 
 describe('raisedEvents (pure)', () => {
   it('latency-degraded: a change to degraded by slowness alone is monitor.slow, and the monitor channels get it', () => {
-    expect(raisedEvents({ previous: 'up', to: 'degraded', incidentOpened: false, incidentResolved: false, slaBreached: false, slow: true })).toEqual(['monitor.slow']);
-    expect(raisedEvents({ previous: 'degraded', to: 'degraded', incidentOpened: false, incidentResolved: false, slaBreached: false, slow: true })).toEqual([]);
-    expect(raisedEvents({ previous: 'up', to: 'down', incidentOpened: true, incidentResolved: false, slaBreached: false, slow: true })).toEqual(['monitor.down', 'incident.created']);
+    expect(
+      raisedEvents({
+        previous: 'up',
+        to: 'degraded',
+        incidentOpened: false,
+        incidentResolved: false,
+        slaBreached: false,
+        slow: true,
+      }),
+    ).toEqual(['monitor.slow']);
+    expect(
+      raisedEvents({
+        previous: 'degraded',
+        to: 'degraded',
+        incidentOpened: false,
+        incidentResolved: false,
+        slaBreached: false,
+        slow: true,
+      }),
+    ).toEqual([]);
+    expect(
+      raisedEvents({
+        previous: 'up',
+        to: 'down',
+        incidentOpened: true,
+        incidentResolved: false,
+        slaBreached: false,
+        slow: true,
+      }),
+    ).toEqual(['monitor.down', 'incident.created']);
     expect(MONITOR_CHANNEL_EVENTS.has('monitor.slow')).toBe(true);
   });
 
@@ -39,7 +66,9 @@ describe('subscribes (pure)', () => {
     const statusEvents = ['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn'];
     for (const event of EVENTS) {
       for (const named of [...EVENTS, ...statusEvents.map((e) => e)]) {
-        const want = named === event || ((event === 'monitor.flapping' || event === 'monitor.stable') && statusEvents.includes(named));
+        const want =
+          named === event ||
+          ((event === 'monitor.flapping' || event === 'monitor.stable') && statusEvents.includes(named));
         expect({ event, named, got: subscribes([named], event) }).toEqual({ event, named, got: want });
       }
       expect(subscribes([], event)).toBe(false);
@@ -49,7 +78,13 @@ describe('subscribes (pure)', () => {
 
 describe('fanOut (pure)', () => {
   const none: OwnChannels = { monitorId: 'mon_1', webhookUrl: null, slack: null, discord: null, email: null };
-  const all: OwnChannels = { monitorId: 'mon_1', webhookUrl: 'https://h/own', slack: 'https://h/slack', discord: 'https://h/discord', email: 'ops@example.com' };
+  const all: OwnChannels = {
+    monitorId: 'mon_1',
+    webhookUrl: 'https://h/own',
+    slack: 'https://h/slack',
+    discord: 'https://h/discord',
+    email: 'ops@example.com',
+  };
   const hooks = [
     { id: 'whk_all', url: 'https://h/all', events: EVENTS.filter((e) => e !== 'test') },
     { id: 'whk_down', url: 'https://h/down', events: ['monitor.down'] },
@@ -65,9 +100,31 @@ describe('fanOut (pure)', () => {
         fields.forEach((f, i) => mask & (1 << i) && (own[f] = all[f]));
         const rows = fanOut([event], hooks, own);
         const want = [
-          ...hooks.filter((h) => h.events.includes(event) || (/^monitor\.(flapping|stable)$/.test(event) && h.events.includes('monitor.down'))).map((h) => ({ eventIndex: 0, event, channel: 'webhook', destination: h.id, webhookId: h.id, target: h.url })),
+          ...hooks
+            .filter(
+              (h) =>
+                h.events.includes(event) ||
+                (/^monitor\.(flapping|stable)$/.test(event) && h.events.includes('monitor.down')),
+            )
+            .map((h) => ({
+              eventIndex: 0,
+              event,
+              channel: 'webhook',
+              destination: h.id,
+              webhookId: h.id,
+              target: h.url,
+            })),
           ...(MONITOR_CHANNEL_EVENTS.has(event)
-            ? fields.filter((f, i) => mask & (1 << i)).map((f) => ({ eventIndex: 0, event, channel: channels[f], destination: `${channels[f]}:mon_1`, webhookId: null, target: all[f] }))
+            ? fields
+                .filter((f, i) => mask & (1 << i))
+                .map((f) => ({
+                  eventIndex: 0,
+                  event,
+                  channel: channels[f],
+                  destination: `${channels[f]}:mon_1`,
+                  webhookId: null,
+                  target: all[f],
+                }))
             : []),
         ];
         expect(rows).toEqual(want);
@@ -129,18 +186,46 @@ describe('heldNotification (changes made in maintenance)', () => {
   });
 
   it('the finding: down in the window, still down at its end → "down" then, later "up (was down)"', () => {
-    expect(run([['down', true], ['down', true], ['down', false], ['down', false], ['up', false]]).notified).toEqual(['down (was up)', 'up (was down)']);
+    expect(
+      run([
+        ['down', true],
+        ['down', true],
+        ['down', false],
+        ['down', false],
+        ['up', false],
+      ]).notified,
+    ).toEqual(['down (was up)', 'up (was down)']);
   });
 
   it('down and back up inside the window → nothing at all', () => {
-    expect(run([['down', true], ['up', true], ['up', false]])).toEqual({ notified: [], held: null });
+    expect(
+      run([
+        ['down', true],
+        ['up', true],
+        ['up', false],
+      ]),
+    ).toEqual({ notified: [], held: null });
   });
 
   it('recovers in the window from an outage notified before it → "up (was down)" after it', () => {
-    expect(run([['up', true], ['up', false]], 'down').notified).toEqual(['up (was down)']);
+    expect(
+      run(
+        [
+          ['up', true],
+          ['up', false],
+        ],
+        'down',
+      ).notified,
+    ).toEqual(['up (was down)']);
   });
 
   it('a change right at the end of the window is notified once', () => {
-    expect(run([['degraded', true], ['down', false], ['down', false]]).notified).toEqual(['down (was up)']);
+    expect(
+      run([
+        ['degraded', true],
+        ['down', false],
+        ['down', false],
+      ]).notified,
+    ).toEqual(['down (was up)']);
   });
 });

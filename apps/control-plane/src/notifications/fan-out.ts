@@ -46,7 +46,12 @@ export function raisedEvents(r: RaisedEvents): EventName[] {
  * down after it is notified "down" then, and its later recovery "up (was down)".
  * `current`: the status before this decision; `to`: after it.
  */
-export function heldNotification<S extends NotifiedStatus>(current: S, heldStatus: S | null, to: S, maintenance: boolean): { previous: S; heldStatus: S | null } {
+export function heldNotification<S extends NotifiedStatus>(
+  current: S,
+  heldStatus: S | null,
+  to: S,
+  maintenance: boolean,
+): { previous: S; heldStatus: S | null } {
   if (maintenance) {
     const kept = heldStatus ?? (to !== current ? current : null);
     return { previous: current, heldStatus: kept === to ? null : kept };
@@ -55,9 +60,24 @@ export function heldNotification<S extends NotifiedStatus>(current: S, heldStatu
 }
 
 /** Events the monitor's own channels (webhook_url, Slack, Discord, email) get; account webhooks choose theirs. */
-export const MONITOR_CHANNEL_EVENTS: ReadonlySet<EventName> = new Set(['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn', 'monitor.flapping', 'monitor.stable', 'sla.breach']);
+export const MONITOR_CHANNEL_EVENTS: ReadonlySet<EventName> = new Set([
+  'monitor.down',
+  'monitor.up',
+  'monitor.degraded',
+  'monitor.slow',
+  'monitor.warn',
+  'monitor.flapping',
+  'monitor.stable',
+  'sla.breach',
+]);
 
-const STATUS_EVENT_NAMES: readonly string[] = ['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn'];
+const STATUS_EVENT_NAMES: readonly string[] = [
+  'monitor.down',
+  'monitor.up',
+  'monitor.degraded',
+  'monitor.slow',
+  'monitor.warn',
+];
 
 /**
  * Whether a webhook gets an event: it names it; `monitor.flapping` and `monitor.stable` also
@@ -66,7 +86,9 @@ const STATUS_EVENT_NAMES: readonly string[] = ['monitor.down', 'monitor.up', 'mo
  */
 export function subscribes(events: readonly string[], event: EventName): boolean {
   if (events.includes(event)) return true;
-  return (event === 'monitor.flapping' || event === 'monitor.stable') && events.some((e) => STATUS_EVENT_NAMES.includes(e));
+  return (
+    (event === 'monitor.flapping' || event === 'monitor.stable') && events.some((e) => STATUS_EVENT_NAMES.includes(e))
+  );
 }
 
 export interface WebhookTarget {
@@ -95,11 +117,16 @@ export interface FanOutRow {
   target: string;
 }
 
-export function fanOut(events: readonly EventName[], webhooks: readonly WebhookTarget[], own: OwnChannels): FanOutRow[] {
+export function fanOut(
+  events: readonly EventName[],
+  webhooks: readonly WebhookTarget[],
+  own: OwnChannels,
+): FanOutRow[] {
   const rows: FanOutRow[] = [];
   events.forEach((event, eventIndex) => {
     for (const w of webhooks) {
-      if (subscribes(w.events, event)) rows.push({ eventIndex, event, channel: 'webhook', destination: w.id, webhookId: w.id, target: w.url });
+      if (subscribes(w.events, event))
+        rows.push({ eventIndex, event, channel: 'webhook', destination: w.id, webhookId: w.id, target: w.url });
     }
     if (!MONITOR_CHANNEL_EVENTS.has(event)) return;
     const channels: [DeliveryChannel, string | null][] = [
@@ -109,7 +136,8 @@ export function fanOut(events: readonly EventName[], webhooks: readonly WebhookT
       ['email', own.email],
     ];
     for (const [channel, target] of channels) {
-      if (target) rows.push({ eventIndex, event, channel, destination: `${channel}:${own.monitorId}`, webhookId: null, target });
+      if (target)
+        rows.push({ eventIndex, event, channel, destination: `${channel}:${own.monitorId}`, webhookId: null, target });
     }
   });
   return rows;

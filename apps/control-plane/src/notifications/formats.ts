@@ -56,10 +56,19 @@ export function headline(p: NotificationPayload): string {
 function details(p: NotificationPayload): { label: string; value: string }[] {
   const out: { label: string; value: string }[] = [];
   if (p.monitor) out.push({ label: 'Monitor', value: `${p.monitor.name} (${p.monitor.url})` });
-  if (p.decision) out.push({ label: 'Regions up', value: `${p.decision.regions_up}/${p.decision.regions_checked} (quorum ${p.decision.quorum})` });
+  if (p.decision)
+    out.push({
+      label: 'Regions up',
+      value: `${p.decision.regions_up}/${p.decision.regions_checked} (quorum ${p.decision.quorum})`,
+    });
   const failing = p.region_results.filter((r) => r.is_up === false);
-  if (failing.length) out.push({ label: 'Failing', value: failing.map((r) => `${r.region}: ${r.error ?? r.status_code}`).join('\n') });
-  if (p.rate_limited?.collapsed) out.push({ label: 'Rate limited', value: `${p.rate_limited.collapsed} earlier notification(s) not sent (rate limit)` });
+  if (failing.length)
+    out.push({ label: 'Failing', value: failing.map((r) => `${r.region}: ${r.error ?? r.status_code}`).join('\n') });
+  if (p.rate_limited?.collapsed)
+    out.push({
+      label: 'Rate limited',
+      value: `${p.rate_limited.collapsed} earlier notification(s) not sent (rate limit)`,
+    });
   out.push({ label: 'Time', value: p.timestamp });
   return out;
 }
@@ -70,8 +79,14 @@ export function slackMessage(p: NotificationPayload): Record<string, unknown> {
     text,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: text.slice(0, 150) } },
-      { type: 'section', fields: details(p).map((d) => ({ type: 'mrkdwn', text: `*${d.label}*\n${d.value}`.slice(0, 2000) })) },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `event \`${p.event}\`${p.sequence != null ? ` · #${p.sequence}` : ''}` }] },
+      {
+        type: 'section',
+        fields: details(p).map((d) => ({ type: 'mrkdwn', text: `*${d.label}*\n${d.value}`.slice(0, 2000) })),
+      },
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: `event \`${p.event}\`${p.sequence != null ? ` · #${p.sequence}` : ''}` }],
+      },
     ],
   };
 }
@@ -85,7 +100,11 @@ export function discordMessage(p: NotificationPayload): Record<string, unknown> 
         color: colour,
         timestamp: p.timestamp,
         url: p.monitor?.url?.startsWith('http') ? p.monitor.url : undefined,
-        fields: details(p).map((d) => ({ name: d.label, value: d.value.slice(0, 1024), inline: d.label !== 'Failing' })),
+        fields: details(p).map((d) => ({
+          name: d.label,
+          value: d.value.slice(0, 1024),
+          inline: d.label !== 'Failing',
+        })),
         footer: { text: `Parallax · ${p.event}${p.sequence != null ? ` · #${p.sequence}` : ''}` },
       },
     ],
@@ -94,6 +113,12 @@ export function discordMessage(p: NotificationPayload): Record<string, unknown> 
 
 export function emailMessage(p: NotificationPayload): { subject: string; text: string } {
   const subject = `[Parallax] ${headline(p)}`;
-  const lines = [headline(p), '', ...details(p).map((d) => `${d.label}: ${d.value}`), '', `Event: ${p.event}${p.sequence != null ? ` (#${p.sequence})` : ''}`];
+  const lines = [
+    headline(p),
+    '',
+    ...details(p).map((d) => `${d.label}: ${d.value}`),
+    '',
+    `Event: ${p.event}${p.sequence != null ? ` (#${p.sequence})` : ''}`,
+  ];
   return { subject: subject.replace(/[\r\n]+/g, ' ').slice(0, 250), text: lines.join('\n') };
 }

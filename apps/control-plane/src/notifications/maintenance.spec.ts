@@ -96,16 +96,24 @@ describe('inMaintenance', () => {
   });
 
   it('accepts day names in any case and never matches malformed entries', () => {
-    expect(windowCovers({ day: 'Monday', start_utc: '02:00', end_utc: '04:00' }, at('2026-11-23T03:00:00Z'))).toBe(true);
-    expect(windowCovers({ day: 'someday', start_utc: '02:00', end_utc: '04:00' }, at('2026-11-23T03:00:00Z'))).toBe(false);
+    expect(windowCovers({ day: 'Monday', start_utc: '02:00', end_utc: '04:00' }, at('2026-11-23T03:00:00Z'))).toBe(
+      true,
+    );
+    expect(windowCovers({ day: 'someday', start_utc: '02:00', end_utc: '04:00' }, at('2026-11-23T03:00:00Z'))).toBe(
+      false,
+    );
     expect(windowCovers({ day: 'daily', start_utc: '2:00', end_utc: '04:00' }, at('2026-11-23T03:00:00Z'))).toBe(false);
-    expect(windowCovers({ day: 'daily', start_utc: '02:00', end_utc: '24:00' }, at('2026-11-23T03:00:00Z'))).toBe(false);
+    expect(windowCovers({ day: 'daily', start_utc: '02:00', end_utc: '24:00' }, at('2026-11-23T03:00:00Z'))).toBe(
+      false,
+    );
   });
 
   it('every day-of-week window matches exactly one weekday', () => {
     const days = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
     for (const [i, day] of days.entries()) {
-      const hits = [22, 23, 24, 25, 26, 27, 28].filter((d) => inMaintenance([{ day, start_utc: '12:00', end_utc: '13:00' }], at(`2026-11-${d}T12:30:00Z`)));
+      const hits = [22, 23, 24, 25, 26, 27, 28].filter((d) =>
+        inMaintenance([{ day, start_utc: '12:00', end_utc: '13:00' }], at(`2026-11-${d}T12:30:00Z`)),
+      );
       expect(hits).toEqual([22 + i]); // 2026-11-22 is a Sunday
     }
   });

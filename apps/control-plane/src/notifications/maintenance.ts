@@ -33,10 +33,14 @@ export function windowCovers(window: MaintenanceWindowLike, now: Date): boolean 
   const dayIndex = day === 'daily' ? -1 : DAYS.indexOf(day);
   if (day !== 'daily' && dayIndex < 0) return false;
   const length = end > start ? end - start : end + MINUTES_PER_DAY - start; // equal: a full day
-  const nowMinute = now.getUTCHours() * 60 + now.getUTCMinutes() + now.getUTCSeconds() / 60 + now.getUTCMilliseconds() / 60000;
+  const nowMinute =
+    now.getUTCHours() * 60 + now.getUTCMinutes() + now.getUTCSeconds() / 60 + now.getUTCMilliseconds() / 60000;
   const today = now.getUTCDay();
   // The window may have started today or (when it crosses midnight) yesterday.
-  for (const [startedOn, offset] of [[today, 0], [(today + 6) % 7, MINUTES_PER_DAY]] as const) {
+  for (const [startedOn, offset] of [
+    [today, 0],
+    [(today + 6) % 7, MINUTES_PER_DAY],
+  ] as const) {
     if (dayIndex >= 0 && dayIndex !== startedOn) continue;
     const sinceStart = nowMinute + offset - start;
     if (sinceStart >= 0 && sinceStart < length) return true;

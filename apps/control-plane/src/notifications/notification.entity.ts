@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity';
 import { bigintNumber } from '../database/bigint.transformer';
 import { MonitorEntity } from '../monitors/monitor.entity';
@@ -26,7 +35,8 @@ export class WebhookEntity {
 }
 
 /** `page_email`, `page_webhook`: status page subscribers (subscriptions/), rendered by their registered renderer. */
-export type DeliveryChannel = 'webhook' | 'monitor_webhook' | 'slack' | 'discord' | 'email' | 'page_email' | 'page_webhook';
+export type DeliveryChannel =
+  'webhook' | 'monitor_webhook' | 'slack' | 'discord' | 'email' | 'page_email' | 'page_webhook';
 /** `suppressed`: recorded, never sent (a monitor it depends on was down: decisions/dependencies.ts). */
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'disabled' | 'suppressed';
 

@@ -62,7 +62,10 @@ describe('notifications', () => {
     });
     key = (await signup(t.api)).key;
     probes = new FakeProbes(t.natsPrefix, ['eu-west', 'us-east', 'ap-south']);
-    probes.verdict = (region, job) => (failing.get(job.monitor_id)?.has(region) ? { is_up: false, status_code: 503, response_ms: 30, error: 'HTTP 503' } : { is_up: true, status_code: 200, response_ms: 10 });
+    probes.verdict = (region, job) =>
+      failing.get(job.monitor_id)?.has(region)
+        ? { is_up: false, status_code: 503, response_ms: 30, error: 'HTTP 503' }
+        : { is_up: true, status_code: 200, response_ms: 10 };
     await probes.start();
     pg = new Client({ connectionString: t.databaseUrl });
     await pg.connect();
@@ -91,20 +94,36 @@ describe('notifications', () => {
 
   describe('account webhooks API', () => {
     it('creates with a generated whsec_ secret answered once, lists with ?active=, masks, deletes, and scopes to the account', async () => {
-      const created = await api('POST', '/webhooks', { url: receiver.url('/api-a'), events: ['status_change', 'incident_created'] });
+      const created = await api('POST', '/webhooks', {
+        url: receiver.url('/api-a'),
+        events: ['status_change', 'incident_created'],
+      });
       expect(created.status).toBe(201);
       const w = created.body.data;
       expect(w).toMatchObject({ url: receiver.url('/api-a'), active: true, last_triggered_at: null, webhook_id: w.id });
       expect(w.id).toMatch(/^whk_/);
       expect(w.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
-      expect(w.events).toEqual(['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn', 'monitor.flapping', 'monitor.stable', 'incident.created']);
+      expect(w.events).toEqual([
+        'monitor.down',
+        'monitor.up',
+        'monitor.degraded',
+        'monitor.slow',
+        'monitor.warn',
+        'monitor.flapping',
+        'monitor.stable',
+        'incident.created',
+      ]);
 
       const mine = await api('GET', `/webhooks/${w.id}`);
       expect(mine.body.data.secret).toBe('whsec_********');
       expect(JSON.stringify(mine.body)).not.toContain(w.secret.slice(6));
       expect(JSON.stringify((await api('GET', '/webhooks')).body)).not.toContain(w.secret.slice(6));
 
-      const given = await api('POST', '/webhooks', { url: receiver.url('/api-b'), secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', active: false });
+      const given = await api('POST', '/webhooks', {
+        url: receiver.url('/api-b'),
+        secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+        active: false,
+      });
       expect(given.status).toBe(201);
       expect(given.body.data.secret).toBe('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
       expect(given.body.data.events).toHaveLength(10); // default: every event
@@ -121,7 +140,10 @@ describe('notifications', () => {
       expect((await call(t.api, other, 'GET', `/webhooks/${w.id}/deliveries`)).status).toBe(404);
       expect((await call(t.api, other, 'GET', '/webhooks')).body.data).toEqual([]);
 
-      expect((await api('DELETE', `/webhooks/${given.body.data.id}`)).body.data).toEqual({ deleted: true, webhook_id: given.body.data.id });
+      expect((await api('DELETE', `/webhooks/${given.body.data.id}`)).body.data).toEqual({
+        deleted: true,
+        webhook_id: given.body.data.id,
+      });
       expect((await api('GET', `/webhooks/${given.body.data.id}`)).status).toBe(404);
       await api('DELETE', `/webhooks/${w.id}`);
     });
@@ -163,20 +185,33 @@ describe('notifications', () => {
       await waitFor('up', async () => (await get(m.id)).status === 'up');
     }
     await api('PATCH', `/monitors/${m.id}/toggle`, { is_active: false });
-    const expected = ['monitor.up', 'monitor.down', 'incident.created', 'monitor.degraded', 'incident.resolved', 'monitor.up'];
+    const expected = [
+      'monitor.up',
+      'monitor.down',
+      'incident.created',
+      'monitor.degraded',
+      'incident.resolved',
+      'monitor.up',
+    ];
     const expectedAll = [...expected, ...expected.slice(1)];
     await waitFor('all events delivered', () => payloads('/signed', m.id).length >= expectedAll.length, 30_000);
 
     const hook = new Webhook(w.secret);
     const requests = receiver.delivered('/signed').filter((r) => JSON.parse(r.body).monitor?.id === m.id);
     for (const r of requests) {
-      const headers = { 'webhook-id': String(r.headers['webhook-id']), 'webhook-timestamp': String(r.headers['webhook-timestamp']), 'webhook-signature': String(r.headers['webhook-signature']) };
+      const headers = {
+        'webhook-id': String(r.headers['webhook-id']),
+        'webhook-timestamp': String(r.headers['webhook-timestamp']),
+        'webhook-signature': String(r.headers['webhook-signature']),
+      };
       expect(headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
       expect(hook.verify(r.body, headers)).toEqual(JSON.parse(r.body));
       expect(() => hook.verify(r.body.replace('"flapper"', '"flapped"'), headers)).toThrow(/signature/i);
       const stale = String(Number(headers['webhook-timestamp']) - 600);
       expect(() => hook.verify(r.body, { ...headers, 'webhook-timestamp': stale })).toThrow(/too old/i);
-      expect(() => new Webhook('whsec_' + Buffer.alloc(32, 7).toString('base64')).verify(r.body, headers)).toThrow(/signature/i);
+      expect(() => new Webhook('whsec_' + Buffer.alloc(32, 7).toString('base64')).verify(r.body, headers)).toThrow(
+        /signature/i,
+      );
     }
     const got = requests.map((r) => JSON.parse(r.body));
     // Delivered in the order they happened, with strictly increasing sequence numbers.
@@ -192,7 +227,10 @@ describe('notifications', () => {
       decision: { regions_checked: 3, regions_up: 1, quorum: 2 },
     });
     expect(down.region_results).toHaveLength(3);
-    expect(down.region_results.find((r: { region: string }) => r.region === 'eu-west')).toMatchObject({ is_up: false, status_code: 503 });
+    expect(down.region_results.find((r: { region: string }) => r.region === 'eu-west')).toMatchObject({
+      is_up: false,
+      status_code: 503,
+    });
     const created = got.find((p) => p.event === 'incident.created');
     const resolved = got.find((p) => p.event === 'incident.resolved');
     expect(created.incident.id).toMatch(/^inc_/);
@@ -201,7 +239,12 @@ describe('notifications', () => {
     // The delivery log shows them, with last_triggered_at set.
     const log = (await api('GET', `/webhooks/${w.id}/deliveries?limit=100`)).body;
     expect(log.meta.total).toBeGreaterThanOrEqual(expectedAll.length);
-    expect(log.data.find((d: { status: string }) => d.status === 'delivered').attempt_log[0]).toMatchObject({ attempt: 1, response_status: 204, error: null, next_retry_at: null });
+    expect(log.data.find((d: { status: string }) => d.status === 'delivered').attempt_log[0]).toMatchObject({
+      attempt: 1,
+      response_status: 204,
+      error: null,
+      next_retry_at: null,
+    });
     expect((await api('GET', `/webhooks/${w.id}`)).body.data.last_triggered_at).not.toBeNull();
     await api('DELETE', `/webhooks/${w.id}`);
     await api('DELETE', `/monitors/${m.id}`);
@@ -209,7 +252,12 @@ describe('notifications', () => {
 
   it('a flapping probe monitor (flap_threshold 2): a webhook that subscribes to monitor.down alone gets its down, then one monitor.flapping, nothing more while it flaps (issue 15 item 5)', async () => {
     const w = (await api('POST', '/webhooks', { url: receiver.url('/flap-down'), events: ['monitor.down'] })).body.data;
-    const m = await createMonitor({ name: 'probe flapper', flap_threshold: 2, confirmation_rounds: 0, recovery_rounds: 0 });
+    const m = await createMonitor({
+      name: 'probe flapper',
+      flap_threshold: 2,
+      confirmation_rounds: 0,
+      recovery_rounds: 0,
+    });
     await waitFor('up', async () => (await get(m.id)).status === 'up');
     for (let i = 0; i < 3; i++) {
       setFailing(m.id, ['eu-west', 'us-east']);
@@ -220,10 +268,18 @@ describe('notifications', () => {
     await api('PATCH', `/monitors/${m.id}/toggle`, { is_active: false });
     expect((await get(m.id)).flapping).toBe(true);
     await waitFor('down and flapping delivered', () => payloads('/flap-down', m.id).length >= 2, 30_000);
-    const rows = (await pg.query(`SELECT event FROM notification_deliveries WHERE monitor_id = $1 AND webhook_id = $2 ORDER BY sequence`, [m.id, w.id])).rows.map((r) => r.event);
+    const rows = (
+      await pg.query(
+        `SELECT event FROM notification_deliveries WHERE monitor_id = $1 AND webhook_id = $2 ORDER BY sequence`,
+        [m.id, w.id],
+      )
+    ).rows.map((r) => r.event);
     expect(rows).toEqual(['monitor.down', 'monitor.flapping']);
     expect(payloads('/flap-down', m.id).map((p) => p.event)).toEqual(['monitor.down', 'monitor.flapping']);
-    expect(payloads('/flap-down', m.id)[1]).toMatchObject({ status: 'down', flapping: { changes: 3, window_seconds: 3600, collapsed: 0 } });
+    expect(payloads('/flap-down', m.id)[1]).toMatchObject({
+      status: 'down',
+      flapping: { changes: 3, window_seconds: 3600, collapsed: 0 },
+    });
     await api('DELETE', `/webhooks/${w.id}`);
     await api('DELETE', `/monitors/${m.id}`);
   });
@@ -246,7 +302,8 @@ describe('notifications', () => {
     expect(d.attempts).toBe(4);
     expect(d.attempt_log.map((a: { response_status: number }) => a.response_status)).toEqual([503, 503, 503, 200]);
     expect(d.attempt_log[0].error).toMatch(/HTTP 503/);
-    for (const a of d.attempt_log.slice(0, 3)) expect(Date.parse(a.next_retry_at)).toBeGreaterThan(Date.parse(a.attempted_at));
+    for (const a of d.attempt_log.slice(0, 3))
+      expect(Date.parse(a.next_retry_at)).toBeGreaterThan(Date.parse(a.attempted_at));
     expect(d.attempt_log[3].next_retry_at).toBeNull();
     expect(JSON.parse(receiver.delivered('/flaky')[0].body)).toMatchObject({ event: 'test', sequence: null });
     await api('DELETE', `/webhooks/${w.id}`);
@@ -256,10 +313,14 @@ describe('notifications', () => {
     receiver.answer('/dead', () => 500);
     const dead = (await api('POST', '/webhooks', { url: receiver.url('/dead') })).body.data;
     await api('POST', `/webhooks/${dead.id}/test`);
-    const failed = await waitFor('failed', async () => {
-      const x = (await api('GET', `/webhooks/${dead.id}/deliveries`)).body.data[0];
-      return x.status === 'failed' && x;
-    }, 20_000);
+    const failed = await waitFor(
+      'failed',
+      async () => {
+        const x = (await api('GET', `/webhooks/${dead.id}/deliveries`)).body.data[0];
+        return x.status === 'failed' && x;
+      },
+      20_000,
+    );
     expect(failed.attempts).toBe(5); // first attempt + the 4 retries of the schedule
     expect(failed.next_retry_at).toBeNull();
     expect(receiver.to('/dead')).toHaveLength(5);
@@ -287,10 +348,30 @@ describe('notifications', () => {
     // PATCH: a new URL and active again; bad input is refused; another account cannot touch it.
     expect((await api('PATCH', `/webhooks/${gone.id}`, { events: ['nope'] })).status).toBe(422);
     expect((await api('PATCH', `/webhooks/${gone.id}`, { secret: 'whsec_x' })).status).toBe(422);
-    expect((await call(t.api, (await signup(t.api)).key, 'PATCH', `/webhooks/${gone.id}`, { active: true })).status).toBe(404);
-    const fixed = await api('PATCH', `/webhooks/${gone.id}`, { url: receiver.url('/gone-fixed'), active: true, events: ['status_change'] });
+    expect(
+      (await call(t.api, (await signup(t.api)).key, 'PATCH', `/webhooks/${gone.id}`, { active: true })).status,
+    ).toBe(404);
+    const fixed = await api('PATCH', `/webhooks/${gone.id}`, {
+      url: receiver.url('/gone-fixed'),
+      active: true,
+      events: ['status_change'],
+    });
     expect(fixed.status).toBe(200);
-    expect(fixed.body.data).toMatchObject({ url: receiver.url('/gone-fixed'), active: true, disabled_reason: null, events: ['monitor.down', 'monitor.up', 'monitor.degraded', 'monitor.slow', 'monitor.warn', 'monitor.flapping', 'monitor.stable'], secret: 'whsec_********' });
+    expect(fixed.body.data).toMatchObject({
+      url: receiver.url('/gone-fixed'),
+      active: true,
+      disabled_reason: null,
+      events: [
+        'monitor.down',
+        'monitor.up',
+        'monitor.degraded',
+        'monitor.slow',
+        'monitor.warn',
+        'monitor.flapping',
+        'monitor.stable',
+      ],
+      secret: 'whsec_********',
+    });
     await api('POST', `/webhooks/${gone.id}/test`);
     await waitFor('delivered to the new URL', () => receiver.delivered('/gone-fixed').length === 1);
 
@@ -316,8 +397,13 @@ describe('notifications', () => {
     setFailing(m.id, ['eu-west', 'us-east', 'ap-south']);
     await waitFor('down', async () => (await get(m.id)).status === 'down');
     await api('PATCH', `/monitors/${m.id}/toggle`, { is_active: false });
-    await waitFor('every channel got up and down', () =>
-      receiver.delivered('/own').length >= 2 && receiver.delivered('/slack').length >= 2 && receiver.delivered('/discord').length >= 2 && mails.filter((x) => x.to.includes('ops@example.com')).length >= 2,
+    await waitFor(
+      'every channel got up and down',
+      () =>
+        receiver.delivered('/own').length >= 2 &&
+        receiver.delivered('/slack').length >= 2 &&
+        receiver.delivered('/discord').length >= 2 &&
+        mails.filter((x) => x.to.includes('ops@example.com')).length >= 2,
     );
     const own = payloads('/own', m.id);
     expect(own.map((p) => p.event)).toEqual(['monitor.up', 'monitor.down']); // incident events go to account webhooks only
@@ -325,7 +411,10 @@ describe('notifications', () => {
 
     const slack = receiver.delivered('/slack').map((r) => JSON.parse(r.body));
     expect(slack[1].text).toBe('channels is DOWN (was up)');
-    expect(slack[1].blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'channels is DOWN (was up)' } });
+    expect(slack[1].blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'channels is DOWN (was up)' },
+    });
     expect(JSON.stringify(slack[1].blocks[1])).toMatch(/Regions up\*\\n0\/3 \(quorum 2\)/);
 
     const discord = receiver.delivered('/discord').map((r) => JSON.parse(r.body).embeds[0]);
@@ -362,7 +451,13 @@ describe('notifications', () => {
   });
 
   it('notifies heartbeat status changes through the same path (webhook_url of a heartbeat monitor)', async () => {
-    const res = await api('POST', '/monitors', { monitor_type: 'heartbeat', name: 'backup job', heartbeat_interval: 60, heartbeat_grace_period: 0, webhook_url: receiver.url('/hb') });
+    const res = await api('POST', '/monitors', {
+      monitor_type: 'heartbeat',
+      name: 'backup job',
+      heartbeat_interval: 60,
+      heartbeat_grace_period: 0,
+      webhook_url: receiver.url('/hb'),
+    });
     expect(res.status).toBe(201);
     const m = res.body.data;
     const u = new URL(m.ping_url);
@@ -372,7 +467,11 @@ describe('notifications', () => {
     await waitFor('heartbeat down', async () => (await get(m.id)).status === 'down');
     await waitFor('up and down delivered', () => payloads('/hb', m.id).length === 2);
     const [up, down] = payloads('/hb', m.id);
-    expect(up).toMatchObject({ event: 'monitor.up', previous_status: 'pending', monitor: { id: m.id, type: 'heartbeat' } });
+    expect(up).toMatchObject({
+      event: 'monitor.up',
+      previous_status: 'pending',
+      monitor: { id: m.id, type: 'heartbeat' },
+    });
     expect(down).toMatchObject({ event: 'monitor.down', previous_status: 'up', status: 'down', region_results: [] });
     expect(down.sequence).toBe(up.sequence + 1);
     await api('DELETE', `/monitors/${m.id}`);
@@ -386,11 +485,25 @@ describe('notifications', () => {
     await waitFor('kept delivered', () => receiver.delivered('/kept-mid').length >= 1);
     // The dispatcher sent both and now records them, but one webhook was deleted in between (its deliveries cascade away).
     await api('DELETE', `/webhooks/${gone.id}`);
-    const attemptsOf = async (id: string) => (await pg.query('SELECT count(*)::int AS n FROM notification_attempts WHERE delivery_id = $1', [id])).rows[0].n as number;
+    const attemptsOf = async (id: string) =>
+      (await pg.query('SELECT count(*)::int AS n FROM notification_attempts WHERE delivery_id = $1', [id])).rows[0]
+        .n as number;
     const before = await attemptsOf(keptDelivery);
     const at = new Date();
-    const record = (deliveryId: string, webhookId: string) => ({ deliveryId, attempt: 9, attemptedAt: at, responseStatus: 200, durationMs: 5, error: null, status: 'delivered' as const, nextRetryAt: null, webhookId });
-    await expect(t.app.get(SystemOutboxRepository).recordAttempts([record(goneDelivery, gone.id), record(keptDelivery, kept.id)])).resolves.toBeUndefined();
+    const record = (deliveryId: string, webhookId: string) => ({
+      deliveryId,
+      attempt: 9,
+      attemptedAt: at,
+      responseStatus: 200,
+      durationMs: 5,
+      error: null,
+      status: 'delivered' as const,
+      nextRetryAt: null,
+      webhookId,
+    });
+    await expect(
+      t.app.get(SystemOutboxRepository).recordAttempts([record(goneDelivery, gone.id), record(keptDelivery, kept.id)]),
+    ).resolves.toBeUndefined();
     expect(await attemptsOf(goneDelivery)).toBe(0);
     expect(await attemptsOf(keptDelivery)).toBe(before + 1);
     await api('DELETE', `/webhooks/${kept.id}`);
@@ -410,10 +523,14 @@ describe('notifications', () => {
       );
       const metrics = await (await fetch(`${t.baseUrl}/metrics`)).text();
       expect(Number(/^parallax_notification_outbox_pending (\S+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
-      expect(Number(/^parallax_notification_outbox_oldest_due_seconds (\S+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(599);
+      expect(
+        Number(/^parallax_notification_outbox_oldest_due_seconds (\S+)$/m.exec(metrics)?.[1]),
+      ).toBeGreaterThanOrEqual(599);
       // A dispatch pass while the lease runs claims nothing of it.
       await t.app.get(DispatcherService).dispatchOnce();
-      expect((await pg.query(`SELECT attempts FROM notification_deliveries WHERE id = 'msg_leased'`)).rows[0].attempts).toBe(0);
+      expect(
+        (await pg.query(`SELECT attempts FROM notification_deliveries WHERE id = 'msg_leased'`)).rows[0].attempts,
+      ).toBe(0);
       expect(receiver.to('/leased')).toHaveLength(0); // not while the lease runs
       clock.advance(2_001);
       await waitFor('sent once the lease expired', () => receiver.delivered('/leased').length === 1);
@@ -433,7 +550,10 @@ describe('notifications', () => {
      */
     const roundNow = (id: string) =>
       waitFor(`round of ${id} at ${clock.now().toISOString()} decided`, async () => {
-        const r = await pg.query('SELECT decided_at FROM rounds WHERE monitor_id = $1 AND scheduled_at = $2', [id, clock.now()]);
+        const r = await pg.query('SELECT decided_at FROM rounds WHERE monitor_id = $1 AND scheduled_at = $2', [
+          id,
+          clock.now(),
+        ]);
         const m = await pg.query('SELECT pending_status FROM monitor_state WHERE monitor_id = $1', [id]);
         const settled = (m.rows[0]?.pending_status ?? null) === null;
         return r.rows.length >= 1 && r.rows.every((x) => x.decided_at !== null) && settled;
@@ -446,7 +566,9 @@ describe('notifications', () => {
       }
       expect(await done()).toBe(true);
     };
-    const inMaintenanceRounds = async (id: string) => (await pg.query('SELECT count(*)::int AS n FROM rounds WHERE monitor_id = $1 AND in_maintenance', [id])).rows[0].n as number;
+    const inMaintenanceRounds = async (id: string) =>
+      (await pg.query('SELECT count(*)::int AS n FROM rounds WHERE monitor_id = $1 AND in_maintenance', [id])).rows[0]
+        .n as number;
     const mailsTo = (addr: string) => mails.filter((x) => x.to.includes(addr));
     // 2026-11-22 is a Sunday; the window crosses midnight into Monday. The monitor starts before it.
     clock.set(new Date('2026-11-22T22:58:00Z'));
@@ -473,10 +595,27 @@ describe('notifications', () => {
       await roundsUntil(m.id, async () => (await inMaintenanceRounds(m.id)) >= before + 2);
       // Checks are recorded (rounds decided, marked), but left out of the counters and the uptime.
       expect((await get(m.id)).checks_total).toBe(countedBefore);
-      expect((await pg.query(`SELECT count(*)::int AS n FROM rounds WHERE monitor_id = $1 AND outcome = 'down' AND in_maintenance`, [m.id])).rows[0].n).toBeGreaterThanOrEqual(2);
-      expect((await pg.query(`SELECT count(*)::int AS n FROM rollups_hourly WHERE monitor_id = $1 AND region = '*' AND bucket_start >= '2026-11-22T23:00:00Z'`, [m.id])).rows[0].n).toBe(0);
+      expect(
+        (
+          await pg.query(
+            `SELECT count(*)::int AS n FROM rounds WHERE monitor_id = $1 AND outcome = 'down' AND in_maintenance`,
+            [m.id],
+          )
+        ).rows[0].n,
+      ).toBeGreaterThanOrEqual(2);
+      expect(
+        (
+          await pg.query(
+            `SELECT count(*)::int AS n FROM rollups_hourly WHERE monitor_id = $1 AND region = '*' AND bucket_start >= '2026-11-22T23:00:00Z'`,
+            [m.id],
+          )
+        ).rows[0].n,
+      ).toBe(0);
       expect((await api('GET', `/incidents?monitor_id=${m.id}`)).body.data).toEqual([]);
-      const queued = await pg.query(`SELECT count(*)::int AS n FROM notification_deliveries WHERE monitor_id = $1 AND event <> 'monitor.up'`, [m.id]);
+      const queued = await pg.query(
+        `SELECT count(*)::int AS n FROM notification_deliveries WHERE monitor_id = $1 AND event <> 'monitor.up'`,
+        [m.id],
+      );
       expect(queued.rows[0].n).toBe(0);
       const metrics = await (await fetch(`${t.baseUrl}/metrics`)).text();
       expect(metrics).toMatch(/parallax_notifications_suppressed_total\{event="monitor.down"\} [1-9]/);
@@ -485,10 +624,19 @@ describe('notifications', () => {
       // "down" is notified then, to every channel, with the incident.
       clock.set(new Date('2026-11-23T01:00:00Z'));
       await roundNow(m.id);
-      const incident = await waitFor('incident after the window', async () => (await api('GET', `/incidents?monitor_id=${m.id}`)).body.data[0]);
+      const incident = await waitFor(
+        'incident after the window',
+        async () => (await api('GET', `/incidents?monitor_id=${m.id}`)).body.data[0],
+      );
       expect(incident.status).toBe('open');
-      await waitFor('down delivered to every channel', () =>
-        payloads('/maint', m.id).length >= 3 && receiver.delivered('/maint-own').length >= 2 && receiver.delivered('/maint-slack').length >= 2 && receiver.delivered('/maint-discord').length >= 2 && mailsTo('maint@example.com').length >= 2,
+      await waitFor(
+        'down delivered to every channel',
+        () =>
+          payloads('/maint', m.id).length >= 3 &&
+          receiver.delivered('/maint-own').length >= 2 &&
+          receiver.delivered('/maint-slack').length >= 2 &&
+          receiver.delivered('/maint-discord').length >= 2 &&
+          mailsTo('maint@example.com').length >= 2,
       );
       expect(payloads('/maint', m.id).map((p) => [p.event, p.previous_status, p.status])).toEqual([
         ['monitor.up', 'pending', 'up'],
@@ -497,19 +645,43 @@ describe('notifications', () => {
       ]);
       expect(payloads('/maint-own', m.id).map((p) => p.event)).toEqual(['monitor.up', 'monitor.down']);
       expect(JSON.parse(receiver.delivered('/maint-slack')[1].body).text).toBe('maintained is DOWN (was up)');
-      expect(JSON.parse(receiver.delivered('/maint-discord')[1].body).embeds[0].title).toBe('maintained is DOWN (was up)');
+      expect(JSON.parse(receiver.delivered('/maint-discord')[1].body).embeds[0].title).toBe(
+        'maintained is DOWN (was up)',
+      );
       expect(mailsTo('maint@example.com')[1].raw).toMatch(/^Subject: \[Parallax\] maintained is DOWN \(was up\)/m);
 
       // Later it recovers: "up (was down)", once.
       setFailing(m.id, []);
       await roundsUntil(m.id, async () => (await get(m.id)).status === 'up');
       await api('PATCH', `/monitors/${m.id}/toggle`, { is_active: false });
-      await waitFor('outbox of the monitor settled', async () => (await pg.query(`SELECT count(*)::int AS n FROM notification_deliveries WHERE monitor_id = $1 AND status = 'pending'`, [m.id])).rows[0].n === 0);
-      const outbox = await pg.query(`SELECT DISTINCT event, sequence FROM notification_deliveries WHERE monitor_id = $1 ORDER BY sequence`, [m.id]);
-      expect(outbox.rows.map((r) => r.event)).toEqual(['monitor.up', 'monitor.down', 'incident.created', 'monitor.up', 'incident.resolved']);
+      await waitFor(
+        'outbox of the monitor settled',
+        async () =>
+          (
+            await pg.query(
+              `SELECT count(*)::int AS n FROM notification_deliveries WHERE monitor_id = $1 AND status = 'pending'`,
+              [m.id],
+            )
+          ).rows[0].n === 0,
+      );
+      const outbox = await pg.query(
+        `SELECT DISTINCT event, sequence FROM notification_deliveries WHERE monitor_id = $1 ORDER BY sequence`,
+        [m.id],
+      );
+      expect(outbox.rows.map((r) => r.event)).toEqual([
+        'monitor.up',
+        'monitor.down',
+        'incident.created',
+        'monitor.up',
+        'incident.resolved',
+      ]);
       await waitFor('up delivered', () => receiver.delivered('/maint-slack').length >= 3);
       expect(JSON.parse(receiver.delivered('/maint-slack')[2].body).text).toBe('maintained is UP (was down)');
-      expect(payloads('/maint-own', m.id).map((p) => `${p.event} (was ${p.previous_status})`)).toEqual(['monitor.up (was pending)', 'monitor.down (was up)', 'monitor.up (was down)']);
+      expect(payloads('/maint-own', m.id).map((p) => `${p.event} (was ${p.previous_status})`)).toEqual([
+        'monitor.up (was pending)',
+        'monitor.down (was up)',
+        'monitor.up (was down)',
+      ]);
       await api('DELETE', `/monitors/${m.id}`);
     } finally {
       clock.set(null);

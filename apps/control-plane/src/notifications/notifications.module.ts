@@ -16,9 +16,23 @@ import { WebhooksService } from './webhooks.service';
 
 /** Account webhooks (WebhooksService), the monitor's own channels, the outbox writer (NotificationsService), the SLA (SlaEvaluator) and the dispatcher (SPEC 3.5). */
 @Module({
-  imports: [TypeOrmModule.forFeature([WebhookEntity, DeliveryEntity, AttemptEntity, MonitorNotificationStateEntity]), AccountsModule, MonitorsModule, SchedulerModule],
+  imports: [
+    TypeOrmModule.forFeature([WebhookEntity, DeliveryEntity, AttemptEntity, MonitorNotificationStateEntity]),
+    AccountsModule,
+    MonitorsModule,
+    SchedulerModule,
+  ],
   controllers: [WebhooksController],
-  providers: [NotificationsService, SlaEvaluator, WebhooksService, NotificationsRepository, SystemOutboxRepository, NotificationTransport, DispatcherService, NotificationExtensions],
+  providers: [
+    NotificationsService,
+    SlaEvaluator,
+    WebhooksService,
+    NotificationsRepository,
+    SystemOutboxRepository,
+    NotificationTransport,
+    DispatcherService,
+    NotificationExtensions,
+  ],
   exports: [NotificationsService, NotificationExtensions],
 })
 export class NotificationsModule {}

@@ -43,7 +43,12 @@ export class NotificationsRepository {
     return this.webhooks.save(w);
   }
 
-  listWebhooks(accountId: AccountId, active: boolean | undefined, limit: number, offset: number): Promise<[WebhookEntity[], number]> {
+  listWebhooks(
+    accountId: AccountId,
+    active: boolean | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<[WebhookEntity[], number]> {
     return this.webhooks.findAndCount({
       where: active === undefined ? { accountId } : { accountId, active },
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -80,14 +85,24 @@ export class NotificationsRepository {
 
   // --- delivery log (API)
 
-  async listDeliveries(accountId: AccountId, webhookId: string, limit: number, offset: number): Promise<{ items: DeliveryEntity[]; attempts: AttemptEntity[]; total: number }> {
+  async listDeliveries(
+    accountId: AccountId,
+    webhookId: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: DeliveryEntity[]; attempts: AttemptEntity[]; total: number }> {
     const [items, total] = await this.deliveries.findAndCount({
       where: { accountId, webhookId },
       order: { createdAt: 'DESC', id: 'DESC' },
       take: limit,
       skip: offset,
     });
-    const attempts = items.length ? await this.attempts.find({ where: { deliveryId: In(items.map((i) => i.id)) }, order: { attemptedAt: 'ASC', id: 'ASC' } }) : [];
+    const attempts = items.length
+      ? await this.attempts.find({
+          where: { deliveryId: In(items.map((i) => i.id)) },
+          order: { attemptedAt: 'ASC', id: 'ASC' },
+        })
+      : [];
     return { items, attempts, total };
   }
 
@@ -97,6 +112,9 @@ export class NotificationsRepository {
 
   /** A manual retry: the delivery is due now with a fresh retry schedule (its attempts stay in the log). */
   async requeue(accountId: AccountId, id: string, now: Date): Promise<void> {
-    await this.deliveries.update({ accountId, id }, { status: 'pending', attempts: 0, nextAttemptAt: now, lockedUntil: null, deliveredAt: null });
+    await this.deliveries.update(
+      { accountId, id },
+      { status: 'pending', attempts: 0, nextAttemptAt: now, lockedUntil: null, deliveredAt: null },
+    );
   }
 }

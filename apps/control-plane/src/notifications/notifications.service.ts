@@ -97,7 +97,13 @@ export class NotificationsService {
 
   /** The alert state of the monitors of a batch of decisions (one query). */
   async alertBatch(tx: Tx, monitorIds: string[]): Promise<AlertBatch> {
-    return { states: await this.outbox.alertStates(tx, monitorIds), changedStates: new Set(), rates: new Map(), loadedKeys: new Set(), changedRates: new Set() };
+    return {
+      states: await this.outbox.alertStates(tx, monitorIds),
+      changedStates: new Set(),
+      rates: new Map(),
+      loadedKeys: new Set(),
+      changedRates: new Set(),
+    };
   }
 
   /** Writes what the batch's decisions changed: alert states and rate counters, one upsert each. */
@@ -123,8 +129,18 @@ export class NotificationsService {
     // a dependant still down once its dependency is up is notified then, "down (was up)".
     const held = heldNotification(m.status, m.heldStatus ?? null, c.to, maintenance || !!c.suppressedBy);
     m.heldStatus = held.heldStatus;
-    const sla = !maintenance && m.slaTarget !== null && m.slaTarget !== undefined && c.outcome ? await this.sla.evaluate(tx, m, c.outcome === 'down', c.at) : null;
-    const raised = raisedEvents({ previous: held.previous, to: c.to, incidentOpened: !!c.incidentOpened, incidentResolved: !!c.incidentResolved, slaBreached: !!sla, slow: !!c.slow });
+    const sla =
+      !maintenance && m.slaTarget !== null && m.slaTarget !== undefined && c.outcome
+        ? await this.sla.evaluate(tx, m, c.outcome === 'down', c.at)
+        : null;
+    const raised = raisedEvents({
+      previous: held.previous,
+      to: c.to,
+      incidentOpened: !!c.incidentOpened,
+      incidentResolved: !!c.incidentResolved,
+      slaBreached: !!sla,
+      slow: !!c.slow,
+    });
     if (maintenance) {
       for (const e of raised) this.metrics.notificationsSuppressed.inc({ event: e });
       return { enqueued: 0, suppressed: raised.length > 0 };
@@ -134,7 +150,11 @@ export class NotificationsService {
     const state = batch.states.get(m.id) ?? EMPTY_DAMPING;
     const damped = dampen({
       state,
-      config: { flapThreshold: m.flapThreshold ?? 0, flapWindowSeconds: m.flapWindowSeconds ?? 3600, reminderIntervalSeconds: m.reminderIntervalSeconds ?? 0 },
+      config: {
+        flapThreshold: m.flapThreshold ?? 0,
+        flapWindowSeconds: m.flapWindowSeconds ?? 3600,
+        reminderIntervalSeconds: m.reminderIntervalSeconds ?? 0,
+      },
       previous: held.previous,
       to: c.to,
       events: raised,
@@ -144,14 +164,22 @@ export class NotificationsService {
       batch.states.set(m.id, damped.state);
       batch.changedStates.add(m.id);
     }
-    if (damped.collapsed.length) this.metrics.notificationsCollapsed.inc({ reason: 'flapping' }, damped.collapsed.length);
+    if (damped.collapsed.length)
+      this.metrics.notificationsCollapsed.inc({ reason: 'flapping' }, damped.collapsed.length);
     const result = await this.writeEvents(tx, c, held.previous, damped.events, sla, batch);
     if (!c.alerts) await this.saveAlertBatch(tx, batch);
     return result;
   }
 
   /** Writes the outbox rows of a decision's events (after damping), rate-limited per monitor and destination and per email address. */
-  private async writeEvents(tx: Tx, c: StatusChange, previous: MonitorStatus, damped: DampedEvent[], sla: NotificationPayload['sla'] | null, batch: AlertBatch): Promise<{ enqueued: number; suppressed: boolean }> {
+  private async writeEvents(
+    tx: Tx,
+    c: StatusChange,
+    previous: MonitorStatus,
+    damped: DampedEvent[],
+    sla: NotificationPayload['sla'] | null,
+    batch: AlertBatch,
+  ): Promise<{ enqueued: number; suppressed: boolean }> {
     const m = c.monitor;
     if (damped.length === 0) return { enqueued: 0, suppressed: false };
     const names = damped.map((d) => d.event);
@@ -163,14 +191,20 @@ export class NotificationsService {
     };
     const events = damped.map((d) => ({
       event: d.event,
-      extra: { ...(extras[d.event] ?? {}), ...(d.flapping ? { flapping: d.flapping } : {}), ...(d.reminder ? { reminder: d.reminder } : {}) } as Partial<NotificationPayload>,
+      extra: {
+        ...(extras[d.event] ?? {}),
+        ...(d.flapping ? { flapping: d.flapping } : {}),
+        ...(d.reminder ? { reminder: d.reminder } : {}),
+      } as Partial<NotificationPayload>,
       previous: d.reminder ? ('down' as const) : previous,
     }));
 
     // The decision's own monitor row: its account is the one to notify.
     const account = asAccountId(m.accountId);
     const webhooks = await this.repo.activeWebhooks(tx, account);
-    const email = this.transport.emailEnabled ? m.alertEmail || (await this.accounts.defaultAlertEmail(tx, account)) : null;
+    const email = this.transport.emailEnabled
+      ? m.alertEmail || (await this.accounts.defaultAlertEmail(tx, account))
+      : null;
     const first = await this.outbox.nextSequences(tx, m.id, events.length);
     const payloads = events.map(({ event, extra, previous: was }, i): NotificationPayload => ({
       event,
@@ -183,12 +217,20 @@ export class NotificationsService {
       region_results: c.regionResults,
       ...extra,
     }));
-    const fanned = fanOut(names, webhooks, { monitorId: m.id, webhookUrl: m.webhookUrl, slack: m.alertSlackWebhook, discord: m.alertDiscordWebhook, email });
+    const fanned = fanOut(names, webhooks, {
+      monitorId: m.id,
+      webhookUrl: m.webhookUrl,
+      slack: m.alertSlackWebhook,
+      discord: m.alertDiscordWebhook,
+      email,
+    });
     // Rate limits (rate-limit.ts): per monitor and destination, and per email address across monitors.
     const requests: RateRequest[] = fanned.map((r) => ({
       keys: [
         { key: `${r.destination}|${m.id}`, limit: this.config.notify.rateLimitPerHour },
-        ...(r.channel === 'email' ? [{ key: `address:${r.target.toLowerCase()}`, limit: this.config.notify.emailRateLimitPerHour }] : []),
+        ...(r.channel === 'email'
+          ? [{ key: `address:${r.target.toLowerCase()}`, limit: this.config.notify.emailRateLimitPerHour }]
+          : []),
       ],
     }));
     const keys = [...new Set(requests.flatMap((r) => r.keys.map((k) => k.key)))];
@@ -203,12 +245,17 @@ export class NotificationsService {
       batch.changedRates.add(k);
     }
     const refused = limited.verdicts.filter((v) => !v.allowed).length;
-    const suppressed = c.suppressedBy ? `suppressed: depends on ${c.suppressedBy.monitorId}, which is down (incident ${c.suppressedBy.incidentId})` : null;
+    const suppressed = c.suppressedBy
+      ? `suppressed: depends on ${c.suppressedBy.monitorId}, which is down (incident ${c.suppressedBy.incidentId})`
+      : null;
     if (refused) this.metrics.notificationsCollapsed.inc({ reason: 'rate_limit' }, refused);
     const rows: Partial<DeliveryEntity>[] = fanned.flatMap((r, i) => {
       const v = limited.verdicts[i];
       if (!v.allowed) return [];
-      const payload: NotificationPayload = v.collapsedBefore > 0 ? { ...payloads[r.eventIndex], rate_limited: { collapsed: v.collapsedBefore } } : payloads[r.eventIndex];
+      const payload: NotificationPayload =
+        v.collapsedBefore > 0
+          ? { ...payloads[r.eventIndex], rate_limited: { collapsed: v.collapsedBefore } }
+          : payloads[r.eventIndex];
       return [
         {
           id: newId('msg'),
@@ -229,13 +276,22 @@ export class NotificationsService {
     // Status page subscribers of the monitor's pages (subscriptions/), in the same transaction.
     const incidentEvents: MonitorIncidentEvent[] = [];
     events.forEach(({ event }, i) => {
-      const incident = event === 'incident.created' ? c.incidentOpened : event === 'incident.resolved' ? c.incidentResolved : null;
-      if (incident) incidentEvents.push({ event: event as MonitorIncidentEvent['event'], sequence: first + i, monitor: m, incident, at: c.at });
+      const incident =
+        event === 'incident.created' ? c.incidentOpened : event === 'incident.resolved' ? c.incidentResolved : null;
+      if (incident)
+        incidentEvents.push({
+          event: event as MonitorIncidentEvent['event'],
+          sequence: first + i,
+          monitor: m,
+          incident,
+          at: c.at,
+        });
     });
     // A dependant's incidents are its dependency's: its page subscribers are not told (the dependency's are).
     if (!suppressed) rows.push(...(await this.extensions.incidentRows(tx, incidentEvents)));
     await this.outbox.insertDeliveries(tx, rows);
-    for (const e of events) (suppressed ? this.metrics.notificationsSuppressed : this.metrics.notificationsEnqueued).inc({ event: e.event });
+    for (const e of events)
+      (suppressed ? this.metrics.notificationsSuppressed : this.metrics.notificationsEnqueued).inc({ event: e.event });
     return { enqueued: suppressed ? 0 : rows.length, suppressed: !!suppressed };
   }
 
@@ -255,24 +311,36 @@ export class NotificationsService {
     }
     const account = asAccountId(m.accountId);
     const webhooks = await this.repo.activeWebhooks(tx, account);
-    const email = this.transport.emailEnabled ? m.alertEmail || (await this.accounts.defaultAlertEmail(tx, account)) : null;
+    const email = this.transport.emailEnabled
+      ? m.alertEmail || (await this.accounts.defaultAlertEmail(tx, account))
+      : null;
     const first = await this.outbox.nextSequences(tx, m.id, names.length);
-    const regional = { incident_id: c.incident.id, state: c.state, affected_regions: c.incident.affectedRegions, rounds: c.rounds, ...(c.reason ? { reason: c.reason } : {}) };
-    const payloads = names.map(
-      (event, i): NotificationPayload => ({
-        event,
-        sequence: first + i,
-        timestamp: c.at.toISOString(),
-        monitor: { id: m.id, name: m.name, type: m.monitorType, url: m.url },
-        status: c.status,
-        previous_status: c.status,
-        decision: c.decision,
-        region_results: c.regionResults,
-        incident: { ...incidentPayload(c.incident), type: 'regional' },
-        regional,
-      }),
-    );
-    const rows: Partial<DeliveryEntity>[] = fanOut(names, webhooks, { monitorId: m.id, webhookUrl: m.webhookUrl, slack: m.alertSlackWebhook, discord: m.alertDiscordWebhook, email }).map((r) => ({
+    const regional = {
+      incident_id: c.incident.id,
+      state: c.state,
+      affected_regions: c.incident.affectedRegions,
+      rounds: c.rounds,
+      ...(c.reason ? { reason: c.reason } : {}),
+    };
+    const payloads = names.map((event, i): NotificationPayload => ({
+      event,
+      sequence: first + i,
+      timestamp: c.at.toISOString(),
+      monitor: { id: m.id, name: m.name, type: m.monitorType, url: m.url },
+      status: c.status,
+      previous_status: c.status,
+      decision: c.decision,
+      region_results: c.regionResults,
+      incident: { ...incidentPayload(c.incident), type: 'regional' },
+      regional,
+    }));
+    const rows: Partial<DeliveryEntity>[] = fanOut(names, webhooks, {
+      monitorId: m.id,
+      webhookUrl: m.webhookUrl,
+      slack: m.alertSlackWebhook,
+      discord: m.alertDiscordWebhook,
+      email,
+    }).map((r) => ({
       id: newId('msg'),
       accountId: m.accountId,
       monitorId: m.id,
@@ -300,7 +368,9 @@ export class NotificationsService {
       this.metrics.notificationsSuppressed.inc({ event: 'monitor.anomaly' }, anomalies.length);
       return 0;
     }
-    const webhooks = (await this.repo.activeWebhooks(tx, asAccountId(m.accountId))).filter((w) => w.events.includes('monitor.anomaly'));
+    const webhooks = (await this.repo.activeWebhooks(tx, asAccountId(m.accountId))).filter((w) =>
+      w.events.includes('monitor.anomaly'),
+    );
     if (!webhooks.length) return 0;
     const names: EventName[] = anomalies.map(() => 'monitor.anomaly');
     const first = await this.outbox.nextSequences(tx, m.id, names.length);
@@ -315,7 +385,13 @@ export class NotificationsService {
       region_results: [],
       anomaly,
     }));
-    const rows: Partial<DeliveryEntity>[] = fanOut(names, webhooks, { monitorId: m.id, webhookUrl: null, slack: null, discord: null, email: null }).map((r) => ({
+    const rows: Partial<DeliveryEntity>[] = fanOut(names, webhooks, {
+      monitorId: m.id,
+      webhookUrl: null,
+      slack: null,
+      discord: null,
+      email: null,
+    }).map((r) => ({
       id: newId('msg'),
       accountId: m.accountId,
       monitorId: m.id,

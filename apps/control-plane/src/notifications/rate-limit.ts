@@ -34,11 +34,17 @@ export const RATE_WINDOW_MS = 3_600_000;
  * Judges `requests` in order against `counters` (a key absent: nothing sent yet) at `at`;
  * answers a verdict per request and the counters after them (every key touched).
  */
-export function rateLimit(counters: ReadonlyMap<string, RateCounter>, requests: readonly RateRequest[], at: number, windowMs = RATE_WINDOW_MS): { verdicts: RateVerdict[]; counters: Map<string, RateCounter> } {
+export function rateLimit(
+  counters: ReadonlyMap<string, RateCounter>,
+  requests: readonly RateRequest[],
+  at: number,
+  windowMs = RATE_WINDOW_MS,
+): { verdicts: RateVerdict[]; counters: Map<string, RateCounter> } {
   const next = new Map<string, RateCounter>();
   const current = (key: string): RateCounter => {
     const c = next.get(key) ?? counters.get(key);
-    if (!c || at - c.windowStart >= windowMs || at < c.windowStart) return { windowStart: at, sent: 0, collapsed: c?.collapsed ?? 0 };
+    if (!c || at - c.windowStart >= windowMs || at < c.windowStart)
+      return { windowStart: at, sent: 0, collapsed: c?.collapsed ?? 0 };
     return { ...c };
   };
   const verdicts = requests.map((r): RateVerdict => {

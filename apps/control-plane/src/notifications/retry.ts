@@ -91,7 +91,13 @@ export function nextDeliveryState(a: {
   const verdict: AttemptVerdict = a.email ? (a.error ? 'retry' : 'delivered') : verdictFor(a.status);
   if (verdict === 'delivered') return { status: 'delivered' };
   if (verdict === 'gone') return { status: 'disabled', gone: true };
-  if (verdict === 'rejected') return { status: 'failed', reason: `not retried: the endpoint answered ${a.status}, a client error a retry cannot fix (only 408, 409, 425 and 429 are retried)` };
+  if (verdict === 'rejected')
+    return {
+      status: 'failed',
+      reason: `not retried: the endpoint answered ${a.status}, a client error a retry cannot fix (only 408, 409, 425 and 429 are retried)`,
+    };
   const delay = retryDelayMs(a.attempt, a.schedule, a.random);
-  return delay === null ? { status: 'failed', reason: `retries exhausted after ${a.attempt} attempts` } : { status: 'pending', retryInMs: delay };
+  return delay === null
+    ? { status: 'failed', reason: `retries exhausted after ${a.attempt} attempts` }
+    : { status: 'pending', retryInMs: delay };
 }

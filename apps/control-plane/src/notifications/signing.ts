@@ -29,15 +29,30 @@ export function sign(secret: string, id: string, timestampSeconds: number, body:
 }
 
 /** The headers of one signed delivery attempt. */
-export function signedHeaders(secret: string, id: string, timestampSeconds: number, body: string): Record<string, string> {
-  return { 'webhook-id': id, 'webhook-timestamp': String(timestampSeconds), 'webhook-signature': sign(secret, id, timestampSeconds, body) };
+export function signedHeaders(
+  secret: string,
+  id: string,
+  timestampSeconds: number,
+  body: string,
+): Record<string, string> {
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': String(timestampSeconds),
+    'webhook-signature': sign(secret, id, timestampSeconds, body),
+  };
 }
 
 /**
  * Receiver-side check (what the README shows a receiver doing): any `v1,` signature in the
  * space-separated header matches, and the timestamp is within `toleranceSeconds` of now.
  */
-export function verify(secret: string, headers: { id: string; timestamp: string; signature: string }, body: string, nowSeconds: number, toleranceSeconds = 300): boolean {
+export function verify(
+  secret: string,
+  headers: { id: string; timestamp: string; signature: string },
+  body: string,
+  nowSeconds: number,
+  toleranceSeconds = 300,
+): boolean {
   const ts = Number(headers.timestamp);
   if (!Number.isInteger(ts) || Math.abs(nowSeconds - ts) > toleranceSeconds) return false;
   const expected = Buffer.from(sign(secret, headers.id, ts, body).slice(3), 'base64');

@@ -27,6 +27,8 @@ export class SlaEvaluator {
     const step = slaStep(breached, total, failed, m.slaTarget!);
     if (step.kind === 'unchanged') return null;
     await this.repo.setSlaBreached(tx, m.id, step.kind === 'breach');
-    return step.kind === 'breach' ? { target_percent: m.slaTarget!, window_days: m.slaWindowDays, uptime_percent: step.uptimePercent } : null;
+    return step.kind === 'breach'
+      ? { target_percent: m.slaTarget!, window_days: m.slaWindowDays, uptime_percent: step.uptimePercent }
+      : null;
   }
 }

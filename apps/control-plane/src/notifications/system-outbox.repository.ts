@@ -15,9 +15,7 @@ import type { RateCounter } from './rate-limit';
  */
 @Injectable()
 export class SystemOutboxRepository {
-  constructor(
-    private readonly background: BackgroundTransactionRunner,
-  ) {}
+  constructor(private readonly background: BackgroundTransactionRunner) {}
 
   /**
    * The dispatcher's claims, attempt records and pruning run on the background pool
@@ -63,7 +61,14 @@ export class SystemOutboxRepository {
   /** The alert state (alert-damping.ts) of these monitors; a monitor without a row has none yet. */
   async alertStates(tx: Tx, monitorIds: string[]): Promise<Map<string, DampingState>> {
     if (!monitorIds.length) return new Map();
-    const rows: { monitor_id: string; changes: Date[]; flapping_since: Date | null; collapsed: number; down_notified_at: Date | null; reminders: number }[] = await tx.query(
+    const rows: {
+      monitor_id: string;
+      changes: Date[];
+      flapping_since: Date | null;
+      collapsed: number;
+      down_notified_at: Date | null;
+      reminders: number;
+    }[] = await tx.query(
       `SELECT monitor_id, changes, flapping_since, collapsed, down_notified_at, reminders FROM alert_state WHERE monitor_id = ANY($1::text[])`,
       [[...new Set(monitorIds)]],
     );
@@ -71,7 +76,13 @@ export class SystemOutboxRepository {
     return new Map(
       rows.map((r) => [
         r.monitor_id,
-        { changes: (r.changes ?? []).map((d) => new Date(d).getTime()), flappingSince: ms(r.flapping_since), collapsed: r.collapsed, downNotifiedAt: ms(r.down_notified_at), reminders: r.reminders },
+        {
+          changes: (r.changes ?? []).map((d) => new Date(d).getTime()),
+          flappingSince: ms(r.flapping_since),
+          collapsed: r.collapsed,
+          downNotifiedAt: ms(r.down_notified_at),
+          reminders: r.reminders,
+        },
       ]),
     );
   }
@@ -107,7 +118,12 @@ export class SystemOutboxRepository {
       `SELECT key, window_start, sent, collapsed FROM notification_rate_limits WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE`,
       [[...new Set(keys)].sort()],
     );
-    return new Map(rows.map((r) => [r.key, { windowStart: new Date(r.window_start).getTime(), sent: r.sent, collapsed: r.collapsed }]));
+    return new Map(
+      rows.map((r) => [
+        r.key,
+        { windowStart: new Date(r.window_start).getTime(), sent: r.sent, collapsed: r.collapsed },
+      ]),
+    );
   }
 
   /** Writes rate-limit counters, set-based (one upsert). */
@@ -118,7 +134,12 @@ export class SystemOutboxRepository {
       `INSERT INTO notification_rate_limits (key, window_start, sent, collapsed)
        SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[])
        ON CONFLICT (key) DO UPDATE SET window_start = EXCLUDED.window_start, sent = EXCLUDED.sent, collapsed = EXCLUDED.collapsed`,
-      [keys, keys.map((k) => new Date(counters.get(k)!.windowStart).toISOString()), keys.map((k) => counters.get(k)!.sent), keys.map((k) => counters.get(k)!.collapsed)],
+      [
+        keys,
+        keys.map((k) => new Date(counters.get(k)!.windowStart).toISOString()),
+        keys.map((k) => counters.get(k)!.sent),
+        keys.map((k) => counters.get(k)!.collapsed),
+      ],
     );
   }
 
@@ -154,11 +175,15 @@ export class SystemOutboxRepository {
     )) as [{ id: string }[], number];
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    return this.dataSource.getRepository(DeliveryEntity).find({ where: { id: In(ids) }, order: { sequence: 'ASC', createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(DeliveryEntity)
+      .find({ where: { id: In(ids) }, order: { sequence: 'ASC', createdAt: 'ASC' } });
   }
 
   webhooksByIds(ids: string[]): Promise<WebhookEntity[]> {
-    return ids.length ? this.dataSource.getRepository(WebhookEntity).find({ where: { id: In(ids) } }) : Promise.resolve([]);
+    return ids.length
+      ? this.dataSource.getRepository(WebhookEntity).find({ where: { id: In(ids) } })
+      : Promise.resolve([]);
   }
 
   /**
@@ -170,7 +195,10 @@ export class SystemOutboxRepository {
   async recordAttempts(all: AttemptRecord[]): Promise<void> {
     if (all.length === 0) return;
     await this.dataSource.transaction(async (tx) => {
-      const alive: { id: string }[] = await tx.query(`SELECT id FROM notification_deliveries WHERE id = ANY($1::text[]) FOR KEY SHARE`, [all.map((r) => r.deliveryId)]);
+      const alive: { id: string }[] = await tx.query(
+        `SELECT id FROM notification_deliveries WHERE id = ANY($1::text[]) FOR KEY SHARE`,
+        [all.map((r) => r.deliveryId)],
+      );
       const ids = new Set(alive.map((r) => r.id));
       const records = all.filter((r) => ids.has(r.deliveryId));
       if (records.length === 0) return;
@@ -202,10 +230,15 @@ export class SystemOutboxRepository {
           records.map((r) => (r.status === 'delivered' ? r.attemptedAt : null)),
         ],
       );
-      const triggered = [...new Set(records.filter((r) => r.webhookId && r.status === 'delivered').map((r) => r.webhookId!))];
+      const triggered = [
+        ...new Set(records.filter((r) => r.webhookId && r.status === 'delivered').map((r) => r.webhookId!)),
+      ];
       // At most once a second per webhook, so replicas delivering to one endpoint do not queue on its row.
       if (triggered.length) {
-        await tx.query(`UPDATE webhooks SET last_triggered_at = now() WHERE id = ANY($1) AND (last_triggered_at IS NULL OR last_triggered_at < now() - interval '1 second')`, [triggered]);
+        await tx.query(
+          `UPDATE webhooks SET last_triggered_at = now() WHERE id = ANY($1) AND (last_triggered_at IS NULL OR last_triggered_at < now() - interval '1 second')`,
+          [triggered],
+        );
       }
     });
   }
@@ -213,8 +246,12 @@ export class SystemOutboxRepository {
   /** An endpoint answered 410 Gone: an account webhook is deactivated; the destination's pending deliveries stop. */
   async disableDestination(d: DeliveryEntity, reason: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      if (d.webhookId) await tx.getRepository(WebhookEntity).update({ id: d.webhookId }, { active: false, disabledReason: reason });
-      await tx.query(`UPDATE notification_deliveries SET status = 'disabled', locked_until = NULL, last_error = $2 WHERE destination = $1 AND status = 'pending'`, [d.destination, reason]);
+      if (d.webhookId)
+        await tx.getRepository(WebhookEntity).update({ id: d.webhookId }, { active: false, disabledReason: reason });
+      await tx.query(
+        `UPDATE notification_deliveries SET status = 'disabled', locked_until = NULL, last_error = $2 WHERE destination = $1 AND status = 'pending'`,
+        [d.destination, reason],
+      );
     });
   }
 
@@ -230,7 +267,9 @@ export class SystemOutboxRepository {
 
   /** Deletes rate-limit counters whose window started before `before` and that hold no collapsed count. */
   async pruneRateCounters(before: Date): Promise<void> {
-    await this.dataSource.query(`DELETE FROM notification_rate_limits WHERE window_start < $1 AND collapsed = 0`, [before]);
+    await this.dataSource.query(`DELETE FROM notification_rate_limits WHERE window_start < $1 AND collapsed = 0`, [
+      before,
+    ]);
   }
 
   /** Pending deliveries, and the age in seconds of the oldest one that is due (0 when none is). */

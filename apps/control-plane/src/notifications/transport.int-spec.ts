@@ -15,7 +15,12 @@ describe('notification transport', () => {
   let port = 0;
   const transports: NotificationTransport[] = [];
   const transport = (allowPrivate: boolean, timeoutMs = 1000) => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://x', JWT_SECRET: 'x'.repeat(16), ALLOW_PRIVATE_TARGETS: String(allowPrivate), NOTIFY_TIMEOUT_MS: String(timeoutMs) });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://x',
+      JWT_SECRET: 'x'.repeat(16),
+      ALLOW_PRIVATE_TARGETS: String(allowPrivate),
+      NOTIFY_TIMEOUT_MS: String(timeoutMs),
+    });
     const t = new NotificationTransport(config);
     transports.push(t);
     return t;
@@ -59,10 +64,23 @@ describe('notification transport', () => {
   });
 
   it('delivers to an allowed address and refuses private ones, literal or resolved, without connecting', async () => {
-    expect(await transport(true).postJson(`http://127.0.0.1:${port}/ok`, '{}', {})).toMatchObject({ status: 204, error: null });
-    expect(await transport(true).postJson(`http://localhost:${port}/ok`, '{}', {})).toMatchObject({ status: 204, error: null });
+    expect(await transport(true).postJson(`http://127.0.0.1:${port}/ok`, '{}', {})).toMatchObject({
+      status: 204,
+      error: null,
+    });
+    expect(await transport(true).postJson(`http://localhost:${port}/ok`, '{}', {})).toMatchObject({
+      status: 204,
+      error: null,
+    });
     const guarded = transport(false);
-    for (const url of [`http://127.0.0.1:${port}/ok`, `http://localhost:${port}/ok`, 'http://169.254.169.254/latest/meta-data', 'http://[::1]:1/', 'http://10.0.0.1/', 'http://[::ffff:127.0.0.1]:1/']) {
+    for (const url of [
+      `http://127.0.0.1:${port}/ok`,
+      `http://localhost:${port}/ok`,
+      'http://169.254.169.254/latest/meta-data',
+      'http://[::1]:1/',
+      'http://10.0.0.1/',
+      'http://[::ffff:127.0.0.1]:1/',
+    ]) {
       const r = await guarded.postJson(url, '{}', {});
       expect(r.status).toBeNull();
       expect(r.error).toMatch(/private address/);
@@ -88,7 +106,12 @@ describe('notification transport', () => {
   });
 
   it('reports an SMTP server that is not there as a retryable error', async () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://x', JWT_SECRET: 'x'.repeat(16), SMTP_URL: 'smtp://127.0.0.1:1', NOTIFY_TIMEOUT_MS: '1000' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://x',
+      JWT_SECRET: 'x'.repeat(16),
+      SMTP_URL: 'smtp://127.0.0.1:1',
+      NOTIFY_TIMEOUT_MS: '1000',
+    });
     const t = new NotificationTransport(config);
     transports.push(t);
     const r = await t.sendEmail('ops@example.com', 'subject', 'text', 'msg_x');
@@ -104,7 +127,13 @@ describe('notification transport', () => {
 
     it('refuses webhook URLs that are or resolve to private addresses (422)', async () => {
       const key = (await signup(app.api)).key;
-      for (const url of ['http://127.0.0.1/hook', 'http://localhost/hook', 'http://169.254.169.254/latest', 'http://[::1]/x', 'http://192.168.1.10/x']) {
+      for (const url of [
+        'http://127.0.0.1/hook',
+        'http://localhost/hook',
+        'http://169.254.169.254/latest',
+        'http://[::1]/x',
+        'http://192.168.1.10/x',
+      ]) {
         const res = await call(app.api, key, 'POST', '/webhooks', { url });
         expect(res.status).toBe(422);
         expect(res.body.details[0]).toMatchObject({ field: 'url' });
@@ -113,7 +142,11 @@ describe('notification transport', () => {
       expect((await call(app.api, key, 'GET', '/webhooks')).body.data).toEqual([]);
       // A monitor's own alert endpoints get the same guard.
       for (const field of ['webhook_url', 'alert_slack_webhook', 'alert_discord_webhook']) {
-        const res = await call(app.api, key, 'POST', '/monitors', { name: 'public target', url: 'http://93.184.216.34/', [field]: 'http://169.254.169.254/latest' });
+        const res = await call(app.api, key, 'POST', '/monitors', {
+          name: 'public target',
+          url: 'http://93.184.216.34/',
+          [field]: 'http://169.254.169.254/latest',
+        });
         expect(res.status).toBe(422);
         expect(res.body.details).toEqual([{ field, message: expect.stringMatching(/private address \(linkLocal\)/) }]);
       }

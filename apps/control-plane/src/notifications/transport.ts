@@ -29,10 +29,15 @@ export class NotificationTransport implements OnModuleDestroy {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     const allowPrivate = config.allowPrivateTargets;
-    const lookup = (hostname: string, options: dns.LookupOptions, callback: (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void) => {
+    const lookup = (
+      hostname: string,
+      options: dns.LookupOptions,
+      callback: (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void,
+    ) => {
       resolveAndGuard(hostname, allowPrivate).then(
         (t) => (options.all ? callback(null, t.addresses) : callback(null, t.address, t.family)),
-        (e: Error) => callback(Object.assign(e, { code: (e as NodeJS.ErrnoException).code ?? 'ETARGETREFUSED' }), '', 4),
+        (e: Error) =>
+          callback(Object.assign(e, { code: (e as NodeJS.ErrnoException).code ?? 'ETARGETREFUSED' }), '', 4),
       );
     };
     this.agent = new Agent({
@@ -90,7 +95,13 @@ export class NotificationTransport implements OnModuleDestroy {
     }
   }
 
-  async sendEmail(to: string, subject: string, text: string, messageId: string, headers: Record<string, string> = {}): Promise<SendOutcome> {
+  async sendEmail(
+    to: string,
+    subject: string,
+    text: string,
+    messageId: string,
+    headers: Record<string, string> = {},
+  ): Promise<SendOutcome> {
     const t0 = performance.now();
     const elapsed = () => Math.round((performance.now() - t0) * 10) / 10;
     if (!this.config.notify.smtpUrl) return { status: null, error: 'SMTP_URL is not configured', durationMs: 0 };
@@ -130,7 +141,13 @@ export function smtpOptions(smtpUrl: string, timeoutMs: number) {
 function describe(e: unknown, timeoutMs: number): string {
   const err = e as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
   const inner = err.cause ?? err;
-  if (err.name === 'TimeoutError' || err.name === 'AbortError' || inner.code === 'UND_ERR_HEADERS_TIMEOUT' || inner.code === 'UND_ERR_BODY_TIMEOUT' || inner.code === 'UND_ERR_CONNECT_TIMEOUT') {
+  if (
+    err.name === 'TimeoutError' ||
+    err.name === 'AbortError' ||
+    inner.code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    inner.code === 'UND_ERR_BODY_TIMEOUT' ||
+    inner.code === 'UND_ERR_CONNECT_TIMEOUT'
+  ) {
     return `no answer within ${timeoutMs} ms`;
   }
   if (inner.code === 'ETARGETREFUSED' || err.name === 'TargetRefusedError') return inner.message;

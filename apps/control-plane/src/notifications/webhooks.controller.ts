@@ -30,7 +30,12 @@ export class WebhooksController {
   async list(@CurrentPrincipal() p: Principal, @Query() q: WebhookListQuery) {
     const { active, limit } = q;
     const offset = q.offset ?? 0;
-    const { items, total } = await this.webhooks.listWebhooks(p, active === 'true' ? true : active === 'false' ? false : undefined, limit, offset);
+    const { items, total } = await this.webhooks.listWebhooks(
+      p,
+      active === 'true' ? true : active === 'false' ? false : undefined,
+      limit,
+      offset,
+    );
     return new Paged(items, { total, limit, offset });
   }
 
@@ -43,7 +48,9 @@ export class WebhooksController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change url, events, description or active (true re-enables an endpoint disabled by 410 Gone)' })
+  @ApiOperation({
+    summary: 'Change url, events, description or active (true re-enables an endpoint disabled by 410 Gone)',
+  })
   @ApiEnvelope(WebhookView)
   @ApiErrors(...WRITE_ERRORS)
   update(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: UpdateWebhookDto) {
@@ -80,7 +87,9 @@ export class WebhooksController {
 
   @Post(':id/deliveries/:deliveryId/retry')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Send a delivery again now, with a fresh retry schedule (re-enables an endpoint disabled by 410)' })
+  @ApiOperation({
+    summary: 'Send a delivery again now, with a fresh retry schedule (re-enables an endpoint disabled by 410)',
+  })
   @ApiEnvelope(DeliveryView, { status: 202 })
   @ApiErrors(401, 403, 404, 409, 429)
   retry(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('deliveryId') deliveryId: string) {

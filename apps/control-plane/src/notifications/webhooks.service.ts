@@ -28,11 +28,16 @@ export class WebhooksService {
     private readonly clock: Clock,
   ) {}
 
-
-  async createWebhook(p: Principal, dto: CreateWebhookDto): Promise<WebhookResponse & { webhook_id: string; secret: string }> {
+  async createWebhook(
+    p: Principal,
+    dto: CreateWebhookDto,
+  ): Promise<WebhookResponse & { webhook_id: string; secret: string }> {
     const errors: FieldError[] = [];
     if (dto.secret !== undefined && !secretKey(dto.secret)) {
-      errors.push({ field: 'secret', message: 'secret must be "whsec_" followed by base64 of 24 to 64 random bytes (omit it to have one generated)' });
+      errors.push({
+        field: 'secret',
+        message: 'secret must be "whsec_" followed by base64 of 24 to 64 random bytes (omit it to have one generated)',
+      });
     }
     const { url, events } = await this.checkEndpoint(dto.url, dto.events ?? ['*'], errors);
     if ((await this.repo.countWebhooks(p.accountId)) >= MAX_WEBHOOKS_PER_ACCOUNT) {
@@ -61,22 +66,36 @@ export class WebhooksService {
     const checked = await this.checkEndpoint(dto.url ?? w.url, dto.events ?? w.events, []);
     Object.assign(w, checked);
     if (dto.description !== undefined) w.description = dto.description;
-    if (dto.active !== undefined) Object.assign(w, { active: dto.active, disabledReason: dto.active ? null : w.disabledReason });
+    if (dto.active !== undefined)
+      Object.assign(w, { active: dto.active, disabledReason: dto.active ? null : w.disabledReason });
     return toWebhookResponse(await this.repo.saveWebhook(w));
   }
 
   /** URL (syntax and SSRF guard) and event names of an endpoint; throws 422 with every problem. */
-  private async checkEndpoint(rawUrl: string, rawEvents: string[], errors: FieldError[]): Promise<{ url: string; events: EventName[] }> {
+  private async checkEndpoint(
+    rawUrl: string,
+    rawEvents: string[],
+    errors: FieldError[],
+  ): Promise<{ url: string; events: EventName[] }> {
     const u = checkHttpUrl('url', rawUrl.trim(), errors);
     const { events, unknown } = normaliseEvents(rawEvents);
-    if (unknown.length) errors.push({ field: 'events', message: `unknown events: ${unknown.join(', ')}; known: *, ${[...SUBSCRIBABLE, ...Object.keys(EVENT_ALIASES)].join(', ')}` });
+    if (unknown.length)
+      errors.push({
+        field: 'events',
+        message: `unknown events: ${unknown.join(', ')}; known: *, ${[...SUBSCRIBABLE, ...Object.keys(EVENT_ALIASES)].join(', ')}`,
+      });
     else if (events.length === 0) errors.push({ field: 'events', message: 'events must name at least one event' });
     if (errors.length) throw validationFailed(errors);
     if (!this.config.allowPrivateTargets) {
       try {
         await resolveAndGuard(u!.hostname, false);
       } catch (e) {
-        throw validationFailed([{ field: 'url', message: e instanceof TargetRefusedError ? e.message : `url host "${u!.hostname}" could not be resolved` }]);
+        throw validationFailed([
+          {
+            field: 'url',
+            message: e instanceof TargetRefusedError ? e.message : `url host "${u!.hostname}" could not be resolved`,
+          },
+        ]);
       }
     }
     return { url: u!.toString(), events };
@@ -99,7 +118,11 @@ export class WebhooksService {
   /** `POST /webhooks/{id}/test`: a `test` event through the outbox (signed, retried, logged like any other). */
   async sendTest(p: Principal, id: string): Promise<DeliveryResponse> {
     const w = await this.requireWebhook(p, id);
-    if (!w.active) throw new DomainError('conflict', `webhook ${id} is disabled${w.disabledReason ? ` (${w.disabledReason})` : ''}; PATCH it with "active": true to enable it`);
+    if (!w.active)
+      throw new DomainError(
+        'conflict',
+        `webhook ${id} is disabled${w.disabledReason ? ` (${w.disabledReason})` : ''}; PATCH it with "active": true to enable it`,
+      );
     const now = this.clock.now();
     const payload: NotificationPayload = {
       event: 'test',
@@ -140,7 +163,15 @@ export class WebhooksService {
   async listDeliveries(p: Principal, id: string, limit: number, offset: number) {
     await this.requireWebhook(p, id);
     const { items, attempts, total } = await this.repo.listDeliveries(p.accountId, id, limit, offset);
-    return { items: items.map((d) => toDeliveryResponse(d, attempts.filter((a) => a.deliveryId === d.id))), total };
+    return {
+      items: items.map((d) =>
+        toDeliveryResponse(
+          d,
+          attempts.filter((a) => a.deliveryId === d.id),
+        ),
+      ),
+      total,
+    };
   }
 
   /** `POST /webhooks/{id}/deliveries/{d}/retry`: due now, with a fresh retry schedule. */
@@ -148,7 +179,11 @@ export class WebhooksService {
     const w = await this.requireWebhook(p, id);
     const d = await this.repo.findDelivery(p.accountId, id, deliveryId);
     if (!d) throw notFound('delivery', deliveryId);
-    if (d.status === 'pending') throw new DomainError('conflict', `delivery ${deliveryId} is already pending (next attempt ${d.nextAttemptAt.toISOString()})`);
+    if (d.status === 'pending')
+      throw new DomainError(
+        'conflict',
+        `delivery ${deliveryId} is already pending (next attempt ${d.nextAttemptAt.toISOString()})`,
+      );
     if (!w.active) await this.repo.setWebhookActive(p.accountId, id, true); // retrying a disabled endpoint's delivery re-enables it
     await this.repo.requeue(p.accountId, deliveryId, this.clock.now());
     const again = await this.repo.findDelivery(p.accountId, id, deliveryId);

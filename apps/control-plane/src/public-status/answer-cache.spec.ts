@@ -26,7 +26,12 @@ describe('AnswerCache', () => {
 describe('AnswerCache keep', () => {
   it('does not keep an answer keep refuses (a 500), keeps the others', async () => {
     let n = 0;
-    const cache = new AnswerCache<{ status: number; body: string }>(1000, 10, () => 0, (a) => a.status < 500);
+    const cache = new AnswerCache<{ status: number; body: string }>(
+      1000,
+      10,
+      () => 0,
+      (a) => a.status < 500,
+    );
     expect(await cache.get('a', async () => ({ status: 500, body: String(++n) }))).toEqual({ status: 500, body: '1' });
     expect(await cache.get('a', async () => ({ status: 200, body: String(++n) }))).toEqual({ status: 200, body: '2' });
     expect(await cache.get('a', async () => ({ status: 200, body: String(++n) }))).toEqual({ status: 200, body: '2' });
@@ -46,7 +51,9 @@ describe('AnswerCache keep', () => {
 
 describe('pick', () => {
   it('keeps only the named parameters that are present, as given', () => {
-    expect(pick({ monitorId: 'api', date: '2026-12-01', _: '1733', utm_source: 'x' }, ['monitorId', 'date', 'hour'])).toEqual({ monitorId: 'api', date: '2026-12-01' });
+    expect(
+      pick({ monitorId: 'api', date: '2026-12-01', _: '1733', utm_source: 'x' }, ['monitorId', 'date', 'hour']),
+    ).toEqual({ monitorId: 'api', date: '2026-12-01' });
     expect(pick({ status: ['a', 'b'] }, ['status'])).toEqual({ status: ['a', 'b'] });
     expect(JSON.stringify(pick({ _: '1' }, ['status']))).toBe(JSON.stringify(pick({}, ['status'])));
   });

@@ -4,10 +4,20 @@ describe('customDomainPath', () => {
   it('maps / and the public JSON paths to the page, keeps the query', () => {
     expect(customDomainPath('/', 'acme')).toBe('/s/acme');
     expect(customDomainPath('/?x=1', 'acme')).toBe('/s/acme?x=1');
-    expect(customDomainPath('/api/monitors?monitorId=web&date=2026-11-30', 'acme')).toBe('/s/acme/api/monitors?monitorId=web&date=2026-11-30');
+    expect(customDomainPath('/api/monitors?monitorId=web&date=2026-11-30', 'acme')).toBe(
+      '/s/acme/api/monitors?monitorId=web&date=2026-11-30',
+    );
   });
   it('leaves the API, the heartbeat pings, docs and everything else alone', () => {
-    for (const p of ['/api/v1/monitors', '/api/ping/hb_x', '/api/public/status/acme', '/api/docs', '/health/live', '/s/other']) expect(customDomainPath(p, 'acme')).toBeNull();
+    for (const p of [
+      '/api/v1/monitors',
+      '/api/ping/hb_x',
+      '/api/public/status/acme',
+      '/api/docs',
+      '/health/live',
+      '/s/other',
+    ])
+      expect(customDomainPath(p, 'acme')).toBeNull();
   });
 });
 

@@ -6,7 +6,14 @@ import { systemClock } from '../common/clock';
 export function customDomainPath(path: string, slug: string): string | null {
   const [p, q] = splitQuery(path);
   if (p === '/' || p === '') return `/s/${encodeURIComponent(slug)}${q}`;
-  if (p.startsWith('/api/') && !p.startsWith('/api/v1/') && !p.startsWith('/api/public/') && !p.startsWith('/api/ping/') && !p.startsWith('/api/docs')) return `/s/${encodeURIComponent(slug)}${p}${q}`;
+  if (
+    p.startsWith('/api/') &&
+    !p.startsWith('/api/v1/') &&
+    !p.startsWith('/api/public/') &&
+    !p.startsWith('/api/ping/') &&
+    !p.startsWith('/api/docs')
+  )
+    return `/s/${encodeURIComponent(slug)}${p}${q}`;
   return null;
 }
 
@@ -24,7 +31,8 @@ export function customDomainMiddleware(ownHost: string | null, lookup: (host: st
   return (req: Request, _res: Response, next: NextFunction): void => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const host = requestHost(req.headers.host);
-    if (!host || host === ownHost || host === 'localhost' || /^[\d.]+$/.test(host) || !host.includes('.')) return next();
+    if (!host || host === ownHost || host === 'localhost' || /^[\d.]+$/.test(host) || !host.includes('.'))
+      return next();
     const [p] = splitQuery(req.url);
     if (p !== '/' && !p.startsWith('/api/')) return next();
     lookup(host)

@@ -2,7 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 
 export class StatusCoreHistoryDay {
   @ApiProperty({ example: '2026-11-30' }) date!: string;
-  @ApiProperty({ type: String, nullable: true, example: '99.95', description: 'null: no data that day' }) uptime_percentage!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '99.95', description: 'null: no data that day' })
+  uptime_percentage!: string | null;
   @ApiProperty({ example: 1440 }) checks!: number;
   @ApiProperty({ example: 1 }) failures!: number;
 }
@@ -13,7 +14,8 @@ export class StatusCoreMonitor {
   @ApiProperty({ example: 'http' }) type!: string;
   @ApiProperty({ example: 'up', enum: ['pending', 'up', 'degraded', 'down', 'warn', 'paused'] }) status!: string;
   @ApiProperty({ example: '99.95' }) uptime_percentage!: string;
-  @ApiProperty({ type: [StatusCoreHistoryDay], description: '90 daily entries, oldest first' }) history!: StatusCoreHistoryDay[];
+  @ApiProperty({ type: [StatusCoreHistoryDay], description: '90 daily entries, oldest first' })
+  history!: StatusCoreHistoryDay[];
 }
 
 export class StatusCoreIncident {
@@ -25,8 +27,13 @@ export class StatusCoreIncident {
   @ApiProperty({ enum: ['automatic', 'manual', 'regional'] }) type!: string;
   @ApiProperty({ example: 'Website is down' }) title!: string;
   @ApiProperty({ enum: ['none', 'minor', 'major', 'critical'] }) impact!: string;
-  @ApiProperty({ enum: ['investigating', 'identified', 'monitoring', 'resolved'], description: 'The timeline status (automatic incidents: investigating until resolved)' }) incident_status!: string;
-  @ApiProperty({ type: () => [StatusCoreIncidentUpdate], description: 'Newest first' }) updates!: StatusCoreIncidentUpdate[];
+  @ApiProperty({
+    enum: ['investigating', 'identified', 'monitoring', 'resolved'],
+    description: 'The timeline status (automatic incidents: investigating until resolved)',
+  })
+  incident_status!: string;
+  @ApiProperty({ type: () => [StatusCoreIncidentUpdate], description: 'Newest first' })
+  updates!: StatusCoreIncidentUpdate[];
 }
 
 export class StatusCoreIncidentUpdate {
@@ -41,17 +48,24 @@ export class StatusCoreMaintenance {
   @ApiProperty({ example: 'Database upgrade' }) title!: string;
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
   @ApiProperty({ enum: ['scheduled', 'in_progress', 'completed', 'cancelled'] }) status!: string;
-  @ApiProperty({ type: [String], example: ['website'], description: "The affected monitors' slugs (of this page)" }) monitor_ids!: string[];
+  @ApiProperty({ type: [String], example: ['website'], description: "The affected monitors' slugs (of this page)" })
+  monitor_ids!: string[];
   @ApiProperty({ format: 'date-time' }) starts_at!: string;
   @ApiProperty({ format: 'date-time' }) ends_at!: string;
-  @ApiProperty({ type: () => [StatusCoreIncidentUpdate], description: 'Newest first' }) updates!: StatusCoreIncidentUpdate[];
+  @ApiProperty({ type: () => [StatusCoreIncidentUpdate], description: 'Newest first' })
+  updates!: StatusCoreIncidentUpdate[];
 }
 
 export class StatusCoreDocumentView {
   @ApiProperty({ example: 'Your Company' }) company_name!: string;
   @ApiProperty({ type: [StatusCoreMonitor] }) monitors!: StatusCoreMonitor[];
-  @ApiProperty({ type: [StatusCoreIncident], description: 'Open incidents and those of the last 14 days' }) incidents!: StatusCoreIncident[];
-  @ApiProperty({ type: [StatusCoreMaintenance], description: 'In progress, upcoming, and finished in the last 14 days (an addition to the reference)' }) maintenance!: StatusCoreMaintenance[];
+  @ApiProperty({ type: [StatusCoreIncident], description: 'Open incidents and those of the last 14 days' })
+  incidents!: StatusCoreIncident[];
+  @ApiProperty({
+    type: [StatusCoreMaintenance],
+    description: 'In progress, upcoming, and finished in the last 14 days (an addition to the reference)',
+  })
+  maintenance!: StatusCoreMaintenance[];
 }
 
 export class PublicErrorView {
@@ -72,7 +86,8 @@ export class ValtrogenMaintenanceLogView {
   @ApiProperty({ example: 'Database Migration – EU Region' }) title!: string;
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
   @ApiProperty({ enum: ['scheduled', 'in_progress', 'completed', 'cancelled'] }) status!: string;
-  @ApiProperty({ type: [String], example: ['eu-api'], description: "Affected monitors' slugs (of this page)" }) affectedMonitors!: string[];
+  @ApiProperty({ type: [String], example: ['eu-api'], description: "Affected monitors' slugs (of this page)" })
+  affectedMonitors!: string[];
   @ApiProperty({ example: 1710000000000 }) startTime!: number;
   @ApiProperty({ example: 1710007200000 }) endTime!: number;
   @ApiProperty({ type: [ValtrogenEventView], description: 'The timeline, oldest first' }) events!: ValtrogenEventView[];
@@ -87,7 +102,8 @@ export class ValtrogenLogsView {
 
 export class ValtrogenMonitorDetailView {
   @ApiProperty({ example: 'EU API Gateway' }) name!: string;
-  @ApiProperty({ example: 'up', enum: ['pending', 'up', 'degraded', 'down', 'warn', 'paused', 'maintenance'] }) status!: string;
+  @ApiProperty({ example: 'up', enum: ['pending', 'up', 'degraded', 'down', 'warn', 'paused', 'maintenance'] })
+  status!: string;
   @ApiProperty({ example: 99.95, description: 'uptime of the last 90 days, %' }) overallUptime!: number;
   @ApiProperty({ type: Number, nullable: true, example: 1710007200000 }) lastChecked!: number | null;
 }
@@ -95,7 +111,11 @@ export class ValtrogenMonitorDetailView {
 export class ValtrogenLogDetailView {
   @ApiProperty({ enum: [true] }) success!: boolean;
   @ApiProperty({ type: ValtrogenMaintenanceLogView }) log!: ValtrogenMaintenanceLogView;
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/ValtrogenMonitorDetailView' }, description: 'By monitor slug' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/ValtrogenMonitorDetailView' },
+    description: 'By monitor slug',
+  })
   monitorDetails!: Record<string, ValtrogenMonitorDetailView>;
 }
 
@@ -133,10 +153,12 @@ export class ValtrogenMonitorItemView {
   @ApiProperty({ example: 'up', enum: STATUSES }) status!: string;
   @ApiProperty({ type: Number, nullable: true, example: 1710007200000 }) lastChecked!: number | null;
   @ApiProperty({ example: 99.95, description: 'uptime of the last 90 days, %' }) overallUptime!: number;
-  @ApiProperty({ type: Number, nullable: true, example: 142, description: 'last response time, ms' }) responseTime!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 142, description: 'last response time, ms' }) responseTime!:
+    number | null;
   @ApiProperty({ type: Number, nullable: true, example: 200 }) statusCode!: number | null;
   @ApiProperty({ required: false, description: 'Only when the page has show_target_urls' }) url?: string;
-  @ApiProperty({ type: [ValtrogenDailyUptimeView], description: '90 entries, oldest first, ending today (UTC)' }) dailyUptimes!: ValtrogenDailyUptimeView[];
+  @ApiProperty({ type: [ValtrogenDailyUptimeView], description: '90 entries, oldest first, ending today (UTC)' })
+  dailyUptimes!: ValtrogenDailyUptimeView[];
 }
 
 export class ValtrogenMonitorsView {
@@ -147,7 +169,8 @@ export class ValtrogenMonitorsView {
 
 export class ValtrogenHourlyDataView {
   @ApiProperty({ enum: [true] }) success!: boolean;
-  @ApiProperty({ type: [ValtrogenHourlyView], description: '24 entries, hour 0 to 23 (UTC)' }) hourlyData!: ValtrogenHourlyView[];
+  @ApiProperty({ type: [ValtrogenHourlyView], description: '24 entries, hour 0 to 23 (UTC)' })
+  hourlyData!: ValtrogenHourlyView[];
 }
 
 export class ValtrogenMonitorFullView {
@@ -157,8 +180,10 @@ export class ValtrogenMonitorFullView {
   @ApiProperty({ example: 'up', enum: STATUSES }) status!: string;
   @ApiProperty({ example: 99.95 }) overallUptime!: number;
   @ApiProperty({ required: false, description: 'Only when the page has show_target_urls' }) url?: string;
-  @ApiProperty({ type: [ValtrogenDailyUptimeView], description: '90 entries, oldest first' }) history!: ValtrogenDailyUptimeView[];
-  @ApiProperty({ type: [ValtrogenDailyUptimeView], description: 'The days with a failed round' }) outages!: ValtrogenDailyUptimeView[];
+  @ApiProperty({ type: [ValtrogenDailyUptimeView], description: '90 entries, oldest first' })
+  history!: ValtrogenDailyUptimeView[];
+  @ApiProperty({ type: [ValtrogenDailyUptimeView], description: 'The days with a failed round' })
+  outages!: ValtrogenDailyUptimeView[];
 }
 
 export class ValtrogenGroupShortView {
@@ -169,21 +194,30 @@ export class ValtrogenGroupShortView {
 export class ValtrogenMonitorPageView {
   @ApiProperty({ enum: [true] }) success!: boolean;
   @ApiProperty({ type: ValtrogenMonitorFullView }) monitor!: ValtrogenMonitorFullView;
-  @ApiProperty({ type: ValtrogenGroupShortView, nullable: true, description: 'null: ungrouped' }) group!: ValtrogenGroupShortView | null;
+  @ApiProperty({ type: ValtrogenGroupShortView, nullable: true, description: 'null: ungrouped' })
+  group!: ValtrogenGroupShortView | null;
   @ApiProperty({ type: [ValtrogenMaintenanceLogView] }) maintenanceLogs!: ValtrogenMaintenanceLogView[];
 }
 
 export class ValtrogenMinuteView {
   @ApiProperty({ example: 1710000000000, description: "the round's scheduled time, ms" }) timestamp!: number;
   @ApiProperty({ example: true }) success!: boolean;
-  @ApiProperty({ type: Number, nullable: true, required: false, example: 142, description: 'successful rounds' }) responseTime?: number | null;
-  @ApiProperty({ type: Number, nullable: true, required: false, example: 200, description: 'successful rounds' }) statusCode?: number | null;
-  @ApiProperty({ required: false, example: 'timeout', description: 'failed rounds: an error class, never the raw error' }) error?: string;
+  @ApiProperty({ type: Number, nullable: true, required: false, example: 142, description: 'successful rounds' })
+  responseTime?: number | null;
+  @ApiProperty({ type: Number, nullable: true, required: false, example: 200, description: 'successful rounds' })
+  statusCode?: number | null;
+  @ApiProperty({
+    required: false,
+    example: 'timeout',
+    description: 'failed rounds: an error class, never the raw error',
+  })
+  error?: string;
 }
 
 export class ValtrogenMinutesView {
   @ApiProperty({ enum: [true] }) success!: boolean;
-  @ApiProperty({ type: [ValtrogenMinuteView], description: 'At most 60, oldest first' }) records!: ValtrogenMinuteView[];
+  @ApiProperty({ type: [ValtrogenMinuteView], description: 'At most 60, oldest first' })
+  records!: ValtrogenMinuteView[];
 }
 
 export class ValtrogenGroupMemberView {

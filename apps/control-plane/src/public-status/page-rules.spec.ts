@@ -24,7 +24,13 @@ describe('overallStatus', () => {
 
 describe('bars', () => {
   it('levels by uptime, no data distinct', () => {
-    expect([barLevel(0, 0), barLevel(1000, 1), barLevel(1000, 5), barLevel(100, 4), barLevel(100, 6)]).toEqual(['none', 'ok', 'minor', 'major', 'critical']);
+    expect([barLevel(0, 0), barLevel(1000, 1), barLevel(1000, 5), barLevel(100, 4), barLevel(100, 6)]).toEqual([
+      'none',
+      'ok',
+      'minor',
+      'major',
+      'critical',
+    ]);
   });
   it('labels with date, uptime and outage minutes', () => {
     expect(dayLabel('2026-11-30', 1440, 1, 60)).toBe('2026-11-30: 99.93 % uptime, 1 minute of outage');

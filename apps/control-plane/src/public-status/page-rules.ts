@@ -57,7 +57,18 @@ export function dayLabel(day: string, checks: number, failures: number, interval
   return `${day}: ${pct} % uptime, ${min === 0 ? 'no outage' : `${min} minute${min === 1 ? '' : 's'} of outage`}`;
 }
 
-export type ErrorClass = 'timeout' | 'connection_refused' | 'dns' | 'tls' | 'http_5xx' | 'http_4xx' | 'http_status' | 'assertion' | 'network' | 'missed_heartbeat' | 'error';
+export type ErrorClass =
+  | 'timeout'
+  | 'connection_refused'
+  | 'dns'
+  | 'tls'
+  | 'http_5xx'
+  | 'http_4xx'
+  | 'http_status'
+  | 'assertion'
+  | 'network'
+  | 'missed_heartbeat'
+  | 'error';
 
 export const ERROR_CLASS_TEXT: Record<ErrorClass, string> = {
   timeout: 'Timeout',
@@ -105,7 +116,11 @@ export function sparklinePoints(values: (number | null)[], width: number, height
   const step = values.length > 1 ? width / (values.length - 1) : width;
   const pad = 2;
   return values
-    .map((v, i) => (v === null || !Number.isFinite(v) ? null : `${(i * step).toFixed(1)},${(pad + (height - 2 * pad) * (1 - (v - min) / span)).toFixed(1)}`))
+    .map((v, i) =>
+      v === null || !Number.isFinite(v)
+        ? null
+        : `${(i * step).toFixed(1)},${(pad + (height - 2 * pad) * (1 - (v - min) / span)).toFixed(1)}`,
+    )
     .filter((p): p is string => p !== null)
     .join(' ');
 }

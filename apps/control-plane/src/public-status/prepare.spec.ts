@@ -5,7 +5,7 @@ import { prepare } from './public-status.controller';
 const etag: (body: Buffer, opts: { weak: boolean }) => string = require('etag');
 
 describe('prepare (a cached public answer encoded once)', () => {
-  it("encodes UTF-8 and carries the ETag Express would send for the same body", () => {
+  it('encodes UTF-8 and carries the ETag Express would send for the same body', () => {
     for (const body of ['', '{"success":true}', 'Überwachung — 99.95 % ✓ '.repeat(5000)]) {
       const p = prepare(body);
       expect(p.bytes.equals(Buffer.from(body, 'utf8'))).toBe(true);

@@ -1,5 +1,13 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiExcludeEndpoint,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createHash } from 'node:crypto';
 import { Clock } from '../common/clock';
@@ -22,14 +30,23 @@ export interface PreparedBody {
 /** The body as UTF-8 with the weak ETag Express would compute for it (length and SHA-1). */
 export function prepare(body: string): PreparedBody {
   const bytes = Buffer.from(body, 'utf8');
-  return { bytes, etag: `W/"${bytes.length.toString(16)}-${createHash('sha1').update(bytes).digest('base64').substring(0, 27)}"` };
+  return {
+    bytes,
+    etag: `W/"${bytes.length.toString(16)}-${createHash('sha1').update(bytes).digest('base64').substring(0, 27)}"`,
+  };
 }
 
 /**
  * Express's `send` adds the ETag (hash of the body; a prepared body brings its own) and
  * answers 304 to a matching If-None-Match.
  */
-export function send(res: Response, status: number, contentType: string, body: string | PreparedBody, cors: boolean): void {
+export function send(
+  res: Response,
+  status: number,
+  contentType: string,
+  body: string | PreparedBody,
+  cors: boolean,
+): void {
   res.status(status);
   res.setHeader('Content-Type', contentType);
   res.setHeader('Cache-Control', status === 200 ? PUBLIC_CACHE : 'public, max-age=30');
@@ -98,7 +115,14 @@ export class PublicStatusController {
       const snap = await this.status.bySlug(slug);
       return snap ? prepare(JSON.stringify(statusCoreDocument(snap))) : null;
     });
-    if (body === null) return send(res, 404, 'application/json; charset=utf-8', JSON.stringify({ data: null, error: 'status page not found', code: 'not_found' }), true);
+    if (body === null)
+      return send(
+        res,
+        404,
+        'application/json; charset=utf-8',
+        JSON.stringify({ data: null, error: 'status page not found', code: 'not_found' }),
+        true,
+      );
     send(res, 200, 'application/json; charset=utf-8', body, true);
   }
 }

@@ -37,12 +37,19 @@ describe('public status page (real pipeline)', () => {
   let foreign: { id: string; slug: string };
 
   beforeAll(async () => {
-    t = await startTestApp({ ROUND_GRACE_SECONDS: '1', SCHEDULER_TICK_MS: '100', PUBLIC_URL: 'https://parallax.example.com', PUBLIC_PAGE_CACHE_MS: '0' });
+    t = await startTestApp({
+      ROUND_GRACE_SECONDS: '1',
+      SCHEDULER_TICK_MS: '100',
+      PUBLIC_URL: 'https://parallax.example.com',
+      PUBLIC_PAGE_CACHE_MS: '0',
+    });
     ({ key, accountId } = await signup(t.api));
     const otherKey = (await signup(t.api)).key;
     probes = new FakeProbes(t.natsPrefix, ['eu-west', 'us-east', 'ap-south']);
     probes.verdict = (region, job) =>
-      job.monitor_id === site.id && failing.has(region) ? { is_up: false, status_code: 503, response_ms: 40, error: SECRETS.error } : { is_up: true, status_code: 200, response_ms: 20 };
+      job.monitor_id === site.id && failing.has(region)
+        ? { is_up: false, status_code: 503, response_ms: 40, error: SECRETS.error }
+        : { is_up: true, status_code: 200, response_ms: 20 };
     await probes.start();
     const mk = async (k: string, body: Record<string, unknown>) => {
       const res = await call(t.api, k, 'POST', '/monitors', { check_interval: 1, timeout: 2, ...body });
@@ -51,9 +58,29 @@ describe('public status page (real pipeline)', () => {
     };
     // Regional incidents off: how many 1 s rounds eu-west fails alone before a second region does depends on the machine's pace
     // (decisions/regional.int-spec.ts and the page's regional rendering cover them).
-    site = await mk(key, { name: 'Website', url: SECRETS.publicUrl, slug: 'website', basic_auth_user: 'u', basic_auth_pass: SECRETS.pass, webhook_url: SECRETS.webhook, regional_incident_rounds: 0 });
-    api = await mk(key, { name: 'Public API', url: 'http://127.0.0.1:1/api', slug: 'public-api', bearer_token: SECRETS.bearer, custom_headers: [{ key: 'X-Key', value: SECRETS.header }] });
-    hidden = await mk(key, { name: 'Hidden admin', url: SECRETS.privateUrl, slug: 'hidden-admin', public: false, bearer_token: SECRETS.bearer });
+    site = await mk(key, {
+      name: 'Website',
+      url: SECRETS.publicUrl,
+      slug: 'website',
+      basic_auth_user: 'u',
+      basic_auth_pass: SECRETS.pass,
+      webhook_url: SECRETS.webhook,
+      regional_incident_rounds: 0,
+    });
+    api = await mk(key, {
+      name: 'Public API',
+      url: 'http://127.0.0.1:1/api',
+      slug: 'public-api',
+      bearer_token: SECRETS.bearer,
+      custom_headers: [{ key: 'X-Key', value: SECRETS.header }],
+    });
+    hidden = await mk(key, {
+      name: 'Hidden admin',
+      url: SECRETS.privateUrl,
+      slug: 'hidden-admin',
+      public: false,
+      bearer_token: SECRETS.bearer,
+    });
     foreign = await mk(otherKey, { name: 'Foreign thing', url: 'http://127.0.0.1:1/foreign', slug: 'foreign-thing' });
     const page = await call(t.api, key, 'POST', '/status-pages', {
       slug: 'acme',
@@ -72,20 +99,26 @@ describe('public status page (real pipeline)', () => {
 
   /** node:http, not fetch: fetch may not set Host and adds Cache-Control: no-cache to conditional requests. */
   const fetchPath = (path: string, headers: Record<string, string> = {}) =>
-    new Promise<{ status: number; headers: { get(n: string): string | null }; text(): Promise<string> }>((resolve, reject) => {
-      const u = new URL(`${t.baseUrl}${path}`);
-      const req = request({ host: u.hostname, port: u.port, path: u.pathname + u.search, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, headers: { get: (n) => (res.headers[n.toLowerCase()] as string | undefined) ?? null }, text: async () => body });
+    new Promise<{ status: number; headers: { get(n: string): string | null }; text(): Promise<string> }>(
+      (resolve, reject) => {
+        const u = new URL(`${t.baseUrl}${path}`);
+        const req = request({ host: u.hostname, port: u.port, path: u.pathname + u.search, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const body = Buffer.concat(chunks).toString('utf8');
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: { get: (n) => (res.headers[n.toLowerCase()] as string | undefined) ?? null },
+              text: async () => body,
+            });
+          });
+          res.on('error', reject);
         });
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end();
-    });
+        req.on('error', reject);
+        req.end();
+      },
+    );
   const html = async () => {
     const res = await fetchPath('/s/acme');
     expect(res.status).toBe(200);
@@ -121,11 +154,17 @@ describe('public status page (real pipeline)', () => {
 
     failing.add('us-east');
     await waitFor('down', async () => (await get(site.id)).status === 'down');
-    await waitFor('incident open', async () => (await call(t.api, key, 'GET', `/incidents?monitor_id=${site.id}&status=open`)).body.data.length === 1);
+    await waitFor(
+      'incident open',
+      async () =>
+        (await call(t.api, key, 'GET', `/incidents?monitor_id=${site.id}&status=open`)).body.data.length === 1,
+    );
     doc = await html();
     expect(banner(doc)).toEqual(['partial_outage', 'Partial outage']);
     expect(doc).toContain('Active incidents');
-    expect(doc).toContain('<strong>Detected</strong>: <span class="update">Down in eu-west, us-east; ap-south up</span>');
+    expect(doc).toContain(
+      '<strong>Detected</strong>: <span class="update">Down in eu-west, us-east; ap-south up</span>',
+    );
     expect(doc).toContain('Failing in eu-west, us-east (HTTP 5xx server error)');
     answers.push({ path: '/s/acme (outage)', body: doc });
   });
@@ -147,17 +186,47 @@ describe('public status page (real pipeline)', () => {
     expect(doc.monitors[0]).toMatchObject({ name: 'Website', type: 'http', status: 'down' });
     expect(doc.incidents).toHaveLength(1);
     // The reference's five fields, then the timeline's.
-    expect(Object.keys(doc.incidents[0])).toEqual(['id', 'monitor_name', 'started_at', 'resolved_at', 'status', 'type', 'title', 'impact', 'incident_status', 'updates']);
-    expect(doc.incidents[0]).toMatchObject({ monitor_name: 'Website', status: 'open', resolved_at: null, type: 'automatic', title: 'Website is down', incident_status: 'investigating' });
-    expect(doc.incidents[0].updates).toEqual([{ id: expect.stringMatching(/^upd_/), timestamp: doc.incidents[0].started_at, label: 'Detected', content: 'Down in eu-west, us-east; ap-south up' }]);
+    expect(Object.keys(doc.incidents[0])).toEqual([
+      'id',
+      'monitor_name',
+      'started_at',
+      'resolved_at',
+      'status',
+      'type',
+      'title',
+      'impact',
+      'incident_status',
+      'updates',
+    ]);
+    expect(doc.incidents[0]).toMatchObject({
+      monitor_name: 'Website',
+      status: 'open',
+      resolved_at: null,
+      type: 'automatic',
+      title: 'Website is down',
+      incident_status: 'investigating',
+    });
+    expect(doc.incidents[0].updates).toEqual([
+      {
+        id: expect.stringMatching(/^upd_/),
+        timestamp: doc.incidents[0].started_at,
+        label: 'Detected',
+        content: 'Down in eu-west, us-east; ap-south up',
+      },
+    ]);
     expect((await fetchPath('/api/public/status/nope')).status).toBe(404);
   });
 
   it("answers Valtrogen's monitors, monitor, hourly, minutes and group endpoints with the reference's envelope", async () => {
     const json = async (path: string, headers: Record<string, string> = {}) => {
       const { res, body } = await keep(path, headers);
-      expect({ path, cors: res.headers.get('access-control-allow-origin'), methods: res.headers.get('access-control-allow-methods') }).toEqual({ path, cors: '*', methods: 'GET' });
-      if (res.status === 200) expect(res.headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=60');
+      expect({
+        path,
+        cors: res.headers.get('access-control-allow-origin'),
+        methods: res.headers.get('access-control-allow-methods'),
+      }).toEqual({ path, cors: '*', methods: 'GET' });
+      if (res.status === 200)
+        expect(res.headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=60');
       return { status: res.status, doc: JSON.parse(body) };
     };
     const list = await json('/s/acme/api/monitors');
@@ -167,7 +236,17 @@ describe('public status page (real pipeline)', () => {
     expect(list.doc.groups).toEqual([{ id: 'web', name: 'Web', order: 0 }]);
     expect(list.doc.monitors.map((m: { id: string }) => m.id)).toEqual(['website', 'public-api']);
     for (const m of list.doc.monitors) {
-      expect(Object.keys(m).sort()).toEqual(['dailyUptimes', 'id', 'lastChecked', 'name', 'overallUptime', 'responseTime', 'status', 'statusCode', 'type']);
+      expect(Object.keys(m).sort()).toEqual([
+        'dailyUptimes',
+        'id',
+        'lastChecked',
+        'name',
+        'overallUptime',
+        'responseTime',
+        'status',
+        'statusCode',
+        'type',
+      ]);
       expect(m.dailyUptimes).toHaveLength(90);
       expect(typeof m.lastChecked).toBe('number');
       expect(Object.keys(m.dailyUptimes[89]).sort()).toEqual(['date', 'successChecks', 'totalChecks', 'uptime']);
@@ -181,7 +260,15 @@ describe('public status page (real pipeline)', () => {
     const detail = await json('/s/acme/api/monitors/website');
     expect(detail.status).toBe(200);
     expect(Object.keys(detail.doc).sort()).toEqual(['group', 'maintenanceLogs', 'monitor', 'success']);
-    expect(Object.keys(detail.doc.monitor).sort()).toEqual(['history', 'id', 'name', 'outages', 'overallUptime', 'status', 'type']);
+    expect(Object.keys(detail.doc.monitor).sort()).toEqual([
+      'history',
+      'id',
+      'name',
+      'outages',
+      'overallUptime',
+      'status',
+      'type',
+    ]);
     expect(detail.doc.monitor.history).toHaveLength(90);
     expect(detail.doc.monitor.outages.map((d: { date: string }) => d.date)).toEqual([today]);
     expect(detail.doc.group).toEqual({ id: 'web', name: 'Web' });
@@ -196,11 +283,15 @@ describe('public status page (real pipeline)', () => {
 
     // The minute records of the hours that have rounds: successes and failures (an error class, never the probe's message).
     const records: { success: boolean; error?: string; statusCode?: number }[] = [];
-    for (const h of checked) records.push(...(await json(`/s/acme/api/minutes?monitorId=website&date=${today}&hour=${h.hour}`)).doc.records);
+    for (const h of checked)
+      records.push(...(await json(`/s/acme/api/minutes?monitorId=website&date=${today}&hour=${h.hour}`)).doc.records);
     expect(records.length).toBeGreaterThan(0);
     expect(records.length).toBeLessThanOrEqual(60 * checked.length);
     expect(records.filter((r) => !r.success).map((r) => r.error)).toContain('http_5xx');
-    for (const r of records) expect(Object.keys(r).sort()).toEqual(r.success ? ['responseTime', 'statusCode', 'success', 'timestamp'] : ['error', 'success', 'timestamp']);
+    for (const r of records)
+      expect(Object.keys(r).sort()).toEqual(
+        r.success ? ['responseTime', 'statusCode', 'success', 'timestamp'] : ['error', 'success', 'timestamp'],
+      );
 
     const group = await json('/s/acme/api/groups/web');
     expect(group.status).toBe(200);
@@ -210,7 +301,11 @@ describe('public status page (real pipeline)', () => {
     expect(group.doc.stats).toEqual({ total: 1, up: 0, degraded: 0, down: 1 });
 
     // Hostile input: a path that does not decode is a 4xx, never a 5xx.
-    for (const path of ['/s/acme/api/monitors/%E0%A4%A', '/s/acme/api/groups/%ZZ', '/s/acme/api/minutes?monitorId=%ZZ&date=x&hour=1']) {
+    for (const path of [
+      '/s/acme/api/monitors/%E0%A4%A',
+      '/s/acme/api/groups/%ZZ',
+      '/s/acme/api/minutes?monitorId=%ZZ&date=x&hour=1',
+    ]) {
       const r = await fetchPath(path);
       await r.text();
       expect({ path, status: r.status >= 400 && r.status < 500 }).toEqual({ path, status: true });
@@ -238,14 +333,29 @@ describe('public status page (real pipeline)', () => {
       ['/s/acme/api/groups/a%20b', 400],
     ] as const) {
       const r = await json(path);
-      expect({ path, status: r.status, success: r.doc.success, error: typeof r.doc.error }).toEqual({ path, status, success: false, error: 'string' });
+      expect({ path, status: r.status, success: r.doc.success, error: typeof r.doc.error }).toEqual({
+        path,
+        status,
+        success: false,
+        error: 'string',
+      });
     }
   });
 
   it('answers 304 to a matching If-None-Match, and 404 pages for unknown slugs', async () => {
     // A page whose only monitor is paused: its JSON does not change between two requests.
-    const still = (await call(t.api, key, 'POST', '/monitors', { name: 'Still', url: 'http://127.0.0.1:1/still', check_interval: 60, paused: true })).body.data;
-    expect((await call(t.api, key, 'POST', '/status-pages', { slug: 'frozen', title: 'Frozen', monitor_ids: [still.id] })).status).toBe(201);
+    const still = (
+      await call(t.api, key, 'POST', '/monitors', {
+        name: 'Still',
+        url: 'http://127.0.0.1:1/still',
+        check_interval: 60,
+        paused: true,
+      })
+    ).body.data;
+    expect(
+      (await call(t.api, key, 'POST', '/status-pages', { slug: 'frozen', title: 'Frozen', monitor_ids: [still.id] }))
+        .status,
+    ).toBe(201);
     const first = await fetchPath('/api/public/status/frozen');
     const etag = first.headers.get('etag');
     expect(JSON.parse(await first.text()).monitors[0]).toMatchObject({ id: still.slug, status: 'paused' });
@@ -288,7 +398,9 @@ describe('public status page (real pipeline)', () => {
     expect(await html()).toContain(SECRETS.publicUrl);
     const shown = JSON.parse(await (await fetchPath('/s/acme/api/monitors')).text());
     expect(shown.monitors[0].url).toBe(SECRETS.publicUrl);
-    expect(JSON.parse(await (await fetchPath('/s/acme/api/monitors/website')).text()).monitor.url).toBe(SECRETS.publicUrl);
+    expect(JSON.parse(await (await fetchPath('/s/acme/api/monitors/website')).text()).monitor.url).toBe(
+      SECRETS.publicUrl,
+    );
     await call(t.api, key, 'PATCH', `/status-pages/${page.id}`, { show_target_urls: false });
     expect(JSON.parse(await (await fetchPath('/s/acme/api/monitors')).text()).monitors[0]).not.toHaveProperty('url');
   });
@@ -296,9 +408,23 @@ describe('public status page (real pipeline)', () => {
   it('leaks nothing private in any public answer', async () => {
     // A maintenance affecting a public and a private monitor: its public answers name only the public one, by slug.
     const soon = Date.now() + 3_600_000;
-    const mnt = await call(t.api, key, 'POST', '/maintenance', { title: 'Planned work', monitor_ids: [site.id, hidden.id], starts_at: new Date(soon).toISOString(), ends_at: new Date(soon + 60_000).toISOString() });
+    const mnt = await call(t.api, key, 'POST', '/maintenance', {
+      title: 'Planned work',
+      monitor_ids: [site.id, hidden.id],
+      starts_at: new Date(soon).toISOString(),
+      ends_at: new Date(soon + 60_000).toISOString(),
+    });
     expect(mnt.status).toBe(201);
-    for (const path of ['/s/acme', '/s/acme/', '/api/public/status/acme', '/s/nope', '/api/public/status/nope', '/s/acme/api/maintenance', `/s/acme/api/maintenance/${mnt.body.data.id}`]) await keep(path);
+    for (const path of [
+      '/s/acme',
+      '/s/acme/',
+      '/api/public/status/acme',
+      '/s/nope',
+      '/api/public/status/nope',
+      '/s/acme/api/maintenance',
+      `/s/acme/api/maintenance/${mnt.body.data.id}`,
+    ])
+      await keep(path);
     const today = new Date().toISOString().slice(0, 10);
     const hour = new Date().getUTCHours();
     for (const path of [
@@ -331,10 +457,14 @@ describe('public status page (real pipeline)', () => {
     await keep('/api/feed', { host: 'status.acme.test' });
     await keep('/api/badge', { host: 'status.acme.test' });
     const detail = JSON.parse((await keep('/api/monitors/website', { host: 'status.acme.test' })).body);
-    expect(detail.maintenanceLogs.map((l: { id: string; affectedMonitors: string[] }) => [l.id, l.affectedMonitors])).toEqual([[mnt.body.data.id, [site.slug]]]);
+    expect(
+      detail.maintenanceLogs.map((l: { id: string; affectedMonitors: string[] }) => [l.id, l.affectedMonitors]),
+    ).toEqual([[mnt.body.data.id, [site.slug]]]);
     await keep('/api/groups/web', { host: 'status.acme.test' });
     const onDomain = await keep('/api/maintenance', { host: 'status.acme.test' });
-    expect(JSON.parse(onDomain.body).logs.map((l: { id: string; affectedMonitors: string[] }) => [l.id, l.affectedMonitors])).toEqual([[mnt.body.data.id, [site.slug]]]);
+    expect(
+      JSON.parse(onDomain.body).logs.map((l: { id: string; affectedMonitors: string[] }) => [l.id, l.affectedMonitors]),
+    ).toEqual([[mnt.body.data.id, [site.slug]]]);
     const forbidden = [
       ...Object.values(SECRETS),
       'S3CRET',
@@ -357,19 +487,34 @@ describe('public status page (real pipeline)', () => {
     ];
     expect(answers.length).toBeGreaterThanOrEqual(35);
     for (const a of answers) {
-      for (const f of forbidden) expect({ path: a.path, leaked: a.body.includes(f) ? f : null }).toEqual({ path: a.path, leaked: null });
+      for (const f of forbidden)
+        expect({ path: a.path, leaked: a.body.includes(f) ? f : null }).toEqual({ path: a.path, leaked: null });
     }
     failing.clear();
   });
   it("matches the shape of every JSON example of Valtrogen's public API and StatusCore's public status", async () => {
     // After the privacy test: the website recovered (its incident resolves), a maintenance affects it.
-    await waitFor('incident resolved', async () => (await call(t.api, key, 'GET', `/incidents?monitor_id=${site.id}`)).body.data?.[0]?.status === 'resolved', 60_000);
+    await waitFor(
+      'incident resolved',
+      async () =>
+        (await call(t.api, key, 'GET', `/incidents?monitor_id=${site.id}`)).body.data?.[0]?.status === 'resolved',
+      60_000,
+    );
     const valtrogen = examplesByPath(readFileSync(resolve(REFERENCE_DIR, 'valtrogen-public-status-api.txt'), 'utf8'));
-    expect([...valtrogen.keys()]).toEqual(['/api/maintenance', '/api/maintenance/:id', '/api/monitors', '/api/monitors/:monitorId', '/api/monitors?monitorId=:id&date=:date', '/api/groups/:groupId', '/api/minutes']);
-    const logs = JSON.parse((await fetchPath('/s/acme/api/maintenance').then((r) => r.text()))).logs as { id: string }[];
+    expect([...valtrogen.keys()]).toEqual([
+      '/api/maintenance',
+      '/api/maintenance/:id',
+      '/api/monitors',
+      '/api/monitors/:monitorId',
+      '/api/monitors?monitorId=:id&date=:date',
+      '/api/groups/:groupId',
+      '/api/minutes',
+    ]);
+    const logs = JSON.parse(await fetchPath('/s/acme/api/maintenance').then((r) => r.text())).logs as { id: string }[];
     expect(logs.length).toBeGreaterThan(0);
     const today = new Date().toISOString().slice(0, 10);
-    const hourly = JSON.parse(await (await fetchPath(`/s/acme/api/monitors?monitorId=website&date=${today}`)).text()).hourlyData as { hour: number; totalChecks: number }[];
+    const hourly = JSON.parse(await (await fetchPath(`/s/acme/api/monitors?monitorId=website&date=${today}`)).text())
+      .hourlyData as { hour: number; totalChecks: number }[];
     const hour = [...hourly].reverse().find((h) => h.totalChecks > 0)!.hour;
     const paths: Record<string, string> = {
       '/api/maintenance': '/s/acme/api/maintenance',
@@ -382,13 +527,17 @@ describe('public status page (real pipeline)', () => {
     };
     // The reference elides some arrays (`[ ... ]`): they hold what the same document shows elsewhere.
     const logExample = (valtrogen.get('/api/maintenance') as { logs: unknown[] }).logs[0];
-    const dayExample = (valtrogen.get('/api/monitors') as { monitors: { dailyUptimes: unknown[] }[] }).monitors[0].dailyUptimes[0];
+    const dayExample = (valtrogen.get('/api/monitors') as { monitors: { dailyUptimes: unknown[] }[] }).monitors[0]
+      .dailyUptimes[0];
     const elements = { maintenanceLogs: logExample, 'monitors[].history': dayExample };
     const mismatches: Record<string, string[]> = {};
     for (const [refPath, example] of valtrogen) {
       const res = await fetchPath(paths[refPath]);
       expect({ path: paths[refPath], status: res.status }).toEqual({ path: paths[refPath], status: 200 });
-      mismatches[refPath] = shapeMismatches(example, JSON.parse(await res.text()), { elements, maps: ['monitorDetails'] });
+      mismatches[refPath] = shapeMismatches(example, JSON.parse(await res.text()), {
+        elements,
+        maps: ['monitorDetails'],
+      });
     }
 
     // StatusCore: the public status example (its ids are numbers; ours are the monitor's slug and the incident's id).
@@ -398,7 +547,11 @@ describe('public status page (real pipeline)', () => {
     // Its history is elided: ours holds 90 days, uptime_percentage null on a day without checks.
     const historyEntry = { date: '2024-01-14', uptime_percentage: '99.95', checks: 1440, failures: 1 };
     mismatches['statuscore /api/public/status/:slug'] = shapeMismatches(scExample, sc, {
-      allowed: { 'monitors[].id': 'string', 'incidents[].id': 'string', 'monitors[].history[].uptime_percentage': ['string', 'null'] },
+      allowed: {
+        'monitors[].id': 'string',
+        'incidents[].id': 'string',
+        'monitors[].history[].uptime_percentage': ['string', 'null'],
+      },
       elements: { 'monitors[].history': historyEntry },
     });
     expect(mismatches).toEqual(Object.fromEntries(Object.keys(mismatches).map((k) => [k, []])));

@@ -78,7 +78,11 @@ export interface PublicMaintenance {
   updates: PublicUpdate[];
 }
 
-export function toPublicMaintenance(m: MaintenanceEntity, shown: Map<string, { slug: string; name: string }>, updates: MaintenanceUpdateEntity[] = []): PublicMaintenance {
+export function toPublicMaintenance(
+  m: MaintenanceEntity,
+  shown: Map<string, { slug: string; name: string }>,
+  updates: MaintenanceUpdateEntity[] = [],
+): PublicMaintenance {
   const mine = m.monitorIds.map((id) => shown.get(id)).filter((x): x is { slug: string; name: string } => !!x);
   return {
     id: m.id,
@@ -121,14 +125,23 @@ export interface PageSnapshot {
 }
 
 /** `shown`: the page's monitors by internal id; only those are named (a manual incident may affect others too). */
-export function toPublicIncident(i: IncidentEntity, shown: Map<string, { slug: string; name: string }>, updates: IncidentUpdateEntity[] = []): PublicIncident {
+export function toPublicIncident(
+  i: IncidentEntity,
+  shown: Map<string, { slug: string; name: string }>,
+  updates: IncidentUpdateEntity[] = [],
+): PublicIncident {
   const mine = affectedMonitorIds(i)
     .map((id) => shown.get(id))
     .filter((m): m is { slug: string; name: string } => !!m);
   return {
     id: i.id,
     kind: i.type === 'manual' ? 'manual' : i.type === 'regional' ? 'regional' : 'automatic',
-    title: i.type === 'manual' ? incidentTitle(i) : i.type === 'regional' ? regionalTitle(mine[0]?.name ?? i.monitorName, i.affectedRegions ?? []) : `${mine[0]?.name ?? i.monitorName} is down`,
+    title:
+      i.type === 'manual'
+        ? incidentTitle(i)
+        : i.type === 'regional'
+          ? regionalTitle(mine[0]?.name ?? i.monitorName, i.affectedRegions ?? [])
+          : `${mine[0]?.name ?? i.monitorName} is down`,
     // A regional incident is one region's trouble while the monitor answers from the others: minor.
     impact: i.impact ?? (i.type === 'manual' || i.type === 'regional' ? 'minor' : 'major'),
     monitorSlug: mine[0]?.slug ?? '',
@@ -172,18 +185,33 @@ export class PublicStatusService {
 
   /** The page's snapshot with the maintenance logs affecting its monitors (latest start first, at most 100): Valtrogen's monitor and group documents. */
   async withLogs(view: PublicPageView): Promise<{ snapshot: PageSnapshot; logs: PublicMaintenance[] }> {
-    const [snapshot, logs] = await Promise.all([this.snapshot(view), this.maintenanceLogs(view, { limit: 100, offset: 0 })]);
+    const [snapshot, logs] = await Promise.all([
+      this.snapshot(view),
+      this.maintenanceLogs(view, { limit: 100, offset: 0 }),
+    ]);
     return { snapshot, logs };
   }
 
   /** The whole-monitor hourly rollups of one shown monitor on one UTC date (one query). */
-  async hourlyOf(view: PublicPageView, monitorId: string, dateMs: number): Promise<{ bucketStart: Date; checks: number; failures: number }[]> {
-    return this.rollups.inRanges(asAccountId(view.page.accountId), monitorId, 'hour', [{ from: new Date(dateMs), to: new Date(dateMs + DAY_MS) }], [OVERALL]);
+  async hourlyOf(
+    view: PublicPageView,
+    monitorId: string,
+    dateMs: number,
+  ): Promise<{ bucketStart: Date; checks: number; failures: number }[]> {
+    return this.rollups.inRanges(
+      asAccountId(view.page.accountId),
+      monitorId,
+      'hour',
+      [{ from: new Date(dateMs), to: new Date(dateMs + DAY_MS) }],
+      [OVERALL],
+    );
   }
 
   /** The decided rounds of one shown monitor in one UTC hour (one query). */
   async minutesOf(view: PublicPageView, monitorId: string, hourMs: number): Promise<DecidedRound[]> {
-    return this.rounds.decidedInRanges(view.page.accountId, monitorId, [{ from: new Date(hourMs), to: new Date(hourMs + HOUR_MS) }]);
+    return this.rounds.decidedInRanges(view.page.accountId, monitorId, [
+      { from: new Date(hourMs), to: new Date(hourMs + HOUR_MS) },
+    ]);
   }
 
   async bySlug(slug: string): Promise<PageSnapshot | null> {
@@ -192,15 +220,31 @@ export class PublicStatusService {
   }
 
   /** Valtrogen's maintenance logs of a page (every one affecting its monitors), latest start first: two queries. */
-  async maintenanceLogs(view: PublicPageView, q: { status?: MaintenanceEntity['status']; limit: number; offset: number }): Promise<PublicMaintenance[]> {
-    const rows = await this.maintenance.forMonitors(view.page.accountId, view.monitors.map((m) => m.id), new Date(0), q.limit, q.status, q.offset);
-    const updates = await this.maintenance.updatesOf(rows.map((r) => r.id), 200);
+  async maintenanceLogs(
+    view: PublicPageView,
+    q: { status?: MaintenanceEntity['status']; limit: number; offset: number },
+  ): Promise<PublicMaintenance[]> {
+    const rows = await this.maintenance.forMonitors(
+      view.page.accountId,
+      view.monitors.map((m) => m.id),
+      new Date(0),
+      q.limit,
+      q.status,
+      q.offset,
+    );
+    const updates = await this.maintenance.updatesOf(
+      rows.map((r) => r.id),
+      200,
+    );
     const shown = new Map(view.monitors.map((m) => [m.id, { slug: m.slug, name: m.name }]));
     return rows.map((r) => toPublicMaintenance(r, shown, updates.get(r.id)));
   }
 
   /** One maintenance of the page (null: none, or it affects none of the page's monitors) with the page's snapshot for its monitors' details. */
-  async maintenanceDetail(view: PublicPageView, id: string): Promise<{ log: PublicMaintenance; snapshot: PageSnapshot } | null> {
+  async maintenanceDetail(
+    view: PublicPageView,
+    id: string,
+  ): Promise<{ log: PublicMaintenance; snapshot: PageSnapshot } | null> {
     const m = await this.maintenance.findOne(view.page.accountId, id);
     const shown = new Map(view.monitors.map((x) => [x.id, { slug: x.slug, name: x.name }]));
     if (!m || !m.monitorIds.some((x) => shown.has(x))) return null;
@@ -224,7 +268,9 @@ export class PublicStatusService {
       this.maintenance.forMonitors(accountId, ids, since, 100),
     ]);
     const inProgress = new Set(maintenance.filter((m) => m.status === 'in_progress').flatMap((m) => m.monitorIds));
-    const dayKeys = Array.from({ length: BAR_DAYS }, (_, i) => new Date(from.getTime() + i * DAY_MS).toISOString().slice(0, 10));
+    const dayKeys = Array.from({ length: BAR_DAYS }, (_, i) =>
+      new Date(from.getTime() + i * DAY_MS).toISOString().slice(0, 10),
+    );
     const dayIndex = new Map(dayKeys.map((d, i) => [d, i]));
     const monitors: ShownMonitor[] = view.monitors.map((m) => ({
       ...m,
@@ -247,7 +293,10 @@ export class PublicStatusService {
       const i = Math.round((h.hour.getTime() - sparkFrom.getTime()) / HOUR_MS);
       if (m && i >= 0 && i < 24) m.spark[i] = h.avgMs;
     }
-    const [updates, maintenanceUpdates] = await Promise.all([this.incidents.updatesOf(incidents.map((i) => i.id)), this.maintenance.updatesOf(maintenance.map((m) => m.id))]);
+    const [updates, maintenanceUpdates] = await Promise.all([
+      this.incidents.updatesOf(incidents.map((i) => i.id)),
+      this.maintenance.updatesOf(maintenance.map((m) => m.id)),
+    ]);
     const shownMonitors = new Map(view.monitors.map((m) => [m.id, { slug: m.slug, name: m.name }]));
     const shown = incidents.map((i) => toPublicIncident(i, shownMonitors, updates.get(i.id)));
     const works = maintenance.map((m) => toPublicMaintenance(m, shownMonitors, maintenanceUpdates.get(m.id)));

@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import { subscribeForm } from '../subscriptions/html';
-import { BarLevel, barLevel, dayLabel, ERROR_CLASS_TEXT, esc, OVERALL_TEXT, sparklinePoints, uptimePercentText } from './page-rules';
+import {
+  BarLevel,
+  barLevel,
+  dayLabel,
+  ERROR_CLASS_TEXT,
+  esc,
+  OVERALL_TEXT,
+  sparklinePoints,
+  uptimePercentText,
+} from './page-rules';
 import type { PageSnapshot, PublicIncident, PublicMaintenance, ShownMonitor } from './public-status.service';
 
 /** Pure: the status page as one HTML document, readable without JavaScript (SPEC 3.7). */
@@ -91,20 +100,33 @@ const INCIDENT_STATUS_TAG: Record<string, { text: string; cls: string }> = {
   monitoring: { text: 'Monitoring', cls: 'maint' },
   resolved: { text: 'Resolved', cls: 'ok' },
 };
-const IMPACT_TEXT: Record<string, string> = { none: 'No impact', minor: 'Minor impact', major: 'Major impact', critical: 'Critical impact' };
+const IMPACT_TEXT: Record<string, string> = {
+  none: 'No impact',
+  minor: 'Minor impact',
+  major: 'Major impact',
+  critical: 'Critical impact',
+};
 
 /** The timeline, newest first; an automatic incident from before timelines gets its two entries derived. */
 function timeline(i: PublicIncident): string {
   if (i.updates.length) {
     return [...i.updates]
       .reverse()
-      .map((u) => `<li><time datetime="${iso(u.at)}">${when(u.at)}</time> <strong>${esc(u.label)}</strong>: <span class="update">${esc(u.content)}</span></li>`)
+      .map(
+        (u) =>
+          `<li><time datetime="${iso(u.at)}">${when(u.at)}</time> <strong>${esc(u.label)}</strong>: <span class="update">${esc(u.content)}</span></li>`,
+      )
       .join('');
   }
   const entries: string[] = [];
-  if (i.resolvedAt) entries.push(`<li><time datetime="${iso(i.resolvedAt)}">${when(i.resolvedAt)}</time> <strong>Resolved</strong>: ${esc(i.monitorName)} is up again${i.durationSeconds !== null ? ` after ${duration(i.durationSeconds)}` : ''}.</li>`);
+  if (i.resolvedAt)
+    entries.push(
+      `<li><time datetime="${iso(i.resolvedAt)}">${when(i.resolvedAt)}</time> <strong>Resolved</strong>: ${esc(i.monitorName)} is up again${i.durationSeconds !== null ? ` after ${duration(i.durationSeconds)}` : ''}.</li>`,
+    );
   const where = i.affectedRegions.length ? ` in ${i.affectedRegions.map(esc).join(', ')}` : '';
-  entries.push(`<li><time datetime="${iso(i.startedAt)}">${when(i.startedAt)}</time> <strong>Detected</strong>: ${esc(ERROR_CLASS_TEXT[i.errorClass])}${where}.</li>`);
+  entries.push(
+    `<li><time datetime="${iso(i.startedAt)}">${when(i.startedAt)}</time> <strong>Detected</strong>: ${esc(ERROR_CLASS_TEXT[i.errorClass])}${where}.</li>`,
+  );
   return entries.join('');
 }
 
@@ -118,13 +140,18 @@ const MAINTENANCE_TAG: Record<string, { text: string; cls: string }> = {
 /** A maintenance with its window, affected services, description and timeline (newest first). */
 function maintenance(m: PublicMaintenance): string {
   const tag = MAINTENANCE_TAG[m.status] ?? MAINTENANCE_TAG.scheduled;
-  const facts = [`<time datetime="${iso(m.startsAt)}">${when(m.startsAt)}</time> to <time datetime="${iso(m.endsAt)}">${when(m.endsAt)}</time>`];
+  const facts = [
+    `<time datetime="${iso(m.startsAt)}">${when(m.startsAt)}</time> to <time datetime="${iso(m.endsAt)}">${when(m.endsAt)}</time>`,
+  ];
   if (m.monitorNames.length) facts.push(`Affected: ${m.monitorNames.map(esc).join(', ')}`);
   // An entry that only repeats the title or the description (the first one, usually) is not shown twice.
   const items = m.updates
     .filter((u) => u.content !== m.title && u.content !== m.description)
     .reverse()
-    .map((u) => `<li><time datetime="${iso(u.at)}">${when(u.at)}</time> <strong>${esc(u.label)}</strong>: <span class="update">${esc(u.content)}</span></li>`)
+    .map(
+      (u) =>
+        `<li><time datetime="${iso(u.at)}">${when(u.at)}</time> <strong>${esc(u.label)}</strong>: <span class="update">${esc(u.content)}</span></li>`,
+    )
     .join('');
   const description = m.description ? `<p class="update">${esc(m.description)}</p>` : '';
   return `<article class="incident maintenance" id="maintenance-${esc(m.id)}"><h3>${esc(m.title)} <span class="tag ${tag.cls}">${tag.text}</span></h3><p class="incident-meta">${facts.join(' · ')}</p>${description}${items ? `<ol class="timeline" aria-label="Updates, newest first">${items}</ol>` : ''}</article>`;
@@ -134,7 +161,8 @@ function incident(i: PublicIncident): string {
   const tag = INCIDENT_STATUS_TAG[i.status] ?? INCIDENT_STATUS_TAG.open;
   const facts: string[] = [];
   if (i.kind === 'manual') facts.push(esc(IMPACT_TEXT[i.impact] ?? i.impact));
-  else if (i.affectedRegions.length) facts.push(`Failing in ${i.affectedRegions.map(esc).join(', ')} (${esc(ERROR_CLASS_TEXT[i.errorClass])})`);
+  else if (i.affectedRegions.length)
+    facts.push(`Failing in ${i.affectedRegions.map(esc).join(', ')} (${esc(ERROR_CLASS_TEXT[i.errorClass])})`);
   if (i.monitorName) facts.push(`Affected: ${esc(i.monitorName)}`);
   const meta = facts.length ? `<p class="incident-meta">${facts.join(' · ')}</p>` : '';
   return `<article class="incident impact-${esc(i.impact)}" id="incident-${esc(i.id)}"><h3>${esc(i.title)} <span class="tag ${tag.cls}">${tag.text}</span></h3>${meta}<ol class="timeline" aria-label="Updates, newest first">${timeline(i)}</ol></article>`;
@@ -174,12 +202,26 @@ export function renderPage(s: PageSnapshot, opts: { subscribe?: boolean } = {}):
   const { page } = s.view;
   const byId = new Map(s.monitors.map((m) => [m.id, m]));
   const section = (id: string, title: string | null, ms: ShownMonitor[]) =>
-    ms.length ? `<section aria-labelledby="${id}">${title ? `<h2 id="${id}">${esc(title)}</h2>` : `<h2 id="${id}">Services</h2>`}<ul class="monitors">${ms.map((m) => monitor(m, page.showRegions)).join('')}</ul></section>` : '';
-  const groups = s.view.groups.map((g, i) => section(`group-${i}`, g.name, g.monitors.map((m) => byId.get(m.id)!).filter(Boolean))).join('');
-  const ungrouped = section('ungrouped', s.view.groups.length ? 'Other services' : null, s.view.ungrouped.map((m) => byId.get(m.id)!).filter(Boolean));
-  const active = s.activeIncidents.length ? `<section aria-labelledby="active"><h2 id="active">Active incidents</h2>${s.activeIncidents.map(incident).join('')}</section>` : '';
-  const maintActive = s.activeMaintenance.length ? `<section aria-labelledby="maint-active" class="maint-active"><h2 id="maint-active">Maintenance in progress</h2>${s.activeMaintenance.map(maintenance).join('')}</section>` : '';
-  const maintUpcoming = s.upcomingMaintenance.length ? `<section aria-labelledby="maint-upcoming"><h2 id="maint-upcoming">Upcoming maintenance</h2>${s.upcomingMaintenance.map(maintenance).join('')}</section>` : '';
+    ms.length
+      ? `<section aria-labelledby="${id}">${title ? `<h2 id="${id}">${esc(title)}</h2>` : `<h2 id="${id}">Services</h2>`}<ul class="monitors">${ms.map((m) => monitor(m, page.showRegions)).join('')}</ul></section>`
+      : '';
+  const groups = s.view.groups
+    .map((g, i) => section(`group-${i}`, g.name, g.monitors.map((m) => byId.get(m.id)!).filter(Boolean)))
+    .join('');
+  const ungrouped = section(
+    'ungrouped',
+    s.view.groups.length ? 'Other services' : null,
+    s.view.ungrouped.map((m) => byId.get(m.id)!).filter(Boolean),
+  );
+  const active = s.activeIncidents.length
+    ? `<section aria-labelledby="active"><h2 id="active">Active incidents</h2>${s.activeIncidents.map(incident).join('')}</section>`
+    : '';
+  const maintActive = s.activeMaintenance.length
+    ? `<section aria-labelledby="maint-active" class="maint-active"><h2 id="maint-active">Maintenance in progress</h2>${s.activeMaintenance.map(maintenance).join('')}</section>`
+    : '';
+  const maintUpcoming = s.upcomingMaintenance.length
+    ? `<section aria-labelledby="maint-upcoming"><h2 id="maint-upcoming">Upcoming maintenance</h2>${s.upcomingMaintenance.map(maintenance).join('')}</section>`
+    : '';
   const past = `<section aria-labelledby="past"><h2 id="past">Past incidents (14 days)</h2>${s.pastIncidents.length ? s.pastIncidents.map(incident).join('') : '<p>No incidents in the last 14 days.</p>'}</section>`;
   const theme = page.theme === 'auto' ? '' : ` data-theme="${page.theme}"`;
   const accent = page.accentColor && /^#[0-9a-f]{6}$/.test(page.accentColor) ? page.accentColor : '#0969da';

@@ -18,7 +18,12 @@ export function statusCoreDocument(s: PageSnapshot) {
       type: m.type,
       status: m.paused ? 'paused' : m.status,
       uptime_percentage: uptimePercentText(m.uptime90.checks, m.uptime90.failures) ?? '100.00',
-      history: m.days.map((d) => ({ date: d.day, uptime_percentage: uptimePercentText(d.checks, d.failures), checks: d.checks, failures: d.failures })),
+      history: m.days.map((d) => ({
+        date: d.day,
+        uptime_percentage: uptimePercentText(d.checks, d.failures),
+        checks: d.checks,
+        failures: d.failures,
+      })),
     })),
     // The reference's five fields, then the timeline (SPEC 3.7a): a manual incident is `open` until resolved.
     incidents: [...s.activeIncidents, ...s.pastIncidents].map((i) => ({
@@ -31,7 +36,9 @@ export function statusCoreDocument(s: PageSnapshot) {
       title: i.title,
       impact: i.impact,
       incident_status: i.status === 'open' ? 'investigating' : i.status,
-      updates: [...i.updates].reverse().map((u) => ({ id: u.id, timestamp: u.at.toISOString(), label: u.label, content: u.content })),
+      updates: [...i.updates]
+        .reverse()
+        .map((u) => ({ id: u.id, timestamp: u.at.toISOString(), label: u.label, content: u.content })),
     })),
     maintenance: [...s.activeMaintenance, ...s.upcomingMaintenance, ...s.pastMaintenance].map((m) => ({
       id: m.id,
@@ -41,7 +48,9 @@ export function statusCoreDocument(s: PageSnapshot) {
       monitor_ids: m.monitorSlugs,
       starts_at: m.startsAt.toISOString(),
       ends_at: m.endsAt.toISOString(),
-      updates: [...m.updates].reverse().map((u) => ({ id: u.id, timestamp: u.at.toISOString(), label: u.label, content: u.content })),
+      updates: [...m.updates]
+        .reverse()
+        .map((u) => ({ id: u.id, timestamp: u.at.toISOString(), label: u.label, content: u.content })),
     })),
   };
 }

@@ -12,7 +12,15 @@ const m: PublicMaintenance = {
   endsAt: new Date(1710007200000),
   createdAt: new Date(1710000000000),
   updatedAt: new Date(1710007200000),
-  updates: [{ id: 'upd_1', at: new Date(1710000000000), label: 'Investigating', content: 'Elevated latency detected in the EU region.', status: null }],
+  updates: [
+    {
+      id: 'upd_1',
+      at: new Date(1710000000000),
+      label: 'Investigating',
+      content: 'Elevated latency detected in the EU region.',
+      status: null,
+    },
+  ],
 };
 
 describe('Valtrogen maintenance logs (pure)', () => {
@@ -25,23 +33,51 @@ describe('Valtrogen maintenance logs (pure)', () => {
       affectedMonitors: ['eu-api'],
       startTime: 1710000000000,
       endTime: 1710007200000,
-      events: [{ id: 'upd_1', timestamp: 1710000000000, label: 'Investigating', content: 'Elevated latency detected in the EU region.' }],
+      events: [
+        {
+          id: 'upd_1',
+          timestamp: 1710000000000,
+          label: 'Investigating',
+          content: 'Elevated latency detected in the EU region.',
+        },
+      ],
       createdAt: 1710000000000,
       updatedAt: 1710007200000,
     });
   });
 
   it('details the affected monitors of the page by slug', () => {
-    const shown = (over: Partial<ShownMonitor>) => ({ slug: 'eu-api', name: 'EU API Gateway', status: 'up', paused: false, inMaintenance: false, uptime90: { checks: 2000, failures: 1 }, lastChecked: new Date(1710007200000), ...over }) as ShownMonitor;
-    expect(monitorDetails(m, [shown({})])).toEqual({ 'eu-api': { name: 'EU API Gateway', status: 'up', overallUptime: 99.95, lastChecked: 1710007200000 } });
-    expect(monitorDetails(m, [shown({ inMaintenance: true, uptime90: { checks: 0, failures: 0 }, lastChecked: null })])['eu-api']).toEqual({ name: 'EU API Gateway', status: 'maintenance', overallUptime: 100, lastChecked: null });
+    const shown = (over: Partial<ShownMonitor>) =>
+      ({
+        slug: 'eu-api',
+        name: 'EU API Gateway',
+        status: 'up',
+        paused: false,
+        inMaintenance: false,
+        uptime90: { checks: 2000, failures: 1 },
+        lastChecked: new Date(1710007200000),
+        ...over,
+      }) as ShownMonitor;
+    expect(monitorDetails(m, [shown({})])).toEqual({
+      'eu-api': { name: 'EU API Gateway', status: 'up', overallUptime: 99.95, lastChecked: 1710007200000 },
+    });
+    expect(
+      monitorDetails(m, [shown({ inMaintenance: true, uptime90: { checks: 0, failures: 0 }, lastChecked: null })])[
+        'eu-api'
+      ],
+    ).toEqual({ name: 'EU API Gateway', status: 'maintenance', overallUptime: 100, lastChecked: null });
     expect(monitorDetails(m, [shown({ paused: true })])['eu-api'].status).toBe('paused');
     expect(monitorDetails(m, [shown({ slug: 'other' })])).toEqual({});
   });
 
   it('parses status, limit and offset, with defaults', () => {
     expect(parseLogQuery({})).toEqual({ ok: true, status: undefined, limit: 50, offset: 0 });
-    expect(parseLogQuery({ status: 'in_progress', limit: '100', offset: '20' })).toEqual({ ok: true, status: 'in_progress', limit: 100, offset: 20 });
+    expect(parseLogQuery({ status: 'in_progress', limit: '100', offset: '20' })).toEqual({
+      ok: true,
+      status: 'in_progress',
+      limit: 100,
+      offset: 20,
+    });
     expect(parseLogQuery({ limit: '1' })).toMatchObject({ ok: true, limit: 1 });
   });
 
@@ -65,6 +101,15 @@ describe('Valtrogen maintenance logs (pure)', () => {
 
   it('knows maintenance ids', () => {
     expect(isMaintenanceId('mnt_7h2k9d0q3m1x8v4b')).toBe(true);
-    for (const bad of ['maintenance-1710000000000', 'mnt_', 'mnt_ABC123', 'inc_7h2k9d0q3m1x8v4b', 'mnt_7h2k9d0q3m1x8v4b/../x', 123, null]) expect(isMaintenanceId(bad)).toBe(false);
+    for (const bad of [
+      'maintenance-1710000000000',
+      'mnt_',
+      'mnt_ABC123',
+      'inc_7h2k9d0q3m1x8v4b',
+      'mnt_7h2k9d0q3m1x8v4b/../x',
+      123,
+      null,
+    ])
+      expect(isMaintenanceId(bad)).toBe(false);
   });
 });

@@ -34,25 +34,34 @@ export function monitorDetails(m: PublicMaintenance, monitors: ShownMonitor[]) {
     const x = bySlug.get(slug);
     if (!x) continue;
     const pct = uptimePercentText(x.uptime90.checks, x.uptime90.failures);
-    out[slug] = { name: x.name, status: x.inMaintenance ? 'maintenance' : x.paused ? 'paused' : x.status, overallUptime: pct === null ? 100 : Number(pct), lastChecked: x.lastChecked ? x.lastChecked.getTime() : null };
+    out[slug] = {
+      name: x.name,
+      status: x.inMaintenance ? 'maintenance' : x.paused ? 'paused' : x.status,
+      overallUptime: pct === null ? 100 : Number(pct),
+      lastChecked: x.lastChecked ? x.lastChecked.getTime() : null,
+    };
   }
   return out;
 }
 
-export type LogQuery = { ok: true; status?: MaintenanceStatus; limit: number; offset: number } | { ok: false; error: string };
+export type LogQuery =
+  { ok: true; status?: MaintenanceStatus; limit: number; offset: number } | { ok: false; error: string };
 
 /** `status`, `limit`, `offset` of the list: absent → defaults; anything else malformed → a 400 naming it. */
 export function parseLogQuery(q: Record<string, unknown>): LogQuery {
   const int = (v: unknown) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : null);
   let status: MaintenanceStatus | undefined;
   if (q.status !== undefined) {
-    if (typeof q.status !== 'string' || !(MAINTENANCE_STATUSES as readonly string[]).includes(q.status)) return { ok: false, error: `status must be one of ${MAINTENANCE_STATUSES.join(', ')}` };
+    if (typeof q.status !== 'string' || !(MAINTENANCE_STATUSES as readonly string[]).includes(q.status))
+      return { ok: false, error: `status must be one of ${MAINTENANCE_STATUSES.join(', ')}` };
     status = q.status as MaintenanceStatus;
   }
   const limit = q.limit === undefined ? LOG_LIMIT_DEFAULT : int(q.limit);
-  if (limit === null || limit < 1 || limit > LOG_LIMIT_MAX) return { ok: false, error: `limit must be an integer from 1 to ${LOG_LIMIT_MAX}` };
+  if (limit === null || limit < 1 || limit > LOG_LIMIT_MAX)
+    return { ok: false, error: `limit must be an integer from 1 to ${LOG_LIMIT_MAX}` };
   const offset = q.offset === undefined ? 0 : int(q.offset);
-  if (offset === null || offset > OFFSET_MAX) return { ok: false, error: `offset must be an integer from 0 to ${OFFSET_MAX}` };
+  if (offset === null || offset > OFFSET_MAX)
+    return { ok: false, error: `offset must be an integer from 0 to ${OFFSET_MAX}` };
   return { ok: true, status, limit, offset };
 }
 

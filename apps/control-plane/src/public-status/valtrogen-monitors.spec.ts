@@ -55,7 +55,14 @@ const REF = {
         affectedMonitors: ['eu-api'],
         startTime: 1710000000000,
         endTime: 1710007200000,
-        events: [{ id: 'evt-1710000000000-a1b2c', timestamp: 1710000000000, label: 'Investigating', content: 'Elevated latency detected in the EU region.' }],
+        events: [
+          {
+            id: 'evt-1710000000000-a1b2c',
+            timestamp: 1710000000000,
+            label: 'Investigating',
+            content: 'Elevated latency detected in the EU region.',
+          },
+        ],
         createdAt: 1710000000000,
         updatedAt: 1710007200000,
       },
@@ -71,7 +78,15 @@ const REF = {
   group: {
     success: true,
     group: { id: 'europe', name: 'Europe', order: 1 },
-    monitors: [{ id: 'eu-api', name: 'EU API Gateway', status: 'up', overallUptime: 99.95, history: [{ date: '2025-03-10', totalChecks: 1440, successChecks: 1440, uptime: 100 }] }],
+    monitors: [
+      {
+        id: 'eu-api',
+        name: 'EU API Gateway',
+        status: 'up',
+        overallUptime: 99.95,
+        history: [{ date: '2025-03-10', totalChecks: 1440, successChecks: 1440, uptime: 100 }],
+      },
+    ],
     stats: { total: 5, up: 4, degraded: 1, down: 0 },
     maintenanceLogs: [] as unknown[],
   },
@@ -88,13 +103,24 @@ const REF = {
 function shape(v: unknown): unknown {
   if (Array.isArray(v)) return v.length ? ['array', shape(v[0])] : ['array'];
   if (v === null) return 'null';
-  if (typeof v === 'object') return Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, shape((v as Record<string, unknown>)[k])]));
+  if (typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v as object)
+        .sort()
+        .map((k) => [k, shape((v as Record<string, unknown>)[k])]),
+    );
   return typeof v;
 }
 
 const DAY = 86_400_000;
 const days = (n: number, fill: (i: number) => Partial<DayBar> = () => ({})): DayBar[] =>
-  Array.from({ length: n }, (_, i) => ({ day: new Date(Date.UTC(2025, 0, 1) + i * DAY).toISOString().slice(0, 10), checks: 1440, failures: 0, degraded: 0, ...fill(i) }));
+  Array.from({ length: n }, (_, i) => ({
+    day: new Date(Date.UTC(2025, 0, 1) + i * DAY).toISOString().slice(0, 10),
+    checks: 1440,
+    failures: 0,
+    degraded: 0,
+    ...fill(i),
+  }));
 
 const mon = (over: Partial<ShownMonitor> = {}): ShownMonitor =>
   ({
@@ -128,7 +154,15 @@ const log: PublicMaintenance = {
   endsAt: new Date(1710007200000),
   createdAt: new Date(1710000000000),
   updatedAt: new Date(1710007200000),
-  updates: [{ id: 'upd_1', at: new Date(1710000000000), label: 'Investigating', content: 'Elevated latency detected in the EU region.', status: null }],
+  updates: [
+    {
+      id: 'upd_1',
+      at: new Date(1710000000000),
+      label: 'Investigating',
+      content: 'Elevated latency detected in the EU region.',
+      status: null,
+    },
+  ],
 };
 const otherLog: PublicMaintenance = { ...log, id: 'mnt_other00000', monitorSlugs: ['us-api'] };
 
@@ -136,31 +170,53 @@ describe('Valtrogen monitors and groups (pure)', () => {
   it("answers /api/monitors in the reference's shape with 90 daily uptimes", () => {
     const doc = monitorsDocument([mon()], [group]);
     expect(shape(doc)).toEqual(shape(REF.monitors));
-    expect(doc.monitors[0]).toMatchObject({ id: 'eu-api', status: 'up', lastChecked: 1710007200000, overallUptime: 99.95, responseTime: 142, statusCode: 200 });
+    expect(doc.monitors[0]).toMatchObject({
+      id: 'eu-api',
+      status: 'up',
+      lastChecked: 1710007200000,
+      overallUptime: 99.95,
+      responseTime: 142,
+      statusCode: 200,
+    });
     expect(doc.monitors[0].dailyUptimes).toHaveLength(90);
-    expect(doc.monitors[0].dailyUptimes[3]).toEqual({ date: '2025-01-04', totalChecks: 1440, successChecks: 1410, uptime: 97.91 });
+    expect(doc.monitors[0].dailyUptimes[3]).toEqual({
+      date: '2025-01-04',
+      totalChecks: 1440,
+      successChecks: 1410,
+      uptime: 97.91,
+    });
     expect(doc.groups).toEqual([{ id: 'europe', name: 'Europe', order: 1 }]);
   });
 
   it('adds url only when the page shows target URLs, and never the internal id', () => {
     expect(monitorsDocument([mon()], []).monitors[0]).not.toHaveProperty('url');
-    expect(monitorsDocument([mon({ targetUrl: 'https://eu.example.com/health' })], []).monitors[0].url).toBe('https://eu.example.com/health');
+    expect(monitorsDocument([mon({ targetUrl: 'https://eu.example.com/health' })], []).monitors[0].url).toBe(
+      'https://eu.example.com/health',
+    );
     expect(JSON.stringify(monitorsDocument([mon()], [group]))).not.toContain('mon_internal1');
     expect(JSON.stringify(monitorDetailDocument(mon(), [group], [log]))).not.toContain('mon_internal1');
   });
 
   it('keeps nulls for a monitor never checked', () => {
-    const m = monitorsDocument([mon({ lastChecked: null, lastResponseMs: null, lastStatusCode: null, uptime90: { checks: 0, failures: 0 } })], []).monitors[0];
+    const m = monitorsDocument(
+      [mon({ lastChecked: null, lastResponseMs: null, lastStatusCode: null, uptime90: { checks: 0, failures: 0 } })],
+      [],
+    ).monitors[0];
     expect(m).toMatchObject({ lastChecked: null, responseTime: null, statusCode: null, overallUptime: 100 });
   });
 
   it("answers /api/monitors/:monitorId in the reference's shape: history, outages, group, its maintenance logs", () => {
     const doc = monitorDetailDocument(mon(), [group], [log, otherLog]);
-    const ref = { ...REF.monitor, maintenanceLogs: REF.monitor.maintenanceLogs.map((l) => ({ ...l, description: null })) };
+    const ref = {
+      ...REF.monitor,
+      maintenanceLogs: REF.monitor.maintenanceLogs.map((l) => ({ ...l, description: null })),
+    };
     // `description` is our addition to a log (null here: the shape compares it as null).
     expect(shape({ ...doc, maintenanceLogs: doc.maintenanceLogs })).toEqual(shape(ref));
     expect(doc.monitor.history).toHaveLength(90);
-    expect(doc.monitor.outages).toEqual([{ date: '2025-01-04', totalChecks: 1440, successChecks: 1410, uptime: 97.91 }]);
+    expect(doc.monitor.outages).toEqual([
+      { date: '2025-01-04', totalChecks: 1440, successChecks: 1410, uptime: 97.91 },
+    ]);
     expect(doc.group).toEqual({ id: 'europe', name: 'Europe' });
     expect(doc.maintenanceLogs.map((l) => l.id)).toEqual(['mnt_abc123def456']);
     expect(monitorDetailDocument(mon({ groupSlug: null }), [group], []).group).toBeNull();
@@ -176,7 +232,11 @@ describe('Valtrogen monitors and groups (pure)', () => {
     ]);
     expect(shape(doc)).toEqual(shape(REF.hourly));
     expect(doc.hourlyData).toHaveLength(24);
-    expect(doc.hourlyData.slice(0, 3)).toEqual([REF.hourly.hourlyData[0], REF.hourly.hourlyData[1], { hour: 2, totalChecks: 0, successChecks: 0, uptime: 100 }]);
+    expect(doc.hourlyData.slice(0, 3)).toEqual([
+      REF.hourly.hourlyData[0],
+      REF.hourly.hourlyData[1],
+      { hour: 2, totalChecks: 0, successChecks: 0, uptime: 100 },
+    ]);
     expect(doc.hourlyData.map((h) => h.hour)).toEqual(Array.from({ length: 24 }, (_, i) => i));
   });
 
@@ -197,12 +257,23 @@ describe('Valtrogen monitors and groups (pure)', () => {
       { timestamp: t + 120_000, success: false, error: 'http_5xx' },
       { timestamp: t + 180_000, success: true, responseTime: 90, statusCode: 200 },
     ]);
-    const many = Array.from({ length: 70 }, (_, i) => ({ scheduledAt: new Date(t + i * 1000), outcome: 'up' as const, responseMs: 1, statusCode: 200 }));
+    const many = Array.from({ length: 70 }, (_, i) => ({
+      scheduledAt: new Date(t + i * 1000),
+      outcome: 'up' as const,
+      responseMs: 1,
+      statusCode: 200,
+    }));
     expect(minutesDocument(many).records).toHaveLength(60);
   });
 
   it("answers /api/groups/:groupId in the reference's shape with stats of its members", () => {
-    const members = [mon(), mon({ slug: 'eu-web', status: 'degraded' }), mon({ slug: 'eu-db', status: 'down' }), mon({ slug: 'eu-cdn', paused: true }), mon({ slug: 'us-api', groupSlug: null })];
+    const members = [
+      mon(),
+      mon({ slug: 'eu-web', status: 'degraded' }),
+      mon({ slug: 'eu-db', status: 'down' }),
+      mon({ slug: 'eu-cdn', paused: true }),
+      mon({ slug: 'us-api', groupSlug: null }),
+    ];
     const doc = groupDocument(group, members, [log, otherLog]);
     expect(shape(doc)).toEqual(shape({ ...REF.group, maintenanceLogs: doc.maintenanceLogs }));
     expect(Object.keys(doc.monitors[0]).sort()).toEqual(Object.keys(REF.group.monitors[0]).sort());
@@ -214,7 +285,14 @@ describe('Valtrogen monitors and groups (pure)', () => {
 
   it('counts group stats by public status', () => {
     expect(groupStats([])).toEqual({ total: 0, up: 0, degraded: 0, down: 0 });
-    expect(groupStats([mon({ status: 'warn' }), mon({ status: 'down', inMaintenance: true }), mon({ status: 'pending' }), mon()])).toEqual({ total: 4, up: 1, degraded: 1, down: 0 });
+    expect(
+      groupStats([
+        mon({ status: 'warn' }),
+        mon({ status: 'down', inMaintenance: true }),
+        mon({ status: 'pending' }),
+        mon(),
+      ]),
+    ).toEqual({ total: 4, up: 1, degraded: 1, down: 0 });
   });
 
   it('states the public status and uptime numbers', () => {
@@ -224,17 +302,34 @@ describe('Valtrogen monitors and groups (pure)', () => {
     expect(uptimeNumber(0, 0)).toBe(100);
     expect(uptimeNumber(100000, 1)).toBe(99.99);
     expect(uptimeNumber(3, 3)).toBe(0);
-    expect(dayUptime({ day: '2025-03-10', checks: 1440, failures: 2, degraded: 5 })).toEqual({ date: '2025-03-10', totalChecks: 1440, successChecks: 1438, uptime: 99.86 });
+    expect(dayUptime({ day: '2025-03-10', checks: 1440, failures: 2, degraded: 5 })).toEqual({
+      date: '2025-03-10',
+      totalChecks: 1440,
+      successChecks: 1438,
+      uptime: 99.86,
+    });
     expect(outageDays(days(3))).toEqual([]);
   });
 
   describe('parameters', () => {
     const today = Date.UTC(2025, 2, 10);
     it('parses monitorId and date', () => {
-      expect(parseDateQuery({ monitorId: 'eu-api', date: '2025-03-10' }, today)).toEqual({ ok: true, monitorId: 'eu-api', date: '2025-03-10', dateMs: today });
+      expect(parseDateQuery({ monitorId: 'eu-api', date: '2025-03-10' }, today)).toEqual({
+        ok: true,
+        monitorId: 'eu-api',
+        date: '2025-03-10',
+        dateMs: today,
+      });
       expect(parseDateQuery({ monitorId: 'eu-api', date: '2024-12-10' }, today)).toMatchObject({ ok: true });
-      expect(parseMinuteQuery({ monitorId: 'eu-api', date: '2025-03-09', hour: '23' }, today)).toMatchObject({ ok: true, hour: 23, dateMs: today - DAY });
-      expect(parseMinuteQuery({ monitorId: 'eu-api', date: '2025-03-09', hour: '0' }, today)).toMatchObject({ ok: true, hour: 0 });
+      expect(parseMinuteQuery({ monitorId: 'eu-api', date: '2025-03-09', hour: '23' }, today)).toMatchObject({
+        ok: true,
+        hour: 23,
+        dateMs: today - DAY,
+      });
+      expect(parseMinuteQuery({ monitorId: 'eu-api', date: '2025-03-09', hour: '0' }, today)).toMatchObject({
+        ok: true,
+        hour: 0,
+      });
     });
     it.each([
       [{ date: '2025-03-10' }, 'monitorId'],
@@ -258,7 +353,8 @@ describe('Valtrogen monitors and groups (pure)', () => {
     });
     it('knows slug ids', () => {
       for (const ok of ['eu-api', 'europe', 'a', 'web_1.x']) expect(isSlugId(ok)).toBe(true);
-      for (const bad of ['', '-x', '../etc', 'a/b', 'a b', 'x'.repeat(129), 123, null, undefined]) expect(isSlugId(bad)).toBe(false);
+      for (const bad of ['', '-x', '../etc', 'a/b', 'a b', 'x'.repeat(129), 123, null, undefined])
+        expect(isSlugId(bad)).toBe(false);
     });
   });
 });

@@ -106,7 +106,9 @@ export function hourlyDocument(dateMs: number, rows: { bucketStart: Date; checks
   };
 }
 
-export type MinuteRecord = { timestamp: number; success: true; responseTime: number | null; statusCode: number | null } | { timestamp: number; success: false; error: ErrorClass };
+export type MinuteRecord =
+  | { timestamp: number; success: true; responseTime: number | null; statusCode: number | null }
+  | { timestamp: number; success: false; error: ErrorClass };
 
 /** `/api/minutes`: the decided rounds of an hour, oldest first, at most 60; a down round carries its error class (from its status code), never the raw error. */
 export function minutesDocument(rounds: DecidedRound[]) {
@@ -114,7 +116,12 @@ export function minutesDocument(rounds: DecidedRound[]) {
     const timestamp = r.scheduledAt.getTime();
     return r.outcome === 'down'
       ? { timestamp, success: false as const, error: errorClass(null, r.statusCode) }
-      : { timestamp, success: true as const, responseTime: r.responseMs === null ? null : Math.round(r.responseMs), statusCode: r.statusCode };
+      : {
+          timestamp,
+          success: true as const,
+          responseTime: r.responseMs === null ? null : Math.round(r.responseMs),
+          statusCode: r.statusCode,
+        };
   });
   return { success: true as const, records };
 }
@@ -122,7 +129,12 @@ export function minutesDocument(rounds: DecidedRound[]) {
 /** Up, degraded (degraded or warn) and down among a group's monitors; paused, pending and in-maintenance ones count only in `total`. */
 export function groupStats(monitors: Pick<ShownMonitor, 'inMaintenance' | 'paused' | 'status'>[]) {
   const s = monitors.map(publicStatus);
-  return { total: s.length, up: s.filter((x) => x === 'up').length, degraded: s.filter((x) => x === 'degraded' || x === 'warn').length, down: s.filter((x) => x === 'down').length };
+  return {
+    total: s.length,
+    up: s.filter((x) => x === 'up').length,
+    degraded: s.filter((x) => x === 'degraded' || x === 'warn').length,
+    down: s.filter((x) => x === 'down').length,
+  };
 }
 
 /** `/api/groups/:groupId`: the group, its monitors with their 90-day history, the stats and the maintenance logs affecting any of them. */
@@ -154,10 +166,13 @@ export type DateQuery = { ok: true; monitorId: string; dateMs: number; date: str
 /** `monitorId` and `date` (YYYY-MM-DD, a real UTC date within the last `maxDays` days and not after `todayMs`). */
 export function parseDateQuery(q: Record<string, unknown>, todayMs: number, maxDays = 90): DateQuery {
   if (!isSlugId(q.monitorId)) return { ok: false, error: 'monitorId is required: a monitor identifier' };
-  if (typeof q.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(q.date)) return { ok: false, error: 'date must be a UTC date in YYYY-MM-DD format' };
+  if (typeof q.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(q.date))
+    return { ok: false, error: 'date must be a UTC date in YYYY-MM-DD format' };
   const ms = Date.parse(`${q.date}T00:00:00Z`);
-  if (!Number.isFinite(ms) || new Date(ms).toISOString().slice(0, 10) !== q.date) return { ok: false, error: 'date must be a UTC date in YYYY-MM-DD format' };
-  if (ms > todayMs || ms < todayMs - maxDays * 86_400_000) return { ok: false, error: `date must be within the last ${maxDays} days` };
+  if (!Number.isFinite(ms) || new Date(ms).toISOString().slice(0, 10) !== q.date)
+    return { ok: false, error: 'date must be a UTC date in YYYY-MM-DD format' };
+  if (ms > todayMs || ms < todayMs - maxDays * 86_400_000)
+    return { ok: false, error: `date must be within the last ${maxDays} days` };
   return { ok: true, monitorId: q.monitorId, dateMs: ms, date: q.date };
 }
 
@@ -167,6 +182,7 @@ export type MinuteQuery = (DateQuery & { ok: true; hour: number }) | { ok: false
 export function parseMinuteQuery(q: Record<string, unknown>, todayMs: number, maxDays = 90): MinuteQuery {
   const d = parseDateQuery(q, todayMs, maxDays);
   if (!d.ok) return d;
-  if (typeof q.hour !== 'string' || !/^\d{1,2}$/.test(q.hour) || Number(q.hour) > 23) return { ok: false, error: 'hour must be an integer from 0 to 23' };
+  if (typeof q.hour !== 'string' || !/^\d{1,2}$/.test(q.hour) || Number(q.hour) > 23)
+    return { ok: false, error: 'hour must be an integer from 0 to 23' };
   return { ...d, hour: Number(q.hour) };
 }

@@ -1,4 +1,11 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleInit,
+} from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { PeriodicTask } from '../common/periodic-task';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -84,7 +91,14 @@ export class FleetHealthService implements OnModuleInit, OnApplicationBootstrap,
     const now = this.clock.nowMs();
     const ttlMs = this.config.presenceTtlSeconds * 1000;
     const presence = await this.probes.regionPresence(new Date(now - ttlMs));
-    return fleetHealth({ configuredRegions: this.config.regions, presence, now, bootAt: this.bootAt, ttlMs, graceMs: this.config.regionGraceSeconds * 1000 });
+    return fleetHealth({
+      configuredRegions: this.config.regions,
+      presence,
+      now,
+      bootAt: this.bootAt,
+      ttlMs,
+      graceMs: this.config.regionGraceSeconds * 1000,
+    });
   }
 
   private apply(next: FleetHealth): void {
@@ -96,17 +110,41 @@ export class FleetHealthService implements OnModuleInit, OnApplicationBootstrap,
       const before = this.byRegion.get(r.region);
       if (!before) {
         // First reading: at boot no presence may have arrived yet; the grace covers that.
-        if (!r.receivingJobs) this.logger.warn({ region: r.region, unhealthy_since: r.unhealthySince?.toISOString() }, 'region has no probe online: not receiving jobs');
+        if (!r.receivingJobs)
+          this.logger.warn(
+            { region: r.region, unhealthy_since: r.unhealthySince?.toISOString() },
+            'region has no probe online: not receiving jobs',
+          );
         continue;
       }
-      if (before.healthy && !r.healthy) this.logger.warn({ region: r.region, unhealthy_since: r.unhealthySince?.toISOString(), grace_seconds: this.config.regionGraceSeconds }, 'region has no probe online');
-      if (before.receivingJobs && !r.receivingJobs) this.logger.warn({ region: r.region, unhealthy_since: r.unhealthySince?.toISOString() }, 'region stopped receiving jobs: its rounds count it as unknown');
-      if (!before.healthy && r.healthy) this.logger.log({ region: r.region, probes_online: r.probesOnline, unhealthy_since: before.unhealthySince?.toISOString() }, 'region healthy again: receiving jobs');
+      if (before.healthy && !r.healthy)
+        this.logger.warn(
+          {
+            region: r.region,
+            unhealthy_since: r.unhealthySince?.toISOString(),
+            grace_seconds: this.config.regionGraceSeconds,
+          },
+          'region has no probe online',
+        );
+      if (before.receivingJobs && !r.receivingJobs)
+        this.logger.warn(
+          { region: r.region, unhealthy_since: r.unhealthySince?.toISOString() },
+          'region stopped receiving jobs: its rounds count it as unknown',
+        );
+      if (!before.healthy && r.healthy)
+        this.logger.log(
+          { region: r.region, probes_online: r.probesOnline, unhealthy_since: before.unhealthySince?.toISOString() },
+          'region healthy again: receiving jobs',
+        );
     }
     this.metrics.unknownRegionProbes.set(next.unknownRegionProbes);
     const known = new Set(previous?.unknownRegions ?? []);
     for (const region of next.unknownRegions) {
-      if (!known.has(region)) this.logger.warn({ region, configured_regions: this.config.regions }, 'probe announces a region this control plane does not know: not trusted, its results are refused');
+      if (!known.has(region))
+        this.logger.warn(
+          { region, configured_regions: this.config.regions },
+          'probe announces a region this control plane does not know: not trusted, its results are refused',
+        );
     }
     this.current = next;
     this.byRegion = new Map(next.regions.map((r) => [r.region, r]));
@@ -116,10 +154,14 @@ export class FleetHealthService implements OnModuleInit, OnApplicationBootstrap,
   private async exportProbes(): Promise<void> {
     const probes = await this.probes.seenSince(new Date(this.clock.nowMs() - this.config.presenceTtlSeconds * 1000));
     this.metrics.probeInfo.reset();
-    for (const p of probes.filter((x) => !x.leaving).slice(0, MAX_PROBE_SERIES)) this.metrics.probeInfo.set({ region: p.region, probe_id: p.probeId, version: p.version }, 1);
+    for (const p of probes.filter((x) => !x.leaving).slice(0, MAX_PROBE_SERIES))
+      this.metrics.probeInfo.set({ region: p.region, probe_id: p.probeId, version: p.version }, 1);
     const online = probes.filter((x) => !x.leaving);
     for (const region of this.config.regions) {
-      this.metrics.probeClockSkew.set({ region }, clockSkewSummary(online.filter((p) => p.region === region).map((p) => p.clockSkewMs)).max_ms / 1000);
+      this.metrics.probeClockSkew.set(
+        { region },
+        clockSkewSummary(online.filter((p) => p.region === region).map((p) => p.clockSkewMs)).max_ms / 1000,
+      );
     }
   }
 

@@ -6,14 +6,28 @@ const at = (secondsAfterT0: number) => new Date(T0 + s(secondsAfterT0));
 
 /** Boot at T0, TTL 20 s, grace 30 s, regions a and b. */
 function run(presence: RegionPresence[], nowSeconds: number, over: Partial<FleetHealthInput> = {}) {
-  return fleetHealth({ configuredRegions: ['a', 'b'], presence, now: T0 + s(nowSeconds), bootAt: T0, ttlMs: s(20), graceMs: s(30), ...over });
+  return fleetHealth({
+    configuredRegions: ['a', 'b'],
+    presence,
+    now: T0 + s(nowSeconds),
+    bootAt: T0,
+    ttlMs: s(20),
+    graceMs: s(30),
+    ...over,
+  });
 }
 const region = (h: ReturnType<typeof run>, id: string) => h.regions.find((r) => r.region === id)!;
 
 describe('fleetHealth', () => {
   it('a region with a probe online is healthy and receives jobs', () => {
     const h = run([{ region: 'a', online: 2, lastAlive: at(99), lastLeft: null }], 100);
-    expect(region(h, 'a')).toEqual({ region: 'a', healthy: true, probesOnline: 2, unhealthySince: null, receivingJobs: true });
+    expect(region(h, 'a')).toEqual({
+      region: 'a',
+      healthy: true,
+      probesOnline: 2,
+      unhealthySince: null,
+      receivingJobs: true,
+    });
   });
 
   it('right after boot no region is dead: regions never seen get jobs for the grace period', () => {
@@ -32,7 +46,11 @@ describe('fleetHealth', () => {
   it('a region that died long before this replica booted still gets the grace after boot', () => {
     const p = [{ region: 'a', online: 0, lastAlive: new Date(T0 - s(3600)), lastLeft: null }];
     const h = run(p, 10);
-    expect(region(h, 'a')).toMatchObject({ healthy: false, unhealthySince: new Date(T0 - s(3580)), receivingJobs: true });
+    expect(region(h, 'a')).toMatchObject({
+      healthy: false,
+      unhealthySince: new Date(T0 - s(3580)),
+      receivingJobs: true,
+    });
     expect(region(run(p, 31), 'a').receivingJobs).toBe(false);
   });
 

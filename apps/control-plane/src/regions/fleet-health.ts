@@ -55,12 +55,21 @@ export function fleetHealth(i: FleetHealthInput): FleetHealth {
     const p = byRegion.get(region);
     const online = p?.online ?? 0;
     if (online > 0) return { region, healthy: true, probesOnline: online, unhealthySince: null, receivingJobs: true };
-    const ends = [p?.lastAlive ? p.lastAlive.getTime() + i.ttlMs : null, p?.lastLeft ? p.lastLeft.getTime() : null].filter((t): t is number => t !== null);
+    const ends = [
+      p?.lastAlive ? p.lastAlive.getTime() + i.ttlMs : null,
+      p?.lastLeft ? p.lastLeft.getTime() : null,
+    ].filter((t): t is number => t !== null);
     // The clamp to `now` covers a probe whose last announcement is just inside the TTL by
     // one clock and just outside by another.
     const since = ends.length ? Math.min(Math.max(...ends), i.now) : i.bootAt;
     const graceFrom = Math.max(since, i.bootAt);
-    return { region, healthy: false, probesOnline: 0, unhealthySince: new Date(since), receivingJobs: i.now - graceFrom < i.graceMs };
+    return {
+      region,
+      healthy: false,
+      probesOnline: 0,
+      unhealthySince: new Date(since),
+      receivingJobs: i.now - graceFrom < i.graceMs,
+    };
   });
   const unknown = i.presence.filter((p) => !i.configuredRegions.includes(p.region) && p.online > 0);
   return {

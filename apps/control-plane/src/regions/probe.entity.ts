@@ -13,6 +13,9 @@ export class ProbeEntity {
   @Column('timestamptz') lastSeenAt!: Date;
   @Column('boolean', { default: false }) leaving!: boolean;
   /** Probe clock − control plane clock as the probe reported it (beyond its threshold), else null. */
-  @Column('bigint', { nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column('bigint', {
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   clockSkewMs!: number | null;
 }

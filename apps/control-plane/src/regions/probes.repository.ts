@@ -48,15 +48,21 @@ export class ProbesRepository {
    * of a live probe and the latest `leaving` one. One small aggregate over the table.
    */
   async regionPresence(since: Date): Promise<RegionPresence[]> {
-    const rows: { region: string; online: string; last_alive: Date | null; last_left: Date | null }[] = await this.repo.query(
-      `SELECT region,
+    const rows: { region: string; online: string; last_alive: Date | null; last_left: Date | null }[] =
+      await this.repo.query(
+        `SELECT region,
               count(*) FILTER (WHERE NOT leaving AND last_seen_at > $1) AS online,
               max(last_seen_at) FILTER (WHERE NOT leaving) AS last_alive,
               max(last_seen_at) FILTER (WHERE leaving) AS last_left
          FROM probes GROUP BY region ORDER BY region`,
-      [since.toISOString()],
-    );
-    return rows.map((r) => ({ region: r.region, online: Number(r.online), lastAlive: r.last_alive, lastLeft: r.last_left }));
+        [since.toISOString()],
+      );
+    return rows.map((r) => ({
+      region: r.region,
+      online: Number(r.online),
+      lastAlive: r.last_alive,
+      lastLeft: r.last_left,
+    }));
   }
 
   /** Forgets probes not seen for a long time. */

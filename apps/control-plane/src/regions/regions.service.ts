@@ -43,7 +43,10 @@ export class RegionsService implements OnApplicationBootstrap, BeforeApplication
         const parsed = parsePresence(m.data);
         if (!parsed.ok || parsed.value.region !== names.regionOf(m.subject)) {
           this.metrics.malformedMessages.inc({ kind: 'presence' });
-          this.logger.warn({ subject: m.subject, error: parsed.ok ? 'region does not match subject' : parsed.error }, 'dropping presence message');
+          this.logger.warn(
+            { subject: m.subject, error: parsed.ok ? 'region does not match subject' : parsed.error },
+            'dropping presence message',
+          );
           continue;
         }
         this.accept(parsed.value);
@@ -78,7 +81,9 @@ export class RegionsService implements OnApplicationBootstrap, BeforeApplication
     this.pending = new Map();
     this.flushing = this.probes
       .upsertMany(batch, this.clock.now())
-      .catch((err) => this.logger.error({ err: (err as Error).message, probes: batch.length }, 'storing presence failed'))
+      .catch((err) =>
+        this.logger.error({ err: (err as Error).message, probes: batch.length }, 'storing presence failed'),
+      )
       .finally(() => (this.flushing = undefined));
     return this.flushing;
   }
@@ -102,7 +107,11 @@ export class RegionsService implements OnApplicationBootstrap, BeforeApplication
     const probes = await this.probes.seenSince(new Date(this.clock.nowMs() - ttl));
     const online = probes.filter((p) => !p.leaving);
     const summary = (mine: typeof online) => {
-      const load = { in_flight: mine.reduce((n, p) => n + p.inFlight, 0), queued: mine.reduce((n, p) => n + p.queued, 0), capacity: mine.reduce((n, p) => n + p.capacity, 0) };
+      const load = {
+        in_flight: mine.reduce((n, p) => n + p.inFlight, 0),
+        queued: mine.reduce((n, p) => n + p.queued, 0),
+        capacity: mine.reduce((n, p) => n + p.capacity, 0),
+      };
       return {
         versions: [...new Set(mine.map((p) => p.version))].sort(),
         ...load,

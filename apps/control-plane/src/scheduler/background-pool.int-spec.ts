@@ -30,7 +30,12 @@ describe('the scheduler on its own database pool (integration)', () => {
 
   it('claims due rounds and sweeps deadlines while the request pool is exhausted', async () => {
     const { key } = await signup(t.api);
-    const created = await call(t.api, key, 'POST', '/monitors', { name: 'starved?', url: 'http://127.0.0.1:1/', check_interval: 1, timeout: 1 });
+    const created = await call(t.api, key, 'POST', '/monitors', {
+      name: 'starved?',
+      url: 'http://127.0.0.1:1/',
+      check_interval: 1,
+      timeout: 1,
+    });
     expect(created.status).toBe(201);
     const monitorId = created.body.data.id as string;
     // A delivery whose first attempt fails (500) before the pool is held: its retry is due only
@@ -44,8 +49,15 @@ describe('the scheduler on its own database pool (integration)', () => {
     expect(delivery.status).toBeLessThan(300);
     const deliveryId = delivery.body.data.id as string;
     const ds = t.app.get(DataSource);
-    const row = async () => (await ds.query(`SELECT status, attempts FROM notification_deliveries WHERE id = $1`, [deliveryId]))[0] as { status: string; attempts: number };
-    await waitFor('the first attempt failed and recorded', async () => receiver.to('/starved').length === 1 && (await row()).attempts === 1);
+    const row = async () =>
+      (await ds.query(`SELECT status, attempts FROM notification_deliveries WHERE id = $1`, [deliveryId]))[0] as {
+        status: string;
+        attempts: number;
+      };
+    await waitFor(
+      'the first attempt failed and recorded',
+      async () => receiver.to('/starved').length === 1 && (await row()).attempts === 1,
+    );
     expect(await row()).toEqual({ status: 'pending', attempts: 1 });
     expect(receiver.delivered('/starved')).toHaveLength(0);
 
@@ -55,28 +67,46 @@ describe('the scheduler on its own database pool (integration)', () => {
       held.push(qr);
     }
     // Every connection of the request pool is checked out and none is idle.
-    const pool = (ds.driver as unknown as { master: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+    const pool = (ds.driver as unknown as { master: { totalCount: number; idleCount: number; waitingCount: number } })
+      .master;
     expect(pool.totalCount).toBe(2);
     expect(pool.idleCount).toBe(0);
 
-    const before = Number((await held[0].query(`SELECT count(*)::int AS n FROM rounds WHERE monitor_id = $1`, [monitorId]))[0].n);
+    const before = Number(
+      (await held[0].query(`SELECT count(*)::int AS n FROM rounds WHERE monitor_id = $1`, [monitorId]))[0].n,
+    );
     t.app.get(Clock).advance(5_000); // the monitor is due
     await t.app.get(SchedulerService).tick();
-    const after = Number((await held[0].query(`SELECT count(*)::int AS n FROM rounds WHERE monitor_id = $1`, [monitorId]))[0].n);
+    const after = Number(
+      (await held[0].query(`SELECT count(*)::int AS n FROM rounds WHERE monitor_id = $1`, [monitorId]))[0].n,
+    );
     expect(after).toBeGreaterThan(before);
     // The deadline sweep too (on the request pool it would wait forever): the deadlines pass, every round is decided.
     t.app.get(Clock).advance(60_000);
     await t.app.get(DeadlineService).sweep();
-    const open = Number((await held[0].query(`SELECT count(*)::int AS n FROM rounds WHERE monitor_id = $1 AND decided_at IS NULL`, [monitorId]))[0].n);
+    const open = Number(
+      (
+        await held[0].query(`SELECT count(*)::int AS n FROM rounds WHERE monitor_id = $1 AND decided_at IS NULL`, [
+          monitorId,
+        ])
+      )[0].n,
+    );
     expect(open).toBe(0);
     // The dispatcher claims, sends and records the retry on the background pool too (its own
     // loop may hold the claim when our pass runs: SKIP LOCKED, ours then finds nothing).
     t.app.get(Clock).advance(1_000);
-    const recorded = async () => (await held[0].query(`SELECT status FROM notification_deliveries WHERE id = $1`, [deliveryId]))[0].status as string;
-    await waitFor('the retry delivered and recorded on the background pool', async () => {
-      await t.app.get(DispatcherService).dispatchOnce();
-      return receiver.delivered('/starved').length === 1 && (await recorded()) === 'delivered';
-    }, 20_000, 50);
+    const recorded = async () =>
+      (await held[0].query(`SELECT status FROM notification_deliveries WHERE id = $1`, [deliveryId]))[0]
+        .status as string;
+    await waitFor(
+      'the retry delivered and recorded on the background pool',
+      async () => {
+        await t.app.get(DispatcherService).dispatchOnce();
+        return receiver.delivered('/starved').length === 1 && (await recorded()) === 'delivered';
+      },
+      20_000,
+      50,
+    );
     expect(receiver.to('/starved')).toHaveLength(2);
     // The request pool was never used for it: still both held, nothing waiting on it.
     expect(pool.totalCount).toBe(2);

@@ -15,7 +15,9 @@ export class MonitorSchedules {
 
   /** Stores these monitors' `schedule` (paused ones: no due time). */
   async place(tx: Tx, monitors: MonitorEntity[]): Promise<void> {
-    const rows = monitors.flatMap((m) => (m.schedule ? [{ ...m.schedule, monitorId: m.id, nextDueAt: m.paused ? null : m.schedule.nextDueAt }] : []));
+    const rows = monitors.flatMap((m) =>
+      m.schedule ? [{ ...m.schedule, monitorId: m.id, nextDueAt: m.paused ? null : m.schedule.nextDueAt }] : [],
+    );
     await this.rounds.placeSchedules(tx, rows);
   }
 

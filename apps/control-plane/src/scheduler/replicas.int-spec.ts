@@ -35,11 +35,22 @@ describe('two control-plane replicas', () => {
     const STEPS = 4;
     const ids: string[] = [];
     /** Every monitor's rounds due at `at` claimed (its next due time is later). */
-    const claimedThrough = async (at: number) => (await pg.query('SELECT count(*)::int AS n FROM monitor_schedule WHERE monitor_id = ANY($1) AND next_due_at <= $2', [ids, new Date(at)])).rows[0].n === 0;
+    const claimedThrough = async (at: number) =>
+      (
+        await pg.query(
+          'SELECT count(*)::int AS n FROM monitor_schedule WHERE monitor_id = ANY($1) AND next_due_at <= $2',
+          [ids, new Date(at)],
+        )
+      ).rows[0].n === 0;
     setClocks(t0);
     try {
       for (let i = 0; i < 30; i++) {
-        const res = await call(i % 2 ? a.api : b.api, key, 'POST', '/monitors', { name: `r${i}`, url: 'http://127.0.0.1:1/', check_interval: 1, timeout: 1 });
+        const res = await call(i % 2 ? a.api : b.api, key, 'POST', '/monitors', {
+          name: `r${i}`,
+          url: 'http://127.0.0.1:1/',
+          check_interval: 1,
+          timeout: 1,
+        });
         expect(res.status).toBe(201);
         ids.push(res.body.data.id);
       }
@@ -62,17 +73,25 @@ describe('two control-plane replicas', () => {
     expect(seen.size).toBe(30 * 3 * (STEPS + 1));
 
     // Both replicas claimed rounds, and together they stored each result once.
-    const claimed = async (t: TestApp) => Number(/parallax_rounds_claimed_total (\d+)/.exec(await (await fetch(`${t.baseUrl}/metrics`)).text())?.[1] ?? 0);
+    const claimed = async (t: TestApp) =>
+      Number(/parallax_rounds_claimed_total (\d+)/.exec(await (await fetch(`${t.baseUrl}/metrics`)).text())?.[1] ?? 0);
     expect(await claimed(a)).toBeGreaterThan(0);
     expect(await claimed(b)).toBeGreaterThan(0);
     try {
-      await waitFor('all rounds decided', async () => (await pg.query('SELECT count(*)::int AS n FROM rounds WHERE decided_at IS NULL')).rows[0].n === 0);
+      await waitFor(
+        'all rounds decided',
+        async () => (await pg.query('SELECT count(*)::int AS n FROM rounds WHERE decided_at IS NULL')).rows[0].n === 0,
+      );
       const rounds = (await pg.query('SELECT count(*)::int AS n FROM rounds')).rows[0].n;
       const results = (await pg.query('SELECT count(*)::int AS n FROM check_results')).rows[0].n;
       expect(results).toBe(rounds * 3);
       expect(rounds).toBe(seen.size / 3);
       // No burst: each monitor has exactly one round at each instant the clock was at.
-      const perMonitor = (await pg.query(`SELECT monitor_id, count(*)::int AS n, count(DISTINCT scheduled_at)::int AS instants FROM rounds GROUP BY monitor_id`)).rows;
+      const perMonitor = (
+        await pg.query(
+          `SELECT monitor_id, count(*)::int AS n, count(DISTINCT scheduled_at)::int AS instants FROM rounds GROUP BY monitor_id`,
+        )
+      ).rows;
       expect(perMonitor).toHaveLength(30);
       for (const r of perMonitor) expect(r).toEqual({ monitor_id: r.monitor_id, n: STEPS + 1, instants: STEPS + 1 });
     } finally {

@@ -20,7 +20,11 @@ export class RoundRecords {
   async insertJudged(tx: Tx, rounds: NewRound[], now: Date): Promise<Set<string>> {
     const inserted = await this.rounds.insertRounds(tx, rounds);
     const claimed = rounds.filter((r) => inserted.has(r.id)) as (RoundKey & Pick<RoundEntity, 'deadlineAt'>)[];
-    await this.rounds.markDispatchedTx(tx, claimed.map((r) => ({ id: r.id, scheduledAt: r.scheduledAt, deadlineAt: r.deadlineAt })), now);
+    await this.rounds.markDispatchedTx(
+      tx,
+      claimed.map((r) => ({ id: r.id, scheduledAt: r.scheduledAt, deadlineAt: r.deadlineAt })),
+      now,
+    );
     return inserted;
   }
 

@@ -93,7 +93,8 @@ export class RoundsRepository {
     const query = qb.getQuery.bind(qb);
     qb.getQuery = () => {
       const sql = query();
-      if (!/ FOR UPDATE OF "?s"? SKIP LOCKED$/.test(sql)) throw new Error(`unexpected locking clause: ${sql.slice(-80)}`);
+      if (!/ FOR UPDATE OF "?s"? SKIP LOCKED$/.test(sql))
+        throw new Error(`unexpected locking clause: ${sql.slice(-80)}`);
       return `${sql} FOR KEY SHARE OF "m" SKIP LOCKED`;
     };
     return qb.getMany();
@@ -117,7 +118,12 @@ export class RoundsRepository {
       `INSERT INTO monitor_schedule (monitor_id, phase_ms, next_round, next_due_at)
        SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::timestamptz[])
        ON CONFLICT (monitor_id) DO UPDATE SET phase_ms = EXCLUDED.phase_ms, next_round = EXCLUDED.next_round, next_due_at = EXCLUDED.next_due_at`,
-      [rows.map((r) => r.monitorId), rows.map((r) => r.phaseMs), rows.map((r) => r.nextRound), rows.map((r) => r.nextDueAt?.toISOString() ?? null)],
+      [
+        rows.map((r) => r.monitorId),
+        rows.map((r) => r.phaseMs),
+        rows.map((r) => r.nextRound),
+        rows.map((r) => r.nextDueAt?.toISOString() ?? null),
+      ],
     );
   }
 
@@ -137,7 +143,20 @@ export class RoundsRepository {
    * forth within one slot) is skipped, like one that exists with the same scheduled time.
    * Returns the inserted ids.
    */
-  async insertRounds(tx: Tx, rounds: Omit<RoundEntity, 'createdAt' | 'dispatchedAt' | 'decidedAt' | 'outcome' | 'regionsChecked' | 'regionsUp' | 'responseMs' | 'statusCode'>[]): Promise<Set<string>> {
+  async insertRounds(
+    tx: Tx,
+    rounds: Omit<
+      RoundEntity,
+      | 'createdAt'
+      | 'dispatchedAt'
+      | 'decidedAt'
+      | 'outcome'
+      | 'regionsChecked'
+      | 'regionsUp'
+      | 'responseMs'
+      | 'statusCode'
+    >[],
+  ): Promise<Set<string>> {
     if (!rounds.length) return new Set();
     // Region ids cannot contain ',' (REGION_ID_PATTERN); string_to_array('', ',') is '{}'.
     const rows: { id: string }[] = await tx.query(
@@ -191,14 +210,22 @@ export class RoundsRepository {
 
   async markDispatched(tx: Tx, rounds: RoundKey[], now: Date): Promise<void> {
     if (!rounds.length) return;
-    await tx.query('UPDATE rounds SET dispatched_at = $4 WHERE id = ANY($1::text[]) AND scheduled_at >= $2 AND scheduled_at < $3', [rounds.map((r) => r.id), ...span(rounds), now]);
+    await tx.query(
+      'UPDATE rounds SET dispatched_at = $4 WHERE id = ANY($1::text[]) AND scheduled_at >= $2 AND scheduled_at < $3',
+      [rounds.map((r) => r.id), ...span(rounds), now],
+    );
   }
 
   /**
    * Rounds claimed by a replica that died before publishing their jobs: still
    * before their deadline at `now`, claimed (scheduled) more than `staleMs` ago. Locked.
    */
-  async lockStaleUndispatched(tx: Tx, staleMs: number, limit: number, now: Date): Promise<{ round: RoundEntity; monitor: MonitorEntity }[]> {
+  async lockStaleUndispatched(
+    tx: Tx,
+    staleMs: number,
+    limit: number,
+    now: Date,
+  ): Promise<{ round: RoundEntity; monitor: MonitorEntity }[]> {
     const rounds = await tx
       .getRepository(RoundEntity)
       .createQueryBuilder('r')
@@ -210,7 +237,11 @@ export class RoundsRepository {
       .setOnLocked('skip_locked')
       .getMany();
     if (!rounds.length) return [];
-    const monitors = await tx.getRepository(MonitorEntity).createQueryBuilder('m').where('m.id IN (:...ids)', { ids: rounds.map((r) => r.monitorId) }).getMany();
+    const monitors = await tx
+      .getRepository(MonitorEntity)
+      .createQueryBuilder('m')
+      .where('m.id IN (:...ids)', { ids: rounds.map((r) => r.monitorId) })
+      .getMany();
     const byId = new Map(monitors.map((m) => [m.id, m]));
     return rounds.filter((r) => byId.has(r.monitorId)).map((round) => ({ round, monitor: byId.get(round.monitorId)! }));
   }
@@ -246,7 +277,9 @@ export class RoundsRepository {
       .getRepository(RoundEntity)
       .createQueryBuilder('r')
       .where('r.monitor_id IN (:...monitorIds)', { monitorIds })
-      .andWhere('r.decided_at IS NULL AND r.deadline_at <= :expiredBy', { expiredBy: new Date(expiredBy(now.getTime(), pastDeadlineMs)) })
+      .andWhere('r.decided_at IS NULL AND r.deadline_at <= :expiredBy', {
+        expiredBy: new Date(expiredBy(now.getTime(), pastDeadlineMs)),
+      })
       .orderBy('r.monitor_id', 'ASC')
       .addOrderBy('r.round', 'ASC')
       .limit(limit)
@@ -265,7 +298,13 @@ export class RoundsRepository {
    * of its start, a few partitions.
    */
   async lockForResults(tx: Tx, keys: ResultRoundKey[]): Promise<RoundEntity[]> {
-    const q = () => tx.getRepository(RoundEntity).createQueryBuilder('r').orderBy('r.monitor_id', 'ASC').addOrderBy('r.round', 'ASC').setLock('pessimistic_write');
+    const q = () =>
+      tx
+        .getRepository(RoundEntity)
+        .createQueryBuilder('r')
+        .orderBy('r.monitor_id', 'ASC')
+        .addOrderBy('r.round', 'ASC')
+        .setLock('pessimistic_write');
     const found: RoundEntity[] = [];
     const exact = keys.filter((k): k is ResultRoundKey & { scheduledAt: Date } => k.scheduledAt !== null);
     if (exact.length) {
@@ -273,7 +312,9 @@ export class RoundsRepository {
       // (monitor, round) order: a range over the batch's span instead would read every round
       // scheduled in it, which a backlog makes minutes wide. Messages carry milliseconds: a time
       // stored with microseconds matches within its millisecond.
-      const keys = [...exact].sort((a, b) => (a.monitorId < b.monitorId ? -1 : a.monitorId > b.monitorId ? 1 : a.round - b.round));
+      const keys = [...exact].sort((a, b) =>
+        a.monitorId < b.monitorId ? -1 : a.monitorId > b.monitorId ? 1 : a.round - b.round,
+      );
       const locked: { id: string; scheduled_at: Date }[] = await tx.query(
         `SELECT r.id, r.scheduled_at
            FROM unnest($1::text[], $2::timestamptz[], $3::bigint[]) WITH ORDINALITY AS k(monitor_id, t, round, n)
@@ -307,8 +348,14 @@ export class RoundsRepository {
       const near = new Map(loose.map((k) => [`${k.monitorId}|${k.round}`, k.startedAt.getTime()]));
       const best = new Map<string, RoundEntity>();
       const rows = await q()
-        .where('(r.monitor_id, r.round) IN (SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:rounds AS bigint[])))', { ids: loose.map((k) => k.monitorId), rounds: loose.map((k) => k.round) })
-        .andWhere('r.scheduled_at >= :from AND r.scheduled_at < :to', { from: new Date(Math.min(...started) - DAY_MS), to: new Date(Math.max(...started) + DAY_MS) })
+        .where('(r.monitor_id, r.round) IN (SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:rounds AS bigint[])))', {
+          ids: loose.map((k) => k.monitorId),
+          rounds: loose.map((k) => k.round),
+        })
+        .andWhere('r.scheduled_at >= :from AND r.scheduled_at < :to', {
+          from: new Date(Math.min(...started) - DAY_MS),
+          to: new Date(Math.max(...started) + DAY_MS),
+        })
         .getMany();
       // Should a number have two rounds in that span, the one scheduled nearest the check's start.
       for (const r of rows) {
@@ -323,42 +370,77 @@ export class RoundsRepository {
   }
 
   /** Decided, counted rounds (not no_data) of one monitor in some time ranges: the raw edges of a window. */
-  async decidedInRanges(accountId: string, monitorId: string, ranges: { from: Date; to: Date }[]): Promise<DecidedRound[]> {
+  async decidedInRanges(
+    accountId: string,
+    monitorId: string,
+    ranges: { from: Date; to: Date }[],
+  ): Promise<DecidedRound[]> {
     if (!ranges.length) return [];
     const w = rangeClause('scheduled_at', ranges, 3);
-    const rows: { scheduled_at: Date; outcome: RoundOutcome; response_ms: number | null; status_code: number | null }[] = await this.repo.query(
+    const rows: {
+      scheduled_at: Date;
+      outcome: RoundOutcome;
+      response_ms: number | null;
+      status_code: number | null;
+    }[] = await this.repo.query(
       `SELECT scheduled_at, outcome, response_ms, status_code FROM rounds
         WHERE account_id = $1 AND monitor_id = $2 AND outcome IN ('up', 'degraded', 'down', 'warn') AND ${w.sql}
         ORDER BY scheduled_at`,
       [accountId, monitorId, ...w.params],
     );
-    return rows.map((r) => ({ scheduledAt: r.scheduled_at, outcome: r.outcome, responseMs: r.response_ms, statusCode: r.status_code }));
+    return rows.map((r) => ({
+      scheduledAt: r.scheduled_at,
+      outcome: r.outcome,
+      responseMs: r.response_ms,
+      statusCode: r.status_code,
+    }));
   }
 
   /** Completes decided rounds with one statement. */
-  async completeMany(tx: Tx, rows: (Pick<RoundEntity, 'id' | 'scheduledAt' | 'outcome' | 'regionsChecked' | 'regionsUp' | 'responseMs' | 'statusCode'>)[], now: Date): Promise<void> {
+  async completeMany(
+    tx: Tx,
+    rows: Pick<
+      RoundEntity,
+      'id' | 'scheduledAt' | 'outcome' | 'regionsChecked' | 'regionsUp' | 'responseMs' | 'statusCode'
+    >[],
+    now: Date,
+  ): Promise<void> {
     if (!rows.length) return;
     await tx.query(
       `UPDATE rounds r SET decided_at = $9, outcome = v.outcome, regions_checked = v.regions_checked, regions_up = v.regions_up,
               response_ms = v.response_ms, status_code = v.status_code
          FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::float8[], $6::int[]) AS v(id, outcome, regions_checked, regions_up, response_ms, status_code)
         WHERE r.id = v.id AND r.scheduled_at >= $7 AND r.scheduled_at < $8`,
-      [rows.map((r) => r.id), rows.map((r) => r.outcome), rows.map((r) => r.regionsChecked), rows.map((r) => r.regionsUp), rows.map((r) => r.responseMs), rows.map((r) => r.statusCode), ...span(rows), now],
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.outcome),
+        rows.map((r) => r.regionsChecked),
+        rows.map((r) => r.regionsUp),
+        rows.map((r) => r.responseMs),
+        rows.map((r) => r.statusCode),
+        ...span(rows),
+        now,
+      ],
     );
   }
-
 
   /** Marks decided rounds as run in maintenance: left out of uptime and SLA. */
   async markMaintenance(tx: Tx, rows: Pick<RoundEntity, 'id' | 'scheduledAt'>[]): Promise<void> {
     if (!rows.length) return;
-    await tx.query(`UPDATE rounds SET in_maintenance = true WHERE id = ANY($1::text[]) AND scheduled_at >= $2 AND scheduled_at < $3`, [rows.map((r) => r.id), ...span(rows)]);
+    await tx.query(
+      `UPDATE rounds SET in_maintenance = true WHERE id = ANY($1::text[]) AND scheduled_at >= $2 AND scheduled_at < $3`,
+      [rows.map((r) => r.id), ...span(rows)],
+    );
   }
 
   /** Decided rounds of one monitor, newest first (the check history). */
   listDecided(accountId: string, monitorId: string, limit: number): Promise<RoundEntity[]> {
     return this.repo
       .createQueryBuilder('r')
-      .where('r.account_id = :accountId AND r.monitor_id = :monitorId AND r.decided_at IS NOT NULL', { accountId, monitorId })
+      .where('r.account_id = :accountId AND r.monitor_id = :monitorId AND r.decided_at IS NOT NULL', {
+        accountId,
+        monitorId,
+      })
       .orderBy('r.scheduled_at', 'DESC')
       .limit(limit)
       .getMany();
@@ -366,7 +448,13 @@ export class RoundsRepository {
 
   /** Rounds of one monitor decided `no_data` (nothing answered; rare: a small partial index). */
   countNoData(accountId: string, monitorId: string): Promise<number> {
-    return this.repo.createQueryBuilder('r').where("r.account_id = :accountId AND r.monitor_id = :monitorId AND r.outcome = 'no_data'", { accountId, monitorId }).getCount();
+    return this.repo
+      .createQueryBuilder('r')
+      .where("r.account_id = :accountId AND r.monitor_id = :monitorId AND r.outcome = 'no_data'", {
+        accountId,
+        monitorId,
+      })
+      .getCount();
   }
 
   /** Decided rounds with data (`no_data` excluded) and down rounds of a monitor since `since` (SLA uptime). */

@@ -1,4 +1,14 @@
-import { claimRound, expiredBy, firstPhasedRound, firstRound, latestRound, phaseMs, roundDeadline, roundDueAt, startBy } from './schedule';
+import {
+  claimRound,
+  expiredBy,
+  firstPhasedRound,
+  firstRound,
+  latestRound,
+  phaseMs,
+  roundDeadline,
+  roundDueAt,
+  startBy,
+} from './schedule';
 
 describe('schedule math', () => {
   it('gives each monitor a stable phase inside its interval', () => {
@@ -35,7 +45,12 @@ describe('schedule math', () => {
     const phase = 500;
     const round = 1000;
     const now = roundDueAt(round, 10, phase) + 30; // 30 ms late
-    expect(claimRound(round, now, 10, phase)).toEqual({ round, nextRound: round + 1, nextDueAt: roundDueAt(round + 1, 10, phase), skipped: 0 });
+    expect(claimRound(round, now, 10, phase)).toEqual({
+      round,
+      nextRound: round + 1,
+      nextDueAt: roundDueAt(round + 1, 10, phase),
+      skipped: 0,
+    });
   });
 
   it('a round claimed ahead of its slot takes the next number and leaves the schedule on the next slot', () => {
@@ -52,7 +67,11 @@ describe('schedule math', () => {
     }
     expect(numbers).toEqual([1001, 1002, 1003, 1004, 1005]);
     // At the next slot the periodic check runs with the next unused number.
-    expect(claimRound(stored, roundDueAt(1001, 60, phase), 60, phase)).toMatchObject({ round: 1006, nextDueAt: roundDueAt(1002, 60, phase), skipped: 0 });
+    expect(claimRound(stored, roundDueAt(1001, 60, phase), 60, phase)).toMatchObject({
+      round: 1006,
+      nextDueAt: roundDueAt(1002, 60, phase),
+      skipped: 0,
+    });
   });
 
   it('a restart within the interval neither skips nor repeats a round', () => {
@@ -89,11 +108,17 @@ describe('schedule math', () => {
     const resumed = firstRound(now + 10_000, 60, phase, ran.nextRound);
     expect(resumed).toEqual({ nextRound: ran.round + 1, nextDueAt: roundDueAt(ran.round + 1, 60, phase) });
     // Numbers run ahead of slots (checks claimed early by pings): it still waits one slot only.
-    expect(firstRound(now + 10_000, 60, phase, ran.round + 9)).toEqual({ nextRound: ran.round + 9, nextDueAt: roundDueAt(ran.round + 1, 60, phase) });
+    expect(firstRound(now + 10_000, 60, phase, ran.round + 9)).toEqual({
+      nextRound: ran.round + 9,
+      nextDueAt: roundDueAt(ran.round + 1, 60, phase),
+    });
     expect(claimRound(resumed.nextRound, resumed.nextDueAt, 60, phase).round).toBe(ran.round + 1);
     // Resumed after its next slot began: that slot runs at once.
     const later = now + 3 * 60_000;
-    expect(firstRound(later, 60, phase, ran.nextRound)).toEqual({ nextRound: latestRound(later, 60, phase), nextDueAt: later });
+    expect(firstRound(later, 60, phase, ran.nextRound)).toEqual({
+      nextRound: latestRound(later, 60, phase),
+      nextDueAt: later,
+    });
     expect(latestRound(later, 60, phase)).toBeGreaterThan(ran.round);
   });
 });
@@ -108,7 +133,12 @@ describe('round deadlines (one rule, one clock)', () => {
   it('lets a probe start a job until the deadline minus the timeout, i.e. within the grace', () => {
     expect(startBy(roundDeadline(claimed, 10, 5), 10)).toBe(claimed + 5_000);
     expect(startBy(roundDeadline(claimed, 30, 0), 30)).toBe(claimed);
-    for (const [timeout, grace] of [[1, 1], [5, 2], [60, 10]]) expect(startBy(roundDeadline(claimed, timeout, grace), timeout) - claimed).toBe(grace * 1000);
+    for (const [timeout, grace] of [
+      [1, 1],
+      [5, 2],
+      [60, 10],
+    ])
+      expect(startBy(roundDeadline(claimed, timeout, grace), timeout) - claimed).toBe(grace * 1000);
   });
   it('has the sweep decide a round only once its deadline is past by the redelivery wait', () => {
     const deadline = roundDeadline(claimed, 10, 5);
@@ -120,7 +150,7 @@ describe('round deadlines (one rule, one clock)', () => {
 });
 
 describe('firstPhasedRound (bulk create)', () => {
-  it('starts at the monitor\'s next phase slot, within one interval after now, never at once', () => {
+  it("starts at the monitor's next phase slot, within one interval after now, never at once", () => {
     for (const interval of [1, 60, 300]) {
       for (const id of ['mon_a', 'mon_b', 'mon_c', 'mon_d']) {
         const phase = phaseMs(id, interval);
@@ -137,8 +167,14 @@ describe('firstPhasedRound (bulk create)', () => {
 
   it('spreads monitors created together over their interval', () => {
     const now = 1_800_000_000_000;
-    const due = Array.from({ length: 1000 }, (_, i) => firstPhasedRound(now, 60, phaseMs(`mon_${i.toString(36).padStart(16, '0')}`, 60)).nextDueAt - now);
-    const perTenSeconds = Array.from({ length: 6 }, (_, k) => due.filter((d) => d > k * 10_000 && d <= (k + 1) * 10_000).length);
+    const due = Array.from(
+      { length: 1000 },
+      (_, i) => firstPhasedRound(now, 60, phaseMs(`mon_${i.toString(36).padStart(16, '0')}`, 60)).nextDueAt - now,
+    );
+    const perTenSeconds = Array.from(
+      { length: 6 },
+      (_, k) => due.filter((d) => d > k * 10_000 && d <= (k + 1) * 10_000).length,
+    );
     for (const n of perTenSeconds) expect(n).toBeGreaterThan(100); // ~167 each, none empty
     expect(perTenSeconds.reduce((a, b) => a + b, 0)).toBe(1000);
   });

@@ -53,7 +53,12 @@ export function claimRound(storedNextRound: number, nowMs: number, intervalSecon
   const newest = latestRound(nowMs, intervalSeconds, phase);
   const round = Math.max(storedNextRound, newest);
   const nextRound = round + 1;
-  return { round, nextRound, nextDueAt: roundDueAt(newest + 1, intervalSeconds, phase), skipped: Math.max(0, newest - storedNextRound) };
+  return {
+    round,
+    nextRound,
+    nextDueAt: roundDueAt(newest + 1, intervalSeconds, phase),
+    skipped: Math.max(0, newest - storedNextRound),
+  };
 }
 
 /**
@@ -63,9 +68,15 @@ export function claimRound(storedNextRound: number, nowMs: number, intervalSecon
  * numbering); a resumed monitor whose current slot already ran waits for the next slot
  * (keeping its next number), so a round number is never claimed twice.
  */
-export function firstRound(nowMs: number, intervalSeconds: number, phase: number, storedNextRound?: number): { nextRound: number; nextDueAt: number } {
+export function firstRound(
+  nowMs: number,
+  intervalSeconds: number,
+  phase: number,
+  storedNextRound?: number,
+): { nextRound: number; nextDueAt: number } {
   const current = latestRound(nowMs, intervalSeconds, phase);
-  if (storedNextRound !== undefined && storedNextRound > current) return { nextRound: storedNextRound, nextDueAt: roundDueAt(current + 1, intervalSeconds, phase) };
+  if (storedNextRound !== undefined && storedNextRound > current)
+    return { nextRound: storedNextRound, nextDueAt: roundDueAt(current + 1, intervalSeconds, phase) };
   return { nextRound: current, nextDueAt: nowMs };
 }
 
@@ -74,7 +85,11 @@ export function firstRound(nowMs: number, intervalSeconds: number, phase: number
  * interval), not at once, so a thousand monitors created together spread over their
  * interval instead of landing on the probes as one burst.
  */
-export function firstPhasedRound(nowMs: number, intervalSeconds: number, phase: number): { nextRound: number; nextDueAt: number } {
+export function firstPhasedRound(
+  nowMs: number,
+  intervalSeconds: number,
+  phase: number,
+): { nextRound: number; nextDueAt: number } {
   const next = latestRound(nowMs, intervalSeconds, phase) + 1;
   return { nextRound: next, nextDueAt: roundDueAt(next, intervalSeconds, phase) };
 }

@@ -92,16 +92,28 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       });
       await this.rounds.advanceSchedules(
         tx,
-        planned.map((p) => ({ id: p.monitor.id, nextRound: p.claim.nextRound, nextDueAt: new Date(p.claim.nextDueAt) })),
+        planned.map((p) => ({
+          id: p.monitor.id,
+          nextRound: p.claim.nextRound,
+          nextDueAt: new Date(p.claim.nextDueAt),
+        })),
       );
-      const inserted = await this.rounds.insertRounds(tx, planned.map((p) => p.round));
+      const inserted = await this.rounds.insertRounds(
+        tx,
+        planned.map((p) => p.round),
+      );
       this.metrics.roundsClaimed.inc(inserted.size);
       const claimed = planned.filter((p) => inserted.has(p.round.id));
-      for (const { round } of claimed) for (const region of round.skippedRegions) this.metrics.jobsSkipped.inc({ region });
+      for (const { round } of claimed)
+        for (const region of round.skippedRegions) this.metrics.jobsSkipped.inc({ region });
       // No region to send a job to: nothing can answer, so the round is "no data" at once.
       const empty = claimed.filter((p) => p.round.regions.length === 0);
       if (empty.length) {
-        await this.rounds.completeNoData(tx, empty.map((p) => p.round), new Date(now));
+        await this.rounds.completeNoData(
+          tx,
+          empty.map((p) => p.round),
+          new Date(now),
+        );
         this.metrics.decisions.inc({ decision: 'no_data' }, empty.length);
       }
       return claimed.filter((p) => p.round.regions.length > 0);
@@ -117,11 +129,18 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
    */
   private async dispatch(items: { round: RoundEntity; monitor: MonitorEntity }[]): Promise<void> {
     await this.tx.run(async (tx) => {
-      const mine = await this.rounds.lockUndispatched(tx, items.map((i) => i.round));
+      const mine = await this.rounds.lockUndispatched(
+        tx,
+        items.map((i) => i.round),
+      );
       const todo = items.filter((i) => mine.has(i.round.id));
       this.publish(todo);
       await this.nats.nc.flush();
-      await this.rounds.markDispatched(tx, todo.map((i) => i.round), this.clock.now());
+      await this.rounds.markDispatched(
+        tx,
+        todo.map((i) => i.round),
+        this.clock.now(),
+      );
     });
   }
 
@@ -136,7 +155,8 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       // Sent now: a probe counts `ttl_ms` from arrival, so its clock's skew cannot move the deadline.
       const sentAt = this.clock.nowMs();
       // In-region retries (libs/checks retry.ts) only where the type takes them; absent means one attempt.
-      const retries = TYPE_RULES[monitor.monitorType].fields.includes('retries') && monitor.retries > 0 ? monitor.retries : undefined;
+      const retries =
+        TYPE_RULES[monitor.monitorType].fields.includes('retries') && monitor.retries > 0 ? monitor.retries : undefined;
       for (const region of round.regions) {
         const job: JobV1 = {
           v: 1,
@@ -166,12 +186,21 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       const stale = await this.rounds.lockStaleUndispatched(tx, STALE_DISPATCH_MS, BATCH, new Date(now));
       if (!stale.length) return;
       this.logger.warn(
-        { rounds: stale.length, round_ids: stale.slice(0, 20).map((s) => s.round.id), monitor_ids: [...new Set(stale.slice(0, 20).map((s) => s.monitor.id))] },
+        {
+          rounds: stale.length,
+          round_ids: stale.slice(0, 20).map((s) => s.round.id),
+          monitor_ids: [...new Set(stale.slice(0, 20).map((s) => s.monitor.id))],
+        },
         'publishing rounds left undispatched by another replica',
       );
       // The probes get the time they would have had: the round's deadline restarts now.
-      for (const s of stale) s.round.deadlineAt = new Date(roundDeadline(now, s.monitor.timeout, this.config.roundGraceSeconds));
-      await this.rounds.markDispatchedTx(tx, stale.map((s) => ({ id: s.round.id, scheduledAt: s.round.scheduledAt, deadlineAt: s.round.deadlineAt })), new Date(now));
+      for (const s of stale)
+        s.round.deadlineAt = new Date(roundDeadline(now, s.monitor.timeout, this.config.roundGraceSeconds));
+      await this.rounds.markDispatchedTx(
+        tx,
+        stale.map((s) => ({ id: s.round.id, scheduledAt: s.round.scheduledAt, deadlineAt: s.round.deadlineAt })),
+        new Date(now),
+      );
       this.publish(stale);
       await this.nats.nc.flush();
       this.metrics.roundsRedispatched.inc(stale.length);

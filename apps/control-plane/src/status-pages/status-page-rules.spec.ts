@@ -22,11 +22,22 @@ describe('planLayout', () => {
       { monitorId: 'm1', groupSlug: 'web', position: 2 },
       { monitorId: 'm4', groupSlug: null, position: 3 },
     ]);
-    expect(plan.refs.map((r) => r.field)).toEqual(['groups[0].monitor_ids[0]', 'groups[1].monitor_ids[0]', 'groups[1].monitor_ids[1]', 'monitor_ids[0]']);
+    expect(plan.refs.map((r) => r.field)).toEqual([
+      'groups[0].monitor_ids[0]',
+      'groups[1].monitor_ids[0]',
+      'groups[1].monitor_ids[1]',
+      'monitor_ids[0]',
+    ]);
   });
 
   it('defaults a missing order to the index', () => {
-    const plan = planLayout({ groups: [{ slug: 'b', name: 'B', monitor_ids: [] }, { slug: 'a', name: 'A', order: 0, monitor_ids: [] }], monitorIds: [] });
+    const plan = planLayout({
+      groups: [
+        { slug: 'b', name: 'B', monitor_ids: [] },
+        { slug: 'a', name: 'A', order: 0, monitor_ids: [] },
+      ],
+      monitorIds: [],
+    });
     expect(plan.groups.map((g) => g.slug)).toEqual(['b', 'a']);
   });
 
@@ -50,14 +61,23 @@ describe('normaliseCustomDomain', () => {
   it('lowercases and drops a trailing dot', () => {
     expect(normaliseCustomDomain('Status.Example.COM.', null)).toEqual({ value: 'status.example.com' });
   });
-  it.each([['localhost'], ['http://status.example.com'], ['status.example.com:8080'], ['10.0.0.1'], ['-bad.example.com'], ['a..b'], ['sp ace.example.com'], ['ex\u0000ample.com'], ['é.example.com']])(
-    'refuses %j',
-    (raw) => {
-      expect(normaliseCustomDomain(raw, null)).toHaveProperty('error');
-    },
-  );
+  it.each([
+    ['localhost'],
+    ['http://status.example.com'],
+    ['status.example.com:8080'],
+    ['10.0.0.1'],
+    ['-bad.example.com'],
+    ['a..b'],
+    ['sp ace.example.com'],
+    ['ex\u0000ample.com'],
+    ['é.example.com'],
+  ])('refuses %j', (raw) => {
+    expect(normaliseCustomDomain(raw, null)).toHaveProperty('error');
+  });
   it("refuses the install's own host", () => {
-    expect(normaliseCustomDomain('status.example.com', 'status.example.com')).toEqual({ error: "custom_domain cannot be this install's own host" });
+    expect(normaliseCustomDomain('status.example.com', 'status.example.com')).toEqual({
+      error: "custom_domain cannot be this install's own host",
+    });
   });
 });
 

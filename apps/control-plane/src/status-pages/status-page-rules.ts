@@ -31,7 +31,12 @@ export interface MemberRef {
  * Pure: checks a layout (unique group slugs, each monitor listed once) and turns it into
  * rows. Groups are sorted by `order`, then as listed (stable); positions number them.
  */
-export function planLayout(input: LayoutInput): { errors: FieldError[]; groups: LayoutGroup[]; members: LayoutMember[]; refs: MemberRef[] } {
+export function planLayout(input: LayoutInput): {
+  errors: FieldError[];
+  groups: LayoutGroup[];
+  members: LayoutMember[];
+  refs: MemberRef[];
+} {
   const errors: FieldError[] = [];
   const seenGroups = new Set<string>();
   const seenMonitors = new Map<string, string>();
@@ -45,16 +50,20 @@ export function planLayout(input: LayoutInput): { errors: FieldError[]; groups: 
     }
   };
   input.groups.forEach((g, i) => {
-    if (seenGroups.has(g.slug)) errors.push({ field: `groups[${i}].slug`, message: `group slug "${g.slug}" is used twice` });
+    if (seenGroups.has(g.slug))
+      errors.push({ field: `groups[${i}].slug`, message: `group slug "${g.slug}" is used twice` });
     seenGroups.add(g.slug);
     g.monitor_ids.forEach((id, j) => note(id, `groups[${i}].monitor_ids[${j}]`));
   });
   input.monitorIds.forEach((id, j) => note(id, `monitor_ids[${j}]`));
-  const sorted = input.groups.map((g, i) => ({ g, i, order: g.order ?? i })).sort((a, b) => a.order - b.order || a.i - b.i);
+  const sorted = input.groups
+    .map((g, i) => ({ g, i, order: g.order ?? i }))
+    .sort((a, b) => a.order - b.order || a.i - b.i);
   const groups = sorted.map(({ g, order }, position) => ({ slug: g.slug, name: g.name, order, position }));
   const members: LayoutMember[] = [];
   let position = 0;
-  for (const { g } of sorted) for (const id of g.monitor_ids) members.push({ monitorId: id, groupSlug: g.slug, position: position++ });
+  for (const { g } of sorted)
+    for (const id of g.monitor_ids) members.push({ monitorId: id, groupSlug: g.slug, position: position++ });
   for (const id of input.monitorIds) members.push({ monitorId: id, groupSlug: null, position: position++ });
   const listed = new Set<string>();
   return { errors, groups, members: members.filter((m) => !listed.has(m.monitorId) && listed.add(m.monitorId)), refs };
@@ -70,9 +79,11 @@ const LABEL_RE = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 export function normaliseCustomDomain(raw: string, ownHost: string | null): { value: string } | { error: string } {
   const v = raw.trim().toLowerCase().replace(/\.$/, '');
   if (!v) return { error: 'custom_domain must be a hostname such as status.example.com' };
-  if (v.length > 253 || /[:/?#@\s]/.test(v)) return { error: 'custom_domain must be a bare hostname (no scheme, port or path), such as status.example.com' };
+  if (v.length > 253 || /[:/?#@\s]/.test(v))
+    return { error: 'custom_domain must be a bare hostname (no scheme, port or path), such as status.example.com' };
   const labels = v.split('.');
-  if (labels.length < 2 || !labels.every((l) => LABEL_RE.test(l))) return { error: 'custom_domain must be a hostname such as status.example.com' };
+  if (labels.length < 2 || !labels.every((l) => LABEL_RE.test(l)))
+    return { error: 'custom_domain must be a hostname such as status.example.com' };
   if (/^\d+$/.test(labels[labels.length - 1])) return { error: 'custom_domain must be a hostname, not an IP address' };
   if (ownHost && v === ownHost.toLowerCase()) return { error: "custom_domain cannot be this install's own host" };
   return { value: v };

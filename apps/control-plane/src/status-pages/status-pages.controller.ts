@@ -42,7 +42,9 @@ export class StatusPagesController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Partial update: omitted fields are kept; groups / monitor_ids, when given, replace those lists' })
+  @ApiOperation({
+    summary: 'Partial update: omitted fields are kept; groups / monitor_ids, when given, replace those lists',
+  })
   @ApiParam({ name: 'id' })
   @ApiEnvelope(StatusPageView)
   @ApiErrors(400, 401, 403, 404, 409, 422, 429)

@@ -10,7 +10,10 @@ import { SystemStatusPagesRepository } from './system-status-pages.repository';
 
 /** Status pages: the owner API (`/api/v1/status-pages`), the page lookups public routes start with, and the pages showing a monitor for background work (`StatusPageListing`). */
 @Module({
-  imports: [TypeOrmModule.forFeature([StatusPageEntity, StatusPageGroupEntity, StatusPageMonitorEntity]), MonitorsModule],
+  imports: [
+    TypeOrmModule.forFeature([StatusPageEntity, StatusPageGroupEntity, StatusPageMonitorEntity]),
+    MonitorsModule,
+  ],
   controllers: [StatusPagesController],
   providers: [StatusPagesService, StatusPagesRepository, SystemStatusPagesRepository, StatusPageListing],
   exports: [StatusPagesService, StatusPageListing],

@@ -32,11 +32,24 @@ export class StatusPagesRepository {
   }
 
   lockOne(accountId: AccountId, id: string, tx: Tx): Promise<StatusPageEntity | null> {
-    return this.r(tx).createQueryBuilder('p').setLock('pessimistic_write').where('p.account_id = :accountId AND p.id = :id', { accountId, id }).getOne();
+    return this.r(tx)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.account_id = :accountId AND p.id = :id', { accountId, id })
+      .getOne();
   }
 
-  async list(accountId: AccountId, limit: number, offset: number): Promise<{ items: StatusPageEntity[]; total: number }> {
-    const [items, total] = await this.repo.findAndCount({ where: { accountId }, order: { createdAt: 'ASC', id: 'ASC' }, skip: offset, take: limit });
+  async list(
+    accountId: AccountId,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: StatusPageEntity[]; total: number }> {
+    const [items, total] = await this.repo.findAndCount({
+      where: { accountId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      skip: offset,
+      take: limit,
+    });
     return { items, total };
   }
 
@@ -56,8 +69,20 @@ export class StatusPagesRepository {
     if (!pageIds.length) return out;
     const m = tx ?? this.repo.manager;
     const [groups, members] = await Promise.all([
-      m.getRepository(StatusPageGroupEntity).createQueryBuilder('g').where('g.page_id IN (:...ids)', { ids: pageIds }).orderBy('g.page_id').addOrderBy('g.position').getMany(),
-      m.getRepository(StatusPageMonitorEntity).createQueryBuilder('m').where('m.page_id IN (:...ids)', { ids: pageIds }).orderBy('m.page_id').addOrderBy('m.position').getMany(),
+      m
+        .getRepository(StatusPageGroupEntity)
+        .createQueryBuilder('g')
+        .where('g.page_id IN (:...ids)', { ids: pageIds })
+        .orderBy('g.page_id')
+        .addOrderBy('g.position')
+        .getMany(),
+      m
+        .getRepository(StatusPageMonitorEntity)
+        .createQueryBuilder('m')
+        .where('m.page_id IN (:...ids)', { ids: pageIds })
+        .orderBy('m.page_id')
+        .addOrderBy('m.position')
+        .getMany(),
     ]);
     for (const g of groups) out.get(g.pageId)!.groups.push(g);
     for (const x of members) out.get(x.pageId)!.members.push(x);
@@ -84,8 +109,10 @@ export class StatusPagesRepository {
       const err = e as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
       const code = err.code ?? err.driverError?.code;
       const constraint = err.constraint ?? err.driverError?.constraint;
-      if (code === '23505' && constraint === 'status_pages_slug_uq') throw new DomainError('conflict', `slug "${page.slug}" is already taken`);
-      if (code === '23505' && constraint === 'status_pages_custom_domain_uq') throw new DomainError('conflict', `custom_domain "${page.customDomain}" is already used by another page`);
+      if (code === '23505' && constraint === 'status_pages_slug_uq')
+        throw new DomainError('conflict', `slug "${page.slug}" is already taken`);
+      if (code === '23505' && constraint === 'status_pages_custom_domain_uq')
+        throw new DomainError('conflict', `custom_domain "${page.customDomain}" is already used by another page`);
       throw e;
     }
   }
@@ -94,8 +121,14 @@ export class StatusPagesRepository {
   async replaceLayout(tx: Tx, pageId: string, groups: LayoutGroup[], members: LayoutMember[]): Promise<void> {
     await tx.getRepository(StatusPageMonitorEntity).delete({ pageId });
     await tx.getRepository(StatusPageGroupEntity).delete({ pageId });
-    if (groups.length) await tx.getRepository(StatusPageGroupEntity).insert(groups.map((g) => ({ pageId, slug: g.slug, name: g.name, position: g.position })));
-    if (members.length) await tx.getRepository(StatusPageMonitorEntity).insert(members.map((x) => ({ pageId, monitorId: x.monitorId, groupSlug: x.groupSlug, position: x.position })));
+    if (groups.length)
+      await tx
+        .getRepository(StatusPageGroupEntity)
+        .insert(groups.map((g) => ({ pageId, slug: g.slug, name: g.name, position: g.position })));
+    if (members.length)
+      await tx
+        .getRepository(StatusPageMonitorEntity)
+        .insert(members.map((x) => ({ pageId, monitorId: x.monitorId, groupSlug: x.groupSlug, position: x.position })));
   }
 
   async delete(accountId: AccountId, id: string): Promise<boolean> {

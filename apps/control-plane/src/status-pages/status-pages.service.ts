@@ -24,7 +24,12 @@ export function pageSummary(page: StatusPageEntity, publicUrl: string): PageSumm
 }
 
 /** The monitor as a page may show it (see PublicMonitorView: nothing private). */
-export function toPublicMonitor(m: MonitorEntity, groupSlug: string | null, showTargetUrls: boolean, flapping = false): PublicMonitorView {
+export function toPublicMonitor(
+  m: MonitorEntity,
+  groupSlug: string | null,
+  showTargetUrls: boolean,
+  flapping = false,
+): PublicMonitorView {
   return {
     id: m.id,
     slug: m.slug,
@@ -98,7 +103,12 @@ export class StatusPagesService {
   }
 
   /** PUT replaces the page (omitted fields get their defaults); PATCH keeps omitted fields. */
-  async update(p: Principal, id: string, dto: UpdateStatusPageDto | CreateStatusPageDto, replace: boolean): Promise<StatusPageView> {
+  async update(
+    p: Principal,
+    id: string,
+    dto: UpdateStatusPageDto | CreateStatusPageDto,
+    replace: boolean,
+  ): Promise<StatusPageView> {
     const saved = await this.tx.run(async (tx) => {
       const page = await this.pages.lockOne(p.accountId, id, tx);
       if (!page) throw notFound('status page', id);
@@ -108,8 +118,13 @@ export class StatusPagesService {
       if (relayout) {
         const current = (await this.pages.layouts([page.id], tx)).get(page.id)!;
         const groups = dto.groups ?? (replace ? [] : currentGroups(current));
-        const ungrouped = dto.monitor_ids ?? (replace ? [] : current.members.filter((m) => m.groupSlug === null).map((m) => m.monitorId));
-        layout = await this.checkLayout(p, groups, ungrouped, tx, { groups: replace || dto.groups !== undefined, ungrouped: replace || dto.monitor_ids !== undefined });
+        const ungrouped =
+          dto.monitor_ids ??
+          (replace ? [] : current.members.filter((m) => m.groupSlug === null).map((m) => m.monitorId));
+        layout = await this.checkLayout(p, groups, ungrouped, tx, {
+          groups: replace || dto.groups !== undefined,
+          ungrouped: replace || dto.monitor_ids !== undefined,
+        });
       }
       await this.checkUnique(page, page.id, tx);
       const s = await this.pages.save(page, tx);
@@ -183,15 +198,25 @@ export class StatusPagesService {
       url: pageUrl(page, this.config.publicUrl),
       updatedAt: page.updatedAt,
     };
-    const shown = layout.members.filter((m) => byId.has(m.monitorId)).map((m) => toPublicMonitor(byId.get(m.monitorId)!, m.groupSlug, page.showTargetUrls, flapping.get(m.monitorId) ?? false));
-    const groups = layout.groups.map((g) => ({ slug: g.slug, name: g.name, order: g.position, monitors: shown.filter((m) => m.groupSlug === g.slug) }));
+    const shown = layout.members
+      .filter((m) => byId.has(m.monitorId))
+      .map((m) =>
+        toPublicMonitor(byId.get(m.monitorId)!, m.groupSlug, page.showTargetUrls, flapping.get(m.monitorId) ?? false),
+      );
+    const groups = layout.groups.map((g) => ({
+      slug: g.slug,
+      name: g.name,
+      order: g.position,
+      monitors: shown.filter((m) => m.groupSlug === g.slug),
+    }));
     const ungrouped = shown.filter((m) => m.groupSlug === null);
     return { page: info, groups, ungrouped, monitors: [...groups.flatMap((g) => g.monitors), ...ungrouped] };
   }
 
   private assign(page: StatusPageEntity, dto: UpdateStatusPageDto, replace: boolean): void {
     const errors: FieldError[] = [];
-    const pick = <K extends keyof UpdateStatusPageDto>(k: K, fallback: NonNullable<UpdateStatusPageDto[K]> | null) => (dto[k] !== undefined ? dto[k] : replace ? fallback : undefined);
+    const pick = <K extends keyof UpdateStatusPageDto>(k: K, fallback: NonNullable<UpdateStatusPageDto[K]> | null) =>
+      dto[k] !== undefined ? dto[k] : replace ? fallback : undefined;
     if (dto.slug !== undefined) page.slug = dto.slug;
     if (dto.title !== undefined) page.title = dto.title;
     const description = pick('description', '');
@@ -230,18 +255,27 @@ export class StatusPagesService {
     const errors = [...plan.errors];
     // Kept parts of the layout (a PATCH of one list) are not re-checked: a monitor made private since is hidden, not an error.
     const refs = plan.refs.filter((r) => (r.field.startsWith('groups') ? given.groups : given.ungrouped));
-    const visibility = await this.monitors.visibility(p.accountId, refs.map((r) => r.monitorId), tx);
+    const visibility = await this.monitors.visibility(
+      p.accountId,
+      refs.map((r) => r.monitorId),
+      tx,
+    );
     for (const ref of refs) {
       const isPublic = visibility.get(ref.monitorId);
       if (isPublic === undefined) errors.push({ field: ref.field, message: `monitor ${ref.monitorId} not found` });
-      else if (!isPublic) errors.push({ field: ref.field, message: `monitor ${ref.monitorId} is private: make it public (PATCH /monitors/{id}/public) to show it on a page` });
+      else if (!isPublic)
+        errors.push({
+          field: ref.field,
+          message: `monitor ${ref.monitorId} is private: make it public (PATCH /monitors/{id}/public) to show it on a page`,
+        });
     }
     if (errors.length) throw validationFailed(errors);
     return plan;
   }
 
   private async checkUnique(page: StatusPageEntity, exceptId: string | null, tx: Tx): Promise<void> {
-    if (await this.pages.slugTaken(page.slug, exceptId, tx)) throw new DomainError('conflict', `slug "${page.slug}" is already taken`);
+    if (await this.pages.slugTaken(page.slug, exceptId, tx))
+      throw new DomainError('conflict', `slug "${page.slug}" is already taken`);
     if (page.customDomain && (await this.pages.domainTaken(page.customDomain, exceptId, tx))) {
       throw new DomainError('conflict', `custom_domain "${page.customDomain}" is already used by another page`);
     }
@@ -254,7 +288,12 @@ export class StatusPagesService {
 }
 
 function currentGroups(l: PageLayout) {
-  return l.groups.map((g) => ({ slug: g.slug, name: g.name, order: g.position, monitor_ids: l.members.filter((m) => m.groupSlug === g.slug).map((m) => m.monitorId) }));
+  return l.groups.map((g) => ({
+    slug: g.slug,
+    name: g.name,
+    order: g.position,
+    monitor_ids: l.members.filter((m) => m.groupSlug === g.slug).map((m) => m.monitorId),
+  }));
 }
 
 function toView(page: StatusPageEntity, layout: PageLayout, publicUrl: string): StatusPageView {
@@ -264,7 +303,12 @@ function toView(page: StatusPageEntity, layout: PageLayout, publicUrl: string): 
     title: page.title,
     description: page.description,
     company_name: page.companyName,
-    groups: layout.groups.map((g) => ({ slug: g.slug, name: g.name, order: g.position, monitor_ids: layout.members.filter((m) => m.groupSlug === g.slug).map((m) => m.monitorId) })),
+    groups: layout.groups.map((g) => ({
+      slug: g.slug,
+      name: g.name,
+      order: g.position,
+      monitor_ids: layout.members.filter((m) => m.groupSlug === g.slug).map((m) => m.monitorId),
+    })),
     monitor_ids: layout.members.filter((m) => m.groupSlug === null).map((m) => m.monitorId),
     custom_domain: page.customDomain,
     theme: page.theme,

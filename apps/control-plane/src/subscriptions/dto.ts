@@ -7,7 +7,11 @@ export class SubscribeDto {
 }
 
 export class CreateSubscriberDto {
-  @ApiProperty({ enum: ['webhook'], description: 'only webhook subscribers are added by the owner; email subscribers subscribe themselves and confirm by email' })
+  @ApiProperty({
+    enum: ['webhook'],
+    description:
+      'only webhook subscribers are added by the owner; email subscribers subscribe themselves and confirm by email',
+  })
   @IsString()
   @IsIn(['webhook', 'email'])
   type!: string;
@@ -18,7 +22,8 @@ export class CreateSubscriberDto {
 export class SubscriberDto {
   @ApiProperty({ example: 'sub_k3j2h1g0f9e8d7c6' }) id!: string;
   @ApiProperty({ enum: ['email', 'webhook'] }) type!: 'email' | 'webhook';
-  @ApiProperty({ nullable: true, type: String, example: 'a**@e******.com', description: 'masked' }) email!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'a**@e******.com', description: 'masked' }) email!:
+    string | null;
   @ApiProperty({ nullable: true, type: String, example: 'https://hooks.example.com/status' }) url!: string | null;
   @ApiProperty({ enum: ['pending', 'confirmed'] }) status!: 'pending' | 'confirmed';
   @ApiProperty({ format: 'date-time' }) created_at!: string;
@@ -26,7 +31,11 @@ export class SubscriberDto {
 }
 
 export class CreatedSubscriberDto extends SubscriberDto {
-  @ApiProperty({ example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', description: 'Standard Webhooks secret: answered only here' }) secret!: string;
+  @ApiProperty({
+    example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    description: 'Standard Webhooks secret: answered only here',
+  })
+  secret!: string;
 }
 
 export class DeletedSubscriberDto {

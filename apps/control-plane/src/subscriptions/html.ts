@@ -2,7 +2,12 @@ import { cleanText } from '../badges/badge-spec';
 
 /** HTML-escapes text (and attribute values). */
 export function esc(s: string): string {
-  return cleanText(s, 2000).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return cleanText(s, 2000)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /**

@@ -1,6 +1,19 @@
 import { parseXml } from '../testing/xml';
 import { subscribeForm } from './html';
-import { automaticUpdate, cleanMultiline, confirmationEmail, eventEmail, makeToken, maskEmail, normaliseEmail, PageEventPayload, tokenKey, tokenSubscriber, verifyToken, windowStart } from './subscription-rules';
+import {
+  automaticUpdate,
+  cleanMultiline,
+  confirmationEmail,
+  eventEmail,
+  makeToken,
+  maskEmail,
+  normaliseEmail,
+  PageEventPayload,
+  tokenKey,
+  tokenSubscriber,
+  verifyToken,
+  windowStart,
+} from './subscription-rules';
 
 const key = tokenKey('server-secret-server-secret');
 const id = 'sub_0123456789abcdef';
@@ -8,7 +21,21 @@ const id = 'sub_0123456789abcdef';
 describe('subscription rules', () => {
   it('normalises and validates addresses', () => {
     expect(normaliseEmail(' Ann@Example.COM ')).toBe('Ann@example.com');
-    for (const bad of ['', 'ann', 'ann@', '@x.com', 'a b@x.com', 'ann@x', `${'a'.repeat(250)}@x.com`, 'ann@x.com\r\nBcc: eve@y.com', 'ann@x.com\u0000', 42, null, ['a@x.com']]) expect(normaliseEmail(bad)).toBeNull();
+    for (const bad of [
+      '',
+      'ann',
+      'ann@',
+      '@x.com',
+      'a b@x.com',
+      'ann@x',
+      `${'a'.repeat(250)}@x.com`,
+      'ann@x.com\r\nBcc: eve@y.com',
+      'ann@x.com\u0000',
+      42,
+      null,
+      ['a@x.com'],
+    ])
+      expect(normaliseEmail(bad)).toBeNull();
   });
 
   it('masks addresses for the owner', () => {
@@ -26,7 +53,8 @@ describe('subscription rules', () => {
     expect(verifyToken(tokenKey('another-secret-another'), 'confirm', t, 'n1')).toBe(false);
     const other = makeToken(key, 'confirm', 'sub_fedcba9876543210', 'n1');
     expect(verifyToken(key, 'confirm', `${id}.${other.split('.')[1]}`, 'n1')).toBe(false);
-    for (const bad of ['', 'x', `${id}.`, `${id}.${'A'.repeat(43)}`, `${t}x`, 'sub_\u0000.x']) expect(verifyToken(key, 'confirm', bad, 'n1')).toBe(false);
+    for (const bad of ['', 'x', `${id}.`, `${id}.${'A'.repeat(43)}`, `${t}x`, 'sub_\u0000.x'])
+      expect(verifyToken(key, 'confirm', bad, 'n1')).toBe(false);
   });
 
   it('uses fixed hour windows', () => {
@@ -37,7 +65,13 @@ describe('subscription rules', () => {
     event: 'incident.created',
     timestamp: '2026-12-01T10:00:00.000Z',
     page: { id: 'sp_1', slug: 'acme', title: 'Acme\r\nBcc: eve@x.com Status', url: 'https://status.acme.test' },
-    subject: { kind: 'incident', id: 'inc_1', title: 'API is down', status: 'investigating', url: 'https://status.acme.test/incidents/inc_1' },
+    subject: {
+      kind: 'incident',
+      id: 'inc_1',
+      title: 'API is down',
+      status: 'investigating',
+      url: 'https://status.acme.test/incidents/inc_1',
+    },
     affected_monitors: ['API', 'Web'],
     update: 'Line one\r\nLine two\u0000',
   };
@@ -57,13 +91,18 @@ describe('subscription rules', () => {
   });
 
   it('writes the confirmation with its link', () => {
-    const m = confirmationEmail({ ...payload, event: 'subscription.confirm' }, 'https://px.test/s/acme/confirm?token=t');
+    const m = confirmationEmail(
+      { ...payload, event: 'subscription.confirm' },
+      'https://px.test/s/acme/confirm?token=t',
+    );
     expect(m.subject).toBe('Confirm your subscription to Acme Bcc: eve@x.com Status');
     expect(m.text).toContain('Confirm: https://px.test/s/acme/confirm?token=t');
   });
 
   it('describes automatic incidents', () => {
-    expect(automaticUpdate('incident.created', 'API', ['eu-west', 'us-east'], null)).toBe('API is down (failing in eu-west, us-east). We are investigating.');
+    expect(automaticUpdate('incident.created', 'API', ['eu-west', 'us-east'], null)).toBe(
+      'API is down (failing in eu-west, us-east). We are investigating.',
+    );
     expect(automaticUpdate('incident.resolved', 'API', [], 125)).toBe('API is back up after 2m 5s.');
     expect(cleanMultiline('a\r\n\u0007b')).toBe('a\nb');
   });

@@ -13,7 +13,8 @@ export const RATE_LIMITS = { perIp: 10, perAddress: 3, windowMs: 60 * 60_000 } a
 /** A confirmation link works this long after it was sent. */
 export const CONFIRM_TTL_MS = 7 * 86_400_000;
 
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 /** `" Ann@Example.COM "` → `"Ann@example.com"` (the domain is case-insensitive); null when not an address we send to. */
 export function normaliseEmail(input: unknown): string | null {
@@ -77,7 +78,15 @@ export function windowStart(at: Date, windowMs: number = RATE_LIMITS.windowMs): 
 
 // --- events
 
-export const PAGE_EVENTS = ['incident.created', 'incident.updated', 'incident.resolved', 'maintenance.scheduled', 'maintenance.started', 'maintenance.completed', 'maintenance.cancelled'] as const;
+export const PAGE_EVENTS = [
+  'incident.created',
+  'incident.updated',
+  'incident.resolved',
+  'maintenance.scheduled',
+  'maintenance.started',
+  'maintenance.completed',
+  'maintenance.cancelled',
+] as const;
 export type PageEvent = (typeof PAGE_EVENTS)[number];
 
 /** What a page subscriber receives (the webhook body; the email is written from it). */
@@ -106,10 +115,17 @@ const VERB: Record<PageEvent, string> = {
 const oneLine = (s: string, max: number) => cleanText(s, max);
 
 /** Plain-text message of an event, with the unsubscribe link (and the List-Unsubscribe headers, RFC 2369/8058). */
-export function eventEmail(p: PageEventPayload, unsubscribeUrl: string): { subject: string; text: string; headers: Record<string, string> } {
+export function eventEmail(
+  p: PageEventPayload,
+  unsubscribeUrl: string,
+): { subject: string; text: string; headers: Record<string, string> } {
   if (p.event === 'subscription.confirm') throw new Error('a confirmation is written by confirmationEmail');
   const page = oneLine(p.page.title, 200);
-  const headers = { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'List-Id': `${oneLine(p.page.title, 60).replace(/[<>"]/g, '')} <${p.page.slug}.status.parallax>` };
+  const headers = {
+    'List-Unsubscribe': `<${unsubscribeUrl}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    'List-Id': `${oneLine(p.page.title, 60).replace(/[<>"]/g, '')} <${p.page.slug}.status.parallax>`,
+  };
   const title = oneLine(p.subject?.title ?? '', 200);
   const subject = `[${page}] ${VERB[p.event]}: ${title}`.slice(0, 250);
   const lines = [
@@ -129,7 +145,10 @@ export function eventEmail(p: PageEventPayload, unsubscribeUrl: string): { subje
 }
 
 /** The double opt-in message: nothing is sent to the address until this link is opened. */
-export function confirmationEmail(p: PageEventPayload, confirmUrl: string): { subject: string; text: string; headers: Record<string, string> } {
+export function confirmationEmail(
+  p: PageEventPayload,
+  confirmUrl: string,
+): { subject: string; text: string; headers: Record<string, string> } {
   const page = oneLine(p.page.title, 200);
   return {
     subject: `Confirm your subscription to ${page}`.slice(0, 250),
@@ -155,8 +174,14 @@ export function cleanMultiline(s: string): string {
 }
 
 /** Text of an automatic incident's update (opened or resolved by the quorum). */
-export function automaticUpdate(event: 'incident.created' | 'incident.resolved', monitorName: string, regions: string[], durationSeconds: number | null): string {
-  if (event === 'incident.created') return `${monitorName} is down${regions.length ? ` (failing in ${regions.join(', ')})` : ''}. We are investigating.`;
+export function automaticUpdate(
+  event: 'incident.created' | 'incident.resolved',
+  monitorName: string,
+  regions: string[],
+  durationSeconds: number | null,
+): string {
+  if (event === 'incident.created')
+    return `${monitorName} is down${regions.length ? ` (failing in ${regions.join(', ')})` : ''}. We are investigating.`;
   return `${monitorName} is back up${durationSeconds !== null ? ` after ${formatDuration(durationSeconds)}` : ''}.`;
 }
 

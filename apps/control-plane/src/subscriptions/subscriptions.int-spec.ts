@@ -26,11 +26,19 @@ function parseMail(raw: string, to: string[]): Mail {
   }
   let body = rest.join('\r\n\r\n');
   if (/quoted-printable/i.test(headers['content-transfer-encoding'] ?? '')) {
-    body = Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    body = Buffer.from(
+      body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
   } else if (/base64/i.test(headers['content-transfer-encoding'] ?? '')) {
     body = Buffer.from(body, 'base64').toString('utf8');
   }
-  const subject = (headers.subject ?? '').replace(/=\?utf-8\?Q\?([^?]*)\?=/gi, (_, q: string) => Buffer.from(q.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/g, (__, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'));
+  const subject = (headers.subject ?? '').replace(/=\?utf-8\?Q\?([^?]*)\?=/gi, (_, q: string) =>
+    Buffer.from(
+      q.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/g, (__, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8'),
+  );
   return { to, headers, subject, text: body.replace(/\r\n/g, '\n') };
 }
 
@@ -58,7 +66,12 @@ describe('status page subscriptions', () => {
       let raw = '';
       stream.on('data', (c: Buffer) => (raw += c.toString('latin1')));
       stream.on('end', () => {
-        mails.push(parseMail(raw, session.envelope.rcptTo.map((r) => r.address)));
+        mails.push(
+          parseMail(
+            raw,
+            session.envelope.rcptTo.map((r) => r.address),
+          ),
+        );
         callback();
       });
     },
@@ -85,17 +98,34 @@ describe('status page subscriptions', () => {
     key = s.key;
     accountId = s.accountId;
     probes = new FakeProbes(t.natsPrefix, ['eu-west', 'us-east', 'ap-south']);
-    probes.verdict = (_region, job) => (down.has(job.monitor_id) ? { is_up: false, status_code: 503, response_ms: 30, error: 'HTTP 503' } : { is_up: true, status_code: 200, response_ms: 10 });
+    probes.verdict = (_region, job) =>
+      down.has(job.monitor_id)
+        ? { is_up: false, status_code: 503, response_ms: 30, error: 'HTTP 503' }
+        : { is_up: true, status_code: 200, response_ms: 10 };
     await probes.start();
     pg = new Client({ connectionString: t.databaseUrl });
     await pg.connect();
-    const created = await call(t.api, key, 'POST', '/monitors', { name: 'Checkout API', url: 'http://127.0.0.1:1/', check_interval: 1, timeout: 2, public: true });
+    const created = await call(t.api, key, 'POST', '/monitors', {
+      name: 'Checkout API',
+      url: 'http://127.0.0.1:1/',
+      check_interval: 1,
+      timeout: 2,
+      public: true,
+    });
     expect(created.status).toBe(201);
     monitor = created.body.data;
-    const created2 = await call(t.api, key, 'POST', '/status-pages', { slug: 'acme', title: 'Acme Status', monitor_ids: [monitor.id] });
+    const created2 = await call(t.api, key, 'POST', '/status-pages', {
+      slug: 'acme',
+      title: 'Acme Status',
+      monitor_ids: [monitor.id],
+    });
     expect(created2.status).toBe(201);
     page = { id: created2.body.data.id, accountId, slug: 'acme', title: 'Acme Status', url: created2.body.data.url };
-    await waitFor('monitor up', async () => (await call(t.api, key, 'GET', `/monitors/${monitor.id}`)).body.data.status === 'up', 30_000);
+    await waitFor(
+      'monitor up',
+      async () => (await call(t.api, key, 'GET', `/monitors/${monitor.id}`)).body.data.status === 'up',
+      30_000,
+    );
   });
   afterAll(async () => {
     await pg?.end();
@@ -106,16 +136,26 @@ describe('status page subscriptions', () => {
   });
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${t.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    fetch(`${t.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
   /** An emailed link, followed on the test server (PUBLIC_URL is the address users see). */
   const local = (link: string) => `${t.baseUrl}${new URL(link).pathname}${new URL(link).search}`;
   const mailsTo = (to: string) => mails.filter((m) => m.to.some((a) => a.toLowerCase() === to));
-  const linkIn = (text: string, label: string) => new RegExp(`${label}: (https://parallax\\.test/\\S+)`).exec(text)?.[1];
-  const incidentOpen = async () => (await pg.query(`SELECT count(*)::int AS n FROM incidents WHERE monitor_id = $1 AND status = 'open'`, [monitor.id])).rows[0].n === 1;
+  const linkIn = (text: string, label: string) =>
+    new RegExp(`${label}: (https://parallax\\.test/\\S+)`).exec(text)?.[1];
+  const incidentOpen = async () =>
+    (await pg.query(`SELECT count(*)::int AS n FROM incidents WHERE monitor_id = $1 AND status = 'open'`, [monitor.id]))
+      .rows[0].n === 1;
 
   it('round trip: subscribe, confirm through the link, incident and resolution by email, unsubscribe through the link, nothing more', async () => {
     const ann = 'ann@example.com';
-    const hook = await call(t.api, key, 'POST', `/status-pages/${page.id}/subscribers`, { type: 'webhook', url: receiver.url('/page-hook') });
+    const hook = await call(t.api, key, 'POST', `/status-pages/${page.id}/subscribers`, {
+      type: 'webhook',
+      url: receiver.url('/page-hook'),
+    });
     expect(hook.status).toBe(201);
     const secret = hook.body.data.secret as string;
     expect(secret).toMatch(/^whsec_/);
@@ -124,7 +164,9 @@ describe('status page subscriptions', () => {
     expect(sub.status).toBe(202);
     expect(await sub.json()).toEqual({ success: true, message: expect.stringContaining('Check your inbox') });
 
-    const confirmMail = await waitFor('confirmation email', () => mailsTo(ann).find((m) => m.subject.startsWith('Confirm')));
+    const confirmMail = await waitFor('confirmation email', () =>
+      mailsTo(ann).find((m) => m.subject.startsWith('Confirm')),
+    );
     expect(confirmMail.subject).toBe('Confirm your subscription to Acme Status');
     const confirmLink = linkIn(confirmMail.text, 'Confirm');
     expect(confirmLink).toMatch(/^https:\/\/parallax\.test\/s\/acme\/confirm\?token=sub_/);
@@ -142,10 +184,18 @@ describe('status page subscriptions', () => {
     expect(confirmed.status).toBe(200);
     expect(await confirmed.text()).toContain('Your subscription is confirmed');
     expect((await fetch(local(confirmLink!))).status).toBe(200); // a second click: already confirmed
-    expect((await call(t.api, key, 'GET', `/status-pages/${page.id}/subscribers`)).body.data.find((s: { type: string }) => s.type === 'email').status).toBe('confirmed');
+    expect(
+      (await call(t.api, key, 'GET', `/status-pages/${page.id}/subscribers`)).body.data.find(
+        (s: { type: string }) => s.type === 'email',
+      ).status,
+    ).toBe('confirmed');
 
     down.add(monitor.id);
-    const opened = await waitFor('incident email', () => mailsTo(ann).find((m) => m.subject.includes('New incident')), 30_000);
+    const opened = await waitFor(
+      'incident email',
+      () => mailsTo(ann).find((m) => m.subject.includes('New incident')),
+      30_000,
+    );
     expect(opened.subject).toBe('[Acme Status] New incident: Checkout API is down');
     expect(opened.text).toContain('Affected services: Checkout API');
     expect(opened.text).toContain('Checkout API is down (failing in ');
@@ -155,7 +205,11 @@ describe('status page subscriptions', () => {
     expect(opened.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
 
     down.delete(monitor.id);
-    const resolved = await waitFor('resolution email', () => mailsTo(ann).find((m) => m.subject.includes('Resolved')), 30_000);
+    const resolved = await waitFor(
+      'resolution email',
+      () => mailsTo(ann).find((m) => m.subject.includes('Resolved')),
+      30_000,
+    );
     expect(resolved.subject).toBe('[Acme Status] Resolved: Checkout API is down');
     expect(resolved.text).toMatch(/Checkout API is back up after \d+/);
 
@@ -165,7 +219,14 @@ describe('status page subscriptions', () => {
       return got.length >= 2 ? got : null;
     });
     const wh = new Webhook(secret);
-    const events = hooks.map((r) => wh.verify(r.body, { 'webhook-id': String(r.headers['webhook-id']), 'webhook-timestamp': String(r.headers['webhook-timestamp']), 'webhook-signature': String(r.headers['webhook-signature']) }) as { event: string; page: { title: string }; affected_monitors: string[]; update: string });
+    const events = hooks.map(
+      (r) =>
+        wh.verify(r.body, {
+          'webhook-id': String(r.headers['webhook-id']),
+          'webhook-timestamp': String(r.headers['webhook-timestamp']),
+          'webhook-signature': String(r.headers['webhook-signature']),
+        }) as { event: string; page: { title: string }; affected_monitors: string[]; update: string },
+    );
     expect(events.map((e) => e.event)).toEqual(['incident.created', 'incident.resolved']);
     expect(events[0]).toMatchObject({ page: { title: 'Acme Status' }, affected_monitors: ['Checkout API'] });
 
@@ -176,14 +237,24 @@ describe('status page subscriptions', () => {
     const gone = await fetch(local(unsubscribeLink!), { method: 'POST' });
     expect(gone.status).toBe(200);
     expect(await gone.text()).toContain('You will not receive any more updates');
-    expect((await fetch(local(unsubscribeLink!), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' })).status).toBe(200); // one-click, idempotent
+    expect(
+      (
+        await fetch(local(unsubscribeLink!), {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'List-Unsubscribe=One-Click',
+        })
+      ).status,
+    ).toBe(200); // one-click, idempotent
 
     // A second incident: the webhook subscriber is told, the address is not (same transaction, so no row exists for it).
     const mailsBefore = mailsTo(ann).length;
     down.add(monitor.id);
     await waitFor('second incident to the webhook', () => receiver.delivered('/page-hook').length >= 3, 30_000);
     await waitFor('second incident open', incidentOpen);
-    const rows = await pg.query(`SELECT count(*)::int AS n FROM notification_deliveries WHERE channel = 'page_email' AND event <> 'subscription.confirm' AND created_at > (SELECT max(created_at) FROM notification_deliveries WHERE channel = 'page_email' AND event = 'incident.resolved')`);
+    const rows = await pg.query(
+      `SELECT count(*)::int AS n FROM notification_deliveries WHERE channel = 'page_email' AND event <> 'subscription.confirm' AND created_at > (SELECT max(created_at) FROM notification_deliveries WHERE channel = 'page_email' AND event = 'incident.resolved')`,
+    );
     expect(rows.rows[0].n).toBe(0);
     expect(mailsTo(ann).length).toBe(mailsBefore);
     down.delete(monitor.id);
@@ -195,26 +266,55 @@ describe('status page subscriptions', () => {
     const html = await (await fetch(`${t.baseUrl}/s/acme`)).text();
     expect(html).toContain('<form class="px-subscribe" method="post" action="/s/acme/subscribe">');
     // The form works without JavaScript: a urlencoded post answers an HTML page.
-    const form = await fetch(`${t.baseUrl}/s/acme/subscribe`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: `email=${encodeURIComponent(cyd)}` });
+    const form = await fetch(`${t.baseUrl}/s/acme/subscribe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: `email=${encodeURIComponent(cyd)}`,
+    });
     expect(form.status).toBe(202);
     expect(form.headers.get('content-type')).toMatch(/text\/html/);
-    const confirmMail = await waitFor('cyd confirmation', () => mailsTo(cyd).find((m) => m.subject.startsWith('Confirm')));
+    const confirmMail = await waitFor('cyd confirmation', () =>
+      mailsTo(cyd).find((m) => m.subject.startsWith('Confirm')),
+    );
     expect((await fetch(local(linkIn(confirmMail.text, 'Confirm')!))).status).toBe(200);
     const hooksBefore = receiver.delivered('/page-hook').length;
 
     const api = (method: string, path: string, body?: unknown) => call(t.api, key, method, path, body);
-    const inc = (await api('POST', '/incidents', { title: 'Payment delays', description: 'Some payments are slow.', monitor_ids: [monitor.id] })).body.data;
-    await api('POST', `/incidents/${inc.id}/updates`, { label: 'Identified', content: 'A queue backlog; draining it.' });
+    const inc = (
+      await api('POST', '/incidents', {
+        title: 'Payment delays',
+        description: 'Some payments are slow.',
+        monitor_ids: [monitor.id],
+      })
+    ).body.data;
+    await api('POST', `/incidents/${inc.id}/updates`, {
+      label: 'Identified',
+      content: 'A queue backlog; draining it.',
+    });
     await api('PATCH', `/incidents/${inc.id}`, { status: 'resolved' });
     const now = Date.now();
-    const mnt = (await api('POST', '/maintenance', { title: 'DB upgrade', monitor_ids: [monitor.id], starts_at: new Date(now + 1_000).toISOString(), ends_at: new Date(now + 2_000).toISOString() })).body.data;
+    const mnt = (
+      await api('POST', '/maintenance', {
+        title: 'DB upgrade',
+        monitor_ids: [monitor.id],
+        starts_at: new Date(now + 1_000).toISOString(),
+        ends_at: new Date(now + 2_000).toISOString(),
+      })
+    ).body.data;
     const sweep = t.app.get(MaintenanceService);
     await waitFor('maintenance completed', async () => {
       await sweep.sweep();
       return (await api('GET', `/maintenance/${mnt.id}`)).body.data.status === 'completed';
     });
 
-    const subjects = ['New incident: Payment delays', 'Incident update: Payment delays', 'Resolved: Payment delays', 'Maintenance scheduled: DB upgrade', 'Maintenance started: DB upgrade', 'Maintenance completed: DB upgrade'].map((x) => `[Acme Status] ${x}`);
+    const subjects = [
+      'New incident: Payment delays',
+      'Incident update: Payment delays',
+      'Resolved: Payment delays',
+      'Maintenance scheduled: DB upgrade',
+      'Maintenance started: DB upgrade',
+      'Maintenance completed: DB upgrade',
+    ].map((x) => `[Acme Status] ${x}`);
     await waitFor('six emails to cyd', () => subjects.every((x) => mailsTo(cyd).some((m) => m.subject === x)));
     const update = mailsTo(cyd).find((m) => m.subject === subjects[1])!;
     expect(update.text).toContain('A queue backlog; draining it.');
@@ -228,14 +328,41 @@ describe('status page subscriptions', () => {
       const got = receiver.delivered('/page-hook').slice(hooksBefore);
       return got.length >= 6 ? got : null;
     });
-    const secretRow = await pg.query(`SELECT secret FROM status_page_subscribers WHERE type = 'webhook' AND status_page_id = $1`, [page.id]);
+    const secretRow = await pg.query(
+      `SELECT secret FROM status_page_subscribers WHERE type = 'webhook' AND status_page_id = $1`,
+      [page.id],
+    );
     const wh = new Webhook(secretRow.rows[0].secret);
-    const events = hooks.map((r) => wh.verify(r.body, { 'webhook-id': String(r.headers['webhook-id']), 'webhook-timestamp': String(r.headers['webhook-timestamp']), 'webhook-signature': String(r.headers['webhook-signature']) }) as { event: string; subject: { kind: string; id: string } });
-    expect(events.map((e) => e.event).sort()).toEqual(['incident.created', 'incident.resolved', 'incident.updated', 'maintenance.completed', 'maintenance.scheduled', 'maintenance.started']);
-    expect(events.find((e) => e.event === 'maintenance.started')!.subject).toMatchObject({ kind: 'maintenance', id: mnt.id });
+    const events = hooks.map(
+      (r) =>
+        wh.verify(r.body, {
+          'webhook-id': String(r.headers['webhook-id']),
+          'webhook-timestamp': String(r.headers['webhook-timestamp']),
+          'webhook-signature': String(r.headers['webhook-signature']),
+        }) as { event: string; subject: { kind: string; id: string } },
+    );
+    expect(events.map((e) => e.event).sort()).toEqual([
+      'incident.created',
+      'incident.resolved',
+      'incident.updated',
+      'maintenance.completed',
+      'maintenance.scheduled',
+      'maintenance.started',
+    ]);
+    expect(events.find((e) => e.event === 'maintenance.started')!.subject).toMatchObject({
+      kind: 'maintenance',
+      id: mnt.id,
+    });
     // Each written in the transaction of its change, through the outbox (the delivery log has them).
-    const rows = await pg.query(`SELECT event FROM notification_deliveries WHERE channel = 'page_email' AND target = $1 AND event LIKE 'maintenance.%'`, [cyd]);
-    expect(rows.rows.map((r) => r.event).sort()).toEqual(['maintenance.completed', 'maintenance.scheduled', 'maintenance.started']);
+    const rows = await pg.query(
+      `SELECT event FROM notification_deliveries WHERE channel = 'page_email' AND target = $1 AND event LIKE 'maintenance.%'`,
+      [cyd],
+    );
+    expect(rows.rows.map((r) => r.event).sort()).toEqual([
+      'maintenance.completed',
+      'maintenance.scheduled',
+      'maintenance.started',
+    ]);
 
     // The feed has the maintenance entry next to the incidents.
     const feed = await (await fetch(`${t.baseUrl}/s/acme/api/feed`)).text();
@@ -259,7 +386,13 @@ describe('status page subscriptions', () => {
     const r = await pg.query(`SELECT count(*)::int AS n FROM notification_deliveries WHERE target = $1`, [bob]);
     expect(r.rows[0].n).toBe(2);
 
-    for (const token of ['', 'x', '%00', 'sub_0000000000000000.' + 'A'.repeat(43), encodeURIComponent(linkIn(second.text, 'Confirm')!.split('token=')[1]) + 'x']) {
+    for (const token of [
+      '',
+      'x',
+      '%00',
+      'sub_0000000000000000.' + 'A'.repeat(43),
+      encodeURIComponent(linkIn(second.text, 'Confirm')!.split('token=')[1]) + 'x',
+    ]) {
       expect((await fetch(`${t.baseUrl}/s/acme/confirm?token=${token}`)).status).toBe(400);
       expect((await fetch(`${t.baseUrl}/s/acme/unsubscribe?token=${token}`, { method: 'POST' })).status).toBe(400);
     }
@@ -267,14 +400,25 @@ describe('status page subscriptions', () => {
   });
 
   it('validates input: not an address is 422, an unknown page 404, a form post answers HTML', async () => {
-    for (const email of ['nope', '', 'a@b', 'x'.repeat(400), 'ann@example.com\r\nBcc: eve@example.com', '\u0000@x.com']) {
+    for (const email of [
+      'nope',
+      '',
+      'a@b',
+      'x'.repeat(400),
+      'ann@example.com\r\nBcc: eve@example.com',
+      '\u0000@x.com',
+    ]) {
       const res = await post('/s/acme/subscribe', { email });
       expect(res.status).toBe(422);
     }
     expect((await post('/s/acme/subscribe', { email: { $gt: '' } })).status).toBe(422);
     expect((await post('/s/acme/subscribe', '{"email":')).status).toBe(400);
     expect((await post('/s/nowhere/subscribe', { email: 'carl@example.com' })).status).toBe(404);
-    const form = await fetch(`${t.baseUrl}/s/acme/subscribe`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=dora%40example.com' });
+    const form = await fetch(`${t.baseUrl}/s/acme/subscribe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=dora%40example.com',
+    });
     expect(form.status).toBe(202);
     expect(form.headers.get('content-type')).toMatch(/^text\/html/);
     await waitFor('dora confirmation', () => mailsTo('dora@example.com')[0]);
@@ -283,39 +427,69 @@ describe('status page subscriptions', () => {
   it('rate-limits per address and per IP, shared in PostgreSQL', async () => {
     const eve = 'eve@example.com';
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await post('/s/acme/subscribe', { email: eve }, { 'x-forwarded-for': '192.0.2.44' })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await post('/s/acme/subscribe', { email: eve }, { 'x-forwarded-for': '192.0.2.44' })).status);
     expect(statuses).toEqual([202, 202, 202, 429]);
     const limited = await post('/s/acme/subscribe', { email: eve }, { 'x-forwarded-for': '192.0.2.45' }); // another IP: the address is limited
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     // Per IP (X-Forwarded-For is believed for TRUST_PROXY=1 hop, as a proxy in front would send it).
     const perIp: number[] = [];
-    for (let i = 0; i < 12; i++) perIp.push((await post('/s/acme/subscribe', { email: `p${i}@example.com` }, { 'x-forwarded-for': '198.51.100.7' })).status);
+    for (let i = 0; i < 12; i++)
+      perIp.push(
+        (await post('/s/acme/subscribe', { email: `p${i}@example.com` }, { 'x-forwarded-for': '198.51.100.7' })).status,
+      );
     expect(perIp.slice(0, 10).every((s) => s === 202)).toBe(true);
     expect(perIp.slice(10)).toEqual([429, 429]);
     // another client is not affected
-    expect((await post('/s/acme/subscribe', { email: 'fred@example.com' }, { 'x-forwarded-for': '198.51.100.8' })).status).toBe(202);
+    expect(
+      (await post('/s/acme/subscribe', { email: 'fred@example.com' }, { 'x-forwarded-for': '198.51.100.8' })).status,
+    ).toBe(202);
   });
 
   it('owner API: webhook subscribers only, SSRF-checked URL, account-scoped, delete', async () => {
-    expect((await call(t.api, key, 'POST', `/status-pages/${page.id}/subscribers`, { type: 'email', url: 'x' })).status).toBe(422);
-    expect((await call(t.api, key, 'POST', `/status-pages/${page.id}/subscribers`, { type: 'webhook', url: 'ftp://x' })).status).toBe(422);
-    expect((await call(t.api, key, 'POST', `/status-pages/${page.id}/subscribers`, { type: 'sms', url: 'https://x.test' })).status).toBe(422);
+    expect(
+      (await call(t.api, key, 'POST', `/status-pages/${page.id}/subscribers`, { type: 'email', url: 'x' })).status,
+    ).toBe(422);
+    expect(
+      (await call(t.api, key, 'POST', `/status-pages/${page.id}/subscribers`, { type: 'webhook', url: 'ftp://x' }))
+        .status,
+    ).toBe(422);
+    expect(
+      (await call(t.api, key, 'POST', `/status-pages/${page.id}/subscribers`, { type: 'sms', url: 'https://x.test' }))
+        .status,
+    ).toBe(422);
     const other = await signup(t.api);
     expect((await call(t.api, other.key, 'GET', `/status-pages/${page.id}/subscribers`)).status).toBe(404);
-    expect((await call(t.api, other.key, 'POST', `/status-pages/${page.id}/subscribers`, { type: 'webhook', url: receiver.url('/x') })).status).toBe(404);
+    expect(
+      (
+        await call(t.api, other.key, 'POST', `/status-pages/${page.id}/subscribers`, {
+          type: 'webhook',
+          url: receiver.url('/x'),
+        })
+      ).status,
+    ).toBe(404);
     const list = (await call(t.api, key, 'GET', `/status-pages/${page.id}/subscribers?limit=500`)).body;
     expect(list.meta.limit).toBe(200);
     const hookId = list.data.find((s: { type: string }) => s.type === 'webhook').id;
     expect((await call(t.api, other.key, 'DELETE', `/status-pages/${page.id}/subscribers/${hookId}`)).status).toBe(404);
-    expect((await call(t.api, key, 'DELETE', `/status-pages/${page.id}/subscribers/${hookId}`)).body.data).toEqual({ deleted: true, subscriber_id: hookId });
+    expect((await call(t.api, key, 'DELETE', `/status-pages/${page.id}/subscribers/${hookId}`)).body.data).toEqual({
+      deleted: true,
+      subscriber_id: hookId,
+    });
     expect((await call(t.api, key, 'DELETE', `/status-pages/${page.id}/subscribers/${hookId}`)).status).toBe(404);
   });
 
   it('deleting the page removes its subscribers (foreign key)', async () => {
-    expect((await pg.query('SELECT count(*)::int AS n FROM status_page_subscribers WHERE status_page_id = $1', [page.id])).rows[0].n).toBeGreaterThan(0);
+    expect(
+      (await pg.query('SELECT count(*)::int AS n FROM status_page_subscribers WHERE status_page_id = $1', [page.id]))
+        .rows[0].n,
+    ).toBeGreaterThan(0);
     expect((await call(t.api, key, 'DELETE', `/status-pages/${page.id}`)).status).toBe(200);
-    expect((await pg.query('SELECT count(*)::int AS n FROM status_page_subscribers WHERE status_page_id = $1', [page.id])).rows[0].n).toBe(0);
+    expect(
+      (await pg.query('SELECT count(*)::int AS n FROM status_page_subscribers WHERE status_page_id = $1', [page.id]))
+        .rows[0].n,
+    ).toBe(0);
     expect((await post('/s/acme/subscribe', { email: 'late@example.com' })).status).toBe(404);
   });
 });

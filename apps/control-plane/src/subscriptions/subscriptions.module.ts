@@ -13,7 +13,12 @@ import { SystemSubscriptionsRepository } from './system-subscriptions.repository
 
 /** Email (double opt-in) and webhook subscribers of status pages, notified through the outbox. */
 @Module({
-  imports: [TypeOrmModule.forFeature([SubscriberEntity, SubscriptionAttemptEntity]), NotificationsModule, StatusPagesModule, MonitorsModule],
+  imports: [
+    TypeOrmModule.forFeature([SubscriberEntity, SubscriptionAttemptEntity]),
+    NotificationsModule,
+    StatusPagesModule,
+    MonitorsModule,
+  ],
   controllers: [PublicSubscriptionsController, SubscribersController],
   providers: [SubscriptionsService, SubscriptionsRepository, SystemSubscriptionsRepository, StatusPageDirectory],
   exports: [StatusPageDirectory, SubscriptionsService],

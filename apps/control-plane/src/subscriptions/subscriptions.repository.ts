@@ -33,7 +33,12 @@ export class SubscriptionsRepository {
 
   /** The address's row on the page, locked for the rest of the transaction. */
   findEmailForUpdate(tx: Tx, pageId: string, email: string): Promise<SubscriberEntity | null> {
-    return tx.getRepository(SubscriberEntity).createQueryBuilder('s').setLock('pessimistic_write').where('s.status_page_id = :pageId AND s.email = :email', { pageId, email }).getOne();
+    return tx
+      .getRepository(SubscriberEntity)
+      .createQueryBuilder('s')
+      .setLock('pessimistic_write')
+      .where('s.status_page_id = :pageId AND s.email = :email', { pageId, email })
+      .getOne();
   }
 
   /** Inserts unless the address is already on the page (a concurrent subscribe); returns whether it was inserted. */
@@ -55,7 +60,12 @@ export class SubscriptionsRepository {
   }
 
   list(accountId: AccountId, pageId: string, limit: number, offset: number): Promise<[SubscriberEntity[], number]> {
-    return this.repo.findAndCount({ where: { accountId, statusPageId: pageId }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit, skip: offset });
+    return this.repo.findAndCount({
+      where: { accountId, statusPageId: pageId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+      skip: offset,
+    });
   }
 
   countOnPage(accountId: AccountId, pageId: string, type: SubscriberEntity['type']): Promise<number> {

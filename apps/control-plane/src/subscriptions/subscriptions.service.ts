@@ -11,7 +11,12 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { Tx, TransactionRunner } from '../database/transaction';
 import { checkHttpUrl } from '../monitors/monitor-types';
 import { MonitorsRepository } from '../monitors/monitors.repository';
-import { MonitorIncidentEvent, NotificationExtensions, RenderedMessage, TimelineEvent } from '../notifications/extensions';
+import {
+  MonitorIncidentEvent,
+  NotificationExtensions,
+  RenderedMessage,
+  TimelineEvent,
+} from '../notifications/extensions';
 import type { DeliveryEntity } from '../notifications/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { newWebhookSecret, signedHeaders } from '../notifications/signing';
@@ -92,8 +97,10 @@ export class SubscriptionsService implements OnModuleInit {
 
   async subscribe(slug: string, rawEmail: unknown, ip: string): Promise<SubscribeResult> {
     const email = normaliseEmail(rawEmail);
-    if (!email) throw validationFailed([{ field: 'email', message: 'email must be an email address (at most 254 characters)' }]);
-    if (!this.config.notify.smtpUrl) throw new DomainError('bad_request', 'email subscriptions are not available: this server has no SMTP_URL');
+    if (!email)
+      throw validationFailed([{ field: 'email', message: 'email must be an email address (at most 254 characters)' }]);
+    if (!this.config.notify.smtpUrl)
+      throw new DomainError('bad_request', 'email subscriptions are not available: this server has no SMTP_URL');
     const page = await this.pages.bySlug(slug);
     if (!page) throw notFound('status page', slug);
     const now = this.clock.now();
@@ -102,17 +109,32 @@ export class SubscriptionsService implements OnModuleInit {
       const [perIp, perAddress] = await this.repo.countAttempt(tx, [`ip:${ip}`, `email:${sha256Hex(email)}`], ws);
       if (Math.random() < 0.05) await this.repo.pruneAttempts(tx, new Date(ws.getTime() - RATE_LIMITS.windowMs));
       if (perIp > RATE_LIMITS.perIp || perAddress > RATE_LIMITS.perAddress) {
-        return { outcome: 'rate_limited' as const, retryAfterSeconds: Math.max(1, Math.ceil((ws.getTime() + RATE_LIMITS.windowMs - now.getTime()) / 1000)) };
+        return {
+          outcome: 'rate_limited' as const,
+          retryAfterSeconds: Math.max(1, Math.ceil((ws.getTime() + RATE_LIMITS.windowMs - now.getTime()) / 1000)),
+        };
       }
       let sub = await this.repo.findEmailForUpdate(tx, page.id, email);
       if (sub?.confirmedAt) return { outcome: 'accepted' as const }; // already subscribed: the same answer, no email
       if (!sub) {
-        sub = Object.assign(new SubscriberEntity(), { id: newId('sub'), accountId: page.accountId, statusPageId: page.id, type: 'email' as const, email, url: null, secret: null, confirmedAt: null, createdAt: now });
+        sub = Object.assign(new SubscriberEntity(), {
+          id: newId('sub'),
+          accountId: page.accountId,
+          statusPageId: page.id,
+          type: 'email' as const,
+          email,
+          url: null,
+          secret: null,
+          confirmedAt: null,
+          createdAt: now,
+        });
       }
       sub.confirmNonce = randomBytes(16).toString('base64url'); // a new link: the previous one stops working
       sub.confirmationSentAt = now;
       await this.repo.save(tx, sub);
-      await this.notifications.enqueueRows(tx, [this.row(page, sub, 'subscription.confirm', basePayload(page, 'subscription.confirm', now), null, null, now)]);
+      await this.notifications.enqueueRows(tx, [
+        this.row(page, sub, 'subscription.confirm', basePayload(page, 'subscription.confirm', now), null, null, now),
+      ]);
       return { outcome: 'accepted' as const };
     });
   }
@@ -129,7 +151,8 @@ export class SubscriptionsService implements OnModuleInit {
       if (!sub || sub.statusPageId !== page.id || sub.type !== 'email') return 'invalid';
       if (sub.confirmedAt) return 'already';
       if (!sub.confirmNonce || !verifyToken(this.key, 'confirm', token as string, sub.confirmNonce)) return 'invalid';
-      if (!sub.confirmationSentAt || now.getTime() - sub.confirmationSentAt.getTime() > CONFIRM_TTL_MS) return 'invalid';
+      if (!sub.confirmationSentAt || now.getTime() - sub.confirmationSentAt.getTime() > CONFIRM_TTL_MS)
+        return 'invalid';
       sub.confirmedAt = now;
       sub.confirmNonce = null;
       await this.repo.save(tx, sub);
@@ -156,30 +179,62 @@ export class SubscriptionsService implements OnModuleInit {
 
   // --- owner API
 
-  async list(p: Principal, pageId: string, limit: number, offset: number): Promise<{ items: SubscriberView[]; total: number }> {
+  async list(
+    p: Principal,
+    pageId: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: SubscriberView[]; total: number }> {
     await this.ownPage(p, pageId);
     const [items, total] = await this.repo.list(p.accountId, pageId, limit, offset);
     return { items: items.map(view), total };
   }
 
-  async addWebhook(p: Principal, pageId: string, dto: { type: string; url: string }): Promise<SubscriberView & { secret: string }> {
+  async addWebhook(
+    p: Principal,
+    pageId: string,
+    dto: { type: string; url: string },
+  ): Promise<SubscriberView & { secret: string }> {
     const page = await this.ownPage(p, pageId);
     const errors: FieldError[] = [];
-    if (dto.type !== 'webhook') errors.push({ field: 'type', message: 'type must be "webhook": email subscribers subscribe themselves (POST /s/{slug}/subscribe) and confirm by email' });
+    if (dto.type !== 'webhook')
+      errors.push({
+        field: 'type',
+        message:
+          'type must be "webhook": email subscribers subscribe themselves (POST /s/{slug}/subscribe) and confirm by email',
+      });
     const u = checkHttpUrl('url', String(dto.url ?? '').trim(), errors);
     if (errors.length) throw validationFailed(errors);
     if (!this.config.allowPrivateTargets) {
       try {
         await resolveAndGuard(u!.hostname, false);
       } catch (e) {
-        throw validationFailed([{ field: 'url', message: e instanceof TargetRefusedError ? e.message : `url host "${u!.hostname}" could not be resolved` }]);
+        throw validationFailed([
+          {
+            field: 'url',
+            message: e instanceof TargetRefusedError ? e.message : `url host "${u!.hostname}" could not be resolved`,
+          },
+        ]);
       }
     }
-    if ((await this.repo.countOnPage(p.accountId, page.id, 'webhook')) >= MAX_WEBHOOKS_PER_PAGE) throw new DomainError('plan_limit', `at most ${MAX_WEBHOOKS_PER_PAGE} webhook subscribers per status page`);
+    if ((await this.repo.countOnPage(p.accountId, page.id, 'webhook')) >= MAX_WEBHOOKS_PER_PAGE)
+      throw new DomainError('plan_limit', `at most ${MAX_WEBHOOKS_PER_PAGE} webhook subscribers per status page`);
     const secret = newWebhookSecret();
     const now = this.clock.now();
     const saved = await this.repo.insertWebhook(
-      Object.assign(new SubscriberEntity(), { id: newId('sub'), accountId: p.accountId, statusPageId: page.id, type: 'webhook' as const, email: null, url: u!.toString(), secret, confirmNonce: null, confirmationSentAt: null, confirmedAt: now, createdAt: now }),
+      Object.assign(new SubscriberEntity(), {
+        id: newId('sub'),
+        accountId: p.accountId,
+        statusPageId: page.id,
+        type: 'webhook' as const,
+        email: null,
+        url: u!.toString(),
+        secret,
+        confirmNonce: null,
+        confirmationSentAt: null,
+        confirmedAt: now,
+        createdAt: now,
+      }),
     );
     return { ...view(saved), secret }; // the secret is answered once, here
   }
@@ -204,7 +259,10 @@ export class SubscriptionsService implements OnModuleInit {
     for (const e of events) {
       const pages = await this.pages.listing(tx, e.monitor.accountId, e.monitor.id);
       if (pages.length === 0) continue;
-      const subs = await this.system.notifiable(tx, pages.map((pg) => pg.id));
+      const subs = await this.system.notifiable(
+        tx,
+        pages.map((pg) => pg.id),
+      );
       for (const page of pages) {
         const payload: PageEventPayload = {
           ...basePayload(page, e.event, e.at),
@@ -216,9 +274,15 @@ export class SubscriptionsService implements OnModuleInit {
             url: `${page.url}/incidents/${encodeURIComponent(e.incident.id)}`,
           },
           affected_monitors: [e.monitor.name],
-          update: automaticUpdate(e.event, e.monitor.name, e.incident.affectedRegions ?? [], e.incident.durationSeconds),
+          update: automaticUpdate(
+            e.event,
+            e.monitor.name,
+            e.incident.affectedRegions ?? [],
+            e.incident.durationSeconds,
+          ),
         };
-        for (const s of subs.filter((x) => x.statusPageId === page.id)) rows.push(this.row(page, s, e.event, payload, e.monitor.id, e.sequence, e.at));
+        for (const s of subs.filter((x) => x.statusPageId === page.id))
+          rows.push(this.row(page, s, e.event, payload, e.monitor.id, e.sequence, e.at));
       }
     }
     return rows;
@@ -248,17 +312,32 @@ export class SubscriptionsService implements OnModuleInit {
       for (const { page, monitorIds } of pages.values()) {
         const payload: PageEventPayload = {
           ...basePayload(page, e.event as PageEvent, e.at),
-          subject: { kind: e.kind, id: e.id, title: e.title, status: e.status, url: `${page.url}/${e.kind === 'incident' ? 'incidents' : 'maintenance'}/${encodeURIComponent(e.id)}` },
+          subject: {
+            kind: e.kind,
+            id: e.id,
+            title: e.title,
+            status: e.status,
+            url: `${page.url}/${e.kind === 'incident' ? 'incidents' : 'maintenance'}/${encodeURIComponent(e.id)}`,
+          },
           affected_monitors: monitorIds.map((id) => names.get(id)?.name).filter((n): n is string => !!n),
           update: e.update,
         };
-        for (const s of subs.filter((x) => x.statusPageId === page.id)) rows.push(this.row(page, s, e.event, payload, null, null, e.at));
+        for (const s of subs.filter((x) => x.statusPageId === page.id))
+          rows.push(this.row(page, s, e.event, payload, null, null, e.at));
       }
     }
     return rows;
   }
 
-  private row(page: SubscribablePage, s: SubscriberEntity, event: string, payload: PageEventPayload, monitorId: string | null, sequence: number | null, at: Date): Partial<DeliveryEntity> {
+  private row(
+    page: SubscribablePage,
+    s: SubscriberEntity,
+    event: string,
+    payload: PageEventPayload,
+    monitorId: string | null,
+    sequence: number | null,
+    at: Date,
+  ): Partial<DeliveryEntity> {
     const channel = s.type === 'email' ? ('page_email' as const) : ('page_webhook' as const);
     return {
       id: newId('msg'),
@@ -291,11 +370,17 @@ export class SubscriptionsService implements OnModuleInit {
     const p = d.payload as unknown as PageEventPayload;
     if (p.event === 'subscription.confirm') {
       if (s.confirmedAt || !s.confirmNonce) return null; // confirmed meanwhile, or superseded
-      const m = confirmationEmail(p, this.link(p.page.slug, 'confirm', makeToken(this.key, 'confirm', s.id, s.confirmNonce)));
+      const m = confirmationEmail(
+        p,
+        this.link(p.page.slug, 'confirm', makeToken(this.key, 'confirm', s.id, s.confirmNonce)),
+      );
       return { kind: 'email', to: s.email, ...m };
     }
     if (!s.confirmedAt) return null;
-    const m = eventEmail(p, this.link(p.page.slug, 'unsubscribe', makeToken(this.key, 'unsubscribe', s.id, UNSUBSCRIBE_NONCE)));
+    const m = eventEmail(
+      p,
+      this.link(p.page.slug, 'unsubscribe', makeToken(this.key, 'unsubscribe', s.id, UNSUBSCRIBE_NONCE)),
+    );
     return { kind: 'email', to: s.email, ...m };
   }
 
@@ -303,12 +388,23 @@ export class SubscriptionsService implements OnModuleInit {
     const s = await this.subscriberOf(d);
     if (!s || !s.url || !s.secret) return null;
     const body = JSON.stringify(d.payload);
-    return { kind: 'webhook', url: s.url, body, headers: signedHeaders(s.secret, d.id, Math.floor(this.clock.nowMs() / 1000), body) };
+    return {
+      kind: 'webhook',
+      url: s.url,
+      body,
+      headers: signedHeaders(s.secret, d.id, Math.floor(this.clock.nowMs() / 1000), body),
+    };
   }
 }
 
 function basePayload(page: SubscribablePage, event: PageEventPayload['event'], at: Date): PageEventPayload {
-  return { event, timestamp: at.toISOString(), page: { id: page.id, slug: page.slug, title: page.title, url: page.url }, affected_monitors: [], update: null };
+  return {
+    event,
+    timestamp: at.toISOString(),
+    page: { id: page.id, slug: page.slug, title: page.title, url: page.url },
+    affected_monitors: [],
+    update: null,
+  };
 }
 
 function view(s: SubscriberEntity): SubscriberView {

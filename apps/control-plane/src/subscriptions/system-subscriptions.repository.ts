@@ -17,7 +17,12 @@ export class SystemSubscriptionsRepository {
   /** Subscribers to notify on these pages: confirmed emails and webhooks. */
   notifiable(tx: Tx, pageIds: string[]): Promise<SubscriberEntity[]> {
     if (pageIds.length === 0) return Promise.resolve([]);
-    return tx.getRepository(SubscriberEntity).find({ where: [{ statusPageId: In(pageIds), type: 'webhook' }, { statusPageId: In(pageIds), type: 'email', confirmedAt: Not(IsNull()) }] });
+    return tx.getRepository(SubscriberEntity).find({
+      where: [
+        { statusPageId: In(pageIds), type: 'webhook' },
+        { statusPageId: In(pageIds), type: 'email', confirmedAt: Not(IsNull()) },
+      ],
+    });
   }
 
   /** The subscriber a delivery goes to (its destination names it), or null once it is gone. */

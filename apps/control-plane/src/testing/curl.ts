@@ -50,7 +50,8 @@ function readCommand(s: string, from: number): { words: string[]; end: number } 
       inWord = true;
     } else if (c === '\\') {
       const next = s[i + 1] ?? '';
-      if (next === '\n' || next === ' ' || next === '\r') flush(); // continuation, or the flattened "\ "
+      if (next === '\n' || next === ' ' || next === '\r')
+        flush(); // continuation, or the flattened "\ "
       else {
         cur += next;
         inWord = true;

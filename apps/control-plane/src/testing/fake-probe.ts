@@ -5,7 +5,8 @@ import { Clock, systemClock } from '../common/clock';
 
 export { waitFor } from '@parallax/testing';
 
-export type Verdict = { is_up: boolean; status_code?: number; response_ms?: number; error?: string; attempts?: AttemptV1[] } | 'silent';
+export type Verdict =
+  { is_up: boolean; status_code?: number; response_ms?: number; error?: string; attempts?: AttemptV1[] } | 'silent';
 
 /**
  * A stand-in for probe processes in control-plane integration tests: it takes the
@@ -111,7 +112,9 @@ export class FakeProbes {
   }
 
   async publish(result: ResultV1, subjectRegion = result.region): Promise<void> {
-    await this.js!.publish(natsNames(this.prefix).results(subjectRegion), encode(result), { msgID: resultMsgId(result.job_id, result.region) });
+    await this.js!.publish(natsNames(this.prefix).results(subjectRegion), encode(result), {
+      msgID: resultMsgId(result.job_id, result.region),
+    });
   }
 
   /** Publishes raw bytes on a region's results subject (malformed-message tests). */

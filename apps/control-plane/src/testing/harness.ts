@@ -21,7 +21,11 @@ export interface TestApp {
  * Pass `share` (another TestApp) to start a second replica on the same database and
  * NATS prefix; only the first one drops them in close().
  */
-export async function startTestApp(env: Record<string, string> = {}, share?: TestApp, logStream?: DestinationStream): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  share?: TestApp,
+  logStream?: DestinationStream,
+): Promise<TestApp> {
   const db = share ? { url: share.databaseUrl, drop: async () => undefined } : await createDatabase('t_cp');
   const natsPrefix = share ? share.natsPrefix : uniqueName('t_cp');
   const config = loadConfig({
@@ -63,4 +67,3 @@ export async function startTestApp(env: Record<string, string> = {}, share?: Tes
     },
   };
 }
-

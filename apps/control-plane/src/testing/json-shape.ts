@@ -68,7 +68,8 @@ export function shapeMismatches(example: unknown, actual: unknown, opts: ShapeOp
     const out: string[] = [];
     xs.forEach((x, i) => {
       const tries = elems.map((e) => shapeMismatches(e, x, opts, `${path}[]`));
-      if (!tries.some((t) => t.length === 0)) out.push(...tries.reduce((a, b) => (b.length < a.length ? b : a)).map((m) => `${m} (element ${i})`));
+      if (!tries.some((t) => t.length === 0))
+        out.push(...tries.reduce((a, b) => (b.length < a.length ? b : a)).map((m) => `${m} (element ${i})`));
     });
     return out;
   }

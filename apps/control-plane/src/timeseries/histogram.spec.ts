@@ -1,4 +1,13 @@
-import { ABSOLUTE_ERROR_BELOW_1MS, BUCKETS, bucketOf, exactQuantile, GAMMA, Hist, RELATIVE_ERROR, representative } from './histogram';
+import {
+  ABSOLUTE_ERROR_BELOW_1MS,
+  BUCKETS,
+  bucketOf,
+  exactQuantile,
+  GAMMA,
+  Hist,
+  RELATIVE_ERROR,
+  representative,
+} from './histogram';
 
 describe('log-scale histogram', () => {
   it('puts each value in the bucket whose range holds it', () => {
@@ -29,7 +38,10 @@ describe('log-scale histogram', () => {
       whole.addValue(v);
       parts[i % 3].addValue(v);
     });
-    const merged = parts.reduce((acc, h) => acc.merge(Hist.fromSparse(JSON.parse(JSON.stringify(h.toSparse())))), new Hist());
+    const merged = parts.reduce(
+      (acc, h) => acc.merge(Hist.fromSparse(JSON.parse(JSON.stringify(h.toSparse())))),
+      new Hist(),
+    );
     expect(merged.toSparse()).toEqual(whole.toSparse());
     expect([merged.lo, merged.hi]).toEqual([whole.lo, whole.hi]);
     const sorted = [...values].sort((a, b) => a - b);
@@ -37,7 +49,9 @@ describe('log-scale histogram', () => {
     const got = merged.quantiles(values.length, qs, sorted[0], sorted[sorted.length - 1]);
     qs.forEach((q, i) => {
       const exact = exactQuantile(sorted, q)!;
-      expect(Math.abs(got[i]! - exact)).toBeLessThanOrEqual(exact >= 1 ? exact * RELATIVE_ERROR : ABSOLUTE_ERROR_BELOW_1MS);
+      expect(Math.abs(got[i]! - exact)).toBeLessThanOrEqual(
+        exact >= 1 ? exact * RELATIVE_ERROR : ABSOLUTE_ERROR_BELOW_1MS,
+      );
     });
   });
 
@@ -55,7 +69,15 @@ describe('log-scale histogram', () => {
     // jsonb's text output: keys sorted by length then bytes, ", " and ": " separators.
     const keys = Object.keys(sparse).sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
     const jsonbText = `{${keys.map((k) => `"${k}": ${sparse[k]}`).join(', ')}}`;
-    for (const text of [jsonbText, JSON.stringify(sparse), '{}', '{"3": 2.0}', ' {"3":2}', '{"3": 2, "x": 1}', '{"5": 1e1}']) {
+    for (const text of [
+      jsonbText,
+      JSON.stringify(sparse),
+      '{}',
+      '{"3": 2.0}',
+      ' {"3":2}',
+      '{"3": 2, "x": 1}',
+      '{"5": 1e1}',
+    ]) {
       const parsed = JSON.parse(text) as Record<string, number>;
       const fast = Hist.fromJsonText(text);
       const slow = Hist.fromSparse(parsed);
@@ -74,7 +96,10 @@ describe('log-scale histogram', () => {
     expect(h.count(300)).toBe(3);
     expect(h.count(0)).toBe(0);
     expect(h.count(BUCKETS + 5)).toBe(0);
-    const m = new Hist().add(0).merge(new Hist().add(BUCKETS - 1, 4)).merge(new Hist());
+    const m = new Hist()
+      .add(0)
+      .merge(new Hist().add(BUCKETS - 1, 4))
+      .merge(new Hist());
     expect(m.toSparse()).toEqual({ 0: 1, [BUCKETS - 1]: 4 });
     // Not a bucket index: ignored.
     expect(new Hist().add(-1).add(BUCKETS).add(2.5).hi).toBe(-1);

@@ -185,7 +185,8 @@ export class Hist {
     let j = 0;
     for (let i = this.lo; i <= this.hi && j < qs.length; i++) {
       seen += this.c[i - this.base];
-      while (j < qs.length && seen >= Math.max(1, Math.ceil(qs[j] * count))) out[j++] = Math.min(max, Math.max(min, representative(i)));
+      while (j < qs.length && seen >= Math.max(1, Math.ceil(qs[j] * count)))
+        out[j++] = Math.min(max, Math.max(min, representative(i)));
     }
     while (j < qs.length) out[j++] = max;
     return out;

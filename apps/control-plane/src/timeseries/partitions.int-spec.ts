@@ -35,17 +35,27 @@ describe('partition maintenance against a transaction that updates a monitor, th
       const later = dayOf(Date.now() + 10 * 86_400_000);
       const maintenance = repo.apply([later], []);
       // It now holds the parents and waits for monitors (a lock request on it not granted).
-      await waitFor('maintenance waiting for the monitors lock', async () => {
-        const r = await ds.query(`SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND c.relname = 'monitors' AND NOT l.granted`);
-        return r[0].n > 0;
-      }, 10_000, 20);
+      await waitFor(
+        'maintenance waiting for the monitors lock',
+        async () => {
+          const r = await ds.query(
+            `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND c.relname = 'monitors' AND NOT l.granted`,
+          );
+          return r[0].n > 0;
+        },
+        10_000,
+        20,
+      );
       // ... then its round, which waits for the maintenance: a deadlock.
       await a.query(
         `INSERT INTO rounds (id, monitor_id, account_id, round, scheduled_at, deadline_at, regions, quorum) VALUES ('chk_p', 'mon_p', 'acc_p', 1, now(), now(), '{eu-west}', 1)`,
       );
       await a.query('COMMIT');
       await maintenance;
-      const parts = await ds.query(`SELECT relname FROM pg_class WHERE relname IN ($1, $2)`, [`rounds_p${later.replace(/-/g, '')}`, `check_results_p${later.replace(/-/g, '')}`]);
+      const parts = await ds.query(`SELECT relname FROM pg_class WHERE relname IN ($1, $2)`, [
+        `rounds_p${later.replace(/-/g, '')}`,
+        `check_results_p${later.replace(/-/g, '')}`,
+      ]);
       expect(parts).toHaveLength(2);
       expect(await ds.query(`SELECT id FROM rounds`)).toEqual([{ id: 'chk_p' }]);
     } finally {

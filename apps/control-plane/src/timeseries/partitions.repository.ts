@@ -71,10 +71,13 @@ export class PartitionsRepository {
       for (const day of create) {
         const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
         for (const table of PARTITIONED_TABLES) {
-          await tx.query(`CREATE TABLE IF NOT EXISTS ${partitionName(table, day)} PARTITION OF ${table} FOR VALUES FROM ('${day}T00:00:00Z') TO ('${next}T00:00:00Z')`);
+          await tx.query(
+            `CREATE TABLE IF NOT EXISTS ${partitionName(table, day)} PARTITION OF ${table} FOR VALUES FROM ('${day}T00:00:00Z') TO ('${next}T00:00:00Z')`,
+          );
         }
       }
-      for (const day of drop) for (const table of PARTITIONED_TABLES) await tx.query(`DROP TABLE IF EXISTS ${partitionName(table, day)}`);
+      for (const day of drop)
+        for (const table of PARTITIONED_TABLES) await tx.query(`DROP TABLE IF EXISTS ${partitionName(table, day)}`);
     });
   }
 }

@@ -1,4 +1,11 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleInit,
+} from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Clock } from '../common/clock';
 import { PeriodicTask } from '../common/periodic-task';
@@ -50,16 +57,24 @@ export class PartitionsService implements OnModuleInit, OnApplicationBootstrap, 
     const existing = await this.partitions.list();
     // A day counts as existing when every partitioned table has it (else it is created, IF NOT EXISTS);
     // a day any table still has is dropped from all once it is past the retention.
-    const complete = [...existing].filter(([, tables]) => tables.size === PARTITIONED_TABLES.length).map(([day]) => day);
+    const complete = [...existing]
+      .filter(([, tables]) => tables.size === PARTITIONED_TABLES.length)
+      .map(([day]) => day);
     const create = planPartitions(complete, now, this.config.retentionDays, this.config.partitionsAheadDays).create;
-    const drop = planPartitions([...existing.keys()], now, this.config.retentionDays, this.config.partitionsAheadDays).drop;
+    const drop = planPartitions(
+      [...existing.keys()],
+      now,
+      this.config.retentionDays,
+      this.config.partitionsAheadDays,
+    ).drop;
     await this.partitions.apply(create, drop);
     if (drop.length) await this.rollups.deleteBefore(new Date(retentionCutoff(now, this.config.retentionDays)));
     this.known.clear();
     for (const d of [...complete.filter((d) => !drop.includes(d)), ...create]) this.known.add(d);
     this.metrics.resultPartitions.set(this.known.size);
     if (drop.length) this.metrics.partitionsDropped.inc(drop.length);
-    if (create.length || drop.length) this.logger.log({ created: create, dropped: drop }, 'result and round partitions maintained');
+    if (create.length || drop.length)
+      this.logger.log({ created: create, dropped: drop }, 'result and round partitions maintained');
     return { created: create, dropped: drop };
   }
 
@@ -78,7 +93,10 @@ export class PartitionsService implements OnModuleInit, OnApplicationBootstrap, 
     const missing = [...new Set(times.map(dayOf))].filter((d) => !this.known.has(d));
     if (!missing.length) return;
     const existing = await this.partitions.list();
-    await this.partitions.apply(missing.filter((d) => existing.get(d)?.size !== PARTITIONED_TABLES.length), []);
+    await this.partitions.apply(
+      missing.filter((d) => existing.get(d)?.size !== PARTITIONED_TABLES.length),
+      [],
+    );
     for (const d of missing) this.known.add(d);
     this.metrics.resultPartitions.set(this.known.size);
   }

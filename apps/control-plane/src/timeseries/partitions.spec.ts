@@ -4,7 +4,10 @@ const NOW = Date.parse('2026-11-23T13:00:00Z');
 
 describe('partition plan', () => {
   it('creates yesterday, today and the days ahead, and nothing that exists', () => {
-    expect(planPartitions([], NOW, 90, 3)).toEqual({ create: ['2026-11-22', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26'], drop: [] });
+    expect(planPartitions([], NOW, 90, 3)).toEqual({
+      create: ['2026-11-22', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26'],
+      drop: [],
+    });
     expect(planPartitions(['2026-11-22', '2026-11-23', '2026-11-24'], NOW, 90, 2).create).toEqual(['2026-11-25']);
   });
 

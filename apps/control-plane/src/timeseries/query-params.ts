@@ -31,7 +31,11 @@ export function parseDate(field: string, raw: string | undefined, now: number): 
 }
 
 /** A window [from, to): `to` defaults to now, `from` to 24 h before `to`. */
-export function parseWindow(fromRaw: string | undefined, toRaw: string | undefined, now: number): { from: Date; to: Date } {
+export function parseWindow(
+  fromRaw: string | undefined,
+  toRaw: string | undefined,
+  now: number,
+): { from: Date; to: Date } {
   const to = parseTime('to', toRaw, now);
   const from = parseTime('from', fromRaw, to.getTime() - DAY_MS);
   if (from.getTime() >= to.getTime()) throw validationFailed([{ field: 'from', message: 'must be before to' }]);
@@ -40,10 +44,16 @@ export function parseWindow(fromRaw: string | undefined, toRaw: string | undefin
 
 export function parseBucket(raw: string | undefined, from: Date, to: Date): Bucket {
   const bucket = raw === undefined || raw === '' ? defaultBucket(from, to) : raw;
-  if (bucket !== 'minute' && bucket !== 'hour' && bucket !== 'day') throw validationFailed([{ field: 'bucket', message: 'must be one of: minute, hour, day' }]);
+  if (bucket !== 'minute' && bucket !== 'hour' && bucket !== 'day')
+    throw validationFailed([{ field: 'bucket', message: 'must be one of: minute, hour, day' }]);
   const points = Math.ceil((to.getTime() - from.getTime()) / bucketMs(bucket));
   if (points > MAX_POINTS) {
-    throw validationFailed([{ field: 'bucket', message: `a ${bucket} series of this window has ${points} points per region (at most ${MAX_POINTS}): use a larger bucket or a shorter window` }]);
+    throw validationFailed([
+      {
+        field: 'bucket',
+        message: `a ${bucket} series of this window has ${points} points per region (at most ${MAX_POINTS}): use a larger bucket or a shorter window`,
+      },
+    ]);
   }
   return bucket;
 }
@@ -51,6 +61,9 @@ export function parseBucket(raw: string | undefined, from: Date, to: Date): Buck
 /** `region` must be one of the monitor's regions when given. */
 export function parseRegion(raw: string | undefined, regions: string[]): string | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (!regions.includes(raw)) throw validationFailed([{ field: 'region', message: `must be one of the monitor's regions: ${regions.join(', ')}` }]);
+  if (!regions.includes(raw))
+    throw validationFailed([
+      { field: 'region', message: `must be one of the monitor's regions: ${regions.join(', ')}` },
+    ]);
   return raw;
 }

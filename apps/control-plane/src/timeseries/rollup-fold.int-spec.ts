@@ -40,10 +40,23 @@ describe('rollup fold while results of the folded days arrive', () => {
   it('counts every result once in the daily rollups, whichever commits first', async () => {
     const { key, accountId } = await signup(t.api);
     const monitors: string[] = [];
-    for (let i = 0; i < 3; i++) monitors.push((await call(t.api, key, 'POST', '/monitors', { name: `fold ${i}`, url: 'http://127.0.0.1:1/', check_interval: 60, paused: true })).body.data.id);
+    for (let i = 0; i < 3; i++)
+      monitors.push(
+        (
+          await call(t.api, key, 'POST', '/monitors', {
+            name: `fold ${i}`,
+            url: 'http://127.0.0.1:1/',
+            check_interval: 60,
+            paused: true,
+          })
+        ).body.data.id,
+      );
     // The two days before today are not folded yet; their rounds are still undecided.
     const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
-    await pg.query(`INSERT INTO rollup_folds (monitor_id, folded_through) SELECT id, $2::date FROM unnest($1::text[]) AS id ON CONFLICT (monitor_id) DO UPDATE SET folded_through = EXCLUDED.folded_through`, [monitors, dayOf(today - 3 * DAY_MS)]);
+    await pg.query(
+      `INSERT INTO rollup_folds (monitor_id, folded_through) SELECT id, $2::date FROM unnest($1::text[]) AS id ON CONFLICT (monitor_id) DO UPDATE SET folded_through = EXCLUDED.folded_through`,
+      [monitors, dayOf(today - 3 * DAY_MS)],
+    );
     const times: number[] = [];
     for (let at = today - 2 * DAY_MS + 3 * MINUTE_MS; at < today; at += 23 * MINUTE_MS) times.push(at);
     await t.app.get(PartitionsService).ensureFor(times.map((at) => new Date(at)));
@@ -59,14 +72,29 @@ describe('rollup fold while results of the folded days arrive', () => {
         for (const [r, region] of REGIONS.entries()) {
           const ms = 20 + ((i * 37 + r * 11) % 300);
           results.push({
-            v: 1, job_id: jobId(monitorId, i + 1), monitor_id: monitorId, round: i + 1, region, probe_id: probes.probeId(region), probe_version: 'test',
-            scheduled_at: new Date(at).toISOString(), started_at: new Date(at).toISOString(), is_up: (i + r) % 9 !== 0, status_code: 200, response_ms: ms, error: null,
-            phases: { dns: 0, connect: 1, tls: null, first_byte: ms - 1, total: ms }, response_headers: null, response_body: null,
+            v: 1,
+            job_id: jobId(monitorId, i + 1),
+            monitor_id: monitorId,
+            round: i + 1,
+            region,
+            probe_id: probes.probeId(region),
+            probe_version: 'test',
+            scheduled_at: new Date(at).toISOString(),
+            started_at: new Date(at).toISOString(),
+            is_up: (i + r) % 9 !== 0,
+            status_code: 200,
+            response_ms: ms,
+            error: null,
+            phases: { dns: 0, connect: 1, tls: null, first_byte: ms - 1, total: ms },
+            response_headers: null,
+            response_body: null,
           });
         }
       });
     }
-    const stored = async () => (await pg.query(`SELECT count(*)::int AS n FROM check_results WHERE monitor_id = ANY($1::text[])`, [monitors])).rows[0].n;
+    const stored = async () =>
+      (await pg.query(`SELECT count(*)::int AS n FROM check_results WHERE monitor_id = ANY($1::text[])`, [monitors]))
+        .rows[0].n;
     // A third goes in first, the fold runs while the second third streams in, and the last
     // third is published once the fold is done (so some results certainly follow it).
     const third = Math.floor(results.length / 3);
@@ -79,8 +107,21 @@ describe('rollup fold while results of the folded days arrive', () => {
     await second;
     for (const r of results.slice(2 * third)) await probes.publish(r);
     await waitFor('every result stored', async () => (await stored()) === results.length, 60_000);
-    await waitFor('every round decided', async () => (await pg.query(`SELECT count(*)::int AS n FROM rounds WHERE monitor_id = ANY($1::text[]) AND decided_at IS NULL`, [monitors])).rows[0].n === 0, 60_000);
-    const folded = await pg.query(`SELECT DISTINCT folded_through::text AS d FROM rollup_folds WHERE monitor_id = ANY($1::text[])`, [monitors]);
+    await waitFor(
+      'every round decided',
+      async () =>
+        (
+          await pg.query(
+            `SELECT count(*)::int AS n FROM rounds WHERE monitor_id = ANY($1::text[]) AND decided_at IS NULL`,
+            [monitors],
+          )
+        ).rows[0].n === 0,
+      60_000,
+    );
+    const folded = await pg.query(
+      `SELECT DISTINCT folded_through::text AS d FROM rollup_folds WHERE monitor_id = ANY($1::text[])`,
+      [monitors],
+    );
     expect(folded.rows).toEqual([{ d: dayOf(today - DAY_MS) }]);
 
     // Daily rows of the folded days: the same as a rebuild from raw rows, and one check per result.
@@ -95,15 +136,22 @@ describe('rollup fold while results of the folded days arrive', () => {
     const incremental = await daily();
     await pg.query('BEGIN');
     try {
-      for (const table of ['rollups_hourly', 'rollups_daily']) await pg.query(`DELETE FROM ${table} WHERE monitor_id = ANY($1::text[])`, [monitors]);
+      for (const table of ['rollups_hourly', 'rollups_daily'])
+        await pg.query(`DELETE FROM ${table} WHERE monitor_id = ANY($1::text[])`, [monitors]);
       for (const sql of REBUILD_STATEMENTS) await pg.query(sql, [monitors]);
       expect(incremental).toEqual(await daily());
     } finally {
       await pg.query('ROLLBACK');
     }
-    const perRegion = await pg.query(`SELECT sum(checks)::int AS n FROM rollups_daily WHERE monitor_id = ANY($1::text[]) AND region <> '*'`, [monitors]);
+    const perRegion = await pg.query(
+      `SELECT sum(checks)::int AS n FROM rollups_daily WHERE monitor_id = ANY($1::text[]) AND region <> '*'`,
+      [monitors],
+    );
     expect(perRegion.rows[0].n).toBe(results.length);
-    const overall = await pg.query(`SELECT sum(checks)::int AS n FROM rollups_daily WHERE monitor_id = ANY($1::text[]) AND region = '*'`, [monitors]);
+    const overall = await pg.query(
+      `SELECT sum(checks)::int AS n FROM rollups_daily WHERE monitor_id = ANY($1::text[]) AND region = '*'`,
+      [monitors],
+    );
     expect(overall.rows[0].n).toBe(monitors.length * times.length);
   });
 });

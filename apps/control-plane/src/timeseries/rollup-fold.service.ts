@@ -47,13 +47,20 @@ export class RollupFoldService implements OnApplicationBootstrap, BeforeApplicat
     const { folded, rows } = await this.tx.run(async (tx) => {
       const due = await this.rollups.lockDueForFold(tx, through, CHUNK);
       const written = await this.rollups.fold(tx, due, through);
-      await this.rollups.markFolded(tx, due.map((m) => m.id), through);
+      await this.rollups.markFolded(
+        tx,
+        due.map((m) => m.id),
+        through,
+      );
       return { folded: due.length, rows: written };
     });
     if (folded) {
       this.metrics.rollupFoldMonitors.inc(folded);
       this.metrics.rollupFoldDuration.observe((monotonicMs() - t0) / 1000);
-      this.logger.log({ monitors: folded, daily_rows: rows, through, duration_ms: monotonicMs() - t0 }, 'daily rollups built from hourly ones');
+      this.logger.log(
+        { monitors: folded, daily_rows: rows, through, duration_ms: monotonicMs() - t0 },
+        'daily rollups built from hourly ones',
+      );
     }
     const oldest = await this.rollups.oldestFoldedThrough();
     // The oldest unfolded day starts at foldedUntil(oldest) and closes a day later.

@@ -43,7 +43,10 @@ export function rebuildRollupsSql(g: Granularity, source: 'results' | 'rounds', 
 
 /** Rounds before results: the order every transaction reaches the two partitioned tables in (see PartitionsRepository). */
 /** As the PartitionedResultsRollups migration ran them (rounds had no `in_maintenance` yet): never change. */
-export const REBUILD_STATEMENTS: string[] = (['hour', 'day'] as const).flatMap((g) => [rebuildRollupsSql(g, 'rounds'), rebuildRollupsSql(g, 'results')]);
+export const REBUILD_STATEMENTS: string[] = (['hour', 'day'] as const).flatMap((g) => [
+  rebuildRollupsSql(g, 'rounds'),
+  rebuildRollupsSql(g, 'results'),
+]);
 
 /**
  * The fold (RollupFoldService, and the RollupFolds migration's down()): the daily rows of
@@ -53,7 +56,8 @@ export const REBUILD_STATEMENTS: string[] = (['hour', 'day'] as const).flatMap((
  * by bucket) and returns `n`, the rows written.
  */
 const FOLD_RANGES = `unnest($1::text[], $2::date[]) AS f(monitor_id, after)`;
-const foldRange = (col: string) => `${col} >= (f.after + 1)::timestamp AT TIME ZONE 'UTC' AND ${col} < ($3::date + 1)::timestamp AT TIME ZONE 'UTC'`;
+const foldRange = (col: string) =>
+  `${col} >= (f.after + 1)::timestamp AT TIME ZONE 'UTC' AND ${col} < ($3::date + 1)::timestamp AT TIME ZONE 'UTC'`;
 
 export const FOLD_DELETE_SQL = `DELETE FROM rollups_daily d USING ${FOLD_RANGES} WHERE d.monitor_id = f.monitor_id AND ${foldRange('d.bucket_start')}`;
 
@@ -78,4 +82,7 @@ export const FOLD_INSERT_SQL = `
   SELECT count(*)::int AS n FROM ins`;
 
 /** The rebuild today: rounds decided in maintenance are left out of uptime (SPEC 3.7a). */
-export const REBUILD_STATEMENTS_NOW: string[] = (['hour', 'day'] as const).flatMap((g) => [rebuildRollupsSql(g, 'rounds', true), rebuildRollupsSql(g, 'results')]);
+export const REBUILD_STATEMENTS_NOW: string[] = (['hour', 'day'] as const).flatMap((g) => [
+  rebuildRollupsSql(g, 'rounds', true),
+  rebuildRollupsSql(g, 'results'),
+]);

@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Tx } from '../database/transaction';
 import { rangeClause } from '../database/ranges';
-import { FOLD_DELETE_SQL, FOLD_INSERT_SQL, foldedThroughSql, Granularity, ROLLUP_TABLE, REBUILD_STATEMENTS_NOW } from './rollup-sql';
+import {
+  FOLD_DELETE_SQL,
+  FOLD_INSERT_SQL,
+  foldedThroughSql,
+  Granularity,
+  ROLLUP_TABLE,
+  REBUILD_STATEMENTS_NOW,
+} from './rollup-sql';
 import { bucketOf, Hist, Histogram } from './histogram';
 import { Stats } from './stats';
 import { DAY_MS, floorTo, foldedUntil, HOUR_MS } from './window';
@@ -76,7 +83,20 @@ export class RollupsRepository {
       const k = `${o.monitorId}|${bucket}|${o.region}`;
       let row = groups.get(k);
       if (!row) {
-        row = { monitor_id: o.monitorId, bucket_start: new Date(bucket).toISOString(), region: o.region, account_id: o.accountId, checks: 0, failures: 0, degraded: 0, rt_count: 0, rt_sum: 0, rt_min: null, rt_max: null, hist: {} };
+        row = {
+          monitor_id: o.monitorId,
+          bucket_start: new Date(bucket).toISOString(),
+          region: o.region,
+          account_id: o.accountId,
+          checks: 0,
+          failures: 0,
+          degraded: 0,
+          rt_count: 0,
+          rt_sum: 0,
+          rt_min: null,
+          rt_max: null,
+          hist: {},
+        };
         groups.set(k, row);
       }
       row.checks += 1;
@@ -116,7 +136,19 @@ export class RollupsRepository {
    */
   private async upsert(tx: Tx, g: Granularity, rows: Row[]): Promise<void> {
     const t = ROLLUP_TABLE[g];
-    rows.sort((a, b) => (a.monitor_id < b.monitor_id ? -1 : a.monitor_id > b.monitor_id ? 1 : a.bucket_start < b.bucket_start ? -1 : a.bucket_start > b.bucket_start ? 1 : a.region < b.region ? -1 : 1));
+    rows.sort((a, b) =>
+      a.monitor_id < b.monitor_id
+        ? -1
+        : a.monitor_id > b.monitor_id
+          ? 1
+          : a.bucket_start < b.bucket_start
+            ? -1
+            : a.bucket_start > b.bucket_start
+              ? 1
+              : a.region < b.region
+                ? -1
+                : 1,
+    );
     await tx.query(
       `INSERT INTO ${t} AS r (monitor_id, bucket_start, region, account_id, checks, failures, degraded, rt_count, rt_sum, rt_min, rt_max, hist)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(monitor_id text, bucket_start timestamptz, region text, account_id text, checks int,
@@ -157,10 +189,27 @@ export class RollupsRepository {
    * start as epoch milliseconds: parsing them here costs less than pg's JSON.parse and date
    * parsing of up to 3,600 rows (a 30-day hourly series of 4 regions and the monitor).
    */
-  async inRanges(accountId: AccountId, monitorId: string, g: Granularity, ranges: { from: Date; to: Date }[], regions: string[] | null): Promise<RollupRow[]> {
+  async inRanges(
+    accountId: AccountId,
+    monitorId: string,
+    g: Granularity,
+    ranges: { from: Date; to: Date }[],
+    regions: string[] | null,
+  ): Promise<RollupRow[]> {
     if (!ranges.length || regions?.length === 0) return [];
     const w = rangeClause('bucket_start', ranges, 4);
-    const rows: { region: string; bucket_ms: number; checks: number; failures: number; degraded: number; rt_count: number; rt_sum: number; rt_min: number | null; rt_max: number | null; hist: string }[] = await this.ds.query(
+    const rows: {
+      region: string;
+      bucket_ms: number;
+      checks: number;
+      failures: number;
+      degraded: number;
+      rt_count: number;
+      rt_sum: number;
+      rt_min: number | null;
+      rt_max: number | null;
+      hist: string;
+    }[] = await this.ds.query(
       `SELECT region, (extract(epoch FROM bucket_start) * 1000)::float8 AS bucket_ms, checks, failures, degraded, rt_count, rt_sum, rt_min, rt_max, hist::text AS hist
          FROM ${ROLLUP_TABLE[g]}
         WHERE account_id = $1 AND monitor_id = $2 AND ($3::text[] IS NULL OR region = ANY($3::text[])) AND ${w.sql}`,
@@ -217,10 +266,15 @@ export class RollupsRepository {
    * `from`, in one query: daily rollups of folded days, hourly ones summed by day after
    * each monitor's fold point (so a round is counted once).
    */
-  async dailyRoundsOf(accountId: AccountId, monitorIds: string[], from: Date): Promise<{ monitorId: string; day: string; checks: number; failures: number; degraded: number }[]> {
+  async dailyRoundsOf(
+    accountId: AccountId,
+    monitorIds: string[],
+    from: Date,
+  ): Promise<{ monitorId: string; day: string; checks: number; failures: number; degraded: number }[]> {
     if (!monitorIds.length) return [];
-    const rows: { monitor_id: string; day: string; checks: string; failures: string; degraded: string }[] = await this.ds.query(
-      `SELECT monitor_id, day, sum(checks) AS checks, sum(failures) AS failures, sum(degraded) AS degraded FROM (
+    const rows: { monitor_id: string; day: string; checks: string; failures: string; degraded: string }[] =
+      await this.ds.query(
+        `SELECT monitor_id, day, sum(checks) AS checks, sum(failures) AS failures, sum(degraded) AS degraded FROM (
          SELECT d.monitor_id, to_char(d.bucket_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, d.checks, d.failures, d.degraded
            FROM rollups_daily d JOIN monitors m ON m.id = d.monitor_id LEFT JOIN rollup_folds f ON f.monitor_id = m.id
           WHERE d.account_id = $1 AND d.monitor_id = ANY($2::text[]) AND d.region = '${OVERALL}' AND d.bucket_start >= $3
@@ -231,31 +285,47 @@ export class RollupsRepository {
           WHERE h.account_id = $1 AND h.monitor_id = ANY($2::text[]) AND h.region = '${OVERALL}' AND h.bucket_start >= $3
             AND h.bucket_start >= ((${foldedThroughSql('m', 'f')} + 1)::timestamp AT TIME ZONE 'UTC')) x
        GROUP BY monitor_id, day`,
-      [accountId, monitorIds, from],
-    );
-    return rows.map((r) => ({ monitorId: r.monitor_id, day: r.day, checks: Number(r.checks), failures: Number(r.failures), degraded: Number(r.degraded) }));
+        [accountId, monitorIds, from],
+      );
+    return rows.map((r) => ({
+      monitorId: r.monitor_id,
+      day: r.day,
+      checks: Number(r.checks),
+      failures: Number(r.failures),
+      degraded: Number(r.degraded),
+    }));
   }
 
   /** Status pages: hourly average response time of the whole monitor ('*') of several monitors since `from` (one query). */
-  async hourlyResponseOf(accountId: AccountId, monitorIds: string[], from: Date): Promise<{ monitorId: string; hour: Date; avgMs: number | null }[]> {
+  async hourlyResponseOf(
+    accountId: AccountId,
+    monitorIds: string[],
+    from: Date,
+  ): Promise<{ monitorId: string; hour: Date; avgMs: number | null }[]> {
     if (!monitorIds.length) return [];
     const rows: { monitor_id: string; bucket_start: Date; rt_count: number; rt_sum: number }[] = await this.ds.query(
       `SELECT monitor_id, bucket_start, rt_count, rt_sum FROM rollups_hourly
         WHERE account_id = $1 AND monitor_id = ANY($2::text[]) AND region = '${OVERALL}' AND bucket_start >= $3 ORDER BY bucket_start`,
       [accountId, monitorIds, from],
     );
-    return rows.map((r) => ({ monitorId: r.monitor_id, hour: r.bucket_start, avgMs: r.rt_count > 0 ? Number(r.rt_sum) / Number(r.rt_count) : null }));
+    return rows.map((r) => ({
+      monitorId: r.monitor_id,
+      hour: r.bucket_start,
+      avgMs: r.rt_count > 0 ? Number(r.rt_sum) / Number(r.rt_count) : null,
+    }));
   }
 
   /** Rollups older than the retention (small tables: row deletes by the bucket index). */
   async deleteBefore(cutoff: Date): Promise<void> {
-    for (const t of Object.values(ROLLUP_TABLE)) await this.ds.query(`DELETE FROM ${t} WHERE bucket_start < $1`, [cutoff.toISOString()]);
+    for (const t of Object.values(ROLLUP_TABLE))
+      await this.ds.query(`DELETE FROM ${t} WHERE bucket_start < $1`, [cutoff.toISOString()]);
   }
 
   /** Rebuilds the rollups of some monitors from raw rows (the migration's SQL); for tests and the benchmark. */
   async rebuild(monitorIds: string[]): Promise<void> {
     await this.ds.transaction(async (tx) => {
-      for (const t of Object.values(ROLLUP_TABLE)) await tx.query(`DELETE FROM ${t} WHERE monitor_id = ANY($1::text[])`, [monitorIds]);
+      for (const t of Object.values(ROLLUP_TABLE))
+        await tx.query(`DELETE FROM ${t} WHERE monitor_id = ANY($1::text[])`, [monitorIds]);
       for (const sql of REBUILD_STATEMENTS_NOW) await tx.query(sql, [monitorIds]);
     });
   }

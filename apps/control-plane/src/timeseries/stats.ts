@@ -18,7 +18,16 @@ export interface Stats {
   hist: Hist;
 }
 
-export const emptyStats = (): Stats => ({ checks: 0, failures: 0, degraded: 0, rtCount: 0, rtSum: 0, rtMin: null, rtMax: null, hist: new Hist() });
+export const emptyStats = (): Stats => ({
+  checks: 0,
+  failures: 0,
+  degraded: 0,
+  rtCount: 0,
+  rtSum: 0,
+  rtMin: null,
+  rtMax: null,
+  hist: new Hist(),
+});
 
 /** Merges stats, or a stored rollup row (sparse histogram: added without a dense copy). */
 export function mergeStats(into: Stats, s: Omit<Stats, 'hist'> & { hist: Hist | Histogram }): Stats {
@@ -67,7 +76,9 @@ export interface ResponseSummary {
 }
 
 export function responseSummary(s: Stats): ResponseSummary {
-  const [p50, p95, p99] = s.rtCount ? s.hist.quantiles(s.rtCount, [0.5, 0.95, 0.99], s.rtMin!, s.rtMax!).map(round2) : [null, null, null];
+  const [p50, p95, p99] = s.rtCount
+    ? s.hist.quantiles(s.rtCount, [0.5, 0.95, 0.99], s.rtMin!, s.rtMax!).map(round2)
+    : [null, null, null];
   return {
     count: s.rtCount,
     avg: s.rtCount ? round2(s.rtSum / s.rtCount) : null,

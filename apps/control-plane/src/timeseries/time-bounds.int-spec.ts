@@ -34,7 +34,12 @@ describe('time-series endpoints at the edges of time', () => {
       const fields = (res.body.details ?? []).map((d: { field: string }) => d.field);
       // history and stats may take other parameters than from/to; what matters is: no 5xx, and a 422 names its field.
       expect({ query, fiveHundred: res.status >= 500 }).toEqual({ query, fiveHundred: false });
-      if (path === 'logs' || path === 'response-times') expect({ query, status: res.status, fields: field ? fields : [] }).toEqual({ query, status, fields: field ? [field] : [] });
+      if (path === 'logs' || path === 'response-times')
+        expect({ query, status: res.status, fields: field ? fields : [] }).toEqual({
+          query,
+          status,
+          fields: field ? [field] : [],
+        });
     }
   });
 });

@@ -15,7 +15,11 @@ export const date = () => TextQuery(undefined, 'YYYY-MM-DD (UTC), default today'
 export class ResponseTimesQuery {
   @from() from?: string;
   @to() to?: string;
-  @ChoiceQuery(['minute', 'hour', 'day'], 'default: minute up to 6 h, hour up to 14 days, else day; at most 3,000 points') bucket?: string;
+  @ChoiceQuery(
+    ['minute', 'hour', 'day'],
+    'default: minute up to 6 h, hour up to 14 days, else day; at most 3,000 points',
+  )
+  bucket?: string;
   @region() region?: string;
 }
 

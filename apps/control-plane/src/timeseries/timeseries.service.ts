@@ -10,7 +10,17 @@ import { RELATIVE_ERROR } from './histogram';
 import { parseBucket, parseDate, parseRegion, parseWindow } from './query-params';
 import { OVERALL, RollupsRepository } from './rollups.repository';
 import { addObservation, emptyStats, mergeStats, responseSummary, Stats, uptimePercent } from './stats';
-import { Bucket, bucketMs, DAY_MS, floorTo, foldedThroughOf, foldedUntil, HOUR_MS, planWindow, seriesStarts } from './window';
+import {
+  Bucket,
+  bucketMs,
+  DAY_MS,
+  floorTo,
+  foldedThroughOf,
+  foldedUntil,
+  HOUR_MS,
+  planWindow,
+  seriesStarts,
+} from './window';
 import { asAccountId } from '../common/account-id';
 
 /** Per region (and '*' for the whole monitor): series bucket start → stats. */
@@ -46,7 +56,13 @@ export class TimeseriesService {
    * Stats of [from, to) by series bucket: per region (every region, one region, or none)
    * and, when `overall`, for the whole monitor ('*', its rounds).
    */
-  async window(m: MonitorEntity, from: Date, to: Date, bucket: Bucket, scope: { region?: string; regions: boolean; overall: boolean }): Promise<WindowStats> {
+  async window(
+    m: MonitorEntity,
+    from: Date,
+    to: Date,
+    bucket: Bucket,
+    scope: { region?: string; regions: boolean; overall: boolean },
+  ): Promise<WindowStats> {
     // The monitor row was read for the caller's account (findOne by AccountId).
     const accountId = asAccountId(m.accountId);
     const monitorId = m.id;
@@ -82,16 +98,36 @@ export class TimeseriesService {
         const b = floorTo(row.bucketStart.getTime(), step);
         const s = series.get(b);
         if (s) mergeStats(s, row);
-        else series.set(b, { checks: row.checks, failures: row.failures, degraded: row.degraded, rtCount: row.rtCount, rtSum: row.rtSum, rtMin: row.rtMin, rtMax: row.rtMax, hist: row.hist });
+        else
+          series.set(b, {
+            checks: row.checks,
+            failures: row.failures,
+            degraded: row.degraded,
+            rtCount: row.rtCount,
+            rtSum: row.rtSum,
+            rtMin: row.rtMin,
+            rtMax: row.rtMax,
+            hist: row.hist,
+          });
       }
     }
     for (const r of raw) addObservation(at(r.region, r.scheduledAt.getTime()), r.isUp, r.responseMs);
-    for (const r of rounds) addObservation(at(OVERALL, r.scheduledAt.getTime()), r.outcome !== 'down', r.responseMs, r.outcome === 'degraded');
+    for (const r of rounds)
+      addObservation(
+        at(OVERALL, r.scheduledAt.getTime()),
+        r.outcome !== 'down',
+        r.responseMs,
+        r.outcome === 'degraded',
+      );
     return out;
   }
 
   /** For the public surface (badges): the monitor's rounds in [from, to): counted, down, and response-time sum and count. */
-  async overallTotals(m: MonitorEntity, from: Date, to: Date): Promise<{ checks: number; failures: number; rtCount: number; rtSum: number }> {
+  async overallTotals(
+    m: MonitorEntity,
+    from: Date,
+    to: Date,
+  ): Promise<{ checks: number; failures: number; rtCount: number; rtSum: number }> {
     const w = await this.window(m, from, to, 'day', { regions: false, overall: true });
     const s = TimeseriesService.total(w.get(OVERALL));
     return { checks: s.checks, failures: s.failures, rtCount: s.rtCount, rtSum: s.rtSum };
@@ -111,7 +147,19 @@ export class TimeseriesService {
   /** One series point of `GET /monitors/{id}/response-times` (built field by field: up to 3,000 of them per region). */
   private static point(t: number, s: Stats) {
     const r = responseSummary(s);
-    return { t: new Date(t).toISOString(), count: r.count, avg: r.avg, p50: r.p50, p95: r.p95, p99: r.p99, min: r.min, max: r.max, checks: s.checks, failures: s.failures, uptime: uptimePercent(s.checks, s.failures) };
+    return {
+      t: new Date(t).toISOString(),
+      count: r.count,
+      avg: r.avg,
+      p50: r.p50,
+      p95: r.p95,
+      p99: r.p99,
+      min: r.min,
+      max: r.max,
+      checks: s.checks,
+      failures: s.failures,
+      uptime: uptimePercent(s.checks, s.failures),
+    };
   }
 
   /** `GET /monitors/{id}/response-times` */
@@ -126,7 +174,10 @@ export class TimeseriesService {
     const [w, whole] =
       bucket === 'day'
         ? await this.window(m, from, to, bucket, { region, regions: true, overall: true }).then((x) => [x, x])
-        : await Promise.all([this.window(m, from, to, bucket, { region, regions: true, overall: false }), this.window(m, from, to, 'day', { regions: false, overall: true })]);
+        : await Promise.all([
+            this.window(m, from, to, bucket, { region, regions: true, overall: false }),
+            this.window(m, from, to, 'day', { regions: false, overall: true }),
+          ]);
     const starts = seriesStarts(from, to, bucket);
     // All regions' results together (response times) and the rounds (uptime).
     const all = emptyStats();
@@ -146,7 +197,13 @@ export class TimeseriesService {
       from: from.toISOString(),
       to: to.toISOString(),
       bucket,
-      summary: { ...responseSummary(all), rounds: rounds.checks, rounds_down: rounds.failures, rounds_degraded: rounds.degraded, uptime: uptimePercent(rounds.checks, rounds.failures) },
+      summary: {
+        ...responseSummary(all),
+        rounds: rounds.checks,
+        rounds_down: rounds.failures,
+        rounds_degraded: rounds.degraded,
+        uptime: uptimePercent(rounds.checks, rounds.failures),
+      },
       regions,
       accuracy: PERCENTILE_NOTE,
     };
@@ -166,9 +223,15 @@ export class TimeseriesService {
     const now = this.clock.nowMs();
     const to = floorTo(now, DAY_MS) + DAY_MS;
     const from = to - days * DAY_MS;
-    const w = await this.window(m, new Date(from), new Date(Math.min(to, now + 1)), 'day', { region, regions: !!region, overall: !region });
+    const w = await this.window(m, new Date(from), new Date(Math.min(to, now + 1)), 'day', {
+      region,
+      regions: !!region,
+      overall: !region,
+    });
     const series = w.get(region ?? OVERALL);
-    const history = seriesStarts(new Date(from), new Date(to), 'day').map((t) => TimeseriesService.day(new Date(t).toISOString().slice(0, 10), series?.get(t)));
+    const history = seriesStarts(new Date(from), new Date(to), 'day').map((t) =>
+      TimeseriesService.day(new Date(t).toISOString().slice(0, 10), series?.get(t)),
+    );
     const total = TimeseriesService.total(series);
     return {
       monitor_id: m.id,
@@ -185,12 +248,21 @@ export class TimeseriesService {
     const m = await this.monitor(p, id);
     const region = parseRegion(q.region, m.regions);
     const day = parseDate('date', q.date, this.clock.nowMs());
-    const w = await this.window(m, day, new Date(day.getTime() + DAY_MS), 'hour', { region, regions: !!region, overall: !region });
+    const w = await this.window(m, day, new Date(day.getTime() + DAY_MS), 'hour', {
+      region,
+      regions: !!region,
+      overall: !region,
+    });
     const series = w.get(region ?? OVERALL);
     const hourlyData = Array.from({ length: 24 }, (_, hour) => {
       const s = series?.get(day.getTime() + hour * HOUR_MS);
       const total = s?.checks ?? 0;
-      return { hour, totalChecks: total, successChecks: total - (s?.failures ?? 0), uptime: uptimePercent(total, s?.failures ?? 0) };
+      return {
+        hour,
+        totalChecks: total,
+        successChecks: total - (s?.failures ?? 0),
+        uptime: uptimePercent(total, s?.failures ?? 0),
+      };
     });
     return { monitor_id: m.id, region: region ?? null, date: day.toISOString().slice(0, 10), hourlyData };
   }
@@ -199,7 +271,10 @@ export class TimeseriesService {
   async status(p: Principal, id: string) {
     const m = await this.monitor(p, id);
     const now = this.clock.nowMs();
-    const w = await this.window(m, new Date(now - 30 * DAY_MS), new Date(now + 1), 'day', { regions: false, overall: true });
+    const w = await this.window(m, new Date(now - 30 * DAY_MS), new Date(now + 1), 'day', {
+      regions: false,
+      overall: true,
+    });
     const s = TimeseriesService.total(w.get(OVERALL));
     return {
       status: m.paused ? 'paused' : m.status,
@@ -212,7 +287,17 @@ export class TimeseriesService {
 
   static statsView(s: Stats) {
     const r = responseSummary(s);
-    return { avg: r.avg, min: r.min, max: r.max, p50: r.p50, p95: r.p95, p99: r.p99, checks: s.checks, failures: s.failures, uptime: uptimePercent(s.checks, s.failures) };
+    return {
+      avg: r.avg,
+      min: r.min,
+      max: r.max,
+      p50: r.p50,
+      p95: r.p95,
+      p99: r.p99,
+      checks: s.checks,
+      failures: s.failures,
+      uptime: uptimePercent(s.checks, s.failures),
+    };
   }
 
   /** `GET /monitors/{id}/stats?days=` (StatusCore): response times and uptime of the last days, overall and per region. */
@@ -220,9 +305,18 @@ export class TimeseriesService {
     const m = await this.monitor(p, id);
     const { days } = q;
     const now = this.clock.nowMs();
-    const w = await this.window(m, new Date(now - days * DAY_MS), new Date(now + 1), 'day', { regions: true, overall: true });
+    const w = await this.window(m, new Date(now - days * DAY_MS), new Date(now + 1), 'day', {
+      regions: true,
+      overall: true,
+    });
     const regions: Record<string, ReturnType<typeof TimeseriesService.statsView>> = {};
     for (const r of m.regions) regions[r] = TimeseriesService.statsView(TimeseriesService.total(w.get(r)));
-    return { monitor_id: m.id, days, stats: TimeseriesService.statsView(TimeseriesService.total(w.get(OVERALL))), regions, accuracy: PERCENTILE_NOTE };
+    return {
+      monitor_id: m.id,
+      days,
+      stats: TimeseriesService.statsView(TimeseriesService.total(w.get(OVERALL))),
+      regions,
+      accuracy: PERCENTILE_NOTE,
+    };
   }
 }

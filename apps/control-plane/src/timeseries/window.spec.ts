@@ -1,4 +1,14 @@
-import { DAY_MS, defaultBucket, foldedThroughOf, foldedUntil, HOUR_MS, MINUTE_MS, planWindow, Range, seriesStarts } from './window';
+import {
+  DAY_MS,
+  defaultBucket,
+  foldedThroughOf,
+  foldedUntil,
+  HOUR_MS,
+  MINUTE_MS,
+  planWindow,
+  Range,
+  seriesStarts,
+} from './window';
 
 const T0 = Date.parse('2026-03-10T00:00:00Z');
 
@@ -26,8 +36,31 @@ function checkPlan(from: number, to: number, bucket: 'minute' | 'hour' | 'day', 
 }
 
 describe('planWindow', () => {
-  const offsets = [0, 1, 59_999, MINUTE_MS, 17 * MINUTE_MS + 5, HOUR_MS - 1, HOUR_MS, 5 * HOUR_MS + 3, DAY_MS - 1, DAY_MS, DAY_MS + 7 * MINUTE_MS];
-  const lengths = [1, MINUTE_MS, HOUR_MS - 1, HOUR_MS, HOUR_MS + 1, 23 * HOUR_MS, DAY_MS, DAY_MS + HOUR_MS + 1, 3 * DAY_MS + 61 * MINUTE_MS, 90 * DAY_MS];
+  const offsets = [
+    0,
+    1,
+    59_999,
+    MINUTE_MS,
+    17 * MINUTE_MS + 5,
+    HOUR_MS - 1,
+    HOUR_MS,
+    5 * HOUR_MS + 3,
+    DAY_MS - 1,
+    DAY_MS,
+    DAY_MS + 7 * MINUTE_MS,
+  ];
+  const lengths = [
+    1,
+    MINUTE_MS,
+    HOUR_MS - 1,
+    HOUR_MS,
+    HOUR_MS + 1,
+    23 * HOUR_MS,
+    DAY_MS,
+    DAY_MS + HOUR_MS + 1,
+    3 * DAY_MS + 61 * MINUTE_MS,
+    90 * DAY_MS,
+  ];
   it.each(['minute', 'hour', 'day'] as const)('covers every window exactly once with aligned pieces (%s)', (bucket) => {
     for (const o of offsets) for (const l of lengths) checkPlan(T0 + o, T0 + o + l, bucket);
   });
@@ -55,7 +88,10 @@ describe('planWindow', () => {
     // Days 1 and 2 folded, day 3 not yet: its hours come from hourly rollups.
     const plan = checkPlan(T0 + 10 * MINUTE_MS, T0 + 4 * DAY_MS + 2 * HOUR_MS, 'day', T0 + 3 * DAY_MS);
     expect(span(plan.day)).toEqual([[24, 72]]);
-    expect(span(plan.hour)).toEqual([[1, 24], [72, 98]]);
+    expect(span(plan.hour)).toEqual([
+      [1, 24],
+      [72, 98],
+    ]);
     // Nothing folded in the window: no daily rollups at all.
     expect(checkPlan(T0 + 10 * MINUTE_MS, T0 + 4 * DAY_MS, 'day', T0).day).toEqual([]);
     // foldedUntil is the start of the day after the last folded one.
@@ -63,7 +99,11 @@ describe('planWindow', () => {
   });
 
   it('answers a window inside one hour from raw rows only, and an empty window with nothing', () => {
-    expect(planWindow(new Date(T0 + 5), new Date(T0 + HOUR_MS - 5), 'day')).toEqual({ day: [], hour: [], raw: [{ from: new Date(T0 + 5), to: new Date(T0 + HOUR_MS - 5) }] });
+    expect(planWindow(new Date(T0 + 5), new Date(T0 + HOUR_MS - 5), 'day')).toEqual({
+      day: [],
+      hour: [],
+      raw: [{ from: new Date(T0 + 5), to: new Date(T0 + HOUR_MS - 5) }],
+    });
     expect(planWindow(new Date(T0), new Date(T0), 'hour')).toEqual({ day: [], hour: [], raw: [] });
   });
 });
@@ -83,7 +123,9 @@ describe('series buckets', () => {
 
 describe('foldedThroughOf', () => {
   it('is the fold watermark when the monitor has one', () => {
-    expect(foldedThroughOf({ createdAt: new Date('2026-01-01T12:00:00Z'), fold: { foldedThrough: '2026-03-09' } })).toBe('2026-03-09');
+    expect(
+      foldedThroughOf({ createdAt: new Date('2026-01-01T12:00:00Z'), fold: { foldedThrough: '2026-03-09' } }),
+    ).toBe('2026-03-09');
   });
 
   it('is the day before the UTC creation day when the monitor was never folded', () => {

@@ -27,7 +27,12 @@ export class ToolRateLimiter {
       await this.limiter.consume(toolBudgetKey(accountId), limit, WINDOW_MS);
     } catch (e) {
       if (!(e instanceof RateLimitedError)) throw e;
-      throw new DomainError('rate_limited', `tool rate limit exceeded (${limit} per minute): try again in ${e.retryAfterSeconds} seconds`, undefined, e.retryAfterSeconds);
+      throw new DomainError(
+        'rate_limited',
+        `tool rate limit exceeded (${limit} per minute): try again in ${e.retryAfterSeconds} seconds`,
+        undefined,
+        e.retryAfterSeconds,
+      );
     }
   }
 }

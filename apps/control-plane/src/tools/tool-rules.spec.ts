@@ -26,7 +26,22 @@ describe('parseLookupTarget', () => {
     expect(parseLookupTarget(raw)).toEqual(want);
   });
 
-  it.each(['', 'localhost', 'com', '-bad.com', 'bad-.com', 'a..com', 'exa mple.com', 'example.com/path', 'http://example.com', '1.2.3', '999.1.1.1', `${'a'.repeat(64)}.com`, `${'a.'.repeat(130)}com`, 'ex\u0000ample.com'])('%j is refused', (raw) => {
+  it.each([
+    '',
+    'localhost',
+    'com',
+    '-bad.com',
+    'bad-.com',
+    'a..com',
+    'exa mple.com',
+    'example.com/path',
+    'http://example.com',
+    '1.2.3',
+    '999.1.1.1',
+    `${'a'.repeat(64)}.com`,
+    `${'a.'.repeat(130)}com`,
+    'ex\u0000ample.com',
+  ])('%j is refused', (raw) => {
     expect(parseLookupTarget(raw)).toBeNull();
   });
 
@@ -49,7 +64,10 @@ describe('monitorTargetHost', () => {
     [{ ...base, monitorType: 'http', url: 'https://api.example.com:8443/health' }, 'api.example.com'],
     [{ ...base, monitorType: 'https', url: 'https://[2001:db8::1]/' }, '[2001:db8::1]'],
     [{ ...base, monitorType: 'json_api', url: 'http://127.0.0.1:9/x' }, '127.0.0.1'],
-    [{ ...base, monitorType: 'ssl', sslDomain: 'tls.example.com', url: 'https://other.example.com' }, 'tls.example.com'],
+    [
+      { ...base, monitorType: 'ssl', sslDomain: 'tls.example.com', url: 'https://other.example.com' },
+      'tls.example.com',
+    ],
     [{ ...base, monitorType: 'ssl', url: 'https://other.example.com' }, 'other.example.com'],
     [{ ...base, monitorType: 'tcp', host: 'db.example.com' }, 'db.example.com'],
     [{ ...base, monitorType: 'ping', host: '192.0.2.1' }, '192.0.2.1'],
@@ -69,8 +87,14 @@ describe('parseRegionsParam', () => {
     expect(parseRegionsParam(undefined, mine)).toEqual({ ok: true, regions: mine });
     expect(parseRegionsParam('all', mine)).toEqual({ ok: true, regions: mine });
     expect(parseRegionsParam('us-east, eu-west,us-east', mine)).toEqual({ ok: true, regions: ['us-east', 'eu-west'] });
-    expect(parseRegionsParam('eu-west,mars', mine)).toEqual({ ok: false, error: 'not regions of this monitor: mars; its regions: eu-west, us-east, ap-south' });
+    expect(parseRegionsParam('eu-west,mars', mine)).toEqual({
+      ok: false,
+      error: 'not regions of this monitor: mars; its regions: eu-west, us-east, ap-south',
+    });
     expect(parseRegionsParam(',', mine)).toEqual({ ok: false, error: 'regions must name at least one region' });
-    expect(parseRegionsParam(['eu-west'], mine)).toEqual({ ok: false, error: 'regions must be a comma-separated list' });
+    expect(parseRegionsParam(['eu-west'], mine)).toEqual({
+      ok: false,
+      error: 'regions must be a comma-separated list',
+    });
   });
 });

@@ -10,7 +10,8 @@ import { getDomain } from 'tldts';
  * its public suffix, from the ICANN section of the Public Suffix List (tldts), since that
  * is what registries answer for. `public_suffix`: the name is itself a suffix (`co.uk`).
  */
-export type LookupTarget = { kind: 'domain'; name: string; host: string } | { kind: 'ip'; ip: string } | { kind: 'public_suffix'; name: string };
+export type LookupTarget =
+  { kind: 'domain'; name: string; host: string } | { kind: 'ip'; ip: string } | { kind: 'public_suffix'; name: string };
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
@@ -27,7 +28,13 @@ export function parseLookupTarget(raw: unknown): LookupTarget | null {
   if (isIP(unbracketed)) return { kind: 'ip', ip: unbracketed };
   const name = s.endsWith('.') ? s.slice(0, -1) : s;
   const labels = name.split('.');
-  if (name.length > 253 || labels.length < 2 || !labels.every((l) => LABEL.test(l)) || /^\d+$/.test(labels[labels.length - 1])) return null;
+  if (
+    name.length > 253 ||
+    labels.length < 2 ||
+    !labels.every((l) => LABEL.test(l)) ||
+    /^\d+$/.test(labels[labels.length - 1])
+  )
+    return null;
   const registrable = getDomain(name, { allowPrivateDomains: false, validateHostname: false });
   if (!registrable) return { kind: 'public_suffix', name };
   return { kind: 'domain', name: registrable, host: name };
@@ -39,7 +46,13 @@ export function toolBudgetKey(accountId: string): string {
 }
 
 /** The host a monitor's checks connect to (what MTR traces); null for types without one (heartbeat, domain). */
-export function monitorTargetHost(m: { monitorType: string; url: string; sslDomain: string; host: string; dnsHostname: string }): string | null {
+export function monitorTargetHost(m: {
+  monitorType: string;
+  url: string;
+  sslDomain: string;
+  host: string;
+  dnsHostname: string;
+}): string | null {
   const fromUrl = () => {
     try {
       return new URL(m.url).hostname || null;
@@ -66,12 +79,26 @@ export function monitorTargetHost(m: { monitorType: string; url: string; sslDoma
 }
 
 /** `?regions=a,b` → those of the monitor's regions (all of them when absent); an error naming the unknown ones. */
-export function parseRegionsParam(raw: unknown, monitorRegions: readonly string[]): { ok: true; regions: string[] } | { ok: false; error: string } {
+export function parseRegionsParam(
+  raw: unknown,
+  monitorRegions: readonly string[],
+): { ok: true; regions: string[] } | { ok: false; error: string } {
   if (raw === undefined || raw === '' || raw === 'all') return { ok: true, regions: [...monitorRegions] };
   if (typeof raw !== 'string') return { ok: false, error: 'regions must be a comma-separated list' };
-  const asked = [...new Set(raw.split(',').map((r) => r.trim()).filter(Boolean))];
+  const asked = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+    ),
+  ];
   const unknown = asked.filter((r) => !monitorRegions.includes(r));
-  if (unknown.length) return { ok: false, error: `not regions of this monitor: ${unknown.map((r) => r.slice(0, 64)).join(', ')}; its regions: ${monitorRegions.join(', ')}` };
+  if (unknown.length)
+    return {
+      ok: false,
+      error: `not regions of this monitor: ${unknown.map((r) => r.slice(0, 64)).join(', ')}; its regions: ${monitorRegions.join(', ')}`,
+    };
   if (!asked.length) return { ok: false, error: 'regions must name at least one region' };
   return { ok: true, regions: asked };
 }

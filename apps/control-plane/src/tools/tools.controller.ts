@@ -18,7 +18,10 @@ export class ToolsController {
   ) {}
 
   @Get('tools/whois/:target')
-  @ApiOperation({ summary: 'RDAP/WHOIS registration of a domain or an IP address, normalised, with the raw answer (rate-limited per account)' })
+  @ApiOperation({
+    summary:
+      'RDAP/WHOIS registration of a domain or an IP address, normalised, with the raw answer (rate-limited per account)',
+  })
   @ApiParam({ name: 'target', example: 'example.com' })
   @ApiEnvelope(WhoisView)
   @ApiErrors(401, 404, 422, 429, 502)
@@ -27,9 +30,17 @@ export class ToolsController {
   }
 
   @Get(':id/mtr')
-  @ApiOperation({ summary: "MTR from each region's probes to the monitor's target host: hops with address, loss, sent, best/avg/worst (rate-limited per account)" })
+  @ApiOperation({
+    summary:
+      "MTR from each region's probes to the monitor's target host: hops with address, loss, sent, best/avg/worst (rate-limited per account)",
+  })
   @ApiParam({ name: 'id', example: 'mon_3k9x0q2m7d1v8b4n' })
-  @ApiQuery({ name: 'regions', required: false, description: "comma-separated; default: the monitor's regions", example: 'eu-west,us-east' })
+  @ApiQuery({
+    name: 'regions',
+    required: false,
+    description: "comma-separated; default: the monitor's regions",
+    example: 'eu-west,us-east',
+  })
   @ApiEnvelope(MtrView)
   @ApiErrors(401, 404, 422, 429)
   trace(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query('regions') regions?: string) {

@@ -11,10 +11,20 @@ describe('GET /monitors/tools/whois/{target}', () => {
 
   beforeAll(async () => {
     reg = await startRegistryServers({
-      'example.com': { expires: '2030-08-13T04:00:00Z', created: '1995-08-14T04:00:00Z', registrar: 'RESERVED-Internet Assigned Numbers Authority', status: ['client delete prohibited'], nameServers: ['a.iana-servers.net', 'b.iana-servers.net'] },
+      'example.com': {
+        expires: '2030-08-13T04:00:00Z',
+        created: '1995-08-14T04:00:00Z',
+        registrar: 'RESERVED-Internet Assigned Numbers Authority',
+        status: ['client delete prohibited'],
+        nameServers: ['a.iana-servers.net', 'b.iana-servers.net'],
+      },
       '192.0.2.10': { expires: null, registrar: 'Example RIR', nameServers: [] },
     });
-    t = await startTestApp({ WHOIS_RDAP_SERVER: reg.rdapUrl, WHOIS_SERVER: `127.0.0.1:${reg.whoisPort}`, TOOLS_RATE_LIMIT_PER_MINUTE: '7' });
+    t = await startTestApp({
+      WHOIS_RDAP_SERVER: reg.rdapUrl,
+      WHOIS_SERVER: `127.0.0.1:${reg.whoisPort}`,
+      TOOLS_RATE_LIMIT_PER_MINUTE: '7',
+    });
   });
 
   afterAll(async () => {
@@ -29,8 +39,15 @@ describe('GET /monitors/tools/whois/{target}', () => {
     const rdap = await call(t.api, key, 'GET', '/monitors/tools/whois/Example.COM');
     expect(rdap.status).toBe(200);
     expect(rdap.body.data).toMatchObject({
-      target: 'example.com', kind: 'domain', source: 'rdap', name: 'example.com', registrar: 'RESERVED-Internet Assigned Numbers Authority',
-      created_at: '1995-08-14T04:00:00.000Z', expires_at: '2030-08-13T04:00:00.000Z', name_servers: ['a.iana-servers.net', 'b.iana-servers.net'], status: ['client delete prohibited'],
+      target: 'example.com',
+      kind: 'domain',
+      source: 'rdap',
+      name: 'example.com',
+      registrar: 'RESERVED-Internet Assigned Numbers Authority',
+      created_at: '1995-08-14T04:00:00.000Z',
+      expires_at: '2030-08-13T04:00:00.000Z',
+      name_servers: ['a.iana-servers.net', 'b.iana-servers.net'],
+      status: ['client delete prohibited'],
     });
     expect(JSON.parse(rdap.body.data.raw).ldhName).toBe('EXAMPLE.COM');
 
@@ -43,7 +60,13 @@ describe('GET /monitors/tools/whois/{target}', () => {
     reg.rdapDown = true;
     const whois = await call(t.api, key, 'GET', '/monitors/tools/whois/example.com');
     reg.rdapDown = false;
-    expect(whois.body.data).toMatchObject({ source: 'whois', server: `whois://127.0.0.1:${reg.whoisPort}`, registrar: 'RESERVED-Internet Assigned Numbers Authority', expires_at: '2030-08-13T04:00:00.000Z', name_servers: ['a.iana-servers.net', 'b.iana-servers.net'] });
+    expect(whois.body.data).toMatchObject({
+      source: 'whois',
+      server: `whois://127.0.0.1:${reg.whoisPort}`,
+      registrar: 'RESERVED-Internet Assigned Numbers Authority',
+      expires_at: '2030-08-13T04:00:00.000Z',
+      name_servers: ['a.iana-servers.net', 'b.iana-servers.net'],
+    });
     expect(whois.body.data.raw).toContain('Registry Expiry Date: 2030-08-13T04:00:00Z');
 
     const ip = await call(t.api, key, 'GET', '/monitors/tools/whois/192.0.2.10');
@@ -54,17 +77,28 @@ describe('GET /monitors/tools/whois/{target}', () => {
     expect(missing.body.error).toBe('no registration found for unregistered.example');
 
     // Bad targets: 422 before any lookup (and not counted).
-    for (const bad of ['localhost', 'co.uk', 'not_a_domain', '999.1.1.1', encodeURIComponent('exa mple.com'), `${'a'.repeat(64)}.com`]) {
+    for (const bad of [
+      'localhost',
+      'co.uk',
+      'not_a_domain',
+      '999.1.1.1',
+      encodeURIComponent('exa mple.com'),
+      `${'a'.repeat(64)}.com`,
+    ]) {
       const r = await call(t.api, key, 'GET', `/monitors/tools/whois/${bad}`);
       expect([bad, r.status, r.body.code]).toEqual([bad, 422, 'validation_failed']);
     }
     const suffix = await call(t.api, key, 'GET', '/monitors/tools/whois/co.uk');
-    expect(suffix.body.details[0]).toEqual({ field: 'target', message: 'co.uk is a public suffix: name a domain registered under it (e.g. example.co.uk)' });
+    expect(suffix.body.details[0]).toEqual({
+      field: 'target',
+      message: 'co.uk is a public suffix: name a domain registered under it (e.g. example.co.uk)',
+    });
     // An impossibly long segment is refused at the edge (edge.md), still a 4xx.
     expect((await call(t.api, key, 'GET', `/monitors/tools/whois/${'a'.repeat(300)}.com`)).status).toBe(404);
 
     // 5 lookups so far of 7 a minute: 2 more, then 429 with retry_after; another account has its own budget.
-    for (let i = 0; i < 2; i++) expect((await call(t.api, key, 'GET', '/monitors/tools/whois/example.com')).status).toBe(200);
+    for (let i = 0; i < 2; i++)
+      expect((await call(t.api, key, 'GET', '/monitors/tools/whois/example.com')).status).toBe(200);
     const limited = await call(t.api, key, 'GET', '/monitors/tools/whois/example.com');
     expect(limited.status).toBe(429);
     expect(limited.body.code).toBe('rate_limited');
@@ -77,14 +111,23 @@ describe('GET /monitors/tools/whois/{target}', () => {
   });
 
   it('two replicas on one database share one tools budget per account: whois on one and MTR on the other draw on it', async () => {
-    const second = await startTestApp({ WHOIS_RDAP_SERVER: reg.rdapUrl, WHOIS_SERVER: `127.0.0.1:${reg.whoisPort}`, TOOLS_RATE_LIMIT_PER_MINUTE: '7' }, t);
+    const second = await startTestApp(
+      { WHOIS_RDAP_SERVER: reg.rdapUrl, WHOIS_SERVER: `127.0.0.1:${reg.whoisPort}`, TOOLS_RATE_LIMIT_PER_MINUTE: '7' },
+      t,
+    );
     try {
       // One instant for both replicas (each has its own Clock).
       const now = Date.now() + 3_600_000;
       t.app.get(Clock).set(now);
       second.app.get(Clock).set(now);
       const { key } = await signup(t.api);
-      const traced = await call(second.api, key, 'POST', '/monitors', { name: 'traced', url: 'http://127.0.0.1:9/', check_interval: 60, timeout: 5, paused: true });
+      const traced = await call(second.api, key, 'POST', '/monitors', {
+        name: 'traced',
+        url: 'http://127.0.0.1:9/',
+        check_interval: 60,
+        timeout: 5,
+        paused: true,
+      });
       expect(traced.status).toBe(201);
       // 7 a minute in all: 4 whois on the first replica, 3 on the second, alternating.
       for (let i = 0; i < 7; i++) {
@@ -92,7 +135,11 @@ describe('GET /monitors/tools/whois/{target}', () => {
         expect([i, r.status]).toEqual([i, 200]);
       }
       // The budget is spent on both replicas, for whois and for MTR (no probe listens here: it would answer per region).
-      for (const [api, path] of [[t.api, '/monitors/tools/whois/example.com'], [second.api, '/monitors/tools/whois/example.com'], [second.api, `/monitors/${traced.body.data.id}/mtr`]]) {
+      for (const [api, path] of [
+        [t.api, '/monitors/tools/whois/example.com'],
+        [second.api, '/monitors/tools/whois/example.com'],
+        [second.api, `/monitors/${traced.body.data.id}/mtr`],
+      ]) {
         const r = await call(api, key, 'GET', path);
         expect([path, r.status, r.body.code]).toEqual([path, 429, 'rate_limited']);
         expect(r.body.retry_after).toBeGreaterThan(0);
@@ -113,7 +160,11 @@ describe('GET /monitors/tools/whois/{target}', () => {
   });
 
   it('SSRF: without ALLOW_PRIVATE_TARGETS a registry on loopback is refused (502) and private IPs are not looked up (422)', async () => {
-    const guarded = await startTestApp({ ALLOW_PRIVATE_TARGETS: 'false', WHOIS_RDAP_SERVER: reg.rdapUrl, WHOIS_SERVER: `127.0.0.1:${reg.whoisPort}` });
+    const guarded = await startTestApp({
+      ALLOW_PRIVATE_TARGETS: 'false',
+      WHOIS_RDAP_SERVER: reg.rdapUrl,
+      WHOIS_SERVER: `127.0.0.1:${reg.whoisPort}`,
+    });
     try {
       const { key } = await signup(guarded.api);
       const before = reg.rdapRequests.length;

@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { describeError, isPrivateAddress, lookupDomain, lookupIp, NotRegisteredError, Registration, TargetRefusedError } from '@parallax/checks';
+import {
+  describeError,
+  isPrivateAddress,
+  lookupDomain,
+  lookupIp,
+  NotRegisteredError,
+  Registration,
+  TargetRefusedError,
+} from '@parallax/checks';
 import { DomainError, validationFailed } from '../common/errors';
 import type { Principal } from '../common/principal';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -38,23 +46,44 @@ export class WhoisService {
 
   async lookup(p: Principal, raw: string): Promise<WhoisAnswer> {
     const target = parseLookupTarget(raw);
-    if (!target) throw validationFailed([{ field: 'target', message: 'must be a domain name (e.g. example.com) or an IP address' }]);
-    if (target.kind === 'public_suffix') throw validationFailed([{ field: 'target', message: `${target.name} is a public suffix: name a domain registered under it (e.g. example.${target.name})` }]);
+    if (!target)
+      throw validationFailed([
+        { field: 'target', message: 'must be a domain name (e.g. example.com) or an IP address' },
+      ]);
+    if (target.kind === 'public_suffix')
+      throw validationFailed([
+        {
+          field: 'target',
+          message: `${target.name} is a public suffix: name a domain registered under it (e.g. example.${target.name})`,
+        },
+      ]);
     if (target.kind === 'ip' && isPrivateAddress(target.ip) && !this.config.allowPrivateTargets) {
-      throw validationFailed([{ field: 'target', message: `${target.ip} is a private or reserved address: it has no public registration` }]);
+      throw validationFailed([
+        { field: 'target', message: `${target.ip} is a private or reserved address: it has no public registration` },
+      ]);
     }
     await this.limiter.take(p.accountId);
-    const ctx = { region: 'control-plane', userAgent: 'Parallax whois', allowPrivateTargets: this.config.allowPrivateTargets, maxBodyBytes: 1024 * 1024 };
+    const ctx = {
+      region: 'control-plane',
+      userAgent: 'Parallax whois',
+      allowPrivateTargets: this.config.allowPrivateTargets,
+      maxBodyBytes: 1024 * 1024,
+    };
     const opts = { rdapServer: this.config.tools.rdapServer, whoisServer: this.config.tools.whoisServer };
     const signal = AbortSignal.timeout(LOOKUP_TIMEOUT_MS);
     const shown = target.kind === 'ip' ? target.ip : target.name;
     let reg: Registration;
     try {
-      reg = target.kind === 'ip' ? await lookupIp(target.ip, opts, ctx, signal) : await lookupDomain(target.name, opts, ctx, signal);
+      reg =
+        target.kind === 'ip'
+          ? await lookupIp(target.ip, opts, ctx, signal)
+          : await lookupDomain(target.name, opts, ctx, signal);
     } catch (e) {
       if (e instanceof NotRegisteredError) throw new DomainError('not_found', `no registration found for ${shown}`);
-      if (e instanceof TargetRefusedError) throw new DomainError('upstream', `registry refused by the SSRF guard: ${e.message}`);
-      if (signal.aborted) throw new DomainError('upstream', `registry lookup of ${shown} timed out after ${LOOKUP_TIMEOUT_MS} ms`);
+      if (e instanceof TargetRefusedError)
+        throw new DomainError('upstream', `registry refused by the SSRF guard: ${e.message}`);
+      if (signal.aborted)
+        throw new DomainError('upstream', `registry lookup of ${shown} timed out after ${LOOKUP_TIMEOUT_MS} ms`);
       throw new DomainError('upstream', `registration of ${shown} unknown: ${describeError(e)}`);
     }
     return {

@@ -126,7 +126,11 @@ export function collectPresence(nc: NatsConnection, subject: string, into: Prese
 let round = 0;
 
 /** A job for `url`; `id` makes the monitor id (and thus the job id) unique. */
-export function makeJob(region: string, url: string, overrides: Omit<Partial<JobV1>, 'check'> & { check?: Partial<HttpCheckSpec> } = {}): JobV1 {
+export function makeJob(
+  region: string,
+  url: string,
+  overrides: Omit<Partial<JobV1>, 'check'> & { check?: Partial<HttpCheckSpec> } = {},
+): JobV1 {
   round++;
   const monitorId = overrides.monitor_id ?? `mon_${randomBytes(6).toString('hex')}`;
   const r = overrides.round ?? round;
@@ -255,7 +259,12 @@ export async function spawnProbe(env: Record<string, string>): Promise<ProbeProc
   void exited.then((c) => (exitCode = c));
 
   // Stops waiting as soon as the probe exits: a probe that refuses to start fails fast with its stderr.
-  await waitFor('the probe to be ready', () => exitCode !== undefined || logs.some((l) => l.msg === 'probe ready'), 30_000, 50);
+  await waitFor(
+    'the probe to be ready',
+    () => exitCode !== undefined || logs.some((l) => l.msg === 'probe ready'),
+    30_000,
+    50,
+  );
   if (exitCode !== undefined) throw new Error(`probe exited (${exitCode}) during start: ${stderr.join('')}`);
   const listening = logs.find((l) => l.msg === 'metrics and health listening');
   const metricsPort = Number(listening?.metrics_port);

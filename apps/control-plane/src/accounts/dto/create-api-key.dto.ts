@@ -17,7 +17,11 @@ export class CreateApiKeyDto {
   @IsIn(KEY_SCOPES, { message: `must be one of: ${KEY_SCOPES.join(', ')}` })
   scope?: KeyScope;
 
-  @ApiPropertyOptional({ format: 'date-time', example: '2027-01-01T00:00:00Z', description: 'When the key stops working (in the future, within 10 years); omitted: never.' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2027-01-01T00:00:00Z',
+    description: 'When the key stops working (in the future, within 10 years); omitted: never.',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time such as 2027-01-01T00:00:00Z' })
   expires_at?: string;

@@ -15,7 +15,12 @@ export class SignupDto {
   @Length(8, 200, { message: 'must be 8 to 200 characters long' })
   password!: string;
 
-  @ApiProperty({ example: 'Acme Ops', minLength: 1, maxLength: 200, description: 'Your name; also names the new account.' })
+  @ApiProperty({
+    example: 'Acme Ops',
+    minLength: 1,
+    maxLength: 200,
+    description: 'Your name; also names the new account.',
+  })
   @Trim()
   @IsString()
   @Length(1, 200, { message: 'must be 1 to 200 characters long' })

@@ -20,12 +20,18 @@ export class UserView {
 export class ApiKeyView {
   @ApiProperty({ example: 'key_8d2m4x0c9v1b7n3q' }) id!: string;
   @ApiProperty({ example: 'ci-pipeline' }) name!: string;
-  @ApiProperty({ example: 'px_Q2xN8z', description: 'First characters of the key, to tell keys apart.' }) prefix!: string;
+  @ApiProperty({ example: 'px_Q2xN8z', description: 'First characters of the key, to tell keys apart.' })
+  prefix!: string;
   @ApiProperty({ enum: ['read_write', 'read_only'] }) scope!: KeyScope;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ format: 'date-time', type: String, nullable: true, description: 'Updated at most once a minute.' })
   last_used_at!: string | null;
-  @ApiProperty({ format: 'date-time', type: String, nullable: true, description: 'When the key stops working; null: never.' })
+  @ApiProperty({
+    format: 'date-time',
+    type: String,
+    nullable: true,
+    description: 'When the key stops working; null: never.',
+  })
   expires_at!: string | null;
 }
 
@@ -34,9 +40,15 @@ export class CreatedApiKeyView {
   @ApiProperty() name!: string;
   @ApiProperty() prefix!: string;
   @ApiProperty({ enum: ['read_write', 'read_only'] }) scope!: KeyScope;
-  @ApiProperty({ description: 'The full key. Shown only in this response; store it now.', example: 'px_…' }) key!: string;
+  @ApiProperty({ description: 'The full key. Shown only in this response; store it now.', example: 'px_…' })
+  key!: string;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
-  @ApiProperty({ format: 'date-time', type: String, nullable: true, description: 'When the key stops working; null: never.' })
+  @ApiProperty({
+    format: 'date-time',
+    type: String,
+    nullable: true,
+    description: 'When the key stops working; null: never.',
+  })
   expires_at!: string | null;
 }
 
@@ -60,7 +72,8 @@ export class LoginView {
 }
 
 export class LogoutView {
-  @ApiProperty({ enum: [true], description: 'every JWT of this user is revoked (its token version moved on)' }) logged_out!: true;
+  @ApiProperty({ enum: [true], description: 'every JWT of this user is revoked (its token version moved on)' })
+  logged_out!: true;
 }
 
 export class PasswordChangedView {
@@ -74,7 +87,8 @@ export class AuthInfoView {
 }
 
 export class LimitsView {
-  @ApiProperty({ example: 10, type: Number, nullable: true, description: 'null: no limit (the unlimited plan)' }) max_monitors!: number | null;
+  @ApiProperty({ example: 10, type: Number, nullable: true, description: 'null: no limit (the unlimited plan)' })
+  max_monitors!: number | null;
   @ApiProperty({ example: 60 }) min_interval_seconds!: number;
 }
 

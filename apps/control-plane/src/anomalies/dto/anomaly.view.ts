@@ -12,12 +12,24 @@ export class AnomalyView {
   @ApiProperty({ example: 'ano_4k2m9x0q7d1v8b3n' }) id!: string;
   @ApiProperty({ example: 'mon_3k9x0q2m7d1v8b4n' }) monitor_id!: string;
   @ApiProperty({ example: 'eu-west' }) region!: string;
-  @ApiProperty({ enum: ANOMALY_METRIC_VALUES, description: 'Response-time p50 or p95 of the hour (ms), or failures / checks of the hour' }) metric!: string;
+  @ApiProperty({
+    enum: ANOMALY_METRIC_VALUES,
+    description: 'Response-time p50 or p95 of the hour (ms), or failures / checks of the hour',
+  })
+  metric!: string;
   @ApiProperty({ enum: ['open', 'closed'] }) status!: string;
   @ApiProperty({ example: 412.5, description: 'The value furthest outside the band while open' }) observed!: number;
-  @ApiProperty({ type: AnomalyBandView, description: 'The expected band at the window that opened it' }) expected!: AnomalyBandView;
-  @ApiProperty({ format: 'date-time', description: 'Start of the first hourly window outside the band' }) started_at!: string;
-  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'Start of the first window back inside; null while open' }) ended_at!: string | null;
+  @ApiProperty({ type: AnomalyBandView, description: 'The expected band at the window that opened it' })
+  expected!: AnomalyBandView;
+  @ApiProperty({ format: 'date-time', description: 'Start of the first hourly window outside the band' })
+  started_at!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'Start of the first window back inside; null while open',
+  })
+  ended_at!: string | null;
   @ApiProperty() acknowledged!: boolean;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) acknowledged_at!: string | null;
 }

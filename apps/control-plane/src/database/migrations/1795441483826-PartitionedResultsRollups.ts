@@ -31,14 +31,20 @@ export class PartitionedResultsRollups1795441483826 implements MigrationInterfac
       CREATE TABLE "check_results" (LIKE "check_results_unpartitioned" INCLUDING DEFAULTS, "scheduled_at" TIMESTAMP WITH TIME ZONE NOT NULL)
       PARTITION BY RANGE ("scheduled_at")`);
     await q.query(`ALTER TABLE "check_results" DROP COLUMN "id"`);
-    await q.query(`ALTER TABLE "check_results" ADD CONSTRAINT "check_results_pk" PRIMARY KEY ("monitor_id", "scheduled_at", "round", "region")`);
-    await q.query(`ALTER TABLE "check_results" ADD CONSTRAINT "check_results_monitor_fk" FOREIGN KEY ("monitor_id") REFERENCES "monitors"("id") ON DELETE CASCADE`);
+    await q.query(
+      `ALTER TABLE "check_results" ADD CONSTRAINT "check_results_pk" PRIMARY KEY ("monitor_id", "scheduled_at", "round", "region")`,
+    );
+    await q.query(
+      `ALTER TABLE "check_results" ADD CONSTRAINT "check_results_monitor_fk" FOREIGN KEY ("monitor_id") REFERENCES "monitors"("id") ON DELETE CASCADE`,
+    );
     const days: { day: string }[] = await q.query(`
       SELECT DISTINCT to_char(date_trunc('day', COALESCE(rd.scheduled_at, r.checked_at), 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day
         FROM check_results_unpartitioned r LEFT JOIN rounds rd ON rd.monitor_id = r.monitor_id AND rd.round = r.round`);
     for (const { day } of days) {
       const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-      await q.query(`CREATE TABLE "check_results_p${day.replace(/-/g, '')}" PARTITION OF "check_results" FOR VALUES FROM ('${day}T00:00:00Z') TO ('${next}T00:00:00Z')`);
+      await q.query(
+        `CREATE TABLE "check_results_p${day.replace(/-/g, '')}" PARTITION OF "check_results" FOR VALUES FROM ('${day}T00:00:00Z') TO ('${next}T00:00:00Z')`,
+      );
     }
     const columns: { name: string }[] = await q.query(
       `SELECT column_name AS name FROM information_schema.columns
@@ -71,12 +77,18 @@ export class PartitionedResultsRollups1795441483826 implements MigrationInterfac
     await q.query(`DROP TABLE "rollups_hourly"`);
     await q.query(`ALTER TABLE "check_results" RENAME TO "check_results_partitioned"`);
     await q.query(`ALTER TABLE "check_results_partitioned" DROP CONSTRAINT "check_results_monitor_fk"`);
-    await q.query(`CREATE TABLE "check_results" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "monitor_id" text NOT NULL, "account_id" text NOT NULL, "round" bigint NOT NULL, "region" text NOT NULL, "probe_id" text NOT NULL, "is_up" boolean NOT NULL, "status_code" integer, "response_ms" double precision, "error" text, "phases" jsonb NOT NULL, "response_headers" jsonb, "response_body" text, "checked_at" TIMESTAMP WITH TIME ZONE NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "late" boolean NOT NULL DEFAULT false, CONSTRAINT "PK_2af4caf20da46ce834ba71ad38f" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "check_results" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "monitor_id" text NOT NULL, "account_id" text NOT NULL, "round" bigint NOT NULL, "region" text NOT NULL, "probe_id" text NOT NULL, "is_up" boolean NOT NULL, "status_code" integer, "response_ms" double precision, "error" text, "phases" jsonb NOT NULL, "response_headers" jsonb, "response_body" text, "checked_at" TIMESTAMP WITH TIME ZONE NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "late" boolean NOT NULL DEFAULT false, CONSTRAINT "PK_2af4caf20da46ce834ba71ad38f" PRIMARY KEY ("id"))`,
+    );
     await q.query(`INSERT INTO check_results (monitor_id, account_id, round, region, probe_id, is_up, status_code, response_ms, error, phases, response_headers, response_body, checked_at, received_at, late)
                    SELECT monitor_id, account_id, round, region, probe_id, is_up, status_code, response_ms, error, phases, response_headers, response_body, checked_at, received_at, late FROM check_results_partitioned`);
     await q.query(`DROP TABLE "check_results_partitioned"`);
     await q.query(`CREATE INDEX "check_results_monitor_time_idx" ON "check_results" ("monitor_id", "checked_at") `);
-    await q.query(`CREATE UNIQUE INDEX "check_results_identity_uq" ON "check_results" ("monitor_id", "round", "region") `);
-    await q.query(`ALTER TABLE "check_results" ADD CONSTRAINT "check_results_monitor_fk" FOREIGN KEY ("monitor_id") REFERENCES "monitors"("id") ON DELETE CASCADE`);
+    await q.query(
+      `CREATE UNIQUE INDEX "check_results_identity_uq" ON "check_results" ("monitor_id", "round", "region") `,
+    );
+    await q.query(
+      `ALTER TABLE "check_results" ADD CONSTRAINT "check_results_monitor_fk" FOREIGN KEY ("monitor_id") REFERENCES "monitors"("id") ON DELETE CASCADE`,
+    );
   }
 }

@@ -16,9 +16,13 @@ export class ProbesByRegion1796011000001 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     // The old key holds one row per probe id: keep the most recently seen.
-    await queryRunner.query(`DELETE FROM "probes" p USING "probes" q WHERE p.probe_id = q.probe_id AND (p.last_seen_at, p.region) < (q.last_seen_at, q.region)`);
+    await queryRunner.query(
+      `DELETE FROM "probes" p USING "probes" q WHERE p.probe_id = q.probe_id AND (p.last_seen_at, p.region) < (q.last_seen_at, q.region)`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_154b26263b64ef42d1923904ad" ON "probes" ("region")`);
     await queryRunner.query(`ALTER TABLE "probes" DROP CONSTRAINT "probes_pkey"`);
-    await queryRunner.query(`ALTER TABLE "probes" ADD CONSTRAINT "PK_5a43230a8f8a4e0bacfb5af461b" PRIMARY KEY ("probe_id")`);
+    await queryRunner.query(
+      `ALTER TABLE "probes" ADD CONSTRAINT "PK_5a43230a8f8a4e0bacfb5af461b" PRIMARY KEY ("probe_id")`,
+    );
   }
 }

@@ -18,19 +18,24 @@ export class ManualIncidents1796014000010 implements MigrationInterface {
     await q.query(`ALTER TABLE "incidents" ADD "impact" text`);
     await q.query(`ALTER TABLE "incidents" ADD "monitor_ids" text array NOT NULL DEFAULT '{}'`);
     await q.query(`ALTER TABLE "incidents" ADD "updated_at" TIMESTAMP WITH TIME ZONE`);
-    await q.query(`CREATE INDEX "incidents_manual_monitors_idx" ON "incidents" USING gin ("monitor_ids") WHERE type = 'manual'`);
+    await q.query(
+      `CREATE INDEX "incidents_manual_monitors_idx" ON "incidents" USING gin ("monitor_ids") WHERE type = 'manual'`,
+    );
     await q.query(
       `CREATE TABLE "incident_updates" ("id" text NOT NULL, "incident_id" text NOT NULL, "account_id" text NOT NULL, "label" text NOT NULL, "content" text NOT NULL, "status" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "incident_updates_pk" PRIMARY KEY ("id"))`,
     );
     await q.query(`CREATE INDEX "incident_updates_incident_idx" ON "incident_updates" ("incident_id", "created_at")`);
-    await q.query(`ALTER TABLE "incident_updates" ADD CONSTRAINT "incident_updates_incident_fk" FOREIGN KEY ("incident_id") REFERENCES "incidents"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "incident_updates" ADD CONSTRAINT "incident_updates_incident_fk" FOREIGN KEY ("incident_id") REFERENCES "incidents"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE "incident_updates"`);
     await q.query(`DROP INDEX "public"."incidents_manual_monitors_idx"`);
     await q.query(`DELETE FROM "incidents" WHERE type = 'manual'`);
-    for (const c of ['updated_at', 'monitor_ids', 'impact', 'description', 'title', 'type']) await q.query(`ALTER TABLE "incidents" DROP COLUMN "${c}"`);
+    for (const c of ['updated_at', 'monitor_ids', 'impact', 'description', 'title', 'type'])
+      await q.query(`ALTER TABLE "incidents" DROP COLUMN "${c}"`);
     await q.query(`ALTER TABLE "incidents" ALTER COLUMN "opened_by_round" SET NOT NULL`);
     await q.query(`ALTER TABLE "incidents" ALTER COLUMN "monitor_id" SET NOT NULL`);
   }

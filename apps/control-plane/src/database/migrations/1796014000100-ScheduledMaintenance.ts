@@ -15,14 +15,22 @@ export class ScheduledMaintenance1796014000100 implements MigrationInterface {
       `CREATE TABLE "maintenance" ("id" text NOT NULL, "account_id" text NOT NULL, "title" text NOT NULL, "description" text, "monitor_ids" text array NOT NULL DEFAULT '{}', "starts_at" TIMESTAMP WITH TIME ZONE NOT NULL, "ends_at" TIMESTAMP WITH TIME ZONE NOT NULL, "status" text NOT NULL DEFAULT 'scheduled', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "maintenance_pk" PRIMARY KEY ("id"), CONSTRAINT "maintenance_status_ck" CHECK (status IN ('scheduled', 'in_progress', 'completed', 'cancelled')), CONSTRAINT "maintenance_window_ck" CHECK (ends_at > starts_at))`,
     );
     await q.query(`CREATE INDEX "maintenance_account_idx" ON "maintenance" ("account_id", "starts_at")`);
-    await q.query(`CREATE INDEX "maintenance_due_idx" ON "maintenance" ("starts_at", "ends_at") WHERE status IN ('scheduled', 'in_progress')`);
+    await q.query(
+      `CREATE INDEX "maintenance_due_idx" ON "maintenance" ("starts_at", "ends_at") WHERE status IN ('scheduled', 'in_progress')`,
+    );
     await q.query(`CREATE INDEX "maintenance_monitors_idx" ON "maintenance" USING gin ("monitor_ids")`);
-    await q.query(`ALTER TABLE "maintenance" ADD CONSTRAINT "maintenance_account_fk" FOREIGN KEY ("account_id") REFERENCES "accounts"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "maintenance" ADD CONSTRAINT "maintenance_account_fk" FOREIGN KEY ("account_id") REFERENCES "accounts"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
     await q.query(
       `CREATE TABLE "maintenance_updates" ("id" text NOT NULL, "maintenance_id" text NOT NULL, "account_id" text NOT NULL, "label" text NOT NULL, "content" text NOT NULL, "status" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "maintenance_updates_pk" PRIMARY KEY ("id"))`,
     );
-    await q.query(`CREATE INDEX "maintenance_updates_maintenance_idx" ON "maintenance_updates" ("maintenance_id", "created_at")`);
-    await q.query(`ALTER TABLE "maintenance_updates" ADD CONSTRAINT "maintenance_updates_maintenance_fk" FOREIGN KEY ("maintenance_id") REFERENCES "maintenance"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await q.query(
+      `CREATE INDEX "maintenance_updates_maintenance_idx" ON "maintenance_updates" ("maintenance_id", "created_at")`,
+    );
+    await q.query(
+      `ALTER TABLE "maintenance_updates" ADD CONSTRAINT "maintenance_updates_maintenance_fk" FOREIGN KEY ("maintenance_id") REFERENCES "maintenance"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
     await q.query(`ALTER TABLE "rounds" ADD "in_maintenance" boolean NOT NULL DEFAULT false`);
     await q.query(`ALTER TABLE "monitors" ADD "held_status" text`);
   }

@@ -9,7 +9,9 @@ export class MonitorsKeysetIndex1796016000100 implements MigrationInterface {
   name = 'MonitorsKeysetIndex1796016000100';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE INDEX "monitors_account_created_id_idx" ON "monitors" ("account_id", "created_at", "id")`);
+    await queryRunner.query(
+      `CREATE INDEX "monitors_account_created_id_idx" ON "monitors" ("account_id", "created_at", "id")`,
+    );
     await queryRunner.query(`DROP INDEX "public"."monitors_account_created_idx"`);
   }
 

@@ -15,7 +15,15 @@ export class DomainMonitors1796019000010 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const c of ['domain_status', 'domain_registrar', 'domain_expiry', 'whois_server', 'rdap_server', 'domain_expiry_threshold_days', 'domain_name']) {
+    for (const c of [
+      'domain_status',
+      'domain_registrar',
+      'domain_expiry',
+      'whois_server',
+      'rdap_server',
+      'domain_expiry_threshold_days',
+      'domain_name',
+    ]) {
       await queryRunner.query(`ALTER TABLE "monitors" DROP COLUMN "${c}"`);
     }
   }

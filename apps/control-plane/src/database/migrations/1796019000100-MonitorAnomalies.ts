@@ -20,8 +20,12 @@ export class MonitorAnomalies1796019000100 implements MigrationInterface {
         CONSTRAINT "monitor_anomalies_monitor_fk" FOREIGN KEY ("monitor_id") REFERENCES "monitors"("id") ON DELETE CASCADE,
         CONSTRAINT "monitor_anomalies_account_fk" FOREIGN KEY ("account_id") REFERENCES "accounts"("id") ON DELETE CASCADE
       )`);
-    await q.query(`CREATE UNIQUE INDEX "monitor_anomalies_start_uq" ON "monitor_anomalies" ("monitor_id", "region", "metric", "started_at")`);
-    await q.query(`CREATE INDEX "monitor_anomalies_account_started_idx" ON "monitor_anomalies" ("account_id", "started_at")`);
+    await q.query(
+      `CREATE UNIQUE INDEX "monitor_anomalies_start_uq" ON "monitor_anomalies" ("monitor_id", "region", "metric", "started_at")`,
+    );
+    await q.query(
+      `CREATE INDEX "monitor_anomalies_account_started_idx" ON "monitor_anomalies" ("account_id", "started_at")`,
+    );
     await q.query(`
       CREATE TABLE "anomaly_sweeps" (
         "monitor_id" text NOT NULL, "swept_through" TIMESTAMP WITH TIME ZONE,

@@ -17,7 +17,9 @@ export class RollupFoldWatermark1796112000001 implements MigrationInterface {
         CONSTRAINT "rollup_folds_pk" PRIMARY KEY ("monitor_id"),
         CONSTRAINT "rollup_folds_monitor_fk" FOREIGN KEY ("monitor_id") REFERENCES "monitors"("id") ON DELETE CASCADE
       )`);
-    await q.query(`INSERT INTO "rollup_folds" ("monitor_id", "folded_through") SELECT "id", "rollups_folded_through" FROM "monitors"`);
+    await q.query(
+      `INSERT INTO "rollup_folds" ("monitor_id", "folded_through") SELECT "id", "rollups_folded_through" FROM "monitors"`,
+    );
     await q.query(`ALTER TABLE "monitors" DROP COLUMN "rollups_folded_through"`);
   }
 

@@ -22,7 +22,9 @@ export class MonitorSchedule1796112000002 implements MigrationInterface {
       `INSERT INTO "monitor_schedule" ("monitor_id", "phase_ms", "next_round", "next_due_at")
        SELECT "id", "phase_ms", "next_round", CASE WHEN "paused" THEN NULL ELSE "next_due_at" END FROM "monitors"`,
     );
-    await q.query(`CREATE INDEX "monitor_schedule_due_idx" ON "monitor_schedule" ("next_due_at") WHERE next_due_at IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX "monitor_schedule_due_idx" ON "monitor_schedule" ("next_due_at") WHERE next_due_at IS NOT NULL`,
+    );
     await q.query(`DROP INDEX "monitors_due_idx"`);
     await q.query(`ALTER TABLE "monitors" DROP COLUMN "phase_ms", DROP COLUMN "next_round", DROP COLUMN "next_due_at"`);
   }
@@ -36,7 +38,9 @@ export class MonitorSchedule1796112000002 implements MigrationInterface {
       `UPDATE "monitors" m SET "phase_ms" = s.phase_ms, "next_round" = s.next_round, "next_due_at" = COALESCE(s.next_due_at, now())
          FROM "monitor_schedule" s WHERE s.monitor_id = m.id`,
     );
-    await q.query(`ALTER TABLE "monitors" ALTER "phase_ms" DROP DEFAULT, ALTER "next_round" DROP DEFAULT, ALTER "next_due_at" DROP DEFAULT`);
+    await q.query(
+      `ALTER TABLE "monitors" ALTER "phase_ms" DROP DEFAULT, ALTER "next_round" DROP DEFAULT, ALTER "next_due_at" DROP DEFAULT`,
+    );
     await q.query(`CREATE INDEX "monitors_due_idx" ON "monitors" ("next_due_at") WHERE paused = false`);
     await q.query(`DROP TABLE "monitor_schedule"`);
   }

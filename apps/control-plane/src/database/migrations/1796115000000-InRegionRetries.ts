@@ -6,7 +6,9 @@ export class InRegionRetries1796115000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "monitors" ADD "retries" integer NOT NULL DEFAULT '0'`);
-    await queryRunner.query(`ALTER TABLE "monitors" ADD CONSTRAINT "monitors_retries_ck" CHECK ("retries" BETWEEN 0 AND 3)`);
+    await queryRunner.query(
+      `ALTER TABLE "monitors" ADD CONSTRAINT "monitors_retries_ck" CHECK ("retries" BETWEEN 0 AND 3)`,
+    );
     // On the partitioned parent: every day partition gets the column (NULL: no retries, or an older probe).
     await queryRunner.query(`ALTER TABLE "check_results" ADD "attempts" jsonb`);
   }

@@ -11,7 +11,9 @@ export class RegionalIncidents1796115000100 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "monitors" ADD "regional_incident_rounds" integer NOT NULL DEFAULT '3'`);
-    await queryRunner.query(`ALTER TABLE "monitors" ADD CONSTRAINT "monitors_regional_incident_rounds_ck" CHECK ("regional_incident_rounds" BETWEEN 0 AND 20)`);
+    await queryRunner.query(
+      `ALTER TABLE "monitors" ADD CONSTRAINT "monitors_regional_incident_rounds_ck" CHECK ("regional_incident_rounds" BETWEEN 0 AND 20)`,
+    );
     await queryRunner.query(
       `CREATE TABLE "region_streaks" (
          "monitor_id" text NOT NULL,
@@ -24,15 +26,23 @@ export class RegionalIncidents1796115000100 implements MigrationInterface {
     );
     // Existing incidents are automatic or manual (manual ones have no monitor_id): the old index's rows are the automatic ones.
     await queryRunner.query(`DROP INDEX "public"."incidents_one_open_per_monitor_uq"`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "incidents_one_open_per_monitor_uq" ON "incidents" ("monitor_id") WHERE status = 'open' AND type = 'automatic'`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "incidents_one_open_regional_per_monitor_uq" ON "incidents" ("monitor_id") WHERE status = 'open' AND type = 'regional'`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "incidents_one_open_per_monitor_uq" ON "incidents" ("monitor_id") WHERE status = 'open' AND type = 'automatic'`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "incidents_one_open_regional_per_monitor_uq" ON "incidents" ("monitor_id") WHERE status = 'open' AND type = 'regional'`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`UPDATE "incidents" SET status = 'resolved', resolved_at = COALESCE(resolved_at, now()) WHERE type = 'regional' AND status = 'open'`);
+    await queryRunner.query(
+      `UPDATE "incidents" SET status = 'resolved', resolved_at = COALESCE(resolved_at, now()) WHERE type = 'regional' AND status = 'open'`,
+    );
     await queryRunner.query(`DROP INDEX "public"."incidents_one_open_regional_per_monitor_uq"`);
     await queryRunner.query(`DROP INDEX "public"."incidents_one_open_per_monitor_uq"`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "incidents_one_open_per_monitor_uq" ON "incidents" ("monitor_id") WHERE status = 'open'`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "incidents_one_open_per_monitor_uq" ON "incidents" ("monitor_id") WHERE status = 'open'`,
+    );
     await queryRunner.query(`DROP TABLE "region_streaks"`);
     await queryRunner.query(`ALTER TABLE "monitors" DROP CONSTRAINT "monitors_regional_incident_rounds_ck"`);
     await queryRunner.query(`ALTER TABLE "monitors" DROP COLUMN "regional_incident_rounds"`);

@@ -32,12 +32,15 @@ export class AlertDamping1796115500000 implements MigrationInterface {
          "collapsed" integer NOT NULL DEFAULT '0',
          CONSTRAINT "notification_rate_limits_pk" PRIMARY KEY ("key"))`,
     );
-    await queryRunner.query(`CREATE INDEX "notification_rate_limits_window_idx" ON "notification_rate_limits" ("window_start")`);
+    await queryRunner.query(
+      `CREATE INDEX "notification_rate_limits_window_idx" ON "notification_rate_limits" ("window_start")`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE "notification_rate_limits"`);
     await queryRunner.query(`DROP TABLE "alert_state"`);
-    for (const c of ['reminder_interval_seconds', 'flap_window_seconds', 'flap_threshold']) await queryRunner.query(`ALTER TABLE "monitors" DROP COLUMN "${c}"`);
+    for (const c of ['reminder_interval_seconds', 'flap_window_seconds', 'flap_threshold'])
+      await queryRunner.query(`ALTER TABLE "monitors" DROP COLUMN "${c}"`);
   }
 }

@@ -13,7 +13,9 @@ export class MonitorDependencies1796115500001 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "incidents" ADD CONSTRAINT "incidents_caused_by_fk" FOREIGN KEY ("caused_by_incident_id") REFERENCES "incidents"("id") ON DELETE SET NULL`,
     );
-    await queryRunner.query(`CREATE INDEX "incidents_caused_by_idx" ON "incidents" ("caused_by_incident_id") WHERE caused_by_incident_id IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX "incidents_caused_by_idx" ON "incidents" ("caused_by_incident_id") WHERE caused_by_incident_id IS NOT NULL`,
+    );
     await queryRunner.query(`CREATE INDEX "monitors_depends_on_idx" ON "monitors" USING GIN ("depends_on")`);
   }
 

@@ -19,7 +19,14 @@ export class AttemptView {
   @ApiProperty({ example: 12.4 }) duration_ms!: number;
   @ApiProperty() is_up!: boolean;
   @ApiProperty({ type: Number, nullable: true, example: 503 }) status_code!: number | null;
-  @ApiProperty({ type: String, nullable: true, enum: ATTEMPT_ERROR_CLASSES, example: 'http_5xx', description: 'null when the attempt was up' }) error_class!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ATTEMPT_ERROR_CLASSES,
+    example: 'http_5xx',
+    description: 'null when the attempt was up',
+  })
+  error_class!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'expected status 200, got 503' }) error!: string | null;
 }
 
@@ -36,9 +43,19 @@ export class RegionResultView {
   @ApiPropertyOptional({ description: 'ssl: certificate within the threshold' }) warn?: boolean;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) ssl_expiry?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) ssl_issuer?: string | null;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true, description: 'type-specific details (dns answers, tls protocols, …)' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'type-specific details (dns answers, tls protocols, …)',
+  })
   details?: Record<string, unknown> | null;
-  @ApiPropertyOptional({ type: [AttemptView], nullable: true, description: 'in-region retries: every attempt of the job, in order (the result is the last one); null without retries' })
+  @ApiPropertyOptional({
+    type: [AttemptView],
+    nullable: true,
+    description:
+      'in-region retries: every attempt of the job, in order (the result is the last one); null without retries',
+  })
   attempts?: AttemptView[] | null;
   @ApiPropertyOptional({ example: 'probe-eu-west-7f9c' }) probe_id?: string;
   @ApiPropertyOptional({ format: 'date-time' }) checked_at?: string;
@@ -53,13 +70,19 @@ export class CheckView {
   @ApiProperty({ type: Boolean, nullable: true, description: 'null for a round without data' }) is_up!: boolean | null;
   @ApiProperty() warn!: boolean;
   @ApiProperty({ type: Number, nullable: true, example: 200 }) status_code!: number | null;
-  @ApiProperty({ type: Number, nullable: true, example: 120.5, description: 'median of the regions that answered' }) response_ms!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 120.5, description: 'median of the regions that answered' })
+  response_ms!: number | null;
   @ApiProperty({ type: [String] }) regions!: string[];
-  @ApiProperty({ type: [String], description: 'regions without a probe online when the round was claimed' }) skipped_regions!: string[];
+  @ApiProperty({ type: [String], description: 'regions without a probe online when the round was claimed' })
+  skipped_regions!: string[];
   @ApiProperty({ example: 2 }) quorum!: number;
   @ApiProperty({ type: Number, nullable: true, example: 3 }) regions_checked!: number | null;
   @ApiProperty({ type: Number, nullable: true, example: 3 }) regions_up!: number | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number', nullable: true }, example: { 'eu-west': 120.5, 'us-east': 98.1 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number', nullable: true },
+    example: { 'eu-west': 120.5, 'us-east': 98.1 },
+  })
   response_ms_by_region!: Record<string, number | null>;
   @ApiProperty({ type: [RegionResultView] }) region_results!: RegionResultView[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decided_at!: string | null;

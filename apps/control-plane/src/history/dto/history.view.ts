@@ -32,7 +32,11 @@ export class LogEntryView {
   @ApiProperty(ms(120.5)) response_time_ms!: number | null;
   @ApiProperty({ type: String, nullable: true, example: null }) error_message!: string | null;
   @ApiProperty() late!: boolean;
-  @ApiProperty({ type: [AttemptView], nullable: true, description: 'in-region retries: every attempt of the job (the entry is the last one); null without retries' })
+  @ApiProperty({
+    type: [AttemptView],
+    nullable: true,
+    description: 'in-region retries: every attempt of the job (the entry is the last one); null without retries',
+  })
   attempts!: AttemptView[] | null;
 }
 

@@ -13,13 +13,20 @@ export class CreateIncidentDto {
   @MaxLength(TITLE_MAX * 4)
   title!: string;
 
-  @ApiPropertyOptional({ example: 'We are investigating errors on **some** requests (Markdown allowed, shown as text).', maxLength: TEXT_MAX })
+  @ApiPropertyOptional({
+    example: 'We are investigating errors on **some** requests (Markdown allowed, shown as text).',
+    maxLength: TEXT_MAX,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_MAX * 2)
   description?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['mon_3k9x0q2m7d1v8b4n'], description: "Affected monitors (the account's own)" })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['mon_3k9x0q2m7d1v8b4n'],
+    description: "Affected monitors (the account's own)",
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_INCIDENT_MONITORS)
@@ -27,7 +34,10 @@ export class CreateIncidentDto {
   @MaxLength(100, { each: true })
   monitor_ids?: string[];
 
-  @ApiPropertyOptional({ example: 'mon_3k9x0q2m7d1v8b4n', description: "StatusPool's single affected monitor (added to monitor_ids)" })
+  @ApiPropertyOptional({
+    example: 'mon_3k9x0q2m7d1v8b4n',
+    description: "StatusPool's single affected monitor (added to monitor_ids)",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -89,7 +99,10 @@ export class CreateIncidentUpdateDto {
   @MaxLength(TEXT_MAX * 2)
   content!: string;
 
-  @ApiPropertyOptional({ enum: MANUAL_STATUSES, description: 'Manual incidents only: moves the incident to this status' })
+  @ApiPropertyOptional({
+    enum: MANUAL_STATUSES,
+    description: 'Manual incidents only: moves the incident to this status',
+  })
   @IsOptional()
   @IsIn(MANUAL_STATUSES, { message: STATUS_MESSAGE })
   status?: string;

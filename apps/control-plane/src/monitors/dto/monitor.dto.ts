@@ -35,7 +35,10 @@ export class HeaderDto {
   @Matches(/^[^\r\n]*$/, { message: 'value must not contain line breaks' })
   value!: string;
 
-  @ApiPropertyOptional({ default: false, description: 'never sent to another origin after a redirect, even with forward_headers_on_redirect' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'never sent to another origin after a redirect, even with forward_headers_on_redirect',
+  })
   @IsOptional()
   @IsBoolean()
   sensitive?: boolean;
@@ -68,7 +71,10 @@ export class JsonAssertionDto {
   @IsIn(JSON_ASSERTION_OPERATORS, { message: `operator must be one of: ${JSON_ASSERTION_OPERATORS.join(', ')}` })
   operator!: (typeof JSON_ASSERTION_OPERATORS)[number];
 
-  @ApiPropertyOptional({ example: 'ok', description: 'expected value as a string; ignored (pass "") for exists/not_exists' })
+  @ApiPropertyOptional({
+    example: 'ok',
+    description: 'expected value as a string; ignored (pass "") for exists/not_exists',
+  })
   @IsOptional()
   @IsString({ message: 'value must be a string' })
   @MaxLength(1024)
@@ -92,7 +98,10 @@ export class CreateMonitorDto {
   @IsIn(MONITOR_TYPES, { message: `monitor_type must be one of: ${MONITOR_TYPES.join(', ')}` })
   monitor_type?: MonitorType;
 
-  @ApiPropertyOptional({ example: 'https://example.com/health', description: 'http and json_api (required there); ignored for heartbeat (its url is the generated ping URL)' })
+  @ApiPropertyOptional({
+    example: 'https://example.com/health',
+    description: 'http and json_api (required there); ignored for heartbeat (its url is the generated ping URL)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2048)
@@ -134,15 +143,24 @@ export class CreateMonitorDto {
 
   @ApiPropertyOptional({
     default: false,
-    description: 'http, https, json_api: after a redirect to another origin, still send the custom headers not marked sensitive (never Authorization, Cookie, Proxy-Authorization)',
+    description:
+      'http, https, json_api: after a redirect to another origin, still send the custom headers not marked sensitive (never Authorization, Cookie, Proxy-Authorization)',
   })
   @IsOptional()
   @IsBoolean()
   forward_headers_on_redirect?: boolean;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) basic_auth_user?: string;
-  @ApiPropertyOptional({ description: 'write-only; answered as "********"' }) @IsOptional() @IsString() @MaxLength(512) basic_auth_pass?: string;
-  @ApiPropertyOptional({ description: 'write-only; answered as "********"' }) @IsOptional() @IsString() @MaxLength(4096) bearer_token?: string;
+  @ApiPropertyOptional({ description: 'write-only; answered as "********"' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  basic_auth_pass?: string;
+  @ApiPropertyOptional({ description: 'write-only; answered as "********"' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4096)
+  bearer_token?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(65536) request_body?: string;
 
   @ApiPropertyOptional({ enum: ['', 'application/json', 'text/plain', 'application/x-www-form-urlencoded'] })
@@ -169,7 +187,10 @@ export class CreateMonitorDto {
   @MaxLength(64)
   response_threshold_ms?: string | null;
 
-  @ApiPropertyOptional({ example: 'Bearer tok_live_xxxx', description: 'json_api: the whole Authorization header; write-only, answered as "********"' })
+  @ApiPropertyOptional({
+    example: 'Bearer tok_live_xxxx',
+    description: 'json_api: the whole Authorization header; write-only, answered as "********"',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(4096)
@@ -198,39 +219,63 @@ export class CreateMonitorDto {
   @Max(65535, { message: 'ssl_port must be between 1 and 65535' })
   ssl_port?: number;
 
-  @ApiPropertyOptional({ default: 30, minimum: 1, maximum: 90, description: 'ssl: warn when the certificate expires within this many days' })
+  @ApiPropertyOptional({
+    default: 30,
+    minimum: 1,
+    maximum: 90,
+    description: 'ssl: warn when the certificate expires within this many days',
+  })
   @IsOptional()
   @IsInt({ message: 'ssl_expiry_threshold_days must be an integer' })
   @Min(1, { message: 'ssl_expiry_threshold_days must be between 1 and 90 days' })
   @Max(90, { message: 'ssl_expiry_threshold_days must be between 1 and 90 days' })
   ssl_expiry_threshold_days?: number;
 
-  @ApiPropertyOptional({ example: 'example.com', description: 'domain (required): the registered domain name whose expiry is checked' })
+  @ApiPropertyOptional({
+    example: 'example.com',
+    description: 'domain (required): the registered domain name whose expiry is checked',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(253)
   domain?: string;
 
-  @ApiPropertyOptional({ default: 30, minimum: 1, maximum: 365, description: 'domain: warn when the registration expires within this many days' })
+  @ApiPropertyOptional({
+    default: 30,
+    minimum: 1,
+    maximum: 365,
+    description: 'domain: warn when the registration expires within this many days',
+  })
   @IsOptional()
   @IsInt({ message: 'domain_expiry_threshold_days must be an integer' })
   @Min(1, { message: 'domain_expiry_threshold_days must be between 1 and 365 days' })
   @Max(365, { message: 'domain_expiry_threshold_days must be between 1 and 365 days' })
   domain_expiry_threshold_days?: number;
 
-  @ApiPropertyOptional({ example: '', description: "domain: an RDAP base URL to ask instead of the registry's from the IANA bootstrap file (empty: the registry's)" })
+  @ApiPropertyOptional({
+    example: '',
+    description:
+      "domain: an RDAP base URL to ask instead of the registry's from the IANA bootstrap file (empty: the registry's)",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2048)
   rdap_server?: string;
 
-  @ApiPropertyOptional({ example: '', description: 'domain: a WHOIS server (host[:port], default port 43) for the fallback instead of the one IANA refers to' })
+  @ApiPropertyOptional({
+    example: '',
+    description:
+      'domain: a WHOIS server (host[:port], default port 43) for the fallback instead of the one IANA refers to',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   whois_server?: string;
 
-  @ApiPropertyOptional({ example: 'db.example.com', description: 'tcp, ping and sip (required): host name or IP address' })
+  @ApiPropertyOptional({
+    example: 'db.example.com',
+    description: 'tcp, ping and sip (required): host name or IP address',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(253)
@@ -262,21 +307,36 @@ export class CreateMonitorDto {
   @Max(20, { message: 'ping_count must be between 1 and 20' })
   ping_count?: number;
 
-  @ApiPropertyOptional({ default: 1000, minimum: 200, maximum: 10000, description: 'ping: milliseconds between echo requests' })
+  @ApiPropertyOptional({
+    default: 1000,
+    minimum: 200,
+    maximum: 10000,
+    description: 'ping: milliseconds between echo requests',
+  })
   @IsOptional()
   @IsInt({ message: 'ping_interval_ms must be an integer' })
   @Min(200, { message: 'ping_interval_ms must be between 200 and 10000' })
   @Max(10000, { message: 'ping_interval_ms must be between 200 and 10000' })
   ping_interval_ms?: number;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 100, description: 'ping: down when more than this percentage of echoes is lost (0: every echo must come back); always down when none comes back' })
+  @ApiPropertyOptional({
+    default: 0,
+    minimum: 0,
+    maximum: 100,
+    description:
+      'ping: down when more than this percentage of echoes is lost (0: every echo must come back); always down when none comes back',
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'max_packet_loss must be a number (percent)' })
   @Min(0, { message: 'max_packet_loss must be between 0 and 100' })
   @Max(100, { message: 'max_packet_loss must be between 0 and 100' })
   max_packet_loss?: number;
 
-  @ApiPropertyOptional({ enum: SIP_TRANSPORTS, default: 'udp', description: 'sip: OPTIONS over UDP, TCP or TLS (port defaults to 5060, 5061 for tls)' })
+  @ApiPropertyOptional({
+    enum: SIP_TRANSPORTS,
+    default: 'udp',
+    description: 'sip: OPTIONS over UDP, TCP or TLS (port defaults to 5060, 5061 for tls)',
+  })
   @IsOptional()
   @IsIn(SIP_TRANSPORTS, { message: `sip_transport must be one of: ${SIP_TRANSPORTS.join(', ')}` })
   sip_transport?: (typeof SIP_TRANSPORTS)[number];
@@ -302,13 +362,19 @@ export class CreateMonitorDto {
   @IsIn(DNS_RECORD_TYPES, { message: `record_type must be one of: ${DNS_RECORD_TYPES.join(', ')}` })
   record_type?: (typeof DNS_RECORD_TYPES)[number];
 
-  @ApiPropertyOptional({ example: '1.1.1.1', description: 'dns: resolver IP (optionally :port); "" = the probe\'s own resolver' })
+  @ApiPropertyOptional({
+    example: '1.1.1.1',
+    description: 'dns: resolver IP (optionally :port); "" = the probe\'s own resolver',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   resolver?: string;
 
-  @ApiPropertyOptional({ example: ['93.184.216.34'], description: 'dns: values that must all be in the answer; [] clears' })
+  @ApiPropertyOptional({
+    example: ['93.184.216.34'],
+    description: 'dns: values that must all be in the answer; [] clears',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -330,7 +396,9 @@ export class CreateMonitorDto {
   @IsString({ each: true })
   regions?: string[];
 
-  @ApiPropertyOptional({ description: 'failing regions that make the monitor down; default: a strict majority of regions' })
+  @ApiPropertyOptional({
+    description: 'failing regions that make the monitor down; default: a strict majority of regions',
+  })
   @IsOptional()
   @IsInt({ message: 'quorum must be an integer' })
   @Min(1, { message: 'quorum must be at least 1' })
@@ -349,7 +417,12 @@ export class CreateMonitorDto {
   @Max(5, { message: 'confirmation_rounds must be between 0 and 5' })
   confirmation_rounds?: number;
 
-  @ApiPropertyOptional({ default: 1, minimum: 0, maximum: 5, description: 'like confirmation_rounds, for a recovery (leaving down, or reaching up)' })
+  @ApiPropertyOptional({
+    default: 1,
+    minimum: 0,
+    maximum: 5,
+    description: 'like confirmation_rounds, for a recovery (leaving down, or reaching up)',
+  })
   @IsOptional()
   @IsInt({ message: 'recovery_rounds must be an integer' })
   @Min(0, { message: 'recovery_rounds must be between 0 and 5' })
@@ -361,7 +434,8 @@ export class CreateMonitorDto {
     nullable: true,
     minimum: 1,
     maximum: 120000,
-    description: 'latency-degraded: an up region slower than this (ms) counts as slow; a quorum of slow regions makes the monitor degraded (never down), notified as monitor.slow; null: off. Probe monitors only',
+    description:
+      'latency-degraded: an up region slower than this (ms) counts as slow; a quorum of slow regions makes the monitor degraded (never down), notified as monitor.slow; null: off. Probe monitors only',
   })
   @IsOptional()
   @IsInt({ message: 'degraded_threshold_ms must be an integer (milliseconds)' })
@@ -399,7 +473,8 @@ export class CreateMonitorDto {
     default: 5,
     minimum: 0,
     maximum: 100,
-    description: 'flap damping: more than this many status changes within flap_window_seconds marks the monitor flapping; its notifications collapse into one monitor.flapping and one monitor.stable message. 0: off',
+    description:
+      'flap damping: more than this many status changes within flap_window_seconds marks the monitor flapping; its notifications collapse into one monitor.flapping and one monitor.stable message. 0: off',
   })
   @IsOptional()
   @IsInt({ message: 'flap_threshold must be an integer' })
@@ -407,14 +482,26 @@ export class CreateMonitorDto {
   @Max(100, { message: 'flap_threshold must be between 0 and 100' })
   flap_threshold?: number;
 
-  @ApiPropertyOptional({ default: 3600, minimum: 60, maximum: 86400, description: 'the window (seconds) flap_threshold counts status changes in; a flapping monitor is stable again after a quarter of it without a change' })
+  @ApiPropertyOptional({
+    default: 3600,
+    minimum: 60,
+    maximum: 86400,
+    description:
+      'the window (seconds) flap_threshold counts status changes in; a flapping monitor is stable again after a quarter of it without a change',
+  })
   @IsOptional()
   @IsInt({ message: 'flap_window_seconds must be an integer' })
   @Min(60, { message: 'flap_window_seconds must be between 60 and 86400' })
   @Max(86400, { message: 'flap_window_seconds must be between 60 and 86400' })
   flap_window_seconds?: number;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 604800, description: 'reminders: a monitor that stays down is notified monitor.down again (payload reminder.count) every this many seconds; 0: off, else at least 60' })
+  @ApiPropertyOptional({
+    default: 0,
+    minimum: 0,
+    maximum: 604800,
+    description:
+      'reminders: a monitor that stays down is notified monitor.down again (payload reminder.count) every this many seconds; 0: off, else at least 60',
+  })
   @IsOptional()
   @IsInt({ message: 'reminder_interval_seconds must be an integer' })
   @Min(0, { message: 'reminder_interval_seconds must be 0 (off) or between 60 and 604800' })
@@ -425,7 +512,8 @@ export class CreateMonitorDto {
     type: [String],
     maxItems: 20,
     example: [],
-    description: 'dependencies: ids of monitors of this account this one depends on (no cycles); while one of them is down, this monitor\'s incidents are linked to its incident (caused_by_incident_id) and its notifications suppressed (recorded as suppressed)',
+    description:
+      "dependencies: ids of monitors of this account this one depends on (no cycles); while one of them is down, this monitor's incidents are linked to its incident (caused_by_incident_id) and its notifications suppressed (recorded as suppressed)",
   })
   @IsOptional()
   @IsArray({ message: 'depends_on must be an array of monitor ids' })
@@ -443,14 +531,24 @@ export class CreateMonitorDto {
   @MaxLength(2048)
   alert_discord_webhook?: string;
 
-  @ApiPropertyOptional({ example: 99.9, nullable: true, description: 'SLA target in percent over sla_window_days; an sla.breach event fires when uptime falls below it; null: none' })
+  @ApiPropertyOptional({
+    example: 99.9,
+    nullable: true,
+    description:
+      'SLA target in percent over sla_window_days; an sla.breach event fires when uptime falls below it; null: none',
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'sla_target must be a number (percent)' })
   @Min(0, { message: 'sla_target must be between 0 and 100' })
   @Max(100, { message: 'sla_target must be between 0 and 100' })
   sla_target?: number | null;
 
-  @ApiPropertyOptional({ default: 30, minimum: 1, maximum: 90, description: 'days of rounds the SLA uptime is computed over' })
+  @ApiPropertyOptional({
+    default: 30,
+    minimum: 1,
+    maximum: 90,
+    description: 'days of rounds the SLA uptime is computed over',
+  })
   @IsOptional()
   @IsInt({ message: 'sla_window_days must be an integer' })
   @Min(1, { message: 'sla_window_days must be between 1 and 90' })
@@ -485,18 +583,27 @@ export class CreateMonitorDto {
   @IsIn(MONITOR_TYPES, { message: `type must be one of: ${MONITOR_TYPES.join(', ')}` })
   type?: MonitorType;
 
-  @ApiPropertyOptional({ example: 'https://api.example.com/health', description: "alias (StatusCore) of the type's target: url (http, https, json_api), host (tcp, ping, sip), hostname (dns), ssl_domain (ssl), domain (domain)" })
+  @ApiPropertyOptional({
+    example: 'https://api.example.com/health',
+    description:
+      "alias (StatusCore) of the type's target: url (http, https, json_api), host (tcp, ping, sip), hostname (dns), ssl_domain (ssl), domain (domain)",
+  })
   @IsOptional()
   @IsString({ message: 'target must be a string' })
   @MaxLength(2048)
   target?: string;
 
-  @ApiPropertyOptional({ description: 'StatusCore: true makes an http monitor https (certificate checked, expiry warning), false plain http' })
+  @ApiPropertyOptional({
+    description: 'StatusCore: true makes an http monitor https (certificate checked, expiry warning), false plain http',
+  })
   @IsOptional()
   @IsBoolean({ message: 'ssl_check must be a boolean' })
   ssl_check?: boolean;
 
-  @ApiPropertyOptional({ example: ['all'], description: 'alias of regions (StatusCore); ["all"] = every configured region' })
+  @ApiPropertyOptional({
+    example: ['all'],
+    description: 'alias of regions (StatusCore); ["all"] = every configured region',
+  })
   @IsOptional()
   @IsArray({ message: 'check_locations must be an array of region ids or ["all"]' })
   @ArrayMaxSize(32)
@@ -531,7 +638,12 @@ export class CreateMonitorDto {
 
 /** `POST /monitors/bulk`: up to 1,000 monitors, created all together or not at all. */
 export class BulkCreateMonitorsDto {
-  @ApiProperty({ type: [CreateMonitorDto], minItems: 1, maxItems: 1000, description: 'each item as the body of POST /monitors' })
+  @ApiProperty({
+    type: [CreateMonitorDto],
+    minItems: 1,
+    maxItems: 1000,
+    description: 'each item as the body of POST /monitors',
+  })
   @IsArray({ message: 'monitors must be an array' })
   @ArrayMinSize(1, { message: 'monitors must hold at least 1 monitor' })
   @ArrayMaxSize(1000, { message: 'monitors must hold at most 1000 monitors per call' })

@@ -18,7 +18,10 @@ export class CreateWebhookDto {
   @IsString({ each: true })
   events?: string[];
 
-  @ApiPropertyOptional({ example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', description: 'Standard Webhooks secret; generated when omitted; answered only in this response' })
+  @ApiPropertyOptional({
+    example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    description: 'Standard Webhooks secret; generated when omitted; answered only in this response',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

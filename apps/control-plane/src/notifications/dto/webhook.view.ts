@@ -6,18 +6,29 @@ export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'disabled', 
 export class WebhookView {
   @ApiProperty({ example: 'whk_2m8x0c4v9b1n7q3k' }) id!: string;
   @ApiProperty({ example: 'https://hooks.example.com/parallax' }) url!: string;
-  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...EVENTS] }, example: ['monitor.down', 'monitor.up', 'incident.created'] }) events!: string[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', enum: [...EVENTS] },
+    example: ['monitor.down', 'monitor.up', 'incident.created'],
+  })
+  events!: string[];
   @ApiProperty({ example: 'Ops alerts' }) description!: string;
   @ApiProperty() active!: boolean;
-  @ApiProperty({ type: String, nullable: true, example: null, description: 'why the endpoint was disabled (410 Gone)' }) disabled_reason!: string | null;
-  @ApiProperty({ example: 'whsec_********', description: 'masked; answered in full only when created' }) secret!: string;
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'why the endpoint was disabled (410 Gone)' })
+  disabled_reason!: string | null;
+  @ApiProperty({ example: 'whsec_********', description: 'masked; answered in full only when created' })
+  secret!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) last_triggered_at!: string | null;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
 }
 
 export class CreatedWebhookView extends WebhookView {
   @ApiProperty({ example: 'whk_2m8x0c4v9b1n7q3k', description: 'StatusPool’s name for id' }) webhook_id!: string;
-  @ApiProperty({ example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', description: 'the Standard Webhooks secret, shown only in this answer' }) declare secret: string;
+  @ApiProperty({
+    example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    description: 'the Standard Webhooks secret, shown only in this answer',
+  })
+  declare secret: string;
 }
 
 export class DeletedWebhookView {
@@ -46,6 +57,11 @@ export class DeliveryView {
   @ApiProperty({ type: String, nullable: true, example: null }) last_error!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) delivered_at!: string | null;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the signed body sent (event, monitor, decision, region_results, …)' }) payload!: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'the signed body sent (event, monitor, decision, region_results, …)',
+  })
+  payload!: Record<string, unknown>;
   @ApiProperty({ type: [AttemptView] }) attempt_log!: AttemptView[];
 }

@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { Trim } from '../../accounts/dto/trim';
 import { PAGE_THEMES, type PageTheme } from '../status-page.entity';
 
@@ -29,7 +45,11 @@ export class StatusPageGroupDto {
   @Max(1000)
   order?: number;
 
-  @ApiProperty({ type: [String], example: ['mon_3k9x0q2m7d1v8b4n'], description: "The account's own public monitors, in display order" })
+  @ApiProperty({
+    type: [String],
+    example: ['mon_3k9x0q2m7d1v8b4n'],
+    description: "The account's own public monitors, in display order",
+  })
   @IsArray()
   @ArrayMaxSize(MAX_PAGE_MONITORS)
   @IsString({ each: true })
@@ -82,7 +102,12 @@ export class CreateStatusPageDto {
   @MaxLength(100, { each: true })
   monitor_ids?: string[];
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'status.acme.com', description: 'A hostname: requests whose Host is it get this page at /' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'status.acme.com',
+    description: 'A hostname: requests whose Host is it get this page at /',
+  })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @IsString()

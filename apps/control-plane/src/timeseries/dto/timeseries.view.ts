@@ -64,7 +64,8 @@ export class DailyUptimeView {
   @ApiProperty({ example: 90 }) days!: number;
   @ApiProperty({ type: Number, nullable: true, example: 99.98 }) overallUptime!: number | null;
   @ApiProperty({ type: [DailyUptimeEntryView] }) history!: DailyUptimeEntryView[];
-  @ApiProperty({ type: [DailyUptimeEntryView], description: 'the days with a failure' }) outages!: DailyUptimeEntryView[];
+  @ApiProperty({ type: [DailyUptimeEntryView], description: 'the days with a failure' })
+  outages!: DailyUptimeEntryView[];
 }
 
 export class HourlyUptimeEntryView {
@@ -86,7 +87,11 @@ export class MonitorStatusView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) last_check_at!: string | null;
   @ApiProperty(ms(120.5)) response_time_ms!: number | null;
   @ApiProperty({ type: Number, nullable: true, example: 99.98 }) uptime_30d!: number | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string', enum: [...REGION_STATUSES] }, example: { 'eu-west': 'up', 'us-east': 'up' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string', enum: [...REGION_STATUSES] },
+    example: { 'eu-west': 'up', 'us-east': 'up' },
+  })
   location_status!: Record<string, string>;
 }
 
@@ -106,7 +111,11 @@ export class MonitorStatsView {
   @ApiProperty({ example: 'mon_3k9x0q2m7d1v8b4n' }) monitor_id!: string;
   @ApiProperty({ example: 30 }) days!: number;
   @ApiProperty({ type: StatsView }) stats!: StatsView;
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/StatsView' }, description: 'per region' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/StatsView' },
+    description: 'per region',
+  })
   regions!: Record<string, StatsView>;
   @ApiProperty() accuracy!: string;
 }

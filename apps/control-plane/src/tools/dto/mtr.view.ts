@@ -2,7 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 
 export class MtrHopView {
   @ApiProperty({ example: 1 }) hop!: number;
-  @ApiProperty({ type: String, nullable: true, example: '10.0.0.1', description: 'null: the hop never answered (???)' }) address!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '10.0.0.1', description: 'null: the hop never answered (???)' })
+  address!: string | null;
   @ApiProperty({ example: 0 }) loss_percent!: number;
   @ApiProperty({ example: 3 }) sent!: number;
   @ApiProperty({ type: Number, nullable: true, example: 0.41 }) best_ms!: number | null;
@@ -13,9 +14,21 @@ export class MtrHopView {
 export class MtrRegionView {
   @ApiProperty({ example: 'eu-west' }) region!: string;
   @ApiProperty({ type: String, nullable: true, description: 'The probe that answered' }) probe_id!: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '93.184.216.34', description: 'The address the probe resolved and traced' }) address!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '93.184.216.34',
+    description: 'The address the probe resolved and traced',
+  })
+  address!: string | null;
   @ApiProperty({ type: [MtrHopView] }) hops!: MtrHopView[];
-  @ApiProperty({ type: String, nullable: true, example: null, description: 'Why the region has no hops (no probe answered, SSRF guard, mtr failed)' }) error!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'Why the region has no hops (no probe answered, SSRF guard, mtr failed)',
+  })
+  error!: string | null;
 }
 
 export class MtrView {
