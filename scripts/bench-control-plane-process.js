@@ -150,7 +150,45 @@ async function createBenchDatabase(name) {
   };
 }
 
+/** A node child (a probe, a target) whose output is kept; `firstJson()` resolves with its first JSON stdout line. */
+function spawnNode(name, script, env, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH || '', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  let out = '';
+  const keep = (c) => (out = (out + c).slice(-8000));
+  child.stdout.setEncoding('utf8').on('data', keep);
+  child.stderr.setEncoding('utf8').on('data', keep);
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
+  void exited.then(() => children.delete(child));
+  const firstJson = async (timeoutMs) => {
+    const end = Date.now() + timeoutMs;
+    while (Date.now() < end) {
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) return JSON.parse(line);
+      if (child.exitCode !== null) break;
+      await sleep(50);
+    }
+    throw new Error(`${name} did not start:\n${out}`);
+  };
+  return { name, child, exited, firstJson, tail: () => out };
+}
+
+/** SIGTERM, then SIGKILL after `graceMs`; resolves once the child has exited. */
+async function stopChild(p, graceMs = 15_000) {
+  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
+  p.child.kill('SIGTERM');
+  const t = setTimeout(() => p.child.kill('SIGKILL'), graceMs);
+  await p.exited;
+  clearTimeout(t);
+}
+
 module.exports = {
+  spawnNode,
+  stopChild,
   ROOT,
   CONTROL_PLANE_MAIN,
   PG_ADMIN_URL,

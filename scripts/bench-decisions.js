@@ -31,7 +31,6 @@
  * Usage: node scripts/bench-decisions.js [--long] [--json <path>] [--only name,name]
  * Environment: PG_ADMIN_URL, NATS_URL.
  */
-const { spawn } = require('node:child_process');
 const { existsSync, writeFileSync } = require('node:fs');
 const http = require('node:http');
 const { randomBytes } = require('node:crypto');
@@ -39,7 +38,7 @@ const path = require('node:path');
 const { Webhook } = require('standardwebhooks');
 const cpProcess = require('./bench-control-plane-process');
 
-const { ROOT, CONTROL_PLANE_MAIN, NATS_URL, children, sleep, freePort, api, runBench } = cpProcess;
+const { ROOT, CONTROL_PLANE_MAIN, NATS_URL, sleep, freePort, api, runBench, spawnNode, stopChild } = cpProcess;
 const PROBE_MAIN = path.join(ROOT, 'apps', 'probe', 'dist', 'main.js');
 const REGIONS = ['eu-west', 'us-east', 'ap-south'];
 const INTERVAL_S = 2;
@@ -62,41 +61,6 @@ function parseArgs(argv) {
     else if (a !== 'decisions') throw new Error(`unknown argument ${a} (usage: [--long] [--json path] [--only a,b])`);
   }
   return o;
-}
-
-/** A node child whose output is kept; `firstJson()` resolves with its first JSON stdout line. */
-function spawnNode(name, script, env) {
-  const child = spawn(process.execPath, [script], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH || '', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let out = '';
-  const keep = (c) => (out = (out + c).slice(-8000));
-  child.stdout.setEncoding('utf8').on('data', keep);
-  child.stderr.setEncoding('utf8').on('data', keep);
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
-  void exited.then(() => children.delete(child));
-  const firstJson = async (timeoutMs) => {
-    const end = Date.now() + timeoutMs;
-    while (Date.now() < end) {
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) return JSON.parse(line);
-      if (child.exitCode !== null) break;
-      await sleep(50);
-    }
-    throw new Error(`${name} did not start:\n${out}`);
-  };
-  return { name, child, exited, firstJson, tail: () => out };
-}
-
-async function stopChild(p, graceMs = 15_000) {
-  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
-  p.child.kill('SIGTERM');
-  const t = setTimeout(() => p.child.kill('SIGKILL'), graceMs);
-  await p.exited;
-  clearTimeout(t);
 }
 
 /** Polls `fn` until it answers a truthy value (resolved with it); throws after `timeoutMs`. */

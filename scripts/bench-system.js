@@ -22,7 +22,6 @@
  * BENCH_PROBE_WORKERS (probe PROBE_WORKERS; default: the probe's own, none on 1-2 cores), BENCH_CP_ENV
  * ("K=V,K2=V2": more control-plane settings).
  */
-const { spawn } = require('node:child_process');
 const { existsSync, readFileSync, mkdirSync } = require('node:fs');
 const { randomBytes } = require('node:crypto');
 const path = require('node:path');
@@ -31,7 +30,6 @@ const {
   ROOT,
   CONTROL_PLANE_MAIN,
   NATS_URL,
-  children,
   sleep,
   freePort,
   startControlPlane,
@@ -42,6 +40,8 @@ const {
   parseMetrics,
   sum,
   createBenchDatabase,
+  spawnNode,
+  stopChild,
 } = require('./bench-control-plane-process');
 
 const PROBE_MAIN = path.join(ROOT, 'apps', 'probe', 'dist', 'main.js');
@@ -81,41 +81,6 @@ function procStat(pid) {
   } catch {
     return { cpu: null, peakRssMb: null };
   }
-}
-
-/** A node child whose stdout lines are kept; `firstJson()` resolves with its first JSON line. */
-function spawnNode(name, script, env, nodeArgs = []) {
-  const child = spawn(process.execPath, [...nodeArgs, script], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH || '', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let out = '';
-  const keep = (c) => (out = (out + c).slice(-8000));
-  child.stdout.setEncoding('utf8').on('data', keep);
-  child.stderr.setEncoding('utf8').on('data', keep);
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
-  void exited.then(() => children.delete(child));
-  const firstJson = async (timeoutMs) => {
-    const end = Date.now() + timeoutMs;
-    while (Date.now() < end) {
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) return JSON.parse(line);
-      if (child.exitCode !== null) break;
-      await sleep(50);
-    }
-    throw new Error(`${name} did not start:\n${out}`);
-  };
-  return { name, child, exited, firstJson, tail: () => out };
-}
-
-async function stopChild(p, graceMs = 15_000) {
-  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
-  p.child.kill('SIGTERM');
-  const t = setTimeout(() => p.child.kill('SIGKILL'), graceMs);
-  await p.exited;
-  clearTimeout(t);
 }
 
 /** p50/p99 (bucket upper bounds) of a histogram's growth between two scrapes. */
