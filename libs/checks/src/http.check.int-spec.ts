@@ -489,12 +489,11 @@ describe('HttpCheck against a real http server', () => {
     const allowed = await check.run(spec(url('/ok')), ctx);
     expect(allowed.is_up).toBe(true);
 
-    const t0 = Date.now();
+    // Refused before any connection (the error names the refusal, not a timeout or a reset).
     const metadata = await check.run(
       spec(url(`/goto?to=${encodeURIComponent('http://169.254.169.254/latest/meta-data/')}`)),
       ctx,
     );
-    expect(Date.now() - t0).toBeLessThan(1000);
     expect(metadata.is_up).toBe(false);
     expect(metadata.status_code).toBeNull();
     expect(metadata.error).toBe('target is a private address (linkLocal); set ALLOW_PRIVATE_TARGETS=true to allow');
